@@ -1,0 +1,28 @@
+package io.cordee.core.client;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import java.util.Collection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Port: clients, always within one agency. */
+public interface ClientRepository {
+
+    Mono<Client> findById(AgencyId agencyId, ClientId id);
+
+    /** Many clients in one statement, for batched nested fields. Missing ids are left out. */
+    Flux<Client> findAllById(AgencyId agencyId, Collection<ClientId> ids);
+
+    /** Ordered by name then id. */
+    Mono<Page<Client>> findPage(AgencyId agencyId, ClientFilter filter, PageRequest page);
+
+    Mono<Client> insert(Client client);
+
+    /**
+     * Writes {@code client} if the stored version is still {@code client.version()}, and returns it
+     * with the next version; empty if the stored version moved on (or the row is gone).
+     */
+    Mono<Client> update(Client client);
+}

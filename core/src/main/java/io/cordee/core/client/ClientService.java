@@ -1,0 +1,126 @@
+package io.cordee.core.client;
+
+import io.cordee.core.agency.Segment;
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.Caller;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import reactor.core.publisher.Mono;
+
+/** Use cases of clients: list, read, create, update, archive. */
+public final class ClientService {
+
+    public static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final ClientRepository clients;
+    private final IdGenerator ids;
+
+    public ClientService(ClientRepository clients, IdGenerator ids) {
+        this.clients = clients;
+        this.ids = ids;
+    }
+
+    public Mono<Page<Client>> list(Caller caller, ClientFilter filter, PageRequest page) {
+        ClientFilter visible = caller.isClientUser() ? filter.onlyClient(caller.clientId()) : filter;
+        return clients.findPage(caller.agencyId(), visible, page);
+    }
+
+    /** The client, if the caller may see it; a {@link NotFound} otherwise. */
+    public Mono<Client> get(Caller caller, ClientId id) {
+        return find(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("Client", id.value())));
+    }
+
+    /** The client if it exists and the caller may see it; empty otherwise. */
+    public Mono<Client> find(Caller caller, ClientId id) {
+        if (!maySee(caller, id)) {
+            return Mono.empty();
+        }
+        return clients.findById(caller.agencyId(), id);
+    }
+
+    /** The visible ones among {@code ids}, by id, in one read. */
+    public Mono<Map<ClientId, Client>> findAll(Caller caller, Collection<ClientId> ids) {
+        List<ClientId> visible = ids.stream().filter(id -> maySee(caller, id)).distinct().toList();
+        if (visible.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return clients.findAllById(caller.agencyId(), visible).collectMap(Client::id, Function.identity());
+    }
+
+    public Mono<Client> create(Caller caller, ClientDraft draft) {
+        return Mono.fromCallable(() -> {
+            caller.require(Caller.STAFF_ROLES, "create clients");
+            String name = trim(draft.name());
+            int terms = draft.paymentTermsDays() == null ? DEFAULT_PAYMENT_TERMS_DAYS : draft.paymentTermsDays();
+            List<Contact> contacts = draft.contacts() == null ? List.of() : draft.contacts();
+            validate(name, draft.segment(), terms, contacts);
+            return new Client(new ClientId(ids.newId()), caller.agencyId(), name, draft.segment(), terms, contacts,
+                    draft.funding(), false, 0);
+        }).flatMap(clients::insert);
+    }
+
+    public Mono<Client> update(Caller caller, ClientId id, long expectedVersion, ClientDraft changes) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change clients"))
+                .then(get(caller, id))
+                .flatMap(current -> {
+                    String name = changes.name() == null ? current.name() : trim(changes.name());
+                    Segment segment = changes.segment() == null ? current.segment() : changes.segment();
+                    int terms = changes.paymentTermsDays() == null ? current.paymentTermsDays()
+                            : changes.paymentTermsDays();
+                    List<Contact> contacts = changes.contacts() == null ? current.contacts() : changes.contacts();
+                    validate(name, segment, terms, contacts);
+                    return write(new Client(current.id(), current.agencyId(), name, segment, terms, contacts,
+                            changes.funding() == null ? current.funding() : changes.funding(), current.archived(),
+                            expectedVersion));
+                });
+    }
+
+    public Mono<Client> archive(Caller caller, ClientId id, long expectedVersion) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "archive clients"))
+                .then(get(caller, id))
+                .flatMap(current -> write(new Client(current.id(), current.agencyId(), current.name(),
+                        current.segment(), current.paymentTermsDays(), current.contacts(), current.funding(), true,
+                        expectedVersion)));
+    }
+
+    private Mono<Client> write(Client changed) {
+        return clients.update(changed)
+                .switchIfEmpty(Mono.error(() -> new Conflict("Client", changed.version())));
+    }
+
+    private boolean maySee(Caller caller, ClientId id) {
+        return !caller.isClientUser() || caller.clientId().equals(id);
+    }
+
+    private static void validate(String name, Segment segment, int paymentTermsDays, List<Contact> contacts) {
+        Validator v = new Validator()
+                .requiredText("name", name, Validator.NAME_MAX_LENGTH)
+                .required("segment", segment)
+                .range("paymentTermsDays", paymentTermsDays, 0, 365)
+                .check(contacts.size() <= 50, "contacts", "at most 50 contacts", ErrorCode.OUT_OF_RANGE);
+        for (int i = 0; i < contacts.size() && i < 50; i++) {
+            Contact c = contacts.get(i);
+            String field = "contacts[" + i + "]";
+            v.requiredText(field + ".name", c.name(), Validator.NAME_MAX_LENGTH)
+                    .maxLength(field + ".role", c.role(), Validator.NAME_MAX_LENGTH)
+                    .maxLength(field + ".email", c.email(), 320)
+                    .check(c.email() == null || c.email().isBlank() || EMAIL.matcher(c.email()).matches(),
+                            field + ".email", "is not an e-mail address", ErrorCode.INVALID_FORMAT);
+        }
+        v.throwIfInvalid();
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.strip();
+    }
+}

@@ -1,0 +1,17 @@
+package io.cordee.core.common;
+
+/** Machine-readable error codes, shared by GraphQL errors and mutation {@code userErrors}. */
+public enum ErrorCode {
+    REQUIRED,
+    TOO_LONG,
+    OUT_OF_RANGE,
+    INVALID_FORMAT,
+    INVALID_ID,
+    INVALID_DATE_ORDER,
+    DUPLICATE,
+    NOT_FOUND,
+    CONFLICT,
+    FORBIDDEN,
+    UNAUTHENTICATED,
+    INVALID_CREDENTIALS
+}

@@ -1,0 +1,124 @@
+package io.cordee.core.project;
+
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.money.Money;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/** Use cases of projects: list (overall or per client), read, create, update. */
+public final class ProjectService {
+
+    private static final long MAX_FEE_MINOR = 100_000_000_000L; // 1 billion in major units: a typo, not a project
+
+    private final ProjectRepository projects;
+    private final ClientService clients;
+    private final IdGenerator ids;
+
+    public ProjectService(ProjectRepository projects, ClientService clients, IdGenerator ids) {
+        this.projects = projects;
+        this.clients = clients;
+        this.ids = ids;
+    }
+
+    public Mono<Page<Project>> list(Caller caller, ClientId clientId, PageRequest page) {
+        if (caller.isClientUser()) {
+            if (clientId != null && !clientId.equals(caller.clientId())) {
+                return Mono.just(new Page<>(List.of(), false, 0));
+            }
+            return projects.findPage(caller.agencyId(), caller.clientId(), page);
+        }
+        return projects.findPage(caller.agencyId(), clientId, page);
+    }
+
+    public Mono<Project> get(Caller caller, ProjectId id) {
+        return find(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("Project", id.value())));
+    }
+
+    public Mono<Project> find(Caller caller, ProjectId id) {
+        return projects.findById(caller.agencyId(), id)
+                .filter(p -> !caller.isClientUser() || p.clientId().equals(caller.clientId()));
+    }
+
+    /** The visible projects of each of {@code clientIds}, in one read; clients without projects are absent. */
+    public Mono<Map<ClientId, List<Project>>> byClients(Caller caller, Collection<ClientId> clientIds) {
+        List<ClientId> visible = clientIds.stream()
+                .filter(id -> !caller.isClientUser() || id.equals(caller.clientId())).distinct().toList();
+        if (visible.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return projects.findByClients(caller.agencyId(), visible).collectList()
+                .map(list -> list.stream().collect(Collectors.groupingBy(Project::clientId)));
+    }
+
+    public Mono<Project> create(Caller caller, ClientId clientId, ProjectDraft draft) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "create projects"))
+                .then(clients.find(caller, clientId))
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("clientId", "no such client", ErrorCode.NOT_FOUND)))
+                .map(client -> {
+                    String name = trim(draft.name());
+                    int terms = draft.paymentTermsDays() == null ? client.paymentTermsDays() : draft.paymentTermsDays();
+                    ProjectStatus status = draft.status() == null ? ProjectStatus.PLANNED : draft.status();
+                    validate(name, draft.startDate(), draft.launchDate(), draft.communicationPlanDate(),
+                            draft.feeBudget(), terms);
+                    return new Project(new ProjectId(ids.newId()), caller.agencyId(), clientId, name, status,
+                            draft.startDate(), draft.launchDate(), draft.communicationPlanDate(), draft.feeBudget(),
+                            terms, 0);
+                })
+                .flatMap(projects::insert);
+    }
+
+    public Mono<Project> update(Caller caller, ProjectId id, long expectedVersion, ProjectDraft changes) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change projects"))
+                .then(get(caller, id))
+                .flatMap(current -> {
+                    String name = changes.name() == null ? current.name() : trim(changes.name());
+                    LocalDate start = or(changes.startDate(), current.startDate());
+                    LocalDate launch = or(changes.launchDate(), current.launchDate());
+                    LocalDate commPlan = or(changes.communicationPlanDate(), current.communicationPlanDate());
+                    Money fee = or(changes.feeBudget(), current.feeBudget());
+                    int terms = or(changes.paymentTermsDays(), current.paymentTermsDays());
+                    validate(name, start, launch, commPlan, fee, terms);
+                    Project changed = new Project(current.id(), current.agencyId(), current.clientId(), name,
+                            or(changes.status(), current.status()), start, launch, commPlan, fee, terms,
+                            expectedVersion);
+                    return projects.update(changed)
+                            .switchIfEmpty(Mono.error(() -> new Conflict("Project", expectedVersion)));
+                });
+    }
+
+    private static void validate(String name, LocalDate start, LocalDate launch, LocalDate commPlan, Money fee,
+                                 int terms) {
+        new Validator()
+                .requiredText("name", name, Validator.NAME_MAX_LENGTH)
+                .required("startDate", start)
+                .notBefore("launchDate", launch, "startDate", start)
+                .notBefore("communicationPlanDate", commPlan, "startDate", start)
+                .required("feeBudget", fee)
+                .check(fee == null || (!fee.isNegative() && fee.minorUnits() <= MAX_FEE_MINOR), "feeBudget",
+                        "must be between 0 and " + MAX_FEE_MINOR + " minor units", ErrorCode.OUT_OF_RANGE)
+                .range("paymentTermsDays", terms, 0, 365)
+                .throwIfInvalid();
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.strip();
+    }
+}

@@ -1,0 +1,10 @@
+package io.cordee.core.project;
+
+public enum ProjectStatus {
+    PROSPECT,
+    PLANNED,
+    ACTIVE,
+    ON_HOLD,
+    DELIVERED,
+    CANCELLED
+}

@@ -1,0 +1,10 @@
+package io.cordee.core.staffing;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record TeamMemberId(UUID value) {
+    public TeamMemberId {
+        Objects.requireNonNull(value, "value");
+    }
+}

@@ -1,0 +1,20 @@
+package io.cordee.core.staffing;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import reactor.core.publisher.Mono;
+
+/** Port: team members, always within one agency. */
+public interface TeamMemberRepository {
+
+    Mono<TeamMember> findById(AgencyId agencyId, TeamMemberId id);
+
+    /** Ordered by name, then id. */
+    Mono<Page<TeamMember>> findPage(AgencyId agencyId, boolean includeArchived, PageRequest page);
+
+    Mono<TeamMember> insert(TeamMember member);
+
+    /** Writes if the stored version is still {@code member.version()}; empty otherwise. */
+    Mono<TeamMember> update(TeamMember member);
+}

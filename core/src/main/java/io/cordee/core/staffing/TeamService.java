@@ -1,0 +1,121 @@
+package io.cordee.core.staffing;
+
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.Role;
+import io.cordee.core.money.Money;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use cases of the team. Agency staff see the team; a {@code CLIENT} user does not. Costs are
+ * internal: they are read only by roles that see money (the API hides them from the others), and
+ * only those roles manage the team.
+ */
+public final class TeamService {
+
+    private static final Set<Role> MANAGERS = EnumSet.of(Role.OWNER, Role.FINANCE);
+    private static final BigDecimal MAX_FTE = new BigDecimal("1.5");
+    private static final long MAX_AMOUNT_MINOR = 10_000_000_00L;
+
+    private final TeamMemberRepository members;
+    private final IdGenerator ids;
+
+    public TeamService(TeamMemberRepository members, IdGenerator ids) {
+        this.members = members;
+        this.ids = ids;
+    }
+
+    public Mono<Page<TeamMember>> list(Caller caller, boolean includeArchived, PageRequest page) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see the team"))
+                .then(members.findPage(caller.agencyId(), includeArchived, page));
+    }
+
+    public Mono<TeamMember> find(Caller caller, TeamMemberId id) {
+        if (!caller.hasAnyRole(Caller.STAFF_ROLES)) {
+            return Mono.empty();
+        }
+        return members.findById(caller.agencyId(), id);
+    }
+
+    public Mono<TeamMember> create(Caller caller, TeamMemberDraft draft) {
+        return Mono.fromCallable(() -> {
+            caller.require(MANAGERS, "add team members");
+            String name = trim(draft.name());
+            BigDecimal fte = draft.fte() == null ? BigDecimal.ONE : draft.fte();
+            validate(name, draft.jobTitle(), draft.skills(), fte, draft.monthlyLoadedCost(), draft.dailyBillRate());
+            return new TeamMember(new TeamMemberId(ids.newId()), caller.agencyId(), name, trim(draft.jobTitle()),
+                    draft.skills(), fte, draft.monthlyLoadedCost(), draft.dailyBillRate(), false, 0);
+        }).flatMap(members::insert);
+    }
+
+    public Mono<TeamMember> update(Caller caller, TeamMemberId id, long expectedVersion, TeamMemberDraft changes) {
+        return Mono.fromCallable(() -> caller.require(MANAGERS, "change team members"))
+                .then(get(caller, id))
+                .flatMap(current -> {
+                    String name = changes.name() == null ? current.name() : trim(changes.name());
+                    String job = changes.jobTitle() == null ? current.jobTitle() : trim(changes.jobTitle());
+                    List<String> skills = changes.skills() == null ? current.skills() : changes.skills();
+                    BigDecimal fte = changes.fte() == null ? current.fte() : changes.fte();
+                    Money cost = changes.monthlyLoadedCost() == null ? current.monthlyLoadedCost()
+                            : changes.monthlyLoadedCost();
+                    Money rate = changes.dailyBillRate() == null ? current.dailyBillRate() : changes.dailyBillRate();
+                    validate(name, job, skills, fte, cost, rate);
+                    return write(new TeamMember(current.id(), current.agencyId(), name, job, skills, fte, cost, rate,
+                            current.archived(), expectedVersion));
+                });
+    }
+
+    public Mono<TeamMember> archive(Caller caller, TeamMemberId id, long expectedVersion) {
+        return Mono.fromCallable(() -> caller.require(MANAGERS, "archive team members"))
+                .then(get(caller, id))
+                .flatMap(m -> write(new TeamMember(m.id(), m.agencyId(), m.name(), m.jobTitle(), m.skills(), m.fte(),
+                        m.monthlyLoadedCost(), m.dailyBillRate(), true, expectedVersion)));
+    }
+
+    private Mono<TeamMember> get(Caller caller, TeamMemberId id) {
+        return find(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("TeamMember", id.value())));
+    }
+
+    private Mono<TeamMember> write(TeamMember changed) {
+        return members.update(changed).switchIfEmpty(Mono.error(() -> new Conflict("TeamMember", changed.version())));
+    }
+
+    private static void validate(String name, String jobTitle, List<String> skills, BigDecimal fte, Money cost,
+                                 Money rate) {
+        Validator v = new Validator()
+                .requiredText("name", name, Validator.NAME_MAX_LENGTH)
+                .maxLength("jobTitle", jobTitle, Validator.NAME_MAX_LENGTH)
+                .check(fte.compareTo(BigDecimal.ZERO) > 0 && fte.compareTo(MAX_FTE) <= 0 && fte.scale() <= 2, "fte",
+                        "must be more than 0 and at most " + MAX_FTE + ", with at most two decimals (got "
+                                + fte.toPlainString() + ")", ErrorCode.OUT_OF_RANGE)
+                .required("monthlyLoadedCost", cost)
+                .required("dailyBillRate", rate);
+        checkAmount(v, "monthlyLoadedCost", cost);
+        checkAmount(v, "dailyBillRate", rate);
+        List<String> s = skills == null ? List.of() : skills;
+        v.check(s.size() <= 30, "skills", "at most 30 skills", ErrorCode.OUT_OF_RANGE);
+        for (int i = 0; i < s.size() && i < 30; i++) {
+            v.requiredText("skills[" + i + "]", s.get(i), 60);
+        }
+        v.throwIfInvalid();
+    }
+
+    private static void checkAmount(Validator v, String field, Money amount) {
+        v.check(amount == null || (!amount.isNegative() && amount.minorUnits() <= MAX_AMOUNT_MINOR), field,
+                "must be between 0 and " + MAX_AMOUNT_MINOR + " minor units", ErrorCode.OUT_OF_RANGE);
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.strip();
+    }
+}
