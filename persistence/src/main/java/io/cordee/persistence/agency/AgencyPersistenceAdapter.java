@@ -1,0 +1,50 @@
+package io.cordee.persistence.agency;
+
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.agency.AgencyRepository;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class AgencyPersistenceAdapter implements AgencyRepository {
+
+    private static final String COLUMNS = "agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,"
+            + " delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days, version";
+
+    private final DatabaseClient db;
+    private final AgencyRowMapper mapper;
+
+    public AgencyPersistenceAdapter(DatabaseClient db, AgencyRowMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<Agency> findById(AgencyId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM agency WHERE agency_id = :agencyId")
+                .bind("agencyId", id.value())
+                .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Agency> insert(Agency agency) {
+        return db.sql("INSERT INTO agency (" + COLUMNS + ") VALUES (:agencyId, :name, :currency, :timeZone,"
+                        + " :safetyCashThresholdMinor, :payday, :delayStartupDays, :delaySmeDays,"
+                        + " :delayEnterpriseDays, :delayPublicDays, 0) RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(agency))
+                .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Agency> updateSettings(Agency agency) {
+        return db.sql("UPDATE agency SET time_zone = :timeZone, safety_cash_threshold_minor = :safetyCashThresholdMinor,"
+                        + " payday = :payday, delay_startup_days = :delayStartupDays, delay_sme_days = :delaySmeDays,"
+                        + " delay_enterprise_days = :delayEnterpriseDays, delay_public_days = :delayPublicDays,"
+                        + " version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND version = :version RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(agency))
+                .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
+    }
+}

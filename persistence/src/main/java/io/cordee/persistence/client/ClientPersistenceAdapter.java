@@ -1,0 +1,99 @@
+package io.cordee.persistence.client;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientFilter;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientRepository;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.persistence.common.Keyset;
+import io.cordee.persistence.common.Sql;
+import java.util.Collection;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class ClientPersistenceAdapter implements ClientRepository {
+
+    private static final String COLUMNS = "agency_id, id, name, segment, payment_terms_days, contacts, funding_stage,"
+            + " runway_end, next_round_expected, next_round_status, archived, version";
+
+    private final DatabaseClient db;
+    private final ClientRowMapper mapper;
+
+    public ClientPersistenceAdapter(DatabaseClient db, ClientRowMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<Client> findById(AgencyId agencyId, ClientId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM client WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id.value())
+                .mapProperties(ClientRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Flux<Client> findAllById(AgencyId agencyId, Collection<ClientId> ids) {
+        return db.sql("SELECT " + COLUMNS + " FROM client WHERE agency_id = :agencyId AND id = ANY(:ids)")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", ids.stream().map(ClientId::value).toArray(UUID[]::new))
+                .mapProperties(ClientRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Page<Client>> findPage(AgencyId agencyId, ClientFilter filter, PageRequest page) {
+        Sql where = Sql.forAgency(agencyId.value())
+                .and("segment = :segment", "segment", filter.segment() == null ? null : filter.segment().name())
+                .and("name ILIKE :pattern", "pattern",
+                        filter.nameContains() == null || filter.nameContains().isBlank() ? null
+                                : Sql.containsPattern(filter.nameContains().strip()))
+                .and("id = :onlyClient", "onlyClient", filter.onlyClient() == null ? null
+                        : filter.onlyClient().value());
+        if (!filter.includeArchived()) {
+            where.and("NOT archived");
+        }
+        Mono<Long> count = db.sql("SELECT count(*) FROM client" + where.where()).bindValues(where.params())
+                .mapValue(Long.class).one();
+        if (page.after() != null) {
+            Keyset.Position after = Keyset.decode(page.after());
+            where.and("(name, id) > (:afterName, :afterId)").param("afterName", after.sortValue())
+                    .param("afterId", after.id());
+        }
+        Mono<java.util.List<ClientRow>> rows = page.first() == 0 ? Mono.just(java.util.List.of())
+                : db.sql("SELECT " + COLUMNS + " FROM client" + where.where() + " ORDER BY name, id LIMIT :limit")
+                        .bindValues(where.params()).bind("limit", page.first() + 1)
+                        .mapProperties(ClientRow.class).all().collectList();
+        return Mono.zip(rows, count).map(t -> {
+            var list = t.getT1();
+            boolean hasNext = list.size() > page.first();
+            var edges = list.stream().limit(page.first())
+                    .map(r -> new Page.Edge<>(mapper.toDomain(r), Keyset.encode(r.name(), r.id()))).toList();
+            return new Page<>(edges, hasNext, t.getT2());
+        });
+    }
+
+    @Override
+    public Mono<Client> insert(Client client) {
+        return db.sql("INSERT INTO client (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :segment,"
+                        + " :paymentTermsDays, :contacts, :fundingStage, :runwayEnd, :nextRoundExpected,"
+                        + " :nextRoundStatus, :archived, 0) RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(client))
+                .mapProperties(ClientRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Client> update(Client client) {
+        return db.sql("UPDATE client SET name = :name, segment = :segment, payment_terms_days = :paymentTermsDays,"
+                        + " contacts = :contacts, funding_stage = :fundingStage, runway_end = :runwayEnd,"
+                        + " next_round_expected = :nextRoundExpected, next_round_status = :nextRoundStatus,"
+                        + " archived = :archived, version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(client))
+                .mapProperties(ClientRow.class).one().map(mapper::toDomain);
+    }
+}

@@ -1,0 +1,58 @@
+package io.cordee.persistence.common;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A WHERE clause built from optional conditions, with its named parameters. Every clause starts with
+ * the agency: no query of a tenant table can be built without it.
+ */
+public final class Sql {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    private Sql() {
+    }
+
+    public static Sql forAgency(Object agencyId) {
+        Sql sql = new Sql();
+        sql.conditions.add("agency_id = :agencyId");
+        sql.params.put("agencyId", agencyId);
+        return sql;
+    }
+
+    /** Adds {@code condition} with its parameter; nothing when {@code value} is null. */
+    public Sql and(String condition, String param, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            params.put(param, value);
+        }
+        return this;
+    }
+
+    public Sql and(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    public Sql param(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
+    public String where() {
+        return " WHERE " + String.join(" AND ", conditions);
+    }
+
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    /** {@code text} as a LIKE pattern that matches it literally anywhere. */
+    public static String containsPattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,77 @@
+package io.cordee.persistence.identity;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.identity.Session;
+import io.cordee.core.identity.SessionRepository;
+import io.cordee.core.identity.User;
+import io.cordee.core.identity.UserId;
+import io.cordee.core.identity.UserRepository;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** Users and their sessions: a session is looked up with its user in one statement on every request. */
+@Repository
+public class UserPersistenceAdapter implements UserRepository, SessionRepository {
+
+    private static final String COLUMNS = "agency_id, id, email, display_name, role, client_id, password_hash";
+
+    private final DatabaseClient db;
+    private final UserRowMapper mapper;
+
+    public UserPersistenceAdapter(DatabaseClient db, UserRowMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<User> findByEmail(String email) {
+        return db.sql("SELECT " + COLUMNS + " FROM app_user WHERE email = :email")
+                .bind("email", email)
+                .mapProperties(UserRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<User> findById(AgencyId agencyId, UserId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM app_user WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id.value())
+                .mapProperties(UserRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<User> insert(User user) {
+        return db.sql("INSERT INTO app_user (" + COLUMNS + ") VALUES (:agencyId, :id, :email, :displayName, :role,"
+                        + " :clientId, :passwordHash) RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(user))
+                .mapProperties(UserRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Session> insert(Session session) {
+        return db.sql("INSERT INTO user_session (agency_id, id, user_id, token_hash, created_at, expires_at)"
+                        + " VALUES (:agencyId, :id, :userId, :tokenHash, :createdAt, :expiresAt)")
+                .bind("agencyId", session.agencyId().value()).bind("id", session.id())
+                .bind("userId", session.userId().value()).bind("tokenHash", session.tokenHash())
+                .bind("createdAt", session.createdAt().atOffset(ZoneOffset.UTC))
+                .bind("expiresAt", session.expiresAt().atOffset(ZoneOffset.UTC))
+                .then().thenReturn(session);
+    }
+
+    @Override
+    public Mono<User> findUserOfActiveSession(byte[] tokenHash, Instant now) {
+        return db.sql("SELECT u.agency_id, u.id, u.email, u.display_name, u.role, u.client_id, u.password_hash"
+                        + " FROM user_session s JOIN app_user u ON u.agency_id = s.agency_id AND u.id = s.user_id"
+                        + " WHERE s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now")
+                .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
+                .mapProperties(UserRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Void> revoke(byte[] tokenHash, Instant now) {
+        return db.sql("UPDATE user_session SET revoked_at = :now WHERE token_hash = :tokenHash AND revoked_at IS NULL")
+                .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
+                .then();
+    }
+}

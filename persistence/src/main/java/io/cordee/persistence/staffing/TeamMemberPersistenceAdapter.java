@@ -1,0 +1,82 @@
+package io.cordee.persistence.staffing;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.staffing.TeamMemberRepository;
+import io.cordee.persistence.common.Keyset;
+import io.cordee.persistence.common.Sql;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
+
+    private static final String COLUMNS = "agency_id, id, name, job_title, skills, fte, currency,"
+            + " monthly_loaded_cost_minor, daily_bill_rate_minor, archived, version";
+
+    private final DatabaseClient db;
+    private final TeamMemberRowMapper mapper;
+
+    public TeamMemberPersistenceAdapter(DatabaseClient db, TeamMemberRowMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<TeamMember> findById(AgencyId agencyId, TeamMemberId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id.value())
+                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Page<TeamMember>> findPage(AgencyId agencyId, boolean includeArchived, PageRequest page) {
+        Sql where = Sql.forAgency(agencyId.value());
+        if (!includeArchived) {
+            where.and("NOT archived");
+        }
+        Mono<Long> count = db.sql("SELECT count(*) FROM team_member" + where.where()).bindValues(where.params())
+                .mapValue(Long.class).one();
+        if (page.after() != null) {
+            Keyset.Position after = Keyset.decode(page.after());
+            where.and("(name, id) > (:afterName, :afterId)").param("afterName", after.sortValue())
+                    .param("afterId", after.id());
+        }
+        Mono<List<TeamMemberRow>> rows = page.first() == 0 ? Mono.just(List.of())
+                : db.sql("SELECT " + COLUMNS + " FROM team_member" + where.where()
+                                + " ORDER BY name, id LIMIT :limit")
+                        .bindValues(where.params()).bind("limit", page.first() + 1)
+                        .mapProperties(TeamMemberRow.class).all().collectList();
+        return Mono.zip(rows, count).map(t -> {
+            var list = t.getT1();
+            var edges = list.stream().limit(page.first())
+                    .map(r -> new Page.Edge<>(mapper.toDomain(r), Keyset.encode(r.name(), r.id()))).toList();
+            return new Page<>(edges, list.size() > page.first(), t.getT2());
+        });
+    }
+
+    @Override
+    public Mono<TeamMember> insert(TeamMember member) {
+        return db.sql("INSERT INTO team_member (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :jobTitle, :skills,"
+                        + " :fte, :currency, :monthlyLoadedCostMinor, :dailyBillRateMinor, :archived, 0)"
+                        + " RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(member))
+                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<TeamMember> update(TeamMember member) {
+        return db.sql("UPDATE team_member SET name = :name, job_title = :jobTitle, skills = :skills, fte = :fte,"
+                        + " currency = :currency, monthly_loaded_cost_minor = :monthlyLoadedCostMinor,"
+                        + " daily_bill_rate_minor = :dailyBillRateMinor, archived = :archived,"
+                        + " version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(member))
+                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain);
+    }
+}
