@@ -32,18 +32,18 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
     public Mono<Agency> insert(Agency agency) {
         return db.sql("INSERT INTO agency (" + COLUMNS + ") VALUES (:agencyId, :name, :currency, :timeZone,"
                         + " :safetyCashThresholdMinor, :payday, :delayStartupDays, :delaySmeDays,"
-                        + " :delayEnterpriseDays, :delayPublicDays, 0) RETURNING " + COLUMNS)
+                        + " :delayEnterpriseDays, :delayPublicDays, :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(agency))
                 .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
     }
 
     @Override
     public Mono<Agency> updateSettings(Agency agency) {
-        return db.sql("UPDATE agency SET time_zone = :timeZone, safety_cash_threshold_minor = :safetyCashThresholdMinor,"
+        return db.sql("UPDATE agency SET name = :name, time_zone = :timeZone, safety_cash_threshold_minor = :safetyCashThresholdMinor,"
                         + " payday = :payday, delay_startup_days = :delayStartupDays, delay_sme_days = :delaySmeDays,"
                         + " delay_enterprise_days = :delayEnterpriseDays, delay_public_days = :delayPublicDays,"
                         + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND version = :version RETURNING " + COLUMNS)
+                        + " WHERE agency_id = :agencyId AND currency = :currency AND version = :version RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(agency))
                 .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
     }

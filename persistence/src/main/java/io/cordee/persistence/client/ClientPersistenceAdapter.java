@@ -81,7 +81,7 @@ public class ClientPersistenceAdapter implements ClientRepository {
     public Mono<Client> insert(Client client) {
         return db.sql("INSERT INTO client (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :segment,"
                         + " :paymentTermsDays, :contacts, :fundingStage, :runwayEnd, :nextRoundExpected,"
-                        + " :nextRoundStatus, :archived, 0) RETURNING " + COLUMNS)
+                        + " :nextRoundStatus, :archived, :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(client))
                 .mapProperties(ClientRow.class).one().map(mapper::toDomain);
     }

@@ -19,11 +19,11 @@ public interface PersistenceMapperConfig {
     /** Conversions every mapper needs. */
     final class Common {
 
-        public AgencyId agencyId(UUID value) {
+        public static AgencyId agencyId(UUID value) {
             return value == null ? null : new AgencyId(value);
         }
 
-        public UUID uuid(AgencyId id) {
+        public static UUID uuid(AgencyId id) {
             return id == null ? null : id.value();
         }
 

@@ -78,7 +78,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     public Mono<Project> insert(Project project) {
         return db.sql("INSERT INTO project (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId, :name, :status,"
                         + " :startDate, :launchDate, :communicationPlanDate, :currency, :feeBudgetMinor,"
-                        + " :paymentTermsDays, 0) RETURNING " + COLUMNS)
+                        + " :paymentTermsDays, :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(project))
                 .mapProperties(ProjectRow.class).one().map(mapper::toDomain);
     }
@@ -89,7 +89,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                         + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate,"
                         + " currency = :currency, fee_budget_minor = :feeBudgetMinor,"
                         + " payment_terms_days = :paymentTermsDays, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
+                        + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(project))
                 .mapProperties(ProjectRow.class).one().map(mapper::toDomain);
     }

@@ -63,7 +63,7 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
     @Override
     public Mono<TeamMember> insert(TeamMember member) {
         return db.sql("INSERT INTO team_member (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :jobTitle, :skills,"
-                        + " :fte, :currency, :monthlyLoadedCostMinor, :dailyBillRateMinor, :archived, 0)"
+                        + " :fte, :currency, :monthlyLoadedCostMinor, :dailyBillRateMinor, :archived, :version)"
                         + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(member))
                 .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain);

@@ -1,0 +1,54 @@
+package io.cordee.api.config;
+
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.client.ClientRepository;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.identity.IdentityService;
+import io.cordee.core.identity.PasswordHasher;
+import io.cordee.core.identity.SessionRepository;
+import io.cordee.core.identity.UserRepository;
+import io.cordee.core.project.ProjectRepository;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.TeamMemberRepository;
+import io.cordee.core.staffing.TeamService;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The core's services, wired to the adapters that implement their ports. Core itself knows no Spring. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdentityService identityService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+                                    IdGenerator ids, Clock clock) {
+        return new IdentityService(users, sessions, hasher, ids, clock);
+    }
+
+    @Bean
+    AgencyService agencyService(AgencyRepository agencies) {
+        return new AgencyService(agencies);
+    }
+
+    @Bean
+    ClientService clientService(ClientRepository clients, IdGenerator ids) {
+        return new ClientService(clients, ids);
+    }
+
+    @Bean
+    ProjectService projectService(ProjectRepository projects, ClientService clients, IdGenerator ids) {
+        return new ProjectService(projects, clients, ids);
+    }
+
+    @Bean
+    TeamService teamService(TeamMemberRepository members, IdGenerator ids) {
+        return new TeamService(members, ids);
+    }
+}

@@ -1,0 +1,183 @@
+package io.cordee.api.demo;
+
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.agency.AgencySettings;
+import io.cordee.core.agency.Segment;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientDraft;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.client.Contact;
+import io.cordee.core.client.FundingProfile;
+import io.cordee.core.client.FundingStage;
+import io.cordee.core.client.RoundStatus;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.TransactionRunner;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.PasswordHasher;
+import io.cordee.core.identity.Role;
+import io.cordee.core.identity.User;
+import io.cordee.core.identity.UserId;
+import io.cordee.core.identity.UserRepository;
+import io.cordee.core.money.Money;
+import io.cordee.core.project.ProjectDraft;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.project.ProjectStatus;
+import io.cordee.core.staffing.TeamMemberDraft;
+import io.cordee.core.staffing.TeamService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The demo agency, "Studio Boréal": the story Cordée was built for. 28 people; Groupe Hexagone, an
+ * enterprise client paying at 60 days and late, that will occupy half the team for months; Nuvola, a
+ * start-up whose next round is in doubt and whose runway ends before its launch; Maison Lumen, a small
+ * client that is a model partner; and two more. Dates are relative to the day it is loaded, so the
+ * story stays current.
+ */
+public final class DemoAgency {
+
+    /** Fixed, so "is the demo loaded?" is one lookup. */
+    public static final AgencyId ID = new AgencyId(UUID.fromString("01936b2a-0000-7000-8000-00000000d3e0"));
+    public static final String PASSWORD = "cordee-demo";
+    public static final String OWNER_EMAIL = "owner@studio-boreal.example";
+    public static final String FINANCE_EMAIL = "finance@studio-boreal.example";
+    public static final String LEAD_EMAIL = "lead@studio-boreal.example";
+    public static final String CLIENT_EMAIL = "sophie@maison-lumen.example";
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    private final AgencyRepository agencies;
+    private final UserRepository users;
+    private final ClientService clients;
+    private final ProjectService projects;
+    private final TeamService team;
+    private final PasswordHasher hasher;
+    private final IdGenerator ids;
+    private final TransactionRunner tx;
+    private final Clock clock;
+
+    public DemoAgency(AgencyRepository agencies, UserRepository users, ClientService clients, ProjectService projects,
+                      TeamService team, PasswordHasher hasher, IdGenerator ids, TransactionRunner tx, Clock clock) {
+        this.agencies = agencies;
+        this.users = users;
+        this.clients = clients;
+        this.projects = projects;
+        this.team = team;
+        this.hasher = hasher;
+        this.ids = ids;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Loads the demo agency unless it is there already; true if it was loaded now. */
+    public Mono<Boolean> loadIfAbsent() {
+        return agencies.findById(ID).map(existing -> false)
+                .switchIfEmpty(Mono.defer(() -> tx.inTransaction(load()).thenReturn(true)));
+    }
+
+    private Mono<Void> load() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        LocalDate today = LocalDate.now(clock.withZone(paris));
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        AgencySettings settings = new AgencySettings(EUR, paris, eur(150_000), 27, Map.of(
+                Segment.STARTUP, 20, Segment.SME, 5, Segment.ENTERPRISE, 45, Segment.PUBLIC, 40));
+        String hash = hasher.hash(PASSWORD);
+        UserId ownerId = new UserId(ids.newId());
+        Caller owner = new Caller(ownerId, ID, Role.OWNER, null);
+
+        return agencies.insert(new Agency(ID, "Studio Boréal", settings, 0))
+                .then(users.insert(new User(ownerId, ID, OWNER_EMAIL, "Camille Martin", Role.OWNER, null, hash)))
+                .then(users.insert(new User(new UserId(ids.newId()), ID, FINANCE_EMAIL, "Hugo Bernard",
+                        Role.FINANCE, null, hash)))
+                .then(users.insert(new User(new UserId(ids.newId()), ID, LEAD_EMAIL, "Léa Dubois", Role.LEAD, null,
+                        hash)))
+                .thenMany(Flux.fromIterable(TEAM).concatMap(m -> team.create(owner, m)))
+                .then(clients.create(owner, new ClientDraft("Groupe Hexagone", Segment.ENTERPRISE, 60, List.of(
+                                new Contact("Bertrand Moreau", "b.moreau@hexagone.example", "Directeur digital"),
+                                new Contact("Nadia Lefèvre", "n.lefevre@hexagone.example", "Achats")), null))
+                        .flatMap(c -> project(owner, c, "Espace client Hexagone", ProjectStatus.ACTIVE,
+                                thisMonth.minusMonths(1), thisMonth.plusMonths(5).plusDays(14),
+                                thisMonth.plusMonths(6), 480_000)))
+                .then(clients.create(owner, new ClientDraft("Nuvola", Segment.STARTUP, 30, List.of(
+                                new Contact("Théo Garnier", "theo@nuvola.example", "CEO & co-founder")),
+                                new FundingProfile(FundingStage.SEED, thisMonth.plusMonths(4).minusDays(1),
+                                        thisMonth.plusMonths(3), RoundStatus.IN_DOUBT)))
+                        .flatMap(c -> project(owner, c, "Application mobile Nuvola", ProjectStatus.ACTIVE,
+                                thisMonth.minusMonths(1), thisMonth.plusMonths(5), thisMonth.plusMonths(5)
+                                        .plusDays(10), 160_000)))
+                .then(clients.create(owner, new ClientDraft("Maison Lumen", Segment.SME, 30, List.of(
+                                new Contact("Sophie Laurent", CLIENT_EMAIL, "Responsable e-commerce")), null))
+                        .flatMap(c -> users.insert(new User(new UserId(ids.newId()), ID, CLIENT_EMAIL,
+                                        "Sophie Laurent", Role.CLIENT, c.id(), hash))
+                                .then(project(owner, c, "Boutique en ligne Lumen", ProjectStatus.ACTIVE,
+                                        thisMonth.minusMonths(2), thisMonth.plusMonths(2), thisMonth.plusMonths(2)
+                                                .plusDays(7), 85_000))))
+                .then(clients.create(owner, new ClientDraft("Région Sud Numérique", Segment.PUBLIC, 30, List.of(
+                                new Contact("Marc Olivier", "m.olivier@region-sud.example", "Chef de projet")), null))
+                        .flatMap(c -> project(owner, c, "Portail des aides", ProjectStatus.PLANNED,
+                                thisMonth.plusMonths(2), thisMonth.plusMonths(8), null, 210_000)))
+                .then(clients.create(owner, new ClientDraft("Collectif Terroirs", Segment.SME, 30, List.of(
+                                new Contact("Inès Roux", "ines@terroirs.example", "Fondatrice")), null))
+                        .flatMap(c -> project(owner, c, "Identité et site vitrine", ProjectStatus.DELIVERED,
+                                thisMonth.minusMonths(5), thisMonth.minusMonths(2), thisMonth.minusMonths(2),
+                                42_000)))
+                .then();
+    }
+
+    private Mono<Void> project(Caller owner, Client client, String name, ProjectStatus status, LocalDate start,
+                               LocalDate launch, LocalDate commPlan, long feeEuros) {
+        return projects.create(owner, client.id(), new ProjectDraft(name, status, start, launch, commPlan,
+                eur(feeEuros), null)).then();
+    }
+
+    private static Money eur(long euros) {
+        return new Money(euros * 100, EUR);
+    }
+
+    private static TeamMemberDraft member(String name, String job, String skills, String fte, long monthlyCost,
+                                          long dayRate) {
+        return new TeamMemberDraft(name, job, List.of(skills.split(", ")), new BigDecimal(fte), eur(monthlyCost),
+                eur(dayRate));
+    }
+
+    /** 28 people, about 26.6 full-time equivalents. */
+    static final List<TeamMemberDraft> TEAM = List.of(
+            member("Camille Martin", "Directrice associée", "strategy, decisions", "1.0", 11_000, 1_100),
+            member("Hugo Bernard", "Directeur administratif et financier", "finance", "1.0", 9_500, 0),
+            member("Léa Dubois", "Directrice de projet", "strategy, content", "1.0", 8_200, 850),
+            member("Antoine Petit", "Directeur de projet", "strategy, tech", "1.0", 8_200, 850),
+            member("Manon Robert", "Cheffe de projet", "content, marketing", "1.0", 6_600, 700),
+            member("Lucas Richard", "Chef de projet", "tech", "1.0", 6_600, 700),
+            member("Chloé Durand", "Directrice artistique", "design", "1.0", 7_400, 800),
+            member("Nathan Leroy", "Designer UX", "design, research", "1.0", 6_200, 700),
+            member("Emma Moreau", "Designer UX", "design, research", "0.8", 6_000, 700),
+            member("Louis Simon", "Designer UI", "design", "1.0", 5_800, 650),
+            member("Jade Laurent", "Designer UI", "design", "1.0", 5_600, 650),
+            member("Gabriel Lefebvre", "Architecte technique", "tech, data", "1.0", 8_800, 950),
+            member("Alice Michel", "Développeuse front-end", "tech", "1.0", 6_400, 700),
+            member("Arthur Garcia", "Développeur front-end", "tech", "1.0", 6_200, 700),
+            member("Louise David", "Développeuse front-end", "tech", "1.0", 5_900, 650),
+            member("Raphaël Bertrand", "Développeur front-end", "tech", "0.8", 5_700, 650),
+            member("Inès Roux", "Développeuse back-end", "tech, data", "1.0", 6_800, 750),
+            member("Jules Vincent", "Développeur back-end", "tech", "1.0", 6_500, 720),
+            member("Lina Fournier", "Développeuse back-end", "tech", "1.0", 6_300, 700),
+            member("Adam Morel", "Développeur mobile", "tech", "1.0", 6_600, 720),
+            member("Rose Girard", "Développeuse mobile", "tech", "1.0", 6_400, 720),
+            member("Tom André", "DevOps", "tech", "1.0", 7_000, 780),
+            member("Mila Lefèvre", "QA", "tech", "1.0", 5_200, 600),
+            member("Noah Mercier", "Data analyst", "data, marketing", "1.0", 6_000, 680),
+            member("Zoé Dupont", "Content strategist", "content", "1.0", 5_600, 620),
+            member("Ethan Lambert", "Rédacteur", "content", "0.6", 5_000, 550),
+            member("Clara Bonnet", "Social media manager", "marketing, content", "1.0", 5_100, 580),
+            member("Paul François", "Office manager", "operations", "0.8", 4_200, 0));
+}

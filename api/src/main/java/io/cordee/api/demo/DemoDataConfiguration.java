@@ -1,0 +1,47 @@
+package io.cordee.api.demo;
+
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.TransactionRunner;
+import io.cordee.core.identity.PasswordHasher;
+import io.cordee.core.identity.UserRepository;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.TeamService;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Demo mode ({@code cordee.demo-data.enabled}, on by default): the demo agency is loaded on first start. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "cordee.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+public class DemoDataConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataConfiguration.class);
+
+    @Bean
+    DemoAgency demoAgency(AgencyRepository agencies, UserRepository users, ClientService clients,
+                          ProjectService projects, TeamService team, PasswordHasher hasher, IdGenerator ids,
+                          TransactionRunner tx, Clock clock) {
+        return new DemoAgency(agencies, users, clients, projects, team, hasher, ids, tx, clock);
+    }
+
+    @Bean
+    ApplicationRunner loadDemoAgency(DemoAgency demo) {
+        // Runs on the main thread during start-up, not on an event loop: the application must not
+        // report itself started before the demo users can sign in.
+        return args -> {
+            Boolean loaded = demo.loadIfAbsent().block(Duration.ofMinutes(2));
+            if (Boolean.TRUE.equals(loaded)) {
+                log.info("Demo agency loaded: sign in as {} / {} (also {}, {}, {})", DemoAgency.OWNER_EMAIL,
+                        DemoAgency.PASSWORD, DemoAgency.FINANCE_EMAIL, DemoAgency.LEAD_EMAIL,
+                        DemoAgency.CLIENT_EMAIL);
+            }
+        };
+    }
+}

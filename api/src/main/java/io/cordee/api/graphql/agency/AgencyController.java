@@ -1,0 +1,110 @@
+package io.cordee.api.graphql.agency;
+
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.MoneyInput;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.agency.AgencySettings;
+import io.cordee.core.agency.Segment;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.InvalidInput;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+public class AgencyController {
+
+    public record SegmentDelay(Segment segment, int days) {
+    }
+
+    public record UpdateAgencySettingsInput(Long version, String timeZone, MoneyInput safetyCashThreshold,
+                                            Integer payday, List<SegmentDelay> defaultPaymentDelays) {
+    }
+
+    public record UpdateAgencySettingsPayload(Agency agency, List<UserError> userErrors) {
+    }
+
+    private final AgencyService agencies;
+
+    public AgencyController(AgencyService agencies) {
+        this.agencies = agencies;
+    }
+
+    @QueryMapping
+    public Mono<Agency> agency() {
+        return Callers.current().flatMap(agencies::current);
+    }
+
+    @SchemaMapping(typeName = "Agency")
+    public String id(Agency agency) {
+        return GlobalId.of("Agency", agency.id().value());
+    }
+
+    /** Internal settings are not for client users. */
+    @SchemaMapping(typeName = "Agency")
+    public Mono<AgencySettings> settings(Agency agency) {
+        return Callers.current().filter(caller -> !caller.isClientUser()).map(caller -> agency.settings());
+    }
+
+    @SchemaMapping(typeName = "AgencySettings")
+    public String currency(AgencySettings settings) {
+        return settings.currency().getCurrencyCode();
+    }
+
+    @SchemaMapping(typeName = "AgencySettings")
+    public String timeZone(AgencySettings settings) {
+        return settings.timeZone().getId();
+    }
+
+    @SchemaMapping(typeName = "AgencySettings")
+    public List<SegmentDelay> defaultPaymentDelays(AgencySettings settings) {
+        return settings.defaultPaymentDelayDays().entrySet().stream()
+                .map(e -> new SegmentDelay(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(SegmentDelay::segment)).toList();
+    }
+
+    @MutationMapping
+    public Mono<UpdateAgencySettingsPayload> updateAgencySettings(@Argument UpdateAgencySettingsInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> {
+                    Map<Segment, Integer> delays = null;
+                    if (input.defaultPaymentDelays() != null) {
+                        delays = new EnumMap<>(Segment.class);
+                        for (SegmentDelay d : input.defaultPaymentDelays()) {
+                            delays.put(d.segment(), d.days());
+                        }
+                    }
+                    return agencies.updateSettings(caller, input.version(), new AgencyService.SettingsChanges(
+                            zone(input.timeZone()),
+                            MoneyInput.toMoney(input.safetyCashThreshold(), agency.settings().currency(),
+                                    "safetyCashThreshold"),
+                            input.payday(), delays));
+                })),
+                agency -> new UpdateAgencySettingsPayload(agency, List.of()),
+                errors -> new UpdateAgencySettingsPayload(null, errors));
+    }
+
+    private static ZoneId zone(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw InvalidInput.of("timeZone", "is not an IANA time zone such as Europe/Paris",
+                    ErrorCode.INVALID_FORMAT);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.cordee.api.graphql.client;
+
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.core.agency.Segment;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientDraft;
+import io.cordee.core.client.ClientFilter;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.client.Contact;
+import io.cordee.core.client.FundingProfile;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectService;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+public class ClientController {
+
+    public static final String TYPE = "Client";
+
+    public record ClientFilterInput(Segment segment, String nameContains, Boolean includeArchived) {
+    }
+
+    public record CreateClientInput(String name, Segment segment, Integer paymentTermsDays, List<Contact> contacts,
+                                    FundingProfile funding) {
+    }
+
+    public record UpdateClientInput(String id, Long version, String name, Segment segment, Integer paymentTermsDays,
+                                    List<Contact> contacts, FundingProfile funding) {
+    }
+
+    public record ArchiveInput(String id, Long version) {
+    }
+
+    public record ClientPayload(Client client, List<UserError> userErrors) {
+        static ClientPayload ok(Client client) {
+            return new ClientPayload(client, List.of());
+        }
+
+        static ClientPayload failed(List<UserError> errors) {
+            return new ClientPayload(null, errors);
+        }
+    }
+
+    private final ClientService clients;
+    private final ProjectService projects;
+
+    public ClientController(ClientService clients, ProjectService projects) {
+        this.clients = clients;
+        this.projects = projects;
+    }
+
+    @QueryMapping
+    public Mono<Connection<Client>> clients(@Argument Integer first, @Argument String after,
+                                            @Argument ClientFilterInput filter) {
+        ClientFilter f = filter == null ? ClientFilter.all()
+                : new ClientFilter(filter.segment(), filter.nameContains(),
+                        Boolean.TRUE.equals(filter.includeArchived()), null);
+        return Callers.current().flatMap(caller -> clients.list(caller, f, PageRequest.of(first, after)))
+                .map(page -> Connection.of(page, after != null));
+    }
+
+    @QueryMapping
+    public Mono<Client> client(@Argument String id) {
+        return Callers.current().flatMap(caller -> clients.get(caller, new ClientId(GlobalId.decode(id, TYPE, "id"))));
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public String id(Client client) {
+        return GlobalId.of(TYPE, client.id().value());
+    }
+
+    /** A start-up's funding is the agency's risk assessment: not shown to client users. */
+    @SchemaMapping(typeName = TYPE)
+    public Mono<FundingProfile> funding(Client client) {
+        return Callers.current().filter(caller -> !caller.isClientUser()).mapNotNull(caller -> client.funding());
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Client, List<Project>>> projects(List<Client> batch) {
+        return Callers.current()
+                .flatMap(caller -> projects.byClients(caller, batch.stream().map(Client::id).toList()))
+                .map(byClient -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                        client -> byClient.getOrDefault(client.id(), List.of()))));
+    }
+
+    @MutationMapping
+    public Mono<ClientPayload> createClient(@Argument CreateClientInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> clients.create(caller, new ClientDraft(input.name(),
+                        input.segment(), input.paymentTermsDays(), input.contacts(), input.funding()))),
+                ClientPayload::ok, ClientPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<ClientPayload> updateClient(@Argument UpdateClientInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> clients.update(caller,
+                        new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
+                        new ClientDraft(input.name(), input.segment(), input.paymentTermsDays(), input.contacts(),
+                                input.funding()))),
+                ClientPayload::ok, ClientPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<ClientPayload> archiveClient(@Argument ArchiveInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> clients.archive(caller,
+                        new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
+                ClientPayload::ok, ClientPayload::failed);
+    }
+}

@@ -1,0 +1,27 @@
+package io.cordee.api.graphql.common;
+
+import io.cordee.core.common.Unauthenticated;
+import io.cordee.core.identity.Caller;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import reactor.core.publisher.Mono;
+
+/** The caller of the current request, as the session filter recognised it. */
+public final class Callers {
+
+    private Callers() {
+    }
+
+    /** The caller, or an {@link Unauthenticated} error. */
+    public static Mono<Caller> current() {
+        return optional().switchIfEmpty(Mono.error(() -> new Unauthenticated("Sign in first")));
+    }
+
+    /** The caller, or empty for an anonymous request. */
+    public static Mono<Caller> optional() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication())
+                .map(Authentication::getPrincipal)
+                .ofType(Caller.class);
+    }
+}

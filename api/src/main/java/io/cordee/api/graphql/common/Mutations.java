@@ -1,0 +1,27 @@
+package io.cordee.api.graphql.common;
+
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.DomainException;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import java.util.List;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+
+/**
+ * How every mutation answers: the payload with its result, or, for what the user can fix (invalid
+ * input, a stale version, an id that does not resolve), the payload with {@code userErrors}.
+ * Authentication and permission failures stay GraphQL errors.
+ */
+public final class Mutations {
+
+    private Mutations() {
+    }
+
+    public static <T, P> Mono<P> payload(Mono<T> work, Function<T, P> success,
+                                         Function<List<UserError>, P> failure) {
+        return work.map(success)
+                .onErrorResume(e -> e instanceof InvalidInput || e instanceof Conflict || e instanceof NotFound,
+                        e -> Mono.just(failure.apply(UserError.from((DomainException) e))));
+    }
+}

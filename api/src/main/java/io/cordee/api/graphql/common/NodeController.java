@@ -1,0 +1,82 @@
+package io.cordee.api.graphql.common;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.IdentityService;
+import io.cordee.core.identity.UserId;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.staffing.TeamService;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Relay's {@code node(id:)}: any object by global id, through the same services (and so the same
+ * tenant and role rules) as everywhere else. Another agency's object is "not found", exactly like
+ * one that does not exist.
+ */
+@Controller
+public class NodeController {
+
+    private final ClientService clients;
+    private final ProjectService projects;
+    private final TeamService team;
+    private final AgencyService agencies;
+    private final IdentityService identity;
+
+    public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
+                          IdentityService identity) {
+        this.clients = clients;
+        this.projects = projects;
+        this.team = team;
+        this.agencies = agencies;
+        this.identity = identity;
+    }
+
+    @QueryMapping
+    public Mono<Object> node(@Argument String id) {
+        return Callers.current().flatMap(caller -> resolve(caller, GlobalId.decode(id, "id")))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Node", id)));
+    }
+
+    @QueryMapping
+    public Mono<List<Object>> nodes(@Argument List<String> ids) {
+        if (ids.size() > 100) {
+            return Mono.error(InvalidInput.of("ids", "at most 100 ids at a time",
+                    io.cordee.core.common.ErrorCode.OUT_OF_RANGE));
+        }
+        return Callers.current().flatMap(caller -> Flux.fromIterable(ids)
+                .concatMap(id -> resolveQuietly(caller, id).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .collectList()
+                .map(found -> found.stream().map(o -> o.orElse(null)).toList()));
+    }
+
+    private Mono<Object> resolveQuietly(Caller caller, String id) {
+        return Mono.defer(() -> resolve(caller, GlobalId.decode(id, "ids")))
+                .onErrorResume(InvalidInput.class, e -> Mono.empty());
+    }
+
+    private Mono<Object> resolve(Caller caller, GlobalId id) {
+        return switch (id.type()) {
+            case "Client" -> clients.find(caller, new ClientId(id.id())).cast(Object.class);
+            case "Project" -> projects.find(caller, new ProjectId(id.id())).cast(Object.class);
+            case "TeamMember" -> team.find(caller, new TeamMemberId(id.id())).cast(Object.class);
+            case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
+                    ? agencies.current(caller).cast(Object.class) : Mono.empty();
+            case "User" -> caller.userId().equals(new UserId(id.id()))
+                    ? identity.viewer(caller).cast(Object.class) : Mono.empty();
+            default -> Mono.empty();
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package io.cordee.api.graphql.identity;
+
+import graphql.GraphQLContext;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.GraphQlAuthentication;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.security.SessionCookies;
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.identity.IdentityService;
+import io.cordee.core.identity.User;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+public class IdentityController {
+
+    public record Viewer(User user, Agency agency) {
+    }
+
+    public record SignInInput(String email, String password) {
+    }
+
+    public record SignInPayload(Viewer viewer, OffsetDateTime expiresAt, List<UserError> userErrors) {
+    }
+
+    public record SignOutPayload(boolean signedOut) {
+    }
+
+    private final IdentityService identity;
+    private final AgencyService agencies;
+    private final ClientService clients;
+
+    public IdentityController(IdentityService identity, AgencyService agencies, ClientService clients) {
+        this.identity = identity;
+        this.agencies = agencies;
+        this.clients = clients;
+    }
+
+    @QueryMapping
+    public Mono<Viewer> viewer() {
+        return Callers.current().flatMap(caller -> Mono.zip(identity.viewer(caller), agencies.current(caller),
+                Viewer::new));
+    }
+
+    @MutationMapping
+    public Mono<SignInPayload> signIn(@Argument SignInInput input, GraphQLContext context) {
+        return Mutations.payload(
+                identity.signIn(input.email(), input.password()).flatMap(signedIn -> {
+                    boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
+                    Duration maxAge = Duration.between(OffsetDateTime.now(ZoneOffset.UTC).toInstant(),
+                            signedIn.expiresAt());
+                    context.put(GraphQlAuthentication.SET_COOKIE,
+                            SessionCookies.issue(signedIn.token(), maxAge, secure));
+                    return agencies.current(signedIn.user().asCaller()).map(agency -> new SignInPayload(
+                            new Viewer(signedIn.user(), agency), signedIn.expiresAt().atOffset(ZoneOffset.UTC),
+                            List.of()));
+                }),
+                payload -> payload,
+                errors -> new SignInPayload(null, null, errors));
+    }
+
+    @MutationMapping
+    public Mono<SignOutPayload> signOut(GraphQLContext context) {
+        String token = context.get(GraphQlAuthentication.TOKEN);
+        boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
+        return identity.signOut(token)
+                .then(Mono.fromRunnable(() -> context.put(GraphQlAuthentication.SET_COOKIE,
+                        SessionCookies.clear(secure))))
+                .thenReturn(new SignOutPayload(true));
+    }
+
+    @SchemaMapping(typeName = "User")
+    public String id(User user) {
+        return GlobalId.of("User", user.id().value());
+    }
+
+    @SchemaMapping(typeName = "User")
+    public Mono<Client> client(User user) {
+        if (user.clientId() == null) {
+            return Mono.empty();
+        }
+        return Callers.current().flatMap(caller -> clients.find(caller, user.clientId()));
+    }
+}

@@ -1,0 +1,114 @@
+package io.cordee.api.graphql.project;
+
+import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.MoneyInput;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectDraft;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.project.ProjectStatus;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+public class ProjectController {
+
+    public static final String TYPE = "Project";
+
+    public record CreateProjectInput(String clientId, String name, ProjectStatus status, LocalDate startDate,
+                                     LocalDate launchDate, LocalDate communicationPlanDate, MoneyInput feeBudget,
+                                     Integer paymentTermsDays) {
+    }
+
+    public record UpdateProjectInput(String id, Long version, String name, ProjectStatus status, LocalDate startDate,
+                                     LocalDate launchDate, LocalDate communicationPlanDate, MoneyInput feeBudget,
+                                     Integer paymentTermsDays) {
+    }
+
+    public record ProjectPayload(Project project, List<UserError> userErrors) {
+        static ProjectPayload ok(Project project) {
+            return new ProjectPayload(project, List.of());
+        }
+
+        static ProjectPayload failed(List<UserError> errors) {
+            return new ProjectPayload(null, errors);
+        }
+    }
+
+    private final ProjectService projects;
+    private final ClientService clients;
+    private final AgencyService agencies;
+
+    public ProjectController(ProjectService projects, ClientService clients, AgencyService agencies) {
+        this.projects = projects;
+        this.clients = clients;
+        this.agencies = agencies;
+    }
+
+    @QueryMapping
+    public Mono<Connection<Project>> projects(@Argument Integer first, @Argument String after,
+                                              @Argument String clientId) {
+        return Callers.current().flatMap(caller -> projects.list(caller,
+                        clientId == null ? null : new ClientId(GlobalId.decode(clientId, ClientController.TYPE,
+                                "clientId")),
+                        PageRequest.of(first, after)))
+                .map(page -> Connection.of(page, after != null));
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public String id(Project project) {
+        return GlobalId.of(TYPE, project.id().value());
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Project, Client>> client(List<Project> batch) {
+        return Callers.current()
+                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Project::clientId).toList()))
+                .map(byId -> batch.stream().distinct().filter(p -> byId.containsKey(p.clientId()))
+                        .collect(Collectors.toMap(Function.identity(), p -> byId.get(p.clientId()))));
+    }
+
+    @MutationMapping
+    public Mono<ProjectPayload> createProject(@Argument CreateProjectInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> projects.create(
+                        caller, new ClientId(GlobalId.decode(input.clientId(), ClientController.TYPE, "clientId")),
+                        new ProjectDraft(input.name(), input.status(), input.startDate(), input.launchDate(),
+                                input.communicationPlanDate(),
+                                MoneyInput.toMoney(input.feeBudget(), agency.settings().currency(), "feeBudget"),
+                                input.paymentTermsDays())))),
+                ProjectPayload::ok, ProjectPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<ProjectPayload> updateProject(@Argument UpdateProjectInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> projects.update(
+                        caller, new ProjectId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
+                        new ProjectDraft(input.name(), input.status(), input.startDate(), input.launchDate(),
+                                input.communicationPlanDate(),
+                                MoneyInput.toMoney(input.feeBudget(), agency.settings().currency(), "feeBudget"),
+                                input.paymentTermsDays())))),
+                ProjectPayload::ok, ProjectPayload::failed);
+    }
+}

@@ -1,0 +1,124 @@
+package io.cordee.api.graphql.team;
+
+import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.MoneyInput;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.money.Money;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberDraft;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.staffing.TeamService;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+public class TeamController {
+
+    public static final String TYPE = "TeamMember";
+
+    public record CreateTeamMemberInput(String name, String jobTitle, List<String> skills, Double fte,
+                                        MoneyInput monthlyLoadedCost, MoneyInput dailyBillRate) {
+    }
+
+    public record UpdateTeamMemberInput(String id, Long version, String name, String jobTitle, List<String> skills,
+                                        Double fte, MoneyInput monthlyLoadedCost, MoneyInput dailyBillRate) {
+    }
+
+    public record TeamMemberPayload(TeamMember teamMember, List<UserError> userErrors) {
+        static TeamMemberPayload ok(TeamMember member) {
+            return new TeamMemberPayload(member, List.of());
+        }
+
+        static TeamMemberPayload failed(List<UserError> errors) {
+            return new TeamMemberPayload(null, errors);
+        }
+    }
+
+    private final TeamService team;
+    private final AgencyService agencies;
+
+    public TeamController(TeamService team, AgencyService agencies) {
+        this.team = team;
+        this.agencies = agencies;
+    }
+
+    @QueryMapping
+    public Mono<Connection<TeamMember>> teamMembers(@Argument Integer first, @Argument String after,
+                                                    @Argument Boolean includeArchived) {
+        return Callers.current()
+                .flatMap(caller -> team.list(caller, Boolean.TRUE.equals(includeArchived), PageRequest.of(first, after)))
+                .map(page -> Connection.of(page, after != null));
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public String id(TeamMember member) {
+        return GlobalId.of(TYPE, member.id().value());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public double fte(TeamMember member) {
+        return member.fte().doubleValue();
+    }
+
+    /** Costs are internal numbers: only roles that see money get them. */
+    @SchemaMapping(typeName = TYPE)
+    public Mono<Money> monthlyLoadedCost(TeamMember member) {
+        return Callers.current().filter(Caller::seesMoney).map(caller -> member.monthlyLoadedCost());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public Mono<Money> dailyBillRate(TeamMember member) {
+        return Callers.current().filter(Caller::seesMoney).map(caller -> member.dailyBillRate());
+    }
+
+    @MutationMapping
+    public Mono<TeamMemberPayload> createTeamMember(@Argument CreateTeamMemberInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> team.create(caller,
+                        new TeamMemberDraft(input.name(), input.jobTitle(), input.skills(), fte(input.fte()),
+                                MoneyInput.toMoney(input.monthlyLoadedCost(), agency.settings().currency(),
+                                        "monthlyLoadedCost"),
+                                MoneyInput.toMoney(input.dailyBillRate(), agency.settings().currency(),
+                                        "dailyBillRate"))))),
+                TeamMemberPayload::ok, TeamMemberPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<TeamMemberPayload> updateTeamMember(@Argument UpdateTeamMemberInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> team.update(caller,
+                        new TeamMemberId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
+                        new TeamMemberDraft(input.name(), input.jobTitle(), input.skills(), fte(input.fte()),
+                                MoneyInput.toMoney(input.monthlyLoadedCost(), agency.settings().currency(),
+                                        "monthlyLoadedCost"),
+                                MoneyInput.toMoney(input.dailyBillRate(), agency.settings().currency(),
+                                        "dailyBillRate"))))),
+                TeamMemberPayload::ok, TeamMemberPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<TeamMemberPayload> archiveTeamMember(@Argument ClientController.ArchiveInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> team.archive(caller,
+                        new TeamMemberId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
+                TeamMemberPayload::ok, TeamMemberPayload::failed);
+    }
+
+    /** GraphQL Float to an exact decimal: 0.8 stays 0.8. */
+    private static BigDecimal fte(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).stripTrailingZeros();
+    }
+}
