@@ -1,0 +1,53 @@
+package io.cordee;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.cordee.api.graphql.archfixture.ControllerUsingAnAdapter;
+import io.cordee.core.archfixture.CoreClassUsingSpring;
+import org.junit.jupiter.api.Test;
+
+/** The hexagon: core is framework-free; the GraphQL side and the persistence side only meet in core. */
+@AnalyzeClasses(packages = "io.cordee", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreDependsOnNoFramework = noClasses().that().resideInAPackage("io.cordee.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "javax..",
+                    "io.r2dbc..", "org.mapstruct..", "tools.jackson..", "com.fasterxml..", "graphql..", "org.slf4j..")
+            .because("core is plain Java and Reactor");
+
+    @ArchTest
+    static final ArchRule coreDependsOnNoAdapter = noClasses().that().resideInAPackage("io.cordee.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cordee.api..", "io.cordee.persistence..");
+
+    @ArchTest
+    static final ArchRule apiDoesNotSeePersistence = noClasses().that().resideInAPackage("io.cordee.api..")
+            .should().dependOnClassesThat().resideInAPackage("io.cordee.persistence..")
+            .because("the API talks to core's services and ports; persistence is wired in at runtime");
+
+    @ArchTest
+    static final ArchRule persistenceDoesNotSeeApi = noClasses().that().resideInAPackage("io.cordee.persistence..")
+            .should().dependOnClassesThat().resideInAPackage("io.cordee.api..");
+
+    @ArchTest
+    static final ArchRule graphQlDoesNotTouchTheDatabase = noClasses().that().resideInAPackage("io.cordee.api.graphql..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.r2dbc..", "org.springframework.r2dbc..",
+                    "org.springframework.data..");
+
+    /** The rules are not vacuous: deliberate violations (test fixtures, outside the analysed classes) are caught. */
+    @Test
+    void theRulesCatchViolations() {
+        JavaClasses badCore = new ClassFileImporter().importClasses(CoreClassUsingSpring.class);
+        assertThat(coreDependsOnNoFramework.evaluate(badCore).hasViolation()).isTrue();
+
+        JavaClasses badController = new ClassFileImporter().importClasses(ControllerUsingAnAdapter.class);
+        assertThat(apiDoesNotSeePersistence.evaluate(badController).hasViolation()).isTrue();
+    }
+}
