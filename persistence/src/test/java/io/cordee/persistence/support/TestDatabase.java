@@ -1,0 +1,38 @@
+package io.cordee.persistence.support;
+
+import io.cordee.persistence.embedded.EmbeddedPostgresServer;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.flywaydb.core.Flyway;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The real PostgreSQL the adapter tests run against: the embedded server (one per JVM) or the one
+ * {@code CORDEE_TEST_DB_URL} names, migrated with the application's Flyway scripts.
+ */
+public final class TestDatabase {
+
+    private static DatabaseClient client;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized DatabaseClient client() {
+        if (client == null) {
+            String jdbc = System.getenv("CORDEE_TEST_DB_URL");
+            String user = System.getenv().getOrDefault("CORDEE_TEST_DB_USER", "postgres");
+            String password = System.getenv().getOrDefault("CORDEE_TEST_DB_PASSWORD", "");
+            if (jdbc == null || jdbc.isBlank()) {
+                jdbc = EmbeddedPostgresServer.start(null, 0).jdbcUrl();
+                user = EmbeddedPostgresServer.USER;
+                password = "";
+            }
+            Flyway.configure().dataSource(jdbc, user, password).locations("classpath:db/migration").load().migrate();
+            String r2dbc = "r2dbc:" + jdbc.substring("jdbc:".length());
+            client = DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.parse(r2dbc).mutate()
+                    .option(ConnectionFactoryOptions.USER, user)
+                    .option(ConnectionFactoryOptions.PASSWORD, password).build()));
+        }
+        return client;
+    }
+}
