@@ -1,0 +1,69 @@
+package io.cordee.api.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordee.api.demo.DemoAgency;
+import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Tenants;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** The demo agency is loaded on first start and tells the story of DESIGN.md through the API. */
+@ApiTest
+class DemoAgencyTest {
+
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    DemoAgency demo;
+
+    @Test
+    void theStoryIsThere() {
+        HttpGraphQlTester owner = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        owner.document("{ viewer { agency { name settings { currency payday } } } teamMembers(first: 100) { totalCount } }")
+                .execute()
+                .path("viewer.agency.name").entity(String.class).isEqualTo("Studio Boréal")
+                .path("viewer.agency.settings.currency").entity(String.class).isEqualTo("EUR")
+                .path("teamMembers.totalCount").entity(Long.class).isEqualTo(28L);
+
+        List<Map<String, Object>> clients = owner.document("""
+                        { clients(first: 100) { totalCount nodes { name segment paymentTermsDays
+                          funding { runwayEnd nextRoundStatus } projects { launchDate } } } }""")
+                .execute().path("clients.nodes").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).get();
+        assertThat(clients).extracting(c -> c.get("name")).containsExactly("Collectif Terroirs", "Groupe Hexagone",
+                "Maison Lumen", "Nuvola", "Région Sud Numérique");
+
+        Map<String, Object> hexagone = clients.get(1);
+        assertThat(hexagone).containsEntry("segment", "ENTERPRISE").containsEntry("paymentTermsDays", 60);
+
+        // the start-up: round in doubt, and its cash runs out before its project launches
+        Map<String, Object> nuvola = clients.get(3);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> funding = (Map<String, Object>) nuvola.get("funding");
+        assertThat(funding).containsEntry("nextRoundStatus", "IN_DOUBT");
+        @SuppressWarnings("unchecked")
+        String launch = (String) ((List<Map<String, Object>>) nuvola.get("projects")).get(0).get("launchDate");
+        assertThat(LocalDate.parse((String) funding.get("runwayEnd"))).isBefore(LocalDate.parse(launch));
+    }
+
+    @Test
+    void theDemoClientUserSeesOnlyMaisonLumen() {
+        tenants.as(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD)
+                .document("{ clients { totalCount nodes { name projects { name } } } }").execute()
+                .path("clients.totalCount").entity(Long.class).isEqualTo(1L)
+                .path("clients.nodes[0].name").entity(String.class).isEqualTo("Maison Lumen")
+                .path("clients.nodes[0].projects[*].name").entityList(String.class).containsExactly("Boutique en ligne Lumen");
+    }
+
+    @Test
+    void loadingIsDoneOnceOnly() {
+        assertThat(demo.loadIfAbsent().block()).isFalse();
+        tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD).document("{ clients { totalCount } }").execute()
+                .path("clients.totalCount").entity(Long.class).isEqualTo(5L);
+    }
+}
