@@ -7,7 +7,7 @@ import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
-import io.cordee.persistence.common.Keyset;
+import io.cordee.persistence.common.KeysetQuery;
 import io.cordee.persistence.common.Sql;
 import java.util.Collection;
 import java.util.UUID;
@@ -21,6 +21,9 @@ public class ClientPersistenceAdapter implements ClientRepository {
 
     private static final String COLUMNS = "agency_id, id, name, segment, payment_terms_days, contacts, funding_stage,"
             + " runway_end, next_round_expected, next_round_status, archived, version";
+
+    private static final KeysetQuery<ClientRow> PAGE = new KeysetQuery<>("client", COLUMNS, "name",
+            ClientRow.class, ClientRow::name, ClientRow::id, value -> value);
 
     private final DatabaseClient db;
     private final ClientRowMapper mapper;
@@ -57,24 +60,7 @@ public class ClientPersistenceAdapter implements ClientRepository {
         if (!filter.includeArchived()) {
             where.and("NOT archived");
         }
-        Mono<Long> count = db.sql("SELECT count(*) FROM client" + where.where()).bindValues(where.params())
-                .mapValue(Long.class).one();
-        if (page.after() != null) {
-            Keyset.Position after = Keyset.decode(page.after());
-            where.and("(name, id) > (:afterName, :afterId)").param("afterName", after.sortValue())
-                    .param("afterId", after.id());
-        }
-        Mono<java.util.List<ClientRow>> rows = page.first() == 0 ? Mono.just(java.util.List.of())
-                : db.sql("SELECT " + COLUMNS + " FROM client" + where.where() + " ORDER BY name, id LIMIT :limit")
-                        .bindValues(where.params()).bind("limit", page.first() + 1)
-                        .mapProperties(ClientRow.class).all().collectList();
-        return Mono.zip(rows, count).map(t -> {
-            var list = t.getT1();
-            boolean hasNext = list.size() > page.first();
-            var edges = list.stream().limit(page.first())
-                    .map(r -> new Page.Edge<>(mapper.toDomain(r), Keyset.encode(r.name(), r.id()))).toList();
-            return new Page<>(edges, hasNext, t.getT2());
-        });
+        return PAGE.fetch(db, where, page, mapper::toDomain);
     }
 
     @Override

@@ -6,9 +6,8 @@ import io.cordee.core.common.PageRequest;
 import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.core.staffing.TeamMemberRepository;
-import io.cordee.persistence.common.Keyset;
+import io.cordee.persistence.common.KeysetQuery;
 import io.cordee.persistence.common.Sql;
-import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -18,6 +17,9 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
 
     private static final String COLUMNS = "agency_id, id, name, job_title, skills, fte, currency,"
             + " monthly_loaded_cost_minor, daily_bill_rate_minor, archived, version";
+
+    private static final KeysetQuery<TeamMemberRow> PAGE = new KeysetQuery<>("team_member", COLUMNS, "name",
+            TeamMemberRow.class, TeamMemberRow::name, TeamMemberRow::id, value -> value);
 
     private final DatabaseClient db;
     private final TeamMemberRowMapper mapper;
@@ -40,24 +42,7 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
         if (!includeArchived) {
             where.and("NOT archived");
         }
-        Mono<Long> count = db.sql("SELECT count(*) FROM team_member" + where.where()).bindValues(where.params())
-                .mapValue(Long.class).one();
-        if (page.after() != null) {
-            Keyset.Position after = Keyset.decode(page.after());
-            where.and("(name, id) > (:afterName, :afterId)").param("afterName", after.sortValue())
-                    .param("afterId", after.id());
-        }
-        Mono<List<TeamMemberRow>> rows = page.first() == 0 ? Mono.just(List.of())
-                : db.sql("SELECT " + COLUMNS + " FROM team_member" + where.where()
-                                + " ORDER BY name, id LIMIT :limit")
-                        .bindValues(where.params()).bind("limit", page.first() + 1)
-                        .mapProperties(TeamMemberRow.class).all().collectList();
-        return Mono.zip(rows, count).map(t -> {
-            var list = t.getT1();
-            var edges = list.stream().limit(page.first())
-                    .map(r -> new Page.Edge<>(mapper.toDomain(r), Keyset.encode(r.name(), r.id()))).toList();
-            return new Page<>(edges, list.size() > page.first(), t.getT2());
-        });
+        return PAGE.fetch(db, where, page, mapper::toDomain);
     }
 
     @Override

@@ -1,0 +1,54 @@
+package io.cordee.persistence.common;
+
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * One way to read a page of any table, ordered by {@code (sortColumn, id)}: a count of the whole
+ * filtered list and {@code first + 1} rows after the cursor (the extra row tells whether more
+ * follow), two statements whatever the page.
+ *
+ * @param parseSortValue turns a cursor's sort value back into the column's type
+ */
+public record KeysetQuery<R>(String table, String columns, String sortColumn, Class<R> rowType,
+                             Function<R, Object> sortValue, Function<R, UUID> id,
+                             Function<String, Object> parseSortValue) {
+
+    public <T> Mono<Page<T>> fetch(DatabaseClient db, Sql where, PageRequest page, Function<R, T> toDomain) {
+        Mono<Long> count = db.sql("SELECT count(*) FROM " + table + where.where()).bindValues(where.params())
+                .mapValue(Long.class).one();
+        if (page.after() != null) {
+            Keyset.Position after = Keyset.decode(page.after());
+            where.and("(" + sortColumn + ", id) > (:afterSort, :afterId)")
+                    .param("afterSort", parse(after.sortValue())).param("afterId", after.id());
+        }
+        Mono<List<R>> rows = page.first() == 0 ? Mono.just(List.of())
+                : db.sql("SELECT " + columns + " FROM " + table + where.where() + " ORDER BY " + sortColumn
+                                + ", id LIMIT :limit")
+                        .bindValues(where.params()).bind("limit", page.first() + 1)
+                        .mapProperties(rowType).all().collectList();
+        return Mono.zip(rows, count).map(t -> {
+            List<R> list = t.getT1();
+            List<Page.Edge<T>> edges = list.stream().limit(page.first())
+                    .map(r -> new Page.Edge<>(toDomain.apply(r), Keyset.encode(String.valueOf(sortValue.apply(r)),
+                            id.apply(r))))
+                    .toList();
+            return new Page<>(edges, list.size() > page.first(), t.getT2());
+        });
+    }
+
+    private Object parse(String value) {
+        try {
+            return parseSortValue.apply(value);
+        } catch (RuntimeException e) {
+            throw InvalidInput.of("after", "is not a cursor of this list", ErrorCode.INVALID_FORMAT);
+        }
+    }
+}
