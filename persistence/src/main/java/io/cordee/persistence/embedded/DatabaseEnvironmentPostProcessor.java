@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -25,6 +27,12 @@ import org.springframework.core.env.MapPropertySource;
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE_NAME = "cordeeDatabase";
+
+    private final Log log;
+
+    public DatabaseEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(DatabaseEnvironmentPostProcessor.class);
+    }
 
     @Override
     public int getOrder() {
@@ -49,6 +57,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             props.put("spring.flyway.user", user);
             props.put("spring.flyway.password", password);
             props.put("cordee.db.mode", "external");
+            log.info("Database: " + props.get("spring.flyway.url") + " (CORDEE_DB_URL)");
         } else {
             String dir = env.getProperty("cordee.db.embedded.data-dir",
                     Path.of(System.getProperty("user.home"), ".cordee", "pgdata").toString());
@@ -62,6 +71,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             props.put("spring.flyway.user", EmbeddedPostgresServer.USER);
             props.put("spring.flyway.password", "");
             props.put("cordee.db.mode", "embedded");
+            log.info("Database: embedded PostgreSQL on port " + server.port() + ", data in "
+                    + ("temporary".equals(dir) ? "a temporary directory" : dir));
         }
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
     }

@@ -9,7 +9,8 @@ import org.springframework.mock.env.MockEnvironment;
 
 class DatabaseEnvironmentPostProcessorTest {
 
-    private final DatabaseEnvironmentPostProcessor processor = new DatabaseEnvironmentPostProcessor();
+    private final DatabaseEnvironmentPostProcessor processor =
+            new DatabaseEnvironmentPostProcessor(destination -> destination.get());
 
     @Test
     void cordeeDbUrlGivesBothTheR2dbcAndTheFlywaySettings() {
