@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -50,14 +51,17 @@ public final class IdentityService {
             return Mono.error(InvalidInput.of("email", "E-mail or password is incorrect",
                     ErrorCode.INVALID_CREDENTIALS));
         }
+        // Exactly one slow hash per attempt, known e-mail or not, so timing does not tell which addresses exist.
         return users.findByEmail(normalizeEmail(email))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .publishOn(Schedulers.boundedElastic())
-                .filter(user -> hasher.matches(password, user.passwordHash()))
-                .switchIfEmpty(Mono.fromCallable(() -> hasher.matches(password, dummyHash))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .then(Mono.error(() -> InvalidInput.of("email", "E-mail or password is incorrect",
-                                ErrorCode.INVALID_CREDENTIALS))))
-                .flatMap(this::openSession);
+                .flatMap(user -> {
+                    boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(dummyHash));
+                    return matches && user.isPresent() ? openSession(user.get())
+                            : Mono.error(InvalidInput.of("email", "E-mail or password is incorrect",
+                                    ErrorCode.INVALID_CREDENTIALS));
+                });
     }
 
     private Mono<SignedIn> openSession(User user) {
