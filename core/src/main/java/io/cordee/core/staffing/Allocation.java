@@ -1,0 +1,26 @@
+package io.cordee.core.staffing;
+
+import io.cordee.core.project.ProjectId;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A share of one team member's time given to one project between two dates (both included).
+ * {@code sharePercent} is 1–100 of the member's own time (their FTE).
+ */
+public record Allocation(TeamMemberId memberId, ProjectId projectId, int sharePercent, LocalDate from,
+                         LocalDate to) {
+
+    public Allocation {
+        Objects.requireNonNull(memberId, "memberId");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (sharePercent < 1 || sharePercent > 100) {
+            throw new IllegalArgumentException("sharePercent must be 1–100, got " + sharePercent);
+        }
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to " + to + " is before from " + from);
+        }
+    }
+}
