@@ -1,0 +1,29 @@
+package io.cordee.core.cash;
+
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.PaymentDelayModel;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.money.Money;
+import io.cordee.core.staffing.TeamMember;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the forecast reads, already loaded: it is a pure function of this and a scenario.
+ *
+ * @param latestBalance   the last recorded bank balance on or before {@code asOf}
+ * @param receipts        payments actually received (positive amounts), used to roll the balance forward
+ * @param oneOffExpenses  one-off costs (positive amounts) on their dates
+ * @param clients         each client's payment behaviour and, for a start-up, its runway end
+ */
+public record ForecastInput(LocalDate asOf, int horizonWeeks, Money safetyThreshold, int payday,
+                            BankBalance latestBalance, List<CashMovement> receipts, List<Invoice> invoices,
+                            List<TeamMember> team, List<Overhead> overheads, List<CashMovement> oneOffExpenses,
+                            Map<ClientId, ClientProfile> clients) {
+
+    public static final int MAX_HORIZON_WEEKS = 104;
+
+    public record ClientProfile(PaymentDelayModel.Delays delays, LocalDate runwayEnd) {
+    }
+}

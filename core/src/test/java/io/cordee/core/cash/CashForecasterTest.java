@@ -1,0 +1,151 @@
+package io.cordee.core.cash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.billing.PaymentDelayModel.Delays;
+import io.cordee.core.cash.ForecastInput.ClientProfile;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.money.Money;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An 8-week forecast from Monday 1 June 2026 (weeks of 1, 8, 15, 22, 29 June, 6, 13, 20 July).
+ *
+ * <pre>
+ * balance 29 May (Fri)                       100,000.00
+ * + payment received 30 May                    5,000.00   → opening 105,000.00
+ * payroll: 4,000 + 6,000 = 10,000 on the 25th: Thu 25 June (week 22 Jun), Sat 25 July (week 20 Jul)
+ * rent 3,000 on the 5th: Fri 5 June (week 1 Jun), Sun 5 July (week 29 Jun)
+ * X (SME, delays 5, 10, 20 → median 10, P90 20): 12,000 invoice, 4,000 paid → 8,000 due 10 June
+ *     base: 10 + 10 = Sat 20 June (week 15 Jun)   stress: 10 + 20 = Tue 30 June (week 29 Jun)
+ * Y (ENTERPRISE, delays 40, 50, 60 → median 50, P90 60): 30,000 due 1 June
+ *     base: Tue 21 July (week 20 Jul)             stress: Fri 31 July, after the horizon (26 July)
+ * Z (start-up, no history → 10 days, runway ends 30 June): 6,000 due 1 July
+ *     base: Sat 11 July (week 6 Jul)              stress: its runway ends first → nothing
+ * </pre>
+ */
+class CashForecasterTest {
+
+    private static final ClientId X = new ClientId(UUID.randomUUID());
+    private static final ClientId Y = new ClientId(UUID.randomUUID());
+    private static final ClientId Z = new ClientId(UUID.randomUUID());
+    private static final LocalDate JUNE_1 = LocalDate.of(2026, 6, 1);
+
+    private static ForecastInput input(int horizonWeeks) {
+        return new ForecastInput(JUNE_1, horizonWeeks, eur(100_000), 25,
+                new BankBalance(LocalDate.of(2026, 5, 29), eur(100_000)),
+                List.of(new CashMovement(LocalDate.of(2026, 5, 30), eur(5_000), X, "Payment")),
+                List.of(invoice(X, LocalDate.of(2026, 6, 10), 12_000, 4_000),
+                        invoice(Y, LocalDate.of(2026, 6, 1), 30_000, 0),
+                        invoice(Z, LocalDate.of(2026, 7, 1), 6_000, 0),
+                        // cancelled and fully paid invoices bring nothing
+                        new Invoice(X, null, InvoiceStatus.CANCELLED, null, LocalDate.of(2026, 6, 2), eur(9_999), eur(0)),
+                        new Invoice(X, null, InvoiceStatus.PAID, null, LocalDate.of(2026, 6, 2), eur(7_000), eur(7_000))),
+                List.of(member(4_000), member(6_000)),
+                List.of(new Overhead("Rent", eur(3_000), 5, LocalDate.of(2026, 1, 1), null)),
+                List.of(),
+                Map.of(X, new ClientProfile(new Delays(10, 20, 3), null),
+                        Y, new ClientProfile(new Delays(50, 60, 3), null),
+                        Z, new ClientProfile(new Delays(10, 10, 0), LocalDate.of(2026, 6, 30))));
+    }
+
+    @Test
+    void base() {
+        CashForecast f = CashForecaster.forecast(input(8), Scenario.BASE);
+        assertThat(f.opening()).isEqualTo(eur(105_000));
+        // week:    1 Jun     8 Jun     15 Jun     22 Jun     29 Jun    6 Jul      13 Jul     20 Jul
+        // in:      0         0         8,000 X    0          0         6,000 Z    0          30,000 Y
+        // out:     3,000     0         0          10,000     3,000     0          0          10,000
+        // closing: 102,000   102,000   110,000    100,000    97,000    103,000    103,000    123,000
+        assertThat(f.weeks()).extracting(CashForecast.Week::closing).containsExactly(eur(102_000), eur(102_000),
+                eur(110_000), eur(100_000), eur(97_000), eur(103_000), eur(103_000), eur(123_000));
+        assertThat(f.weeks().get(0).monday()).isEqualTo(JUNE_1);
+        assertThat(f.weeks().get(7).monday()).isEqualTo(LocalDate.of(2026, 7, 20));
+        assertThat(f.weeks().get(7).inflowByClient()).containsExactly(Map.entry(Y, eur(30_000)));
+        assertThat(f.weeks().get(7).outflow()).isEqualTo(eur(10_000));
+        assertThat(f.lowestBalance()).isEqualTo(eur(97_000));
+        assertThat(f.lowestWeek()).isEqualTo(LocalDate.of(2026, 6, 29));
+        // 100,000 on 22 June is not under the 100,000 threshold; 97,000 on 29 June is
+        assertThat(f.firstWeekBelowThreshold()).isEqualTo(LocalDate.of(2026, 6, 29));
+    }
+
+    @Test
+    void stress() {
+        CashForecast f = CashForecaster.forecast(input(8), Scenario.STRESS);
+        // in:      0         0         0          0          8,000 X   0          0          0
+        // out:     3,000     0         0          10,000     3,000     0          0          10,000
+        // closing: 102,000   102,000   102,000    92,000     97,000    97,000     97,000     87,000
+        assertThat(f.weeks()).extracting(CashForecast.Week::closing).containsExactly(eur(102_000), eur(102_000),
+                eur(102_000), eur(92_000), eur(97_000), eur(97_000), eur(97_000), eur(87_000));
+        assertThat(f.lowestBalance()).isEqualTo(eur(87_000));
+        assertThat(f.lowestWeek()).isEqualTo(LocalDate.of(2026, 7, 20));
+        assertThat(f.firstWeekBelowThreshold()).isEqualTo(LocalDate.of(2026, 6, 22));
+    }
+
+    @Test
+    void customAdjustmentsPerClient() {
+        // Y defaults from 1 July (pays nothing), X gets 15-day terms from an issue date of 1 June and pays
+        // 10 days late: due 16 June + 10 = Fri 26 June (week 22 Jun) instead of 20 June
+        Invoice xWithIssueDate = new Invoice(X, null, InvoiceStatus.ISSUED, JUNE_1, LocalDate.of(2026, 6, 10),
+                eur(12_000), eur(4_000));
+        ForecastInput base = input(8);
+        ForecastInput in = new ForecastInput(base.asOf(), 8, base.safetyThreshold(), base.payday(), base.latestBalance(),
+                base.receipts(), List.of(xWithIssueDate, base.invoices().get(1), base.invoices().get(2)), base.team(),
+                base.overheads(), base.oneOffExpenses(), base.clients());
+        CashForecast f = CashForecaster.forecast(in, Scenario.custom(Map.of(
+                Y, new Scenario.ClientAdjustment(0, LocalDate.of(2026, 7, 1), null),
+                X, new Scenario.ClientAdjustment(0, null, 15))));
+        // closing: 102,000   102,000   102,000    100,000    97,000    103,000    103,000    93,000
+        assertThat(f.weeks()).extracting(CashForecast.Week::closing).containsExactly(eur(102_000), eur(102_000),
+                eur(102_000), eur(100_000), eur(97_000), eur(103_000), eur(103_000), eur(93_000));
+        assertThat(f.weeks().get(3).inflowByClient()).containsExactly(Map.entry(X, eur(8_000)));
+    }
+
+    @Test
+    void anOverdueInvoiceIsExpectedNowAndTheFirstWeekStartsOnTheAsOfDate() {
+        // as of Wednesday 3 June: the rent of Friday 5 June is in the first (short) week; X's invoice was
+        // due on 1 May and expected 11 May, so it is expected on 3 June
+        ForecastInput base = input(2);
+        ForecastInput in = new ForecastInput(LocalDate.of(2026, 6, 3), 2, base.safetyThreshold(), base.payday(),
+                base.latestBalance(), base.receipts(), List.of(invoice(X, LocalDate.of(2026, 5, 1), 1_000, 0)),
+                base.team(), base.overheads(), base.oneOffExpenses(), base.clients());
+        CashForecast f = CashForecaster.forecast(in, Scenario.BASE);
+        // opening 105,000; week of 1 June: +1,000 −3,000 = 103,000; week of 8 June: 103,000
+        assertThat(f.weeks()).extracting(CashForecast.Week::closing).containsExactly(eur(103_000), eur(103_000));
+        assertThat(f.weeks().get(0).monday()).isEqualTo(JUNE_1);
+    }
+
+    @Test
+    void theHorizonIsBounded() {
+        assertThatThrownBy(() -> CashForecaster.forecast(input(500), Scenario.BASE))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("horizonWeeks");
+        assertThat(CashForecaster.forecast(input(104), Scenario.BASE).weeks()).hasSize(104);
+    }
+
+    private static Invoice invoice(ClientId client, LocalDate due, long euros, long paidEuros) {
+        return new Invoice(client, new ProjectId(UUID.randomUUID()), InvoiceStatus.ISSUED, null, due, eur(euros),
+                eur(paidEuros));
+    }
+
+    private static TeamMember member(long monthlyEuros) {
+        return new TeamMember(new TeamMemberId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()), "M", null,
+                List.of(), BigDecimal.ONE, eur(monthlyEuros), eur(0), false, 0);
+    }
+
+    private static Money eur(long euros) {
+        return Money.of(euros * 100, "EUR");
+    }
+}
