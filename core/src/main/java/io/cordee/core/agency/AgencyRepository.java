@@ -1,5 +1,8 @@
 package io.cordee.core.agency;
 
+import java.time.LocalDate;
+import java.util.Set;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Port: agencies. */
@@ -11,4 +14,10 @@ public interface AgencyRepository {
 
     /** Writes the settings if the stored version is still {@code agency.version()}; empty otherwise. */
     Mono<Agency> updateSettings(Agency agency);
+
+    /** The agency's public holidays between two dates (both included): days nobody works. */
+    Flux<LocalDate> holidays(AgencyId id, LocalDate from, LocalDate to);
+
+    /** Adds public holidays; days already there are kept as they are. */
+    Mono<Void> addHolidays(AgencyId id, Set<LocalDate> days, String label);
 }

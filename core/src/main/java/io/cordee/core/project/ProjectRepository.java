@@ -19,6 +19,9 @@ public interface ProjectRepository {
     /** All projects of the given clients, in one statement, for batched nested fields. */
     Flux<Project> findByClients(AgencyId agencyId, Collection<ClientId> clientIds);
 
+    /** Many projects in one statement; missing ids are left out. */
+    Flux<Project> findAllById(AgencyId agencyId, Collection<ProjectId> ids);
+
     Mono<Project> insert(Project project);
 
     /** Writes if the stored version is still {@code project.version()}; empty otherwise. */

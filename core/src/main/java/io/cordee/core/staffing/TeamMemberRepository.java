@@ -3,6 +3,7 @@ package io.cordee.core.staffing;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Port: team members, always within one agency. */
@@ -12,6 +13,9 @@ public interface TeamMemberRepository {
 
     /** Ordered by name, then id. */
     Mono<Page<TeamMember>> findPage(AgencyId agencyId, boolean includeArchived, PageRequest page);
+
+    /** The whole team, archived members included, in one statement. */
+    Flux<TeamMember> findAll(AgencyId agencyId);
 
     Mono<TeamMember> insert(TeamMember member);
 

@@ -53,12 +53,12 @@ class CapacityShareTest {
         List<Allocation> allocations = List.of(
                 // A at 50 % from 20 April to 12 May: in May the working days are 4–7 and 11–12 (1 and 8 are
                 // holidays) = 6 days → 0.5 × 1.0 × 6 = 3.0 person-days
-                new Allocation(a.id(), p, 50, LocalDate.of(2026, 4, 20), LocalDate.of(2026, 5, 12)),
+                alloc(a.id(), p, 50, LocalDate.of(2026, 4, 20), LocalDate.of(2026, 5, 12)),
                 // B at 100 % from 25 May to 10 June: in May 26–29 (25 is Whit Monday, 30–31 a weekend)
                 // = 4 days → 1.0 × 0.5 × 4 = 2.0 person-days
-                new Allocation(b.id(), q, 100, LocalDate.of(2026, 5, 25), LocalDate.of(2026, 6, 10)),
+                alloc(b.id(), q, 100, LocalDate.of(2026, 5, 25), LocalDate.of(2026, 6, 10)),
                 // A full time on 13–14 May for client Y: 14 May is Ascension → 1 day → 1.0 person-day
-                new Allocation(a.id(), r, 100, LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 14)));
+                alloc(a.id(), r, 100, LocalDate.of(2026, 5, 13), LocalDate.of(2026, 5, 14)));
         Map<TeamMemberId, TeamMember> team = Map.of(a.id(), a, b.id(), b);
         Map<ProjectId, ClientId> clients = Map.of(p, x, q, x, r, y);
         YearMonth may = YearMonth.of(2026, 5);
@@ -73,6 +73,11 @@ class CapacityShareTest {
         // June: only B's allocation, 1–10 June = 8 working days → 0.5 × 8 = 4.0 of 1.5 × 22 = 33.0 → 0.121212
         assertThat(CapacityShare.shares(allocations, team, clients, YearMonth.of(2026, 6), FRANCE))
                 .containsOnlyKeys(x).hasEntrySatisfying(x, s -> assertThat(s).isEqualByComparingTo("0.121212"));
+    }
+
+    private static Allocation alloc(TeamMemberId member, ProjectId project, int share, LocalDate from, LocalDate to) {
+        return new Allocation(new AllocationId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()), member, project,
+                share, from, to, 0);
     }
 
     private static TeamMember member(String fte) {

@@ -5,6 +5,9 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import java.time.LocalDate;
+import java.util.Set;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -46,5 +49,25 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
                         + " WHERE agency_id = :agencyId AND currency = :currency AND version = :version RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(agency))
                 .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Flux<LocalDate> holidays(AgencyId id, LocalDate from, LocalDate to) {
+        return db.sql("SELECT day FROM agency_holiday WHERE agency_id = :agencyId AND day BETWEEN :from AND :to"
+                        + " ORDER BY day")
+                .bind("agencyId", id.value()).bind("from", from).bind("to", to)
+                .mapValue(LocalDate.class).all();
+    }
+
+    @Override
+    public Mono<Void> addHolidays(AgencyId id, Set<LocalDate> days, String label) {
+        if (days.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("INSERT INTO agency_holiday (agency_id, day, label)"
+                        + " SELECT :agencyId, d, :label FROM unnest(:days) AS d ON CONFLICT DO NOTHING")
+                .bind("agencyId", id.value()).bind("label", label)
+                .bind("days", days.stream().sorted().toArray(LocalDate[]::new))
+                .then();
     }
 }

@@ -58,6 +58,14 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     }
 
     @Override
+    public Flux<Project> findAllById(AgencyId agencyId, Collection<ProjectId> ids) {
+        return db.sql("SELECT " + COLUMNS + " FROM project WHERE agency_id = :agencyId AND id = ANY(:ids)")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", ids.stream().map(ProjectId::value).toArray(UUID[]::new))
+                .mapProperties(ProjectRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
     public Mono<Project> insert(Project project) {
         return db.sql("INSERT INTO project (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId, :name, :status,"
                         + " :startDate, :launchDate, :communicationPlanDate, :currency, :feeBudgetMinor,"

@@ -10,6 +10,7 @@ import io.cordee.persistence.common.KeysetQuery;
 import io.cordee.persistence.common.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -43,6 +44,13 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
             where.and("NOT archived");
         }
         return PAGE.fetch(db, where, page, mapper::toDomain);
+    }
+
+    @Override
+    public Flux<TeamMember> findAll(AgencyId agencyId) {
+        return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId ORDER BY name, id")
+                .bind("agencyId", agencyId.value())
+                .mapProperties(TeamMemberRow.class).all().map(mapper::toDomain);
     }
 
     @Override

@@ -1,0 +1,202 @@
+package io.cordee.core.staffing;
+
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.FieldError;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectRepository;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use cases of staffing: allocations (create, change, delete, list), the monthly capacity with each
+ * client's share, and over-allocated weeks. For agency staff only: a client never sees staffing.
+ */
+public final class StaffingService {
+
+    public static final int MAX_MONTHS = 24;
+    private static final int MAX_ALLOCATION_DAYS = 3 * 366;
+
+    private final AllocationRepository allocations;
+    private final TeamMemberRepository members;
+    private final ProjectRepository projects;
+    private final AgencyRepository agencies;
+    private final IdGenerator ids;
+
+    public StaffingService(AllocationRepository allocations, TeamMemberRepository members, ProjectRepository projects,
+                           AgencyRepository agencies, IdGenerator ids) {
+        this.allocations = allocations;
+        this.members = members;
+        this.projects = projects;
+        this.agencies = agencies;
+        this.ids = ids;
+    }
+
+    public Mono<Page<Allocation>> list(Caller caller, ProjectId projectId, TeamMemberId memberId, ClientId clientId,
+                                       PageRequest page) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see staffing"))
+                .then(allocations.findPage(caller.agencyId(), projectId, memberId, clientId, page));
+    }
+
+    public Mono<Allocation> find(Caller caller, AllocationId id) {
+        if (!caller.hasAnyRole(Caller.STAFF_ROLES)) {
+            return Mono.empty();
+        }
+        return allocations.findById(caller.agencyId(), id);
+    }
+
+    public Mono<Allocation> create(Caller caller, AllocationDraft draft) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change staffing"))
+                .then(checked(caller, draft.memberId(), draft.projectId(), draft.sharePercent(), draft.from(),
+                        draft.to()))
+                .flatMap(ok -> allocations.insert(new Allocation(new AllocationId(ids.newId()), caller.agencyId(),
+                        draft.memberId(), draft.projectId(), draft.sharePercent(), draft.from(), draft.to(), 0)));
+    }
+
+    public Mono<Allocation> update(Caller caller, AllocationId id, long expectedVersion, AllocationDraft changes) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change staffing"))
+                .then(get(caller, id))
+                .flatMap(current -> {
+                    Allocation next = new Allocation(current.id(), current.agencyId(),
+                            or(changes.memberId(), current.memberId()), or(changes.projectId(), current.projectId()),
+                            or(changes.sharePercent(), current.sharePercent()), or(changes.from(), current.from()),
+                            or(changes.to(), current.to()), expectedVersion);
+                    return checked(caller, next.memberId(), next.projectId(), next.sharePercent(), next.from(),
+                            next.to())
+                            .then(allocations.update(next))
+                            .switchIfEmpty(Mono.error(() -> new Conflict("Allocation", expectedVersion)));
+                });
+    }
+
+    public Mono<Allocation> delete(Caller caller, AllocationId id, long expectedVersion) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change staffing"))
+                .then(get(caller, id))
+                .flatMap(current -> allocations.delete(caller.agencyId(), id, expectedVersion)
+                        .flatMap(deleted -> deleted ? Mono.just(current)
+                                : Mono.error(new Conflict("Allocation", expectedVersion))));
+    }
+
+    /** The agency's capacity for {@code months} months from {@code first}, with each client's share. */
+    public Mono<List<MonthCapacity>> capacity(Caller caller, YearMonth first, int months) {
+        return Mono.fromCallable(() -> {
+            caller.require(Caller.STAFF_ROLES, "see capacity");
+            new Validator().range("months", months, 1, MAX_MONTHS).throwIfInvalid();
+            return first.plusMonths(months - 1);
+        }).flatMap(last -> {
+            LocalDate from = first.atDay(1);
+            LocalDate to = last.atEndOfMonth();
+            Mono<List<TeamMember>> team = members.findAll(caller.agencyId()).collectList();
+            Mono<List<Allocation>> overlapping = allocations.findOverlapping(caller.agencyId(), from, to).collectList();
+            Mono<List<LocalDate>> holidays = agencies.holidays(caller.agencyId(), from, to).collectList();
+            return Mono.zip(team, overlapping, holidays).flatMap(t -> {
+                List<ProjectId> projectIds = t.getT2().stream().map(Allocation::projectId).distinct().toList();
+                Mono<Map<ProjectId, ClientId>> clientOfProject = projectIds.isEmpty() ? Mono.just(Map.of())
+                        : projects.findAllById(caller.agencyId(), projectIds)
+                                .collectMap(Project::id, Project::clientId);
+                return clientOfProject.map(clients -> months(t.getT1(), t.getT2(), clients,
+                        new WorkingCalendar(new HashSet<>(t.getT3())), first, months));
+            });
+        });
+    }
+
+    /** Weeks in which someone is allocated more than 100 % between two dates. */
+    public Mono<List<OverAllocation.MemberWeek>> overAllocated(Caller caller, LocalDate from, LocalDate to) {
+        return Mono.fromCallable(() -> {
+            caller.require(Caller.STAFF_ROLES, "see staffing");
+            new Validator().notBefore("to", to, "from", from)
+                    .check(to.toEpochDay() - from.toEpochDay() <= 366 * 2, "to", "at most two years after from",
+                            ErrorCode.OUT_OF_RANGE)
+                    .throwIfInvalid();
+            return from;
+        }).flatMap(f -> Mono.zip(allocations.findOverlapping(caller.agencyId(), from, to).collectList(),
+                        agencies.holidays(caller.agencyId(), from, to).collectList())
+                .map(t -> OverAllocation.weeks(t.getT1(), from, to, new WorkingCalendar(new HashSet<>(t.getT2())))));
+    }
+
+    static List<MonthCapacity> months(List<TeamMember> team, List<Allocation> allocations,
+                                      Map<ProjectId, ClientId> clientOfProject, WorkingCalendar calendar,
+                                      YearMonth first, int months) {
+        Map<TeamMemberId, TeamMember> byId = team.stream()
+                .collect(Collectors.toMap(TeamMember::id, Function.identity()));
+        List<MonthCapacity> result = new ArrayList<>();
+        for (int i = 0; i < months; i++) {
+            YearMonth month = first.plusMonths(i);
+            BigDecimal capacity = CapacityShare.totalCapacity(team, month, calendar);
+            Map<ClientId, BigDecimal> days = CapacityShare.allocatedDays(allocations, byId, clientOfProject, month,
+                    calendar);
+            Map<ClientId, BigDecimal> shares = CapacityShare.shares(allocations, byId, clientOfProject, month,
+                    calendar);
+            List<MonthCapacity.ClientLoad> loads = days.entrySet().stream()
+                    .map(e -> new MonthCapacity.ClientLoad(e.getKey(), e.getValue(),
+                            shares.getOrDefault(e.getKey(), BigDecimal.ZERO)))
+                    .sorted(Comparator.comparing(MonthCapacity.ClientLoad::allocatedDays).reversed()
+                            .thenComparing(l -> l.clientId().value()))
+                    .toList();
+            result.add(new MonthCapacity(month, calendar.workingDays(month), capacity, loads));
+        }
+        return result;
+    }
+
+    private Mono<Allocation> get(Caller caller, AllocationId id) {
+        return find(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("Allocation", id.value())));
+    }
+
+    /** Validates the fields, then that the member and the project exist in the caller's agency. */
+    private Mono<Boolean> checked(Caller caller, TeamMemberId memberId, ProjectId projectId, Integer share,
+                                  LocalDate from, LocalDate to) {
+        return Mono.defer(() -> {
+            Validator v = new Validator()
+                    .required("teamMemberId", memberId)
+                    .required("projectId", projectId)
+                    .required("sharePercent", share)
+                    .required("startDate", from)
+                    .required("endDate", to)
+                    .notBefore("endDate", to, "startDate", from);
+            if (share != null) {
+                v.range("sharePercent", share, 1, 100);
+            }
+            if (from != null && to != null) {
+                v.check(to.toEpochDay() - from.toEpochDay() <= MAX_ALLOCATION_DAYS, "endDate",
+                        "an allocation lasts at most three years", ErrorCode.OUT_OF_RANGE);
+            }
+            v.throwIfInvalid();
+            Mono<Boolean> member = members.findById(caller.agencyId(), memberId).hasElement();
+            Mono<Boolean> project = projects.findById(caller.agencyId(), projectId).hasElement();
+            return Mono.zip(member, project).flatMap(t -> {
+                List<FieldError> missing = new ArrayList<>();
+                if (!t.getT1()) {
+                    missing.add(new FieldError("teamMemberId", "no such team member",
+                            ErrorCode.NOT_FOUND));
+                }
+                if (!t.getT2()) {
+                    missing.add(new FieldError("projectId", "no such project",
+                            ErrorCode.NOT_FOUND));
+                }
+                return missing.isEmpty() ? Mono.just(true) : Mono.error(new InvalidInput(missing));
+            });
+        });
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

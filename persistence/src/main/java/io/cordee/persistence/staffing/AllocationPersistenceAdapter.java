@@ -1,0 +1,86 @@
+package io.cordee.persistence.staffing;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.staffing.Allocation;
+import io.cordee.core.staffing.AllocationId;
+import io.cordee.core.staffing.AllocationRepository;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.Sql;
+import java.time.LocalDate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class AllocationPersistenceAdapter implements AllocationRepository {
+
+    private static final String COLUMNS = "agency_id, id, team_member_id, project_id, share_percent, start_date,"
+            + " end_date, version";
+    private static final KeysetQuery<AllocationRow> PAGE = new KeysetQuery<>("allocation", COLUMNS, "start_date",
+            AllocationRow.class, AllocationRow::startDate, AllocationRow::id, LocalDate::parse);
+
+    private final DatabaseClient db;
+    private final AllocationRowMapper mapper;
+
+    public AllocationPersistenceAdapter(DatabaseClient db, AllocationRowMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<Allocation> findById(AgencyId agencyId, AllocationId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id.value())
+                .mapProperties(AllocationRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Page<Allocation>> findPage(AgencyId agencyId, ProjectId projectId, TeamMemberId memberId,
+                                           ClientId clientId, PageRequest page) {
+        Sql where = Sql.forAgency(agencyId.value())
+                .and("project_id = :projectId", "projectId", projectId == null ? null : projectId.value())
+                .and("team_member_id = :memberId", "memberId", memberId == null ? null : memberId.value())
+                .and("project_id IN (SELECT id FROM project p WHERE p.agency_id = :agencyId AND p.client_id = :clientId)",
+                        "clientId", clientId == null ? null : clientId.value());
+        return PAGE.fetch(db, where, page, mapper::toDomain);
+    }
+
+    @Override
+    public Flux<Allocation> findOverlapping(AgencyId agencyId, LocalDate from, LocalDate to) {
+        return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId"
+                        + " AND start_date <= :to AND end_date >= :from")
+                .bind("agencyId", agencyId.value()).bind("from", from).bind("to", to)
+                .mapProperties(AllocationRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Allocation> insert(Allocation allocation) {
+        return db.sql("INSERT INTO allocation (" + COLUMNS + ") VALUES (:agencyId, :id, :teamMemberId, :projectId,"
+                        + " :sharePercent, :startDate, :endDate, :version) RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(allocation))
+                .mapProperties(AllocationRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Allocation> update(Allocation allocation) {
+        return db.sql("UPDATE allocation SET team_member_id = :teamMemberId, project_id = :projectId,"
+                        + " share_percent = :sharePercent, start_date = :startDate, end_date = :endDate,"
+                        + " version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(allocation))
+                .mapProperties(AllocationRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Boolean> delete(AgencyId agencyId, AllocationId id, long version) {
+        return db.sql("DELETE FROM allocation WHERE agency_id = :agencyId AND id = :id AND version = :version")
+                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version)
+                .fetch().rowsUpdated().map(count -> count > 0);
+    }
+}
