@@ -11,6 +11,8 @@ import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.UserRepository;
 import io.cordee.core.project.ProjectRepository;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.AllocationRepository;
+import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamMemberRepository;
 import io.cordee.core.staffing.TeamService;
 import java.time.Clock;
@@ -45,6 +47,12 @@ public class CoreConfiguration {
     @Bean
     ProjectService projectService(ProjectRepository projects, ClientService clients, IdGenerator ids) {
         return new ProjectService(projects, clients, ids);
+    }
+
+    @Bean
+    StaffingService staffingService(AllocationRepository allocations, TeamMemberRepository members,
+                                    ProjectRepository projects, AgencyRepository agencies, IdGenerator ids) {
+        return new StaffingService(allocations, members, projects, agencies, ids);
     }
 
     @Bean

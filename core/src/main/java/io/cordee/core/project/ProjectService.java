@@ -53,6 +53,16 @@ public final class ProjectService {
                 .filter(p -> !caller.isClientUser() || p.clientId().equals(caller.clientId()));
     }
 
+    /** The given projects the caller may see, by id, in one read. */
+    public Mono<Map<ProjectId, Project>> findAll(Caller caller, Collection<ProjectId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return projects.findAllById(caller.agencyId(), ids.stream().distinct().toList())
+                .filter(p -> !caller.isClientUser() || p.clientId().equals(caller.clientId()))
+                .collectMap(Project::id, p -> p);
+    }
+
     /** The visible projects of each of {@code clientIds}, in one read; clients without projects are absent. */
     public Mono<Map<ClientId, List<Project>>> byClients(Caller caller, Collection<ClientId> clientIds) {
         List<ClientId> visible = clientIds.stream()

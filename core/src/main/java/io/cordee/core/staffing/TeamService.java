@@ -47,6 +47,15 @@ public final class TeamService {
         return members.findById(caller.agencyId(), id);
     }
 
+    /** The given members, by id, in one read; empty for callers who may not see the team. */
+    public Mono<java.util.Map<TeamMemberId, TeamMember>> findAll(Caller caller, java.util.Collection<TeamMemberId> ids) {
+        if (!caller.hasAnyRole(Caller.STAFF_ROLES) || ids.isEmpty()) {
+            return Mono.just(java.util.Map.of());
+        }
+        return members.findAllById(caller.agencyId(), ids.stream().distinct().toList())
+                .collectMap(TeamMember::id, m -> m);
+    }
+
     public Mono<TeamMember> create(Caller caller, TeamMemberDraft draft) {
         return Mono.fromCallable(() -> {
             caller.require(MANAGERS, "add team members");

@@ -47,6 +47,14 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
     }
 
     @Override
+    public Flux<TeamMember> findAllById(AgencyId agencyId, java.util.Collection<TeamMemberId> ids) {
+        return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId AND id = ANY(:ids)")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", ids.stream().map(TeamMemberId::value).toArray(java.util.UUID[]::new))
+                .mapProperties(TeamMemberRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
     public Flux<TeamMember> findAll(AgencyId agencyId) {
         return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId ORDER BY name, id")
                 .bind("agencyId", agencyId.value())

@@ -1,0 +1,219 @@
+package io.cordee.api.graphql.staffing;
+
+import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.graphql.project.ProjectController;
+import io.cordee.api.graphql.team.TeamController;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.Allocation;
+import io.cordee.core.staffing.AllocationDraft;
+import io.cordee.core.staffing.AllocationId;
+import io.cordee.core.staffing.MonthCapacity;
+import io.cordee.core.staffing.OverAllocation;
+import io.cordee.core.staffing.StaffingService;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.staffing.TeamService;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+public class StaffingController {
+
+    public static final String TYPE = "Allocation";
+
+    public record CreateAllocationInput(String teamMemberId, String projectId, Integer sharePercent,
+                                        LocalDate startDate, LocalDate endDate) {
+    }
+
+    public record UpdateAllocationInput(String id, Long version, String teamMemberId, String projectId,
+                                        Integer sharePercent, LocalDate startDate, LocalDate endDate) {
+    }
+
+    public record DeleteAllocationInput(String id, Long version) {
+    }
+
+    public record AllocationPayload(Allocation allocation, List<UserError> userErrors) {
+        static AllocationPayload ok(Allocation allocation) {
+            return new AllocationPayload(allocation, List.of());
+        }
+
+        static AllocationPayload failed(List<UserError> errors) {
+            return new AllocationPayload(null, errors);
+        }
+    }
+
+    public record DeleteAllocationPayload(String deletedAllocationId, List<UserError> userErrors) {
+    }
+
+    /** GraphQL {@code ClientCapacity}: the client is resolved in one batch per request. */
+    public record ClientCapacity(ClientId clientId, double allocatedDays, double share) {
+    }
+
+    public record MonthCapacityView(String month, int workingDays, double capacityDays, List<ClientCapacity> clients) {
+    }
+
+    public record OverAllocatedWeek(TeamMemberId memberId, LocalDate weekStart, int peakPercent) {
+    }
+
+    private final StaffingService staffing;
+    private final TeamService team;
+    private final ProjectService projects;
+    private final ClientService clients;
+
+    public StaffingController(StaffingService staffing, TeamService team, ProjectService projects,
+                              ClientService clients) {
+        this.staffing = staffing;
+        this.team = team;
+        this.projects = projects;
+        this.clients = clients;
+    }
+
+    @QueryMapping
+    public Mono<Connection<Allocation>> allocations(@Argument Integer first, @Argument String after,
+                                                    @Argument String projectId, @Argument String teamMemberId,
+                                                    @Argument String clientId) {
+        return Callers.current().flatMap(caller -> staffing.list(caller,
+                        projectId == null ? null
+                                : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
+                        teamMemberId == null ? null
+                                : new TeamMemberId(GlobalId.decode(teamMemberId, TeamController.TYPE, "teamMemberId")),
+                        clientId == null ? null
+                                : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId")),
+                        PageRequest.of(first, after)))
+                .map(page -> Connection.of(page, after != null));
+    }
+
+    @QueryMapping
+    public Mono<List<MonthCapacityView>> capacity(@Argument String from, @Argument Integer months) {
+        return Callers.current().flatMap(caller -> staffing.capacity(caller, month(from), months == null ? 6 : months))
+                .map(list -> list.stream().map(StaffingController::view).toList());
+    }
+
+    @QueryMapping
+    public Mono<List<OverAllocatedWeek>> overAllocations(@Argument LocalDate from, @Argument LocalDate to) {
+        return Callers.current().flatMap(caller -> staffing.overAllocated(caller, from, to))
+                .map(weeks -> weeks.stream()
+                        .map(w -> new OverAllocatedWeek(w.memberId(), w.monday(), w.peakPercent())).toList());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public String id(Allocation allocation) {
+        return GlobalId.of(TYPE, allocation.id().value());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public LocalDate startDate(Allocation allocation) {
+        return allocation.from();
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public LocalDate endDate(Allocation allocation) {
+        return allocation.to();
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Allocation, TeamMember>> teamMember(List<Allocation> batch) {
+        return Callers.current().flatMap(caller -> team.findAll(caller, batch.stream().map(Allocation::memberId).toList()))
+                .map(byId -> batch.stream().distinct().filter(a -> byId.containsKey(a.memberId()))
+                        .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.memberId()))));
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Allocation, Project>> project(List<Allocation> batch) {
+        return Callers.current()
+                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Allocation::projectId).toList()))
+                .map(byId -> batch.stream().distinct().filter(a -> byId.containsKey(a.projectId()))
+                        .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.projectId()))));
+    }
+
+    @BatchMapping(typeName = "ClientCapacity")
+    public Mono<Map<ClientCapacity, Client>> client(List<ClientCapacity> batch) {
+        return Callers.current()
+                .flatMap(caller -> clients.findAll(caller, batch.stream().map(ClientCapacity::clientId).toList()))
+                .map(byId -> batch.stream().distinct().filter(c -> byId.containsKey(c.clientId()))
+                        .collect(Collectors.toMap(Function.identity(), c -> byId.get(c.clientId()))));
+    }
+
+    @BatchMapping(typeName = "OverAllocatedWeek", field = "teamMember")
+    public Mono<Map<OverAllocatedWeek, TeamMember>> overAllocatedMember(List<OverAllocatedWeek> batch) {
+        return Callers.current()
+                .flatMap(caller -> team.findAll(caller, batch.stream().map(OverAllocatedWeek::memberId).toList()))
+                .map(byId -> batch.stream().distinct().filter(w -> byId.containsKey(w.memberId()))
+                        .collect(Collectors.toMap(Function.identity(), w -> byId.get(w.memberId()))));
+    }
+
+    @MutationMapping
+    public Mono<AllocationPayload> createAllocation(@Argument CreateAllocationInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> staffing.create(caller, new AllocationDraft(
+                        memberId(input.teamMemberId()), projectId(input.projectId()), input.sharePercent(),
+                        input.startDate(), input.endDate()))),
+                AllocationPayload::ok, AllocationPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<AllocationPayload> updateAllocation(@Argument UpdateAllocationInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> staffing.update(caller,
+                        new AllocationId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
+                        new AllocationDraft(memberId(input.teamMemberId()), projectId(input.projectId()),
+                                input.sharePercent(), input.startDate(), input.endDate()))),
+                AllocationPayload::ok, AllocationPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<DeleteAllocationPayload> deleteAllocation(@Argument DeleteAllocationInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> staffing.delete(caller,
+                        new AllocationId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
+                deleted -> new DeleteAllocationPayload(GlobalId.of(TYPE, deleted.id().value()), List.of()),
+                errors -> new DeleteAllocationPayload(null, errors));
+    }
+
+    private static TeamMemberId memberId(String id) {
+        return id == null ? null : new TeamMemberId(GlobalId.decode(id, TeamController.TYPE, "teamMemberId"));
+    }
+
+    private static ProjectId projectId(String id) {
+        return id == null ? null : new ProjectId(GlobalId.decode(id, ProjectController.TYPE, "projectId"));
+    }
+
+    private static YearMonth month(String value) {
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("from", "must be a month such as 2026-11", ErrorCode.INVALID_FORMAT);
+        }
+    }
+
+    private static MonthCapacityView view(MonthCapacity m) {
+        return new MonthCapacityView(m.month().toString(), m.workingDays(), m.capacityDays().doubleValue(),
+                m.clients().stream().map(c -> new ClientCapacity(c.clientId(), c.allocatedDays().doubleValue(),
+                        c.share().doubleValue())).toList());
+    }
+}
