@@ -21,9 +21,14 @@ import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
 import io.cordee.core.money.Money;
+import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectService;
 import io.cordee.core.project.ProjectStatus;
+import io.cordee.core.staffing.AllocationDraft;
+import io.cordee.core.staffing.PublicHolidays;
+import io.cordee.core.staffing.StaffingService;
+import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberDraft;
 import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
@@ -61,13 +66,16 @@ public final class DemoAgency {
     private final ClientService clients;
     private final ProjectService projects;
     private final TeamService team;
+    private final StaffingService staffing;
     private final PasswordHasher hasher;
     private final IdGenerator ids;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public DemoAgency(AgencyRepository agencies, UserRepository users, ClientService clients, ProjectService projects,
-                      TeamService team, PasswordHasher hasher, IdGenerator ids, TransactionRunner tx, Clock clock) {
+                      TeamService team, StaffingService staffing, PasswordHasher hasher, IdGenerator ids,
+                      TransactionRunner tx, Clock clock) {
+        this.staffing = staffing;
         this.agencies = agencies;
         this.users = users;
         this.clients = clients;
@@ -101,31 +109,50 @@ public final class DemoAgency {
                         Role.FINANCE, null, hash)))
                 .then(users.insert(new User(new UserId(ids.newId()), ID, LEAD_EMAIL, "Léa Dubois", Role.LEAD, null,
                         hash)))
+                .then(agencies.addHolidays(ID, PublicHolidays.france(today.getYear() - 1, today.getYear() + 2),
+                        "Jour férié"))
                 .thenMany(Flux.fromIterable(TEAM).concatMap(m -> team.create(owner, m)))
-                .then(clients.create(owner, new ClientDraft("Groupe Hexagone", Segment.ENTERPRISE, 60, List.of(
+                .collectList()
+                .flatMap(people -> load(owner, thisMonth, people, hash));
+    }
+
+    /**
+     * Clients, projects and who works on them. Groupe Hexagone takes 15 of the 28 at 80 % for four
+     * months from its start: 0.8 × 14.4 FTE = 11.52 of the team's 27.0 FTE, 42.7 % of the capacity.
+     */
+    private Mono<Void> load(Caller owner, LocalDate thisMonth, List<TeamMember> people, String hash) {
+        return clients.create(owner, new ClientDraft("Groupe Hexagone", Segment.ENTERPRISE, 60, List.of(
                                 new Contact("Bertrand Moreau", "b.moreau@hexagone.example", "Directeur digital"),
                                 new Contact("Nadia Lefèvre", "n.lefevre@hexagone.example", "Achats")), null))
                         .flatMap(c -> project(owner, c, "Espace client Hexagone", ProjectStatus.ACTIVE,
                                 thisMonth.minusMonths(1), thisMonth.plusMonths(5).plusDays(14),
-                                thisMonth.plusMonths(6), 480_000)))
+                                thisMonth.plusMonths(6), 480_000))
+                        .flatMap(p -> allocate(owner, p, people, List.of(3, 5, 6, 7, 8, 11, 12, 13, 16, 17, 21, 22,
+                                23, 24, 25), 80, thisMonth.minusMonths(1), thisMonth.plusMonths(3).minusDays(1)))
                 .then(clients.create(owner, new ClientDraft("Nuvola", Segment.STARTUP, 30, List.of(
                                 new Contact("Théo Garnier", "theo@nuvola.example", "CEO & co-founder")),
                                 new FundingProfile(FundingStage.SEED, thisMonth.plusMonths(4).minusDays(1),
                                         thisMonth.plusMonths(3), RoundStatus.IN_DOUBT)))
                         .flatMap(c -> project(owner, c, "Application mobile Nuvola", ProjectStatus.ACTIVE,
                                 thisMonth.minusMonths(1), thisMonth.plusMonths(5), thisMonth.plusMonths(5)
-                                        .plusDays(10), 160_000)))
+                                        .plusDays(10), 160_000))
+                        .flatMap(p -> allocate(owner, p, people, List.of(10, 14, 19, 20), 60, thisMonth.minusMonths(1),
+                                thisMonth.plusMonths(5))))
                 .then(clients.create(owner, new ClientDraft("Maison Lumen", Segment.SME, 30, List.of(
                                 new Contact("Sophie Laurent", CLIENT_EMAIL, "Responsable e-commerce")), null))
                         .flatMap(c -> users.insert(new User(new UserId(ids.newId()), ID, CLIENT_EMAIL,
                                         "Sophie Laurent", Role.CLIENT, c.id(), hash))
                                 .then(project(owner, c, "Boutique en ligne Lumen", ProjectStatus.ACTIVE,
                                         thisMonth.minusMonths(2), thisMonth.plusMonths(2), thisMonth.plusMonths(2)
-                                                .plusDays(7), 85_000))))
+                                                .plusDays(7), 85_000))
+                                .flatMap(p -> allocate(owner, p, people, List.of(2, 9, 15), 50,
+                                        thisMonth.minusMonths(2), thisMonth.plusMonths(2)))))
                 .then(clients.create(owner, new ClientDraft("Région Sud Numérique", Segment.PUBLIC, 30, List.of(
                                 new Contact("Marc Olivier", "m.olivier@region-sud.example", "Chef de projet")), null))
                         .flatMap(c -> project(owner, c, "Portail des aides", ProjectStatus.PLANNED,
-                                thisMonth.plusMonths(2), thisMonth.plusMonths(8), null, 210_000)))
+                                thisMonth.plusMonths(2), thisMonth.plusMonths(8), null, 210_000))
+                        .flatMap(p -> allocate(owner, p, people, List.of(4, 18, 26), 50, thisMonth.plusMonths(2),
+                                thisMonth.plusMonths(8))))
                 .then(clients.create(owner, new ClientDraft("Collectif Terroirs", Segment.SME, 30, List.of(
                                 new Contact("Inès Roux", "ines@terroirs.example", "Fondatrice")), null))
                         .flatMap(c -> project(owner, c, "Identité et site vitrine", ProjectStatus.DELIVERED,
@@ -134,10 +161,18 @@ public final class DemoAgency {
                 .then();
     }
 
-    private Mono<Void> project(Caller owner, Client client, String name, ProjectStatus status, LocalDate start,
-                               LocalDate launch, LocalDate commPlan, long feeEuros) {
+    private Mono<Project> project(Caller owner, Client client, String name, ProjectStatus status, LocalDate start,
+                                  LocalDate launch, LocalDate commPlan, long feeEuros) {
         return projects.create(owner, client.id(), new ProjectDraft(name, status, start, launch, commPlan,
-                eur(feeEuros), null)).then();
+                eur(feeEuros), null));
+    }
+
+    private Mono<Void> allocate(Caller owner, Project project, List<TeamMember> people, List<Integer> who, int share,
+                                LocalDate from, LocalDate to) {
+        return Flux.fromIterable(who)
+                .concatMap(i -> staffing.create(owner, new AllocationDraft(people.get(i).id(), project.id(), share,
+                        from, to)))
+                .then();
     }
 
     private static Money eur(long euros) {
@@ -150,7 +185,7 @@ public final class DemoAgency {
                 eur(dayRate));
     }
 
-    /** 28 people, about 26.6 full-time equivalents. */
+    /** 28 people, 27.0 full-time equivalents (24 full time, three at 0.8, one at 0.6). */
     static final List<TeamMemberDraft> TEAM = List.of(
             member("Camille Martin", "Directrice associée", "strategy, decisions", "1.0", 11_000, 1_100),
             member("Hugo Bernard", "Directeur administratif et financier", "finance", "1.0", 9_500, 0),

@@ -7,6 +7,7 @@ import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.UserRepository;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamService;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +27,9 @@ public class DemoDataConfiguration {
 
     @Bean
     DemoAgency demoAgency(AgencyRepository agencies, UserRepository users, ClientService clients,
-                          ProjectService projects, TeamService team, PasswordHasher hasher, IdGenerator ids,
-                          TransactionRunner tx, Clock clock) {
-        return new DemoAgency(agencies, users, clients, projects, team, hasher, ids, tx, clock);
+                          ProjectService projects, TeamService team, StaffingService staffing,
+                          PasswordHasher hasher, IdGenerator ids, TransactionRunner tx, Clock clock) {
+        return new DemoAgency(agencies, users, clients, projects, team, staffing, hasher, ids, tx, clock);
     }
 
     @Bean

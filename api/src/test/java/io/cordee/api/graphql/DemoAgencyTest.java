@@ -52,6 +52,17 @@ class DemoAgencyTest {
     }
 
     @Test
+    void theEnterpriseClientOccupiesAlmostHalfTheTeam() {
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD)
+                .document("query($m: String!) { capacity(from: $m, months: 1) { clients { client { name } share } } }")
+                .variable("m", month).execute()
+                .path("capacity[0].clients[0].client.name").entity(String.class).isEqualTo("Groupe Hexagone")
+                // 15 people (13 at 1.0, one 0.8, one 0.6 = 14.4 FTE) at 80 % all month: 11.52 / 27.0 FTE
+                .path("capacity[0].clients[0].share").entity(Double.class).isEqualTo(0.426667);
+    }
+
+    @Test
     void theDemoClientUserSeesOnlyMaisonLumen() {
         tenants.as(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD)
                 .document("{ clients { totalCount nodes { name projects { name } } } }").execute()
