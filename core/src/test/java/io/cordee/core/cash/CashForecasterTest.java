@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
 import io.cordee.core.billing.PaymentDelayModel.Delays;
 import io.cordee.core.cash.ForecastInput.ClientProfile;
@@ -52,8 +53,8 @@ class CashForecasterTest {
                         invoice(Y, LocalDate.of(2026, 6, 1), 30_000, 0),
                         invoice(Z, LocalDate.of(2026, 7, 1), 6_000, 0),
                         // cancelled and fully paid invoices bring nothing
-                        new Invoice(X, null, InvoiceStatus.CANCELLED, null, LocalDate.of(2026, 6, 2), eur(9_999), eur(0)),
-                        new Invoice(X, null, InvoiceStatus.PAID, null, LocalDate.of(2026, 6, 2), eur(7_000), eur(7_000))),
+                        invoice(X, InvoiceStatus.CANCELLED, null, LocalDate.of(2026, 6, 2), 9_999, 0),
+                        invoice(X, InvoiceStatus.PAID, null, LocalDate.of(2026, 6, 2), 7_000, 7_000)),
                 List.of(member(4_000), member(6_000)),
                 List.of(new Overhead("Rent", eur(3_000), 5, LocalDate.of(2026, 1, 1), null)),
                 List.of(),
@@ -99,8 +100,7 @@ class CashForecasterTest {
     void customAdjustmentsPerClient() {
         // Y defaults from 1 July (pays nothing), X gets 15-day terms from an issue date of 1 June and pays
         // 10 days late: due 16 June + 10 = Fri 26 June (week 22 Jun) instead of 20 June
-        Invoice xWithIssueDate = new Invoice(X, null, InvoiceStatus.ISSUED, JUNE_1, LocalDate.of(2026, 6, 10),
-                eur(12_000), eur(4_000));
+        Invoice xWithIssueDate = invoice(X, InvoiceStatus.ISSUED, JUNE_1, LocalDate.of(2026, 6, 10), 12_000, 4_000);
         ForecastInput base = input(8);
         ForecastInput in = new ForecastInput(base.asOf(), 8, base.safetyThreshold(), base.payday(), base.latestBalance(),
                 base.receipts(), List.of(xWithIssueDate, base.invoices().get(1), base.invoices().get(2)), base.team(),
@@ -136,8 +136,14 @@ class CashForecasterTest {
     }
 
     private static Invoice invoice(ClientId client, LocalDate due, long euros, long paidEuros) {
-        return new Invoice(client, new ProjectId(UUID.randomUUID()), InvoiceStatus.ISSUED, null, due, eur(euros),
-                eur(paidEuros));
+        return invoice(client, InvoiceStatus.ISSUED, null, due, euros, paidEuros);
+    }
+
+    private static Invoice invoice(ClientId client, InvoiceStatus status, LocalDate issued, LocalDate due, long euros,
+                                   long paidEuros) {
+        return new Invoice(new InvoiceId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()), client,
+                new ProjectId(UUID.randomUUID()), null, "Invoice", status, issued, due, eur(euros), eur(paidEuros),
+                null, 0);
     }
 
     private static TeamMember member(long monthlyEuros) {
