@@ -1,0 +1,93 @@
+package io.cordee.core.cash;
+
+import io.cordee.core.money.Money;
+import io.cordee.core.staffing.Allocation;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.staffing.WorkingCalendar;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A client's exposure (DESIGN.md, Computations): at each date, the loaded cost of the staff time the
+ * agency has put into the client's projects so far, minus the cash received from the client so far,
+ * never below 0. A working day of a member costs their monthly loaded cost ÷ the working days of that
+ * month; an allocation costs its share of it.
+ */
+public final class Exposure {
+
+    /** The exposure at the end of each week (Sunday), its peak and how many weeks it stays above zero. */
+    public record Series(List<Point> weeks, Money peak, LocalDate peakWeek, int weeksAboveZero) {
+    }
+
+    public record Point(LocalDate monday, Money exposure) {
+    }
+
+    private Exposure() {
+    }
+
+    /**
+     * @param allocations the allocations to the client's projects
+     * @param receipts    cash from the client: actual payments and, in the future, expected ones
+     */
+    public static Series weekly(Collection<Allocation> allocations, Map<TeamMemberId, TeamMember> team,
+                                Collection<CashMovement> receipts, LocalDate firstMonday, int weeks,
+                                WorkingCalendar calendar, Currency currency) {
+        List<Point> points = new ArrayList<>();
+        Money peak = Money.zero(currency);
+        LocalDate peakWeek = null;
+        int above = 0;
+        for (int w = 0; w < weeks; w++) {
+            LocalDate monday = firstMonday.plusWeeks(w);
+            LocalDate sunday = monday.plusDays(6);
+            Money cost = costUpTo(allocations, team, sunday, calendar, currency);
+            Money received = receipts.stream().filter(r -> !r.date().isAfter(sunday)).map(CashMovement::amount)
+                    .reduce(Money.zero(currency), Money::plus);
+            Money exposure = cost.minus(received);
+            if (exposure.isNegative()) {
+                exposure = Money.zero(currency);
+            }
+            points.add(new Point(monday, exposure));
+            if (exposure.minorUnits() > 0) {
+                above++;
+            }
+            if (exposure.compareTo(peak) > 0) {
+                peak = exposure;
+                peakWeek = monday;
+            }
+        }
+        return new Series(points, peak, peakWeek, above);
+    }
+
+    /** Loaded cost of the allocated time from each allocation's start up to {@code until}, to the cent. */
+    static Money costUpTo(Collection<Allocation> allocations, Map<TeamMemberId, TeamMember> team, LocalDate until,
+                          WorkingCalendar calendar, Currency currency) {
+        BigDecimal cents = BigDecimal.ZERO;
+        for (Allocation a : allocations) {
+            TeamMember member = team.get(a.memberId());
+            if (member == null || a.from().isAfter(until)) {
+                continue;
+            }
+            LocalDate end = a.to().isBefore(until) ? a.to() : until;
+            for (YearMonth month = YearMonth.from(a.from()); !month.atDay(1).isAfter(end); month = month.plusMonths(1)) {
+                LocalDate from = a.from().isAfter(month.atDay(1)) ? a.from() : month.atDay(1);
+                LocalDate to = end.isBefore(month.atEndOfMonth()) ? end : month.atEndOfMonth();
+                int days = calendar.workingDays(from, to);
+                int monthDays = calendar.workingDays(month);
+                if (days > 0 && monthDays > 0) {
+                    cents = cents.add(BigDecimal.valueOf(member.monthlyLoadedCost().minorUnits())
+                            .multiply(BigDecimal.valueOf(a.sharePercent())).multiply(BigDecimal.valueOf(days))
+                            .divide(BigDecimal.valueOf(100L * monthDays), 10, RoundingMode.HALF_UP));
+                }
+            }
+        }
+        return new Money(cents.setScale(0, RoundingMode.HALF_UP).longValueExact(), currency);
+    }
+}
