@@ -8,7 +8,8 @@ import java.time.YearMonth;
  * A recurring monthly cost (rent, software, insurance) paid on {@code dayOfMonth} (the last day of
  * shorter months), from {@code from} until {@code to} (null: no end).
  */
-public record Overhead(String label, Money monthlyAmount, int dayOfMonth, LocalDate from, LocalDate to) {
+public record Overhead(OverheadId id, String label, Money monthlyAmount, int dayOfMonth, LocalDate from,
+                       LocalDate to, long version) {
 
     public LocalDate dateIn(YearMonth month) {
         return month.atDay(Math.min(dayOfMonth, month.lengthOfMonth()));

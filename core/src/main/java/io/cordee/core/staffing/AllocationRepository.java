@@ -24,6 +24,9 @@ public interface AllocationRepository {
     /** Every allocation that overlaps {@code from}–{@code to}, in one statement. */
     Flux<Allocation> findOverlapping(AgencyId agencyId, LocalDate from, LocalDate to);
 
+    /** Every allocation to the given projects, in one statement. */
+    Flux<Allocation> findByProjects(AgencyId agencyId, java.util.Collection<ProjectId> projectIds);
+
     Mono<Allocation> insert(Allocation allocation);
 
     /** Writes if the stored version is still {@code allocation.version()}; empty otherwise. */

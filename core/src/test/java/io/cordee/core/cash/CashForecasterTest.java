@@ -56,7 +56,7 @@ class CashForecasterTest {
                         invoice(X, InvoiceStatus.CANCELLED, null, LocalDate.of(2026, 6, 2), 9_999, 0),
                         invoice(X, InvoiceStatus.PAID, null, LocalDate.of(2026, 6, 2), 7_000, 7_000)),
                 List.of(member(4_000), member(6_000)),
-                List.of(new Overhead("Rent", eur(3_000), 5, LocalDate.of(2026, 1, 1), null)),
+                List.of(new Overhead(new OverheadId(UUID.randomUUID()), "Rent", eur(3_000), 5, LocalDate.of(2026, 1, 1), null, 0)),
                 List.of(),
                 Map.of(X, new ClientProfile(new Delays(10, 20, 3), null),
                         Y, new ClientProfile(new Delays(50, 60, 3), null),

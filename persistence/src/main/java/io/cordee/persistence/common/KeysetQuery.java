@@ -19,19 +19,25 @@ import reactor.core.publisher.Mono;
  */
 public record KeysetQuery<R>(String table, String columns, String sortColumn, Class<R> rowType,
                              Function<R, Object> sortValue, Function<R, UUID> id,
-                             Function<String, Object> parseSortValue) {
+                             Function<String, Object> parseSortValue, boolean descending) {
+
+    /** Ascending by {@code (sortColumn, id)}. */
+    public KeysetQuery(String table, String columns, String sortColumn, Class<R> rowType, Function<R, Object> sortValue,
+                       Function<R, UUID> id, Function<String, Object> parseSortValue) {
+        this(table, columns, sortColumn, rowType, sortValue, id, parseSortValue, false);
+    }
 
     public <T> Mono<Page<T>> fetch(DatabaseClient db, Sql where, PageRequest page, Function<R, T> toDomain) {
         Mono<Long> count = db.sql("SELECT count(*) FROM " + table + where.where()).bindValues(where.params())
                 .mapValue(Long.class).one();
         if (page.after() != null) {
             Keyset.Position after = Keyset.decode(page.after());
-            where.and("(" + sortColumn + ", id) > (:afterSort, :afterId)")
+            where.and("(" + sortColumn + ", id) " + (descending ? "<" : ">") + " (:afterSort, :afterId)")
                     .param("afterSort", parse(after.sortValue())).param("afterId", after.id());
         }
         Mono<List<R>> rows = page.first() == 0 ? Mono.just(List.of())
                 : db.sql("SELECT " + columns + " FROM " + table + where.where() + " ORDER BY " + sortColumn
-                                + ", id LIMIT :limit")
+                                + (descending ? " DESC, id DESC" : ", id") + " LIMIT :limit")
                         .bindValues(where.params()).bind("limit", page.first() + 1)
                         .mapProperties(rowType).all().collectList();
         return Mono.zip(rows, count).map(t -> {

@@ -60,6 +60,14 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
     }
 
     @Override
+    public Flux<Allocation> findByProjects(AgencyId agencyId, java.util.Collection<ProjectId> projectIds) {
+        return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId AND project_id = ANY(:ids)")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", projectIds.stream().map(ProjectId::value).toArray(java.util.UUID[]::new))
+                .mapProperties(AllocationRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
     public Mono<Allocation> insert(Allocation allocation) {
         return db.sql("INSERT INTO allocation (" + COLUMNS + ") VALUES (:agencyId, :id, :teamMemberId, :projectId,"
                         + " :sharePercent, :startDate, :endDate, :version) RETURNING " + COLUMNS)

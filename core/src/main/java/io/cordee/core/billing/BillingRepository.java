@@ -1,0 +1,50 @@
+package io.cordee.core.billing;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.project.ProjectId;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Port: billing plans, invoices and payments, always within one agency. */
+public interface BillingRepository {
+
+    Mono<ProjectBilling> findPlan(AgencyId agencyId, ProjectId projectId);
+
+    /** Inserts the plan (expectedVersion −1) or updates it from that version; empty if the version moved on. */
+    Mono<ProjectBilling> savePlan(AgencyId agencyId, ProjectId projectId, BillingPlan plan, long expectedVersion);
+
+    Mono<Invoice> findInvoice(AgencyId agencyId, InvoiceId id);
+
+    Flux<Invoice> findInvoicesOfProject(AgencyId agencyId, ProjectId projectId);
+
+    Mono<Page<Invoice>> findInvoicePage(AgencyId agencyId, InvoiceFilter filter, PageRequest page);
+
+    /** Planned and issued invoices with a balance due: what the forecast expects to be paid. */
+    Flux<Invoice> findOpenInvoices(AgencyId agencyId);
+
+    /** Each client's last {@code perClient} paid invoices, for the payment delay model. */
+    Flux<Invoice> findLastPaidInvoices(AgencyId agencyId, Collection<ClientId> clientIds, int perClient);
+
+    /** Deletes the project's PLANNED invoices and inserts {@code planned} in their place. */
+    Flux<Invoice> replacePlannedInvoices(AgencyId agencyId, ProjectId projectId, List<Invoice> planned);
+
+    /** Writes if the stored version is still {@code invoice.version()}; empty otherwise. */
+    Mono<Invoice> updateInvoice(Invoice invoice);
+
+    Mono<Payment> insertPayment(Payment payment);
+
+    /** Every payment received from a client. */
+    Flux<Payment> findPaymentsOfClient(AgencyId agencyId, ClientId clientId);
+
+    /** The date of the first payment received for each of the given projects that has one. */
+    Mono<java.util.Map<ProjectId, LocalDate>> firstPaymentDates(AgencyId agencyId, Collection<ProjectId> projectIds);
+
+    /** Payments received between two dates (both included). */
+    Flux<Payment> findPayments(AgencyId agencyId, LocalDate from, LocalDate to);
+}

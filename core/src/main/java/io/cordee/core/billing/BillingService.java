@@ -1,0 +1,190 @@
+package io.cordee.core.billing;
+
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.agency.AgencySettings;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientRepository;
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.TransactionRunner;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.money.Money;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectRepository;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use cases of billing: a project's billing plan and the planned invoices it generates, issuing,
+ * cancelling and paying invoices, and each client's payment behaviour. Money is for OWNER and
+ * FINANCE; a CLIENT user sees the issued invoices of their own client and nothing else.
+ */
+public final class BillingService {
+
+    private static final Set<InvoiceStatus> VISIBLE_TO_CLIENTS = EnumSet.of(InvoiceStatus.ISSUED,
+            InvoiceStatus.PAID);
+
+    private final BillingRepository billing;
+    private final ProjectRepository projects;
+    private final ClientRepository clients;
+    private final AgencyRepository agencies;
+    private final TransactionRunner tx;
+    private final IdGenerator ids;
+
+    public BillingService(BillingRepository billing, ProjectRepository projects, ClientRepository clients,
+                          AgencyRepository agencies, TransactionRunner tx, IdGenerator ids) {
+        this.billing = billing;
+        this.projects = projects;
+        this.clients = clients;
+        this.agencies = agencies;
+        this.tx = tx;
+        this.ids = ids;
+    }
+
+    public Mono<ProjectBilling> plan(Caller caller, ProjectId projectId) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "see billing"))
+                .then(billing.findPlan(caller.agencyId(), projectId));
+    }
+
+    /**
+     * Sets the project's plan and regenerates its planned invoices. Invoices already issued, paid or
+     * cancelled are never touched, and their place in the plan is not generated again.
+     *
+     * @param expectedVersion the plan's version you read; null when the project has no plan yet
+     */
+    public Mono<ProjectBilling> setPlan(Caller caller, ProjectId projectId, Long expectedVersion, BillingPlan plan) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change billing"))
+                .then(projects.findById(caller.agencyId(), projectId))
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
+                .flatMap(project -> {
+                    plan.validate(project.startDate(), project.launchDate());
+                    return tx.inTransaction(billing.savePlan(caller.agencyId(), projectId, plan,
+                                    expectedVersion == null ? -1 : expectedVersion)
+                            .switchIfEmpty(Mono.error(() -> new Conflict("BillingPlan",
+                                    expectedVersion == null ? -1 : expectedVersion)))
+                            .flatMap(saved -> regenerate(caller, project, plan).thenReturn(saved)));
+                });
+    }
+
+    private Mono<Void> regenerate(Caller caller, Project project, BillingPlan plan) {
+        return billing.findInvoicesOfProject(caller.agencyId(), project.id())
+                .filter(i -> i.status() != InvoiceStatus.PLANNED && i.planKey() != null)
+                .map(Invoice::planKey).collect(Collectors.toSet())
+                .flatMap(kept -> {
+                    List<Invoice> planned = plan.invoices(project.feeBudget(), project.startDate(),
+                                    project.launchDate()).stream()
+                            .filter(p -> !kept.contains(p.key()) && p.amount().minorUnits() > 0)
+                            .map(p -> new Invoice(new InvoiceId(ids.newId()), caller.agencyId(), project.clientId(),
+                                    project.id(), p.key(), p.label(), InvoiceStatus.PLANNED, p.issueDate(),
+                                    p.issueDate().plusDays(project.paymentTermsDays()), p.amount(),
+                                    Money.zero(p.amount().currency()), null, 0))
+                            .toList();
+                    return billing.replacePlannedInvoices(caller.agencyId(), project.id(), planned).then();
+                });
+    }
+
+    public Mono<Page<Invoice>> invoices(Caller caller, InvoiceFilter filter, PageRequest page) {
+        if (caller.isClientUser()) {
+            if (filter.clientId() != null && !filter.clientId().equals(caller.clientId())) {
+                return Mono.just(new Page<>(List.of(), false, 0));
+            }
+            Set<InvoiceStatus> statuses = filter.statuses() == null ? VISIBLE_TO_CLIENTS
+                    : filter.statuses().stream().filter(VISIBLE_TO_CLIENTS::contains)
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(InvoiceStatus.class)));
+            if (statuses.isEmpty()) {
+                return Mono.just(new Page<>(List.of(), false, 0));
+            }
+            return billing.findInvoicePage(caller.agencyId(),
+                    new InvoiceFilter(caller.clientId(), filter.projectId(), statuses), page);
+        }
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "see invoices"))
+                .then(billing.findInvoicePage(caller.agencyId(), filter, page));
+    }
+
+    public Mono<Invoice> find(Caller caller, InvoiceId id) {
+        return billing.findInvoice(caller.agencyId(), id).filter(i -> caller.seesMoney()
+                || (caller.isClientUser() && i.clientId().equals(caller.clientId())
+                        && VISIBLE_TO_CLIENTS.contains(i.status())));
+    }
+
+    public Mono<Invoice> issue(Caller caller, InvoiceId id, long expectedVersion, LocalDate on) {
+        return change(caller, id, expectedVersion, invoice -> projects.findById(caller.agencyId(), invoice.projectId())
+                .map(project -> invoice.issue(on, project.paymentTermsDays())));
+    }
+
+    public Mono<Invoice> cancel(Caller caller, InvoiceId id, long expectedVersion) {
+        return change(caller, id, expectedVersion, invoice -> Mono.fromCallable(invoice::cancel));
+    }
+
+    /** Records a payment; the invoice and the payment are written together or not at all. */
+    public Mono<Invoice> recordPayment(Caller caller, InvoiceId id, Money amount, LocalDate on) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "record payments"))
+                .then(tx.inTransaction(billing.findInvoice(caller.agencyId(), id)
+                        .switchIfEmpty(Mono.error(() -> InvalidInput.of("invoiceId", "no such invoice",
+                                ErrorCode.NOT_FOUND)))
+                        .flatMap(invoice -> {
+                            Invoice paid = invoice.pay(amount, on);
+                            return billing.updateInvoice(paid)
+                                    .switchIfEmpty(Mono.error(() -> new Conflict("Invoice", invoice.version())))
+                                    .flatMap(saved -> billing.insertPayment(new Payment(new PaymentId(ids.newId()),
+                                            caller.agencyId(), id, invoice.clientId(), on, amount)).thenReturn(saved));
+                        })));
+    }
+
+    /** Each client's expected and 90th-percentile payment delays, in one read of their paid invoices. */
+    public Mono<Map<ClientId, PaymentDelayModel.Delays>> paymentBehaviour(Caller caller,
+                                                                          Collection<ClientId> clientIds) {
+        if (!caller.seesMoney() || clientIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<ClientId> distinct = clientIds.stream().distinct().toList();
+        return Mono.zip(agencies.findById(caller.agencyId()).map(a -> a.settings()),
+                        clients.findAllById(caller.agencyId(), distinct).collectList(),
+                        billing.findLastPaidInvoices(caller.agencyId(), distinct, PaymentDelayModel.HISTORY)
+                                .collectList())
+                .map(t -> delays(t.getT1(), t.getT2(), t.getT3()));
+    }
+
+    static Map<ClientId, PaymentDelayModel.Delays> delays(AgencySettings settings, List<Client> clients,
+                                                          List<Invoice> paid) {
+        Map<ClientId, List<PaymentDelayModel.PaidInvoice>> byClient = paid.stream().collect(Collectors.groupingBy(
+                Invoice::clientId, Collectors.mapping(i -> new PaymentDelayModel.PaidInvoice(i.dueDate(),
+                        i.paidDate()), Collectors.toList())));
+        Map<ClientId, PaymentDelayModel.Delays> result = new HashMap<>();
+        for (Client client : clients) {
+            result.put(client.id(), PaymentDelayModel.of(byClient.getOrDefault(client.id(), List.of()),
+                    client.segment(), settings));
+        }
+        return result;
+    }
+
+    private Mono<Invoice> change(Caller caller, InvoiceId id, long expectedVersion,
+                                 java.util.function.Function<Invoice, Mono<Invoice>> change) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change invoices"))
+                .then(billing.findInvoice(caller.agencyId(), id))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Invoice", id.value())))
+                .flatMap(current -> {
+                    Invoice stale = new Invoice(current.id(), current.agencyId(), current.clientId(),
+                            current.projectId(), current.planKey(), current.label(), current.status(),
+                            current.issueDate(), current.dueDate(), current.amount(), current.paid(),
+                            current.paidDate(), expectedVersion);
+                    return change.apply(stale);
+                })
+                .flatMap(changed -> billing.updateInvoice(changed)
+                        .switchIfEmpty(Mono.error(() -> new Conflict("Invoice", expectedVersion))));
+    }
+}

@@ -1,0 +1,307 @@
+package io.cordee.core.cash;
+
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.billing.BillingRepository;
+import io.cordee.core.billing.BillingService;
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.Payment;
+import io.cordee.core.billing.PaymentDelayModel;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientRepository;
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.money.Money;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectRepository;
+import io.cordee.core.staffing.AllocationRepository;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberRepository;
+import io.cordee.core.staffing.WorkingCalendar;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use cases of cash: bank balances, overheads and one-off expenses, the weekly forecast under a
+ * scenario, a client's exposure and a project's time to first cash. OWNER and FINANCE only.
+ */
+public final class CashService {
+
+    private final CashRepository cash;
+    private final BillingRepository billing;
+    private final ClientRepository clients;
+    private final ProjectRepository projects;
+    private final TeamMemberRepository members;
+    private final AllocationRepository allocations;
+    private final AgencyRepository agencies;
+    private final IdGenerator ids;
+
+    public CashService(CashRepository cash, BillingRepository billing, ClientRepository clients,
+                       ProjectRepository projects, TeamMemberRepository members, AllocationRepository allocations,
+                       AgencyRepository agencies, IdGenerator ids) {
+        this.cash = cash;
+        this.billing = billing;
+        this.clients = clients;
+        this.projects = projects;
+        this.members = members;
+        this.allocations = allocations;
+        this.agencies = agencies;
+        this.ids = ids;
+    }
+
+    public Mono<BankBalance> recordBalance(Caller caller, LocalDate date, Money amount) {
+        return money(caller).then(agency(caller)).flatMap(agency -> {
+            new Validator().required("date", date).required("amount", amount)
+                    .check(amount == null || amount.currency().equals(agency.settings().currency()), "amount",
+                            "must be in the agency's currency", ErrorCode.INVALID_FORMAT)
+                    .throwIfInvalid();
+            return cash.saveBalance(caller.agencyId(), new BankBalance(date, amount));
+        });
+    }
+
+    public Mono<Page<BankBalance>> balances(Caller caller, PageRequest page) {
+        return money(caller).then(cash.balances(caller.agencyId(), page));
+    }
+
+    public Mono<List<Overhead>> overheads(Caller caller) {
+        return money(caller).then(cash.overheads(caller.agencyId()).collectList());
+    }
+
+    public Mono<Overhead> addOverhead(Caller caller, String label, Money monthly, int dayOfMonth, LocalDate from,
+                                      LocalDate to) {
+        return money(caller).then(Mono.fromCallable(() -> {
+            validateOverhead(label, monthly, dayOfMonth, from, to);
+            return new Overhead(new OverheadId(ids.newId()), label.strip(), monthly, dayOfMonth, from, to, 0);
+        })).flatMap(o -> cash.insertOverhead(caller.agencyId(), o));
+    }
+
+    public Mono<Overhead> updateOverhead(Caller caller, OverheadId id, long version, String label, Money monthly,
+                                         Integer dayOfMonth, LocalDate from, LocalDate to) {
+        return money(caller).then(cash.overheads(caller.agencyId()).filter(o -> o.id().equals(id)).next())
+                .switchIfEmpty(Mono.error(() -> new NotFound("Overhead", id.value())))
+                .flatMap(current -> {
+                    Overhead next = new Overhead(id, label == null ? current.label() : label.strip(),
+                            monthly == null ? current.monthlyAmount() : monthly,
+                            dayOfMonth == null ? current.dayOfMonth() : dayOfMonth,
+                            from == null ? current.from() : from, to == null ? current.to() : to, version);
+                    validateOverhead(next.label(), next.monthlyAmount(), next.dayOfMonth(), next.from(), next.to());
+                    return cash.updateOverhead(caller.agencyId(), next)
+                            .switchIfEmpty(Mono.error(() -> new Conflict("Overhead", version)));
+                });
+    }
+
+    public Mono<Boolean> deleteOverhead(Caller caller, OverheadId id, long version) {
+        return money(caller).then(cash.deleteOverhead(caller.agencyId(), id, version))
+                .flatMap(deleted -> deleted ? Mono.just(true) : Mono.error(new Conflict("Overhead", version)));
+    }
+
+    public Mono<OneOffExpense> addOneOff(Caller caller, String label, LocalDate date, Money amount) {
+        return money(caller).then(Mono.fromCallable(() -> {
+            new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH).required("date", date)
+                    .required("amount", amount)
+                    .check(amount == null || amount.minorUnits() > 0, "amount", "must be more than 0",
+                            ErrorCode.OUT_OF_RANGE)
+                    .throwIfInvalid();
+            return new OneOffExpense(ids.newId(), label.strip(), date, amount);
+        })).flatMap(e -> cash.insertOneOff(caller.agencyId(), e));
+    }
+
+    public Mono<List<OneOffExpense>> oneOffs(Caller caller, LocalDate from, LocalDate to) {
+        return money(caller).then(cash.oneOffs(caller.agencyId(), from, to).collectList());
+    }
+
+    public Mono<Boolean> deleteOneOff(Caller caller, UUID id) {
+        return money(caller).then(cash.deleteOneOff(caller.agencyId(), id))
+                .flatMap(deleted -> deleted ? Mono.just(true) : Mono.error(new NotFound("OneOffExpense", id)));
+    }
+
+    /** The weekly forecast from {@code asOf}; nothing is written, whatever the scenario. */
+    public Mono<CashForecast> forecast(Caller caller, LocalDate asOf, int horizonWeeks, Scenario scenario) {
+        return money(caller).then(Mono.fromCallable(() -> {
+            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
+            return asOf;
+        })).then(input(caller, asOf, horizonWeeks)).map(in -> CashForecaster.forecast(in, scenario));
+    }
+
+    /** Everything the forecast reads, in nine statements whatever the size of the agency. */
+    Mono<ForecastInput> input(Caller caller, LocalDate asOf, int horizonWeeks) {
+        LocalDate end = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(horizonWeeks);
+        return Mono.zip(agency(caller),
+                        cash.latestBalance(caller.agencyId(), asOf.minusDays(1))
+                                .switchIfEmpty(Mono.error(() -> InvalidInput.of("asOf",
+                                        "record a bank balance on or before " + asOf.minusDays(1) + " first",
+                                        ErrorCode.REQUIRED))),
+                        billing.findOpenInvoices(caller.agencyId()).collectList(),
+                        members.findAll(caller.agencyId()).collectList(),
+                        cash.overheads(caller.agencyId()).collectList())
+                .flatMap(t -> {
+                    Agency agency = t.getT1();
+                    BankBalance balance = t.getT2();
+                    List<Invoice> open = t.getT3();
+                    List<ClientId> clientIds = open.stream().map(Invoice::clientId).distinct().toList();
+                    Mono<List<Payment>> receipts = billing.findPayments(caller.agencyId(), balance.date().plusDays(1),
+                            asOf.minusDays(1)).collectList();
+                    Mono<List<OneOffExpense>> oneOffs = cash.oneOffs(caller.agencyId(), balance.date().plusDays(1), end)
+                            .collectList();
+                    Mono<List<Client>> clientList = clientIds.isEmpty() ? Mono.just(List.of())
+                            : clients.findAllById(caller.agencyId(), clientIds).collectList();
+                    Mono<List<Invoice>> paid = clientIds.isEmpty() ? Mono.just(List.of())
+                            : billing.findLastPaidInvoices(caller.agencyId(), clientIds, PaymentDelayModel.HISTORY)
+                                    .collectList();
+                    return Mono.zip(receipts, oneOffs, clientList, paid).map(u -> {
+                        Map<ClientId, PaymentDelayModel.Delays> delays = delays(agency, u.getT3(), u.getT4());
+                        Map<ClientId, ForecastInput.ClientProfile> profiles = new HashMap<>();
+                        for (Client c : u.getT3()) {
+                            profiles.put(c.id(), new ForecastInput.ClientProfile(delays.get(c.id()),
+                                    c.funding() == null ? null : c.funding().runwayEnd()));
+                        }
+                        return new ForecastInput(asOf, horizonWeeks, agency.settings().safetyCashThreshold(),
+                                agency.settings().payday(), balance,
+                                u.getT1().stream().map(p -> new CashMovement(p.receivedOn(), p.amount(), p.clientId(),
+                                        "Payment")).toList(),
+                                open, t.getT4(), t.getT5(),
+                                u.getT2().stream().map(OneOffExpense::asMovement).toList(), profiles);
+                    });
+                });
+    }
+
+    /** A client's exposure week by week from {@code asOf}, with the cash expected under the base scenario. */
+    public Mono<Exposure.Series> exposure(Caller caller, ClientId clientId, LocalDate asOf, int weeks) {
+        return money(caller).then(Mono.fromCallable(() -> {
+            new Validator().range("weeks", weeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
+            return weeks;
+        })).then(clients.findById(caller.agencyId(), clientId))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Client", clientId.value())))
+                .flatMap(client -> projects.findByClients(caller.agencyId(), List.of(clientId)).collectList()
+                        .flatMap(clientProjects -> {
+                            List<ProjectId> projectIds = clientProjects.stream().map(Project::id).toList();
+                            LocalDate monday = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                            return Mono.zip(
+                                    projectIds.isEmpty() ? Mono.just(List.<io.cordee.core.staffing.Allocation>of())
+                                            : allocations.findByProjects(caller.agencyId(), projectIds).collectList(),
+                                    members.findAll(caller.agencyId()).collectList(),
+                                    billing.findPaymentsOfClient(caller.agencyId(), clientId).collectList(),
+                                    expectedReceipts(caller, asOf, weeks, clientId),
+                                    agencies.holidays(caller.agencyId(), LocalDate.of(1900, 1, 1),
+                                            monday.plusWeeks(weeks)).collectList(),
+                                    agency(caller))
+                                    .map(t -> {
+                                        List<CashMovement> receipts = new ArrayList<>();
+                                        t.getT3().stream().filter(p -> p.receivedOn().isBefore(asOf))
+                                                .forEach(p -> receipts.add(new CashMovement(p.receivedOn(),
+                                                        p.amount(), clientId, "Payment")));
+                                        receipts.addAll(t.getT4());
+                                        Map<io.cordee.core.staffing.TeamMemberId, TeamMember> team = t.getT2().stream()
+                                                .collect(Collectors.toMap(TeamMember::id, Function.identity()));
+                                        return Exposure.weekly(t.getT1(), team, receipts, monday, weeks,
+                                                new WorkingCalendar(new HashSet<>(t.getT5())),
+                                                t.getT6().settings().currency());
+                                    });
+                        }));
+    }
+
+    /**
+     * Days from each project's start to its first receipt: the first payment received, or else the first
+     * expected under the base scenario. Absent for a project that is expected to bring no cash.
+     */
+    public Mono<Map<ProjectId, Long>> timeToFirstCash(Caller caller, List<Project> projectList, LocalDate asOf) {
+        if (!caller.seesMoney() || projectList.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<ProjectId> projectIds = projectList.stream().map(Project::id).toList();
+        Mono<Map<ProjectId, List<LocalDate>>> expected = input(caller, asOf, ForecastInput.MAX_HORIZON_WEEKS)
+                .map(in -> {
+                    Map<ProjectId, List<LocalDate>> byProject = new HashMap<>();
+                    for (Invoice i : in.invoices()) {
+                        LocalDate date = projectIds.contains(i.projectId()) ? expectedOrNull(i, in, asOf) : null;
+                        if (date != null) {
+                            byProject.computeIfAbsent(i.projectId(), k -> new ArrayList<>()).add(date);
+                        }
+                    }
+                    return byProject;
+                })
+                // without a bank balance there is no forecast: only payments already received count
+                .onErrorResume(InvalidInput.class, e -> Mono.just(Map.of()));
+        return Mono.zip(billing.firstPaymentDates(caller.agencyId(), projectIds), expected).map(t -> {
+            Map<ProjectId, List<LocalDate>> dates = new HashMap<>(t.getT2());
+            t.getT1().forEach((project, date) -> dates.merge(project, List.of(date),
+                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+            Map<ProjectId, Long> result = new HashMap<>();
+            for (Project project : projectList) {
+                TimeToFirstCash.days(project.startDate(), dates.getOrDefault(project.id(), List.of()))
+                        .ifPresent(days -> result.put(project.id(), days));
+            }
+            return result;
+        });
+    }
+
+    /** The invoice's expected payment date under the base scenario, not before {@code asOf}. */
+    private static LocalDate expectedOrNull(Invoice invoice, ForecastInput in, LocalDate asOf) {
+        LocalDate expected = CashForecaster.expectedPayment(invoice, in, Scenario.BASE);
+        return expected == null ? null : expected.isBefore(asOf) ? asOf : expected;
+    }
+
+    private Mono<List<CashMovement>> expectedReceipts(Caller caller, LocalDate asOf, int weeks, ClientId clientId) {
+        return input(caller, asOf, weeks)
+                .map(in -> in.invoices().stream().filter(i -> i.clientId().equals(clientId) && i.isExpectedToPay())
+                        .map(i -> {
+                            LocalDate expected = CashForecaster.expectedPayment(i, in, Scenario.BASE);
+                            return expected == null ? null : new CashMovement(expected.isBefore(asOf) ? asOf : expected,
+                                    i.balanceDue(), clientId, i.label());
+                        })
+                        .filter(java.util.Objects::nonNull).toList())
+                .onErrorResume(InvalidInput.class, e -> Mono.just(List.of()));
+    }
+
+    private static Map<ClientId, PaymentDelayModel.Delays> delays(Agency agency, List<Client> clientList,
+                                                                  List<Invoice> paid) {
+        Map<ClientId, List<PaymentDelayModel.PaidInvoice>> byClient = paid.stream().collect(Collectors.groupingBy(
+                Invoice::clientId, Collectors.mapping(i -> new PaymentDelayModel.PaidInvoice(i.dueDate(),
+                        i.paidDate()), Collectors.toList())));
+        Map<ClientId, PaymentDelayModel.Delays> result = new HashMap<>();
+        for (Client c : clientList) {
+            result.put(c.id(), PaymentDelayModel.of(byClient.getOrDefault(c.id(), List.of()), c.segment(),
+                    agency.settings()));
+        }
+        return result;
+    }
+
+    private static void validateOverhead(String label, Money monthly, int dayOfMonth, LocalDate from, LocalDate to) {
+        new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH)
+                .required("monthlyAmount", monthly)
+                .check(monthly == null || monthly.minorUnits() > 0, "monthlyAmount", "must be more than 0",
+                        ErrorCode.OUT_OF_RANGE)
+                .range("dayOfMonth", dayOfMonth, 1, 31)
+                .required("startDate", from)
+                .notBefore("endDate", to, "startDate", from)
+                .throwIfInvalid();
+    }
+
+    private Mono<Caller> money(Caller caller) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "see or change cash"));
+    }
+
+    private Mono<Agency> agency(Caller caller) {
+        return agencies.findById(caller.agencyId())
+                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())));
+    }
+}

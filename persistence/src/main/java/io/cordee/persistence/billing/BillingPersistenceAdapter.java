@@ -1,0 +1,204 @@
+package io.cordee.persistence.billing;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.billing.BillingPlan;
+import io.cordee.core.billing.BillingRepository;
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.InvoiceFilter;
+import io.cordee.core.billing.InvoiceId;
+import io.cordee.core.billing.Payment;
+import io.cordee.core.billing.PaymentId;
+import io.cordee.core.billing.ProjectBilling;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.money.Money;
+import io.cordee.core.project.ProjectId;
+import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.Sql;
+import io.r2dbc.postgresql.codec.Json;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class BillingPersistenceAdapter implements BillingRepository {
+
+    private static final String COLUMNS = "agency_id, id, client_id, project_id, plan_key, label, status, issue_date,"
+            + " due_date, currency, amount_minor, paid_minor, paid_date, version";
+    private static final KeysetQuery<InvoiceRow> PAGE = new KeysetQuery<>("invoice", COLUMNS, "due_date",
+            InvoiceRow.class, InvoiceRow::dueDate, InvoiceRow::id, LocalDate::parse);
+
+    private final DatabaseClient db;
+    private final BillingRowMapper mapper;
+    private final MilestonesJson milestones;
+
+    public BillingPersistenceAdapter(DatabaseClient db, BillingRowMapper mapper, MilestonesJson milestones) {
+        this.db = db;
+        this.mapper = mapper;
+        this.milestones = milestones;
+    }
+
+    @Override
+    public Mono<ProjectBilling> findPlan(AgencyId agencyId, ProjectId projectId) {
+        return db.sql("SELECT deposit_percent, monthly_in_arrears, milestones, version FROM billing_plan"
+                        + " WHERE agency_id = :agencyId AND project_id = :projectId")
+                .bind("agencyId", agencyId.value()).bind("projectId", projectId.value())
+                .map((row, meta) -> new ProjectBilling(projectId, new BillingPlan(row.get("deposit_percent", Integer.class),
+                        milestones.toMilestones(row.get("milestones", Json.class)),
+                        row.get("monthly_in_arrears", Boolean.class)), row.get("version", Long.class)))
+                .one();
+    }
+
+    @Override
+    public Mono<ProjectBilling> savePlan(AgencyId agencyId, ProjectId projectId, BillingPlan plan, long expectedVersion) {
+        String sql = expectedVersion < 0
+                ? "INSERT INTO billing_plan (agency_id, project_id, deposit_percent, monthly_in_arrears, milestones)"
+                        + " VALUES (:agencyId, :projectId, :deposit, :monthly, :milestones)"
+                        + " ON CONFLICT (agency_id, project_id) DO NOTHING RETURNING version"
+                : "UPDATE billing_plan SET deposit_percent = :deposit, monthly_in_arrears = :monthly,"
+                        + " milestones = :milestones, version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND project_id = :projectId AND version = :version"
+                        + " RETURNING version";
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
+                .bind("agencyId", agencyId.value()).bind("projectId", projectId.value())
+                .bind("deposit", plan.depositPercent()).bind("monthly", plan.monthlyInArrears())
+                .bind("milestones", milestones.toJson(plan.milestones()));
+        if (expectedVersion >= 0) {
+            spec = spec.bind("version", expectedVersion);
+        }
+        return spec.mapValue(Long.class).one().map(version -> new ProjectBilling(projectId, plan, version));
+    }
+
+    @Override
+    public Mono<Invoice> findInvoice(AgencyId agencyId, InvoiceId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id.value())
+                .mapProperties(InvoiceRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Flux<Invoice> findInvoicesOfProject(AgencyId agencyId, ProjectId projectId) {
+        return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId AND project_id = :projectId"
+                        + " ORDER BY due_date, id")
+                .bind("agencyId", agencyId.value()).bind("projectId", projectId.value())
+                .mapProperties(InvoiceRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Page<Invoice>> findInvoicePage(AgencyId agencyId, InvoiceFilter filter, PageRequest page) {
+        Sql where = Sql.forAgency(agencyId.value())
+                .and("client_id = :clientId", "clientId", filter.clientId() == null ? null : filter.clientId().value())
+                .and("project_id = :projectId", "projectId",
+                        filter.projectId() == null ? null : filter.projectId().value())
+                .and("status = ANY(:statuses)", "statuses", filter.statuses() == null ? null
+                        : filter.statuses().stream().map(Enum::name).toArray(String[]::new));
+        return PAGE.fetch(db, where, page, mapper::toDomain);
+    }
+
+    @Override
+    public Flux<Invoice> findOpenInvoices(AgencyId agencyId) {
+        return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId"
+                        + " AND status IN ('PLANNED', 'ISSUED') AND paid_minor < amount_minor")
+                .bind("agencyId", agencyId.value())
+                .mapProperties(InvoiceRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
+    public Flux<Invoice> findLastPaidInvoices(AgencyId agencyId, Collection<ClientId> clientIds, int perClient) {
+        return db.sql("SELECT " + COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY client_id"
+                        + " ORDER BY paid_date DESC, id DESC) AS rank FROM invoice WHERE agency_id = :agencyId"
+                        + " AND status = 'PAID' AND client_id = ANY(:clientIds)) last WHERE rank <= :perClient")
+                .bind("agencyId", agencyId.value())
+                .bind("clientIds", clientIds.stream().map(ClientId::value).toArray(UUID[]::new))
+                .bind("perClient", perClient)
+                .mapProperties(InvoiceRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
+    public Flux<Invoice> replacePlannedInvoices(AgencyId agencyId, ProjectId projectId, List<Invoice> planned) {
+        Mono<Void> delete = db.sql("DELETE FROM invoice WHERE agency_id = :agencyId AND project_id = :projectId"
+                        + " AND status = 'PLANNED'")
+                .bind("agencyId", agencyId.value()).bind("projectId", projectId.value()).then();
+        return delete.thenMany(Flux.fromIterable(planned).concatMap(this::insertInvoice));
+    }
+
+    private Mono<Invoice> insertInvoice(Invoice invoice) {
+        return db.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId, :projectId, :planKey,"
+                        + " :label, :status, :issueDate, :dueDate, :currency, :amountMinor, :paidMinor, :paidDate,"
+                        + " :version) RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(invoice))
+                .mapProperties(InvoiceRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Invoice> updateInvoice(Invoice invoice) {
+        return db.sql("UPDATE invoice SET client_id = :clientId, project_id = :projectId, plan_key = :planKey,"
+                        + " label = :label, status = :status, issue_date = :issueDate, due_date = :dueDate,"
+                        + " currency = :currency, amount_minor = :amountMinor, paid_minor = :paidMinor,"
+                        + " paid_date = :paidDate, version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(invoice))
+                .mapProperties(InvoiceRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Payment> insertPayment(Payment payment) {
+        return db.sql("INSERT INTO payment (agency_id, id, invoice_id, client_id, received_on, currency, amount_minor)"
+                        + " VALUES (:agencyId, :id, :invoiceId, :clientId, :receivedOn, :currency, :amount)")
+                .bind("agencyId", payment.agencyId().value()).bind("id", payment.id().value())
+                .bind("invoiceId", payment.invoiceId().value()).bind("clientId", payment.clientId().value())
+                .bind("receivedOn", payment.receivedOn())
+                .bind("currency", payment.amount().currency().getCurrencyCode())
+                .bind("amount", payment.amount().minorUnits())
+                .then().thenReturn(payment);
+    }
+
+    @Override
+    public Flux<Payment> findPaymentsOfClient(AgencyId agencyId, ClientId clientId) {
+        return payments("client_id = :clientId", "clientId", clientId.value(), agencyId);
+    }
+
+    @Override
+    public Mono<Map<ProjectId, LocalDate>> firstPaymentDates(AgencyId agencyId, Collection<ProjectId> projectIds) {
+        return db.sql("SELECT i.project_id, min(p.received_on) AS first FROM payment p JOIN invoice i"
+                        + " ON i.agency_id = p.agency_id AND i.id = p.invoice_id"
+                        + " WHERE p.agency_id = :agencyId AND i.project_id = ANY(:ids) GROUP BY i.project_id")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", projectIds.stream().map(ProjectId::value).toArray(UUID[]::new))
+                .map((row, meta) -> Map.entry(new ProjectId(row.get("project_id", UUID.class)),
+                        row.get("first", LocalDate.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    @Override
+    public Flux<Payment> findPayments(AgencyId agencyId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT id, invoice_id, client_id, received_on, currency, amount_minor FROM payment"
+                        + " WHERE agency_id = :agencyId AND received_on BETWEEN :from AND :to")
+                .bind("agencyId", agencyId.value()).bind("from", from).bind("to", to)
+                .map((row, meta) -> payment(agencyId, row)).all();
+    }
+
+    private Flux<Payment> payments(String condition, String param, Object value, AgencyId agencyId) {
+        return db.sql("SELECT id, invoice_id, client_id, received_on, currency, amount_minor FROM payment"
+                        + " WHERE agency_id = :agencyId AND " + condition + " ORDER BY received_on")
+                .bind("agencyId", agencyId.value()).bind(param, value)
+                .map((row, meta) -> payment(agencyId, row)).all();
+    }
+
+    private static Payment payment(AgencyId agencyId, io.r2dbc.spi.Readable row) {
+        return new Payment(new PaymentId(row.get("id", UUID.class)), agencyId,
+                new InvoiceId(row.get("invoice_id", UUID.class)), new ClientId(row.get("client_id", UUID.class)),
+                row.get("received_on", LocalDate.class),
+                Money.of(row.get("amount_minor", Long.class), row.get("currency", String.class).trim()));
+    }
+}
