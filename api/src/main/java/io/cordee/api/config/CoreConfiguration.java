@@ -2,9 +2,14 @@ package io.cordee.api.config;
 
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.agency.AgencyService;
+import io.cordee.core.billing.BillingRepository;
+import io.cordee.core.billing.BillingService;
+import io.cordee.core.cash.CashRepository;
+import io.cordee.core.cash.CashService;
 import io.cordee.core.client.ClientRepository;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.SessionRepository;
@@ -47,6 +52,19 @@ public class CoreConfiguration {
     @Bean
     ProjectService projectService(ProjectRepository projects, ClientService clients, IdGenerator ids) {
         return new ProjectService(projects, clients, ids);
+    }
+
+    @Bean
+    BillingService billingService(BillingRepository billing, ProjectRepository projects, ClientRepository clients,
+                                  AgencyRepository agencies, TransactionRunner tx, IdGenerator ids) {
+        return new BillingService(billing, projects, clients, agencies, tx, ids);
+    }
+
+    @Bean
+    CashService cashService(CashRepository cash, BillingRepository billing, ClientRepository clients,
+                            ProjectRepository projects, TeamMemberRepository members, AllocationRepository allocations,
+                            AgencyRepository agencies, IdGenerator ids) {
+        return new CashService(cash, billing, clients, projects, members, allocations, agencies, ids);
     }
 
     @Bean

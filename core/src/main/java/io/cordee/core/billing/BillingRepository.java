@@ -16,6 +16,9 @@ public interface BillingRepository {
 
     Mono<ProjectBilling> findPlan(AgencyId agencyId, ProjectId projectId);
 
+    /** The plans of the given projects that have one, in one statement. */
+    Flux<ProjectBilling> findPlans(AgencyId agencyId, Collection<ProjectId> projectIds);
+
     /** Inserts the plan (expectedVersion −1) or updates it from that version; empty if the version moved on. */
     Mono<ProjectBilling> savePlan(AgencyId agencyId, ProjectId projectId, BillingPlan plan, long expectedVersion);
 

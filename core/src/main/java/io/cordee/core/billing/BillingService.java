@@ -60,6 +60,15 @@ public final class BillingService {
                 .then(billing.findPlan(caller.agencyId(), projectId));
     }
 
+    /** The plans of the given projects, by project, for callers who may see money; empty otherwise. */
+    public Mono<Map<ProjectId, ProjectBilling>> plans(Caller caller, Collection<ProjectId> projectIds) {
+        if (!caller.seesMoney() || projectIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return billing.findPlans(caller.agencyId(), projectIds.stream().distinct().toList())
+                .collectMap(ProjectBilling::projectId, p -> p);
+    }
+
     /**
      * Sets the project's plan and regenerates its planned invoices. Invoices already issued, paid or
      * cancelled are never touched, and their place in the plan is not generated again.

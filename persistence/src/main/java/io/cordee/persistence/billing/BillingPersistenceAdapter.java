@@ -57,6 +57,19 @@ public class BillingPersistenceAdapter implements BillingRepository {
     }
 
     @Override
+    public Flux<ProjectBilling> findPlans(AgencyId agencyId, Collection<ProjectId> projectIds) {
+        return db.sql("SELECT project_id, deposit_percent, monthly_in_arrears, milestones, version FROM billing_plan"
+                        + " WHERE agency_id = :agencyId AND project_id = ANY(:ids)")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", projectIds.stream().map(ProjectId::value).toArray(UUID[]::new))
+                .map((row, meta) -> new ProjectBilling(new ProjectId(row.get("project_id", UUID.class)),
+                        new BillingPlan(row.get("deposit_percent", Integer.class),
+                                milestones.toMilestones(row.get("milestones", Json.class)),
+                                row.get("monthly_in_arrears", Boolean.class)), row.get("version", Long.class)))
+                .all();
+    }
+
+    @Override
     public Mono<ProjectBilling> savePlan(AgencyId agencyId, ProjectId projectId, BillingPlan plan, long expectedVersion) {
         String sql = expectedVersion < 0
                 ? "INSERT INTO billing_plan (agency_id, project_id, deposit_percent, monthly_in_arrears, milestones)"

@@ -1,0 +1,219 @@
+package io.cordee.api.graphql.billing;
+
+import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.MoneyInput;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.graphql.project.ProjectController;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.billing.BillingPlan;
+import io.cordee.core.billing.BillingService;
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.InvoiceFilter;
+import io.cordee.core.billing.InvoiceId;
+import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.billing.Milestone;
+import io.cordee.core.billing.PaymentDelayModel;
+import io.cordee.core.billing.ProjectBilling;
+import io.cordee.core.cash.CashService;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+public class BillingController {
+
+    public static final String TYPE = "Invoice";
+
+    public record BillingPlanView(int depositPercent, boolean monthlyInArrears, List<Milestone> milestones,
+                                  long version) {
+        static BillingPlanView of(ProjectBilling b) {
+            return new BillingPlanView(b.plan().depositPercent(), b.plan().monthlyInArrears(), b.plan().milestones(),
+                    b.version());
+        }
+    }
+
+    public record SetBillingPlanInput(String projectId, Long version, Integer depositPercent, Boolean monthlyInArrears,
+                                      List<Milestone> milestones) {
+    }
+
+    public record SetBillingPlanPayload(BillingPlanView billingPlan, Project project, List<UserError> userErrors) {
+    }
+
+    public record IssueInvoiceInput(String id, Long version, LocalDate issueDate) {
+    }
+
+    public record CancelInvoiceInput(String id, Long version) {
+    }
+
+    public record RecordPaymentInput(String invoiceId, MoneyInput amount, LocalDate receivedOn) {
+    }
+
+    public record InvoicePayload(Invoice invoice, List<UserError> userErrors) {
+        static InvoicePayload ok(Invoice invoice) {
+            return new InvoicePayload(invoice, List.of());
+        }
+
+        static InvoicePayload failed(List<UserError> errors) {
+            return new InvoicePayload(null, errors);
+        }
+    }
+
+    public record PaymentBehaviour(int expectedDelayDays, int p90DelayDays, int basedOnInvoices) {
+        static PaymentBehaviour of(PaymentDelayModel.Delays d) {
+            return new PaymentBehaviour(d.expectedDays(), d.p90Days(), d.basedOnInvoices());
+        }
+    }
+
+    private final BillingService billing;
+    private final CashService cash;
+    private final ClientService clients;
+    private final ProjectService projects;
+    private final AgencyService agencies;
+    private final Clock clock;
+
+    public BillingController(BillingService billing, CashService cash, ClientService clients, ProjectService projects,
+                             AgencyService agencies, Clock clock) {
+        this.billing = billing;
+        this.cash = cash;
+        this.clients = clients;
+        this.projects = projects;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    public Mono<Connection<Invoice>> invoices(@Argument Integer first, @Argument String after, @Argument String clientId,
+                                              @Argument String projectId, @Argument List<InvoiceStatus> status) {
+        return Callers.current().flatMap(caller -> billing.invoices(caller, new InvoiceFilter(
+                                clientId == null ? null
+                                        : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId")),
+                                projectId == null ? null
+                                        : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
+                                status == null || status.isEmpty() ? null : EnumSet.copyOf(status)),
+                        PageRequest.of(first, after)))
+                .map(page -> Connection.of(page, after != null));
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public String id(Invoice invoice) {
+        return GlobalId.of(TYPE, invoice.id().value());
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Invoice, Client>> client(List<Invoice> batch) {
+        return Callers.current()
+                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Invoice::clientId).toList()))
+                .map(byId -> batch.stream().distinct().filter(i -> byId.containsKey(i.clientId()))
+                        .collect(Collectors.toMap(Function.identity(), i -> byId.get(i.clientId()))));
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Invoice, Project>> project(List<Invoice> batch) {
+        return Callers.current()
+                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Invoice::projectId).toList()))
+                .map(byId -> batch.stream().distinct().filter(i -> byId.containsKey(i.projectId()))
+                        .collect(Collectors.toMap(Function.identity(), i -> byId.get(i.projectId()))));
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Invoice, LocalDate>> expectedPaymentDate(List<Invoice> batch) {
+        return Callers.current()
+                .flatMap(caller -> billing.paymentBehaviour(caller, batch.stream().map(Invoice::clientId).toList()))
+                .map(delays -> {
+                    Map<Invoice, LocalDate> result = new HashMap<>();
+                    for (Invoice i : batch) {
+                        PaymentDelayModel.Delays d = delays.get(i.clientId());
+                        if (d != null && i.isExpectedToPay()) {
+                            result.put(i, i.dueDate().plusDays(d.expectedDays()));
+                        }
+                    }
+                    return result;
+                });
+    }
+
+    @BatchMapping(typeName = "Project")
+    public Mono<Map<Project, BillingPlanView>> billingPlan(List<Project> batch) {
+        return Callers.current().flatMap(caller -> billing.plans(caller, batch.stream().map(Project::id).toList()))
+                .map(plans -> batch.stream().distinct().filter(p -> plans.containsKey(p.id()))
+                        .collect(Collectors.toMap(Function.identity(), p -> BillingPlanView.of(plans.get(p.id())))));
+    }
+
+    @BatchMapping(typeName = "Project")
+    public Mono<Map<Project, Integer>> timeToFirstCashDays(List<Project> batch) {
+        return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> cash.timeToFirstCash(
+                        caller, batch.stream().distinct().toList(),
+                        LocalDate.now(clock.withZone(agency.settings().timeZone())))))
+                .map(days -> batch.stream().distinct().filter(p -> days.containsKey(p.id()))
+                        .collect(Collectors.toMap(Function.identity(), p -> days.get(p.id()).intValue())));
+    }
+
+    @BatchMapping(typeName = "Client")
+    public Mono<Map<Client, PaymentBehaviour>> paymentBehaviour(List<Client> batch) {
+        return Callers.current()
+                .flatMap(caller -> billing.paymentBehaviour(caller, batch.stream().map(Client::id).toList()))
+                .map(delays -> batch.stream().distinct().filter(c -> delays.containsKey(c.id()))
+                        .collect(Collectors.toMap(Function.identity(), c -> PaymentBehaviour.of(delays.get(c.id())))));
+    }
+
+    @MutationMapping
+    public Mono<SetBillingPlanPayload> setBillingPlan(@Argument SetBillingPlanInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> {
+                    ProjectId projectId = new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE,
+                            "projectId"));
+                    BillingPlan plan = new BillingPlan(input.depositPercent() == null ? 0 : input.depositPercent(),
+                            input.milestones(), Boolean.TRUE.equals(input.monthlyInArrears()));
+                    return billing.setPlan(caller, projectId, input.version(), plan)
+                            .zipWhen(saved -> projects.get(caller, projectId));
+                }),
+                saved -> new SetBillingPlanPayload(BillingPlanView.of(saved.getT1()), saved.getT2(), List.of()),
+                errors -> new SetBillingPlanPayload(null, null, errors));
+    }
+
+    @MutationMapping
+    public Mono<InvoicePayload> issueInvoice(@Argument IssueInvoiceInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> billing.issue(caller, invoiceId(input.id(), "id"),
+                input.version(), input.issueDate())), InvoicePayload::ok, InvoicePayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<InvoicePayload> cancelInvoice(@Argument CancelInvoiceInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> billing.cancel(caller,
+                invoiceId(input.id(), "id"), input.version())), InvoicePayload::ok, InvoicePayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<InvoicePayload> recordPayment(@Argument RecordPaymentInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
+                        billing.recordPayment(caller, invoiceId(input.invoiceId(), "invoiceId"),
+                                input.amount().toMoney(agency.settings().currency(), "amount"), input.receivedOn()))),
+                InvoicePayload::ok, InvoicePayload::failed);
+    }
+
+    private static InvoiceId invoiceId(String id, String field) {
+        return new InvoiceId(GlobalId.decode(id, TYPE, field));
+    }
+}

@@ -1,0 +1,279 @@
+package io.cordee.api.graphql.cash;
+
+import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.MoneyInput;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.cash.BankBalance;
+import io.cordee.core.cash.CashForecast;
+import io.cordee.core.cash.CashService;
+import io.cordee.core.cash.Exposure;
+import io.cordee.core.cash.OneOffExpense;
+import io.cordee.core.cash.Overhead;
+import io.cordee.core.cash.OverheadId;
+import io.cordee.core.cash.Scenario;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.money.Money;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+public class CashController {
+
+    public record ClientAdjustmentInput(String clientId, Integer extraDelayDays, LocalDate defaultFrom,
+                                        Integer paymentTermsDays) {
+    }
+
+    public record ScenarioInput(Scenario.Kind kind, List<ClientAdjustmentInput> adjustments) {
+    }
+
+    public record ClientInflow(ClientId clientId, Money amount) {
+    }
+
+    public record ForecastWeek(LocalDate weekStart, String isoWeek, Money inflow, Money outflow, Money closing,
+                               List<ClientInflow> inflowByClient) {
+    }
+
+    public record CashForecastView(LocalDate asOf, Scenario.Kind scenario, Money opening, Money safetyThreshold,
+                                   List<ForecastWeek> weeks, Money lowestBalance, LocalDate lowestWeek,
+                                   LocalDate firstWeekBelowThreshold) {
+    }
+
+    public record ExposureWeek(LocalDate weekStart, Money exposure) {
+    }
+
+    public record ClientExposure(Client client, List<ExposureWeek> weeks, Money peak, LocalDate peakWeek,
+                                 int weeksAboveZero) {
+    }
+
+    public record BankBalanceConnection(List<BankBalance> nodes, Connection.PageInfo pageInfo, long totalCount) {
+    }
+
+    public record RecordBankBalanceInput(LocalDate date, MoneyInput amount) {
+    }
+
+    public record BankBalancePayload(BankBalance bankBalance, List<UserError> userErrors) {
+    }
+
+    public record CreateOverheadInput(String label, MoneyInput monthlyAmount, Integer dayOfMonth, LocalDate startDate,
+                                      LocalDate endDate) {
+    }
+
+    public record UpdateOverheadInput(String id, Long version, String label, MoneyInput monthlyAmount,
+                                      Integer dayOfMonth, LocalDate startDate, LocalDate endDate) {
+    }
+
+    public record DeleteOverheadInput(String id, Long version) {
+    }
+
+    public record OverheadPayload(Overhead overhead, List<UserError> userErrors) {
+    }
+
+    public record CreateOneOffExpenseInput(String label, LocalDate date, MoneyInput amount) {
+    }
+
+    public record DeleteOneOffExpenseInput(String id) {
+    }
+
+    public record OneOffExpensePayload(OneOffExpense oneOffExpense, List<UserError> userErrors) {
+    }
+
+    public record DeletePayload(String deletedId, List<UserError> userErrors) {
+    }
+
+    private final CashService cash;
+    private final AgencyService agencies;
+    private final ClientService clients;
+    private final Clock clock;
+
+    public CashController(CashService cash, AgencyService agencies, ClientService clients, Clock clock) {
+        this.cash = cash;
+        this.agencies = agencies;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    public Mono<CashForecastView> cashForecast(@Argument LocalDate asOf, @Argument Integer horizonWeeks,
+                                               @Argument ScenarioInput scenario) {
+        return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> {
+            LocalDate date = asOf == null ? today(agency) : asOf;
+            Scenario s = scenario(scenario);
+            return cash.forecast(caller, date, horizonWeeks == null ? 26 : horizonWeeks, s)
+                    .map(f -> view(date, s.kind(), agency, f));
+        }));
+    }
+
+    @QueryMapping
+    public Mono<BankBalanceConnection> bankBalances(@Argument Integer first, @Argument String after) {
+        return Callers.current().flatMap(caller -> cash.balances(caller, PageRequest.of(first, after)))
+                .map(page -> {
+                    Connection<BankBalance> c = Connection.of(page, after != null);
+                    return new BankBalanceConnection(c.nodes(), c.pageInfo(), c.totalCount());
+                });
+    }
+
+    @QueryMapping
+    public Mono<List<Overhead>> overheads() {
+        return Callers.current().flatMap(cash::overheads);
+    }
+
+    @QueryMapping
+    public Mono<List<OneOffExpense>> oneOffExpenses(@Argument LocalDate from, @Argument LocalDate to) {
+        return Callers.current().flatMap(caller -> cash.oneOffs(caller, from, to));
+    }
+
+    @QueryMapping
+    public Mono<ClientExposure> exposure(@Argument String clientId, @Argument LocalDate asOf, @Argument Integer weeks) {
+        ClientId id = new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId"));
+        return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> {
+            LocalDate date = asOf == null ? today(agency) : asOf;
+            return cash.exposure(caller, id, date, weeks == null ? 26 : weeks)
+                    .zipWith(clients.get(caller, id), (series, client) -> view(client, series));
+        }));
+    }
+
+    @SchemaMapping(typeName = "Overhead")
+    public String id(Overhead overhead) {
+        return GlobalId.of("Overhead", overhead.id().value());
+    }
+
+    @SchemaMapping(typeName = "Overhead")
+    public LocalDate startDate(Overhead overhead) {
+        return overhead.from();
+    }
+
+    @SchemaMapping(typeName = "Overhead")
+    public LocalDate endDate(Overhead overhead) {
+        return overhead.to();
+    }
+
+    @SchemaMapping(typeName = "OneOffExpense")
+    public String id(OneOffExpense expense) {
+        return GlobalId.of("OneOffExpense", expense.id());
+    }
+
+    @BatchMapping(typeName = "ClientInflow", field = "client")
+    public Mono<Map<ClientInflow, Client>> inflowClient(List<ClientInflow> batch) {
+        return Callers.current()
+                .flatMap(caller -> clients.findAll(caller, batch.stream().map(ClientInflow::clientId).toList()))
+                .map(byId -> batch.stream().distinct().filter(i -> byId.containsKey(i.clientId()))
+                        .collect(Collectors.toMap(Function.identity(), i -> byId.get(i.clientId()))));
+    }
+
+    @MutationMapping
+    public Mono<BankBalancePayload> recordBankBalance(@Argument RecordBankBalanceInput input) {
+        return Mutations.payload(withAgency((caller, agency) -> cash.recordBalance(caller, input.date(),
+                        input.amount().toMoney(agency.settings().currency(), "amount"))),
+                b -> new BankBalancePayload(b, List.of()), errors -> new BankBalancePayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<OverheadPayload> createOverhead(@Argument CreateOverheadInput input) {
+        return Mutations.payload(withAgency((caller, agency) -> cash.addOverhead(caller, input.label(),
+                        input.monthlyAmount().toMoney(agency.settings().currency(), "monthlyAmount"),
+                        input.dayOfMonth(), input.startDate(), input.endDate())),
+                o -> new OverheadPayload(o, List.of()), errors -> new OverheadPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<OverheadPayload> updateOverhead(@Argument UpdateOverheadInput input) {
+        return Mutations.payload(withAgency((caller, agency) -> cash.updateOverhead(caller,
+                        new OverheadId(GlobalId.decode(input.id(), "Overhead", "id")), input.version(), input.label(),
+                        MoneyInput.toMoney(input.monthlyAmount(), agency.settings().currency(), "monthlyAmount"),
+                        input.dayOfMonth(), input.startDate(), input.endDate())),
+                o -> new OverheadPayload(o, List.of()), errors -> new OverheadPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<DeletePayload> deleteOverhead(@Argument DeleteOverheadInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> cash.deleteOverhead(caller,
+                        new OverheadId(GlobalId.decode(input.id(), "Overhead", "id")), input.version())),
+                deleted -> new DeletePayload(input.id(), List.of()), errors -> new DeletePayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<OneOffExpensePayload> createOneOffExpense(@Argument CreateOneOffExpenseInput input) {
+        return Mutations.payload(withAgency((caller, agency) -> cash.addOneOff(caller, input.label(), input.date(),
+                        input.amount().toMoney(agency.settings().currency(), "amount"))),
+                e -> new OneOffExpensePayload(e, List.of()), errors -> new OneOffExpensePayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<DeletePayload> deleteOneOffExpense(@Argument DeleteOneOffExpenseInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> cash.deleteOneOff(caller,
+                        GlobalId.decode(input.id(), "OneOffExpense", "id"))),
+                deleted -> new DeletePayload(input.id(), List.of()), errors -> new DeletePayload(null, errors));
+    }
+
+    private <T> Mono<T> withAgency(java.util.function.BiFunction<Caller, Agency, Mono<T>> work) {
+        return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> work.apply(caller, agency)));
+    }
+
+    private LocalDate today(Agency agency) {
+        return LocalDate.now(clock.withZone(agency.settings().timeZone()));
+    }
+
+    private static Scenario scenario(ScenarioInput input) {
+        if (input == null || input.kind() == null || input.kind() == Scenario.Kind.BASE) {
+            return input != null && input.adjustments() != null && !input.adjustments().isEmpty()
+                    ? custom(input.adjustments()) : Scenario.BASE;
+        }
+        if (input.kind() == Scenario.Kind.STRESS) {
+            return Scenario.STRESS;
+        }
+        return custom(input.adjustments() == null ? List.of() : input.adjustments());
+    }
+
+    private static Scenario custom(List<ClientAdjustmentInput> adjustments) {
+        Map<ClientId, Scenario.ClientAdjustment> byClient = new HashMap<>();
+        for (int i = 0; i < adjustments.size(); i++) {
+            ClientAdjustmentInput a = adjustments.get(i);
+            byClient.put(new ClientId(GlobalId.decode(a.clientId(), ClientController.TYPE,
+                            "scenario.adjustments[" + i + "].clientId")),
+                    new Scenario.ClientAdjustment(a.extraDelayDays() == null ? 0 : a.extraDelayDays(), a.defaultFrom(),
+                            a.paymentTermsDays()));
+        }
+        return Scenario.custom(byClient);
+    }
+
+    private static CashForecastView view(LocalDate asOf, Scenario.Kind kind, Agency agency, CashForecast f) {
+        List<ForecastWeek> weeks = f.weeks().stream().map(w -> new ForecastWeek(w.monday(),
+                        String.format("%d-W%02d", w.monday().get(IsoFields.WEEK_BASED_YEAR),
+                                w.monday().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                        w.inflow(), w.outflow(), w.closing(),
+                        w.inflowByClient().entrySet().stream().map(e -> new ClientInflow(e.getKey(), e.getValue()))
+                                .sorted((a, b) -> b.amount().compareTo(a.amount())).toList()))
+                .toList();
+        return new CashForecastView(asOf, kind, f.opening(), agency.settings().safetyCashThreshold(), weeks,
+                f.lowestBalance(), f.lowestWeek(), f.firstWeekBelowThreshold());
+    }
+
+    private static ClientExposure view(Client client, Exposure.Series series) {
+        return new ClientExposure(client, series.weeks().stream()
+                .map(p -> new ExposureWeek(p.monday(), p.exposure())).toList(),
+                series.peak(), series.peakWeek(), series.weeksAboveZero());
+    }
+}
