@@ -63,8 +63,8 @@ public class CoreConfiguration {
     @Bean
     CashService cashService(CashRepository cash, BillingRepository billing, ClientRepository clients,
                             ProjectRepository projects, TeamMemberRepository members, AllocationRepository allocations,
-                            AgencyRepository agencies, IdGenerator ids) {
-        return new CashService(cash, billing, clients, projects, members, allocations, agencies, ids);
+                            AgencyRepository agencies, IdGenerator ids, Clock clock) {
+        return new CashService(cash, billing, clients, projects, members, allocations, agencies, ids, clock);
     }
 
     @Bean

@@ -96,7 +96,10 @@ public final class CashForecaster {
                 firstBelow = e.getKey();
             }
         }
-        return new CashForecast(opening, weeks, lowest, lowestWeek, firstBelow);
+        Map<ClientId, io.cordee.core.client.Client> clients = new java.util.HashMap<>();
+        in.clients().forEach((id, profile) -> clients.put(id, profile.client()));
+        return new CashForecast(start, in.safetyThreshold(), opening, weeks, lowest, lowestWeek, firstBelow,
+                Map.copyOf(clients));
     }
 
     /** When the invoice's balance is expected in the bank under {@code scenario}; null if never. */

@@ -54,10 +54,12 @@ public final class CashService {
     private final AllocationRepository allocations;
     private final AgencyRepository agencies;
     private final IdGenerator ids;
+    private final java.time.Clock clock;
 
     public CashService(CashRepository cash, BillingRepository billing, ClientRepository clients,
                        ProjectRepository projects, TeamMemberRepository members, AllocationRepository allocations,
-                       AgencyRepository agencies, IdGenerator ids) {
+                       AgencyRepository agencies, IdGenerator ids, java.time.Clock clock) {
+        this.clock = clock;
         this.cash = cash;
         this.billing = billing;
         this.clients = clients;
@@ -134,18 +136,32 @@ public final class CashService {
                 .flatMap(deleted -> deleted ? Mono.just(true) : Mono.error(new NotFound("OneOffExpense", id)));
     }
 
-    /** The weekly forecast from {@code asOf}; nothing is written, whatever the scenario. */
+    /**
+     * The weekly forecast from {@code asOf} (null: today in the agency's time zone); nothing is written,
+     * whatever the scenario.
+     */
     public Mono<CashForecast> forecast(Caller caller, LocalDate asOf, int horizonWeeks, Scenario scenario) {
         return money(caller).then(Mono.fromCallable(() -> {
             new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
-            return asOf;
-        })).then(input(caller, asOf, horizonWeeks)).map(in -> CashForecaster.forecast(in, scenario));
+            return horizonWeeks;
+        })).then(agency(caller))
+                .flatMap(agency -> input(caller, agency, asOf == null ? today(agency) : asOf, horizonWeeks))
+                .map(in -> CashForecaster.forecast(in, scenario));
     }
 
-    /** Everything the forecast reads, in nine statements whatever the size of the agency. */
+    /** Today in the agency's time zone. */
+    public LocalDate today(Agency agency) {
+        return LocalDate.now(clock.withZone(agency.settings().timeZone()));
+    }
+
     Mono<ForecastInput> input(Caller caller, LocalDate asOf, int horizonWeeks) {
+        return agency(caller).flatMap(agency -> input(caller, agency, asOf, horizonWeeks));
+    }
+
+    /** Everything the forecast reads besides the agency, in eight statements whatever the size of the agency. */
+    Mono<ForecastInput> input(Caller caller, Agency agencyRow, LocalDate asOf, int horizonWeeks) {
         LocalDate end = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(horizonWeeks);
-        return Mono.zip(agency(caller),
+        return Mono.zip(Mono.just(agencyRow),
                         cash.latestBalance(caller.agencyId(), asOf.minusDays(1))
                                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("asOf",
                                         "record a bank balance on or before " + asOf.minusDays(1) + " first",
@@ -171,8 +187,7 @@ public final class CashService {
                         Map<ClientId, PaymentDelayModel.Delays> delays = delays(agency, u.getT3(), u.getT4());
                         Map<ClientId, ForecastInput.ClientProfile> profiles = new HashMap<>();
                         for (Client c : u.getT3()) {
-                            profiles.put(c.id(), new ForecastInput.ClientProfile(delays.get(c.id()),
-                                    c.funding() == null ? null : c.funding().runwayEnd()));
+                            profiles.put(c.id(), new ForecastInput.ClientProfile(c, delays.get(c.id())));
                         }
                         return new ForecastInput(asOf, horizonWeeks, agency.settings().safetyCashThreshold(),
                                 agency.settings().payday(), balance,

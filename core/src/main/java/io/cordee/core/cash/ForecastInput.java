@@ -2,6 +2,7 @@ package io.cordee.core.cash;
 
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.PaymentDelayModel;
+import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.money.Money;
 import io.cordee.core.staffing.TeamMember;
@@ -24,6 +25,12 @@ public record ForecastInput(LocalDate asOf, int horizonWeeks, Money safetyThresh
 
     public static final int MAX_HORIZON_WEEKS = 104;
 
-    public record ClientProfile(PaymentDelayModel.Delays delays, LocalDate runwayEnd) {
+    /** A client and how it pays. */
+    public record ClientProfile(Client client, PaymentDelayModel.Delays delays) {
+
+        /** For a start-up, the day its cash runs out; null if unknown or not a start-up. */
+        public LocalDate runwayEnd() {
+            return client.funding() == null ? null : client.funding().runwayEnd();
+        }
     }
 }

@@ -9,7 +9,11 @@ import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
 import io.cordee.core.billing.PaymentDelayModel.Delays;
 import io.cordee.core.cash.ForecastInput.ClientProfile;
+import io.cordee.core.agency.Segment;
+import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
+import io.cordee.core.client.FundingProfile;
+import io.cordee.core.client.FundingStage;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.ProjectId;
@@ -58,9 +62,15 @@ class CashForecasterTest {
                 List.of(member(4_000), member(6_000)),
                 List.of(new Overhead(new OverheadId(UUID.randomUUID()), "Rent", eur(3_000), 5, LocalDate.of(2026, 1, 1), null, 0)),
                 List.of(),
-                Map.of(X, new ClientProfile(new Delays(10, 20, 3), null),
-                        Y, new ClientProfile(new Delays(50, 60, 3), null),
-                        Z, new ClientProfile(new Delays(10, 10, 0), LocalDate.of(2026, 6, 30))));
+                Map.of(X, profile(X, Segment.SME, new Delays(10, 20, 3), null),
+                        Y, profile(Y, Segment.ENTERPRISE, new Delays(50, 60, 3), null),
+                        Z, profile(Z, Segment.STARTUP, new Delays(10, 10, 0), LocalDate.of(2026, 6, 30))));
+    }
+
+    private static ClientProfile profile(ClientId id, Segment segment, Delays delays, LocalDate runwayEnd) {
+        return new ClientProfile(new Client(id, new AgencyId(UUID.randomUUID()), segment.name(), segment, 30,
+                List.of(), runwayEnd == null ? null : new FundingProfile(FundingStage.SEED, runwayEnd, null, null),
+                false, 0), delays);
     }
 
     @Test

@@ -49,7 +49,7 @@ public class CashController {
     public record ScenarioInput(Scenario.Kind kind, List<ClientAdjustmentInput> adjustments) {
     }
 
-    public record ClientInflow(ClientId clientId, Money amount) {
+    public record ClientInflow(Client client, Money amount) {
     }
 
     public record ForecastWeek(LocalDate weekStart, String isoWeek, Money inflow, Money outflow, Money closing,
@@ -118,12 +118,10 @@ public class CashController {
     @QueryMapping
     public Mono<CashForecastView> cashForecast(@Argument LocalDate asOf, @Argument Integer horizonWeeks,
                                                @Argument ScenarioInput scenario) {
-        return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> {
-            LocalDate date = asOf == null ? today(agency) : asOf;
+        return Callers.current().flatMap(caller -> {
             Scenario s = scenario(scenario);
-            return cash.forecast(caller, date, horizonWeeks == null ? 26 : horizonWeeks, s)
-                    .map(f -> view(date, s.kind(), agency, f));
-        }));
+            return cash.forecast(caller, asOf, horizonWeeks == null ? 26 : horizonWeeks, s).map(f -> view(s.kind(), f));
+        });
     }
 
     @QueryMapping
@@ -149,7 +147,7 @@ public class CashController {
     public Mono<ClientExposure> exposure(@Argument String clientId, @Argument LocalDate asOf, @Argument Integer weeks) {
         ClientId id = new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId"));
         return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> {
-            LocalDate date = asOf == null ? today(agency) : asOf;
+            LocalDate date = asOf == null ? cash.today(agency) : asOf;
             return cash.exposure(caller, id, date, weeks == null ? 26 : weeks)
                     .zipWith(clients.get(caller, id), (series, client) -> view(client, series));
         }));
@@ -173,14 +171,6 @@ public class CashController {
     @SchemaMapping(typeName = "OneOffExpense")
     public String id(OneOffExpense expense) {
         return GlobalId.of("OneOffExpense", expense.id());
-    }
-
-    @BatchMapping(typeName = "ClientInflow", field = "client")
-    public Mono<Map<ClientInflow, Client>> inflowClient(List<ClientInflow> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(ClientInflow::clientId).toList()))
-                .map(byId -> batch.stream().distinct().filter(i -> byId.containsKey(i.clientId()))
-                        .collect(Collectors.toMap(Function.identity(), i -> byId.get(i.clientId()))));
     }
 
     @MutationMapping
@@ -232,10 +222,6 @@ public class CashController {
         return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> work.apply(caller, agency)));
     }
 
-    private LocalDate today(Agency agency) {
-        return LocalDate.now(clock.withZone(agency.settings().timeZone()));
-    }
-
     private static Scenario scenario(ScenarioInput input) {
         if (input == null || input.kind() == null || input.kind() == Scenario.Kind.BASE) {
             return input != null && input.adjustments() != null && !input.adjustments().isEmpty()
@@ -259,15 +245,17 @@ public class CashController {
         return Scenario.custom(byClient);
     }
 
-    private static CashForecastView view(LocalDate asOf, Scenario.Kind kind, Agency agency, CashForecast f) {
+    /** The forecast carries the clients its inflows come from: naming them costs no statement. */
+    private static CashForecastView view(Scenario.Kind kind, CashForecast f) {
         List<ForecastWeek> weeks = f.weeks().stream().map(w -> new ForecastWeek(w.monday(),
                         String.format("%d-W%02d", w.monday().get(IsoFields.WEEK_BASED_YEAR),
                                 w.monday().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
                         w.inflow(), w.outflow(), w.closing(),
-                        w.inflowByClient().entrySet().stream().map(e -> new ClientInflow(e.getKey(), e.getValue()))
+                        w.inflowByClient().entrySet().stream()
+                                .map(e -> new ClientInflow(f.clients().get(e.getKey()), e.getValue()))
                                 .sorted((a, b) -> b.amount().compareTo(a.amount())).toList()))
                 .toList();
-        return new CashForecastView(asOf, kind, f.opening(), agency.settings().safetyCashThreshold(), weeks,
+        return new CashForecastView(f.asOf(), kind, f.opening(), f.safetyThreshold(), weeks,
                 f.lowestBalance(), f.lowestWeek(), f.firstWeekBelowThreshold());
     }
 
