@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * <ol>
  *   <li>Opening balance: the latest bank balance, rolled forward to the day before {@code asOf} with
  *       the receipts and the scheduled costs after it.</li>
- *   <li>Inflows: every planned or issued invoice's balance due, on its expected payment date — due date
+ *   <li>Inflows: every planned or issued invoice's balance due (planned ones re-planned first if the
+ *       scenario changes a client's billing), on its expected payment date — due date
  *       (or issue date + other terms) + the client's delay for the scenario; an overdue one that should
  *       have arrived already is expected on {@code asOf}.</li>
  *   <li>Outflows: payroll (Σ monthly loaded cost of the active team) on payday, overheads on their day,
@@ -65,7 +66,7 @@ public final class CashForecaster {
         for (CashMovement cost : costs(in, start, end, currency)) {
             buckets.floorEntry(cost.date()).getValue().out(cost.amount());
         }
-        for (Invoice invoice : in.invoices()) {
+        for (Invoice invoice : ScenarioBilling.apply(in.invoices(), in.projects(), scenario, start)) {
             if (!invoice.isExpectedToPay()) {
                 continue;
             }

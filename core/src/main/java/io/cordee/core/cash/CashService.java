@@ -145,7 +145,7 @@ public final class CashService {
             new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
             return horizonWeeks;
         })).then(agency(caller))
-                .flatMap(agency -> input(caller, agency, asOf == null ? today(agency) : asOf, horizonWeeks))
+                .flatMap(agency -> input(caller, agency, asOf == null ? today(agency) : asOf, horizonWeeks, scenario))
                 .map(in -> CashForecaster.forecast(in, scenario));
     }
 
@@ -155,11 +155,14 @@ public final class CashService {
     }
 
     Mono<ForecastInput> input(Caller caller, LocalDate asOf, int horizonWeeks) {
-        return agency(caller).flatMap(agency -> input(caller, agency, asOf, horizonWeeks));
+        return agency(caller).flatMap(agency -> input(caller, agency, asOf, horizonWeeks, Scenario.BASE));
     }
 
-    /** Everything the forecast reads besides the agency, in eight statements whatever the size of the agency. */
-    Mono<ForecastInput> input(Caller caller, Agency agencyRow, LocalDate asOf, int horizonWeeks) {
+    /**
+     * Everything the forecast reads besides the agency, in eight statements whatever the size of the
+     * agency (nine when the scenario re-plans a client's billing: that client's projects).
+     */
+    Mono<ForecastInput> input(Caller caller, Agency agencyRow, LocalDate asOf, int horizonWeeks, Scenario scenario) {
         LocalDate end = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(horizonWeeks);
         return Mono.zip(Mono.just(agencyRow),
                         cash.latestBalance(caller.agencyId(), asOf.minusDays(1))
@@ -183,7 +186,11 @@ public final class CashService {
                     Mono<List<Invoice>> paid = clientIds.isEmpty() ? Mono.just(List.of())
                             : billing.findLastPaidInvoices(caller.agencyId(), clientIds, PaymentDelayModel.HISTORY)
                                     .collectList();
-                    return Mono.zip(receipts, oneOffs, clientList, paid).map(u -> {
+                    List<ClientId> replanned = scenario.adjustments().entrySet().stream()
+                            .filter(e -> e.getValue().changesBilling()).map(Map.Entry::getKey).toList();
+                    Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
+                            : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
+                    return Mono.zip(receipts, oneOffs, clientList, paid, projectsOfReplanned).map(u -> {
                         Map<ClientId, PaymentDelayModel.Delays> delays = delays(agency, u.getT3(), u.getT4());
                         Map<ClientId, ForecastInput.ClientProfile> profiles = new HashMap<>();
                         for (Client c : u.getT3()) {
@@ -194,7 +201,7 @@ public final class CashService {
                                 u.getT1().stream().map(p -> new CashMovement(p.receivedOn(), p.amount(), p.clientId(),
                                         "Payment")).toList(),
                                 open, t.getT4(), t.getT5(),
-                                u.getT2().stream().map(OneOffExpense::asMovement).toList(), profiles);
+                                u.getT2().stream().map(OneOffExpense::asMovement).toList(), profiles, u.getT5());
                     });
                 });
     }

@@ -5,6 +5,8 @@ import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.money.Money;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
 import io.cordee.core.staffing.TeamMember;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,11 +19,12 @@ import java.util.Map;
  * @param receipts        payments actually received (positive amounts), used to roll the balance forward
  * @param oneOffExpenses  one-off costs (positive amounts) on their dates
  * @param clients         each client's payment behaviour and, for a start-up, its runway end
+ * @param projects        the projects of clients whose billing a scenario re-plans (empty otherwise)
  */
 public record ForecastInput(LocalDate asOf, int horizonWeeks, Money safetyThreshold, int payday,
                             BankBalance latestBalance, List<CashMovement> receipts, List<Invoice> invoices,
                             List<TeamMember> team, List<Overhead> overheads, List<CashMovement> oneOffExpenses,
-                            Map<ClientId, ClientProfile> clients) {
+                            Map<ClientId, ClientProfile> clients, Map<ProjectId, Project> projects) {
 
     public static final int MAX_HORIZON_WEEKS = 104;
 

@@ -22,11 +22,29 @@ public record Scenario(Kind kind, Map<ClientId, ClientAdjustment> adjustments) {
     }
 
     /**
-     * @param extraDelayDays added to the client's delay (negative: pays sooner)
-     * @param defaultFrom    the client pays nothing expected on or after this date
+     * @param extraDelayDays   added to the client's delay (negative: pays sooner)
+     * @param defaultFrom      the client pays nothing expected on or after this date
      * @param paymentTermsDays other terms: due date = issue date + these days
+     * @param depositPercent   what is left to invoice starts with a deposit of this share, invoiced on the
+     *                         as-of date (or the project start if later)
+     * @param monthlyInArrears what is left to invoice (after any deposit) is invoiced in equal parts at the
+     *                         end of each month up to the launch
      */
-    public record ClientAdjustment(int extraDelayDays, LocalDate defaultFrom, Integer paymentTermsDays) {
+    public record ClientAdjustment(int extraDelayDays, LocalDate defaultFrom, Integer paymentTermsDays,
+                                   Integer depositPercent, boolean monthlyInArrears) {
+
+        public ClientAdjustment(int extraDelayDays, LocalDate defaultFrom, Integer paymentTermsDays) {
+            this(extraDelayDays, defaultFrom, paymentTermsDays, null, false);
+        }
+
+        /** True when the adjustment re-plans the client's invoices, not only when they are paid. */
+        public boolean changesBilling() {
+            return (depositPercent != null && depositPercent > 0) || monthlyInArrears;
+        }
+    }
+
+    public boolean changesBilling() {
+        return adjustments.values().stream().anyMatch(ClientAdjustment::changesBilling);
     }
 
     public static final Scenario BASE = new Scenario(Kind.BASE, Map.of());

@@ -16,7 +16,9 @@ import io.cordee.core.client.FundingProfile;
 import io.cordee.core.client.FundingStage;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.money.Money;
+import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectStatus;
 import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
 import java.math.BigDecimal;
@@ -64,7 +66,7 @@ class CashForecasterTest {
                 List.of(),
                 Map.of(X, profile(X, Segment.SME, new Delays(10, 20, 3), null),
                         Y, profile(Y, Segment.ENTERPRISE, new Delays(50, 60, 3), null),
-                        Z, profile(Z, Segment.STARTUP, new Delays(10, 10, 0), LocalDate.of(2026, 6, 30))));
+                        Z, profile(Z, Segment.STARTUP, new Delays(10, 10, 0), LocalDate.of(2026, 6, 30))), Map.of());
     }
 
     private static ClientProfile profile(ClientId id, Segment segment, Delays delays, LocalDate runwayEnd) {
@@ -114,7 +116,7 @@ class CashForecasterTest {
         ForecastInput base = input(8);
         ForecastInput in = new ForecastInput(base.asOf(), 8, base.safetyThreshold(), base.payday(), base.latestBalance(),
                 base.receipts(), List.of(xWithIssueDate, base.invoices().get(1), base.invoices().get(2)), base.team(),
-                base.overheads(), base.oneOffExpenses(), base.clients());
+                base.overheads(), base.oneOffExpenses(), base.clients(), Map.of());
         CashForecast f = CashForecaster.forecast(in, Scenario.custom(Map.of(
                 Y, new Scenario.ClientAdjustment(0, LocalDate.of(2026, 7, 1), null),
                 X, new Scenario.ClientAdjustment(0, null, 15))));
@@ -131,11 +133,52 @@ class CashForecasterTest {
         ForecastInput base = input(2);
         ForecastInput in = new ForecastInput(LocalDate.of(2026, 6, 3), 2, base.safetyThreshold(), base.payday(),
                 base.latestBalance(), base.receipts(), List.of(invoice(X, LocalDate.of(2026, 5, 1), 1_000, 0)),
-                base.team(), base.overheads(), base.oneOffExpenses(), base.clients());
+                base.team(), base.overheads(), base.oneOffExpenses(), base.clients(), Map.of());
         CashForecast f = CashForecaster.forecast(in, Scenario.BASE);
         // opening 105,000; week of 1 June: +1,000 −3,000 = 103,000; week of 8 June: 103,000
         assertThat(f.weeks()).extracting(CashForecast.Week::closing).containsExactly(eur(103_000), eur(103_000));
         assertThat(f.weeks().get(0).monday()).isEqualTo(JUNE_1);
+    }
+
+    @Test
+    void aScenarioCanMoveAClientToADepositAndMonthlyBilling() {
+        // W's project runs 1 May–31 Aug 2026 on 30-day terms; 30,000 is still planned, on 31 August (due
+        // 30 Sept), so the base sees no cash from W in 13 weeks from 1 June (to Sunday 30 August)
+        ClientId w = new ClientId(UUID.randomUUID());
+        Project project = new Project(new ProjectId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()), w, "P",
+                ProjectStatus.ACTIVE, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 8, 31), null, eur(30_000), 30, 0);
+        Invoice planned = new Invoice(new InvoiceId(UUID.randomUUID()), project.agencyId(), w, project.id(), "launch",
+                "Launch", InvoiceStatus.PLANNED, LocalDate.of(2026, 8, 31), LocalDate.of(2026, 9, 30), eur(30_000),
+                eur(0), null, 0);
+        ForecastInput in = new ForecastInput(JUNE_1, 13, eur(0), 25, new BankBalance(LocalDate.of(2026, 5, 31), eur(10_000)),
+                List.of(), List.of(planned), List.of(), List.of(), List.of(),
+                Map.of(w, profile(w, Segment.SME, new Delays(0, 0, 3), null)), Map.of(project.id(), project));
+
+        assertThat(CashForecaster.forecast(in, Scenario.BASE).weeks())
+                .allSatisfy(week -> assertThat(week.closing()).isEqualTo(eur(10_000)));
+
+        // monthly in arrears from June: 10,000 at the end of June, July, August, due 30 days later:
+        // Thu 30 July (week of 27 July) and Sun 30 August (week of 24 August); 30 September is beyond
+        CashForecast monthly = CashForecaster.forecast(in, Scenario.custom(Map.of(w,
+                new Scenario.ClientAdjustment(0, null, null, null, true))));
+        assertThat(closingOn(monthly, "2026-07-27")).isEqualTo(eur(20_000));
+        assertThat(closingOn(monthly, "2026-08-24")).isEqualTo(eur(30_000));
+
+        // with a 20 % deposit first: 6,000 invoiced on 1 June, due Wed 1 July (week of 29 June),
+        // then 24,000 as 8,000 a month
+        CashForecast deposit = CashForecaster.forecast(in, Scenario.custom(Map.of(w,
+                new Scenario.ClientAdjustment(0, null, null, 20, true))));
+        assertThat(closingOn(deposit, "2026-06-22")).isEqualTo(eur(10_000));
+        assertThat(closingOn(deposit, "2026-06-29")).isEqualTo(eur(16_000));
+        assertThat(closingOn(deposit, "2026-07-27")).isEqualTo(eur(24_000));
+        assertThat(closingOn(deposit, "2026-08-24")).isEqualTo(eur(32_000));
+        // the scenario wrote nothing: the input still holds the one planned invoice
+        assertThat(in.invoices()).containsExactly(planned);
+    }
+
+    private static Money closingOn(CashForecast forecast, String monday) {
+        return forecast.weeks().stream().filter(w -> w.monday().equals(LocalDate.parse(monday))).findFirst()
+                .orElseThrow().closing();
     }
 
     @Test

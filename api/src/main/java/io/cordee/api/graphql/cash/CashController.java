@@ -21,6 +21,7 @@ import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import java.time.Clock;
@@ -43,7 +44,7 @@ import reactor.core.publisher.Mono;
 public class CashController {
 
     public record ClientAdjustmentInput(String clientId, Integer extraDelayDays, LocalDate defaultFrom,
-                                        Integer paymentTermsDays) {
+                                        Integer paymentTermsDays, Integer depositPercent, Boolean monthlyInArrears) {
     }
 
     public record ScenarioInput(Scenario.Kind kind, List<ClientAdjustmentInput> adjustments) {
@@ -237,10 +238,16 @@ public class CashController {
         Map<ClientId, Scenario.ClientAdjustment> byClient = new HashMap<>();
         for (int i = 0; i < adjustments.size(); i++) {
             ClientAdjustmentInput a = adjustments.get(i);
+            String field = "scenario.adjustments[" + i + "]";
+            new Validator()
+                    .range(field + ".extraDelayDays", a.extraDelayDays() == null ? 0 : a.extraDelayDays(), -365, 365)
+                    .range(field + ".paymentTermsDays", a.paymentTermsDays() == null ? 0 : a.paymentTermsDays(), 0, 365)
+                    .range(field + ".depositPercent", a.depositPercent() == null ? 0 : a.depositPercent(), 0, 100)
+                    .throwIfInvalid();
             byClient.put(new ClientId(GlobalId.decode(a.clientId(), ClientController.TYPE,
                             "scenario.adjustments[" + i + "].clientId")),
                     new Scenario.ClientAdjustment(a.extraDelayDays() == null ? 0 : a.extraDelayDays(), a.defaultFrom(),
-                            a.paymentTermsDays()));
+                            a.paymentTermsDays(), a.depositPercent(), Boolean.TRUE.equals(a.monthlyInArrears())));
         }
         return Scenario.custom(byClient);
     }
