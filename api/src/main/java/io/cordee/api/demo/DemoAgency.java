@@ -5,6 +5,12 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.agency.Segment;
+import io.cordee.core.billing.BillingPlan;
+import io.cordee.core.billing.BillingService;
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.InvoiceFilter;
+import io.cordee.core.billing.Milestone;
+import io.cordee.core.cash.CashService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientDraft;
 import io.cordee.core.client.ClientService;
@@ -13,6 +19,7 @@ import io.cordee.core.client.FundingProfile;
 import io.cordee.core.client.FundingStage;
 import io.cordee.core.client.RoundStatus;
 import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.PageRequest;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.PasswordHasher;
@@ -60,6 +67,8 @@ public final class DemoAgency {
     public static final String CLIENT_EMAIL = "sophie@maison-lumen.example";
 
     private static final Currency EUR = Currency.getInstance("EUR");
+    /** Chosen so that the base forecast dips close to the 150,000 € safety threshold, as the story says. */
+    static final long OPENING_BALANCE_EUROS = 800_000;
 
     private final AgencyRepository agencies;
     private final UserRepository users;
@@ -67,15 +76,19 @@ public final class DemoAgency {
     private final ProjectService projects;
     private final TeamService team;
     private final StaffingService staffing;
+    private final BillingService billing;
+    private final CashService cash;
     private final PasswordHasher hasher;
     private final IdGenerator ids;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public DemoAgency(AgencyRepository agencies, UserRepository users, ClientService clients, ProjectService projects,
-                      TeamService team, StaffingService staffing, PasswordHasher hasher, IdGenerator ids,
-                      TransactionRunner tx, Clock clock) {
+                      TeamService team, StaffingService staffing, BillingService billing, CashService cash,
+                      PasswordHasher hasher, IdGenerator ids, TransactionRunner tx, Clock clock) {
         this.staffing = staffing;
+        this.billing = billing;
+        this.cash = cash;
         this.agencies = agencies;
         this.users = users;
         this.clients = clients;
@@ -113,51 +126,154 @@ public final class DemoAgency {
                         "Jour férié"))
                 .thenMany(Flux.fromIterable(TEAM).concatMap(m -> team.create(owner, m)))
                 .collectList()
-                .flatMap(people -> load(owner, thisMonth, people, hash));
+                .flatMap(people -> load(owner, today, thisMonth, people, hash));
     }
 
     /**
-     * Clients, projects and who works on them. Groupe Hexagone takes 15 of the 28 at 80 % for four
-     * months from its start: 0.8 × 14.4 FTE = 11.52 of the team's 27.0 FTE, 42.7 % of the capacity.
+     * Clients, projects, who works on them, how they are billed and how they have paid; then the bank
+     * balance and the recurring costs.
      */
-    private Mono<Void> load(Caller owner, LocalDate thisMonth, List<TeamMember> people, String hash) {
+    private Mono<Void> load(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people,
+                            String hash) {
+        return hexagone(owner, today, thisMonth, people)
+                .then(nuvola(owner, today, thisMonth, people))
+                .then(lumen(owner, today, thisMonth, people, hash))
+                .then(regionSud(owner, today, thisMonth, people))
+                .then(terroirs(owner, today, thisMonth))
+                .then(horizon(owner, today, thisMonth, people))
+                .then(cashFlows(owner, today, thisMonth));
+    }
+
+    /**
+     * The enterprise client: net 60, pays about 45 days late (its last four delays: 38, 47, 44, 51 →
+     * median 46), and now takes 15 of the 28 at 80 % for four months from its start. Its first
+     * milestone is invoiced two weeks in, so its first cash lands about 14 + 60 + 46 = 120 days after
+     * the start.
+     */
+    private Mono<Void> hexagone(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people) {
+        LocalDate oldStart = thisMonth.minusMonths(14);
+        LocalDate start = thisMonth.minusMonths(1);
+        LocalDate launch = thisMonth.plusMonths(5).plusDays(14);
         return clients.create(owner, new ClientDraft("Groupe Hexagone", Segment.ENTERPRISE, 60, List.of(
-                                new Contact("Bertrand Moreau", "b.moreau@hexagone.example", "Directeur digital"),
-                                new Contact("Nadia Lefèvre", "n.lefevre@hexagone.example", "Achats")), null))
-                        .flatMap(c -> project(owner, c, "Espace client Hexagone", ProjectStatus.ACTIVE,
-                                thisMonth.minusMonths(1), thisMonth.plusMonths(5).plusDays(14),
+                        new Contact("Bertrand Moreau", "b.moreau@hexagone.example", "Directeur digital"),
+                        new Contact("Nadia Lefèvre", "n.lefevre@hexagone.example", "Achats")), null))
+                .flatMap(c -> project(owner, c, "Intranet Hexagone", ProjectStatus.DELIVERED, oldStart,
+                        oldStart.plusMonths(6), oldStart.plusMonths(6), 240_000)
+                        .flatMap(p -> bill(owner, today, p, new BillingPlan(0, List.of(
+                                new Milestone("Cadrage", oldStart.plusMonths(1), 25),
+                                new Milestone("Maquettes", oldStart.plusMonths(2), 25),
+                                new Milestone("Recette", oldStart.plusMonths(4), 25),
+                                new Milestone("Mise en ligne", oldStart.plusMonths(6), 25)), false),
+                                List.of(38, 47, 44, 51)))
+                        .then(project(owner, c, "Espace client Hexagone", ProjectStatus.ACTIVE, start, launch,
                                 thisMonth.plusMonths(6), 480_000))
-                        .flatMap(p -> allocate(owner, p, people, List.of(3, 5, 6, 7, 8, 11, 12, 13, 16, 17, 21, 22,
-                                23, 24, 25), 80, thisMonth.minusMonths(1), thisMonth.plusMonths(3).minusDays(1)))
-                .then(clients.create(owner, new ClientDraft("Nuvola", Segment.STARTUP, 30, List.of(
-                                new Contact("Théo Garnier", "theo@nuvola.example", "CEO & co-founder")),
-                                new FundingProfile(FundingStage.SEED, thisMonth.plusMonths(4).minusDays(1),
-                                        thisMonth.plusMonths(3), RoundStatus.IN_DOUBT)))
-                        .flatMap(c -> project(owner, c, "Application mobile Nuvola", ProjectStatus.ACTIVE,
-                                thisMonth.minusMonths(1), thisMonth.plusMonths(5), thisMonth.plusMonths(5)
-                                        .plusDays(10), 160_000))
-                        .flatMap(p -> allocate(owner, p, people, List.of(10, 14, 19, 20), 60, thisMonth.minusMonths(1),
-                                thisMonth.plusMonths(5))))
-                .then(clients.create(owner, new ClientDraft("Maison Lumen", Segment.SME, 30, List.of(
-                                new Contact("Sophie Laurent", CLIENT_EMAIL, "Responsable e-commerce")), null))
-                        .flatMap(c -> users.insert(new User(new UserId(ids.newId()), ID, CLIENT_EMAIL,
-                                        "Sophie Laurent", Role.CLIENT, c.id(), hash))
-                                .then(project(owner, c, "Boutique en ligne Lumen", ProjectStatus.ACTIVE,
-                                        thisMonth.minusMonths(2), thisMonth.plusMonths(2), thisMonth.plusMonths(2)
-                                                .plusDays(7), 85_000))
-                                .flatMap(p -> allocate(owner, p, people, List.of(2, 9, 15), 50,
-                                        thisMonth.minusMonths(2), thisMonth.plusMonths(2)))))
-                .then(clients.create(owner, new ClientDraft("Région Sud Numérique", Segment.PUBLIC, 30, List.of(
-                                new Contact("Marc Olivier", "m.olivier@region-sud.example", "Chef de projet")), null))
-                        .flatMap(c -> project(owner, c, "Portail des aides", ProjectStatus.PLANNED,
-                                thisMonth.plusMonths(2), thisMonth.plusMonths(8), null, 210_000))
-                        .flatMap(p -> allocate(owner, p, people, List.of(4, 18, 26), 50, thisMonth.plusMonths(2),
-                                thisMonth.plusMonths(8))))
-                .then(clients.create(owner, new ClientDraft("Collectif Terroirs", Segment.SME, 30, List.of(
-                                new Contact("Inès Roux", "ines@terroirs.example", "Fondatrice")), null))
-                        .flatMap(c -> project(owner, c, "Identité et site vitrine", ProjectStatus.DELIVERED,
-                                thisMonth.minusMonths(5), thisMonth.minusMonths(2), thisMonth.minusMonths(2),
-                                42_000)))
+                        .flatMap(p -> bill(owner, today, p, new BillingPlan(0, List.of(
+                                        new Milestone("Cadrage", start.plusDays(14), 15),
+                                        new Milestone("Conception", start.plusMonths(2), 25),
+                                        new Milestone("Développement", start.plusMonths(4), 30),
+                                        new Milestone("Lancement", launch, 30)), false), List.of())
+                                .then(allocate(owner, p, people, List.of(3, 5, 6, 7, 8, 11, 12, 13, 16, 17, 21, 22,
+                                        23, 24, 25), 80, start, thisMonth.plusMonths(3).minusDays(1)))));
+    }
+
+    /** The start-up: its round is in doubt and its cash runs out before the launch milestone. */
+    private Mono<Void> nuvola(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people) {
+        LocalDate start = thisMonth.minusMonths(1);
+        LocalDate launch = thisMonth.plusMonths(5);
+        return clients.create(owner, new ClientDraft("Nuvola", Segment.STARTUP, 30, List.of(
+                        new Contact("Théo Garnier", "theo@nuvola.example", "CEO & co-founder")),
+                        new FundingProfile(FundingStage.SEED, thisMonth.plusMonths(4).minusDays(1),
+                                thisMonth.plusMonths(3), RoundStatus.IN_DOUBT)))
+                .flatMap(c -> project(owner, c, "Application mobile Nuvola", ProjectStatus.ACTIVE, start, launch,
+                        launch.plusDays(10), 160_000))
+                .flatMap(p -> bill(owner, today, p, new BillingPlan(20, List.of(
+                                new Milestone("MVP", start.plusMonths(3), 30),
+                                new Milestone("Lancement", launch, 50)), false), List.of(3))
+                        .then(allocate(owner, p, people, List.of(10, 14, 19, 20), 60, start, launch)));
+    }
+
+    /** The model partner: monthly billing, paid on time or early. */
+    private Mono<Void> lumen(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people,
+                             String hash) {
+        LocalDate start = thisMonth.minusMonths(2);
+        return clients.create(owner, new ClientDraft("Maison Lumen", Segment.SME, 30, List.of(
+                        new Contact("Sophie Laurent", CLIENT_EMAIL, "Responsable e-commerce")), null))
+                .flatMap(c -> users.insert(new User(new UserId(ids.newId()), ID, CLIENT_EMAIL, "Sophie Laurent",
+                                Role.CLIENT, c.id(), hash))
+                        .then(project(owner, c, "Boutique en ligne Lumen", ProjectStatus.ACTIVE, start,
+                                thisMonth.plusMonths(2), thisMonth.plusMonths(2).plusDays(7), 85_000)))
+                .flatMap(p -> bill(owner, today, p, new BillingPlan(10, List.of(), true), List.of(-2, 0, 1, -1))
+                        .then(allocate(owner, p, people, List.of(2, 9, 15), 50, start, thisMonth.plusMonths(2))));
+    }
+
+    private Mono<Void> regionSud(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people) {
+        LocalDate start = thisMonth.plusMonths(2);
+        LocalDate launch = thisMonth.plusMonths(8);
+        return clients.create(owner, new ClientDraft("Région Sud Numérique", Segment.PUBLIC, 30, List.of(
+                        new Contact("Marc Olivier", "m.olivier@region-sud.example", "Chef de projet")), null))
+                .flatMap(c -> project(owner, c, "Portail des aides", ProjectStatus.PLANNED, start, launch, null,
+                        210_000))
+                .flatMap(p -> bill(owner, today, p, new BillingPlan(0, List.of(
+                                new Milestone("Conception", start.plusMonths(2), 40),
+                                new Milestone("Mise en ligne", launch, 60)), false), List.of())
+                        .then(allocate(owner, p, people, List.of(4, 18, 26), 50, start, launch)));
+    }
+
+    private Mono<Void> terroirs(Caller owner, LocalDate today, LocalDate thisMonth) {
+        return clients.create(owner, new ClientDraft("Collectif Terroirs", Segment.SME, 30, List.of(
+                        new Contact("Inès Roux", "ines@terroirs.example", "Fondatrice")), null))
+                .flatMap(c -> project(owner, c, "Identité et site vitrine", ProjectStatus.DELIVERED,
+                        thisMonth.minusMonths(5), thisMonth.minusMonths(2), thisMonth.minusMonths(2), 42_000))
+                .flatMap(p -> bill(owner, today, p, new BillingPlan(30, List.of(
+                        new Milestone("Livraison", thisMonth.minusMonths(2), 70)), false), List.of(3, 6)));
+    }
+
+    /** A steady retainer: maintenance and improvements, billed monthly and paid a few days late. */
+    private Mono<Void> horizon(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people) {
+        LocalDate start = thisMonth.minusMonths(6);
+        LocalDate end = thisMonth.plusMonths(5).plusDays(27);
+        return clients.create(owner, new ClientDraft("Éditions Horizon", Segment.SME, 30, List.of(
+                        new Contact("Claire Fontaine", "c.fontaine@horizon.example", "Directrice marketing")), null))
+                .flatMap(c -> project(owner, c, "Maintenance et évolutions", ProjectStatus.ACTIVE, start, end, null,
+                        600_000))
+                .flatMap(p -> bill(owner, today, p, new BillingPlan(0, List.of(), true), List.of(2, 5, 4, 6, 3, 5))
+                        .then(allocate(owner, p, people, List.of(1, 23, 26, 27), 40, start, end)));
+    }
+
+    /** Yesterday's bank balance, the rent and the other recurring costs, and one large purchase ahead. */
+    private Mono<Void> cashFlows(Caller owner, LocalDate today, LocalDate thisMonth) {
+        LocalDate since = thisMonth.minusMonths(24);
+        return cash.recordBalance(owner, today.minusDays(1), eur(OPENING_BALANCE_EUROS))
+                .then(cash.addOverhead(owner, "Loyer et charges", eur(9_500), 5, since, null))
+                .then(cash.addOverhead(owner, "Logiciels et outils", eur(2_800), 10, since, null))
+                .then(cash.addOverhead(owner, "Assurances et honoraires", eur(1_900), 15, since, null))
+                .then(cash.addOneOff(owner, "Renouvellement du parc informatique",
+                        thisMonth.plusMonths(1).plusDays(19), eur(18_000)))
+                .then();
+    }
+
+    /**
+     * Sets the plan, issues every planned invoice whose date has passed, and pays the first ones
+     * {@code delays} days after their due date (while that date has passed too).
+     */
+    private Mono<Void> bill(Caller owner, LocalDate today, Project project, BillingPlan plan, List<Integer> delays) {
+        return billing.setPlan(owner, project.id(), null, plan)
+                .thenMany(billing.invoices(owner, new InvoiceFilter(null, project.id(), null),
+                        PageRequest.of(PageRequest.MAX_SIZE, null)).flatMapIterable(page -> page.items()))
+                .index()
+                .concatMap(indexed -> {
+                    Invoice invoice = indexed.getT2();
+                    if (!invoice.issueDate().isBefore(today)) {
+                        return Mono.empty();
+                    }
+                    int i = (int) (long) indexed.getT1();
+                    return billing.issue(owner, invoice.id(), invoice.version(), invoice.issueDate())
+                            .flatMap(issued -> {
+                                LocalDate paidOn = i < delays.size() ? issued.dueDate().plusDays(delays.get(i)) : null;
+                                return paidOn == null || !paidOn.isBefore(today) ? Mono.just(issued)
+                                        : billing.recordPayment(owner, issued.id(), issued.amount(), paidOn);
+                            });
+                })
                 .then();
     }
 

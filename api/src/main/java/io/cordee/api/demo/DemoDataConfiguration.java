@@ -1,6 +1,8 @@
 package io.cordee.api.demo;
 
 import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.billing.BillingService;
+import io.cordee.core.cash.CashService;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.TransactionRunner;
@@ -28,8 +30,10 @@ public class DemoDataConfiguration {
     @Bean
     DemoAgency demoAgency(AgencyRepository agencies, UserRepository users, ClientService clients,
                           ProjectService projects, TeamService team, StaffingService staffing,
-                          PasswordHasher hasher, IdGenerator ids, TransactionRunner tx, Clock clock) {
-        return new DemoAgency(agencies, users, clients, projects, team, staffing, hasher, ids, tx, clock);
+                          BillingService billing, CashService cash, PasswordHasher hasher, IdGenerator ids,
+                          TransactionRunner tx, Clock clock) {
+        return new DemoAgency(agencies, users, clients, projects, team, staffing, billing, cash, hasher, ids, tx,
+                clock);
     }
 
     @Bean

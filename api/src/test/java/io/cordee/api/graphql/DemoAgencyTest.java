@@ -35,14 +35,14 @@ class DemoAgencyTest {
                           funding { runwayEnd nextRoundStatus } projects { launchDate } } } }""")
                 .execute().path("clients.nodes").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
                 }).get();
-        assertThat(clients).extracting(c -> c.get("name")).containsExactly("Collectif Terroirs", "Groupe Hexagone",
-                "Maison Lumen", "Nuvola", "Région Sud Numérique");
+        assertThat(clients).extracting(c -> c.get("name")).containsExactly("Collectif Terroirs", "Éditions Horizon",
+                "Groupe Hexagone", "Maison Lumen", "Nuvola", "Région Sud Numérique");
 
-        Map<String, Object> hexagone = clients.get(1);
+        Map<String, Object> hexagone = clients.get(2);
         assertThat(hexagone).containsEntry("segment", "ENTERPRISE").containsEntry("paymentTermsDays", 60);
 
         // the start-up: round in doubt, and its cash runs out before its project launches
-        Map<String, Object> nuvola = clients.get(3);
+        Map<String, Object> nuvola = clients.get(4);
         @SuppressWarnings("unchecked")
         Map<String, Object> funding = (Map<String, Object>) nuvola.get("funding");
         assertThat(funding).containsEntry("nextRoundStatus", "IN_DOUBT");
@@ -63,6 +63,32 @@ class DemoAgencyTest {
     }
 
     @Test
+    void theEnterpriseClientPaysLateAndItsFirstCashComesAfterFourMonths() {
+        HttpGraphQlTester finance = tenants.as(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
+        finance.document("""
+                        { clients(filter: {nameContains: "Hexagone"}) { nodes {
+                            paymentBehaviour { expectedDelayDays p90DelayDays basedOnInvoices }
+                            projects { name timeToFirstCashDays } } } }""")
+                .execute()
+                // its four paid invoices were 38, 47, 44 and 51 days late: median (44 + 47) / 2 = 45.5 → 46;
+                // P90 = the 4th of 4 = 51
+                .path("clients.nodes[0].paymentBehaviour.expectedDelayDays").entity(Integer.class).isEqualTo(46)
+                .path("clients.nodes[0].paymentBehaviour.p90DelayDays").entity(Integer.class).isEqualTo(51)
+                .path("clients.nodes[0].paymentBehaviour.basedOnInvoices").entity(Integer.class).isEqualTo(4)
+                // the current project's first milestone is invoiced 14 days in, due 60 days later, paid 46 days
+                // after that: 14 + 60 + 46 = 120 days
+                .path("clients.nodes[0].projects[?(@.name == 'Espace client Hexagone')].timeToFirstCashDays")
+                .entityList(Integer.class).containsExactly(120);
+
+        // the base forecast dips towards the 150,000 € safety threshold within six months
+        finance.document("{ cashForecast(horizonWeeks: 26) { opening { amountMinor } lowestBalance { amountMinor } } }")
+                .execute()
+                .path("cashForecast.opening.amountMinor").entity(Long.class).isEqualTo(80_000_000L)
+                .path("cashForecast.lowestBalance.amountMinor").entity(Long.class)
+                .satisfies(lowest -> assertThat(lowest).isLessThan(30_000_000L));
+    }
+
+    @Test
     void theDemoClientUserSeesOnlyMaisonLumen() {
         tenants.as(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD)
                 .document("{ clients { totalCount nodes { name projects { name } } } }").execute()
@@ -75,6 +101,6 @@ class DemoAgencyTest {
     void loadingIsDoneOnceOnly() {
         assertThat(demo.loadIfAbsent().block()).isFalse();
         tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD).document("{ clients { totalCount } }").execute()
-                .path("clients.totalCount").entity(Long.class).isEqualTo(5L);
+                .path("clients.totalCount").entity(Long.class).isEqualTo(6L);
     }
 }

@@ -78,7 +78,9 @@ public final class EmbeddedPostgresServer {
                     return;
                 }
             }
-            s.execute("CREATE DATABASE " + DATABASE);
+            // ICU's root collation, so names sort as people expect (É with E), not by byte as in C.UTF-8.
+            s.execute("CREATE DATABASE " + DATABASE + " TEMPLATE template0 ENCODING 'UTF8'"
+                    + " LOCALE_PROVIDER icu ICU_LOCALE 'und' LOCALE 'C.UTF-8'");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the database " + DATABASE, e);
         }
