@@ -107,6 +107,14 @@ public class Tenants {
         return graphQlTester.getObject();
     }
 
+    /** A GraphQL client for large answers (the default buffer is 256 KB). */
+    public HttpGraphQlTester as(String email, String password, int maxResponseBytes) {
+        String token = signIn(email, password);
+        return graphQlTester.getObject().mutate().webTestClient(client -> client
+                .defaultCookie("CORDEE_SESSION", token)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(maxResponseBytes))).build();
+    }
+
     /** A GraphQL client that sends {@code token} as the session cookie. */
     public HttpGraphQlTester withToken(String token) {
         return graphQlTester.getObject().mutate()
