@@ -118,6 +118,13 @@ class StaffingTest {
     @Test
     void updateAndDeleteNeedTheCurrentVersion() {
         String id = allocate(a, 50, "2026-05-01", "2026-05-31");
+        lead.document("query($id: ID!) { node(id: $id) { ... on Allocation { sharePercent teamMember { name } } } }")
+                .variable("id", id).execute()
+                .path("node.sharePercent").entity(Integer.class).isEqualTo(50)
+                .path("node.teamMember.name").entity(String.class).isEqualTo("A");
+        tenants.as(tenant, Role.CLIENT).document("query($id: ID!) { node(id: $id) { id } }").variable("id", id)
+                .execute().errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getErrorType().toString())
+                        .containsExactly("NOT_FOUND"));
         lead.document("mutation($id: ID!) { updateAllocation(input: {id: $id, version: 0, sharePercent: 80}) { allocation { sharePercent version } userErrors { code } } }")
                 .variable("id", id).execute()
                 .path("updateAllocation.allocation.sharePercent").entity(Integer.class).isEqualTo(80)

@@ -2,6 +2,8 @@ package io.cordee.api.graphql.common;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyService;
+import io.cordee.core.billing.BillingService;
+import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.InvalidInput;
@@ -11,6 +13,8 @@ import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.AllocationId;
+import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.core.staffing.TeamService;
 import java.util.List;
@@ -34,9 +38,13 @@ public class NodeController {
     private final TeamService team;
     private final AgencyService agencies;
     private final IdentityService identity;
+    private final StaffingService staffing;
+    private final BillingService billing;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
-                          IdentityService identity) {
+                          IdentityService identity, StaffingService staffing, BillingService billing) {
+        this.staffing = staffing;
+        this.billing = billing;
         this.clients = clients;
         this.projects = projects;
         this.team = team;
@@ -72,6 +80,8 @@ public class NodeController {
             case "Client" -> clients.find(caller, new ClientId(id.id())).cast(Object.class);
             case "Project" -> projects.find(caller, new ProjectId(id.id())).cast(Object.class);
             case "TeamMember" -> team.find(caller, new TeamMemberId(id.id())).cast(Object.class);
+            case "Allocation" -> staffing.find(caller, new AllocationId(id.id())).cast(Object.class);
+            case "Invoice" -> billing.find(caller, new InvoiceId(id.id())).cast(Object.class);
             case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
                     ? agencies.current(caller).cast(Object.class) : Mono.empty();
             case "User" -> caller.userId().equals(new UserId(id.id()))
