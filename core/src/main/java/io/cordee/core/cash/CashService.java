@@ -3,7 +3,6 @@ package io.cordee.core.cash;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingRepository;
-import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.Payment;
 import io.cordee.core.billing.PaymentDelayModel;

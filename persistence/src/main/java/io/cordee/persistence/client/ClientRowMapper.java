@@ -1,12 +1,10 @@
 package io.cordee.persistence.client;
 
 import io.cordee.core.client.Client;
-import io.cordee.core.client.ClientId;
 import io.cordee.core.client.FundingProfile;
 import io.cordee.core.client.FundingStage;
 import io.cordee.core.client.RoundStatus;
 import io.cordee.persistence.common.PersistenceMapperConfig;
-import java.util.UUID;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -21,14 +19,6 @@ public interface ClientRowMapper {
     @Mapping(target = "nextRoundExpected", source = "funding.nextRoundExpected")
     @Mapping(target = "nextRoundStatus", source = "funding.nextRoundStatus")
     ClientRow toRow(Client client);
-
-    default ClientId clientId(UUID id) {
-        return id == null ? null : new ClientId(id);
-    }
-
-    default UUID uuid(ClientId id) {
-        return id == null ? null : id.value();
-    }
 
     default FundingProfile funding(ClientRow row) {
         if (row.fundingStage() == null && row.runwayEnd() == null && row.nextRoundExpected() == null

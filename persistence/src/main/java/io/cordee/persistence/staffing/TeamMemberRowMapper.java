@@ -1,9 +1,7 @@
 package io.cordee.persistence.staffing;
 
 import io.cordee.core.staffing.TeamMember;
-import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.persistence.common.PersistenceMapperConfig;
-import java.util.UUID;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -20,12 +18,4 @@ public interface TeamMemberRowMapper {
     @Mapping(target = "monthlyLoadedCostMinor", source = "monthlyLoadedCost.minorUnits")
     @Mapping(target = "dailyBillRateMinor", source = "dailyBillRate.minorUnits")
     TeamMemberRow toRow(TeamMember member);
-
-    default TeamMemberId teamMemberId(UUID id) {
-        return id == null ? null : new TeamMemberId(id);
-    }
-
-    default UUID uuid(TeamMemberId id) {
-        return id == null ? null : id.value();
-    }
 }

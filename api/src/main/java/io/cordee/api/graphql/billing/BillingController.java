@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.billing;
 
 import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
@@ -32,8 +33,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -126,16 +125,14 @@ public class BillingController {
     public Mono<Map<Invoice, Client>> client(List<Invoice> batch) {
         return Callers.current()
                 .flatMap(caller -> clients.findAll(caller, batch.stream().map(Invoice::clientId).toList()))
-                .map(byId -> batch.stream().distinct().filter(i -> byId.containsKey(i.clientId()))
-                        .collect(Collectors.toMap(Function.identity(), i -> byId.get(i.clientId()))));
+                .map(byId -> Batches.join(batch, i -> i.clientId(), byId));
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Invoice, Project>> project(List<Invoice> batch) {
         return Callers.current()
                 .flatMap(caller -> projects.findAll(caller, batch.stream().map(Invoice::projectId).toList()))
-                .map(byId -> batch.stream().distinct().filter(i -> byId.containsKey(i.projectId()))
-                        .collect(Collectors.toMap(Function.identity(), i -> byId.get(i.projectId()))));
+                .map(byId -> Batches.join(batch, i -> i.projectId(), byId));
     }
 
     @BatchMapping(typeName = TYPE)
@@ -157,8 +154,7 @@ public class BillingController {
     @BatchMapping(typeName = "Project")
     public Mono<Map<Project, BillingPlanView>> billingPlan(List<Project> batch) {
         return Callers.current().flatMap(caller -> billing.plans(caller, batch.stream().map(Project::id).toList()))
-                .map(plans -> batch.stream().distinct().filter(p -> plans.containsKey(p.id()))
-                        .collect(Collectors.toMap(Function.identity(), p -> BillingPlanView.of(plans.get(p.id())))));
+                .map(plans -> Batches.join(batch, Project::id, Batches.mapValues(plans, BillingPlanView::of)));
     }
 
     @BatchMapping(typeName = "Project")
@@ -166,16 +162,14 @@ public class BillingController {
         return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> cash.timeToFirstCash(
                         caller, batch.stream().distinct().toList(),
                         LocalDate.now(clock.withZone(agency.settings().timeZone())))))
-                .map(days -> batch.stream().distinct().filter(p -> days.containsKey(p.id()))
-                        .collect(Collectors.toMap(Function.identity(), p -> days.get(p.id()).intValue())));
+                .map(days -> Batches.join(batch, Project::id, Batches.mapValues(days, Long::intValue)));
     }
 
     @BatchMapping(typeName = "Client")
     public Mono<Map<Client, PaymentBehaviour>> paymentBehaviour(List<Client> batch) {
         return Callers.current()
                 .flatMap(caller -> billing.paymentBehaviour(caller, batch.stream().map(Client::id).toList()))
-                .map(delays -> batch.stream().distinct().filter(c -> delays.containsKey(c.id()))
-                        .collect(Collectors.toMap(Function.identity(), c -> PaymentBehaviour.of(delays.get(c.id())))));
+                .map(delays -> Batches.join(batch, Client::id, Batches.mapValues(delays, PaymentBehaviour::of)));
     }
 
     @MutationMapping

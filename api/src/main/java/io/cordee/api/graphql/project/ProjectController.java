@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.project;
 
 import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
@@ -20,8 +21,6 @@ import io.cordee.core.project.ProjectStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -84,8 +83,7 @@ public class ProjectController {
     public Mono<Map<Project, Client>> client(List<Project> batch) {
         return Callers.current()
                 .flatMap(caller -> clients.findAll(caller, batch.stream().map(Project::clientId).toList()))
-                .map(byId -> batch.stream().distinct().filter(p -> byId.containsKey(p.clientId()))
-                        .collect(Collectors.toMap(Function.identity(), p -> byId.get(p.clientId()))));
+                .map(byId -> Batches.join(batch, p -> p.clientId(), byId));
     }
 
     @MutationMapping

@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.staffing;
 
 import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
@@ -21,7 +22,6 @@ import io.cordee.core.staffing.Allocation;
 import io.cordee.core.staffing.AllocationDraft;
 import io.cordee.core.staffing.AllocationId;
 import io.cordee.core.staffing.MonthCapacity;
-import io.cordee.core.staffing.OverAllocation;
 import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
@@ -31,8 +31,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -139,32 +137,28 @@ public class StaffingController {
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Allocation, TeamMember>> teamMember(List<Allocation> batch) {
         return Callers.current().flatMap(caller -> team.findAll(caller, batch.stream().map(Allocation::memberId).toList()))
-                .map(byId -> batch.stream().distinct().filter(a -> byId.containsKey(a.memberId()))
-                        .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.memberId()))));
+                .map(byId -> Batches.join(batch, a -> a.memberId(), byId));
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Allocation, Project>> project(List<Allocation> batch) {
         return Callers.current()
                 .flatMap(caller -> projects.findAll(caller, batch.stream().map(Allocation::projectId).toList()))
-                .map(byId -> batch.stream().distinct().filter(a -> byId.containsKey(a.projectId()))
-                        .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.projectId()))));
+                .map(byId -> Batches.join(batch, a -> a.projectId(), byId));
     }
 
     @BatchMapping(typeName = "ClientCapacity")
     public Mono<Map<ClientCapacity, Client>> client(List<ClientCapacity> batch) {
         return Callers.current()
                 .flatMap(caller -> clients.findAll(caller, batch.stream().map(ClientCapacity::clientId).toList()))
-                .map(byId -> batch.stream().distinct().filter(c -> byId.containsKey(c.clientId()))
-                        .collect(Collectors.toMap(Function.identity(), c -> byId.get(c.clientId()))));
+                .map(byId -> Batches.join(batch, c -> c.clientId(), byId));
     }
 
     @BatchMapping(typeName = "OverAllocatedWeek", field = "teamMember")
     public Mono<Map<OverAllocatedWeek, TeamMember>> overAllocatedMember(List<OverAllocatedWeek> batch) {
         return Callers.current()
                 .flatMap(caller -> team.findAll(caller, batch.stream().map(OverAllocatedWeek::memberId).toList()))
-                .map(byId -> batch.stream().distinct().filter(w -> byId.containsKey(w.memberId()))
-                        .collect(Collectors.toMap(Function.identity(), w -> byId.get(w.memberId()))));
+                .map(byId -> Batches.join(batch, w -> w.memberId(), byId));
     }
 
     @MutationMapping
