@@ -27,7 +27,6 @@ import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -91,16 +90,14 @@ public class BillingController {
     private final ClientService clients;
     private final ProjectService projects;
     private final AgencyService agencies;
-    private final Clock clock;
 
     public BillingController(BillingService billing, CashService cash, ClientService clients, ProjectService projects,
-                             AgencyService agencies, Clock clock) {
+                             AgencyService agencies) {
         this.billing = billing;
         this.cash = cash;
         this.clients = clients;
         this.projects = projects;
         this.agencies = agencies;
-        this.clock = clock;
     }
 
     @QueryMapping
@@ -161,7 +158,7 @@ public class BillingController {
     public Mono<Map<Project, Integer>> timeToFirstCashDays(List<Project> batch) {
         return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> cash.timeToFirstCash(
                         caller, batch.stream().distinct().toList(),
-                        LocalDate.now(clock.withZone(agency.settings().timeZone())))))
+                        cash.today(agency))))
                 .map(days -> Batches.join(batch, Project::id, Batches.mapValues(days, Long::intValue)));
     }
 

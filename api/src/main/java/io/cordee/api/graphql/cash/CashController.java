@@ -24,7 +24,6 @@ import io.cordee.core.common.PageRequest;
 import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.HashMap;
@@ -104,13 +103,10 @@ public class CashController {
     private final CashService cash;
     private final AgencyService agencies;
     private final ClientService clients;
-    private final Clock clock;
-
-    public CashController(CashService cash, AgencyService agencies, ClientService clients, Clock clock) {
+    public CashController(CashService cash, AgencyService agencies, ClientService clients) {
         this.cash = cash;
         this.agencies = agencies;
         this.clients = clients;
-        this.clock = clock;
     }
 
     @QueryMapping
