@@ -103,17 +103,17 @@ class CashForecastBenchmark {
 
         Collections.sort(times);
         Collections.sort(dbTimes);
-        List<ClientId> clientIds = billing.findOpenInvoices(agency).map(i -> i.clientId()).distinct().collectList()
+        List<ClientId> clientIds = billing.findReceivables(agency).map(i -> i.clientId()).distinct().collectList()
                 .block();
         java.util.Map<String, Mono<?>> reads = new java.util.LinkedHashMap<>();
         reads.put("agency", agencies.findById(agency));
         reads.put("latest balance", cash.latestBalance(agency, AS_OF.minusDays(1)));
-        reads.put("open invoices", billing.findOpenInvoices(agency).collectList());
+        reads.put("receivables", billing.findReceivables(agency).collectList());
         reads.put("team", members.findAll(agency).collectList());
         reads.put("overheads", cash.overheads(agency).collectList());
         reads.put("one-offs", cash.oneOffs(agency, AS_OF, AS_OF.plusWeeks(104)).collectList());
         reads.put("clients", clients.findAllById(agency, clientIds).collectList());
-        reads.put("paid history", billing.findLastPaidInvoices(agency, clientIds, 12).collectList());
+        reads.put("paid history", billing.findLastPaidDates(agency, clientIds, 12).collectList());
         long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         System.out.printf("%n=== cashForecast(horizonWeeks: 104) on a large agency ===%n");
         System.out.printf("data: 200 people, 1,000 clients, 10,000 projects, 50,000 invoices, 100,000 allocations"
@@ -143,7 +143,7 @@ class CashForecastBenchmark {
     /** The forecast's reads: agency, balance, open invoices, team, overheads, payments, one-offs, clients, history. */
     private Mono<Integer> databaseReadsOfOneForecast(AgencyId agency) {
         return Mono.zip(agencies.findById(agency), cash.latestBalance(agency, AS_OF.minusDays(1)),
-                        billing.findOpenInvoices(agency).collectList(), members.findAll(agency).collectList(),
+                        billing.findReceivables(agency).collectList(), members.findAll(agency).collectList(),
                         cash.overheads(agency).collectList())
                 .flatMap(t -> {
                     List<ClientId> ids = t.getT3().stream().map(i -> i.clientId()).distinct().toList();
@@ -151,7 +151,7 @@ class CashForecastBenchmark {
                                     .collectList(),
                             cash.oneOffs(agency, t.getT2().date().plusDays(1), AS_OF.plusWeeks(104)).collectList(),
                             clients.findAllById(agency, ids).collectList(),
-                            billing.findLastPaidInvoices(agency, ids, 12).collectList())
+                            billing.findLastPaidDates(agency, ids, 12).collectList())
                             .map(u -> t.getT3().size() + u.getT4().size());
                 });
     }

@@ -29,10 +29,10 @@ public interface BillingRepository {
     Mono<Page<Invoice>> findInvoicePage(AgencyId agencyId, InvoiceFilter filter, PageRequest page);
 
     /** Planned and issued invoices with a balance due: what the forecast expects to be paid. */
-    Flux<Invoice> findOpenInvoices(AgencyId agencyId);
+    Flux<Receivable> findReceivables(AgencyId agencyId);
 
-    /** Each client's last {@code perClient} paid invoices, for the payment delay model. */
-    Flux<Invoice> findLastPaidInvoices(AgencyId agencyId, Collection<ClientId> clientIds, int perClient);
+    /** The due and paid dates of each client's last {@code perClient} paid invoices, for the delay model. */
+    Flux<PaidDates> findLastPaidDates(AgencyId agencyId, Collection<ClientId> clientIds, int perClient);
 
     /** Deletes the project's PLANNED invoices and inserts {@code planned} in their place. */
     Flux<Invoice> replacePlannedInvoices(AgencyId agencyId, ProjectId projectId, List<Invoice> planned);

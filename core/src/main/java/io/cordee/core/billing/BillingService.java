@@ -163,16 +163,16 @@ public final class BillingService {
         List<ClientId> distinct = clientIds.stream().distinct().toList();
         return Mono.zip(agencies.findById(caller.agencyId()).map(a -> a.settings()),
                         clients.findAllById(caller.agencyId(), distinct).collectList(),
-                        billing.findLastPaidInvoices(caller.agencyId(), distinct, PaymentDelayModel.HISTORY)
+                        billing.findLastPaidDates(caller.agencyId(), distinct, PaymentDelayModel.HISTORY)
                                 .collectList())
                 .map(t -> delays(t.getT1(), t.getT2(), t.getT3()));
     }
 
-    static Map<ClientId, PaymentDelayModel.Delays> delays(AgencySettings settings, List<Client> clients,
-                                                          List<Invoice> paid) {
+    /** Each client's delays from its paid history (the segment default when it has fewer than 3). */
+    public static Map<ClientId, PaymentDelayModel.Delays> delays(AgencySettings settings, List<Client> clients,
+                                                                 List<PaidDates> paid) {
         Map<ClientId, List<PaymentDelayModel.PaidInvoice>> byClient = paid.stream().collect(Collectors.groupingBy(
-                Invoice::clientId, Collectors.mapping(i -> new PaymentDelayModel.PaidInvoice(i.dueDate(),
-                        i.paidDate()), Collectors.toList())));
+                PaidDates::clientId, Collectors.mapping(PaidDates::asPaidInvoice, Collectors.toList())));
         Map<ClientId, PaymentDelayModel.Delays> result = new HashMap<>();
         for (Client client : clients) {
             result.put(client.id(), PaymentDelayModel.of(byClient.getOrDefault(client.id(), List.of()),

@@ -1,6 +1,6 @@
 package io.cordee.core.cash;
 
-import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.Receivable;
 import io.cordee.core.cash.CashForecast.Week;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.ErrorCode;
@@ -66,17 +66,17 @@ public final class CashForecaster {
         for (CashMovement cost : costs(in, start, end, currency)) {
             buckets.floorEntry(cost.date()).getValue().out(cost.amount());
         }
-        for (Invoice invoice : ScenarioBilling.apply(in.invoices(), in.projects(), scenario, start)) {
-            if (!invoice.isExpectedToPay()) {
+        for (Receivable receivable : ScenarioBilling.apply(in.receivables(), in.projects(), scenario, start)) {
+            if (receivable.balance().minorUnits() <= 0) {
                 continue;
             }
-            LocalDate expected = expectedPayment(invoice, in, scenario);
+            LocalDate expected = expectedPayment(receivable, in, scenario);
             if (expected == null) {
                 continue;
             }
             LocalDate date = expected.isBefore(start) ? start : expected;
             if (!date.isAfter(end)) {
-                buckets.floorEntry(date).getValue().in(invoice.clientId(), invoice.balanceDue());
+                buckets.floorEntry(date).getValue().in(receivable.clientId(), receivable.balance());
             }
         }
 
@@ -103,8 +103,8 @@ public final class CashForecaster {
                 Map.copyOf(clients));
     }
 
-    /** When the invoice's balance is expected in the bank under {@code scenario}; null if never. */
-    static LocalDate expectedPayment(Invoice invoice, ForecastInput in, Scenario scenario) {
+    /** When the receivable is expected in the bank under {@code scenario}; null if never. */
+    static LocalDate expectedPayment(Receivable invoice, ForecastInput in, Scenario scenario) {
         ForecastInput.ClientProfile profile = in.clients().get(invoice.clientId());
         Scenario.ClientAdjustment adjustment = scenario.adjustments().get(invoice.clientId());
         LocalDate due = invoice.dueDate();

@@ -3,7 +3,9 @@ package io.cordee.core.cash;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingRepository;
-import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.BillingService;
+import io.cordee.core.billing.PaidDates;
+import io.cordee.core.billing.Receivable;
 import io.cordee.core.billing.Payment;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.client.Client;
@@ -168,29 +170,30 @@ public final class CashService {
                                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("asOf",
                                         "record a bank balance on or before " + asOf.minusDays(1) + " first",
                                         ErrorCode.REQUIRED))),
-                        billing.findOpenInvoices(caller.agencyId()).collectList(),
+                        billing.findReceivables(caller.agencyId()).collectList(),
                         members.findAll(caller.agencyId()).collectList(),
                         cash.overheads(caller.agencyId()).collectList())
                 .flatMap(t -> {
                     Agency agency = t.getT1();
                     BankBalance balance = t.getT2();
-                    List<Invoice> open = t.getT3();
-                    List<ClientId> clientIds = open.stream().map(Invoice::clientId).distinct().toList();
+                    List<Receivable> open = t.getT3();
+                    List<ClientId> clientIds = open.stream().map(Receivable::clientId).distinct().toList();
                     Mono<List<Payment>> receipts = billing.findPayments(caller.agencyId(), balance.date().plusDays(1),
                             asOf.minusDays(1)).collectList();
                     Mono<List<OneOffExpense>> oneOffs = cash.oneOffs(caller.agencyId(), balance.date().plusDays(1), end)
                             .collectList();
                     Mono<List<Client>> clientList = clientIds.isEmpty() ? Mono.just(List.of())
                             : clients.findAllById(caller.agencyId(), clientIds).collectList();
-                    Mono<List<Invoice>> paid = clientIds.isEmpty() ? Mono.just(List.of())
-                            : billing.findLastPaidInvoices(caller.agencyId(), clientIds, PaymentDelayModel.HISTORY)
+                    Mono<List<PaidDates>> paid = clientIds.isEmpty() ? Mono.just(List.of())
+                            : billing.findLastPaidDates(caller.agencyId(), clientIds, PaymentDelayModel.HISTORY)
                                     .collectList();
                     List<ClientId> replanned = scenario.adjustments().entrySet().stream()
                             .filter(e -> e.getValue().changesBilling()).map(Map.Entry::getKey).toList();
                     Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
                             : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
                     return Mono.zip(receipts, oneOffs, clientList, paid, projectsOfReplanned).map(u -> {
-                        Map<ClientId, PaymentDelayModel.Delays> delays = delays(agency, u.getT3(), u.getT4());
+                        Map<ClientId, PaymentDelayModel.Delays> delays = BillingService.delays(agency.settings(),
+                                u.getT3(), u.getT4());
                         Map<ClientId, ForecastInput.ClientProfile> profiles = new HashMap<>();
                         for (Client c : u.getT3()) {
                             profiles.put(c.id(), new ForecastInput.ClientProfile(c, delays.get(c.id())));
@@ -252,7 +255,7 @@ public final class CashService {
         Mono<Map<ProjectId, List<LocalDate>>> expected = input(caller, asOf, ForecastInput.MAX_HORIZON_WEEKS)
                 .map(in -> {
                     Map<ProjectId, List<LocalDate>> byProject = new HashMap<>();
-                    for (Invoice i : in.invoices()) {
+                    for (Receivable i : in.receivables()) {
                         LocalDate date = projectIds.contains(i.projectId()) ? expectedOrNull(i, in, asOf) : null;
                         if (date != null) {
                             byProject.computeIfAbsent(i.projectId(), k -> new ArrayList<>()).add(date);
@@ -276,34 +279,21 @@ public final class CashService {
     }
 
     /** The invoice's expected payment date under the base scenario, not before {@code asOf}. */
-    private static LocalDate expectedOrNull(Invoice invoice, ForecastInput in, LocalDate asOf) {
+    private static LocalDate expectedOrNull(Receivable invoice, ForecastInput in, LocalDate asOf) {
         LocalDate expected = CashForecaster.expectedPayment(invoice, in, Scenario.BASE);
         return expected == null ? null : expected.isBefore(asOf) ? asOf : expected;
     }
 
     private Mono<List<CashMovement>> expectedReceipts(Caller caller, LocalDate asOf, int weeks, ClientId clientId) {
         return input(caller, asOf, weeks)
-                .map(in -> in.invoices().stream().filter(i -> i.clientId().equals(clientId) && i.isExpectedToPay())
+                .map(in -> in.receivables().stream().filter(i -> i.clientId().equals(clientId))
                         .map(i -> {
                             LocalDate expected = CashForecaster.expectedPayment(i, in, Scenario.BASE);
                             return expected == null ? null : new CashMovement(expected.isBefore(asOf) ? asOf : expected,
-                                    i.balanceDue(), clientId, i.label());
+                                    i.balance(), clientId, "Expected payment");
                         })
                         .filter(java.util.Objects::nonNull).toList())
                 .onErrorResume(InvalidInput.class, e -> Mono.just(List.of()));
-    }
-
-    private static Map<ClientId, PaymentDelayModel.Delays> delays(Agency agency, List<Client> clientList,
-                                                                  List<Invoice> paid) {
-        Map<ClientId, List<PaymentDelayModel.PaidInvoice>> byClient = paid.stream().collect(Collectors.groupingBy(
-                Invoice::clientId, Collectors.mapping(i -> new PaymentDelayModel.PaidInvoice(i.dueDate(),
-                        i.paidDate()), Collectors.toList())));
-        Map<ClientId, PaymentDelayModel.Delays> result = new HashMap<>();
-        for (Client c : clientList) {
-            result.put(c.id(), PaymentDelayModel.of(byClient.getOrDefault(c.id(), List.of()), c.segment(),
-                    agency.settings()));
-        }
-        return result;
     }
 
     private static void validateOverhead(String label, Money monthly, int dayOfMonth, LocalDate from, LocalDate to) {

@@ -1,6 +1,6 @@
 package io.cordee.core.cash;
 
-import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.Receivable;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
@@ -17,12 +17,13 @@ import java.util.Map;
  *
  * @param latestBalance   the last recorded bank balance on or before {@code asOf}
  * @param receipts        payments actually received (positive amounts), used to roll the balance forward
+ * @param receivables     what clients still owe on planned and issued invoices
  * @param oneOffExpenses  one-off costs (positive amounts) on their dates
  * @param clients         each client's payment behaviour and, for a start-up, its runway end
  * @param projects        the projects of clients whose billing a scenario re-plans (empty otherwise)
  */
 public record ForecastInput(LocalDate asOf, int horizonWeeks, Money safetyThreshold, int payday,
-                            BankBalance latestBalance, List<CashMovement> receipts, List<Invoice> invoices,
+                            BankBalance latestBalance, List<CashMovement> receipts, List<Receivable> receivables,
                             List<TeamMember> team, List<Overhead> overheads, List<CashMovement> oneOffExpenses,
                             Map<ClientId, ClientProfile> clients, Map<ProjectId, Project> projects) {
 

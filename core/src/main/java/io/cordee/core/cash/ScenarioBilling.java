@@ -1,6 +1,6 @@
 package io.cordee.core.cash;
 
-import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.Receivable;
 import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
 import io.cordee.core.money.Money;
@@ -27,18 +27,18 @@ final class ScenarioBilling {
     private ScenarioBilling() {
     }
 
-    static List<Invoice> apply(List<Invoice> invoices, Map<ProjectId, Project> projects, Scenario scenario,
+    static List<Receivable> apply(List<Receivable> invoices, Map<ProjectId, Project> projects, Scenario scenario,
                                LocalDate asOf) {
         if (!scenario.changesBilling()) {
             return invoices;
         }
-        List<Invoice> result = new ArrayList<>();
-        Map<ProjectId, List<Invoice>> plannedByProject = invoices.stream()
+        List<Receivable> result = new ArrayList<>();
+        Map<ProjectId, List<Receivable>> plannedByProject = invoices.stream()
                 .filter(i -> i.status() == InvoiceStatus.PLANNED && i.projectId() != null)
                 .filter(i -> adjustment(scenario, i) != null && adjustment(scenario, i).changesBilling())
                 .filter(i -> projects.containsKey(i.projectId()))
-                .collect(Collectors.groupingBy(Invoice::projectId));
-        for (Invoice i : invoices) {
+                .collect(Collectors.groupingBy(Receivable::projectId));
+        for (Receivable i : invoices) {
             if (i.projectId() == null || !plannedByProject.containsKey(i.projectId()) || i.status() != InvoiceStatus.PLANNED) {
                 result.add(i);
             }
@@ -48,13 +48,13 @@ final class ScenarioBilling {
         return result;
     }
 
-    private static Scenario.ClientAdjustment adjustment(Scenario scenario, Invoice invoice) {
+    private static Scenario.ClientAdjustment adjustment(Scenario scenario, Receivable invoice) {
         return scenario.adjustments().get(invoice.clientId());
     }
 
-    static List<Invoice> replan(List<Invoice> planned, Project project, Scenario.ClientAdjustment adjustment,
+    static List<Receivable> replan(List<Receivable> planned, Project project, Scenario.ClientAdjustment adjustment,
                                 LocalDate asOf) {
-        Money remaining = planned.stream().map(Invoice::amount).reduce(Money.zero(project.feeBudget().currency()),
+        Money remaining = planned.stream().map(Receivable::balance).reduce(Money.zero(project.feeBudget().currency()),
                 Money::plus);
         LocalDate start = asOf.isAfter(project.startDate()) ? asOf : project.startDate();
         int terms = adjustment.paymentTermsDays() != null ? adjustment.paymentTermsDays() : project.paymentTermsDays();
@@ -62,9 +62,9 @@ final class ScenarioBilling {
         long deposit = BigDecimal.valueOf(remaining.minorUnits()).multiply(BigDecimal.valueOf(depositPercent))
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN).longValueExact();
         long rest = remaining.minorUnits() - deposit;
-        List<Invoice> result = new ArrayList<>();
+        List<Receivable> result = new ArrayList<>();
         if (deposit > 0) {
-            result.add(invoice(planned.get(0), "Deposit " + depositPercent + " % (scenario)", start, terms, deposit));
+            result.add(receivable(planned.get(0), "deposit", start, terms, deposit));
         }
         if (adjustment.monthlyInArrears()) {
             YearMonth first = YearMonth.from(start);
@@ -74,29 +74,29 @@ final class ScenarioBilling {
             long each = rest / months;
             for (int m = 0; m < months; m++) {
                 long amount = m == months - 1 ? rest - each * (months - 1) : each;
-                result.add(invoice(planned.get(0), "Month " + first.plusMonths(m) + " (scenario)",
+                result.add(receivable(planned.get(0), "month " + first.plusMonths(m),
                         first.plusMonths(m).atEndOfMonth(), terms, amount));
             }
         } else {
             // the same planned invoices, each scaled down by the deposit taken ahead of them
             long allocated = 0;
             for (int k = 0; k < planned.size(); k++) {
-                Invoice p = planned.get(k);
+                Receivable p = planned.get(k);
                 long amount = k == planned.size() - 1 ? rest - allocated
-                        : BigDecimal.valueOf(p.amount().minorUnits()).multiply(BigDecimal.valueOf(rest))
+                        : BigDecimal.valueOf(p.balance().minorUnits()).multiply(BigDecimal.valueOf(rest))
                                 .divide(BigDecimal.valueOf(remaining.minorUnits()), 0, RoundingMode.DOWN)
                                 .longValueExact();
                 allocated += amount;
-                result.add(invoice(p, p.label(), p.issueDate(), terms, amount));
+                result.add(receivable(p, "milestone " + k, p.issueDate(), terms, amount));
             }
         }
-        return result.stream().filter(i -> i.amount().minorUnits() > 0).toList();
+        return result.stream().filter(i -> i.balance().minorUnits() > 0).toList();
     }
 
-    private static Invoice invoice(Invoice like, String label, LocalDate issue, int terms, long amount) {
-        return new Invoice(new InvoiceId(UUID.nameUUIDFromBytes((like.id().value() + label).getBytes())),
-                like.agencyId(), like.clientId(), like.projectId(), null, label, InvoiceStatus.PLANNED, issue,
-                issue.plusDays(terms), new Money(amount, like.amount().currency()),
-                Money.zero(like.amount().currency()), null, 0);
+    /** A receivable that exists only in the scenario; its id is derived, never stored. */
+    private static Receivable receivable(Receivable like, String part, LocalDate issue, int terms, long amount) {
+        return new Receivable(new InvoiceId(UUID.nameUUIDFromBytes((like.invoiceId().value() + part).getBytes())),
+                like.clientId(), like.projectId(), InvoiceStatus.PLANNED, issue, issue.plusDays(terms),
+                new Money(amount, like.balance().currency()));
     }
 }

@@ -7,6 +7,7 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.billing.Receivable;
 import io.cordee.core.billing.PaymentDelayModel.Delays;
 import io.cordee.core.cash.ForecastInput.ClientProfile;
 import io.cordee.core.agency.Segment;
@@ -55,10 +56,10 @@ class CashForecasterTest {
         return new ForecastInput(JUNE_1, horizonWeeks, eur(100_000), 25,
                 new BankBalance(LocalDate.of(2026, 5, 29), eur(100_000)),
                 List.of(new CashMovement(LocalDate.of(2026, 5, 30), eur(5_000), X, "Payment")),
-                List.of(invoice(X, LocalDate.of(2026, 6, 10), 12_000, 4_000),
+                receivables(invoice(X, LocalDate.of(2026, 6, 10), 12_000, 4_000),
                         invoice(Y, LocalDate.of(2026, 6, 1), 30_000, 0),
                         invoice(Z, LocalDate.of(2026, 7, 1), 6_000, 0),
-                        // cancelled and fully paid invoices bring nothing
+                        // cancelled and fully paid invoices are no receivables (as the repository reads them)
                         invoice(X, InvoiceStatus.CANCELLED, null, LocalDate.of(2026, 6, 2), 9_999, 0),
                         invoice(X, InvoiceStatus.PAID, null, LocalDate.of(2026, 6, 2), 7_000, 7_000)),
                 List.of(member(4_000), member(6_000)),
@@ -115,7 +116,8 @@ class CashForecasterTest {
         Invoice xWithIssueDate = invoice(X, InvoiceStatus.ISSUED, JUNE_1, LocalDate.of(2026, 6, 10), 12_000, 4_000);
         ForecastInput base = input(8);
         ForecastInput in = new ForecastInput(base.asOf(), 8, base.safetyThreshold(), base.payday(), base.latestBalance(),
-                base.receipts(), List.of(xWithIssueDate, base.invoices().get(1), base.invoices().get(2)), base.team(),
+                base.receipts(), List.of(Receivable.of(xWithIssueDate), base.receivables().get(1), base.receivables().get(2)),
+                base.team(),
                 base.overheads(), base.oneOffExpenses(), base.clients(), Map.of());
         CashForecast f = CashForecaster.forecast(in, Scenario.custom(Map.of(
                 Y, new Scenario.ClientAdjustment(0, LocalDate.of(2026, 7, 1), null),
@@ -132,7 +134,7 @@ class CashForecasterTest {
         // due on 1 May and expected 11 May, so it is expected on 3 June
         ForecastInput base = input(2);
         ForecastInput in = new ForecastInput(LocalDate.of(2026, 6, 3), 2, base.safetyThreshold(), base.payday(),
-                base.latestBalance(), base.receipts(), List.of(invoice(X, LocalDate.of(2026, 5, 1), 1_000, 0)),
+                base.latestBalance(), base.receipts(), receivables(invoice(X, LocalDate.of(2026, 5, 1), 1_000, 0)),
                 base.team(), base.overheads(), base.oneOffExpenses(), base.clients(), Map.of());
         CashForecast f = CashForecaster.forecast(in, Scenario.BASE);
         // opening 105,000; week of 1 June: +1,000 −3,000 = 103,000; week of 8 June: 103,000
@@ -151,7 +153,7 @@ class CashForecasterTest {
                 "Launch", InvoiceStatus.PLANNED, LocalDate.of(2026, 8, 31), LocalDate.of(2026, 9, 30), eur(30_000),
                 eur(0), null, 0);
         ForecastInput in = new ForecastInput(JUNE_1, 13, eur(0), 25, new BankBalance(LocalDate.of(2026, 5, 31), eur(10_000)),
-                List.of(), List.of(planned), List.of(), List.of(), List.of(),
+                List.of(), List.of(Receivable.of(planned)), List.of(), List.of(), List.of(),
                 Map.of(w, profile(w, Segment.SME, new Delays(0, 0, 3), null)), Map.of(project.id(), project));
 
         assertThat(CashForecaster.forecast(in, Scenario.BASE).weeks())
@@ -173,7 +175,7 @@ class CashForecasterTest {
         assertThat(closingOn(deposit, "2026-07-27")).isEqualTo(eur(24_000));
         assertThat(closingOn(deposit, "2026-08-24")).isEqualTo(eur(32_000));
         // the scenario wrote nothing: the input still holds the one planned invoice
-        assertThat(in.invoices()).containsExactly(planned);
+        assertThat(in.receivables()).containsExactly(Receivable.of(planned));
     }
 
     private static Money closingOn(CashForecast forecast, String monday) {
@@ -186,6 +188,11 @@ class CashForecasterTest {
         assertThatThrownBy(() -> CashForecaster.forecast(input(500), Scenario.BASE))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("horizonWeeks");
         assertThat(CashForecaster.forecast(input(104), Scenario.BASE).weeks()).hasSize(104);
+    }
+
+    /** What the repository returns for the forecast: only planned and issued invoices with a balance due. */
+    private static List<Receivable> receivables(Invoice... invoices) {
+        return java.util.Arrays.stream(invoices).filter(Invoice::isExpectedToPay).map(Receivable::of).toList();
     }
 
     private static Invoice invoice(ClientId client, LocalDate due, long euros, long paidEuros) {

@@ -6,9 +6,12 @@ import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.InvoiceFilter;
 import io.cordee.core.billing.InvoiceId;
+import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.billing.PaidDates;
 import io.cordee.core.billing.Payment;
 import io.cordee.core.billing.PaymentId;
 import io.cordee.core.billing.ProjectBilling;
+import io.cordee.core.billing.Receivable;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
@@ -116,22 +119,31 @@ public class BillingPersistenceAdapter implements BillingRepository {
     }
 
     @Override
-    public Flux<Invoice> findOpenInvoices(AgencyId agencyId) {
-        return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId"
+    public Flux<Receivable> findReceivables(AgencyId agencyId) {
+        return db.sql("SELECT id, client_id, project_id, status, issue_date, due_date, currency,"
+                        + " amount_minor - paid_minor AS balance_minor FROM invoice WHERE agency_id = :agencyId"
                         + " AND status IN ('PLANNED', 'ISSUED') AND paid_minor < amount_minor")
                 .bind("agencyId", agencyId.value())
-                .map(BillingPersistenceAdapter::invoiceRow).all().map(mapper::toDomain);
+                .map((row, meta) -> new Receivable(new InvoiceId(row.get("id", UUID.class)),
+                        new ClientId(row.get("client_id", UUID.class)), new ProjectId(row.get("project_id", UUID.class)),
+                        InvoiceStatus.valueOf(row.get("status", String.class)), row.get("issue_date", LocalDate.class),
+                        row.get("due_date", LocalDate.class),
+                        Money.of(row.get("balance_minor", Long.class), row.get("currency", String.class).trim())))
+                .all();
     }
 
     @Override
-    public Flux<Invoice> findLastPaidInvoices(AgencyId agencyId, Collection<ClientId> clientIds, int perClient) {
-        return db.sql("SELECT " + COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY client_id"
-                        + " ORDER BY paid_date DESC, id DESC) AS rank FROM invoice WHERE agency_id = :agencyId"
-                        + " AND status = 'PAID' AND client_id = ANY(:clientIds)) last WHERE rank <= :perClient")
+    public Flux<PaidDates> findLastPaidDates(AgencyId agencyId, Collection<ClientId> clientIds, int perClient) {
+        return db.sql("SELECT client_id, due_date, paid_date FROM (SELECT client_id, due_date, paid_date,"
+                        + " row_number() OVER (PARTITION BY client_id ORDER BY paid_date DESC, id DESC) AS rank"
+                        + " FROM invoice WHERE agency_id = :agencyId AND status = 'PAID'"
+                        + " AND client_id = ANY(:clientIds)) last WHERE rank <= :perClient")
                 .bind("agencyId", agencyId.value())
                 .bind("clientIds", clientIds.stream().map(ClientId::value).toArray(UUID[]::new))
                 .bind("perClient", perClient)
-                .map(BillingPersistenceAdapter::invoiceRow).all().map(mapper::toDomain);
+                .map((row, meta) -> new PaidDates(new ClientId(row.get("client_id", UUID.class)),
+                        row.get("due_date", LocalDate.class), row.get("paid_date", LocalDate.class)))
+                .all();
     }
 
     @Override
