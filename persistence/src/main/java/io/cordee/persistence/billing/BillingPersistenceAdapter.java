@@ -118,18 +118,40 @@ public class BillingPersistenceAdapter implements BillingRepository {
         return PAGE.fetch(db, where, page, mapper::toDomain);
     }
 
+    /**
+     * Read as one row of column arrays: the driver decodes 30,000 rows about ten times slower than
+     * PostgreSQL produces them; as arrays the same read went from 169 to 120 ms (docs/benchmarks.md).
+     */
     @Override
     public Flux<Receivable> findReceivables(AgencyId agencyId) {
-        return db.sql("SELECT id, client_id, project_id, status, issue_date, due_date, currency,"
-                        + " amount_minor - paid_minor AS balance_minor FROM invoice WHERE agency_id = :agencyId"
+        return db.sql("SELECT array_agg(id) AS ids, array_agg(client_id) AS clients, array_agg(project_id) AS projects,"
+                        + " array_agg(status) AS statuses, array_agg(issue_date) AS issued, array_agg(due_date) AS due,"
+                        + " array_agg(currency) AS currencies, array_agg(amount_minor - paid_minor) AS balances"
+                        + " FROM invoice WHERE agency_id = :agencyId"
                         + " AND status IN ('PLANNED', 'ISSUED') AND paid_minor < amount_minor")
                 .bind("agencyId", agencyId.value())
-                .map((row, meta) -> new Receivable(new InvoiceId(row.get("id", UUID.class)),
-                        new ClientId(row.get("client_id", UUID.class)), new ProjectId(row.get("project_id", UUID.class)),
-                        InvoiceStatus.valueOf(row.get("status", String.class)), row.get("issue_date", LocalDate.class),
-                        row.get("due_date", LocalDate.class),
-                        Money.of(row.get("balance_minor", Long.class), row.get("currency", String.class).trim())))
-                .all();
+                .map((row, meta) -> {
+                    UUID[] ids = row.get("ids", UUID[].class);
+                    if (ids == null) {
+                        return List.<Receivable>of();
+                    }
+                    UUID[] clients = row.get("clients", UUID[].class);
+                    UUID[] projects = row.get("projects", UUID[].class);
+                    String[] statuses = row.get("statuses", String[].class);
+                    LocalDate[] issued = row.get("issued", LocalDate[].class);
+                    LocalDate[] due = row.get("due", LocalDate[].class);
+                    String[] currencies = row.get("currencies", String[].class);
+                    Long[] balances = row.get("balances", Long[].class);
+                    List<Receivable> receivables = new java.util.ArrayList<>(ids.length);
+                    for (int i = 0; i < ids.length; i++) {
+                        receivables.add(new Receivable(new InvoiceId(ids[i]), new ClientId(clients[i]),
+                                new ProjectId(projects[i]), InvoiceStatus.valueOf(statuses[i]), issued[i], due[i],
+                                Money.of(balances[i], currencies[i].trim())));
+                    }
+                    return receivables;
+                })
+                .one()
+                .flatMapIterable(list -> list);
     }
 
     @Override
