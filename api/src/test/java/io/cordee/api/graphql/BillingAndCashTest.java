@@ -143,6 +143,21 @@ class BillingAndCashTest {
     }
 
     @Test
+    void aForecastWithoutInvoicesOrBalanceIsClear() {
+        // no bank balance yet: a user error says what to do
+        finance.document("{ cashForecast(asOf: \"2026-07-06\", horizonWeeks: 2) { opening { amount } } }").execute()
+                .errors().satisfy(errors -> assertThat(errors.get(0).getMessage())
+                        .contains("record a bank balance on or before 2026-07-05 first"));
+        // with a balance and nothing to receive or pay: flat at the balance
+        finance.document("mutation { recordBankBalance(input: {date: \"2026-07-01\", amount: {amountMinor: 1234500}}) { userErrors { code } } }")
+                .execute();
+        finance.document("{ cashForecast(asOf: \"2026-07-06\", horizonWeeks: 2) { weeks { closing { amount } inflowByClient { amount { amount } } } } }")
+                .execute()
+                .path("cashForecast.weeks[*].closing.amount").entityList(String.class).containsExactly("12345.00", "12345.00")
+                .path("cashForecast.weeks[0].inflowByClient").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void moneyIsForOwnerAndFinanceAndClientsSeeOnlyTheirIssuedInvoices() {
         finance.document(PLAN).variable("p", project).variable("m", List.of(
                 milestone("Design", "2026-07-01", 30), milestone("Launch", "2026-08-31", 40))).execute();
