@@ -90,6 +90,29 @@ class StaffingTest {
     }
 
     @Test
+    void theOwnerKeepsTheHolidayCalendar() {
+        // the calendar loaded for this agency: France 2026, four public holidays in May
+        lead.document("{ publicHolidays(from: \"2026-05-01\", to: \"2026-05-31\") }").execute()
+                .path("publicHolidays").entityList(String.class)
+                .containsExactly("2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25");
+        lead.document("mutation { addPublicHolidays(input: {days: [\"2026-05-15\"], label: \"Pont\"}) { userErrors { code } } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getErrorType().toString())
+                        .containsExactly("FORBIDDEN"));
+
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        owner.document("mutation { addPublicHolidays(input: {days: [\"2026-05-15\"], label: \"Pont de l'Ascension\"}) { days userErrors { code } } }")
+                .execute().path("addPublicHolidays.days").entityList(String.class).containsExactly("2026-05-15");
+        // May now has 16 working days: capacity 1.5 × 16 = 24.0
+        lead.document("{ capacity(from: \"2026-05\", months: 1) { workingDays capacityDays } }").execute()
+                .path("capacity[0].workingDays").entity(Integer.class).isEqualTo(16)
+                .path("capacity[0].capacityDays").entity(Double.class).isEqualTo(24.0);
+        owner.document("mutation { removePublicHoliday(input: {day: \"2026-05-16\"}) { userErrors { field code } } }")
+                .execute().path("removePublicHoliday.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        owner.document("mutation { removePublicHoliday(input: {day: \"2026-05-15\"}) { days } }").execute()
+                .path("removePublicHoliday.days").entityList(String.class).containsExactly("2026-05-15");
+    }
+
+    @Test
     void overAllocationIsAllowedButReported() {
         allocate(a, 50, "2026-04-20", "2026-05-12");
         // another 60 % on 4–8 May: 110 % on 4–7 May (8 May is a holiday)

@@ -20,4 +20,7 @@ public interface AgencyRepository {
 
     /** Adds public holidays; days already there are kept as they are. */
     Mono<Void> addHolidays(AgencyId id, Set<LocalDate> days, String label);
+
+    /** Removes a public holiday; false if it was not one. */
+    Mono<Boolean> removeHoliday(AgencyId id, LocalDate day);
 }

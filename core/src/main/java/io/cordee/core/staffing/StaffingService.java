@@ -132,6 +132,38 @@ public final class StaffingService {
                 .map(t -> OverAllocation.weeks(t.getT1(), from, to, new WorkingCalendar(new HashSet<>(t.getT2())))));
     }
 
+    /** The agency's public holidays between two dates: days that count in nobody's capacity. */
+    public Mono<List<LocalDate>> holidays(Caller caller, LocalDate from, LocalDate to) {
+        return Mono.fromCallable(() -> {
+            caller.require(Caller.STAFF_ROLES, "see the calendar");
+            new Validator().notBefore("to", to, "from", from).throwIfInvalid();
+            return from;
+        }).then(agencies.holidays(caller.agencyId(), from, to).collectList());
+    }
+
+    /** Adds public holidays (OWNER only); days already there stay as they are. */
+    public Mono<List<LocalDate>> addHolidays(Caller caller, List<LocalDate> days, String label) {
+        return Mono.fromCallable(() -> {
+            caller.require(java.util.EnumSet.of(io.cordee.core.identity.Role.OWNER), "change the calendar");
+            new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH)
+                    .check(days != null && !days.isEmpty() && days.size() <= 400, "days", "give 1 to 400 days",
+                            ErrorCode.OUT_OF_RANGE)
+                    .throwIfInvalid();
+            return new java.util.TreeSet<>(days);
+        }).flatMap(set -> agencies.addHolidays(caller.agencyId(), set, label.strip())
+                .then(agencies.holidays(caller.agencyId(), set.first(), set.last()).collectList()));
+    }
+
+    /** Removes a public holiday (OWNER only). */
+    public Mono<LocalDate> removeHoliday(Caller caller, LocalDate day) {
+        return Mono.fromCallable(() -> caller.require(java.util.EnumSet.of(io.cordee.core.identity.Role.OWNER),
+                        "change the calendar"))
+                .then(agencies.removeHoliday(caller.agencyId(), day))
+                .flatMap(removed -> removed ? Mono.just(day)
+                        : Mono.error(InvalidInput.of("day", day + " is not a public holiday of the agency",
+                                ErrorCode.NOT_FOUND)));
+    }
+
     static List<MonthCapacity> months(List<TeamMember> team, List<Allocation> allocations,
                                       Map<ProjectId, ClientId> clientOfProject, WorkingCalendar calendar,
                                       YearMonth first, int months) {

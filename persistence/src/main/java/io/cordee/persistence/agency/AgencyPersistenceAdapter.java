@@ -70,4 +70,11 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
                 .bind("days", days.stream().sorted().toArray(LocalDate[]::new))
                 .then();
     }
+
+    @Override
+    public Mono<Boolean> removeHoliday(AgencyId id, LocalDate day) {
+        return db.sql("DELETE FROM agency_holiday WHERE agency_id = :agencyId AND day = :day")
+                .bind("agencyId", id.value()).bind("day", day)
+                .fetch().rowsUpdated().map(count -> count > 0);
+    }
 }

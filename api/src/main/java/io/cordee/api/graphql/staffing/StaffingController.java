@@ -75,6 +75,15 @@ public class StaffingController {
     public record MonthCapacityView(String month, int workingDays, double capacityDays, List<ClientCapacity> clients) {
     }
 
+    public record AddPublicHolidaysInput(List<LocalDate> days, String label) {
+    }
+
+    public record RemovePublicHolidayInput(LocalDate day) {
+    }
+
+    public record PublicHolidaysPayload(List<LocalDate> days, List<UserError> userErrors) {
+    }
+
     public record OverAllocatedWeek(TeamMemberId memberId, LocalDate weekStart, int peakPercent) {
     }
 
@@ -117,6 +126,26 @@ public class StaffingController {
         return Callers.current().flatMap(caller -> staffing.overAllocated(caller, from, to))
                 .map(weeks -> weeks.stream()
                         .map(w -> new OverAllocatedWeek(w.memberId(), w.monday(), w.peakPercent())).toList());
+    }
+
+    @QueryMapping
+    public Mono<List<LocalDate>> publicHolidays(@Argument LocalDate from, @Argument LocalDate to) {
+        return Callers.current().flatMap(caller -> staffing.holidays(caller, from, to));
+    }
+
+    @MutationMapping
+    public Mono<PublicHolidaysPayload> addPublicHolidays(@Argument AddPublicHolidaysInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> staffing.addHolidays(caller, input.days(),
+                        input.label())),
+                days -> new PublicHolidaysPayload(input.days(), List.of()),
+                errors -> new PublicHolidaysPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<PublicHolidaysPayload> removePublicHoliday(@Argument RemovePublicHolidayInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> staffing.removeHoliday(caller, input.day())),
+                day -> new PublicHolidaysPayload(List.of(day), List.of()),
+                errors -> new PublicHolidaysPayload(null, errors));
     }
 
     @SchemaMapping(typeName = TYPE)
