@@ -1,0 +1,9 @@
+package io.cordee.core.brief;
+
+/** MoSCoW. */
+public enum Priority {
+    MUST,
+    SHOULD,
+    COULD,
+    WONT
+}
