@@ -63,8 +63,13 @@ public final class CapacityShare {
             return shares;
         }
         allocatedDays(allocations, team, clientOfProject, month, calendar)
-                .forEach((client, days) -> shares.put(client, days.divide(total, 6, RoundingMode.HALF_UP)));
+                .forEach((client, days) -> shares.put(client, share(days, total)));
         return shares;
+    }
+
+    /** {@code allocatedDays} ÷ {@code capacity} to six decimals; 0 when there is no capacity. */
+    public static BigDecimal share(BigDecimal allocatedDays, BigDecimal capacity) {
+        return capacity.signum() == 0 ? BigDecimal.ZERO : allocatedDays.divide(capacity, 6, RoundingMode.HALF_UP);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -175,11 +175,9 @@ public final class StaffingService {
             BigDecimal capacity = CapacityShare.totalCapacity(team, month, calendar);
             Map<ClientId, BigDecimal> days = CapacityShare.allocatedDays(allocations, byId, clientOfProject, month,
                     calendar);
-            Map<ClientId, BigDecimal> shares = CapacityShare.shares(allocations, byId, clientOfProject, month,
-                    calendar);
             List<MonthCapacity.ClientLoad> loads = days.entrySet().stream()
                     .map(e -> new MonthCapacity.ClientLoad(e.getKey(), e.getValue(),
-                            shares.getOrDefault(e.getKey(), BigDecimal.ZERO)))
+                            CapacityShare.share(e.getValue(), capacity)))
                     .sorted(Comparator.comparing(MonthCapacity.ClientLoad::allocatedDays).reversed()
                             .thenComparing(l -> l.clientId().value()))
                     .toList();
