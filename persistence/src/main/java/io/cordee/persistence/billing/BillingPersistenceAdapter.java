@@ -35,6 +35,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
 
     private static final String COLUMNS = "agency_id, id, client_id, project_id, plan_key, label, status, issue_date,"
             + " due_date, currency, amount_minor, paid_minor, paid_date, version";
+    private static final String PAYMENT_COLUMNS = "id, invoice_id, client_id, received_on, currency, amount_minor";
     private static final KeysetQuery<InvoiceRow> PAGE = new KeysetQuery<>("invoice", COLUMNS, "due_date",
             InvoiceRow.class, InvoiceRow::dueDate, InvoiceRow::id, LocalDate::parse);
 
@@ -50,13 +51,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
 
     @Override
     public Mono<ProjectBilling> findPlan(AgencyId agencyId, ProjectId projectId) {
-        return db.sql("SELECT deposit_percent, monthly_in_arrears, milestones, version FROM billing_plan"
-                        + " WHERE agency_id = :agencyId AND project_id = :projectId")
-                .bind("agencyId", agencyId.value()).bind("projectId", projectId.value())
-                .map((row, meta) -> new ProjectBilling(projectId, new BillingPlan(row.get("deposit_percent", Integer.class),
-                        milestones.toMilestones(row.get("milestones", Json.class)),
-                        row.get("monthly_in_arrears", Boolean.class)), row.get("version", Long.class)))
-                .one();
+        return findPlans(agencyId, List.of(projectId)).next();
     }
 
     @Override
@@ -229,14 +224,14 @@ public class BillingPersistenceAdapter implements BillingRepository {
         if (to.isBefore(from)) {
             return Flux.empty();
         }
-        return db.sql("SELECT id, invoice_id, client_id, received_on, currency, amount_minor FROM payment"
+        return db.sql("SELECT " + PAYMENT_COLUMNS + " FROM payment"
                         + " WHERE agency_id = :agencyId AND received_on BETWEEN :from AND :to")
                 .bind("agencyId", agencyId.value()).bind("from", from).bind("to", to)
                 .map((row, meta) -> payment(agencyId, row)).all();
     }
 
     private Flux<Payment> payments(String condition, String param, Object value, AgencyId agencyId) {
-        return db.sql("SELECT id, invoice_id, client_id, received_on, currency, amount_minor FROM payment"
+        return db.sql("SELECT " + PAYMENT_COLUMNS + " FROM payment"
                         + " WHERE agency_id = :agencyId AND " + condition + " ORDER BY received_on")
                 .bind("agencyId", agencyId.value()).bind(param, value)
                 .map((row, meta) -> payment(agencyId, row)).all();
