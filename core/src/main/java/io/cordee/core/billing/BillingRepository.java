@@ -34,6 +34,9 @@ public interface BillingRepository {
     /** The due and paid dates of each client's last {@code perClient} paid invoices, for the delay model. */
     Flux<PaidDates> findLastPaidDates(AgencyId agencyId, Collection<ClientId> clientIds, int perClient);
 
+    /** The same for every client of the agency. */
+    Flux<PaidDates> findLastPaidDates(AgencyId agencyId, int perClient);
+
     /** Deletes the project's PLANNED invoices and inserts {@code planned} in their place. */
     Flux<Invoice> replacePlannedInvoices(AgencyId agencyId, ProjectId projectId, List<Invoice> planned);
 

@@ -4,7 +4,6 @@ import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.BillingService;
-import io.cordee.core.billing.PaidDates;
 import io.cordee.core.billing.Receivable;
 import io.cordee.core.billing.Payment;
 import io.cordee.core.billing.PaymentDelayModel;
@@ -40,6 +39,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple3;
 
 /**
  * Use cases of cash: bank balances, overheads and one-off expenses, the weekly forecast under a
@@ -160,52 +160,45 @@ public final class CashService {
     }
 
     /**
-     * Everything the forecast reads besides the agency, in eight statements whatever the size of the
-     * agency (nine when the scenario re-plans a client's billing: that client's projects).
+     * Everything the forecast reads besides the agency, in nine statements whatever the size of the
+     * agency (ten when the scenario re-plans a client's billing: that client's projects). The big reads
+     * (open invoices, every client and its paid history) run side by side; only the receipts and one-offs
+     * wait for the bank balance's date.
      */
-    Mono<ForecastInput> input(Caller caller, Agency agencyRow, LocalDate asOf, int horizonWeeks, Scenario scenario) {
+    Mono<ForecastInput> input(Caller caller, Agency agency, LocalDate asOf, int horizonWeeks, Scenario scenario) {
         LocalDate end = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(horizonWeeks);
-        return Mono.zip(Mono.just(agencyRow),
-                        cash.latestBalance(caller.agencyId(), asOf.minusDays(1))
-                                .switchIfEmpty(Mono.error(() -> InvalidInput.of("asOf",
-                                        "record a bank balance on or before " + asOf.minusDays(1) + " first",
-                                        ErrorCode.REQUIRED))),
-                        billing.findReceivables(caller.agencyId()).collectList(),
-                        members.findAll(caller.agencyId()).collectList(),
-                        cash.overheads(caller.agencyId()).collectList())
-                .flatMap(t -> {
-                    Agency agency = t.getT1();
-                    BankBalance balance = t.getT2();
-                    List<Receivable> open = t.getT3();
-                    List<ClientId> clientIds = open.stream().map(Receivable::clientId).distinct().toList();
-                    Mono<List<Payment>> receipts = billing.findPayments(caller.agencyId(), balance.date().plusDays(1),
-                            asOf.minusDays(1)).collectList();
-                    Mono<List<OneOffExpense>> oneOffs = cash.oneOffs(caller.agencyId(), balance.date().plusDays(1), end)
-                            .collectList();
-                    Mono<List<Client>> clientList = clientIds.isEmpty() ? Mono.just(List.of())
-                            : clients.findAllById(caller.agencyId(), clientIds).collectList();
-                    Mono<List<PaidDates>> paid = clientIds.isEmpty() ? Mono.just(List.of())
-                            : billing.findLastPaidDates(caller.agencyId(), clientIds, PaymentDelayModel.HISTORY)
-                                    .collectList();
-                    List<ClientId> replanned = scenario.adjustments().entrySet().stream()
-                            .filter(e -> e.getValue().changesBilling()).map(Map.Entry::getKey).toList();
-                    Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
-                            : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
-                    return Mono.zip(receipts, oneOffs, clientList, paid, projectsOfReplanned).map(u -> {
-                        Map<ClientId, PaymentDelayModel.Delays> delays = BillingService.delays(agency.settings(),
-                                u.getT3(), u.getT4());
-                        Map<ClientId, ForecastInput.ClientProfile> profiles = new HashMap<>();
-                        for (Client c : u.getT3()) {
-                            profiles.put(c.id(), new ForecastInput.ClientProfile(c, delays.get(c.id())));
-                        }
-                        return new ForecastInput(asOf, horizonWeeks, agency.settings().safetyCashThreshold(),
-                                agency.settings().payday(), balance,
-                                u.getT1().stream().map(p -> new CashMovement(p.receivedOn(), p.amount(), p.clientId(),
-                                        "Payment")).toList(),
-                                open, t.getT4(), t.getT5(),
-                                u.getT2().stream().map(OneOffExpense::asMovement).toList(), profiles, u.getT5());
-                    });
+        List<ClientId> replanned = scenario.adjustments().entrySet().stream()
+                .filter(e -> e.getValue().changesBilling()).map(Map.Entry::getKey).toList();
+        Mono<BankBalance> latestBalance = cash.latestBalance(caller.agencyId(), asOf.minusDays(1))
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("asOf",
+                        "record a bank balance on or before " + asOf.minusDays(1) + " first", ErrorCode.REQUIRED)));
+        Mono<Map<ClientId, ForecastInput.ClientProfile>> profiles = Mono.zip(
+                        clients.findAll(caller.agencyId()).collectList(),
+                        billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList())
+                .map(t -> {
+                    Map<ClientId, PaymentDelayModel.Delays> delays = BillingService.delays(agency.settings(),
+                            t.getT1(), t.getT2());
+                    Map<ClientId, ForecastInput.ClientProfile> byId = new HashMap<>();
+                    for (Client c : t.getT1()) {
+                        byId.put(c.id(), new ForecastInput.ClientProfile(c, delays.get(c.id())));
+                    }
+                    return byId;
                 });
+        Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
+                : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
+        Mono<Tuple3<BankBalance, List<CashMovement>, List<CashMovement>>> balanceAndAfter = latestBalance
+                .flatMap(balance -> Mono.zip(Mono.just(balance),
+                        billing.findPayments(caller.agencyId(), balance.date().plusDays(1), asOf.minusDays(1))
+                                .map(p -> new CashMovement(p.receivedOn(), p.amount(), p.clientId(), "Payment"))
+                                .collectList(),
+                        cash.oneOffs(caller.agencyId(), balance.date().plusDays(1), end)
+                                .map(OneOffExpense::asMovement).collectList()));
+        return Mono.zip(balanceAndAfter, billing.findReceivables(caller.agencyId()).collectList(),
+                        members.findAll(caller.agencyId()).collectList(), cash.overheads(caller.agencyId()).collectList(),
+                        profiles, projectsOfReplanned)
+                .map(t -> new ForecastInput(asOf, horizonWeeks, agency.settings().safetyCashThreshold(),
+                        agency.settings().payday(), t.getT1().getT1(), t.getT1().getT2(), t.getT2(), t.getT3(),
+                        t.getT4(), t.getT1().getT3(), t.getT5(), t.getT6()));
     }
 
     /** A client's exposure week by week from {@code asOf}, with the cash expected under the base scenario. */

@@ -15,6 +15,9 @@ public interface ClientRepository {
     /** Many clients in one statement, for batched nested fields. Missing ids are left out. */
     Flux<Client> findAllById(AgencyId agencyId, Collection<ClientId> ids);
 
+    /** Every client of the agency, archived ones included: for computations over the whole agency. */
+    Flux<Client> findAll(AgencyId agencyId);
+
     /** Ordered by name then id. */
     Mono<Page<Client>> findPage(AgencyId agencyId, ClientFilter filter, PageRequest page);
 

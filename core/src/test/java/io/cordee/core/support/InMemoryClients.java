@@ -31,6 +31,11 @@ public final class InMemoryClients implements ClientRepository {
     }
 
     @Override
+    public Flux<Client> findAll(AgencyId agencyId) {
+        return Flux.fromIterable(rows.values()).filter(c -> c.agencyId().equals(agencyId));
+    }
+
+    @Override
     public Mono<Page<Client>> findPage(AgencyId agencyId, ClientFilter filter, PageRequest page) {
         List<Client> all = rows.values().stream()
                 .filter(c -> c.agencyId().equals(agencyId))

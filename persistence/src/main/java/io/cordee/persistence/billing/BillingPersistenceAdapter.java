@@ -36,6 +36,14 @@ public class BillingPersistenceAdapter implements BillingRepository {
     private static final String COLUMNS = "agency_id, id, client_id, project_id, plan_key, label, status, issue_date,"
             + " due_date, currency, amount_minor, paid_minor, paid_date, version";
     private static final String PAYMENT_COLUMNS = "id, invoice_id, client_id, received_on, currency, amount_minor";
+    /**
+     * Each client's last paid invoices: one short walk of the partial index {@code invoice_paid_by_client}
+     * per client (LATERAL ... LIMIT), rather than numbering every paid invoice of the agency.
+     */
+    private static final String LAST_PAID = "SELECT c.id AS client_id, last.due_date, last.paid_date FROM %s"
+            + " CROSS JOIN LATERAL (SELECT due_date, paid_date FROM invoice i WHERE i.agency_id = :agencyId"
+            + " AND i.client_id = c.id AND i.status = 'PAID' ORDER BY i.paid_date DESC, i.id DESC"
+            + " LIMIT :perClient) last";
     private static final KeysetQuery<InvoiceRow> PAGE = new KeysetQuery<>("invoice", COLUMNS, "due_date",
             InvoiceRow.class, InvoiceRow::dueDate, InvoiceRow::id, LocalDate::parse);
 
@@ -151,16 +159,22 @@ public class BillingPersistenceAdapter implements BillingRepository {
 
     @Override
     public Flux<PaidDates> findLastPaidDates(AgencyId agencyId, Collection<ClientId> clientIds, int perClient) {
-        return db.sql("SELECT client_id, due_date, paid_date FROM (SELECT client_id, due_date, paid_date,"
-                        + " row_number() OVER (PARTITION BY client_id ORDER BY paid_date DESC, id DESC) AS rank"
-                        + " FROM invoice WHERE agency_id = :agencyId AND status = 'PAID'"
-                        + " AND client_id = ANY(:clientIds)) last WHERE rank <= :perClient")
-                .bind("agencyId", agencyId.value())
+        return db.sql(LAST_PAID.formatted("unnest(:clientIds) AS c(id)"))
+                .bind("agencyId", agencyId.value()).bind("perClient", perClient)
                 .bind("clientIds", clientIds.stream().map(ClientId::value).toArray(UUID[]::new))
-                .bind("perClient", perClient)
-                .map((row, meta) -> new PaidDates(new ClientId(row.get("client_id", UUID.class)),
-                        row.get("due_date", LocalDate.class), row.get("paid_date", LocalDate.class)))
-                .all();
+                .map(BillingPersistenceAdapter::paidDates).all();
+    }
+
+    @Override
+    public Flux<PaidDates> findLastPaidDates(AgencyId agencyId, int perClient) {
+        return db.sql(LAST_PAID.formatted("client c") + " WHERE c.agency_id = :agencyId")
+                .bind("agencyId", agencyId.value()).bind("perClient", perClient)
+                .map(BillingPersistenceAdapter::paidDates).all();
+    }
+
+    private static PaidDates paidDates(io.r2dbc.spi.Readable row) {
+        return new PaidDates(new ClientId(row.get("client_id", UUID.class)), row.get("due_date", LocalDate.class),
+                row.get("paid_date", LocalDate.class));
     }
 
     @Override

@@ -49,6 +49,13 @@ public class ClientPersistenceAdapter implements ClientRepository {
     }
 
     @Override
+    public Flux<Client> findAll(AgencyId agencyId) {
+        return db.sql("SELECT " + COLUMNS + " FROM client WHERE agency_id = :agencyId")
+                .bind("agencyId", agencyId.value())
+                .mapProperties(ClientRow.class).all().map(mapper::toDomain);
+    }
+
+    @Override
     public Mono<Page<Client>> findPage(AgencyId agencyId, ClientFilter filter, PageRequest page) {
         Sql where = Sql.forAgency(agencyId.value())
                 .and("segment = :segment", "segment", filter.segment() == null ? null : filter.segment().name())
