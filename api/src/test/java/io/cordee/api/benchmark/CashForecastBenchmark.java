@@ -171,7 +171,7 @@ class CashForecastBenchmark {
                   FROM invoice WHERE agency_id = '%s'
                   AND status IN ('PLANNED', 'ISSUED') AND paid_minor < amount_minor""".formatted(agency.value())));
         System.out.printf("  %-16s %.1f ms%n", "paid history", explain("""
-                SELECT c.id, last.due_date, last.paid_date FROM client c CROSS JOIN LATERAL (
+                SELECT array_agg(c.id), array_agg(last.due_date), array_agg(last.paid_date) FROM client c CROSS JOIN LATERAL (
                   SELECT due_date, paid_date FROM invoice i WHERE i.agency_id = '%1$s' AND i.client_id = c.id
                   AND i.status = 'PAID' ORDER BY i.paid_date DESC, i.id DESC LIMIT 12) last
                   WHERE c.agency_id = '%1$s'""".formatted(agency.value())));

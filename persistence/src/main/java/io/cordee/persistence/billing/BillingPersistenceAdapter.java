@@ -38,9 +38,11 @@ public class BillingPersistenceAdapter implements BillingRepository {
     private static final String PAYMENT_COLUMNS = "id, invoice_id, client_id, received_on, currency, amount_minor";
     /**
      * Each client's last paid invoices: one short walk of the partial index {@code invoice_paid_by_client}
-     * per client (LATERAL ... LIMIT), rather than numbering every paid invoice of the agency.
+     * per client (LATERAL ... LIMIT), rather than numbering every paid invoice of the agency; handed
+     * over as one row of column arrays, like the receivables.
      */
-    private static final String LAST_PAID = "SELECT c.id AS client_id, last.due_date, last.paid_date FROM %s"
+    private static final String LAST_PAID = "SELECT array_agg(c.id) AS clients, array_agg(last.due_date) AS due,"
+            + " array_agg(last.paid_date) AS paid FROM %s"
             + " CROSS JOIN LATERAL (SELECT due_date, paid_date FROM invoice i WHERE i.agency_id = :agencyId"
             + " AND i.client_id = c.id AND i.status = 'PAID' ORDER BY i.paid_date DESC, i.id DESC"
             + " LIMIT :perClient) last";
@@ -162,19 +164,28 @@ public class BillingPersistenceAdapter implements BillingRepository {
         return db.sql(LAST_PAID.formatted("unnest(:clientIds) AS c(id)"))
                 .bind("agencyId", agencyId.value()).bind("perClient", perClient)
                 .bind("clientIds", clientIds.stream().map(ClientId::value).toArray(UUID[]::new))
-                .map(BillingPersistenceAdapter::paidDates).all();
+                .map(BillingPersistenceAdapter::paidDates).one().flatMapIterable(list -> list);
     }
 
     @Override
     public Flux<PaidDates> findLastPaidDates(AgencyId agencyId, int perClient) {
         return db.sql(LAST_PAID.formatted("client c") + " WHERE c.agency_id = :agencyId")
                 .bind("agencyId", agencyId.value()).bind("perClient", perClient)
-                .map(BillingPersistenceAdapter::paidDates).all();
+                .map(BillingPersistenceAdapter::paidDates).one().flatMapIterable(list -> list);
     }
 
-    private static PaidDates paidDates(io.r2dbc.spi.Readable row) {
-        return new PaidDates(new ClientId(row.get("client_id", UUID.class)), row.get("due_date", LocalDate.class),
-                row.get("paid_date", LocalDate.class));
+    private static List<PaidDates> paidDates(io.r2dbc.spi.Readable row) {
+        UUID[] clients = row.get("clients", UUID[].class);
+        if (clients == null) {
+            return List.of();
+        }
+        LocalDate[] due = row.get("due", LocalDate[].class);
+        LocalDate[] paid = row.get("paid", LocalDate[].class);
+        List<PaidDates> dates = new java.util.ArrayList<>(clients.length);
+        for (int i = 0; i < clients.length; i++) {
+            dates.add(new PaidDates(new ClientId(clients[i]), due[i], paid[i]));
+        }
+        return dates;
     }
 
     @Override

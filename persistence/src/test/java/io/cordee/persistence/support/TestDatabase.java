@@ -3,6 +3,7 @@ package io.cordee.persistence.support;
 import io.cordee.persistence.embedded.EmbeddedPostgresServer;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
 import org.flywaydb.core.Flyway;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -31,7 +32,9 @@ public final class TestDatabase {
             String r2dbc = "r2dbc:" + jdbc.substring("jdbc:".length());
             client = DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.parse(r2dbc).mutate()
                     .option(ConnectionFactoryOptions.USER, user)
-                    .option(ConnectionFactoryOptions.PASSWORD, password).build()));
+                    .option(ConnectionFactoryOptions.PASSWORD, password)
+                    // as the application reads (application.properties): results in binary format
+                    .option(Option.valueOf("forceBinary"), true).build()));
         }
         return client;
     }

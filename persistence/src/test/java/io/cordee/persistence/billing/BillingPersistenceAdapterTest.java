@@ -1,0 +1,141 @@
+package io.cordee.persistence.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.billing.PaidDates;
+import io.cordee.core.billing.Receivable;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.money.Money;
+import io.cordee.persistence.common.UuidV7IdGenerator;
+import io.cordee.persistence.support.TestDatabase;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** The two reads a forecast makes by the thousands: open receivables and each client's last paid invoices. */
+class BillingPersistenceAdapterTest {
+
+    private static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
+
+    private final DatabaseClient db = TestDatabase.client();
+    private final BillingPersistenceAdapter adapter = new BillingPersistenceAdapter(db, new BillingRowMapperImpl(),
+            new MilestonesJson());
+    private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
+    private AgencyId agency;
+    private AgencyId otherAgency;
+
+    @BeforeEach
+    void twoAgencies() {
+        agency = insertAgency();
+        otherAgency = insertAgency();
+    }
+
+    @Test
+    void readsEachClientsLastTwelvePaidInvoicesNewestFirst() {
+        // Alpha paid 14 invoices: invoice k (k = 1..14) due on 1 Jan + 10k days, paid 5k days after that.
+        // The last 12 by paid date are k = 3..14, so their delays are 15, 20, ..., 70 days.
+        ClientId alpha = insertClient(agency);
+        UUID alphaProject = insertProject(agency, alpha);
+        for (int k = 1; k <= 14; k++) {
+            LocalDate due = JAN_1.plusDays(10L * k);
+            insertInvoice(agency, alpha, alphaProject, "PAID", due, 100_00, 100_00, due.plusDays(5L * k));
+        }
+        // Bravo paid 2; Charlie none (only an issued one); another agency's client paid 3.
+        ClientId bravo = insertClient(agency);
+        UUID bravoProject = insertProject(agency, bravo);
+        insertInvoice(agency, bravo, bravoProject, "PAID", JAN_1, 50_00, 50_00, JAN_1.plusDays(1));
+        insertInvoice(agency, bravo, bravoProject, "PAID", JAN_1.plusDays(30), 50_00, 50_00, JAN_1.plusDays(31));
+        ClientId charlie = insertClient(agency);
+        insertInvoice(agency, charlie, insertProject(agency, charlie), "ISSUED", JAN_1, 70_00, 0, null);
+        ClientId stranger = insertClient(otherAgency);
+        UUID strangerProject = insertProject(otherAgency, stranger);
+        for (int k = 0; k < 3; k++) {
+            insertInvoice(otherAgency, stranger, strangerProject, "PAID", JAN_1, 10_00, 10_00, JAN_1);
+        }
+
+        List<PaidDates> all = adapter.findLastPaidDates(agency, 12).collectList().block();
+        assertThat(all).filteredOn(p -> p.clientId().equals(alpha))
+                .extracting(p -> p.paidDate().toEpochDay() - p.dueDate().toEpochDay())
+                .containsExactlyInAnyOrder(15L, 20L, 25L, 30L, 35L, 40L, 45L, 50L, 55L, 60L, 65L, 70L);
+        assertThat(all).filteredOn(p -> p.clientId().equals(bravo)).hasSize(2);
+        assertThat(all).extracting(PaidDates::clientId).containsOnly(alpha, bravo);
+
+        assertThat(adapter.findLastPaidDates(agency, List.of(bravo, charlie), 12).collectList().block())
+                .extracting(PaidDates::clientId).containsExactly(bravo, bravo);
+        assertThat(adapter.findLastPaidDates(agency, List.of(stranger), 12).collectList().block()).isEmpty();
+        assertThat(adapter.findLastPaidDates(insertAgency(), 12).collectList().block()).isEmpty();
+    }
+
+    @Test
+    void readsWhatIsStillOwedOnPlannedAndIssuedInvoices() {
+        ClientId client = insertClient(agency);
+        UUID project = insertProject(agency, client);
+        UUID planned = insertInvoice(agency, client, project, "PLANNED", JAN_1.plusDays(60), 300_00, 0, null);
+        // 1,000.00 issued, 400.00 received: 600.00 still owed
+        UUID partPaid = insertInvoice(agency, client, project, "ISSUED", JAN_1.plusDays(30), 1_000_00, 400_00, null);
+        insertInvoice(agency, client, project, "PAID", JAN_1, 200_00, 200_00, JAN_1);
+        insertInvoice(agency, client, project, "CANCELLED", JAN_1, 900_00, 0, null);
+        ClientId stranger = insertClient(otherAgency);
+        insertInvoice(otherAgency, stranger, insertProject(otherAgency, stranger), "ISSUED", JAN_1, 50_00, 0, null);
+
+        List<Receivable> open = adapter.findReceivables(agency).collectList().block();
+        assertThat(open).extracting(r -> r.invoiceId().value(), Receivable::status, Receivable::balance,
+                        Receivable::dueDate)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(planned, InvoiceStatus.PLANNED, Money.of(300_00, "EUR"),
+                                JAN_1.plusDays(60)),
+                        org.assertj.core.groups.Tuple.tuple(partPaid, InvoiceStatus.ISSUED, Money.of(600_00, "EUR"),
+                                JAN_1.plusDays(30)));
+        assertThat(open.get(0).projectId().value()).isEqualTo(project);
+        assertThat(adapter.findReceivables(insertAgency()).collectList().block()).isEmpty();
+    }
+
+    private UUID insertInvoice(AgencyId agencyId, ClientId client, UUID project, String status, LocalDate due,
+                               long amount, long paid, LocalDate paidDate) {
+        UUID id = ids.newId();
+        var spec = db.sql("INSERT INTO invoice (agency_id, id, client_id, project_id, label, status, issue_date,"
+                        + " due_date, currency, amount_minor, paid_minor, paid_date)"
+                        + " VALUES (:agency, :id, :client, :project, 'Invoice', :status, :issued, :due, 'EUR',"
+                        + " :amount, :paid, :paidDate)")
+                .bind("agency", agencyId.value()).bind("id", id).bind("client", client.value())
+                .bind("project", project).bind("status", status).bind("due", due)
+                .bind("amount", amount).bind("paid", paid);
+        spec = status.equals("PLANNED") ? spec.bindNull("issued", LocalDate.class)
+                : spec.bind("issued", due.minusDays(30));
+        spec = paidDate == null ? spec.bindNull("paidDate", LocalDate.class) : spec.bind("paidDate", paidDate);
+        spec.then().block();
+        return id;
+    }
+
+    private ClientId insertClient(AgencyId agencyId) {
+        UUID id = ids.newId();
+        db.sql("INSERT INTO client (agency_id, id, name, segment, payment_terms_days)"
+                        + " VALUES (:agency, :id, 'Client', 'SME', 30)")
+                .bind("agency", agencyId.value()).bind("id", id).then().block();
+        return new ClientId(id);
+    }
+
+    private UUID insertProject(AgencyId agencyId, ClientId client) {
+        UUID id = ids.newId();
+        db.sql("INSERT INTO project (agency_id, id, client_id, name, status, start_date, currency,"
+                        + " fee_budget_minor, payment_terms_days)"
+                        + " VALUES (:agency, :id, :client, 'Project', 'ACTIVE', :start, 'EUR', 0, 30)")
+                .bind("agency", agencyId.value()).bind("id", id).bind("client", client.value())
+                .bind("start", JAN_1).then().block();
+        return id;
+    }
+
+    private AgencyId insertAgency() {
+        AgencyId id = new AgencyId(ids.newId());
+        db.sql("INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,"
+                        + " delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)"
+                        + " VALUES (:id, 'Test', 'EUR', 'Europe/Paris', 0, 25, 0, 0, 0, 0)")
+                .bind("id", id.value()).then().block();
+        return id;
+    }
+}
