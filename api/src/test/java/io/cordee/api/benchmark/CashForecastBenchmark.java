@@ -40,7 +40,8 @@ import reactor.core.publisher.Mono;
 @ApiTest
 class CashForecastBenchmark {
 
-    private static final int WARMUP = 5;
+    /** The JIT is still compiling the forecast's path over the first dozen requests; a server answers warm. */
+    private static final int WARMUP = 20;
     private static final int RUNS = 30;
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     private static final String QUERY = """
