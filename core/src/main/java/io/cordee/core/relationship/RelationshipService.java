@@ -451,18 +451,21 @@ public final class RelationshipService {
 
     // ---- health weights ------------------------------------------------------------------------
 
-    /** Sets the agency's health weights (OWNER only): each 0–100, together exactly 100. */
+    /**
+     * Sets the agency's health weights (OWNER only): each 0–100, together exactly 100.
+     * {@code expectedVersion}: the version you read, null while the agency uses the defaults.
+     */
     public Mono<HealthWeights> updateWeights(Caller caller, Long expectedVersion, HealthWeights weights) {
         return Mono.fromCallable(() -> {
             caller.require(EnumSet.of(Role.OWNER), "change the health weights");
-            Validator v = new Validator().required("version", expectedVersion);
+            Validator v = new Validator();
             for (HealthComponent c : HealthComponent.values()) {
                 v.range(c.name().toLowerCase(Locale.ROOT), weights.of(c), 0, 100);
             }
             v.check(weights.total() == 100, "weights", "must add up to 100 (got " + weights.total() + ")",
                     ErrorCode.OUT_OF_RANGE);
             v.throwIfInvalid();
-            return expectedVersion;
+            return expectedVersion == null ? -1L : expectedVersion;
         }).flatMap(version -> relationships.saveHealthWeights(caller.agencyId(), weights, version)
                 .switchIfEmpty(Mono.error(() -> new Conflict("Health weights", version))));
     }
