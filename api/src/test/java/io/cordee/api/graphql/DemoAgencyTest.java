@@ -119,6 +119,7 @@ class DemoAgencyTest {
         assertThat(path(hexagone, "relationship", "lateCommitments")).isEqualTo(4);
         int hexagoneScore = (Integer) path(hexagone, "relationship", "health", "score");
         assertThat(hexagoneScore).isLessThanOrEqualTo(50);
+        System.out.printf("demo health: Maison Lumen %d, Groupe Hexagone %d%n", lumenScore, hexagoneScore);
         assertThat(lumenScore - hexagoneScore).isGreaterThanOrEqualTo(30);
         // the agency kept its word, Hexagone did not: one-sided
         assertThat(path(hexagone, "relationship", "health", "reciprocity", "oneSided")).isEqualTo(true);
