@@ -153,8 +153,9 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                         + " version = version + 1, updated_at = now()"
                         + " WHERE agency_id = :agencyId AND client_id = :clientId AND version = :version"
                         + " RETURNING " + STRENGTHS;
-        StrengthsMap toWrite = expectedVersion < 0
-                ? new StrengthsMap(map.agencyId(), map.clientId(), map.strengths(), map.expectations(), 0) : map;
+        // the row's version column: 0 for a new map, else the version the update must find
+        StrengthsMap toWrite = new StrengthsMap(map.agencyId(), map.clientId(), map.strengths(), map.expectations(),
+                Math.max(expectedVersion, 0));
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bindProperties(mapper.toRow(toWrite));
         return spec.mapProperties(StrengthsMapRow.class).one().map(mapper::toDomain);
     }
