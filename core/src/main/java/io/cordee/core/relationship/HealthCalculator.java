@@ -65,9 +65,15 @@ public final class HealthCalculator {
     private HealthCalculator() {
     }
 
-    /** Everything the health of one relationship depends on. */
+    /**
+     * Everything the health of one relationship depends on. {@code interactions} may be only the
+     * recent ones; {@code firstInteraction} is the date of the client's very first one (null when it
+     * has none, or when {@code interactions} are all of them), so that a long silence scores 0 on
+     * frequency rather than "no data".
+     */
     public record Facts(List<Commitment> commitments, List<Agreement> agreements, List<Interaction> interactions,
-                        List<PaymentDelayModel.PaidInvoice> paid, Segment segment, AgencySettings settings) {
+                        LocalDate firstInteraction, List<PaymentDelayModel.PaidInvoice> paid, Segment segment,
+                        AgencySettings settings) {
         public Facts {
             commitments = List.copyOf(commitments);
             agreements = List.copyOf(agreements);
@@ -75,6 +81,12 @@ public final class HealthCalculator {
             paid = List.copyOf(paid);
             Objects.requireNonNull(segment, "segment");
             Objects.requireNonNull(settings, "settings");
+        }
+
+        /** With every interaction of the client. */
+        public Facts(List<Commitment> commitments, List<Agreement> agreements, List<Interaction> interactions,
+                     List<PaymentDelayModel.PaidInvoice> paid, Segment segment, AgencySettings settings) {
+            this(commitments, agreements, interactions, null, paid, segment, settings);
         }
     }
 
@@ -166,7 +178,8 @@ public final class HealthCalculator {
     }
 
     private static Scored frequency(Facts facts, LocalDate asOf) {
-        boolean anyBefore = facts.interactions().stream().anyMatch(i -> !i.date().isAfter(asOf));
+        boolean anyBefore = (facts.firstInteraction() != null && !facts.firstInteraction().isAfter(asOf))
+                || facts.interactions().stream().anyMatch(i -> !i.date().isAfter(asOf));
         int recent = within(facts.interactions(), asOf, FREQUENCY_DAYS).size();
         Integer score = anyBefore ? Math.min(100, recent * 100 / EXPECTED_INTERACTIONS) : null;
         return new Scored(HealthComponent.FREQUENCY, score, List.of(evidence("interactionsLast60Days", recent),

@@ -30,6 +30,9 @@ public interface RelationshipRepository {
     /** The interactions of the given clients dated on or after {@code from}, internal ones included. */
     Flux<Interaction> findInteractionsSince(AgencyId agencyId, Collection<ClientId> clientIds, LocalDate from);
 
+    /** The date of each given client's first interaction; clients without any are absent. */
+    Mono<Map<ClientId, LocalDate>> firstInteractionDates(AgencyId agencyId, Collection<ClientId> clientIds);
+
     Mono<Interaction> insertInteraction(Interaction interaction);
 
     /** Writes if the stored version is still {@code interaction.version()}; empty otherwise. */

@@ -162,7 +162,8 @@ public final class RelationshipService {
                             relationships.findAgreements(caller.agencyId(), distinct).collectList(),
                             relationships.findInteractionsSince(caller.agencyId(), distinct, since).collectList(),
                             billing.findLastPaidDates(caller.agencyId(), distinct, PAID_HISTORY_FOR_TREND)
-                                    .collectList())
+                                    .collectList(),
+                            relationships.firstInteractionDates(caller.agencyId(), distinct))
                     .map(t -> {
                         Map<ClientId, List<Commitment>> commitments = t.getT3().stream()
                                 .collect(Collectors.groupingBy(Commitment::clientId));
@@ -178,7 +179,7 @@ public final class RelationshipService {
                             HealthCalculator.Facts facts = new HealthCalculator.Facts(
                                     commitments.getOrDefault(client.id(), List.of()),
                                     agreements.getOrDefault(client.id(), List.of()),
-                                    interactions.getOrDefault(client.id(), List.of()),
+                                    interactions.getOrDefault(client.id(), List.of()), t.getT7().get(client.id()),
                                     paid.getOrDefault(client.id(), List.of()), client.segment(), agency.settings());
                             result.put(client.id(), HealthCalculator.health(facts, t.getT2(), today));
                         }

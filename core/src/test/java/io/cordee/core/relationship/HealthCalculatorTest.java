@@ -109,7 +109,14 @@ class HealthCalculatorTest {
                 Arguments.of("everything at the floor", new Facts(
                                 List.of(commitment(CommitmentKind.FEEDBACK, "2026-05-01", "2026-05-31")), List.of(),
                                 List.of(interaction("2026-04-10", 1, 1)), paid(20, 20, 20), Segment.SME, SETTINGS),
-                        HealthWeights.DEFAULTS, new Integer[] {0, 0, 0, 0, 0}, 0));
+                        HealthWeights.DEFAULTS, new Integer[] {0, 0, 0, 0, 0}, 0),
+                // the last interaction is older than the facts read (only its date is known): a long silence
+                // scores 0 on frequency, it is not "no data". ENERGY has no rating in 90 days: no data.
+                // COMMITMENTS 1 of 1 → 100: (30 × 100 + 15 × 0) ÷ 45 = 66.67 → 67
+                Arguments.of("a long silence", new Facts(
+                                List.of(commitment(CommitmentKind.CONTENT, "2026-06-01", "2026-05-30")), List.of(),
+                                List.of(), LocalDate.of(2025, 1, 15), List.of(), Segment.SME, SETTINGS),
+                        HealthWeights.DEFAULTS, new Integer[] {100, null, null, 0, null}, 67));
     }
 
     @ParameterizedTest(name = "{0}")

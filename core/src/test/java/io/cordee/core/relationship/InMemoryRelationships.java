@@ -51,6 +51,16 @@ final class InMemoryRelationships implements RelationshipRepository {
     }
 
     @Override
+    public Mono<Map<ClientId, LocalDate>> firstInteractionDates(AgencyId agencyId, Collection<ClientId> clientIds) {
+        return Mono.fromSupplier(() -> {
+            Map<ClientId, LocalDate> first = new HashMap<>();
+            interactions.values().stream().filter(of(agencyId, clientIds, Interaction::agencyId, Interaction::clientId))
+                    .forEach(i -> first.merge(i.clientId(), i.date(), (a, b) -> a.isBefore(b) ? a : b));
+            return first;
+        });
+    }
+
+    @Override
     public Mono<Interaction> insertInteraction(Interaction interaction) {
         interactions.put(interaction.id(), interaction);
         return Mono.just(interaction);

@@ -114,6 +114,16 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
     }
 
     @Override
+    public Mono<Map<ClientId, LocalDate>> firstInteractionDates(AgencyId agencyId, Collection<ClientId> clientIds) {
+        return db.sql("SELECT client_id, min(date) AS first FROM interaction WHERE agency_id = :agencyId"
+                        + " AND client_id = ANY(:ids) GROUP BY client_id")
+                .bind("agencyId", agencyId.value()).bind("ids", uuids(clientIds))
+                .map((row, meta) -> Map.entry(new ClientId(row.get("client_id", UUID.class)),
+                        row.get("first", LocalDate.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    @Override
     public Mono<Interaction> insertInteraction(Interaction interaction) {
         return db.sql("INSERT INTO interaction (" + INTERACTION + ") VALUES (:agencyId, :id, :clientId, :date, :kind,"
                         + " :agencyParticipants, :clientParticipants, :summary, :agencyEnergy, :clientEnergy,"

@@ -155,6 +155,8 @@ class RelationshipPersistenceAdapterTest {
         assertThat(adapter.findInteractionsSince(agency, List.of(x, y), LocalDate.of(2026, 2, 20)).collectList().block())
                 .extracting(i -> i.date().toString())
                 .containsExactlyInAnyOrder("2026-03-05", "2026-03-05", "2026-02-20", "2026-02-25");
+        assertThat(adapter.firstInteractionDates(agency, List.of(x, y, insertClient(agency))).block())
+                .isEqualTo(Map.of(x, LocalDate.of(2026, 1, 10), y, LocalDate.of(2026, 1, 1)));
     }
 
     private Interaction interaction(ClientId client, String date, boolean internal) {
