@@ -16,6 +16,8 @@ import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.UserRepository;
 import io.cordee.core.project.ProjectRepository;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.relationship.RelationshipRepository;
+import io.cordee.core.relationship.RelationshipService;
 import io.cordee.core.staffing.AllocationRepository;
 import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamMemberRepository;
@@ -71,6 +73,13 @@ public class CoreConfiguration {
     StaffingService staffingService(AllocationRepository allocations, TeamMemberRepository members,
                                     ProjectRepository projects, AgencyRepository agencies, IdGenerator ids) {
         return new StaffingService(allocations, members, projects, agencies, ids);
+    }
+
+    @Bean
+    RelationshipService relationshipService(RelationshipRepository relationships, ClientRepository clients,
+                                            ProjectRepository projects, AgencyRepository agencies,
+                                            BillingRepository billing, IdGenerator ids, Clock clock) {
+        return new RelationshipService(relationships, clients, projects, agencies, billing, ids, clock);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import io.cordee.core.billing.Milestone;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientDraft;
+import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.client.Contact;
 import io.cordee.core.client.FundingProfile;
@@ -32,6 +33,16 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectService;
 import io.cordee.core.project.ProjectStatus;
+import io.cordee.core.relationship.AgreementDraft;
+import io.cordee.core.relationship.AgreementStatus;
+import io.cordee.core.relationship.CommitmentDraft;
+import io.cordee.core.relationship.CommitmentKind;
+import io.cordee.core.relationship.InteractionDraft;
+import io.cordee.core.relationship.InteractionKind;
+import io.cordee.core.relationship.Lead;
+import io.cordee.core.relationship.RelationshipService;
+import io.cordee.core.relationship.Side;
+import io.cordee.core.relationship.Strength;
 import io.cordee.core.staffing.AllocationDraft;
 import io.cordee.core.staffing.PublicHolidays;
 import io.cordee.core.staffing.StaffingService;
@@ -78,6 +89,7 @@ public final class DemoAgency {
     private final StaffingService staffing;
     private final BillingService billing;
     private final CashService cash;
+    private final RelationshipService relationships;
     private final PasswordHasher hasher;
     private final IdGenerator ids;
     private final TransactionRunner tx;
@@ -85,7 +97,9 @@ public final class DemoAgency {
 
     public DemoAgency(AgencyRepository agencies, UserRepository users, ClientService clients, ProjectService projects,
                       TeamService team, StaffingService staffing, BillingService billing, CashService cash,
-                      PasswordHasher hasher, IdGenerator ids, TransactionRunner tx, Clock clock) {
+                      RelationshipService relationships, PasswordHasher hasher, IdGenerator ids, TransactionRunner tx,
+                      Clock clock) {
+        this.relationships = relationships;
         this.staffing = staffing;
         this.billing = billing;
         this.cash = cash;
@@ -173,7 +187,8 @@ public final class DemoAgency {
                                         new Milestone("Développement", start.plusMonths(4), 30),
                                         new Milestone("Lancement", launch, 30)), false), List.of())
                                 .then(allocate(owner, p, people, List.of(3, 5, 6, 7, 8, 11, 12, 13, 16, 17, 21, 22,
-                                        23, 24, 25), 80, start, thisMonth.plusMonths(3).minusDays(1)))));
+                                        23, 24, 25), 80, start, thisMonth.plusMonths(3).minusDays(1)))
+                                .then(hexagoneRelationship(owner, today, c, p))));
     }
 
     /** The start-up: its round is in doubt and its cash runs out before the launch milestone. */
@@ -203,7 +218,108 @@ public final class DemoAgency {
                         .then(project(owner, c, "Boutique en ligne Lumen", ProjectStatus.ACTIVE, start,
                                 thisMonth.plusMonths(2), thisMonth.plusMonths(2).plusDays(7), 85_000)))
                 .flatMap(p -> bill(owner, today, p, new BillingPlan(10, List.of(), true), List.of(-2, 0, 1, -1))
-                        .then(allocate(owner, p, people, List.of(2, 9, 15), 50, start, thisMonth.plusMonths(2))));
+                        .then(allocate(owner, p, people, List.of(2, 9, 15), 50, start, thisMonth.plusMonths(2)))
+                        .then(lumenRelationship(owner, today, p)));
+    }
+
+    /**
+     * The model partner: every commitment delivered on time, a call or a workshop every ten days or so
+     * with high energy on both sides, a clear split of who leads what.
+     */
+    private Mono<Void> lumenRelationship(Caller owner, LocalDate today, Project p) {
+        ClientId c = p.clientId();
+        return Flux.concat(
+                        commitment(owner, p, CommitmentKind.CONTENT, "Fiches produits (lot 1)", today, -40, -42),
+                        commitment(owner, p, CommitmentKind.ASSETS, "Photos de la collection", today, -30, -30),
+                        commitment(owner, p, CommitmentKind.FEEDBACK, "Retours sur les maquettes", today, -20, -21),
+                        commitment(owner, p, CommitmentKind.APPROVAL, "Validation du parcours d'achat", today, -8, -8),
+                        commitment(owner, p, CommitmentKind.CONTENT, "Fiches produits (lot 2)", today, 10, null),
+                        interaction(owner, c, today.minusDays(52), InteractionKind.MEETING, 4, 4, false,
+                                "Lancement : objectifs de la boutique, calendrier des collections"),
+                        interaction(owner, c, today.minusDays(38), InteractionKind.WORKSHOP, 5, 5, false,
+                                "Atelier parcours d'achat avec l'équipe de Sophie"),
+                        interaction(owner, c, today.minusDays(24), InteractionKind.MEETING, 4, 5, false,
+                                "Revue des maquettes : validées en séance"),
+                        interaction(owner, c, today.minusDays(12), InteractionKind.WORKSHOP, 5, 4, false,
+                                "Atelier fiches produits : gabarit commun"),
+                        interaction(owner, c, today.minusDays(10), InteractionKind.CALL, 5, null, true,
+                                "Sophie évoque une V2 avec la marketplace : à préparer"),
+                        interaction(owner, c, today.minusDays(3), InteractionKind.CALL, 5, 5, false,
+                                "Point hebdomadaire : recette du tunnel de commande"),
+                        relationships.setStrengths(owner, c, null, List.of(
+                                new Strength("STRATEGY", 4, 3, Lead.SHARED), new Strength("CONTENT", 3, 5, Lead.CLIENT),
+                                new Strength("DESIGN", 5, 3, Lead.AGENCY), new Strength("TECH", 5, 2, Lead.AGENCY),
+                                new Strength("MARKETING", 3, 5, Lead.CLIENT), new Strength("DATA", 3, 3, Lead.SHARED),
+                                new Strength("DECISIONS", 3, 5, Lead.CLIENT)), List.of(
+                                "Les fiches produits deux semaines avant chaque sprint",
+                                "Un retour consolidé sous trois jours ouvrés",
+                                "Une seule personne qui décide")),
+                        agreement(owner, c, p, "Point hebdomadaire le mardi", Side.AGENCY, "Léa Dubois", null,
+                                AgreementStatus.AGREED, null),
+                        agreement(owner, c, p, "Recette du tunnel de commande", Side.AGENCY, "Léa Dubois",
+                                today.minusDays(5), AgreementStatus.DONE, today.minusDays(6)),
+                        agreement(owner, c, p, "Livrer le lot 2 des fiches produits", Side.CLIENT, "Sophie Laurent",
+                                today.plusDays(10), AgreementStatus.AGREED, null))
+                .then();
+    }
+
+    /**
+     * The enterprise client slips: late content, feedback two weeks late, an approval and the CRM
+     * access still missing, no single decision-maker, and the energy of the meetings goes down.
+     */
+    private Mono<Void> hexagoneRelationship(Caller owner, LocalDate today, Client client, Project p) {
+        ClientId c = client.id();
+        return Flux.concat(
+                        commitment(owner, p, CommitmentKind.DECISION, "Choix de l'hébergement", today, -30, -31),
+                        commitment(owner, p, CommitmentKind.CONTENT, "Arborescence validée", today, -35, -20),
+                        commitment(owner, p, CommitmentKind.FEEDBACK, "Retours sur les wireframes", today, -25, -11),
+                        commitment(owner, p, CommitmentKind.APPROVAL, "Validation de la charte", today, -14, null),
+                        commitment(owner, p, CommitmentKind.ASSETS, "Accès API du CRM", today, -7, null),
+                        commitment(owner, p, CommitmentKind.CONTENT, "Textes des pages", today, 14, null),
+                        interaction(owner, c, today.minusDays(70), InteractionKind.WORKSHOP, 4, 3, false,
+                                "Atelier de cadrage de l'espace client"),
+                        interaction(owner, c, today.minusDays(33), InteractionKind.CALL, 3, 2, false,
+                                "Appel : l'arborescence attend la direction juridique"),
+                        interaction(owner, c, today.minusDays(6), InteractionKind.MEETING, 3, 2, false,
+                                "Comité de pilotage : le planning glisse de trois semaines"),
+                        interaction(owner, c, today.minusDays(5), InteractionKind.CALL, 2, null, true,
+                                "Bertrand ne tranche pas : à escalader à la direction digitale"),
+                        relationships.setStrengths(owner, c, null, List.of(
+                                new Strength("STRATEGY", 4, 2, Lead.AGENCY), new Strength("CONTENT", 3, 2, Lead.AGENCY),
+                                new Strength("DESIGN", 5, 2, Lead.AGENCY), new Strength("TECH", 5, 3, Lead.AGENCY),
+                                new Strength("MARKETING", 3, 4, Lead.CLIENT), new Strength("DATA", 4, 2, Lead.AGENCY),
+                                new Strength("DECISIONS", 2, 1, Lead.SHARED),
+                                new Strength("Achats et juridique", 1, 4, Lead.CLIENT)), List.of(
+                                "Un décideur unique côté Hexagone",
+                                "Les accès techniques dix jours avant chaque sprint",
+                                "Des retours sous cinq jours ouvrés")),
+                        agreement(owner, c, p, "Comité de pilotage toutes les deux semaines", Side.AGENCY,
+                                "Antoine Petit", null, AgreementStatus.AGREED, null),
+                        agreement(owner, c, p, "Livrer les maquettes du parcours", Side.AGENCY, "Chloé Durand",
+                                today.minusDays(15), AgreementStatus.DONE, today.minusDays(16)),
+                        agreement(owner, c, p, "Désigner un décideur unique", Side.CLIENT, "Bertrand Moreau",
+                                today.minusDays(21), AgreementStatus.AGREED, null),
+                        agreement(owner, c, p, "Fournir les accès au CRM", Side.CLIENT, "Nadia Lefèvre",
+                                today.minusDays(10), AgreementStatus.PROPOSED, null))
+                .then();
+    }
+
+    /** A commitment due {@code dueIn} days from today, delivered {@code deliveredIn} days from today (null: not yet). */
+    private Mono<?> commitment(Caller owner, Project p, CommitmentKind kind, String title, LocalDate today, int dueIn,
+                               Integer deliveredIn) {
+        return relationships.addCommitment(owner, p.clientId(), new CommitmentDraft(p.id(), kind, title,
+                today.plusDays(dueIn), deliveredIn == null ? null : today.plusDays(deliveredIn)));
+    }
+
+    private Mono<?> interaction(Caller owner, ClientId c, LocalDate date, InteractionKind kind, Integer agencyEnergy,
+                                Integer clientEnergy, boolean internal, String summary) {
+        return relationships.addInteraction(owner, c, new InteractionDraft(date, kind, List.of("Léa Dubois"),
+                clientEnergy == null ? List.of() : List.of("Client"), summary, agencyEnergy, clientEnergy, internal));
+    }
+
+    private Mono<?> agreement(Caller owner, ClientId c, Project p, String what, Side side, String who, LocalDate due,
+                              AgreementStatus status, LocalDate done) {
+        return relationships.addAgreement(owner, c, new AgreementDraft(p.id(), what, side, who, due, status, done));
     }
 
     private Mono<Void> regionSud(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people) {

@@ -9,6 +9,7 @@ import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.UserRepository;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.relationship.RelationshipService;
 import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamService;
 import java.time.Clock;
@@ -30,10 +31,10 @@ public class DemoDataConfiguration {
     @Bean
     DemoAgency demoAgency(AgencyRepository agencies, UserRepository users, ClientService clients,
                           ProjectService projects, TeamService team, StaffingService staffing,
-                          BillingService billing, CashService cash, PasswordHasher hasher, IdGenerator ids,
-                          TransactionRunner tx, Clock clock) {
-        return new DemoAgency(agencies, users, clients, projects, team, staffing, billing, cash, hasher, ids, tx,
-                clock);
+                          BillingService billing, CashService cash, RelationshipService relationships,
+                          PasswordHasher hasher, IdGenerator ids, TransactionRunner tx, Clock clock) {
+        return new DemoAgency(agencies, users, clients, projects, team, staffing, billing, cash, relationships, hasher,
+                ids, tx, clock);
     }
 
     @Bean

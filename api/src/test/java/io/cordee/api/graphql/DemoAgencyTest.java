@@ -98,6 +98,58 @@ class DemoAgencyTest {
     }
 
     @Test
+    void theModelPartnerIsHealthyAndTheEnterpriseClientSlips() {
+        List<Map<String, Object>> relationships = tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD).document("""
+                        { clients(first: 100) { nodes { name commitments { late } agreements { status }
+                          relationship { lateCommitments strengths { strengths { domain } expectations }
+                            health { score trend { score } reciprocity { oneSided loadCarriedBy } } } } } }""")
+                .execute().path("clients.nodes").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).get();
+        Map<String, Object> hexagone = relationships.get(2);
+        Map<String, Object> lumen = relationships.get(3);
+        assertThat(lumen).containsEntry("name", "Maison Lumen");
+
+        // Lumen: 4 commitments delivered on time (a fifth not due), feedback on time, energy 4–5 on both
+        // sides, six interactions in 60 days, pays on time
+        assertThat(path(lumen, "relationship", "lateCommitments")).isEqualTo(0);
+        int lumenScore = (Integer) path(lumen, "relationship", "health", "score");
+        assertThat(lumenScore).isGreaterThanOrEqualTo(85);
+        // Hexagone: 4 of 5 due commitments late (feedback 14 days late on average), energy 2–3, pays 46 days
+        // late where 45 is the enterprise default
+        assertThat(path(hexagone, "relationship", "lateCommitments")).isEqualTo(4);
+        int hexagoneScore = (Integer) path(hexagone, "relationship", "health", "score");
+        assertThat(hexagoneScore).isLessThanOrEqualTo(50);
+        System.out.printf("demo health: Maison Lumen %d, Groupe Hexagone %d%n", lumenScore, hexagoneScore);
+        assertThat(lumenScore - hexagoneScore).isGreaterThanOrEqualTo(30);
+        // the agency kept its word, Hexagone did not: one-sided
+        assertThat(path(hexagone, "relationship", "health", "reciprocity", "oneSided")).isEqualTo(true);
+        assertThat(path(hexagone, "relationship", "health", "reciprocity", "loadCarriedBy")).isEqualTo("AGENCY");
+        assertThat(path(lumen, "relationship", "health", "reciprocity", "oneSided")).isEqualTo(false);
+        assertThat((List<?>) path(lumen, "relationship", "health", "trend")).hasSize(26);
+        // both have a strengths map and a game plan
+        assertThat((List<?>) path(lumen, "relationship", "strengths", "strengths")).hasSize(7);
+        assertThat((List<?>) path(hexagone, "relationship", "strengths", "expectations")).hasSize(3);
+        assertThat((List<?>) lumen.get("agreements")).hasSize(3);
+        assertThat((List<?>) hexagone.get("agreements")).hasSize(4);
+
+        // Sophie sees Maison Lumen's relationship, without the internal note and without the health
+        tenants.as(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD)
+                .document("{ clients { nodes { interactions { totalCount nodes { internal } } relationship { health { score } } } } }")
+                .execute()
+                .path("clients.nodes[0].interactions.totalCount").entity(Long.class).isEqualTo(5L)
+                .path("clients.nodes[0].relationship.health").valueIsNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> map, String... keys) {
+        Object current = map;
+        for (String key : keys) {
+            current = ((Map<String, Object>) current).get(key);
+        }
+        return current;
+    }
+
+    @Test
     void loadingIsDoneOnceOnly() {
         assertThat(demo.loadIfAbsent().block()).isFalse();
         tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD).document("{ clients { totalCount } }").execute()

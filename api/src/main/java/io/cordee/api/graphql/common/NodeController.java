@@ -13,6 +13,10 @@ import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.relationship.AgreementId;
+import io.cordee.core.relationship.CommitmentId;
+import io.cordee.core.relationship.InteractionId;
+import io.cordee.core.relationship.RelationshipService;
 import io.cordee.core.staffing.AllocationId;
 import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamMemberId;
@@ -40,9 +44,12 @@ public class NodeController {
     private final IdentityService identity;
     private final StaffingService staffing;
     private final BillingService billing;
+    private final RelationshipService relationships;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
-                          IdentityService identity, StaffingService staffing, BillingService billing) {
+                          IdentityService identity, StaffingService staffing, BillingService billing,
+                          RelationshipService relationships) {
+        this.relationships = relationships;
         this.staffing = staffing;
         this.billing = billing;
         this.clients = clients;
@@ -82,6 +89,9 @@ public class NodeController {
             case "TeamMember" -> team.find(caller, new TeamMemberId(id.id())).cast(Object.class);
             case "Allocation" -> staffing.find(caller, new AllocationId(id.id())).cast(Object.class);
             case "Invoice" -> billing.find(caller, new InvoiceId(id.id())).cast(Object.class);
+            case "Interaction" -> relationships.findInteraction(caller, new InteractionId(id.id())).cast(Object.class);
+            case "Agreement" -> relationships.findAgreement(caller, new AgreementId(id.id())).cast(Object.class);
+            case "Commitment" -> relationships.findCommitment(caller, new CommitmentId(id.id())).cast(Object.class);
             case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
                     ? agencies.current(caller).cast(Object.class) : Mono.empty();
             case "User" -> caller.userId().equals(new UserId(id.id()))

@@ -1,0 +1,418 @@
+package io.cordee.api.graphql.relationship;
+
+import io.cordee.api.graphql.client.ClientController;
+import io.cordee.api.graphql.common.Batches;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.graphql.project.ProjectController;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.relationship.Agreement;
+import io.cordee.core.relationship.AgreementDraft;
+import io.cordee.core.relationship.AgreementId;
+import io.cordee.core.relationship.AgreementStatus;
+import io.cordee.core.relationship.Commitment;
+import io.cordee.core.relationship.CommitmentDraft;
+import io.cordee.core.relationship.CommitmentId;
+import io.cordee.core.relationship.CommitmentKind;
+import io.cordee.core.relationship.HealthWeights;
+import io.cordee.core.relationship.Interaction;
+import io.cordee.core.relationship.InteractionDraft;
+import io.cordee.core.relationship.InteractionId;
+import io.cordee.core.relationship.InteractionKind;
+import io.cordee.core.relationship.Lead;
+import io.cordee.core.relationship.RelationshipHealth;
+import io.cordee.core.relationship.RelationshipService;
+import io.cordee.core.relationship.Side;
+import io.cordee.core.relationship.Strength;
+import io.cordee.core.relationship.StrengthsMap;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The relationship with each client over GraphQL: {@code Client.relationship}, its interactions (a
+ * connection per client, still one batch per request), agreements and commitments, and their
+ * mutations. Who may see and do what is decided in {@link RelationshipService}.
+ */
+@Controller
+public class RelationshipController {
+
+    public static final String INTERACTION = "Interaction";
+    public static final String AGREEMENT = "Agreement";
+    public static final String COMMITMENT = "Commitment";
+    private static final String INTERACTIONS_LOADER = "clientInteractions";
+
+    /** GraphQL {@code Relationship}: the partnership with one client, its fields resolved in batches. */
+    public record RelationshipView(ClientId clientId) {
+    }
+
+    /** One client's page of interactions: the key of the batched loader. */
+    record InteractionsKey(ClientId clientId, int first, String after) {
+    }
+
+    public record CreateInteractionInput(String clientId, LocalDate date, InteractionKind kind,
+                                         List<String> agencyParticipants, List<String> clientParticipants,
+                                         String summary, Integer agencyEnergy, Integer clientEnergy, Boolean internal) {
+    }
+
+    public record UpdateInteractionInput(String id, Long version, LocalDate date, InteractionKind kind,
+                                         List<String> agencyParticipants, List<String> clientParticipants,
+                                         String summary, Integer agencyEnergy, Integer clientEnergy, Boolean internal) {
+    }
+
+    public record InteractionPayload(Interaction interaction, List<UserError> userErrors) {
+    }
+
+    public record StrengthInput(String domain, Integer agency, Integer client, Lead lead) {
+    }
+
+    public record SetStrengthsMapInput(String clientId, Long version, List<StrengthInput> strengths,
+                                       List<String> expectations) {
+    }
+
+    public record StrengthsMapPayload(StrengthsMap strengths, List<UserError> userErrors) {
+    }
+
+    public record CreateAgreementInput(String clientId, String projectId, String what, Side ownerSide,
+                                       String ownerName, LocalDate dueDate, AgreementStatus status,
+                                       LocalDate doneDate) {
+    }
+
+    public record UpdateAgreementInput(String id, Long version, String projectId, String what, Side ownerSide,
+                                       String ownerName, LocalDate dueDate, AgreementStatus status,
+                                       LocalDate doneDate) {
+    }
+
+    public record AgreementPayload(Agreement agreement, List<UserError> userErrors) {
+    }
+
+    public record CreateCommitmentInput(String clientId, String projectId, CommitmentKind kind, String title,
+                                        LocalDate dueDate, LocalDate deliveredDate) {
+    }
+
+    public record UpdateCommitmentInput(String id, Long version, String projectId, CommitmentKind kind, String title,
+                                        LocalDate dueDate, LocalDate deliveredDate) {
+    }
+
+    public record RecordCommitmentDeliveryInput(String id, Long version, LocalDate deliveredDate) {
+    }
+
+    public record CommitmentPayload(Commitment commitment, List<UserError> userErrors) {
+    }
+
+    public record UpdateHealthWeightsInput(Long version, Integer commitments, Integer feedback, Integer energy,
+                                           Integer frequency, Integer payment) {
+    }
+
+    /** GraphQL {@code HealthWeights}: the version is null while the agency uses the defaults. */
+    public record HealthWeightsView(int commitments, int feedback, int energy, int frequency, int payment,
+                                    Long version) {
+        static HealthWeightsView of(HealthWeights w) {
+            return new HealthWeightsView(w.commitments(), w.feedback(), w.energy(), w.frequency(), w.payment(),
+                    w.version() < 0 ? null : w.version());
+        }
+    }
+
+    public record HealthWeightsPayload(HealthWeightsView healthWeights, List<UserError> userErrors) {
+    }
+
+    private final RelationshipService relationships;
+    private final ClientService clients;
+    private final ProjectService projects;
+
+    public RelationshipController(RelationshipService relationships, ClientService clients, ProjectService projects,
+                                  BatchLoaderRegistry loaders) {
+        this.relationships = relationships;
+        this.clients = clients;
+        this.projects = projects;
+        loaders.<InteractionsKey, Connection<Interaction>>forName(INTERACTIONS_LOADER)
+                .registerMappedBatchLoader((keys, env) -> interactionPages(keys));
+    }
+
+    // ---- queries and Client fields -------------------------------------------------------------
+
+    @QueryMapping
+    public Mono<HealthWeightsView> healthWeights() {
+        return Callers.current().flatMap(relationships::weights).map(HealthWeightsView::of);
+    }
+
+    @SchemaMapping(typeName = ClientController.TYPE)
+    public RelationshipView relationship(Client client) {
+        return new RelationshipView(client.id());
+    }
+
+    /** Loaded for all the clients of the request at once: two statements whatever their number. */
+    @SchemaMapping(typeName = ClientController.TYPE)
+    public CompletableFuture<Connection<Interaction>> interactions(Client client, @Argument Integer first,
+                                                                  @Argument String after,
+                                                                  graphql.schema.DataFetchingEnvironment env) {
+        PageRequest page = PageRequest.of(first, after);
+        DataLoader<InteractionsKey, Connection<Interaction>> loader = env.getDataLoader(INTERACTIONS_LOADER);
+        return loader.load(new InteractionsKey(client.id(), page.first(), page.after()));
+    }
+
+    private Mono<Map<InteractionsKey, Connection<Interaction>>> interactionPages(Set<InteractionsKey> keys) {
+        // the keys of one request share their arguments; a group per distinct (first, after) otherwise
+        Map<List<Object>, List<InteractionsKey>> groups = keys.stream().collect(Collectors.groupingBy(
+                k -> java.util.Arrays.asList(k.first(), k.after()), LinkedHashMap::new, Collectors.toList()));
+        return Callers.current().flatMap(caller -> Flux.fromIterable(groups.values())
+                .concatMap(group -> {
+                    InteractionsKey any = group.get(0);
+                    return relationships.interactions(caller, group.stream().map(InteractionsKey::clientId).toList(),
+                                    new PageRequest(any.first(), any.after()))
+                            .map(pages -> {
+                                Map<InteractionsKey, Connection<Interaction>> result = new HashMap<>();
+                                for (InteractionsKey key : group) {
+                                    io.cordee.core.common.Page<Interaction> p = pages.getOrDefault(key.clientId(),
+                                            new io.cordee.core.common.Page<>(List.of(), false, 0));
+                                    result.put(key, Connection.of(p, key.after() != null));
+                                }
+                                return result;
+                            });
+                })
+                .collectList()
+                .map(maps -> {
+                    Map<InteractionsKey, Connection<Interaction>> all = new HashMap<>();
+                    maps.forEach(all::putAll);
+                    return all;
+                }));
+    }
+
+    @BatchMapping(typeName = ClientController.TYPE)
+    public Mono<Map<Client, List<Agreement>>> agreements(List<Client> batch) {
+        return Callers.current()
+                .flatMap(caller -> relationships.agreements(caller, batch.stream().map(Client::id).toList()))
+                .map(byClient -> everyClient(batch, byClient));
+    }
+
+    @BatchMapping(typeName = ClientController.TYPE)
+    public Mono<Map<Client, List<Commitment>>> commitments(List<Client> batch) {
+        return Callers.current()
+                .flatMap(caller -> relationships.commitments(caller, batch.stream().map(Client::id).toList()))
+                .map(byClient -> everyClient(batch, byClient));
+    }
+
+    // ---- Relationship fields -------------------------------------------------------------------
+
+    @BatchMapping(typeName = "Relationship")
+    public Mono<Map<RelationshipView, RelationshipHealth>> health(List<RelationshipView> batch) {
+        return Callers.current()
+                .flatMap(caller -> relationships.health(caller, batch.stream().map(RelationshipView::clientId).toList()))
+                .map(byClient -> Batches.join(batch, RelationshipView::clientId, byClient));
+    }
+
+    @BatchMapping(typeName = "Relationship")
+    public Mono<Map<RelationshipView, StrengthsMap>> strengths(List<RelationshipView> batch) {
+        return Callers.current()
+                .flatMap(caller -> relationships.strengths(caller,
+                        batch.stream().map(RelationshipView::clientId).toList()))
+                .map(byClient -> Batches.join(batch, RelationshipView::clientId, byClient));
+    }
+
+    @BatchMapping(typeName = "Relationship")
+    public Mono<Map<RelationshipView, Integer>> lateCommitments(List<RelationshipView> batch) {
+        return Callers.current().flatMap(caller -> Mono.zip(
+                        relationships.commitments(caller, batch.stream().map(RelationshipView::clientId).toList()),
+                        relationships.today(caller)))
+                .map(t -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                        r -> (int) t.getT1().getOrDefault(r.clientId(), List.of()).stream()
+                                .filter(c -> c.late(t.getT2())).count())));
+    }
+
+    // ---- Interaction, Agreement, Commitment fields ---------------------------------------------
+
+    @SchemaMapping(typeName = INTERACTION)
+    public String id(Interaction interaction) {
+        return GlobalId.of(INTERACTION, interaction.id().value());
+    }
+
+    @BatchMapping(typeName = INTERACTION, field = "client")
+    public Mono<Map<Interaction, Client>> interactionClient(List<Interaction> batch) {
+        return Callers.current()
+                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Interaction::clientId).toList()))
+                .map(byId -> Batches.join(batch, Interaction::clientId, byId));
+    }
+
+    @SchemaMapping(typeName = AGREEMENT, field = "id")
+    public String agreementId(Agreement agreement) {
+        return GlobalId.of(AGREEMENT, agreement.id().value());
+    }
+
+    @BatchMapping(typeName = AGREEMENT, field = "client")
+    public Mono<Map<Agreement, Client>> agreementClient(List<Agreement> batch) {
+        return Callers.current()
+                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Agreement::clientId).toList()))
+                .map(byId -> Batches.join(batch, Agreement::clientId, byId));
+    }
+
+    @BatchMapping(typeName = AGREEMENT, field = "project")
+    public Mono<Map<Agreement, Project>> agreementProject(List<Agreement> batch) {
+        return Callers.current()
+                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Agreement::projectId)
+                        .filter(java.util.Objects::nonNull).toList()))
+                .map(byId -> Batches.join(batch.stream().filter(a -> a.projectId() != null).toList(),
+                        Agreement::projectId, byId));
+    }
+
+    @SchemaMapping(typeName = COMMITMENT, field = "id")
+    public String commitmentId(Commitment commitment) {
+        return GlobalId.of(COMMITMENT, commitment.id().value());
+    }
+
+    @BatchMapping(typeName = COMMITMENT, field = "client")
+    public Mono<Map<Commitment, Client>> commitmentClient(List<Commitment> batch) {
+        return Callers.current()
+                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Commitment::clientId).toList()))
+                .map(byId -> Batches.join(batch, Commitment::clientId, byId));
+    }
+
+    @BatchMapping(typeName = COMMITMENT, field = "project")
+    public Mono<Map<Commitment, Project>> commitmentProject(List<Commitment> batch) {
+        return Callers.current()
+                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Commitment::projectId).toList()))
+                .map(byId -> Batches.join(batch, Commitment::projectId, byId));
+    }
+
+    @BatchMapping(typeName = COMMITMENT)
+    public Mono<Map<Commitment, Boolean>> late(List<Commitment> batch) {
+        return Callers.current().flatMap(relationships::today)
+                .map(today -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                        c -> c.late(today))));
+    }
+
+    @BatchMapping(typeName = COMMITMENT)
+    public Mono<Map<Commitment, Integer>> daysLate(List<Commitment> batch) {
+        return Callers.current().flatMap(relationships::today)
+                .map(today -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                        c -> (int) c.daysLate(today))));
+    }
+
+    // ---- mutations -----------------------------------------------------------------------------
+
+    @MutationMapping
+    public Mono<InteractionPayload> createInteraction(@Argument CreateInteractionInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.addInteraction(caller,
+                        clientId(input.clientId()), new InteractionDraft(input.date(), input.kind(),
+                                input.agencyParticipants(), input.clientParticipants(), input.summary(),
+                                input.agencyEnergy(), input.clientEnergy(), input.internal()))),
+                i -> new InteractionPayload(i, List.of()), errors -> new InteractionPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<InteractionPayload> updateInteraction(@Argument UpdateInteractionInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateInteraction(caller,
+                        new InteractionId(GlobalId.decode(input.id(), INTERACTION, "id")), input.version(),
+                        new InteractionDraft(input.date(), input.kind(), input.agencyParticipants(),
+                                input.clientParticipants(), input.summary(), input.agencyEnergy(),
+                                input.clientEnergy(), input.internal()))),
+                i -> new InteractionPayload(i, List.of()), errors -> new InteractionPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<StrengthsMapPayload> setStrengthsMap(@Argument SetStrengthsMapInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.setStrengths(caller,
+                        clientId(input.clientId()), input.version(),
+                        input.strengths() == null ? null : input.strengths().stream()
+                                .map(s -> new Strength(s.domain() == null ? "" : s.domain(), orZero(s.agency()),
+                                        orZero(s.client()), s.lead() == null ? Lead.SHARED : s.lead()))
+                                .toList(),
+                        input.expectations())),
+                m -> new StrengthsMapPayload(m, List.of()), errors -> new StrengthsMapPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<AgreementPayload> createAgreement(@Argument CreateAgreementInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.addAgreement(caller,
+                        clientId(input.clientId()), new AgreementDraft(projectId(input.projectId()), input.what(),
+                                input.ownerSide(), input.ownerName(), input.dueDate(), input.status(),
+                                input.doneDate()))),
+                a -> new AgreementPayload(a, List.of()), errors -> new AgreementPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<AgreementPayload> updateAgreement(@Argument UpdateAgreementInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateAgreement(caller,
+                        new AgreementId(GlobalId.decode(input.id(), AGREEMENT, "id")), input.version(),
+                        new AgreementDraft(projectId(input.projectId()), input.what(), input.ownerSide(),
+                                input.ownerName(), input.dueDate(), input.status(), input.doneDate()))),
+                a -> new AgreementPayload(a, List.of()), errors -> new AgreementPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<CommitmentPayload> createCommitment(@Argument CreateCommitmentInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.addCommitment(caller,
+                        clientId(input.clientId()), new CommitmentDraft(projectId(input.projectId()), input.kind(),
+                                input.title(), input.dueDate(), input.deliveredDate()))),
+                c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<CommitmentPayload> updateCommitment(@Argument UpdateCommitmentInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateCommitment(caller,
+                        new CommitmentId(GlobalId.decode(input.id(), COMMITMENT, "id")), input.version(),
+                        new CommitmentDraft(projectId(input.projectId()), input.kind(), input.title(),
+                                input.dueDate(), input.deliveredDate()))),
+                c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<CommitmentPayload> recordCommitmentDelivery(@Argument RecordCommitmentDeliveryInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.recordDelivery(caller,
+                        new CommitmentId(GlobalId.decode(input.id(), COMMITMENT, "id")), input.version(),
+                        input.deliveredDate())),
+                c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<HealthWeightsPayload> updateHealthWeights(@Argument UpdateHealthWeightsInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateWeights(caller,
+                        input.version(), new HealthWeights(orZero(input.commitments()), orZero(input.feedback()),
+                                orZero(input.energy()), orZero(input.frequency()), orZero(input.payment()), -1))),
+                w -> new HealthWeightsPayload(HealthWeightsView.of(w), List.of()),
+                errors -> new HealthWeightsPayload(null, errors));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private static <V> Map<Client, List<V>> everyClient(List<Client> batch, Map<ClientId, List<V>> byClient) {
+        return batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                client -> byClient.getOrDefault(client.id(), List.of())));
+    }
+
+    private static ClientId clientId(String id) {
+        return id == null ? null : new ClientId(GlobalId.decode(id, ClientController.TYPE, "clientId"));
+    }
+
+    private static ProjectId projectId(String id) {
+        return id == null ? null : new ProjectId(GlobalId.decode(id, ProjectController.TYPE, "projectId"));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

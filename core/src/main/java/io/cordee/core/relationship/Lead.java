@@ -1,0 +1,8 @@
+package io.cordee.core.relationship;
+
+/** Who leads a domain of the strengths map. */
+public enum Lead {
+    AGENCY,
+    CLIENT,
+    SHARED
+}

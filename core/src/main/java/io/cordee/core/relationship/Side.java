@@ -1,0 +1,7 @@
+package io.cordee.core.relationship;
+
+/** The two partners of a relationship: who owns an agreement, who rated an interaction. */
+public enum Side {
+    AGENCY,
+    CLIENT
+}

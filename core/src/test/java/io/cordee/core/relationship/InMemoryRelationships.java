@@ -1,0 +1,181 @@
+package io.cordee.core.relationship;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** An in-memory {@link RelationshipRepository} with the same tenant and version rules as the real one. */
+final class InMemoryRelationships implements RelationshipRepository {
+
+    final Map<InteractionId, Interaction> interactions = new ConcurrentHashMap<>();
+    final Map<AgreementId, Agreement> agreements = new ConcurrentHashMap<>();
+    final Map<CommitmentId, Commitment> commitments = new ConcurrentHashMap<>();
+    final Map<List<Object>, StrengthsMap> strengths = new ConcurrentHashMap<>();
+    final Map<AgencyId, HealthWeights> weights = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<Interaction> findInteraction(AgencyId agencyId, InteractionId id) {
+        return Mono.justOrEmpty(interactions.get(id)).filter(i -> i.agencyId().equals(agencyId));
+    }
+
+    @Override
+    public Mono<Map<ClientId, Page<Interaction>>> findInteractionPages(AgencyId agencyId, Collection<ClientId> clientIds,
+                                                                      boolean includeInternal, PageRequest page) {
+        Map<ClientId, Page<Interaction>> pages = new HashMap<>();
+        for (ClientId clientId : clientIds) {
+            List<Interaction> all = interactions.values().stream()
+                    .filter(i -> i.agencyId().equals(agencyId) && i.clientId().equals(clientId))
+                    .filter(i -> includeInternal || !i.internal())
+                    .sorted(Comparator.comparing(Interaction::date).reversed()).toList();
+            pages.put(clientId, new Page<>(all.stream().limit(page.first())
+                    .map(i -> new Page.Edge<>(i, i.id().toString())).toList(), all.size() > page.first(), all.size()));
+        }
+        return Mono.just(pages);
+    }
+
+    @Override
+    public Flux<Interaction> findInteractionsSince(AgencyId agencyId, Collection<ClientId> clientIds, LocalDate from) {
+        return Flux.fromIterable(interactions.values()).filter(of(agencyId, clientIds, Interaction::agencyId,
+                Interaction::clientId)).filter(i -> !i.date().isBefore(from));
+    }
+
+    @Override
+    public Mono<Map<ClientId, LocalDate>> firstInteractionDates(AgencyId agencyId, Collection<ClientId> clientIds) {
+        return Mono.fromSupplier(() -> {
+            Map<ClientId, LocalDate> first = new HashMap<>();
+            interactions.values().stream().filter(of(agencyId, clientIds, Interaction::agencyId, Interaction::clientId))
+                    .forEach(i -> first.merge(i.clientId(), i.date(), (a, b) -> a.isBefore(b) ? a : b));
+            return first;
+        });
+    }
+
+    @Override
+    public Mono<Interaction> insertInteraction(Interaction interaction) {
+        interactions.put(interaction.id(), interaction);
+        return Mono.just(interaction);
+    }
+
+    @Override
+    public Mono<Interaction> updateInteraction(Interaction i) {
+        Interaction current = interactions.get(i.id());
+        if (current == null || !current.agencyId().equals(i.agencyId()) || current.version() != i.version()) {
+            return Mono.empty();
+        }
+        Interaction next = new Interaction(i.id(), i.agencyId(), i.clientId(), i.date(), i.kind(),
+                i.agencyParticipants(), i.clientParticipants(), i.summary(), i.agencyEnergy(), i.clientEnergy(),
+                i.internal(), i.version() + 1);
+        interactions.put(next.id(), next);
+        return Mono.just(next);
+    }
+
+    @Override
+    public Flux<StrengthsMap> findStrengthsMaps(AgencyId agencyId, Collection<ClientId> clientIds) {
+        return Flux.fromIterable(strengths.values()).filter(of(agencyId, clientIds, StrengthsMap::agencyId,
+                StrengthsMap::clientId));
+    }
+
+    @Override
+    public Mono<StrengthsMap> saveStrengthsMap(StrengthsMap map, long expectedVersion) {
+        List<Object> key = List.of(map.agencyId(), map.clientId());
+        StrengthsMap current = strengths.get(key);
+        if (expectedVersion < 0 ? current != null : current == null || current.version() != expectedVersion) {
+            return Mono.empty();
+        }
+        StrengthsMap next = new StrengthsMap(map.agencyId(), map.clientId(), map.strengths(), map.expectations(),
+                expectedVersion + 1);
+        strengths.put(key, next);
+        return Mono.just(next);
+    }
+
+    @Override
+    public Mono<Agreement> findAgreement(AgencyId agencyId, AgreementId id) {
+        return Mono.justOrEmpty(agreements.get(id)).filter(a -> a.agencyId().equals(agencyId));
+    }
+
+    @Override
+    public Flux<Agreement> findAgreements(AgencyId agencyId, Collection<ClientId> clientIds) {
+        return Flux.fromIterable(agreements.values()).filter(of(agencyId, clientIds, Agreement::agencyId,
+                Agreement::clientId));
+    }
+
+    @Override
+    public Mono<Agreement> insertAgreement(Agreement agreement) {
+        agreements.put(agreement.id(), agreement);
+        return Mono.just(agreement);
+    }
+
+    @Override
+    public Mono<Agreement> updateAgreement(Agreement a) {
+        Agreement current = agreements.get(a.id());
+        if (current == null || !current.agencyId().equals(a.agencyId()) || current.version() != a.version()) {
+            return Mono.empty();
+        }
+        Agreement next = new Agreement(a.id(), a.agencyId(), a.clientId(), a.projectId(), a.what(), a.ownerSide(),
+                a.ownerName(), a.dueDate(), a.status(), a.doneDate(), a.version() + 1);
+        agreements.put(next.id(), next);
+        return Mono.just(next);
+    }
+
+    @Override
+    public Mono<Commitment> findCommitment(AgencyId agencyId, CommitmentId id) {
+        return Mono.justOrEmpty(commitments.get(id)).filter(c -> c.agencyId().equals(agencyId));
+    }
+
+    @Override
+    public Flux<Commitment> findCommitments(AgencyId agencyId, Collection<ClientId> clientIds) {
+        return Flux.fromIterable(commitments.values()).filter(of(agencyId, clientIds, Commitment::agencyId,
+                Commitment::clientId));
+    }
+
+    @Override
+    public Mono<Commitment> insertCommitment(Commitment commitment) {
+        commitments.put(commitment.id(), commitment);
+        return Mono.just(commitment);
+    }
+
+    @Override
+    public Mono<Commitment> updateCommitment(Commitment c) {
+        Commitment current = commitments.get(c.id());
+        if (current == null || !current.agencyId().equals(c.agencyId()) || current.version() != c.version()) {
+            return Mono.empty();
+        }
+        Commitment next = new Commitment(c.id(), c.agencyId(), c.clientId(), c.projectId(), c.kind(), c.title(),
+                c.dueDate(), c.deliveredDate(), c.version() + 1);
+        commitments.put(next.id(), next);
+        return Mono.just(next);
+    }
+
+    @Override
+    public Mono<HealthWeights> findHealthWeights(AgencyId agencyId) {
+        return Mono.justOrEmpty(weights.get(agencyId));
+    }
+
+    @Override
+    public Mono<HealthWeights> saveHealthWeights(AgencyId agencyId, HealthWeights w, long expectedVersion) {
+        HealthWeights current = weights.get(agencyId);
+        if (expectedVersion < 0 ? current != null : current == null || current.version() != expectedVersion) {
+            return Mono.empty();
+        }
+        HealthWeights next = new HealthWeights(w.commitments(), w.feedback(), w.energy(), w.frequency(), w.payment(),
+                expectedVersion + 1);
+        weights.put(agencyId, next);
+        return Mono.just(next);
+    }
+
+    private static <T> Predicate<T> of(AgencyId agencyId, Collection<ClientId> clientIds,
+                                       java.util.function.Function<T, AgencyId> agency,
+                                       java.util.function.Function<T, ClientId> client) {
+        return t -> agency.apply(t).equals(agencyId) && clientIds.contains(client.apply(t));
+    }
+}
