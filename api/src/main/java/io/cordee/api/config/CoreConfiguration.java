@@ -4,6 +4,8 @@ import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.BillingService;
+import io.cordee.core.brief.BriefRepository;
+import io.cordee.core.brief.BriefService;
 import io.cordee.core.cash.CashRepository;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.ClientRepository;
@@ -71,6 +73,13 @@ public class CoreConfiguration {
     StaffingService staffingService(AllocationRepository allocations, TeamMemberRepository members,
                                     ProjectRepository projects, AgencyRepository agencies, IdGenerator ids) {
         return new StaffingService(allocations, members, projects, agencies, ids);
+    }
+
+    @Bean
+    BriefService briefService(BriefRepository briefs, ProjectService projects, AllocationRepository allocations,
+                              TeamMemberRepository members, AgencyRepository agencies, UserRepository users,
+                              TransactionRunner tx, IdGenerator ids, Clock clock) {
+        return new BriefService(briefs, projects, allocations, members, agencies, users, tx, ids, clock);
     }
 
     @Bean

@@ -4,6 +4,9 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.InvoiceId;
+import io.cordee.core.brief.BriefId;
+import io.cordee.core.brief.BriefService;
+import io.cordee.core.brief.BriefVersionId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.InvalidInput;
@@ -40,9 +43,12 @@ public class NodeController {
     private final IdentityService identity;
     private final StaffingService staffing;
     private final BillingService billing;
+    private final BriefService briefs;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
-                          IdentityService identity, StaffingService staffing, BillingService billing) {
+                          IdentityService identity, StaffingService staffing, BillingService billing,
+                          BriefService briefs) {
+        this.briefs = briefs;
         this.staffing = staffing;
         this.billing = billing;
         this.clients = clients;
@@ -82,6 +88,8 @@ public class NodeController {
             case "TeamMember" -> team.find(caller, new TeamMemberId(id.id())).cast(Object.class);
             case "Allocation" -> staffing.find(caller, new AllocationId(id.id())).cast(Object.class);
             case "Invoice" -> billing.find(caller, new InvoiceId(id.id())).cast(Object.class);
+            case "Brief" -> briefs.find(caller, new BriefId(id.id())).cast(Object.class);
+            case "BriefVersion" -> briefs.findVersion(caller, new BriefVersionId(id.id())).cast(Object.class);
             case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
                     ? agencies.current(caller).cast(Object.class) : Mono.empty();
             case "User" -> caller.userId().equals(new UserId(id.id()))
