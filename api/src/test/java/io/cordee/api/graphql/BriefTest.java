@@ -6,6 +6,10 @@ import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.brief.BriefService;
+import io.cordee.core.brief.BriefVersionId;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.UserRepository;
 import io.cordee.core.identity.Role;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
@@ -32,6 +36,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 /** Briefs over GraphQL on the real database: versions, sign-off, feasibility, and who may see and do what. */
 @ApiTest
@@ -66,6 +71,10 @@ class BriefTest {
     AgencyRepository agencies;
     @Autowired
     WebTestClient web;
+    @Autowired
+    BriefService briefs;
+    @Autowired
+    UserRepository users;
 
     Tenants.Tenant tenant;
     HttpGraphQlTester lead;
@@ -100,31 +109,32 @@ class BriefTest {
                 .path("signBriefVersion.briefVersion.signatures[0].versionNumber").entity(Integer.class).isEqualTo(1);
 
         // an edit of the signed draft changes it in place and clears the agency's signature
-        lead.document(UPDATE).variable("in", Map.of("id", v1Id, "version", 1, "objectives", List.of("Vendre en ligne")))
+        // (a signature does not change the version: the text is the same)
+        lead.document(UPDATE).variable("in", Map.of("id", v1Id, "version", 0, "objectives", List.of("Vendre en ligne")))
                 .execute()
                 .path("updateBriefVersion.briefVersion.number").entity(Integer.class).isEqualTo(1)
-                .path("updateBriefVersion.briefVersion.version").entity(Long.class).isEqualTo(2L)
+                .path("updateBriefVersion.briefVersion.version").entity(Long.class).isEqualTo(1L)
                 .path("updateBriefVersion.briefVersion.signatures").entityList(Object.class).hasSize(0)
                 .path("updateBriefVersion.briefVersion.requirements[*].title").entityList(String.class)
                 .containsExactly("Catalogue", "Recherche");
 
         // a client signing the text they read before the edit is refused: they must sign what is written now
-        sign(client, v1Id, 1).path("signBriefVersion.userErrors[0].code").entity(String.class).isEqualTo("CONFLICT");
+        sign(client, v1Id, 0).path("signBriefVersion.userErrors[0].code").entity(String.class).isEqualTo("CONFLICT");
 
-        sign(lead, v1Id, 2).path("signBriefVersion.briefVersion.status").entity(String.class).isEqualTo("DRAFT");
-        sign(client, v1Id, 3)
+        sign(lead, v1Id, 1).path("signBriefVersion.briefVersion.status").entity(String.class).isEqualTo("DRAFT");
+        sign(client, v1Id, 1)
                 .path("signBriefVersion.userErrors").entityList(Object.class).hasSize(0)
                 .path("signBriefVersion.briefVersion.status").entity(String.class).isEqualTo("AGREED")
                 .path("signBriefVersion.briefVersion.signatures[*].party").entityList(String.class)
-                .satisfies(l -> assertThat(l).containsExactlyInAnyOrder("AGENCY", "CLIENT"));
-        // each signature bumps the version, and so does the agreement: 3 → 4 (client) → 5 (agreed)
-        // signing an agreed version again is refused
-        sign(lead, v1Id, 5).path("signBriefVersion.userErrors[0].code").entity(String.class).isEqualTo("DUPLICATE");
+                .satisfies(l -> assertThat(l).containsExactlyInAnyOrder("AGENCY", "CLIENT"))
+                .path("signBriefVersion.briefVersion.version").entity(Long.class).isEqualTo(2L);
+        // the agreement changed the version (1 → 2); signing an agreed version again is refused
+        sign(lead, v1Id, 2).path("signBriefVersion.userErrors[0].code").entity(String.class).isEqualTo("DUPLICATE");
 
         // editing the agreed version 1 creates version 2, a draft copied from it with the change
         String key = lead.document(VERSIONS).variable("id", briefId).execute()
                 .path("brief.versions[0].requirements[0].key").entity(String.class).get();
-        String v2Id = lead.document(UPDATE).variable("in", Map.of("id", v1Id, "version", 5, "requirements", List.of(
+        String v2Id = lead.document(UPDATE).variable("in", Map.of("id", v1Id, "version", 2, "requirements", List.of(
                         Map.of("key", key, "title", "Catalogue", "priority", "MUST", "estimateDays", "12.5"),
                         requirement("Paiement", "MUST", "5"))))
                 .execute()
@@ -152,30 +162,41 @@ class BriefTest {
                 .path("compareBriefVersions.changed[0].changes[0].after").entity(String.class).isEqualTo("12.5");
 
         // version 1 is no longer the current one: neither signed nor edited
-        sign(client, v1Id, 5).path("signBriefVersion.userErrors[0].code").entity(String.class)
+        sign(client, v1Id, 2).path("signBriefVersion.userErrors[0].code").entity(String.class)
                 .isEqualTo("STALE_VERSION");
-        lead.document(UPDATE).variable("in", Map.of("id", v1Id, "version", 5, "objectives", List.of("x"))).execute()
+        lead.document(UPDATE).variable("in", Map.of("id", v1Id, "version", 2, "objectives", List.of("x"))).execute()
                 .path("updateBriefVersion.userErrors[0].code").entity(String.class).isEqualTo("STALE_VERSION");
 
         // both sign version 2: it is agreed and version 1 superseded
         sign(client, v2Id, 0).path("signBriefVersion.briefVersion.status").entity(String.class).isEqualTo("DRAFT");
-        sign(lead, v2Id, 1).path("signBriefVersion.briefVersion.status").entity(String.class).isEqualTo("AGREED");
+        sign(lead, v2Id, 0).path("signBriefVersion.briefVersion.status").entity(String.class).isEqualTo("AGREED");
         lead.document(VERSIONS).variable("id", briefId).execute()
                 .path("brief.versions[*].status").entityList(String.class).containsExactly("SUPERSEDED", "AGREED");
 
-        // an edit after agreement (version 2 is now at 3): version 3, a draft; signing version 2 now is stale
-        lead.document(UPDATE).variable("in", Map.of("id", v2Id, "version", 3, "outOfScope", List.of("Application")))
+        // an edit after agreement (version 2 is now at 1): version 3, a draft; signing version 2 now is stale
+        lead.document(UPDATE).variable("in", Map.of("id", v2Id, "version", 1, "outOfScope", List.of("Application")))
                 .execute()
                 .path("updateBriefVersion.briefVersion.number").entity(Integer.class).isEqualTo(3)
                 .path("updateBriefVersion.briefVersion.status").entity(String.class).isEqualTo("DRAFT")
                 .path("updateBriefVersion.briefVersion.requirements[*].title").entityList(String.class)
                 .containsExactly("Catalogue", "Paiement");
-        sign(client, v2Id, 3).path("signBriefVersion.userErrors[0].code").entity(String.class)
+        sign(client, v2Id, 1).path("signBriefVersion.userErrors[0].code").entity(String.class)
                 .isEqualTo("STALE_VERSION");
         lead.document(VERSIONS).variable("id", briefId).execute()
                 .path("brief.versions[*].status").entityList(String.class)
                 .containsExactly("SUPERSEDED", "AGREED", "DRAFT")
                 .path("brief.versions[2].signatures").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void twoPartiesSigningAtOnceAgreeTheVersion() {
+        String briefId = createBrief(lead, projectId, "Refonte", List.of(requirement("Catalogue", "MUST", "10")));
+        BriefVersionId id = new BriefVersionId(GlobalId.decode((String) current(briefId).get("id"), "BriefVersion",
+                "id"));
+        Caller clientCaller = users.findByEmail(tenant.email(Role.CLIENT)).block(Duration.ofSeconds(5)).asCaller();
+        // both read version 0 and sign together: the draft's row lock takes them one after the other
+        Mono.zip(briefs.sign(tenant.owner(), id, 0), briefs.sign(clientCaller, id, 0)).block(Duration.ofSeconds(10));
+        assertThat(current(briefId)).containsEntry("status", "AGREED");
     }
 
     @Test
@@ -298,7 +319,7 @@ class BriefTest {
         sign(client, ownVersion, 0).path("signBriefVersion.briefVersion.signatures[*].party")
                 .entityList(String.class).containsExactly("CLIENT");
         lead.document(VERSIONS).variable("id", ownBrief).execute()
-                .path("brief.versions[0].version").entity(Long.class).isEqualTo(1L);
+                .path("brief.versions[0].signatures[*].party").entityList(String.class).containsExactly("CLIENT");
         lead.document(VERSIONS).variable("id", otherBrief).execute()
                 .path("brief.versions[0].version").entity(Long.class).isEqualTo(0L)
                 .path("brief.versions[0].signatures").entityList(Object.class).hasSize(0);

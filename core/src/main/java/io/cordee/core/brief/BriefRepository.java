@@ -51,6 +51,13 @@ public interface BriefRepository {
     /** Replaces the requirements of a version. */
     Mono<Void> replaceRequirements(AgencyId agencyId, BriefVersionId versionId, List<Requirement> requirements);
 
+    /**
+     * Locks the version's row until the end of the transaction if it is still a draft at
+     * {@code expectedVersion}; empty otherwise. Two signatures of one draft are so taken one after the
+     * other, and the second sees the first.
+     */
+    Mono<BriefVersion> lockDraft(AgencyId agencyId, BriefVersionId id, long expectedVersion);
+
     /** Sets the status if the stored version is still {@code expectedVersion}, bumping it; empty otherwise. */
     Mono<BriefVersion> setStatus(AgencyId agencyId, BriefVersionId id, long expectedVersion, BriefStatus status);
 

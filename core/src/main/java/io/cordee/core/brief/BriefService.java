@@ -56,7 +56,8 @@ import reactor.core.publisher.Mono;
  *   <li>the agency signs through an OWNER or a LEAD, the client through a CLIENT user of the
  *       project's client; the version is {@code AGREED} when both parties have signed it;</li>
  *   <li>every edit and signature takes the {@code version} the caller read: a stale one is a
- *       {@link Conflict} and writes nothing; a client signs exactly the text they read;</li>
+ *       {@link Conflict} and writes nothing; a party signs exactly the text they read. A signature does
+ *       not change the version (the text is the same), the agreement does;</li>
  *   <li>clients read and sign; they never edit (a brief is the agency's proposal, the client's word is
  *       the signature or the conversation that leads to the next edit). FINANCE reads.</li>
  * </ul>
@@ -235,7 +236,7 @@ public final class BriefService {
                             return users.findById(caller.agencyId(), caller.userId())
                                     .switchIfEmpty(Mono.error(() -> new Forbidden("Unknown user")))
                                     .flatMap(user -> tx.inTransaction(
-                                            briefs.setStatus(caller.agencyId(), id, expectedVersion, BriefStatus.DRAFT)
+                                            briefs.lockDraft(caller.agencyId(), id, expectedVersion)
                                                     .switchIfEmpty(Mono.error(() -> new Conflict("Brief version",
                                                             expectedVersion)))
                                                     .flatMap(signed -> briefs.sign(caller.agencyId(), new Signature(

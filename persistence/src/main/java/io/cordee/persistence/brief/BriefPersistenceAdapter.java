@@ -189,6 +189,14 @@ public class BriefPersistenceAdapter implements BriefRepository {
     }
 
     @Override
+    public Mono<BriefVersion> lockDraft(AgencyId agencyId, BriefVersionId id, long expectedVersion) {
+        return db.sql("SELECT " + VERSION_COLUMNS + " FROM brief_version WHERE agency_id = :agencyId AND id = :id"
+                        + " AND version = :version AND status = 'DRAFT' FOR UPDATE")
+                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", expectedVersion)
+                .mapProperties(BriefVersionRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
     public Mono<BriefVersion> setStatus(AgencyId agencyId, BriefVersionId id, long expectedVersion,
                                         BriefStatus status) {
         return db.sql("UPDATE brief_version SET status = :status, version = version + 1, updated_at = now()"
