@@ -140,12 +140,14 @@ public final class BriefService {
                 .filterWhen(v -> find(caller, v.briefId()).hasElement());
     }
 
+    /** The requirements of versions the caller got through this service, by version, in their order. */
     public Mono<Map<BriefVersionId, List<Requirement>>> requirements(Caller caller,
                                                                      Collection<BriefVersionId> versionIds) {
         return versionIds.isEmpty() ? Mono.just(Map.of())
                 : briefs.findRequirements(caller.agencyId(), versionIds.stream().distinct().toList());
     }
 
+    /** The signatures of versions the caller got through this service, by version. */
     public Mono<Map<BriefVersionId, List<Signature>>> signatures(Caller caller,
                                                                  Collection<BriefVersionId> versionIds) {
         if (versionIds.isEmpty()) {
@@ -161,7 +163,7 @@ public final class BriefService {
 
     /** What changed from version {@code from} to version {@code to} of the same brief. */
     public Mono<VersionComparison> compare(Caller caller, BriefVersionId from, BriefVersionId to) {
-        return Mono.zip(getVersion(caller, from, "from"), getVersion(caller, to, "to"))
+        return Mono.zip(getVersion(caller, from), getVersion(caller, to))
                 .flatMap(t -> {
                     if (!t.getT1().briefId().equals(t.getT2().briefId())) {
                         return Mono.error(InvalidInput.of("to", "is a version of another brief",
@@ -202,7 +204,7 @@ public final class BriefService {
     public Mono<BriefVersion> update(Caller caller, BriefVersionId id, long expectedVersion,
                                      BriefVersionDraft changes) {
         return Mono.fromCallable(() -> caller.require(EDITORS, "edit briefs"))
-                .then(getVersion(caller, id, "id"))
+                .then(getVersion(caller, id))
                 .flatMap(current -> Mono.zip(latest(caller, current), briefs.findById(caller.agencyId(),
                                 current.briefId()).flatMap(b -> projects.get(caller, b.projectId())))
                         .flatMap(t -> {
@@ -223,7 +225,7 @@ public final class BriefService {
     /** Signs the latest version for the caller's party; both parties signed makes it {@code AGREED}. */
     public Mono<BriefVersion> sign(Caller caller, BriefVersionId id, long expectedVersion) {
         return Mono.fromCallable(() -> party(caller))
-                .flatMap(party -> getVersion(caller, id, "id").flatMap(current -> latest(caller, current)
+                .flatMap(party -> getVersion(caller, id).flatMap(current -> latest(caller, current)
                         .flatMap(latest -> {
                             requireLatest(current, latest);
                             if (current.status() == BriefStatus.AGREED) {
@@ -367,7 +369,7 @@ public final class BriefService {
         return Party.AGENCY;
     }
 
-    private Mono<BriefVersion> getVersion(Caller caller, BriefVersionId id, String field) {
+    private Mono<BriefVersion> getVersion(Caller caller, BriefVersionId id) {
         return findVersion(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("Brief version", id.value())));
     }
 
