@@ -4,6 +4,8 @@ import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.BillingService;
+import io.cordee.core.brief.BriefRepository;
+import io.cordee.core.brief.BriefService;
 import io.cordee.core.cash.CashRepository;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.ClientRepository;
@@ -80,6 +82,13 @@ public class CoreConfiguration {
                                             ProjectRepository projects, AgencyRepository agencies,
                                             BillingRepository billing, IdGenerator ids, Clock clock) {
         return new RelationshipService(relationships, clients, projects, agencies, billing, ids, clock);
+    }
+
+    @Bean
+    BriefService briefService(BriefRepository briefs, ProjectService projects, AllocationRepository allocations,
+                              TeamMemberRepository members, AgencyRepository agencies, UserRepository users,
+                              TransactionRunner tx, IdGenerator ids, Clock clock) {
+        return new BriefService(briefs, projects, allocations, members, agencies, users, tx, ids, clock);
     }
 
     @Bean

@@ -10,6 +10,12 @@ import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.InvoiceFilter;
 import io.cordee.core.billing.Milestone;
+import io.cordee.core.brief.Brief;
+import io.cordee.core.brief.BriefService;
+import io.cordee.core.brief.BriefVersion;
+import io.cordee.core.brief.BriefVersionDraft;
+import io.cordee.core.brief.BriefVersionDraft.RequirementDraft;
+import io.cordee.core.brief.Priority;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientDraft;
@@ -76,6 +82,8 @@ public final class DemoAgency {
     public static final String FINANCE_EMAIL = "finance@studio-boreal.example";
     public static final String LEAD_EMAIL = "lead@studio-boreal.example";
     public static final String CLIENT_EMAIL = "sophie@maison-lumen.example";
+    /** Nuvola's CEO, who signs its brief. */
+    public static final String NUVOLA_CLIENT_EMAIL = "theo@nuvola.example";
 
     private static final Currency EUR = Currency.getInstance("EUR");
     /** Chosen so that the base forecast dips close to the 150,000 € safety threshold, as the story says. */
@@ -90,6 +98,7 @@ public final class DemoAgency {
     private final BillingService billing;
     private final CashService cash;
     private final RelationshipService relationships;
+    private final BriefService briefs;
     private final PasswordHasher hasher;
     private final IdGenerator ids;
     private final TransactionRunner tx;
@@ -97,10 +106,11 @@ public final class DemoAgency {
 
     public DemoAgency(AgencyRepository agencies, UserRepository users, ClientService clients, ProjectService projects,
                       TeamService team, StaffingService staffing, BillingService billing, CashService cash,
-                      RelationshipService relationships, PasswordHasher hasher, IdGenerator ids, TransactionRunner tx,
-                      Clock clock) {
+                      RelationshipService relationships, BriefService briefs, PasswordHasher hasher, IdGenerator ids,
+                      TransactionRunner tx, Clock clock) {
         this.relationships = relationships;
         this.staffing = staffing;
+        this.briefs = briefs;
         this.billing = billing;
         this.cash = cash;
         this.agencies = agencies;
@@ -150,7 +160,7 @@ public final class DemoAgency {
     private Mono<Void> load(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people,
                             String hash) {
         return hexagone(owner, today, thisMonth, people)
-                .then(nuvola(owner, today, thisMonth, people))
+                .then(nuvola(owner, today, thisMonth, people, hash))
                 .then(lumen(owner, today, thisMonth, people, hash))
                 .then(regionSud(owner, today, thisMonth, people))
                 .then(terroirs(owner, today, thisMonth))
@@ -191,20 +201,89 @@ public final class DemoAgency {
                                 .then(hexagoneRelationship(owner, today, c, p))));
     }
 
-    /** The start-up: its round is in doubt and its cash runs out before the launch milestone. */
-    private Mono<Void> nuvola(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people) {
+    /**
+     * The start-up: its round is in doubt and its cash runs out before the launch milestone. Its CEO
+     * signs the brief with the agency: version 1 asked far more than the four people allocated can build
+     * by the launch, version 2 cut the scope and is agreed.
+     */
+    private Mono<Void> nuvola(Caller owner, LocalDate today, LocalDate thisMonth, List<TeamMember> people,
+                              String hash) {
         LocalDate start = thisMonth.minusMonths(1);
         LocalDate launch = thisMonth.plusMonths(5);
+        UserId theoId = new UserId(ids.newId());
         return clients.create(owner, new ClientDraft("Nuvola", Segment.STARTUP, 30, List.of(
-                        new Contact("Théo Garnier", "theo@nuvola.example", "CEO & co-founder")),
+                        new Contact("Théo Garnier", NUVOLA_CLIENT_EMAIL, "CEO & co-founder")),
                         new FundingProfile(FundingStage.SEED, thisMonth.plusMonths(4).minusDays(1),
                                 thisMonth.plusMonths(3), RoundStatus.IN_DOUBT)))
-                .flatMap(c -> project(owner, c, "Application mobile Nuvola", ProjectStatus.ACTIVE, start, launch,
-                        launch.plusDays(10), 160_000))
-                .flatMap(p -> bill(owner, today, p, new BillingPlan(20, List.of(
-                                new Milestone("MVP", start.plusMonths(3), 30),
-                                new Milestone("Lancement", launch, 50)), false), List.of(3))
-                        .then(allocate(owner, p, people, List.of(10, 14, 19, 20), 60, start, launch)));
+                .flatMap(c -> users.insert(new User(theoId, ID, NUVOLA_CLIENT_EMAIL, "Théo Garnier", Role.CLIENT,
+                                c.id(), hash))
+                        .then(project(owner, c, "Application mobile Nuvola", ProjectStatus.ACTIVE, start, launch,
+                                launch.plusDays(10), 160_000))
+                        .flatMap(p -> bill(owner, today, p, new BillingPlan(20, List.of(
+                                        new Milestone("MVP", start.plusMonths(3), 30),
+                                        new Milestone("Lancement", launch, 50)), false), List.of(3))
+                                .then(allocate(owner, p, people, List.of(10, 14, 19, 20), 60, start, launch))
+                                .then(nuvolaBrief(owner, new Caller(theoId, ID, Role.CLIENT, c.id()), p, launch))));
+    }
+
+    /**
+     * Four people at 60 % from today to the launch, four to five months away: 2.4 person-days a working
+     * day, about 180 to 250 person-days. Version 1, signed at the kick-off, asks 305 (Must 155 + Should
+     * 150): UNREALISTIC whatever the day the demo is loaded. Version 2 keeps 140 (Must 110 + Should 30):
+     * REALISTIC; both sign it.
+     */
+    private Mono<Void> nuvolaBrief(Caller owner, Caller theo, Project project, LocalDate launch) {
+        LocalDate commPlan = launch.plusDays(10);
+        BriefVersionDraft first = new BriefVersionDraft(
+                List.of("Lancer l'application avant la campagne de levée de fonds",
+                        "Faire facturer un freelance en moins d'une minute"),
+                List.of("Léa, graphiste freelance, facture depuis son téléphone entre deux rendez-vous",
+                        "Karim, expert-comptable de cinquante freelances"),
+                List.of(new RequirementDraft(null, "Inscription et connexion",
+                                "En tant que freelance, je crée mon compte avec mon SIRET", Priority.MUST, "25"),
+                        new RequirementDraft(null, "Création et envoi de factures",
+                                "En tant que freelance, j'envoie une facture conforme depuis mon téléphone",
+                                Priority.MUST, "60"),
+                        new RequirementDraft(null, "Synchronisation bancaire",
+                                "En tant que freelance, je vois mes factures payées sans saisie", Priority.MUST, "70"),
+                        new RequirementDraft(null, "Tableau de bord de trésorerie", null, Priority.SHOULD, "45"),
+                        new RequirementDraft(null, "Relances automatiques", null, Priority.SHOULD, "35"),
+                        new RequirementDraft(null, "Export comptable", null, Priority.SHOULD, "30"),
+                        new RequirementDraft(null, "Mode hors ligne", null, Priority.SHOULD, "40"),
+                        new RequirementDraft(null, "Multi-devises", null, Priority.COULD, "20")),
+                List.of("iOS et Android", "Hébergement en France"),
+                List.of("Nuvola fournit les textes et les contrats bancaires"),
+                List.of("Version web"), launch, commPlan);
+        return briefs.create(owner, project.id(), "Application mobile Nuvola — cahier des charges", first)
+                .flatMap((Brief brief) -> briefs.versions(owner, List.of(brief.id()))
+                        .map(byBrief -> byBrief.get(brief.id()).get(0)))
+                .flatMap(v1 -> agree(owner, theo, v1)
+                        .flatMap(agreed -> briefs.requirements(owner, List.of(agreed.id()))
+                                .map(reqs -> reqs.get(agreed.id()))
+                                .flatMap(reqs -> briefs.update(owner, agreed.id(), agreed.version(),
+                                        new BriefVersionDraft(null, null, List.of(
+                                                keep(reqs.get(0), Priority.MUST, "20"),
+                                                keep(reqs.get(1), Priority.MUST, "50"),
+                                                new RequirementDraft(reqs.get(2).key(),
+                                                        "Synchronisation bancaire (une banque au lancement)",
+                                                        reqs.get(2).userStory(), Priority.MUST, "40"),
+                                                keep(reqs.get(3), Priority.SHOULD, "30"),
+                                                keep(reqs.get(4), Priority.COULD, "35"),
+                                                keep(reqs.get(5), Priority.COULD, "30"),
+                                                keep(reqs.get(7), Priority.WONT, "20")),
+                                                null, null, List.of("Version web", "Mode hors ligne"), null,
+                                                null)))))
+                .flatMap(v2 -> agree(owner, theo, v2))
+                .then();
+    }
+
+    private Mono<BriefVersion> agree(Caller agency, Caller client, BriefVersion version) {
+        return briefs.sign(agency, version.id(), version.version())
+                .flatMap(signed -> briefs.sign(client, signed.id(), signed.version()));
+    }
+
+    private static RequirementDraft keep(io.cordee.core.brief.Requirement r, Priority priority, String days) {
+        return new RequirementDraft(r.key(), r.title(), r.userStory(), priority, days);
     }
 
     /** The model partner: monthly billing, paid on time or early. */

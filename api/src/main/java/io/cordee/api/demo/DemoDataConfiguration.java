@@ -2,6 +2,7 @@ package io.cordee.api.demo;
 
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingService;
+import io.cordee.core.brief.BriefService;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.IdGenerator;
@@ -32,9 +33,10 @@ public class DemoDataConfiguration {
     DemoAgency demoAgency(AgencyRepository agencies, UserRepository users, ClientService clients,
                           ProjectService projects, TeamService team, StaffingService staffing,
                           BillingService billing, CashService cash, RelationshipService relationships,
-                          PasswordHasher hasher, IdGenerator ids, TransactionRunner tx, Clock clock) {
-        return new DemoAgency(agencies, users, clients, projects, team, staffing, billing, cash, relationships, hasher,
-                ids, tx, clock);
+                          BriefService briefs, PasswordHasher hasher, IdGenerator ids, TransactionRunner tx,
+                          Clock clock) {
+        return new DemoAgency(agencies, users, clients, projects, team, staffing, billing, cash, relationships, briefs,
+                hasher, ids, tx, clock);
     }
 
     @Bean
@@ -44,9 +46,9 @@ public class DemoDataConfiguration {
         return args -> {
             Boolean loaded = demo.loadIfAbsent().block(Duration.ofMinutes(2));
             if (Boolean.TRUE.equals(loaded)) {
-                log.info("Demo agency loaded: sign in as {} / {} (also {}, {}, {})", DemoAgency.OWNER_EMAIL,
+                log.info("Demo agency loaded: sign in as {} / {} (also {}, {}, {}, {})", DemoAgency.OWNER_EMAIL,
                         DemoAgency.PASSWORD, DemoAgency.FINANCE_EMAIL, DemoAgency.LEAD_EMAIL,
-                        DemoAgency.CLIENT_EMAIL);
+                        DemoAgency.CLIENT_EMAIL, DemoAgency.NUVOLA_CLIENT_EMAIL);
             }
         };
     }

@@ -98,6 +98,40 @@ class DemoAgencyTest {
     }
 
     @Test
+    void nuvolasFirstBriefWasUnrealisticAndItsSecondIsAgreed() {
+        String query = """
+                { briefs { totalCount nodes { title project { name } versions { number status
+                    signatures { party signedBy versionNumber }
+                    feasibility { verdict scopeDays capacityDays budget { overBudget } } } } } }""";
+        tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD).document(query).execute()
+                .path("briefs.totalCount").entity(Long.class).isEqualTo(1L)
+                .path("briefs.nodes[0].project.name").entity(String.class).isEqualTo("Application mobile Nuvola")
+                .path("briefs.nodes[0].versions[*].number").entityList(Integer.class).containsExactly(1, 2)
+                // version 1 asked 305 person-days (Must 155 + Should 150) of four people at 60 % for 4–5 months
+                // (about 180 to 250 person-days, depending on the day the demo is loaded)
+                .path("briefs.nodes[0].versions[0].status").entity(String.class).isEqualTo("SUPERSEDED")
+                .path("briefs.nodes[0].versions[0].feasibility.verdict").entity(String.class).isEqualTo("UNREALISTIC")
+                .path("briefs.nodes[0].versions[0].feasibility.scopeDays").entity(Double.class).isEqualTo(305.0)
+                // version 2 keeps 140 and is signed by both, for version 2
+                .path("briefs.nodes[0].versions[1].status").entity(String.class).isEqualTo("AGREED")
+                .path("briefs.nodes[0].versions[1].feasibility.scopeDays").entity(Double.class).isEqualTo(140.0)
+                .path("briefs.nodes[0].versions[1].feasibility.verdict").entity(String.class).isEqualTo("REALISTIC")
+                .path("briefs.nodes[0].versions[1].signatures[*].signedBy").entityList(String.class)
+                .containsExactly("Camille Martin", "Théo Garnier")
+                .path("briefs.nodes[0].versions[1].signatures[*].versionNumber").entityList(Integer.class)
+                .containsExactly(2, 2)
+                .path("briefs.nodes[0].versions[1].feasibility.budget").valueIsNull();
+
+        // Nuvola's CEO sees the brief and its verdict, no money; Maison Lumen's user sees no brief at all
+        tenants.as(DemoAgency.NUVOLA_CLIENT_EMAIL, DemoAgency.PASSWORD).document(query).execute()
+                .path("briefs.totalCount").entity(Long.class).isEqualTo(1L)
+                .path("briefs.nodes[0].versions[1].status").entity(String.class).isEqualTo("AGREED")
+                .path("briefs.nodes[0].versions[1].feasibility.budget").valueIsNull();
+        tenants.as(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD).document("{ briefs { totalCount } }").execute()
+                .path("briefs.totalCount").entity(Long.class).isEqualTo(0L);
+    }
+
+    @Test
     void theModelPartnerIsHealthyAndTheEnterpriseClientSlips() {
         List<Map<String, Object>> relationships = tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD).document("""
                         { clients(first: 100) { nodes { name commitments { late } agreements { status }

@@ -3,7 +3,6 @@ package io.cordee.api.support;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Counts the SQL statements the application sends: the application's connection factory hands out
@@ -32,28 +31,39 @@ public final class StatementCounter {
     }
 
     ConnectionFactory counting(ConnectionFactory factory) {
-        InvocationHandler onFactory = (proxy, method, args) -> {
+        return proxy(ConnectionFactory.class, factory, (method, args) -> {
             Object result = invoke(factory, method, args);
-            return method.getName().equals("create") ? Flux.from((org.reactivestreams.Publisher<?>) result)
+            return method.getName().equals("create") ? Mono.from((org.reactivestreams.Publisher<?>) result)
                     .map(connection -> counting((Connection) connection)) : result;
-        };
-        return (ConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ConnectionFactory.class, Wrapped.class}, (proxy, method, args) ->
-                        method.getName().equals("unwrap") && method.getParameterCount() == 0 ? factory
-                                : onFactory.invoke(proxy, method, args));
+        });
     }
 
     private Connection counting(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Connection.class, Wrapped.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("createStatement")) {
-                        statements.add((String) args[0]);
-                    }
-                    if (method.getName().equals("unwrap") && method.getParameterCount() == 0) {
-                        return connection;
-                    }
-                    return invoke(connection, method, args);
-                });
+        return proxy(Connection.class, connection, (method, args) -> {
+            if (method.getName().equals("createStatement")) {
+                statements.add((String) args[0]);
+            }
+            return invoke(connection, method, args);
+        });
+    }
+
+    /**
+     * A proxy of {@code target} that is equal only to itself (transactions find their connection by the
+     * factory's identity) and unwraps to {@code target}.
+     */
+    private <T> T proxy(Class<T> type, T target, Call call) {
+        return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type, Wrapped.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "unwrap" -> method.getParameterCount() == 0 ? target : call.invoke(method, args);
+                    default -> call.invoke(method, args);
+                }));
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable;
     }
 
     private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {

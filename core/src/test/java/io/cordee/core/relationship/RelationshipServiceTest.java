@@ -270,6 +270,11 @@ class RelationshipServiceTest {
         }
 
         @Override
+        public Flux<PaidDates> findLastPaidDates(AgencyId agencyId, int perClient) {
+            return Flux.empty();
+        }
+
+        @Override
         public Mono<ProjectBilling> findPlan(AgencyId agencyId, ProjectId projectId) {
             throw new UnsupportedOperationException();
         }

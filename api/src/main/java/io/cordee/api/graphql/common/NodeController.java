@@ -4,6 +4,9 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.InvoiceId;
+import io.cordee.core.brief.BriefId;
+import io.cordee.core.brief.BriefService;
+import io.cordee.core.brief.BriefVersionId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.InvalidInput;
@@ -45,11 +48,13 @@ public class NodeController {
     private final StaffingService staffing;
     private final BillingService billing;
     private final RelationshipService relationships;
+    private final BriefService briefs;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
                           IdentityService identity, StaffingService staffing, BillingService billing,
-                          RelationshipService relationships) {
+                          RelationshipService relationships, BriefService briefs) {
         this.relationships = relationships;
+        this.briefs = briefs;
         this.staffing = staffing;
         this.billing = billing;
         this.clients = clients;
@@ -92,6 +97,8 @@ public class NodeController {
             case "Interaction" -> relationships.findInteraction(caller, new InteractionId(id.id())).cast(Object.class);
             case "Agreement" -> relationships.findAgreement(caller, new AgreementId(id.id())).cast(Object.class);
             case "Commitment" -> relationships.findCommitment(caller, new CommitmentId(id.id())).cast(Object.class);
+            case "Brief" -> briefs.find(caller, new BriefId(id.id())).cast(Object.class);
+            case "BriefVersion" -> briefs.findVersion(caller, new BriefVersionId(id.id())).cast(Object.class);
             case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
                     ? agencies.current(caller).cast(Object.class) : Mono.empty();
             case "User" -> caller.userId().equals(new UserId(id.id()))

@@ -1,0 +1,244 @@
+package io.cordee.api.graphql.brief;
+
+import io.cordee.api.graphql.common.Batches;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.graphql.project.ProjectController;
+import io.cordee.core.brief.Brief;
+import io.cordee.core.brief.BriefComparison;
+import io.cordee.core.brief.BriefFeasibility;
+import io.cordee.core.brief.BriefId;
+import io.cordee.core.brief.BriefService;
+import io.cordee.core.brief.BriefVersion;
+import io.cordee.core.brief.BriefVersionDraft;
+import io.cordee.core.brief.BriefVersionId;
+import io.cordee.core.brief.Feasibility;
+import io.cordee.core.brief.Priority;
+import io.cordee.core.brief.Requirement;
+import io.cordee.core.brief.Signature;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectService;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Briefs, their versions, requirements, signatures and feasibility; every nested field in one batch per level. */
+@Controller
+public class BriefController {
+
+    public static final String TYPE = "Brief";
+    public static final String VERSION_TYPE = "BriefVersion";
+
+    public record RequirementInput(String key, String title, String userStory, Priority priority,
+                                   String estimateDays) {
+    }
+
+    public record CreateBriefInput(String projectId, String title, List<String> objectives, List<String> targetUsers,
+                                   List<RequirementInput> requirements, List<String> constraints,
+                                   List<String> assumptions, List<String> outOfScope, LocalDate launchDate,
+                                   LocalDate communicationPlanDate) {
+    }
+
+    public record UpdateBriefVersionInput(String id, Long version, List<String> objectives, List<String> targetUsers,
+                                          List<RequirementInput> requirements, List<String> constraints,
+                                          List<String> assumptions, List<String> outOfScope, LocalDate launchDate,
+                                          LocalDate communicationPlanDate) {
+    }
+
+    public record SignBriefVersionInput(String id, Long version) {
+    }
+
+    public record CreateBriefPayload(Brief brief, List<UserError> userErrors) {
+    }
+
+    public record BriefVersionPayload(BriefVersion briefVersion, List<UserError> userErrors) {
+        static BriefVersionPayload ok(BriefVersion version) {
+            return new BriefVersionPayload(version, List.of());
+        }
+
+        static BriefVersionPayload failed(List<UserError> errors) {
+            return new BriefVersionPayload(null, errors);
+        }
+    }
+
+    public record BriefSignature(String party, String signedBy, OffsetDateTime signedAt, int versionNumber) {
+        static BriefSignature of(Signature s) {
+            return new BriefSignature(s.party().name(), s.signerName(), s.signedAt().atOffset(ZoneOffset.UTC),
+                    s.versionNumber());
+        }
+    }
+
+    public record RequirementToDrop(Requirement requirement) {
+    }
+
+    public record FeasibilityView(LocalDate asOf, LocalDate launchDate, Double ratio, Feasibility.Verdict verdict,
+                                  double capacityDays, double scopeDays, List<RequirementToDrop> drop,
+                                  LocalDate earliestRealisticLaunch, boolean launchAfterCommunicationPlan,
+                                  BriefFeasibility.Budget budget) {
+        static FeasibilityView of(BriefFeasibility b) {
+            Feasibility f = b.feasibility();
+            return new FeasibilityView(b.asOf(), b.launchDate(), f.ratio() == null ? null : f.ratio().doubleValue(),
+                    f.verdict(), f.capacityDays().doubleValue(), f.scopeDays().doubleValue(),
+                    b.toDrop().stream().map(RequirementToDrop::new).toList(), f.earliestRealisticLaunch(),
+                    f.launchAfterCommunicationPlan(), b.budget());
+        }
+    }
+
+    public record ComparisonView(BriefVersion from, BriefVersion to, List<Requirement> added, List<Requirement> removed,
+                                 List<BriefComparison.Changed> changed) {
+    }
+
+    private final BriefService briefs;
+    private final ProjectService projects;
+
+    public BriefController(BriefService briefs, ProjectService projects) {
+        this.briefs = briefs;
+        this.projects = projects;
+    }
+
+    @QueryMapping
+    public Mono<Brief> brief(@Argument String id) {
+        return Callers.current().flatMap(caller -> briefs.find(caller, new BriefId(GlobalId.decode(id, TYPE, "id"))));
+    }
+
+    @QueryMapping
+    public Mono<Connection<Brief>> briefs(@Argument Integer first, @Argument String after,
+                                          @Argument String projectId) {
+        return Callers.current().flatMap(caller -> briefs.list(caller, projectId == null ? null
+                        : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
+                        PageRequest.of(first, after)))
+                .map(page -> Connection.of(page, after != null));
+    }
+
+    @QueryMapping
+    public Mono<ComparisonView> compareBriefVersions(@Argument String from, @Argument String to) {
+        return Callers.current().flatMap(caller -> briefs.compare(caller,
+                        new BriefVersionId(GlobalId.decode(from, VERSION_TYPE, "from")),
+                        new BriefVersionId(GlobalId.decode(to, VERSION_TYPE, "to"))))
+                .map(c -> new ComparisonView(c.from(), c.to(), c.diff().added(), c.diff().removed(),
+                        c.diff().changed()));
+    }
+
+    @MutationMapping
+    public Mono<CreateBriefPayload> createBrief(@Argument CreateBriefInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> briefs.create(caller,
+                        new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE, "projectId")),
+                        input.title(), new BriefVersionDraft(input.objectives(), input.targetUsers(),
+                                drafts(input.requirements()), input.constraints(), input.assumptions(),
+                                input.outOfScope(), input.launchDate(), input.communicationPlanDate()))),
+                brief -> new CreateBriefPayload(brief, List.of()), errors -> new CreateBriefPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<BriefVersionPayload> updateBriefVersion(@Argument UpdateBriefVersionInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> briefs.update(caller,
+                        new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version(),
+                        new BriefVersionDraft(input.objectives(), input.targetUsers(),
+                                drafts(input.requirements()), input.constraints(), input.assumptions(),
+                                input.outOfScope(), input.launchDate(), input.communicationPlanDate()))),
+                BriefVersionPayload::ok, BriefVersionPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<BriefVersionPayload> signBriefVersion(@Argument SignBriefVersionInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> briefs.sign(caller,
+                        new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version())),
+                BriefVersionPayload::ok, BriefVersionPayload::failed);
+    }
+
+    // ---- Brief
+
+    @SchemaMapping(typeName = TYPE)
+    public String id(Brief brief) {
+        return GlobalId.of(TYPE, brief.id().value());
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Brief, Project>> project(List<Brief> batch) {
+        return Callers.current()
+                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Brief::projectId).toList()))
+                .map(byId -> Batches.join(batch, Brief::projectId, byId));
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Brief, List<BriefVersion>>> versions(List<Brief> batch) {
+        return Callers.current().flatMap(caller -> briefs.versions(caller, batch.stream().map(Brief::id).toList()))
+                .map(byId -> Batches.join(batch, Brief::id, byId));
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<Brief, BriefVersion>> currentVersion(List<Brief> batch) {
+        return versions(batch).map(byBrief -> Batches.mapValues(byBrief, list -> list.get(list.size() - 1)));
+    }
+
+    @BatchMapping(typeName = ProjectController.TYPE, field = "briefs")
+    public Mono<Map<Project, List<Brief>>> projectBriefs(List<Project> batch) {
+        return Callers.current()
+                .flatMap(caller -> briefs.byProjects(caller, batch.stream().map(Project::id).toList()))
+                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(p -> p,
+                        p -> byId.getOrDefault(p.id(), List.of()))));
+    }
+
+    // ---- BriefVersion
+
+    @SchemaMapping(typeName = VERSION_TYPE)
+    public String id(BriefVersion version) {
+        return GlobalId.of(VERSION_TYPE, version.id().value());
+    }
+
+    @BatchMapping(typeName = VERSION_TYPE)
+    public Mono<Map<BriefVersion, Brief>> brief(List<BriefVersion> batch) {
+        return Callers.current()
+                .flatMap(caller -> briefs.findAll(caller, batch.stream().map(BriefVersion::briefId).toList()))
+                .map(byId -> Batches.join(batch, BriefVersion::briefId, byId));
+    }
+
+    @BatchMapping(typeName = VERSION_TYPE)
+    public Mono<Map<BriefVersion, List<Requirement>>> requirements(List<BriefVersion> batch) {
+        return Callers.current()
+                .flatMap(caller -> briefs.requirements(caller, batch.stream().map(BriefVersion::id).toList()))
+                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(v -> v,
+                        v -> byId.getOrDefault(v.id(), List.of()))));
+    }
+
+    @BatchMapping(typeName = VERSION_TYPE)
+    public Mono<Map<BriefVersion, List<BriefSignature>>> signatures(List<BriefVersion> batch) {
+        return Callers.current()
+                .flatMap(caller -> briefs.signatures(caller, batch.stream().map(BriefVersion::id).toList()))
+                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(v -> v,
+                        v -> byId.getOrDefault(v.id(), List.of()).stream().map(BriefSignature::of).toList())));
+    }
+
+    @BatchMapping(typeName = VERSION_TYPE)
+    public Mono<Map<BriefVersion, FeasibilityView>> feasibility(List<BriefVersion> batch) {
+        return Callers.current().flatMap(caller -> briefs.feasibility(caller, batch))
+                .map(byId -> Batches.mapValues(Batches.join(batch, BriefVersion::id, byId), FeasibilityView::of));
+    }
+
+    // ---- Requirement
+
+    @SchemaMapping(typeName = "Requirement")
+    public String estimateDays(Requirement requirement) {
+        return requirement.estimateDays().stripTrailingZeros().toPlainString();
+    }
+
+    private static List<BriefVersionDraft.RequirementDraft> drafts(List<RequirementInput> inputs) {
+        return inputs == null ? null : inputs.stream().map(r -> r == null ? null
+                : new BriefVersionDraft.RequirementDraft(r.key(), r.title(), r.userStory(), r.priority(),
+                        r.estimateDays())).toList();
+    }
+}

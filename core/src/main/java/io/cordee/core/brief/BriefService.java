@@ -1,0 +1,483 @@
+package io.cordee.core.brief;
+
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.Forbidden;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.TransactionRunner;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.Role;
+import io.cordee.core.identity.UserRepository;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.Allocation;
+import io.cordee.core.staffing.AllocationRepository;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.staffing.TeamMemberRepository;
+import io.cordee.core.staffing.WorkingCalendar;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use cases of briefs: read them (agency staff: all; a CLIENT user: only their own client's projects'
+ * briefs), create and edit them, sign them off, compare two versions, and assess a version's
+ * feasibility.
+ *
+ * <p>The rules of versions and signatures (docs/adr/0006-brief-versions-and-sign-off.md):
+ * <ul>
+ *   <li>only the latest version of a brief can be edited or signed; anything else is
+ *       {@link ErrorCode#STALE_VERSION};</li>
+ *   <li>editing a {@code DRAFT} changes it in place and clears its signatures: what was signed is no
+ *       longer what is written;</li>
+ *   <li>editing an {@code AGREED} version creates the next version, a {@code DRAFT} copied from it with
+ *       the change; the agreed version stays agreed until its successor is agreed, then it is
+ *       {@code SUPERSEDED};</li>
+ *   <li>the agency signs through an OWNER or a LEAD, the client through a CLIENT user of the
+ *       project's client; the version is {@code AGREED} when both parties have signed it;</li>
+ *   <li>every edit and signature takes the {@code version} the caller read: a stale one is a
+ *       {@link Conflict} and writes nothing; a party signs exactly the text they read. A signature does
+ *       not change the version (the text is the same), the agreement does;</li>
+ *   <li>clients read and sign; they never edit (a brief is the agency's proposal, the client's word is
+ *       the signature or the conversation that leads to the next edit). FINANCE reads.</li>
+ * </ul>
+ */
+public final class BriefService {
+
+    /** Who writes briefs and signs them for the agency. */
+    public static final Set<Role> EDITORS = EnumSet.of(Role.OWNER, Role.LEAD);
+    public static final int MAX_LIST_ITEMS = 50;
+    public static final int MAX_REQUIREMENTS = 200;
+    public static final int MAX_KEY_LENGTH = 64;
+    public static final BigDecimal MAX_ESTIMATE_DAYS = new BigDecimal("99999.99");
+
+    private final BriefRepository briefs;
+    private final ProjectService projects;
+    private final AllocationRepository allocations;
+    private final TeamMemberRepository members;
+    private final AgencyRepository agencies;
+    private final UserRepository users;
+    private final TransactionRunner tx;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public BriefService(BriefRepository briefs, ProjectService projects, AllocationRepository allocations,
+                        TeamMemberRepository members, AgencyRepository agencies, UserRepository users,
+                        TransactionRunner tx, IdGenerator ids, Clock clock) {
+        this.briefs = briefs;
+        this.projects = projects;
+        this.allocations = allocations;
+        this.members = members;
+        this.agencies = agencies;
+        this.users = users;
+        this.tx = tx;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    // ---- reading
+
+    public Mono<Page<Brief>> list(Caller caller, ProjectId projectId, PageRequest page) {
+        return briefs.findPage(caller.agencyId(), projectId, caller.isClientUser() ? caller.clientId() : null, page);
+    }
+
+    public Mono<Brief> find(Caller caller, BriefId id) {
+        return briefs.findById(caller.agencyId(), id)
+                .filterWhen(b -> projects.find(caller, b.projectId()).hasElement());
+    }
+
+    /** The given briefs the caller may see, by id, in two reads. */
+    public Mono<Map<BriefId, Brief>> findAll(Caller caller, Collection<BriefId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return briefs.findAllById(caller.agencyId(), ids.stream().distinct().toList()).collectList()
+                .flatMap(list -> visible(caller, list, Brief::projectId))
+                .map(list -> list.stream().collect(Collectors.toMap(Brief::id, Function.identity())));
+    }
+
+    /** The briefs of each of the given projects the caller may see, in one read (two for a client). */
+    public Mono<Map<ProjectId, List<Brief>>> byProjects(Caller caller, Collection<ProjectId> projectIds) {
+        if (projectIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return briefs.findByProjects(caller.agencyId(), projectIds.stream().distinct().toList()).collectList()
+                .flatMap(list -> caller.isClientUser() ? visible(caller, list, Brief::projectId) : Mono.just(list))
+                .map(list -> list.stream().collect(Collectors.groupingBy(Brief::projectId)));
+    }
+
+    /** The versions of visible briefs (the caller got the briefs through this service), by brief, oldest first. */
+    public Mono<Map<BriefId, List<BriefVersion>>> versions(Caller caller, Collection<BriefId> briefIds) {
+        if (briefIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return briefs.findVersions(caller.agencyId(), briefIds.stream().distinct().toList()).collectList()
+                .map(list -> list.stream().collect(Collectors.groupingBy(BriefVersion::briefId)));
+    }
+
+    public Mono<BriefVersion> findVersion(Caller caller, BriefVersionId id) {
+        return briefs.findVersion(caller.agencyId(), id)
+                .filterWhen(v -> find(caller, v.briefId()).hasElement());
+    }
+
+    /** The requirements of versions the caller got through this service, by version, in their order. */
+    public Mono<Map<BriefVersionId, List<Requirement>>> requirements(Caller caller,
+                                                                     Collection<BriefVersionId> versionIds) {
+        return versionIds.isEmpty() ? Mono.just(Map.of())
+                : briefs.findRequirements(caller.agencyId(), versionIds.stream().distinct().toList());
+    }
+
+    /** The signatures of versions the caller got through this service, by version. */
+    public Mono<Map<BriefVersionId, List<Signature>>> signatures(Caller caller,
+                                                                 Collection<BriefVersionId> versionIds) {
+        if (versionIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return briefs.findSignatures(caller.agencyId(), versionIds.stream().distinct().toList()).collectList()
+                .map(list -> list.stream().collect(Collectors.groupingBy(Signature::versionId)));
+    }
+
+    /** Two versions of one brief and what changed in their requirements from the first to the second. */
+    public record VersionComparison(BriefVersion from, BriefVersion to, BriefComparison.Diff diff) {
+    }
+
+    /** What changed from version {@code from} to version {@code to} of the same brief. */
+    public Mono<VersionComparison> compare(Caller caller, BriefVersionId from, BriefVersionId to) {
+        return Mono.zip(getVersion(caller, from), getVersion(caller, to))
+                .flatMap(t -> {
+                    if (!t.getT1().briefId().equals(t.getT2().briefId())) {
+                        return Mono.error(InvalidInput.of("to", "is a version of another brief",
+                                ErrorCode.INVALID_ID));
+                    }
+                    return requirements(caller, List.of(from, to)).map(reqs -> new VersionComparison(t.getT1(),
+                            t.getT2(), BriefComparison.compare(reqs.getOrDefault(from, List.of()),
+                                    reqs.getOrDefault(to, List.of()))));
+                });
+    }
+
+    // ---- writing
+
+    /** A new brief with its version 1, a draft. */
+    public Mono<Brief> create(Caller caller, ProjectId projectId, String title, BriefVersionDraft draft) {
+        return Mono.fromCallable(() -> caller.require(EDITORS, "write briefs"))
+                .then(projects.find(caller, projectId))
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
+                .flatMap(project -> {
+                    Validator v = new Validator().requiredText("title", title, Validator.NAME_MAX_LENGTH);
+                    List<Requirement> requirements = validate(v, project, draft);
+                    v.throwIfInvalid();
+                    Brief brief = new Brief(new BriefId(ids.newId()), caller.agencyId(), projectId, title.strip(), 0);
+                    BriefVersion first = new BriefVersion(new BriefVersionId(ids.newId()), caller.agencyId(),
+                            brief.id(), 1, BriefStatus.DRAFT, draft.objectives(), draft.targetUsers(),
+                            draft.constraints(), draft.assumptions(), draft.outOfScope(), draft.launchDate(),
+                            draft.communicationPlanDate(), 0);
+                    return tx.inTransaction(briefs.insert(brief)
+                            .flatMap(saved -> briefs.insertVersion(first, requirements == null ? List.of()
+                                    : requirements).thenReturn(saved)));
+                });
+    }
+
+    /**
+     * Edits the latest version: a draft in place (its signatures cleared), an agreed version by creating
+     * the next version. Returns the version that now holds the change.
+     */
+    public Mono<BriefVersion> update(Caller caller, BriefVersionId id, long expectedVersion,
+                                     BriefVersionDraft changes) {
+        return Mono.fromCallable(() -> caller.require(EDITORS, "edit briefs"))
+                .then(getVersion(caller, id))
+                .flatMap(current -> Mono.zip(latest(caller, current), briefs.findById(caller.agencyId(),
+                                current.briefId()).flatMap(b -> projects.get(caller, b.projectId())))
+                        .flatMap(t -> {
+                            requireLatest(current, t.getT1());
+                            if (current.version() != expectedVersion) {
+                                return Mono.error(new Conflict("Brief version", expectedVersion));
+                            }
+                            Validator v = new Validator();
+                            BriefVersionDraft merged = merge(changes, current);
+                            List<Requirement> requirements = validate(v, t.getT2(), merged);
+                            v.throwIfInvalid();
+                            return current.status() == BriefStatus.DRAFT
+                                    ? editDraft(current, merged, requirements, expectedVersion)
+                                    : nextVersion(caller, current, merged, requirements);
+                        }));
+    }
+
+    /** Signs the latest version for the caller's party; both parties signed makes it {@code AGREED}. */
+    public Mono<BriefVersion> sign(Caller caller, BriefVersionId id, long expectedVersion) {
+        return Mono.fromCallable(() -> party(caller))
+                .flatMap(party -> getVersion(caller, id).flatMap(current -> latest(caller, current)
+                        .flatMap(latest -> {
+                            requireLatest(current, latest);
+                            if (current.status() == BriefStatus.AGREED) {
+                                return Mono.error(InvalidInput.of("id", "version " + current.number()
+                                        + " is already agreed by both parties", ErrorCode.DUPLICATE));
+                            }
+                            if (current.version() != expectedVersion) {
+                                return Mono.error(new Conflict("Brief version", expectedVersion));
+                            }
+                            return users.findById(caller.agencyId(), caller.userId())
+                                    .switchIfEmpty(Mono.error(() -> new Forbidden("Unknown user")))
+                                    .flatMap(user -> tx.inTransaction(
+                                            briefs.lockDraft(caller.agencyId(), id, expectedVersion)
+                                                    .switchIfEmpty(Mono.error(() -> new Conflict("Brief version",
+                                                            expectedVersion)))
+                                                    .flatMap(signed -> briefs.sign(caller.agencyId(), new Signature(
+                                                                    id, party, caller.userId(), user.displayName(),
+                                                                    clock.instant(), current.number()))
+                                                            .then(agreeIfBothSigned(caller, signed)))));
+                        })));
+    }
+
+    // ---- feasibility
+
+    /**
+     * The feasibility of each version, in a fixed number of reads whatever their number: person-days
+     * allocated to the project from today (agency time zone) to the launch date against the Must +
+     * Should estimates. Versions with no launch date (neither theirs nor their project's) are absent.
+     */
+    public Mono<Map<BriefVersionId, BriefFeasibility>> feasibility(Caller caller, Collection<BriefVersion> versions) {
+        if (versions.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<BriefVersion> list = versions.stream().distinct().toList();
+        Mono<Map<BriefId, Brief>> briefsById = findAll(caller, list.stream().map(BriefVersion::briefId).toList());
+        Mono<Map<BriefVersionId, List<Requirement>>> reqs = requirements(caller,
+                list.stream().map(BriefVersion::id).toList());
+        Mono<Agency> agency = agencies.findById(caller.agencyId());
+        return Mono.zip(briefsById, reqs, agency).flatMap(t -> {
+            Map<BriefId, Brief> byId = t.getT1();
+            List<ProjectId> projectIds = byId.values().stream().map(Brief::projectId).distinct().toList();
+            return Mono.zip(projects.findAll(caller, projectIds),
+                            projectIds.isEmpty() ? Mono.just(List.<Allocation>of())
+                                    : allocations.findByProjects(caller.agencyId(), projectIds).collectList(),
+                            members.findAll(caller.agencyId()).collectMap(TeamMember::id, Function.identity()))
+                    .flatMap(u -> {
+                        LocalDate today = LocalDate.now(clock.withZone(t.getT3().settings().timeZone()));
+                        LocalDate last = today;
+                        for (Allocation a : u.getT2()) {
+                            last = a.to().isAfter(last) ? a.to() : last;
+                        }
+                        for (BriefVersion v : list) {
+                            LocalDate launch = v.launchDate();
+                            last = launch != null && launch.isAfter(last) ? launch : last;
+                        }
+                        return agencies.holidays(caller.agencyId(), today, last).collectList()
+                                .map(holidays -> assess(caller, list, byId, t.getT2(), u.getT1(), u.getT2(),
+                                        u.getT3(), new WorkingCalendar(new HashSet<>(holidays)), today));
+                    });
+        });
+    }
+
+    private static Map<BriefVersionId, BriefFeasibility> assess(Caller caller, List<BriefVersion> versions,
+                                                                Map<BriefId, Brief> briefsById,
+                                                                Map<BriefVersionId, List<Requirement>> requirements,
+                                                                Map<ProjectId, Project> projectsById,
+                                                                List<Allocation> allocations,
+                                                                Map<TeamMemberId, TeamMember> team,
+                                                                WorkingCalendar calendar, LocalDate today) {
+        Map<ProjectId, List<Allocation>> byProject = allocations.stream()
+                .collect(Collectors.groupingBy(Allocation::projectId));
+        Map<BriefVersionId, BriefFeasibility> result = new HashMap<>();
+        for (BriefVersion v : versions) {
+            Brief brief = briefsById.get(v.briefId());
+            Project project = brief == null ? null : projectsById.get(brief.projectId());
+            if (project == null) {
+                continue;
+            }
+            LocalDate launch = v.launchDate() != null ? v.launchDate() : project.launchDate();
+            LocalDate commPlan = v.communicationPlanDate() != null ? v.communicationPlanDate()
+                    : project.communicationPlanDate();
+            if (launch == null) {
+                continue;
+            }
+            List<Requirement> reqs = requirements.getOrDefault(v.id(), List.of());
+            Feasibility f = Feasibility.assess(reqs,
+                    byProject.getOrDefault(project.id(), List.of()), team, calendar, today, launch, commPlan,
+                    project.feeBudget());
+            BriefFeasibility.Budget budget = caller.seesMoney()
+                    ? new BriefFeasibility.Budget(f.scopeValue(), project.feeBudget(), f.overBudget()) : null;
+            List<Requirement> toDrop = reqs.stream().filter(r -> f.requirementsToDrop().contains(r.key())).toList();
+            result.put(v.id(), new BriefFeasibility(v.id(), today, launch, commPlan, f, toDrop, budget));
+        }
+        return result;
+    }
+
+    // ---- helpers
+
+    private Mono<BriefVersion> editDraft(BriefVersion current, BriefVersionDraft merged, List<Requirement> requirements,
+                                         long expectedVersion) {
+        BriefVersion next = new BriefVersion(current.id(), current.agencyId(), current.briefId(), current.number(),
+                BriefStatus.DRAFT, merged.objectives(), merged.targetUsers(), merged.constraints(),
+                merged.assumptions(), merged.outOfScope(), merged.launchDate(), merged.communicationPlanDate(),
+                expectedVersion);
+        return tx.inTransaction(briefs.updateVersion(next)
+                .switchIfEmpty(Mono.error(() -> new Conflict("Brief version", expectedVersion)))
+                .flatMap(saved -> (requirements == null ? Mono.<Void>empty()
+                        : briefs.replaceRequirements(saved.agencyId(), saved.id(), requirements))
+                        .then(briefs.clearSignatures(saved.agencyId(), saved.id()))
+                        .thenReturn(saved)));
+    }
+
+    private Mono<BriefVersion> nextVersion(Caller caller, BriefVersion agreed, BriefVersionDraft merged,
+                                           List<Requirement> requirements) {
+        Mono<List<Requirement>> content = requirements != null ? Mono.just(requirements)
+                : requirements(caller, List.of(agreed.id())).map(m -> m.getOrDefault(agreed.id(), List.of()));
+        BriefVersion next = new BriefVersion(new BriefVersionId(ids.newId()), agreed.agencyId(), agreed.briefId(),
+                agreed.number() + 1, BriefStatus.DRAFT, merged.objectives(), merged.targetUsers(),
+                merged.constraints(), merged.assumptions(), merged.outOfScope(), merged.launchDate(),
+                merged.communicationPlanDate(), 0);
+        return content.flatMap(reqs -> tx.inTransaction(briefs.insertVersion(next, reqs))
+                .switchIfEmpty(Mono.error(() -> new Conflict("Brief version", agreed.version()))));
+    }
+
+    private Mono<BriefVersion> agreeIfBothSigned(Caller caller, BriefVersion version) {
+        return briefs.findSignatures(caller.agencyId(), List.of(version.id()))
+                .map(Signature::party).collect(Collectors.toSet())
+                .flatMap(parties -> parties.containsAll(EnumSet.allOf(Party.class))
+                        ? briefs.setStatus(caller.agencyId(), version.id(), version.version(), BriefStatus.AGREED)
+                                .switchIfEmpty(Mono.error(() -> new Conflict("Brief version", version.version())))
+                                .flatMap(agreed -> briefs.supersedeOthers(caller.agencyId(), agreed.briefId(),
+                                        agreed.id()).thenReturn(agreed))
+                        : Mono.just(version));
+    }
+
+    private static Party party(Caller caller) {
+        if (caller.isClientUser()) {
+            return Party.CLIENT;
+        }
+        caller.require(EDITORS, "sign briefs for the agency");
+        return Party.AGENCY;
+    }
+
+    private Mono<BriefVersion> getVersion(Caller caller, BriefVersionId id) {
+        return findVersion(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("Brief version", id.value())));
+    }
+
+    private Mono<BriefVersion> latest(Caller caller, BriefVersion version) {
+        return briefs.findLatestVersion(caller.agencyId(), version.briefId());
+    }
+
+    private static void requireLatest(BriefVersion current, BriefVersion latest) {
+        if (!latest.id().equals(current.id()) || current.status() == BriefStatus.SUPERSEDED) {
+            throw InvalidInput.of("id", "version " + current.number() + " is not the current version of the brief"
+                    + " (the current one is version " + latest.number() + "); reload it", ErrorCode.STALE_VERSION);
+        }
+    }
+
+    private <T> Mono<List<T>> visible(Caller caller, List<T> items, Function<T, ProjectId> projectOf) {
+        return projects.findAll(caller, items.stream().map(projectOf).toList())
+                .map(seen -> items.stream().filter(i -> seen.containsKey(projectOf.apply(i))).toList());
+    }
+
+    private static BriefVersionDraft merge(BriefVersionDraft changes, BriefVersion current) {
+        return new BriefVersionDraft(or(changes.objectives(), current.objectives()),
+                or(changes.targetUsers(), current.targetUsers()), changes.requirements(),
+                or(changes.constraints(), current.constraints()), or(changes.assumptions(), current.assumptions()),
+                or(changes.outOfScope(), current.outOfScope()), or(changes.launchDate(), current.launchDate()),
+                or(changes.communicationPlanDate(), current.communicationPlanDate()));
+    }
+
+    /** Checks every field of {@code draft}; the requirements as they will be stored, or null if not given. */
+    List<Requirement> validate(Validator v, Project project, BriefVersionDraft draft) {
+        texts(v, "objectives", draft.objectives());
+        texts(v, "targetUsers", draft.targetUsers());
+        texts(v, "constraints", draft.constraints());
+        texts(v, "assumptions", draft.assumptions());
+        texts(v, "outOfScope", draft.outOfScope());
+        v.notBefore("launchDate", draft.launchDate(), "the project's start date", project.startDate());
+        v.notBefore("communicationPlanDate", draft.communicationPlanDate(), "the project's start date",
+                project.startDate());
+        if (draft.requirements() == null) {
+            return null;
+        }
+        List<BriefVersionDraft.RequirementDraft> given = draft.requirements();
+        v.check(given.size() <= MAX_REQUIREMENTS, "requirements", "at most " + MAX_REQUIREMENTS + " requirements",
+                ErrorCode.OUT_OF_RANGE);
+        List<Requirement> result = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < given.size() && i < MAX_REQUIREMENTS; i++) {
+            BriefVersionDraft.RequirementDraft r = given.get(i);
+            String at = "requirements[" + i + "].";
+            if (r == null) {
+                v.check(false, "requirements[" + i + "]", "is required", ErrorCode.REQUIRED);
+                continue;
+            }
+            v.requiredText(at + "title", r.title(), Validator.NAME_MAX_LENGTH)
+                    .maxLength(at + "userStory", r.userStory(), Validator.TEXT_MAX_LENGTH)
+                    .required(at + "priority", r.priority())
+                    .maxLength(at + "key", r.key(), MAX_KEY_LENGTH);
+            String key = r.key() == null || r.key().isBlank() ? null : r.key().strip();
+            if (key != null && !keys.add(key)) {
+                v.check(false, at + "key", "is given twice", ErrorCode.DUPLICATE);
+            }
+            BigDecimal estimate = estimate(v, at + "estimateDays", r.estimateDays());
+            if (!v.hasErrors()) {
+                result.add(new Requirement(key == null ? ids.newId().toString() : key, r.title().strip(),
+                        r.userStory() == null || r.userStory().isBlank() ? null : r.userStory().strip(),
+                        r.priority(), estimate));
+            }
+        }
+        return result;
+    }
+
+    private static BigDecimal estimate(Validator v, String field, String value) {
+        if (value == null || value.isBlank()) {
+            v.check(false, field, "is required", ErrorCode.REQUIRED);
+            return null;
+        }
+        if (value.length() > 20) {
+            v.check(false, field, "is not a number of person-days such as 12.5", ErrorCode.INVALID_FORMAT);
+            return null;
+        }
+        BigDecimal days;
+        try {
+            days = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            v.check(false, field, "is not a number of person-days such as 12.5", ErrorCode.INVALID_FORMAT);
+            return null;
+        }
+        if (days.signum() < 0 || days.compareTo(MAX_ESTIMATE_DAYS) > 0) {
+            v.range(field, days, BigDecimal.ZERO, MAX_ESTIMATE_DAYS);
+            return null;
+        }
+        if (days.stripTrailingZeros().scale() > 2) {
+            v.check(false, field, "has at most two decimals (hundredths of a day)", ErrorCode.INVALID_FORMAT);
+            return null;
+        }
+        return days.setScale(2);
+    }
+
+    private static void texts(Validator v, String field, List<String> items) {
+        if (items == null) {
+            return;
+        }
+        v.check(items.size() <= MAX_LIST_ITEMS, field, "at most " + MAX_LIST_ITEMS + " items", ErrorCode.OUT_OF_RANGE);
+        for (int i = 0; i < items.size() && i < MAX_LIST_ITEMS; i++) {
+            v.requiredText(field + "[" + i + "]", items.get(i), Validator.TEXT_MAX_LENGTH);
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}
