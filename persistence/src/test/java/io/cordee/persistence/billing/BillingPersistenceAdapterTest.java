@@ -31,8 +31,8 @@ class BillingPersistenceAdapterTest {
 
     @BeforeEach
     void twoAgencies() {
-        agency = insertAgency();
-        otherAgency = insertAgency();
+        agency = TestDatabase.newAgency();
+        otherAgency = TestDatabase.newAgency();
     }
 
     @Test
@@ -68,7 +68,7 @@ class BillingPersistenceAdapterTest {
         assertThat(adapter.findLastPaidDates(agency, List.of(bravo, charlie), 12).collectList().block())
                 .extracting(PaidDates::clientId).containsExactly(bravo, bravo);
         assertThat(adapter.findLastPaidDates(agency, List.of(stranger), 12).collectList().block()).isEmpty();
-        assertThat(adapter.findLastPaidDates(insertAgency(), 12).collectList().block()).isEmpty();
+        assertThat(adapter.findLastPaidDates(TestDatabase.newAgency(), 12).collectList().block()).isEmpty();
     }
 
     @Test
@@ -92,7 +92,7 @@ class BillingPersistenceAdapterTest {
                         org.assertj.core.groups.Tuple.tuple(partPaid, InvoiceStatus.ISSUED, Money.of(600_00, "EUR"),
                                 JAN_1.plusDays(30)));
         assertThat(open.get(0).projectId().value()).isEqualTo(project);
-        assertThat(adapter.findReceivables(insertAgency()).collectList().block()).isEmpty();
+        assertThat(adapter.findReceivables(TestDatabase.newAgency()).collectList().block()).isEmpty();
     }
 
     private UUID insertInvoice(AgencyId agencyId, ClientId client, UUID project, String status, LocalDate due,
@@ -127,15 +127,6 @@ class BillingPersistenceAdapterTest {
                         + " VALUES (:agency, :id, :client, 'Project', 'ACTIVE', :start, 'EUR', 0, 30)")
                 .bind("agency", agencyId.value()).bind("id", id).bind("client", client.value())
                 .bind("start", JAN_1).then().block();
-        return id;
-    }
-
-    private AgencyId insertAgency() {
-        AgencyId id = new AgencyId(ids.newId());
-        db.sql("INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,"
-                        + " delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)"
-                        + " VALUES (:id, 'Test', 'EUR', 'Europe/Paris', 0, 25, 0, 0, 0, 0)")
-                .bind("id", id.value()).then().block();
         return id;
     }
 }

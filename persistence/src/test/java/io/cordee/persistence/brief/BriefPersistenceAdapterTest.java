@@ -37,8 +37,8 @@ class BriefPersistenceAdapterTest {
 
     @BeforeEach
     void aBriefOfAProject() {
-        agency = insertAgency();
-        otherAgency = insertAgency();
+        agency = TestDatabase.newAgency();
+        otherAgency = TestDatabase.newAgency();
         brief = adapter.insert(new Brief(new BriefId(ids.newId()), agency, insertProject(agency), "Refonte", 0))
                 .block();
     }
@@ -101,14 +101,5 @@ class BriefPersistenceAdapterTest {
                         + " payment_terms_days) VALUES (:a, :id, :c, 'P', 'ACTIVE', '2026-01-05', 'EUR', 0, 30)")
                 .bind("a", agencyId.value()).bind("id", project).bind("c", client).then().block();
         return new ProjectId(project);
-    }
-
-    private AgencyId insertAgency() {
-        AgencyId id = new AgencyId(ids.newId());
-        db.sql("INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,"
-                        + " delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)"
-                        + " VALUES (:id, 'Test', 'EUR', 'Europe/Paris', 0, 25, 0, 0, 0, 0)")
-                .bind("id", id.value()).then().block();
-        return id;
     }
 }

@@ -35,8 +35,8 @@ class ClientPersistenceAdapterTest {
 
     @BeforeEach
     void twoAgencies() {
-        agency = insertAgency();
-        otherAgency = insertAgency();
+        agency = TestDatabase.newAgency();
+        otherAgency = TestDatabase.newAgency();
     }
 
     @Test
@@ -101,14 +101,5 @@ class ClientPersistenceAdapterTest {
     private static Client with(Client c, String name, long version) {
         return new Client(c.id(), c.agencyId(), name, c.segment(), c.paymentTermsDays(), c.contacts(), c.funding(),
                 c.archived(), version);
-    }
-
-    private AgencyId insertAgency() {
-        AgencyId id = new AgencyId(ids.newId());
-        db.sql("INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,"
-                        + " delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)"
-                        + " VALUES (:id, 'Test', 'EUR', 'Europe/Paris', 0, 25, 0, 0, 0, 0)")
-                .bind("id", id.value()).then().block();
-        return id;
     }
 }

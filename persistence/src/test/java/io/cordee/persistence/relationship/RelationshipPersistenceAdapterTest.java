@@ -47,8 +47,8 @@ class RelationshipPersistenceAdapterTest {
 
     @BeforeEach
     void agencyWithTwoClients() {
-        agency = insertAgency();
-        otherAgency = insertAgency();
+        agency = TestDatabase.newAgency();
+        otherAgency = TestDatabase.newAgency();
         x = insertClient(agency);
         y = insertClient(agency);
         project = new ProjectId(ids.newId());
@@ -174,15 +174,6 @@ class RelationshipPersistenceAdapterTest {
         ClientId id = new ClientId(ids.newId());
         db.sql("INSERT INTO client (agency_id, id, name, segment, payment_terms_days) VALUES (:a, :id, 'C', 'SME', 30)")
                 .bind("a", agencyId.value()).bind("id", id.value()).then().block();
-        return id;
-    }
-
-    private AgencyId insertAgency() {
-        AgencyId id = new AgencyId(ids.newId());
-        db.sql("INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,"
-                        + " delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)"
-                        + " VALUES (:id, 'Test', 'EUR', 'Europe/Paris', 0, 25, 0, 0, 0, 0)")
-                .bind("id", id.value()).then().block();
         return id;
     }
 }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.support;
 
+import io.cordee.core.agency.AgencyId;
+import io.cordee.persistence.common.UuidV7IdGenerator;
 import io.cordee.persistence.embedded.EmbeddedPostgresServer;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -37,5 +39,15 @@ public final class TestDatabase {
                     .option(Option.valueOf("forceBinary"), true).build()));
         }
         return client;
+    }
+
+    /** A new agency (EUR, Europe/Paris, no thresholds) for a test's rows to belong to. */
+    public static AgencyId newAgency() {
+        AgencyId id = new AgencyId(new UuidV7IdGenerator().newId());
+        client().sql("INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,"
+                        + " delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)"
+                        + " VALUES (:id, 'Test', 'EUR', 'Europe/Paris', 0, 25, 0, 0, 0, 0)")
+                .bind("id", id.value()).then().block();
+        return id;
     }
 }
