@@ -28,6 +28,12 @@ public record Finding(AlertKind kind, Severity severity, AlertSubject subject, E
                 kind.involvesMoney() && subject.clientId().isPresent());
     }
 
+    /** Worse than a state of the same condition: a higher severity, or the same one and a larger magnitude. */
+    public boolean isWorseThan(Severity otherSeverity, BigDecimal otherMagnitude) {
+        return severity.isWorseThan(otherSeverity)
+                || (severity == otherSeverity && magnitude.compareTo(otherMagnitude) > 0);
+    }
+
     /** The condition this finding is about: one open alert at most per key. */
     public AlertKey key() {
         return new AlertKey(kind, subject);
