@@ -49,7 +49,7 @@ public final class EarlyWarnings {
         List<Finding> all = new ArrayList<>();
         all.addAll(CapacityConcentration.findings(facts.comingMonths(), facts.asOf(), thresholds));
         all.addAll(CashShortfall.findings(facts.baseForecast(), thresholds));
-        all.addAll(LongTimeToCash.findings(facts.projects(), facts.asOf(), thresholds));
+        all.addAll(LongTimeToCash.findings(facts.projects(), thresholds));
         all.addAll(ExposureLimit.findings(facts.exposures(), facts.baseForecast().opening(), thresholds));
         all.addAll(FundingRisk.findings(facts.startups(), facts.asOf()));
         all.addAll(OverdueInvoices.findings(facts.invoices(), facts.asOf(), thresholds));

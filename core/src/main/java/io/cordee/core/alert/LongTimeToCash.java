@@ -12,17 +12,23 @@ import java.util.Objects;
 /**
  * {@code LONG_TIME_TO_CASH}: a project's time to first cash (its start to its first actual or expected
  * receipt, as {@link io.cordee.core.cash.TimeToFirstCash}) <em>exceeds</em> {@code timeToFirstCashDays}
- * (90 days exactly is fine). It holds while that first cash is still to come (after the as-of date):
- * once the money is in, the condition is over. A project with no receipt expected at all is left out
- * (that is a missing billing plan, not a measured delay).
+ * (90 days exactly is fine). It holds until that first cash is received: once the money is in, the
+ * condition is over. A project with no receipt expected at all is left out (that is a missing billing
+ * plan, not a measured delay).
  *
  * <p>Severity: a warning. Magnitude: the days to first cash. Evidence: projectStart, firstReceipt,
  * daysToFirstCash, limitDays.
  */
 public final class LongTimeToCash {
 
-    /** A project, its client, its start and its first receipt (null when none is expected). */
-    public record ProjectCash(ProjectId project, ClientId client, LocalDate start, LocalDate firstReceipt) {
+    /**
+     * A project, its client, its start and its first receipt: the payment's date when {@code received},
+     * else the expected date as the delay model gives it (due date + expected delay), <em>not</em> moved
+     * to today when late — a date that moved every day would make the magnitude worse every day. Null
+     * when no receipt is expected.
+     */
+    public record ProjectCash(ProjectId project, ClientId client, LocalDate start, LocalDate firstReceipt,
+                              boolean received) {
         public ProjectCash {
             Objects.requireNonNull(project, "project");
             Objects.requireNonNull(client, "client");
@@ -33,10 +39,10 @@ public final class LongTimeToCash {
     private LongTimeToCash() {
     }
 
-    public static List<Finding> findings(List<ProjectCash> projects, LocalDate asOf, AlertThresholds thresholds) {
+    public static List<Finding> findings(List<ProjectCash> projects, AlertThresholds thresholds) {
         List<Finding> findings = new ArrayList<>();
         for (ProjectCash p : projects) {
-            if (p.firstReceipt() == null || !p.firstReceipt().isAfter(asOf)) {
+            if (p.firstReceipt() == null || p.received()) {
                 continue;
             }
             long days = ChronoUnit.DAYS.between(p.start(), p.firstReceipt());

@@ -82,7 +82,7 @@ class EarlyWarningsTest {
                 forecast,
                 // started 1 September, first cash 4 January: 122 days
                 List.of(new ProjectCash(new ProjectId(UUID.randomUUID()), ENTERPRISE, LocalDate.of(2026, 9, 1),
-                        LocalDate.of(2027, 1, 4))),
+                        LocalDate.of(2027, 1, 4), false)),
                 // 60 000.00 > 50 % of 100 000.00
                 List.of(new ClientExposure(ENTERPRISE, new Exposure.Series(List.of(), peak, AS_OF.plusWeeks(8), 20))),
                 // round in doubt, expected before the last payment of 31 March

@@ -13,12 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * As of 23 November 2026, a project started on 1 September 2026. 90 days later is 30 November
+ * A project started on 1 September 2026. 90 days later is 30 November
  * (September 29 more days, October 31, November 30: 29 + 31 + 30 = 90).
  */
 class LongTimeToCashTest {
 
-    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     private static final LocalDate START = LocalDate.of(2026, 9, 1);
     private static final ProjectId PROJECT = new ProjectId(UUID.randomUUID());
     private static final ClientId CLIENT = new ClientId(UUID.randomUUID());
@@ -33,7 +32,7 @@ class LongTimeToCashTest {
             "2027-01-04, 125, true"})
     void aroundNinetyDays(LocalDate firstReceipt, long days, boolean fires) {
         List<Finding> findings = LongTimeToCash.findings(
-                List.of(new ProjectCash(PROJECT, CLIENT, START, firstReceipt)), AS_OF, AlertThresholds.defaults());
+                List.of(new ProjectCash(PROJECT, CLIENT, START, firstReceipt, false)), AlertThresholds.defaults());
         if (!fires) {
             assertThat(findings).isEmpty();
             return;
@@ -52,12 +51,19 @@ class LongTimeToCashTest {
 
     @Test
     void onceTheFirstCashIsInOrWhenNoneIsExpectedItIsQuiet() {
-        // started 1 June, paid 20 November: 172 days, but the money is in
-        ProjectCash paid = new ProjectCash(PROJECT, CLIENT, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 11, 20));
-        // paid today: in as well
-        ProjectCash today = new ProjectCash(PROJECT, CLIENT, LocalDate.of(2026, 6, 1), AS_OF);
+        // started 1 June, paid 20 November: 29 + 31 + 31 + 30 + 31 + 20 = 172 days, but the money is in
+        ProjectCash paid = new ProjectCash(PROJECT, CLIENT, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 11, 20), true);
         // no receipt expected: a missing billing plan, not a measured delay
-        ProjectCash none = new ProjectCash(PROJECT, CLIENT, START, null);
-        assertThat(LongTimeToCash.findings(List.of(paid, today, none), AS_OF, AlertThresholds.defaults())).isEmpty();
+        ProjectCash none = new ProjectCash(PROJECT, CLIENT, START, null, false);
+        assertThat(LongTimeToCash.findings(List.of(paid, none), AlertThresholds.defaults())).isEmpty();
+    }
+
+    @Test
+    void anExpectedFirstCashThatIsLateStillCounts() {
+        // started 1 June, expected 20 November (172 days) and not received: it still fires, measured to the
+        // expected date rather than to today, so the magnitude does not grow by itself every day
+        ProjectCash late = new ProjectCash(PROJECT, CLIENT, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 11, 20), false);
+        assertThat(LongTimeToCash.findings(List.of(late), AlertThresholds.defaults())).singleElement()
+                .satisfies(f -> assertThat(f.magnitude()).isEqualByComparingTo("172"));
     }
 }
