@@ -51,7 +51,7 @@ public final class EarlyWarnings {
         all.addAll(CashShortfall.findings(facts.baseForecast(), thresholds));
         all.addAll(LongTimeToCash.findings(facts.projects(), thresholds));
         all.addAll(ExposureLimit.findings(facts.exposures(), facts.baseForecast().opening(), thresholds));
-        all.addAll(FundingRisk.findings(facts.startups(), facts.asOf()));
+        all.addAll(FundingRisk.findings(facts.startups()));
         all.addAll(OverdueInvoices.findings(facts.invoices(), facts.asOf(), thresholds));
         all.addAll(PaymentDrift.findings(facts.payments(), thresholds));
         all.addAll(EngagementDrop.findings(facts.relationships(), facts.asOf(), thresholds));

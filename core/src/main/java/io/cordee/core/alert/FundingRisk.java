@@ -13,8 +13,7 @@ import java.util.Objects;
 
 /**
  * {@code FUNDING_RISK}: a start-up may not be able to pay what it still owes. For a {@code STARTUP}
- * client with a funding profile and a payment still expected (its last expected payment on or after
- * the as-of date), it fires when any of these holds:
+ * client with a funding profile that still owes something, it fires when any of these holds:
  * <ol>
  *   <li>its runway ends before its last expected payment (strictly before: ending that very day is fine);</li>
  *   <li>its next round is expected before its last expected payment and is not {@code SIGNED} (the payment
@@ -31,7 +30,11 @@ import java.util.Objects;
  */
 public final class FundingRisk {
 
-    /** A client and the date of the last payment expected from it (null when none). */
+    /**
+     * A client and the expected date of the last payment it still owes (planned and issued invoices), as
+     * the delay model gives it — not moved to today when late, and in the past if it is overdue; null
+     * when it owes nothing.
+     */
     public record Startup(Client client, LocalDate lastExpectedPayment) {
         public Startup {
             Objects.requireNonNull(client, "client");
@@ -41,12 +44,12 @@ public final class FundingRisk {
     private FundingRisk() {
     }
 
-    public static List<Finding> findings(List<Startup> startups, LocalDate asOf) {
+    public static List<Finding> findings(List<Startup> startups) {
         List<Finding> findings = new ArrayList<>();
         for (Startup s : startups) {
             FundingProfile funding = s.client().funding();
             LocalDate last = s.lastExpectedPayment();
-            if (s.client().segment() != Segment.STARTUP || funding == null || last == null || last.isBefore(asOf)) {
+            if (s.client().segment() != Segment.STARTUP || funding == null || last == null) {
                 continue;
             }
             RoundStatus status = funding.nextRoundStatus();

@@ -18,13 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * As of 23 November 2026; the start-up's last expected payment is on 31 March 2027. Days to 31 March
+ * The start-up's last expected payment is on 31 March 2027. Days to 31 March
  * 2027: from 30 March 1; from 31 January 28 + 31 = 59; from 15 January 16 + 28 + 31 = 75; from
  * 1 February 28 + 30 = 58.
  */
 class FundingRiskTest {
 
-    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     private static final LocalDate LAST_PAYMENT = LocalDate.of(2027, 3, 31);
 
     @ParameterizedTest(name = "runway {0}, round {1} {2} → {3}, {4} days at risk")
@@ -53,7 +52,7 @@ class FundingRiskTest {
     void theConditionsAndTheirSeverity(LocalDate runwayEnd, LocalDate round, RoundStatus status, Severity expected,
                                         long daysAtRisk) {
         Client startup = client(Segment.STARTUP, new FundingProfile(FundingStage.SEED, runwayEnd, round, status));
-        List<Finding> findings = FundingRisk.findings(List.of(new Startup(startup, LAST_PAYMENT)), AS_OF);
+        List<Finding> findings = FundingRisk.findings(List.of(new Startup(startup, LAST_PAYMENT)));
         if (expected == null) {
             assertThat(findings).isEmpty();
             return;
@@ -69,7 +68,7 @@ class FundingRiskTest {
     void theEvidenceNamesTheDatesAndTheRound() {
         Client startup = client(Segment.STARTUP, new FundingProfile(FundingStage.SEED, LocalDate.of(2027, 2, 28),
                 LocalDate.of(2027, 1, 15), RoundStatus.IN_DOUBT));
-        Finding f = FundingRisk.findings(List.of(new Startup(startup, LAST_PAYMENT)), AS_OF).get(0);
+        Finding f = FundingRisk.findings(List.of(new Startup(startup, LAST_PAYMENT))).get(0);
 
         assertThat(f.kind()).isEqualTo(AlertKind.FUNDING_RISK);
         assertThat(f.subject()).isEqualTo(AlertSubject.client(startup.id()));
@@ -80,7 +79,8 @@ class FundingRiskTest {
     }
 
     @Test
-    void onlyStartUpsThatStillOweSomethingAreJudged() {
+    void onlyStartUpsThatOweSomethingAreJudged() {
+        // the round failed; runway to 31 January 2027
         FundingProfile short_ = new FundingProfile(FundingStage.SEED, LocalDate.of(2027, 1, 31), null,
                 RoundStatus.FAILED);
         List<Startup> quiet = List.of(
@@ -88,14 +88,15 @@ class FundingRiskTest {
                 new Startup(client(Segment.SME, short_), LAST_PAYMENT),
                 // no funding profile
                 new Startup(client(Segment.STARTUP, null), LAST_PAYMENT),
-                // nothing expected any more
-                new Startup(client(Segment.STARTUP, short_), null),
-                // its last payment was expected before today (the overdue rule owns that)
-                new Startup(client(Segment.STARTUP, short_), AS_OF.minusDays(1)));
-        assertThat(FundingRisk.findings(quiet, AS_OF)).isEmpty();
-        // a payment expected today is still ahead
-        assertThat(FundingRisk.findings(List.of(new Startup(client(Segment.STARTUP, short_), AS_OF)), AS_OF))
-                .hasSize(1);
+                // it owes nothing
+                new Startup(client(Segment.STARTUP, short_), null));
+        assertThat(FundingRisk.findings(quiet)).isEmpty();
+        // owing a payment that was expected on 15 February and is late: still at risk, 15 days after the runway
+        assertThat(FundingRisk.findings(List.of(new Startup(client(Segment.STARTUP, short_),
+                LocalDate.of(2027, 2, 15))))).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.magnitude()).isEqualByComparingTo("15");
+                });
     }
 
     private static Client client(Segment segment, FundingProfile funding) {
