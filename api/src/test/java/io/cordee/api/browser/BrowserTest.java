@@ -154,6 +154,18 @@ class BrowserTest {
         assertThat(text("[data-testid=scenario-shown]")).isEqualTo("Stress");
         assertThat(driver.findElements(By.cssSelector("cordee-cash-chart canvas"))).hasSize(1);
 
+        // exposure of one client, asked for when chosen; time to first cash of every project
+        String hexagone = api.document("{ clients(filter: {nameContains: \"Hexagone\"}) { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+        String peak = api.document("query($c: ID!, $h: Int) { exposure(clientId: $c, weeks: $h) { peak { amountMinor } } }")
+                .variable("c", hexagone).variable("h", horizon).execute()
+                .path("exposure.peak.amountMinor").entity(Long.class).get().toString();
+        new Select(driver.findElement(By.cssSelector("[data-testid=exposure-client]"))).selectByVisibleText("Groupe Hexagone");
+        WebElement exposurePeak = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=exposure-peak]")));
+        assertThat(exposurePeak.getDomAttribute("data-amount-minor")).isEqualTo(peak);
+        assertThat(text("[data-testid=time-to-first-cash]")).contains("Espace client Hexagone", "120 days");
+
         // the cockpit's first paint, on a fresh load of the page by a signed-in owner
         driver.get(url("/?paint=" + System.nanoTime() + "#/cockpit"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
@@ -376,5 +388,23 @@ class BrowserTest {
             }
         }
         driver.manage().window().setSize(new Dimension(1280, 800));
+        fullPage(name);
+    }
+
+    /** The whole page at 1280 px wide, below the fold included. */
+    @SuppressWarnings("unchecked")
+    private void fullPage(String name) {
+        Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        long height = Math.round(((Number) content.get("height")).doubleValue());
+        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", 1280, "height", height, "scale", 1)));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + "-1280-full.png"),
+                    java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -253,7 +253,8 @@ class Cockpit extends CordeeElement {
         ${ex.error ? failure(ex.error, () => this.loadExposure(ex.clientId)) : nothing}
         ${ex.data ? html`
           <dl class="figures compact">
-            <div class="figure"><dt>${t('exposure.peak')}</dt><dd>${formatMoney(ex.data.peak)}</dd></div>
+            <div class="figure"><dt>${t('exposure.peak')}</dt>
+              <dd data-testid="exposure-peak" data-amount-minor=${ex.data.peak.amountMinor}>${formatMoney(ex.data.peak)}</dd></div>
             <div class="figure"><dt>${t('exposure.peakWeek')}</dt><dd>${formatDate(ex.data.peakWeek)}</dd></div>
             <div class="figure"><dt>${t('exposure.weeksAbove')}</dt><dd>${ex.data.weeksAboveZero}</dd></div>
           </dl>` : nothing}
@@ -268,7 +269,7 @@ class Cockpit extends CordeeElement {
       <section class="card" aria-labelledby="ttfc-title">
         <h2 id="ttfc-title">${t('ttfc.title')}</h2>
         <p class="muted small">${t('ttfc.help')}</p>
-        <table>
+        <table data-testid="time-to-first-cash">
           <thead><tr><th>${t('ttfc.project')}</th><th>${t('scenario.client')}</th><th class="num">${t('ttfc.title')}</th></tr></thead>
           <tbody>${rows.map((p) => html`
             <tr><td>${p.name}</td><td>${p.client}</td>

@@ -92,7 +92,7 @@ class Staffing extends CordeeElement {
         <div class="scroll"><table class="capacity" data-testid="capacity">
           <thead><tr><th>${t('staffing.client')}</th>${months.map((m) => html`
             <th class="num"><span>${formatMonth(m.month)}</span>
-              <span class="muted small block">${t('staffing.workingDays', { n: m.workingDays, d: formatNumber(m.capacityDays) })}</span></th>`)}</tr></thead>
+              <span class="muted small block">${t('staffing.workingDays', { n: m.workingDays })}</span></th>`)}</tr></thead>
           <tbody>
             ${rows.map((r) => html`<tr><th scope="row">${r.name}</th>${months.map((m) => this.shareCell(r.shares[m.month]))}</tr>`)}
           </tbody>
@@ -101,6 +101,8 @@ class Staffing extends CordeeElement {
               <td class="num ${total(m) > 1 ? 'over' : ''}">${formatPercent(total(m))}</td>`)}</tr>
             <tr><th scope="row">${t('staffing.free')}</th>${months.map((m) => html`
               <td class="num ${total(m) > 1 ? 'over' : ''}">${formatPercent(1 - total(m))}</td>`)}</tr>
+            <tr><th scope="row">${t('staffing.capacityDays')}</th>${months.map((m) => html`
+              <td class="num muted">${formatNumber(m.capacityDays, 1)}</td>`)}</tr>
           </tfoot>
         </table></div>
       </section>`;
@@ -109,8 +111,8 @@ class Staffing extends CordeeElement {
   shareCell(share) {
     if (!share) return html`<td class="num muted">—</td>`;
     return html`<td class="num share ${level(share)}">
-      <span class="bar" style="width:${Math.min(100, share * 100).toFixed(1)}%"></span>
-      <span class="value">${formatPercent(share, 1)}</span></td>`;
+      <span class="value">${formatPercent(share, 1)}</span>
+      <span class="track" aria-hidden="true"><span class="bar" style="width:${Math.min(100, share * 100).toFixed(1)}%"></span></span></td>`;
   }
 
   overAllocated() {
@@ -204,11 +206,11 @@ class Staffing extends CordeeElement {
           @input=${(e) => set('startDate', e.target.value)}>`)}
         ${cell('endDate', html`<input type="date" aria-label="${t('alloc.end')} · ${label}" .value=${value('endDate')}
           @input=${(e) => set('endDate', e.target.value)}>`)}
-        <td class="row-actions">
+        <td><div class="row-actions">
           <button type="button" class="small" ?disabled=${!state.edit || state.busy} @click=${() => this.save(a)}>${t('alloc.save')}</button>
           <button type="button" class="small danger" ?disabled=${state.busy} @click=${() => this.remove(a)}>${t('alloc.delete')}</button>
           ${state.saved ? html`<span class="ok-text" role="status">${t('alloc.saved')}</span>` : nothing}
-        </td>
+        </div></td>
       </tr>
       ${conflict(errors) ? html`<tr class="conflict"><td colspan="5"><div role="alert" class="error">${t('alloc.conflict')}
         <button type="button" class="secondary small" @click=${() => this.load()}>${t('alloc.reload')}</button></div></td></tr>` : nothing}
