@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -148,6 +149,18 @@ class BrowserTest {
                 .getDomAttribute("data-amount-minor")));
         assertThat(text("[data-testid=lowest-balance]")).matches("-?€[\\d,]+");
 
+        // the keyboard moves from week to week like the pointer
+        @SuppressWarnings("unchecked")
+        List<String> weeks = (List<String>) js("return document.querySelector('cordee-cockpit').forecast.weeks.map(w => w.isoWeek)");
+        WebElement chart = driver.findElement(By.cssSelector(".chart-host"));
+        chart.sendKeys(Keys.ARROW_RIGHT);
+        String shown = wait.until(d -> weeks.stream().filter(w -> d.findElement(By.cssSelector(".week-detail"))
+                .getText().startsWith("Week " + w + " ")).findFirst().orElse(null));
+        int next = Math.min(weeks.size() - 1, weeks.indexOf(shown) + 1);
+        chart.sendKeys(Keys.ARROW_RIGHT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".week-detail"),
+                "Week " + weeks.get(next) + " "));
+
         click("[data-testid=scenario-STRESS]");
         wait.until(d -> stressLowest.equals(d.findElement(By.cssSelector("[data-testid=lowest-balance]"))
                 .getDomAttribute("data-amount-minor")));
@@ -208,6 +221,20 @@ class BrowserTest {
         assertThat(capacity.findElements(By.cssSelector("td.share.warn, td.share.critical"))).isNotEmpty();
         assertThat(text("[data-testid=over-allocations]")).contains("Noah Mercier");
         screenshot("staffing");
+    }
+
+    @Test
+    void aFailedRequestSaysSoAndOffersToRetry() {
+        signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        clientCard("Groupe Hexagone");
+        js("window.realFetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('offline'))");
+        go("staffing");
+        WebElement failure = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".failure")));
+        assertThat(failure.getText()).contains("Cordée cannot be reached");
+        js("window.fetch = window.realFetch");
+        failure.findElement(By.xpath(".//button[normalize-space()='Retry']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=capacity]")));
+        assertThat(driver.findElements(By.cssSelector(".failure"))).isEmpty();
     }
 
     @Test

@@ -15,7 +15,8 @@ export class CashChart extends CordeeElement {
   static properties = { forecast: { attribute: false } };
 
   render() {
-    return html`<div class="chart-host" role="img" aria-label=${t('cockpit.chart')}></div>
+    return html`<div class="chart-host" role="img" tabindex="0" aria-label="${t('cockpit.chart')} · ${t('cockpit.keysHint')}"
+        @keydown=${(e) => this.key(e)}></div>
       <ul class="chart-legend" aria-hidden="true">
         <li><span class="swatch" style="background:${COLORS.closing}"></span>${t('cockpit.closing')}</li>
         <li><span class="swatch dashed" style="border-color:${COLORS.threshold}"></span>${t('cockpit.threshold')}</li>
@@ -38,6 +39,18 @@ export class CashChart extends CordeeElement {
     this.plot?.destroy();
     this.plot = null;
     super.disconnectedCallback();
+  }
+
+  /** Left and right arrows move from week to week, as the pointer does. */
+  key(event) {
+    const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    const u = this.plot;
+    if (!step || !u) return;
+    event.preventDefault();
+    const last = u.data[0].length - 1;
+    const index = Math.min(last, Math.max(0, (u.cursor.idx ?? this.keyIndex ?? -1) + step));
+    this.keyIndex = index;
+    u.setCursor({ left: u.valToPos(u.data[0][index], 'x'), top: u.valToPos(u.data[1][index], 'y') });
   }
 
   size() {

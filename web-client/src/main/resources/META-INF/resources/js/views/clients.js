@@ -31,13 +31,14 @@ const projectsTable = (projects) => (projects.length === 0 ? html`<p class="mute
 const invoicesTable = (invoices, { staff }) => (invoices.length === 0 ? html`<p class="muted">${t('clients.noInvoice')}</p>` : html`
   <div class="scroll"><table class="invoices">
     <thead><tr><th>${t('invoice.label')}</th><th>${t('project.name')}</th><th>${t('invoice.status')}</th>
-      <th>${t('invoice.due')}</th><th>${staff ? t('invoice.expected') : t('invoice.paidOn')}</th>
+      <th>${t('invoice.due')}</th><th>${staff ? t('invoice.paidOrExpected') : t('invoice.paidOn')}</th>
       <th class="num">${t('invoice.amount')}</th><th class="num">${t('invoice.balance')}</th></tr></thead>
     <tbody>${invoices.map((i) => html`
       <tr><td>${i.label}</td><td>${i.project.name}</td>
         <td><span class="pill invoice-${i.status}">${t(`invoice.${i.status}`)}</span></td>
         <td>${formatDate(i.dueDate)}</td>
-        <td>${formatDate(staff && i.status !== 'PAID' ? i.expectedPaymentDate : i.paidDate)}</td>
+        <td>${staff && i.status !== 'PAID' && i.expectedPaymentDate
+          ? html`<span class="muted">${formatDate(i.expectedPaymentDate)}</span>` : formatDate(i.paidDate)}</td>
         <td class="num">${formatMoney(i.amount, { cents: true })}</td>
         <td class="num">${formatMoney(i.balanceDue, { cents: true })}</td></tr>`)}
     </tbody></table></div>`);
