@@ -167,9 +167,26 @@ class BrowserTest {
         assertThat(text("[data-testid=scenario-shown]")).isEqualTo("Stress");
         assertThat(driver.findElements(By.cssSelector("cordee-cash-chart canvas"))).hasSize(1);
 
-        // exposure of one client, asked for when chosen; time to first cash of every project
+        // a what-if: the enterprise client moves to a 30 % deposit and monthly billing
         String hexagone = api.document("{ clients(filter: {nameContains: \"Hexagone\"}) { nodes { id } } }").execute()
                 .path("clients.nodes[0].id").entity(String.class).get();
+        String custom = String.valueOf(api.document("""
+                        query($h: Int, $c: ID!) { cashForecast(horizonWeeks: $h, scenario: {kind: CUSTOM,
+                          adjustments: [{clientId: $c, depositPercent: 30, monthlyInArrears: true}]}) { lowestBalance { amountMinor } } }""")
+                .variable("h", horizon).variable("c", hexagone).execute()
+                .path("cashForecast.lowestBalance.amountMinor").entity(Long.class).get());
+        click("[data-testid=scenario-CUSTOM]");
+        click(".adjustments button.secondary");
+        WebElement adjustment = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=adjustment]")));
+        new Select(adjustment.findElement(By.tagName("select"))).selectByVisibleText("Groupe Hexagone");
+        adjustment.findElement(By.name("depositPercent")).sendKeys("30");
+        adjustment.findElement(By.name("monthlyInArrears")).click();
+        driver.findElement(By.xpath("//button[normalize-space()='Recompute']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid=scenario-shown]")).getText().equals("Custom")
+                && custom.equals(d.findElement(By.cssSelector("[data-testid=lowest-balance]")).getDomAttribute("data-amount-minor")));
+
+        // exposure of one client, asked for when chosen; time to first cash of every project
         String peak = api.document("query($c: ID!, $h: Int) { exposure(clientId: $c, weeks: $h) { peak { amountMinor } } }")
                 .variable("c", hexagone).variable("h", horizon).execute()
                 .path("exposure.peak.amountMinor").entity(Long.class).get().toString();
@@ -254,6 +271,12 @@ class BrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=not-allowed]")));
         }
         assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Groupe Hexagone");
+
+        click("[data-testid=sign-out]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=nav]"))).isEmpty();
     }
 
     @Test

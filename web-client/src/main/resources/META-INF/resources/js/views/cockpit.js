@@ -73,7 +73,7 @@ class Cockpit extends CordeeElement {
 
   setKind(kind) {
     this.kind = kind;
-    if (kind !== 'CUSTOM' || this.adjustments.length) this.load();
+    this.load();
   }
 
   setHorizon(weeks) {
@@ -211,7 +211,7 @@ class Cockpit extends CordeeElement {
           <div class="adjustments">
             ${this.adjustments.length === 0 ? html`<p class="muted small">${t('scenario.none')}</p>` : nothing}
             ${this.adjustments.map((a, i) => html`
-              <fieldset class="adjustment">
+              <fieldset class="adjustment" data-testid="adjustment">
                 <legend class="visually-hidden">${t('scenario.client')} ${i + 1}</legend>
                 <label>${t('scenario.client')}
                   <select @change=${(e) => this.editAdjustment(i, 'clientId', e.target.value)}>
@@ -221,12 +221,12 @@ class Cockpit extends CordeeElement {
                 <div class="row">
                   <label>${t('scenario.extraDelay')}<input type="number" min="-365" max="365" step="1"
                     .value=${String(a.extraDelayDays)} @input=${(e) => this.editAdjustment(i, 'extraDelayDays', e.target.value)}></label>
-                  <label>${t('scenario.deposit')}<input type="number" min="0" max="100" step="5"
+                  <label>${t('scenario.deposit')}<input type="number" min="0" max="100" step="5" name="depositPercent"
                     .value=${String(a.depositPercent)} @input=${(e) => this.editAdjustment(i, 'depositPercent', e.target.value)}></label>
                 </div>
                 <label>${t('scenario.defaultFrom')}<input type="date" .value=${a.defaultFrom}
                   @input=${(e) => this.editAdjustment(i, 'defaultFrom', e.target.value)}></label>
-                <label class="check"><input type="checkbox" .checked=${a.monthlyInArrears}
+                <label class="check"><input type="checkbox" name="monthlyInArrears" .checked=${a.monthlyInArrears}
                   @change=${(e) => this.editAdjustment(i, 'monthlyInArrears', e.target.checked)}>${t('scenario.monthly')}</label>
                 <button type="button" class="link" @click=${() => this.removeAdjustment(i)}>${t('scenario.remove')}</button>
               </fieldset>`)}

@@ -132,7 +132,7 @@ class Staffing extends CordeeElement {
             <thead><tr><th>${t('staffing.member')}</th><th>${t('staffing.week')}</th><th class="num">${t('staffing.peak')}</th></tr></thead>
             <tbody>${members.map((m) => html`<tr><td>${m.name}</td>
               <td>${formatDate(m.weeks[0])} → ${formatDate(m.weeks.at(-1))} <span class="muted">(${m.weeks.length})</span></td>
-              <td class="num danger-text">${m.peak} %</td></tr>`)}</tbody>
+              <td class="num danger-text">${formatPercent(m.peak / 100)}</td></tr>`)}</tbody>
           </table></div>`}
       </section>`;
   }
