@@ -160,6 +160,21 @@ class BrowserTest {
         chart.sendKeys(Keys.ARROW_RIGHT);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".week-detail"),
                 "Week " + weeks.get(next) + " "));
+        // the clients behind a week's inflow, in the week's details
+        @SuppressWarnings("unchecked")
+        List<String> payers = (List<String>) js("""
+                const weeks = document.querySelector('cordee-cockpit').forecast.weeks;
+                const i = weeks.findIndex((w, i) => i > arguments[0] && w.inflowByClient.length > 0);
+                return i < 0 ? [] : [String(i - arguments[0])].concat(weeks[i].inflowByClient.map(c => c.client.name))""", next);
+        assertThat(payers).as("a week after the first with money coming in").isNotEmpty();
+        for (int i = 0; i < Integer.parseInt(payers.get(0)); i++) {
+            chart.sendKeys(Keys.ARROW_RIGHT);
+        }
+        wait.until(d -> {
+            String listed = d.findElements(By.cssSelector(".inflow-clients")).stream().map(WebElement::getText)
+                    .findFirst().orElse("");
+            return payers.subList(1, payers.size()).stream().allMatch(listed::contains);
+        });
 
         click("[data-testid=scenario-STRESS]");
         wait.until(d -> stressLowest.equals(d.findElement(By.cssSelector("[data-testid=lowest-balance]"))
@@ -195,6 +210,7 @@ class BrowserTest {
                 By.cssSelector("[data-testid=exposure-peak]")));
         assertThat(exposurePeak.getDomAttribute("data-amount-minor")).isEqualTo(peak);
         assertThat(text("[data-testid=time-to-first-cash]")).contains("Espace client Hexagone", "120 days");
+        fullPage("cockpit-what-if");
 
         // the cockpit's first paint, on a fresh load of the page by a signed-in owner
         driver.get(url("/?paint=" + System.nanoTime() + "#/cockpit"));
@@ -444,6 +460,7 @@ class BrowserTest {
     /** The whole page at 1280 px wide, below the fold included. */
     @SuppressWarnings("unchecked")
     private void fullPage(String name) {
+        js("window.scrollTo(0, 0)");
         Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
         long height = Math.round(((Number) content.get("height")).doubleValue());
