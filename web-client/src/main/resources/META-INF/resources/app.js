@@ -43,18 +43,39 @@ class CordeeApp extends CordeeElement {
     super();
     this.phase = 'loading';
     this.route = routeFromHash();
-    this.onHash = () => { this.route = routeFromHash(); };
+    this.onHash = () => {
+      this.route = routeFromHash();
+      if (this.viewer && !this.route) this.goHome();
+    };
+    this.onSessionEnded = () => {
+      if (this.phase === 'ready') {
+        this.viewer = null;
+        this.phase = 'signed-out';
+      }
+    };
   }
 
   connectedCallback() {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('cordee-unauthenticated', this.onSessionEnded);
     this.loadViewer();
   }
 
   disconnectedCallback() {
     window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('cordee-unauthenticated', this.onSessionEnded);
     super.disconnectedCallback();
+  }
+
+  goHome() {
+    location.replace(`#/${(PAGES_BY_ROLE[this.viewer.user.role] || ['clients'])[0]}`);
+    this.route = routeFromHash();
+  }
+
+  updated() {
+    const page = this.phase === 'ready' && PAGES[this.route];
+    document.title = page ? `${t(page.label)} · ${this.viewer.agency.name} · Cordée` : 'Cordée';
   }
 
   async loadViewer() {
@@ -76,8 +97,7 @@ class CordeeApp extends CordeeElement {
     this.viewer = viewer;
     this.phase = 'ready';
     if (!this.route || !PAGES[this.route]) {
-      location.replace(`#/${PAGES_BY_ROLE[viewer.user.role][0]}`);
-      this.route = routeFromHash();
+      this.goHome();
     }
   }
 

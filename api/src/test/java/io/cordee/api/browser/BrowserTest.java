@@ -268,6 +268,12 @@ class BrowserTest {
         failure.findElement(By.xpath(".//button[normalize-space()='Retry']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=capacity]")));
         assertThat(driver.findElements(By.cssSelector(".failure"))).isEmpty();
+        assertThat(driver.getTitle()).isEqualTo("Staffing · Studio Boréal · Cordée");
+
+        // a session that ends while the page is open leads back to the sign-in form
+        driver.manage().deleteAllCookies();
+        go("clients");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
     }
 
     @Test
@@ -300,6 +306,7 @@ class BrowserTest {
         click("[data-testid=lang-fr]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button[type=submit]"),
                 "Se connecter"));
+        screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Trésorerie", "Clients", "Staffing");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
