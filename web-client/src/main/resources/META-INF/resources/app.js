@@ -1,44 +1,88 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { gql, GraphQLError } from './js/graphql.js';
+import { CordeeElement, loading, failure } from './js/ui.js';
+import { t, LOCALES, currentLocale, setLocale } from './js/i18n.js';
+import './js/views/cockpit.js';
+import './js/views/clients.js';
+import './js/views/staffing.js';
 
-const VIEWER = `{ viewer { user { displayName role } agency { name } } }`;
+const VIEWER_FIELDS = 'user { displayName role } agency { name }';
+const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  viewer { user { displayName role } agency { name } } userErrors { field message code } } }`;
-const CLIENTS = `query($after: String, $q: String) {
-  clients(first: 20, after: $after, filter: { nameContains: $q }) {
-    totalCount pageInfo { hasNextPage endCursor }
-    nodes { id name segment paymentTermsDays
-      projects { id name status startDate launchDate feeBudget { amount currency } } } } }`;
+  viewer { ${VIEWER_FIELDS} } userErrors { field message code } } }`;
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const formatDate = (iso) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00`)) : '—');
-const formatMoney = (money) =>
-  money ? new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency }).format(Number(money.amount)) : '—';
+// Hash routing (#/cockpit): the server serves index.html at / only, so any address the app shows can be
+// reloaded or bookmarked without a server-side fallback (docs/adr/0012).
+const PAGES = {
+  cockpit: { label: 'nav.cockpit', render: () => html`<cordee-cockpit></cordee-cockpit>` },
+  clients: { label: 'nav.clients', render: (viewer) => html`<cordee-clients .role=${viewer.user.role}></cordee-clients>` },
+  staffing: { label: 'nav.staffing', render: () => html`<cordee-staffing></cordee-staffing>` },
+  portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
+};
+const PAGES_BY_ROLE = {
+  OWNER: ['cockpit', 'clients', 'staffing'],
+  FINANCE: ['cockpit', 'clients', 'staffing'],
+  LEAD: ['clients', 'staffing'],
+  CLIENT: ['portal'],
+};
 
-/** The shell: signs in, shows who is signed in, hosts the clients view. */
-class CordeeApp extends LitElement {
-  static properties = { viewer: { state: true }, phase: { state: true }, error: { state: true } };
+const routeFromHash = () => location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
 
-  createRenderRoot() {
-    return this; // global stylesheet
-  }
+const languageSwitch = () => html`
+  <div class="language" role="group" aria-label=${t('app.language')}>
+    ${Object.entries(LOCALES).map(([code, name]) => html`
+      <button type="button" class="lang" lang=${code} title=${name} aria-pressed=${code === currentLocale() ? 'true' : 'false'}
+        data-testid=${`lang-${code}`} @click=${() => setLocale(code)}>${code.toUpperCase()}</button>`)}
+  </div>`;
+
+/** The shell: sign-in, who is signed in, navigation by role, the language, and the current page. */
+class CordeeApp extends CordeeElement {
+  static properties = { viewer: { state: true }, phase: { state: true }, error: { state: true }, route: { state: true } };
 
   constructor() {
     super();
     this.phase = 'loading';
+    this.route = routeFromHash();
+    this.onHash = () => {
+      this.route = routeFromHash();
+      if (this.viewer && !this.route) this.goHome();
+    };
+    this.onSessionEnded = () => {
+      if (this.phase === 'ready') {
+        this.viewer = null;
+        this.phase = 'signed-out';
+      }
+    };
   }
 
   connectedCallback() {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('cordee-unauthenticated', this.onSessionEnded);
     this.loadViewer();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('cordee-unauthenticated', this.onSessionEnded);
+    super.disconnectedCallback();
+  }
+
+  goHome() {
+    location.replace(`#/${(PAGES_BY_ROLE[this.viewer.user.role] || ['clients'])[0]}`);
+    this.route = routeFromHash();
+  }
+
+  updated() {
+    const page = this.phase === 'ready' && PAGES[this.route];
+    document.title = page ? `${t(page.label)} · ${this.viewer.agency.name} · Cordée` : 'Cordée';
   }
 
   async loadViewer() {
     this.phase = 'loading';
     this.error = null;
     try {
-      this.viewer = (await gql(VIEWER)).viewer;
-      this.phase = 'ready';
+      this.signedIn((await gql(VIEWER)).viewer);
     } catch (e) {
       if (e instanceof GraphQLError && e.unauthenticated) {
         this.phase = 'signed-out';
@@ -49,51 +93,76 @@ class CordeeApp extends LitElement {
     }
   }
 
+  signedIn(viewer) {
+    this.viewer = viewer;
+    this.phase = 'ready';
+    if (!this.route || !PAGES[this.route]) {
+      this.goHome();
+    }
+  }
+
   async signOut() {
     try {
       await gql('mutation { signOut { signedOut } }');
+    } catch (e) {
+      // The session is forgotten on this side either way.
     } finally {
       this.viewer = null;
       this.phase = 'signed-out';
+      history.replaceState(null, '', '/');
+      this.route = '';
     }
   }
 
   render() {
     switch (this.phase) {
       case 'loading':
-        return html`<p class="status" role="status">Loading…</p>`;
+        return html`<main class="centered">${loading()}</main>`;
       case 'error':
-        return html`<div class="error" role="alert"><p>${this.error}</p>
-          <button @click=${() => this.loadViewer()}>Retry</button></div>`;
+        return html`<main class="centered">${failure(this.error, () => this.loadViewer())}</main>`;
       case 'signed-out':
-        return html`<cordee-sign-in @signed-in=${(e) => { this.viewer = e.detail; this.phase = 'ready'; this.afterSignIn(); }}></cordee-sign-in>`;
+        return html`<main class="centered"><cordee-sign-in @signed-in=${(e) => this.afterSignIn(e.detail)}></cordee-sign-in></main>`;
       default:
-        return html`
-          <header class="topbar">
-            <span class="brand">Cordée</span>
-            <span class="agency">${this.viewer.agency.name}</span>
-            <span class="spacer"></span>
-            <span class="who">${this.viewer.user.displayName} · ${this.viewer.user.role}</span>
-            <button class="secondary" @click=${() => this.signOut()}>Sign out</button>
-          </header>
-          <main><cordee-clients></cordee-clients></main>`;
+        return this.shell();
     }
   }
 
-  afterSignIn() {
+  shell() {
+    const allowed = PAGES_BY_ROLE[this.viewer.user.role] || [];
+    const page = PAGES[this.route];
+    return html`
+      <a class="skip" href="#content" @click=${(e) => { e.preventDefault(); this.querySelector('#content')?.focus(); }}>${t('app.skip')}</a>
+      <header class="topbar">
+        <span class="brand">Cordée</span>
+        <span class="agency" data-testid="agency-name">${this.viewer.agency.name}</span>
+        <nav aria-label=${t('nav.label')} data-testid="nav">
+          ${allowed.map((name) => html`<a href=${`#/${name}`} data-page=${name}
+            aria-current=${this.route === name ? 'page' : 'false'}>${t(PAGES[name].label)}</a>`)}
+        </nav>
+        <span class="spacer"></span>
+        ${languageSwitch()}
+        <span class="who">${this.viewer.user.displayName} <span class="muted">· ${t(`role.${this.viewer.user.role}`)}</span></span>
+        <button type="button" class="secondary" data-testid="sign-out" @click=${() => this.signOut()}>${t('signOut')}</button>
+      </header>
+      <main id="content" tabindex="-1">
+        ${!page ? html`<p class="card">${t('app.notFound')}</p>`
+          : !allowed.includes(this.route) ? html`<p class="card" role="alert" data-testid="not-allowed">${t('app.notAllowed')}</p>`
+            : page.render(this.viewer)}
+      </main>`;
+  }
+
+  afterSignIn(viewer) {
     const next = new URLSearchParams(location.search).get('next');
     if (next && next.startsWith('/') && !next.startsWith('//')) {
       location.assign(next);
+      return;
     }
+    this.signedIn(viewer);
   }
 }
 
-class CordeeSignIn extends LitElement {
+class CordeeSignIn extends CordeeElement {
   static properties = { busy: { state: true }, message: { state: true } };
-
-  createRenderRoot() {
-    return this;
-  }
 
   async submit(event) {
     event.preventDefault();
@@ -117,88 +186,15 @@ class CordeeSignIn extends LitElement {
   render() {
     return html`
       <form class="card sign-in" @submit=${(e) => this.submit(e)}>
-        <h1>Cordée</h1>
-        <p class="tagline">Client relationships and cash, roped together.</p>
-        <label>E-mail <input name="email" type="email" autocomplete="username" required></label>
-        <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+        <div class="sign-in-head"><h1>Cordée</h1>${languageSwitch()}</div>
+        <p class="tagline">${t('app.tagline')}</p>
+        <label>${t('signIn.email')} <input name="email" type="email" autocomplete="username" required></label>
+        <label>${t('signIn.password')} <input name="password" type="password" autocomplete="current-password" required></label>
         ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? t('signIn.busy') : t('signIn.submit')}</button>
       </form>`;
-  }
-}
-
-class CordeeClients extends LitElement {
-  static properties = {
-    clients: { state: true }, total: { state: true }, pageInfo: { state: true },
-    loading: { state: true }, error: { state: true },
-  };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  constructor() {
-    super();
-    this.clients = [];
-    this.query = '';
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load(false);
-  }
-
-  async load(more) {
-    this.loading = true;
-    this.error = null;
-    try {
-      const { clients } = await gql(CLIENTS, { after: more ? this.pageInfo.endCursor : null, q: this.query || null });
-      this.clients = more ? [...this.clients, ...clients.nodes] : clients.nodes;
-      this.total = clients.totalCount;
-      this.pageInfo = clients.pageInfo;
-    } catch (e) {
-      this.error = e.message;
-    } finally {
-      this.loading = false;
-    }
-  }
-
-  search(event) {
-    this.query = event.target.value.trim();
-    clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => this.load(false), 250);
-  }
-
-  render() {
-    return html`
-      <div class="toolbar">
-        <h2>Clients ${this.total !== undefined ? html`<span class="count">${this.total}</span>` : nothing}</h2>
-        <label class="search">Search <input type="search" placeholder="Name" @input=${(e) => this.search(e)}></label>
-      </div>
-      ${this.error ? html`<div class="error" role="alert"><p>${this.error}</p>
-        <button @click=${() => this.load(false)}>Retry</button></div>` : nothing}
-      <ul class="clients">
-        ${this.clients.map((c) => html`
-          <li class="card client">
-            <div class="client-head"><h3>${c.name}</h3><span class="badge">${c.segment}</span>
-              <span class="terms">${c.paymentTermsDays} days</span></div>
-            ${c.projects.length === 0 ? html`<p class="muted">No project yet.</p>` : html`
-              <table>
-                <thead><tr><th>Project</th><th>Status</th><th>Start</th><th>Launch</th><th class="num">Fee</th></tr></thead>
-                <tbody>${c.projects.map((p) => html`
-                  <tr><td>${p.name}</td><td>${p.status}</td><td>${formatDate(p.startDate)}</td>
-                    <td>${formatDate(p.launchDate)}</td><td class="num">${formatMoney(p.feeBudget)}</td></tr>`)}
-                </tbody>
-              </table>`}
-          </li>`)}
-      </ul>
-      ${this.loading ? html`<p class="status" role="status">Loading…</p>` : nothing}
-      ${!this.loading && this.clients.length === 0 && !this.error ? html`<p class="muted">No client matches.</p>` : nothing}
-      ${this.pageInfo?.hasNextPage && !this.loading
-        ? html`<button class="secondary" @click=${() => this.load(true)}>Load more</button>` : nothing}`;
   }
 }
 
 customElements.define('cordee-app', CordeeApp);
 customElements.define('cordee-sign-in', CordeeSignIn);
-customElements.define('cordee-clients', CordeeClients);

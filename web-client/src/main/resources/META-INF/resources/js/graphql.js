@@ -30,7 +30,7 @@ export async function gql(query, variables = {}) {
     throw new NetworkError('Cordée cannot be reached. Check your connection and try again.');
   }
   if (response.status === 401) {
-    throw new GraphQLError([{ message: 'Sign in first', extensions: { classification: 'UNAUTHORIZED' } }]);
+    throw unauthenticated(new GraphQLError([{ message: 'Sign in first', extensions: { classification: 'UNAUTHORIZED' } }]));
   }
   let body;
   try {
@@ -39,7 +39,15 @@ export async function gql(query, variables = {}) {
     throw new NetworkError(`The server answered ${response.status} without a GraphQL response.`);
   }
   if (body.errors?.length) {
-    throw new GraphQLError(body.errors);
+    throw unauthenticated(new GraphQLError(body.errors));
   }
   return body.data;
+}
+
+/** A session that ended (expired, revoked) is announced, so the shell can show the sign-in form. */
+function unauthenticated(error) {
+  if (error.unauthenticated) {
+    window.dispatchEvent(new CustomEvent('cordee-unauthenticated'));
+  }
+  return error;
 }

@@ -1,0 +1,484 @@
+package io.cordee.api.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.cordee.api.demo.DemoAgency;
+import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Tenants;
+import io.cordee.core.identity.Role;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The single-page app in Debian's headless Chromium against the whole application and its real
+ * PostgreSQL with the demo agency: what each role sees and does not see, the cockpit against the API's
+ * own numbers, both languages, API text that stays text, and the allocation editor. Saves screenshots
+ * under {@code target/screenshots} and prints the cockpit's paint timings.
+ *
+ * <p>One browser for the whole class. Changes are made in a throw-away agency, never in the demo one,
+ * whose numbers other tests check.
+ */
+@ApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Tenants tenants;
+
+    Path home;
+    ChromeDriverService service;
+    WebDriver driver;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void startChromium() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String missing = "Chromium or its driver is missing: apt-get install -y chromium chromium-driver";
+            if (System.getenv("CI") != null) {
+                fail(missing + " (.ci/run installs them; on CI their absence is a failure)");
+            }
+            Assumptions.abort(missing);
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        home = Files.createTempDirectory("cordee-chromium-home");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", home.toString()))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
+                "--user-data-dir=" + home.resolve("profile"), "--window-size=1280,800", "--lang=en-US",
+                "--hide-scrollbars");
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopChromium() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (home != null) {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void signedOutInEnglish() {
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        driver.get(url("/?fresh=" + System.nanoTime()));
+        driver.manage().deleteAllCookies();
+        js("localStorage.clear()");
+        driver.get(url("/?fresh=" + System.nanoTime()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+    }
+
+    @Test
+    void theOwnerSeesTheCockpitWithTheApisNumbersAndAStressScenarioRedrawsIt() {
+        HttpGraphQlTester api = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        // The demo's dates follow today, so whether stress lowers the lowest balance of the default 26 weeks
+        // depends on the day; take the first horizon the page offers on which it does.
+        int horizon = 0;
+        String base = null;
+        String stress = null;
+        for (int weeks : List.of(26, 52, 13)) {
+            base = lowestBalance(api, "BASE", weeks);
+            stress = lowestBalance(api, "STRESS", weeks);
+            if (!base.equals(stress)) {
+                horizon = weeks;
+                break;
+            }
+        }
+        assertThat(horizon).as("a horizon on which the stress scenario changes the lowest balance").isPositive();
+        String baseLowest = base;
+        String stressLowest = stress;
+
+        signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        assertThat(navigation()).containsExactly("Cockpit", "Clients", "Staffing");
+        assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
+        screenshot("cockpit");
+        new Select(driver.findElement(By.cssSelector("[data-testid=horizon]"))).selectByValue(String.valueOf(horizon));
+        wait.until(d -> baseLowest.equals(d.findElement(By.cssSelector("[data-testid=lowest-balance]"))
+                .getDomAttribute("data-amount-minor")));
+        assertThat(text("[data-testid=lowest-balance]")).matches("-?€[\\d,]+");
+
+        // the keyboard moves from week to week like the pointer
+        @SuppressWarnings("unchecked")
+        List<String> weeks = (List<String>) js("return document.querySelector('cordee-cockpit').forecast.weeks.map(w => w.isoWeek)");
+        WebElement chart = driver.findElement(By.cssSelector(".chart-host"));
+        chart.sendKeys(Keys.ARROW_RIGHT);
+        String shown = wait.until(d -> weeks.stream().filter(w -> d.findElement(By.cssSelector(".week-detail"))
+                .getText().startsWith("Week " + w + " ")).findFirst().orElse(null));
+        int next = Math.min(weeks.size() - 1, weeks.indexOf(shown) + 1);
+        chart.sendKeys(Keys.ARROW_RIGHT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".week-detail"),
+                "Week " + weeks.get(next) + " "));
+        // the clients behind a week's inflow, in the week's details
+        @SuppressWarnings("unchecked")
+        List<String> payers = (List<String>) js("""
+                const weeks = document.querySelector('cordee-cockpit').forecast.weeks;
+                const i = weeks.findIndex((w, i) => i > arguments[0] && w.inflowByClient.length > 0);
+                return i < 0 ? [] : [String(i - arguments[0])].concat(weeks[i].inflowByClient.map(c => c.client.name))""", next);
+        assertThat(payers).as("a week after the first with money coming in").isNotEmpty();
+        for (int i = 0; i < Integer.parseInt(payers.get(0)); i++) {
+            chart.sendKeys(Keys.ARROW_RIGHT);
+        }
+        wait.until(d -> {
+            String listed = d.findElements(By.cssSelector(".inflow-clients")).stream().map(WebElement::getText)
+                    .findFirst().orElse("");
+            return payers.subList(1, payers.size()).stream().allMatch(listed::contains);
+        });
+
+        click("[data-testid=scenario-STRESS]");
+        wait.until(d -> stressLowest.equals(d.findElement(By.cssSelector("[data-testid=lowest-balance]"))
+                .getDomAttribute("data-amount-minor")));
+        assertThat(text("[data-testid=scenario-shown]")).isEqualTo("Stress");
+        assertThat(driver.findElements(By.cssSelector("cordee-cash-chart canvas"))).hasSize(1);
+
+        // a what-if: the enterprise client moves to a 30 % deposit and monthly billing
+        String hexagone = api.document("{ clients(filter: {nameContains: \"Hexagone\"}) { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+        String custom = String.valueOf(api.document("""
+                        query($h: Int, $c: ID!) { cashForecast(horizonWeeks: $h, scenario: {kind: CUSTOM,
+                          adjustments: [{clientId: $c, depositPercent: 30, monthlyInArrears: true}]}) { lowestBalance { amountMinor } } }""")
+                .variable("h", horizon).variable("c", hexagone).execute()
+                .path("cashForecast.lowestBalance.amountMinor").entity(Long.class).get());
+        click("[data-testid=scenario-CUSTOM]");
+        click(".adjustments button.secondary");
+        WebElement adjustment = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=adjustment]")));
+        new Select(adjustment.findElement(By.tagName("select"))).selectByVisibleText("Groupe Hexagone");
+        adjustment.findElement(By.name("depositPercent")).sendKeys("30");
+        adjustment.findElement(By.name("monthlyInArrears")).click();
+        driver.findElement(By.xpath("//button[normalize-space()='Recompute']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid=scenario-shown]")).getText().equals("Custom")
+                && custom.equals(d.findElement(By.cssSelector("[data-testid=lowest-balance]")).getDomAttribute("data-amount-minor")));
+
+        // exposure of one client, asked for when chosen; time to first cash of every project
+        String peak = api.document("query($c: ID!, $h: Int) { exposure(clientId: $c, weeks: $h) { peak { amountMinor } } }")
+                .variable("c", hexagone).variable("h", horizon).execute()
+                .path("exposure.peak.amountMinor").entity(Long.class).get().toString();
+        new Select(driver.findElement(By.cssSelector("[data-testid=exposure-client]"))).selectByVisibleText("Groupe Hexagone");
+        WebElement exposurePeak = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=exposure-peak]")));
+        assertThat(exposurePeak.getDomAttribute("data-amount-minor")).isEqualTo(peak);
+        assertThat(text("[data-testid=time-to-first-cash]")).contains("Espace client Hexagone", "120 days");
+        fullPage("cockpit-what-if");
+
+        // the cockpit's first paint, on a fresh load of the page by a signed-in owner
+        driver.get(url("/?paint=" + System.nanoTime() + "#/cockpit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
+        wait.until(d -> js("return performance.getEntriesByName('cordee:cockpit-chart').length") instanceof Long n
+                && n > 0);
+        Object firstContentfulPaint = js("""
+                const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? Math.round(p.startTime) : -1""");
+        Object chartDrawn = js("return Math.round(performance.getEntriesByName('cordee:cockpit-chart')[0].startTime)");
+        System.out.printf("Cockpit paint timings after sign-in (target < 1500 ms): first contentful paint %s ms, "
+                + "forecast chart drawn %s ms after navigation start%n", firstContentfulPaint, chartDrawn);
+    }
+
+    @Test
+    void financeOpensAClientsInvoices() {
+        signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
+        assertThat(navigation()).containsExactly("Cockpit", "Clients", "Staffing");
+        go("clients");
+        WebElement hexagone = clientCard("Groupe Hexagone");
+        hexagone.findElement(By.xpath(".//button[normalize-space()='Show invoices']")).click();
+        wait.until(d -> !hexagone.findElements(By.cssSelector("table.invoices tbody tr")).isEmpty());
+        assertThat(hexagone.findElement(By.cssSelector("table.invoices")).getText()).contains("Cadrage");
+        screenshot("clients-invoices");
+    }
+
+    @Test
+    void theLeadHasNoCockpitAndSeesCapacityAndOverAllocation() {
+        signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        assertThat(navigation()).containsExactly("Clients", "Staffing");
+        clientCard("Groupe Hexagone");
+        assertThat(driver.findElements(By.xpath("//button[normalize-space()='Show invoices']"))).isEmpty();
+
+        driver.get(url("/#/cockpit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=not-allowed]")));
+        assertThat(driver.findElements(By.cssSelector("cordee-cash-chart"))).isEmpty();
+
+        go("staffing");
+        WebElement capacity = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=capacity]")));
+        assertThat(capacity.findElement(By.cssSelector("tbody tr th")).getText()).isEqualTo("Groupe Hexagone");
+        assertThat(capacity.findElements(By.cssSelector("td.share.warn, td.share.critical"))).isNotEmpty();
+        assertThat(text("[data-testid=over-allocations]")).contains("Noah Mercier");
+        screenshot("staffing");
+    }
+
+    @Test
+    void aFailedRequestSaysSoAndOffersToRetry() {
+        signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        clientCard("Groupe Hexagone");
+        js("window.realFetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('offline'))");
+        go("staffing");
+        WebElement failure = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".failure")));
+        assertThat(failure.getText()).contains("Cordée cannot be reached");
+        js("window.fetch = window.realFetch");
+        failure.findElement(By.xpath(".//button[normalize-space()='Retry']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=capacity]")));
+        assertThat(driver.findElements(By.cssSelector(".failure"))).isEmpty();
+        assertThat(driver.getTitle()).isEqualTo("Staffing · Studio Boréal · Cordée");
+
+        // a session that ends while the page is open leads back to the sign-in form
+        driver.manage().deleteAllCookies();
+        go("clients");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+    }
+
+    @Test
+    void theClientSeesOnlyMaisonLumen() {
+        signIn(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD);
+        assertThat(navigation()).containsExactly("Our projects");
+        WebElement portal = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=portal-client]")));
+        assertThat(portal.getText()).contains("Maison Lumen", "Boutique en ligne Lumen");
+        assertThat(portal.findElements(By.cssSelector("table.invoices tbody tr"))).isNotEmpty();
+        String page = driver.findElement(By.tagName("body")).getText();
+        assertThat(page).doesNotContain("Groupe Hexagone", "Nuvola", "Cockpit", "Staffing");
+        screenshot("portal");
+
+        for (String page2 : List.of("cockpit", "clients", "staffing")) {
+            driver.get(url("/#/" + page2));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=not-allowed]")));
+        }
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Groupe Hexagone");
+
+        click("[data-testid=sign-out]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=nav]"))).isEmpty();
+    }
+
+    @Test
+    void frenchAndEnglishBothRenderAndTheChoiceIsRemembered() {
+        click("[data-testid=lang-fr]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button[type=submit]"),
+                "Se connecter"));
+        screenshot("sign-in-fr");
+        signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        assertThat(navigation()).containsExactly("Trésorerie", "Clients", "Staffing");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
+        // French money: digits grouped by narrow spaces, the euro sign after
+        assertThat(text("[data-testid=lowest-balance]")).matches("[-−]?[\\d\\s\u202f]+\\s€");
+        screenshot("cockpit-fr");
+
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
+        assertThat(js("return document.documentElement.lang")).isEqualTo("fr");
+
+        click("[data-testid=lang-en]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
+        assertThat(navigation()).containsExactly("Cockpit", "Clients", "Staffing");
+    }
+
+    @Test
+    void textFromTheApiIsNeverHtml() {
+        Tenants.Tenant tenant = tenants.create("Atelier <b>Test</b>");
+        tenants.as(tenant, Role.OWNER).document("""
+                        mutation($name: String!) { createClient(input: {name: $name, segment: STARTUP}) { userErrors { code } } }""")
+                .variable("name", HOSTILE_NAME).execute()
+                .path("createClient.userErrors").entityList(Object.class).hasSize(0);
+
+        signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        assertThat(text("[data-testid=agency-name]")).isEqualTo("Atelier <b>Test</b>");
+        go("clients");
+        clientCard(HOSTILE_NAME);
+        assertThat(driver.findElements(By.cssSelector("[data-testid=clients] img, header b"))).isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void theAllocationEditorShowsErrorsNextToTheFieldsAndExplainsAConflict() {
+        Tenants.Tenant tenant = tenants.create("Atelier Staffing");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        owner.document("""
+                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
+                          dailyBillRate: {amountMinor: 70000}}) { userErrors { code } } }""").execute();
+        String clientId = owner.document("{ clients { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+        LocalDate start = LocalDate.now().withDayOfMonth(1);
+        owner.document("""
+                        mutation($c: ID!, $start: Date!) { createProject(input: {clientId: $c, name: "Refonte", status: ACTIVE,
+                          startDate: $start, feeBudget: {amountMinor: 5000000}}) { userErrors { code } } }""")
+                .variable("c", clientId).variable("start", start.toString()).execute();
+
+        signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+        go("staffing");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=new-allocation]")));
+        new Select(form.findElement(By.name("teamMemberId"))).selectByVisibleText("Ada Lovelace");
+        new Select(form.findElement(By.name("projectId"))).selectByVisibleText("Own Client · Refonte");
+        WebElement share = form.findElement(By.name("sharePercent"));
+        share.clear();
+        share.sendKeys("150");
+        js("arguments[0].value = arguments[1]; arguments[2].value = arguments[3]",
+                form.findElement(By.name("startDate")), start.toString(),
+                form.findElement(By.name("endDate")), start.plusMonths(2).toString());
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement shareError = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("new-sharePercent-error")));
+        assertThat(shareError.findElement(By.xpath("..")).getText()).startsWith("Share %");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=allocations]"))).isEmpty();
+
+        share.clear();
+        share.sendKeys("50");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=allocations] tr[data-allocation]")));
+        assertThat(row.getText()).contains("Ada Lovelace");
+        assertThat(row.findElement(By.cssSelector("input.share-input")).getDomProperty("value")).isEqualTo("50");
+        screenshot("allocation-editor");
+
+        // someone else changes it meanwhile
+        String id = row.getDomAttribute("data-allocation");
+        owner.document("mutation($id: ID!) { updateAllocation(input: {id: $id, version: 0, sharePercent: 70}) { userErrors { code } } }")
+                .variable("id", id).execute().path("updateAllocation.userErrors").entityList(Object.class).hasSize(0);
+        WebElement rowShare = row.findElement(By.cssSelector("input.share-input"));
+        rowShare.clear();
+        rowShare.sendKeys("60");
+        row.findElement(By.xpath(".//button[normalize-space()='Save']")).click();
+        WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.conflict")));
+        assertThat(conflict.getText()).contains("Someone else changed this allocation");
+
+        conflict.findElement(By.xpath(".//button[normalize-space()='Reload']")).click();
+        wait.until(d -> "70".equals(d.findElement(By.cssSelector("[data-allocation] input.share-input"))
+                .getDomProperty("value")));
+        driver.findElement(By.xpath("//tr[@data-allocation]//button[normalize-space()='Delete']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-allocation]")));
+        owner.document("{ allocations { totalCount } }").execute()
+                .path("allocations.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    // --- helpers
+
+    private String lowestBalance(HttpGraphQlTester api, String kind, int weeks) {
+        return String.valueOf(api.document("""
+                        query($k: ScenarioKind!, $h: Int) { cashForecast(horizonWeeks: $h, scenario: {kind: $k}) { lowestBalance { amountMinor } } }""")
+                .variable("k", kind).variable("h", weeks).execute()
+                .path("cashForecast.lowestBalance.amountMinor").entity(Long.class).get());
+    }
+
+    private void signIn(String email, String password) {
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav]")));
+    }
+
+    private List<String> navigation() {
+        return driver.findElements(By.cssSelector("[data-testid=nav] a")).stream().map(WebElement::getText).toList();
+    }
+
+    private void go(String page) {
+        driver.findElement(By.cssSelector("[data-testid=nav] a[data-page=" + page + "]")).click();
+    }
+
+    private WebElement clientCard(String name) {
+        return wait.until(d -> d.findElements(By.cssSelector("li.client")).stream()
+                .filter(c -> c.findElement(By.cssSelector("h2")).getText().equals(name)).findFirst().orElse(null));
+    }
+
+    private String text(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
+    }
+
+    private void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** The page at a laptop's 1280×800 and a tablet's 800×1100. */
+    private void screenshot(String name) {
+        for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(800, 1100))) {
+            driver.manage().window().setSize(size);
+            // let the chart follow the new width before the picture
+            js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            try {
+                Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
+                Files.copy(shot, SCREENSHOTS.resolve(name + "-" + size.width + "x" + size.height + ".png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        fullPage(name);
+    }
+
+    /** The whole page at 1280 px wide, below the fold included. */
+    @SuppressWarnings("unchecked")
+    private void fullPage(String name) {
+        js("window.scrollTo(0, 0)");
+        Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        long height = Math.round(((Number) content.get("height")).doubleValue());
+        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", 1280, "height", height, "scale", 1)));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + "-1280-full.png"),
+                    java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import { LitElement, html } from 'lit';
+import { t } from './i18n.js';
+
+/**
+ * Base of every Cordée element: renders into the light DOM (one global stylesheet) and re-renders
+ * when the language changes. Text goes only through Lit templates, which escape it.
+ */
+export class CordeeElement extends LitElement {
+  createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.onLocale = () => this.requestUpdate();
+    window.addEventListener('cordee-locale', this.onLocale);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('cordee-locale', this.onLocale);
+    super.disconnectedCallback();
+  }
+}
+
+export const loading = () => html`<p class="status" role="status"><span class="spinner" aria-hidden="true"></span>${t('app.loading')}</p>`;
+
+/** A failed request: what went wrong and a way to try again, never a blank page. */
+export const failure = (message, retry) => html`
+  <div class="failure card" role="alert">
+    <p>${message}</p>
+    <button type="button" @click=${retry}>${t('app.retry')}</button>
+  </div>`;
+
+/** The messages of the userErrors that concern one input field (its last path segment). */
+export function errorsFor(userErrors, field) {
+  return (userErrors || []).filter((e) => (e.field || []).at(-1) === field).map((e) => e.message);
+}
+
+export const fieldErrors = (userErrors, field, id) => {
+  const messages = errorsFor(userErrors, field);
+  return messages.length ? html`<span class="field-error" id=${id}>${messages.join(' ')}</span>` : '';
+};

@@ -1,0 +1,109 @@
+import uPlot from 'uplot';
+import { html } from 'lit';
+import { CordeeElement } from '../ui.js';
+import { t, formatCompactMoney, formatDayMonth } from '../i18n.js';
+
+const COLORS = { closing: '#0f5c5c', threshold: '#c0392b', inflow: '#4caf7a', outflow: '#e59a4b' };
+const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
+
+/**
+ * The weekly forecast drawn by uPlot on a canvas: the closing balance and the safety threshold on the
+ * left axis, inflow and outflow bars on the right one. Pointing at a week reports its index in a
+ * `week-focus` event; the host renders the details (client names stay out of the canvas code).
+ */
+export class CashChart extends CordeeElement {
+  static properties = { forecast: { attribute: false } };
+
+  render() {
+    return html`<div class="chart-host" role="img" tabindex="0" aria-label="${t('cockpit.chart')} · ${t('cockpit.keysHint')}"
+        @keydown=${(e) => this.key(e)}></div>
+      <ul class="chart-legend" aria-hidden="true">
+        <li><span class="swatch" style="background:${COLORS.closing}"></span>${t('cockpit.closing')}</li>
+        <li><span class="swatch dashed" style="border-color:${COLORS.threshold}"></span>${t('cockpit.threshold')}</li>
+        <li><span class="swatch" style="background:${COLORS.inflow}"></span>${t('cockpit.inflow')}</li>
+        <li><span class="swatch" style="background:${COLORS.outflow}"></span>${t('cockpit.outflow')}</li>
+      </ul>`;
+  }
+
+  updated() {
+    this.draw();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
+  }
+
+  disconnectedCallback() {
+    this.resize.disconnect();
+    this.plot?.destroy();
+    this.plot = null;
+    super.disconnectedCallback();
+  }
+
+  /** Left and right arrows move from week to week, as the pointer does. */
+  key(event) {
+    const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    const u = this.plot;
+    if (!step || !u) return;
+    event.preventDefault();
+    const last = u.data[0].length - 1;
+    const index = Math.min(last, Math.max(0, (u.cursor.idx ?? this.keyIndex ?? -1) + step));
+    this.keyIndex = index;
+    u.setCursor({ left: u.valToPos(u.data[0][index], 'x'), top: u.valToPos(u.data[1][index], 'y') });
+  }
+
+  size() {
+    const width = Math.max(320, this.querySelector('.chart-host')?.clientWidth || 600);
+    return { width, height: width < 700 ? 260 : 320 };
+  }
+
+  draw() {
+    const f = this.forecast;
+    const host = this.querySelector('.chart-host');
+    if (!f || !host) return;
+    this.plot?.destroy();
+    const currency = f.opening.currency;
+    const money = (u, values) => values.map((v) => formatCompactMoney(v, currency));
+    const data = [
+      f.weeks.map((w) => seconds(w.weekStart)),
+      f.weeks.map((w) => Number(w.closing.amount)),
+      f.weeks.map(() => Number(f.safetyThreshold.amount)),
+      f.weeks.map((w) => Number(w.inflow.amount)),
+      f.weeks.map((w) => Number(w.outflow.amount)),
+    ];
+    const bars = (align) => uPlot.paths.bars({ size: [0.38, 28], align });
+    this.plot = new uPlot({
+      ...this.size(),
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+      scales: { x: { time: true }, flow: { range: (u, min, max) => [0, max * 2.2 || 1] } },
+      axes: [
+        { values: (u, ticks) => ticks.map((s) => formatDayMonth(new Date(s * 1000).toISOString().slice(0, 10))),
+          space: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
+        { values: money, size: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
+        { scale: 'flow', side: 1, values: money, size: 70, stroke: '#8a9498', grid: { show: false } },
+      ],
+      series: [
+        {},
+        { label: t('cockpit.closing'), stroke: COLORS.closing, width: 2.5, fill: 'rgba(15,92,92,0.06)' },
+        { label: t('cockpit.threshold'), stroke: COLORS.threshold, width: 1.5, dash: [6, 5], points: { show: false } },
+        { label: t('cockpit.inflow'), scale: 'flow', fill: COLORS.inflow, stroke: COLORS.inflow, paths: bars(-1),
+          points: { show: false } },
+        { label: t('cockpit.outflow'), scale: 'flow', fill: COLORS.outflow, stroke: COLORS.outflow, paths: bars(1),
+          points: { show: false } },
+      ],
+      hooks: {
+        setCursor: [(u) => {
+          if (u.cursor.idx != null) {
+            this.dispatchEvent(new CustomEvent('week-focus', { detail: u.cursor.idx, bubbles: true }));
+          }
+        }],
+      },
+    }, data, host);
+    this.resize.observe(host);
+    performance.mark('cordee:cockpit-chart');
+  }
+}
+
+customElements.define('cordee-cash-chart', CashChart);

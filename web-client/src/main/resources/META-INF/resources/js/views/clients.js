@@ -1,0 +1,179 @@
+import { html, nothing } from 'lit';
+import { gql } from '../graphql.js';
+import { CordeeElement, loading, failure } from '../ui.js';
+import { t, formatDate, formatMoney } from '../i18n.js';
+
+const MONEY = 'amount amountMinor currency';
+const CLIENTS = `query Clients($after: String, $q: String) {
+  clients(first: 20, after: $after, filter: { nameContains: $q }) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id name segment paymentTermsDays
+      projects { id name status startDate launchDate feeBudget { ${MONEY} } } } } }`;
+const INVOICES = `query Invoices($clientId: ID) {
+  invoices(first: 100, clientId: $clientId) { totalCount
+    nodes { id label status issueDate dueDate paidDate expectedPaymentDate amount { ${MONEY} } balanceDue { ${MONEY} }
+      project { name } } } }`;
+const PORTAL = `query Portal {
+  clients(first: 1) { nodes { id name projects { id name status startDate launchDate feeBudget { ${MONEY} } } } }
+  invoices(first: 100) { totalCount
+    nodes { id label status issueDate dueDate paidDate amount { ${MONEY} } balanceDue { ${MONEY} } project { name } } } }`;
+
+const projectsTable = (projects) => (projects.length === 0 ? html`<p class="muted">${t('clients.noProject')}</p>` : html`
+  <div class="scroll"><table class="projects">
+    <thead><tr><th>${t('project.name')}</th><th>${t('project.status')}</th><th>${t('project.start')}</th>
+      <th>${t('project.launch')}</th><th class="num">${t('project.fee')}</th></tr></thead>
+    <tbody>${projects.map((p) => html`
+      <tr><td>${p.name}</td><td><span class="pill status-${p.status}">${t(`status.${p.status}`)}</span></td>
+        <td>${formatDate(p.startDate)}</td><td>${formatDate(p.launchDate)}</td>
+        <td class="num">${formatMoney(p.feeBudget)}</td></tr>`)}
+    </tbody></table></div>`);
+
+const invoicesTable = (invoices, { staff }) => (invoices.length === 0 ? html`<p class="muted">${t('clients.noInvoice')}</p>` : html`
+  <div class="scroll"><table class="invoices">
+    <thead><tr><th>${t('invoice.label')}</th><th>${t('project.name')}</th><th>${t('invoice.status')}</th>
+      <th>${t('invoice.due')}</th><th>${staff ? t('invoice.paidOrExpected') : t('invoice.paidOn')}</th>
+      <th class="num">${t('invoice.amount')}</th><th class="num">${t('invoice.balance')}</th></tr></thead>
+    <tbody>${invoices.map((i) => html`
+      <tr><td>${i.label}</td><td>${i.project.name}</td>
+        <td><span class="pill invoice-${i.status}">${t(`invoice.${i.status}`)}</span></td>
+        <td>${formatDate(i.dueDate)}</td>
+        <td>${staff && i.status !== 'PAID' && i.expectedPaymentDate
+          ? html`<span class="muted">${formatDate(i.expectedPaymentDate)}</span>` : formatDate(i.paidDate)}</td>
+        <td class="num">${formatMoney(i.amount, { cents: true })}</td>
+        <td class="num">${formatMoney(i.balanceDue, { cents: true })}</td></tr>`)}
+    </tbody></table></div>`);
+
+/** Clients and their projects; OWNER and FINANCE can open each client's invoices (one query each, on demand). */
+class ClientsView extends CordeeElement {
+  static properties = {
+    role: {}, clients: { state: true }, total: { state: true }, pageInfo: { state: true },
+    busy: { state: true }, error: { state: true }, invoices: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.clients = [];
+    this.query = '';
+    this.invoices = {};
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load(false);
+  }
+
+  get money() {
+    return this.role === 'OWNER' || this.role === 'FINANCE';
+  }
+
+  async load(more) {
+    this.busy = true;
+    this.error = null;
+    try {
+      const { clients } = await gql(CLIENTS, { after: more ? this.pageInfo.endCursor : null, q: this.query || null });
+      this.clients = more ? [...this.clients, ...clients.nodes] : clients.nodes;
+      this.total = clients.totalCount;
+      this.pageInfo = clients.pageInfo;
+    } catch (e) {
+      this.error = e.message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  search(event) {
+    this.query = event.target.value.trim();
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.load(false), 250);
+  }
+
+  async toggleInvoices(clientId) {
+    if (this.invoices[clientId]) {
+      const { [clientId]: _, ...rest } = this.invoices;
+      this.invoices = rest;
+      return;
+    }
+    this.invoices = { ...this.invoices, [clientId]: { loading: true } };
+    try {
+      const { invoices } = await gql(INVOICES, { clientId });
+      this.invoices = { ...this.invoices, [clientId]: { nodes: invoices.nodes } };
+    } catch (e) {
+      this.invoices = { ...this.invoices, [clientId]: { error: e.message } };
+    }
+  }
+
+  render() {
+    return html`
+      <div class="page-head">
+        <h1 class="page-title">${t('clients.title')} ${this.total !== undefined ? html`<span class="count">${this.total}</span>` : nothing}</h1>
+        <label class="inline">${t('clients.search')}
+          <input type="search" placeholder=${t('clients.searchPlaceholder')} @input=${(e) => this.search(e)}></label>
+      </div>
+      ${this.error ? failure(this.error, () => this.load(false)) : nothing}
+      <ul class="clients" data-testid="clients">
+        ${this.clients.map((c) => html`
+          <li class="card client">
+            <div class="client-head"><h2>${c.name}</h2><span class="badge">${t(`segment.${c.segment}`)}</span>
+              <span class="terms">${t('clients.terms', { n: c.paymentTermsDays })}</span>
+              <span class="spacer"></span>
+              ${this.money ? html`<button type="button" class="secondary small" aria-expanded=${this.invoices[c.id] ? 'true' : 'false'}
+                @click=${() => this.toggleInvoices(c.id)}>${this.invoices[c.id] ? t('clients.hideInvoices') : t('clients.showInvoices')}</button>` : nothing}
+            </div>
+            ${projectsTable(c.projects)}
+            ${this.invoiceBlock(c.id)}
+          </li>`)}
+      </ul>
+      ${this.busy ? loading() : nothing}
+      ${!this.busy && this.clients.length === 0 && !this.error ? html`<p class="muted">${t('clients.none')}</p>` : nothing}
+      ${this.pageInfo?.hasNextPage && !this.busy
+        ? html`<button class="secondary" @click=${() => this.load(true)}>${t('clients.more')}</button>` : nothing}`;
+  }
+
+  invoiceBlock(clientId) {
+    const state = this.invoices[clientId];
+    if (!state) return nothing;
+    return html`<div class="client-invoices"><h3>${t('clients.invoices')}</h3>
+      ${state.loading ? loading() : nothing}
+      ${state.error ? failure(state.error, () => { this.invoices = { ...this.invoices, [clientId]: null }; this.toggleInvoices(clientId); }) : nothing}
+      ${state.nodes ? invoicesTable(state.nodes, { staff: true }) : nothing}</div>`;
+  }
+}
+
+/** The client portal: the signed-in client's own projects and invoices, nothing else. */
+class Portal extends CordeeElement {
+  static properties = { agency: {}, data: { state: true }, error: { state: true } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  async load() {
+    this.error = null;
+    this.data = null;
+    try {
+      this.data = await gql(PORTAL);
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  render() {
+    if (this.error) return failure(this.error, () => this.load());
+    if (!this.data) return loading();
+    const client = this.data.clients.nodes[0];
+    return html`
+      <div class="page-head"><h1 class="page-title">${t('portal.title', { agency: this.agency })}</h1></div>
+      ${client ? html`
+        <section class="card client" data-testid="portal-client">
+          <div class="client-head"><h2>${client.name}</h2></div>
+          <h3>${t('portal.projects')}</h3>
+          ${projectsTable(client.projects)}
+          <h3>${t('portal.invoices')}</h3>
+          ${invoicesTable(this.data.invoices.nodes, { staff: false })}
+        </section>` : nothing}`;
+  }
+}
+
+customElements.define('cordee-clients', ClientsView);
+customElements.define('cordee-portal', Portal);

@@ -1,0 +1,284 @@
+import { html, nothing } from 'lit';
+import { gql } from '../graphql.js';
+import { CordeeElement, loading, failure } from '../ui.js';
+import { t, formatDate, formatMoney } from '../i18n.js';
+import './cash-chart.js';
+
+const MONEY = 'amount amountMinor currency';
+// One request per view: the forecast, and on first load the clients with their projects' time to
+// first cash (batched by the API), which also feed the scenario and exposure pickers.
+const COCKPIT = `query Cockpit($h: Int, $scenario: ScenarioInput, $withClients: Boolean!) {
+  cashForecast(horizonWeeks: $h, scenario: $scenario) {
+    asOf scenario opening { ${MONEY} } safetyThreshold { ${MONEY} } lowestBalance { ${MONEY} } lowestWeek
+    firstWeekBelowThreshold
+    weeks { weekStart isoWeek inflow { ${MONEY} } outflow { ${MONEY} } closing { ${MONEY} }
+      inflowByClient { client { id name } amount { ${MONEY} } } } }
+  clients(first: 100) @include(if: $withClients) {
+    nodes { id name projects { id name status startDate timeToFirstCashDays } } } }`;
+const EXPOSURE = `query Exposure($id: ID!, $weeks: Int) {
+  exposure(clientId: $id, weeks: $weeks) { peak { ${MONEY} } peakWeek weeksAboveZero } }`;
+
+const KINDS = ['BASE', 'STRESS', 'CUSTOM'];
+const LONG_TIME_TO_CASH_DAYS = 90;
+
+/** The cash cockpit of OWNER and FINANCE: forecast, scenarios, exposure, time to first cash. */
+class Cockpit extends CordeeElement {
+  static properties = {
+    forecast: { state: true }, clients: { state: true }, error: { state: true }, busy: { state: true },
+    kind: { state: true }, adjustments: { state: true }, horizon: { state: true }, focus: { state: true },
+    exposure: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.kind = 'BASE';
+    this.adjustments = [];
+    this.horizon = 26;
+    this.exposure = {};
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  scenarioInput() {
+    if (this.kind !== 'CUSTOM') return { kind: this.kind };
+    return {
+      kind: 'CUSTOM',
+      adjustments: this.adjustments.filter((a) => a.clientId).map((a) => ({
+        clientId: a.clientId,
+        extraDelayDays: Number(a.extraDelayDays) || 0,
+        defaultFrom: a.defaultFrom || null,
+        depositPercent: a.depositPercent === '' || a.depositPercent == null ? null : Number(a.depositPercent),
+        monthlyInArrears: Boolean(a.monthlyInArrears),
+      })),
+    };
+  }
+
+  async load() {
+    this.busy = true;
+    this.error = null;
+    try {
+      const data = await gql(COCKPIT, { h: this.horizon, scenario: this.scenarioInput(), withClients: !this.clients });
+      this.forecast = data.cashForecast;
+      if (data.clients) this.clients = data.clients.nodes;
+      this.focus = null;
+    } catch (e) {
+      this.error = e.message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  setKind(kind) {
+    this.kind = kind;
+    this.load();
+  }
+
+  setHorizon(weeks) {
+    this.horizon = Number(weeks);
+    this.load();
+  }
+
+  addAdjustment() {
+    this.adjustments = [...this.adjustments, { clientId: '', extraDelayDays: 0, defaultFrom: '', depositPercent: '',
+      monthlyInArrears: false }];
+  }
+
+  editAdjustment(index, field, value) {
+    this.adjustments = this.adjustments.map((a, i) => (i === index ? { ...a, [field]: value } : a));
+  }
+
+  removeAdjustment(index) {
+    this.adjustments = this.adjustments.filter((_, i) => i !== index);
+  }
+
+  async loadExposure(clientId) {
+    this.exposure = { clientId, loading: Boolean(clientId) };
+    if (!clientId) return;
+    try {
+      const { exposure } = await gql(EXPOSURE, { id: clientId, weeks: this.horizon });
+      if (this.exposure.clientId === clientId) this.exposure = { clientId, data: exposure };
+    } catch (e) {
+      this.exposure = { clientId, error: e.message };
+    }
+  }
+
+  render() {
+    if (!this.forecast) {
+      return html`<h1 class="page-title">${t('cockpit.title')}</h1>
+        ${this.error ? failure(this.error, () => this.load()) : loading()}`;
+    }
+    const f = this.forecast;
+    return html`
+      <div class="page-head">
+        <h1 class="page-title">${t('cockpit.title')}</h1>
+        <label class="inline">${t('cockpit.horizon')}
+          <select data-testid="horizon" @change=${(e) => this.setHorizon(e.target.value)}>
+            ${[13, 26, 52].map((n) => html`<option value=${n} ?selected=${n === this.horizon}>${t('cockpit.weeks', { n })}</option>`)}
+          </select></label>
+      </div>
+      ${this.error ? failure(this.error, () => this.load()) : nothing}
+      ${this.figures(f)}
+      <div class="cockpit-grid" aria-busy=${this.busy ? 'true' : 'false'}>
+        <section class="card chart-card" aria-labelledby="chart-title">
+          <h2 id="chart-title">${t('cockpit.chart')}
+            <span class="badge" data-testid="scenario-shown">${t(`scenario.${f.scenario}`)}</span>
+            ${this.busy ? html`<span class="spinner" role="status" aria-label=${t('app.loading')}></span>` : nothing}</h2>
+          <cordee-cash-chart .forecast=${f} @week-focus=${(e) => { this.focus = e.detail; }}></cordee-cash-chart>
+          ${this.weekDetail(f)}
+          ${this.table(f)}
+        </section>
+        ${this.scenarioPanel()}
+      </div>
+      <div class="two-columns">
+        ${this.exposurePanel()}
+        ${this.timeToFirstCash()}
+      </div>`;
+  }
+
+  figures(f) {
+    const below = f.firstWeekBelowThreshold;
+    const lowUnder = Number(f.lowestBalance.amountMinor) < Number(f.safetyThreshold.amountMinor);
+    return html`
+      <dl class="figures">
+        <div class="figure"><dt>${t('cockpit.opening')}</dt><dd>${formatMoney(f.opening)}</dd>
+          <span class="muted">${formatDate(f.asOf)}</span></div>
+        <div class="figure ${lowUnder ? 'danger' : ''}"><dt>${t('cockpit.lowest')}</dt>
+          <dd data-testid="lowest-balance" data-amount-minor=${f.lowestBalance.amountMinor}>${formatMoney(f.lowestBalance)}</dd>
+          <span class="muted">${f.lowestWeek ? t('cockpit.lowestWeek', { date: formatDate(f.lowestWeek) }) : ''}</span></div>
+        <div class="figure"><dt>${t('cockpit.threshold')}</dt><dd>${formatMoney(f.safetyThreshold)}</dd></div>
+        <div class="figure ${below ? 'danger' : 'ok'}"><dt>${t('cockpit.firstBelow')}</dt>
+          <dd data-testid="first-below">${below ? formatDate(below) : t('cockpit.neverBelow')}</dd></div>
+      </dl>`;
+  }
+
+  weekDetail(f) {
+    const index = this.focus ?? f.weeks.findIndex((w) => w.weekStart === f.lowestWeek);
+    const week = f.weeks[index];
+    if (!week) return html`<p class="muted">${t('cockpit.hoverHint')}</p>`;
+    return html`
+      <div class="week-detail" aria-live="polite">
+        <div><strong>${t('cockpit.weekOf', { iso: week.isoWeek, date: formatDate(week.weekStart) })}</strong>
+          <span class="muted">· ${t('cockpit.hoverHint')}</span></div>
+        <div class="week-numbers">
+          <span>${t('cockpit.closing')}: <strong>${formatMoney(week.closing)}</strong></span>
+          <span>${t('cockpit.inflow')}: <strong>${formatMoney(week.inflow)}</strong></span>
+          <span>${t('cockpit.outflow')}: <strong>${formatMoney(week.outflow)}</strong></span>
+        </div>
+        ${week.inflowByClient.length ? html`
+          <ul class="inflow-clients" aria-label=${t('cockpit.fromClients')}>
+            ${week.inflowByClient.map((c) => html`<li>${c.client.name} <span class="num">${formatMoney(c.amount)}</span></li>`)}
+          </ul>` : html`<p class="muted">${t('cockpit.noInflow')}</p>`}
+      </div>`;
+  }
+
+  table(f) {
+    return html`
+      <details class="forecast-table">
+        <summary>${t('cockpit.tableSummary')}</summary>
+        <div class="scroll"><table>
+          <thead><tr><th>${t('cockpit.week')}</th><th class="num">${t('cockpit.inflow')}</th>
+            <th class="num">${t('cockpit.outflow')}</th><th class="num">${t('cockpit.closing')}</th>
+            <th>${t('cockpit.fromClients')}</th></tr></thead>
+          <tbody>${f.weeks.map((w) => html`
+            <tr class=${Number(w.closing.amountMinor) < Number(f.safetyThreshold.amountMinor) ? 'under' : ''}>
+              <td>${w.isoWeek} <span class="muted">${formatDate(w.weekStart, 'short')}</span></td>
+              <td class="num">${formatMoney(w.inflow)}</td><td class="num">${formatMoney(w.outflow)}</td>
+              <td class="num">${formatMoney(w.closing)}</td>
+              <td>${w.inflowByClient.map((c) => c.client.name).join(', ')}</td></tr>`)}
+          </tbody></table></div>
+      </details>`;
+  }
+
+  scenarioPanel() {
+    const clients = this.clients || [];
+    return html`
+      <section class="card scenario" aria-labelledby="scenario-title">
+        <h2 id="scenario-title">${t('scenario.title')}</h2>
+        <p class="muted small">${t('scenario.hint')}</p>
+        <fieldset class="kinds">
+          <legend class="visually-hidden">${t('scenario.title')}</legend>
+          ${KINDS.map((k) => html`
+            <label class="radio">
+              <input type="radio" name="scenario-kind" value=${k} data-testid=${`scenario-${k}`}
+                .checked=${this.kind === k} @change=${() => this.setKind(k)}>
+              <span><strong>${t(`scenario.${k}`)}</strong><span class="muted small">${t(`scenario.${k}.help`)}</span></span>
+            </label>`)}
+        </fieldset>
+        ${this.kind === 'CUSTOM' ? html`
+          <div class="adjustments">
+            ${this.adjustments.length === 0 ? html`<p class="muted small">${t('scenario.none')}</p>` : nothing}
+            ${this.adjustments.map((a, i) => html`
+              <fieldset class="adjustment" data-testid="adjustment">
+                <legend class="visually-hidden">${t('scenario.client')} ${i + 1}</legend>
+                <label>${t('scenario.client')}
+                  <select @change=${(e) => this.editAdjustment(i, 'clientId', e.target.value)}>
+                    <option value="">${t('alloc.choose')}</option>
+                    ${clients.map((c) => html`<option value=${c.id} ?selected=${c.id === a.clientId}>${c.name}</option>`)}
+                  </select></label>
+                <div class="row">
+                  <label>${t('scenario.extraDelay')}<input type="number" min="-365" max="365" step="1"
+                    .value=${String(a.extraDelayDays)} @input=${(e) => this.editAdjustment(i, 'extraDelayDays', e.target.value)}></label>
+                  <label>${t('scenario.deposit')}<input type="number" min="0" max="100" step="5" name="depositPercent"
+                    .value=${String(a.depositPercent)} @input=${(e) => this.editAdjustment(i, 'depositPercent', e.target.value)}></label>
+                </div>
+                <label>${t('scenario.defaultFrom')}<input type="date" .value=${a.defaultFrom}
+                  @input=${(e) => this.editAdjustment(i, 'defaultFrom', e.target.value)}></label>
+                <label class="check"><input type="checkbox" name="monthlyInArrears" .checked=${a.monthlyInArrears}
+                  @change=${(e) => this.editAdjustment(i, 'monthlyInArrears', e.target.checked)}>${t('scenario.monthly')}</label>
+                <button type="button" class="link" @click=${() => this.removeAdjustment(i)}>${t('scenario.remove')}</button>
+              </fieldset>`)}
+            <div class="actions">
+              <button type="button" class="secondary" @click=${() => this.addAdjustment()}>${t('scenario.add')}</button>
+              <button type="button" ?disabled=${this.busy} @click=${() => this.load()}>${t('scenario.apply')}</button>
+            </div>
+          </div>` : nothing}
+      </section>`;
+  }
+
+  exposurePanel() {
+    const ex = this.exposure;
+    return html`
+      <section class="card" aria-labelledby="exposure-title">
+        <h2 id="exposure-title">${t('exposure.title')}</h2>
+        <p class="muted small">${t('exposure.help')}</p>
+        <label>${t('scenario.client')}
+          <select data-testid="exposure-client" @change=${(e) => this.loadExposure(e.target.value)}>
+            <option value="">${t('exposure.choose')}</option>
+            ${(this.clients || []).map((c) => html`<option value=${c.id} ?selected=${c.id === ex.clientId}>${c.name}</option>`)}
+          </select></label>
+        ${ex.loading ? loading() : nothing}
+        ${ex.error ? failure(ex.error, () => this.loadExposure(ex.clientId)) : nothing}
+        ${ex.data ? html`
+          <dl class="figures compact">
+            <div class="figure"><dt>${t('exposure.peak')}</dt>
+              <dd data-testid="exposure-peak" data-amount-minor=${ex.data.peak.amountMinor}>${formatMoney(ex.data.peak)}</dd></div>
+            <div class="figure"><dt>${t('exposure.peakWeek')}</dt><dd>${formatDate(ex.data.peakWeek)}</dd></div>
+            <div class="figure"><dt>${t('exposure.weeksAbove')}</dt><dd>${ex.data.weeksAboveZero}</dd></div>
+          </dl>` : nothing}
+      </section>`;
+  }
+
+  timeToFirstCash() {
+    const rows = (this.clients || []).flatMap((c) => c.projects
+      .filter((p) => p.status === 'ACTIVE' || p.status === 'PLANNED')
+      .map((p) => ({ client: c.name, ...p })));
+    return html`
+      <section class="card" aria-labelledby="ttfc-title">
+        <h2 id="ttfc-title">${t('ttfc.title')}</h2>
+        <p class="muted small">${t('ttfc.help')}</p>
+        <table data-testid="time-to-first-cash">
+          <thead><tr><th>${t('ttfc.project')}</th><th>${t('scenario.client')}</th><th class="num">${t('ttfc.title')}</th></tr></thead>
+          <tbody>${rows.map((p) => html`
+            <tr><td>${p.name}</td><td>${p.client}</td>
+              <td class="num ${p.timeToFirstCashDays > LONG_TIME_TO_CASH_DAYS ? 'danger-text' : ''}">
+                ${p.timeToFirstCashDays == null ? t('ttfc.none') : t('ttfc.days', { n: p.timeToFirstCashDays })}</td></tr>`)}
+          </tbody>
+        </table>
+      </section>`;
+  }
+}
+
+customElements.define('cordee-cockpit', Cockpit);
