@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Money, dates and months as a reader of the letter writes them. French: {@code 12 345,67 €} and
- * {@code 23 novembre 2026}, with no-break spaces (U+00A0) inside the amount and before the symbol so
+ * {@code 23 novembre 2026} ({@code 1er} for the first), with no-break spaces (U+00A0) inside the amount and before the symbol so
  * a printed amount never breaks across lines. English: {@code €12,345.67} and {@code November 23, 2026}.
  * Hand-written rather than {@code NumberFormat}: the JDK's French grouping separator changed between
  * versions (U+00A0, then U+202F), and a letter must not change with the JVM.
@@ -50,7 +50,11 @@ public final class LetterFormats {
         return sign + symbol + (symbol.length() > 1 ? " " : "") + number;
     }
 
+    /** French writes the first of a month as an ordinal: {@code 1er juin 2026}. */
     public static String date(LocalDate date, Language language) {
+        if (language == Language.FR && date.getDayOfMonth() == 1) {
+            return "1er " + month(YearMonth.from(date), language);
+        }
         return date.format(language == Language.FR ? FR_DATE : EN_DATE);
     }
 

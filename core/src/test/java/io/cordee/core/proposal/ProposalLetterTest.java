@@ -24,6 +24,7 @@ class ProposalLetterTest {
         assertThat(LetterFormats.money(Money.of(100_000, "EUR"), Language.EN)).isEqualTo("€1,000.00");
         assertThat(LetterFormats.date(LocalDate.of(2026, 11, 23), Language.FR)).isEqualTo("23 novembre 2026");
         assertThat(LetterFormats.date(LocalDate.of(2026, 11, 23), Language.EN)).isEqualTo("November 23, 2026");
+        assertThat(LetterFormats.date(LocalDate.of(2027, 6, 1), Language.FR)).isEqualTo("1er juin 2027");
         assertThat(LetterFormats.month(YearMonth.of(2027, 2), Language.FR)).isEqualTo("février 2027");
     }
 
@@ -46,7 +47,7 @@ class ProposalLetterTest {
 
         String fr = ProposalLetter.render(proposal, "Studio", LocalDate.of(2026, 11, 2), Language.FR,
                 ProposalLetter.Format.MARKDOWN);
-        assertThat(fr).contains("2 novembre 2026")
+        assertThat(fr).contains("\n\n2 novembre 2026\n")
                 .contains("Nous tenons au travail que nous menons ensemble")
                 .contains("atteint 30" + NBSP + "000,00" + NBSP + "€ (semaine du 25 janvier 2027)")
                 .contains("### Option 1 — un acompte de 30" + NBSP + "%")
