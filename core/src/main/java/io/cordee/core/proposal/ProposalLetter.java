@@ -74,8 +74,11 @@ public final class ProposalLetter {
                 + " for adapting how the work is invoiced and paid."))));
         blocks.add(new Heading(2, "The facts"));
         List<List<Run>> facts = new ArrayList<>();
-        facts.add(List.of(Run.strong("Our team's time."), Run.of(" In the coming months your projects take "
-                + shares(f, en) + " of our capacity." + heavy(f, en))));
+        String enShares = shares(f, en);
+        facts.add(List.of(Run.strong("Our team's time."), Run.of(enShares.isEmpty()
+                ? " None of our team's time is planned for your projects in the coming six months."
+                : " In the coming months your projects take this share of our whole team's time: " + enShares + "."
+                        + heavy(f, en))));
         if (f.peakExposure().minorUnits() > 0) {
             facts.add(List.of(Run.strong("Work carried ahead of payment."), Run.of(" At its highest, the work we"
                     + " have done for you and not yet been paid for reaches " + LetterFormats.money(f.peakExposure(), en)
@@ -90,8 +93,10 @@ public final class ProposalLetter {
         }
         facts.add(List.of(Run.strong("Payment timing."), Run.of(" Your invoices are on " + f.paymentTermsDays()
                 + "-day terms and " + (f.basedOnInvoices() >= 3
-                ? "have been paid " + f.expectedDelayDays() + " days after their due date on average (over the last "
-                        + f.basedOnInvoices() + " invoices)."
+                ? (f.expectedDelayDays() <= 0 ? "have been paid on time"
+                        : "have been paid " + f.expectedDelayDays() + " days after their due date")
+                        + " (the median of the last " + f.basedOnInvoices() + " invoices)."
+                : f.expectedDelayDays() <= 0 ? "we expect them to be paid on time."
                 : "we expect them to be paid about " + f.expectedDelayDays() + " days after their due date."))));
         blocks.add(new Bullets(facts));
         blocks.add(new Heading(2, p.options().size() == 1 ? "The option we propose" : "Options we propose"));
@@ -104,7 +109,7 @@ public final class ProposalLetter {
                     : "the work we carry ahead of payment would reach at most "
                             + LetterFormats.money(effect.optionPeakExposure(), en) + " instead of "
                             + LetterFormats.money(effect.basePeakExposure(), en) + ".";
-            blocks.add(new Paragraph(List.of(Run.of("With this option, " + change))));
+            blocks.add(new Paragraph(List.of(Run.of("With this option, " + change + sooner(effect, f, en)))));
         }
         blocks.add(new Paragraph(List.of(Run.of("Each of these keeps the project on a sound footing for your"
                 + " team and ours. We would be glad to talk them over with you, or any other arrangement that"
@@ -124,8 +129,11 @@ public final class ProposalLetter {
                 + " en toute transparence, et quelques options pour adapter la facturation et les paiements."))));
         blocks.add(new Heading(2, "Les faits"));
         List<List<Run>> facts = new ArrayList<>();
-        facts.add(List.of(Run.strong("Le temps de notre équipe."), Run.of(" Dans les mois qui viennent, vos projets"
-                + " occupent " + shares(f, fr) + " de notre capacité." + heavy(f, fr))));
+        String frShares = shares(f, fr);
+        facts.add(List.of(Run.strong("Le temps de notre équipe."), Run.of(frShares.isEmpty()
+                ? " Aucun temps de notre équipe n'est prévu pour vos projets dans les six mois qui viennent."
+                : " Dans les mois qui viennent, vos projets occupent cette part du temps de toute notre équipe : "
+                        + frShares + "." + heavy(f, fr))));
         if (f.peakExposure().minorUnits() > 0) {
             facts.add(List.of(Run.strong("Le travail porté avant paiement."), Run.of(" Au plus haut, le travail"
                     + " réalisé pour vous et pas encore payé atteint " + LetterFormats.money(f.peakExposure(), fr)
@@ -140,8 +148,10 @@ public final class ProposalLetter {
         }
         facts.add(List.of(Run.strong("Le rythme des paiements."), Run.of(" Vos factures sont payables à "
                 + f.paymentTermsDays() + " jours et " + (f.basedOnInvoices() >= 3
-                ? "ont été réglées en moyenne " + f.expectedDelayDays() + " jours après leur échéance (sur les "
-                        + f.basedOnInvoices() + " dernières factures)."
+                ? (f.expectedDelayDays() <= 0 ? "ont été réglées à l'échéance"
+                        : "ont été réglées " + f.expectedDelayDays() + " jours après leur échéance")
+                        + " (la médiane des " + f.basedOnInvoices() + " dernières factures)."
+                : f.expectedDelayDays() <= 0 ? "nous prévoyons qu'elles soient réglées à l'échéance."
                 : "nous prévoyons qu'elles soient réglées environ " + f.expectedDelayDays()
                         + " jours après leur échéance."))));
         blocks.add(new Bullets(facts));
@@ -156,7 +166,7 @@ public final class ProposalLetter {
                     : "le travail que nous portons avant paiement atteindrait au plus "
                             + LetterFormats.money(effect.optionPeakExposure(), fr) + " au lieu de "
                             + LetterFormats.money(effect.basePeakExposure(), fr) + ".";
-            blocks.add(new Paragraph(List.of(Run.of("Avec cette option, " + change))));
+            blocks.add(new Paragraph(List.of(Run.of("Avec cette option, " + change + sooner(effect, f, fr)))));
         }
         blocks.add(new Paragraph(List.of(Run.of("Chacune de ces options garde le projet sur des bases saines pour"
                 + " votre équipe comme pour la nôtre. Nous serions heureux d'en parler avec vous, comme de toute"
@@ -184,9 +194,23 @@ public final class ProposalLetter {
         return String.join(" + ", parts);
     }
 
+    /** Shorter terms: how much sooner each invoice is due. */
+    private static String sooner(OptionEffect effect, ProposalFacts f, Language language) {
+        Integer terms = effect.option().paymentTermsDays();
+        if (terms == null || terms >= f.paymentTermsDays()) {
+            return "";
+        }
+        int days = f.paymentTermsDays() - terms;
+        return language == Language.FR ? " Chaque facture serait due " + days + " jours plus tôt."
+                : " Each invoice would be due " + days + " days sooner.";
+    }
+
     private static String shares(ProposalFacts f, Language language) {
         List<String> parts = new ArrayList<>();
         for (ProposalFacts.MonthShare share : f.capacity()) {
+            if (share.share().signum() == 0) {
+                continue;
+            }
             parts.add(share.percent() + (language == Language.FR ? LetterFormats.NBSP + "% en " : " % in ")
                     + LetterFormats.month(share.month(), language));
         }

@@ -37,7 +37,11 @@ class ProposalLetterTest {
                 ProposalLetter.Format.MARKDOWN);
         assertThat(en).startsWith("# A proposal to keep our projects healthy — Atelier\n\nNovember 2, 2026\n")
                 .contains("We value the work we do together")
-                .contains("100 % in November 2026")
+                .contains("your projects take this share of our whole team's time: 100 % in November 2026,"
+                        + " 100 % in December 2026, 100 % in January 2027. In 3 of these months that is more than"
+                        + " 30 % of the whole agency.")
+                .contains("Your invoices are on 60-day terms and we expect them to be paid on time.")
+                .contains("instead of €30,000.00. Each invoice would be due 30 days sooner.")
                 .contains("reaches €30,000.00 (week of January 25, 2027)")
                 .contains("Site: 150 days from the start of the project to its first payment")
                 .contains("### Option 1 — a deposit of 30 %")
