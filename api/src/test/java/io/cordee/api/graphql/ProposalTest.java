@@ -262,6 +262,10 @@ class ProposalTest {
                 .variable("l", "EN").variable("o", List.of(option(30, false, null))).execute()
                 .path("recordProposalSent.userErrors[0].field").entityList(String.class).containsExactly("clientId")
                 .path("recordProposalSent.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        finance.document(SEND.replace("2026-06-01", "2099-01-01")).variable("c", client).variable("l", "EN")
+                .variable("o", List.of(option(30, false, null))).execute()
+                .path("recordProposalSent.userErrors[0].field").entityList(String.class).containsExactly("sentOn")
+                .path("recordProposalSent.userErrors[0].code").entity(String.class).isEqualTo("OUT_OF_RANGE");
         finance.document(SEND).variable("c", client).variable("l", "EN").variable("o", List.of()).execute()
                 .path("recordProposalSent.userErrors[0].field").entityList(String.class).containsExactly("options");
         finance.document(ANSWER).variable("p", GlobalId.of("RenegotiationProposal", java.util.UUID.randomUUID()))

@@ -155,7 +155,10 @@ public final class ProposalService {
                     return language;
                 }))
                 .then(agency(caller)).flatMap(agency -> {
-                    LocalDate on = sentOn == null ? cash.today(agency) : sentOn;
+                    LocalDate today = cash.today(agency);
+                    LocalDate on = sentOn == null ? today : sentOn;
+                    new Validator().check(!on.isAfter(today), "sentOn", "cannot be after today (" + today + ")",
+                            ErrorCode.OUT_OF_RANGE).throwIfInvalid();
                     return compute(caller, agency, clientId, options, on, DEFAULT_HORIZON_WEEKS)
                             .flatMap(proposal -> proposals.insert(new SentProposal(new ProposalId(ids.newId()),
                                     caller.agencyId(), clientId, language, on, proposal.facts(), proposal.options(),
