@@ -248,6 +248,32 @@ class ProposalTest {
     }
 
     @Test
+    void whenTheBillingCannotChangeTheAnswerIsNotRecordedEither() {
+        // the project now starts after its Design milestone: a plan keeping that milestone is refused
+        finance.document("""
+                        mutation($p: ID!) { updateProject(input: {id: $p, version: 0, startDate: "2026-07-15"}) {
+                          userErrors { code } } }""")
+                .variable("p", project).execute().path("updateProject.userErrors").entityList(Object.class).hasSize(0);
+        String id = finance.document(SEND).variable("c", client).variable("l", "EN")
+                .variable("o", List.of(option(40, false, null))).execute()
+                .path("recordProposalSent.proposal.id").entity(String.class).get();
+
+        finance.document(ANSWER).variable("p", id).variable("v", 0).variable("a", "ACCEPTED").variable("o", 1)
+                .execute()
+                .path("recordProposalAnswer.proposal").valueIsNull()
+                .path("recordProposalAnswer.userErrors[0].field").entityList(String.class)
+                .containsExactly("milestones", "0", "date");
+        // the answer was written first in the transaction and rolled back with the plan
+        finance.document("query($id: ID!) { node(id: $id) { ... on RenegotiationProposal { version answer } } }")
+                .variable("id", id).execute()
+                .path("node.version").entity(Long.class).isEqualTo(0L)
+                .path("node.answer").valueIsNull();
+        finance.document(INVOICES).variable("p", project).execute()
+                .path("invoices.nodes[*].label").entityList(String.class)
+                .containsExactly("Deposit 30 %", "Design", "Launch");
+    }
+
+    @Test
     void badInputIsTypedAndWritesNothing() {
         finance.document(SEND).variable("c", client).variable("l", "EN")
                 .variable("o", List.of(option(150, false, -5))).execute()
