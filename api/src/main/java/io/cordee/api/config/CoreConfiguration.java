@@ -18,6 +18,8 @@ import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.UserRepository;
 import io.cordee.core.project.ProjectRepository;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.proposal.ProposalRepository;
+import io.cordee.core.proposal.ProposalService;
 import io.cordee.core.relationship.RelationshipRepository;
 import io.cordee.core.relationship.RelationshipService;
 import io.cordee.core.staffing.AllocationRepository;
@@ -94,5 +96,14 @@ public class CoreConfiguration {
     @Bean
     TeamService teamService(TeamMemberRepository members, IdGenerator ids) {
         return new TeamService(members, ids);
+    }
+
+    @Bean
+    ProposalService proposalService(ProposalRepository proposals, CashService cash, BillingService billingService,
+                                    BillingRepository billing, ClientRepository clients, ProjectRepository projects,
+                                    AllocationRepository allocations, AgencyRepository agencies, TransactionRunner tx,
+                                    IdGenerator ids, Clock clock) {
+        return new ProposalService(proposals, cash, billingService, billing, clients, projects, allocations, agencies,
+                tx, ids, clock);
     }
 }

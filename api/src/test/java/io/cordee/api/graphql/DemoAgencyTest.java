@@ -89,6 +89,41 @@ class DemoAgencyTest {
     }
 
     @Test
+    void hexagonesProposalShowsHowMuchADepositWithMonthlyBillingLiftsTheLowestBalance() {
+        HttpGraphQlTester finance = tenants.as(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
+        String hexagone = finance.document("{ clients(filter: {nameContains: \"Hexagone\"}) { nodes { id } } }")
+                .execute().path("clients.nodes[0].id").entity(String.class).get();
+        var proposal = finance.document("""
+                        query($c: ID!) { renegotiationProposal(clientId: $c,
+                            options: [{depositPercent: 30, monthlyInArrears: true}]) {
+                          facts { heavyMonths peakExposure { amountMinor } timeToFirstCash { projectName days } }
+                          options { baseLowestBalance { amountMinor } optionLowestBalance { amountMinor }
+                            lowestBalanceLift { amountMinor } peakExposureChange { amountMinor } }
+                          letter(language: FR) } }""")
+                .variable("c", hexagone).execute();
+        long lift = proposal.path("renegotiationProposal.options[0].lowestBalanceLift.amountMinor")
+                .entity(Long.class).get();
+        long withOption = proposal.path("renegotiationProposal.options[0].optionLowestBalance.amountMinor")
+                .entity(Long.class).get();
+        // the same engine: the custom scenario of the forecast with the same adjustments
+        long scenario = finance.document("""
+                        query($c: ID!) { cashForecast(horizonWeeks: 26, scenario: {kind: CUSTOM, adjustments: [
+                          {clientId: $c, depositPercent: 30, monthlyInArrears: true}]}) { lowestBalance { amountMinor } } }""")
+                .variable("c", hexagone).execute().path("cashForecast.lowestBalance.amountMinor").entity(Long.class).get();
+        assertThat(withOption).isEqualTo(scenario);
+        assertThat(lift).isPositive();
+        proposal.path("renegotiationProposal.options[0].peakExposureChange.amountMinor").entity(Long.class)
+                // its deposit and monthly invoices are paid 60 + 46 days after they are issued: the peak, early on,
+                // cannot come down, but it does not rise either
+                .satisfies(change -> assertThat(change).isNotPositive())
+                .path("renegotiationProposal.facts.heavyMonths").entityList(String.class)
+                .satisfies(months -> assertThat(months).hasSizeGreaterThanOrEqualTo(3))
+                .path("renegotiationProposal.facts.timeToFirstCash[*].days").entityList(Integer.class).containsExactly(120)
+                .path("renegotiationProposal.letter").entity(String.class)
+                .satisfies(letter -> assertThat(letter).contains("Chère équipe Groupe Hexagone,", "Studio Boréal"));
+    }
+
+    @Test
     void theDemoClientUserSeesOnlyMaisonLumen() {
         tenants.as(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD)
                 .document("{ clients { totalCount nodes { name projects { name } } } }").execute()

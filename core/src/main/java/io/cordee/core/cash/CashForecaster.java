@@ -103,6 +103,26 @@ public final class CashForecaster {
                 Map.copyOf(clients));
     }
 
+    /**
+     * The cash one client is expected to pay from {@code asOf} under {@code scenario}: its receivables,
+     * re-planned first if the scenario changes its billing, each on its expected date (an overdue one on
+     * {@code asOf}). Pure, like the forecast: what a proposal weighs for the client's exposure.
+     */
+    public static List<CashMovement> expectedReceipts(ForecastInput in, Scenario scenario, ClientId clientId) {
+        List<CashMovement> receipts = new ArrayList<>();
+        for (Receivable receivable : ScenarioBilling.apply(in.receivables(), in.projects(), scenario, in.asOf())) {
+            if (!receivable.clientId().equals(clientId) || receivable.balance().minorUnits() <= 0) {
+                continue;
+            }
+            LocalDate expected = expectedPayment(receivable, in, scenario);
+            if (expected != null) {
+                receipts.add(new CashMovement(expected.isBefore(in.asOf()) ? in.asOf() : expected,
+                        receivable.balance(), clientId, "Expected payment"));
+            }
+        }
+        return receipts;
+    }
+
     /** When the receivable is expected in the bank under {@code scenario}; null if never. */
     static LocalDate expectedPayment(Receivable invoice, ForecastInput in, Scenario scenario) {
         ForecastInput.ClientProfile profile = in.clients().get(invoice.clientId());

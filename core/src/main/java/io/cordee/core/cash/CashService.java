@@ -155,6 +155,17 @@ public final class CashService {
         return LocalDate.now(clock.withZone(agency.settings().timeZone()));
     }
 
+    /**
+     * What the forecast reads from {@code asOf} (base scenario: no client's projects), for a use case
+     * that runs several scenarios over the same facts in memory, such as a renegotiation proposal.
+     */
+    public Mono<ForecastInput> forecastInput(Caller caller, Agency agency, LocalDate asOf, int horizonWeeks) {
+        return money(caller).then(Mono.fromCallable(() -> {
+            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
+            return horizonWeeks;
+        })).then(Mono.defer(() -> input(caller, agency, asOf, horizonWeeks, Scenario.BASE)));
+    }
+
     Mono<ForecastInput> input(Caller caller, LocalDate asOf, int horizonWeeks) {
         return agency(caller).flatMap(agency -> input(caller, agency, asOf, horizonWeeks, Scenario.BASE));
     }

@@ -16,6 +16,9 @@ import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.proposal.ProposalId;
+import io.cordee.core.proposal.ProposalService;
+import io.cordee.api.graphql.proposal.ProposalController;
 import io.cordee.core.relationship.AgreementId;
 import io.cordee.core.relationship.CommitmentId;
 import io.cordee.core.relationship.InteractionId;
@@ -49,10 +52,13 @@ public class NodeController {
     private final BillingService billing;
     private final RelationshipService relationships;
     private final BriefService briefs;
+    private final ProposalService proposals;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
                           IdentityService identity, StaffingService staffing, BillingService billing,
-                          RelationshipService relationships, BriefService briefs) {
+                          RelationshipService relationships, BriefService briefs,
+                          ProposalService proposals) {
+        this.proposals = proposals;
         this.relationships = relationships;
         this.briefs = briefs;
         this.staffing = staffing;
@@ -99,6 +105,8 @@ public class NodeController {
             case "Commitment" -> relationships.findCommitment(caller, new CommitmentId(id.id())).cast(Object.class);
             case "Brief" -> briefs.find(caller, new BriefId(id.id())).cast(Object.class);
             case "BriefVersion" -> briefs.findVersion(caller, new BriefVersionId(id.id())).cast(Object.class);
+            case ProposalController.TYPE -> proposals.find(caller, new ProposalId(id.id()))
+                    .map(p -> ProposalController.RenegotiationProposal.of(caller, p)).cast(Object.class);
             case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
                     ? agencies.current(caller).cast(Object.class) : Mono.empty();
             case "User" -> caller.userId().equals(new UserId(id.id()))

@@ -1,0 +1,75 @@
+package io.cordee.persistence.proposal;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.proposal.ProposalId;
+import io.cordee.core.proposal.ProposalRepository;
+import io.cordee.core.proposal.SentProposal;
+import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.Sql;
+import java.time.LocalDate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class ProposalPersistenceAdapter implements ProposalRepository {
+
+    private static final String COLUMNS = "agency_id, id, client_id, language, sent_on, facts, options,"
+            + " letter_markdown, letter_html, answer, accepted_option, answer_note, answered_on, version";
+    private static final KeysetQuery<ProposalRow> NEWEST_FIRST = new KeysetQuery<>("renegotiation_proposal",
+            COLUMNS, "sent_on", ProposalRow.class, ProposalRow::sentOn, ProposalRow::id, LocalDate::parse, true);
+
+    private final DatabaseClient db;
+    private final ProposalRowMapper mapper;
+
+    public ProposalPersistenceAdapter(DatabaseClient db, ProposalRowMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<SentProposal> find(AgencyId agencyId, ProposalId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM renegotiation_proposal WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id.value())
+                .mapProperties(ProposalRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<Page<SentProposal>> findPage(AgencyId agencyId, ClientId clientId, PageRequest page) {
+        Sql where = Sql.forAgency(agencyId.value())
+                .and("client_id = :clientId", "clientId", clientId == null ? null : clientId.value());
+        return NEWEST_FIRST.fetch(db, where, page, mapper::toDomain);
+    }
+
+    @Override
+    public Mono<SentProposal> insert(SentProposal proposal) {
+        return db.sql("INSERT INTO renegotiation_proposal (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId,"
+                        + " :language, :sentOn, :facts, :options, :letterMarkdown, :letterHtml, :answer,"
+                        + " :acceptedOption, :answerNote, :answeredOn, :version) RETURNING " + COLUMNS)
+                .bindProperties(mapper.toRow(proposal))
+                .mapProperties(ProposalRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<SentProposal> updateAnswer(SentProposal proposal) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE renegotiation_proposal SET answer = :answer,"
+                        + " accepted_option = :acceptedOption, answer_note = :answerNote, answered_on = :answeredOn,"
+                        + " version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+                .bind("agencyId", proposal.agencyId().value()).bind("id", proposal.id().value())
+                .bind("version", proposal.version());
+        spec = bindOrNull(spec, "answer", proposal.answer() == null ? null : proposal.answer().name(), String.class);
+        spec = bindOrNull(spec, "acceptedOption", proposal.acceptedOption(), Integer.class);
+        spec = bindOrNull(spec, "answerNote", proposal.answerNote(), String.class);
+        spec = bindOrNull(spec, "answeredOn", proposal.answeredOn(), LocalDate.class);
+        return spec.mapProperties(ProposalRow.class).one().map(mapper::toDomain);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,
+                                                                Object value, Class<?> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+}
