@@ -1,6 +1,9 @@
 package io.cordee.api.graphql.common;
 
+import io.cordee.api.graphql.alert.AlertController;
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.alert.AlertId;
+import io.cordee.core.alert.AlertService;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.InvoiceId;
@@ -49,10 +52,12 @@ public class NodeController {
     private final BillingService billing;
     private final RelationshipService relationships;
     private final BriefService briefs;
+    private final AlertService alerts;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
                           IdentityService identity, StaffingService staffing, BillingService billing,
-                          RelationshipService relationships, BriefService briefs) {
+                          RelationshipService relationships, BriefService briefs, AlertService alerts) {
+        this.alerts = alerts;
         this.relationships = relationships;
         this.briefs = briefs;
         this.staffing = staffing;
@@ -99,6 +104,8 @@ public class NodeController {
             case "Commitment" -> relationships.findCommitment(caller, new CommitmentId(id.id())).cast(Object.class);
             case "Brief" -> briefs.find(caller, new BriefId(id.id())).cast(Object.class);
             case "BriefVersion" -> briefs.findVersion(caller, new BriefVersionId(id.id())).cast(Object.class);
+            case AlertController.TYPE -> alerts.find(caller, new AlertId(id.id())).map(AlertController.Alert::new)
+                    .cast(Object.class);
             case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
                     ? agencies.current(caller).cast(Object.class) : Mono.empty();
             case "User" -> caller.userId().equals(new UserId(id.id()))
