@@ -65,6 +65,8 @@ class AlertTest {
     DailyAlertEvaluation daily;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    io.cordee.core.alert.AlertService alertService;
 
     Tenants.Tenant tenant;
     HttpGraphQlTester owner;
@@ -219,6 +221,38 @@ class AlertTest {
                 .path("updateAlertThresholds.alertThresholds.version").entity(Long.class).isEqualTo(1L);
         tenants.as(tenant, Role.FINANCE).document(update).variable("in", Map.of("version", 1, "overdueDays", 5))
                 .execute().errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getErrorType().toString()).contains("FORBIDDEN"));
+    }
+
+    @Test
+    void evaluationsRacingOutsideTheQueueStillStoreOneAlert() {
+        allocate(40);
+        db.sql("DELETE FROM alert WHERE agency_id = :a").bind("a", tenant.agencyId().value()).then().block();
+        // two evaluations side by side, as two application instances would run them: the unique index
+        // lets one insert, the other's transaction fails and is run again, finding the alert
+        reactor.core.publisher.Flux.merge(alertService.evaluate(tenant.agencyId(), today).collectList(),
+                        alertService.evaluate(tenant.agencyId(), today).collectList(),
+                        alertService.evaluate(tenant.agencyId(), today).collectList())
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(capacityAlerts(owner, null)).hasSize(1);
+    }
+
+    @Test
+    void requestsMadeWhileAnEvaluationWaitsJoinIt() {
+        var first = evaluations.request(tenant.agencyId());
+        var second = evaluations.request(tenant.agencyId());
+        var third = evaluations.request(tenant.agencyId());
+        assertThat(third).isSameAs(second);
+        assertThat(first.block(Duration.ofSeconds(30))).isNotNull();
+        assertThat(second.block(Duration.ofSeconds(30))).isNotNull();
+        // once it has started, a new request queues a new evaluation (it must see the latest facts)
+        assertThat(evaluations.request(tenant.agencyId())).isNotSameAs(second);
+    }
+
+    @Test
+    void theDailyCheckEvaluatesEachAgencyOnceADay() {
+        Long first = daily.evaluateNewDays().block(Duration.ofSeconds(120));
+        assertThat(first).isPositive();
+        assertThat(daily.evaluateNewDays().block(Duration.ofSeconds(120))).isZero();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
