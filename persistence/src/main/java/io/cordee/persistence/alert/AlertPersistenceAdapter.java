@@ -171,51 +171,103 @@ public class AlertPersistenceAdapter implements AlertRepository {
         return values.isEmpty() ? null : values.stream().map(Enum::name).toArray(String[]::new);
     }
 
+    /**
+     * Two statements whatever the number of changes: the opened alerts inserted from column arrays, the
+     * others updated from column arrays (a first evaluation of a large agency opens thousands). Nullable
+     * values travel as text, empty for null, so that no array holds a null.
+     */
     @Override
     public Mono<Void> apply(AgencyId agencyId, List<AlertChange> changes, Map<AlertId, Long> versions) {
-        return Flux.fromIterable(changes).concatMap(change -> {
-            if (change.type() == AlertChange.Type.OPENED) {
-                return insert(agencyId, change.alert());
+        List<Alert> opened = changes.stream().filter(c -> c.type() == AlertChange.Type.OPENED)
+                .map(AlertChange::alert).toList();
+        List<Alert> changed = changes.stream().filter(c -> c.type() != AlertChange.Type.OPENED)
+                .map(AlertChange::alert).toList();
+        for (Alert a : changed) {
+            if (!versions.containsKey(a.id())) {
+                return Mono.error(new IllegalArgumentException("no stored version for " + a.id()));
             }
-            Long version = versions.get(change.alert().id());
-            if (version == null) {
-                return Mono.error(new IllegalArgumentException("no stored version for " + change.alert().id()));
-            }
-            Map<String, Object> values = state(agencyId, change.alert());
-            values.put("version", version);
-            return bindAll(db.sql("UPDATE alert SET severity = :severity, status = :status, evidence = :evidence,"
-                            + " magnitude = :magnitude, suggested_action = :action,"
-                            + " links_to_renegotiation = :links, worsened = :worsened,"
-                            + " acknowledged_at = :acknowledgedAt, resolved_at = :resolvedAt,"
-                            + " snoozed_until = :snoozedUntil,"
-                            // back to OPEN: whoever acknowledged it has not seen this state
-                            + " acknowledged_by = CASE WHEN :status = 'OPEN' THEN NULL ELSE acknowledged_by END,"
-                            + " version = version + 1, updated_at = now()"
-                            + " WHERE agency_id = :agencyId AND id = :id AND version = :version"), values)
-                    .fetch().rowsUpdated()
-                    .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(new Conflict("Alert", version)));
-        }).then();
+        }
+        return insertAll(agencyId, opened).then(updateAll(agencyId, changed, versions));
     }
 
-    private Mono<Void> insert(AgencyId agencyId, Alert alert) {
-        Map<String, Object> values = state(agencyId, alert);
-        AlertSubject s = alert.subject();
-        values.put("kind", alert.kind().name());
-        values.put("subjectType", subjectType(s));
-        values.put("clientId", s.clientId().map(ClientId::value).orElse(null));
-        values.put("projectId", s instanceof AlertSubject.OfProject p ? p.project().value() : null);
-        values.put("invoiceId", s instanceof AlertSubject.OfInvoice i ? i.invoice().value() : null);
-        values.put("briefId", s instanceof AlertSubject.OfBrief b ? b.brief().value() : null);
-        values.put("openedAt", alert.openedAt().atOffset(ZoneOffset.UTC));
-        DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO alert (agency_id, id, kind, subject_type,"
-                + " client_id, project_id, invoice_id, brief_id, severity, status, evidence, magnitude, suggested_action,"
-                + " links_to_renegotiation, worsened, opened_at, acknowledged_at, resolved_at, snoozed_until)"
-                + " VALUES (:agencyId, :id, :kind, :subjectType, :clientId, :projectId, :invoiceId, :briefId, :severity,"
-                + " :status, :evidence, :magnitude, :action, :links, :worsened, :openedAt, :acknowledgedAt,"
-                + " :resolvedAt, :snoozedUntil)"
-                + " ON CONFLICT (agency_id, kind, subject_key) WHERE status <> 'RESOLVED' DO NOTHING");
-        return bindAll(spec, values).fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(new Conflict("Alert", 0)));
+    private Mono<Void> insertAll(AgencyId agencyId, List<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            return Mono.empty();
+        }
+        String sql = "INSERT INTO alert (agency_id, id, kind, subject_type, client_id, project_id, invoice_id, brief_id,"
+                + " severity, status, evidence, magnitude, suggested_action, links_to_renegotiation, worsened, opened_at,"
+                + " acknowledged_at, resolved_at, snoozed_until)"
+                + " SELECT :agencyId, t.id, t.kind, t.subject_type, NULLIF(t.client, '')::uuid, NULLIF(t.project, '')::uuid,"
+                + " NULLIF(t.invoice, '')::uuid, NULLIF(t.brief, '')::uuid, t.severity, t.status, t.evidence::jsonb,"
+                + " t.magnitude::numeric, t.action, t.links, t.worsened, t.opened::timestamptz,"
+                + " NULLIF(t.ack, '')::timestamptz, NULLIF(t.res, '')::timestamptz, NULLIF(t.snz, '')::date"
+                + " FROM unnest(CAST(:ids AS uuid[]), CAST(:kinds AS text[]), CAST(:subjectTypes AS text[]),"
+                + " CAST(:clients AS text[]), CAST(:projects AS text[]), CAST(:invoices AS text[]),"
+                + " CAST(:briefs AS text[]), CAST(:severities AS text[]), CAST(:statuses AS text[]),"
+                + " CAST(:evidence AS text[]), CAST(:magnitudes AS text[]), CAST(:actions AS text[]),"
+                + " CAST(:links AS boolean[]), CAST(:worsened AS boolean[]), CAST(:opened AS text[]),"
+                + " CAST(:ack AS text[]), CAST(:res AS text[]), CAST(:snz AS text[]))"
+                + " AS t(id, kind, subject_type, client, project, invoice, brief, severity, status, evidence, magnitude,"
+                + " action, links, worsened, opened, ack, res, snz)"
+                + " ON CONFLICT (agency_id, kind, subject_key) WHERE status <> 'RESOLVED' DO NOTHING";
+        DatabaseClient.GenericExecuteSpec spec = state(db.sql(sql).bind("agencyId", agencyId.value()), alerts)
+                .bind("kinds", texts(alerts, a -> a.kind().name()))
+                .bind("subjectTypes", texts(alerts, a -> subjectType(a.subject())))
+                .bind("clients", texts(alerts, a -> a.subject().clientId().map(c -> c.value().toString()).orElse(null)))
+                .bind("projects", texts(alerts, a -> a.subject() instanceof AlertSubject.OfProject p
+                        ? p.project().value().toString() : null))
+                .bind("invoices", texts(alerts, a -> a.subject() instanceof AlertSubject.OfInvoice i
+                        ? i.invoice().value().toString() : null))
+                .bind("briefs", texts(alerts, a -> a.subject() instanceof AlertSubject.OfBrief b
+                        ? b.brief().value().toString() : null))
+                .bind("opened", texts(alerts, a -> a.openedAt().toString()));
+        // a condition that already has an unresolved alert: someone else's evaluation got there first
+        return spec.fetch().rowsUpdated()
+                .flatMap(n -> n == alerts.size() ? Mono.<Void>empty() : Mono.error(new Conflict("Alert", 0)));
+    }
+
+    private Mono<Void> updateAll(AgencyId agencyId, List<Alert> alerts, Map<AlertId, Long> versions) {
+        if (alerts.isEmpty()) {
+            return Mono.empty();
+        }
+        String sql = "UPDATE alert a SET severity = t.severity, status = t.status, evidence = t.evidence::jsonb,"
+                + " magnitude = t.magnitude::numeric, suggested_action = t.action, links_to_renegotiation = t.links,"
+                + " worsened = t.worsened, acknowledged_at = NULLIF(t.ack, '')::timestamptz,"
+                + " resolved_at = NULLIF(t.res, '')::timestamptz, snoozed_until = NULLIF(t.snz, '')::date,"
+                // back to OPEN: whoever acknowledged it has not seen this state
+                + " acknowledged_by = CASE WHEN t.status = 'OPEN' THEN NULL ELSE a.acknowledged_by END,"
+                + " version = a.version + 1, updated_at = now()"
+                + " FROM unnest(CAST(:ids AS uuid[]), CAST(:severities AS text[]), CAST(:statuses AS text[]),"
+                + " CAST(:evidence AS text[]), CAST(:magnitudes AS text[]), CAST(:actions AS text[]),"
+                + " CAST(:links AS boolean[]), CAST(:worsened AS boolean[]), CAST(:ack AS text[]), CAST(:res AS text[]),"
+                + " CAST(:snz AS text[]), CAST(:versions AS bigint[]))"
+                + " AS t(id, severity, status, evidence, magnitude, action, links, worsened, ack, res, snz, version)"
+                + " WHERE a.agency_id = :agencyId AND a.id = t.id AND a.version = t.version";
+        DatabaseClient.GenericExecuteSpec spec = state(db.sql(sql).bind("agencyId", agencyId.value()), alerts)
+                .bind("versions", alerts.stream().map(a -> versions.get(a.id())).toArray(Long[]::new));
+        // a row changed since it was read (an acknowledgement, another evaluation): run again
+        return spec.fetch().rowsUpdated()
+                .flatMap(n -> n == alerts.size() ? Mono.<Void>empty() : Mono.error(new Conflict("Alert", -1)));
+    }
+
+    /** The columns every write of an evaluation sets, one array per column. */
+    private DatabaseClient.GenericExecuteSpec state(DatabaseClient.GenericExecuteSpec spec, List<Alert> alerts) {
+        return spec.bind("ids", alerts.stream().map(a -> a.id().value()).toArray(UUID[]::new))
+                .bind("severities", texts(alerts, a -> a.severity().name()))
+                .bind("statuses", texts(alerts, a -> a.status().name()))
+                .bind("evidence", texts(alerts, a -> evidence.toJson(a.evidence()).asString()))
+                .bind("magnitudes", texts(alerts, a -> a.magnitude().toPlainString()))
+                .bind("actions", texts(alerts, Alert::suggestedAction))
+                .bind("links", alerts.stream().map(Alert::linksToRenegotiation).toArray(Boolean[]::new))
+                .bind("worsened", alerts.stream().map(Alert::worsened).toArray(Boolean[]::new))
+                .bind("ack", texts(alerts, a -> a.acknowledgedAt() == null ? null : a.acknowledgedAt().toString()))
+                .bind("res", texts(alerts, a -> a.resolvedAt() == null ? null : a.resolvedAt().toString()))
+                .bind("snz", texts(alerts, a -> a.snoozedUntil() == null ? null : a.snoozedUntil().toString()));
+    }
+
+    /** A text column as an array with no null in it: empty for null. */
+    private static String[] texts(List<Alert> alerts, java.util.function.Function<Alert, String> column) {
+        return alerts.stream().map(column).map(v -> v == null ? "" : v).toArray(String[]::new);
     }
 
     @Override
