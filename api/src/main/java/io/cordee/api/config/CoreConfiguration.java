@@ -1,6 +1,8 @@
 package io.cordee.api.config;
 
 import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.alert.AlertRepository;
+import io.cordee.core.alert.AlertService;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.BillingService;
@@ -105,5 +107,15 @@ public class CoreConfiguration {
                                     IdGenerator ids, Clock clock) {
         return new ProposalService(proposals, cash, billingService, billing, clients, projects, allocations, agencies,
                 tx, ids, clock);
+    }
+
+    @Bean
+    AlertService alertService(AlertRepository alerts, AgencyRepository agencies, ClientRepository clients,
+                              ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
+                              RelationshipRepository relationships, BriefRepository briefs, CashService cash,
+                              StaffingService staffing, RelationshipService relationshipService,
+                              BriefService briefService, TransactionRunner tx, IdGenerator ids, Clock clock) {
+        return new AlertService(alerts, agencies, clients, projects, billing, allocations, relationships, briefs, cash,
+                staffing, relationshipService, briefService, tx, ids, clock);
     }
 }

@@ -1,5 +1,7 @@
 package io.cordee.api.demo;
 
+import io.cordee.api.alert.AlertEvaluations;
+import io.cordee.core.alert.AlertChange;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.brief.BriefService;
@@ -15,6 +17,7 @@ import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -40,12 +43,15 @@ public class DemoDataConfiguration {
     }
 
     @Bean
-    ApplicationRunner loadDemoAgency(DemoAgency demo) {
+    ApplicationRunner loadDemoAgency(DemoAgency demo, AlertEvaluations alerts) {
         // Runs on the main thread during start-up, not on an event loop: the application must not
         // report itself started before the demo users can sign in.
         return args -> {
             Boolean loaded = demo.loadIfAbsent().block(Duration.ofMinutes(2));
             if (Boolean.TRUE.equals(loaded)) {
+                // the story's alerts are open as soon as the application is
+                List<AlertChange> changes = alerts.request(DemoAgency.ID).block(Duration.ofMinutes(1));
+                log.info("Demo agency: {} alerts opened", changes == null ? 0 : changes.size());
                 log.info("Demo agency loaded: sign in as {} / {} (also {}, {}, {}, {})", DemoAgency.OWNER_EMAIL,
                         DemoAgency.PASSWORD, DemoAgency.FINANCE_EMAIL, DemoAgency.LEAD_EMAIL,
                         DemoAgency.CLIENT_EMAIL, DemoAgency.NUVOLA_CLIENT_EMAIL);

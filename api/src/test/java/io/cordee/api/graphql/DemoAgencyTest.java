@@ -224,4 +224,44 @@ class DemoAgencyTest {
         tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD).document("{ clients { totalCount } }").execute()
                 .path("clients.totalCount").entity(Long.class).isEqualTo(6L);
     }
+
+    @Test
+    void theStorysAlertsAreOpenAfterTheFirstStart() {
+        HttpGraphQlTester owner = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        List<Map<String, Object>> alerts = AlertTest.alerts(owner, Map.of("status", List.of("OPEN")));
+        alerts.forEach(a -> System.out.printf("demo alert: %s %s %s %s %s%n", a.get("kind"), a.get("severity"),
+                a.get("client"), a.get("project"), AlertTest.evidence(a)));
+        assertThat(alerts).extracting(a -> a.get("kind") + " " + name(a.get("client")))
+                .contains("CAPACITY_CONCENTRATION Groupe Hexagone", "LONG_TIME_TO_CASH Groupe Hexagone",
+                        "FUNDING_RISK Nuvola")
+                // Nuvola's current brief (version 2) is agreed and realistic; version 1 no longer counts
+                .noneMatch(k -> k.startsWith("UNREALISTIC_BRIEF"));
+        Map<String, Object> capacity = alerts.stream().filter(a -> a.get("kind").equals("CAPACITY_CONCENTRATION"))
+                .findFirst().orElseThrow();
+        // 15 people at 80 % of 28: 42.7 %, above the 30 % warning, under the 50 % critical level
+        assertThat(capacity).containsEntry("severity", "WARNING").containsEntry("linksToRenegotiation", true);
+        assertThat(new java.math.BigDecimal(AlertTest.evidence(capacity).get("peakShare")))
+                .isBetween(new java.math.BigDecimal("0.40"), new java.math.BigDecimal("0.45"));
+        Map<String, Object> timeToCash = alerts.stream().filter(a -> a.get("kind").equals("LONG_TIME_TO_CASH")
+                && name(a.get("client")).equals("Groupe Hexagone")).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(AlertTest.evidence(timeToCash).get("daysToFirstCash"))).isGreaterThan(90);
+        // the base forecast goes under the 150,000 € threshold, but only after 26 weeks: information, not a warning
+        assertThat(alerts).filteredOn(a -> a.get("kind").equals("CASH_SHORTFALL"))
+                .allSatisfy(a -> {
+                    assertThat(a).containsEntry("severity", "INFO");
+                    assertThat(Integer.parseInt(AlertTest.evidence(a).get("weeksAhead"))).isGreaterThan(26);
+                });
+
+        // the lead sees the alerts about people and briefs only; the client user none
+        List<Map<String, Object>> lead = AlertTest.alerts(tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD), null);
+        assertThat(lead).isNotEmpty().extracting(a -> a.get("kind"))
+                .allMatch(k -> List.of("CAPACITY_CONCENTRATION", "UNREALISTIC_BRIEF", "ENGAGEMENT_DROP").contains(k));
+        tenants.as(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD).document("{ alerts { totalCount } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getErrorType().toString()).contains("FORBIDDEN"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String name(Object named) {
+        return named == null ? "" : (String) ((Map<String, Object>) named).get("name");
+    }
 }

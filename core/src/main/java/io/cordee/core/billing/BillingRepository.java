@@ -53,4 +53,7 @@ public interface BillingRepository {
 
     /** Payments received between two dates (both included). */
     Flux<Payment> findPayments(AgencyId agencyId, LocalDate from, LocalDate to);
+
+    /** Issued invoices with a balance still due whose due date is before {@code date}: the overdue ones. */
+    Flux<Invoice> findIssuedDueBefore(AgencyId agencyId, LocalDate date);
 }

@@ -124,7 +124,7 @@ public final class CashForecaster {
     }
 
     /** When the receivable is expected in the bank under {@code scenario}; null if never. */
-    static LocalDate expectedPayment(Receivable invoice, ForecastInput in, Scenario scenario) {
+    public static LocalDate expectedPayment(Receivable invoice, ForecastInput in, Scenario scenario) {
         ForecastInput.ClientProfile profile = in.clients().get(invoice.clientId());
         Scenario.ClientAdjustment adjustment = scenario.adjustments().get(invoice.clientId());
         LocalDate due = invoice.dueDate();

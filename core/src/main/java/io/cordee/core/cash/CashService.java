@@ -166,7 +166,11 @@ public final class CashService {
         })).then(Mono.defer(() -> input(caller, agency, asOf, horizonWeeks, Scenario.BASE)));
     }
 
-    Mono<ForecastInput> input(Caller caller, LocalDate asOf, int horizonWeeks) {
+    /**
+     * The base forecast's input as of a date (also read by the early warnings); an {@link InvalidInput}
+     * on {@code asOf} when no bank balance is recorded before it. No role check: callers check.
+     */
+    public Mono<ForecastInput> input(Caller caller, LocalDate asOf, int horizonWeeks) {
         return agency(caller).flatMap(agency -> input(caller, agency, asOf, horizonWeeks, Scenario.BASE));
     }
 

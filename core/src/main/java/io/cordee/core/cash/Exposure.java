@@ -40,6 +40,7 @@ public final class Exposure {
     public static Series weekly(Collection<Allocation> allocations, Map<TeamMemberId, TeamMember> team,
                                 Collection<CashMovement> receipts, LocalDate firstMonday, int weeks,
                                 WorkingCalendar calendar, Currency currency) {
+        Costs costs = new Costs(allocations, team, calendar, currency);
         List<Point> points = new ArrayList<>();
         Money peak = Money.zero(currency);
         LocalDate peakWeek = null;
@@ -47,7 +48,7 @@ public final class Exposure {
         for (int w = 0; w < weeks; w++) {
             LocalDate monday = firstMonday.plusWeeks(w);
             LocalDate sunday = monday.plusDays(6);
-            Money cost = costUpTo(allocations, team, sunday, calendar, currency);
+            Money cost = costs.upTo(sunday);
             Money received = receipts.stream().filter(r -> !r.date().isAfter(sunday)).map(CashMovement::amount)
                     .reduce(Money.zero(currency), Money::plus);
             Money exposure = cost.minus(received);
@@ -89,5 +90,65 @@ public final class Exposure {
             }
         }
         return new Money(cents.setScale(0, RoundingMode.HALF_UP).longValueExact(), currency);
+    }
+
+    /**
+     * {@link #costUpTo} for one set of allocations at dates that only move forward, with the same terms
+     * (one per allocation and month, each rounded as there) and so the same result, without recomputing
+     * the months already over: a month's term is final once its last day is passed.
+     */
+    private static final class Costs {
+        private final List<Term> terms = new java.util.LinkedList<>();
+        private BigDecimal finished = BigDecimal.ZERO;
+        private final Currency currency;
+        private final WorkingCalendar calendar;
+
+        Costs(Collection<Allocation> allocations, Map<TeamMemberId, TeamMember> team, WorkingCalendar calendar,
+              Currency currency) {
+            this.currency = currency;
+            this.calendar = calendar;
+            for (Allocation a : allocations) {
+                TeamMember member = team.get(a.memberId());
+                if (member == null) {
+                    continue;
+                }
+                for (YearMonth month = YearMonth.from(a.from()); !month.atDay(1).isAfter(a.to());
+                     month = month.plusMonths(1)) {
+                    LocalDate from = a.from().isAfter(month.atDay(1)) ? a.from() : month.atDay(1);
+                    LocalDate to = a.to().isBefore(month.atEndOfMonth()) ? a.to() : month.atEndOfMonth();
+                    int monthDays = calendar.workingDays(month);
+                    if (monthDays > 0) {
+                        terms.add(new Term(from, to, BigDecimal.valueOf(member.monthlyLoadedCost().minorUnits())
+                                .multiply(BigDecimal.valueOf(a.sharePercent())), BigDecimal.valueOf(100L * monthDays)));
+                    }
+                }
+            }
+        }
+
+        /** The cost up to {@code until}; each call's date on or after the previous one's. */
+        Money upTo(LocalDate until) {
+            BigDecimal cents = finished;
+            for (java.util.Iterator<Term> it = terms.iterator(); it.hasNext(); ) {
+                Term t = it.next();
+                if (!until.isBefore(t.to)) {
+                    BigDecimal whole = t.of(calendar.workingDays(t.from, t.to));
+                    finished = finished.add(whole);
+                    cents = cents.add(whole);
+                    it.remove();
+                } else if (!t.from.isAfter(until)) {
+                    cents = cents.add(t.of(calendar.workingDays(t.from, until)));
+                }
+            }
+            return new Money(cents.setScale(0, RoundingMode.HALF_UP).longValueExact(), currency);
+        }
+    }
+
+    /** One allocation's cost in one month, from {@code from} to {@code to}, for a number of its working days. */
+    private record Term(LocalDate from, LocalDate to, BigDecimal costTimesShare, BigDecimal divisor) {
+
+        BigDecimal of(int days) {
+            return days > 0 ? costTimesShare.multiply(BigDecimal.valueOf(days)).divide(divisor, 10, RoundingMode.HALF_UP)
+                    : BigDecimal.ZERO;
+        }
     }
 }

@@ -265,6 +265,11 @@ class RelationshipServiceTest {
     private static final class NoPayments implements BillingRepository {
 
         @Override
+        public Flux<Invoice> findIssuedDueBefore(AgencyId agencyId, LocalDate date) {
+            return Flux.empty();
+        }
+
+        @Override
         public Flux<PaidDates> findLastPaidDates(AgencyId agencyId, Collection<ClientId> clientIds, int perClient) {
             return Flux.empty();
         }

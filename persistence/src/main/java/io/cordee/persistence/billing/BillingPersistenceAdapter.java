@@ -105,6 +105,14 @@ public class BillingPersistenceAdapter implements BillingRepository {
     }
 
     @Override
+    public Flux<Invoice> findIssuedDueBefore(AgencyId agencyId, LocalDate date) {
+        return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId AND status = 'ISSUED'"
+                        + " AND paid_minor < amount_minor AND due_date < :date ORDER BY due_date, id")
+                .bind("agencyId", agencyId.value()).bind("date", date)
+                .map(BillingPersistenceAdapter::invoiceRow).all().map(mapper::toDomain);
+    }
+
+    @Override
     public Flux<Invoice> findInvoicesOfProject(AgencyId agencyId, ProjectId projectId) {
         return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId AND project_id = :projectId"
                         + " ORDER BY due_date, id")

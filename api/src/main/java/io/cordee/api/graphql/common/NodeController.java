@@ -1,6 +1,9 @@
 package io.cordee.api.graphql.common;
 
+import io.cordee.api.graphql.alert.AlertController;
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.alert.AlertId;
+import io.cordee.core.alert.AlertService;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.InvoiceId;
@@ -53,12 +56,14 @@ public class NodeController {
     private final RelationshipService relationships;
     private final BriefService briefs;
     private final ProposalService proposals;
+    private final AlertService alerts;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
                           IdentityService identity, StaffingService staffing, BillingService billing,
-                          RelationshipService relationships, BriefService briefs,
-                          ProposalService proposals) {
+                          RelationshipService relationships, BriefService briefs, ProposalService proposals,
+                          AlertService alerts) {
         this.proposals = proposals;
+        this.alerts = alerts;
         this.relationships = relationships;
         this.briefs = briefs;
         this.staffing = staffing;
@@ -107,6 +112,8 @@ public class NodeController {
             case "BriefVersion" -> briefs.findVersion(caller, new BriefVersionId(id.id())).cast(Object.class);
             case ProposalController.TYPE -> proposals.find(caller, new ProposalId(id.id()))
                     .map(p -> ProposalController.RenegotiationProposal.of(caller, p)).cast(Object.class);
+            case AlertController.TYPE -> alerts.find(caller, new AlertId(id.id())).map(AlertController.Alert::new)
+                    .cast(Object.class);
             case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
                     ? agencies.current(caller).cast(Object.class) : Mono.empty();
             case "User" -> caller.userId().equals(new UserId(id.id()))

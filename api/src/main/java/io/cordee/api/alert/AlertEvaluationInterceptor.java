@@ -1,0 +1,88 @@
+package io.cordee.api.alert;
+
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import io.cordee.api.graphql.common.Callers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place that re-evaluates the early warnings after writes: once a mutation has succeeded (no
+ * GraphQL error, and not every payload answered with {@code userErrors}), the caller's agency is
+ * evaluated before the response leaves, so the next read sees the alerts. Mutations that change no
+ * fact a rule reads (signing in and out, acknowledging and snoozing alerts) are skipped. Evaluation
+ * never fails the mutation: an error or a slow run (over {@link #WAIT}) is logged and the response is
+ * sent as it is — the evaluation goes on and its result is stored all the same.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class AlertEvaluationInterceptor implements WebGraphQlInterceptor {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Set<String> NO_FACTS = Set.of("signIn", "signOut", "acknowledgeAlert", "snoozeAlert",
+            "__typename");
+
+    private final AlertEvaluations evaluations;
+
+    public AlertEvaluationInterceptor(AlertEvaluations evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (!changesFacts(request)) {
+            return chain.next(request);
+        }
+        return chain.next(request).flatMap(response -> {
+            if (!succeeded(response)) {
+                return Mono.just(response);
+            }
+            return Callers.optional()
+                    .flatMap(caller -> evaluations.request(caller.agencyId()).timeout(WAIT)
+                            .onErrorResume(e -> Mono.empty()))
+                    .thenReturn(response);
+        });
+    }
+
+    /** A mutation that selects at least one field that may change a rule's facts. */
+    static boolean changesFacts(WebGraphQlRequest request) {
+        Document document;
+        try {
+            document = Parser.parse(request.getDocument());
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
+        String name = request.getOperationName();
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        return operations.stream()
+                .filter(op -> name == null ? operations.size() == 1 : name.equals(op.getName()))
+                .filter(op -> op.getOperation() == OperationDefinition.Operation.MUTATION)
+                .flatMap(op -> op.getSelectionSet().getSelections().stream())
+                .anyMatch(s -> s instanceof Field f && !NO_FACTS.contains(f.getName()));
+    }
+
+    /** No error, and at least one payload without user errors (something was written). */
+    static boolean succeeded(WebGraphQlResponse response) {
+        if (!response.isValid() || !response.getErrors().isEmpty()) {
+            return false;
+        }
+        Object data = response.getData();
+        if (!(data instanceof Map<?, ?> fields) || fields.isEmpty()) {
+            return false;
+        }
+        return fields.values().stream().anyMatch(payload -> !(payload instanceof Map<?, ?> p)
+                || !(p.get("userErrors") instanceof List<?> errors) || errors.isEmpty());
+    }
+}
