@@ -105,13 +105,13 @@ class ProposalTest {
     void eachOptionsLowestBalanceIsTheCustomForecastsAndTheProposalIsNeverWritten() {
         List<Map<String, Object>> options = List.of(option(30, false, null), option(null, true, null),
                 option(null, false, 15), option(30, true, 15));
-        counter.reset();
-        finance.document(PROPOSAL).variable("c", client).variable("o", options.subList(0, 1)).execute();
-        int withOneOption = counter.statements().size();
-        counter.reset();
+        int withOneOption = counter.fewest(() -> finance.document(PROPOSAL).variable("c", client)
+                .variable("o", options.subList(0, 1)).execute()).size();
+        List<String> withFour = counter.fewest(() -> finance.document(PROPOSAL).variable("c", client)
+                .variable("o", options).execute());
         var response = finance.document(PROPOSAL).variable("c", client).variable("o", options).execute();
         // a fixed number of reads, whatever the number of options; nothing written
-        assertThat(counter.statements()).hasSize(withOneOption).hasSizeLessThanOrEqualTo(30)
+        assertThat(withFour).hasSize(withOneOption).hasSizeLessThanOrEqualTo(30)
                 .noneMatch(s -> s.toLowerCase().startsWith("insert") || s.toLowerCase().startsWith("update"));
 
         response.path("renegotiationProposal.client.name").entity(String.class).isEqualTo("Own Client")
