@@ -1,10 +1,10 @@
 package io.cordee.core.alert;
 
+import io.cordee.core.support.OneAgency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.Forbidden;
@@ -193,44 +193,6 @@ class AlertServiceTest {
         @Override
         public Flux<AgencyId> agencyIds() {
             return Flux.just(agencyId);
-        }
-    }
-
-    private static final class OneAgency implements AgencyRepository {
-        private final Agency agency;
-
-        OneAgency(Agency agency) {
-            this.agency = agency;
-        }
-
-        @Override
-        public Mono<Agency> findById(AgencyId id) {
-            return Mono.just(agency).filter(a -> a.id().equals(id));
-        }
-
-        @Override
-        public Mono<Agency> insert(Agency agency) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Agency> updateSettings(Agency agency) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Flux<LocalDate> holidays(AgencyId id, LocalDate from, LocalDate to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Void> addHolidays(AgencyId id, Set<LocalDate> days, String label) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Boolean> removeHoliday(AgencyId id, LocalDate day) {
-            throw new UnsupportedOperationException();
         }
     }
 }
