@@ -5,6 +5,7 @@ import { t, LOCALES, currentLocale, setLocale } from './js/i18n.js';
 import './js/views/cockpit.js';
 import './js/views/clients.js';
 import './js/views/staffing.js';
+import './js/views/alerts.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -17,12 +18,13 @@ const PAGES = {
   cockpit: { label: 'nav.cockpit', render: () => html`<cordee-cockpit></cordee-cockpit>` },
   clients: { label: 'nav.clients', render: (viewer) => html`<cordee-clients .role=${viewer.user.role}></cordee-clients>` },
   staffing: { label: 'nav.staffing', render: () => html`<cordee-staffing></cordee-staffing>` },
+  alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
   portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'clients', 'staffing'],
-  FINANCE: ['cockpit', 'clients', 'staffing'],
-  LEAD: ['clients', 'staffing'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'staffing'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'staffing'],
+  LEAD: ['clients', 'staffing', 'alerts'],
   CLIENT: ['portal'],
 };
 

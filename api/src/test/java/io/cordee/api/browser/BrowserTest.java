@@ -140,7 +140,7 @@ class BrowserTest {
         String stressLowest = stress;
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Staffing");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
         screenshot("cockpit");
@@ -227,7 +227,7 @@ class BrowserTest {
     @Test
     void financeOpensAClientsInvoices() {
         signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Staffing");
         go("clients");
         WebElement hexagone = clientCard("Groupe Hexagone");
         hexagone.findElement(By.xpath(".//button[normalize-space()='Show invoices']")).click();
@@ -239,7 +239,7 @@ class BrowserTest {
     @Test
     void theLeadHasNoCockpitAndSeesCapacityAndOverAllocation() {
         signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Clients", "Staffing", "Alerts");
         clientCard("Groupe Hexagone");
         assertThat(driver.findElements(By.xpath("//button[normalize-space()='Show invoices']"))).isEmpty();
 
@@ -308,7 +308,7 @@ class BrowserTest {
                 "Se connecter"));
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Trésorerie", "Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Staffing");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
         assertThat(text("[data-testid=lowest-balance]")).matches("[-−]?[\\d\\s\u202f]+\\s€");
@@ -320,7 +320,7 @@ class BrowserTest {
 
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
-        assertThat(navigation()).containsExactly("Cockpit", "Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Staffing");
     }
 
     @Test
@@ -399,6 +399,71 @@ class BrowserTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-allocation]")));
         owner.document("{ allocations { totalCount } }").execute()
                 .path("allocations.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void theOwnerReadsTheDemosAlertsAndPreviewsTheRenegotiationLetter() {
+        signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        go("alerts");
+        // the story's warnings, worst first: Nuvola's funding risk is critical
+        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=alerts] li.alert")));
+        assertThat(first.getDomAttribute("data-kind")).isEqualTo("FUNDING_RISK");
+        assertThat(first.getText()).contains("Critical", "Funding risk · Nuvola", "What to do:");
+        WebElement capacity = wait.until(d -> d.findElement(
+                By.cssSelector("li.alert[data-kind=CAPACITY_CONCENTRATION]")));
+        assertThat(capacity.getText()).contains("Capacity concentration · Groupe Hexagone", "peakShare");
+        screenshot("alerts");
+
+        // the letter the agency could send, computed on demand and never stored
+        capacity.findElement(By.cssSelector("[data-testid=letter-fr]")).click();
+        WebElement letter = wait.until(d -> capacity.findElement(By.cssSelector("[data-testid=letter]")));
+        assertThat(letter.getText()).contains("Chère équipe Groupe Hexagone");
+        capacity.findElement(By.cssSelector("[data-testid=letter-en]")).click();
+        wait.until(d -> capacity.findElement(By.cssSelector("[data-testid=letter]")).getText()
+                .contains("Dear Groupe Hexagone team"));
+        tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD).document("{ proposals { totalCount } }").execute()
+                .path("proposals.totalCount").entity(Long.class).isEqualTo(0L);
+    }
+
+    @Test
+    void anAlertIsAcknowledgedWithACommentAndLeavesTheOpenList() {
+        Tenants.Tenant tenant = tenants.create("Atelier Alertes");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        // one person at 40 % on the agency's only client next month: its share of the capacity is 40 % > 30 %
+        String member = owner.document("""
+                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
+                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
+                .path("createTeamMember.teamMember.id").entity(String.class).get();
+        String clientId = owner.document("{ clients { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+        LocalDate nextMonth = LocalDate.now().plusMonths(1).withDayOfMonth(1);
+        String project = owner.document("""
+                        mutation($c: ID!, $start: Date!) { createProject(input: {clientId: $c, name: "Refonte", status: ACTIVE,
+                          startDate: $start, feeBudget: {amountMinor: 5000000}}) { project { id } } }""")
+                .variable("c", clientId).variable("start", nextMonth.minusMonths(1).toString()).execute()
+                .path("createProject.project.id").entity(String.class).get();
+        owner.document("""
+                        mutation($m: ID!, $p: ID!, $from: Date!, $to: Date!) { createAllocation(input: {teamMemberId: $m,
+                          projectId: $p, sharePercent: 40, startDate: $from, endDate: $to}) { userErrors { code } } }""")
+                .variable("m", member).variable("p", project).variable("from", nextMonth.toString())
+                .variable("to", nextMonth.plusMonths(1).minusDays(1).toString()).execute()
+                .path("createAllocation.userErrors").entityList(Object.class).hasSize(0);
+
+        signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        go("alerts");
+        WebElement alert = wait.until(d -> d.findElement(By.cssSelector("li.alert[data-kind=CAPACITY_CONCENTRATION]")));
+        assertThat(alert.getText()).contains("Warning", "Own Client", "40");
+        alert.findElement(By.name("comment")).sendKeys("Calling them on Monday");
+        alert.findElement(By.cssSelector("[data-testid=acknowledge]")).click();
+        assertThat(text("[data-testid=alerts-notice]")).isEqualTo("Acknowledged: Own Client.");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=alerts-empty]")));
+
+        click("[data-testid=alerts-tab-ACKNOWLEDGED]");
+        WebElement acknowledged = wait.until(d -> d.findElement(By.cssSelector("li.alert[data-kind=CAPACITY_CONCENTRATION]")));
+        assertThat(acknowledged.getText()).contains("Calling them on Monday");
+        owner.document("{ alerts(filter: {status: [ACKNOWLEDGED]}) { nodes { comment } } }").execute()
+                .path("alerts.nodes[*].comment").entityList(String.class).containsExactly("Calling them on Monday");
     }
 
     // --- helpers

@@ -1,0 +1,167 @@
+import { html, nothing } from 'lit';
+import { gql } from '../graphql.js';
+import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
+import { t, formatDate } from '../i18n.js';
+
+const ALERT_FIELDS = `id kind severity status subjectType client { id name } project { name } brief { title }
+  evidence { name value } suggestedAction linksToRenegotiation worsened openedAt acknowledgedAt resolvedAt
+  snoozedUntil comment version`;
+const ALERTS = `query Alerts($status: [AlertStatus!]) {
+  alerts(first: 50, filter: { status: $status }) { totalCount nodes { ${ALERT_FIELDS} } } }`;
+const ACKNOWLEDGE = `mutation($input: AcknowledgeAlertInput!) { acknowledgeAlert(input: $input) {
+  alert { ${ALERT_FIELDS} } userErrors { field message code } } }`;
+const SNOOZE = `mutation($input: SnoozeAlertInput!) { snoozeAlert(input: $input) {
+  alert { ${ALERT_FIELDS} } userErrors { field message code } } }`;
+// What a 30 % deposit with monthly billing would do, as the letter the agency could send: computed, never stored.
+const LETTER = `query Letter($clientId: ID!, $language: ProposalLanguage!) {
+  renegotiationProposal(clientId: $clientId, options: [{ depositPercent: 30, monthlyInArrears: true }]) {
+    letter(language: $language, format: MARKDOWN) } }`;
+
+const TABS = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
+const SEVERITY_ORDER = { CRITICAL: 0, WARNING: 1, INFO: 2 };
+
+const subject = (a) => a.client?.name ?? a.project?.name ?? a.brief?.title ?? t('alerts.agencyWide');
+
+/**
+ * The agency's early warnings: what fired, the numbers behind it, what to do; acknowledge with a
+ * comment, snooze until a date, and for money signals the renegotiation letter the agency could send.
+ */
+class AlertsView extends CordeeElement {
+  static properties = {
+    role: {}, tab: { state: true }, alerts: { state: true }, total: { state: true }, error: { state: true },
+    busy: { state: true }, drafts: { state: true }, letters: { state: true }, notice: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.tab = 'OPEN';
+    this.alerts = null;
+    this.drafts = {};
+    this.letters = {};
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  get money() {
+    return this.role === 'OWNER' || this.role === 'FINANCE';
+  }
+
+  async load() {
+    this.error = null;
+    this.alerts = null;
+    try {
+      const { alerts } = await gql(ALERTS, { status: [this.tab] });
+      this.alerts = [...alerts.nodes].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+      this.total = alerts.totalCount;
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  show(tab) {
+    this.tab = tab;
+    this.notice = null;
+    this.load();
+  }
+
+  draft(id) {
+    return this.drafts[id] ?? {};
+  }
+
+  edit(id, changes) {
+    this.drafts = { ...this.drafts, [id]: { ...this.draft(id), ...changes } };
+  }
+
+  async act(alert, mutation, input, field) {
+    this.edit(alert.id, { busy: true, errors: [] });
+    try {
+      const data = await gql(mutation, { input: { id: alert.id, version: alert.version, ...input } });
+      const payload = data[field];
+      if (payload.userErrors.length) {
+        this.edit(alert.id, { busy: false, errors: payload.userErrors });
+        return;
+      }
+      this.edit(alert.id, { busy: false, errors: [] });
+      this.notice = t(field === 'acknowledgeAlert' ? 'alerts.acknowledged' : 'alerts.snoozed',
+        { subject: subject(payload.alert) });
+      await this.load();
+    } catch (e) {
+      this.edit(alert.id, { busy: false, errors: [{ field: ['id'], message: e.message }] });
+    }
+  }
+
+  async letter(alert, language) {
+    this.letters = { ...this.letters, [alert.id]: { language, busy: true } };
+    try {
+      const { renegotiationProposal } = await gql(LETTER, { clientId: alert.client.id, language });
+      this.letters = { ...this.letters, [alert.id]: { language, text: renegotiationProposal.letter } };
+    } catch (e) {
+      this.letters = { ...this.letters, [alert.id]: { language, error: e.message } };
+    }
+  }
+
+  render() {
+    return html`
+      <header class="page-head"><h1>${t('alerts.title')}</h1></header>
+      <div class="tabs" role="tablist" aria-label=${t('alerts.title')}>
+        ${TABS.map((tab) => html`<button type="button" role="tab" aria-selected=${tab === this.tab ? 'true' : 'false'}
+          data-testid=${`alerts-tab-${tab}`} @click=${() => this.show(tab)}>${t(`alerts.status.${tab}`)}</button>`)}
+      </div>
+      ${this.notice ? html`<p class="notice" role="status" data-testid="alerts-notice">${this.notice}</p>` : nothing}
+      ${this.error ? failure(this.error, () => this.load())
+        : this.alerts === null ? loading()
+        : this.alerts.length === 0 ? html`<p class="card muted" data-testid="alerts-empty">${t('alerts.none')}</p>`
+        : html`<ul class="alerts" data-testid="alerts">${this.alerts.map((a) => this.card(a))}</ul>`}`;
+  }
+
+  card(a) {
+    const draft = this.draft(a.id);
+    const letter = this.letters[a.id];
+    return html`
+      <li class="card alert severity-${a.severity}" data-alert=${a.id} data-kind=${a.kind}>
+        <div class="alert-head">
+          <span class="pill severity-${a.severity}">${t(`alerts.severity.${a.severity}`)}</span>
+          <h2>${t(`alerts.kind.${a.kind}`)} · ${subject(a)}</h2>
+          ${a.worsened ? html`<span class="pill worsened">${t('alerts.worsened')}</span>` : nothing}
+        </div>
+        <p class="muted">${t('alerts.openedOn', { date: formatDate(a.openedAt.slice(0, 10)) })}
+          ${a.snoozedUntil ? html` · ${t('alerts.snoozedUntil', { date: formatDate(a.snoozedUntil) })}` : nothing}
+          ${a.resolvedAt ? html` · ${t('alerts.resolvedOn', { date: formatDate(a.resolvedAt.slice(0, 10)) })}` : nothing}</p>
+        <dl class="evidence">${a.evidence.map((e) => html`<div><dt>${e.name}</dt><dd>${e.value}</dd></div>`)}</dl>
+        <p class="action"><strong>${t('alerts.suggested')}</strong> ${a.suggestedAction}</p>
+        ${a.comment ? html`<p class="comment">“${a.comment}”</p>` : nothing}
+        ${a.status === 'RESOLVED' ? nothing : html`
+          <form class="alert-actions" @submit=${(e) => { e.preventDefault(); }}>
+            ${a.status === 'OPEN' ? html`
+              <label>${t('alerts.comment')}
+                <input name="comment" maxlength="1000" .value=${draft.comment ?? ''}
+                  @input=${(e) => this.edit(a.id, { comment: e.target.value })}></label>
+              <button type="button" data-testid="acknowledge" ?disabled=${draft.busy}
+                @click=${() => this.act(a, ACKNOWLEDGE, { comment: draft.comment || null }, 'acknowledgeAlert')}>
+                ${t('alerts.acknowledge')}</button>` : nothing}
+            <label>${t('alerts.snoozeUntil')}
+              <input type="date" name="until" .value=${draft.until ?? ''} aria-describedby=${`until-${a.id}`}
+                @input=${(e) => this.edit(a.id, { until: e.target.value })}></label>
+            <button type="button" data-testid="snooze" ?disabled=${draft.busy || !draft.until}
+              @click=${() => this.act(a, SNOOZE, { until: draft.until }, 'snoozeAlert')}>${t('alerts.snooze')}</button>
+            ${fieldErrors(draft.errors, 'until', `until-${a.id}`)}
+            ${fieldErrors(draft.errors, 'id', `id-${a.id}`)}
+            ${fieldErrors(draft.errors, 'version', `version-${a.id}`)}
+          </form>`}
+        ${a.linksToRenegotiation && a.client && this.money ? html`
+          <div class="renegotiation">
+            <span>${t('alerts.letter')}</span>
+            <button type="button" data-testid="letter-fr" @click=${() => this.letter(a, 'FR')}>Français</button>
+            <button type="button" data-testid="letter-en" @click=${() => this.letter(a, 'EN')}>English</button>
+            ${letter?.busy ? loading() : nothing}
+            ${letter?.error ? failure(letter.error, () => this.letter(a, letter.language)) : nothing}
+            ${letter?.text ? html`<pre class="letter" data-testid="letter" lang=${letter.language.toLowerCase()}>${letter.text}</pre>` : nothing}
+          </div>` : nothing}
+      </li>`;
+  }
+}
+
+customElements.define('cordee-alerts', AlertsView);
