@@ -466,6 +466,40 @@ class BrowserTest {
                 .path("alerts.nodes[*].comment").entityList(String.class).containsExactly("Calling them on Monday");
     }
 
+    @Test
+    void theClientSignsABriefInThePortalAndBothSignaturesAgreeIt() {
+        Tenants.Tenant tenant = tenants.create("Atelier Portail");
+        HttpGraphQlTester lead = tenants.as(tenant, Role.LEAD);
+        String clientId = lead.document("{ clients { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+        String project = tenants.as(tenant, Role.OWNER).document("""
+                        mutation($c: ID!) { createProject(input: {clientId: $c, name: "Boutique", status: ACTIVE,
+                          startDate: "2026-01-05", feeBudget: {amountMinor: 5000000}}) { project { id } } }""")
+                .variable("c", clientId).execute().path("createProject.project.id").entity(String.class).get();
+        String version = lead.document("""
+                        mutation($p: ID!) { createBrief(input: {projectId: $p, title: "Boutique en ligne",
+                          requirements: [{title: "Catalogue", priority: MUST, estimateDays: "10"}]}) {
+                          brief { currentVersion { id } } userErrors { code } } }""")
+                .variable("p", project).execute()
+                .path("createBrief.brief.currentVersion.id").entity(String.class).get();
+        lead.document("mutation($id: ID!) { signBriefVersion(input: {id: $id, version: 0}) { userErrors { code } } }")
+                .variable("id", version).execute().path("signBriefVersion.userErrors").entityList(Object.class).hasSize(0);
+
+        signIn(tenant.email(Role.CLIENT), Tenants.PASSWORD);
+        WebElement brief = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=portal-briefs] li.brief")));
+        assertThat(brief.getText()).contains("Boutique en ligne", "Draft", "Catalogue", "signed by");
+        brief.findElement(By.cssSelector("[data-testid=sign-brief]")).click();
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid=portal-briefs] [data-testid=brief-status]"))
+                .getText().equals("Agreed"));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=sign-brief]"))).isEmpty();
+        screenshot("portal-brief");
+        lead.document("query($id: ID!) { node(id: $id) { ... on BriefVersion { status signatures { party } } } }")
+                .variable("id", version).execute()
+                .path("node.status").entity(String.class).isEqualTo("AGREED")
+                .path("node.signatures[*].party").entityList(String.class).contains("AGENCY", "CLIENT").hasSize(2);
+    }
+
     // --- helpers
 
     private String lowestBalance(HttpGraphQlTester api, String kind, int weeks) {

@@ -14,7 +14,13 @@ const INVOICES = `query Invoices($clientId: ID) {
     nodes { id label status issueDate dueDate paidDate expectedPaymentDate amount { ${MONEY} } balanceDue { ${MONEY} }
       project { name } } } }`;
 const PORTAL = `query Portal {
-  clients(first: 1) { nodes { id name projects { id name status startDate launchDate feeBudget { ${MONEY} } } } }
+  clients(first: 1) { nodes { id name projects { id name status startDate launchDate feeBudget { ${MONEY} } }
+    commitments { id title kind dueDate deliveredDate late project { name } }
+    agreements { id what ownerSide ownerName dueDate status } } }
+  briefs(first: 50) { nodes { id title project { name }
+    currentVersion { id number status version launchDate
+      requirements { key title priority estimateDays }
+      signatures { party signedBy signedAt versionNumber } feasibility { verdict } } } }
   invoices(first: 100) { totalCount
     nodes { id label status issueDate dueDate paidDate amount { ${MONEY} } balanceDue { ${MONEY} } project { name } } } }`;
 
@@ -139,9 +145,67 @@ class ClientsView extends CordeeElement {
   }
 }
 
-/** The client portal: the signed-in client's own projects and invoices, nothing else. */
+const SIGN = `mutation($input: SignBriefVersionInput!) { signBriefVersion(input: $input) {
+  briefVersion { id status } userErrors { field message code } } }`;
+
+const commitmentsTable = (commitments) => (commitments.length === 0 ? html`<p class="muted">${t('portal.noCommitment')}</p>` : html`
+  <div class="scroll"><table class="commitments" data-testid="portal-commitments">
+    <thead><tr><th>${t('portal.commitment')}</th><th>${t('project.name')}</th><th>${t('portal.due')}</th>
+      <th>${t('portal.delivered')}</th></tr></thead>
+    <tbody>${commitments.map((c) => html`
+      <tr class=${c.late ? 'late' : ''}><td>${c.title}</td><td>${c.project?.name ?? '—'}</td><td>${formatDate(c.dueDate)}</td>
+        <td>${c.deliveredDate ? formatDate(c.deliveredDate) : c.late ? html`<span class="pill late">${t('portal.late')}</span>` : '—'}</td></tr>`)}
+    </tbody></table></div>`);
+
+const agreementsList = (agreements) => (agreements.length === 0 ? html`<p class="muted">${t('portal.noAgreement')}</p>` : html`
+  <ul class="agreements" data-testid="portal-agreements">${agreements.map((a) => html`
+    <li><span class="pill">${t(`portal.side.${a.ownerSide}`)}</span> ${a.what}
+      ${a.ownerName ? html`<span class="muted">· ${a.ownerName}</span>` : nothing}
+      ${a.dueDate ? html`<span class="muted">· ${formatDate(a.dueDate)}</span>` : nothing}
+      <span class="pill">${t(`portal.agreement.${a.status}`)}</span></li>`)}</ul>`);
+
+/**
+ * The client portal: the signed-in client's own projects, briefs (which they sign), commitments,
+ * game plan and invoices — the transparency the partnership runs on — and nothing else.
+ */
 class Portal extends CordeeElement {
-  static properties = { agency: {}, data: { state: true }, error: { state: true } };
+  static properties = { agency: {}, data: { state: true }, error: { state: true }, signing: { state: true } };
+
+  async sign(version) {
+    this.signing = { id: version.id, busy: true };
+    try {
+      const { signBriefVersion } = await gql(SIGN, { input: { id: version.id, version: version.version } });
+      if (signBriefVersion.userErrors.length) {
+        this.signing = { id: version.id, error: signBriefVersion.userErrors.map((e) => e.message).join(' ') };
+        return;
+      }
+      this.signing = { id: version.id, done: true };
+      await this.load();
+    } catch (e) {
+      this.signing = { id: version.id, error: e.message };
+    }
+  }
+
+  briefCard(brief) {
+    const v = brief.currentVersion;
+    const signedByClient = v.signatures.some((s) => s.party === 'CLIENT' && s.versionNumber === v.number);
+    const signing = this.signing?.id === v.id ? this.signing : null;
+    return html`
+      <li class="brief" data-brief=${brief.id}>
+        <div class="client-head"><h4>${brief.title}</h4>
+          <span class="muted">${brief.project.name} · ${t('portal.version', { n: v.number })}</span>
+          <span class="pill brief-${v.status}" data-testid="brief-status">${t(`portal.brief.${v.status}`)}</span>
+          ${v.feasibility ? html`<span class="pill verdict-${v.feasibility.verdict}">${t(`portal.verdict.${v.feasibility.verdict}`)}</span>` : nothing}</div>
+        <ul class="requirements">${v.requirements.map((r) => html`
+          <li><span class="pill">${r.priority}</span> ${r.title} <span class="muted">· ${t('portal.days', { n: r.estimateDays })}</span></li>`)}</ul>
+        <p class="muted">${v.signatures.length === 0 ? t('portal.noSignature')
+          : v.signatures.map((s) => t('portal.signedBy', { who: s.signedBy, date: formatDate(s.signedAt.slice(0, 10)) })).join(' · ')}</p>
+        ${v.status === 'DRAFT' && !signedByClient ? html`
+          <button type="button" data-testid="sign-brief" ?disabled=${signing?.busy} @click=${() => this.sign(v)}>
+            ${t('portal.sign', { n: v.number })}</button>` : nothing}
+        ${signing?.error ? html`<p class="field-error" role="alert">${signing.error}</p>` : nothing}
+      </li>`;
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -169,6 +233,13 @@ class Portal extends CordeeElement {
           <div class="client-head"><h2>${client.name}</h2></div>
           <h3>${t('portal.projects')}</h3>
           ${projectsTable(client.projects)}
+          <h3>${t('portal.briefs')}</h3>
+          ${this.data.briefs.nodes.length === 0 ? html`<p class="muted">${t('portal.noBrief')}</p>`
+            : html`<ul class="briefs" data-testid="portal-briefs">${this.data.briefs.nodes.map((b) => this.briefCard(b))}</ul>`}
+          <h3>${t('portal.commitments')}</h3>
+          ${commitmentsTable(client.commitments)}
+          <h3>${t('portal.gamePlan')}</h3>
+          ${agreementsList(client.agreements)}
           <h3>${t('portal.invoices')}</h3>
           ${invoicesTable(this.data.invoices.nodes, { staff: false })}
         </section>` : nothing}`;
