@@ -500,6 +500,38 @@ class BrowserTest {
                 .path("node.signatures[*].party").entityList(String.class).contains("AGENCY", "CLIENT").hasSize(2);
     }
 
+    @Test
+    void aLeadSeesHealthAtAGlanceAndLogsAnInteractionInAFewSeconds() {
+        signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        go("clients");
+        // the demo's model partner is healthy, the enterprise client slips and the agency carries it
+        assertThat(clientCard("Maison Lumen").findElement(By.cssSelector("[data-testid=health]")).getText())
+                .startsWith("Health 9");
+        assertThat(clientCard("Groupe Hexagone").getText()).contains("One-sided: we carry it", "late commitment");
+        driver.findElement(By.cssSelector("[data-testid=sign-out]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+
+        Tenants.Tenant tenant = tenants.create("Atelier Relations");
+        signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+        go("clients");
+        WebElement card = clientCard("Own Client");
+        card.findElement(By.cssSelector("[data-testid=log-interaction]")).click();
+        WebElement form = wait.until(d -> clientCard("Own Client").findElement(By.cssSelector("[data-testid=interaction-form]")));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        // an empty summary is refused next to its field, nothing is written
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("interaction-summary-error")));
+        form.findElement(By.name("summary")).sendKeys("Kick-off workshop, both teams enthusiastic");
+        new Select(form.findElement(By.name("kind"))).selectByVisibleText("Workshop");
+        new Select(form.findElement(By.name("clientEnergy"))).selectByVisibleText("5");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement logged = wait.until(d -> clientCard("Own Client").findElement(By.cssSelector("[data-testid=interactions] li")));
+        assertThat(logged.getText()).contains("Workshop", "Kick-off workshop, both teams enthusiastic", "energy 4/5");
+        tenants.as(tenant, Role.OWNER).document("{ clients { nodes { interactions { totalCount nodes { kind clientEnergy } } } } }")
+                .execute()
+                .path("clients.nodes[0].interactions.totalCount").entity(Long.class).isEqualTo(1L)
+                .path("clients.nodes[0].interactions.nodes[0].clientEnergy").entity(Integer.class).isEqualTo(5);
+    }
+
     // --- helpers
 
     private String lowestBalance(HttpGraphQlTester api, String kind, int weeks) {

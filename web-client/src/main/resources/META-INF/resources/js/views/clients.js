@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, formatDate, formatMoney } from '../i18n.js';
 
 const MONEY = 'amount amountMinor currency';
@@ -8,7 +8,26 @@ const CLIENTS = `query Clients($after: String, $q: String) {
   clients(first: 20, after: $after, filter: { nameContains: $q }) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { id name segment paymentTermsDays
-      projects { id name status startDate launchDate feeBudget { ${MONEY} } } } } }`;
+      projects { id name status startDate launchDate feeBudget { ${MONEY} } }
+      relationship { lateCommitments health { score trend { score } reciprocity { oneSided loadCarriedBy } } }
+      interactions(first: 3) { totalCount nodes { id date kind summary agencyEnergy clientEnergy internal } } } } }`;
+const LOG_INTERACTION = `mutation($input: CreateInteractionInput!) { createInteraction(input: $input) {
+  interaction { id } userErrors { field message code } } }`;
+const KINDS = ['MEETING', 'CALL', 'WORKSHOP', 'EMAIL'];
+const today = () => new Date().toLocaleDateString('sv');
+
+/** Health at a glance: the score, how it moved over the 26 weeks, and a one-sided partnership flagged. */
+const healthBadge = (relationship) => {
+  const health = relationship?.health;
+  if (!health) return nothing;
+  const first = health.trend[0]?.score ?? health.score;
+  const move = health.score - first;
+  const tone = health.score >= 70 ? 'good' : health.score >= 50 ? 'fair' : 'poor';
+  return html`<span class="pill health-${tone}" data-testid="health" title=${t('clients.healthTrend', { from: first })}>
+      ${t('clients.health', { score: health.score })} ${move > 0 ? '↗' : move < 0 ? '↘' : '→'}</span>
+    ${health.reciprocity.oneSided ? html`<span class="pill late">${t(`clients.oneSided.${health.reciprocity.loadCarriedBy}`)}</span>` : nothing}
+    ${relationship.lateCommitments > 0 ? html`<span class="pill late">${t('clients.lateCommitments', { n: relationship.lateCommitments })}</span>` : nothing}`;
+};
 const INVOICES = `query Invoices($clientId: ID) {
   invoices(first: 100, clientId: $clientId) { totalCount
     nodes { id label status issueDate dueDate paidDate expectedPaymentDate amount { ${MONEY} } balanceDue { ${MONEY} }
@@ -53,7 +72,7 @@ const invoicesTable = (invoices, { staff }) => (invoices.length === 0 ? html`<p 
 class ClientsView extends CordeeElement {
   static properties = {
     role: {}, clients: { state: true }, total: { state: true }, pageInfo: { state: true },
-    busy: { state: true }, error: { state: true }, invoices: { state: true },
+    busy: { state: true }, error: { state: true }, invoices: { state: true }, logging: { state: true },
   };
 
   constructor() {
@@ -120,12 +139,14 @@ class ClientsView extends CordeeElement {
         ${this.clients.map((c) => html`
           <li class="card client">
             <div class="client-head"><h2>${c.name}</h2><span class="badge">${t(`segment.${c.segment}`)}</span>
+              ${healthBadge(c.relationship)}
               <span class="terms">${t('clients.terms', { n: c.paymentTermsDays })}</span>
               <span class="spacer"></span>
               ${this.money ? html`<button type="button" class="secondary small" aria-expanded=${this.invoices[c.id] ? 'true' : 'false'}
                 @click=${() => this.toggleInvoices(c.id)}>${this.invoices[c.id] ? t('clients.hideInvoices') : t('clients.showInvoices')}</button>` : nothing}
             </div>
             ${projectsTable(c.projects)}
+            ${this.interactionsBlock(c)}
             ${this.invoiceBlock(c.id)}
           </li>`)}
       </ul>
@@ -133,6 +154,58 @@ class ClientsView extends CordeeElement {
       ${!this.busy && this.clients.length === 0 && !this.error ? html`<p class="muted">${t('clients.none')}</p>` : nothing}
       ${this.pageInfo?.hasNextPage && !this.busy
         ? html`<button class="secondary" @click=${() => this.load(true)}>${t('clients.more')}</button>` : nothing}`;
+  }
+
+  interactionsBlock(c) {
+    const form = this.logging?.clientId === c.id ? this.logging : null;
+    return html`
+      <h3>${t('clients.interactions')}</h3>
+      ${c.interactions.nodes.length === 0 ? html`<p class="muted">${t('clients.noInteraction')}</p>` : html`
+        <ul class="interactions" data-testid="interactions">${c.interactions.nodes.map((i) => html`
+          <li><span class="muted">${formatDate(i.date)} · ${t(`interaction.${i.kind}`)}</span> ${i.summary}
+            <span class="muted">· ${t('clients.energy', { agency: i.agencyEnergy ?? '—', client: i.clientEnergy ?? '—' })}</span>
+            ${i.internal ? html`<span class="pill">${t('clients.internal')}</span>` : nothing}</li>`)}</ul>`}
+      ${form ? this.interactionForm(c, form) : html`<button type="button" class="secondary small" data-testid="log-interaction"
+        @click=${() => { this.logging = { clientId: c.id, date: today(), kind: 'MEETING', summary: '', agencyEnergy: '4', clientEnergy: '4' }; }}>
+        ${t('clients.logInteraction')}</button>`}`;
+  }
+
+  interactionForm(c, form) {
+    const set = (field) => (e) => { this.logging = { ...this.logging, [field]: e.target.value }; };
+    const energy = (field) => html`<select name=${field} .value=${form[field]} @change=${set(field)}>
+      ${['', '1', '2', '3', '4', '5'].map((v) => html`<option value=${v} ?selected=${form[field] === v}>${v || '—'}</option>`)}</select>`;
+    return html`
+      <form class="interaction-form" data-testid="interaction-form" @submit=${(e) => { e.preventDefault(); this.logInteraction(c); }}>
+        <label>${t('clients.date')}<input type="date" name="date" .value=${form.date} @input=${set('date')}
+          aria-describedby="interaction-date-error">${fieldErrors(form.errors, 'date', 'interaction-date-error')}</label>
+        <label>${t('clients.kind')}<select name="kind" @change=${set('kind')}>
+          ${KINDS.map((k) => html`<option value=${k} ?selected=${form.kind === k}>${t(`interaction.${k}`)}</option>`)}</select></label>
+        <label class="wide">${t('clients.summary')}<input name="summary" maxlength="5000" .value=${form.summary}
+          @input=${set('summary')} aria-describedby="interaction-summary-error">
+          ${fieldErrors(form.errors, 'summary', 'interaction-summary-error')}</label>
+        <label>${t('clients.agencyEnergy')}${energy('agencyEnergy')}</label>
+        <label>${t('clients.clientEnergy')}${energy('clientEnergy')}</label>
+        <button type="submit" ?disabled=${form.busy}>${t('clients.save')}</button>
+        <button type="button" class="secondary" @click=${() => { this.logging = null; }}>${t('clients.cancel')}</button>
+      </form>`;
+  }
+
+  async logInteraction(c) {
+    const form = this.logging;
+    this.logging = { ...form, busy: true, errors: [] };
+    const number = (v) => (v === '' ? null : Number(v));
+    try {
+      const { createInteraction } = await gql(LOG_INTERACTION, { input: { clientId: c.id, date: form.date, kind: form.kind,
+        summary: form.summary, agencyEnergy: number(form.agencyEnergy), clientEnergy: number(form.clientEnergy) } });
+      if (createInteraction.userErrors.length) {
+        this.logging = { ...form, busy: false, errors: createInteraction.userErrors };
+        return;
+      }
+      this.logging = null;
+      await this.load(false);
+    } catch (e) {
+      this.logging = { ...form, busy: false, errors: [{ field: ['summary'], message: e.message }] };
+    }
   }
 
   invoiceBlock(clientId) {
