@@ -360,6 +360,15 @@ public final class AlertService {
         return alerts.findById(caller.agencyId(), id).filter(a -> kinds.contains(a.alert().kind()));
     }
 
+    /**
+     * The stored alerts of {@code agencyId} with these ids, in that order (those that no longer exist are
+     * left out): what live subscribers are told after an evaluation. No caller: the subscriptions filter
+     * by role ({@link #visibleKinds}).
+     */
+    public Flux<StoredAlert> stored(AgencyId agencyId, List<AlertId> ids) {
+        return Flux.fromIterable(ids).concatMap(id -> alerts.findById(agencyId, id));
+    }
+
     /** Marks an open alert as seen, with an optional comment: it leaves the open list until it gets worse. */
     public Mono<StoredAlert> acknowledge(Caller caller, AlertId id, long expectedVersion, String comment) {
         return Mono.fromCallable(() -> {
