@@ -44,6 +44,8 @@ import reactor.util.retry.Retry;
 public class AlertNotifications implements SmartLifecycle {
 
     public static final String CHANNEL = "cordee_alert_changes";
+    /** The listening connection's {@code application_name}, to find it in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "cordee-alert-listener";
     /** PostgreSQL's payload limit is 8000 bytes; stay clear of it. */
     static final int MAX_PAYLOAD_BYTES = 7_900;
 
@@ -82,6 +84,7 @@ public class AlertNotifications implements SmartLifecycle {
         if (password != null && !password.isEmpty()) {
             options.option(ConnectionFactoryOptions.PASSWORD, password);
         }
+        options.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, APPLICATION_NAME);
         return new PostgresqlConnectionFactoryProvider().create(options.build());
     }
 

@@ -124,6 +124,31 @@ class LiveAlertTest {
     }
 
     @Test
+    void theListenerReconnectsWhenItsConnectionDrops() {
+        Flux<Map<String, Object>> events = subscribe(port, notifications, cookie(tenant, Role.OWNER));
+        String pids = "SELECT pid FROM pg_stat_activity WHERE application_name = :n";
+        List<Integer> before = db.sql(pids).bind("n", AlertNotifications.APPLICATION_NAME).mapValue(Integer.class)
+                .all().collectList().block(WAIT);
+        assertThat(before).isNotEmpty();
+        for (Integer pid : before) {
+            db.sql("SELECT pg_terminate_backend(:pid)").bind("pid", pid).fetch().rowsUpdated().block(WAIT);
+        }
+        // a new connection (another backend), listening again
+        waitFor(() -> {
+            List<Integer> now = db.sql(pids).bind("n", AlertNotifications.APPLICATION_NAME).mapValue(Integer.class)
+                    .all().collectList().block(WAIT);
+            return now.stream().anyMatch(pid -> !before.contains(pid));
+        });
+        waitFor(notifications::isListening);
+
+        long start = System.nanoTime();
+        allocate(owner, 40);
+        StepVerifier.create(events)
+                .expectNextMatches(e -> is(e, "OPENED", "CAPACITY_CONCENTRATION") && latency("after reconnecting", start))
+                .thenCancel().verify(WAIT);
+    }
+
+    @Test
     void aTokenInConnectionInitWorksAsTheCookie() {
         String token = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
         WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(url(port), new ReactorNettyWebSocketClient())
