@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  * bursts together: while one runs, every request joins the single evaluation queued after it (it will
  * read the facts those requests changed). A failed evaluation is logged and ends empty; it never reaches
  * the caller. Within one application instance; across instances the unique index and version checks
- * keep the stored alerts right (ADR 10).
+ * keep the stored alerts right (ADR 10). Once stored, the changes are published to every instance's live
+ * subscribers ({@link AlertNotifications}, ADR 13).
  */
 @Component
 public class AlertEvaluations {
@@ -27,10 +28,12 @@ public class AlertEvaluations {
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluations.class);
 
     private final AlertService alerts;
+    private final AlertNotifications notifications;
     private final Map<AgencyId, Queue> queues = new ConcurrentHashMap<>();
 
-    public AlertEvaluations(AlertService alerts) {
+    public AlertEvaluations(AlertService alerts, AlertNotifications notifications) {
         this.alerts = alerts;
+        this.notifications = notifications;
     }
 
     /** An evaluation as of today (the agency's time zone) that starts after this call; its changes. */
@@ -81,7 +84,9 @@ public class AlertEvaluations {
                 .onErrorResume(e -> {
                     log.warn("Evaluating the alerts of agency {} failed", agencyId.value(), e);
                     return Mono.just(List.of());
-                });
+                })
+                // committed: tell every instance (publishing never fails)
+                .flatMap(changes -> notifications.publish(agencyId, changes).thenReturn(changes));
     }
 
     private static final class Queue {

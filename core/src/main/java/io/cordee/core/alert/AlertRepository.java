@@ -26,6 +26,9 @@ public interface AlertRepository {
 
     Mono<StoredAlert> findById(AgencyId agencyId, AlertId id);
 
+    /** The agency's alerts with these ids, in one statement; ids of other agencies or unknown are left out. */
+    Flux<StoredAlert> findAllById(AgencyId agencyId, List<AlertId> ids);
+
     /** Newest first; {@code today} decides which alerts are still snoozed. An empty kinds set in a filter
      * narrowed to nothing lists nothing. */
     Mono<Page<StoredAlert>> findPage(AgencyId agencyId, AlertFilter filter, LocalDate today, PageRequest page);

@@ -67,6 +67,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -358,6 +359,16 @@ public final class AlertService {
         }
         Set<AlertKind> kinds = visibleKinds(caller, "see alerts");
         return alerts.findById(caller.agencyId(), id).filter(a -> kinds.contains(a.alert().kind()));
+    }
+
+    /**
+     * The stored alerts of {@code agencyId} with these ids, in that order (those that no longer exist, or
+     * belong to another agency, are left out), read in one statement: what live subscribers are told after
+     * an evaluation. No caller: the subscriptions filter by role ({@link #visibleKinds}).
+     */
+    public Flux<StoredAlert> stored(AgencyId agencyId, List<AlertId> ids) {
+        return alerts.findAllById(agencyId, ids).collectMap(StoredAlert::id)
+                .flatMapIterable(byId -> ids.stream().map(byId::get).filter(Objects::nonNull).toList());
     }
 
     /** Marks an open alert as seen, with an optional comment: it leaves the open list until it gets worse. */

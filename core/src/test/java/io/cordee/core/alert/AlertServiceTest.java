@@ -167,6 +167,11 @@ class AlertServiceTest {
         }
 
         @Override
+        public Flux<StoredAlert> findAllById(AgencyId agency, List<AlertId> ids) {
+            return Flux.fromIterable(ids).concatMap(id -> findById(agency, id));
+        }
+
+        @Override
         public Mono<Page<StoredAlert>> findPage(AgencyId agency, AlertFilter filter, LocalDate today, PageRequest page) {
             List<Page.Edge<StoredAlert>> edges = new ArrayList<>();
             alerts.values().stream().filter(a -> filter.kinds().contains(a.alert().kind()))

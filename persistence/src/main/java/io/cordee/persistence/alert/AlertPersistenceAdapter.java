@@ -130,6 +130,17 @@ public class AlertPersistenceAdapter implements AlertRepository {
     }
 
     @Override
+    public Flux<StoredAlert> findAllById(AgencyId agencyId, List<AlertId> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM alert WHERE agency_id = :agencyId AND id = ANY(:ids)")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", ids.stream().map(AlertId::value).toArray(UUID[]::new))
+                .map((row, meta) -> alert(row)).all();
+    }
+
+    @Override
     public Mono<Page<StoredAlert>> findPage(AgencyId agencyId, AlertFilter filter, LocalDate today, PageRequest page) {
         Sql where = Sql.forAgency(agencyId.value())
                 .and("status = ANY(:statuses)", "statuses", names(filter.statuses()))
