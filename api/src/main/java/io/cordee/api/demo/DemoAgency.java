@@ -411,7 +411,27 @@ public final class DemoAgency {
                 .flatMap(p -> bill(owner, today, p, new BillingPlan(0, List.of(
                                 new Milestone("Conception", start.plusMonths(2), 40),
                                 new Milestone("Mise en ligne", launch, 60)), false), List.of())
-                        .then(allocate(owner, p, people, List.of(4, 18, 26), 50, start, launch)));
+                        .then(allocate(owner, p, people, List.of(4, 18, 26), 50, start, launch))
+                        .then(regionSudBrief(owner, p, launch)));
+    }
+
+    /**
+     * The public client's first draft asks for what three people at 50 % cannot build by its launch: from
+     * two months ahead to eight, about 1.5 person-days a working day, some 190 person-days, against a Must
+     * + Should scope of 320. Its current version is UNREALISTIC, so the early warning fires.
+     */
+    private Mono<Void> regionSudBrief(Caller owner, Project project, LocalDate launch) {
+        BriefVersionDraft draft = new BriefVersionDraft(
+                List.of("Un guichet unique pour les aides régionales aux entreprises"),
+                List.of("Nadia, gérante d'une TPE, cherche une aide à l'export un soir après la fermeture"),
+                List.of(new RequirementDraft(null, "Catalogue des aides et recherche", null, Priority.MUST, "70"),
+                        new RequirementDraft(null, "Dépôt de dossier en ligne", null, Priority.MUST, "90"),
+                        new RequirementDraft(null, "Connexion FranceConnect", null, Priority.MUST, "40"),
+                        new RequirementDraft(null, "Suivi des dossiers par les agents", null, Priority.SHOULD, "80"),
+                        new RequirementDraft(null, "Tableau de bord statistique", null, Priority.SHOULD, "40"),
+                        new RequirementDraft(null, "Chatbot", null, Priority.COULD, "30")),
+                List.of("RGAA niveau AA", "Hébergement SecNumCloud"), List.of(), List.of(), launch, null);
+        return briefs.create(owner, project.id(), "Portail des aides — cahier des charges", draft).then();
     }
 
     private Mono<Void> terroirs(Caller owner, LocalDate today, LocalDate thisMonth) {

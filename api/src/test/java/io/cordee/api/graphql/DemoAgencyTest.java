@@ -139,7 +139,12 @@ class DemoAgencyTest {
                     signatures { party signedBy versionNumber }
                     feasibility { verdict scopeDays capacityDays budget { overBudget } } } } } }""";
         tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD).document(query).execute()
-                .path("briefs.totalCount").entity(Long.class).isEqualTo(1L)
+                .path("briefs.totalCount").entity(Long.class).isEqualTo(2L)
+                // Région Sud's draft: Must 200 + Should 120 = 320 person-days of three people at 50 %
+                .path("briefs.nodes[1].project.name").entity(String.class).isEqualTo("Portail des aides")
+                .path("briefs.nodes[1].versions[0].status").entity(String.class).isEqualTo("DRAFT")
+                .path("briefs.nodes[1].versions[0].feasibility.scopeDays").entity(Double.class).isEqualTo(320.0)
+                .path("briefs.nodes[1].versions[0].feasibility.verdict").entity(String.class).isEqualTo("UNREALISTIC")
                 .path("briefs.nodes[0].project.name").entity(String.class).isEqualTo("Application mobile Nuvola")
                 .path("briefs.nodes[0].versions[*].number").entityList(Integer.class).containsExactly(1, 2)
                 // version 1 asked 305 person-days (Must 155 + Should 150) of four people at 60 % for 4–5 months
@@ -233,9 +238,11 @@ class DemoAgencyTest {
                 a.get("client"), a.get("project"), AlertTest.evidence(a)));
         assertThat(alerts).extracting(a -> a.get("kind") + " " + name(a.get("client")))
                 .contains("CAPACITY_CONCENTRATION Groupe Hexagone", "LONG_TIME_TO_CASH Groupe Hexagone",
-                        "FUNDING_RISK Nuvola")
+                        "FUNDING_RISK Nuvola",
+                        // Région Sud's draft asks 320 person-days of about 190 available
+                        "UNREALISTIC_BRIEF Région Sud Numérique")
                 // Nuvola's current brief (version 2) is agreed and realistic; version 1 no longer counts
-                .noneMatch(k -> k.startsWith("UNREALISTIC_BRIEF"));
+                .doesNotContain("UNREALISTIC_BRIEF Nuvola");
         Map<String, Object> capacity = alerts.stream().filter(a -> a.get("kind").equals("CAPACITY_CONCENTRATION"))
                 .findFirst().orElseThrow();
         // 15 people at 80 % of 28: 42.7 %, above the 30 % warning, under the 50 % critical level
