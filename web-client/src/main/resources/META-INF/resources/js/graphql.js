@@ -51,3 +51,41 @@ function unauthenticated(error) {
   }
   return error;
 }
+
+/**
+ * A GraphQL subscription over WebSocket (graphql-transport-ws), signed in by the session cookie the
+ * browser sends with the handshake. Calls onNext with each result's data; returns a function that ends
+ * it. onLive is told when the subscription is on or off. A dropped connection is reopened after a few
+ * seconds.
+ */
+export function subscribe(query, onNext, onLive = () => {}) {
+  let socket;
+  let closed = false;
+  let retry;
+  const open = () => {
+    socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+      'graphql-transport-ws');
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'connection_init' }));
+    socket.onmessage = (event) => {
+      const message = JSON.parse(event.data);
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+        onLive(true);
+      } else if (message.type === 'next' && message.payload?.data) {
+        onNext(message.payload.data);
+      } else if (message.type === 'ping') {
+        socket.send(JSON.stringify({ type: 'pong' }));
+      }
+    };
+    socket.onclose = () => {
+      onLive(false);
+      if (!closed) retry = setTimeout(open, 5000);
+    };
+  };
+  open();
+  return () => {
+    closed = true;
+    clearTimeout(retry);
+    socket?.close();
+  };
+}

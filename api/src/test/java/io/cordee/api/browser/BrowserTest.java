@@ -427,7 +427,7 @@ class BrowserTest {
     }
 
     @Test
-    void anAlertIsAcknowledgedWithACommentAndLeavesTheOpenList() {
+    void anAlertRaisedThroughTheApiAppearsWithoutAReloadAndIsAcknowledged() {
         Tenants.Tenant tenant = tenants.create("Atelier Alertes");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
         // one person at 40 % on the agency's only client next month: its share of the capacity is 40 % > 30 %
@@ -443,6 +443,12 @@ class BrowserTest {
                           startDate: $start, feeBudget: {amountMinor: 5000000}}) { project { id } } }""")
                 .variable("c", clientId).variable("start", nextMonth.minusMonths(1).toString()).execute()
                 .path("createProject.project.id").entity(String.class).get();
+        signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        go("alerts");
+        // nothing yet; the allocation made through the API (another user, another tab) shows up live
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=alerts-empty]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=alerts-live]")));
+        js("window.beforeTheChange = true");
         owner.document("""
                         mutation($m: ID!, $p: ID!, $from: Date!, $to: Date!) { createAllocation(input: {teamMemberId: $m,
                           projectId: $p, sharePercent: 40, startDate: $from, endDate: $to}) { userErrors { code } } }""")
@@ -450,9 +456,8 @@ class BrowserTest {
                 .variable("to", nextMonth.plusMonths(1).minusDays(1).toString()).execute()
                 .path("createAllocation.userErrors").entityList(Object.class).hasSize(0);
 
-        signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
-        go("alerts");
         WebElement alert = wait.until(d -> d.findElement(By.cssSelector("li.alert[data-kind=CAPACITY_CONCENTRATION]")));
+        assertThat(js("return window.beforeTheChange")).as("the page was not reloaded").isEqualTo(true);
         assertThat(alert.getText()).contains("Warning", "Own Client", "40");
         alert.findElement(By.name("comment")).sendKeys("Calling them on Monday");
         alert.findElement(By.cssSelector("[data-testid=acknowledge]")).click();

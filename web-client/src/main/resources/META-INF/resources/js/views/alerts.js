@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { gql } from '../graphql.js';
+import { gql, subscribe } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, formatDate } from '../i18n.js';
 
@@ -17,6 +17,9 @@ const LETTER = `query Letter($clientId: ID!, $language: ProposalLanguage!) {
   renegotiationProposal(clientId: $clientId, options: [{ depositPercent: 30, monthlyInArrears: true }]) {
     letter(language: $language, format: MARKDOWN) } }`;
 
+// Live: any change the agency's alerts go through redraws the list (one query), without a reload.
+const CHANGED = 'subscription { alertChanged { type alert { id } } }';
+
 const TABS = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
 const SEVERITY_ORDER = { CRITICAL: 0, WARNING: 1, INFO: 2 };
 
@@ -29,7 +32,7 @@ const subject = (a) => a.client?.name ?? a.project?.name ?? a.brief?.title ?? t(
 class AlertsView extends CordeeElement {
   static properties = {
     role: {}, tab: { state: true }, alerts: { state: true }, total: { state: true }, error: { state: true },
-    busy: { state: true }, drafts: { state: true }, letters: { state: true }, notice: { state: true },
+    busy: { state: true }, drafts: { state: true }, letters: { state: true }, notice: { state: true }, live: { state: true },
   };
 
   constructor() {
@@ -43,15 +46,22 @@ class AlertsView extends CordeeElement {
   connectedCallback() {
     super.connectedCallback();
     this.load();
+    this.unsubscribe = subscribe(CHANGED, () => this.load(true), (live) => { this.live = live; });
+  }
+
+  disconnectedCallback() {
+    this.unsubscribe?.();
+    super.disconnectedCallback();
   }
 
   get money() {
     return this.role === 'OWNER' || this.role === 'FINANCE';
   }
 
-  async load() {
+  /** The list of the current tab; a live refresh keeps the cards on screen while it loads. */
+  async load(live = false) {
     this.error = null;
-    this.alerts = null;
+    if (!live) this.alerts = null;
     try {
       const { alerts } = await gql(ALERTS, { status: [this.tab] });
       this.alerts = [...alerts.nodes].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -105,7 +115,8 @@ class AlertsView extends CordeeElement {
 
   render() {
     return html`
-      <header class="page-head"><h1>${t('alerts.title')}</h1></header>
+      <header class="page-head"><h1>${t('alerts.title')}</h1>
+        ${this.live ? html`<span class="live" data-testid="alerts-live" title=${t('alerts.liveHelp')}>● ${t('alerts.live')}</span>` : nothing}</header>
       <div class="tabs" role="tablist" aria-label=${t('alerts.title')}>
         ${TABS.map((tab) => html`<button type="button" role="tab" aria-selected=${tab === this.tab ? 'true' : 'false'}
           data-testid=${`alerts-tab-${tab}`} @click=${() => this.show(tab)}>${t(`alerts.status.${tab}`)}</button>`)}
