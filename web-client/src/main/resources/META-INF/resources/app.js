@@ -6,6 +6,7 @@ import './js/views/cockpit.js';
 import './js/views/clients.js';
 import './js/views/staffing.js';
 import './js/views/alerts.js';
+import './js/views/briefs.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -18,13 +19,14 @@ const PAGES = {
   cockpit: { label: 'nav.cockpit', render: () => html`<cordee-cockpit></cordee-cockpit>` },
   clients: { label: 'nav.clients', render: (viewer) => html`<cordee-clients .role=${viewer.user.role}></cordee-clients>` },
   staffing: { label: 'nav.staffing', render: () => html`<cordee-staffing></cordee-staffing>` },
+  briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
   alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
   portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'staffing'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'staffing'],
-  LEAD: ['clients', 'staffing', 'alerts'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'briefs', 'staffing'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'briefs', 'staffing'],
+  LEAD: ['clients', 'briefs', 'staffing', 'alerts'],
   CLIENT: ['portal'],
 };
 

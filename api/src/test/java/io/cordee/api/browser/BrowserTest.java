@@ -140,7 +140,7 @@ class BrowserTest {
         String stressLowest = stress;
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Briefs", "Staffing");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
         screenshot("cockpit");
@@ -227,7 +227,7 @@ class BrowserTest {
     @Test
     void financeOpensAClientsInvoices() {
         signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Briefs", "Staffing");
         go("clients");
         WebElement hexagone = clientCard("Groupe Hexagone");
         hexagone.findElement(By.xpath(".//button[normalize-space()='Show invoices']")).click();
@@ -239,7 +239,7 @@ class BrowserTest {
     @Test
     void theLeadHasNoCockpitAndSeesCapacityAndOverAllocation() {
         signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Clients", "Staffing", "Alerts");
+        assertThat(navigation()).containsExactly("Clients", "Briefs", "Staffing", "Alerts");
         clientCard("Groupe Hexagone");
         assertThat(driver.findElements(By.xpath("//button[normalize-space()='Show invoices']"))).isEmpty();
 
@@ -308,7 +308,7 @@ class BrowserTest {
                 "Se connecter"));
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Cahiers des charges", "Staffing");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
         assertThat(text("[data-testid=lowest-balance]")).matches("[-−]?[\\d\\s\u202f]+\\s€");
@@ -320,7 +320,7 @@ class BrowserTest {
 
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Briefs", "Staffing");
     }
 
     @Test
@@ -535,6 +535,58 @@ class BrowserTest {
                 .execute()
                 .path("clients.nodes[0].interactions.totalCount").entity(Long.class).isEqualTo(1L)
                 .path("clients.nodes[0].interactions.nodes[0].clientEnergy").entity(Integer.class).isEqualTo(5);
+    }
+
+    @Test
+    void addingARequirementUpdatesTheFeasibilityVerdict() {
+        Tenants.Tenant tenant = tenants.create("Atelier Cahier");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        String member = owner.document("""
+                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
+                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
+                .path("createTeamMember.teamMember.id").entity(String.class).get();
+        String clientId = owner.document("{ clients { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate launch = today.plusWeeks(8);
+        String project = owner.document("""
+                        mutation($c: ID!, $start: Date!, $launch: Date!) { createProject(input: {clientId: $c, name: "Boutique",
+                          status: ACTIVE, startDate: $start, launchDate: $launch, feeBudget: {amountMinor: 5000000}}) { project { id } } }""")
+                .variable("c", clientId).variable("start", today.minusDays(7).toString()).variable("launch", launch.toString())
+                .execute().path("createProject.project.id").entity(String.class).get();
+        // one person full time until the launch: about 40 working days (eight weeks, holidays aside)
+        owner.document("""
+                        mutation($m: ID!, $p: ID!, $from: Date!, $to: Date!) { createAllocation(input: {teamMemberId: $m,
+                          projectId: $p, sharePercent: 100, startDate: $from, endDate: $to}) { userErrors { code } } }""")
+                .variable("m", member).variable("p", project).variable("from", today.toString())
+                .variable("to", launch.toString()).execute()
+                .path("createAllocation.userErrors").entityList(Object.class).hasSize(0);
+        // a Must of 10 person-days against about 40: realistic
+        owner.document("""
+                        mutation($p: ID!) { createBrief(input: {projectId: $p, title: "Boutique en ligne",
+                          requirements: [{title: "Catalogue", priority: MUST, estimateDays: "10"}]}) { userErrors { code } } }""")
+                .variable("p", project).execute().path("createBrief.userErrors").entityList(Object.class).hasSize(0);
+
+        signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+        go("briefs");
+        assertThat(text("[data-testid=verdict]")).isEqualTo("Realistic");
+        WebElement form = driver.findElement(By.cssSelector("[data-testid=add-requirement]"));
+        form.findElement(By.name("title")).sendKeys("Paiement en ligne");
+        form.findElement(By.name("estimateDays")).sendKeys("-3");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        // a negative estimate is refused next to its field
+        wait.until(d -> !d.findElements(By.cssSelector("[data-testid=add-requirement] .field-error")).isEmpty());
+        assertThat(text("[data-testid=verdict]")).isEqualTo("Realistic");
+
+        // 10 + 60 = 70 person-days against about 40: unrealistic
+        WebElement days = driver.findElement(By.cssSelector("[data-testid=add-requirement] [name=estimateDays]"));
+        days.clear();
+        days.sendKeys("60");
+        driver.findElement(By.cssSelector("[data-testid=add-requirement] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Unrealistic"));
+        assertThat(driver.findElement(By.cssSelector("[data-testid=requirements]")).getText())
+                .contains("Catalogue", "Paiement en ligne");
+        screenshot("briefs");
     }
 
     // --- helpers
