@@ -156,22 +156,19 @@ public final class CashService {
     }
 
     /**
-     * What the forecast reads from {@code asOf} (base scenario: no client's projects), for a use case
-     * that runs several scenarios over the same facts in memory, such as a renegotiation proposal.
-     */
-    public Mono<ForecastInput> forecastInput(Caller caller, Agency agency, LocalDate asOf, int horizonWeeks) {
-        return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
-            return horizonWeeks;
-        })).then(Mono.defer(() -> input(caller, agency, asOf, horizonWeeks, Scenario.BASE)));
-    }
-
-    /**
      * The base forecast's input as of a date (also read by the early warnings); an {@link InvalidInput}
      * on {@code asOf} when no bank balance is recorded before it. No role check: callers check.
      */
     public Mono<ForecastInput> input(Caller caller, LocalDate asOf, int horizonWeeks) {
-        return agency(caller).flatMap(agency -> input(caller, agency, asOf, horizonWeeks, Scenario.BASE));
+        return agency(caller).flatMap(agency -> input(caller, agency, asOf, horizonWeeks));
+    }
+
+    /**
+     * The same for an agency already read, for a use case that runs several scenarios over the same facts
+     * in memory, such as a renegotiation proposal. No role check: callers check.
+     */
+    public Mono<ForecastInput> input(Caller caller, Agency agency, LocalDate asOf, int horizonWeeks) {
+        return input(caller, agency, asOf, horizonWeeks, Scenario.BASE);
     }
 
     /**

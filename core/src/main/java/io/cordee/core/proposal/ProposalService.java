@@ -125,7 +125,7 @@ public final class ProposalService {
                                     .collectList();
                             Mono<List<LocalDate>> holidays = agencies.holidays(caller.agencyId(),
                                     LocalDate.of(1900, 1, 1), holidaysEnd).collectList();
-                            return Mono.zip(cash.forecastInput(caller, agency, asOf, horizonWeeks), allocated, paid,
+                            return Mono.zip(cash.input(caller, agency, asOf, horizonWeeks), allocated, paid,
                                             holidays, cash.timeToFirstCash(caller, active, asOf))
                                     .map(t -> ProposalCalculator.compute(new ProposalCalculator.Inputs(client,
                                             t.getT1(), clientProjects, t.getT2(), t.getT1().team(), t.getT3(),
