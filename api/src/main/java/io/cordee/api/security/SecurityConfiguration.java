@@ -69,7 +69,7 @@ public class SecurityConfiguration {
      * browser with GET or POST and the {@code Authorization} header (an API token). Credentials (the
      * session cookie) are never allowed cross-origin: the cookie is SameSite=Strict and stays first-party.
      */
-    static CorsConfigurationSource cors(String graphQlPath, List<String> allowedOrigins) {
+    public static CorsConfigurationSource cors(String graphQlPath, List<String> allowedOrigins) {
         List<String> origins = allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (!origins.isEmpty()) {
