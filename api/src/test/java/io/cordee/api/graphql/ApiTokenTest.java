@@ -24,12 +24,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
 
 /** Partner API tokens, attacked from every side: scope, role, tenant, revocation, expiry, where they are accepted. */
 @ApiTest
@@ -48,6 +54,8 @@ class ApiTokenTest {
     DatabaseClient db;
     @Autowired
     GraphQlSource graphQlSource;
+    @LocalServerPort
+    int port;
 
     static Tenants.Tenant agencyA;
     static Tenants.Tenant agencyB;
@@ -136,7 +144,9 @@ class ApiTokenTest {
         for (String document : List.of(
                 "mutation { ...M } fragment M on Mutation { createClient(input: {name: \"Via token\", segment: SME}) { client { id } } }",
                 "mutation { ... on Mutation { createClient(input: {name: \"Via token\", segment: SME}) { client { id } } } }",
-                "query Q { viewer { user { role } } } mutation M { createClient(input: {name: \"Via token\", segment: SME}) { client { id } } }")) {
+                "query Q { viewer { user { role } } } mutation M { createClient(input: {name: \"Via token\", segment: SME}) { client { id } } }",
+                // fragments that spread each other (invalid GraphQL, but checked before validation: must not loop)
+                "mutation { ...A } fragment A on Mutation { ...B } fragment B on Mutation { ...A createClient(input: {name: \"Via token\", segment: SME}) { client { id } } }")) {
             assertThat(errorTypes(token, document)).containsExactly("FORBIDDEN");
         }
         assertThat(clientCount(agencyA)).isEqualTo(before);
@@ -394,6 +404,48 @@ class ApiTokenTest {
         return db.sql("SELECT last_used_at FROM api_token WHERE id = :id").bind("id", id)
                 .map(row -> java.util.Optional.ofNullable(row.get("last_used_at", OffsetDateTime.class))).one()
                 .block(Duration.ofSeconds(5)).orElse(null);
+    }
+
+    @Test
+    void overWebSocketATokenIsCheckedAtConnectionAndItsScopeStillHolds() {
+        HttpGraphQlTester owner = tenants.as(agencyA, Role.OWNER);
+        Created token = create(owner, "Socket", "READ_ONLY", List.of());
+        WebSocketGraphQlClient socket = webSocket(token.value());
+        try {
+            ClientGraphQlResponse viewer = socket.document("{ viewer { user { role } } }").execute()
+                    .block(Duration.ofSeconds(10));
+            assertThat(viewer.field("viewer.user.role").toEntity(String.class)).isEqualTo("OWNER");
+            // graphql-transport-ws carries mutations too: the token's scope is enforced there as over HTTP
+            long before = clientCount(agencyA);
+            ClientGraphQlResponse mutation = socket.document(
+                    "mutation { createClient(input: {name: \"Via socket\", segment: SME}) { client { id } } }")
+                    .execute().block(Duration.ofSeconds(10));
+            assertThat(mutation.getErrors()).extracting(e -> e.getErrorType().toString()).containsExactly("FORBIDDEN");
+            assertThat(clientCount(agencyA)).isEqualTo(before);
+        } finally {
+            socket.stop().block(Duration.ofSeconds(10));
+        }
+
+        owner.document("mutation($id: ID!) { revokeApiToken(input: {id: $id}) { userErrors { code } } }")
+                .variable("id", token.id()).execute().path("revokeApiToken.userErrors").entityList(Object.class)
+                .hasSize(0);
+        WebSocketGraphQlClient revoked = webSocket(token.value());
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> revoked.document("{ viewer { user { role } } }")
+                    .execute().block(Duration.ofSeconds(10))).hasMessageContaining("4401");
+        } finally {
+            revoked.stop().onErrorComplete().block(Duration.ofSeconds(10));
+        }
+    }
+
+    private WebSocketGraphQlClient webSocket(String token) {
+        return WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("authorization", "Bearer " + token));
+                    }
+                }).build();
     }
 
     @Test
