@@ -6,11 +6,12 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
+import org.springframework.graphql.MediaTypes;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>POST needs {@code Content-Type: application/json} (or the legacy {@code application/graphql});
  *       anything else — a cross-site form's {@code text/plain} or urlencoded body — is 415 and never
  *       reaches GraphQL.</li>
- *   <li>Other methods are 405; a WebSocket handshake (GET with {@code Upgrade}) and CORS preflights
+ *   <li>An {@code Accept} header that takes no JSON is 406. Other methods are 405; a WebSocket handshake (GET with {@code Upgrade}) and CORS preflights
  *       pass untouched.</li>
  * </ul>
  * Errors are GraphQL-shaped, in the media type the client accepts ({@link GraphQlHttp}).
@@ -51,6 +52,8 @@ public class GraphQlOverHttp implements WebFilter {
 
     private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<MediaType> ANSWERS = List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE,
+            MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM);
 
     private final String path;
 
@@ -65,6 +68,11 @@ public class GraphQlOverHttp implements WebFilter {
             return chain.filter(exchange);
         }
         HttpMethod method = request.getMethod();
+        if ((HttpMethod.POST.equals(method) || HttpMethod.GET.equals(method)) && request.getHeaders().getUpgrade() == null
+                && !acceptsGraphQl(request)) {
+            return refuse(exchange, HttpStatus.NOT_ACCEPTABLE,
+                    "Accept application/graphql-response+json or application/json", "NOT_ACCEPTABLE");
+        }
         if (HttpMethod.POST.equals(method)) {
             return isGraphQlContent(request) ? chain.filter(exchange)
                     : refuse(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as POST with"
@@ -145,6 +153,17 @@ public class GraphQlOverHttp implements WebFilter {
         }
         return document.getDefinitionsOfType(OperationDefinition.class).stream()
                 .anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY);
+    }
+
+    /** No {@code Accept}, or one that takes a JSON answer (or the event stream of GraphQL over SSE). */
+    private static boolean acceptsGraphQl(ServerHttpRequest request) {
+        List<MediaType> accepted;
+        try {
+            accepted = request.getHeaders().getAccept();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+        return accepted.isEmpty() || accepted.stream().anyMatch(type -> ANSWERS.stream().anyMatch(type::isCompatibleWith));
     }
 
     private static boolean isGraphQlContent(ServerHttpRequest request) {

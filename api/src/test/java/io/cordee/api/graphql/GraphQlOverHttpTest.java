@@ -146,6 +146,13 @@ class GraphQlOverHttpTest {
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("The 'query' parameter is required");
         get("{ viewer { user { role } } }", null, "[1, 2]").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("The 'variables' parameter must be a JSON object");
+        // an Accept that takes no JSON (a browser's navigation takes */* and gets JSON)
+        post(MediaType.TEXT_HTML, Map.of("query", "{ __typename }")).expectStatus().isEqualTo(406)
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("NOT_ACCEPTABLE");
+        web.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").build("{ __typename }"))
+                .header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8").exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_JSON);
         // other methods
         web.put().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ __typename }"))
                 .exchange().expectStatus().isEqualTo(405)
