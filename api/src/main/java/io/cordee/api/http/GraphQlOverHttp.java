@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>POST needs {@code Content-Type: application/json} (or the legacy {@code application/graphql});
  *       anything else — a cross-site form's {@code text/plain} or urlencoded body — is 415 and never
  *       reaches GraphQL.</li>
- *   <li>An {@code Accept} header that takes no JSON is 406. Other methods are 405; a WebSocket handshake (GET with {@code Upgrade}) and CORS preflights
+ *   <li>An {@code Accept} header that takes no JSON is 406. Other methods are 405; a WebSocket
+ *       handshake (GET with {@code Upgrade}) and CORS preflights
  *       pass untouched.</li>
  * </ul>
  * Errors are GraphQL-shaped, in the media type the client accepts ({@link GraphQlHttp}).
@@ -68,8 +69,9 @@ public class GraphQlOverHttp implements WebFilter {
             return chain.filter(exchange);
         }
         HttpMethod method = request.getMethod();
-        if ((HttpMethod.POST.equals(method) || HttpMethod.GET.equals(method)) && request.getHeaders().getUpgrade() == null
-                && !acceptsGraphQl(request)) {
+        boolean graphQlRequest = HttpMethod.POST.equals(method)
+                || HttpMethod.GET.equals(method) && request.getHeaders().getUpgrade() == null;
+        if (graphQlRequest && !acceptsGraphQl(request)) {
             return refuse(exchange, HttpStatus.NOT_ACCEPTABLE,
                     "Accept application/graphql-response+json or application/json", "NOT_ACCEPTABLE");
         }
@@ -114,8 +116,8 @@ public class GraphQlOverHttp implements WebFilter {
                     parsed = null;
                 }
                 if (!(parsed instanceof Map)) {
-                    return refuse(exchange, HttpStatus.BAD_REQUEST, "The '" + name + "' parameter must be a JSON object",
-                            "INVALID_REQUEST");
+                    return refuse(exchange, HttpStatus.BAD_REQUEST,
+                            "The '" + name + "' parameter must be a JSON object", "INVALID_REQUEST");
                 }
                 body.put(name, parsed);
             }
@@ -163,7 +165,8 @@ public class GraphQlOverHttp implements WebFilter {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
-        return accepted.isEmpty() || accepted.stream().anyMatch(type -> ANSWERS.stream().anyMatch(type::isCompatibleWith));
+        return accepted.isEmpty()
+                || accepted.stream().anyMatch(type -> ANSWERS.stream().anyMatch(type::isCompatibleWith));
     }
 
     private static boolean isGraphQlContent(ServerHttpRequest request) {

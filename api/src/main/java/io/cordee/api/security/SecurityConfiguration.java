@@ -32,9 +32,10 @@ import reactor.core.publisher.Mono;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Authenticator authenticator,
-                                                  @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
-                                                  @Value("${cordee.cors.allowed-origins:}") List<String> allowedOrigins) {
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, Authenticator authenticator,
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
+            @Value("${cordee.cors.allowed-origins:}") List<String> allowedOrigins) {
         RedirectServerAuthenticationEntryPoint toSignIn = new RedirectServerAuthenticationEntryPoint("/?next=/graphiql");
         return http
                 .cors(cors -> cors.configurationSource(cors(graphQlPath, allowedOrigins)))

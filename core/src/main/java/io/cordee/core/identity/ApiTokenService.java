@@ -125,7 +125,8 @@ public final class ApiTokenService {
                         return Mono.error(new Unauthenticated("This API token expired at " + token.expiresAt()));
                     }
                     if (found.creator().role() == Role.CLIENT) {
-                        return Mono.error(new Unauthenticated("The creator of this API token is no longer agency staff"));
+                        return Mono.error(
+                                new Unauthenticated("The creator of this API token is no longer agency staff"));
                     }
                     ApiTokenGrant grant = new ApiTokenGrant(found.creator().asCaller(), token);
                     boolean stale = token.lastUsedAt() == null

@@ -23,9 +23,10 @@ import reactor.core.publisher.Mono;
 /**
  * Who is behind a GraphQL WebSocket (graphql-transport-ws). At {@code connection_init} the session token
  * (a session's or a partner API token's) comes from the payload ({@code {"authorization": "Bearer …"}})
- * or else the handshake's session cookie or {@code Authorization} header; without a valid one the connection is refused (closed with 4401
- * Unauthorized). The caller is kept with the session and every operation on it runs as that caller, so
- * {@link GraphQlAuthentication} and the controllers see it as over HTTP.
+ * or else the handshake's session cookie or {@code Authorization} header; without a valid one the
+ * connection is refused (closed with 4401 Unauthorized). The caller is kept with the session and every
+ * operation on it runs as that caller, so {@link GraphQlAuthentication}, {@link ApiTokenScopes} and the
+ * controllers see it as over HTTP.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
