@@ -66,8 +66,8 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
     @Override
     public Mono<ApiToken> insert(ApiToken token, byte[] valueHash) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO api_token (agency_id, id, created_by, name,"
-                        + " access, areas, token_hash, hint, created_at, expires_at) VALUES (:agencyId, :id, :createdBy, :name, :access, :areas,"
-                        + " :tokenHash, :hint, :createdAt, :expiresAt) RETURNING " + COLUMNS)
+                        + " access, areas, token_hash, hint, created_at, expires_at) VALUES (:agencyId, :id, :createdBy,"
+                        + " :name, :access, :areas, :tokenHash, :hint, :createdAt, :expiresAt) RETURNING " + COLUMNS)
                 .bind("agencyId", token.agencyId().value()).bind("id", token.id().value())
                 .bind("createdBy", token.createdBy().value()).bind("name", token.name())
                 .bind("access", token.access().name())
