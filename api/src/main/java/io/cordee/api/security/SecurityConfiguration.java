@@ -78,6 +78,7 @@ public class SecurityConfiguration {
             config.setAllowedOrigins(origins);
             config.setAllowedMethods(List.of("GET", "POST"));
             config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key"));
+            config.setExposedHeaders(List.of("Retry-After", "WWW-Authenticate"));
             config.setAllowCredentials(false);
             config.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration(graphQlPath, config);

@@ -113,6 +113,12 @@ class ApiTokenTest {
         assertThat(list).contains("Accounting sync").contains(token.value().substring(0, 15))
                 .doesNotContain(token.value().substring(15));
 
+        // Relay's node(id:) finds it for the owner, without the value either
+        owner.document("query($id: ID!) { node(id: $id) { ... on ApiToken { name access hint active } } }")
+                .variable("id", token.id()).execute()
+                .path("node.name").entity(String.class).isEqualTo("Accounting sync")
+                .path("node.active").entity(Boolean.class).isEqualTo(true);
+
         // the row holds SHA-256(value) and nothing from which the value could be read back
         byte[] stored = db.sql("SELECT token_hash FROM api_token WHERE token_hash = :h")
                 .bind("h", MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.UTF_8)))
