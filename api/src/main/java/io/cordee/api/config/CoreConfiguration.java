@@ -14,6 +14,8 @@ import io.cordee.core.client.ClientRepository;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.TransactionRunner;
+import io.cordee.core.identity.ApiTokenRepository;
+import io.cordee.core.identity.ApiTokenService;
 import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.SessionRepository;
@@ -45,6 +47,11 @@ public class CoreConfiguration {
     IdentityService identityService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
                                     IdGenerator ids, Clock clock) {
         return new IdentityService(users, sessions, hasher, ids, clock);
+    }
+
+    @Bean
+    ApiTokenService apiTokenService(ApiTokenRepository apiTokens, IdGenerator ids, Clock clock) {
+        return new ApiTokenService(apiTokens, ids, clock);
     }
 
     @Bean

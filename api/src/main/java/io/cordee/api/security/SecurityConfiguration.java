@@ -1,6 +1,8 @@
 package io.cordee.api.security;
 
-import io.cordee.core.identity.IdentityService;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -10,30 +12,41 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
  * HTTP security. Sessions are our own opaque tokens in PostgreSQL (any instance can check and revoke
  * them), so Spring's session store, form login and basic auth are off.
  *
+ * <p>Partner systems send an API token ({@code Authorization: Bearer cordee_pat_…}) to {@code /graphql}
+ * only; GraphiQL and sign-in are for people (ADR 14).
+ *
  * <p>CSRF tokens are off because the browser cannot forge our requests: the session cookie is
- * SameSite=Strict, and {@code /graphql} takes operations only as POST with a JSON body, which no
- * cross-site form or simple request can send.
+ * SameSite=Strict, and {@code /graphql} takes mutations only as POST with a JSON body, which no
+ * cross-site form or simple request can send ({@code GraphQlOverHttp}: GET runs queries only).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, IdentityService identity) {
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, Authenticator authenticator,
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
+            @Value("${cordee.cors.allowed-origins:}") List<String> allowedOrigins) {
         RedirectServerAuthenticationEntryPoint toSignIn = new RedirectServerAuthenticationEntryPoint("/?next=/graphiql");
         return http
+                .cors(cors -> cors.configurationSource(cors(graphQlPath, allowedOrigins)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt(new SessionAuthenticationFilter(identity), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(new SessionAuthenticationFilter(authenticator, graphQlPath),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(auth -> auth
                         // GraphiQL is for signed-in developers.
                         .pathMatchers("/graphiql", "/graphiql/**").authenticated()
@@ -49,5 +62,27 @@ public class SecurityConfiguration {
                                 + " style-src 'self' 'unsafe-inline' https://unpkg.com https://esm.sh;"
                                 + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /**
+     * CORS is off unless {@code cordee.cors.allowed-origins} names origins (comma-separated, exact
+     * {@code https://app.example.com}): then those origins, and only they, may call {@code /graphql} from a
+     * browser with GET or POST and the {@code Authorization} header (an API token). Credentials (the
+     * session cookie) are never allowed cross-origin: the cookie is SameSite=Strict and stays first-party.
+     */
+    public static CorsConfigurationSource cors(String graphQlPath, List<String> allowedOrigins) {
+        List<String> origins = allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!origins.isEmpty()) {
+            CorsConfiguration config = new CorsConfiguration();
+            config.setAllowedOrigins(origins);
+            config.setAllowedMethods(List.of("GET", "POST"));
+            config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key"));
+            config.setExposedHeaders(List.of("Retry-After", "WWW-Authenticate"));
+            config.setAllowCredentials(false);
+            config.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration(graphQlPath, config);
+        }
+        return source;
     }
 }

@@ -1,8 +1,11 @@
 package io.cordee.api.security;
 
+import io.cordee.api.http.GraphQlHttp;
 import io.cordee.core.common.Unauthenticated;
 import io.cordee.core.identity.IdentityService;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -10,28 +13,55 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Recognises the caller behind the session token (one indexed lookup). A missing, expired or revoked
- * token leaves the request anonymous: what an anonymous request may do is decided further on.
+ * Recognises the caller behind the session token or the partner API token (one indexed lookup).
+ *
+ * <p>A missing, expired or revoked <em>session</em> leaves the request anonymous: what an anonymous
+ * request may do is decided further on. An API token ({@code Authorization: Bearer cordee_pat_…}) is
+ * for the GraphQL endpoint only — elsewhere (GraphiQL, the app) it is ignored and the request is
+ * anonymous — and a token that is unknown, revoked or expired is answered 401 at once with a GraphQL
+ * error saying which, since a partner script that keeps going anonymously would only get more
+ * confusing errors.
  */
 public class SessionAuthenticationFilter implements WebFilter {
 
-    private final IdentityService identity;
+    private final Authenticator authenticator;
+    private final String graphQlPath;
 
-    public SessionAuthenticationFilter(IdentityService identity) {
-        this.identity = identity;
+    public SessionAuthenticationFilter(Authenticator authenticator, String graphQlPath) {
+        this.authenticator = authenticator;
+        this.graphQlPath = graphQlPath;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String apiToken = SessionCookies.apiToken(exchange.getRequest().getHeaders());
+        if (apiToken != null) {
+            if (!exchange.getRequest().getPath().pathWithinApplication().value().equals(graphQlPath)) {
+                return chain.filter(exchange);
+            }
+            return authenticator.authenticate(apiToken)
+                    .map(authentication -> (Object) authentication)
+                    .onErrorResume(Unauthenticated.class, Mono::just)
+                    .flatMap(result -> result instanceof CallerAuthentication authentication
+                            ? chain.filter(exchange).contextWrite(
+                                    ReactiveSecurityContextHolder.withAuthentication(authentication))
+                            : refuse(exchange, ((Unauthenticated) result).getMessage()));
+        }
         String token = SessionCookies.token(exchange.getRequest());
         if (token == null) {
             return chain.filter(exchange);
         }
-        return identity.authenticate(token)
+        return authenticator.authenticate(token)
                 .map(Optional::of)
                 .onErrorResume(Unauthenticated.class, e -> Mono.just(Optional.empty()))
                 .flatMap(caller -> caller.isEmpty() ? chain.filter(exchange)
                         : chain.filter(exchange).contextWrite(
-                                ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(caller.get()))));
+                                ReactiveSecurityContextHolder.withAuthentication(caller.get())));
+    }
+
+    private static Mono<Void> refuse(ServerWebExchange exchange, String message) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        return GraphQlHttp.write(exchange.getRequest(), exchange.getResponse(), HttpStatus.UNAUTHORIZED, message,
+                "UNAUTHORIZED", "UNAUTHENTICATED");
     }
 }

@@ -1,5 +1,6 @@
 package io.cordee.api.security;
 
+import io.cordee.core.identity.ApiTokenService;
 import java.time.Duration;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +16,10 @@ public final class SessionCookies {
     private SessionCookies() {
     }
 
-    /** The session token of a request: the cookie, or an {@code Authorization: Bearer} header for scripts. */
+    /**
+     * The session token of a request: the cookie, or an {@code Authorization: Bearer} header for scripts
+     * (but not a partner API token, which is {@link #apiToken}).
+     */
     public static String token(ServerHttpRequest request) {
         return token(request.getHeaders(), request.getCookies());
     }
@@ -25,6 +29,17 @@ public final class SessionCookies {
         if (cookie != null && !cookie.getValue().isBlank()) {
             return cookie.getValue();
         }
+        String bearer = bearer(headers);
+        return ApiTokenService.isApiToken(bearer) ? null : bearer;
+    }
+
+    /** The partner API token of {@code Authorization: Bearer cordee_pat_…}, or null. */
+    public static String apiToken(HttpHeaders headers) {
+        String bearer = bearer(headers);
+        return ApiTokenService.isApiToken(bearer) ? bearer : null;
+    }
+
+    private static String bearer(HttpHeaders headers) {
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authorization.substring(7).trim();

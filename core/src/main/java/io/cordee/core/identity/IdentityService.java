@@ -100,7 +100,7 @@ public final class IdentityService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    static byte[] hashToken(String token) {
+    public static byte[] hashToken(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

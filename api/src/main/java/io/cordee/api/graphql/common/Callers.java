@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.common;
 
+import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.Unauthenticated;
 import io.cordee.core.identity.Caller;
 import org.springframework.security.core.Authentication;
@@ -15,6 +16,15 @@ public final class Callers {
     /** The caller, or an {@link Unauthenticated} error. */
     public static Mono<Caller> current() {
         return optional().switchIfEmpty(Mono.error(() -> new Unauthenticated("Sign in first")));
+    }
+
+    /** Whether the request came with a partner API token (rather than a browser session). */
+    public static Mono<Boolean> viaApiToken() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication())
+                .ofType(CallerAuthentication.class)
+                .map(auth -> auth.apiToken().isPresent())
+                .defaultIfEmpty(false);
     }
 
     /** The caller, or empty for an anonymous request. */

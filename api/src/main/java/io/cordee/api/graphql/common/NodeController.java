@@ -14,6 +14,8 @@ import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
+import io.cordee.core.identity.ApiTokenId;
+import io.cordee.core.identity.ApiTokenService;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.UserId;
@@ -57,11 +59,13 @@ public class NodeController {
     private final BriefService briefs;
     private final ProposalService proposals;
     private final AlertService alerts;
+    private final ApiTokenService apiTokens;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
                           IdentityService identity, StaffingService staffing, BillingService billing,
                           RelationshipService relationships, BriefService briefs, ProposalService proposals,
-                          AlertService alerts) {
+                          AlertService alerts, ApiTokenService apiTokens) {
+        this.apiTokens = apiTokens;
         this.proposals = proposals;
         this.alerts = alerts;
         this.relationships = relationships;
@@ -116,6 +120,9 @@ public class NodeController {
                     .cast(Object.class);
             case "Agency" -> caller.agencyId().equals(new AgencyId(id.id()))
                     ? agencies.current(caller).cast(Object.class) : Mono.empty();
+            // an API token's own metadata is for owners in a browser session, as in Query.apiTokens
+            case "ApiToken" -> Callers.viaApiToken().flatMap(viaToken -> viaToken ? Mono.empty()
+                    : apiTokens.find(caller, new ApiTokenId(id.id())).cast(Object.class));
             case "User" -> caller.userId().equals(new UserId(id.id()))
                     ? identity.viewer(caller).cast(Object.class) : Mono.empty();
             default -> Mono.empty();

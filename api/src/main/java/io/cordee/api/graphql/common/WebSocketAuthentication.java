@@ -1,10 +1,9 @@
 package io.cordee.api.graphql.common;
 
+import io.cordee.api.security.Authenticator;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.api.security.SessionCookies;
 import io.cordee.core.common.Unauthenticated;
-import io.cordee.core.identity.Caller;
-import io.cordee.core.identity.IdentityService;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,10 +22,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who is behind a GraphQL WebSocket (graphql-transport-ws). At {@code connection_init} the session token
- * comes from the payload ({@code {"authorization": "Bearer …"}}) or else the handshake's session cookie
- * or {@code Authorization} header; without a valid one the connection is refused (closed with 4401
- * Unauthorized). The caller is kept with the session and every operation on it runs as that caller, so
- * {@link GraphQlAuthentication} and the controllers see it as over HTTP.
+ * (a session's or a partner API token's) comes from the payload ({@code {"authorization": "Bearer …"}})
+ * or else the handshake's session cookie or {@code Authorization} header; without a valid one the
+ * connection is refused (closed with 4401 Unauthorized). The caller is kept with the session and every
+ * operation on it runs as that caller, so {@link GraphQlAuthentication}, {@link ApiTokenScopes} and the
+ * controllers see it as over HTTP.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,10 +34,10 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
     static final String CALLER = "cordee.caller";
 
-    private final IdentityService identity;
+    private final Authenticator authenticator;
 
-    public WebSocketAuthentication(IdentityService identity) {
-        this.identity = identity;
+    public WebSocketAuthentication(Authenticator authenticator) {
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -46,15 +46,15 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         if (token == null) {
             return Mono.error(new Unauthenticated("Sign in first: send the session cookie or an authorization token"));
         }
-        return identity.authenticate(token).doOnNext(caller -> info.getAttributes().put(CALLER, caller)).then(Mono.empty());
+        return authenticator.authenticate(token).doOnNext(caller -> info.getAttributes().put(CALLER, caller))
+                .then(Mono.empty());
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         if (request instanceof WebSocketGraphQlRequest ws
-                && ws.getSessionInfo().getAttributes().get(CALLER) instanceof Caller caller) {
-            return chain.next(request)
-                    .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(caller)));
+                && ws.getSessionInfo().getAttributes().get(CALLER) instanceof CallerAuthentication caller) {
+            return chain.next(request).contextWrite(ReactiveSecurityContextHolder.withAuthentication(caller));
         }
         return chain.next(request);
     }
@@ -68,6 +68,10 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         if (authorization instanceof String s && !s.isBlank()) {
             String value = s.strip();
             return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : value;
+        }
+        String apiToken = SessionCookies.apiToken(handshake);
+        if (apiToken != null) {
+            return apiToken;
         }
         MultiValueMap<String, HttpCookie> cookies = new LinkedMultiValueMap<>();
         for (String header : handshake.getOrEmpty(HttpHeaders.COOKIE)) {

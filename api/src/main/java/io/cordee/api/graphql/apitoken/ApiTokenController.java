@@ -1,0 +1,146 @@
+package io.cordee.api.graphql.apitoken;
+
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.core.common.Forbidden;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.identity.ApiToken;
+import io.cordee.core.identity.ApiTokenAccess;
+import io.cordee.core.identity.ApiTokenArea;
+import io.cordee.core.identity.ApiTokenDraft;
+import io.cordee.core.identity.ApiTokenId;
+import io.cordee.core.identity.ApiTokenService;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * Partner API tokens: an owner creates, lists and revokes them from a browser session. A request made
+ * with a token cannot manage tokens (see {@code ApiTokenScopes} for the mutations, and here for the list).
+ */
+@Controller
+public class ApiTokenController {
+
+    public static final String TYPE = "ApiToken";
+
+    public record CreateApiTokenInput(String name, ApiTokenAccess access, List<ApiTokenArea> areas,
+                                      OffsetDateTime expiresAt) {
+    }
+
+    public record RevokeApiTokenInput(String id) {
+    }
+
+    public record CreateApiTokenPayload(ApiToken apiToken, String token, List<UserError> userErrors) {
+    }
+
+    public record RevokeApiTokenPayload(ApiToken apiToken, List<UserError> userErrors) {
+    }
+
+    private final ApiTokenService apiTokens;
+    private final Clock clock;
+
+    public ApiTokenController(ApiTokenService apiTokens, Clock clock) {
+        this.apiTokens = apiTokens;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    public Mono<Connection<ApiToken>> apiTokens(@Argument Integer first, @Argument String after,
+                                                @Argument Boolean includeInactive) {
+        return signedInPerson("see API tokens")
+                .flatMap(caller -> apiTokens.list(caller, Boolean.TRUE.equals(includeInactive),
+                        PageRequest.of(first, after)))
+                .map(page -> Connection.of(page, after != null));
+    }
+
+    @MutationMapping
+    public Mono<CreateApiTokenPayload> createApiToken(@Argument CreateApiTokenInput input) {
+        ApiTokenDraft draft = new ApiTokenDraft(input.name(), input.access(),
+                input.areas() == null ? Set.of() : Set.copyOf(input.areas()),
+                input.expiresAt() == null ? null : input.expiresAt().toInstant());
+        return Mutations.payload(
+                signedInPerson("create API tokens").flatMap(caller -> apiTokens.create(caller, draft)),
+                created -> new CreateApiTokenPayload(created.token(), created.value(), List.of()),
+                errors -> new CreateApiTokenPayload(null, null, errors));
+    }
+
+    @MutationMapping
+    public Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input) {
+        return Mutations.payload(
+                signedInPerson("revoke API tokens").flatMap(caller -> apiTokens.revoke(caller,
+                        new ApiTokenId(GlobalId.decode(input.id(), TYPE, "id")))),
+                token -> new RevokeApiTokenPayload(token, List.of()),
+                errors -> new RevokeApiTokenPayload(null, errors));
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public String id(ApiToken token) {
+        return GlobalId.of(TYPE, token.id().value());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public List<ApiTokenArea> areas(ApiToken token) {
+        return token.areas().stream().sorted().toList();
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public OffsetDateTime createdAt(ApiToken token) {
+        return offset(token.createdAt());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public OffsetDateTime expiresAt(ApiToken token) {
+        return offset(token.expiresAt());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public OffsetDateTime lastUsedAt(ApiToken token) {
+        return offset(token.lastUsedAt());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public OffsetDateTime revokedAt(ApiToken token) {
+        return offset(token.revokedAt());
+    }
+
+    @SchemaMapping(typeName = TYPE)
+    public boolean active(ApiToken token) {
+        return token.isActive(clock.instant());
+    }
+
+    @BatchMapping(typeName = TYPE)
+    public Mono<Map<ApiToken, User>> createdBy(List<ApiToken> batch) {
+        return Callers.current().flatMap(caller -> apiTokens.creators(caller, batch))
+                .map(users -> batch.stream().distinct().filter(t -> users.containsKey(t.createdBy()))
+                        .collect(Collectors.toMap(Function.identity(), t -> users.get(t.createdBy()))));
+    }
+
+    /** The caller, if they came with a browser session: tokens do not manage tokens. */
+    static Mono<Caller> signedInPerson(String action) {
+        return Callers.viaApiToken().flatMap(viaToken -> viaToken
+                ? Mono.error(new Forbidden("An API token cannot " + action + ": sign in as an owner"))
+                : Callers.current());
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

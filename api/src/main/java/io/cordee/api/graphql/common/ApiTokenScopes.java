@@ -1,0 +1,139 @@
+package io.cordee.api.graphql.common;
+
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import io.cordee.api.security.CallerAuthentication;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.identity.ApiToken;
+import io.cordee.core.identity.ApiTokenAccess;
+import io.cordee.core.identity.ApiTokenArea;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place where a partner API token's scope is enforced: before anything executes, every
+ * mutation field of the document (through fragments too) must belong to an area the token may change
+ * ({@link ApiTokenAreas}); otherwise the whole request is answered with a {@code FORBIDDEN} error and
+ * nothing runs. Queries and subscriptions are reads, open to every token. What the token's creator may
+ * do is checked further on by the services, with the creator's current role: a token never does more
+ * than its creator can, nor more than its scope.
+ *
+ * <p>Ordered right after {@link WebSocketAuthentication} (which sets the caller of a WebSocket) and
+ * before every other interceptor, so a refused mutation leaves no trace (no idempotency record, no
+ * alert evaluation).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+public class ApiTokenScopes implements WebGraphQlInterceptor {
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication())
+                .ofType(CallerAuthentication.class)
+                .flatMap(auth -> Mono.justOrEmpty(auth.apiToken()))
+                .flatMap(token -> refusal(token, request.getDocument())
+                        .map(message -> Mono.just(forbidden(request, message)))
+                        .orElseGet(() -> chain.next(request)))
+                .switchIfEmpty(Mono.defer(() -> chain.next(request)));
+    }
+
+    /** Why {@code token} may not run {@code document}, or empty if it may. */
+    static Optional<String> refusal(ApiToken token, String document) {
+        Set<String> mutations = mutationFields(document);
+        for (String field : mutations) {
+            if (ApiTokenAreas.PEOPLE_ONLY.contains(field)) {
+                return Optional.of(field + " is for signed-in people, not API tokens");
+            }
+            Optional<ApiTokenArea> area = ApiTokenAreas.of(field);
+            if (area.isEmpty()) {
+                return Optional.of(field + " is not open to API tokens");
+            }
+            if (token.access() == ApiTokenAccess.READ_ONLY) {
+                return Optional.of("This API token is read-only: it cannot run " + field);
+            }
+            if (!token.mayChange(area.get())) {
+                return Optional.of("This API token may change " + token.areas().stream().map(Enum::name).sorted()
+                        .collect(Collectors.joining(", ")) + "; " + field + " belongs to " + area.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The root fields of every mutation operation of the document, fragments expanded. A document that
+     * does not parse runs nothing, so it has none; an unknown fragment counts as a field no token may run.
+     */
+    static Set<String> mutationFields(String document) {
+        Document parsed;
+        try {
+            parsed = Parser.parse(document);
+        } catch (InvalidSyntaxException e) {
+            return Set.of();
+        }
+        Map<String, FragmentDefinition> fragments = parsed.getDefinitionsOfType(FragmentDefinition.class).stream()
+                .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
+        Set<String> fields = new LinkedHashSet<>();
+        for (OperationDefinition op : parsed.getDefinitionsOfType(OperationDefinition.class)) {
+            if (op.getOperation() == OperationDefinition.Operation.MUTATION) {
+                collect(op.getSelectionSet(), fragments, new HashSet<>(), fields);
+            }
+        }
+        fields.remove("__typename");
+        return fields;
+    }
+
+    private static void collect(SelectionSet set, Map<String, FragmentDefinition> fragments, Set<String> expanded,
+                                Set<String> fields) {
+        if (set == null) {
+            return;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field) {
+                fields.add(field.getName());
+            } else if (selection instanceof InlineFragment inline) {
+                collect(inline.getSelectionSet(), fragments, expanded, fields);
+            } else if (selection instanceof FragmentSpread spread) {
+                FragmentDefinition definition = fragments.get(spread.getName());
+                if (definition == null) {
+                    fields.add("..." + spread.getName());
+                } else if (expanded.add(spread.getName())) {
+                    collect(definition.getSelectionSet(), fragments, expanded, fields);
+                }
+            }
+        }
+    }
+
+    private static WebGraphQlResponse forbidden(WebGraphQlRequest request, String message) {
+        ExecutionResult result = ExecutionResult.newExecutionResult()
+                .addError(GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN).message(message)
+                        .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build())
+                .build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+    }
+}

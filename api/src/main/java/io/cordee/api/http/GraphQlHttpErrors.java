@@ -1,0 +1,63 @@
+package io.cordee.api.http;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * A request to the GraphQL endpoint that is not a GraphQL request — a body that is not JSON, no
+ * {@code query}, a {@code query} that is not a string, an {@code Accept} we cannot serve — is the
+ * client's mistake: 400 (or 406) with a GraphQL-shaped error, instead of Spring Boot's generic error
+ * page. Nothing has run. Too large a body is {@code RequestSizeLimit}'s.
+ */
+@Component
+@Order(-2) // before Spring Boot's error handler
+public class GraphQlHttpErrors implements WebExceptionHandler {
+
+    private final String path;
+
+    public GraphQlHttpErrors(@Value("${spring.graphql.http.path:/graphql}") String path) {
+        this.path = path;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted() || isTooLarge(ex)
+                || !exchange.getRequest().getPath().pathWithinApplication().value().equals(path)) {
+            return Mono.error(ex);
+        }
+        if (ex instanceof NotAcceptableStatusException) {
+            return GraphQlHttp.write(exchange.getRequest(), exchange.getResponse(), HttpStatus.NOT_ACCEPTABLE,
+                    "Accept application/graphql-response+json or application/json", "BAD_REQUEST", "NOT_ACCEPTABLE");
+        }
+        if (ex instanceof ServerWebInputException input) {
+            String reason = input.getReason() != null && input.getReason().startsWith("Invalid value for")
+                    ? input.getReason() : "The body is not a GraphQL request: send JSON {\"query\": \"…\"}";
+            return GraphQlHttp.write(exchange.getRequest(), exchange.getResponse(), HttpStatus.BAD_REQUEST, reason,
+                    "BAD_REQUEST", "INVALID_REQUEST");
+        }
+        if (ex instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+            HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+            return GraphQlHttp.write(exchange.getRequest(), exchange.getResponse(), code, code.getReasonPhrase(),
+                    "BAD_REQUEST", code.name());
+        }
+        return Mono.error(ex);
+    }
+
+    private static boolean isTooLarge(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof DataBufferLimitException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
