@@ -197,6 +197,7 @@ const MESSAGES = {
     // a client's page, the portal's interactions, evidence in words
     'clients.internalNote': 'Internal note (agency only)',
     'portal.yourEnergy': 'Your energy',
+    'portal.energy': 'energy: agency {agency}, you {client}',
     'portal.interactions': 'Our exchanges',
     'commitment.CONTENT': 'Content',
     'commitment.ASSETS': 'Assets',
@@ -511,6 +512,7 @@ const MESSAGES = {
     // a client's page, the portal's interactions, evidence in words
     'clients.internalNote': 'Note interne (agence seulement)',
     'portal.yourEnergy': 'Votre énergie',
+    'portal.energy': 'énergie : agence {agency}, vous {client}',
     'portal.interactions': 'Nos échanges',
     'commitment.CONTENT': 'Contenus',
     'commitment.ASSETS': 'Éléments',

@@ -881,7 +881,7 @@ class BrowserTest {
         WebElement logged = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=portal-interactions] li")));
         // rated on the client's side only: the agency's energy stays unrated
-        assertThat(logged.getText()).contains("Call", "Retours sur la maquette envoyés", "energy —/5");
+        assertThat(logged.getText()).contains("Call", "Retours sur la maquette envoyés", "energy: agency —, you 5");
         tenants.as(tenant, Role.LEAD).document("{ clients { nodes { interactions { totalCount nodes { internal agencyEnergy clientEnergy } } } } }")
                 .execute()
                 .path("clients.nodes[0].interactions.totalCount").entity(Integer.class).isEqualTo(1)

@@ -245,7 +245,7 @@ class Portal extends CordeeElement {
           <h3>${t('portal.gamePlan')}</h3>
           ${agreementsList(client.agreements, { testid: 'portal-agreements' })}
           <h3>${t('portal.interactions')} <span class="count">${client.interactions.totalCount}</span></h3>
-          ${interactionsList(client.interactions.nodes, { testid: 'portal-interactions' })}
+          ${interactionsList(client.interactions.nodes, { testid: 'portal-interactions', staff: false })}
           ${this.more?.error ? failure(this.more.error, () => this.loadMore()) : nothing}
           <div class="actions">
             ${client.interactions.pageInfo.hasNextPage ? html`<button type="button" class="secondary small"

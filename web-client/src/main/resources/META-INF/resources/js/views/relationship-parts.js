@@ -70,10 +70,10 @@ export const agreementsList = (agreements, { staff = false, testid = 'agreements
   })}</ul>`);
 
 /** Interactions, newest first; the agency's internal notes are marked (the API never sends them to a client user). */
-export const interactionsList = (interactions, { testid = 'interactions' } = {}) => (interactions.length === 0
+export const interactionsList = (interactions, { testid = 'interactions', staff = true } = {}) => (interactions.length === 0
   ? html`<p class="muted">${t('clients.noInteraction')}</p>` : html`
   <ul class="interactions" data-testid=${testid}>${interactions.map((i) => html`
     <li class=${i.internal ? 'internal' : ''} data-internal=${i.internal ? 'true' : 'false'}>
       <span class="muted">${formatDate(i.date)} · ${t(`interaction.${i.kind}`)}</span> ${i.summary}
-      <span class="muted">· ${t('clients.energy', { agency: i.agencyEnergy ?? '—', client: i.clientEnergy ?? '—' })}</span>
+      <span class="muted">· ${t(staff ? 'clients.energy' : 'portal.energy', { agency: i.agencyEnergy ?? '—', client: i.clientEnergy ?? '—' })}</span>
       ${i.internal ? html`<span class="pill internal">${t('clients.internal')}</span>` : nothing}</li>`)}</ul>`);
