@@ -4,6 +4,7 @@ import { CordeeElement, loading, failure } from './js/ui.js';
 import { t, LOCALES, currentLocale, setLocale } from './js/i18n.js';
 import './js/views/cockpit.js';
 import './js/views/clients.js';
+import './js/views/client-page.js';
 import './js/views/staffing.js';
 import './js/views/alerts.js';
 import './js/views/briefs.js';
@@ -17,7 +18,10 @@ const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
 // reloaded or bookmarked without a server-side fallback (docs/adr/0012).
 const PAGES = {
   cockpit: { label: 'nav.cockpit', render: () => html`<cordee-cockpit></cordee-cockpit>` },
-  clients: { label: 'nav.clients', render: (viewer) => html`<cordee-clients .role=${viewer.user.role}></cordee-clients>` },
+  // #/clients lists them; #/clients/<id> is one client's page
+  clients: { label: 'nav.clients', render: (viewer, id) => (id
+    ? html`<cordee-client-page .clientId=${id} .role=${viewer.user.role}></cordee-client-page>`
+    : html`<cordee-clients .role=${viewer.user.role}></cordee-clients>`) },
   staffing: { label: 'nav.staffing', render: () => html`<cordee-staffing></cordee-staffing>` },
   briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
   alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
@@ -31,6 +35,8 @@ const PAGES_BY_ROLE = {
 };
 
 const routeFromHash = () => location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+/** What follows the page in the address, e.g. a client's id in #/clients/<id>. */
+const routeParam = () => decodeURIComponent(location.hash.replace(/^#\/?/, '').split('?')[0].split('/')[1] || '');
 
 const languageSwitch = () => html`
   <div class="language" role="group" aria-label=${t('app.language')}>
@@ -41,14 +47,18 @@ const languageSwitch = () => html`
 
 /** The shell: sign-in, who is signed in, navigation by role, the language, and the current page. */
 class CordeeApp extends CordeeElement {
-  static properties = { viewer: { state: true }, phase: { state: true }, error: { state: true }, route: { state: true } };
+  static properties = {
+    viewer: { state: true }, phase: { state: true }, error: { state: true }, route: { state: true }, param: { state: true },
+  };
 
   constructor() {
     super();
     this.phase = 'loading';
     this.route = routeFromHash();
+    this.param = routeParam();
     this.onHash = () => {
       this.route = routeFromHash();
+      this.param = routeParam();
       if (this.viewer && !this.route) this.goHome();
     };
     this.onSessionEnded = () => {
@@ -75,11 +85,13 @@ class CordeeApp extends CordeeElement {
   goHome() {
     location.replace(`#/${(PAGES_BY_ROLE[this.viewer.user.role] || ['clients'])[0]}`);
     this.route = routeFromHash();
+    this.param = routeParam();
   }
 
   updated() {
     const page = this.phase === 'ready' && PAGES[this.route];
-    document.title = page ? `${t(page.label)} · ${this.viewer.agency.name} · Cordée` : 'Cordée';
+    // a page with a subject (one client) names it itself once loaded
+    if (!this.param) document.title = page ? `${t(page.label)} · ${this.viewer.agency.name} · Cordée` : 'Cordée';
   }
 
   async loadViewer() {
@@ -115,6 +127,7 @@ class CordeeApp extends CordeeElement {
       this.phase = 'signed-out';
       history.replaceState(null, '', '/');
       this.route = '';
+      this.param = '';
     }
   }
 
@@ -151,7 +164,7 @@ class CordeeApp extends CordeeElement {
       <main id="content" tabindex="-1">
         ${!page ? html`<p class="card">${t('app.notFound')}</p>`
           : !allowed.includes(this.route) ? html`<p class="card" role="alert" data-testid="not-allowed">${t('app.notAllowed')}</p>`
-            : page.render(this.viewer)}
+            : page.render(this.viewer, this.param)}
       </main>`;
   }
 

@@ -412,7 +412,7 @@ class BrowserTest {
         assertThat(first.getText()).contains("Critical", "Funding risk · Nuvola", "What to do:");
         WebElement capacity = wait.until(d -> d.findElement(
                 By.cssSelector("li.alert[data-kind=CAPACITY_CONCENTRATION]")));
-        assertThat(capacity.getText()).contains("Capacity concentration · Groupe Hexagone", "peakShare");
+        assertThat(capacity.getText()).contains("Capacity concentration · Groupe Hexagone", "Peak capacity share");
         screenshot("alerts");
 
         // the letter the agency could send, computed on demand and never stored
@@ -668,5 +668,242 @@ class BrowserTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // =============================================================================================
+    // A client's page (#/clients/<id>) and the interactions in the client portal
+    // =============================================================================================
+
+    @Test
+    void aLeadOpensGroupeHexagonesPageAndSeesTheApisHealthTrendStrengthsAndLateCommitments() {
+        HttpGraphQlTester api = tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        String id = clientIdNamed(api, "Hexagone");
+        var answer = api.document("""
+                        query($id: ID!) { client(id: $id) { relationship { lateCommitments
+                          health { score trend { score } }
+                          strengths { strengths { domain agency client lead } } } } }""")
+                .variable("id", id).execute();
+        int score = answer.path("client.relationship.health.score").entity(Integer.class).get();
+        int late = answer.path("client.relationship.lateCommitments").entity(Integer.class).get();
+        List<Map<String, Object>> strengths = answer.path("client.relationship.strengths.strengths")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        // the demo: arborescence delivered 15 days late, wireframe feedback 14 days late, the charter approval
+        // (due 14 days ago) and the CRM access (due 7 days ago) still missing; the hosting choice was on time
+        assertThat(late).isEqualTo(4);
+        // strategy, content, design, tech, marketing, data, decisions and the agency's own "Achats et juridique"
+        assertThat(strengths).hasSize(8);
+
+        signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        go("clients");
+        openClientPage("Groupe Hexagone");
+        WebElement health = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=health-score]")));
+        assertThat(health.getDomAttribute("data-score")).isEqualTo(String.valueOf(score));
+        assertThat(health.getText()).startsWith(String.valueOf(score));
+        assertThat(text("[data-testid=health-card]")).contains("One-sided: we carry it", "4 late commitment(s)");
+        // the 26 weekly points of the trend, drawn on uPlot's canvas
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-health-chart canvas")));
+        assertThat(driver.findElement(By.cssSelector(".health-chart")).getDomAttribute("data-points")).isEqualTo("26");
+
+        // each component's evidence in words, never the API's keys
+        String components = text("[data-testid=health-components]");
+        assertThat(components).contains("Commitments kept on time", "Commitments due", "Kept on time",
+                "Past due, not delivered", "Energy of the interactions", "Their average energy",
+                "Median payment delay (days)");
+        assertThat(components).doesNotContain("commitmentsDue", "overdueNotDelivered", "clientAverage",
+                "medianDelayDays", "COMMITMENTS");
+
+        // the doubles: each domain with the agency's value on one side and the client's on the other
+        List<WebElement> rows = driver.findElements(By.cssSelector("[data-testid=strengths] tbody tr"));
+        assertThat(rows).hasSize(strengths.size());
+        for (Map<String, Object> s : strengths) {
+            WebElement row = clientStrengthRow((String) s.get("domain"));
+            assertThat(row.findElement(By.cssSelector("td.agency [data-testid=agency-value]")).getText())
+                    .isEqualTo(String.valueOf(s.get("agency")));
+            assertThat(row.findElement(By.cssSelector("td.client [data-testid=client-value]")).getText())
+                    .isEqualTo(String.valueOf(s.get("client")));
+            assertThat(row.getDomAttribute("data-lead")).isEqualTo(s.get("lead"));
+        }
+        // tech: the agency 5 (a full bar, 100 %), the client 3 (60 %), the agency leads
+        WebElement tech = clientStrengthRow("TECH");
+        assertThat(tech.getText()).contains("Tech", "We lead");
+        assertThat(tech.findElement(By.cssSelector("td.agency .bar")).getDomAttribute("style")).contains("width:100%");
+        assertThat(tech.findElement(By.cssSelector("td.client .bar")).getDomAttribute("style")).contains("width:60%");
+        assertThat(clientStrengthRow("Achats et juridique").getText()).contains("They lead");
+
+        // the late commitments are the highlighted rows, with how late they are
+        List<WebElement> lateRows = driver.findElements(By.cssSelector("[data-testid=commitments] tr.late"));
+        assertThat(lateRows).hasSize(late);
+        assertThat(lateRows.stream().map(WebElement::getText).toList())
+                .anyMatch(r -> r.contains("Accès API du CRM") && r.contains("Late · 7 d"));
+        assertThat(text("[data-testid=commitments]")).contains("Textes des pages");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=commitments] tr.late")).stream()
+                .map(WebElement::getText)).noneMatch(r -> r.contains("Textes des pages") || r.contains("Choix de l'hébergement"));
+
+        // the game plan with each side's owner, the interactions newest first with the internal note marked
+        assertThat(text("[data-testid=agreements]")).contains("Désigner un décideur unique", "Bertrand Moreau", "Client",
+                "Agency");
+        List<WebElement> interactions = driver.findElements(By.cssSelector("[data-testid=interactions] li"));
+        assertThat(interactions.get(0).getText()).contains("Bertrand ne tranche pas", "Internal");
+        assertThat(interactions.get(0).getDomAttribute("data-internal")).isEqualTo("true");
+        assertThat(interactions.get(interactions.size() - 1).getText()).contains("Atelier de cadrage");
+
+        // a lead sees no money: no fee column, no invoices (the API refuses them to a lead)
+        assertThat(text("[data-testid=projects]")).contains("Espace client Hexagone").doesNotContain("Fee", "€");
+        assertThat(driver.findElements(By.cssSelector("table.invoices"))).isEmpty();
+        assertThat(driver.getTitle()).isEqualTo("Groupe Hexagone · Clients · Cordée");
+        screenshot("client-page");
+
+        // in French: the page's words, the components and the evidence
+        click("[data-testid=lang-fr]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Santé de la relation"));
+        assertThat(text("[data-testid=health-components]")).contains("Engagements tenus à temps", "Engagements échus",
+                "Leur énergie moyenne");
+        assertThat(clientStrengthRow("TECH").getText()).contains("Technique", "Nous menons");
+        screenshot("client-page-fr");
+    }
+
+    @Test
+    void theOwnerSeesTheFeesAndInvoicesOnAClientsPage() {
+        signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        go("clients");
+        openClientPage("Groupe Hexagone");
+        WebElement invoices = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.invoices")));
+        assertThat(invoices.getText()).contains("Cadrage");
+        assertThat(text("[data-testid=projects]")).contains("Fee", "€");
+        // the alerts' evidence is in words too (capacity concentration: its peak share as a percentage)
+        go("alerts");
+        WebElement capacity = wait.until(d -> d.findElement(By.cssSelector("li.alert[data-kind=CAPACITY_CONCENTRATION]")));
+        String evidence = capacity.findElement(By.cssSelector("dl.evidence")).getText();
+        assertThat(evidence).contains("Peak capacity share", "Peak month", "Warning threshold").doesNotContain("peakShare");
+        assertThat(capacity.findElement(By.cssSelector("[data-evidence=peakShare] dd")).getText()).matches("\\d+%");
+    }
+
+    @Test
+    void anInteractionAddedOnAClientsPageAppearsFirstAndInteractionsArePaged() {
+        Tenants.Tenant tenant = tenants.create("Atelier Fiche Client");
+        HttpGraphQlTester lead = tenants.as(tenant, Role.LEAD);
+        String clientId = lead.document("{ clients { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+        // eleven older calls: one page of ten, the eleventh behind "Load more"
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        for (int i = 1; i <= 11; i++) {
+            lead.document("""
+                            mutation($c: ID!, $d: Date!, $s: String!) { createInteraction(input: {clientId: $c, date: $d,
+                              kind: CALL, summary: $s}) { userErrors { code } } }""")
+                    .variable("c", clientId).variable("d", today.minusDays(20 + i).toString()).variable("s", "Call " + i)
+                    .execute().path("createInteraction.userErrors").entityList(Object.class).hasSize(0);
+        }
+
+        signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+        go("clients");
+        openClientPage("Own Client");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=health-score]")));
+        assertThat(text("main")).contains("No strengths map yet.");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=interactions] li"))).hasSize(10);
+        click("[data-testid=more-interactions]");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=interactions] li")).size() == 11);
+        assertThat(driver.findElements(By.cssSelector("[data-testid=interactions] li")).get(10).getText()).contains("Call 11");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=more-interactions]"))).isEmpty();
+
+        // a quick note after a meeting, internal, whose text is HTML: it stays text
+        click("[data-testid=log-interaction]");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=interaction-form]")));
+        form.findElement(By.name("summary")).sendKeys(HOSTILE_NAME);
+        form.findElement(By.name("internal")).click();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=interactions] li:first-child"), HOSTILE_NAME));
+        WebElement first = driver.findElement(By.cssSelector("[data-testid=interactions] li:first-child"));
+        assertThat(first.getText()).contains("Meeting", "energy 4/4", "Internal");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=interactions] img"))).isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        lead.document("query($c: ID!) { client(id: $c) { interactions(first: 1) { totalCount nodes { summary internal } } } }")
+                .variable("c", clientId).execute()
+                .path("client.interactions.totalCount").entity(Integer.class).isEqualTo(12)
+                .path("client.interactions.nodes[0].summary").entity(String.class).isEqualTo(HOSTILE_NAME)
+                .path("client.interactions.nodes[0].internal").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void theClientSeesLumensInteractionsButNeitherTheHealthNorTheInternalNotes() {
+        HttpGraphQlTester owner = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        String lumen = clientIdNamed(owner, "Lumen");
+        List<Map<String, Object>> all = owner.document(
+                        "query($c: ID!) { client(id: $c) { interactions(first: 100) { nodes { summary internal } } } }")
+                .variable("c", lumen).execute().path("client.interactions.nodes")
+                .entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        List<String> shared = all.stream().filter(i -> !(Boolean) i.get("internal")).map(i -> (String) i.get("summary")).toList();
+        List<String> internal = all.stream().filter(i -> (Boolean) i.get("internal")).map(i -> (String) i.get("summary")).toList();
+        // the demo: five meetings, workshops and calls with Sophie's team, and one internal note about a V2
+        assertThat(shared).hasSize(5);
+        assertThat(internal).containsExactly("Sophie évoque une V2 avec la marketplace : à préparer");
+
+        signIn(DemoAgency.CLIENT_EMAIL, DemoAgency.PASSWORD);
+        WebElement interactions = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=portal-interactions]")));
+        assertThat(interactions.findElements(By.tagName("li"))).hasSize(shared.size());
+        assertThat(interactions.getText()).contains(shared.toArray(String[]::new));
+        String page = driver.findElement(By.tagName("body")).getText();
+        assertThat(page).doesNotContain(internal.get(0), "Internal", "Health", "Reciprocity", "One-sided");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=health-score], [data-testid=health], cordee-health-chart")))
+                .isEmpty();
+        screenshot("portal-interactions");
+
+        // the client user logs a call from their side: only their own energy is asked for
+        click("[data-testid=portal-client] [data-testid=log-interaction]");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=interaction-form]")));
+        assertThat(form.findElements(By.name("agencyEnergy"))).isEmpty();
+        assertThat(form.findElements(By.name("internal"))).isEmpty();
+
+        // a client's page is not theirs to open
+        driver.get(url("/#/clients/" + lumen));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=not-allowed]")));
+        assertThat(driver.findElements(By.cssSelector("cordee-client-page"))).isEmpty();
+    }
+
+    @Test
+    void aClientUserLogsAnInteractionFromTheirSideInThePortal() {
+        Tenants.Tenant tenant = tenants.create("Atelier Portail Échanges");
+        signIn(tenant.email(Role.CLIENT), Tenants.PASSWORD);
+        WebElement portal = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=portal-client]")));
+        assertThat(portal.getText()).contains("No interaction logged yet.");
+        click("[data-testid=portal-client] [data-testid=log-interaction]");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=interaction-form]")));
+        form.findElement(By.name("summary")).sendKeys("Retours sur la maquette envoyés");
+        new Select(form.findElement(By.name("kind"))).selectByVisibleText("Call");
+        new Select(form.findElement(By.name("clientEnergy"))).selectByVisibleText("5");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement logged = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=portal-interactions] li")));
+        // rated on the client's side only: the agency's energy stays unrated
+        assertThat(logged.getText()).contains("Call", "Retours sur la maquette envoyés", "energy: agency —, you 5");
+        tenants.as(tenant, Role.LEAD).document("{ clients { nodes { interactions { totalCount nodes { internal agencyEnergy clientEnergy } } } } }")
+                .execute()
+                .path("clients.nodes[0].interactions.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("clients.nodes[0].interactions.nodes[0].internal").entity(Boolean.class).isEqualTo(false)
+                .path("clients.nodes[0].interactions.nodes[0].clientEnergy").entity(Integer.class).isEqualTo(5)
+                .path("clients.nodes[0].interactions.nodes[0].agencyEnergy").valueIsNull();
+    }
+
+    // --- helpers of the client page's tests
+
+    private String clientIdNamed(HttpGraphQlTester api, String part) {
+        return api.document("query($q: String) { clients(filter: {nameContains: $q}) { nodes { id } } }")
+                .variable("q", part).execute().path("clients.nodes[0].id").entity(String.class).get();
+    }
+
+    private void openClientPage(String name) {
+        clientCard(name).findElement(By.cssSelector("[data-testid=client-link]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=client-name]"), name));
+    }
+
+    private WebElement clientStrengthRow(String domain) {
+        return wait.until(d -> d.findElements(By.cssSelector("[data-testid=strengths] tbody tr")).stream()
+                .filter(r -> domain.equals(r.getDomAttribute("data-domain"))).findFirst().orElse(null));
     }
 }

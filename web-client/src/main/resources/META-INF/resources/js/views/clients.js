@@ -1,23 +1,21 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
-import { t, formatDate, formatMoney } from '../i18n.js';
+import { CordeeElement, loading, failure } from '../ui.js';
+import { t, formatDate } from '../i18n.js';
+import { MONEY, INTERACTION_FIELDS, INTERACTIONS, MORE_INTERACTIONS, projectsTable, invoicesTable, commitmentsTable,
+  agreementsList, interactionsList } from './relationship-parts.js';
+import './interaction-form.js';
 
-const MONEY = 'amount amountMinor currency';
 const CLIENTS = `query Clients($after: String, $q: String) {
   clients(first: 20, after: $after, filter: { nameContains: $q }) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { id name segment paymentTermsDays
       projects { id name status startDate launchDate feeBudget { ${MONEY} } }
       relationship { lateCommitments health { score trend { score } reciprocity { oneSided loadCarriedBy } } }
-      interactions(first: 3) { totalCount nodes { id date kind summary agencyEnergy clientEnergy internal } } } } }`;
-const LOG_INTERACTION = `mutation($input: CreateInteractionInput!) { createInteraction(input: $input) {
-  interaction { id } userErrors { field message code } } }`;
-const KINDS = ['MEETING', 'CALL', 'WORKSHOP', 'EMAIL'];
-const today = () => new Date().toLocaleDateString('sv');
+      interactions(first: 3) { totalCount nodes { ${INTERACTION_FIELDS} } } } } }`;
 
 /** Health at a glance: the score, how it moved over the 26 weeks, and a one-sided partnership flagged. */
-const healthBadge = (relationship) => {
+export const healthBadge = (relationship) => {
   const health = relationship?.health;
   if (!health) return nothing;
   const first = health.trend[0]?.score ?? health.score;
@@ -32,10 +30,11 @@ const INVOICES = `query Invoices($clientId: ID) {
   invoices(first: 100, clientId: $clientId) { totalCount
     nodes { id label status issueDate dueDate paidDate expectedPaymentDate amount { ${MONEY} } balanceDue { ${MONEY} }
       project { name } } } }`;
-const PORTAL = `query Portal {
+const PORTAL = `query Portal($after: String) {
   clients(first: 1) { nodes { id name projects { id name status startDate launchDate feeBudget { ${MONEY} } }
-    commitments { id title kind dueDate deliveredDate late project { name } }
-    agreements { id what ownerSide ownerName dueDate status } } }
+    commitments { id title kind dueDate deliveredDate late daysLate project { name } }
+    agreements { id what ownerSide ownerName dueDate status }
+    ${INTERACTIONS} } }
   briefs(first: 50) { nodes { id title project { name }
     currentVersion { id number status version launchDate
       requirements { key title priority estimateDays }
@@ -43,36 +42,11 @@ const PORTAL = `query Portal {
   invoices(first: 100) { totalCount
     nodes { id label status issueDate dueDate paidDate amount { ${MONEY} } balanceDue { ${MONEY} } project { name } } } }`;
 
-const projectsTable = (projects) => (projects.length === 0 ? html`<p class="muted">${t('clients.noProject')}</p>` : html`
-  <div class="scroll"><table class="projects">
-    <thead><tr><th>${t('project.name')}</th><th>${t('project.status')}</th><th>${t('project.start')}</th>
-      <th>${t('project.launch')}</th><th class="num">${t('project.fee')}</th></tr></thead>
-    <tbody>${projects.map((p) => html`
-      <tr><td>${p.name}</td><td><span class="pill status-${p.status}">${t(`status.${p.status}`)}</span></td>
-        <td>${formatDate(p.startDate)}</td><td>${formatDate(p.launchDate)}</td>
-        <td class="num">${formatMoney(p.feeBudget)}</td></tr>`)}
-    </tbody></table></div>`);
-
-const invoicesTable = (invoices, { staff }) => (invoices.length === 0 ? html`<p class="muted">${t('clients.noInvoice')}</p>` : html`
-  <div class="scroll"><table class="invoices">
-    <thead><tr><th>${t('invoice.label')}</th><th>${t('project.name')}</th><th>${t('invoice.status')}</th>
-      <th>${t('invoice.due')}</th><th>${staff ? t('invoice.paidOrExpected') : t('invoice.paidOn')}</th>
-      <th class="num">${t('invoice.amount')}</th><th class="num">${t('invoice.balance')}</th></tr></thead>
-    <tbody>${invoices.map((i) => html`
-      <tr><td>${i.label}</td><td>${i.project.name}</td>
-        <td><span class="pill invoice-${i.status}">${t(`invoice.${i.status}`)}</span></td>
-        <td>${formatDate(i.dueDate)}</td>
-        <td>${staff && i.status !== 'PAID' && i.expectedPaymentDate
-          ? html`<span class="muted">${formatDate(i.expectedPaymentDate)}</span>` : formatDate(i.paidDate)}</td>
-        <td class="num">${formatMoney(i.amount, { cents: true })}</td>
-        <td class="num">${formatMoney(i.balanceDue, { cents: true })}</td></tr>`)}
-    </tbody></table></div>`);
-
 /** Clients and their projects; OWNER and FINANCE can open each client's invoices (one query each, on demand). */
 class ClientsView extends CordeeElement {
   static properties = {
     role: {}, clients: { state: true }, total: { state: true }, pageInfo: { state: true },
-    busy: { state: true }, error: { state: true }, invoices: { state: true }, logging: { state: true },
+    busy: { state: true }, error: { state: true }, invoices: { state: true },
   };
 
   constructor() {
@@ -138,14 +112,14 @@ class ClientsView extends CordeeElement {
       <ul class="clients" data-testid="clients">
         ${this.clients.map((c) => html`
           <li class="card client">
-            <div class="client-head"><h2>${c.name}</h2><span class="badge">${t(`segment.${c.segment}`)}</span>
+            <div class="client-head"><h2><a href=${`#/clients/${c.id}`} data-testid="client-link">${c.name}</a></h2><span class="badge">${t(`segment.${c.segment}`)}</span>
               ${healthBadge(c.relationship)}
               <span class="terms">${t('clients.terms', { n: c.paymentTermsDays })}</span>
               <span class="spacer"></span>
               ${this.money ? html`<button type="button" class="secondary small" aria-expanded=${this.invoices[c.id] ? 'true' : 'false'}
                 @click=${() => this.toggleInvoices(c.id)}>${this.invoices[c.id] ? t('clients.hideInvoices') : t('clients.showInvoices')}</button>` : nothing}
             </div>
-            ${projectsTable(c.projects)}
+            ${projectsTable(c.projects, { money: this.money })}
             ${this.interactionsBlock(c)}
             ${this.invoiceBlock(c.id)}
           </li>`)}
@@ -157,55 +131,10 @@ class ClientsView extends CordeeElement {
   }
 
   interactionsBlock(c) {
-    const form = this.logging?.clientId === c.id ? this.logging : null;
     return html`
       <h3>${t('clients.interactions')}</h3>
-      ${c.interactions.nodes.length === 0 ? html`<p class="muted">${t('clients.noInteraction')}</p>` : html`
-        <ul class="interactions" data-testid="interactions">${c.interactions.nodes.map((i) => html`
-          <li><span class="muted">${formatDate(i.date)} · ${t(`interaction.${i.kind}`)}</span> ${i.summary}
-            <span class="muted">· ${t('clients.energy', { agency: i.agencyEnergy ?? '—', client: i.clientEnergy ?? '—' })}</span>
-            ${i.internal ? html`<span class="pill">${t('clients.internal')}</span>` : nothing}</li>`)}</ul>`}
-      ${form ? this.interactionForm(c, form) : html`<button type="button" class="secondary small" data-testid="log-interaction"
-        @click=${() => { this.logging = { clientId: c.id, date: today(), kind: 'MEETING', summary: '', agencyEnergy: '4', clientEnergy: '4' }; }}>
-        ${t('clients.logInteraction')}</button>`}`;
-  }
-
-  interactionForm(c, form) {
-    const set = (field) => (e) => { this.logging = { ...this.logging, [field]: e.target.value }; };
-    const energy = (field) => html`<select name=${field} .value=${form[field]} @change=${set(field)}>
-      ${['', '1', '2', '3', '4', '5'].map((v) => html`<option value=${v} ?selected=${form[field] === v}>${v || '—'}</option>`)}</select>`;
-    return html`
-      <form class="interaction-form" data-testid="interaction-form" @submit=${(e) => { e.preventDefault(); this.logInteraction(c); }}>
-        <label>${t('clients.date')}<input type="date" name="date" .value=${form.date} @input=${set('date')}
-          aria-describedby="interaction-date-error">${fieldErrors(form.errors, 'date', 'interaction-date-error')}</label>
-        <label>${t('clients.kind')}<select name="kind" @change=${set('kind')}>
-          ${KINDS.map((k) => html`<option value=${k} ?selected=${form.kind === k}>${t(`interaction.${k}`)}</option>`)}</select></label>
-        <label class="wide">${t('clients.summary')}<input name="summary" maxlength="5000" .value=${form.summary}
-          @input=${set('summary')} aria-describedby="interaction-summary-error">
-          ${fieldErrors(form.errors, 'summary', 'interaction-summary-error')}</label>
-        <label>${t('clients.agencyEnergy')}${energy('agencyEnergy')}</label>
-        <label>${t('clients.clientEnergy')}${energy('clientEnergy')}</label>
-        <button type="submit" ?disabled=${form.busy}>${t('clients.save')}</button>
-        <button type="button" class="secondary" @click=${() => { this.logging = null; }}>${t('clients.cancel')}</button>
-      </form>`;
-  }
-
-  async logInteraction(c) {
-    const form = this.logging;
-    this.logging = { ...form, busy: true, errors: [] };
-    const number = (v) => (v === '' ? null : Number(v));
-    try {
-      const { createInteraction } = await gql(LOG_INTERACTION, { input: { clientId: c.id, date: form.date, kind: form.kind,
-        summary: form.summary, agencyEnergy: number(form.agencyEnergy), clientEnergy: number(form.clientEnergy) } });
-      if (createInteraction.userErrors.length) {
-        this.logging = { ...form, busy: false, errors: createInteraction.userErrors };
-        return;
-      }
-      this.logging = null;
-      await this.load(false);
-    } catch (e) {
-      this.logging = { ...form, busy: false, errors: [{ field: ['summary'], message: e.message }] };
-    }
+      ${interactionsList(c.interactions.nodes)}
+      <cordee-interaction-form .clientId=${c.id} @interaction-logged=${() => this.load(false)}></cordee-interaction-form>`;
   }
 
   invoiceBlock(clientId) {
@@ -221,28 +150,15 @@ class ClientsView extends CordeeElement {
 const SIGN = `mutation($input: SignBriefVersionInput!) { signBriefVersion(input: $input) {
   briefVersion { id status } userErrors { field message code } } }`;
 
-const commitmentsTable = (commitments) => (commitments.length === 0 ? html`<p class="muted">${t('portal.noCommitment')}</p>` : html`
-  <div class="scroll"><table class="commitments" data-testid="portal-commitments">
-    <thead><tr><th>${t('portal.commitment')}</th><th>${t('project.name')}</th><th>${t('portal.due')}</th>
-      <th>${t('portal.delivered')}</th></tr></thead>
-    <tbody>${commitments.map((c) => html`
-      <tr class=${c.late ? 'late' : ''}><td>${c.title}</td><td>${c.project?.name ?? '—'}</td><td>${formatDate(c.dueDate)}</td>
-        <td>${c.deliveredDate ? formatDate(c.deliveredDate) : c.late ? html`<span class="pill late">${t('portal.late')}</span>` : '—'}</td></tr>`)}
-    </tbody></table></div>`);
-
-const agreementsList = (agreements) => (agreements.length === 0 ? html`<p class="muted">${t('portal.noAgreement')}</p>` : html`
-  <ul class="agreements" data-testid="portal-agreements">${agreements.map((a) => html`
-    <li><span class="pill">${t(`portal.side.${a.ownerSide}`)}</span> ${a.what}
-      ${a.ownerName ? html`<span class="muted">· ${a.ownerName}</span>` : nothing}
-      ${a.dueDate ? html`<span class="muted">· ${formatDate(a.dueDate)}</span>` : nothing}
-      <span class="pill">${t(`portal.agreement.${a.status}`)}</span></li>`)}</ul>`);
-
 /**
  * The client portal: the signed-in client's own projects, briefs (which they sign), commitments,
- * game plan and invoices — the transparency the partnership runs on — and nothing else.
+ * game plan, interactions (never the agency's internal notes: the API leaves them out) which they log
+ * too, and invoices — the transparency the partnership runs on — and nothing else.
  */
 class Portal extends CordeeElement {
-  static properties = { agency: {}, data: { state: true }, error: { state: true }, signing: { state: true } };
+  static properties = {
+    agency: {}, data: { state: true }, error: { state: true }, signing: { state: true }, more: { state: true },
+  };
 
   async sign(version) {
     this.signing = { id: version.id, busy: true };
@@ -288,10 +204,25 @@ class Portal extends CordeeElement {
   async load() {
     this.error = null;
     this.data = null;
+    this.more = null;
     try {
       this.data = await gql(PORTAL);
     } catch (e) {
       this.error = e.message;
+    }
+  }
+
+  /** The next page of interactions, appended to those shown. */
+  async loadMore() {
+    const client = this.data.clients.nodes[0];
+    this.more = { busy: true };
+    try {
+      const page = (await gql(MORE_INTERACTIONS, { id: client.id, after: client.interactions.pageInfo.endCursor })).client.interactions;
+      const interactions = { ...page, nodes: [...client.interactions.nodes, ...page.nodes] };
+      this.data = { ...this.data, clients: { nodes: [{ ...client, interactions }] } };
+      this.more = null;
+    } catch (e) {
+      this.more = { error: e.message };
     }
   }
 
@@ -310,9 +241,17 @@ class Portal extends CordeeElement {
           ${this.data.briefs.nodes.length === 0 ? html`<p class="muted">${t('portal.noBrief')}</p>`
             : html`<ul class="briefs" data-testid="portal-briefs">${this.data.briefs.nodes.map((b) => this.briefCard(b))}</ul>`}
           <h3>${t('portal.commitments')}</h3>
-          ${commitmentsTable(client.commitments)}
+          ${commitmentsTable(client.commitments, { testid: 'portal-commitments' })}
           <h3>${t('portal.gamePlan')}</h3>
-          ${agreementsList(client.agreements)}
+          ${agreementsList(client.agreements, { testid: 'portal-agreements' })}
+          <h3>${t('portal.interactions')} <span class="count">${client.interactions.totalCount}</span></h3>
+          ${interactionsList(client.interactions.nodes, { testid: 'portal-interactions', staff: false })}
+          ${this.more?.error ? failure(this.more.error, () => this.loadMore()) : nothing}
+          <div class="actions">
+            ${client.interactions.pageInfo.hasNextPage ? html`<button type="button" class="secondary small"
+              data-testid="more-interactions" ?disabled=${this.more?.busy} @click=${() => this.loadMore()}>${t('clients.more')}</button>` : nothing}
+            <cordee-interaction-form .clientId=${client.id} clientSide @interaction-logged=${() => this.load()}></cordee-interaction-form>
+          </div>
           <h3>${t('portal.invoices')}</h3>
           ${invoicesTable(this.data.invoices.nodes, { staff: false })}
         </section>` : nothing}`;
