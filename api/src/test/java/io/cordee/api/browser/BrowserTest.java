@@ -761,7 +761,7 @@ class BrowserTest {
     @Test
     void aStaleBriefEditIsAConflictToReloadNeverAnOverwrite() {
         BriefEditorFixture brief = briefEditorFixture("Atelier Concurrence", HOSTILE_NAME, """
-                [{title: "Catalogue", priority: MUST, estimateDays: "10"}]""");
+                [{key: "catalogue", title: "Catalogue", priority: MUST, estimateDays: "10"}]""");
         signIn(brief.tenant().email(Role.LEAD), Tenants.PASSWORD);
         go("briefs");
         // the title from the API is text, never HTML

@@ -159,7 +159,7 @@ class BriefsView extends CordeeElement {
    * Sends changes to the version read. Returns the userErrors to show next to the fields ([] when saved),
    * or null when the answer was handled here (a conflict, a failed request).
    */
-  async update(v, changes) {
+  async write(v, changes) {
     this.busy = true;
     this.notice = null;
     this.actionErrors = [];
@@ -206,7 +206,7 @@ class BriefsView extends CordeeElement {
     const index = requirements.findIndex((r) => r.key === key);
     requirements[index] = { key, title: edit.title.trim(), userStory: edit.userStory.trim() || null, priority: edit.priority,
       estimateDays: String(edit.estimateDays).trim() };
-    const errors = await this.update(v, { requirements });
+    const errors = await this.write(v, { requirements });
     if (errors === null) return;
     if (errors.length) {
       const mine = errorsAt(errors, 'requirements', index);
@@ -221,7 +221,7 @@ class BriefsView extends CordeeElement {
     const requirements = requirementInputs(v);
     const index = requirements.findIndex((r) => r.key === key);
     const [removed] = requirements.splice(index, 1);
-    const errors = await this.update(v, { requirements });
+    const errors = await this.write(v, { requirements });
     if (errors === null) return;
     if (errors.length) {
       this.actionErrors = errors;
@@ -237,7 +237,7 @@ class BriefsView extends CordeeElement {
     const { requirement, index } = this.undo;
     const requirements = requirementInputs(v);
     requirements.splice(Math.min(index, requirements.length), 0, requirement);
-    const errors = await this.update(v, { requirements });
+    const errors = await this.write(v, { requirements });
     if (errors?.length) this.actionErrors = errors;
     else if (errors) this.notice = t('briefs.restored', { title: requirement.title });
   }
@@ -247,7 +247,7 @@ class BriefsView extends CordeeElement {
     const requirements = [...requirementInputs(v),
       { title: draft.title.trim(), priority: draft.priority, estimateDays: draft.estimateDays.trim() }];
     this.addErrors = [];
-    const errors = await this.update(v, { requirements });
+    const errors = await this.write(v, { requirements });
     if (errors === null) return;
     if (errors.length) {
       const last = requirements.length - 1;
@@ -286,7 +286,7 @@ class BriefsView extends CordeeElement {
       this.notice = t('briefs.nothingChanged');
       return;
     }
-    const errors = await this.update(v, changes);
+    const errors = await this.write(v, changes);
     if (errors === null) return;
     if (errors.length) {
       // a list's errors name the item: say which line
