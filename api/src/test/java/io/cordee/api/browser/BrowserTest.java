@@ -695,11 +695,15 @@ class BrowserTest {
         assertThat(error.getText()).contains("person-days");
         assertThat(text("[data-testid=verdict]")).isEqualTo("Realistic");
 
-        // 10 + 45 = 55 person-days against 40 or 41: 1.34–1.38 > 1.0, saved with the keyboard
+        // 10 + 45 = 55 person-days against 40 or 41: 1.34–1.38 > 1.0, previewed while typing, saved with the keyboard
         estimate = driver.findElement(By.cssSelector("tr.editing [name=estimateDays]"));
         estimate.clear();
-        estimate.sendKeys("45", Keys.ENTER);
+        estimate.sendKeys("45");
+        assertThat(text("[data-testid=feasibility-preview]")).startsWith("Not saved yet: 55 person-days").endsWith("Unrealistic");
+        assertThat(text("[data-testid=verdict]")).isEqualTo("Realistic");
+        estimate.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Unrealistic"));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=feasibility-preview]"))).isEmpty();
         assertThat(text("[data-testid=scope]")).startsWith("55 person-days");
         assertThat(briefEditorRow("Paiement en ligne").findElement(By.cssSelector("[data-testid=estimate]")).getText())
                 .isEqualTo("45");
@@ -842,6 +846,15 @@ class BrowserTest {
                 .contains("signed by LEAD user"));
         assertThat(text("[data-testid=sign-off] li[data-party=CLIENT]")).contains("not signed yet");
         assertThat(driver.findElements(By.cssSelector("[data-testid=sign-agency]"))).isEmpty();
+
+        // the same page in French, the comparison kept
+        click("[data-testid=lang-fr]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=comparison] thead"),
+                "Version 1 · Validé"));
+        assertThat(text("[data-testid=sign-off]")).contains("Agence", "signé par LEAD user", "pas encore signé");
+        assertThat(text("[data-testid=comparison] tr[data-change=changed] td.to")).contains("15 jours");
+        assertThat(text("[data-testid=compare-form] button[type=submit]")).isEqualTo("Comparer côte à côte");
+        screenshot("brief-compare-fr");
     }
 
     private record BriefEditorFixture(Tenants.Tenant tenant, HttpGraphQlTester owner, String brief, LocalDate today) {

@@ -11,7 +11,7 @@ const CONTENT = `objectives targetUsers constraints assumptions outOfScope launc
 const VERSION_FIELDS = `id number status version ${CONTENT} ${SIGNATURES}
   feasibility { verdict ratio capacityDays scopeDays launchDate earliestRealisticLaunch launchAfterCommunicationPlan
     drop { requirement { title } } }`;
-const BRIEFS = `query Briefs { briefs(first: 50) { totalCount nodes { id title project { name }
+const BRIEFS = `query Briefs { briefs(first: 50) { totalCount nodes { id title project { name launchDate communicationPlanDate }
   versions { id number status ${SIGNATURES} } currentVersion { ${VERSION_FIELDS} } } } }`;
 const ERRORS = 'userErrors { field message code }';
 const UPDATE = `mutation($input: UpdateBriefVersionInput!) { updateBriefVersion(input: $input) {
@@ -57,6 +57,22 @@ const gauge = (f) => {
       ${f.earliestRealisticLaunch ? html`<p class="muted">${t('briefs.earliest', { date: formatDate(f.earliestRealisticLaunch) })}</p>` : nothing}
       ${f.launchAfterCommunicationPlan ? html`<p class="warn-text">${t('briefs.launchAfterPlan')}</p>` : nothing}
     </div>`;
+};
+
+/**
+ * The verdict the unsaved edits would get, worked out here the way the server does (Must + Should
+ * against the same capacity, 0.85 and 1.0): a preview while typing; saving asks the server.
+ */
+const preview = (f, requirements) => {
+  if (!f || !f.capacityDays) return nothing;
+  const scope = requirements.filter((r) => r.priority === 'MUST' || r.priority === 'SHOULD')
+    .reduce((sum, r) => sum + Number(r.estimateDays), 0);
+  if (!Number.isFinite(scope) || Math.abs(scope - f.scopeDays) < 0.005) return nothing;
+  const ratio = scope / f.capacityDays;
+  const verdict = ratio <= 0.85 ? 'REALISTIC' : ratio <= 1 ? 'TIGHT' : 'UNREALISTIC';
+  return html`<p class="preview small" data-testid="feasibility-preview" aria-live="polite">${t('briefs.preview', {
+    scope: formatNumber(scope, 1), ratio: formatPercent(ratio) })}
+    <span class="pill verdict-${verdict}">${t(`portal.verdict.${verdict}`)}</span></p>`;
 };
 
 const signatureText = (s) => t('briefs.signedBy', { who: s.signedBy, date: formatDate(s.signedAt.slice(0, 10)) });
@@ -186,6 +202,13 @@ class BriefsView extends CordeeElement {
   /** The userErrors no input shows, shown above the editor so that nothing is lost. */
   rest(errors, shown) {
     this.actionErrors = errors.filter((e) => !shown.includes(e));
+  }
+
+  /** The requirements as they would be with the rows being edited and the one being added. */
+  pending(v) {
+    const rows = v.requirements.map((r) => (this.rowEdits[r.key] ? { ...r, ...this.rowEdits[r.key] } : r));
+    const add = this.addDraft;
+    return add.title.trim() && add.estimateDays.trim() ? [...rows, add] : rows;
   }
 
   editRow(r) {
@@ -392,6 +415,7 @@ class BriefsView extends CordeeElement {
           <span class="spacer"></span>
           <span class="muted small" role="status" data-testid="saving">${this.busy ? html`<span class="spinner" aria-hidden="true"></span> ${t('briefs.saving')}` : nothing}</span></div>
         ${gauge(v.feasibility)}
+        ${editable ? preview(v.feasibility, this.pending(v)) : nothing}
         ${this.messages(v)}
         ${editable && v.status === 'AGREED' ? html`<p class="notice" data-testid="agreed-hint">${t('briefs.newVersion')}</p>` : nothing}
         ${editable && v.status === 'DRAFT' && v.signatures.length ? html`<p class="warn-text small">${t('briefs.clearsSignatures')}</p>` : nothing}
@@ -405,7 +429,7 @@ class BriefsView extends CordeeElement {
           <div class="section-head"><h3 id="details-title">${t('briefs.details')}</h3>
             ${editable && !this.details ? html`<button type="button" class="secondary small" data-testid="edit-details"
               ?disabled=${this.busy} @click=${() => this.openDetails(v)}>${t('briefs.editDetails')}</button>` : nothing}</div>
-          ${this.details && editable ? this.detailsForm(v) : this.detailsView(v)}
+          ${this.details && editable ? this.detailsForm(v, b.project) : this.detailsView(v, b.project)}
         </section>
         ${this.signOff(v)}
         ${this.history(b)}
@@ -497,16 +521,17 @@ class BriefsView extends CordeeElement {
       </form>`;
   }
 
-  detailsView(v) {
+  detailsView(v, project) {
     const list = (f) => (v[f].length ? html`<ul>${v[f].map((x) => html`<li>${x}</li>`)}</ul>` : html`<span class="muted">${t('briefs.none')}</span>`);
     return html`
       <dl class="brief-details" data-testid="details">
         ${LISTS.map((f) => html`<div data-field=${f}><dt>${t(`briefs.field.${f}`)}</dt><dd>${list(f)}</dd></div>`)}
-        ${DATES.map((f) => html`<div data-field=${f}><dt>${t(`briefs.field.${f}`)}</dt><dd>${formatDate(v[f])}</dd></div>`)}
+        ${DATES.map((f) => html`<div data-field=${f}><dt>${t(`briefs.field.${f}`)}</dt><dd>${v[f] || !project[f] ? formatDate(v[f])
+          : html`${formatDate(project[f])} <span class="muted small">(${t('briefs.fromProject')})</span>`}</dd></div>`)}
       </dl>`;
   }
 
-  detailsForm(v) {
+  detailsForm(v, project) {
     const errors = this.detailErrors;
     const set = (f) => (e) => { this.details = { ...this.details, [f]: e.target.value }; };
     const id = (f) => `brief-${f}`;
@@ -520,7 +545,8 @@ class BriefsView extends CordeeElement {
             <textarea name=${f} rows="3" .value=${this.details[f]} @input=${set(f)} aria-describedby=${id(`${f}-error`)}></textarea>
             ${fieldErrors(errors, f, id(`${f}-error`))}</label>`)}
           ${DATES.map((f) => html`<label class=${invalid(f)}>${t(`briefs.field.${f}`)}
-            <input type="date" name=${f} .value=${this.details[f]} @input=${set(f)} aria-describedby=${id(`${f}-error`)}>
+            <input type="date" name=${f} .value=${this.details[f]} @input=${set(f)} aria-describedby="${id(`${f}-error`)} ${id(`${f}-help`)}">
+            ${!v[f] && project[f] ? html`<span class="small" id=${id(`${f}-help`)}>${t('briefs.projectDate', { date: formatDate(project[f]) })}</span>` : nothing}
             ${fieldErrors(errors, f, id(`${f}-error`))}</label>`)}
         </div>
         <div class="actions">
