@@ -852,6 +852,8 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=comparison] thead"),
                 "Version 1 · Validé"));
         assertThat(text("[data-testid=sign-off]")).contains("Agence", "signé par LEAD user", "pas encore signé");
+        assertThat(text("[data-testid=brief-notice]")).isEqualTo(
+                "La version 2 est signée pour l'agence ; la signature du client la validera.");
         assertThat(text("[data-testid=comparison] tr[data-change=changed] td.to")).contains("15 jours");
         assertThat(text("[data-testid=compare-form] button[type=submit]")).isEqualTo("Comparer côte à côte");
         screenshot("brief-compare-fr");

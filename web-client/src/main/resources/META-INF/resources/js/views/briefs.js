@@ -189,7 +189,7 @@ class BriefsView extends CordeeElement {
       if (payload.userErrors.length) return payload.userErrors;
       await this.load();
       this.notice = payload.briefVersion.number !== v.number
-        ? t('briefs.savedNewVersion', { n: payload.briefVersion.number }) : t('briefs.saved');
+        ? { key: 'briefs.savedNewVersion', params: { n: payload.briefVersion.number } } : { key: 'briefs.saved' };
       return [];
     } catch (e) {
       this.actionErrors = [{ message: e.message }];
@@ -250,7 +250,7 @@ class BriefsView extends CordeeElement {
       this.actionErrors = errors;
       return;
     }
-    this.notice = t('briefs.removed', { title: removed.title });
+    this.notice = { key: 'briefs.removed', params: { title: removed.title } };
     this.undo = { requirement: removed, index };
     this.focusAfterRender = '[data-testid=undo-remove]';
   }
@@ -262,7 +262,7 @@ class BriefsView extends CordeeElement {
     requirements.splice(Math.min(index, requirements.length), 0, requirement);
     const errors = await this.write(v, { requirements });
     if (errors?.length) this.actionErrors = errors;
-    else if (errors) this.notice = t('briefs.restored', { title: requirement.title });
+    else if (errors) this.notice = { key: 'briefs.restored', params: { title: requirement.title } };
   }
 
   async addRequirement(v) {
@@ -306,7 +306,7 @@ class BriefsView extends CordeeElement {
     }
     if (Object.keys(changes).length === 0) {
       this.details = null;
-      this.notice = t('briefs.nothingChanged');
+      this.notice = { key: 'briefs.nothingChanged' };
       return;
     }
     const errors = await this.write(v, changes);
@@ -334,7 +334,7 @@ class BriefsView extends CordeeElement {
         this.actionErrors = payload.userErrors;
       } else {
         await this.load();
-        this.notice = payload.briefVersion.status === 'AGREED' ? t('briefs.agreedNow', { n: v.number }) : t('briefs.signedNow', { n: v.number });
+        this.notice = { key: payload.briefVersion.status === 'AGREED' ? 'briefs.agreedNow' : 'briefs.signedNow', params: { n: v.number } };
       }
     } catch (e) {
       this.actionErrors = [{ message: e.message }];
@@ -442,7 +442,7 @@ class BriefsView extends CordeeElement {
         <span>${t('briefs.conflict')}</span>
         <button type="button" class="secondary small" @click=${() => this.reload()}>${t('briefs.reload')}</button></div>` : nothing}
       ${this.actionErrors.length ? html`<p class="error" role="alert" data-testid="brief-errors">${this.actionErrors.map((e) => e.message).join(' ')}</p>` : nothing}
-      ${this.notice ? html`<p class="notice" role="status" data-testid="brief-notice">${this.notice}
+      ${this.notice ? html`<p class="notice" role="status" data-testid="brief-notice">${t(this.notice.key, this.notice.params)}
         ${this.undo ? html`<button type="button" class="link" data-testid="undo-remove" ?disabled=${this.busy}
           @click=${() => this.restore(v)}>${t('briefs.undo')}</button>` : nothing}</p>` : nothing}`;
   }
@@ -585,7 +585,7 @@ class BriefsView extends CordeeElement {
         <ol class="versions" data-testid="versions" reversed>${[...b.versions].reverse().map((x) => html`
           <li data-version=${x.number}><span class="pill brief-${x.status}">${label(x)}</span>
             ${x.id === b.currentVersion.id ? html`<span class="muted small">(${t('briefs.current')})</span>` : nothing}
-            <span class="small">${x.signatures.length ? x.signatures.map((s) => `${t(`briefs.party.${s.party}`)}: ${signatureText(s)}`).join(' · ')
+            <span class="small">${x.signatures.length ? x.signatures.map((s) => t('briefs.partySigned', { party: t(`briefs.party.${s.party}`), signed: signatureText(s) })).join(' · ')
               : html`<span class="muted">${t('portal.noSignature')}</span>`}</span></li>`)}</ol>
         ${b.versions.length < 2 ? html`<p class="muted small">${t('briefs.compareNeedsTwo')}</p>` : html`
           <form class="interaction-form" data-testid="compare-form" @submit=${(e) => { e.preventDefault(); this.compare(b); }}>
