@@ -838,6 +838,7 @@ class BrowserTest {
         assertThat(text("[data-testid=comparison] thead")).contains("Version 1 · Agreed", "Version 2 · Draft");
         assertThat(driver.findElements(By.cssSelector("[data-testid=comparison] tr[data-change=changed]"))).hasSize(1);
         assertThat(text("[data-testid=comparison]")).contains("Requirements unchanged: 1.");
+        js("arguments[0].scrollIntoView({block: 'center'})", changed);
         screenshot("brief-compare");
 
         // the agency signs version 2; the client's signature is what remains
@@ -857,6 +858,53 @@ class BrowserTest {
         assertThat(text("[data-testid=comparison] tr[data-change=changed] td.to")).contains("15 jours");
         assertThat(text("[data-testid=compare-form] button[type=submit]")).isEqualTo("Comparer côte à côte");
         screenshot("brief-compare-fr");
+    }
+
+    @Test
+    void theLeadComparesTheTwoAgreedVersionsOfTheDemosNuvolaBriefSideBySide() {
+        // the demo's story: version 1 asked 305 person-days, version 2 was cut down and agreed
+        HttpGraphQlTester lead = tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        String title = "Application mobile Nuvola — cahier des charges";
+        var briefs = lead.document("{ briefs(first: 50) { nodes { id title versions { id } } } }").execute();
+        List<String> titles = briefs.path("briefs.nodes[*].title").entityList(String.class).get();
+        int index = titles.indexOf(title);
+        assertThat(index).as("the demo's Nuvola brief").isNotNegative();
+        String briefId = briefs.path("briefs.nodes[" + index + "].id").entity(String.class).get();
+        List<String> versions = briefs.path("briefs.nodes[" + index + "].versions[*].id").entityList(String.class).get();
+        assertThat(versions).hasSize(2);
+        var comparison = lead.document("""
+                        query($f: ID!, $t: ID!) { compareBriefVersions(from: $f, to: $t) {
+                          added { key } removed { title } changed { key } } }""")
+                .variable("f", versions.get(0)).variable("t", versions.get(1)).execute();
+        int changed = comparison.path("compareBriefVersions.changed").entityList(Object.class).get().size();
+        List<String> removed = comparison.path("compareBriefVersions.removed[*].title").entityList(String.class).get();
+        assertThat(changed).as("requirements re-estimated or re-prioritised").isPositive();
+
+        signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        go("briefs");
+        WebElement link = wait.until(d -> d.findElements(By.cssSelector(".brief-nav a")).stream()
+                .filter(a -> a.getText().startsWith(title)).findFirst().orElse(null));
+        link.click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-brief] h2"), title));
+        assertThat(js("return location.hash")).isEqualTo("#/briefs/" + briefId);
+        assertThat(text("[data-testid=current-status]")).isEqualTo("Agreed · version 2");
+        assertThat(text("[data-testid=versions]")).contains("Version 2 · Agreed", "Version 1 · Superseded");
+
+        click("[data-testid=compare-form] button[type=submit]");
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=comparison] table")));
+        assertThat(table.findElements(By.cssSelector("tr[data-change=changed]"))).hasSize(changed);
+        assertThat(table.findElements(By.cssSelector("tr[data-change=removed] td.from")).stream().map(WebElement::getText))
+                .hasSize(removed.size()).allMatch(cell -> removed.stream().anyMatch(cell::contains));
+        // what moved out of scope: "Mode hors ligne" joined "Version web"
+        assertThat(table.findElement(By.cssSelector("tr[data-field=outOfScope] td.to")).getText()).contains("Mode hors ligne");
+        assertThat(table.findElement(By.cssSelector("tr[data-field=outOfScope] td.from")).getText()).doesNotContain("Mode hors ligne");
+        js("arguments[0].scrollIntoView({block: 'start'})", table);
+        screenshot("briefs-demo-compare");
+
+        // the address names the brief: a reload shows it again
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-brief] h2"), title));
     }
 
     private record BriefEditorFixture(Tenants.Tenant tenant, HttpGraphQlTester owner, String brief, LocalDate today) {
