@@ -894,6 +894,10 @@ class BrowserTest {
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=comparison] table")));
         assertThat(table.findElements(By.cssSelector("tr[data-change=changed]"))).hasSize(changed);
+        // Must + Should: version 1 25 + 60 + 70 + 45 + 35 + 30 + 40 = 305, version 2 20 + 50 + 40 + 30 = 140
+        assertThat(table.findElement(By.cssSelector("tr[data-change=feasibility] td.from")).getText())
+                .contains("Unrealistic", "305 days");
+        assertThat(table.findElement(By.cssSelector("tr[data-change=feasibility] td.to")).getText()).contains("140 days");
         assertThat(table.findElements(By.cssSelector("tr[data-change=removed] td.from")).stream().map(WebElement::getText))
                 .hasSize(removed.size()).allMatch(cell -> removed.stream().anyMatch(cell::contains));
         // what moved out of scope: "Mode hors ligne" joined "Version web"

@@ -8,6 +8,7 @@ const REQUIREMENT = 'key title userStory priority estimateDays';
 const SIGNATURES = 'signatures { party signedBy signedAt versionNumber }';
 const CONTENT = `objectives targetUsers constraints assumptions outOfScope launchDate communicationPlanDate
   requirements { ${REQUIREMENT} }`;
+const VERDICT = 'feasibility { verdict ratio scopeDays }';
 const VERSION_FIELDS = `id number status version ${CONTENT} ${SIGNATURES}
   feasibility { verdict ratio capacityDays scopeDays launchDate earliestRealisticLaunch launchAfterCommunicationPlan
     drop { requirement { title } } }`;
@@ -19,7 +20,7 @@ const UPDATE = `mutation($input: UpdateBriefVersionInput!) { updateBriefVersion(
 const SIGN = `mutation($input: SignBriefVersionInput!) { signBriefVersion(input: $input) {
   briefVersion { id status } ${ERRORS} } }`;
 const COMPARE = `query Compare($from: ID!, $to: ID!) { compareBriefVersions(from: $from, to: $to) {
-  from { id number status ${CONTENT} } to { id number status ${CONTENT} }
+  from { id number status ${CONTENT} ${VERDICT} } to { id number status ${CONTENT} ${VERDICT} }
   added { ${REQUIREMENT} } removed { ${REQUIREMENT} } changed { key changes { field before after } } } }`;
 
 const PRIORITIES = ['MUST', 'SHOULD', 'COULD', 'WONT'];
@@ -619,6 +620,9 @@ class BriefsView extends CordeeElement {
             <th scope="col">${t('briefs.version', { n: c.from.number })} · ${t(`portal.brief.${c.from.status}`)}</th>
             <th scope="col">${t('briefs.version', { n: c.to.number })} · ${t(`portal.brief.${c.to.status}`)}</th></tr></thead>
           <tbody>
+            ${c.from.feasibility && c.to.feasibility ? html`<tr data-change="feasibility"><th scope="row">${t('briefs.feasibility')}</th>
+              ${[c.from, c.to].map((x) => html`<td class=${x === c.from ? 'from' : 'to'}><span class="pill verdict-${x.feasibility.verdict}">${t(`portal.verdict.${x.feasibility.verdict}`)}</span>
+                ${t('portal.days', { n: formatNumber(x.feasibility.scopeDays, 1) })}${x.feasibility.ratio != null ? html` · ${formatPercent(x.feasibility.ratio)}` : nothing}</td>`)}</tr>` : nothing}
             ${c.changed.map((ch) => {
               const marked = new Set(ch.changes.map((x) => x.field));
               return html`<tr data-change="changed" data-key=${ch.key}><th scope="row">${t('briefs.change.changed')}</th>
