@@ -188,6 +188,8 @@ class BriefsView extends CordeeElement {
         return null;
       }
       if (payload.userErrors.length) return payload.userErrors;
+      // a comparison shown was of what the page read; the versions may have moved on
+      this.comparison = null;
       await this.load();
       this.notice = payload.briefVersion.number !== v.number
         ? { key: 'briefs.savedNewVersion', params: { n: payload.briefVersion.number } } : { key: 'briefs.saved' };
