@@ -906,4 +906,321 @@ class BrowserTest {
         return wait.until(d -> d.findElements(By.cssSelector("[data-testid=strengths] tbody tr")).stream()
                 .filter(r -> domain.equals(r.getDomAttribute("data-domain"))).findFirst().orElse(null));
     }
+
+    // ==== The brief editor (issue 6, point 5): a throw-away agency with one person full time on a project
+    // whose launch is eight weeks away, so the feasibility verdict moves with the requirements. Helpers of
+    // this section are named for briefs and stay at its end.
+
+    @Test
+    void editingARequirementsEstimateAndRemovingItMoveTheFeasibilityVerdict() {
+        BriefEditorFixture brief = briefEditorFixture("Atelier Édition", "Boutique en ligne", """
+                [{title: "Catalogue", priority: MUST, estimateDays: "10"},
+                 {title: "Paiement en ligne", priority: SHOULD, estimateDays: "20"}]""");
+        signIn(brief.tenant().email(Role.LEAD), Tenants.PASSWORD);
+        go("briefs");
+        // Must + Should = 10 + 20 = 30 person-days against 40 or 41 working days of one person: 0.73–0.75 ≤ 0.85
+        assertThat(text("[data-testid=verdict]")).isEqualTo("Realistic");
+        assertThat(text("[data-testid=scope]")).startsWith("30 person-days");
+
+        // an estimate that is not a number is refused next to the field, nothing is written
+        briefEditorOpenRow("Paiement en ligne");
+        WebElement estimate = driver.findElement(By.cssSelector("tr.editing [name=estimateDays]"));
+        estimate.clear();
+        estimate.sendKeys("beaucoup", Keys.ENTER);
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr.editing td.invalid .field-error")));
+        assertThat(error.getText()).contains("person-days");
+        assertThat(text("[data-testid=verdict]")).isEqualTo("Realistic");
+
+        // 10 + 45 = 55 person-days against 40 or 41: 1.34–1.38 > 1.0, previewed while typing, saved with the keyboard
+        estimate = driver.findElement(By.cssSelector("tr.editing [name=estimateDays]"));
+        estimate.clear();
+        estimate.sendKeys("45");
+        assertThat(text("[data-testid=feasibility-preview]")).startsWith("Not saved yet: 55 person-days").endsWith("Unrealistic");
+        assertThat(text("[data-testid=verdict]")).isEqualTo("Realistic");
+        estimate.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Unrealistic"));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=feasibility-preview]"))).isEmpty();
+        assertThat(text("[data-testid=scope]")).startsWith("55 person-days");
+        assertThat(briefEditorRow("Paiement en ligne").findElement(By.cssSelector("[data-testid=estimate]")).getText())
+                .isEqualTo("45");
+        assertThat(text("[data-testid=brief-notice]")).startsWith("Saved.");
+        screenshot("brief-editor");
+
+        // removing it leaves the Must alone: 10 against 40 or 41, 0.24–0.25, realistic again
+        briefEditorRow("Paiement en ligne").findElement(By.cssSelector("[data-testid=remove-requirement]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Realistic"));
+        assertThat(text("[data-testid=scope]")).startsWith("10 person-days");
+        assertThat(text("[data-testid=requirements]")).doesNotContain("Paiement en ligne");
+        briefEditorRequirements(brief).containsExactly("Catalogue:MUST:10");
+
+        // the undo puts it back, the same requirement (its key) with its estimate: unrealistic again
+        click("[data-testid=undo-remove]");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Unrealistic"));
+        briefEditorRequirements(brief).containsExactly("Catalogue:MUST:10", "Paiement en ligne:SHOULD:45");
+    }
+
+    @Test
+    void changingTheLaunchDateAndTheScopeOfABrief() {
+        BriefEditorFixture brief = briefEditorFixture("Atelier Calendrier", "Boutique en ligne", """
+                [{title: "Catalogue", priority: MUST, estimateDays: "60"}]""");
+        signIn(brief.tenant().email(Role.OWNER), Tenants.PASSWORD);
+        go("briefs");
+        // 60 person-days against 40 or 41 until the launch in eight weeks: unrealistic
+        assertThat(text("[data-testid=verdict]")).isEqualTo("Unrealistic");
+
+        click("[data-testid=edit-details]");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=details-form]")));
+        form.findElement(By.name("objectives")).sendKeys("Vendre en ligne", Keys.ENTER, "Fidéliser les clients");
+        form.findElement(By.name("targetUsers")).sendKeys("Marie, 34 ans, achète le soir sur mobile");
+        // a launch before the project's start is refused next to the field; nothing is written
+        briefEditorSetDate(form.findElement(By.name("launchDate")), brief.today().minusMonths(1));
+        click("[data-testid=save-details]");
+        WebElement launchError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("brief-launchDate-error")));
+        assertThat(launchError.findElement(By.xpath("..")).getText()).startsWith("Launch date");
+        assertThat(text("[data-testid=verdict]")).isEqualTo("Unrealistic");
+
+        // sixteen weeks instead of eight: the allocation runs for twenty, so 80 or 81 working days; 60 ÷ 80 = 0.75
+        LocalDate later = brief.today().plusWeeks(16);
+        briefEditorSetDate(driver.findElement(By.cssSelector("[data-testid=details-form] [name=launchDate]")), later);
+        click("[data-testid=save-details]");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Realistic"));
+        assertThat(text("[data-testid=details] [data-field=objectives]")).contains("Vendre en ligne", "Fidéliser les clients");
+        assertThat(text("[data-testid=details] [data-field=launchDate]")).contains(String.valueOf(later.getYear()));
+        brief.owner().document("""
+                        query($id: ID!) { brief(id: $id) { currentVersion { launchDate objectives targetUsers
+                          feasibility { verdict } } } }""")
+                .variable("id", brief.brief()).execute()
+                .path("brief.currentVersion.launchDate").entity(String.class).isEqualTo(later.toString())
+                .path("brief.currentVersion.objectives").entityList(String.class)
+                .containsExactly("Vendre en ligne", "Fidéliser les clients")
+                .path("brief.currentVersion.targetUsers").entityList(String.class)
+                .containsExactly("Marie, 34 ans, achète le soir sur mobile")
+                .path("brief.currentVersion.feasibility.verdict").entity(String.class).isEqualTo("REALISTIC");
+    }
+
+    @Test
+    void aStaleBriefEditIsAConflictToReloadNeverAnOverwrite() {
+        BriefEditorFixture brief = briefEditorFixture("Atelier Concurrence", HOSTILE_NAME, """
+                [{key: "catalogue", title: "Catalogue", priority: MUST, estimateDays: "10"}]""");
+        signIn(brief.tenant().email(Role.LEAD), Tenants.PASSWORD);
+        go("briefs");
+        // the title from the API is text, never HTML
+        assertThat(text("[data-brief] h2")).isEqualTo(HOSTILE_NAME);
+        assertThat(driver.findElements(By.cssSelector("[data-brief] img"))).isEmpty();
+        briefEditorOpenRow("Catalogue");
+
+        // meanwhile someone else adds a requirement through the API
+        String[] version = briefEditorCurrentVersion(brief);
+        brief.owner().document("""
+                        mutation($id: ID!, $v: Long!) { updateBriefVersion(input: {id: $id, version: $v, requirements: [
+                          {key: "catalogue", title: "Catalogue", priority: MUST, estimateDays: "10"},
+                          {title: "Newsletter", priority: COULD, estimateDays: "3"}]}) { userErrors { code } } }""")
+                .variable("id", version[0]).variable("v", Long.parseLong(version[1])).execute()
+                .path("updateBriefVersion.userErrors").entityList(Object.class).hasSize(0);
+
+        WebElement estimate = driver.findElement(By.cssSelector("tr.editing [name=estimateDays]"));
+        estimate.clear();
+        estimate.sendKeys("30");
+        click("[data-testid=save-requirement]");
+        WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=brief-conflict]")));
+        assertThat(conflict.getText()).contains("Someone else changed this brief", "nothing was saved");
+        briefEditorRequirements(brief).containsExactly("Catalogue:MUST:10", "Newsletter:COULD:3");
+        screenshot("brief-conflict");
+
+        conflict.findElement(By.xpath(".//button[normalize-space()='Reload']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid=requirements]")).getText().contains("Newsletter"));
+        assertThat(driver.findElements(By.cssSelector("[data-testid=brief-conflict], tr.editing"))).isEmpty();
+        assertThat(briefEditorRow("Catalogue").findElement(By.cssSelector("[data-testid=estimate]")).getText())
+                .isEqualTo("10");
+    }
+
+    @Test
+    void twoVersionsSideBySideShowTheChangedRequirementInBothColumns() {
+        BriefEditorFixture brief = briefEditorFixture("Atelier Versions", "Boutique en ligne", """
+                [{key: "catalogue", title: "Catalogue", priority: MUST, estimateDays: "10"},
+                 {key: "paiement", title: "Paiement en ligne", priority: SHOULD, estimateDays: "20"}]""");
+        // version 1 signed by the agency and the client: agreed
+        String[] v1 = briefEditorCurrentVersion(brief);
+        for (Role signer : List.of(Role.LEAD, Role.CLIENT)) {
+            tenants.as(brief.tenant(), signer).document("""
+                            mutation($id: ID!, $v: Long!) { signBriefVersion(input: {id: $id, version: $v}) { userErrors { code } } }""")
+                    .variable("id", v1[0]).variable("v", Long.parseLong(v1[1])).execute()
+                    .path("signBriefVersion.userErrors").entityList(Object.class).hasSize(0);
+        }
+        signIn(brief.tenant().email(Role.LEAD), Tenants.PASSWORD);
+        go("briefs");
+        assertThat(text("[data-testid=current-status]")).isEqualTo("Agreed · version 1");
+        assertThat(text("[data-testid=sign-off]")).contains("Agency", "signed by LEAD user", "Client", "signed by CLIENT user");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=sign-agency]"))).isEmpty();
+
+        // a change to an agreed version starts version 2, a draft nobody has signed
+        briefEditorOpenRow("Catalogue");
+        WebElement estimate = driver.findElement(By.cssSelector("tr.editing [name=estimateDays]"));
+        estimate.clear();
+        estimate.sendKeys("15", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=current-status]"), "Draft · version 2"));
+        assertThat(text("[data-testid=brief-notice]")).contains("Saved as version 2");
+        assertThat(text("[data-testid=sign-off]")).contains("not signed yet");
+        assertThat(text("[data-testid=versions]")).contains("Version 2 · Draft", "Version 1 · Agreed", "signed by CLIENT user");
+
+        // version 1 against version 2 (the default pair): the changed requirement in both columns
+        click("[data-testid=compare-form] button[type=submit]");
+        WebElement changed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=comparison] tr[data-change=changed][data-key=catalogue]")));
+        assertThat(changed.findElement(By.cssSelector("td.from")).getText()).contains("Catalogue", "10 days");
+        assertThat(changed.findElement(By.cssSelector("td.to")).getText()).contains("Catalogue", "15 days");
+        assertThat(changed.findElement(By.cssSelector("td.to .diff")).getText()).isEqualTo("15 days");
+        assertThat(text("[data-testid=comparison] thead")).contains("Version 1 · Agreed", "Version 2 · Draft");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=comparison] tr[data-change=changed]"))).hasSize(1);
+        assertThat(text("[data-testid=comparison]")).contains("Requirements unchanged: 1.");
+        js("arguments[0].scrollIntoView({block: 'center'})", changed);
+        screenshot("brief-compare");
+
+        // the agency signs version 2; the client's signature is what remains
+        click("[data-testid=sign-agency]");
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid=sign-off] li[data-party=AGENCY]")).getText()
+                .contains("signed by LEAD user"));
+        assertThat(text("[data-testid=sign-off] li[data-party=CLIENT]")).contains("not signed yet");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=sign-agency]"))).isEmpty();
+
+        // the same page in French, the comparison kept
+        click("[data-testid=lang-fr]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=comparison] thead"),
+                "Version 1 · Validé"));
+        assertThat(text("[data-testid=sign-off]")).contains("Agence", "signé par LEAD user", "pas encore signé");
+        assertThat(text("[data-testid=brief-notice]")).isEqualTo(
+                "La version 2 est signée pour l'agence ; la signature du client la validera.");
+        assertThat(text("[data-testid=comparison] tr[data-change=changed] td.to")).contains("15 jours");
+        assertThat(text("[data-testid=compare-form] button[type=submit]")).isEqualTo("Comparer côte à côte");
+        screenshot("brief-compare-fr");
+    }
+
+    @Test
+    void theLeadComparesTheTwoAgreedVersionsOfTheDemosNuvolaBriefSideBySide() {
+        // the demo's story: version 1 asked 305 person-days, version 2 was cut down and agreed
+        HttpGraphQlTester lead = tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        String title = "Application mobile Nuvola — cahier des charges";
+        var briefs = lead.document("{ briefs(first: 50) { nodes { id title versions { id } } } }").execute();
+        List<String> titles = briefs.path("briefs.nodes[*].title").entityList(String.class).get();
+        int index = titles.indexOf(title);
+        assertThat(index).as("the demo's Nuvola brief").isNotNegative();
+        String briefId = briefs.path("briefs.nodes[" + index + "].id").entity(String.class).get();
+        List<String> versions = briefs.path("briefs.nodes[" + index + "].versions[*].id").entityList(String.class).get();
+        assertThat(versions).hasSize(2);
+        var comparison = lead.document("""
+                        query($f: ID!, $t: ID!) { compareBriefVersions(from: $f, to: $t) {
+                          added { key } removed { title } changed { key } } }""")
+                .variable("f", versions.get(0)).variable("t", versions.get(1)).execute();
+        int changed = comparison.path("compareBriefVersions.changed").entityList(Object.class).get().size();
+        List<String> removed = comparison.path("compareBriefVersions.removed[*].title").entityList(String.class).get();
+        assertThat(changed).as("requirements re-estimated or re-prioritised").isPositive();
+
+        signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        go("briefs");
+        WebElement link = wait.until(d -> d.findElements(By.cssSelector(".brief-nav a")).stream()
+                .filter(a -> a.getText().startsWith(title)).findFirst().orElse(null));
+        link.click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-brief] h2"), title));
+        assertThat(js("return location.hash")).isEqualTo("#/briefs/" + briefId);
+        assertThat(text("[data-testid=current-status]")).isEqualTo("Agreed · version 2");
+        assertThat(text("[data-testid=versions]")).contains("Version 2 · Agreed", "Version 1 · Superseded");
+
+        click("[data-testid=compare-form] button[type=submit]");
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=comparison] table")));
+        assertThat(table.findElements(By.cssSelector("tr[data-change=changed]"))).hasSize(changed);
+        // Must + Should: version 1 25 + 60 + 70 + 45 + 35 + 30 + 40 = 305, version 2 20 + 50 + 40 + 30 = 140
+        assertThat(table.findElement(By.cssSelector("tr[data-change=feasibility] td.from")).getText())
+                .contains("Unrealistic", "305 days");
+        assertThat(table.findElement(By.cssSelector("tr[data-change=feasibility] td.to")).getText()).contains("140 days");
+        assertThat(table.findElements(By.cssSelector("tr[data-change=removed] td.from")).stream().map(WebElement::getText))
+                .hasSize(removed.size()).allMatch(cell -> removed.stream().anyMatch(cell::contains));
+        // what moved out of scope: "Mode hors ligne" joined "Version web"
+        assertThat(table.findElement(By.cssSelector("tr[data-field=outOfScope] td.to")).getText()).contains("Mode hors ligne");
+        assertThat(table.findElement(By.cssSelector("tr[data-field=outOfScope] td.from")).getText()).doesNotContain("Mode hors ligne");
+        js("arguments[0].scrollIntoView({block: 'start'})", table);
+        screenshot("briefs-demo-compare");
+
+        // the address names the brief: a reload shows it again
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-brief] h2"), title));
+    }
+
+    private record BriefEditorFixture(Tenants.Tenant tenant, HttpGraphQlTester owner, String brief, LocalDate today) {
+    }
+
+    /**
+     * A brief of the given requirements (a GraphQL list literal) on a project started last week whose launch
+     * is eight weeks away, with one person full time from today for twenty weeks. The agency has no public
+     * holidays, so the capacity until the launch is the weekdays of those eight weeks, both ends included:
+     * 40 or 41 person-days depending on the day of the week the test runs.
+     */
+    private BriefEditorFixture briefEditorFixture(String agency, String title, String requirements) {
+        Tenants.Tenant tenant = tenants.create(agency);
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        String member = owner.document("""
+                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
+                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
+                .path("createTeamMember.teamMember.id").entity(String.class).get();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        String project = owner.document("""
+                        mutation($c: ID!, $start: Date!, $launch: Date!) { createProject(input: {clientId: $c, name: "Boutique",
+                          status: ACTIVE, startDate: $start, launchDate: $launch, feeBudget: {amountMinor: 5000000}}) { project { id } } }""")
+                .variable("c", owner.document("{ clients { nodes { id } } }").execute()
+                        .path("clients.nodes[0].id").entity(String.class).get())
+                .variable("start", today.minusDays(7).toString()).variable("launch", today.plusWeeks(8).toString())
+                .execute().path("createProject.project.id").entity(String.class).get();
+        owner.document("""
+                        mutation($m: ID!, $p: ID!, $from: Date!, $to: Date!) { createAllocation(input: {teamMemberId: $m,
+                          projectId: $p, sharePercent: 100, startDate: $from, endDate: $to}) { userErrors { code } } }""")
+                .variable("m", member).variable("p", project).variable("from", today.toString())
+                .variable("to", today.plusWeeks(20).toString()).execute()
+                .path("createAllocation.userErrors").entityList(Object.class).hasSize(0);
+        String brief = owner.document("""
+                        mutation($p: ID!, $t: String!) { createBrief(input: {projectId: $p, title: $t,
+                          requirements: %s}) { brief { id } userErrors { code } } }""".formatted(requirements))
+                .variable("p", project).variable("t", title).execute()
+                .path("createBrief.userErrors").entityList(Object.class).hasSize(0)
+                .path("createBrief.brief.id").entity(String.class).get();
+        return new BriefEditorFixture(tenant, owner, brief, today);
+    }
+
+    /** The current version's id and optimistic version, as the API has them now. */
+    private String[] briefEditorCurrentVersion(BriefEditorFixture brief) {
+        var response = brief.owner().document("query($id: ID!) { brief(id: $id) { currentVersion { id version } } }")
+                .variable("id", brief.brief()).execute();
+        return new String[] {response.path("brief.currentVersion.id").entity(String.class).get(),
+                String.valueOf(response.path("brief.currentVersion.version").entity(Long.class).get())};
+    }
+
+    /** The current version's requirements as the API has them, "title:PRIORITY:estimate" in order. */
+    private org.assertj.core.api.ListAssert<String> briefEditorRequirements(BriefEditorFixture brief) {
+        List<Map<String, Object>> requirements = brief.owner().document("""
+                        query($id: ID!) { brief(id: $id) { currentVersion { requirements { title priority estimateDays } } } }""")
+                .variable("id", brief.brief()).execute()
+                .path("brief.currentVersion.requirements").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).get();
+        return assertThat(requirements.stream().map(r -> r.get("title") + ":" + r.get("priority") + ":" + r.get("estimateDays"))
+                .toList());
+    }
+
+    /** The requirement's row in the editor's table, found by its title. */
+    private WebElement briefEditorRow(String title) {
+        return wait.until(d -> d.findElements(By.cssSelector("[data-testid=requirements] tr[data-key]")).stream()
+                .filter(r -> r.findElement(By.tagName("td")).getText().startsWith(title)).findFirst().orElse(null));
+    }
+
+    /** Opens a requirement's row for editing; the title field has the focus. */
+    private void briefEditorOpenRow(String title) {
+        briefEditorRow(title).findElement(By.cssSelector("[data-testid=edit-requirement]")).click();
+        wait.until(d -> "title".equals(d.switchTo().activeElement().getDomAttribute("name")));
+    }
+
+    /** A date input's value, as a date picker would set it. */
+    private void briefEditorSetDate(WebElement input, LocalDate date) {
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+                input, date.toString());
+    }
 }
