@@ -7,6 +7,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -36,14 +37,26 @@ import reactor.core.publisher.Mono;
 public final class DatabaseUnavailableErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableErrors.class);
-    /** Exchange attribute set when a GraphQL response carries {@code UNAVAILABLE}. */
-    static final String UNAVAILABLE_ATTRIBUTE = DatabaseUnavailableErrors.class.getName() + ".unavailable";
+    /** Set on a GraphQL response that carries {@code UNAVAILABLE}; replaced by the 503 status before it leaves. */
+    static final String MARKER_HEADER = "X-Cordee-Unavailable";
 
     private DatabaseUnavailableErrors() {
     }
 
     private static void logOutage(Throwable e) {
         log.warn("Database unavailable: {}", e.toString());
+    }
+
+    /** Outside the filter chain the Reactor context is gone: the request id is put back for the one line. */
+    private static void logOutage(Throwable e, ServerWebExchange exchange) {
+        String requestId = exchange.getAttribute(RequestIds.KEY);
+        if (requestId == null) {
+            logOutage(e);
+            return;
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIds.KEY, requestId)) {
+            logOutage(e);
+        }
     }
 
     /** Data fetchers: a typed error, logged in one line (a stack trace per request would flood an outage's logs). */
@@ -64,7 +77,7 @@ public final class DatabaseUnavailableErrors {
         }
     }
 
-    /** Marks the exchange of a GraphQL response that holds an {@code UNAVAILABLE} error. */
+    /** Marks a GraphQL response that holds an {@code UNAVAILABLE} error (its attributes are read-only here). */
     @Component
     @Order(0)
     public static class ResponseMarker implements WebGraphQlInterceptor {
@@ -74,20 +87,22 @@ public final class DatabaseUnavailableErrors {
             return chain.next(request).doOnNext(response -> {
                 if (response.getErrors().stream().anyMatch(e -> DatabaseUnavailable.CODE.equals(
                         e.getExtensions() == null ? null : e.getExtensions().get("code")))) {
-                    request.getAttributes().put(UNAVAILABLE_ATTRIBUTE, Boolean.TRUE);
+                    response.getResponseHeaders().set(MARKER_HEADER, "true");
                 }
             });
         }
     }
 
-    /** Turns a marked exchange's status into 503 with {@code Retry-After}, just before the headers leave. */
+    /** Turns a marked response into 503 with {@code Retry-After}, just before the headers leave. */
     @Component
     public static class Status implements WebFilter {
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             exchange.getResponse().beforeCommit(() -> {
-                if (Boolean.TRUE.equals(exchange.getAttribute(UNAVAILABLE_ATTRIBUTE))) {
+                HttpHeaders headers = exchange.getResponse().getHeaders();
+                if (headers.containsHeader(MARKER_HEADER)) {
+                    headers.remove(MARKER_HEADER);
                     exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
                             Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
@@ -113,7 +128,7 @@ public final class DatabaseUnavailableErrors {
             if (!DatabaseUnavailable.is(ex) || exchange.getResponse().isCommitted()) {
                 return Mono.error(ex);
             }
-            logOutage(ex);
+            logOutage(ex, exchange);
             exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
             exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
