@@ -6,6 +6,7 @@ import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -39,6 +41,8 @@ class OperationsTest {
     Tenants tenants;
     @Autowired
     LoggingSystem loggingSystem;
+    @Autowired
+    DatabaseClient db;
 
     static String ownerSession;
     private final ObjectMapper json = new ObjectMapper();
@@ -101,6 +105,14 @@ class OperationsTest {
                 .contains("r2dbc_pool_idle_connections");
         // the HTTP side too
         assertThat(scrape).contains("http_server_requests_seconds_count").contains("uri=\"/graphql\"");
+    }
+
+    /** A runaway statement or lock wait is cut by the server, on every pooled connection (application.properties). */
+    @Test
+    void pooledConnectionsCarryTheStatementAndLockTimeouts() {
+        Map<String, Object> settings = db.sql("SELECT current_setting('statement_timeout') AS statement,"
+                + " current_setting('lock_timeout') AS lock").fetch().one().block(Duration.ofSeconds(10));
+        assertThat(settings).containsEntry("statement", "30s").containsEntry("lock", "10s");
     }
 
     @Test
