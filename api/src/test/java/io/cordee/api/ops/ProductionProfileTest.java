@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -54,6 +55,9 @@ class ProductionProfileTest {
 
     @BeforeEach
     void startTheApplication() {
+        // An application started earlier in this JVM set the logging up; Boot does not set it up twice.
+        // Cleaned up as a closing application does, so that this one's (JSON) configuration applies.
+        LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         Map<String, Integer> ports = new ConcurrentHashMap<>();
         context = new SpringApplicationBuilder(CordeeApplication.class, SlowRoute.class)
                 .profiles("test", "prod")
