@@ -19,5 +19,7 @@ RUN useradd --system --uid 10001 --create-home cordee
 WORKDIR /app
 COPY --from=build /src/api/target/cordee-api-0.1.0-SNAPSHOT.jar /app/cordee.jar
 USER cordee
-EXPOSE 8080
+# prod profile (ADR 18): JSON logs; the actuator (probes, Prometheus) on 8081, kept off the public port.
+ENV SPRING_PROFILES_ACTIVE=prod
+EXPOSE 8080 8081
 ENTRYPOINT ["java", "-jar", "/app/cordee.jar"]

@@ -48,6 +48,9 @@ public class SecurityConfiguration {
                 .addFilterAt(new SessionAuthenticationFilter(authenticator, graphQlPath),
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(auth -> auth
+                        // Probes and the scraper need no session (ADR 18); in production the actuator is on its own port.
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
                         // GraphiQL is for signed-in developers.
                         .pathMatchers("/graphiql", "/graphiql/**").authenticated()
                         // Every GraphQL operation but signIn needs a caller: checked per operation by GraphQlAuthentication.

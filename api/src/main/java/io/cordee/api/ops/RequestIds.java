@@ -1,0 +1,50 @@
+package io.cordee.api.ops;
+
+import io.micrometer.context.ContextRegistry;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * A request id on every request and on every log line written while serving it (ADR 18). The caller's
+ * {@code X-Request-Id} is kept when it is a short token (a proxy or a partner's own id), otherwise one
+ * is generated; it is returned in the response header and written into the Reactor context, from which
+ * Micrometer context-propagation ({@code spring.reactor.context-propagation=auto}) copies it into the
+ * logging MDC on whichever thread the request continues.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIds implements WebFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    /** The MDC key and the Reactor context key: {@code %X{requestId}} in a pattern, {@code requestId} in JSON. */
+    public static final String KEY = "requestId";
+
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    static {
+        ContextRegistry.getInstance().registerThreadLocalAccessor(KEY,
+                () -> MDC.get(KEY), value -> MDC.put(KEY, value), () -> MDC.remove(KEY));
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String id = requestId(exchange.getRequest());
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        exchange.getAttributes().put(KEY, id);
+        return chain.filter(exchange).contextWrite(context -> context.put(KEY, id));
+    }
+
+    static String requestId(ServerHttpRequest request) {
+        String given = request.getHeaders().getFirst(HEADER);
+        return given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+}
