@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cordee.limits")
 public record LimitsProperties(
         @DefaultValue("15") int maxDepth,
-        @DefaultValue("20000") long maxCost,
+        @DefaultValue("50000") long maxCost,
         @DefaultValue("10") int listSizeEstimate,
         @DefaultValue("30") int maxAliases,
         @DefaultValue("20000") int maxDocumentLength,

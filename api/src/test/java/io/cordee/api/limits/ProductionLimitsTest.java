@@ -3,6 +3,7 @@ package io.cordee.api.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.StatementCounter;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
 import java.net.InetSocketAddress;
@@ -54,6 +55,8 @@ class ProductionLimitsTest {
     WebTestClient web;
     @Autowired
     Slow slow;
+    @Autowired
+    StatementCounter counter;
     @LocalServerPort
     int port;
 
@@ -95,8 +98,11 @@ class ProductionLimitsTest {
         for (int i = 0; i < 5; i++) {
             post(web, owner, "{ __typename }").expectStatus().isOk();
         }
+        counter.reset();
         EntityExchangeResult<String> refused = post(web, owner, "{ __typename }").expectStatus().isEqualTo(429)
                 .expectBody(String.class).returnResult();
+        // refused before GraphQL: at most the one statement that recognised the session
+        assertThat(counter.statements()).hasSizeLessThanOrEqualTo(1);
         // 5 a minute come back one every 12 s: the next one within 12 s
         long retryAfter = Long.parseLong(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         assertThat(retryAfter).isBetween(1L, 12L);

@@ -48,6 +48,8 @@ class QueryLimitsTest {
     QueryLimits queryLimits;
     @Autowired
     GraphQlSource graphQlSource;
+    @Autowired
+    LimitsProperties limits;
 
     static Tenants.Tenant tenant;
     static String finance;
@@ -72,7 +74,7 @@ class QueryLimitsTest {
         //   + weeks, a list estimated at 10: 10 × (1 + inflow, outflow, closing (3)
         //       + inflowByClient 10 × (1 + client 1 + amount 1) = 30) = 10 × 34 = 340          → 344
         // clients(first: 100): 1 + nodes 100 × (1 + projects 10 × 1) = 1 + 1,100              → 1,101
-        // total 1,445, well under 20,000; depth 5 (cashForecast.weeks.inflowByClient.client.id)
+        // total 1,445, well under 50,000; depth 5 (cashForecast.weeks.inflowByClient.client.id)
         QueryLimits.Analysis analysis = analyse(cockpit, Map.of("h", 26, "withClients", true));
         assertThat(analysis.cost()).isEqualTo(1_445);
         assertThat(analysis.depth()).isEqualTo(5);
@@ -99,6 +101,20 @@ class QueryLimitsTest {
     }
 
     @Test
+    void aPageOfAHundredBriefsWithTheirVersionsIsWithinTheCostLimit() {
+        // BriefStatementCountTest's query. Per brief: 1 + project (1 + briefs 10 × 1 = 11) + currentVersion 1
+        //   + versions 10 × (1 + requirements 10 + signatures 10 + feasibility 1 = 22) = 220 → 233;
+        // 100 briefs: 1 + 100 × 233 = 23,301, under 50,000
+        QueryLimits.Analysis analysis = analyse("""
+                { briefs(first: 100) { totalCount nodes { title project { name briefs { title } }
+                    currentVersion { number }
+                    versions { number status requirements { title estimateDays } signatures { party signedBy }
+                      feasibility { verdict capacityDays } } } } }""", Map.of());
+        assertThat(analysis.cost()).isEqualTo(23_301);
+        assertThat(analysis.refusals(limits)).isEmpty();
+    }
+
+    @Test
     void everyQueryOfTheSpaIsWithinTheLimits() {
         Map<String, Object> variables = Map.of("h", 104, "withClients", true, "from", "2026-11", "months", 24,
                 "d0", "2026-11-23", "d1", "2027-11-23", "id", "x", "clientId", "x", "language", "FR");
@@ -113,8 +129,8 @@ class QueryLimitsTest {
         assertThat(queries).hasSizeGreaterThanOrEqualTo(9);
         queries.forEach((name, query) -> {
             QueryLimits.Analysis analysis = analyse(query, variables);
-            assertThat(analysis.refusals(limits())).as("%s: %s", name, analysis).isEmpty();
-            // and with room to spare: a quarter of the cost limit
+            assertThat(analysis.refusals(limits)).as("%s: %s", name, analysis).isEmpty();
+            // and with room to spare: a tenth of the cost limit
             assertThat(analysis.cost()).as(name).isLessThan(5_000);
             System.out.printf("SPA %-22s cost %,6d depth %2d aliases %d%n", name, analysis.cost(), analysis.depth(),
                     analysis.aliases());
@@ -167,9 +183,9 @@ class QueryLimitsTest {
         JsonNode error = refused(query, 400);
         assertThat(error.path("extensions").path("code").asString()).isEqualTo("COST_LIMIT_EXCEEDED");
         assertThat(error.path("extensions").path("cost").asLong()).isEqualTo(1_030_201);
-        assertThat(error.path("extensions").path("limit").asLong()).isEqualTo(20_000);
+        assertThat(error.path("extensions").path("limit").asLong()).isEqualTo(50_000);
         assertThat(error.path("message").asString()).startsWith("The query would cost 1030201 (the objects it could "
-                + "return) and the limit is 20000");
+                + "return) and the limit is 50000");
     }
 
     @Test
@@ -245,7 +261,8 @@ class QueryLimitsTest {
     @Test
     void theSameRefusalOverPlainJsonIsHttp200WithTheError() {
         // application/json clients get 200 and the error, as GraphQL over HTTP prescribes for that media type
-        String query = "{ clients(first: 100) { nodes { interactions(first: 100) { nodes { client { name } } } } } }";
+        String query = "{ clients(first: 100) { nodes { interactions(first: 100) { nodes { client {"
+                + " interactions(first: 100) { nodes { id } } } } } } } }";
         JsonNode body = post(finance, query, Map.of(), MediaType.APPLICATION_JSON, 200);
         assertThat(body.path("errors").get(0).path("extensions").path("code").asString()).isEqualTo("COST_LIMIT_EXCEEDED");
         assertThat(body.path("errors").get(0).path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
@@ -287,10 +304,6 @@ class QueryLimitsTest {
         return queryLimits.analyse(schema, query, variables);
     }
 
-    private LimitsProperties limits() {
-        return new LimitsProperties(15, 20_000, 10, 30, 20_000, java.time.Duration.ofSeconds(10),
-                new LimitsProperties.Rate(true, 300, java.time.Duration.ofMinutes(1), 30, java.time.Duration.ofMinutes(1)));
-    }
 
     /**
      * The GraphQL documents of one SPA view, as the browser sends them: each {@code const NAME = `…`} with
