@@ -80,6 +80,7 @@ class ProductionLimitsTest {
         long ms = (System.nanoTime() - started) / 1_000_000;
         // answered at the 3 s timeout (with room for a busy machine), not when the 20 s of work would end
         assertThat(ms).as("answered after %d ms", ms).isBetween(3_000L, 12_000L);
+        System.out.printf("slow(ms: 20000) under a 3 s timeout: 504 TIMEOUT after %d ms%n", ms);
         JsonNode error = JSON.readTree(result.getResponseBody()).path("errors").get(0);
         assertThat(error.path("extensions").path("code").asString()).isEqualTo("TIMEOUT");
         assertThat(error.path("extensions").path("classification").asString()).isEqualTo("TIMEOUT");
@@ -105,6 +106,7 @@ class ProductionLimitsTest {
         assertThat(counter.statements()).hasSizeLessThanOrEqualTo(1);
         // 5 a minute come back one every 12 s: the next one within 12 s
         long retryAfter = Long.parseLong(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        System.out.printf("6th request of a user at 5 a minute: 429, Retry-After %d s%n", retryAfter);
         assertThat(retryAfter).isBetween(1L, 12L);
         JsonNode error = JSON.readTree(refused.getResponseBody()).path("errors").get(0);
         assertThat(error.path("extensions").path("code").asString()).isEqualTo("RATE_LIMITED");
