@@ -1,0 +1,96 @@
+package io.cordee.api.limits;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import java.time.Duration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * The limits checked around a GraphQL request, before its document is even parsed: its length, and
+ * how long it may run ({@code cordee.limits.timeout}). A request still running then is cancelled, its
+ * running fields with it ({@link InFlight}), and answered {@code TIMEOUT}: HTTP 504 over HTTP, a GraphQL
+ * error on a WebSocket. For a subscription the timeout covers only its start.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after the WebSocket's caller is known, before the sign-in gate parses
+public class RequestLimits implements WebGraphQlInterceptor {
+
+    private final LimitsProperties limits;
+
+    public RequestLimits(LimitsProperties limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        int length = request.getDocument().length();
+        if (length > limits.maxDocumentLength()) {
+            return Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
+                    LimitErrors.DOCUMENT_TOO_LONG, "The query document has " + length + " characters; at most "
+                            + limits.maxDocumentLength() + " are allowed (send long texts as variables)",
+                    "length", length, "limit", limits.maxDocumentLength())));
+        }
+        InFlight inFlight = new InFlight();
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(context -> context.put(InFlight.KEY, inFlight)).build());
+        Duration timeout = limits.timeout();
+        return chain.next(request)
+                .doOnCancel(inFlight::cancel)
+                .timeout(timeout, Mono.defer(() -> request instanceof WebSocketGraphQlRequest
+                        ? Mono.just(refused(request, timedOut(timeout)))
+                        : Mono.error(new TimedOut(timeout))));
+    }
+
+    private static GraphQLError timedOut(Duration timeout) {
+        return LimitErrors.error(LimitErrors.Classification.TIMEOUT, LimitErrors.TIMEOUT, message(timeout),
+                "timeoutSeconds", timeout.toMillis() / 1000.0);
+    }
+
+    private static String message(Duration timeout) {
+        return "The request took longer than " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s"
+                : timeout.toMillis() + " ms") + " and was stopped: ask for less, or try again later";
+    }
+
+    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+    }
+
+    /** A request over HTTP that ran out of time; answered by {@link TimeoutAnswer}. */
+    static final class TimedOut extends RuntimeException {
+
+        private final Duration timeout;
+
+        TimedOut(Duration timeout) {
+            super(message(timeout), null, false, false);
+            this.timeout = timeout;
+        }
+    }
+
+    /** HTTP 504 with the {@code TIMEOUT} error (the work was stopped; nothing is half-returned). */
+    @Component
+    @Order(-2) // before Spring Boot's error handler
+    static class TimeoutAnswer implements WebExceptionHandler {
+
+        @Override
+        public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+            if (!(ex instanceof TimedOut timedOut) || exchange.getResponse().isCommitted()) {
+                return Mono.error(ex);
+            }
+            return LimitErrors.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT,
+                    LimitErrors.Classification.TIMEOUT, LimitErrors.TIMEOUT, timedOut.getMessage(),
+                    "timeoutSeconds", timedOut.timeout.toMillis() / 1000.0);
+        }
+    }
+}
