@@ -74,16 +74,20 @@ class IdempotencyTest {
     void tenConcurrentRequestsWithOneKeyRecordOnePaymentAndAllGetItsAnswer() {
         String key = "pay-" + UUID.randomUUID();
         WebClient client = WebClient.create("http://localhost:" + port);
-        List<String> bodies = Flux.range(0, 10)
+        List<Answer> answers = Flux.range(0, 10)
                 .flatMap(i -> client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                         .cookie("CORDEE_SESSION", financeToken).header("Idempotency-Key", key)
                         .bodyValue(Map.of("query", PAY, "variables", payment(100_000, "2026-07-05")))
-                        .retrieve().bodyToMono(String.class), 10)
+                        .exchangeToMono(response -> response.bodyToMono(String.class).map(body -> new Answer(body,
+                                response.headers().asHttpHeaders().getFirst("Idempotent-Replayed")))), 10)
                 .collectList().block(Duration.ofSeconds(60));
 
-        assertThat(bodies).hasSize(10);
-        assertThat(bodies.get(0)).contains("\"balanceDue\":{\"amount\":\"29000.00\"}").doesNotContain("errors");
-        assertThat(bodies).allSatisfy(body -> assertThat(body).isEqualTo(bodies.get(0)));
+        assertThat(answers).hasSize(10);
+        String first = answers.get(0).body();
+        assertThat(first).contains("\"balanceDue\":{\"amount\":\"29000.00\"}").doesNotContain("errors");
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.body()).isEqualTo(first));
+        // one did the work, nine were answered from its stored response
+        assertThat(answers).filteredOn(answer -> answer.replayed() == null).hasSize(1);
         assertThat(payments()).isEqualTo(1);
     }
 

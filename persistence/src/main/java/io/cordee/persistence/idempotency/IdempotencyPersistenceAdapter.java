@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,15 +28,22 @@ public class IdempotencyPersistenceAdapter implements IdempotencyRepository {
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final DatabaseClient db;
+    private final Duration wait;
 
+    @Autowired
     public IdempotencyPersistenceAdapter(DatabaseClient db) {
+        this(db, WAIT);
+    }
+
+    IdempotencyPersistenceAdapter(DatabaseClient db, Duration wait) {
         this.db = db;
+        this.wait = wait;
     }
 
     @Override
     public Mono<StoredResponse> claim(AgencyId agencyId, IdempotencyKey key, String fingerprint, Instant now,
                                       Instant expiresAt) {
-        Mono<Void> boundedWait = db.sql("SET LOCAL lock_timeout = '" + WAIT.toMillis() + "ms'").then();
+        Mono<Void> boundedWait = db.sql("SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'").then();
         Mono<Boolean> claimed = db.sql("INSERT INTO idempotency_key (agency_id, key, fingerprint, created_at, expires_at)"
                         + " VALUES (:agencyId, :key, :fingerprint, :now, :expiresAt)"
                         + " ON CONFLICT (agency_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint,"
@@ -55,7 +63,7 @@ public class IdempotencyPersistenceAdapter implements IdempotencyRepository {
                 .flatMap(mine -> mine ? Mono.<StoredResponse>empty() : stored)
                 .onErrorMap(IdempotencyPersistenceAdapter::lockTimeout, e -> new IdempotencyRefused(
                         IdempotencyRefused.Reason.IN_PROGRESS, "A request with this Idempotency-Key is still running"
-                        + " after " + WAIT.toSeconds() + " s; retry later with the same key"));
+                        + " after " + wait.toMillis() + " ms; retry later with the same key"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.idempotency.IdempotencyKey;
+import io.cordee.core.idempotency.IdempotencyRefused;
 import io.cordee.core.idempotency.StoredResponse;
 import io.cordee.persistence.common.R2dbcTransactionRunner;
 import io.cordee.persistence.support.TestDatabase;
@@ -66,6 +67,31 @@ class IdempotencyPersistenceAdapterTest {
         tx.inTransaction(failing).onErrorResume(IllegalStateException.class, e -> Mono.empty()).block();
         assertThat(count(agency)).isZero();
         assertThat(claimAndStore(agency, "f1", "{\"data\":1}", T0)).isNull();
+    }
+
+    @Test
+    void aConcurrentClaimWaitsForTheFirstAndGetsItsResponseOrIsToldToRetryAfterTheWait() {
+        // the first request holds the key for 1.5 s before it stores its response and commits
+        Mono<StoredResponse> first = tx.inTransaction(keys.claim(agency, key, "f1", T0, T0.plus(Duration.ofHours(24)))
+                .switchIfEmpty(Mono.delay(Duration.ofMillis(1500))
+                        .then(keys.saveResponse(agency, key, "{\"data\":1}")).then(Mono.empty())));
+        // a retry that starts 300 ms later waits (up to 10 s) and gets the committed response
+        Mono<StoredResponse> patient = Mono.delay(Duration.ofMillis(300)).then(tx.inTransaction(
+                keys.claim(agency, key, "f1", T0, T0.plus(Duration.ofHours(24)))));
+        // one that may wait only 200 ms is told the key is still in use
+        IdempotencyPersistenceAdapter hurried = new IdempotencyPersistenceAdapter(db, Duration.ofMillis(200));
+        Mono<Object> impatient = Mono.delay(Duration.ofMillis(300)).then(tx.inTransaction(
+                        hurried.claim(agency, key, "f1", T0, T0.plus(Duration.ofHours(24)))))
+                .<Object>map(r -> r).onErrorResume(IdempotencyRefused.class, e -> Mono.just(e.reason()));
+
+        long start = System.nanoTime();
+        var results = Mono.zip(first.map(r -> (Object) r).defaultIfEmpty("claimed"), patient, impatient)
+                .block(Duration.ofSeconds(20));
+        assertThat(results.getT1()).isEqualTo("claimed");
+        assertThat(results.getT2()).isEqualTo(new StoredResponse("f1", "{\"data\":1}"));
+        assertThat(results.getT3()).isEqualTo(IdempotencyRefused.Reason.IN_PROGRESS);
+        // the patient retry could only answer after the first committed, at 1.5 s
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
     }
 
     private StoredResponse claimAndStore(AgencyId agencyId, String fingerprint, String body, Instant now) {
