@@ -21,6 +21,17 @@ import reactor.core.publisher.Mono;
 public final class StatementCounter {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private volatile boolean paused;
+
+    /** Stops noting statements (a load test would otherwise keep every one in memory) until {@link #resume()}. */
+    public void pause() {
+        paused = true;
+        reset();
+    }
+
+    public void resume() {
+        paused = false;
+    }
 
     public void reset() {
         statements.clear();
@@ -59,7 +70,7 @@ public final class StatementCounter {
 
     private Connection counting(Connection connection) {
         return proxy(Connection.class, connection, (method, args) -> {
-            if (method.getName().equals("createStatement")) {
+            if (!paused && method.getName().equals("createStatement")) {
                 statements.add((String) args[0]);
             }
             return invoke(connection, method, args);
