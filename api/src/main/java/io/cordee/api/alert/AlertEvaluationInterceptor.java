@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
  * sent as it is — the evaluation goes on and its result is stored all the same.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+// outside the MutationInterceptor's transaction: rules read what the mutation committed
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
 public class AlertEvaluationInterceptor implements WebGraphQlInterceptor {
 
     static final Duration WAIT = Duration.ofSeconds(10);

@@ -3,6 +3,8 @@ package io.cordee.api.config;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.alert.AlertRepository;
 import io.cordee.core.alert.AlertService;
+import io.cordee.core.audit.AuditRepository;
+import io.cordee.core.audit.AuditService;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.BillingService;
@@ -16,6 +18,8 @@ import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.ApiTokenRepository;
 import io.cordee.core.identity.ApiTokenService;
+import io.cordee.core.idempotency.IdempotencyRepository;
+import io.cordee.core.idempotency.IdempotencyService;
 import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.SessionRepository;
@@ -124,5 +128,15 @@ public class CoreConfiguration {
                               BriefService briefService, TransactionRunner tx, IdGenerator ids, Clock clock) {
         return new AlertService(alerts, agencies, clients, projects, billing, allocations, relationships, briefs, cash,
                 staffing, relationshipService, briefService, tx, ids, clock);
+    }
+
+    @Bean
+    IdempotencyService idempotencyService(IdempotencyRepository keys, TransactionRunner tx, Clock clock) {
+        return new IdempotencyService(keys, tx, clock);
+    }
+
+    @Bean
+    AuditService auditService(AuditRepository entries) {
+        return new AuditService(entries);
     }
 }

@@ -5,4 +5,13 @@ import reactor.core.publisher.Mono;
 /** Port: runs a unit of work in one database transaction; an error rolls everything back. */
 public interface TransactionRunner {
     <T> Mono<T> inTransaction(Mono<T> work);
+
+    /**
+     * Runs {@code work} in one transaction whose writes the audit trail attributes to {@code actor}.
+     * Transactions opened inside it (by services' {@link #inTransaction}) join it. The default, for
+     * in-memory fakes, ignores the actor.
+     */
+    default <T> Mono<T> inTransactionAs(Actor actor, Mono<T> work) {
+        return inTransaction(work);
+    }
 }

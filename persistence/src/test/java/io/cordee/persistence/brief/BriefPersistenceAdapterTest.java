@@ -29,7 +29,7 @@ class BriefPersistenceAdapterTest {
     private final DatabaseClient db = TestDatabase.client();
     private final BriefPersistenceAdapter adapter = new BriefPersistenceAdapter(db, new BriefRowMapperImpl());
     private final R2dbcTransactionRunner tx = new R2dbcTransactionRunner(
-            new R2dbcTransactionManager(db.getConnectionFactory()));
+            new R2dbcTransactionManager(db.getConnectionFactory()), db);
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
     private AgencyId agency;
     private AgencyId otherAgency;
