@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * one payment per acknowledged {@code recordPayment}, and the invoice's paid amount their sum.
  */
 @ApiTest
+// Each of the 50 clients is its own user; at 3 requests a second each they would run into the per-user
+// rate limit (300 a minute), which is not what this test measures (ProductionLimitsTest checks it).
+@TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000")
 class LoadBenchmark {
 
     private static final int AGENCIES = 25;
