@@ -1,51 +1,78 @@
 package io.cordee.api.ops;
 
-import graphql.language.OperationDefinition;
-import io.micrometer.common.KeyValue;
-import io.micrometer.common.KeyValues;
-import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.graphql.observation.DefaultExecutionRequestObservationConvention;
-import org.springframework.graphql.observation.ExecutionRequestObservationContext;
-import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
- * GraphQL request latency by operation (ADR 18). Spring for GraphQL times every request as
- * {@code graphql.request} with {@code graphql.operation.type} and {@code graphql.outcome}, and keeps the
- * operation name as a high-cardinality key (traces only), since clients choose it. Here the name also
- * becomes a metric tag, bounded: a well-formed name up to 64 characters, at most
- * {@code cordee.metrics.max-operation-names} distinct names per instance (the app's and the partners'
- * named queries); an unnamed operation is {@code anonymous}, anything past the cap or malformed
- * {@code other}, so a client sending random names cannot grow the registry without bound.
+ * GraphQL request latency by operation (ADR 18): every request over HTTP or WebSocket is timed as
+ * {@code graphql.request} with {@code graphql.operation.type}, {@code graphql.outcome} and the operation
+ * name, bounded: a well-formed name up to 64 characters, at most {@code cordee.metrics.max-operation-names}
+ * distinct names per instance (the app's and the partners' named queries); an unnamed operation is
+ * {@code anonymous}, anything past the cap or malformed {@code other}, so a client sending random names
+ * cannot grow the registry without bound.
+ *
+ * <p>Timed here, around the request, rather than by Spring for GraphQL's observation instrumentation
+ * (excluded in application.properties): that instrumentation is chained into every field graphql-java
+ * resolves, and a 104-week forecast resolves some 50,000 — it cost the forecast benchmark about a third
+ * of its time (docs/benchmarks.md).
  */
-@Configuration(proxyBeanMethods = false)
-public class GraphQlOperationMetrics {
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class GraphQlOperationMetrics implements WebGraphQlInterceptor {
 
+    public static final String METRIC = "graphql.request";
     public static final String OPERATION_NAME = "graphql.operation.name";
     static final String ANONYMOUS = "anonymous";
     static final String OTHER = "other";
+    /** The first operation of a document: its type and, if it has one, its name. */
+    private static final Pattern FIRST_OPERATION = Pattern.compile(
+            "^(?:\\s|,|#[^\\n]*\\n)*(query|mutation|subscription)\\b\\s*([_A-Za-z][_0-9A-Za-z]*)?");
 
-    @Bean
-    ExecutionRequestObservationConvention boundedOperationNameConvention(
-            @Value("${cordee.metrics.max-operation-names:200}") int maxNames) {
-        return new BoundedOperationNames(maxNames);
+    private final MeterRegistry registry;
+    private final BoundedOperationNames names;
+
+    public GraphQlOperationMetrics(MeterRegistry registry,
+                                   @Value("${cordee.metrics.max-operation-names:200}") int maxNames) {
+        this.registry = registry;
+        this.names = new BoundedOperationNames(maxNames);
     }
 
-    /**
-     * Per-field timers ({@code graphql.datafetcher}) are left out: a forecast answer runs thousands of
-     * fetchers, and the request timer with its operation name is what is watched.
-     */
-    @Bean
-    ObservationPredicate noDataFetcherObservations() {
-        return (name, context) -> !"graphql.datafetcher".equals(name);
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        long start = System.nanoTime();
+        return chain.next(request)
+                .doOnSuccess(response -> record(request, start, response != null && response.isValid()
+                        && response.getErrors().isEmpty() ? "SUCCESS" : "REQUEST_ERROR"))
+                .doOnError(e -> record(request, start, "INTERNAL_ERROR"));
     }
 
-    static final class BoundedOperationNames extends DefaultExecutionRequestObservationConvention {
+    private void record(WebGraphQlRequest request, long start, String outcome) {
+        String document = request.getDocument();
+        Matcher m = FIRST_OPERATION.matcher(document);
+        boolean found = m.find();
+        // a document that starts with "{" is the shorthand for an unnamed query
+        String type = found ? m.group(1) : document.stripLeading().startsWith("{") ? "query" : "unknown";
+        String name = request.getOperationName() != null ? request.getOperationName() : found ? m.group(2) : null;
+        Timer.builder(METRIC).description("GraphQL requests, by operation")
+                .tag("graphql.operation.type", type).tag(OPERATION_NAME, names.bounded(name))
+                .tag("graphql.outcome", outcome)
+                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    static final class BoundedOperationNames {
 
         private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
 
@@ -54,28 +81,6 @@ public class GraphQlOperationMetrics {
 
         BoundedOperationNames(int maxNames) {
             this.maxNames = maxNames;
-        }
-
-        @Override
-        public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
-            return super.getLowCardinalityKeyValues(context).and(KeyValue.of(OPERATION_NAME, boundedOperationName(context)));
-        }
-
-        @Override
-        public KeyValues getHighCardinalityKeyValues(ExecutionRequestObservationContext context) {
-            return KeyValues.of(executionId(context));
-        }
-
-        String boundedOperationName(ExecutionRequestObservationContext context) {
-            String name = null;
-            if (context.getExecutionContext() != null) {
-                OperationDefinition operation = context.getExecutionContext().getOperationDefinition();
-                name = operation == null ? null : operation.getName();
-            }
-            if (name == null && context.getExecutionInput() != null) {
-                name = context.getExecutionInput().getOperationName();
-            }
-            return bounded(name);
         }
 
         String bounded(String name) {
