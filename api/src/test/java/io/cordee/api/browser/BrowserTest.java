@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -233,6 +235,17 @@ class BrowserTest {
         hexagone.findElement(By.xpath(".//button[normalize-space()='Show invoices']")).click();
         wait.until(d -> !hexagone.findElements(By.cssSelector("table.invoices tbody tr")).isEmpty());
         assertThat(hexagone.findElement(By.cssSelector("table.invoices")).getText()).contains("Cadrage");
+        // exposure at a glance: the API's peak over 26 weeks, formatted as the page formats money
+        HttpGraphQlTester api = tenants.as(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
+        String id = api.document("{ clients(first: 100, filter: {nameContains: \"Hexagone\"}) { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+        String peak = api.document("query($id: ID!) { exposure(clientId: $id) { peak { amount } } }").variable("id", id)
+                .execute().path("exposure.peak.amount").entity(String.class).get();
+        assertThat(Double.parseDouble(peak)).as("the demo's Hexagone is exposed").isPositive();
+        String euros = (String) js("return new Intl.NumberFormat(document.documentElement.lang || 'en', {style: 'currency',"
+                + " currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0}).format(Number(arguments[0]))", peak);
+        assertThat(wait.until(d -> hexagone.findElement(By.cssSelector("[data-testid=exposure]"))).getText())
+                .isEqualTo("Exposure up to " + euros);
         screenshot("clients-invoices");
     }
 
@@ -513,6 +526,21 @@ class BrowserTest {
         assertThat(clientCard("Maison Lumen").findElement(By.cssSelector("[data-testid=health]")).getText())
                 .startsWith("Health 9");
         assertThat(clientCard("Groupe Hexagone").getText()).contains("One-sided: we carry it", "late commitment");
+        // capacity share at a glance: this month's and the highest of the next three, as the API computes them
+        String month = (String) js("return new Date().toLocaleDateString('sv').slice(0, 7)");
+        HttpGraphQlTester api = tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        List<Double> shares = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<Double> share = api.document("query($from: String!) { capacity(from: $from, months: 3) { clients { client { name } share } } }")
+                    .variable("from", month).execute()
+                    .path("capacity[" + i + "].clients[?(@.client.name == 'Groupe Hexagone')].share").entityList(Double.class).get();
+            shares.add(share.isEmpty() ? 0.0 : share.get(0));
+        }
+        // the demo puts Hexagone at about 40 % of the capacity: a warning, shown as a whole percentage
+        assertThat(shares.get(0)).isGreaterThan(0.3);
+        assertThat(wait.until(d -> clientCard("Groupe Hexagone").findElement(By.cssSelector("[data-testid=share]"))).getText())
+                .isEqualTo("Capacity " + Math.round(shares.get(0) * 100) + "% · peak "
+                        + Math.round(Collections.max(shares) * 100) + "%");
         driver.findElement(By.cssSelector("[data-testid=sign-out]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
 

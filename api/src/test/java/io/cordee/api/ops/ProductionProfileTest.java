@@ -74,6 +74,8 @@ class ProductionProfileTest {
     @AfterEach
     void closeTheApplication() {
         context.close();
+        // the logging system outlives the context: the SQL logged at DEBUG here must not flood the tests after it
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.springframework.r2dbc.core", null);
     }
 
     private final ObjectMapper json = new ObjectMapper();

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
-import { t, formatDate } from '../i18n.js';
+import { t, formatDate, formatMoney, formatPercent } from '../i18n.js';
 import { MONEY, INTERACTION_FIELDS, INTERACTIONS, MORE_INTERACTIONS, projectsTable, invoicesTable, commitmentsTable,
   agreementsList, interactionsList } from './relationship-parts.js';
 import './interaction-form.js';
@@ -13,6 +13,13 @@ const CLIENTS = `query Clients($after: String, $q: String) {
       projects { id name status startDate launchDate feeBudget { ${MONEY} } }
       relationship { lateCommitments health { score trend { score } reciprocity { oneSided loadCarriedBy } } }
       interactions(first: 3) { totalCount nodes { ${INTERACTION_FIELDS} } } } } }`;
+
+// At a glance next to each client: its share of the agency's capacity this month and at its peak over the
+// next three months (staff), and its peak exposure over 26 weeks (owner and finance), one request for the page.
+const SHARES = `query Shares($from: String!) { capacity(from: $from, months: 3) { month clients { client { id } share } } }`;
+const exposures = (count) => `query Exposures(${[...Array(count).keys()].map((i) => `$c${i}: ID!`).join(', ')}) {
+  ${[...Array(count).keys()].map((i) => `e${i}: exposure(clientId: $c${i}) { peak { ${MONEY} } peakWeek }`).join('\n  ')} }`;
+const thisMonth = () => new Date().toLocaleDateString('sv').slice(0, 7);
 
 /** Health at a glance: the score, how it moved over the 26 weeks, and a one-sided partnership flagged. */
 export const healthBadge = (relationship) => {
@@ -47,6 +54,7 @@ class ClientsView extends CordeeElement {
   static properties = {
     role: {}, clients: { state: true }, total: { state: true }, pageInfo: { state: true },
     busy: { state: true }, error: { state: true }, invoices: { state: true },
+    shares: { state: true }, exposure: { state: true },
   };
 
   constructor() {
@@ -73,11 +81,44 @@ class ClientsView extends CordeeElement {
       this.clients = more ? [...this.clients, ...clients.nodes] : clients.nodes;
       this.total = clients.totalCount;
       this.pageInfo = clients.pageInfo;
+      this.glance(clients.nodes, !more);
     } catch (e) {
       this.error = e.message;
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Capacity shares (once) and, for money roles, the page's exposures; the list shows without them meanwhile. */
+  async glance(page, first) {
+    try {
+      if (first || !this.shares) {
+        const { capacity } = await gql(SHARES, { from: thisMonth() });
+        const shares = {};
+        capacity.forEach((month, i) => month.clients.forEach(({ client, share }) => {
+          const s = shares[client.id] ?? { now: 0, peak: 0 };
+          shares[client.id] = { now: i === 0 ? share : s.now, peak: Math.max(s.peak, share) };
+        }));
+        this.shares = shares;
+      }
+      if (this.money && page.length > 0) {
+        const variables = Object.fromEntries(page.map((c, i) => [`c${i}`, c.id]));
+        const data = await gql(exposures(page.length), variables);
+        this.exposure = { ...this.exposure, ...Object.fromEntries(page.map((c, i) => [c.id, data[`e${i}`]])) };
+      }
+    } catch (e) {
+      this.glanceError = e.message;
+    }
+  }
+
+  glanceBadges(c) {
+    const share = this.shares?.[c.id];
+    const exposure = this.exposure?.[c.id];
+    return html`
+      ${share ? html`<span class="pill ${share.peak >= 0.5 ? 'late' : share.peak >= 0.3 ? 'warn' : ''}" data-testid="share"
+        title=${t('clients.shareTitle')}>${t('clients.share', { now: formatPercent(share.now), peak: formatPercent(share.peak) })}</span>` : nothing}
+      ${exposure && Number(exposure.peak.amount) > 0 ? html`<span class="pill" data-testid="exposure" title=${t('clients.exposureTitle')}>
+        ${t('clients.exposure', { amount: formatMoney(exposure.peak) })}</span>` : nothing}`;
   }
 
   search(event) {
@@ -114,6 +155,7 @@ class ClientsView extends CordeeElement {
           <li class="card client">
             <div class="client-head"><h2><a href=${`#/clients/${c.id}`} data-testid="client-link">${c.name}</a></h2><span class="badge">${t(`segment.${c.segment}`)}</span>
               ${healthBadge(c.relationship)}
+              ${this.glanceBadges(c)}
               <span class="terms">${t('clients.terms', { n: c.paymentTermsDays })}</span>
               <span class="spacer"></span>
               ${this.money ? html`<button type="button" class="secondary small" aria-expanded=${this.invoices[c.id] ? 'true' : 'false'}
