@@ -1,11 +1,9 @@
 package io.cordee.api.alert;
 
-import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.mutation.MutationInterceptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,18 +57,8 @@ public class AlertEvaluationInterceptor implements WebGraphQlInterceptor {
 
     /** A mutation that selects at least one field that may change a rule's facts. */
     static boolean changesFacts(WebGraphQlRequest request) {
-        Document document;
-        try {
-            document = Parser.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
-        String name = request.getOperationName();
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        return operations.stream()
-                .filter(op -> name == null ? operations.size() == 1 : name.equals(op.getName()))
-                .filter(op -> op.getOperation() == OperationDefinition.Operation.MUTATION)
-                .flatMap(op -> op.getSelectionSet().getSelections().stream())
+        OperationDefinition mutation = MutationInterceptor.selectedMutation(request);
+        return mutation != null && mutation.getSelectionSet().getSelections().stream()
                 .anyMatch(s -> s instanceof Field f && !NO_FACTS.contains(f.getName()));
     }
 

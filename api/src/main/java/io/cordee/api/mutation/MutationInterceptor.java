@@ -141,7 +141,7 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
     }
 
     /** The mutation the request runs, or null for a query, a subscription or a document that does not parse. */
-    static OperationDefinition selectedMutation(WebGraphQlRequest request) {
+    public static OperationDefinition selectedMutation(WebGraphQlRequest request) {
         // a mutation's document says so: queries (most requests, some large) are not parsed a second time
         if (!request.getDocument().contains("mutation")) {
             return null;
