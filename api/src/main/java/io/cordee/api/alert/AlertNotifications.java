@@ -70,6 +70,14 @@ public class AlertNotifications implements SmartLifecycle {
 
     /** A driver connection factory from the same options as the pool, so the listener never takes a pooled connection. */
     static ConnectionFactory dedicatedFactory(Environment env) {
+        return dedicatedFactory(env, APPLICATION_NAME);
+    }
+
+    /**
+     * A driver connection factory from the same options as the pool, its connections named
+     * {@code applicationName} in {@code pg_stat_activity}: for a listener outside the pool.
+     */
+    public static ConnectionFactory dedicatedFactory(Environment env, String applicationName) {
         ConnectionFactoryOptions parsed = ConnectionFactoryOptions.parse(env.getRequiredProperty("spring.r2dbc.url"));
         ConnectionFactoryOptions.Builder options = parsed.mutate();
         if ("pool".equals(parsed.getValue(ConnectionFactoryOptions.DRIVER))) {
@@ -84,7 +92,7 @@ public class AlertNotifications implements SmartLifecycle {
         if (password != null && !password.isEmpty()) {
             options.option(ConnectionFactoryOptions.PASSWORD, password);
         }
-        options.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, APPLICATION_NAME);
+        options.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, applicationName);
         return new PostgresqlConnectionFactoryProvider().create(options.build());
     }
 

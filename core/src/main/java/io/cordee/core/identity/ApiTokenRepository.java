@@ -11,8 +11,12 @@ import reactor.core.publisher.Mono;
 /** Port: partner API tokens, looked up by the SHA-256 of their value. */
 public interface ApiTokenRepository {
 
-    /** A token with its creator as they are now. */
-    record WithCreator(ApiToken token, User creator) {
+    /** A token with its creator as they are now (a deactivated creator's tokens are refused). */
+    record WithCreator(ApiToken token, User creator, boolean creatorDeactivated) {
+
+        public WithCreator(ApiToken token, User creator) {
+            this(token, creator, false);
+        }
     }
 
     Mono<ApiToken> insert(ApiToken token, byte[] valueHash);

@@ -107,7 +107,7 @@ public final class ApiTokenService {
 
     /**
      * The grant behind a token value, or an {@link Unauthenticated} error that says why (unknown,
-     * revoked, expired). Records the use when the last recorded one is older than a minute.
+     * revoked, expired, creator deactivated). Records the use when the last recorded one is older than a minute.
      */
     public Mono<ApiTokenGrant> authenticate(String value) {
         if (!isApiToken(value) || value.length() > 200) {
@@ -123,6 +123,9 @@ public final class ApiTokenService {
                     }
                     if (token.isExpired(now)) {
                         return Mono.error(new Unauthenticated("This API token expired at " + token.expiresAt()));
+                    }
+                    if (found.creatorDeactivated()) {
+                        return Mono.error(new Unauthenticated("The creator of this API token was deactivated"));
                     }
                     if (found.creator().role() == Role.CLIENT) {
                         return Mono.error(

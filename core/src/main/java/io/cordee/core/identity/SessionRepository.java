@@ -8,7 +8,7 @@ public interface SessionRepository {
 
     Mono<Session> insert(Session session);
 
-    /** The user behind a session that is neither expired at {@code now} nor revoked. */
+    /** The user behind a session that is neither expired at {@code now} nor revoked, unless deactivated. */
     Mono<User> findUserOfActiveSession(byte[] tokenHash, Instant now);
 
     /** Revokes the session; completes empty whether or not it existed. */

@@ -32,6 +32,7 @@ class ApiTokenServiceTest {
     private User owner = new User(new UserId(UUID.randomUUID()), agency, "owner@agency.example", "Olga", Role.OWNER,
             null, "h");
     private Instant now = Instant.parse("2026-11-23T09:00:00Z");
+    private boolean ownerDeactivated;
 
     /** The stored tokens by the hex of their hash, and every touch the service asked for. */
     private final Map<String, ApiToken> byHash = new HashMap<>();
@@ -44,7 +45,7 @@ class ApiTokenServiceTest {
         }
 
         public Mono<WithCreator> findByHash(byte[] valueHash) {
-            return Mono.justOrEmpty(byHash.get(Arrays.toString(valueHash))).map(t -> new WithCreator(t, owner));
+            return Mono.justOrEmpty(byHash.get(Arrays.toString(valueHash))).map(t -> new WithCreator(t, owner, ownerDeactivated));
         }
 
         public Mono<ApiToken> find(AgencyId agencyId, ApiTokenId id) {
@@ -150,6 +151,17 @@ class ApiTokenServiceTest {
         StepVerifier.create(service.authenticate(token.value()))
                 .expectErrorMatches(e -> e instanceof Unauthenticated && e.getMessage().contains("no longer agency staff"))
                 .verify();
+    }
+
+    @Test
+    void aDeactivatedCreatorsTokensAreRefused() {
+        NewApiToken token = create(ApiTokenAccess.READ_ONLY, Set.of(), null);
+        ownerDeactivated = true;
+        StepVerifier.create(service.authenticate(token.value()))
+                .expectErrorMatches(e -> e instanceof Unauthenticated
+                        && e.getMessage().equals("The creator of this API token was deactivated"))
+                .verify();
+        assertThat(touches).isEmpty();
     }
 
     @Test

@@ -60,7 +60,8 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
     public record WithCreatorRow(UUID agencyId, UUID id, UUID createdBy, String name, String access, String[] areas,
                                  String hint, OffsetDateTime createdAt, OffsetDateTime expiresAt,
                                  OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, String email,
-                                 String displayName, String role, UUID clientId, String passwordHash) {
+                                 String displayName, String role, UUID clientId, String passwordHash,
+                                 Boolean creatorDeactivated) {
     }
 
     @Override
@@ -83,7 +84,7 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
     public Mono<WithCreator> findByHash(byte[] valueHash) {
         return db.sql("SELECT t.agency_id, t.id, t.created_by, t.name, t.access, t.areas, t.hint, t.created_at,"
                         + " t.expires_at, t.last_used_at, t.revoked_at, u.email, u.display_name, u.role, u.client_id,"
-                        + " u.password_hash FROM api_token t"
+                        + " u.password_hash, u.deactivated_at IS NOT NULL AS creator_deactivated FROM api_token t"
                         + " JOIN app_user u ON u.agency_id = t.agency_id AND u.id = t.created_by"
                         + " WHERE t.token_hash = :tokenHash")
                 .bind("tokenHash", valueHash)
@@ -92,7 +93,7 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
                         new ApiTokenRow(r.agencyId(), r.id(), r.createdBy(), r.name(), r.access(), r.areas(), r.hint(),
                                 r.createdAt(), r.expiresAt(), r.lastUsedAt(), r.revokedAt()).toDomain(),
                         users.toDomain(new UserRow(r.agencyId(), r.createdBy(), r.email(), r.displayName(), r.role(),
-                                r.clientId(), r.passwordHash()))));
+                                r.clientId(), r.passwordHash())), Boolean.TRUE.equals(r.creatorDeactivated())));
     }
 
     @Override

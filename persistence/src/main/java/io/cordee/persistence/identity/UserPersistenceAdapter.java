@@ -28,7 +28,7 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
 
     @Override
     public Mono<User> findByEmail(String email) {
-        return db.sql("SELECT " + COLUMNS + " FROM app_user WHERE email = :email")
+        return db.sql("SELECT " + COLUMNS + " FROM app_user WHERE email = :email AND deactivated_at IS NULL")
                 .bind("email", email)
                 .mapProperties(UserRow.class).one().map(mapper::toDomain);
     }
@@ -63,7 +63,8 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
     public Mono<User> findUserOfActiveSession(byte[] tokenHash, Instant now) {
         return db.sql("SELECT u.agency_id, u.id, u.email, u.display_name, u.role, u.client_id, u.password_hash"
                         + " FROM user_session s JOIN app_user u ON u.agency_id = s.agency_id AND u.id = s.user_id"
-                        + " WHERE s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now")
+                        + " WHERE s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now"
+                        + " AND u.deactivated_at IS NULL")
                 .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
                 .mapProperties(UserRow.class).one().map(mapper::toDomain);
     }

@@ -1,43 +1,79 @@
 package io.cordee.api.graphql.common;
 
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import io.cordee.api.limits.LimitsProperties;
+import io.cordee.api.limits.WebSocketLimits;
 import io.cordee.api.security.Authenticator;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.api.security.SessionCookies;
+import io.cordee.api.websocket.WebSocketConnection;
+import io.cordee.api.websocket.WebSocketConnections;
+import io.cordee.core.common.DomainException;
+import io.cordee.core.common.Forbidden;
 import io.cordee.core.common.Unauthenticated;
 import java.util.Map;
+import java.util.Optional;
+import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who is behind a GraphQL WebSocket (graphql-transport-ws). At {@code connection_init} the session token
- * (a session's or a partner API token's) comes from the payload ({@code {"authorization": "Bearer …"}})
- * or else the handshake's session cookie or {@code Authorization} header; without a valid one the
- * connection is refused (closed with 4401 Unauthorized). The caller is kept with the session and every
- * operation on it runs as that caller, so {@link GraphQlAuthentication}, {@link ApiTokenScopes} and the
- * controllers see it as over HTTP.
+ * The rules of a GraphQL WebSocket (graphql-transport-ws), the same as HTTP's (ADR 13, ADR 22).
+ *
+ * <p>At {@code connection_init} the session token (a session's or a partner API token's) comes from the
+ * payload ({@code {"authorization": "Bearer …"}}) or else the handshake's session cookie or
+ * {@code Authorization} header; without a valid one the connection is refused (closed with 4401). The
+ * connection is then registered ({@link WebSocketConnections}) so that access changes notified by
+ * PostgreSQL close it.
+ *
+ * <p>Every operation, in this order: takes one from the connection's and the user's operation buckets
+ * ({@code RATE_LIMITED}); has its session or token checked again against the database, as HTTP checks
+ * every request — no longer valid (signed out, revoked, expired, deactivated) → the HTTP error
+ * ({@code UNAUTHORIZED}, code {@code UNAUTHENTICATED}) and the connection closed with 4401; the role or
+ * client changed → {@code FORBIDDEN} and closed with 4403, the client reconnects with its new rights; is
+ * refused if the document holds a mutation ({@code signIn} included: mutations go over HTTP POST, where
+ * idempotency keys, the per-address sign-in limit and the audit's request id apply); and, for a
+ * subscription, must find a place under the open-subscription limits. It then runs as the caller just
+ * checked, so {@link GraphQlAuthentication}, {@link ApiTokenScopes} and the controllers see it as over HTTP.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
-    static final String CALLER = "cordee.caller";
+    static final String MUTATION_OVER_WEBSOCKET = "MUTATION_OVER_WEBSOCKET";
 
     private final Authenticator authenticator;
+    private final WebSocketConnections connections;
+    private final WebSocketLimits limits;
+    private final LimitsProperties requestLimits;
 
-    public WebSocketAuthentication(Authenticator authenticator) {
+    public WebSocketAuthentication(Authenticator authenticator, WebSocketConnections connections,
+                                   WebSocketLimits limits, LimitsProperties requestLimits) {
         this.authenticator = authenticator;
+        this.connections = connections;
+        this.limits = limits;
+        this.requestLimits = requestLimits;
     }
 
     @Override
@@ -46,17 +82,100 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         if (token == null) {
             return Mono.error(new Unauthenticated("Sign in first: send the session cookie or an authorization token"));
         }
-        return authenticator.authenticate(token).doOnNext(caller -> info.getAttributes().put(CALLER, caller))
+        return authenticator.authenticate(token)
+                .doOnNext(caller -> connections.open(info.getAttributes(), token, caller, limits.newConnectionBucket()))
                 .then(Mono.empty());
     }
 
     @Override
+    public void handleConnectionClosed(WebSocketSessionInfo info, int statusCode, Map<String, Object> payload) {
+        connections.closed(info.getAttributes());
+    }
+
+    @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (request instanceof WebSocketGraphQlRequest ws
-                && ws.getSessionInfo().getAttributes().get(CALLER) instanceof CallerAuthentication caller) {
-            return chain.next(request).contextWrite(ReactiveSecurityContextHolder.withAuthentication(caller));
+        if (!(request instanceof WebSocketGraphQlRequest ws)) {
+            return chain.next(request);
         }
-        return chain.next(request);
+        Optional<WebSocketConnection> found = WebSocketConnections.of(ws.getSessionInfo().getAttributes());
+        if (found.isEmpty()) {
+            return Mono.just(refused(request, error(ErrorType.UNAUTHORIZED, new Unauthenticated("Sign in first"))));
+        }
+        WebSocketConnection connection = found.get();
+        if (connection.isClosing()) {
+            return Mono.just(refused(request, error(ErrorType.UNAUTHORIZED,
+                    new Unauthenticated("This connection is closing: open a new one"))));
+        }
+        Optional<GraphQLError> rateLimited = limits.refuseOperation(connection.operations(), connection.userId());
+        if (rateLimited.isPresent()) {
+            return Mono.just(refused(request, rateLimited.get()));
+        }
+        return connections.check(connection).flatMap(check -> {
+            if (!check.passed()) {
+                connection.closeAfter(ws.getId(), check.closeCode(), check.reason());
+                ErrorType type = check.error() instanceof Forbidden ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED;
+                return Mono.just(refused(request, error(type, check.error())));
+            }
+            if (holdsMutation(request.getDocument())) {
+                return Mono.just(refused(request, GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
+                        .message("Mutations go over HTTP POST to /graphql, not over the WebSocket"
+                                + " (signIn included); the WebSocket is for subscriptions and queries")
+                        .extensions(Map.of("code", MUTATION_OVER_WEBSOCKET)).build()));
+            }
+            return chain.next(request)
+                    .map(response -> admitSubscription(request, response, connection))
+                    .contextWrite(ReactiveSecurityContextHolder.withAuthentication(check.current()));
+        });
+    }
+
+    /**
+     * A subscription's answer is its stream of events, not yet subscribed to: it is given a place under
+     * the limits (released when the stream ends, is cancelled, or the connection closes), or refused
+     * before anything of it runs.
+     */
+    private WebGraphQlResponse admitSubscription(WebGraphQlRequest request, WebGraphQlResponse response,
+                                                 WebSocketConnection connection) {
+        if (!(response.getData() instanceof Publisher<?> events)) {
+            return response;
+        }
+        WebSocketLimits.Admission admission = limits.openSubscription(connection.subscriptions(), connection.userId());
+        if (admission.slot() == null) {
+            return refused(request, admission.refusal());
+        }
+        Flux<?> guarded = Flux.from(events).doFinally(signal -> admission.slot().release());
+        return response.transform(builder -> builder.data(guarded));
+    }
+
+    /**
+     * Whether any operation of the document is a mutation: the whole document is refused, as a GET with
+     * a mutation is (ADR 14). A document too long to parse is left to {@code RequestLimits}, which refuses it.
+     */
+    static boolean holdsMutation(String document, int maxLength) {
+        if (document == null || document.length() > maxLength) {
+            return false;
+        }
+        Document parsed;
+        try {
+            parsed = Parser.parse(document);
+        } catch (InvalidSyntaxException e) {
+            return false; // graphql-java answers the syntax error, and nothing runs
+        }
+        return parsed.getDefinitionsOfType(OperationDefinition.class).stream()
+                .anyMatch(op -> op.getOperation() == OperationDefinition.Operation.MUTATION);
+    }
+
+    private boolean holdsMutation(String document) {
+        return holdsMutation(document, requestLimits.maxDocumentLength());
+    }
+
+    private static GraphQLError error(ErrorType type, DomainException e) {
+        return GraphqlErrorBuilder.newError().errorType(type).message(e.getMessage())
+                .extensions(Map.of("code", e.code().name())).build();
+    }
+
+    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
     /** The token of the {@code connection_init} payload, else of the handshake (cookie or header). */
