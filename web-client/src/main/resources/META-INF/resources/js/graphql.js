@@ -56,7 +56,7 @@ function unauthenticated(error) {
  * A GraphQL subscription over WebSocket (graphql-transport-ws), signed in by the session cookie the
  * browser sends with the handshake. Calls onNext with each result's data; returns a function that ends
  * it. onLive is told when the subscription is on or off. A dropped connection is reopened after a few
- * seconds.
+ * seconds; one the server closed because the session ended (4401) is not (ADR 22).
  */
 export function subscribe(query, onNext, onLive = () => {}) {
   let socket;
@@ -77,9 +77,16 @@ export function subscribe(query, onNext, onLive = () => {}) {
         socket.send(JSON.stringify({ type: 'pong' }));
       }
     };
-    socket.onclose = () => {
+    // 4401: the session ended (signed out, expired, deactivated): show the sign-in form, do not retry.
+    // 4403: the user's role changed: reopen at once with the new rights. Anything else: retry in 5 s.
+    socket.onclose = (event) => {
       onLive(false);
-      if (!closed) retry = setTimeout(open, 5000);
+      if (closed) return;
+      if (event.code === 4401) {
+        window.dispatchEvent(new CustomEvent('cordee-unauthenticated'));
+        return;
+      }
+      retry = setTimeout(open, event.code === 4403 ? 500 : 5000);
     };
   };
   open();

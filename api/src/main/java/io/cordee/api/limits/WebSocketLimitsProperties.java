@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operationsPeriod           the period over which the operation buckets refill
  * @param subscriptionsPerConnection subscriptions open at once on one connection
  * @param subscriptionsPerUser       subscriptions open at once for one user on this instance
+ * @param connectionsPerUser         WebSocket connections open at once for one user on this instance
  * @param recheckInterval            how often every open connection's session or token is checked again
  *                                   even without a change notification (expiry, notifications missed
  *                                   while the listener reconnected)
@@ -26,5 +27,6 @@ public record WebSocketLimitsProperties(
         @DefaultValue("1m") Duration operationsPeriod,
         @DefaultValue("10") int subscriptionsPerConnection,
         @DefaultValue("25") int subscriptionsPerUser,
+        @DefaultValue("20") int connectionsPerUser,
         @DefaultValue("1m") Duration recheckInterval) {
 }

@@ -20,6 +20,8 @@ public final class WebSocketConnection {
     public static final int UNAUTHORIZED = 4401;
     /** 4403: the user's rights changed (role, client): the client reconnects to go on with the new ones. */
     public static final int FORBIDDEN = 4403;
+    /** 4429: the user already holds the most connections allowed on this instance. */
+    public static final int TOO_MANY = 4429;
 
     private final ClosableWebSocketSession session;
     private final String token;

@@ -53,17 +53,31 @@ public class WebSocketConnections {
 
     /**
      * Registers the connection whose session attributes are {@code attributes}, authenticated by
-     * {@code token} as {@code authentication}, and keeps it in those attributes.
+     * {@code token} as {@code authentication}, and keeps it in those attributes; unless its user already
+     * has {@code maxPerUser} connections on this instance: then it is closed with 4429 and empty returned.
      */
-    public WebSocketConnection open(Map<String, Object> attributes, String token, CallerAuthentication authentication,
-                                    Bucket operations) {
+    public Optional<WebSocketConnection> open(Map<String, Object> attributes, String token,
+                                              CallerAuthentication authentication, Bucket operations, int maxPerUser) {
         if (!(attributes.get(ClosableWebSocketSession.ATTRIBUTE) instanceof ClosableWebSocketSession session)) {
             throw new IllegalStateException("GraphQL WebSocket sessions come through WebSocketConfiguration's handler");
         }
         WebSocketConnection connection = new WebSocketConnection(session, token, authentication, operations);
+        boolean[] admitted = new boolean[1];
+        byUser.compute(connection.userId(), (u, set) -> {
+            Set<WebSocketConnection> of = set == null ? ConcurrentHashMap.newKeySet() : set;
+            if (of.size() < maxPerUser) {
+                of.add(connection);
+                admitted[0] = true;
+            }
+            return of.isEmpty() ? null : of;
+        });
+        if (!admitted[0]) {
+            connection.close(WebSocketConnection.TOO_MANY, "Too many connections: at most " + maxPerUser
+                    + " per user on this server");
+            return Optional.empty();
+        }
         attributes.put(ATTRIBUTE, connection);
-        byUser.computeIfAbsent(connection.userId(), u -> ConcurrentHashMap.newKeySet()).add(connection);
-        return connection;
+        return Optional.of(connection);
     }
 
     /** The connection kept in a session's attributes by {@link #open}; empty before {@code connection_init}. */

@@ -57,7 +57,8 @@ import reactor.core.publisher.Mono;
  * HTTP mutation answered, the SQL statement done) to the moment the client saw its socket closed.
  *
  * <p>A second application on the same database ("the second instance") runs with tight WebSocket limits:
- * 5 operations per connection and 8 per user an hour, 2 subscriptions per connection and 3 per user.
+ * 5 operations per connection and 8 per user an hour, 2 subscriptions per connection and 3 per user, 3
+ * connections per user.
  */
 @ApiTest
 class WebSocketSecurityTest {
@@ -81,11 +82,11 @@ class WebSocketSecurityTest {
     @Autowired
     Environment environment;
     @Autowired
-    AlertNotifications notifications;
-    @Autowired
     AccessChangeListener listener;
     @Autowired
     WebSocketConnections connections;
+    @Autowired
+    WebSocketLimits limits;
 
     Tenants.Tenant tenant;
     final List<WebSocketGraphQlClient> clients = new ArrayList<>();
@@ -121,7 +122,7 @@ class WebSocketSecurityTest {
                           token apiToken { id } userErrors { code } } }""").execute();
         String token = created.path("createApiToken.token").entity(String.class).get();
         String id = created.path("createApiToken.apiToken.id").entity(String.class).get();
-        Live live = subscribe(bearer(port, token), notifications);
+        Live live = subscribe(bearer(port, token), limits, user(Role.OWNER));
 
         long sent = System.nanoTime();
         owner.document("mutation($id: ID!) { revokeApiToken(input: {id: $id}) { userErrors { code } } }")
@@ -133,7 +134,7 @@ class WebSocketSecurityTest {
     @Test
     void aSignedOutSessionsSubscriptionCloses() {
         String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        Live live = subscribe(cookie(port, session), notifications);
+        Live live = subscribe(cookie(port, session), limits, user(Role.FINANCE));
 
         long sent = System.nanoTime();
         tenants.withToken(session).document("mutation { signOut { signedOut } }").execute()
@@ -145,7 +146,7 @@ class WebSocketSecurityTest {
     @Test
     void aRoleChangeClosesTheConnectionAndTheNextOneHasTheNewRole() {
         String session = tenants.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
-        Live live = subscribe(cookie(port, session), notifications);
+        Live live = subscribe(cookie(port, session), limits, user(Role.OWNER));
 
         // no mutation changes roles yet (issue 14): the database is changed as a future one will
         long sent = System.nanoTime();
@@ -168,7 +169,7 @@ class WebSocketSecurityTest {
     @Test
     void aDeactivatedUserIsClosedOutOfTheSocketAndRefusedOverHttp() {
         String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        Live live = subscribe(cookie(port, session), notifications);
+        Live live = subscribe(cookie(port, session), limits, user(Role.FINANCE));
 
         long sent = System.nanoTime();
         db.sql("UPDATE app_user SET deactivated_at = now() WHERE email = :e").bind("e", tenant.email(Role.FINANCE))
@@ -209,7 +210,7 @@ class WebSocketSecurityTest {
         int otherPort = Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port"));
         waitFor(other.getBean(AccessChangeListener.class)::isListening);
         String session = tenants.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
-        Live live = subscribe(cookie(otherPort, session), other.getBean(AlertNotifications.class));
+        Live live = subscribe(cookie(otherPort, session), other.getBean(WebSocketLimits.class), user(Role.LEAD));
 
         // signed out over HTTP on this instance; the subscription is on the other one
         long sent = System.nanoTime();
@@ -260,43 +261,48 @@ class WebSocketSecurityTest {
         // a change whose notification was lost (the listener was reconnecting): the next operation finds it
         String session = tenants.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         WebSocketGraphQlClient client = cookie(port, session);
-        Live live = subscribe(client, notifications);
+        Live live = subscribe(client, limits, user(Role.OWNER));
         silently("UPDATE user_session SET revoked_at = now() WHERE user_id = '" + tenant.owner().userId().value()
                 + "'");
 
+        long sent = System.nanoTime();
         ClientGraphQlResponse refused = client.document(VIEWER).execute().block(WAIT);
+        long answered = System.nanoTime();
         assertThat(refused.getErrors()).singleElement().satisfies(error -> {
             assertThat(error.getErrorType().toString()).isEqualTo("UNAUTHORIZED");
             assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED");
             assertThat(error.getMessage()).isEqualTo("Your session has expired; sign in again");
         });
-        assertClosed(live, 4401, "operation after a silent sign-out", System.nanoTime());
+        assertClosed(live, 4401, "operation after a silent sign-out", sent, answered);
     }
 
     @Test
     void anOperationAfterASilentRoleChangeIsRefusedAndClosesWith4403() {
         String session = tenants.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         WebSocketGraphQlClient client = cookie(port, session);
-        Live live = subscribe(client, notifications);
+        Live live = subscribe(client, limits, user(Role.OWNER));
         silently("UPDATE app_user SET role = 'LEAD' WHERE id = '" + tenant.owner().userId().value() + "'");
 
+        long sent = System.nanoTime();
         ClientGraphQlResponse refused = client.document(VIEWER).execute().block(WAIT);
+        long answered = System.nanoTime();
         assertThat(refused.getErrors()).singleElement().satisfies(error -> {
             assertThat(error.getErrorType().toString()).isEqualTo("FORBIDDEN");
             assertThat(error.getMessage()).startsWith("Your role changed from OWNER to LEAD");
         });
-        assertClosed(live, 4403, "operation after a silent role change", System.nanoTime());
+        assertClosed(live, 4403, "operation after a silent role change", sent, answered);
     }
 
     @Test
     void theSweepClosesAConnectionWhoseSessionExpired() {
         String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        Live live = subscribe(cookie(port, session), notifications);
+        Live live = subscribe(cookie(port, session), limits, user(Role.FINANCE));
         // expiry changes nothing in the database at the moment it happens: the periodic re-check finds it
         silently("UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id"
                 + " FROM app_user WHERE email = '" + tenant.email(Role.FINANCE) + "')");
+        long sent = System.nanoTime();
         connections.recheckAll().block(WAIT);
-        assertClosed(live, 4401, "sweep after expiry", System.nanoTime());
+        assertClosed(live, 4401, "sweep after expiry", sent, System.nanoTime());
     }
 
     // ---- no mutation over the socket -----------------------------------------------------------
@@ -331,7 +337,7 @@ class WebSocketSecurityTest {
         UserId owner = tenant.owner().userId();
         List<Live> ten = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            ten.add(subscribe(client, notifications));
+            ten.add(subscribe(client, limits, user(Role.OWNER)));
         }
         waitFor(() -> openSubscriptions(owner) == 10);
 
@@ -347,7 +353,7 @@ class WebSocketSecurityTest {
         // completing one gives its place back
         ten.get(0).subscription.dispose();
         waitFor(() -> openSubscriptions(owner) == 9);
-        subscribe(client, notifications);
+        subscribe(client, limits, user(Role.OWNER));
         waitFor(() -> openSubscriptions(owner) == 10);
     }
 
@@ -356,28 +362,50 @@ class WebSocketSecurityTest {
         ConfigurableApplicationContext other = secondInstance();
         int otherPort = Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port"));
         AlertNotifications otherNotifications = other.getBean(AlertNotifications.class);
+        WebSocketLimits otherLimits = other.getBean(WebSocketLimits.class);
         String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
 
         // the second instance allows 2 per connection and 3 per user
         WebSocketGraphQlClient first = cookie(otherPort, session);
-        subscribe(first, otherNotifications);
-        subscribe(first, otherNotifications);
+        subscribe(first, otherLimits, user(Role.FINANCE));
+        subscribe(first, otherLimits, user(Role.FINANCE));
         assertThat(subscriptionRefusal(first)).isEqualTo("Too many open subscriptions: at most 2 per connection."
                 + " Complete one before starting another.");
         WebSocketGraphQlClient secondConnection = cookie(otherPort, session);
-        subscribe(secondConnection, otherNotifications);
+        subscribe(secondConnection, otherLimits, user(Role.FINANCE));
         assertThat(subscriptionRefusal(secondConnection)).isEqualTo("Too many open subscriptions: at most 3 per user"
                 + " on this server. Complete one before starting another.");
 
         // closing a connection gives its subscriptions' places back: 3 - 2 = 1 open, so 2 more may open
-        WebSocketLimits otherLimits = other.getBean(WebSocketLimits.class);
-        UserId finance = new UserId(db.sql("SELECT id FROM app_user WHERE email = :e")
-                .bind("e", tenant.email(Role.FINANCE)).mapValue(UUID.class).one().block(WAIT));
+        UserId finance = user(Role.FINANCE);
         assertThat(otherLimits.openSubscriptions(finance)).isEqualTo(3);
+        int streams = otherNotifications.subscriberCount();
         first.stop().block(WAIT);
         waitFor(() -> otherLimits.openSubscriptions(finance) == 1);
-        subscribe(secondConnection, otherNotifications);
+        // and the two server-side streams of the closed connection ended with it
+        waitFor(() -> otherNotifications.subscriberCount() <= streams - 2);
+        subscribe(secondConnection, otherLimits, user(Role.FINANCE));
         assertThat(otherLimits.openSubscriptions(finance)).isEqualTo(2);
+    }
+
+    @Test
+    void aUsersFourthConnectionIsRefusedWhenThreeAreAllowed() {
+        ConfigurableApplicationContext other = secondInstance();
+        int otherPort = Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port"));
+        String session = tenants.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        List<WebSocketGraphQlClient> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            WebSocketGraphQlClient client = cookie(otherPort, session);
+            assertThat(client.document(VIEWER).execute().block(WAIT).getErrors()).isEmpty();
+            three.add(client);
+        }
+        String refused = failure(() -> cookie(otherPort, session).document(VIEWER).execute().block(WAIT));
+        assertThat(refused).contains("4429").contains("Too many connections: at most 3 per user on this server");
+
+        three.get(0).stop().block(WAIT);
+        WebSocketConnections otherConnections = other.getBean(WebSocketConnections.class);
+        waitFor(() -> otherConnections.of(tenant.owner().userId()).size() == 2);
+        assertThat(cookie(otherPort, session).document(VIEWER).execute().block(WAIT).getErrors()).isEmpty();
     }
 
     @Test
@@ -441,8 +469,12 @@ class WebSocketSecurityTest {
     record Live(Disposable subscription, CompletableFuture<Throwable> closed, long[] endedAt) {
     }
 
-    private Live subscribe(WebSocketGraphQlClient client, AlertNotifications on) {
-        int before = on.subscriberCount();
+    /**
+     * Subscribes and returns once the server holds the subscription open (its place is counted for the
+     * user, whom only this test uses).
+     */
+    private Live subscribe(WebSocketGraphQlClient client, WebSocketLimits on, UserId user) {
+        int before = on.openSubscriptions(user);
         CompletableFuture<Throwable> closed = new CompletableFuture<>();
         long[] endedAt = new long[1];
         Disposable subscription = client.document(SUBSCRIPTION).retrieveSubscription("alertChanged")
@@ -455,13 +487,13 @@ class WebSocketSecurityTest {
                     closed.complete(null);
                 });
         opened.add(subscription);
-        waitFor(() -> on.subscriberCount() > before);
+        waitFor(() -> on.openSubscriptions(user) > before);
         return new Live(subscription, closed, endedAt);
     }
 
-    /** Awaits the close for at most 2 s after {@code committedNanos}; its status code must be {@code code}. */
-    private static Throwable assertClosed(Live live, int code, String what, long committedNanos) {
-        return assertClosed(live, code, what, committedNanos, committedNanos);
+    private UserId user(Role role) {
+        return new UserId(db.sql("SELECT id FROM app_user WHERE email = :e").bind("e", tenant.email(role))
+                .mapValue(UUID.class).one().block(WAIT));
     }
 
     /**
@@ -563,12 +595,14 @@ class WebSocketSecurityTest {
             }
             same.put("server.port", "0");
             same.put("cordee.demo-data.enabled", "false");
-            same.put("cordee.limits.websocket.connection-operations", "5");
-            same.put("cordee.limits.websocket.user-operations", "8");
-            same.put("cordee.limits.websocket.operations-period", "1h");
-            same.put("cordee.limits.websocket.subscriptions-per-connection", "2");
-            same.put("cordee.limits.websocket.subscriptions-per-user", "3");
-            second = new SpringApplicationBuilder(CordeeApplication.class).profiles("test").properties(same).run();
+            // arguments, not default properties: application.properties would override those
+            second = new SpringApplicationBuilder(CordeeApplication.class).profiles("test").properties(same).run(
+                    "--cordee.limits.websocket.connection-operations=5",
+                    "--cordee.limits.websocket.user-operations=8",
+                    "--cordee.limits.websocket.operations-period=1h",
+                    "--cordee.limits.websocket.subscriptions-per-connection=2",
+                    "--cordee.limits.websocket.subscriptions-per-user=3",
+                    "--cordee.limits.websocket.connections-per-user=3");
         }
         return second;
     }

@@ -43,7 +43,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>At {@code connection_init} the session token (a session's or a partner API token's) comes from the
  * payload ({@code {"authorization": "Bearer …"}}) or else the handshake's session cookie or
- * {@code Authorization} header; without a valid one the connection is refused (closed with 4401). The
+ * {@code Authorization} header; without a valid one the connection is refused (closed with 4401), and a
+ * user already holding {@code cordee.limits.websocket.connections-per-user} sockets here gets 4429. The
  * connection is then registered ({@link WebSocketConnections}) so that access changes notified by
  * PostgreSQL close it.
  *
@@ -83,7 +84,11 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
             return Mono.error(new Unauthenticated("Sign in first: send the session cookie or an authorization token"));
         }
         return authenticator.authenticate(token)
-                .doOnNext(caller -> connections.open(info.getAttributes(), token, caller, limits.newConnectionBucket()))
+                .flatMap(caller -> connections.open(info.getAttributes(), token, caller, limits.newConnectionBucket(),
+                                limits.properties().connectionsPerUser())
+                        .map(connection -> Mono.empty())
+                        // already closed with 4429 and its reason; the handler's own close (4401) comes second
+                        .orElseGet(() -> Mono.error(new Unauthenticated("Too many connections"))))
                 .then(Mono.empty());
     }
 
