@@ -85,10 +85,11 @@ public class AccessChangeListener implements SmartLifecycle {
                             return Mono.empty();
                         }))
                 .subscribe(v -> { }, e -> log.error("The access change listener stopped", e));
-        Disposable sweep = Flux.interval(recheckInterval, recheckInterval)
-                .onBackpressureDrop()
-                .concatMap(tick -> connections.recheckAll(), 1)
-                .subscribe(v -> { }, e -> log.error("The WebSocket re-check sweep stopped", e));
+        Disposable sweep = recheckInterval.isNegative() || recheckInterval.isZero() ? Disposables.disposed()
+                : Flux.interval(recheckInterval, recheckInterval)
+                        .onBackpressureDrop()
+                        .concatMap(tick -> connections.recheckAll(), 1)
+                        .subscribe(v -> { }, e -> log.error("The WebSocket re-check sweep stopped", e));
         running = Disposables.composite(notifications, sweep);
     }
 

@@ -5,6 +5,7 @@ import io.cordee.core.identity.Caller;
 import io.cordee.api.limits.WebSocketLimits;
 import io.cordee.core.identity.UserId;
 import io.github.bucket4j.Bucket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -88,8 +89,15 @@ public final class WebSocketConnection {
         session.closeAfter(operationId, new CloseStatus(code, shorten(reason)));
     }
 
-    /** A close reason fits in 123 bytes (RFC 6455); ours are ASCII. */
+    /** A close reason fits in 123 bytes of UTF-8 (RFC 6455). */
     static String shorten(String reason) {
-        return reason.length() <= 120 ? reason : reason.substring(0, 117) + "...";
+        if (reason.getBytes(StandardCharsets.UTF_8).length <= 123) {
+            return reason;
+        }
+        String cut = reason;
+        while (cut.getBytes(StandardCharsets.UTF_8).length > 120) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+        }
+        return cut + "...";
     }
 }

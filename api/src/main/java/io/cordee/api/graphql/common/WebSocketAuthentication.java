@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.common;
 
+import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -9,6 +10,7 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import io.cordee.api.limits.LimitsProperties;
 import io.cordee.api.limits.WebSocketLimits;
+import io.cordee.api.ops.DatabaseUnavailable;
 import io.cordee.api.security.Authenticator;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.api.security.SessionCookies;
@@ -115,7 +117,7 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         if (rateLimited.isPresent()) {
             return Mono.just(refused(request, rateLimited.get()));
         }
-        return connections.check(connection).flatMap(check -> {
+        return connections.check(connection).onErrorResume(DatabaseUnavailable::is, e -> Mono.empty()).flatMap(check -> {
             if (!check.passed()) {
                 connection.closeAfter(ws.getId(), check.closeCode(), check.reason());
                 ErrorType type = check.error() instanceof Forbidden ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED;
@@ -130,7 +132,11 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
             return chain.next(request)
                     .map(response -> admitSubscription(request, response, connection))
                     .contextWrite(ReactiveSecurityContextHolder.withAuthentication(check.current()));
-        });
+        }).switchIfEmpty(Mono.fromSupplier(() -> refused(request, GraphqlErrorBuilder.newError()
+                // the database cannot say whether the session still holds: the operation waits for it, the
+                // socket stays open (an error out of an interceptor would end the whole socket)
+                .errorType(ErrorClassification.errorClassification(DatabaseUnavailable.CODE))
+                .message(DatabaseUnavailable.MESSAGE).extensions(DatabaseUnavailable.extensions()).build())));
     }
 
     /**
