@@ -117,26 +117,38 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         if (rateLimited.isPresent()) {
             return Mono.just(refused(request, rateLimited.get()));
         }
-        return connections.check(connection).onErrorResume(DatabaseUnavailable::is, e -> Mono.empty()).flatMap(check -> {
-            if (!check.passed()) {
-                connection.closeAfter(ws.getId(), check.closeCode(), check.reason());
-                ErrorType type = check.error() instanceof Forbidden ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED;
-                return Mono.just(refused(request, error(type, check.error())));
-            }
-            if (holdsMutation(request.getDocument())) {
-                return Mono.just(refused(request, GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
-                        .message("Mutations go over HTTP POST to /graphql, not over the WebSocket"
-                                + " (signIn included); the WebSocket is for subscriptions and queries")
-                        .extensions(Map.of("code", MUTATION_OVER_WEBSOCKET)).build()));
-            }
-            return chain.next(request)
-                    .map(response -> admitSubscription(request, response, connection))
-                    .contextWrite(ReactiveSecurityContextHolder.withAuthentication(check.current()));
-        }).switchIfEmpty(Mono.fromSupplier(() -> refused(request, GraphqlErrorBuilder.newError()
-                // the database cannot say whether the session still holds: the operation waits for it, the
-                // socket stays open (an error out of an interceptor would end the whole socket)
-                .errorType(ErrorClassification.errorClassification(DatabaseUnavailable.CODE))
-                .message(DatabaseUnavailable.MESSAGE).extensions(DatabaseUnavailable.extensions()).build())));
+        return connections.check(connection)
+                .onErrorResume(DatabaseUnavailable::is, e -> Mono.empty())
+                .flatMap(check -> checked(ws, chain, connection, check))
+                .switchIfEmpty(Mono.fromSupplier(() -> refused(request, unavailable())));
+    }
+
+    /** The operation once its connection's session or token has been checked again. */
+    private Mono<WebGraphQlResponse> checked(WebSocketGraphQlRequest request, Chain chain,
+                                             WebSocketConnection connection, WebSocketConnections.Check check) {
+        if (!check.passed()) {
+            connection.closeAfter(request.getId(), check.closeCode(), check.reason());
+            ErrorType type = check.error() instanceof Forbidden ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED;
+            return Mono.just(refused(request, error(type, check.error())));
+        }
+        if (holdsMutation(request.getDocument())) {
+            return Mono.just(refused(request, GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
+                    .message("Mutations go over HTTP POST to /graphql, not over the WebSocket"
+                            + " (signIn included); the WebSocket is for subscriptions and queries")
+                    .extensions(Map.of("code", MUTATION_OVER_WEBSOCKET)).build()));
+        }
+        return chain.next(request)
+                .map(response -> admitSubscription(request, response, connection))
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(check.current()));
+    }
+
+    /**
+     * The database cannot say whether the session still holds: the operation is refused as over HTTP
+     * ({@code UNAVAILABLE}, ADR 18) and the socket stays open (an error out of an interceptor would end it).
+     */
+    private static GraphQLError unavailable() {
+        return GraphqlErrorBuilder.newError().errorType(ErrorClassification.errorClassification(DatabaseUnavailable.CODE))
+                .message(DatabaseUnavailable.MESSAGE).extensions(DatabaseUnavailable.extensions()).build();
     }
 
     /**
