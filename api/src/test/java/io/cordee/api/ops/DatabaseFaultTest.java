@@ -23,12 +23,18 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureH
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -40,7 +46,8 @@ import tools.jackson.databind.ObjectMapper;
  * and HTTP 503 (whether the database is first needed by the session lookup or by a data fetcher), and
  * readiness is DOWN while liveness stays UP. When the server is back, the same session works again
  * without restarting anything, the alert listener listens again, and every write acknowledged before
- * the outage is there.
+ * the outage is there. A WebSocket open through the outage gets the same error for its operations, and
+ * stays open with its subscription.
  */
 @ExtendWith(FaultDatabase.class) // before the Spring extension: the database is up before the application
 @SpringBootTest(classes = CordeeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -67,6 +74,8 @@ class DatabaseFaultTest {
     Tenants tenants;
     @Autowired
     AlertNotifications alertNotifications;
+    @LocalServerPort
+    int port;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -89,6 +98,18 @@ class DatabaseFaultTest {
         assertThat(totalClients(owner)).isEqualTo(acknowledged + 1);
         expectStatus("/actuator/health/readiness", HttpStatus.OK, "UP");
 
+        // a WebSocket open before the outage, with a subscription (ADR 22: its operations are re-checked)
+        WebSocketGraphQlClient socket = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
+                new ReactorNettyWebSocketClient()).headers(h -> h.add(HttpHeaders.COOKIE, "CORDEE_SESSION=" + session))
+                .build();
+        CompletableFuture<Object> subscriptionEnded = new CompletableFuture<>();
+        Disposable subscription = socket.document("subscription { alertChanged { type } }")
+                .retrieveSubscription("alertChanged").toEntity(Map.class)
+                .subscribe(e -> { }, subscriptionEnded::complete, () -> subscriptionEnded.complete("completed"));
+        while (alertNotifications.subscriberCount() == 0) {
+            Thread.sleep(20);
+        }
+
         FaultDatabase.stop();
         List<String> timings = new ArrayList<>();
 
@@ -110,6 +131,9 @@ class DatabaseFaultTest {
         Thread.sleep(OUTAGE.toMillis());
         timings.add(unavailable("signed-in query after " + OUTAGE.toSeconds() + " s", owner, CLIENTS, Map.of()));
         System.out.println("[fault] during the outage: " + String.join("; ", timings));
+        // over the socket: the same error, and the socket stays open
+        ClientGraphQlResponse overSocket = socket.document(CLIENTS).execute().block(Duration.ofSeconds(10));
+        assertThat(overSocket.getErrors()).extracting(e -> e.getExtensions().get("code")).containsExactly("UNAVAILABLE");
 
         FaultDatabase.start();
         long restarted = System.nanoTime();
@@ -150,6 +174,14 @@ class DatabaseFaultTest {
         // the live-alert listener has its own connection: it reconnects by itself, within its backoff (at most 10 s)
         long listening = listeningAgain.get(20, TimeUnit.SECONDS);
         System.out.println("[fault] alert listener listening again " + listening + " ms after PostgreSQL was back");
+
+        // the socket went through the outage open, its subscription too, and answers again
+        assertThat(subscriptionEnded).as("the subscription of the socket open through the outage").isNotDone();
+        assertThat(socket.document(CLIENTS).execute().block(Duration.ofSeconds(10)).field("clients.totalCount")
+                .toEntity(Integer.class)).isEqualTo(acknowledged + 2);
+        assertThat(subscriptionEnded).isNotDone();
+        subscription.dispose();
+        socket.stop().onErrorComplete().block(Duration.ofSeconds(10));
     }
 
     /** Posts {@code query} while the database is down: 503, UNAVAILABLE, no internals, within 2 s. */
