@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listSizeEstimate  how many items a plain list (not a connection) is assumed to hold in the cost
  * @param maxAliases        most aliased fields in the operation, fragments expanded
  * @param maxDocumentLength most characters in the query document (variables are bounded by the body limit)
+ * @param maxListItems      most items in a list handed in (argument or input field) whose schema declares no
+ *                          {@code @maxItems}
  * @param timeout           longest a request may run; then it is answered TIMEOUT and its work cancelled
  * @param rate              requests per caller over time
  */
@@ -23,6 +25,7 @@ public record LimitsProperties(
         @DefaultValue("10") int listSizeEstimate,
         @DefaultValue("30") int maxAliases,
         @DefaultValue("20000") int maxDocumentLength,
+        @DefaultValue("100") int maxListItems,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue Rate rate) {
 
