@@ -1,10 +1,12 @@
 package io.cordee.api.limits;
 
+import io.cordee.core.common.Computations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Schedulers;
 
-/** The server's protections against costly requests ({@code cordee.limits.*}, ADR 15). */
+/** The server's protections against costly requests ({@code cordee.limits.*}, ADR 15 and 24). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class LimitsConfiguration {
@@ -13,5 +15,16 @@ public class LimitsConfiguration {
     @Bean
     QueryLimits queryLimits(LimitsProperties limits) {
         return new QueryLimits(limits);
+    }
+
+    /**
+     * The CPU-heavy computations' own threads, as many as the cores by default: never the event loop's,
+     * and never more at once than the machine can run.
+     */
+    @Bean(destroyMethod = "shutdown")
+    Computations computations(LimitsProperties limits) {
+        int threads = limits.computeThreads() > 0 ? limits.computeThreads()
+                : Runtime.getRuntime().availableProcessors();
+        return new Computations(Schedulers.newParallel("cordee-compute", threads, true));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxListItems      most items in a list handed in (argument or input field) whose schema declares no
  *                          {@code @maxItems}
  * @param timeout           longest a request may run; then it is answered TIMEOUT and its work cancelled
+ * @param computeThreads    threads of the scheduler the CPU-heavy computations run on (0: one per core)
  * @param rate              requests per caller over time
  */
 @ConfigurationProperties("cordee.limits")
@@ -27,6 +28,7 @@ public record LimitsProperties(
         @DefaultValue("20000") int maxDocumentLength,
         @DefaultValue("100") int maxListItems,
         @DefaultValue("10s") Duration timeout,
+        @DefaultValue("0") int computeThreads,
         @DefaultValue Rate rate) {
 
     /**
