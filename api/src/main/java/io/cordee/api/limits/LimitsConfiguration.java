@@ -1,6 +1,9 @@
 package io.cordee.api.limits;
 
 import io.cordee.core.common.Computations;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +25,17 @@ public class LimitsConfiguration {
      * and never more at once than the machine can run.
      */
     @Bean(destroyMethod = "shutdown")
-    Computations computations(LimitsProperties limits) {
+    Computations computations(LimitsProperties limits, ObjectProvider<MeterRegistry> meters) {
         int threads = limits.computeThreads() > 0 ? limits.computeThreads()
                 : Runtime.getRuntime().availableProcessors();
-        return new Computations(Schedulers.newParallel("cordee-compute", threads, true));
+        Computations computations = new Computations(Schedulers.newParallel("cordee-compute", threads, true));
+        meters.ifAvailable(registry -> {
+            FunctionCounter.builder("cordee.computations.started", computations, Computations::started)
+                    .description("CPU-heavy computations started on the computation scheduler").register(registry);
+            FunctionCounter.builder("cordee.computations.stopped", computations, Computations::stopped)
+                    .description("Computations stopped because their request was cancelled (timeout, client gone)")
+                    .register(registry);
+        });
+        return computations;
     }
 }

@@ -50,6 +50,8 @@ class QueryLimitsTest {
     GraphQlSource graphQlSource;
     @Autowired
     LimitsProperties limits;
+    @Autowired
+    io.cordee.core.common.Computations computations;
 
     static Tenants.Tenant tenant;
     static String finance;
@@ -349,8 +351,10 @@ class QueryLimitsTest {
                 query($s: ScenarioInput) { cashForecast(asOf: "2026-01-12", horizonWeeks: 104, scenario: $s) {
                   lowestBalance { amount } } }""";
         Map<String, Object> adjustment = Map.of("clientId", clientId, "extraDelayDays", 30);
+        long computed = computations.started();
         JsonNode error = refused(query, Map.of("s", Map.of("kind", "CUSTOM",
                 "adjustments", java.util.Collections.nCopies(10_000, adjustment))), 400);
+        assertThat(computations.started()).as("forecasts computed for the refused request").isEqualTo(computed);
         assertThat(error.path("extensions").path("code").asString()).isEqualTo("OUT_OF_RANGE");
         assertThat(error.path("extensions").path("field").toString()).isEqualTo("[\"scenario\",\"adjustments\"]");
         assertThat(error.path("extensions").path("items").asInt()).isEqualTo(10_000);
@@ -363,6 +367,7 @@ class QueryLimitsTest {
                 "adjustments", java.util.Collections.nCopies(100, adjustment))), 200);
         assertThat(hundred.path("errors").isMissingNode()).as("errors: %s", hundred.path("errors")).isTrue();
         assertThat(hundred.path("data").path("cashForecast").path("lowestBalance").path("amount").asString()).isNotEmpty();
+        assertThat(computations.started()).isEqualTo(computed + 1);
     }
 
     @Test
