@@ -190,7 +190,7 @@ public final class CashService {
         Mono<Map<ClientId, ForecastInput.ClientProfile>> profiles = Mono.zip(
                         clients.findAll(caller.agencyId()).collectList(),
                         billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList())
-                .map(t -> {
+                .flatMap(t -> computations.run(() -> {
                     Map<ClientId, PaymentDelayModel.Delays> delays = BillingService.delays(agency.settings(),
                             t.getT1(), t.getT2());
                     Map<ClientId, ForecastInput.ClientProfile> byId = new HashMap<>();
@@ -198,7 +198,7 @@ public final class CashService {
                         byId.put(c.id(), new ForecastInput.ClientProfile(c, delays.get(c.id())));
                     }
                     return byId;
-                });
+                }));
         Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
                 : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
         Mono<Tuple3<BankBalance, List<CashMovement>, List<CashMovement>>> balanceAndAfter = latestBalance
