@@ -68,7 +68,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             int port = env.getProperty("cordee.db.embedded.port", Integer.class, 0);
             // stopped after the application context has closed (graceful shutdown first), not beside it
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(temporary ? null : Path.of(dir), port,
-                    SpringApplication.getShutdownHandlers()::add);
+                    SpringApplication.getShutdownHandlers()::add, log);
             String restore = env.getProperty("cordee.restore");
             if (hasText(restore)) {
                 restoreAndExit(server, restore);

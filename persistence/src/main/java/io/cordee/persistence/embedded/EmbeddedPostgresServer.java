@@ -29,8 +29,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * A real PostgreSQL 17 server run from the binaries on the classpath, one per JVM and data folder: the
@@ -58,7 +58,7 @@ public final class EmbeddedPostgresServer {
     /** Marks a postmaster as started by a Cordée: found on a left-over one, it is ours to stop. */
     static final String MARKER = "cordee.started_by";
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Log defaultLog = LogFactory.getLog(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static final int UNIX_SOCKET_PATH_MAX = 100;
@@ -90,25 +90,34 @@ public final class EmbeddedPostgresServer {
     }
 
     /** As {@link #start(Path, int)}, with {@code onExit} given the action that stops the server. */
-    public static synchronized EmbeddedPostgresServer start(Path dataDirectory, int port, Consumer<Runnable> onExit) {
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Consumer<Runnable> onExit) {
+        return start(dataDirectory, port, onExit, defaultLog);
+    }
+
+    /**
+     * As {@link #start(Path, int, Consumer)}, reporting to {@code log}: while the environment is prepared,
+     * Spring Boot's logging system drops every event, so the application passes its deferred log.
+     */
+    public static synchronized EmbeddedPostgresServer start(Path dataDirectory, int port, Consumer<Runnable> onExit,
+                                                            Log log) {
         Path key = dataDirectory == null ? Path.of("") : dataDirectory.toAbsolutePath().normalize();
         EmbeddedPostgresServer running = RUNNING.get(key);
         if (running != null) {
             return running;
         }
-        EmbeddedPostgresServer server = launch(dataDirectory == null ? Layout.temporary() : Layout.beside(key), port);
+        EmbeddedPostgresServer server = launch(dataDirectory == null ? Layout.temporary() : Layout.beside(key), port, log);
         RUNNING.put(key, server);
         onExit.accept(server::stop);
         return server;
     }
 
-    private static EmbeddedPostgresServer launch(Layout layout, int requestedPort) {
+    private static EmbeddedPostgresServer launch(Layout layout, int requestedPort, Log log) {
         long started = System.nanoTime();
         FileChannel lock = lockFolder(layout);
         try {
             Programs programs = new Programs(PostgresBinaries.extract(layout.binaries()), isRoot(layout.home()));
-            stopLeftOver(layout, programs);
-            String password = prepareCluster(layout, programs);
+            stopLeftOver(layout, programs, log);
+            String password = prepareCluster(layout, programs, log);
             writeHba(layout);
             EmbeddedFiles.createPrivateDirectories(layout.socketFolder());
             int port = choosePort(layout, requestedPort);
@@ -117,8 +126,9 @@ public final class EmbeddedPostgresServer {
             Files.writeString(layout.portFile(), port + "\n");
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(layout, programs, lock, process, port, password);
             server.createDatabaseIfMissing();
-            log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {} ({} ms)", port,
-                    layout.throwAway() ? "a temporary folder" : layout.data(), (System.nanoTime() - started) / 1_000_000);
+            log.info("Embedded PostgreSQL started on 127.0.0.1:" + port + " with data in "
+                    + (layout.throwAway() ? "a temporary folder" : layout.data()) + " ("
+                    + (System.nanoTime() - started) / 1_000_000 + " ms)");
             return server;
         } catch (IOException e) {
             release(lock);
@@ -163,7 +173,7 @@ public final class EmbeddedPostgresServer {
      * (kill -9, OOM): it carries our marker, and is stopped. One without the marker was started by someone
      * else, and is left alone: the start fails with what to do.
      */
-    private static void stopLeftOver(Layout layout, Programs programs) throws IOException {
+    private static void stopLeftOver(Layout layout, Programs programs, Log log) throws IOException {
         Path pidFile = layout.data().resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -181,7 +191,7 @@ public final class EmbeddedPostgresServer {
         List<String> commandLine = commandLine(pid);
         boolean postgres = !commandLine.isEmpty() && commandLine.get(0).endsWith("postgres");
         if (!commandLine.isEmpty() && !postgres) {
-            log.info("Removing the stale {} (its process {} is now a {})", pidFile, pid, commandLine.get(0));
+            log.info("Removing the stale " + pidFile + " (its process " + pid + " is now a " + commandLine.get(0) + ")");
             Files.delete(pidFile);
             return;
         }
@@ -193,8 +203,8 @@ public final class EmbeddedPostgresServer {
                             + " --cordee.db.embedded.data-dir=<folder>.");
         }
         long since = System.nanoTime();
-        log.warn("The embedded PostgreSQL of a Cordée that stopped abruptly (process {}) still runs on {}: stopping it",
-                pid, layout.data());
+        log.warn("The embedded PostgreSQL of a Cordée that stopped abruptly (process " + pid + ") still runs on "
+                + layout.data() + ": stopping it");
         if (!programs.run(Duration.ofSeconds(20), "pg_ctl", "stop", "-D", layout.data().toString(), "-m", "fast",
                 "-w", "-t", "15").ok()) {
             programs.run(Duration.ofSeconds(20), "pg_ctl", "stop", "-D", layout.data().toString(), "-m", "immediate",
@@ -206,7 +216,7 @@ public final class EmbeddedPostgresServer {
             throw new IllegalStateException("The left-over PostgreSQL (process " + pid + ") on " + layout.data()
                     + " did not stop; stop it by hand (kill -INT " + pid + ") and start Cordée again", e);
         }
-        log.info("Left-over PostgreSQL stopped in {} ms", (System.nanoTime() - since) / 1_000_000);
+        log.info("Left-over PostgreSQL stopped in " + (System.nanoTime() - since) / 1_000_000 + " ms");
     }
 
     private static List<String> commandLine(long pid) {
@@ -223,7 +233,7 @@ public final class EmbeddedPostgresServer {
     // --- the cluster: created locked, or an earlier version's upgraded in place ---------------------------
 
     /** Returns the superuser's password, creating the cluster or setting the password where needed. */
-    private static String prepareCluster(Layout layout, Programs programs) throws IOException {
+    private static String prepareCluster(Layout layout, Programs programs, Log log) throws IOException {
         Path passwordFile = layout.passwordFile();
         Path pending = passwordFile.resolveSibling(passwordFile.getFileName() + ".new");
         if (!Files.exists(layout.data().resolve("PG_VERSION"))) {
@@ -244,8 +254,8 @@ public final class EmbeddedPostgresServer {
                     "postgres", "--single", "-D", layout.data().toString(), "-c", "password_encryption=scram-sha-256",
                     "postgres");
             Files.move(pending, passwordFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            log.warn("The embedded database in {} had no password (an earlier version of Cordée): it has one now,"
-                    + " in {}", layout.data(), passwordFile);
+            log.warn("The embedded database in " + layout.data() + " had no password (an earlier version of"
+                    + " Cordée): it has one now, in " + passwordFile);
             return password;
         }
         return Files.readString(passwordFile).trim();
@@ -359,7 +369,7 @@ public final class EmbeddedPostgresServer {
         try {
             lock.close();
         } catch (IOException e) {
-            log.warn("Could not release the lock of the embedded database folder", e);
+            defaultLog.warn("Could not release the lock of the embedded database folder", e);
         }
     }
 
@@ -407,7 +417,7 @@ public final class EmbeddedPostgresServer {
             try {
                 EmbeddedFiles.deleteRecursively(layout.home());
             } catch (IOException e) {
-                log.warn("Could not delete the temporary database folder {}", layout.home(), e);
+                defaultLog.warn("Could not delete the temporary database folder " + layout.home(), e);
             }
         }
     }
