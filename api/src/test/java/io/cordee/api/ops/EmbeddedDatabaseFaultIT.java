@@ -94,6 +94,9 @@ class EmbeddedDatabaseFaultIT {
         if (app != null) {
             app.stop();
         }
+        try (var files = Files.walk(home)) { // ~60 MB of extracted binaries among them
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Test
