@@ -83,9 +83,9 @@ class RoleMatrixTest {
     }
 
     /** The ids of one client's records: the CLIENT user's own, or the other client's. */
-    record Ids(String client, String project, String invoice, String brief) {
+    record Ids(String client, String project, String invoice, String brief, String proposal, String member) {
         Map<String, Object> vars() {
-            return Map.of("c", client, "p", project, "i", invoice, "b", brief);
+            return Map.of("c", client, "p", project, "i", invoice, "b", brief, "r", proposal, "m", member);
         }
     }
 
@@ -167,16 +167,21 @@ class RoleMatrixTest {
         seed("""
                 mutation { recordBankBalance(input: {date: "2026-01-02", amount: {amountMinor: 3141592}}) {
                   bankBalance { date } userErrors { code } } }""", Map.of(), "recordBankBalance.bankBalance.date");
+        own = withProposal(own);
+        other = withProposal(other);
         for (Ids ids : List.of(own, other)) {
-            markers.add((String) seed("""
-                    mutation($c: ID!) { recordProposalSent(input: {clientId: $c, options: [{depositPercent: 30}],
-                      language: EN, sentOn: "2026-01-20"}) { proposal { id } userErrors { code } } }""",
-                    Map.of("c", ids.client()), "recordProposalSent.proposal.id"));
-            markers.addAll(List.of(ids.client(), ids.project(), ids.invoice(), ids.brief()));
+            markers.addAll(ids.vars().values().stream().map(String::valueOf).toList());
         }
-        markers.add(member);
         markers.addAll(List.of("9876500", "8765400", "2962950", "2629620", "543210", "87650", "1234567", "765432",
                 "3141592"));
+    }
+
+    private static Ids withProposal(Ids ids) {
+        String proposal = (String) seed("""
+                mutation($c: ID!) { recordProposalSent(input: {clientId: $c, options: [{depositPercent: 30}],
+                  language: EN, sentOn: "2026-01-20"}) { proposal { id } userErrors { code } } }""",
+                Map.of("c", ids.client()), "recordProposalSent.proposal.id");
+        return new Ids(ids.client(), ids.project(), ids.invoice(), ids.brief(), proposal, ids.member());
     }
 
     private static Ids clientWithMoney(String client, String member, String name, long fee, String start, long paid) {
@@ -207,7 +212,7 @@ class RoleMatrixTest {
                 mutation($p: ID!) { createBrief(input: {projectId: $p, title: "Site brief",
                   requirements: [{title: "Catalogue", priority: MUST, estimateDays: "10"}]}) {
                   brief { id } userErrors { code } } }""", Map.of("p", project), "createBrief.brief.id");
-        return new Ids(client, project, invoice, brief);
+        return new Ids(client, project, invoice, brief, null, member);
     }
 
     // ---- how each row is exercised
@@ -280,6 +285,34 @@ class RoleMatrixTest {
             read("Query.auditTrail",
                     "query($i: ID!) { auditTrail(entityId: $i, first: 5) { nodes { changes { field newValue } } } }",
                     "auditTrail.nodes"));
+
+    /** The rows whose records are also nodes: the same field read with {@code node(id:)}. */
+    static final Map<String, ReadProbe> BY_NODE_ID = Map.ofEntries(
+            read("TeamMember.monthlyLoadedCost",
+                    "query($m: ID!) { node(id: $m) { ... on TeamMember { monthlyLoadedCost { amountMinor } } } }",
+                    "node.monthlyLoadedCost"),
+            read("TeamMember.dailyBillRate",
+                    "query($m: ID!) { node(id: $m) { ... on TeamMember { dailyBillRate { amountMinor } } } }",
+                    "node.dailyBillRate"),
+            read("Invoice.amount", "query($i: ID!) { node(id: $i) { ... on Invoice { amount { amountMinor } } } }",
+                    "node.amount"),
+            read("Invoice.paid", "query($i: ID!) { node(id: $i) { ... on Invoice { paid { amountMinor } } } }",
+                    "node.paid"),
+            read("Invoice.balanceDue",
+                    "query($i: ID!) { node(id: $i) { ... on Invoice { balanceDue { amountMinor } } } }",
+                    "node.balanceDue"),
+            read("Invoice.expectedPaymentDate",
+                    "query($i: ID!) { node(id: $i) { ... on Invoice { expectedPaymentDate } } }",
+                    "node.expectedPaymentDate"),
+            read("RenegotiationProposal.facts", """
+                            query($r: ID!) { node(id: $r) { ... on RenegotiationProposal {
+                              facts { peakExposure { amountMinor } } } } }""", "node.facts"),
+            read("RenegotiationProposal.options",
+                    "query($r: ID!) { node(id: $r) { ... on RenegotiationProposal { options { number } } } }",
+                    "node.options"),
+            read("RenegotiationProposal.letterMarkdown",
+                    "query($r: ID!) { node(id: $r) { ... on RenegotiationProposal { letterMarkdown } } }",
+                    "node.letterMarkdown"));
 
     static final Map<String, WriteProbe> WRITES = Map.ofEntries(
             write("updateAgencySettings.safetyCashThreshold",
@@ -482,24 +515,37 @@ class RoleMatrixTest {
     void readCell(String key, Actor actor, String expected) {
         ReadProbe probe = READS.get(key);
         assertThat(probe).as("a probe for the row " + key + " of docs/roles.md").isNotNull();
-        Who who = actors.get(actor);
+        checkRead(actors.get(actor), probe.document(), probe.path(), probe.usesIds(), expected, false);
+        ReadProbe byId = BY_NODE_ID.get(key);
+        if (byId != null) {
+            // the same field fetched with node(id:), the way round a list's role check: never more
+            checkRead(actors.get(actor), byId.document(), byId.path(), true, expected, true);
+        }
+    }
+
+    /**
+     * One read as {@code who}, held to {@code expected}. Through {@code node(id:)} a record the role may not
+     * see is simply not found, so there FORBIDDEN means "no value", whatever the error.
+     */
+    private static void checkRead(Who who, String document, String path, boolean usesIds, String expected,
+                                  boolean byNodeId) {
         if (expected.equals("nothing")) {
             for (Ids ids : List.of(own, other)) {
-                Map<String, Object> answer = gql(who, probe.document(), probe.usesIds() ? ids.vars() : Map.of());
-                if (probe.usesIds()) {
-                    assertThat(at(answer, "data." + probe.path())).as(describe(answer)).satisfies(RoleMatrixTest::isHidden);
+                Map<String, Object> answer = gql(who, document, usesIds ? ids.vars() : Map.of());
+                if (usesIds) {
+                    assertThat(isHidden(at(answer, "data." + path))).as("nothing in " + describe(answer)).isTrue();
                 }
                 // (a NOT_FOUND error may repeat the id it was asked for: that tells the caller nothing new)
                 String text = String.valueOf(answer);
                 assertThat(markers).as("this agency's ids and amounts in another agency's answer " + text)
-                        .filteredOn(marker -> !ids.vars().containsValue(marker) || !probe.usesIds())
+                        .filteredOn(marker -> !usesIds || !ids.vars().containsValue(marker))
                         .noneMatch(text::contains);
             }
             return;
         }
         // the CLIENT user's own records, except for `own`, which is also tried on the other client's
-        Map<String, Object> answer = gql(who, probe.document(), probe.usesIds() ? own.vars() : Map.of());
-        Object value = at(answer, "data." + probe.path());
+        Map<String, Object> answer = gql(who, document, usesIds ? own.vars() : Map.of());
+        Object value = at(answer, "data." + path);
         switch (expected) {
             case "yes", "own" -> {
                 assertThat(errors(answer)).as(describe(answer)).isEmpty();
@@ -510,18 +556,19 @@ class RoleMatrixTest {
                 assertThat(isHidden(value)).as("no value in " + describe(answer)).isTrue();
             }
             case "FORBIDDEN" -> {
-                assertThat(forbidden(answer)).as("a FORBIDDEN error in " + describe(answer)).isNotEmpty();
+                if (!byNodeId) {
+                    assertThat(forbidden(answer)).as("a FORBIDDEN error in " + describe(answer)).isNotEmpty();
+                }
                 assertThat(isHidden(value)).as("no value in " + describe(answer)).isTrue();
             }
             default -> throw new IllegalStateException(expected);
         }
         if (expected.equals("own")) {
             // another client's record is not there for this user: the same NOT_FOUND as an id that never existed
-            Map<String, Object> others = gql(who, probe.document(), other.vars());
+            Map<String, Object> others = gql(who, document, other.vars());
             assertThat(errors(others)).as(describe(others))
                     .allMatch(e -> "NOT_FOUND".equals(extensions(e).get("classification")));
-            assertThat(isHidden(at(others, "data." + probe.path()))).as("another client's, in " + describe(others))
-                    .isTrue();
+            assertThat(isHidden(at(others, "data." + path))).as("another client's, in " + describe(others)).isTrue();
         }
     }
 
@@ -573,6 +620,8 @@ class RoleMatrixTest {
                 .containsExactlyInAnyOrderElementsOf(MATRIX.reads().keySet());
         assertThat(WRITES.keySet()).as("write probes = rows of \"Changing money\" in docs/roles.md")
                 .containsExactlyInAnyOrderElementsOf(MATRIX.writes().keySet());
+        assertThat(MATRIX.reads().keySet()).as("node(id:) probes are for rows of \"Reading money\"")
+                .containsAll(BY_NODE_ID.keySet());
     }
 
     private static final Set<String> MONEY_WORDS = Set.of("fee", "cost", "rate", "balance", "balances", "amount",
@@ -697,8 +746,17 @@ class RoleMatrixTest {
 
     // ---- plumbing
 
+    /** Signs in as a browser would (with this class's patient client: a loaded machine may take seconds). */
     private static Who session(Tenants tenants, String email) {
-        return new Who(email, tenants.signIn(email, Tenants.PASSWORD), null);
+        var cookie = web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "mutation($in: SignInInput!) { signIn(input: $in) { userErrors { code } } }",
+                        "variables", Map.of("in", Map.of("email", email, "password", Tenants.PASSWORD))))
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseCookies().getFirst("CORDEE_SESSION");
+        if (cookie == null) {
+            throw new AssertionError("sign-in of " + email + " set no session cookie");
+        }
+        return new Who(email, cookie.getValue(), null);
     }
 
     private static String createToken(Who creator, String access, List<String> areas) {
