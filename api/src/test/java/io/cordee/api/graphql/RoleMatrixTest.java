@@ -663,6 +663,8 @@ class RoleMatrixTest {
                 }
             }
         }
+        System.out.printf("docs/roles.md: %d money coordinates in the schema, %d read rows, %d write rows%n",
+                money.size(), MATRIX.reads().size(), MATRIX.writes().size());
         Set<String> covered = MATRIX.covered();
         Set<String> missing = new TreeSet<>();
         for (String coordinate : money) {
