@@ -11,6 +11,8 @@ import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.money.Money;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -56,6 +58,12 @@ public class AgencyController {
     @SchemaMapping(typeName = "Agency")
     public Mono<AgencySettings> settings(Agency agency) {
         return Callers.current().filter(caller -> !caller.isClientUser()).map(caller -> agency.settings());
+    }
+
+    /** The cash floor is a money figure: for the roles that see money only (a LEAD sees no cash, docs/roles.md). */
+    @SchemaMapping(typeName = "AgencySettings")
+    public Mono<Money> safetyCashThreshold(AgencySettings settings) {
+        return Callers.current().filter(Caller::seesMoney).map(caller -> settings.safetyCashThreshold());
     }
 
     @SchemaMapping(typeName = "AgencySettings")
