@@ -23,8 +23,8 @@ class AgencyClockTest {
     TestClock clock;
 
     @AfterEach
-    void backToNow() {
-        clock.startAt(Instant.now());
+    void backToTheRunsTime() {
+        clock.reset();
     }
 
     @Test

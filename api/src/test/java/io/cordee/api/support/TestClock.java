@@ -15,18 +15,21 @@ import org.springframework.context.annotation.Primary;
  * The application's clock in tests: it ticks like the system clock, from an instant a test may choose.
  * {@code -Dcordee.test.now=2026-11-30T23:30:00+01:00} starts the whole test run (the demo agency's dates
  * included) at that instant, without touching the machine's clock — how the browser tests are run at
- * 23:30 and 00:30 in Paris (issue 13 point 10). A test that moves it ({@link #startAt}) puts it back.
+ * 23:30 and 00:30 in Paris (issue 13 point 10). A test that moves it ({@link #startAt}) puts it back ({@link #reset}).
  */
 public final class TestClock extends Clock {
 
     public static final String PROPERTY = "cordee.test.now";
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** The run's offset from the machine's clock ({@link #PROPERTY}); {@link #reset} comes back to it. */
+    private final Duration initial;
     private volatile Duration offset;
 
     public TestClock() {
         String start = System.getProperty(PROPERTY, "").strip();
-        this.offset = start.isEmpty() ? Duration.ZERO : offsetTo(OffsetDateTime.parse(start).toInstant());
+        this.initial = start.isEmpty() ? Duration.ZERO : offsetTo(OffsetDateTime.parse(start).toInstant());
+        this.offset = initial;
         if (!start.isEmpty()) {
             System.out.println("[clock] the application's clock starts at " + start + " (" + instant().atZone(PARIS)
                     + "); the machine's clock says " + Instant.now());
@@ -40,6 +43,11 @@ public final class TestClock extends Clock {
     /** From now on, time runs from {@code start}. */
     public void startAt(Instant start) {
         offset = offsetTo(start);
+    }
+
+    /** Back to the run's time: the machine's, or the one {@link #PROPERTY} chose. */
+    public void reset() {
+        offset = initial;
     }
 
     /** The date in Paris (the test agencies' and the demo's time zone) by this clock. */
