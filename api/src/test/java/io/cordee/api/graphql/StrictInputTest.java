@@ -14,12 +14,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 /**
  * Strict input (issue 13 point 9, ADR 26): what the API used to take and should not — NUL characters and
@@ -37,6 +41,8 @@ class StrictInputTest {
     WebTestClient web;
     @Autowired
     DatabaseClient db;
+    @LocalServerPort
+    int port;
 
     static Tenants.Tenant tenant;
     static String ownerSession;
@@ -108,6 +114,30 @@ class StrictInputTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.data.createClient.client.id").isNotEmpty();
         assertThat(db.sql("SELECT name FROM client WHERE agency_id = :a AND name LIKE 'Acme %'")
                 .bind("a", tenant.agencyId().value()).mapValue(String.class).one().block()).isEqualTo("Acme \uD83D\uDE80");
+    }
+
+    /** The same check over WebSocket: the interceptor sits in front of both transports. */
+    @Test
+    void aNulOverWebSocketIsRefusedToo() {
+        WebSocketGraphQlClient client = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
+                new ReactorNettyWebSocketClient()).headers(h -> h.add(HttpHeaders.COOKIE, "CORDEE_SESSION=" + ownerSession)).build();
+        try {
+            ClientGraphQlResponse response = client.document("query($n: String) { clients(filter: {nameContains: $n}) { totalCount } }")
+                    .variable("n", "Own\u0000").execute().block(Duration.ofSeconds(10));
+            assertThat(response.getErrors()).singleElement().satisfies(error -> {
+                assertThat(error.getExtensions()).containsEntry("code", "INVALID_CHARACTER")
+                        .containsEntry("field", List.of("variables", "n"));
+            });
+            Object data = response.getData();
+            assertThat(data).isNull();
+            // the socket still serves the next, well-formed request
+            ClientGraphQlResponse next = client.document("query($n: String) { clients(filter: {nameContains: $n}) { totalCount } }")
+                    .variable("n", "Own").execute().block(Duration.ofSeconds(10));
+            Integer total = next.field("clients.totalCount").toEntity(Integer.class);
+            assertThat(total).isEqualTo(1);
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
     }
 
     @Test
