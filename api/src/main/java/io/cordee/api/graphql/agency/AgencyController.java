@@ -13,7 +13,11 @@ import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,9 +43,11 @@ public class AgencyController {
     }
 
     private final AgencyService agencies;
+    private final Clock clock;
 
-    public AgencyController(AgencyService agencies) {
+    public AgencyController(AgencyService agencies, Clock clock) {
         this.agencies = agencies;
+        this.clock = clock;
     }
 
     @QueryMapping
@@ -52,6 +58,21 @@ public class AgencyController {
     @SchemaMapping(typeName = "Agency")
     public String id(Agency agency) {
         return GlobalId.of("Agency", agency.id().value());
+    }
+
+    @SchemaMapping(typeName = "Agency")
+    public LocalDate today(Agency agency) {
+        return LocalDate.now(clock.withZone(agency.settings().timeZone()));
+    }
+
+    @SchemaMapping(typeName = "Agency")
+    public OffsetDateTime now(Agency agency) {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    @SchemaMapping(typeName = "Agency", field = "timeZone")
+    public String agencyTimeZone(Agency agency) {
+        return agency.settings().timeZone().getId();
     }
 
     /** Internal settings are not for client users. */
