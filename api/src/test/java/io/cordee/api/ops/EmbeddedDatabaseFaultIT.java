@@ -256,6 +256,8 @@ class EmbeddedDatabaseFaultIT {
 
         static App start(Path home, int port, String name, String... more) throws IOException {
             List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+                    // the actuator's own port (ADR 26) free too, so runs never collide on 8081
+                    "--management.server.port=0",
                     // today's backup a second after the start, not a minute
                     "--cordee.db.embedded.backup.initial-delay=PT1S",
                     // four writers as one user, as fast as they can: past the 300 a minute of a real user
@@ -295,7 +297,7 @@ class EmbeddedDatabaseFaultIT {
         boolean ready() {
             try {
                 HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                URI.create("http://127.0.0.1:" + port + "/readyz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 return r.statusCode() == 200 && r.body().contains("\"UP\"");
             } catch (IOException e) {
