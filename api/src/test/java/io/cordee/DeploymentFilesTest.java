@@ -35,7 +35,8 @@ class DeploymentFilesTest {
 
         assertThat(app.get("build")).isEqualTo(".");
         assertThat(ROOT.resolve("Dockerfile")).exists();
-        assertThat((List<String>) app.get("ports")).contains("8080:8080");
+        assertThat((List<String>) app.get("ports")).contains("8080:8080")
+                .as("the management port (metrics, health details) is never published").noneMatch(p -> p.contains("8081"));
         Map<String, String> appEnv = (Map<String, String>) app.get("environment");
         URI dbUrl = URI.create(appEnv.get("CORDEE_DB_URL").substring("jdbc:".length()));
         assertThat(dbUrl.getScheme()).isEqualTo("postgresql");
@@ -56,6 +57,8 @@ class DeploymentFilesTest {
         assertThat(froms).hasSize(2);
         assertThat(froms.get(0)).startsWith("eclipse-temurin:17-jdk");
         assertThat(froms.get(1)).isEqualTo("eclipse-temurin:17-jre");
+        // the actuator listens beyond the container's loopback, for the orchestrator and the scraper (ADR 26)
+        assertThat(dockerfile).contains("ENV CORDEE_MANAGEMENT_ADDRESS=0.0.0.0");
         assertThat(dockerfile).contains("./mvnw").contains("EXPOSE 8080")
                 .containsPattern("ENTRYPOINT \\[\"java\", \"-jar\", \"/app/cordee.jar\"\\]");
 

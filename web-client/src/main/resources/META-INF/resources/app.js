@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { gql, GraphQLError } from './js/graphql.js';
 import { CordeeElement, loading, failure } from './js/ui.js';
 import { t, LOCALES, currentLocale, setLocale } from './js/i18n.js';
+import { setServerClock } from './js/clock.js';
 import './js/views/cockpit.js';
 import './js/views/clients.js';
 import './js/views/client-page.js';
@@ -9,7 +10,7 @@ import './js/views/staffing.js';
 import './js/views/alerts.js';
 import './js/views/briefs.js';
 
-const VIEWER_FIELDS = 'user { displayName role } agency { name }';
+const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
   viewer { ${VIEWER_FIELDS} } userErrors { field message code } } }`;
@@ -110,6 +111,7 @@ class CordeeApp extends CordeeElement {
   }
 
   signedIn(viewer) {
+    setServerClock(viewer.agency); // "today" is the server's, in the agency's time zone
     this.viewer = viewer;
     this.phase = 'ready';
     if (!this.route || !PAGES[this.route]) {

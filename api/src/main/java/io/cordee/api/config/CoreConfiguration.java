@@ -14,6 +14,7 @@ import io.cordee.core.cash.CashRepository;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.ClientRepository;
 import io.cordee.core.client.ClientService;
+import io.cordee.core.common.Computations;
 import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.ApiTokenRepository;
@@ -82,28 +83,31 @@ public class CoreConfiguration {
     @Bean
     CashService cashService(CashRepository cash, BillingRepository billing, ClientRepository clients,
                             ProjectRepository projects, TeamMemberRepository members, AllocationRepository allocations,
-                            AgencyRepository agencies, IdGenerator ids, Clock clock) {
-        return new CashService(cash, billing, clients, projects, members, allocations, agencies, ids, clock);
+                            AgencyRepository agencies, IdGenerator ids, Clock clock, Computations computations) {
+        return new CashService(cash, billing, clients, projects, members, allocations, agencies, ids, clock,
+                computations);
     }
 
     @Bean
     StaffingService staffingService(AllocationRepository allocations, TeamMemberRepository members,
-                                    ProjectRepository projects, AgencyRepository agencies, IdGenerator ids) {
-        return new StaffingService(allocations, members, projects, agencies, ids);
+                                    ProjectRepository projects, AgencyRepository agencies, IdGenerator ids,
+                                    Computations computations) {
+        return new StaffingService(allocations, members, projects, agencies, ids, computations);
     }
 
     @Bean
     RelationshipService relationshipService(RelationshipRepository relationships, ClientRepository clients,
                                             ProjectRepository projects, AgencyRepository agencies,
-                                            BillingRepository billing, IdGenerator ids, Clock clock) {
-        return new RelationshipService(relationships, clients, projects, agencies, billing, ids, clock);
+                                            BillingRepository billing, IdGenerator ids, Clock clock,
+                                            Computations computations) {
+        return new RelationshipService(relationships, clients, projects, agencies, billing, ids, clock, computations);
     }
 
     @Bean
     BriefService briefService(BriefRepository briefs, ProjectService projects, AllocationRepository allocations,
                               TeamMemberRepository members, AgencyRepository agencies, UserRepository users,
-                              TransactionRunner tx, IdGenerator ids, Clock clock) {
-        return new BriefService(briefs, projects, allocations, members, agencies, users, tx, ids, clock);
+                              TransactionRunner tx, IdGenerator ids, Clock clock, Computations computations) {
+        return new BriefService(briefs, projects, allocations, members, agencies, users, tx, ids, clock, computations);
     }
 
     @Bean
@@ -115,9 +119,9 @@ public class CoreConfiguration {
     ProposalService proposalService(ProposalRepository proposals, CashService cash, BillingService billingService,
                                     BillingRepository billing, ClientRepository clients, ProjectRepository projects,
                                     AllocationRepository allocations, AgencyRepository agencies, TransactionRunner tx,
-                                    IdGenerator ids, Clock clock) {
+                                    IdGenerator ids, Clock clock, Computations computations) {
         return new ProposalService(proposals, cash, billingService, billing, clients, projects, allocations, agencies,
-                tx, ids, clock);
+                tx, ids, clock, computations);
     }
 
     @Bean
@@ -125,9 +129,10 @@ public class CoreConfiguration {
                               ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
                               RelationshipRepository relationships, BriefRepository briefs, CashService cash,
                               StaffingService staffing, RelationshipService relationshipService,
-                              BriefService briefService, TransactionRunner tx, IdGenerator ids, Clock clock) {
+                              BriefService briefService, TransactionRunner tx, IdGenerator ids, Clock clock,
+                              Computations computations) {
         return new AlertService(alerts, agencies, clients, projects, billing, allocations, relationships, briefs, cash,
-                staffing, relationshipService, briefService, tx, ids, clock);
+                staffing, relationshipService, briefService, tx, ids, clock, computations);
     }
 
     @Bean

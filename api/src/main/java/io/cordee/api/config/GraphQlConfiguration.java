@@ -5,23 +5,35 @@ import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.cordee.core.money.Money;
 import java.util.function.Function;
+import tools.jackson.core.StreamReadFeature;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * Custom scalars from graphql-java-extended-scalars ({@code Date}, {@code DateTime}, {@code Long}) and
- * the fields of the {@code Money} type.
+ * Custom scalars — {@code Date} and {@code Long} strict ({@link StrictScalars}, ADR 26), {@code DateTime}
+ * from graphql-java-extended-scalars (ISO offset date-time, already strict) — and the fields of the
+ * {@code Money} type.
  */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfiguration {
 
+    /**
+     * A JSON object that names a key twice is refused (ADR 26) instead of silently keeping the last value:
+     * on the codec that reads GraphQL requests over HTTP and WebSocket (Boot's {@code JsonMapper}).
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictDuplicateDetection() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring
-                .scalar(ExtendedScalars.Date)
+                .scalar(StrictScalars.DATE)
                 .scalar(ExtendedScalars.DateTime)
-                .scalar(ExtendedScalars.GraphQLLong);
+                .scalar(StrictScalars.LONG);
     }
 
     /**

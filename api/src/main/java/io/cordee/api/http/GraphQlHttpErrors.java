@@ -1,5 +1,7 @@
 package io.cordee.api.http;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -11,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * A request to the GraphQL endpoint that is not a GraphQL request — a body that is not JSON, no
@@ -21,6 +24,8 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(-2) // before Spring Boot's error handler
 public class GraphQlHttpErrors implements WebExceptionHandler {
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate [A-Za-z ]*?['\"]([^'\"]*)['\"]");
 
     private final String path;
 
@@ -39,7 +44,14 @@ public class GraphQlHttpErrors implements WebExceptionHandler {
                     "Accept application/graphql-response+json or application/json", "BAD_REQUEST", "NOT_ACCEPTABLE");
         }
         if (ex instanceof ServerWebInputException input) {
-            String reason = input.getReason() != null && input.getReason().startsWith("Invalid value for")
+            String duplicate = duplicateKey(ex);
+            if (duplicate != null) {
+                return GraphQlHttp.write(exchange.getRequest(), exchange.getResponse(), HttpStatus.BAD_REQUEST,
+                        "The JSON body names the key '" + duplicate + "' twice: each key may appear once",
+                        "BAD_REQUEST", "DUPLICATE_KEY");
+            }
+            String reason = input instanceof GraphQlOverHttp.NotAGraphQlRequest
+                    || input.getReason() != null && input.getReason().startsWith("Invalid value for")
                     ? input.getReason() : "The body is not a GraphQL request: send JSON {\"query\": \"…\"}";
             return GraphQlHttp.write(exchange.getRequest(), exchange.getResponse(), HttpStatus.BAD_REQUEST, reason,
                     "BAD_REQUEST", "INVALID_REQUEST");
@@ -50,6 +62,19 @@ public class GraphQlHttpErrors implements WebExceptionHandler {
                     "BAD_REQUEST", code.name());
         }
         return Mono.error(ex);
+    }
+
+    /** The key of Jackson's duplicate detection ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}), or null. */
+    static String duplicateKey(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException && t.getMessage() != null) {
+                Matcher m = DUPLICATE.matcher(t.getMessage());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isTooLarge(Throwable ex) {

@@ -26,6 +26,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class GraphQlOverHttp implements WebFilter {
 
     private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final List<MediaType> ANSWERS = List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE,
             MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM);
 
@@ -76,7 +77,7 @@ public class GraphQlOverHttp implements WebFilter {
                     "Accept application/graphql-response+json or application/json", "NOT_ACCEPTABLE");
         }
         if (HttpMethod.POST.equals(method)) {
-            return isGraphQlContent(request) ? chain.filter(exchange)
+            return isGraphQlContent(request) ? chain.filter(exchange.mutate().request(new JsonObjectBody(request)).build())
                     : refuse(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as POST with"
                             + " Content-Type: application/json and a body {\"query\": …, \"variables\": …}",
                             "UNSUPPORTED_MEDIA_TYPE");
@@ -178,6 +179,54 @@ public class GraphQlOverHttp implements WebFilter {
         }
         return contentType != null
                 && (MediaType.APPLICATION_JSON.includes(contentType) || APPLICATION_GRAPHQL.includes(contentType));
+    }
+
+    /**
+     * A POST body must be a JSON object (GraphQL over HTTP): an empty or blank body, or JSON that is not an
+     * object ({@code null}, {@code []}, {@code 5}), is answered 400 by {@link GraphQlHttpErrors} — without
+     * this, Spring for GraphQL reads an empty body as no request and answers 200 with nothing. The body
+     * streams through untouched; only its first significant byte is looked at.
+     */
+    static final class JsonObjectBody extends ServerHttpRequestDecorator {
+
+        private final boolean json;
+
+        JsonObjectBody(ServerHttpRequest request) {
+            super(request);
+            MediaType type = request.getHeaders().getContentType();
+            this.json = type != null && MediaType.APPLICATION_JSON.includes(type);
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            int[] first = {-1}; // the first byte that is not whitespace (nor a UTF-8 byte order mark)
+            return super.getBody().doOnNext(buffer -> {
+                        for (int i = buffer.readPosition(); first[0] < 0 && i < buffer.writePosition(); i++) {
+                            int b = buffer.getByte(i) & 0xFF;
+                            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != 0xEF && b != 0xBB && b != 0xBF) {
+                                first[0] = b;
+                            }
+                        }
+                    })
+                    .concatWith(Flux.defer(() -> first[0] < 0 ? Flux.error(new NotAGraphQlRequest(
+                            "The body is empty: send JSON {\"query\": \"…\"}")) : Flux.empty()))
+                    .handle((buffer, sink) -> {
+                        if (json && first[0] >= 0 && first[0] != '{') {
+                            org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                            sink.error(new NotAGraphQlRequest("The body is not a JSON object: send {\"query\": \"…\"}"));
+                        } else {
+                            sink.next(buffer);
+                        }
+                    });
+        }
+    }
+
+    /** A body that is no GraphQL request; its reason is the answer's message. */
+    public static final class NotAGraphQlRequest extends org.springframework.web.server.ServerWebInputException {
+
+        public NotAGraphQlRequest(String reason) {
+            super(reason);
+        }
     }
 
     private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String message, String code) {

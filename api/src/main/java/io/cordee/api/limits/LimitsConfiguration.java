@@ -1,10 +1,15 @@
 package io.cordee.api.limits;
 
+import io.cordee.core.common.Computations;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Schedulers;
 
-/** The server's protections against costly requests ({@code cordee.limits.*}, ADR 15). */
+/** The server's protections against costly requests ({@code cordee.limits.*}, ADR 15 and 24). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class LimitsConfiguration {
@@ -13,5 +18,24 @@ public class LimitsConfiguration {
     @Bean
     QueryLimits queryLimits(LimitsProperties limits) {
         return new QueryLimits(limits);
+    }
+
+    /**
+     * The CPU-heavy computations' own threads, as many as the cores by default: never the event loop's,
+     * and never more at once than the machine can run.
+     */
+    @Bean(destroyMethod = "shutdown")
+    Computations computations(LimitsProperties limits, ObjectProvider<MeterRegistry> meters) {
+        int threads = limits.computeThreads() > 0 ? limits.computeThreads()
+                : Runtime.getRuntime().availableProcessors();
+        Computations computations = new Computations(Schedulers.newParallel("cordee-compute", threads, true));
+        meters.ifAvailable(registry -> {
+            FunctionCounter.builder("cordee.computations.started", computations, Computations::started)
+                    .description("CPU-heavy computations started on the computation scheduler").register(registry);
+            FunctionCounter.builder("cordee.computations.stopped", computations, Computations::stopped)
+                    .description("Computations stopped because their request was cancelled (timeout, client gone)")
+                    .register(registry);
+        });
+        return computations;
     }
 }

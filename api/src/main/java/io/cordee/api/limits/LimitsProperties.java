@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listSizeEstimate  how many items a plain list (not a connection) is assumed to hold in the cost
  * @param maxAliases        most aliased fields in the operation, fragments expanded
  * @param maxDocumentLength most characters in the query document (variables are bounded by the body limit)
+ * @param maxListItems      most items in a list handed in (argument or input field) whose schema declares no
+ *                          {@code @maxItems}
  * @param timeout           longest a request may run; then it is answered TIMEOUT and its work cancelled
+ * @param computeThreads    threads of the scheduler the CPU-heavy computations run on (0: one per core)
  * @param rate              requests per caller over time
  */
 @ConfigurationProperties("cordee.limits")
@@ -23,7 +26,9 @@ public record LimitsProperties(
         @DefaultValue("10") int listSizeEstimate,
         @DefaultValue("30") int maxAliases,
         @DefaultValue("20000") int maxDocumentLength,
+        @DefaultValue("100") int maxListItems,
         @DefaultValue("10s") Duration timeout,
+        @DefaultValue("0") int computeThreads,
         @DefaultValue Rate rate) {
 
     /**

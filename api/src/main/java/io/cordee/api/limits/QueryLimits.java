@@ -2,9 +2,7 @@ package io.cordee.api.limits;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
+import graphql.GraphQLContext;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -12,27 +10,29 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.CoercedVariables;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.NodeUtil;
+import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import graphql.schema.DataFetcher;
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
-import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.LightDataFetcher;
 import io.cordee.core.common.PageRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Looks at the whole operation before any field runs (graphql-java's {@link QueryTraverser}: fragments
- * expanded, variables and argument defaults applied, {@code @skip}/{@code @include} honoured) and
- * refuses it, with nothing executed, when it is too deep, uses too many aliases, pages a connection by
- * more than {@value PageRequest#MAX_SIZE}, or would return too many objects.
+ * Looks at the whole operation before any field runs, with its fragments expanded ({@link ExpandedCount}:
+ * each spread counts as what it expands to, variables and argument defaults applied,
+ * {@code @skip}/{@code @include} honoured), and refuses it, with nothing executed, when it is too deep,
+ * uses too many aliases, pages a connection by more than {@value PageRequest#MAX_SIZE}, hands in a list
+ * longer than its bound ({@link ListBounds}), or would return too many objects.
  *
  * <p>The cost is the estimated number of objects in the answer, in the spirit of GitHub's node limit
  * and Shopify's calculated cost: an object field costs 1 plus what it selects; a connection's
@@ -45,9 +45,6 @@ import java.util.Map;
  */
 public class QueryLimits extends SimplePerformantInstrumentation {
 
-    /** A fragment bomb expands a short document into millions of fields: stop counting long before. */
-    static final int MAX_FIELDS_VISITED = 100_000;
-
     private final LimitsProperties limits;
 
     public QueryLimits(LimitsProperties limits) {
@@ -58,29 +55,28 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        QueryTraverser traverser = QueryTraverser.newQueryTraverser()
-                .schema(context.getGraphQLSchema())
-                .document(context.getDocument())
-                .operationName(context.getOperationDefinition().getName())
-                .coercedVariables(context.getCoercedVariables())
-                .build();
-        List<GraphQLError> refusals = analyse(traverser).refusals(limits);
+        List<GraphQLError> refusals = analyse(context.getGraphQLSchema(), context.getOperationDefinition(),
+                context.getFragmentsByName(), context.getCoercedVariables().toMap()).refusals(limits);
         if (!refusals.isEmpty()) {
             throw new AbortExecutionException(refusals);
         }
         return super.beginExecuteOperation(parameters, state);
     }
 
-    /** What the operation asks for: its depth, aliases, pages out of range and estimated cost. */
-    record Analysis(int depth, int aliases, List<String> pagesOutOfRange, long cost, boolean tooManyFields) {
+    /**
+     * What the operation asks for: its depth, aliases, pages out of range, lists over their bound and
+     * estimated cost; {@code visited} is the number of selections looked at to find out.
+     */
+    record Analysis(int depth, long aliases, List<String> pagesOutOfRange, List<ListBounds.Violation> listsTooLong,
+                    long cost, long visited) {
 
         List<GraphQLError> refusals(LimitsProperties limits) {
             List<GraphQLError> errors = new ArrayList<>();
-            if (tooManyFields) {
-                errors.add(LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, LimitErrors.COST_LIMIT_EXCEEDED,
-                        "The query expands to more than " + MAX_FIELDS_VISITED + " fields: ask for less",
-                        "cost", cost, "limit", limits.maxCost()));
-                return errors;
+            for (ListBounds.Violation list : listsTooLong) {
+                errors.add(LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, LimitErrors.OUT_OF_RANGE,
+                        "`" + String.join(".", list.field()) + "` of `" + list.at() + "` holds " + list.items()
+                                + " items; at most " + list.limit() + " are allowed",
+                        "field", list.field(), "items", list.items(), "limit", list.limit()));
             }
             for (String page : pagesOutOfRange) {
                 errors.add(LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, LimitErrors.OUT_OF_RANGE,
@@ -109,120 +105,21 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 
     /** The analysis of one document against a schema, as the server makes it (for tests and tools). */
     Analysis analyse(GraphQLSchema schema, String document, Map<String, Object> variables) {
-        return analyse(QueryTraverser.newQueryTraverser().schema(schema).document(Parser.parse(document))
-                .variables(variables).build());
+        Document parsed = Parser.parse(document);
+        NodeUtil.GetOperationResult operation = NodeUtil.getOperation(parsed, null);
+        CoercedVariables coerced = ValuesResolver.coerceVariableValues(schema,
+                operation.operationDefinition.getVariableDefinitions(), RawVariables.of(variables),
+                GraphQLContext.getDefault(), Locale.getDefault());
+        return analyse(schema, operation.operationDefinition, operation.fragmentsByName, coerced.toMap());
     }
 
-    Analysis analyse(QueryTraverser traverser) {
-        CostVisitor visitor = new CostVisitor(limits.listSizeEstimate());
-        try {
-            traverser.visitPostOrder(visitor);
-        } catch (TooManyFields e) {
-            return new Analysis(visitor.depth, visitor.aliases, visitor.pagesOutOfRange, Long.MAX_VALUE, true);
-        }
-        return new Analysis(visitor.depth, visitor.aliases, visitor.pagesOutOfRange, visitor.total, false);
-    }
-
-    private static final class TooManyFields extends RuntimeException {
-        TooManyFields() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Post-order: a field is visited after everything it selects, so its children's cost is known. */
-    private static final class CostVisitor extends QueryVisitorStub {
-
-        private final int listSizeEstimate;
-        private final Map<QueryVisitorFieldEnvironment, Long> childCost = new HashMap<>();
-        private final List<String> pagesOutOfRange = new ArrayList<>();
-        private int visited;
-        private int depth;
-        private int aliases;
-        private long total;
-
-        CostVisitor(int listSizeEstimate) {
-            this.listSizeEstimate = listSizeEstimate;
-        }
-
-        @Override
-        public void visitField(QueryVisitorFieldEnvironment env) {
-            if (++visited > MAX_FIELDS_VISITED) {
-                throw new TooManyFields();
-            }
-            depth = Math.max(depth, depthOf(env));
-            if (env.getField().getAlias() != null) {
-                aliases++;
-            }
-            Long children = childCost.remove(env);
-            long cost = cost(env, children == null ? 0 : children);
-            QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
-            if (parent == null) {
-                total = saturatedAdd(total, cost);
-            } else {
-                childCost.merge(parent, cost, QueryLimits::saturatedAdd);
-            }
-        }
-
-        private long cost(QueryVisitorFieldEnvironment env, long children) {
-            GraphQLFieldDefinition definition = env.getFieldDefinition();
-            if (definition.getName().startsWith("__")) {
-                return 0; // introspection: as large as the schema, whatever the data
-            }
-            if (isConnection(definition)) {
-                checkPageSize(env);
-            }
-            GraphQLOutputType type = definition.getType();
-            if (GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
-                return 0;
-            }
-            long items = 1;
-            QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
-            if (parent != null && isConnection(parent.getFieldDefinition())
-                    && ("nodes".equals(definition.getName()) || "edges".equals(definition.getName()))) {
-                items = pageSize(parent);
-            } else if (GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList) {
-                items = listSizeEstimate;
-            }
-            return saturatedMultiply(items, saturatedAdd(1, children));
-        }
-
-        private void checkPageSize(QueryVisitorFieldEnvironment env) {
-            Object first = env.getArguments().get("first");
-            if (first instanceof Number n && (n.longValue() < 0 || n.longValue() > PageRequest.MAX_SIZE)) {
-                pagesOutOfRange.add(env.getField().getResultKey() + "(first: " + n + ")");
-            }
-        }
-
-        private static long pageSize(QueryVisitorFieldEnvironment connection) {
-            Object first = connection.getArguments().get("first");
-            return first instanceof Number n ? Math.max(0, n.longValue()) : PageRequest.DEFAULT_SIZE;
-        }
-
-        /** A Relay connection: a {@code …Connection} object paged by {@code first}. */
-        private static boolean isConnection(GraphQLFieldDefinition definition) {
-            GraphQLType type = GraphQLTypeUtil.unwrapNonNull(definition.getType());
-            return type instanceof GraphQLObjectType object && object.getName().endsWith("Connection")
-                    && definition.getArgument("first") != null;
-        }
-
-        private static int depthOf(QueryVisitorFieldEnvironment env) {
-            int depth = 1;
-            for (QueryVisitorFieldEnvironment p = env.getParentEnvironment(); p != null; p = p.getParentEnvironment()) {
-                depth++;
-            }
-            return depth;
-        }
-    }
-
-    static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    static long saturatedMultiply(long a, long b) {
-        long high = Math.multiplyHigh(a, b);
-        long product = a * b;
-        return high != 0 || product < 0 ? Long.MAX_VALUE : product;
+    Analysis analyse(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+                     Map<String, Object> variables) {
+        ListBounds bounds = new ListBounds(limits.maxListItems(), variables);
+        ExpandedCount count = new ExpandedCount(schema, fragments, variables, limits.listSizeEstimate(), bounds);
+        ExpandedCount.Figures figures = count.operation(operation);
+        return new Analysis(figures.depth(), figures.aliases(), List.copyOf(count.pagesOutOfRange),
+                bounds.violations(), figures.cost(), count.visited);
     }
 
     // ---- cancelling the running fields of a request that timed out -----------------------------

@@ -7,6 +7,7 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import io.cordee.api.ops.RequestIds;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.Actor;
 import io.cordee.core.common.InvalidInput;
@@ -36,6 +37,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,16 +82,26 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(ctx -> ctx.getAuthentication())
                 .filter(auth -> auth.getPrincipal() instanceof Caller)
-                .flatMap(auth -> run(request, chain, mutation, (Caller) auth.getPrincipal(), tokenId(auth).orElse(null)))
+                .flatMap(auth -> Mono.deferContextual(context -> run(request, chain, mutation,
+                        (Caller) auth.getPrincipal(), tokenId(auth).orElse(null), requestId(request, context))))
                 .switchIfEmpty(Mono.defer(() -> chain.next(request)));
     }
 
+    /**
+     * The request id of the logs and the {@code X-Request-Id} response header ({@link RequestIds}: the
+     * caller's own when well-formed), so that the audit trail's entries can be found from either; over
+     * WebSocket, the handshake's when it reached the context, else Spring's id of the request.
+     */
+    static String requestId(WebGraphQlRequest request, ContextView context) {
+        return context.getOrDefault(RequestIds.KEY, request.getId());
+    }
+
     private Mono<WebGraphQlResponse> run(WebGraphQlRequest request, Chain chain, OperationDefinition mutation,
-                                         Caller caller, UUID tokenId) {
+                                         Caller caller, UUID tokenId, String requestId) {
         String operation = mutation.getSelectionSet().getSelections().stream()
                 .filter(Field.class::isInstance).map(s -> ((Field) s).getName())
                 .collect(Collectors.joining(","));
-        Actor actor = new Actor(caller.agencyId(), caller.userId(), tokenId, request.getId(), operation);
+        Actor actor = new Actor(caller.agencyId(), caller.userId(), tokenId, requestId, operation);
         IdempotencyKey key;
         try {
             key = idempotencyKey(request);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.cordee.api.demo.DemoAgency;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.File;
 import java.io.IOException;
@@ -65,6 +66,9 @@ class BrowserTest {
     int port;
     @Autowired
     Tenants tenants;
+    /** The application's clock: "today" in these tests is the server's, in Paris, whatever the machine's clock says. */
+    @Autowired
+    TestClock clock;
 
     Path home;
     ChromeDriverService service;
@@ -85,7 +89,9 @@ class BrowserTest {
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
-                .withEnvironment(Map.of("HOME", home.toString()))
+                // the browser's time zone is the agency's (Europe/Paris) unless -Dcordee.test.browser-tz says otherwise;
+                // the SPA's "today" does not depend on it (js/clock.js), only the way dates are drawn
+                .withEnvironment(Map.of("HOME", home.toString(), "TZ", System.getProperty("cordee.test.browser-tz", "Europe/Paris")))
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -361,7 +367,7 @@ class BrowserTest {
                           dailyBillRate: {amountMinor: 70000}}) { userErrors { code } } }""").execute();
         String clientId = owner.document("{ clients { nodes { id } } }").execute()
                 .path("clients.nodes[0].id").entity(String.class).get();
-        LocalDate start = LocalDate.now().withDayOfMonth(1);
+        LocalDate start = clock.todayInParis().withDayOfMonth(1);
         owner.document("""
                         mutation($c: ID!, $start: Date!) { createProject(input: {clientId: $c, name: "Refonte", status: ACTIVE,
                           startDate: $start, feeBudget: {amountMinor: 5000000}}) { userErrors { code } } }""")
@@ -450,7 +456,7 @@ class BrowserTest {
                 .path("createTeamMember.teamMember.id").entity(String.class).get();
         String clientId = owner.document("{ clients { nodes { id } } }").execute()
                 .path("clients.nodes[0].id").entity(String.class).get();
-        LocalDate nextMonth = LocalDate.now().plusMonths(1).withDayOfMonth(1);
+        LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
         String project = owner.document("""
                         mutation($c: ID!, $start: Date!) { createProject(input: {clientId: $c, name: "Refonte", status: ACTIVE,
                           startDate: $start, feeBudget: {amountMinor: 5000000}}) { project { id } } }""")
@@ -527,7 +533,8 @@ class BrowserTest {
                 .startsWith("Health 9");
         assertThat(clientCard("Groupe Hexagone").getText()).contains("One-sided: we carry it", "late commitment");
         // capacity share at a glance: this month's and the highest of the next three, as the API computes them
-        String month = (String) js("return new Date().toLocaleDateString('sv').slice(0, 7)");
+        // the server's month (Paris), which the page asks for too (js/clock.js), not the browser's or the JVM's
+        String month = java.time.YearMonth.from(clock.todayInParis()).toString();
         HttpGraphQlTester api = tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
         List<Double> shares = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -559,10 +566,13 @@ class BrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement logged = wait.until(d -> clientCard("Own Client").findElement(By.cssSelector("[data-testid=interactions] li")));
         assertThat(logged.getText()).contains("Workshop", "Kick-off workshop, both teams enthusiastic", "energy 4/5");
-        tenants.as(tenant, Role.OWNER).document("{ clients { nodes { interactions { totalCount nodes { kind clientEnergy } } } } }")
+        tenants.as(tenant, Role.OWNER).document("{ clients { nodes { interactions { totalCount nodes { kind clientEnergy date } } } } }")
                 .execute()
                 .path("clients.nodes[0].interactions.totalCount").entity(Long.class).isEqualTo(1L)
-                .path("clients.nodes[0].interactions.nodes[0].clientEnergy").entity(Integer.class).isEqualTo(5);
+                .path("clients.nodes[0].interactions.nodes[0].clientEnergy").entity(Integer.class).isEqualTo(5)
+                // the form's date was "today" as the server counts it (Paris), even at 00:30 with the browser elsewhere
+                .path("clients.nodes[0].interactions.nodes[0].date").entity(String.class)
+                .isEqualTo(clock.todayInParis().toString());
     }
 
     @Test
@@ -575,7 +585,7 @@ class BrowserTest {
                 .path("createTeamMember.teamMember.id").entity(String.class).get();
         String clientId = owner.document("{ clients { nodes { id } } }").execute()
                 .path("clients.nodes[0].id").entity(String.class).get();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate today = clock.todayInParis();
         LocalDate launch = today.plusWeeks(8);
         String project = owner.document("""
                         mutation($c: ID!, $start: Date!, $launch: Date!) { createProject(input: {clientId: $c, name: "Boutique",
@@ -814,7 +824,7 @@ class BrowserTest {
         String clientId = lead.document("{ clients { nodes { id } } }").execute()
                 .path("clients.nodes[0].id").entity(String.class).get();
         // eleven older calls: one page of ten, the eleventh behind "Load more"
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate today = clock.todayInParis();
         for (int i = 1; i <= 11; i++) {
             lead.document("""
                             mutation($c: ID!, $d: Date!, $s: String!) { createInteraction(input: {clientId: $c, date: $d,
@@ -1192,7 +1202,7 @@ class BrowserTest {
                         mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
                           dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
                 .path("createTeamMember.teamMember.id").entity(String.class).get();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate today = clock.todayInParis();
         String project = owner.document("""
                         mutation($c: ID!, $start: Date!, $launch: Date!) { createProject(input: {clientId: $c, name: "Boutique",
                           status: ACTIVE, startDate: $start, launchDate: $launch, feeBudget: {amountMinor: 5000000}}) { project { id } } }""")

@@ -40,4 +40,25 @@ class WebClientSourcesTest {
                 .anyMatch(u -> u.endsWith("/js/views/cockpit.js"));
         assertThat(offending).isEmpty();
     }
+
+    /**
+     * Issue 13 point 10: "today" is the server's ({@code js/clock.js}, from {@code agency { now timeZone }}),
+     * never the computer's date, which around midnight or in another time zone names another day or month.
+     * {@code new Date()} without an argument and {@code Date.now()} appear in {@code clock.js} only.
+     */
+    @Test
+    void onlyTheClockModuleReadsTheComputersClock() throws IOException {
+        Pattern computersClock = Pattern.compile("new Date\\(\\)|Date\\.now\\(|toLocaleDateString\\(");
+        List<String> offending = new ArrayList<>();
+        for (Resource script : new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/**/*.js")) {
+            String url = script.getURL().toString();
+            if (url.contains("/webjars/") || url.endsWith("/js/clock.js")) {
+                continue;
+            }
+            if (computersClock.matcher(script.getContentAsString(StandardCharsets.UTF_8)).find()) {
+                offending.add(url);
+            }
+        }
+        assertThat(offending).isEmpty();
+    }
 }

@@ -51,10 +51,12 @@ class TeamAndProjectTest {
     @Test
     void projectsAreUpdatedWithTheirVersionAndClientsArchived() {
         Tenants.Tenant tenant = tenants.create("Project Agency");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
         HttpGraphQlTester lead = tenants.as(tenant, Role.LEAD);
         String clientId = lead.document("{ clients { nodes { id } } }").execute()
                 .path("clients.nodes[0].id").entity(String.class).get();
-        String projectId = lead.document("""
+        // a project has a fee budget: the owner creates it (a lead changes no money, docs/roles.md)
+        String projectId = owner.document("""
                         mutation($c: ID!) { createProject(input: {clientId: $c, name: "Site", startDate: "2026-09-01",
                           launchDate: "2027-01-15", feeBudget: {amountMinor: 4200000}}) {
                           project { id status paymentTermsDays client { name } } userErrors { code } } }""")
@@ -65,7 +67,7 @@ class TeamAndProjectTest {
                 .path("createProject.project.client.name").entity(String.class).isEqualTo("Own Client")
                 .path("createProject.project.id").entity(String.class).get();
 
-        lead.document("""
+        owner.document("""
                         mutation($id: ID!) { updateProject(input: {id: $id, version: 0, status: ACTIVE,
                           launchDate: "2027-02-01", feeBudget: {amountMinor: 4500000}}) {
                           project { status launchDate feeBudget { amount } version } userErrors { code } } }""")

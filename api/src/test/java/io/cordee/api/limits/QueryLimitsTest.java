@@ -50,6 +50,8 @@ class QueryLimitsTest {
     GraphQlSource graphQlSource;
     @Autowired
     LimitsProperties limits;
+    @Autowired
+    io.cordee.core.common.Computations computations;
 
     static Tenants.Tenant tenant;
     static String finance;
@@ -249,8 +251,32 @@ class QueryLimitsTest {
         assertThat(error.path("extensions").path("limit").asInt()).isEqualTo(20_000);
     }
 
+    // ---- fragments count as what they expand to ------------------------------------------------
+
     @Test
-    void aFragmentBombIsRefusedWithoutExpandingIt() {
+    void aFragmentRepeatedAThousandTimesCountsAThousandTimes() {
+        // F = interactions(first: 100): 1 + 100 × 1 = 101. Spread 1,000 times in each of 100 clients:
+        // nodes 100 × (1 + 1,000 × 101) = 100 × 101,001 = 10,100,100; + clients 1 = 10,100,101.
+        // Counted once, as graphql-java's QueryTraverser counts it (its second spread is a node already
+        // visited), it was 1 + 100 × (1 + 101) = 10,201: accepted.
+        String query = "{ clients(first: 100) { nodes { " + "...F ".repeat(1_000) + "} } }"
+                + " fragment F on Client { interactions(first: 100) { nodes { id } } }";
+        long started = System.nanoTime();
+        JsonNode error = refused(query, Map.of(), 400);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("COST_LIMIT_EXCEEDED");
+        assertThat(error.path("extensions").path("cost").asLong()).isEqualTo(10_100_101);
+        assertThat(error.path("extensions").path("limit").asLong()).isEqualTo(50_000);
+        assertThat(error.path("message").asString()).startsWith("The query would cost 10100101 (the objects it "
+                + "could return) and the limit is 50000");
+        // F's three selections were looked at once, not 1,000 times: 1 clients + 1 nodes + 1,000 spreads
+        // + interactions, nodes, id = 1,005 (expanded, the document holds 3,002 fields)
+        assertThat(analyse(query, Map.of()).visited()).isEqualTo(1_005);
+        System.out.printf("fragment spread 1,000 times: refused in %d ms (figure only)%n", ms);
+    }
+
+    @Test
+    void aFragmentBombIsCountedExactlyWithoutExpandingIt() {
         // Each fragment spreads the next one ten times: 10^6 `id` fields from a 600-character document.
         StringBuilder query = new StringBuilder("{ clients(first: 1) { nodes { ...F0 } } }");
         for (int level = 0; level < 6; level++) {
@@ -258,12 +284,145 @@ class QueryLimitsTest {
                     .append(("projects { client { ...F" + (level + 1) + " } } ").repeat(10)).append('}');
         }
         query.append(" fragment F6 on Client { id }");
+        // F6 = 0 (a scalar); F(n) = 10 × projects, a list of 10 × (1 + client (1 + F(n+1))) = 100 × (2 + F(n+1)):
+        // F5 = 200, F4 = 20,200, F3 = 2,020,200, F2 = 202,020,200, F1 = 20,202,020,200,
+        // F0 = 2,020,202,020,200; clients 1 + nodes 1 × (1 + F0) = 2,020,202,020,202.
+        // Depth: clients, nodes, 6 × (projects, client), id = 15, the limit exactly: only the cost refuses it.
         long started = System.nanoTime();
-        JsonNode error = refused(query.toString(), 400);
+        JsonNode error = refused(query.toString(), Map.of(), 400);
         long ms = (System.nanoTime() - started) / 1_000_000;
-        assertThat(error.path("extensions").path("code").asString()).isIn("COST_LIMIT_EXCEEDED", "DEPTH_LIMIT_EXCEEDED");
-        assertThat(ms).as("refused in %d ms", ms).isLessThan(2_000);
-        System.out.printf("fragment bomb (10^6 fields): refused in %d ms%n", ms);
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("COST_LIMIT_EXCEEDED");
+        assertThat(error.path("extensions").path("cost").asLong()).isEqualTo(2_020_202_020_202L);
+        QueryLimits.Analysis analysis = analyse(query.toString(), Map.of());
+        assertThat(analysis.depth()).isEqualTo(15);
+        // each fragment looked at once: 3 (clients, nodes, ...F0) + 6 × 30 (10 × projects, client, spread)
+        // + 1 (id) = 184 selections, for 10^6 fields expanded
+        assertThat(analysis.visited()).isEqualTo(184);
+        System.out.printf("fragment bomb (10^6 fields): refused in %d ms (figure only), %d selections counted%n",
+                ms, analysis.visited());
+    }
+
+    @Test
+    void aliasesHiddenInAFragmentSpreadFortyTimesAreCounted() {
+        // one alias in A, spread 40 times: 40 > 30 (counted once, it was 1)
+        String query = "{ clients(first: 1) { nodes { " + "...A ".repeat(40) + "} } } fragment A on Client { n: name }";
+        JsonNode error = refused(query, Map.of(), 400);
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("ALIAS_LIMIT_EXCEEDED");
+        assertThat(error.path("extensions").path("aliases").asInt()).isEqualTo(40);
+        assertThat(error.path("message").asString()).isEqualTo("The query uses 40 aliases; at most 30 are allowed");
+    }
+
+    @Test
+    void depthHiddenInNestedFragmentsIsCounted() {
+        // T is 9 levels deep (4 × projects, client, then name). Spread under nodes it ends at 2 + 9 = 11;
+        // spread again at the end of L1..L4 (2 levels each) it ends at 2 + 8 + 9 = 19. Counting T once
+        // (at its first spread, as graphql-java's QueryTraverser does) saw 11.
+        String query = "{ clients(first: 1) { nodes { ...T ...L1 } } }"
+                + " fragment L1 on Client { projects { client { ...L2 } } }"
+                + " fragment L2 on Client { projects { client { ...L3 } } }"
+                + " fragment L3 on Client { projects { client { ...L4 } } }"
+                + " fragment L4 on Client { projects { client { ...T } } }"
+                + " fragment T on Client { " + "projects { client { ".repeat(4) + "name" + " } }".repeat(4) + " }";
+        JsonNode error = refused(query, Map.of(), 400);
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("DEPTH_LIMIT_EXCEEDED");
+        assertThat(error.path("extensions").path("depth").asInt()).isEqualTo(19);
+        assertThat(error.path("message").asString()).isEqualTo("The query is 19 levels deep; at most 15 are allowed");
+    }
+
+    @Test
+    void inlineFragmentsAndFragmentsOnAConnectionCountLikeTheirFields() {
+        // the same 1,030,201 as the nested connections below, written with an inline fragment and a
+        // fragment on the connection type (whose nodes take the page of the field it is spread in)
+        String query = """
+                { clients(first: 100) { ...Page } }
+                fragment Page on ClientConnection { nodes { ... on Client { interactions(first: 100) { nodes {
+                    client { interactions(first: 100) { ...Ids } } } } } } }
+                fragment Ids on InteractionConnection { nodes { id } }""";
+        assertThat(analyse(query, Map.of()).cost()).isEqualTo(1_030_201);
+    }
+
+    // ---- every list handed in is bounded -------------------------------------------------------
+
+    @Test
+    void tenThousandScenarioAdjustmentsAreRefusedBeforeAnyComputation() {
+        String clientId = post(finance, "{ clients(first: 1) { nodes { id } } }", Map.of(), 200)
+                .path("data").path("clients").path("nodes").get(0).path("id").asString();
+        String query = """
+                query($s: ScenarioInput) { cashForecast(asOf: "2026-01-12", horizonWeeks: 104, scenario: $s) {
+                  lowestBalance { amount } } }""";
+        Map<String, Object> adjustment = Map.of("clientId", clientId, "extraDelayDays", 30);
+        long computed = computations.started();
+        JsonNode error = refused(query, Map.of("s", Map.of("kind", "CUSTOM",
+                "adjustments", java.util.Collections.nCopies(10_000, adjustment))), 400);
+        assertThat(computations.started()).as("forecasts computed for the refused request").isEqualTo(computed);
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("OUT_OF_RANGE");
+        assertThat(error.path("extensions").path("field").toString()).isEqualTo("[\"scenario\",\"adjustments\"]");
+        assertThat(error.path("extensions").path("items").asInt()).isEqualTo(10_000);
+        assertThat(error.path("extensions").path("limit").asInt()).isEqualTo(100);
+        assertThat(error.path("message").asString())
+                .isEqualTo("`scenario.adjustments` of `cashForecast` holds 10000 items; at most 100 are allowed");
+
+        // the bound itself is accepted, and computed
+        JsonNode hundred = post(finance, query, Map.of("s", Map.of("kind", "CUSTOM",
+                "adjustments", java.util.Collections.nCopies(100, adjustment))), 200);
+        assertThat(hundred.path("errors").isMissingNode()).as("errors: %s", hundred.path("errors")).isTrue();
+        assertThat(hundred.path("data").path("cashForecast").path("lowestBalance").path("amount").asString()).isNotEmpty();
+        assertThat(computations.started()).as("delay models, then the forecast").isEqualTo(computed + 2);
+    }
+
+    @Test
+    void aListWrittenInTheDocumentIsBoundedToo() {
+        String ids = IntStream.range(0, 101).mapToObj(i -> "\"x\"").collect(Collectors.joining(", "));
+        JsonNode error = refused("{ nodes(ids: [" + ids + "]) { id } }", Map.of(), 400);
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("OUT_OF_RANGE");
+        assertThat(error.path("extensions").path("field").toString()).isEqualTo("[\"ids\"]");
+        assertThat(error.path("extensions").path("items").asInt()).isEqualTo(101);
+        assertThat(error.path("extensions").path("limit").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void everyListInputOfTheSchemaDeclaresItsBound() {
+        // every argument and input field whose type holds a list, anywhere in the schema: each must say
+        // how long it may be (@maxItems), so that a list added without thinking about it fails here
+        // (at run time it would still get cordee.limits.max-list-items)
+        GraphQLSchema schema = graphQlSource.schema();
+        Map<String, Integer> bounds = new java.util.TreeMap<>();
+        List<String> unbounded = new java.util.ArrayList<>();
+        for (graphql.schema.GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type.getName().startsWith("__")) {
+                continue;
+            }
+            if (type instanceof graphql.schema.GraphQLFieldsContainer container) {
+                for (graphql.schema.GraphQLFieldDefinition field : container.getFieldDefinitions()) {
+                    for (graphql.schema.GraphQLArgument argument : field.getArguments()) {
+                        note(type.getName() + "." + field.getName() + "(" + argument.getName() + ")",
+                                argument.getType(), argument, bounds, unbounded);
+                    }
+                }
+            } else if (type instanceof graphql.schema.GraphQLInputObjectType input) {
+                for (graphql.schema.GraphQLInputObjectField field : input.getFieldDefinitions()) {
+                    note(type.getName() + "." + field.getName(), field.getType(), field, bounds, unbounded);
+                }
+            }
+        }
+        bounds.forEach((where, bound) -> System.out.printf("list input %-55s at most %,d%n", where, bound));
+        assertThat(unbounded).as("list inputs without @maxItems").isEmpty();
+        assertThat(bounds).hasSizeGreaterThanOrEqualTo(30).containsEntry("ScenarioInput.adjustments", 100)
+                .containsEntry("Query.nodes(ids)", 100);
+        assertThat(bounds.values()).allSatisfy(bound -> assertThat(bound).isBetween(1, 1_000));
+    }
+
+    private static void note(String where, graphql.schema.GraphQLInputType type,
+                             graphql.schema.GraphQLDirectiveContainer declared, Map<String, Integer> bounds,
+                             List<String> unbounded) {
+        if (!(graphql.schema.GraphQLTypeUtil.unwrapNonNull(type) instanceof graphql.schema.GraphQLList)) {
+            return;
+        }
+        if (declared.getAppliedDirective(ListBounds.DIRECTIVE) == null) {
+            unbounded.add(where);
+        } else {
+            bounds.put(where, ListBounds.boundOf(declared, -1));
+        }
     }
 
     @Test
@@ -281,9 +440,13 @@ class QueryLimitsTest {
 
     /** The error of a refused request, after checking that it sent no more SQL than {@code { __typename }}. */
     private JsonNode refused(String query, int status) {
+        return refused(query, Map.of(), status);
+    }
+
+    private JsonNode refused(String query, Map<String, Object> variables, int status) {
         List<String> baseline = counter.fewest(() -> post(finance, "{ __typename }", Map.of(), 200));
         JsonNode[] body = new JsonNode[1];
-        List<String> sent = counter.fewest(() -> body[0] = post(finance, query, Map.of(), status));
+        List<String> sent = counter.fewest(() -> body[0] = post(finance, query, variables, status));
         assertThat(sent).as("statements of the refused request").hasSize(baseline.size());
         assertThat(body[0].path("data").isMissingNode() || body[0].path("data").isNull()).isTrue();
         assertThat(body[0].path("errors").get(0).path("extensions").path("classification").asString())

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,6 +77,8 @@ class DatabaseFaultTest {
     AlertNotifications alertNotifications;
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -96,7 +99,7 @@ class DatabaseFaultTest {
             acknowledged++;
         }
         assertThat(totalClients(owner)).isEqualTo(acknowledged + 1);
-        expectStatus("/actuator/health/readiness", HttpStatus.OK, "UP");
+        expectStatus(web, "/readyz", HttpStatus.OK, "UP");
 
         // a WebSocket open before the outage, with a subscription (ADR 22: its operations are re-checked)
         WebSocketGraphQlClient socket = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
@@ -122,10 +125,12 @@ class DatabaseFaultTest {
             timings.add(unavailable("signed-in query #" + (i + 2), owner, CLIENTS, Map.of()));
         }
         long started = System.nanoTime();
-        JsonNode readiness = expectStatus("/actuator/health/readiness", HttpStatus.SERVICE_UNAVAILABLE, "DOWN");
-        assertThat(readiness.path("components").path("r2dbc").path("status").asString()).isEqualTo("DOWN");
+        expectStatus(web, "/readyz", HttpStatus.SERVICE_UNAVAILABLE, "DOWN");
+        // which component is down: on the management port only
+        JsonNode health = expectStatus(management(), "/actuator/health", HttpStatus.SERVICE_UNAVAILABLE, "DOWN");
+        assertThat(health.path("components").path("r2dbc").path("status").asString()).isEqualTo("DOWN");
         timings.add("readiness DOWN in " + millis(started) + " ms");
-        expectStatus("/actuator/health/liveness", HttpStatus.OK, "UP");
+        expectStatus(web, "/livez", HttpStatus.OK, "UP");
         awaitListening(false); // its connection was cut too
         // an outage of a few seconds, so that the listener's reconnection backoff has grown as it would
         Thread.sleep(OUTAGE.toMillis());
@@ -155,7 +160,7 @@ class DatabaseFaultTest {
         }
         System.out.println("[fault] first successful request " + millis(restarted) + " ms after PostgreSQL was back");
         assertThat(recovered).as("requests succeed again after the restart").isEqualTo(acknowledged + 1);
-        expectStatus("/actuator/health/readiness", HttpStatus.OK, "UP");
+        expectStatus(web, "/readyz", HttpStatus.OK, "UP");
 
         // every acknowledged write is there, counted behind the application's back too
         try (Connection c = FaultDatabase.connect();
@@ -200,8 +205,12 @@ class DatabaseFaultTest {
         return what + " " + ms + " ms";
     }
 
-    private JsonNode expectStatus(String path, HttpStatus status, String health) throws Exception {
-        EntityExchangeResult<byte[]> result = web.get().uri(path).exchange().expectBody().returnResult();
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    }
+
+    private JsonNode expectStatus(WebTestClient client, String path, HttpStatus status, String health) throws Exception {
+        EntityExchangeResult<byte[]> result = client.get().uri(path).exchange().expectBody().returnResult();
         assertThat(result.getStatus()).as(path).isEqualTo(status);
         JsonNode body = json.readTree(result.getResponseBodyContent());
         assertThat(body.path("status").asString()).as(path).isEqualTo(health);

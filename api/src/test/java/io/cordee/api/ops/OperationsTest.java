@@ -20,6 +20,8 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.http.MediaType;
@@ -28,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Probes, metrics and request ids on the running application (ADR 18). */
+/** Probes, metrics and request ids on the running application (ADR 18, ADR 26). */
 @ApiTest
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsTest {
@@ -43,6 +45,10 @@ class OperationsTest {
     LoggingSystem loggingSystem;
     @Autowired
     DatabaseClient db;
+    @LocalServerPort
+    int port;
+    @LocalManagementPort
+    int managementPort;
 
     static String ownerSession;
     private final ObjectMapper json = new ObjectMapper();
@@ -55,28 +61,52 @@ class OperationsTest {
 
     @Test
     void probesAnswerWithoutASessionAndReadinessIncludesTheDatabase() {
-        JsonNode liveness = get("/actuator/health/liveness", HttpStatus.OK);
+        // the public port: the two probes, their status only
+        JsonNode liveness = get(web, "/livez", HttpStatus.OK);
         assertThat(liveness.path("status").asString()).isEqualTo("UP");
-        // liveness is the process only: a database outage must not get the application restarted
-        assertThat(liveness.path("components").path("r2dbc").isMissingNode()).isTrue();
-
-        JsonNode readiness = get("/actuator/health/readiness", HttpStatus.OK);
+        assertThat(liveness.path("components").isMissingNode()).isTrue();
+        JsonNode readiness = get(web, "/readyz", HttpStatus.OK);
         assertThat(readiness.path("status").asString()).isEqualTo("UP");
-        assertThat(readiness.path("components").path("r2dbc").path("status").asString()).isEqualTo("UP");
-        assertThat(readiness.path("components").path("readinessState").path("status").asString()).isEqualTo("UP");
-        // no details for anonymous callers: the database's name and version are not published
-        assertThat(readiness.path("components").path("r2dbc").path("details").isMissingNode()).isTrue();
+        assertThat(readiness.path("components").isMissingNode()).as("no components on the public port").isTrue();
+
+        // the management port: the same groups under /actuator/health, and the whole health with details
+        assertThat(get(management(), "/actuator/health/liveness", HttpStatus.OK).path("status").asString()).isEqualTo("UP");
+        assertThat(get(management(), "/actuator/health/readiness", HttpStatus.OK).path("status").asString()).isEqualTo("UP");
+        JsonNode health = get(management(), "/actuator/health", HttpStatus.OK);
+        assertThat(health.path("components").path("r2dbc").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("r2dbc").path("details").path("database").asString()).isEqualTo("PostgreSQL");
+        // liveness is the process only: a database outage must not get the application restarted
+        assertThat(get(management(), "/actuator/health/liveness", HttpStatus.OK).path("components").isMissingNode()).isTrue();
     }
 
+    /**
+     * Issue 13 point 8: metrics (whose tags hold the tenants' operation names), info and health details are
+     * on the management port only; the public port serves the two probes and nothing else of the actuator.
+     */
     @Test
-    void onlyHealthInfoAndPrometheusAreExposed() {
+    void thePublicPortServesTheProbesOnlyAndTheManagementPortTheRest() {
+        assertThat(managementPort).isPositive().isNotEqualTo(port);
+        for (String hidden : List.of("/actuator/prometheus", "/actuator/info", "/actuator/health",
+                "/actuator/health/readiness", "/actuator/health/liveness", "/actuator/health/r2dbc", "/actuator",
+                "/actuator/env", "/actuator/metrics")) {
+            assertThat(web.get().uri(hidden).exchange().returnResult(String.class).getStatus().value()).as(hidden)
+                    .isEqualTo(404);
+        }
+        web.get().uri("/livez").exchange().expectStatus().isOk();
+        web.get().uri("/readyz").exchange().expectStatus().isOk();
+
         for (String exposed : List.of("/actuator/health", "/actuator/info", "/actuator/prometheus")) {
-            web.get().uri(exposed).exchange().expectStatus().isOk();
+            management().get().uri(exposed).exchange().expectStatus().isOk();
         }
         for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/loggers",
                 "/actuator/heapdump", "/actuator/threaddump", "/actuator/configprops", "/actuator/shutdown")) {
-            web.get().uri(hidden).exchange().expectStatus().isNotFound();
+            management().get().uri(hidden).exchange().expectStatus().isNotFound();
         }
+        // the management port is not a second door to the API
+        management().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ __typename }")).exchange().expectStatus().isNotFound();
+        management().get().uri("/").exchange().expectStatus().isNotFound();
+        management().get().uri("/livez").exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -87,7 +117,7 @@ class OperationsTest {
         }
         post(owner, "{ clients(first: 1) { totalCount } }", null);
 
-        String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         // 3 requests named OpsTestDashboard (the name is unique to this test), all successful queries
         assertThat(sample(scrape, "graphql_request_seconds_count", "graphql_operation_name=\"OpsTestDashboard\"",
@@ -159,8 +189,13 @@ class OperationsTest {
                 .getResponseHeaders().getFirst(RequestIds.HEADER);
     }
 
-    private JsonNode get(String path, HttpStatus status) {
-        EntityExchangeResult<byte[]> result = web.get().uri(path).exchange().expectBody().returnResult();
+    /** The actuator's own port (random in tests; 127.0.0.1 only by default). */
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    }
+
+    private JsonNode get(WebTestClient client, String path, HttpStatus status) {
+        EntityExchangeResult<byte[]> result = client.get().uri(path).exchange().expectBody().returnResult();
         assertThat(result.getStatus()).as(path).isEqualTo(status);
         return json.readTree(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8));
     }

@@ -62,11 +62,12 @@ class ProductionProfileTest {
         Map<String, Integer> ports = new ConcurrentHashMap<>();
         context = new SpringApplicationBuilder(CordeeApplication.class, SlowRoute.class)
                 .profiles("test", "prod")
-                .properties("server.port=0", "management.server.port=0",
-                        "logging.level.org.springframework.r2dbc.core=DEBUG")
+                .properties("logging.level.org.springframework.r2dbc.core=DEBUG")
                 .listeners((ApplicationListener<WebServerInitializedEvent>) event -> ports.put(
                         String.valueOf(event.getApplicationContext().getServerNamespace()), event.getWebServer().getPort()))
-                .run();
+                // arguments, not default properties: application.properties' server.port would win over those
+                // (and 8080 may be taken on a shared machine)
+                .run("--server.port=0", "--management.server.port=0");
         port = ports.get("null");
         managementPort = ports.get("management");
     }

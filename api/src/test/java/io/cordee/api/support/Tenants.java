@@ -76,6 +76,14 @@ public class Tenants {
                 Role.CLIENT, "client-" + prefix + "@test.example"));
     }
 
+    /** One more user of {@code role} in {@code tenant} (e.g. a second owner), signed in with {@link #PASSWORD}. */
+    public String addUser(Tenant tenant, Role role, String name) {
+        String email = name + "-" + tenant.agencyId().value().toString().substring(24) + "@test.example";
+        insertUser(tenant.agencyId(), role, email, role == Role.CLIENT ? tenant.ownClient() : null,
+                hasher.hash(PASSWORD));
+        return email;
+    }
+
     private Caller insertUser(AgencyId agencyId, Role role, String email, Client client, String hash) {
         User user = new User(new UserId(ids.newId()), agencyId, email, role.name() + " user", role,
                 client == null ? null : client.id(), hash);

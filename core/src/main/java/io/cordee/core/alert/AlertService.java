@@ -1,5 +1,6 @@
 package io.cordee.core.alert;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
@@ -114,11 +115,14 @@ public final class AlertService {
     private final IdGenerator ids;
     private final Clock clock;
 
+    private final Computations computations;
+
     public AlertService(AlertRepository alerts, AgencyRepository agencies, ClientRepository clients,
                         ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
                         RelationshipRepository relationships, BriefRepository briefs, CashService cash,
                         StaffingService staffing, RelationshipService relationshipService, BriefService briefService,
-                        TransactionRunner tx, IdGenerator ids, Clock clock) {
+                        TransactionRunner tx, IdGenerator ids, Clock clock, Computations computations) {
+        this.computations = computations;
         this.alerts = alerts;
         this.agencies = agencies;
         this.clients = clients;
@@ -149,7 +153,7 @@ public final class AlertService {
         return agency(agencyId).flatMapMany(agency -> alerts.findThresholds(agencyId)
                 .defaultIfEmpty(AgencyThresholds.defaults())
                 .flatMap(th -> facts(agency, today, th.thresholds())
-                        .map(facts -> EarlyWarnings.findings(facts, th.thresholds())))
+                        .flatMap(facts -> computations.run(() -> EarlyWarnings.findings(facts, th.thresholds()))))
                 .flatMap(findings -> tx.inTransaction(alerts.findUnresolved(agencyId).collectList().flatMap(stored -> {
                     Map<AlertId, Long> versions = stored.stream()
                             .collect(Collectors.toMap(StoredAlert::id, StoredAlert::version));
@@ -217,10 +221,10 @@ public final class AlertService {
                         Mono<Map<ProjectId, LocalDate>> firstPaid = projectIds.isEmpty() ? Mono.just(Map.of())
                                 : billing.firstPaymentDates(agencyId, projectIds);
                         return Mono.zip(health, commitments, firstPaid, briefFacts(system, agencyId, z.getT2()))
-                                .map(u -> assemble(agency, today, weeks, monday, cs, z.getT2(),
-                                        z.getT3().isEmpty() ? null : z.getT3().get(0), z.getT4(), z.getT5(),
+                                .flatMap(u -> computations.run(() -> assemble(agency, today, weeks, monday, cs,
+                                        z.getT2(), z.getT3().isEmpty() ? null : z.getT3().get(0), z.getT4(), z.getT5(),
                                         z.getT6(), z.getT7(), z.getT8().getT1(), z.getT8().getT2(), u.getT1(),
-                                        u.getT2(), u.getT3(), u.getT4()));
+                                        u.getT2(), u.getT3(), u.getT4())));
                     });
         });
     }
@@ -315,6 +319,7 @@ public final class AlertService {
                     .collect(Collectors.toMap(TeamMember::id, Function.identity()));
             WorkingCalendar calendar = new WorkingCalendar(new HashSet<>(holidays));
             for (Client c : clients) {
+                Computations.checkpoint();
                 List<Allocation> own = allocationsOf.get(c.id());
                 if (own != null) {
                     exposures.add(new ExposureLimit.ClientExposure(c.id(), Exposure.weekly(own, team,

@@ -1,5 +1,6 @@
 package io.cordee.core.alert;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.alert.EngagementDrop.Relationship;
 import io.cordee.core.alert.ExposureLimit.ClientExposure;
 import io.cordee.core.alert.FundingRisk.Startup;
@@ -48,12 +49,16 @@ public final class EarlyWarnings {
     public static List<Finding> findings(Facts facts, AlertThresholds thresholds) {
         List<Finding> all = new ArrayList<>();
         all.addAll(CapacityConcentration.findings(facts.comingMonths(), facts.asOf(), thresholds));
+        Computations.checkpoint();
         all.addAll(CashShortfall.findings(facts.baseForecast(), thresholds));
         all.addAll(LongTimeToCash.findings(facts.projects(), thresholds));
+        Computations.checkpoint();
         all.addAll(ExposureLimit.findings(facts.exposures(), facts.baseForecast().opening(), thresholds));
         all.addAll(FundingRisk.findings(facts.startups()));
+        Computations.checkpoint();
         all.addAll(OverdueInvoices.findings(facts.invoices(), facts.asOf(), thresholds));
         all.addAll(PaymentDrift.findings(facts.payments(), thresholds));
+        Computations.checkpoint();
         all.addAll(EngagementDrop.findings(facts.relationships(), facts.asOf(), thresholds));
         all.addAll(UnrealisticBrief.findings(facts.briefs()));
         return List.copyOf(all);

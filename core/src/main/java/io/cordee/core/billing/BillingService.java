@@ -1,5 +1,6 @@
 package io.cordee.core.billing;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.client.Client;
@@ -175,6 +176,7 @@ public final class BillingService {
                 PaidDates::clientId, Collectors.mapping(PaidDates::asPaidInvoice, Collectors.toList())));
         Map<ClientId, PaymentDelayModel.Delays> result = new HashMap<>();
         for (Client client : clients) {
+            Computations.checkpoint();
             result.put(client.id(), PaymentDelayModel.of(byClient.getOrDefault(client.id(), List.of()),
                     client.segment(), settings));
         }

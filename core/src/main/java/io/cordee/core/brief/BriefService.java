@@ -1,5 +1,6 @@
 package io.cordee.core.brief;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.common.Conflict;
@@ -81,9 +82,12 @@ public final class BriefService {
     private final IdGenerator ids;
     private final Clock clock;
 
+    private final Computations computations;
+
     public BriefService(BriefRepository briefs, ProjectService projects, AllocationRepository allocations,
                         TeamMemberRepository members, AgencyRepository agencies, UserRepository users,
-                        TransactionRunner tx, IdGenerator ids, Clock clock) {
+                        TransactionRunner tx, IdGenerator ids, Clock clock, Computations computations) {
+        this.computations = computations;
         this.briefs = briefs;
         this.projects = projects;
         this.allocations = allocations;
@@ -169,9 +173,9 @@ public final class BriefService {
                         return Mono.error(InvalidInput.of("to", "is a version of another brief",
                                 ErrorCode.INVALID_ID));
                     }
-                    return requirements(caller, List.of(from, to)).map(reqs -> new VersionComparison(t.getT1(),
-                            t.getT2(), BriefComparison.compare(reqs.getOrDefault(from, List.of()),
-                                    reqs.getOrDefault(to, List.of()))));
+                    return requirements(caller, List.of(from, to)).flatMap(reqs -> computations.run(() ->
+                            new VersionComparison(t.getT1(), t.getT2(), BriefComparison.compare(
+                                    reqs.getOrDefault(from, List.of()), reqs.getOrDefault(to, List.of())))));
                 });
     }
 
@@ -282,8 +286,9 @@ public final class BriefService {
                             last = launch != null && launch.isAfter(last) ? launch : last;
                         }
                         return agencies.holidays(caller.agencyId(), today, last).collectList()
-                                .map(holidays -> assess(caller, list, byId, t.getT2(), u.getT1(), u.getT2(),
-                                        u.getT3(), new WorkingCalendar(new HashSet<>(holidays)), today));
+                                .flatMap(holidays -> computations.run(() -> assess(caller, list, byId, t.getT2(),
+                                        u.getT1(), u.getT2(), u.getT3(), new WorkingCalendar(new HashSet<>(holidays)),
+                                        today)));
                     });
         });
     }
@@ -299,6 +304,7 @@ public final class BriefService {
                 .collect(Collectors.groupingBy(Allocation::projectId));
         Map<BriefVersionId, BriefFeasibility> result = new HashMap<>();
         for (BriefVersion v : versions) {
+            Computations.checkpoint();
             Brief brief = briefsById.get(v.briefId());
             Project project = brief == null ? null : projectsById.get(brief.projectId());
             if (project == null) {

@@ -1,5 +1,6 @@
 package io.cordee.core.brief;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.money.Money;
 import io.cordee.core.staffing.Allocation;
 import io.cordee.core.staffing.TeamMember;
@@ -111,6 +112,7 @@ public record Feasibility(BigDecimal capacityDays, BigDecimal scopeDays, BigDeci
         LocalDate last = lastDay(allocations, today);
         BigDecimal cumulated = BigDecimal.ZERO;
         for (LocalDate day = today; last != null && !day.isAfter(last); day = day.plusDays(1)) {
+            Computations.checkpoint();
             cumulated = cumulated.add(capacity(allocations, team, calendar, day, day));
             if (cumulated.compareTo(needed) >= 0) {
                 return day;

@@ -1,5 +1,6 @@
 package io.cordee.core.cash;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.billing.Receivable;
 import io.cordee.core.cash.CashForecast.Week;
 import io.cordee.core.client.ClientId;
@@ -67,6 +68,7 @@ public final class CashForecaster {
             buckets.floorEntry(cost.date()).getValue().out(cost.amount());
         }
         for (Receivable receivable : ScenarioBilling.apply(in.receivables(), in.projects(), scenario, start)) {
+            Computations.checkpoint();
             if (receivable.balance().minorUnits() <= 0) {
                 continue;
             }

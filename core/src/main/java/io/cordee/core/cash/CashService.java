@@ -10,6 +10,7 @@ import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientRepository;
+import io.cordee.core.common.Computations;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.IdGenerator;
@@ -56,11 +57,13 @@ public final class CashService {
     private final AgencyRepository agencies;
     private final IdGenerator ids;
     private final java.time.Clock clock;
+    private final Computations computations;
 
     public CashService(CashRepository cash, BillingRepository billing, ClientRepository clients,
                        ProjectRepository projects, TeamMemberRepository members, AllocationRepository allocations,
-                       AgencyRepository agencies, IdGenerator ids, java.time.Clock clock) {
+                       AgencyRepository agencies, IdGenerator ids, java.time.Clock clock, Computations computations) {
         this.clock = clock;
+        this.computations = computations;
         this.cash = cash;
         this.billing = billing;
         this.clients = clients;
@@ -147,7 +150,7 @@ public final class CashService {
             return horizonWeeks;
         })).then(agency(caller))
                 .flatMap(agency -> input(caller, agency, asOf == null ? today(agency) : asOf, horizonWeeks, scenario))
-                .map(in -> CashForecaster.forecast(in, scenario));
+                .flatMap(in -> computations.run(() -> CashForecaster.forecast(in, scenario)));
     }
 
     /** Today in the agency's time zone. */
@@ -187,7 +190,7 @@ public final class CashService {
         Mono<Map<ClientId, ForecastInput.ClientProfile>> profiles = Mono.zip(
                         clients.findAll(caller.agencyId()).collectList(),
                         billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList())
-                .map(t -> {
+                .flatMap(t -> computations.run(() -> {
                     Map<ClientId, PaymentDelayModel.Delays> delays = BillingService.delays(agency.settings(),
                             t.getT1(), t.getT2());
                     Map<ClientId, ForecastInput.ClientProfile> byId = new HashMap<>();
@@ -195,7 +198,7 @@ public final class CashService {
                         byId.put(c.id(), new ForecastInput.ClientProfile(c, delays.get(c.id())));
                     }
                     return byId;
-                });
+                }));
         Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
                 : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
         Mono<Tuple3<BankBalance, List<CashMovement>, List<CashMovement>>> balanceAndAfter = latestBalance
@@ -233,7 +236,7 @@ public final class CashService {
                                     agencies.holidays(caller.agencyId(), LocalDate.of(1900, 1, 1),
                                             monday.plusWeeks(weeks)).collectList(),
                                     agency(caller))
-                                    .map(t -> {
+                                    .flatMap(t -> computations.run(() -> {
                                         List<CashMovement> receipts = new ArrayList<>();
                                         t.getT3().stream().filter(p -> p.receivedOn().isBefore(asOf))
                                                 .forEach(p -> receipts.add(new CashMovement(p.receivedOn(),
@@ -244,7 +247,7 @@ public final class CashService {
                                         return Exposure.weekly(t.getT1(), team, receipts, monday, weeks,
                                                 new WorkingCalendar(new HashSet<>(t.getT5())),
                                                 t.getT6().settings().currency());
-                                    });
+                                    }));
                         }));
     }
 
@@ -258,16 +261,17 @@ public final class CashService {
         }
         List<ProjectId> projectIds = projectList.stream().map(Project::id).toList();
         Mono<Map<ProjectId, List<LocalDate>>> expected = input(caller, asOf, ForecastInput.MAX_HORIZON_WEEKS)
-                .map(in -> {
+                .flatMap(in -> computations.run(() -> {
                     Map<ProjectId, List<LocalDate>> byProject = new HashMap<>();
                     for (Receivable i : in.receivables()) {
+                        Computations.checkpoint();
                         LocalDate date = projectIds.contains(i.projectId()) ? expectedOrNull(i, in, asOf) : null;
                         if (date != null) {
                             byProject.computeIfAbsent(i.projectId(), k -> new ArrayList<>()).add(date);
                         }
                     }
                     return byProject;
-                })
+                }))
                 // without a bank balance there is no forecast: only payments already received count
                 .onErrorResume(InvalidInput.class, e -> Mono.just(Map.of()));
         return Mono.zip(billing.firstPaymentDates(caller.agencyId(), projectIds), expected).map(t -> {
@@ -291,13 +295,13 @@ public final class CashService {
 
     private Mono<List<CashMovement>> expectedReceipts(Caller caller, LocalDate asOf, int weeks, ClientId clientId) {
         return input(caller, asOf, weeks)
-                .map(in -> in.receivables().stream().filter(i -> i.clientId().equals(clientId))
+                .flatMap(in -> computations.run(() -> in.receivables().stream().filter(i -> i.clientId().equals(clientId))
                         .map(i -> {
                             LocalDate expected = CashForecaster.expectedPayment(i, in, Scenario.BASE);
                             return expected == null ? null : new CashMovement(expected.isBefore(asOf) ? asOf : expected,
                                     i.balance(), clientId, "Expected payment");
                         })
-                        .filter(java.util.Objects::nonNull).toList())
+                        .filter(java.util.Objects::nonNull).toList()))
                 .onErrorResume(InvalidInput.class, e -> Mono.just(List.of()));
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.core.cash;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.money.Money;
 import io.cordee.core.staffing.Allocation;
 import io.cordee.core.staffing.TeamMember;
@@ -72,6 +73,7 @@ public final class Exposure {
                           WorkingCalendar calendar, Currency currency) {
         BigDecimal cents = BigDecimal.ZERO;
         for (Allocation a : allocations) {
+            Computations.checkpoint();
             TeamMember member = team.get(a.memberId());
             if (member == null || a.from().isAfter(until)) {
                 continue;

@@ -1,5 +1,6 @@
 package io.cordee.core.cash;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.billing.Receivable;
 import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
@@ -39,6 +40,7 @@ final class ScenarioBilling {
                 .filter(i -> projects.containsKey(i.projectId()))
                 .collect(Collectors.groupingBy(Receivable::projectId));
         for (Receivable i : invoices) {
+            Computations.checkpoint();
             if (i.projectId() == null || !plannedByProject.containsKey(i.projectId()) || i.status() != InvoiceStatus.PLANNED) {
                 result.add(i);
             }

@@ -59,7 +59,8 @@ public final class ClientService {
 
     public Mono<Client> create(Caller caller, ClientDraft draft) {
         return Mono.fromCallable(() -> {
-            caller.require(Caller.STAFF_ROLES, "create clients");
+            caller.require(Caller.STAFF_ROLES, "create clients")
+                    .requireMoneyInput(draft.paymentTermsDays(), "paymentTermsDays");
             String name = trim(draft.name());
             int terms = draft.paymentTermsDays() == null ? DEFAULT_PAYMENT_TERMS_DAYS : draft.paymentTermsDays();
             List<Contact> contacts = draft.contacts() == null ? List.of() : draft.contacts();
@@ -70,7 +71,8 @@ public final class ClientService {
     }
 
     public Mono<Client> update(Caller caller, ClientId id, long expectedVersion, ClientDraft changes) {
-        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change clients"))
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change clients")
+                        .requireMoneyInput(changes.paymentTermsDays(), "paymentTermsDays"))
                 .then(get(caller, id))
                 .flatMap(current -> {
                     String name = changes.name() == null ? current.name() : trim(changes.name());

@@ -43,4 +43,16 @@ public record Caller(UserId userId, AgencyId agencyId, Role role, ClientId clien
         }
         return this;
     }
+
+    /**
+     * Throws {@link Forbidden} naming {@code field} when a money input is given by a caller who may not
+     * change money (anyone but {@code OWNER} and {@code FINANCE}): a {@code LEAD} may change a project's
+     * status, never its fee budget. A {@code null} value is no input at all and passes. See docs/roles.md.
+     */
+    public Caller requireMoneyInput(Object value, String field) {
+        if (value != null && !seesMoney()) {
+            throw new Forbidden("Your role (" + role + ") does not allow you to change money: " + field, field);
+        }
+        return this;
+    }
 }

@@ -75,7 +75,7 @@ public final class ProjectService {
     }
 
     public Mono<Project> create(Caller caller, ClientId clientId, ProjectDraft draft) {
-        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "create projects"))
+        return Mono.fromCallable(() -> moneyInputs(caller.require(Caller.STAFF_ROLES, "create projects"), draft))
                 .then(clients.find(caller, clientId))
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("clientId", "no such client", ErrorCode.NOT_FOUND)))
                 .map(client -> {
@@ -92,7 +92,7 @@ public final class ProjectService {
     }
 
     public Mono<Project> update(Caller caller, ProjectId id, long expectedVersion, ProjectDraft changes) {
-        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change projects"))
+        return Mono.fromCallable(() -> moneyInputs(caller.require(Caller.STAFF_ROLES, "change projects"), changes))
                 .then(get(caller, id))
                 .flatMap(current -> {
                     String name = changes.name() == null ? current.name() : trim(changes.name());
@@ -108,6 +108,12 @@ public final class ProjectService {
                     return projects.update(changed)
                             .switchIfEmpty(Mono.error(() -> new Conflict("Project", expectedVersion)));
                 });
+    }
+
+    /** A LEAD runs projects but changes no money: a fee budget or payment terms from them is refused whole. */
+    private static Caller moneyInputs(Caller caller, ProjectDraft draft) {
+        return caller.requireMoneyInput(draft.feeBudget(), "feeBudget")
+                .requireMoneyInput(draft.paymentTermsDays(), "paymentTermsDays");
     }
 
     private static void validate(String name, LocalDate start, LocalDate launch, LocalDate commPlan, Money fee,

@@ -1,5 +1,6 @@
 package io.cordee.core.proposal;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.cash.CashForecaster;
 import io.cordee.core.cash.CashMovement;
@@ -86,6 +87,7 @@ public final class ProposalCalculator {
         Money baseLowest = CashForecaster.forecast(forecast, Scenario.BASE).lowestBalance();
         List<OptionEffect> effects = new ArrayList<>();
         for (ProposalOption option : options) {
+            Computations.checkpoint();
             Scenario scenario = Scenario.custom(Map.of(clientId, option.adjustment()));
             effects.add(new OptionEffect(option, baseExposure.peak(),
                     exposure(in, forecast, team, scenario, currency).peak(), baseLowest,

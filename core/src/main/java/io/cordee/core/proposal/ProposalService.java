@@ -1,5 +1,6 @@
 package io.cordee.core.proposal;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.alert.AlertThresholds;
@@ -68,10 +69,13 @@ public final class ProposalService {
     private final IdGenerator ids;
     private final Clock clock;
 
+    private final Computations computations;
+
     public ProposalService(ProposalRepository proposals, CashService cash, BillingService billingService,
                            BillingRepository billing, ClientRepository clients, ProjectRepository projects,
                            AllocationRepository allocations, AgencyRepository agencies, TransactionRunner tx,
-                           IdGenerator ids, Clock clock) {
+                           IdGenerator ids, Clock clock, Computations computations) {
+        this.computations = computations;
         this.proposals = proposals;
         this.cash = cash;
         this.billingService = billingService;
@@ -127,10 +131,11 @@ public final class ProposalService {
                                     LocalDate.of(1900, 1, 1), holidaysEnd).collectList();
                             return Mono.zip(cash.input(caller, agency, asOf, horizonWeeks), allocated, paid,
                                             holidays, cash.timeToFirstCash(caller, active, asOf))
-                                    .map(t -> ProposalCalculator.compute(new ProposalCalculator.Inputs(client,
-                                            t.getT1(), clientProjects, t.getT2(), t.getT1().team(), t.getT3(),
-                                            new WorkingCalendar(new HashSet<>(t.getT4())), t.getT5(),
-                                            AlertThresholds.defaults().capacityWarningPercent()), options));
+                                    .flatMap(t -> computations.run(() -> ProposalCalculator.compute(
+                                            new ProposalCalculator.Inputs(client, t.getT1(), clientProjects, t.getT2(),
+                                                    t.getT1().team(), t.getT3(),
+                                                    new WorkingCalendar(new HashSet<>(t.getT4())), t.getT5(),
+                                                    AlertThresholds.defaults().capacityWarningPercent()), options)));
                         }));
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.core.relationship;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingRepository;
@@ -69,9 +70,12 @@ public final class RelationshipService {
     private final IdGenerator ids;
     private final Clock clock;
 
+    private final Computations computations;
+
     public RelationshipService(RelationshipRepository relationships, ClientRepository clients,
                                ProjectRepository projects, AgencyRepository agencies, BillingRepository billing,
-                               IdGenerator ids, Clock clock) {
+                               IdGenerator ids, Clock clock, Computations computations) {
+        this.computations = computations;
         this.relationships = relationships;
         this.clients = clients;
         this.projects = projects;
@@ -164,7 +168,7 @@ public final class RelationshipService {
                             billing.findLastPaidDates(caller.agencyId(), distinct, PAID_HISTORY_FOR_TREND)
                                     .collectList(),
                             relationships.firstInteractionDates(caller.agencyId(), distinct))
-                    .map(t -> {
+                    .flatMap(t -> computations.run(() -> {
                         Map<ClientId, List<Commitment>> commitments = t.getT3().stream()
                                 .collect(Collectors.groupingBy(Commitment::clientId));
                         Map<ClientId, List<Agreement>> agreements = t.getT4().stream()
@@ -176,6 +180,7 @@ public final class RelationshipService {
                                         Collectors.mapping(PaidDates::asPaidInvoice, Collectors.toList())));
                         Map<ClientId, RelationshipHealth> result = new HashMap<>();
                         for (Client client : t.getT1()) {
+                            Computations.checkpoint();
                             HealthCalculator.Facts facts = new HealthCalculator.Facts(
                                     commitments.getOrDefault(client.id(), List.of()),
                                     agreements.getOrDefault(client.id(), List.of()),
@@ -184,7 +189,7 @@ public final class RelationshipService {
                             result.put(client.id(), HealthCalculator.health(facts, t.getT2(), today));
                         }
                         return result;
-                    });
+                    }));
         });
     }
 

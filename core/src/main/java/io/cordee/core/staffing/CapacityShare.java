@@ -1,5 +1,6 @@
 package io.cordee.core.staffing;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.project.ProjectId;
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ public final class CapacityShare {
                                                           WorkingCalendar calendar) {
         Map<ClientId, BigDecimal> days = new HashMap<>();
         for (Allocation a : allocations) {
+            Computations.checkpoint();
             TeamMember member = team.get(a.memberId());
             ClientId client = clientOfProject.get(a.projectId());
             if (member == null || client == null) {

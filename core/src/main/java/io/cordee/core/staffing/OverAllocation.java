@@ -1,5 +1,6 @@
 package io.cordee.core.staffing;
 
+import io.cordee.core.common.Computations;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -30,6 +31,7 @@ public final class OverAllocation {
         byMember.forEach((member, list) -> {
             TreeMap<LocalDate, Integer> peakByWeek = new TreeMap<>();
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                Computations.checkpoint();
                 if (!calendar.isWorkingDay(day)) {
                     continue;
                 }

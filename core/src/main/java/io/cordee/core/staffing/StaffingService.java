@@ -1,5 +1,6 @@
 package io.cordee.core.staffing;
 
+import io.cordee.core.common.Computations;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Conflict;
@@ -42,8 +43,11 @@ public final class StaffingService {
     private final AgencyRepository agencies;
     private final IdGenerator ids;
 
+    private final Computations computations;
+
     public StaffingService(AllocationRepository allocations, TeamMemberRepository members, ProjectRepository projects,
-                           AgencyRepository agencies, IdGenerator ids) {
+                           AgencyRepository agencies, IdGenerator ids, Computations computations) {
+        this.computations = computations;
         this.allocations = allocations;
         this.members = members;
         this.projects = projects;
@@ -112,8 +116,8 @@ public final class StaffingService {
                 Mono<Map<ProjectId, ClientId>> clientOfProject = projectIds.isEmpty() ? Mono.just(Map.of())
                         : projects.findAllById(caller.agencyId(), projectIds)
                                 .collectMap(Project::id, Project::clientId);
-                return clientOfProject.map(clients -> months(t.getT1(), t.getT2(), clients,
-                        new WorkingCalendar(new HashSet<>(t.getT3())), first, months));
+                return clientOfProject.flatMap(clients -> computations.run(() -> months(t.getT1(), t.getT2(),
+                        clients, new WorkingCalendar(new HashSet<>(t.getT3())), first, months)));
             });
         });
     }
@@ -129,7 +133,8 @@ public final class StaffingService {
             return from;
         }).flatMap(f -> Mono.zip(allocations.findOverlapping(caller.agencyId(), from, to).collectList(),
                         agencies.holidays(caller.agencyId(), from, to).collectList())
-                .map(t -> OverAllocation.weeks(t.getT1(), from, to, new WorkingCalendar(new HashSet<>(t.getT2())))));
+                .flatMap(t -> computations.run(() -> OverAllocation.weeks(t.getT1(), from, to,
+                        new WorkingCalendar(new HashSet<>(t.getT2()))))));
     }
 
     /** The agency's public holidays between two dates: days that count in nobody's capacity. */

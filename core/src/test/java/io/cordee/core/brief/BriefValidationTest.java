@@ -28,7 +28,7 @@ class BriefValidationTest {
             new AgencyId(UUID.randomUUID()), new ClientId(UUID.randomUUID()), "Site", ProjectStatus.ACTIVE,
             LocalDate.of(2026, 3, 2), null, null, Money.of(0, "EUR"), 30, 0);
     private final BriefService service = new BriefService(null, null, null, null, null, null, null,
-            UUID::randomUUID, null);
+            UUID::randomUUID, null, io.cordee.core.common.Computations.immediate());
 
     @ParameterizedTest(name = "estimate \"{0}\" → {1}")
     @CsvSource(delimiter = '|', value = {

@@ -26,6 +26,7 @@ class ClientServiceTest {
     private final ClientService service = new ClientService(repository, UUID::randomUUID);
     private final AgencyId agency = new AgencyId(UUID.randomUUID());
     private final Caller lead = new Caller(new UserId(UUID.randomUUID()), agency, Role.LEAD, null);
+    private final Caller finance = new Caller(new UserId(UUID.randomUUID()), agency, Role.FINANCE, null);
 
     @Test
     void createsWithDefaultTermsAndTrimmedName() {
@@ -41,7 +42,7 @@ class ClientServiceTest {
 
     @Test
     void reportsEveryBrokenRuleAtOnce() {
-        StepVerifier.create(service.create(lead, new ClientDraft("", null, -1,
+        StepVerifier.create(service.create(finance, new ClientDraft("", null, -1,
                         List.of(new Contact("Ana", "nope", null)), null)))
                 .expectErrorSatisfies(e -> assertThat(((InvalidInput) e).errors())
                         .extracting(FieldError::field, FieldError::code)
@@ -55,7 +56,7 @@ class ClientServiceTest {
 
     @Test
     void aStaleVersionIsAConflict() {
-        Client created = service.create(lead, new ClientDraft("Nuvola", Segment.STARTUP, 30, null, null)).block();
+        Client created = service.create(lead, new ClientDraft("Nuvola", Segment.STARTUP, null, null, null)).block();
         service.update(lead, created.id(), 0, new ClientDraft("Nuvola SAS", null, null, null, null)).block();
 
         StepVerifier.create(service.update(lead, created.id(), 0, new ClientDraft("Lost", null, null, null, null)))
@@ -65,8 +66,8 @@ class ClientServiceTest {
 
     @Test
     void aClientUserSeesOnlyItsOwnClientAndCannotWrite() {
-        Client own = service.create(lead, new ClientDraft("Own", Segment.SME, 30, null, null)).block();
-        Client other = service.create(lead, new ClientDraft("Other", Segment.SME, 30, null, null)).block();
+        Client own = service.create(lead, new ClientDraft("Own", Segment.SME, null, null, null)).block();
+        Client other = service.create(lead, new ClientDraft("Other", Segment.SME, null, null, null)).block();
         Caller clientUser = new Caller(new UserId(UUID.randomUUID()), agency, Role.CLIENT, own.id());
 
         StepVerifier.create(service.list(clientUser, ClientFilter.all(), PageRequest.of(100, null)))
@@ -75,6 +76,26 @@ class ClientServiceTest {
         StepVerifier.create(service.get(clientUser, other.id())).expectError(NotFound.class).verify();
         StepVerifier.create(service.create(clientUser, new ClientDraft("Mine", Segment.SME, 30, null, null)))
                 .expectError(Forbidden.class).verify();
+    }
+
+    @Test
+    void aLeadSetsNoPaymentTermsAndARefusedChangeChangesNothing() {
+        Client created = service.create(finance, new ClientDraft("Terroirs", Segment.SME, 45, null, null)).block();
+
+        StepVerifier.create(service.create(lead, new ClientDraft("Horizon", Segment.SME, 60, null, null)))
+                .expectErrorSatisfies(e -> assertThat(((Forbidden) e).field()).contains("paymentTermsDays"))
+                .verify();
+        // a new name and new terms in one change: neither is written
+        StepVerifier.create(service.update(lead, created.id(), 0, new ClientDraft("Terroirs SAS", null, 10, null, null)))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(Forbidden.class)
+                        .hasMessage("Your role (LEAD) does not allow you to change money: paymentTermsDays"))
+                .verify();
+        assertThat(repository.findById(agency, created.id()).block())
+                .extracting(Client::name, Client::paymentTermsDays, Client::version)
+                .containsExactly("Terroirs", 45, 0L);
+        // the name alone is the lead's to change
+        assertThat(service.update(lead, created.id(), 0, new ClientDraft("Terroirs SAS", null, null, null, null))
+                .block().name()).isEqualTo("Terroirs SAS");
     }
 
     @Test

@@ -77,7 +77,8 @@ class RelationshipServiceTest {
         Agency theAgency = new Agency(agency, "A", AgencySettings.defaults(Currency.getInstance("EUR"),
                 ZoneId.of("Europe/Paris")), 0);
         service = new RelationshipService(repository, clients, new OneProject(p), new OneAgency(theAgency),
-                new NoPayments(), UUID::randomUUID, Clock.fixed(Instant.parse("2026-06-30T10:00:00Z"), ZoneOffset.UTC));
+                new NoPayments(), UUID::randomUUID, Clock.fixed(Instant.parse("2026-06-30T10:00:00Z"), ZoneOffset.UTC),
+                io.cordee.core.common.Computations.immediate());
     }
 
     @Test

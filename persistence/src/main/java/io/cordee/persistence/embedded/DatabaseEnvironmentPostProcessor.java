@@ -2,6 +2,7 @@ package io.cordee.persistence.embedded;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -21,7 +22,9 @@ import org.springframework.core.env.MapPropertySource;
  *       {@code postgresql://} URL, with {@code cordee.db.user} / {@code cordee.db.password}): both the
  *       R2DBC and the Flyway (JDBC) settings are derived from it;</li>
  *   <li>otherwise the embedded PostgreSQL is started, with its data in {@code cordee.db.embedded.data-dir}
- *       (default {@code ~/.cordee/pgdata}; {@code temporary} for a throw-away one).</li>
+ *       (default {@code ~/.cordee/pgdata}; {@code temporary} for a throw-away one), password-protected
+ *       (ADR 21); when it keeps data, {@code cordee.db.embedded.backup.directory} turns on {@link DailyBackups},
+ *       and {@code cordee.restore=<file>} restores a backup and exits.</li>
  * </ol>
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -61,20 +64,54 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         } else {
             String dir = env.getProperty("cordee.db.embedded.data-dir",
                     Path.of(System.getProperty("user.home"), ".cordee", "pgdata").toString());
+            boolean temporary = "temporary".equals(dir);
             int port = env.getProperty("cordee.db.embedded.port", Integer.class, 0);
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
-                    "temporary".equals(dir) ? null : Path.of(dir), port);
+            // stopped after the application context has closed (graceful shutdown first), not beside it
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(temporary ? null : Path.of(dir), port,
+                    SpringApplication.getShutdownHandlers()::add, log);
+            String restore = env.getProperty("cordee.restore");
+            if (hasText(restore)) {
+                restoreAndExit(server, restore);
+            }
             props.put("spring.r2dbc.url", server.r2dbcUrl());
             props.put("spring.r2dbc.username", EmbeddedPostgresServer.USER);
-            props.put("spring.r2dbc.password", "");
+            props.put("spring.r2dbc.password", server.password());
             props.put("spring.flyway.url", server.jdbcUrl());
             props.put("spring.flyway.user", EmbeddedPostgresServer.USER);
-            props.put("spring.flyway.password", "");
+            props.put("spring.flyway.password", server.password());
             props.put("cordee.db.mode", "embedded");
-            log.info("Database: embedded PostgreSQL on port " + server.port() + ", data in "
-                    + ("temporary".equals(dir) ? "a temporary directory" : dir));
+            if (!temporary && env.getProperty("cordee.db.embedded.backup.enabled", Boolean.class, true)) {
+                props.put("cordee.db.embedded.backup.directory", server.backupDirectory().toString());
+            }
+            log.info("Database: embedded PostgreSQL on 127.0.0.1:" + server.port() + ", data in "
+                    + (temporary ? "a temporary directory" : dir + "; psql: PGPASSWORD=$(cat "
+                    + server.dataDirectory().resolveSibling("db-password") + ") psql -h 127.0.0.1 -p " + server.port()
+                    + " -U " + EmbeddedPostgresServer.USER + " " + EmbeddedPostgresServer.DATABASE));
         }
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
+    }
+
+    /**
+     * {@code --cordee.restore=<file>}: the embedded database is replaced by the backup, then the process
+     * exits (0 when restored, 1 when not, with the reason), without starting the application: starting it
+     * again with the option would restore again over the work done since.
+     */
+    private static void restoreAndExit(EmbeddedPostgresServer server, String file) {
+        int status;
+        try {
+            EmbeddedBackups.Manifest restored = EmbeddedBackups.restore(server, EmbeddedBackups.expandHome(file),
+                    Instant.now());
+            System.out.println("Cordée: restored " + restored.rows() + " rows from " + file + " (backup of "
+                    + restored.createdAt() + ") into " + server.dataDirectory()
+                    + ". Start Cordée without --cordee.restore.");
+            status = 0;
+        } catch (Exception e) {
+            System.err.println("Cordée: could not restore " + file + ": " + e.getMessage()
+                    + "\nNothing was changed.");
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status); // the shutdown handlers stop the server
     }
 
     /** {@code jdbc:postgresql://h:5432/db?x} or {@code postgresql://h/db} to {@code h:5432/db?x}. */

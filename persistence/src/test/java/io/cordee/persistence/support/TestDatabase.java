@@ -26,9 +26,10 @@ public final class TestDatabase {
             String user = System.getenv().getOrDefault("CORDEE_TEST_DB_USER", "postgres");
             String password = System.getenv().getOrDefault("CORDEE_TEST_DB_PASSWORD", "");
             if (jdbc == null || jdbc.isBlank()) {
-                jdbc = EmbeddedPostgresServer.start(null, 0).jdbcUrl();
+                EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, 0);
+                jdbc = server.jdbcUrl();
                 user = EmbeddedPostgresServer.USER;
-                password = "";
+                password = server.password();
             }
             Flyway.configure().dataSource(jdbc, user, password).locations("classpath:db/migration").load().migrate();
             String r2dbc = "r2dbc:" + jdbc.substring("jdbc:".length());

@@ -5,6 +5,7 @@ import { t, formatDate, formatMoney, formatPercent } from '../i18n.js';
 import { MONEY, INTERACTION_FIELDS, INTERACTIONS, MORE_INTERACTIONS, projectsTable, invoicesTable, commitmentsTable,
   agreementsList, interactionsList } from './relationship-parts.js';
 import './interaction-form.js';
+import { thisMonthIso } from '../clock.js';
 
 const CLIENTS = `query Clients($after: String, $q: String) {
   clients(first: 20, after: $after, filter: { nameContains: $q }) {
@@ -19,7 +20,6 @@ const CLIENTS = `query Clients($after: String, $q: String) {
 const SHARES = `query Shares($from: String!) { capacity(from: $from, months: 3) { month clients { client { id } share } } }`;
 const exposures = (count) => `query Exposures(${[...Array(count).keys()].map((i) => `$c${i}: ID!`).join(', ')}) {
   ${[...Array(count).keys()].map((i) => `e${i}: exposure(clientId: $c${i}) { peak { ${MONEY} } peakWeek }`).join('\n  ')} }`;
-const thisMonth = () => new Date().toLocaleDateString('sv').slice(0, 7);
 
 /** Health at a glance: the score, how it moved over the 26 weeks, and a one-sided partnership flagged. */
 export const healthBadge = (relationship) => {
@@ -93,7 +93,7 @@ class ClientsView extends CordeeElement {
   async glance(page, first) {
     try {
       if (first || !this.shares) {
-        const { capacity } = await gql(SHARES, { from: thisMonth() });
+        const { capacity } = await gql(SHARES, { from: thisMonthIso() });
         const shares = {};
         capacity.forEach((month, i) => month.clients.forEach(({ client, share }) => {
           const s = shares[client.id] ?? { now: 0, peak: 0 };

@@ -2,11 +2,11 @@ import { html } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
 import { t } from '../i18n.js';
+import { todayIso } from '../clock.js';
 
 const LOG_INTERACTION = `mutation($input: CreateInteractionInput!) { createInteraction(input: $input) {
   interaction { id } userErrors { field message code } } }`;
 const KINDS = ['MEETING', 'CALL', 'WORKSHOP', 'EMAIL'];
-const today = () => new Date().toLocaleDateString('sv');
 
 /**
  * Logging an interaction in a few seconds after a meeting: a button that opens a short form (today,
@@ -20,7 +20,7 @@ export class InteractionForm extends CordeeElement {
 
   open() {
     window.dispatchEvent(new CustomEvent('cordee-interaction-form', { detail: this }));
-    this.form = { date: today(), kind: 'MEETING', summary: '', agencyEnergy: '4', clientEnergy: '4', internal: false };
+    this.form = { date: todayIso(), kind: 'MEETING', summary: '', agencyEnergy: '4', clientEnergy: '4', internal: false };
   }
 
   render() {

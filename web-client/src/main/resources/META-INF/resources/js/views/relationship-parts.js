@@ -3,6 +3,7 @@
 // without it, the client's own ("You" for their side). Money is rendered only when asked for.
 import { html, nothing } from 'lit';
 import { t, formatDate, formatMoney } from '../i18n.js';
+import { todayIso } from '../clock.js';
 
 export const MONEY = 'amount amountMinor currency';
 export const INTERACTION_FIELDS = 'id date kind summary agencyEnergy clientEnergy internal';
@@ -53,8 +54,6 @@ export const commitmentsTable = (commitments, { testid = 'commitments' } = {}) =
           ${c.late ? html`<span class="pill late">${c.daysLate ? t('commitment.daysLate', { n: c.daysLate }) : t('portal.late')}</span>`
             : c.deliveredDate ? nothing : '—'}</td></tr>`)}
     </tbody></table></div>`);
-
-const todayIso = () => new Date().toLocaleDateString('sv');
 
 /** The game plan: what, whose side and who, by when, where it stands; a past-due open point stands out. */
 export const agreementsList = (agreements, { staff = false, testid = 'agreements' } = {}) => (agreements.length === 0

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
 import { t, formatDate, formatMonth, formatPercent, formatNumber } from '../i18n.js';
+import { thisMonthIso, lastDayIso } from '../clock.js';
 
 const MONTHS = 6;
 const WARN = 0.3;
@@ -20,8 +21,6 @@ const CREATE = `mutation($input: CreateAllocationInput!) { createAllocation(inpu
 const UPDATE = `mutation($input: UpdateAllocationInput!) { updateAllocation(input: $input) { allocation { ${ALLOCATION} } ${ERRORS} } }`;
 const DELETE = `mutation($input: DeleteAllocationInput!) { deleteAllocation(input: $input) { deletedAllocationId ${ERRORS} } }`;
 
-const pad = (n) => String(n).padStart(2, '0');
-const isoDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const conflict = (errors) => (errors || []).some((e) => e.code === 'CONFLICT');
 const level = (share) => (share >= CRITICAL ? 'critical' : share >= WARN ? 'warn' : '');
 
@@ -47,10 +46,9 @@ class Staffing extends CordeeElement {
   /** Loads the view; after a change, again in the background so capacity and over-allocation follow. */
   async load({ keepRows = false } = {}) {
     this.error = null;
-    const now = new Date();
-    const from = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
-    const d0 = isoDay(new Date(now.getFullYear(), now.getMonth(), 1));
-    const d1 = isoDay(new Date(now.getFullYear(), now.getMonth() + MONTHS, 0));
+    const from = thisMonthIso(); // the server's month, not the computer's
+    const d0 = `${from}-01`;
+    const d1 = lastDayIso(from, MONTHS - 1);
     try {
       this.data = await gql(STAFFING, { from, months: MONTHS, d0, d1 });
       if (!keepRows) this.rows = {};

@@ -11,7 +11,13 @@ import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.money.Money;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,9 +43,11 @@ public class AgencyController {
     }
 
     private final AgencyService agencies;
+    private final Clock clock;
 
-    public AgencyController(AgencyService agencies) {
+    public AgencyController(AgencyService agencies, Clock clock) {
         this.agencies = agencies;
+        this.clock = clock;
     }
 
     @QueryMapping
@@ -52,10 +60,31 @@ public class AgencyController {
         return GlobalId.of("Agency", agency.id().value());
     }
 
+    @SchemaMapping(typeName = "Agency")
+    public LocalDate today(Agency agency) {
+        return LocalDate.now(clock.withZone(agency.settings().timeZone()));
+    }
+
+    @SchemaMapping(typeName = "Agency")
+    public OffsetDateTime now(Agency agency) {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    @SchemaMapping(typeName = "Agency", field = "timeZone")
+    public String agencyTimeZone(Agency agency) {
+        return agency.settings().timeZone().getId();
+    }
+
     /** Internal settings are not for client users. */
     @SchemaMapping(typeName = "Agency")
     public Mono<AgencySettings> settings(Agency agency) {
         return Callers.current().filter(caller -> !caller.isClientUser()).map(caller -> agency.settings());
+    }
+
+    /** The cash floor is a money figure: for the roles that see money only (a LEAD sees no cash, docs/roles.md). */
+    @SchemaMapping(typeName = "AgencySettings")
+    public Mono<Money> safetyCashThreshold(AgencySettings settings) {
+        return Callers.current().filter(Caller::seesMoney).map(caller -> settings.safetyCashThreshold());
     }
 
     @SchemaMapping(typeName = "AgencySettings")

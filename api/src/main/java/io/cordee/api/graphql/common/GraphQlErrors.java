@@ -30,6 +30,9 @@ public class GraphQlErrors {
                 : ErrorType.BAD_REQUEST;
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", e.code().name());
+        if (e instanceof Forbidden forbidden) {
+            forbidden.field().ifPresent(field -> extensions.put("field", UserError.path(field)));
+        }
         if (e instanceof InvalidInput invalid) {
             extensions.put("userErrors", invalid.errors().stream().map(UserError::of).map(u -> Map.of(
                     "field", u.field(), "message", u.message(), "code", u.code().name())).toList());

@@ -11,8 +11,12 @@ import java.util.List;
 public record UserError(List<String> field, String message, ErrorCode code) {
 
     public static UserError of(FieldError e) {
-        List<String> path = Arrays.stream(e.field().split("[.\\[\\]]+")).filter(s -> !s.isEmpty()).toList();
-        return new UserError(path, e.message(), e.code());
+        return new UserError(path(e.field()), e.message(), e.code());
+    }
+
+    /** An input path as GraphQL gives it: {@code contacts[0].email} is {@code ["contacts","0","email"]}. */
+    public static List<String> path(String field) {
+        return Arrays.stream(field.split("[.\\[\\]]+")).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The user errors a domain failure stands for. */

@@ -13,6 +13,7 @@ import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.User;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,11 +43,13 @@ public class IdentityController {
     private final IdentityService identity;
     private final AgencyService agencies;
     private final ClientService clients;
+    private final Clock clock;
 
-    public IdentityController(IdentityService identity, AgencyService agencies, ClientService clients) {
+    public IdentityController(IdentityService identity, AgencyService agencies, ClientService clients, Clock clock) {
         this.identity = identity;
         this.agencies = agencies;
         this.clients = clients;
+        this.clock = clock;
     }
 
     @QueryMapping
@@ -60,8 +63,8 @@ public class IdentityController {
         return Mutations.payload(
                 identity.signIn(input.email(), input.password()).flatMap(signedIn -> {
                     boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
-                    Duration maxAge = Duration.between(OffsetDateTime.now(ZoneOffset.UTC).toInstant(),
-                            signedIn.expiresAt());
+                    // by the clock that set the expiry, or a shifted clock (tests) would issue an expired cookie
+                    Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
                     context.put(GraphQlAuthentication.SET_COOKIE,
                             SessionCookies.issue(signedIn.token(), maxAge, secure));
                     return agencies.current(signedIn.user().asCaller()).map(agency -> new SignInPayload(

@@ -1,0 +1,63 @@
+package io.cordee.api.http;
+
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * A subscription sent over HTTP POST is told where subscriptions run (ADR 26) — a request error with
+ * {@code code: SUBSCRIPTION_OVER_HTTP}, HTTP 400 for {@code application/graphql-response+json} — instead
+ * of a 200 whose {@code data} is nothing a client can read. Only a document that says
+ * {@code subscription} is parsed.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+public class SubscriptionsOverWebSocket implements WebGraphQlInterceptor {
+
+    public static final String SUBSCRIPTION_OVER_HTTP = "SUBSCRIPTION_OVER_HTTP";
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (request instanceof WebSocketGraphQlRequest || !isSubscription(request)) {
+            return chain.next(request);
+        }
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.BAD_REQUEST)
+                .message("Subscriptions run over WebSocket (graphql-transport-ws) at " + request.getUri().getPath()
+                        + ", not over HTTP POST")
+                .extensions(Map.of("code", SUBSCRIPTION_OVER_HTTP)).build()).build();
+        return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+    }
+
+    /** Whether the operation the request runs is a subscription. */
+    static boolean isSubscription(WebGraphQlRequest request) {
+        if (!request.getDocument().contains("subscription")) {
+            return false;
+        }
+        Document document;
+        try {
+            document = Parser.parse(request.getDocument());
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
+        String name = request.getOperationName();
+        List<OperationDefinition> chosen = document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(op -> name == null || name.equals(op.getName())).toList();
+        return chosen.size() == 1 && chosen.get(0).getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+    }
+}
