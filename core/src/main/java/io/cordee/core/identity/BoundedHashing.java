@@ -58,4 +58,9 @@ public final class BoundedHashing {
     public int maxInFlight() {
         return maxInFlight;
     }
+
+    /** Stops the hashing threads (the application is closing). */
+    public void dispose() {
+        scheduler.dispose();
+    }
 }

@@ -104,6 +104,11 @@ public final class IdentityService {
         return sessions.insert(session).thenReturn(new SignedIn(token, user, expiresAt));
     }
 
+    /** Deletes the sign-in attempts forgotten anyway by now (the throttle's window has passed); returns how many. */
+    public Mono<Long> deleteExpiredAttempts() {
+        return attempts.deleteExpired(clock.instant());
+    }
+
     public Mono<Void> signOut(String token) {
         if (token == null || token.isBlank()) {
             return Mono.empty();
