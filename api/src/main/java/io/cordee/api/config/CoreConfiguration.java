@@ -21,7 +21,10 @@ import io.cordee.core.identity.ApiTokenRepository;
 import io.cordee.core.identity.ApiTokenService;
 import io.cordee.core.idempotency.IdempotencyRepository;
 import io.cordee.core.idempotency.IdempotencyService;
+import io.cordee.core.identity.BoundedHashing;
 import io.cordee.core.identity.IdentityService;
+import io.cordee.core.identity.SignInAttemptRepository;
+import io.cordee.core.identity.SignInThrottle;
 import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.UserRepository;
@@ -49,9 +52,10 @@ public class CoreConfiguration {
     }
 
     @Bean
-    IdentityService identityService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                                    IdGenerator ids, Clock clock) {
-        return new IdentityService(users, sessions, hasher, ids, clock);
+    IdentityService identityService(UserRepository users, SessionRepository sessions,
+                                    SignInAttemptRepository attempts, SignInThrottle throttle, PasswordHasher hasher,
+                                    BoundedHashing hashing, IdGenerator ids, Clock clock) {
+        return new IdentityService(users, sessions, attempts, throttle, hasher, hashing, ids, clock);
     }
 
     @Bean

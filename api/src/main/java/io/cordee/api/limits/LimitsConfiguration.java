@@ -11,7 +11,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** The server's protections against costly requests ({@code cordee.limits.*}, ADR 15 and 24). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LimitsProperties.class)
+@EnableConfigurationProperties({LimitsProperties.class, SharedBucketsProperties.class})
 public class LimitsConfiguration {
 
     /** Picked up by Spring Boot's GraphQL auto-configuration, as every {@code Instrumentation} bean. */

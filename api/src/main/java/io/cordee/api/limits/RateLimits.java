@@ -1,10 +1,6 @@
 package io.cordee.api.limits;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cordee.api.security.CallerAuthentication;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,26 +24,23 @@ import reactor.core.publisher.Mono;
  * body is read. A request over the limit is answered HTTP 429 with {@code Retry-After} and a GraphQL
  * error {@code RATE_LIMITED} carrying {@code retryAfterSeconds}; it never reaches GraphQL.
  *
- * <p>The buckets live in this instance's memory (a bounded Caffeine cache, a bucket forgotten once
- * unused for its refill period, when it would be full again anyway): behind a load balancer each
- * instance counts on its own (ADR 15).
+ * <p>The buckets are shared by every instance through PostgreSQL, with a bucket in this instance's
+ * memory in front that refuses what is over the limit without a round trip ({@link Limiter}, ADR 23):
+ * behind a load balancer n instances enforce one limit, not n.
  */
 @Component
 @Order(0) // after the security filter chain (-100)
 public class RateLimits implements WebFilter {
 
-    private static final long MAX_BUCKETS = 100_000;
-
     private final LimitsProperties.Rate rate;
     private final String path;
-    private final Cache<String, Bucket> buckets;
+    private final Limiter limiter;
 
-    public RateLimits(LimitsProperties limits, @Value("${spring.graphql.http.path:/graphql}") String path) {
+    public RateLimits(LimitsProperties limits, @Value("${spring.graphql.http.path:/graphql}") String path,
+                      Limiter limiter) {
         this.rate = limits.rate();
         this.path = path;
-        Duration longest = rate.callerPeriod().compareTo(rate.anonymousPeriod()) > 0 ? rate.callerPeriod()
-                : rate.anonymousPeriod();
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(longest).build();
+        this.limiter = limiter;
     }
 
     @Override
@@ -63,11 +56,10 @@ public class RateLimits implements WebFilter {
                 .flatMap(caller -> {
                     String key = bucketKey(caller.orElse(null), exchange.getRequest());
                     boolean anonymous = caller.isEmpty();
-                    ConsumptionProbe probe = buckets.get(key, k -> newBucket(anonymous)).tryConsumeAndReturnRemaining(1);
-                    if (probe.isConsumed()) {
-                        return chain.filter(exchange);
-                    }
-                    return tooManyRequests(exchange, probe, anonymous);
+                    long requests = anonymous ? rate.anonymousRequests() : rate.callerRequests();
+                    Duration period = anonymous ? rate.anonymousPeriod() : rate.callerPeriod();
+                    return limiter.take(key, requests, period).flatMap(wait -> wait.isZero() ? chain.filter(exchange)
+                            : tooManyRequests(exchange, wait, anonymous));
                 });
     }
 
@@ -85,14 +77,8 @@ public class RateLimits implements WebFilter {
         return "ip:" + (remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress());
     }
 
-    private Bucket newBucket(boolean anonymous) {
-        long requests = anonymous ? rate.anonymousRequests() : rate.callerRequests();
-        Duration period = anonymous ? rate.anonymousPeriod() : rate.callerPeriod();
-        return Bucket.builder().addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period)).build();
-    }
-
-    private Mono<Void> tooManyRequests(ServerWebExchange exchange, ConsumptionProbe probe, boolean anonymous) {
-        long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    private Mono<Void> tooManyRequests(ServerWebExchange exchange, Duration wait, boolean anonymous) {
+        long retryAfter = retryAfterSeconds(wait);
         long requests = anonymous ? rate.anonymousRequests() : rate.callerRequests();
         Duration period = anonymous ? rate.anonymousPeriod() : rate.callerPeriod();
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
@@ -104,7 +90,12 @@ public class RateLimits implements WebFilter {
                 "retryAfterSeconds", retryAfter, "limit", requests, "periodSeconds", period.toSeconds());
     }
 
-    private static String describe(Duration period) {
+    /** Whole seconds, rounded up, at least 1: what {@code Retry-After} carries. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    static String describe(Duration period) {
         return period.toSeconds() % 60 == 0 ? period.toMinutes() + " min" : period.toSeconds() + " s";
     }
 }

@@ -7,6 +7,7 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import io.cordee.api.limits.SignInLimits;
 import io.cordee.api.ops.RequestIds;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.Actor;
@@ -50,8 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * gets the first response (and an {@code Idempotent-Replayed: true} header) without the work being
  * done again; a concurrent retry waits for the first to finish. The same key with another request
  * (another caller, operation, document or variables) is refused with {@code IDEMPOTENCY_KEY_REUSED}.
- * A key on a query or subscription is ignored: reads are idempotent already. Anonymous requests
- * ({@code signIn}) pass through untouched.
+ * A key on a query or subscription is ignored: reads are idempotent already. Anonymous requests, and
+ * {@code signIn} from anyone, pass through untouched.
  *
  * <p>Innermost of the interceptors, so the alert evaluation that follows a mutation reads committed data.
  */
@@ -76,7 +77,9 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         OperationDefinition mutation = selectedMutation(request);
-        if (mutation == null) {
+        // signIn (alone in its request, SignInLimits) runs in no transaction: its slow hash must not hold a
+        // connection (ADR 23), and its writes are single statements
+        if (mutation == null || SignInLimits.signInRootFields(request) != null) {
             return chain.next(request);
         }
         return ReactiveSecurityContextHolder.getContext()

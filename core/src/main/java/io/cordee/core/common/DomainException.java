@@ -5,7 +5,7 @@ package io.cordee.core.common;
  * anything that is not a {@code DomainException} is an internal error and never shown in detail.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Conflict, InvalidInput, Forbidden, Unauthenticated {
+        permits NotFound, Conflict, InvalidInput, Forbidden, Unauthenticated, TooManyRequests {
 
     private final ErrorCode code;
 

@@ -14,5 +14,9 @@ public enum ErrorCode {
     STALE_VERSION,
     FORBIDDEN,
     UNAUTHENTICATED,
-    INVALID_CREDENTIALS
+    INVALID_CREDENTIALS,
+    /** Sign-in attempts on one account come too fast after failures: wait, then try again. */
+    TOO_MANY_ATTEMPTS,
+    /** The server refuses more of this work for now (too many sign-ins at once, a rate limit): retry later. */
+    TOO_MANY_REQUESTS
 }

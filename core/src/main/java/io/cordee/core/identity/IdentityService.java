@@ -3,6 +3,7 @@ package io.cordee.core.identity;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.TooManyRequests;
 import io.cordee.core.common.Unauthenticated;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,13 +16,18 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Use cases of identity: sign in, sign out, and recognise the caller behind a session token.
  *
  * <p>Tokens are 256 random bits; the database keeps only their SHA-256, so a leaked table opens no
  * session. A wrong e-mail and a wrong password give the same answer after the same slow hash.
+ *
+ * <p>Sign-in under attack (ADR 23): each account has a throttle ({@link SignInThrottle}), claimed before
+ * anything else, that refuses attempts coming too fast after failures with {@code TOO_MANY_ATTEMPTS}
+ * without checking the password — for addresses nobody has too, so the throttle does not tell which
+ * exist. The hash runs outside any transaction on {@link BoundedHashing}'s threads, holding no database
+ * connection: each statement of a sign-in takes a connection only for itself.
  */
 public final class IdentityService {
 
@@ -29,17 +35,24 @@ public final class IdentityService {
 
     private final UserRepository users;
     private final SessionRepository sessions;
+    private final SignInAttemptRepository attempts;
+    private final SignInThrottle throttle;
     private final PasswordHasher hasher;
+    private final BoundedHashing hashing;
     private final IdGenerator ids;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
 
-    public IdentityService(UserRepository users, SessionRepository sessions, PasswordHasher hasher, IdGenerator ids,
+    public IdentityService(UserRepository users, SessionRepository sessions, SignInAttemptRepository attempts,
+                           SignInThrottle throttle, PasswordHasher hasher, BoundedHashing hashing, IdGenerator ids,
                            Clock clock) {
         this.users = users;
         this.sessions = sessions;
+        this.attempts = attempts;
+        this.throttle = throttle;
         this.hasher = hasher;
+        this.hashing = hashing;
         this.ids = ids;
         this.clock = clock;
         this.dummyHash = hasher.hash("not-a-password-" + random.nextLong());
@@ -51,17 +64,34 @@ public final class IdentityService {
             return Mono.error(InvalidInput.of("email", "E-mail or password is incorrect",
                     ErrorCode.INVALID_CREDENTIALS));
         }
+        String normalized = normalizeEmail(email);
+        byte[] account = accountKey(normalized);
+        return hashing.admit(() -> attempts.claim(account, clock.instant(), throttle).flatMap(wait -> wait.isZero()
+                ? check(normalized, password, account)
+                : Mono.error(new TooManyRequests(ErrorCode.TOO_MANY_ATTEMPTS, "Too many sign-in attempts for this"
+                        + " account: try again in " + seconds(wait) + " s", wait))));
+    }
+
+    private Mono<SignedIn> check(String normalized, String password, byte[] account) {
         // Exactly one slow hash per attempt, known e-mail or not, so timing does not tell which addresses exist.
-        return users.findByEmail(normalizeEmail(email))
+        return users.findByEmail(normalized)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .publishOn(Schedulers.boundedElastic())
-                .flatMap(user -> {
-                    boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(dummyHash));
-                    return matches && user.isPresent() ? openSession(user.get())
-                            : Mono.error(InvalidInput.of("email", "E-mail or password is incorrect",
-                                    ErrorCode.INVALID_CREDENTIALS));
-                });
+                .flatMap(user -> hashing.hash(() -> hasher.matches(password,
+                                user.map(User::passwordHash).orElse(dummyHash)))
+                        .flatMap(matches -> matches && user.isPresent()
+                                ? attempts.reset(account).then(openSession(user.get()))
+                                : Mono.error(InvalidInput.of("email", "E-mail or password is incorrect",
+                                        ErrorCode.INVALID_CREDENTIALS))));
+    }
+
+    /** The throttle's key: SHA-256 of the normalised address, so the table holds no address in clear. */
+    static byte[] accountKey(String normalizedEmail) {
+        return hashToken("sign-in:" + normalizedEmail);
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private Mono<SignedIn> openSession(User user) {
@@ -72,6 +102,11 @@ public final class IdentityService {
         Instant expiresAt = now.plus(SESSION_LIFETIME);
         Session session = new Session(ids.newId(), user.agencyId(), user.id(), hashToken(token), now, expiresAt);
         return sessions.insert(session).thenReturn(new SignedIn(token, user, expiresAt));
+    }
+
+    /** Deletes the sign-in attempts forgotten anyway by now (the throttle's window has passed); returns how many. */
+    public Mono<Long> deleteExpiredAttempts() {
+        return attempts.deleteExpired(clock.instant());
     }
 
     public Mono<Void> signOut(String token) {

@@ -1,0 +1,197 @@
+package io.cordee.api.limits;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.security.SignInProperties;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * What only {@code signIn} gets (ADR 23), whoever the caller:
+ * <ul>
+ *   <li>it is the only field of its request ({@code __typename} aside): one attempt per request, so
+ *       aliases cannot pack thirty guesses into one, and never inside another mutation's transaction;</li>
+ *   <li>a rate limit per client address ({@code cordee.security.sign-in.address-*}, 10 a minute by
+ *       default), shared by all instances like the other limits: {@code RATE_LIMITED};</li>
+ *   <li>its refusals for now — this limit, the account's throttle ({@code TOO_MANY_ATTEMPTS}), too many
+ *       sign-ins under way ({@code TOO_MANY_REQUESTS}) — go out over HTTP as 429 with
+ *       {@code Retry-After}, like the other rate limits.</li>
+ * </ul>
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 50) // after the request limits, before the sign-in gate and the mutation's transaction
+public class SignInLimits implements WebGraphQlInterceptor {
+
+    public static final String SIGN_IN = "signIn";
+    static final String SIGN_IN_ALONE = "SIGN_IN_ALONE";
+    /** Set on a GraphQL response to send as 429; removed by {@link Status} before the headers leave. */
+    static final String MARKER_HEADER = "X-Cordee-Too-Many-Requests";
+    private static final Set<String> RETRY_LATER_CODES = Set.of("TOO_MANY_ATTEMPTS", "TOO_MANY_REQUESTS",
+            LimitErrors.RATE_LIMITED);
+
+    private final LimitsProperties.Rate rate;
+    private final SignInProperties signIn;
+    private final Limiter limiter;
+
+    public SignInLimits(LimitsProperties limits, SignInProperties signIn, Limiter limiter) {
+        this.rate = limits.rate();
+        this.signIn = signIn;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        List<String> rootFields = signInRootFields(request);
+        if (rootFields == null) {
+            return chain.next(request);
+        }
+        long signIns = rootFields.stream().filter(SIGN_IN::equals).count();
+        boolean others = rootFields.stream().anyMatch(f -> !f.equals(SIGN_IN) && !f.equals("__typename"));
+        if (signIns > 1 || others) {
+            // an anonymous caller's other fields are the sign-in gate's to refuse (UNAUTHORIZED), as ever
+            return Callers.optional().hasElement().flatMap(signedIn -> signedIn || signIns > 1
+                    ? Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
+                            SIGN_IN_ALONE, "signIn must be the only field of its request: one attempt per request")))
+                    : chain.next(request));
+        }
+        Mono<Duration> perAddress = rate.enabled()
+                ? limiter.take("sign-in-ip:" + address(request.getRemoteAddress()), signIn.addressRequests(),
+                signIn.addressPeriod())
+                : Mono.just(Duration.ZERO);
+        return perAddress.flatMap(wait -> wait.isZero() ? chain.next(request)
+                        : Mono.just(refused(request, rateLimited(wait))))
+                .doOnNext(response -> markRetryLater(request, response));
+    }
+
+    private GraphQLError rateLimited(Duration wait) {
+        long retryAfter = RateLimits.retryAfterSeconds(wait);
+        return LimitErrors.error(LimitErrors.Classification.RATE_LIMITED, LimitErrors.RATE_LIMITED,
+                "Too many sign-in attempts: at most " + signIn.addressRequests() + " every "
+                        + RateLimits.describe(signIn.addressPeriod()) + " from one address. Retry in " + retryAfter
+                        + " s.",
+                "retryAfterSeconds", retryAfter, "limit", signIn.addressRequests(),
+                "periodSeconds", signIn.addressPeriod().toSeconds());
+    }
+
+    /** An answer that says "later" becomes HTTP 429 with {@code Retry-After} (over HTTP; a socket has no status). */
+    private static void markRetryLater(WebGraphQlRequest request, WebGraphQlResponse response) {
+        if (request instanceof WebSocketGraphQlRequest) {
+            return;
+        }
+        response.getErrors().stream()
+                .map(org.springframework.graphql.ResponseError::getExtensions)
+                .filter(ext -> ext != null && RETRY_LATER_CODES.contains(ext.get("code"))
+                        && ext.get("retryAfterSeconds") instanceof Number)
+                .map(ext -> ((Number) ext.get("retryAfterSeconds")).longValue())
+                .max(Long::compare)
+                .ifPresent(seconds -> {
+                    response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                    response.getResponseHeaders().set(MARKER_HEADER, "true");
+                });
+    }
+
+    private static String address(InetSocketAddress remote) {
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    /**
+     * The root fields of the request's selected operation, fragments expanded, when it is a mutation that
+     * selects {@code signIn}; null otherwise (most requests: the document is not even parsed).
+     */
+    public static List<String> signInRootFields(WebGraphQlRequest request) {
+        if (!request.getDocument().contains(SIGN_IN)) {
+            return null;
+        }
+        Document document;
+        try {
+            document = Parser.parse(request.getDocument());
+        } catch (InvalidSyntaxException e) {
+            return null; // answered by GraphQL's own syntax error
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        String name = request.getOperationName();
+        List<OperationDefinition> chosen = operations.stream()
+                .filter(op -> name == null ? operations.size() == 1 : name.equals(op.getName())).toList();
+        if (chosen.size() != 1 || chosen.get(0).getOperation() != OperationDefinition.Operation.MUTATION) {
+            return null;
+        }
+        Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
+                .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
+        List<String> fields = new ArrayList<>();
+        collect(chosen.get(0).getSelectionSet(), fragments, new HashSet<>(), fields);
+        return fields.contains(SIGN_IN) ? fields : null;
+    }
+
+    /** Each fragment expanded once: a spread repeated selects the same fields, which GraphQL merges. */
+    private static void collect(SelectionSet selections, Map<String, FragmentDefinition> fragments,
+                                Set<String> expanded, List<String> fields) {
+        if (selections == null) {
+            return;
+        }
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                fields.add(field.getName());
+            } else if (selection instanceof InlineFragment inline) {
+                collect(inline.getSelectionSet(), fragments, expanded, fields);
+            } else if (selection instanceof FragmentSpread spread && expanded.add(spread.getName())
+                    && fragments.containsKey(spread.getName())) {
+                collect(fragments.get(spread.getName()).getSelectionSet(), fragments, expanded, fields);
+            }
+        }
+    }
+
+    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+    }
+
+    /** Turns a marked response into 429, just before the headers leave. */
+    @Component
+    public static class Status implements WebFilter {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            exchange.getResponse().beforeCommit(() -> {
+                HttpHeaders headers = exchange.getResponse().getHeaders();
+                if (headers.containsHeader(MARKER_HEADER)) {
+                    headers.remove(MARKER_HEADER);
+                    exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+                }
+                return Mono.empty();
+            });
+            return chain.filter(exchange);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.cordee.core.limit;
+
+import java.time.Duration;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/**
+ * Port: rate-limit buckets kept where every instance of the application sees them, so that n instances
+ * enforce one limit, not n. A bucket holds {@code capacity} requests and gets them back evenly over
+ * {@code period} (a token bucket with greedy refill, kept as GCRA's one "theoretical arrival time").
+ */
+public interface RateBuckets {
+
+    /**
+     * Takes one request from bucket {@code key} at {@code now}.
+     *
+     * @return {@link Duration#ZERO} when taken, else how long until one will be free (nothing taken)
+     */
+    Mono<Duration> take(String key, long capacity, Duration period, Instant now);
+
+    /** Deletes the buckets that are full again at {@code now} (an absent bucket is a full one); returns how many. */
+    Mono<Long> deleteFull(Instant now);
+}
