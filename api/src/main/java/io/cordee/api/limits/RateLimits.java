@@ -1,7 +1,6 @@
 package io.cordee.api.limits;
 
 import io.cordee.api.security.CallerAuthentication;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,8 +72,7 @@ public class RateLimits implements WebFilter {
             return caller.tokenId().map(id -> "token:" + id)
                     .orElseGet(() -> "user:" + caller.getPrincipal().userId().value());
         }
-        InetSocketAddress remote = request.getRemoteAddress();
-        return "ip:" + (remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress());
+        return "ip:" + ClientAddresses.key(request.getRemoteAddress());
     }
 
     private Mono<Void> tooManyRequests(ServerWebExchange exchange, Duration wait, boolean anonymous) {

@@ -14,7 +14,6 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.security.SignInProperties;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -87,7 +86,7 @@ public class SignInLimits implements WebGraphQlInterceptor {
                     : chain.next(request));
         }
         Mono<Duration> perAddress = rate.enabled()
-                ? limiter.take("sign-in-ip:" + address(request.getRemoteAddress()), signIn.addressRequests(),
+                ? limiter.take("sign-in-ip:" + ClientAddresses.key(request.getRemoteAddress()), signIn.addressRequests(),
                 signIn.addressPeriod())
                 : Mono.just(Duration.ZERO);
         return perAddress.flatMap(wait -> wait.isZero() ? chain.next(request)
@@ -120,10 +119,6 @@ public class SignInLimits implements WebGraphQlInterceptor {
                     response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                     response.getResponseHeaders().set(MARKER_HEADER, "true");
                 });
-    }
-
-    private static String address(InetSocketAddress remote) {
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     /**

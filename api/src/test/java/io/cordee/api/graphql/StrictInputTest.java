@@ -3,6 +3,7 @@ package io.cordee.api.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.http.TrustedForwardedHeaders;
+import io.cordee.api.limits.ClientAddresses;
 import io.cordee.api.ops.RequestIds;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
@@ -321,6 +322,43 @@ class StrictInputTest {
         TrustedForwardedHeaders own = new TrustedForwardedHeaders(List.of("203.0.113.50/32"));
         assertThat(own.apply(forwardedFrom("203.0.113.50")).getURI().getScheme()).isEqualTo("https");
         assertThat(own.apply(forwardedFrom("127.0.0.1")).getURI().getScheme()).isEqualTo("http");
+    }
+
+    /**
+     * A proxy that appends (nginx's {@code $proxy_add_x_forwarded_for}, load balancers) keeps what the client
+     * wrote on the left: the client address is read from the right, the first entry that is not a trusted
+     * proxy, so a forged left part never becomes the address the per-address limits count.
+     */
+    @Test
+    void theClientAddressIsReadFromTheRightOfTheForwardedChain() {
+        TrustedForwardedHeaders forwarded = new TrustedForwardedHeaders(List.of(TrustedForwardedHeaders.DEFAULT_TRUSTED_PROXIES.split(",")));
+        // client 198.51.100.7 forged "1.2.3.4"; the edge proxy appended the client, an inner proxy 10.0.0.5 itself
+        assertThat(forwarded.apply(chain("127.0.0.1", "X-Forwarded-For", "1.2.3.4, 198.51.100.7, 10.0.0.5"))
+                .getRemoteAddress().getAddress().getHostAddress()).isEqualTo("198.51.100.7");
+        // the same through the standard header, with a port and an IPv6 client in brackets
+        assertThat(forwarded.apply(chain("127.0.0.1", "Forwarded",
+                        "for=1.2.3.4, for=\"[2001:db8:cafe::17]:4711\", for=10.0.0.5"))
+                .getRemoteAddress().getAddress().getHostAddress()).isEqualTo("2001:db8:cafe:0:0:0:0:17");
+        // "unknown" or a name in the chain: nothing left of it is believed, the last proxy's peer is the client
+        assertThat(forwarded.apply(chain("127.0.0.1", "X-Forwarded-For", "1.2.3.4, unknown, 10.0.0.5"))
+                .getRemoteAddress().getAddress().getHostAddress()).isEqualTo("10.0.0.5");
+        assertThat(forwarded.apply(chain("127.0.0.1", "X-Forwarded-For", "evil.example.com"))
+                .getRemoteAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    }
+
+    /** Per-address limits count an IPv6 client by its /64, an IPv4 client by its address. */
+    @Test
+    void perAddressLimitsCountAnIpv6ClientByItsSlash64() {
+        assertThat(ClientAddresses.key(new InetSocketAddress("2001:db8:cafe:1:aaaa::1", 1)))
+                .isEqualTo(ClientAddresses.key(new InetSocketAddress("2001:db8:cafe:1:bbbb::2", 1)))
+                .isEqualTo("2001:db8:cafe:1:0:0:0:0/64");
+        assertThat(ClientAddresses.key(new InetSocketAddress("2001:db8:cafe:2::1", 1))).isEqualTo("2001:db8:cafe:2:0:0:0:0/64");
+        assertThat(ClientAddresses.key(new InetSocketAddress("198.51.100.7", 1))).isEqualTo("198.51.100.7");
+    }
+
+    private static ServerHttpRequest chain(String peer, String header, String value) {
+        return MockServerHttpRequest.post("http://app.internal:8080/graphql")
+                .remoteAddress(new InetSocketAddress(peer, 40000)).header(header, value).build();
     }
 
     private static ServerHttpRequest forwardedFrom(String address) {

@@ -111,7 +111,7 @@ class LimitTablesTest {
     }
 
     @Test
-    void theRateCheckCostsOneShortStatement() {
+    void aRateCheckIsOneShortStatementThatAdmitsWithinTheBucket() {
         String key = "test:" + UUID.randomUUID();
         int n = 300;
         for (int i = 0; i < 50; i++) { // warm up
@@ -119,7 +119,8 @@ class LimitTablesTest {
         }
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            take(key, 1_000_000, T);
+            // 350 taken at one instant from a bucket of 1,000,000 a minute: every one admitted, no wait
+            assertThat(take(key, 1_000_000, T)).isZero();
         }
         long micros = (System.nanoTime() - started) / 1_000 / n;
         System.out.printf("shared rate bucket: %d µs a check (one statement, sequential, %d checks, load average %.1f)%n",
