@@ -383,10 +383,15 @@ class ClientsAndCockpitBrowserTest {
 
     private void assertNoHorizontalScroll() {
         js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
-        Object widths = js("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Object widths = js("""
+                const w = document.documentElement.clientWidth;
+                const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 0.5)
+                  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                return [document.documentElement.scrollWidth, w, wide.join(' | ')]""");
         @SuppressWarnings("unchecked")
-        List<Long> w = (List<Long>) widths;
-        assertThat(w.get(0)).as("page width at 390 px (scroll width, client width) " + w).isLessThanOrEqualTo(w.get(1));
+        List<Object> w = (List<Object>) widths;
+        assertThat((Long) w.get(0)).as("page width at 390 px (scroll width, client width, widest) " + w)
+                .isLessThanOrEqualTo((Long) w.get(1));
     }
 
     private void shot(String name) {
