@@ -24,15 +24,14 @@ const LOOK_AHEAD_WEEKS = 104;
 const QUIET_HORIZON_WEEKS = 26;
 
 /**
- * The horizon the cockpit opens on: the shortest offered that shows the first week under the threshold and
- * the lowest point after it, when there is one within 104 weeks; 26 weeks otherwise.
+ * The horizon the cockpit opens on: the shortest offered (26 weeks at least) that shows the first week under
+ * the threshold when there is one within 104 weeks; 26 weeks otherwise. The lowest point shown is that
+ * horizon's (far ends of a 104-week forecast fall when no work is booked yet: not the story to open on).
  */
 export function defaultHorizon(forecast) {
   const crossing = forecast.weeks.findIndex((w) => w.weekStart === forecast.firstWeekBelowThreshold);
   if (crossing < 0) return QUIET_HORIZON_WEEKS;
-  const lowest = forecast.weeks.findIndex((w) => w.weekStart === forecast.lowestWeek);
-  const needed = Math.max(crossing, lowest) + 1;
-  return HORIZONS.find((n) => n >= needed && n >= QUIET_HORIZON_WEEKS) ?? LOOK_AHEAD_WEEKS;
+  return HORIZONS.find((n) => n > crossing && n >= QUIET_HORIZON_WEEKS) ?? LOOK_AHEAD_WEEKS;
 }
 
 /** The first weeks of a forecast; its lowest point is kept only if it falls within them (else recomputed). */
