@@ -5,6 +5,7 @@ import { t, LOCALES, currentLocale, setLocale } from './js/i18n.js';
 import { setServerClock } from './js/clock.js';
 import './js/views/cockpit.js';
 import './js/views/clients.js';
+import './js/views/client-form.js';
 import './js/views/client-page.js';
 import './js/views/staffing.js';
 import './js/views/alerts.js';

@@ -51,6 +51,41 @@ class ClientMutationTest {
     }
 
     @Test
+    void archiveThenRestoreBringsTheClientBackAndAStaleRestoreIsAConflict() {
+        // version 0 on creation; archiving makes it 1
+        owner.document("mutation($id: ID!) { archiveClient(input: {id: $id, version: 0}) { client { archived version } userErrors { code } } }")
+                .variable("id", clientId).execute()
+                .path("archiveClient.client.archived").entity(Boolean.class).isEqualTo(true)
+                .path("archiveClient.client.version").entity(Long.class).isEqualTo(1L);
+        assertThat(listedIds()).doesNotContain(clientId);
+
+        // a restore from someone who still holds version 0 changes nothing
+        owner.document("mutation($id: ID!) { restoreClient(input: {id: $id, version: 0}) { client { id } userErrors { code } } }")
+                .variable("id", clientId).execute()
+                .path("restoreClient.client").valueIsNull()
+                .path("restoreClient.userErrors[0].code").entity(String.class).isEqualTo("CONFLICT");
+        assertThat(listedIds()).doesNotContain(clientId);
+
+        HttpGraphQlTester otherAgency = tenants.as(tenants.create("Other Agency"), Role.OWNER);
+        otherAgency.document("mutation($id: ID!) { restoreClient(input: {id: $id, version: 1}) { client { id } userErrors { code } } }")
+                .variable("id", clientId).execute()
+                .path("restoreClient.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+
+        owner.document("mutation($id: ID!) { restoreClient(input: {id: $id, version: 1}) { client { name archived version paymentTermsDays } userErrors { code } } }")
+                .variable("id", clientId).execute()
+                .path("restoreClient.client.archived").entity(Boolean.class).isEqualTo(false)
+                .path("restoreClient.client.version").entity(Long.class).isEqualTo(2L)
+                .path("restoreClient.client.name").entity(String.class).isEqualTo("Atelier Vert")
+                .path("restoreClient.client.paymentTermsDays").entity(Integer.class).isEqualTo(45);
+        assertThat(listedIds()).contains(clientId);
+    }
+
+    private java.util.List<String> listedIds() {
+        return owner.document("{ clients(first: 100) { nodes { id } } }").execute()
+                .path("clients.nodes[*].id").entityList(String.class).get();
+    }
+
+    @Test
     void invalidClientInputReturnsEveryUserErrorAndWritesNothing() {
         owner.document("""
                         mutation($name: String!) { createClient(input: {name: $name, segment: SME, paymentTermsDays: 900,

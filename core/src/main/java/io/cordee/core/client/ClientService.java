@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
-/** Use cases of clients: list, read, create, update, archive. */
+/** Use cases of clients: list, read, create, update, archive and restore. */
 public final class ClientService {
 
     public static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;
@@ -88,10 +88,19 @@ public final class ClientService {
     }
 
     public Mono<Client> archive(Caller caller, ClientId id, long expectedVersion) {
-        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "archive clients"))
+        return setArchived(caller, id, expectedVersion, true, "archive clients");
+    }
+
+    /** Undoes {@link #archive}: the client is listed again, with everything it had. */
+    public Mono<Client> restore(Caller caller, ClientId id, long expectedVersion) {
+        return setArchived(caller, id, expectedVersion, false, "restore clients");
+    }
+
+    private Mono<Client> setArchived(Caller caller, ClientId id, long expectedVersion, boolean archived, String what) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, what))
                 .then(get(caller, id))
                 .flatMap(current -> write(new Client(current.id(), current.agencyId(), current.name(),
-                        current.segment(), current.paymentTermsDays(), current.contacts(), current.funding(), true,
+                        current.segment(), current.paymentTermsDays(), current.contacts(), current.funding(), archived,
                         expectedVersion)));
     }
 

@@ -22,6 +22,8 @@ export class CashChart extends CordeeElement {
         <li><span class="swatch dashed" style="border-color:${COLORS.threshold}"></span>${t('cockpit.threshold')}</li>
         <li><span class="swatch" style="background:${COLORS.inflow}"></span>${t('cockpit.inflow')}</li>
         <li><span class="swatch" style="background:${COLORS.outflow}"></span>${t('cockpit.outflow')}</li>
+        <li><span class="marker" style="color:${COLORS.threshold}">●</span>${t('cockpit.markCrossing')}</li>
+        <li><span class="marker" style="color:${COLORS.closing}">▼</span>${t('cockpit.markLowest')}</li>
       </ul>`;
   }
 
@@ -51,6 +53,43 @@ export class CashChart extends CordeeElement {
     const index = Math.min(last, Math.max(0, (u.cursor.idx ?? this.keyIndex ?? -1) + step));
     this.keyIndex = index;
     u.setCursor({ left: u.valToPos(u.data[0][index], 'x'), top: u.valToPos(u.data[1][index], 'y') });
+  }
+
+  /** The first week under the threshold (a ring) and the lowest point (a triangle), with their labels. */
+  marks(u) {
+    const f = this.forecast;
+    const crossing = f.weeks.findIndex((w) => w.weekStart === f.firstWeekBelowThreshold);
+    const lowest = f.weeks.findIndex((w) => w.weekStart === f.lowestWeek);
+    const { ctx } = u;
+    const at = (i) => [u.valToPos(u.data[0][i], 'x', true), u.valToPos(u.data[1][i], 'y', true)];
+    const ratio = devicePixelRatio || 1;
+    ctx.save();
+    ctx.font = `${12 * ratio}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    if (crossing >= 0) {
+      const [x, y] = at(crossing);
+      ctx.strokeStyle = COLORS.threshold;
+      ctx.lineWidth = 2.5 * ratio;
+      ctx.beginPath();
+      ctx.arc(x, y, 7 * ratio, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.fillStyle = COLORS.threshold;
+      ctx.fillText(formatDayMonth(f.firstWeekBelowThreshold), x, y - 12 * ratio);
+    }
+    if (lowest >= 0) {
+      const [x, y] = at(lowest);
+      ctx.fillStyle = COLORS.closing;
+      ctx.beginPath();
+      ctx.moveTo(x - 7 * ratio, y + 4 * ratio);
+      ctx.lineTo(x + 7 * ratio, y + 4 * ratio);
+      ctx.lineTo(x, y + 14 * ratio);
+      ctx.closePath();
+      ctx.fill();
+      ctx.fillText(formatCompactMoney(Number(f.lowestBalance.amount), f.lowestBalance.currency), x, y + 28 * ratio);
+    }
+    ctx.restore();
+    this.dataset.crossingIndex = crossing;
+    this.dataset.lowestIndex = lowest;
   }
 
   size() {
@@ -94,6 +133,7 @@ export class CashChart extends CordeeElement {
           points: { show: false } },
       ],
       hooks: {
+        draw: [(u) => this.marks(u)],
         setCursor: [(u) => {
           if (u.cursor.idx != null) {
             this.dispatchEvent(new CustomEvent('week-focus', { detail: u.cursor.idx, bubbles: true }));

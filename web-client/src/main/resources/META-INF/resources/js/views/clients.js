@@ -6,11 +6,12 @@ import { MONEY, INTERACTION_FIELDS, INTERACTIONS, MORE_INTERACTIONS, projectsTab
   agreementsList, interactionsList } from './relationship-parts.js';
 import './interaction-form.js';
 import { thisMonthIso } from '../clock.js';
+import { CLIENT_FIELDS } from './client-form.js';
 
-const CLIENTS = `query Clients($after: String, $q: String) {
-  clients(first: 20, after: $after, filter: { nameContains: $q }) {
+const CLIENTS = `query Clients($after: String, $q: String, $archived: Boolean) {
+  clients(first: 20, after: $after, filter: { nameContains: $q, includeArchived: $archived }) {
     totalCount pageInfo { hasNextPage endCursor }
-    nodes { id name segment paymentTermsDays
+    nodes { ${CLIENT_FIELDS}
       projects { id name status startDate launchDate feeBudget { ${MONEY} } }
       relationship { lateCommitments health { score trend { score } reciprocity { oneSided loadCarriedBy } } }
       interactions(first: 3) { totalCount nodes { ${INTERACTION_FIELDS} } } } } }`;
@@ -49,12 +50,18 @@ const PORTAL = `query Portal($after: String) {
   invoices(first: 100) { totalCount
     nodes { id label status issueDate dueDate paidDate amount { ${MONEY} } balanceDue { ${MONEY} } project { name } } } }`;
 
+const ARCHIVE = `mutation($input: ArchiveInput!) { archiveClient(input: $input) {
+  client { id name version archived } userErrors { field message code } } }`;
+const RESTORE = `mutation($input: ArchiveInput!) { restoreClient(input: $input) {
+  client { id name version archived } userErrors { field message code } } }`;
+
 /** Clients and their projects; OWNER and FINANCE can open each client's invoices (one query each, on demand). */
 class ClientsView extends CordeeElement {
   static properties = {
     role: {}, clients: { state: true }, total: { state: true }, pageInfo: { state: true },
     busy: { state: true }, error: { state: true }, invoices: { state: true },
     shares: { state: true }, exposure: { state: true },
+    editing: { state: true }, notice: { state: true }, showArchived: { state: true }, archiving: { state: true },
   };
 
   constructor() {
@@ -77,7 +84,8 @@ class ClientsView extends CordeeElement {
     this.busy = true;
     this.error = null;
     try {
-      const { clients } = await gql(CLIENTS, { after: more ? this.pageInfo.endCursor : null, q: this.query || null });
+      const { clients } = await gql(CLIENTS, { after: more ? this.pageInfo.endCursor : null, q: this.query || null,
+        archived: Boolean(this.showArchived) });
       this.clients = more ? [...this.clients, ...clients.nodes] : clients.nodes;
       this.total = clients.totalCount;
       this.pageInfo = clients.pageInfo;
@@ -142,25 +150,99 @@ class ClientsView extends CordeeElement {
     }
   }
 
+  /** Staff create, edit and archive clients; a CLIENT user never sees this page. */
+  get staff() {
+    return ['OWNER', 'FINANCE', 'LEAD'].includes(this.role);
+  }
+
+  saved({ client, created }) {
+    this.editing = null;
+    this.notice = { key: created ? 'clientForm.created' : 'clientForm.saved', name: client.name };
+    this.load(false);
+    this.focusNotice();
+  }
+
+  focusNotice() {
+    this.updateComplete.then(() => this.querySelector('[data-testid=client-notice]')?.focus());
+  }
+
+  /** Archive (or restore, the undo) with the version shown; a stale one is a conflict to reload. */
+  async setArchived(client, archived) {
+    this.archiving = client.id;
+    try {
+      const data = await gql(archived ? ARCHIVE : RESTORE, { input: { id: client.id, version: client.version } });
+      const payload = archived ? data.archiveClient : data.restoreClient;
+      if (payload.userErrors.length) {
+        const conflict = payload.userErrors.some((e) => e.code === 'CONFLICT');
+        this.notice = conflict ? { key: 'clientForm.conflict', conflict: true }
+          : { text: payload.userErrors.map((e) => e.message).join(' '), conflict: true };
+      } else {
+        this.notice = { key: archived ? 'clients.archived' : 'clients.restored', name: payload.client.name,
+          undo: archived ? payload.client : null };
+      }
+    } catch (e) {
+      this.notice = { text: e.message, conflict: true };
+    } finally {
+      this.archiving = null;
+    }
+    await this.load(false);
+    this.focusNotice();
+  }
+
+  noticeBar() {
+    const n = this.notice;
+    if (!n) return nothing;
+    return html`<div class="notice ${n.conflict ? 'conflict' : ''}" role=${n.conflict ? 'alert' : 'status'} tabindex="-1"
+        data-testid="client-notice">
+      <span>${n.text ?? t(n.key, { name: n.name })}</span>
+      ${n.undo ? html`<button type="button" class="secondary small" data-testid="undo-archive" ?disabled=${this.archiving}
+        @click=${() => this.setArchived(n.undo, false)}>${t('clients.undo')}</button>` : nothing}
+      ${n.conflict ? html`<button type="button" class="secondary small" @click=${() => { this.notice = null; this.load(false); }}>
+        ${t('clientForm.reload')}</button>` : nothing}
+    </div>`;
+  }
+
+  form(client) {
+    return html`<cordee-client-form .client=${client} .role=${this.role}
+      @client-saved=${(e) => this.saved(e.detail)} @client-cancel=${() => { this.editing = null; }}
+      @client-reload=${() => { this.editing = null; this.notice = null; this.load(false); }}></cordee-client-form>`;
+  }
+
   render() {
     return html`
       <div class="page-head">
         <h1 class="page-title">${t('clients.title')} ${this.total !== undefined ? html`<span class="count">${this.total}</span>` : nothing}</h1>
         <label class="inline">${t('clients.search')}
           <input type="search" placeholder=${t('clients.searchPlaceholder')} @input=${(e) => this.search(e)}></label>
+        ${this.staff ? html`
+          <label class="check"><input type="checkbox" data-testid="show-archived" .checked=${Boolean(this.showArchived)}
+            @change=${(e) => { this.showArchived = e.target.checked; this.load(false); }}>${t('clients.showArchived')}</label>
+          <button type="button" data-testid="new-client" ?disabled=${this.editing === 'new'}
+            @click=${() => { this.editing = 'new'; this.notice = null; }}>${t('clients.new')}</button>` : nothing}
       </div>
+      ${this.noticeBar()}
+      ${this.editing === 'new' ? this.form(null) : nothing}
       ${this.error ? failure(this.error, () => this.load(false)) : nothing}
       <ul class="clients" data-testid="clients">
         ${this.clients.map((c) => html`
-          <li class="card client">
+          <li class="card client ${c.archived ? 'archived' : ''}" data-client=${c.id}>
             <div class="client-head"><h2><a href=${`#/clients/${c.id}`} data-testid="client-link">${c.name}</a></h2><span class="badge">${t(`segment.${c.segment}`)}</span>
+              ${c.archived ? html`<span class="pill" data-testid="archived">${t('clients.archivedBadge')}</span>` : nothing}
               ${healthBadge(c.relationship)}
               ${this.glanceBadges(c)}
               <span class="terms">${t('clients.terms', { n: c.paymentTermsDays })}</span>
               <span class="spacer"></span>
               ${this.money ? html`<button type="button" class="secondary small" aria-expanded=${this.invoices[c.id] ? 'true' : 'false'}
                 @click=${() => this.toggleInvoices(c.id)}>${this.invoices[c.id] ? t('clients.hideInvoices') : t('clients.showInvoices')}</button>` : nothing}
+              ${this.staff && !c.archived ? html`<button type="button" class="secondary small" data-testid="edit-client"
+                aria-label="${t('clients.edit')} · ${c.name}" @click=${() => { this.editing = c.id; this.notice = null; }}>${t('clients.edit')}</button>
+                <button type="button" class="danger small" data-testid="archive-client" aria-label="${t('clients.archive')} · ${c.name}"
+                ?disabled=${this.archiving === c.id} @click=${() => this.setArchived(c, true)}>${t('clients.archive')}</button>` : nothing}
+              ${this.staff && c.archived ? html`<button type="button" class="secondary small" data-testid="restore-client"
+                ?disabled=${this.archiving === c.id} @click=${() => this.setArchived(c, false)}>${t('clients.restore')}</button>` : nothing}
             </div>
+            ${this.editing === c.id ? this.form(c) : nothing}
+            ${c.segment === 'STARTUP' && c.funding ? this.fundingLine(c.funding) : nothing}
             ${projectsTable(c.projects, { money: this.money })}
             ${this.interactionsBlock(c)}
             ${this.invoiceBlock(c.id)}
@@ -170,6 +252,16 @@ class ClientsView extends CordeeElement {
       ${!this.busy && this.clients.length === 0 && !this.error ? html`<p class="muted">${t('clients.none')}</p>` : nothing}
       ${this.pageInfo?.hasNextPage && !this.busy
         ? html`<button class="secondary" @click=${() => this.load(true)}>${t('clients.more')}</button>` : nothing}`;
+  }
+
+  fundingLine(f) {
+    const parts = [
+      f.stage ? t(`funding.stage.${f.stage}`) : null,
+      f.runwayEnd ? t('clients.runwayEnd', { date: formatDate(f.runwayEnd) }) : null,
+      f.nextRoundExpected ? t('clients.nextRound', { date: formatDate(f.nextRoundExpected) }) : null,
+      f.nextRoundStatus ? t(`funding.round.${f.nextRoundStatus}`) : null,
+    ].filter(Boolean);
+    return parts.length ? html`<p class="muted small" data-testid="funding-line">${parts.join(' · ')}</p>` : nothing;
   }
 
   interactionsBlock(c) {

@@ -19,6 +19,29 @@ const EXPOSURE = `query Exposure($id: ID!, $weeks: Int) {
   exposure(clientId: $id, weeks: $weeks) { peak { ${MONEY} } peakWeek weeksAboveZero } }`;
 
 const KINDS = ['BASE', 'STRESS', 'CUSTOM'];
+const HORIZONS = [13, 26, 52, 104];
+const LOOK_AHEAD_WEEKS = 104;
+const QUIET_HORIZON_WEEKS = 26;
+
+/**
+ * The horizon the cockpit opens on: the shortest offered (26 weeks at least) that shows the first week under
+ * the threshold when there is one within 104 weeks; 26 weeks otherwise. The lowest point shown is that
+ * horizon's (far ends of a 104-week forecast fall when no work is booked yet: not the story to open on).
+ */
+export function defaultHorizon(forecast) {
+  const crossing = forecast.weeks.findIndex((w) => w.weekStart === forecast.firstWeekBelowThreshold);
+  if (crossing < 0) return QUIET_HORIZON_WEEKS;
+  return HORIZONS.find((n) => n > crossing && n >= QUIET_HORIZON_WEEKS) ?? LOOK_AHEAD_WEEKS;
+}
+
+/** The first weeks of a forecast; its lowest point is kept only if it falls within them (else recomputed). */
+function firstWeeks(forecast, weeks) {
+  const kept = forecast.weeks.slice(0, weeks);
+  let low = kept[0];
+  kept.forEach((w) => { if (Number(w.closing.amountMinor) < Number(low.closing.amountMinor)) low = w; });
+  const below = kept.some((w) => w.weekStart === forecast.firstWeekBelowThreshold) ? forecast.firstWeekBelowThreshold : null;
+  return { ...forecast, weeks: kept, lowestBalance: low.closing, lowestWeek: low.weekStart, firstWeekBelowThreshold: below };
+}
 const LONG_TIME_TO_CASH_DAYS = 90;
 
 /** The cash cockpit of OWNER and FINANCE: forecast, scenarios, exposure, time to first cash. */
@@ -33,7 +56,7 @@ class Cockpit extends CordeeElement {
     super();
     this.kind = 'BASE';
     this.adjustments = [];
-    this.horizon = 26;
+    this.horizon = null; // chosen from a 104-week look-ahead on the first load
     this.exposure = {};
   }
 
@@ -60,8 +83,12 @@ class Cockpit extends CordeeElement {
     this.busy = true;
     this.error = null;
     try {
-      const data = await gql(COCKPIT, { h: this.horizon, scenario: this.scenarioInput(), withClients: !this.clients });
-      this.forecast = data.cashForecast;
+      const first = this.horizon == null;
+      const data = await gql(COCKPIT, { h: first ? LOOK_AHEAD_WEEKS : this.horizon, scenario: this.scenarioInput(),
+        withClients: !this.clients });
+      if (first) this.horizon = defaultHorizon(data.cashForecast);
+      // one request on the first load: the look-ahead cut to the chosen horizon, which holds its crossing and low
+      this.forecast = first ? firstWeeks(data.cashForecast, this.horizon) : data.cashForecast;
       if (data.clients) this.clients = data.clients.nodes;
       this.focus = null;
     } catch (e) {
@@ -116,10 +143,11 @@ class Cockpit extends CordeeElement {
         <h1 class="page-title">${t('cockpit.title')}</h1>
         <label class="inline">${t('cockpit.horizon')}
           <select data-testid="horizon" @change=${(e) => this.setHorizon(e.target.value)}>
-            ${[13, 26, 52].map((n) => html`<option value=${n} ?selected=${n === this.horizon}>${t('cockpit.weeks', { n })}</option>`)}
+            ${HORIZONS.map((n) => html`<option value=${n} ?selected=${n === this.horizon}>${t('cockpit.weeks', { n })}</option>`)}
           </select></label>
       </div>
       ${this.error ? failure(this.error, () => this.load()) : nothing}
+      ${this.headline(f)}
       ${this.figures(f)}
       <div class="cockpit-grid" aria-busy=${this.busy ? 'true' : 'false'}>
         <section class="card chart-card" aria-labelledby="chart-title">
@@ -136,6 +164,16 @@ class Cockpit extends CordeeElement {
         ${this.exposurePanel()}
         ${this.timeToFirstCash()}
       </div>`;
+  }
+
+  /** The story in one sentence: when the cash goes under the threshold, and how low it goes. */
+  headline(f) {
+    const crossing = f.weeks.findIndex((w) => w.weekStart === f.firstWeekBelowThreshold);
+    const params = { threshold: formatMoney(f.safetyThreshold), lowest: formatMoney(f.lowestBalance),
+      lowestDate: formatDate(f.lowestWeek), date: formatDate(f.firstWeekBelowThreshold), n: crossing + 1, weeks: f.weeks.length };
+    return html`<p class="headline ${crossing >= 0 ? 'danger' : 'ok'}" data-testid="cockpit-headline"
+      data-crossing-week=${crossing >= 0 ? crossing + 1 : ''}>
+      ${t(crossing >= 0 ? 'cockpit.headline.below' : 'cockpit.headline.above', params)}</p>`;
   }
 
   figures(f) {

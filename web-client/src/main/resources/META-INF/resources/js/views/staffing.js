@@ -206,7 +206,7 @@ class Staffing extends CordeeElement {
           @input=${(e) => set('endDate', e.target.value)}>`)}
         <td><div class="row-actions">
           <button type="button" class="small" ?disabled=${!state.edit || state.busy} @click=${() => this.save(a)}>${t('alloc.save')}</button>
-          <button type="button" class="small danger" ?disabled=${state.busy} @click=${() => this.remove(a)}>${t('alloc.delete')}</button>
+          <button type="button" class="small danger" ?disabled=${state.busy} @click=${() => this.deleteAllocation(a)}>${t('alloc.delete')}</button>
           ${state.saved ? html`<span class="ok-text" role="status">${t('alloc.saved')}</span>` : nothing}
         </div></td>
       </tr>
@@ -268,7 +268,7 @@ class Staffing extends CordeeElement {
     await this.load({ keepRows: true });
   }
 
-  async remove(a) {
+  async deleteAllocation(a) {
     this.setRow(a.id, { busy: true, errors: [] });
     const payload = await this.mutate(DELETE, { id: a.id, version: a.version });
     if (!payload) {

@@ -124,4 +124,12 @@ public class ClientController {
                         new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
                 ClientPayload::ok, ClientPayload::failed);
     }
+
+    @MutationMapping
+    public Mono<ClientPayload> restoreClient(@Argument ArchiveInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> clients.restore(caller,
+                        new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
+                ClientPayload::ok, ClientPayload::failed);
+    }
 }

@@ -30,6 +30,7 @@ public final class ApiTokenAreas {
             Map.entry("createClient", CLIENTS),
             Map.entry("updateClient", CLIENTS),
             Map.entry("archiveClient", CLIENTS),
+            Map.entry("restoreClient", CLIENTS),
             Map.entry("createProject", PROJECTS),
             Map.entry("updateProject", PROJECTS),
             Map.entry("setBillingPlan", BILLING),
