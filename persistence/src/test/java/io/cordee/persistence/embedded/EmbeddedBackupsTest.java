@@ -52,6 +52,35 @@ class EmbeddedBackupsTest {
             assertThat(daily(server, Instant.parse("2026-12-04T00:05:00Z")).runIfDue())
                     .contains(backups.resolve("cordee-2026-12-04.zip"));
 
+            // the scheduled check only hands the work to the class's own thread: it returns at once even while
+            // a backup holds the class's lock (run inline, it would wait for the lock as long as the backup)
+            DailyBackups scheduled = daily(server, Instant.parse("2026-12-05T10:00:00Z"));
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread backupUnderWay = new Thread(() -> {
+                synchronized (scheduled) {
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            backupUnderWay.start();
+            held.await();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    scheduled::backUpIfDue);
+            release.countDown();
+            backupUnderWay.join();
+            Path fifth = backups.resolve("cordee-2026-12-05.zip");
+            for (int i = 0; i < 600 && !Files.exists(fifth); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(fifth).as("written by the backup thread once the lock is free").exists();
+            scheduled.destroy();
+            Files.delete(fifth);
+
             // the data changes after the backup of the 3rd
             UUID later = insertAgency(server, "After the backup");
             execute(server, "SET cordee.actor_user = '00000000-0000-0000-0000-000000000001';"
