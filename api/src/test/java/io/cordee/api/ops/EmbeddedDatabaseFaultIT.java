@@ -23,8 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -226,8 +224,8 @@ class EmbeddedDatabaseFaultIT {
     @Order(5)
     void theRestoreCommandBringsBackTheDailyBackup() throws Exception {
         // the restarted run took today's backup a second after it started (initial-delay PT1S), after the writes
-        Path backup = cordee.resolve("backups").resolve("cordee-" + LocalDate.now(ZoneOffset.UTC) + ".zip");
-        awaitFile(backup);
+        // the newest daily, whatever its date (a run across midnight UTC writes the next day's name)
+        Path backup = awaitNewestDaily(cordee.resolve("backups"));
         String session = signIn(app);
         JsonNode after = graphql(app, session, CREATE, Map.of("in", Map.of("name", "After the backup", "segment", "SME")));
         assertThat(after.path("data").path("createClient").path("client").path("id").isString()).as(after.toString()).isTrue();
@@ -461,11 +459,21 @@ class EmbeddedDatabaseFaultIT {
         System.out.println("[fault] psql: refused without the password, answered with it (TCP and socket)");
     }
 
-    private static void awaitFile(Path file) throws InterruptedException {
-        for (int i = 0; i < 600 && !Files.exists(file); i++) {
+    /** The newest {@code cordee-<date>.zip} (by its date, in its name), once one exists (up to 60 s). */
+    private static Path awaitNewestDaily(Path backups) throws InterruptedException, IOException {
+        for (int i = 0; i < 600; i++) {
+            if (Files.isDirectory(backups)) {
+                try (var files = Files.list(backups)) {
+                    var newest = files.filter(f -> f.getFileName().toString().matches("cordee-\\d{4}-\\d{2}-\\d{2}\\.zip"))
+                            .max(java.util.Comparator.comparing(f -> f.getFileName().toString()));
+                    if (newest.isPresent()) {
+                        return newest.get();
+                    }
+                }
+            }
             Thread.sleep(100);
         }
-        assertThat(file).exists();
+        throw new AssertionError("no daily backup cordee-<date>.zip in " + backups + " within 60 s");
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -11,10 +11,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "cordee.db.embedded.backup.directory")
-public class DailyBackups {
+public class DailyBackups implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DailyBackups.class);
     private static final Pattern DAILY = Pattern.compile("cordee-(\\d{4}-\\d{2}-\\d{2})\\.zip");
@@ -44,6 +50,12 @@ public class DailyBackups {
     private final String user;
     private final String password;
     private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "embedded-backup");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
 
     public DailyBackups(Environment env, Clock clock) {
         this.directory = Path.of(env.getRequiredProperty("cordee.db.embedded.backup.directory"));
@@ -54,14 +66,38 @@ public class DailyBackups {
         this.clock = clock;
     }
 
+    /**
+     * Hands the check to this class's own thread and returns at once: the backup's JDBC and zip work
+     * (seconds, minutes for a big database) must not hold up Boot's single scheduler thread, which every
+     * other {@code @Scheduled} job shares. A check still running when the next comes is not queued twice.
+     */
     @Scheduled(initialDelayString = "${cordee.db.embedded.backup.initial-delay:PT1M}",
             fixedDelayString = "${cordee.db.embedded.backup.check-interval:PT15M}")
     public void backUpIfDue() {
+        if (!pending.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            runIfDue();
-        } catch (Exception e) {
-            log.error("The daily backup of the embedded database into {} failed; it is tried again in the next"
-                    + " check", directory, e);
+            worker.execute(() -> {
+                try {
+                    runIfDue();
+                } catch (Exception e) {
+                    log.error("The daily backup of the embedded database into {} failed; it is tried again in the"
+                            + " next check", directory, e);
+                } finally {
+                    pending.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pending.set(false); // shutting down
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(60, TimeUnit.SECONDS)) { // a backup under way ends (its .partial is cleaned next time)
+            worker.shutdownNow();
         }
     }
 

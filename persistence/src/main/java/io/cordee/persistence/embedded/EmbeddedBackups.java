@@ -48,8 +48,8 @@ public final class EmbeddedBackups {
 
     static final String FORMAT = "cordee-backup/1";
     private static final String MANIFEST = "manifest.json";
-    private static final String RESTORING = "cordee_restoring";
-    private static final String REPLACED = "cordee_replaced";
+    private static final String RESTORING = EmbeddedPostgresServer.RESTORING;
+    private static final String REPLACED = EmbeddedPostgresServer.REPLACED;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBackups.class);
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -178,28 +178,40 @@ public final class EmbeddedBackups {
         Manifest manifest = manifest(file);
         boolean current;
         try (Connection admin = server.connect("postgres"); Statement s = admin.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '"
-                    + EmbeddedPostgresServer.DATABASE + "'")) {
-                current = rs.next();
+            current = exists(s, EmbeddedPostgresServer.DATABASE);
+            if (exists(s, REPLACED)) {
+                // left by a restore that stopped after its first rename: maybe the only copy of real data
+                throw new IllegalStateException("The database " + REPLACED + " exists (the data from before an"
+                        + " interrupted restore): nothing was changed. Check it and drop it with psql"
+                        + " (DROP DATABASE " + REPLACED + "), then restore again.");
             }
             s.execute("DROP DATABASE IF EXISTS " + RESTORING);
             s.execute(EmbeddedPostgresServer.createDatabaseStatement(RESTORING));
         }
-        if (current) {
-            saveCurrent(server, now);
-        }
-        Flyway.configure()
-                .dataSource(server.jdbcUrl().replace("/" + EmbeddedPostgresServer.DATABASE, "/" + RESTORING),
-                        EmbeddedPostgresServer.USER, server.password())
-                .locations("classpath:db/migration").target(manifest.schemaVersion()).load().migrate();
-        try (Connection c = server.connect(RESTORING); ZipFile zip = new ZipFile(file.toFile())) {
-            load(c, zip, manifest);
+        try {
+            if (current) {
+                saveCurrent(server, now);
+            }
+            Flyway.configure()
+                    .dataSource(server.jdbcUrl().replace("/" + EmbeddedPostgresServer.DATABASE, "/" + RESTORING),
+                            EmbeddedPostgresServer.USER, server.password())
+                    .locations("classpath:db/migration").target(manifest.schemaVersion()).load().migrate();
+            try (Connection c = server.connect(RESTORING); ZipFile zip = new ZipFile(file.toFile())) {
+                load(c, zip, manifest);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            try (Connection admin = server.connect("postgres"); Statement s = admin.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + RESTORING);
+            } catch (SQLException dropFailed) {
+                e.addSuppressed(dropFailed);
+            }
+            throw e;
         }
         try (Connection admin = server.connect("postgres"); Statement s = admin.createStatement()) {
             if (current) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
                         + EmbeddedPostgresServer.DATABASE + "' AND pid <> pg_backend_pid()");
-                s.execute("DROP DATABASE IF EXISTS " + REPLACED);
+                // a crash between these two renames is undone at the next start (EmbeddedPostgresServer)
                 s.execute("ALTER DATABASE " + EmbeddedPostgresServer.DATABASE + " RENAME TO " + REPLACED);
             }
             s.execute("ALTER DATABASE " + RESTORING + " RENAME TO " + EmbeddedPostgresServer.DATABASE);
@@ -210,6 +222,12 @@ public final class EmbeddedBackups {
         log.info("Restored {} rows in {} tables from {} (made {}, schema version {})", manifest.rows(),
                 manifest.tables().size(), file, manifest.createdAt(), manifest.schemaVersion());
         return manifest;
+    }
+
+    private static boolean exists(Statement s, String database) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+            return rs.next();
+        }
     }
 
     private static void saveCurrent(EmbeddedPostgresServer server, Instant now) throws SQLException, IOException {
@@ -228,7 +246,9 @@ public final class EmbeddedBackups {
             // Rows go in as they were: no foreign-key checks between tables loaded in any order, no audit
             // trigger writing the load as new changes. Migrations may have inserted rows: emptied first.
             s.execute("SET session_replication_role = replica");
-            List<String> existing = new ArrayList<>(tables(c).keySet());
+            Map<String, List<String>> schema = tables(c);
+            requireSameTables(manifest, schema);
+            List<String> existing = new ArrayList<>(schema.keySet());
             if (!existing.isEmpty()) {
                 s.execute("TRUNCATE " + String.join(", ", existing.stream().map(t -> "public." + quote(t)).toList()));
             }
@@ -240,8 +260,9 @@ public final class EmbeddedBackups {
                     throw new IllegalArgumentException("The backup lacks the rows of " + table.name());
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
+                    // the schema's own names (quoted), never the manifest's text: checked equal just above
                     loaded.put(table.name(), copy.copyIn("COPY public." + quote(table.name()) + " ("
-                            + String.join(", ", table.columns()) + ") FROM STDIN", in));
+                            + String.join(", ", schema.get(table.name())) + ") FROM STDIN", in));
                 }
             }
             for (Table table : manifest.tables()) {
@@ -261,6 +282,34 @@ public final class EmbeddedBackups {
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();
             throw e;
+        }
+    }
+
+    /**
+     * The manifest must name exactly the tables of the schema its version migrates to, each with exactly
+     * its stored columns (in the manifest as {@link #quote quoted} identifiers, as {@link #backup} writes
+     * them): a table missing would be left empty, an unknown name could be SQL.
+     */
+    private static void requireSameTables(Manifest manifest, Map<String, List<String>> schema) {
+        Map<String, List<String>> backedUp = new LinkedHashMap<>();
+        for (Table table : manifest.tables()) {
+            if (backedUp.put(table.name(), table.columns()) != null) {
+                throw new IllegalArgumentException("The backup names the table " + table.name() + " twice: refused");
+            }
+        }
+        if (!backedUp.keySet().equals(schema.keySet())) {
+            List<String> missing = schema.keySet().stream().filter(t -> !backedUp.containsKey(t)).sorted().toList();
+            List<String> unknown = backedUp.keySet().stream().filter(t -> !schema.containsKey(t)).sorted().toList();
+            throw new IllegalArgumentException("The backup's tables differ from those of schema version "
+                    + manifest.schemaVersion() + " (missing: " + missing + ", unknown: " + unknown + "): refused,"
+                    + " nothing was changed");
+        }
+        for (Map.Entry<String, List<String>> table : backedUp.entrySet()) {
+            if (!table.getValue().equals(schema.get(table.getKey()))) {
+                throw new IllegalArgumentException("The backup's columns of " + table.getKey() + " " + table.getValue()
+                        + " differ from those of schema version " + manifest.schemaVersion() + " "
+                        + schema.get(table.getKey()) + ": refused, nothing was changed");
+            }
         }
     }
 

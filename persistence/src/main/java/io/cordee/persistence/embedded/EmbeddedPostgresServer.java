@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -46,6 +47,8 @@ import org.apache.commons.logging.LogFactory;
  *       it dies): a second Cordée on the same folder is refused at once;</li>
  *   <li>{@code db-password} (0600) — the superuser's password, generated at the first start;</li>
  *   <li>{@code db-port} — the port the server listens on (127.0.0.1), for {@code psql};</li>
+ *   <li>{@code db-socket} — the folder of its Unix socket ({@code run/}, or a private folder under
+ *       {@code $TMPDIR} when that path is too long for a socket);</li>
  *   <li>{@code run/} (0700) — its Unix socket; {@code postgres.log} — its log; {@code binaries/} — the
  *       extracted programs; {@code backups/} — the daily backups ({@link EmbeddedBackups}).</li>
  * </ul>
@@ -126,15 +129,18 @@ public final class EmbeddedPostgresServer {
             stopLeftOver(layout, programs, log);
             String password = prepareCluster(layout, programs, log);
             writeHba(layout);
-            EmbeddedFiles.createPrivateDirectories(layout.socketFolder());
+            // the fallback under $TMPDIR has a predictable name: used only if ours, real and 0700
+            EmbeddedFiles.requirePrivateDirectory(layout.socketFolder());
             int port = choosePort(layout, requestedPort);
             Process process = startPostmaster(layout, programs, port);
             awaitReady(layout, process, port, password);
             Files.writeString(layout.portFile(), port + "\n");
+            Files.writeString(layout.socketFile(), layout.socketFolder() + "\n"); // for psql -h $(cat db-socket)
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(layout, programs, lock, process, port, password);
-            server.createDatabaseIfMissing();
+            server.createDatabaseIfMissing(log);
             log.info("Embedded PostgreSQL started on 127.0.0.1:" + port + " with data in "
-                    + (layout.throwAway() ? "a temporary folder" : layout.data()) + " ("
+                    + (layout.throwAway() ? "a temporary folder" : layout.data()) + ", its socket in "
+                    + layout.socketFolder() + " ("
                     + (System.nanoTime() - started) / 1_000_000 + " ms)");
             return server;
         } catch (IOException e) {
@@ -150,7 +156,7 @@ public final class EmbeddedPostgresServer {
 
     private static FileChannel lockFolder(Layout layout) {
         try {
-            EmbeddedFiles.createPrivateDirectories(layout.home());
+            prepareHome(layout);
             FileChannel channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
@@ -172,6 +178,26 @@ public final class EmbeddedPostgresServer {
             return channel;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not lock " + layout.lockFile(), e);
+        }
+    }
+
+    /**
+     * The folder holding the data folder and the files beside it: created 0700 when missing; when it
+     * exists (the user's home, {@code /var/lib}), its permissions are left as they are — only what Cordée
+     * creates in it is made private — and it must belong to the current user.
+     */
+    private static void prepareHome(Layout layout) throws IOException {
+        Path home = layout.home();
+        if (!Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+            EmbeddedFiles.createPrivateDirectories(home);
+            return;
+        }
+        try {
+            EmbeddedFiles.requireOwn(home.toRealPath());
+        } catch (IOException e) {
+            throw new IllegalStateException("The data folder " + layout.data() + " is in " + home
+                    + ", which Cordée cannot use: " + e.getMessage() + " Give the data folder a parent of its own,"
+                    + " e.g. --cordee.db.embedded.data-dir=" + home.resolve("cordee").resolve("pgdata"), e);
         }
     }
 
@@ -383,12 +409,32 @@ public final class EmbeddedPostgresServer {
 
     // --- the running server -----------------------------------------------------------------------------
 
-    private void createDatabaseIfMissing() {
+    /** Database names a restore uses while it swaps the restored copy in ({@link EmbeddedBackups}). */
+    static final String RESTORING = "cordee_restoring";
+    static final String REPLACED = "cordee_replaced";
+
+    private void createDatabaseIfMissing(Log log) {
         try (Connection c = connect(port, "postgres", password); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-                if (rs.next()) {
-                    return;
+            List<String> databases = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT datname FROM pg_database")) {
+                while (rs.next()) {
+                    databases.add(rs.getString(1));
                 }
+            }
+            if (databases.contains(DATABASE)) {
+                if (databases.contains(REPLACED)) {
+                    log.warn("The database " + REPLACED + " holds the data from before a restore that stopped"
+                            + " before its end (also saved in backups/before-restore-*.zip); it is kept. Drop it"
+                            + " with psql (DROP DATABASE " + REPLACED + ") once " + DATABASE + " is checked.");
+                }
+                return;
+            }
+            if (databases.contains(REPLACED)) {
+                // a restore stopped between its two renames: undo it, the data from before it comes back
+                s.execute("ALTER DATABASE " + REPLACED + " RENAME TO " + DATABASE);
+                log.warn("A restore stopped before its end (no " + DATABASE + ", but " + REPLACED + "): the data"
+                        + " from before it is back in " + DATABASE + "; restore the backup again if wanted");
+                return;
             }
             s.execute(createDatabaseStatement(DATABASE));
         } catch (SQLException e) {
@@ -512,6 +558,11 @@ public final class EmbeddedPostgresServer {
 
         Path portFile() {
             return home.resolve("db-port");
+        }
+
+        /** Where the socket's folder is (it is not always {@code run/}: see {@link #socketFolder()}). */
+        Path socketFile() {
+            return home.resolve("db-socket");
         }
 
         Path log() {

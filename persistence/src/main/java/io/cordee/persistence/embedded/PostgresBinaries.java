@@ -25,7 +25,8 @@ import org.tukaani.xz.XZInputStream;
  * The PostgreSQL 17 binaries ({@code initdb}, {@code pg_ctl}, {@code postgres} and their libraries) from
  * the zonky archive on the classpath, extracted once into a folder of the current user's (0700) named by
  * the archive's hash. Not {@code /tmp/embedded-pg} as zonky does: a folder anyone can create there could
- * be filled with someone else's {@code postgres} before we run it.
+ * be filled with someone else's {@code postgres} before we run it. The cache folder is checked before
+ * anything in it is run: a real folder (no symlink), of the current user's, 0700.
  */
 final class PostgresBinaries {
 
@@ -38,10 +39,12 @@ final class PostgresBinaries {
             byte[] archive = readArchive();
             String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive), 0, 8);
             Path target = cacheFolder.resolve("pg-" + hash);
+            // before trusting anything inside: the folder is ours, real, 0700 (else refused, or emptied
+            // when ours but opened up), so that no one else can have put a postgres there
+            EmbeddedFiles.requirePrivateDirectory(cacheFolder);
             if (Files.isExecutable(target.resolve("bin/postgres"))) {
                 return target;
             }
-            EmbeddedFiles.createPrivateDirectories(cacheFolder);
             Path partial = Files.createTempDirectory(cacheFolder, "extracting-");
             untar(archive, partial);
             try {

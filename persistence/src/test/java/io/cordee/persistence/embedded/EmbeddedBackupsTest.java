@@ -1,6 +1,7 @@
 package io.cordee.persistence.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +52,35 @@ class EmbeddedBackupsTest {
             assertThat(daily(server, Instant.parse("2026-12-04T00:05:00Z")).runIfDue())
                     .contains(backups.resolve("cordee-2026-12-04.zip"));
 
+            // the scheduled check only hands the work to the class's own thread: it returns at once even while
+            // a backup holds the class's lock (run inline, it would wait for the lock as long as the backup)
+            DailyBackups scheduled = daily(server, Instant.parse("2026-12-05T10:00:00Z"));
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread backupUnderWay = new Thread(() -> {
+                synchronized (scheduled) {
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            backupUnderWay.start();
+            held.await();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    scheduled::backUpIfDue);
+            release.countDown();
+            backupUnderWay.join();
+            Path fifth = backups.resolve("cordee-2026-12-05.zip");
+            for (int i = 0; i < 600 && !Files.exists(fifth); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(fifth).as("written by the backup thread once the lock is free").exists();
+            scheduled.destroy();
+            Files.delete(fifth);
+
             // the data changes after the backup of the 3rd
             UUID later = insertAgency(server, "After the backup");
             execute(server, "SET cordee.actor_user = '00000000-0000-0000-0000-000000000001';"
@@ -72,6 +105,91 @@ class EmbeddedBackupsTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void aCraftedManifestIsRefusedAndNothingChanges(@TempDir Path home) throws Exception {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home.resolve("pgdata"), 0, stop -> { });
+        try {
+            Flyway.configure().dataSource(server.jdbcUrl(), EmbeddedPostgresServer.USER, server.password())
+                    .locations("classpath:db/migration").load().migrate();
+            insertAgency(server, "Current");
+            Path genuine = home.resolve("genuine.zip");
+            EmbeddedBackups.Manifest manifest;
+            try (Connection c = server.connect("cordee")) {
+                manifest = EmbeddedBackups.backup(c, genuine, Instant.parse("2026-12-03T10:00:00Z"));
+            }
+            insertAgency(server, "After the backup");
+
+            // a column name that ends the column list and runs a program on the server (as pg's user: a
+            // folder anyone may write in, so that the trace would appear if it ran)
+            Path traces = Files.createDirectory(home.resolve("traces"));
+            Files.setPosixFilePermissions(traces, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path trace = traces.resolve("ran");
+            Path injected = craft(genuine, home.resolve("injected.zip"), manifest, t -> t.name().equals("agency")
+                    ? new EmbeddedBackups.Table(t.name(), List.of("\"name\") FROM PROGRAM 'touch " + trace + "' --"), t.rows())
+                    : t);
+            assertThatThrownBy(() -> EmbeddedBackups.restore(server, injected, Instant.parse("2026-12-04T09:00:00Z")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("The backup's columns of agency").hasMessageContaining("refused, nothing was changed");
+            assertThat(trace).doesNotExist();
+            assertThat(agencies(server)).containsExactly("After the backup", "Current");
+
+            // a table left out: it would have come back empty
+            Path lacking = craft(genuine, home.resolve("lacking.zip"), manifest, t -> t.name().equals("agency") ? null : t);
+            assertThatThrownBy(() -> EmbeddedBackups.restore(server, lacking, Instant.parse("2026-12-04T09:01:00Z")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("missing: [agency], unknown: []");
+            assertThat(agencies(server)).containsExactly("After the backup", "Current");
+            assertThat(databases(server)).doesNotContain("cordee_restoring", "cordee_replaced");
+
+            // the data from before an interrupted restore is never dropped by the next restore
+            execute(server, "SELECT 1"); // (cordee still answers)
+            try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE cordee_replaced");
+            }
+            assertThatThrownBy(() -> EmbeddedBackups.restore(server, genuine, Instant.parse("2026-12-04T09:02:00Z")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("The database cordee_replaced exists");
+            assertThat(databases(server)).contains("cordee_replaced");
+            assertThat(agencies(server)).containsExactly("After the backup", "Current");
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** A copy of {@code genuine} whose manifest's tables are changed by {@code edit} (null: left out). */
+    private static Path craft(Path genuine, Path into, EmbeddedBackups.Manifest manifest,
+                              java.util.function.UnaryOperator<EmbeddedBackups.Table> edit) throws Exception {
+        List<EmbeddedBackups.Table> tables = manifest.tables().stream().map(edit).filter(java.util.Objects::nonNull).toList();
+        EmbeddedBackups.Manifest crafted = new EmbeddedBackups.Manifest(manifest.format(), manifest.createdAt(),
+                manifest.schemaVersion(), tables, manifest.sequences());
+        try (ZipFile in = new ZipFile(genuine.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(into))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("manifest.json")) {
+                    out.write(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(crafted));
+                } else {
+                    try (var data = in.getInputStream(entry)) {
+                        data.transferTo(out);
+                    }
+                }
+                out.closeEntry();
+            }
+        }
+        return into;
+    }
+
+    private static List<String> databases(EmbeddedPostgresServer server) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT datname FROM pg_database")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static DailyBackups daily(EmbeddedPostgresServer server, Instant now) {
