@@ -95,9 +95,9 @@ class GraphQlOverHttpTest {
                 .expectStatus().isOk().expectHeader().contentType(GRAPHQL_RESPONSE)
                 .expectBody().jsonPath("$.data.clients.nodes[0].name").isEqualTo("Own Client")
                 .jsonPath("$.data.clients.nodes.length()").isEqualTo(1);
-        // anonymous GET meets the same gate as POST
+        // anonymous GET meets the same gate as POST: 401 (ADR 27)
         web.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").build("{ viewer { user { role } } }"))
-                .exchange().expectStatus().isOk()
+                .exchange().expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
     }
 
