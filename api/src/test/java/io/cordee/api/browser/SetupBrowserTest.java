@@ -97,7 +97,8 @@ class SetupBrowserTest {
 
     @Test
     void fromAnEmptyDatabaseTheOwnerSetsUpTheAgencyAndLandsInTheCockpit() throws IOException {
-        driver.get(instance.baseUrl() + "/");
+        // localhost, not 127.0.0.1: the resolver rules map every other name to nowhere
+        driver.get("http://localhost:" + instance.port() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='setup-form']")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Set up your agency");
         // the page's own requests: the anonymous viewer is a 401 the app expects, not a console error of a 400

@@ -51,7 +51,8 @@ class SetupTest {
 
     @BeforeAll
     static void startAnEmptyInstance(CapturedOutput output) {
-        instance = FreshInstance.start("--cordee.signup=open", "--cordee.signup.address-requests=1000");
+        // 12 setups and sign-ups an hour per address: the methods before the last use 11 (counted there)
+        instance = FreshInstance.start("--cordee.signup=open", "--cordee.signup.address-requests=12");
         web = instance.web();
         startLog = output.getAll();
         firstToken = instance.token();
@@ -225,5 +226,34 @@ class SetupTest {
                 "eve's long passphrase"))).getResponseBody()).path("errors").get(0);
         assertThat(error.path("extensions").path("code").asString()).isEqualTo("SETUP_ALONE");
         assertThat(instance.count("SELECT count(*) FROM agency")).isEqualTo(2);
+    }
+
+    @Test
+    @Order(7)
+    void signUpsFromOneAddressAreThrottled() {
+        // Counted before this method: 3 (order 2) + 3 (order 3) + 2 (order 4) + 1 (order 5) + 2 (order 6) = 11
+        // setUp/signUp requests; the aliased one was refused before the bucket. So the 12th passes, the 13th is
+        // refused. (Run alone, this method meets the refusal later: the loop allows up to 13 attempts.)
+        long before = instance.count("SELECT count(*) FROM agency");
+        EntityExchangeResult<String> refused = null;
+        int attempts = 0;
+        while (refused == null && attempts < 13) {
+            attempts++;
+            EntityExchangeResult<String> result = mutate(SIGN_UP, input(null, "burst" + attempts + "@example.com",
+                    "a long enough passphrase"));
+            if (result.getStatus().value() == 429) {
+                refused = result;
+            }
+        }
+        assertThat(refused).as("a sign-up refused within 13 attempts").isNotNull();
+        JsonNode error = JSON.readTree(refused.getResponseBody()).path("errors").get(0);
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("RATE_LIMITED");
+        // 12 an hour: one back every 3600 / 12 = 300 s
+        long retryAfter = Long.parseLong(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        assertThat(retryAfter).isBetween(1L, 300L);
+        // every attempt but the refused one created an agency
+        assertThat(instance.count("SELECT count(*) FROM agency")).isEqualTo(before + attempts - 1);
+        System.out.printf("sign-up throttle: refused at attempt %d of this method, Retry-After %d s%n", attempts,
+                retryAfter);
     }
 }
