@@ -95,6 +95,13 @@ class SetupBrowserTest {
         input.sendKeys(text);
     }
 
+    private static void screenshot(String name) throws IOException {
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     @Test
     void fromAnEmptyDatabaseTheOwnerSetsUpTheAgencyAndLandsInTheCockpit() throws IOException {
         // localhost, not 127.0.0.1: the resolver rules map every other name to nowhere
@@ -120,6 +127,7 @@ class SetupBrowserTest {
         assertThat(driver.findElement(By.id("setup-password-error")).getText())
                 .contains("most common passwords");
         assertThat(field("password").getAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("setup-page-weak-password.png");
         assertThat(instance.count("SELECT count(*) FROM agency")).isZero();
 
         type("password", "rope and cash together");
@@ -127,10 +135,13 @@ class SetupBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='agency-name']"), "Atelier Nord"));
         wait.until(ExpectedConditions.urlContains("#/cockpit"));
         assertThat(driver.findElement(By.cssSelector(".who")).getText()).contains("Inès Martin").contains("Owner");
-        Path screenshots = Path.of("target", "screenshots");
-        Files.createDirectories(screenshots);
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                screenshots.resolve("setup-cockpit.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // The new agency's cockpit has no bank balance to start the forecast from: today it answers with the
+        // server's message (an onboarding step belongs to the agency pages, not to setup — see the report).
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "cordee-cockpit .failure, [data-testid='lowest-balance']")));
+        assertThat(driver.findElement(By.cssSelector("cordee-cockpit h1")).getText()).isEqualTo("Cash cockpit");
+        assertThat(answer.getText()).contains("bank balance");
+        screenshot("setup-cockpit.png");
         assertThat(instance.count("SELECT count(*) FROM app_user WHERE role = 'OWNER'"
                 + " AND email = 'ines@atelier-nord.fr'")).isEqualTo(1);
         assertThat(Files.exists(instance.tokenFile())).isFalse();
