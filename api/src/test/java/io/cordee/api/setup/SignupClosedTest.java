@@ -77,4 +77,15 @@ class SignupClosedTest {
                 Map.of()).expectStatus().isOk().expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
                 .expectBody().jsonPath("$.data.signIn.userErrors[0].code").isEqualTo("INVALID_CREDENTIALS");
     }
+
+    @Test
+    void thePageHasAFaviconAndADescription() {
+        String index = web.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(index).contains("<meta name=\"description\" content=\"Cordée: client relationships and cash")
+                .contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">");
+        web.get().uri("/favicon.svg").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("image/svg+xml")
+                .expectBody(String.class).value(svg -> assertThat(svg).startsWith("<svg"));
+    }
 }
