@@ -10,6 +10,7 @@ import './js/views/client-page.js';
 import './js/views/staffing.js';
 import './js/views/alerts.js';
 import './js/views/briefs.js';
+import './js/views/setup.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -103,11 +104,22 @@ class CordeeApp extends CordeeElement {
       this.signedIn((await gql(VIEWER)).viewer);
     } catch (e) {
       if (e instanceof GraphQLError && e.unauthenticated) {
-        this.phase = 'signed-out';
+        await this.signedOut();
       } else {
         this.error = e.message;
         this.phase = 'error';
       }
+    }
+  }
+
+  /** Nobody is signed in: the setup page on an instance without an agency (ADR 27), else the sign-in form. */
+  async signedOut() {
+    try {
+      const { setupStatus } = await gql('{ setupStatus { needed signupOpen } }');
+      this.signupOpen = setupStatus.signupOpen;
+      this.phase = setupStatus.needed ? 'setup' : 'signed-out';
+    } catch (e) {
+      this.phase = 'signed-out';
     }
   }
 
@@ -141,7 +153,12 @@ class CordeeApp extends CordeeElement {
       case 'error':
         return html`<main class="centered">${failure(this.error, () => this.loadViewer())}</main>`;
       case 'signed-out':
-        return html`<main class="centered"><cordee-sign-in @signed-in=${(e) => this.afterSignIn(e.detail)}></cordee-sign-in></main>`;
+        return html`<main class="centered"><cordee-sign-in .signupOpen=${this.signupOpen} @signed-in=${(e) => this.afterSignIn(e.detail)}
+          @sign-up=${() => { this.phase = 'signup'; }}></cordee-sign-in></main>`;
+      case 'setup':
+      case 'signup':
+        return html`<main class="centered"><cordee-setup .mode=${this.phase} @signed-in=${(e) => this.afterSignIn(e.detail)}
+          @cancel=${() => { this.phase = 'signed-out'; }}></cordee-setup></main>`;
       default:
         return this.shell();
     }
@@ -182,7 +199,7 @@ class CordeeApp extends CordeeElement {
 }
 
 class CordeeSignIn extends CordeeElement {
-  static properties = { busy: { state: true }, message: { state: true } };
+  static properties = { busy: { state: true }, message: { state: true }, signupOpen: {} };
 
   async submit(event) {
     event.preventDefault();
@@ -212,6 +229,8 @@ class CordeeSignIn extends CordeeElement {
         <label>${t('signIn.password')} <input name="password" type="password" autocomplete="current-password" required></label>
         ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t('signIn.busy') : t('signIn.submit')}</button>
+        ${this.signupOpen ? html`<button type="button" class="secondary" data-testid="sign-up"
+          @click=${() => this.dispatchEvent(new CustomEvent('sign-up', { bubbles: true }))}>${t('setup.signupLink')}</button>` : nothing}
       </form>`;
   }
 }

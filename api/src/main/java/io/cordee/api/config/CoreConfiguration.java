@@ -23,6 +23,9 @@ import io.cordee.core.idempotency.IdempotencyRepository;
 import io.cordee.core.idempotency.IdempotencyService;
 import io.cordee.core.identity.BoundedHashing;
 import io.cordee.core.identity.IdentityService;
+import io.cordee.core.setup.SetupRepository;
+import io.cordee.core.setup.SetupService;
+import org.springframework.beans.factory.annotation.Value;
 import io.cordee.core.identity.SignInAttemptRepository;
 import io.cordee.core.identity.SignInThrottle;
 import io.cordee.core.identity.PasswordHasher;
@@ -56,6 +59,15 @@ public class CoreConfiguration {
                                     SignInAttemptRepository attempts, SignInThrottle throttle, PasswordHasher hasher,
                                     BoundedHashing hashing, IdGenerator ids, Clock clock) {
         return new IdentityService(users, sessions, attempts, throttle, hasher, hashing, ids, clock);
+    }
+
+    @Bean
+    SetupService setupService(SetupRepository setup, AgencyRepository agencies, UserRepository users,
+                              IdentityService identity, PasswordHasher hasher, BoundedHashing hashing,
+                              TransactionRunner tx, IdGenerator ids, Clock clock,
+                              @Value("${cordee.signup:closed}") String signup) {
+        return new SetupService(setup, agencies, users, identity, hasher, hashing, tx, ids, clock,
+                SetupService.Signup.valueOf(signup.strip().toUpperCase(java.util.Locale.ROOT)));
     }
 
     @Bean

@@ -126,7 +126,15 @@ public class SignInLimits implements WebGraphQlInterceptor {
      * selects {@code signIn}; null otherwise (most requests: the document is not even parsed).
      */
     public static List<String> signInRootFields(WebGraphQlRequest request) {
-        if (!request.getDocument().contains(SIGN_IN)) {
+        return mutationRootFields(request, SIGN_IN);
+    }
+
+    /**
+     * The root fields of the request's selected operation, fragments expanded, when it is a mutation that
+     * selects {@code field}; null otherwise.
+     */
+    public static List<String> mutationRootFields(WebGraphQlRequest request, String field) {
+        if (!request.getDocument().contains(field)) {
             return null;
         }
         Document document;
@@ -146,7 +154,7 @@ public class SignInLimits implements WebGraphQlInterceptor {
                 .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
         List<String> fields = new ArrayList<>();
         collect(chosen.get(0).getSelectionSet(), fragments, new HashSet<>(), fields);
-        return fields.contains(SIGN_IN) ? fields : null;
+        return fields.contains(field) ? fields : null;
     }
 
     /** Each fragment expanded once: a spread repeated selects the same fields, which GraphQL merges. */

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
@@ -65,6 +66,15 @@ public class SecurityConfiguration {
                                 + " style-src 'self' 'unsafe-inline' https://unpkg.com https://esm.sh;"
                                 + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /**
+     * Users are ours ({@link Authenticator}), never Spring's: this empty store keeps Spring Boot from creating
+     * its default user and logging "Using generated security password" at every start.
+     */
+    @Bean
+    ReactiveUserDetailsService noSpringUsers() {
+        return username -> Mono.empty();
     }
 
     /**

@@ -95,9 +95,9 @@ class GraphQlOverHttpTest {
                 .expectStatus().isOk().expectHeader().contentType(GRAPHQL_RESPONSE)
                 .expectBody().jsonPath("$.data.clients.nodes[0].name").isEqualTo("Own Client")
                 .jsonPath("$.data.clients.nodes.length()").isEqualTo(1);
-        // anonymous GET meets the same gate as POST
+        // anonymous GET meets the same gate as POST: 401 (ADR 27)
         web.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").build("{ viewer { user { role } } }"))
-                .exchange().expectStatus().isOk()
+                .exchange().expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
     }
 
@@ -152,7 +152,7 @@ class GraphQlOverHttpTest {
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("NOT_ACCEPTABLE");
         web.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").build("{ __typename }"))
                 .header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8").exchange()
-                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_JSON);
+                .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_JSON);
         // other methods
         web.put().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ __typename }"))
                 .exchange().expectStatus().isEqualTo(405)

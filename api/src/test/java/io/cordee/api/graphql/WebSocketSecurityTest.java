@@ -178,9 +178,7 @@ class WebSocketSecurityTest {
         assertClosed(live, 4401, "deactivation", sent, committed);
 
         // HTTP: the session no longer authenticates, and signing in again is refused as a wrong password is
-        tenants.withToken(session).document(VIEWER).execute().errors()
-                .satisfy(errors -> assertThat(errors).extracting(e -> e.getErrorType().toString())
-                        .containsExactly("UNAUTHORIZED"));
+        tenants.assertRefusedUnauthenticated(session, VIEWER);
         tenants.anonymous().document("""
                         mutation($in: SignInInput!) { signIn(input: $in) { userErrors { code } } }""")
                 .variable("in", Map.of("email", tenant.email(Role.FINANCE), "password", Tenants.PASSWORD))

@@ -185,7 +185,8 @@ class OperationsTest {
         if (given != null) {
             request = request.header(RequestIds.HEADER, given);
         }
-        return request.exchange().expectStatus().isOk().returnResult(String.class)
+        // anonymous: refused with 401 (ADR 27), and the refusal carries the request id too
+        return request.exchange().expectStatus().isUnauthorized().returnResult(String.class)
                 .getResponseHeaders().getFirst(RequestIds.HEADER);
     }
 

@@ -105,7 +105,8 @@ class ProductionProfileTest {
                 .header("Cookie", "CORDEE_SESSION=not-a-session")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(200);
+        // not a session: the anonymous refusal, 401 (ADR 27)
+        assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue(RequestIds.HEADER)).contains(requestId);
         List<JsonNode> lines = output.getAll().lines().filter(l -> l.contains(requestId)).map(json::readTree).toList();
         assertThat(lines).isNotEmpty().anySatisfy(line -> {

@@ -118,6 +118,23 @@ public class Tenants {
         return graphQlTester.getObject();
     }
 
+    /**
+     * Asserts that {@code document}, sent with the session {@code token} (null: anonymously), is refused before
+     * it runs: HTTP 401, {@code WWW-Authenticate}, one {@code UNAUTHORIZED} error and no data (ADR 27).
+     */
+    public void assertRefusedUnauthenticated(String token, String document) {
+        WebTestClient.RequestBodySpec request = webTestClient.getObject().post().uri("/graphql");
+        if (token != null) {
+            request = request.cookie("CORDEE_SESSION", token);
+        }
+        request.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", document)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"cordee\"")
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED")
+                .jsonPath("$.data").doesNotExist();
+    }
+
     /** A GraphQL client for large answers (the default buffer is 256 KB). */
     public HttpGraphQlTester as(String email, String password, int maxResponseBytes) {
         String token = signIn(email, password);

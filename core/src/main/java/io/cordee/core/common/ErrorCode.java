@@ -18,5 +18,13 @@ public enum ErrorCode {
     /** Sign-in attempts on one account come too fast after failures: wait, then try again. */
     TOO_MANY_ATTEMPTS,
     /** The server refuses more of this work for now (too many sign-ins at once, a rate limit): retry later. */
-    TOO_MANY_REQUESTS
+    TOO_MANY_REQUESTS,
+    /** First-run setup: the setup token is missing or not the one this instance printed (ADR 27). */
+    INVALID_SETUP_TOKEN,
+    /** First-run setup: the instance already has its first agency; the setup token is dead. */
+    ALREADY_SET_UP,
+    /** A password under 12 characters or on the list of common passwords. */
+    WEAK_PASSWORD,
+    /** New agencies may not sign up on this instance ({@code cordee.signup=closed}). */
+    SIGNUP_CLOSED
 }

@@ -94,7 +94,8 @@ public final class IdentityService {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
-    private Mono<SignedIn> openSession(User user) {
+    /** Opens a session for a user who has just proven who they are (sign-in, first-run setup). */
+    public Mono<SignedIn> openSession(User user) {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -23,8 +23,9 @@ import java.util.Set;
  */
 public final class ApiTokenAreas {
 
-    /** Mutations for people only: signing in and out, and managing the tokens themselves. */
-    public static final Set<String> PEOPLE_ONLY = Set.of("signIn", "signOut", "createApiToken", "revokeApiToken");
+    /** Mutations for people only: signing in and out, setting up an agency, and managing the tokens themselves. */
+    public static final Set<String> PEOPLE_ONLY = Set.of("signIn", "signOut", "setUp", "signUp", "createApiToken",
+            "revokeApiToken");
 
     private static final Map<String, ApiTokenArea> MUTATIONS = Map.ofEntries(
             Map.entry("createClient", CLIENTS),

@@ -16,14 +16,21 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The one gate of the GraphQL endpoint: an anonymous request may run {@code signIn} and nothing else;
- * any other operation is answered with an {@code UNAUTHORIZED} error before it executes. It also
+ * The one gate of the GraphQL endpoint: an anonymous request may run {@code signIn}, the first-run
+ * {@code setUp}/{@code signUp} and the {@code setupStatus} query (ADR 27), and nothing else; any other
+ * operation is answered with an {@code UNAUTHORIZED} error before it executes — over HTTP with status 401
+ * and {@code WWW-Authenticate: Bearer realm="cordee"} (set by {@link Status}). It also
  * carries the session token into the operation (for {@code signOut}) and the session cookie out of it
  * (set by {@code signIn}, cleared by {@code signOut}).
  */
@@ -34,13 +41,22 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
     public static final String SECURE = "cordee.secure";
     public static final String SET_COOKIE = "cordee.setCookie";
 
-    private static final Set<String> ANONYMOUS_MUTATIONS = Set.of("signIn", "__typename");
+    private static final Set<String> ANONYMOUS_MUTATIONS = Set.of("signIn", "setUp", "signUp", "__typename");
+    private static final Set<String> ANONYMOUS_QUERIES = Set.of("setupStatus", "__typename");
+    /** Set on a refused anonymous response to send as 401; removed by {@link Status} before the headers leave. */
+    static final String UNAUTHORIZED_MARKER = "X-Cordee-Unauthorized";
+    public static final String WWW_AUTHENTICATE = "Bearer realm=\"cordee\"";
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return Callers.optional().hasElement().flatMap(signedIn -> {
             if (!signedIn && !isAnonymousOperation(request)) {
-                return Mono.just(unauthorized(request));
+                WebGraphQlResponse refused = unauthorized(request);
+                if (!(request instanceof WebSocketGraphQlRequest)) {
+                    refused.getResponseHeaders().set(HttpHeaders.WWW_AUTHENTICATE, WWW_AUTHENTICATE);
+                    refused.getResponseHeaders().set(UNAUTHORIZED_MARKER, "true");
+                }
+                return Mono.just(refused);
             }
             String token = SessionCookies.token(request.getHeaders(), request.getCookies());
             boolean secure = "https".equalsIgnoreCase(request.getUri().getScheme());
@@ -59,7 +75,7 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
         });
     }
 
-    /** True when the operation to run is a mutation that selects only {@code signIn}. */
+    /** True when the operation to run selects only anonymous fields: signIn, setUp, signUp; setupStatus. */
     static boolean isAnonymousOperation(WebGraphQlRequest request) {
         Document document;
         try {
@@ -76,12 +92,35 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
             return false;
         }
         OperationDefinition op = chosen.get(0);
+        List<Selection> selections = op.getSelectionSet().getSelections();
+        if (op.getOperation() == OperationDefinition.Operation.QUERY) {
+            // a query needs setupStatus itself: an anonymous `{ __typename }` stays refused
+            return selections.stream().anyMatch(s -> s instanceof Field f && f.getName().equals("setupStatus"))
+                    && selections.stream().allMatch(s -> s instanceof Field f && ANONYMOUS_QUERIES.contains(f.getName()));
+        }
         if (op.getOperation() != OperationDefinition.Operation.MUTATION) {
             return false;
         }
-        List<Selection> selections = op.getSelectionSet().getSelections();
         return !selections.isEmpty() && selections.stream()
                 .allMatch(s -> s instanceof Field f && ANONYMOUS_MUTATIONS.contains(f.getName()));
+    }
+
+    /** Turns a marked response into 401, just before the headers leave. */
+    @Component
+    public static class Status implements WebFilter {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            exchange.getResponse().beforeCommit(() -> {
+                HttpHeaders headers = exchange.getResponse().getHeaders();
+                if (headers.containsHeader(UNAUTHORIZED_MARKER)) {
+                    headers.remove(UNAUTHORIZED_MARKER);
+                    exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+                }
+                return Mono.empty();
+            });
+            return chain.filter(exchange);
+        }
     }
 
     private static WebGraphQlResponse unauthorized(WebGraphQlRequest request) {

@@ -1,0 +1,92 @@
+package io.cordee.api.graphql.setup;
+
+import graphql.GraphQLContext;
+import io.cordee.api.graphql.common.GraphQlAuthentication;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.identity.IdentityController.Viewer;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.security.SessionCookies;
+import io.cordee.api.setup.SetupTokenFile;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.identity.SignedIn;
+import io.cordee.core.setup.NewAgency;
+import io.cordee.core.setup.SetupService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** First-run setup and sign-up (ADR 27): anonymous operations, let through by {@link GraphQlAuthentication}. */
+@Controller
+public class SetupController {
+
+    public record SetupStatus(boolean needed, boolean signupOpen) {
+    }
+
+    public record SetUpInput(String setupToken, String agencyName, String country, String currency, String timeZone,
+                             String language, String ownerName, String email, String password) {
+        NewAgency toNewAgency() {
+            return new NewAgency(agencyName, country, currency, timeZone, language, ownerName, email, password);
+        }
+    }
+
+    public record SignUpInput(String agencyName, String country, String currency, String timeZone,
+                              String language, String ownerName, String email, String password) {
+        NewAgency toNewAgency() {
+            return new NewAgency(agencyName, country, currency, timeZone, language, ownerName, email, password);
+        }
+    }
+
+    public record SetUpPayload(Viewer viewer, OffsetDateTime expiresAt, List<UserError> userErrors) {
+    }
+
+    private final SetupService setup;
+    private final AgencyService agencies;
+    private final ObjectProvider<SetupTokenFile> tokenFile;
+    private final Clock clock;
+
+    public SetupController(SetupService setup, AgencyService agencies, ObjectProvider<SetupTokenFile> tokenFile,
+                           Clock clock) {
+        this.setup = setup;
+        this.agencies = agencies;
+        this.tokenFile = tokenFile;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    public Mono<SetupStatus> setupStatus() {
+        return setup.needed().map(needed -> new SetupStatus(needed, setup.signupOpen()));
+    }
+
+    @MutationMapping
+    public Mono<SetUpPayload> setUp(@Argument SetUpInput input, GraphQLContext context) {
+        return signedIn(setup.setUp(input.setupToken(), input.toNewAgency())
+                .doOnNext(done -> tokenFile.ifAvailable(SetupTokenFile::delete)), context);
+    }
+
+    @MutationMapping
+    public Mono<SetUpPayload> signUp(@Argument SignUpInput input, GraphQLContext context) {
+        return signedIn(setup.signUp(input.toNewAgency()), context);
+    }
+
+    /** The new owner's session cookie, as signIn sets it. */
+    private Mono<SetUpPayload> signedIn(Mono<SignedIn> work, GraphQLContext context) {
+        return Mutations.payload(work.flatMap(signedIn -> {
+                    boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
+                    Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
+                    context.put(GraphQlAuthentication.SET_COOKIE, SessionCookies.issue(signedIn.token(), maxAge, secure));
+                    return agencies.current(signedIn.user().asCaller()).map(agency -> new SetUpPayload(
+                            new Viewer(signedIn.user(), agency), signedIn.expiresAt().atOffset(ZoneOffset.UTC),
+                            List.of()));
+                }),
+                payload -> payload,
+                errors -> new SetUpPayload(null, null, errors));
+    }
+}
