@@ -256,6 +256,8 @@ class RoleMatrixTest {
             read("Query.cashForecast",
                     "{ cashForecast(asOf: \"2026-01-05\", horizonWeeks: 4) { lowestBalance { amountMinor } } }",
                     "cashForecast.lowestBalance"),
+            read("Query.agedReceivables", "{ agedReceivables { total { total { amountMinor } } } }",
+                    "agedReceivables.total"),
             read("Query.bankBalances", "{ bankBalances(first: 1) { nodes { amount { amountMinor } } } }",
                     "bankBalances.nodes[0].amount"),
             read("Query.overheads", "{ overheads { monthlyAmount { amountMinor } } }", "overheads[0].monthlyAmount"),
