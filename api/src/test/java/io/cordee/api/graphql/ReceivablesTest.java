@@ -187,6 +187,46 @@ class ReceivablesTest {
     }
 
     @Test
+    void anInvoiceNoPlanGeneratedIsIssuedAndSurvivesANewPlan() {
+        String project = finance.document("query($id: ID!) { node(id: $id) { ... on Invoice { project { id } } } }")
+                .variable("id", invoices.get(0)).execute().path("node.project.id").entity(String.class).get();
+        String create = """
+                mutation($p: ID!, $a: Long!, $n: String) { createInvoice(input: {projectId: $p, label: " Extra pages ",
+                  amount: {amountMinor: $a}, issueDate: "2026-11-01", number: $n}) {
+                  invoice { id label number status issueDate dueDate balanceDue { amount } } userErrors { field code } } }""";
+        // nothing to pay is not an invoice: refused next to the amount, nothing written
+        finance.document(create).variable("p", project).variable("a", 0).execute()
+                .path("createInvoice.invoice").valueIsNull()
+                .path("createInvoice.userErrors[0].field").entityList(String.class).containsExactly("amount")
+                .path("createInvoice.userErrors[0].code").entity(String.class).isEqualTo("OUT_OF_RANGE");
+        // 1,500.00 issued 1 November on 30-day terms: due 1 December, 2 days overdue on 3 December → 1–30
+        String extra = finance.document(create).variable("p", project).variable("a", 150_000).variable("n", "X-1")
+                .execute()
+                .path("createInvoice.invoice.label").entity(String.class).isEqualTo("Extra pages")
+                .path("createInvoice.invoice.number").entity(String.class).isEqualTo("X-1")
+                .path("createInvoice.invoice.status").entity(String.class).isEqualTo("ISSUED")
+                .path("createInvoice.invoice.dueDate").entity(String.class).isEqualTo("2026-12-01")
+                .path("createInvoice.invoice.id").entity(String.class).get();
+        finance.document(create).variable("p", project).variable("a", 100).variable("n", "X-1").execute()
+                .path("createInvoice.userErrors[0].field").entityList(String.class).containsExactly("number")
+                .path("createInvoice.userErrors[0].code").entity(String.class).isEqualTo("DUPLICATE");
+        // a new plan (50 % deposit, the rest at launch) regenerates the planned invoices, never this one
+        finance.document("""
+                        mutation($p: ID!) { setBillingPlan(input: {projectId: $p, version: 0, depositPercent: 50,
+                          milestones: [{label: "Launch", date: "2026-08-31", sharePercent: 50}]}) {
+                          billingPlan { version } } }""")
+                .variable("p", project).execute().path("setBillingPlan.billingPlan.version").entity(Long.class)
+                .isEqualTo(1L);
+        finance.document(INVOICE).variable("id", extra).execute()
+                .path("node.status").entity(String.class).isEqualTo("ISSUED");
+        assertThat(buckets(finance.document(AGED).execute(), "agedReceivables.total"))
+                .containsExactly("0.00", "1500.00", "0.00", "0.00", "0.00", "1500.00");
+        tenants.as(tenant, Role.LEAD).document(create).variable("p", project).variable("a", 100).execute()
+                .errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getErrorType().toString())
+                        .contains("FORBIDDEN"));
+    }
+
+    @Test
     void onlyOwnerAndFinanceOfTheAgencySeeItsReceivables() {
         issue(invoices.get(0), "F-1", "2026-09-01");
         tenants.as(tenant, Role.OWNER).document(AGED).execute()

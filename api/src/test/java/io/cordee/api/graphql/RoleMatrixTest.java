@@ -368,6 +368,10 @@ class RoleMatrixTest {
                             mutation($id: ID!, $v: Long!) { issueInvoice(input: {id: $id, version: $v,
                               issueDate: "2026-03-02"}) { invoice { id } userErrors { code } } }""",
                     "issueInvoice.invoice", true),
+            write("createInvoice", () -> Map.of("p", freshProject()), """
+                            mutation($p: ID!) { createInvoice(input: {projectId: $p, label: "Extra",
+                              amount: {amountMinor: 150000}, issueDate: "2026-03-02"}) { invoice { id } userErrors { code } } }""",
+                    "createInvoice.invoice", true),
             write("cancelInvoice", RoleMatrixTest::plannedInvoice, """
                             mutation($id: ID!, $v: Long!) { cancelInvoice(input: {id: $id, version: $v}) {
                               invoice { id } userErrors { code } } }""",

@@ -140,6 +140,29 @@ public final class BillingService {
     }
 
     /**
+     * Adds an invoice that no billing plan generated (extra work, a change request), issued on
+     * {@code issueDate} under {@code number} (null: none): due after the project's payment terms. It is
+     * never planned, so a new billing plan for the project leaves it alone.
+     */
+    public Mono<Invoice> create(Caller caller, ProjectId projectId, String label, Money amount, String number,
+                                LocalDate issueDate) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "add invoices"))
+                .then(projects.findById(caller.agencyId(), projectId))
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
+                .flatMap(project -> {
+                    new io.cordee.core.common.Validator()
+                            .requiredText("label", label, io.cordee.core.common.Validator.NAME_MAX_LENGTH)
+                            .check(amount.minorUnits() > 0, "amount", "must be more than 0", ErrorCode.OUT_OF_RANGE)
+                            .required("issueDate", issueDate)
+                            .throwIfInvalid();
+                    Invoice draft = new Invoice(new InvoiceId(ids.newId()), caller.agencyId(), project.clientId(),
+                            project.id(), null, null, label.strip(), InvoiceStatus.PLANNED, issueDate, issueDate,
+                            amount, Money.zero(amount.currency()), null, 0);
+                    return billing.insertInvoice(draft.issue(number, issueDate, project.paymentTermsDays()));
+                });
+    }
+
+    /**
      * The aged receivables of the agency on {@code asOf} (null: the agency's today), per client: what its
      * issued invoices still owe, by days overdue.
      */

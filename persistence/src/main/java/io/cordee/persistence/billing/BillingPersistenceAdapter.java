@@ -207,12 +207,18 @@ public class BillingPersistenceAdapter implements BillingRepository {
         return delete.thenMany(Flux.fromIterable(planned).concatMap(this::insertInvoice));
     }
 
-    private Mono<Invoice> insertInvoice(Invoice invoice) {
+    @Override
+    public Mono<Invoice> insertInvoice(Invoice invoice) {
         return db.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId, :projectId, :planKey,"
                         + " :number, :label, :status, :issueDate, :dueDate, :currency, :amountMinor, :paidMinor, :paidDate,"
                         + " :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(invoice))
-                .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain);
+                .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain)
+                .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);
+    }
+
+    private static InvalidInput numberTaken(DuplicateKeyException e) {
+        return InvalidInput.of("number", "is already the number of another invoice of the agency", ErrorCode.DUPLICATE);
     }
 
     @Override
@@ -224,8 +230,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
                         + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(invoice))
                 .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain)
-                .onErrorMap(DuplicateKeyException.class, e -> InvalidInput.of("number",
-                        "is already the number of another invoice of the agency", ErrorCode.DUPLICATE));
+                .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);
     }
 
     @Override

@@ -21,8 +21,9 @@ const MUTATIONS = {
   issue: `mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { ${PAYLOAD} } }`,
   pay: `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { ${PAYLOAD} } }`,
   cancel: `mutation($input: CancelInvoiceInput!) { cancelInvoice(input: $input) { ${PAYLOAD} } }`,
+  create: `mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { ${PAYLOAD} } }`,
 };
-const RESULT = { issue: 'issueInvoice', pay: 'recordPayment', cancel: 'cancelInvoice' };
+const RESULT = { issue: 'issueInvoice', pay: 'recordPayment', cancel: 'cancelInvoice', create: 'createInvoice' };
 
 /** "1234.5" → 123450 minor units; null when it is not an amount with at most two decimals. */
 function toMinor(text) {
@@ -35,7 +36,9 @@ function toMinor(text) {
  * with the actions their status allows — issue a planned one (number, issue date), record a payment or
  * a part-payment (never after today, never more than is owed: the API's rules, its messages next to the
  * fields), cancel one nothing was paid on — and the aged receivables per client with totals. One action
- * form is open at a time; a stale version is answered with "changed by someone else — reload".
+ * form is open at a time; a stale version is answered with "changed by someone else — reload". The
+ * browser's own validation is off (novalidate): the date picker stops at today, but a typed date after it
+ * gets the server's message next to the field like every other rule.
  */
 export class CordeeReceivables extends CordeeElement {
   static properties = {
@@ -74,20 +77,28 @@ export class CordeeReceivables extends CordeeElement {
 
   open(kind, invoice) {
     this.done = null;
-    const fields = kind === 'issue' ? { number: '', issueDate: todayIso() }
+    const fields = kind === 'create' ? { projectId: this.projectId, label: '', amount: '', number: '', issueDate: todayIso() }
+      : kind === 'issue' ? { number: '', issueDate: todayIso() }
       : kind === 'pay' ? { amount: invoice.balanceDue.amount, receivedOn: todayIso() } : {};
     this.action = { kind, invoice, fields, errors: [], busy: false, stale: false };
   }
 
   async submit() {
     const { kind, invoice, fields } = this.action;
-    const input = { version: invoice.version };
-    if (kind === 'pay') {
-      const minor = toMinor(fields.amount);
-      if (minor === null) {
-        this.action = { ...this.action, errors: [{ field: ['amount'], message: t('receivables.amountFormat') }] };
+    const input = kind === 'create' ? {} : { version: invoice.version };
+    const minor = toMinor(fields.amount);
+    if ((kind === 'pay' || kind === 'create') && minor === null) {
+      this.action = { ...this.action, errors: [{ field: ['amount'], message: t('receivables.amountFormat') }] };
+      return;
+    }
+    if (kind === 'create') {
+      if (!fields.projectId) {
+        this.action = { ...this.action, errors: [{ field: ['projectId'], message: t('receivables.chooseProject') }] };
         return;
       }
+      Object.assign(input, { projectId: fields.projectId, label: fields.label, amount: { amountMinor: minor },
+        issueDate: fields.issueDate, number: fields.number.trim() || null });
+    } else if (kind === 'pay') {
       Object.assign(input, { invoiceId: invoice.id, amount: { amountMinor: minor }, receivedOn: fields.receivedOn });
     } else {
       input.id = invoice.id;
@@ -101,10 +112,10 @@ export class CordeeReceivables extends CordeeElement {
         this.action = { ...this.action, busy: false, errors: stale ? [] : answer.userErrors, stale };
         return;
       }
-      const name = answer.invoice.number || invoice.label;
+      const name = answer.invoice.number || (invoice ? invoice.label : fields.label);
       this.done = kind === 'pay'
         ? t(answer.invoice.status === 'PAID' ? 'receivables.donePaid' : 'receivables.donePart',
-          { invoice: name, amount: formatMoney({ amount: fields.amount, currency: invoice.amount.currency }, { cents: true }),
+          { invoice: name, amount: formatMoney({ amount: minor / 100, currency: invoice.amount.currency }, { cents: true }),
             balance: formatMoney(answer.invoice.balanceDue, { cents: true }) })
         : t(`receivables.done.${kind}`, { invoice: name });
       this.action = null;
@@ -139,6 +150,8 @@ export class CordeeReceivables extends CordeeElement {
             ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${t(`invoice.${s}`)}</option>`)}
           </select></label>
         </div>
+        ${this.action?.kind === 'create' ? nothing : html`<button type="button" class="secondary small" data-testid="add-invoice"
+          @click=${() => this.open('create', null)}>${t('receivables.add')}</button>`}
         ${this.done ? html`<p class="success" role="status" data-testid="receivables-done">${this.done}</p>` : nothing}
         ${this.action ? this.actionForm() : nothing}
         ${this.invoicesTable(invoices.nodes)}
@@ -186,11 +199,21 @@ export class CordeeReceivables extends CordeeElement {
       <input name=${field} type=${type} .value=${fields[field]} @input=${set(field)} aria-describedby=${id(field)}
         max=${extra.max ?? nothing} inputmode=${extra.inputmode ?? nothing} maxlength=${extra.maxlength ?? nothing}>
       ${fieldErrors(errors, field, id(field))}</label>`;
-    const name = invoice.number || invoice.label;
+    const name = invoice ? invoice.number || invoice.label : '';
+    const projects = this.data.clients.nodes.flatMap((c) => c.projects.map((p) => ({ ...p, client: c.name })));
     return html`
-      <form class="action-form" data-testid="action-form" data-kind=${kind} aria-busy=${busy ? 'true' : 'false'}
+      <form class="action-form" novalidate data-testid="action-form" data-kind=${kind} aria-busy=${busy ? 'true' : 'false'}
         @submit=${(e) => { e.preventDefault(); this.submit(); }}>
-        <h2>${t(`receivables.form.${kind}`, { invoice: name, client: invoice.client.name })}</h2>
+        <h2>${t(`receivables.form.${kind}`, { invoice: name, client: invoice?.client.name })}</h2>
+        ${kind === 'create' ? html`
+          <label>${t('project.name')}<select name="projectId" @change=${set('projectId')} aria-describedby=${id('projectId')}>
+            <option value="" ?selected=${!fields.projectId}>—</option>
+            ${projects.map((p) => html`<option value=${p.id} ?selected=${p.id === fields.projectId}>${p.client} · ${p.name}</option>`)}
+          </select>${fieldErrors(errors, 'projectId', id('projectId'))}</label>
+          ${input('label', 'text', t('receivables.label'), { maxlength: 200 })}
+          ${input('amount', 'text', t('invoice.amount'), { inputmode: 'decimal' })}
+          ${input('number', 'text', t('receivables.number'), { maxlength: 40 })}
+          ${input('issueDate', 'date', t('receivables.issueDate'))}` : nothing}
         ${kind === 'issue' ? html`${input('number', 'text', t('receivables.number'), { maxlength: 40 })}
           ${input('issueDate', 'date', t('receivables.issueDate'))}` : nothing}
         ${kind === 'pay' ? html`

@@ -64,6 +64,10 @@ public class BillingController {
     public record IssueInvoiceInput(String id, Long version, String number, LocalDate issueDate) {
     }
 
+    public record CreateInvoiceInput(String projectId, String label, MoneyInput amount, LocalDate issueDate,
+                                     String number) {
+    }
+
     public record CancelInvoiceInput(String id, Long version) {
     }
 
@@ -212,6 +216,16 @@ public class BillingController {
     public Mono<InvoicePayload> issueInvoice(@Argument IssueInvoiceInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> billing.issue(caller, invoiceId(input.id(), "id"),
                 input.version(), input.number(), input.issueDate())), InvoicePayload::ok, InvoicePayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<InvoicePayload> createInvoice(@Argument CreateInvoiceInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
+                        billing.create(caller, new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE,
+                                        "projectId")), input.label(),
+                                input.amount().toMoney(agency.settings().currency(), "amount"), input.number(),
+                                input.issueDate()))),
+                InvoicePayload::ok, InvoicePayload::failed);
     }
 
     @MutationMapping
