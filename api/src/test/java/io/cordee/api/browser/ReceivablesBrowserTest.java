@@ -164,6 +164,52 @@ class ReceivablesBrowserTest {
     }
 
     @Test
+    void aStaleIssueIsToldToReloadAndAnInvoiceOutsideThePlanIsAdded() {
+        LocalDate today = clock.todayInParis();
+        Tenants.Tenant tenant = tenants.create("Atelier Périmé");
+        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        List<String> invoices = plannedInvoices(finance, GlobalId.of("Client", tenant.ownClient().id().value()), today);
+
+        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        browser.go("receivables");
+        row(invoices.get(2)).findElement(By.cssSelector("[data-action=issue]")).click();
+        WebElement form = form("issue");
+        form.findElement(By.name("number")).sendKeys("F-200");
+        // meanwhile, someone else issues it through the API
+        finance.document("mutation($id: ID!, $on: Date!) { issueInvoice(input: {id: $id, version: 0, number: \"F-201\","
+                        + " issueDate: $on}) { invoice { status } } }")
+                .variable("id", invoices.get(2)).variable("on", today.toString()).execute()
+                .path("issueInvoice.invoice.status").entity(String.class).isEqualTo("ISSUED");
+        submit(form);
+        assertThat(browser.text("[data-testid=stale]")).startsWith("Changed by someone else — reload");
+        assertThat(form.findElement(By.cssSelector("[data-testid=action-submit]")).isEnabled()).isFalse();
+        finance.document("query($id: ID!) { node(id: $id) { ... on Invoice { number } } }").variable("id", invoices.get(2))
+                .execute().path("node.number").entity(String.class).isEqualTo("F-201");
+        form.findElement(By.xpath(".//button[normalize-space()='Reload']")).click();
+        browser.wait.until(d -> row(invoices.get(2)).getText().contains("F-201"));
+
+        // an invoice outside the plan: a zero amount is refused next to the amount, then 1,250.50 is added
+        browser.click("[data-testid=add-invoice]");
+        form = form("create");
+        new Select(form.findElement(By.name("projectId"))).selectByVisibleText("Own Client · Boutique");
+        form.findElement(By.name("label")).sendKeys("Extra pages");
+        form.findElement(By.name("amount")).sendKeys("0");
+        submit(form);
+        assertThat(browser.text("#receivables-amount-error")).isEqualTo("must be more than 0");
+        replace(form.findElement(By.name("amount")), "1250.50");
+        form.findElement(By.name("number")).sendKeys("X-1");
+        submit(form);
+        assertThat(done()).isEqualTo("“X-1” is added.");
+        finance.document("{ invoices(status: [ISSUED], first: 10) { nodes { number label amount { amountMinor } dueDate } } }")
+                .execute()
+                .path("invoices.nodes[?(@.number == 'X-1')].label").entityList(String.class).containsExactly("Extra pages")
+                .path("invoices.nodes[?(@.number == 'X-1')].amount.amountMinor").entityList(Long.class)
+                .containsExactly(125_050L)
+                .path("invoices.nodes[?(@.number == 'X-1')].dueDate").entityList(String.class)
+                .containsExactly(today.plusDays(30).toString());
+    }
+
+    @Test
     void aLeadHasNoReceivablesPage() {
         Tenants.Tenant tenant = tenants.create("Atelier Lead");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);

@@ -6,7 +6,7 @@ import { todayIso } from '../clock.js';
 
 const MONEY = '{ amount currency }';
 const BUCKETS = ['notDue', 'days1To30', 'days31To60', 'days61To90', 'over90', 'total'];
-const BUCKET_FIELDS = `{ ${BUCKETS.map((b) => `${b} ${MONEY}`).join(' ')} }`;
+const BUCKET_FIELDS = `{ notDue ${MONEY} days1To30 ${MONEY} days31To60 ${MONEY} days61To90 ${MONEY} over90 ${MONEY} total ${MONEY} }`;
 const STATUSES = ['PLANNED', 'ISSUED', 'PAID', 'CANCELLED'];
 
 // One request for the page: the clients and their projects (for the filters), the filtered invoices and the aged receivables.
