@@ -78,6 +78,12 @@ class ReceivablesTest {
                 .path("issueInvoice.invoice.dueDate").entity(String.class).isEqualTo("2026-12-10")
                 .path("issueInvoice.invoice.version").entity(Long.class).isEqualTo(1L);
 
+        // a second form that read version 0 is told the invoice changed, not that it is no longer planned
+        finance.document(ISSUE).variable("id", deposit).variable("v", 0).variable("n", "F-2026-002")
+                .variable("on", "2026-11-11").execute()
+                .path("issueInvoice.invoice").valueIsNull()
+                .path("issueInvoice.userErrors[0].code").entity(String.class).isEqualTo("CONFLICT");
+
         // 9,000.00 − 4,000.00 = 5,000.00 still owed; still ISSUED
         pay(deposit, 1L, 400_000, "2026-11-20")
                 .path("recordPayment.invoice.status").entity(String.class).isEqualTo("ISSUED")

@@ -248,6 +248,11 @@ public final class BillingService {
                 .then(billing.findInvoice(caller.agencyId(), id))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Invoice", id.value())))
                 .flatMap(current -> {
+                    // a stale edit is a conflict first, whatever the change would say of today's state
+                    // (issuing an invoice someone else issued meanwhile: "reload", not "only a planned…")
+                    if (current.version() != expectedVersion) {
+                        return Mono.error(new Conflict("Invoice", expectedVersion));
+                    }
                     Invoice stale = new Invoice(current.id(), current.agencyId(), current.clientId(),
                             current.projectId(), current.planKey(), current.number(), current.label(), current.status(),
                             current.issueDate(), current.dueDate(), current.amount(), current.paid(),
