@@ -8,6 +8,9 @@ import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,7 +71,7 @@ class ReceivablesBrowserTest {
     }
 
     @Test
-    void financeIssuesAnInvoiceAndRecordsAPartPaymentThenTheRest() {
+    void financeIssuesAnInvoiceAndRecordsAPartPaymentThenTheRest() throws IOException {
         LocalDate today = clock.todayInParis();
         Tenants.Tenant tenant = tenants.create("Atelier Créances");
         HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
@@ -158,6 +162,8 @@ class ReceivablesBrowserTest {
                     "Factures et paiements"));
             assertThat(browser.text("[data-testid=aged-receivables] h2")).isEqualTo("Balance âgée");
             assertThat(noHorizontalScroll()).as("page width at 390 px in French").isTrue();
+            Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target", "screenshots", "receivables-fr-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
