@@ -113,11 +113,12 @@ export class CordeeReceivables extends CordeeElement {
         return;
       }
       const name = answer.invoice.number || (invoice ? invoice.label : fields.label);
-      this.done = kind === 'pay'
+      // a function, so that the confirmation follows a change of language
+      this.done = () => (kind === 'pay'
         ? t(answer.invoice.status === 'PAID' ? 'receivables.donePaid' : 'receivables.donePart',
           { invoice: name, amount: formatMoney({ amount: minor / 100, currency: invoice.amount.currency }, { cents: true }),
             balance: formatMoney(answer.invoice.balanceDue, { cents: true }) })
-        : t(`receivables.done.${kind}`, { invoice: name });
+        : t(`receivables.done.${kind}`, { invoice: name }));
       this.action = null;
       await this.load();
     } catch (e) {
@@ -152,7 +153,7 @@ export class CordeeReceivables extends CordeeElement {
         </div>
         ${this.action?.kind === 'create' ? nothing : html`<button type="button" class="secondary small" data-testid="add-invoice"
           @click=${() => this.open('create', null)}>${t('receivables.add')}</button>`}
-        ${this.done ? html`<p class="success" role="status" data-testid="receivables-done">${this.done}</p>` : nothing}
+        ${this.done ? html`<p class="success" role="status" data-testid="receivables-done">${this.done()}</p>` : nothing}
         ${this.action ? this.actionForm() : nothing}
         ${this.invoicesTable(invoices.nodes)}
       </section>
@@ -168,7 +169,7 @@ export class CordeeReceivables extends CordeeElement {
     return html`<div class="scroll"><table class="receivables-table" data-testid="invoices">
       <thead><tr><th>${t('invoice.label')}</th><th class="hide-phone">${t('receivables.client')}</th>
         <th>${t('invoice.status')}</th><th class="hide-phone">${t('invoice.due')}</th>
-        <th class="num">${t('invoice.amount')}</th><th class="num">${t('invoice.balance')}</th><th>${t('receivables.actions')}</th></tr></thead>
+        <th class="num hide-phone">${t('invoice.amount')}</th><th class="num">${t('invoice.balance')}</th><th>${t('receivables.actions')}</th></tr></thead>
       <tbody>${rows.map((i) => html`
         <tr data-invoice=${i.id}>
           <td>${i.number ? html`<strong>${i.number}</strong> ` : nothing}${i.label}
@@ -176,9 +177,9 @@ export class CordeeReceivables extends CordeeElement {
           <td class="hide-phone">${i.client.name}</td>
           <td><span class="pill invoice-${i.status}" data-testid="invoice-status">${t(`invoice.${i.status}`)}</span></td>
           <td class="hide-phone">${formatDate(i.dueDate)}</td>
-          <td class="num">${formatMoney(i.amount, { cents: true })}</td>
+          <td class="num hide-phone">${formatMoney(i.amount, { cents: true })}</td>
           <td class="num" data-testid="invoice-balance">${formatMoney(i.balanceDue, { cents: true })}</td>
-          <td class="actions">
+          <td><div class="actions">
             ${i.status === 'PLANNED' ? html`<button type="button" class="small" data-action="issue"
               @click=${() => this.open('issue', i)}>${t('receivables.issue')}</button>` : nothing}
             ${i.status === 'ISSUED' ? html`<button type="button" class="small" data-action="pay"
@@ -186,7 +187,7 @@ export class CordeeReceivables extends CordeeElement {
             ${(i.status === 'PLANNED' || i.status === 'ISSUED') && Number(i.paid.amount) === 0
               ? html`<button type="button" class="secondary small" data-action="cancel"
                 @click=${() => this.open('cancel', i)}>${t('receivables.cancel')}</button>` : nothing}
-          </td>
+          </div></td>
         </tr>`)}
       </tbody></table></div>`;
   }
