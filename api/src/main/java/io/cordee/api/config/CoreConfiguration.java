@@ -92,8 +92,8 @@ public class CoreConfiguration {
 
     @Bean
     BillingService billingService(BillingRepository billing, ProjectRepository projects, ClientRepository clients,
-                                  AgencyRepository agencies, TransactionRunner tx, IdGenerator ids) {
-        return new BillingService(billing, projects, clients, agencies, tx, ids);
+                                  AgencyRepository agencies, TransactionRunner tx, IdGenerator ids, Clock clock) {
+        return new BillingService(billing, projects, clients, agencies, tx, ids, clock);
     }
 
     @Bean

@@ -482,11 +482,11 @@ public final class DemoAgency {
                         return Mono.empty();
                     }
                     int i = (int) (long) indexed.getT1();
-                    return billing.issue(owner, invoice.id(), invoice.version(), invoice.issueDate())
+                    return billing.issue(owner, invoice.id(), invoice.version(), null, invoice.issueDate())
                             .flatMap(issued -> {
                                 LocalDate paidOn = i < delays.size() ? issued.dueDate().plusDays(delays.get(i)) : null;
                                 return paidOn == null || !paidOn.isBefore(today) ? Mono.just(issued)
-                                        : billing.recordPayment(owner, issued.id(), issued.amount(), paidOn);
+                                        : billing.recordPayment(owner, issued.id(), null, issued.amount(), paidOn);
                             });
                 })
                 .then();

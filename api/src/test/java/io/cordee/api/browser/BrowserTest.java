@@ -148,7 +148,7 @@ class BrowserTest {
         String stressLowest = stress;
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Briefs", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
         screenshot("cockpit");
@@ -235,7 +235,7 @@ class BrowserTest {
     @Test
     void financeOpensAClientsInvoices() {
         signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Briefs", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing");
         go("clients");
         WebElement hexagone = clientCard("Groupe Hexagone");
         hexagone.findElement(By.xpath(".//button[normalize-space()='Show invoices']")).click();
@@ -327,7 +327,7 @@ class BrowserTest {
                 "Se connecter"));
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Cahiers des charges", "Staffing");
+        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Créances", "Cahiers des charges", "Staffing");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
         assertThat(text("[data-testid=lowest-balance]")).matches("[-−]?[\\d\\s\u202f]+\\s€");
@@ -339,7 +339,7 @@ class BrowserTest {
 
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Briefs", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing");
     }
 
     @Test
@@ -636,7 +636,7 @@ class BrowserTest {
                 .path("cashForecast.lowestBalance.amountMinor").entity(Long.class).get());
     }
 
-    private void signIn(String email, String password) {
+    void signIn(String email, String password) {
         driver.findElement(By.name("email")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -647,7 +647,7 @@ class BrowserTest {
         return driver.findElements(By.cssSelector("[data-testid=nav] a")).stream().map(WebElement::getText).toList();
     }
 
-    private void go(String page) {
+    void go(String page) {
         driver.findElement(By.cssSelector("[data-testid=nav] a[data-page=" + page + "]")).click();
     }
 
@@ -656,24 +656,24 @@ class BrowserTest {
                 .filter(c -> c.findElement(By.cssSelector("h2")).getText().equals(name)).findFirst().orElse(null));
     }
 
-    private String text(String css) {
+    String text(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
     }
 
-    private void click(String css) {
+    void click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
-    private Object js(String script, Object... args) {
+    Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    private String url(String path) {
+    String url(String path) {
         return "http://localhost:" + port + path;
     }
 
     /** The page at a laptop's 1280×800 and a tablet's 800×1100. */
-    private void screenshot(String name) {
+    void screenshot(String name) {
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(800, 1100))) {
             driver.manage().window().setSize(size);
             // let the chart follow the new width before the picture
@@ -692,7 +692,7 @@ class BrowserTest {
 
     /** The whole page at 1280 px wide, below the fold included. */
     @SuppressWarnings("unchecked")
-    private void fullPage(String name) {
+    void fullPage(String name) {
         js("window.scrollTo(0, 0)");
         Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");

@@ -256,6 +256,8 @@ class RoleMatrixTest {
             read("Query.cashForecast",
                     "{ cashForecast(asOf: \"2026-01-05\", horizonWeeks: 4) { lowestBalance { amountMinor } } }",
                     "cashForecast.lowestBalance"),
+            read("Query.agedReceivables", "{ agedReceivables { total { total { amountMinor } } } }",
+                    "agedReceivables.total"),
             read("Query.bankBalances", "{ bankBalances(first: 1) { nodes { amount { amountMinor } } } }",
                     "bankBalances.nodes[0].amount"),
             read("Query.overheads", "{ overheads { monthlyAmount { amountMinor } } }", "overheads[0].monthlyAmount"),
@@ -366,6 +368,10 @@ class RoleMatrixTest {
                             mutation($id: ID!, $v: Long!) { issueInvoice(input: {id: $id, version: $v,
                               issueDate: "2026-03-02"}) { invoice { id } userErrors { code } } }""",
                     "issueInvoice.invoice", true),
+            write("createInvoice", () -> Map.of("p", freshProject()), """
+                            mutation($p: ID!) { createInvoice(input: {projectId: $p, label: "Extra",
+                              amount: {amountMinor: 150000}, issueDate: "2026-03-02"}) { invoice { id } userErrors { code } } }""",
+                    "createInvoice.invoice", true),
             write("cancelInvoice", RoleMatrixTest::plannedInvoice, """
                             mutation($id: ID!, $v: Long!) { cancelInvoice(input: {id: $id, version: $v}) {
                               invoice { id } userErrors { code } } }""",

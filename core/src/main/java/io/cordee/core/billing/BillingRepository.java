@@ -45,6 +45,9 @@ public interface BillingRepository {
 
     Mono<Payment> insertPayment(Payment payment);
 
+    /** Inserts an invoice that no plan generated; a number already used in the agency is an {@code InvalidInput}. */
+    Mono<Invoice> insertInvoice(Invoice invoice);
+
     /** Every payment received from a client. */
     Flux<Payment> findPaymentsOfClient(AgencyId agencyId, ClientId clientId);
 

@@ -45,9 +45,11 @@ public final class BillingService {
     private final AgencyRepository agencies;
     private final TransactionRunner tx;
     private final IdGenerator ids;
+    private final java.time.Clock clock;
 
     public BillingService(BillingRepository billing, ProjectRepository projects, ClientRepository clients,
-                          AgencyRepository agencies, TransactionRunner tx, IdGenerator ids) {
+                          AgencyRepository agencies, TransactionRunner tx, IdGenerator ids, java.time.Clock clock) {
+        this.clock = clock;
         this.billing = billing;
         this.projects = projects;
         this.clients = clients;
@@ -99,7 +101,7 @@ public final class BillingService {
                                     project.launchDate()).stream()
                             .filter(p -> !kept.contains(p.key()) && p.amount().minorUnits() > 0)
                             .map(p -> new Invoice(new InvoiceId(ids.newId()), caller.agencyId(), project.clientId(),
-                                    project.id(), p.key(), p.label(), InvoiceStatus.PLANNED, p.issueDate(),
+                                    project.id(), p.key(), null, p.label(), InvoiceStatus.PLANNED, p.issueDate(),
                                     p.issueDate().plusDays(project.paymentTermsDays()), p.amount(),
                                     Money.zero(p.amount().currency()), null, 0))
                             .toList();
@@ -131,22 +133,79 @@ public final class BillingService {
                         && VISIBLE_TO_CLIENTS.contains(i.status())));
     }
 
-    public Mono<Invoice> issue(Caller caller, InvoiceId id, long expectedVersion, LocalDate on) {
+    /** Issues a planned invoice under {@code number} (null: none; unique in the agency) on {@code on}. */
+    public Mono<Invoice> issue(Caller caller, InvoiceId id, long expectedVersion, String number, LocalDate on) {
         return change(caller, id, expectedVersion, invoice -> projects.findById(caller.agencyId(), invoice.projectId())
-                .map(project -> invoice.issue(on, project.paymentTermsDays())));
+                .map(project -> invoice.issue(number, on, project.paymentTermsDays())));
+    }
+
+    /**
+     * Adds an invoice that no billing plan generated (extra work, a change request), issued on
+     * {@code issueDate} under {@code number} (null: none): due after the project's payment terms. It is
+     * never planned, so a new billing plan for the project leaves it alone.
+     */
+    public Mono<Invoice> create(Caller caller, ProjectId projectId, String label, Money amount, String number,
+                                LocalDate issueDate) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "add invoices"))
+                .then(projects.findById(caller.agencyId(), projectId))
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
+                .flatMap(project -> {
+                    new io.cordee.core.common.Validator()
+                            .requiredText("label", label, io.cordee.core.common.Validator.NAME_MAX_LENGTH)
+                            .check(amount.minorUnits() > 0, "amount", "must be more than 0", ErrorCode.OUT_OF_RANGE)
+                            .required("issueDate", issueDate)
+                            .throwIfInvalid();
+                    Invoice draft = new Invoice(new InvoiceId(ids.newId()), caller.agencyId(), project.clientId(),
+                            project.id(), null, null, label.strip(), InvoiceStatus.PLANNED, issueDate, issueDate,
+                            amount, Money.zero(amount.currency()), null, 0);
+                    return billing.insertInvoice(draft.issue(number, issueDate, project.paymentTermsDays()));
+                });
+    }
+
+    /**
+     * The aged receivables of the agency on {@code asOf} (null: the agency's today), per client: what its
+     * issued invoices still owe, by days overdue.
+     */
+    public Mono<AgedReceivables> agedReceivables(Caller caller, LocalDate asOf) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "see receivables"))
+                .then(agencies.findById(caller.agencyId()))
+                .flatMap(agency -> billing.findReceivables(caller.agencyId()).collectList()
+                        .map(rs -> AgedReceivables.of(rs, asOf == null ? today(agency) : asOf,
+                                agency.settings().currency())));
+    }
+
+    /** Today in the agency's time zone, from the injected clock. */
+    public LocalDate today(io.cordee.core.agency.Agency agency) {
+        return LocalDate.now(clock.withZone(agency.settings().timeZone()));
     }
 
     public Mono<Invoice> cancel(Caller caller, InvoiceId id, long expectedVersion) {
         return change(caller, id, expectedVersion, invoice -> Mono.fromCallable(invoice::cancel));
     }
 
-    /** Records a payment; the invoice and the payment are written together or not at all. */
-    public Mono<Invoice> recordPayment(Caller caller, InvoiceId id, Money amount, LocalDate on) {
+    /**
+     * Records a payment received on {@code on}, which may not be after the agency's today; the invoice and
+     * the payment are written together or not at all.
+     *
+     * @param expectedVersion the invoice's version you read, or null not to check it
+     */
+    public Mono<Invoice> recordPayment(Caller caller, InvoiceId id, Long expectedVersion, Money amount, LocalDate on) {
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "record payments"))
+                .then(agencies.findById(caller.agencyId()))
+                .doOnNext(agency -> {
+                    LocalDate today = today(agency);
+                    if (on.isAfter(today)) {
+                        throw InvalidInput.of("receivedOn", "is in the future: a payment is recorded once received"
+                                + " (today is " + today + ")", ErrorCode.OUT_OF_RANGE);
+                    }
+                })
                 .then(tx.inTransaction(billing.findInvoice(caller.agencyId(), id)
                         .switchIfEmpty(Mono.error(() -> InvalidInput.of("invoiceId", "no such invoice",
                                 ErrorCode.NOT_FOUND)))
                         .flatMap(invoice -> {
+                            if (expectedVersion != null && expectedVersion != invoice.version()) {
+                                return Mono.error(new Conflict("Invoice", expectedVersion));
+                            }
                             Invoice paid = invoice.pay(amount, on);
                             return billing.updateInvoice(paid)
                                     .switchIfEmpty(Mono.error(() -> new Conflict("Invoice", invoice.version())))
@@ -189,8 +248,13 @@ public final class BillingService {
                 .then(billing.findInvoice(caller.agencyId(), id))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Invoice", id.value())))
                 .flatMap(current -> {
+                    // a stale edit is a conflict first, whatever the change would say of today's state
+                    // (issuing an invoice someone else issued meanwhile: "reload", not "only a planned…")
+                    if (current.version() != expectedVersion) {
+                        return Mono.error(new Conflict("Invoice", expectedVersion));
+                    }
                     Invoice stale = new Invoice(current.id(), current.agencyId(), current.clientId(),
-                            current.projectId(), current.planKey(), current.label(), current.status(),
+                            current.projectId(), current.planKey(), current.number(), current.label(), current.status(),
                             current.issueDate(), current.dueDate(), current.amount(), current.paid(),
                             current.paidDate(), expectedVersion);
                     return change.apply(stale);

@@ -13,10 +13,11 @@ import java.util.Objects;
  * What a client owes for a project. Life cycle: {@code PLANNED} (from the billing plan, {@code planKey}
  * names its place in it) → {@code ISSUED} (issue date, due date) → {@code PAID} once payments cover the
  * amount; {@code CANCELLED} from planned or issued while nothing is paid. Changes return a new value;
- * impossible ones throw {@link InvalidInput} with the reason.
+ * impossible ones throw {@link InvalidInput} with the reason. {@code number} is the agency's invoice number
+ * (from its accounting tool), given when the invoice is issued; unique in the agency, null until then.
  */
 public record Invoice(InvoiceId id, AgencyId agencyId, ClientId clientId, ProjectId projectId, String planKey,
-                      String label, InvoiceStatus status, LocalDate issueDate, LocalDate dueDate, Money amount,
+                      String number, String label, InvoiceStatus status, LocalDate issueDate, LocalDate dueDate, Money amount,
                       Money paid, LocalDate paidDate, long version) {
 
     public Invoice {
@@ -29,6 +30,9 @@ public record Invoice(InvoiceId id, AgencyId agencyId, ClientId clientId, Projec
         Objects.requireNonNull(paid, "paid");
     }
 
+    /** The longest invoice number accepted. */
+    public static final int NUMBER_MAX = 40;
+
     public Money balanceDue() {
         return amount.minus(paid);
     }
@@ -38,12 +42,17 @@ public record Invoice(InvoiceId id, AgencyId agencyId, ClientId clientId, Projec
         return (status == InvoiceStatus.PLANNED || status == InvoiceStatus.ISSUED) && balanceDue().minorUnits() > 0;
     }
 
-    public Invoice issue(LocalDate on, int paymentTermsDays) {
+    /** Issues it on {@code on} under {@code number} (blank: none); due {@code paymentTermsDays} later. */
+    public Invoice issue(String number, LocalDate on, int paymentTermsDays) {
         if (status != InvoiceStatus.PLANNED) {
             throw InvalidInput.of("id", "only a planned invoice can be issued (this one is " + status + ")",
                     ErrorCode.INVALID_FORMAT);
         }
-        return new Invoice(id, agencyId, clientId, projectId, planKey, label, InvoiceStatus.ISSUED, on,
+        String trimmed = number == null || number.isBlank() ? null : number.strip();
+        if (trimmed != null && trimmed.length() > NUMBER_MAX) {
+            throw InvalidInput.of("number", "is longer than " + NUMBER_MAX + " characters", ErrorCode.TOO_LONG);
+        }
+        return new Invoice(id, agencyId, clientId, projectId, planKey, trimmed, label, InvoiceStatus.ISSUED, on,
                 on.plusDays(paymentTermsDays), amount, paid, null, version);
     }
 
@@ -55,8 +64,8 @@ public record Invoice(InvoiceId id, AgencyId agencyId, ClientId clientId, Projec
             throw InvalidInput.of("id", "payments were received on this invoice; credit them before cancelling it",
                     ErrorCode.INVALID_FORMAT);
         }
-        return new Invoice(id, agencyId, clientId, projectId, planKey, label, InvoiceStatus.CANCELLED, issueDate,
-                dueDate, amount, paid, null, version);
+        return new Invoice(id, agencyId, clientId, projectId, planKey, number, label, InvoiceStatus.CANCELLED,
+                issueDate, dueDate, amount, paid, null, version);
     }
 
     /** Records a payment of {@code payment} received on {@code on}. */
@@ -78,7 +87,7 @@ public record Invoice(InvoiceId id, AgencyId agencyId, ClientId clientId, Projec
         }
         Money newPaid = paid.plus(payment);
         boolean settled = newPaid.equals(amount);
-        return new Invoice(id, agencyId, clientId, projectId, planKey, label,
+        return new Invoice(id, agencyId, clientId, projectId, planKey, number, label,
                 settled ? InvoiceStatus.PAID : InvoiceStatus.ISSUED, issueDate, dueDate, amount, newPaid,
                 settled ? on : null, version);
     }

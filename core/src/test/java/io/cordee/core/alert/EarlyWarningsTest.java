@@ -89,7 +89,7 @@ class EarlyWarningsTest {
                 List.of(new Startup(startup, LocalDate.of(2027, 3, 31))),
                 // due 1 November: 22 days overdue
                 List.of(new Invoice(new InvoiceId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()), ENTERPRISE,
-                        null, null, "Deposit", InvoiceStatus.ISSUED, LocalDate.of(2026, 10, 1),
+                        null, null, null, "Deposit", InvoiceStatus.ISSUED, LocalDate.of(2026, 10, 1),
                         LocalDate.of(2026, 11, 1), Money.of(500_000, "EUR"), zero, null, 0)),
                 List.of(new ClientPayments(ENTERPRISE, paid)),
                 // 80 on 27 September, 60 today

@@ -70,7 +70,7 @@ class OverdueInvoicesTest {
 
     private static Invoice invoice(InvoiceStatus status, LocalDate due, long amount, long paid) {
         return new Invoice(new InvoiceId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()), CLIENT,
-                new ProjectId(UUID.randomUUID()), null, "Milestone 2", status, due.minusDays(30), due,
+                new ProjectId(UUID.randomUUID()), null, null, "Milestone 2", status, due.minusDays(30), due,
                 Money.of(amount, "EUR"), Money.of(paid, "EUR"), null, 0);
     }
 }

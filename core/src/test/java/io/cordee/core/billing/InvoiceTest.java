@@ -15,16 +15,17 @@ import org.junit.jupiter.api.Test;
 class InvoiceTest {
 
     private final Invoice planned = new Invoice(new InvoiceId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()),
-            new ClientId(UUID.randomUUID()), new ProjectId(UUID.randomUUID()), "deposit", "Deposit 30 %",
+            new ClientId(UUID.randomUUID()), new ProjectId(UUID.randomUUID()), "deposit", null, "Deposit 30 %",
             InvoiceStatus.PLANNED, LocalDate.of(2026, 3, 15), LocalDate.of(2026, 4, 14), Money.of(1_000_000, "EUR"),
             Money.of(0, "EUR"), null, 0);
 
     @Test
     void issuedThenPaidInTwoParts() {
         // issued 2 March on 60-day terms: due 1 May (March has 31 days: 2 Mar + 60 = 1 May)
-        Invoice issued = planned.issue(LocalDate.of(2026, 3, 2), 60);
+        Invoice issued = planned.issue(" F-2026-014 ", LocalDate.of(2026, 3, 2), 60);
         assertThat(issued.status()).isEqualTo(InvoiceStatus.ISSUED);
         assertThat(issued.dueDate()).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(issued.number()).isEqualTo("F-2026-014");
 
         // 10,000.00 = 4,000.00 on 10 May + 6,000.00 on 20 May: PAID on 20 May
         Invoice part = issued.pay(Money.of(400_000, "EUR"), LocalDate.of(2026, 5, 10));
@@ -38,7 +39,7 @@ class InvoiceTest {
 
     @Test
     void refusedPayments() {
-        Invoice issued = planned.issue(LocalDate.of(2026, 3, 2), 30);
+        Invoice issued = planned.issue(null, LocalDate.of(2026, 3, 2), 30);
         // 10,000.01 on a 10,000.00 invoice
         assertThatThrownBy(() -> issued.pay(Money.of(1_000_001, "EUR"), LocalDate.of(2026, 4, 1)))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("more than the balance due (10000.00 EUR)");
@@ -50,7 +51,7 @@ class InvoiceTest {
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("issue it before");
         assertThatThrownBy(() -> issued.pay(Money.of(100, "EUR"), LocalDate.of(2026, 4, 1)).cancel())
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("payments were received");
-        assertThatThrownBy(() -> issued.issue(LocalDate.of(2026, 4, 1), 30))
+        assertThatThrownBy(() -> issued.issue("F-2", LocalDate.of(2026, 4, 1), 30))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("only a planned invoice");
     }
 }

@@ -149,7 +149,7 @@ class CashForecasterTest {
         ClientId w = new ClientId(UUID.randomUUID());
         Project project = new Project(new ProjectId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()), w, "P",
                 ProjectStatus.ACTIVE, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 8, 31), null, eur(30_000), 30, 0);
-        Invoice planned = new Invoice(new InvoiceId(UUID.randomUUID()), project.agencyId(), w, project.id(), "launch",
+        Invoice planned = new Invoice(new InvoiceId(UUID.randomUUID()), project.agencyId(), w, project.id(), "launch", null,
                 "Launch", InvoiceStatus.PLANNED, LocalDate.of(2026, 8, 31), LocalDate.of(2026, 9, 30), eur(30_000),
                 eur(0), null, 0);
         ForecastInput in = new ForecastInput(JUNE_1, 13, eur(0), 25, new BankBalance(LocalDate.of(2026, 5, 31), eur(10_000)),
@@ -202,7 +202,7 @@ class CashForecasterTest {
     private static Invoice invoice(ClientId client, InvoiceStatus status, LocalDate issued, LocalDate due, long euros,
                                    long paidEuros) {
         return new Invoice(new InvoiceId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()), client,
-                new ProjectId(UUID.randomUUID()), null, "Invoice", status, issued, due, eur(euros), eur(paidEuros),
+                new ProjectId(UUID.randomUUID()), null, null, "Invoice", status, issued, due, eur(euros), eur(paidEuros),
                 null, 0);
     }
 

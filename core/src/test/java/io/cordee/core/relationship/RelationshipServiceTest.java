@@ -294,6 +294,11 @@ class RelationshipServiceTest {
         }
 
         @Override
+        public Mono<Invoice> insertInvoice(Invoice invoice) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Flux<Payment> findPaymentsOfClient(AgencyId agencyId, ClientId clientId) {
             throw new UnsupportedOperationException();
         }

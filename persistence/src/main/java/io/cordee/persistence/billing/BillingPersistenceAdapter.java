@@ -13,6 +13,8 @@ import io.cordee.core.billing.PaymentId;
 import io.cordee.core.billing.ProjectBilling;
 import io.cordee.core.billing.Receivable;
 import io.cordee.core.client.ClientId;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.money.Money;
@@ -25,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -33,8 +36,8 @@ import reactor.core.publisher.Mono;
 @Repository
 public class BillingPersistenceAdapter implements BillingRepository {
 
-    private static final String COLUMNS = "agency_id, id, client_id, project_id, plan_key, label, status, issue_date,"
-            + " due_date, currency, amount_minor, paid_minor, paid_date, version";
+    private static final String COLUMNS = "agency_id, id, client_id, project_id, plan_key, number, label, status,"
+            + " issue_date, due_date, currency, amount_minor, paid_minor, paid_date, version";
     private static final String PAYMENT_COLUMNS = "id, invoice_id, client_id, received_on, currency, amount_minor";
     /**
      * Each client's last paid invoices: one short walk of the partial index {@code invoice_paid_by_client}
@@ -204,23 +207,30 @@ public class BillingPersistenceAdapter implements BillingRepository {
         return delete.thenMany(Flux.fromIterable(planned).concatMap(this::insertInvoice));
     }
 
-    private Mono<Invoice> insertInvoice(Invoice invoice) {
+    @Override
+    public Mono<Invoice> insertInvoice(Invoice invoice) {
         return db.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId, :projectId, :planKey,"
-                        + " :label, :status, :issueDate, :dueDate, :currency, :amountMinor, :paidMinor, :paidDate,"
+                        + " :number, :label, :status, :issueDate, :dueDate, :currency, :amountMinor, :paidMinor, :paidDate,"
                         + " :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(invoice))
-                .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain);
+                .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain)
+                .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);
+    }
+
+    private static InvalidInput numberTaken(DuplicateKeyException e) {
+        return InvalidInput.of("number", "is already the number of another invoice of the agency", ErrorCode.DUPLICATE);
     }
 
     @Override
     public Mono<Invoice> updateInvoice(Invoice invoice) {
         return db.sql("UPDATE invoice SET client_id = :clientId, project_id = :projectId, plan_key = :planKey,"
-                        + " label = :label, status = :status, issue_date = :issueDate, due_date = :dueDate,"
+                        + " number = :number, label = :label, status = :status, issue_date = :issueDate, due_date = :dueDate,"
                         + " currency = :currency, amount_minor = :amountMinor, paid_minor = :paidMinor,"
                         + " paid_date = :paidDate, version = version + 1, updated_at = now()"
                         + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(invoice))
-                .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain);
+                .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain)
+                .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);
     }
 
     @Override
@@ -277,7 +287,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
     static InvoiceRow invoiceRow(io.r2dbc.spi.Readable row) {
         return new InvoiceRow(row.get("agency_id", UUID.class), row.get("id", UUID.class),
                 row.get("client_id", UUID.class), row.get("project_id", UUID.class), row.get("plan_key", String.class),
-                row.get("label", String.class), row.get("status", String.class),
+                row.get("number", String.class), row.get("label", String.class), row.get("status", String.class),
                 row.get("issue_date", LocalDate.class), row.get("due_date", LocalDate.class),
                 row.get("currency", String.class), row.get("amount_minor", Long.class),
                 row.get("paid_minor", Long.class), row.get("paid_date", LocalDate.class),

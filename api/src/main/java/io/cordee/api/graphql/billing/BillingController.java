@@ -10,6 +10,7 @@ import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.graphql.project.ProjectController;
 import io.cordee.core.agency.AgencyService;
+import io.cordee.core.billing.AgedReceivables;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.Invoice;
@@ -60,13 +61,17 @@ public class BillingController {
     public record SetBillingPlanPayload(BillingPlanView billingPlan, Project project, List<UserError> userErrors) {
     }
 
-    public record IssueInvoiceInput(String id, Long version, LocalDate issueDate) {
+    public record IssueInvoiceInput(String id, Long version, String number, LocalDate issueDate) {
+    }
+
+    public record CreateInvoiceInput(String projectId, String label, MoneyInput amount, LocalDate issueDate,
+                                     String number) {
     }
 
     public record CancelInvoiceInput(String id, Long version) {
     }
 
-    public record RecordPaymentInput(String invoiceId, MoneyInput amount, LocalDate receivedOn) {
+    public record RecordPaymentInput(String invoiceId, Long version, MoneyInput amount, LocalDate receivedOn) {
     }
 
     public record InvoicePayload(Invoice invoice, List<UserError> userErrors) {
@@ -111,6 +116,29 @@ public class BillingController {
                                 status == null || status.isEmpty() ? null : EnumSet.copyOf(status)),
                         PageRequest.of(first, after)))
                 .map(page -> Connection.of(page, after != null));
+    }
+
+    /** One client's line of the aged receivables. */
+    public record ClientAgedReceivables(ClientId clientId, AgedReceivables.Buckets buckets, int invoiceCount) {
+    }
+
+    public record AgedReceivablesView(LocalDate asOf, List<ClientAgedReceivables> clients,
+                                      AgedReceivables.Buckets total) {
+    }
+
+    @QueryMapping
+    public Mono<AgedReceivablesView> agedReceivables(@Argument LocalDate asOf) {
+        return Callers.current().flatMap(caller -> billing.agedReceivables(caller, asOf))
+                .map(r -> new AgedReceivablesView(r.asOf(), r.clients().stream()
+                        .map(c -> new ClientAgedReceivables(c.clientId(), c.buckets(), c.invoices())).toList(),
+                        r.total()));
+    }
+
+    @BatchMapping(typeName = "ClientAgedReceivables", field = "client")
+    public Mono<Map<ClientAgedReceivables, Client>> agedClient(List<ClientAgedReceivables> batch) {
+        return Callers.current()
+                .flatMap(caller -> clients.findAll(caller, batch.stream().map(ClientAgedReceivables::clientId).toList()))
+                .map(byId -> Batches.join(batch, ClientAgedReceivables::clientId, byId));
     }
 
     @SchemaMapping(typeName = TYPE)
@@ -187,7 +215,17 @@ public class BillingController {
     @MutationMapping
     public Mono<InvoicePayload> issueInvoice(@Argument IssueInvoiceInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> billing.issue(caller, invoiceId(input.id(), "id"),
-                input.version(), input.issueDate())), InvoicePayload::ok, InvoicePayload::failed);
+                input.version(), input.number(), input.issueDate())), InvoicePayload::ok, InvoicePayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<InvoicePayload> createInvoice(@Argument CreateInvoiceInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
+                        billing.create(caller, new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE,
+                                        "projectId")), input.label(),
+                                input.amount().toMoney(agency.settings().currency(), "amount"), input.number(),
+                                input.issueDate()))),
+                InvoicePayload::ok, InvoicePayload::failed);
     }
 
     @MutationMapping
@@ -199,7 +237,7 @@ public class BillingController {
     @MutationMapping
     public Mono<InvoicePayload> recordPayment(@Argument RecordPaymentInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
-                        billing.recordPayment(caller, invoiceId(input.invoiceId(), "invoiceId"),
+                        billing.recordPayment(caller, invoiceId(input.invoiceId(), "invoiceId"), input.version(),
                                 input.amount().toMoney(agency.settings().currency(), "amount"), input.receivedOn()))),
                 InvoicePayload::ok, InvoicePayload::failed);
     }

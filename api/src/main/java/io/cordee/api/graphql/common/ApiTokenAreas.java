@@ -36,6 +36,7 @@ public final class ApiTokenAreas {
             Map.entry("updateProject", PROJECTS),
             Map.entry("setBillingPlan", BILLING),
             Map.entry("issueInvoice", BILLING),
+            Map.entry("createInvoice", BILLING),
             Map.entry("cancelInvoice", BILLING),
             Map.entry("recordPayment", BILLING),
             Map.entry("recordProposalSent", BILLING),
