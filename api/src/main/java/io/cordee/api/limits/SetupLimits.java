@@ -1,10 +1,12 @@
 package io.cordee.api.limits;
 
+import io.cordee.api.http.ResponseStatusMarker;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -70,7 +72,7 @@ public class SetupLimits implements WebGraphQlInterceptor {
                     "retryAfterSeconds", retryAfter, "limit", requests, "periodSeconds", period.toSeconds()));
             if (!(request instanceof WebSocketGraphQlRequest)) {
                 response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                response.getResponseHeaders().set(SignInLimits.MARKER_HEADER, "true");
+                ResponseStatusMarker.mark(response, HttpStatus.TOO_MANY_REQUESTS);
             }
             return Mono.just(response);
         });

@@ -1,5 +1,6 @@
 package io.cordee.api.limits;
 
+import io.cordee.api.http.ResponseStatusMarker;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.Document;
@@ -32,9 +33,6 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,7 +54,6 @@ public class SignInLimits implements WebGraphQlInterceptor {
     public static final String SIGN_IN = "signIn";
     static final String SIGN_IN_ALONE = "SIGN_IN_ALONE";
     /** Set on a GraphQL response to send as 429; removed by {@link Status} before the headers leave. */
-    static final String MARKER_HEADER = "X-Cordee-Too-Many-Requests";
     private static final Set<String> RETRY_LATER_CODES = Set.of("TOO_MANY_ATTEMPTS", "TOO_MANY_REQUESTS",
             LimitErrors.RATE_LIMITED);
 
@@ -117,7 +114,7 @@ public class SignInLimits implements WebGraphQlInterceptor {
                 .max(Long::compare)
                 .ifPresent(seconds -> {
                     response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                    response.getResponseHeaders().set(MARKER_HEADER, "true");
+                    ResponseStatusMarker.mark(response, HttpStatus.TOO_MANY_REQUESTS);
                 });
     }
 
@@ -180,21 +177,4 @@ public class SignInLimits implements WebGraphQlInterceptor {
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
-    /** Turns a marked response into 429, just before the headers leave. */
-    @Component
-    public static class Status implements WebFilter {
-
-        @Override
-        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-            exchange.getResponse().beforeCommit(() -> {
-                HttpHeaders headers = exchange.getResponse().getHeaders();
-                if (headers.containsHeader(MARKER_HEADER)) {
-                    headers.remove(MARKER_HEADER);
-                    exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-                }
-                return Mono.empty();
-            });
-            return chain.filter(exchange);
-        }
-    }
 }

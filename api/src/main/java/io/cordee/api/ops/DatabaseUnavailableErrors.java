@@ -1,5 +1,6 @@
 package io.cordee.api.ops;
 
+import io.cordee.api.http.ResponseStatusMarker;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -19,8 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +37,6 @@ public final class DatabaseUnavailableErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableErrors.class);
     /** Set on a GraphQL response that carries {@code UNAVAILABLE}; replaced by the 503 status before it leaves. */
-    static final String MARKER_HEADER = "X-Cordee-Unavailable";
 
     private DatabaseUnavailableErrors() {
     }
@@ -87,29 +85,11 @@ public final class DatabaseUnavailableErrors {
             return chain.next(request).doOnNext(response -> {
                 if (response.getErrors().stream().anyMatch(e -> DatabaseUnavailable.CODE.equals(
                         e.getExtensions() == null ? null : e.getExtensions().get("code")))) {
-                    response.getResponseHeaders().set(MARKER_HEADER, "true");
-                }
-            });
-        }
-    }
-
-    /** Turns a marked response into 503 with {@code Retry-After}, just before the headers leave. */
-    @Component
-    public static class Status implements WebFilter {
-
-        @Override
-        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-            exchange.getResponse().beforeCommit(() -> {
-                HttpHeaders headers = exchange.getResponse().getHeaders();
-                if (headers.containsHeader(MARKER_HEADER)) {
-                    headers.remove(MARKER_HEADER);
-                    exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                    ResponseStatusMarker.mark(response, HttpStatus.SERVICE_UNAVAILABLE);
+                    response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER,
                             Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
                 }
-                return Mono.empty();
             });
-            return chain.filter(exchange);
         }
     }
 

@@ -64,7 +64,7 @@ class SignupClosedTest {
                 anonymous(accept, query, Map.of())
                         .expectStatus().isUnauthorized()
                         .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cordee\"")
-                        .expectHeader().doesNotExist("X-Cordee-Unauthorized")
+                        .expectHeader().doesNotExist("X-Cordee-Status")
                         .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED")
                         .jsonPath("$.data").doesNotExist();
             }

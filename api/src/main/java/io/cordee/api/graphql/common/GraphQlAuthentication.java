@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.common;
 
+import io.cordee.api.http.ResponseStatusMarker;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
@@ -19,9 +20,6 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -44,7 +42,6 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
     private static final Set<String> ANONYMOUS_MUTATIONS = Set.of("signIn", "setUp", "signUp", "__typename");
     private static final Set<String> ANONYMOUS_QUERIES = Set.of("setupStatus", "__typename");
     /** Set on a refused anonymous response to send as 401; removed by {@link Status} before the headers leave. */
-    static final String UNAUTHORIZED_MARKER = "X-Cordee-Unauthorized";
     public static final String WWW_AUTHENTICATE = "Bearer realm=\"cordee\"";
 
     @Override
@@ -54,7 +51,7 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
                 WebGraphQlResponse refused = unauthorized(request);
                 if (!(request instanceof WebSocketGraphQlRequest)) {
                     refused.getResponseHeaders().set(HttpHeaders.WWW_AUTHENTICATE, WWW_AUTHENTICATE);
-                    refused.getResponseHeaders().set(UNAUTHORIZED_MARKER, "true");
+                    ResponseStatusMarker.mark(refused, HttpStatus.UNAUTHORIZED);
                 }
                 return Mono.just(refused);
             }
@@ -105,23 +102,6 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
                 .allMatch(s -> s instanceof Field f && ANONYMOUS_MUTATIONS.contains(f.getName()));
     }
 
-    /** Turns a marked response into 401, just before the headers leave. */
-    @Component
-    public static class Status implements WebFilter {
-
-        @Override
-        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-            exchange.getResponse().beforeCommit(() -> {
-                HttpHeaders headers = exchange.getResponse().getHeaders();
-                if (headers.containsHeader(UNAUTHORIZED_MARKER)) {
-                    headers.remove(UNAUTHORIZED_MARKER);
-                    exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
-                }
-                return Mono.empty();
-            });
-            return chain.filter(exchange);
-        }
-    }
 
     private static WebGraphQlResponse unauthorized(WebGraphQlRequest request) {
         ExecutionResult result = ExecutionResult.newExecutionResult()
