@@ -48,6 +48,24 @@ class LimitTablesTest {
         assertThat(take(key, 3, T.plusSeconds(40))).isZero();
     }
 
+    /**
+     * A bucket last written by a clock two hours ahead (an instance with skew, or a clock since stepped
+     * back) does not refuse everyone for two hours: 3 a minute, taken three times at T + 2 h
+     * (tat = T + 2 h + 60 s, more than a period past T), it is a full bucket again at T — three taken
+     * (tat = T + 60 s), the 4th waits 20 s, as in any bucket emptied at T.
+     */
+    @Test
+    void aBucketWrittenByAClockFarAheadIsFullAgain() {
+        String key = "test:" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            assertThat(take(key, 3, T.plus(Duration.ofHours(2)))).isZero();
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(take(key, 3, T)).isZero();
+        }
+        assertThat(take(key, 3, T)).isEqualTo(Duration.ofSeconds(20));
+    }
+
     @Test
     void parallelRequestsOnOneBucketTakeExactlyItsCapacity() {
         String key = "test:" + UUID.randomUUID();

@@ -27,15 +27,18 @@ import reactor.core.publisher.Mono;
 @Repository
 public class RateBucketPersistenceAdapter implements RateBuckets, DisposableBean {
 
+    // A stored TAT never lies more than a period ahead of its writer's clock. Further ahead of ours, it was
+    // written by a clock running ahead (an instance with skew, a clock stepped back) and means nothing here:
+    // the bucket counts as full again rather than refusing everyone until our clock catches up (ADR 23).
     private static final String TAKE = """
             WITH taken AS (
                 INSERT INTO rate_limit_bucket AS b (bucket_key, tat) VALUES (:key, :now + :interval)
-                ON CONFLICT (bucket_key) DO UPDATE SET tat = GREATEST(b.tat, :now) + :interval
-                WHERE GREATEST(b.tat, :now) + :interval - :now <= :period
+                ON CONFLICT (bucket_key) DO UPDATE SET tat = (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END) + :interval
+                WHERE (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END) + :interval - :now <= :period
                 RETURNING 0::bigint AS wait_us)
             SELECT wait_us FROM taken
             UNION ALL
-            SELECT GREATEST(b.tat, :now) + :interval - :period - :now FROM rate_limit_bucket b
+            SELECT (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END) + :interval - :period - :now FROM rate_limit_bucket b
             WHERE b.bucket_key = :key AND NOT EXISTS (SELECT 1 FROM taken)
             """;
 
