@@ -43,9 +43,10 @@ public record TeamMember(TeamMemberId id, AgencyId agencyId, String name, String
                 version, List.of());
     }
 
-    public TeamMember withAbsences(List<Absence> list) {
-        return new TeamMember(id, agencyId, name, jobTitle, skills, fte, monthlyLoadedCost, dailyBillRate, startDate,
-                endDate, archived, version, list);
+    /** {@code m} with these absences (static, so that row mappers do not take it for a fluent setter). */
+    public static TeamMember withAbsences(TeamMember m, List<Absence> list) {
+        return new TeamMember(m.id, m.agencyId, m.name, m.jobTitle, m.skills, m.fte, m.monthlyLoadedCost,
+                m.dailyBillRate, m.startDate, m.endDate, m.archived, m.version, list);
     }
 
     /** Whether the person is with the agency on {@code day} (archived members never are). */
