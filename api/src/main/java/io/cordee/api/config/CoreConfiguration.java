@@ -128,8 +128,8 @@ public class CoreConfiguration {
 
     @Bean
     TeamService teamService(TeamMemberRepository members, io.cordee.core.staffing.AbsenceRepository absences,
-                            IdGenerator ids) {
-        return new TeamService(members, absences, ids);
+                            AgencyRepository agencies, IdGenerator ids) {
+        return new TeamService(members, absences, agencies, ids);
     }
 
     @Bean

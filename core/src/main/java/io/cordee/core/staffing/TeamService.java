@@ -32,12 +32,29 @@ public final class TeamService {
 
     private final TeamMemberRepository members;
     private final AbsenceRepository absences;
+    private final io.cordee.core.agency.AgencyRepository agencies;
     private final IdGenerator ids;
 
-    public TeamService(TeamMemberRepository members, AbsenceRepository absences, IdGenerator ids) {
+    public TeamService(TeamMemberRepository members, AbsenceRepository absences,
+                       io.cordee.core.agency.AgencyRepository agencies, IdGenerator ids) {
         this.members = members;
         this.absences = absences;
+        this.agencies = agencies;
         this.ids = ids;
+    }
+
+    /**
+     * Each current member's capacity in {@code month} (archived members left out), by name: two reads
+     * (the team with its absences, the month's holidays) whatever the team's size. Agency staff only.
+     */
+    public Mono<List<MemberCapacity>> capacity(Caller caller, java.time.YearMonth month) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see the team"))
+                .then(Mono.zip(members.findAll(caller.agencyId()).filter(m -> !m.archived()).collectList(),
+                        agencies.holidays(caller.agencyId(), month.atDay(1), month.atEndOfMonth()).collectList()))
+                .map(t -> {
+                    WorkingCalendar calendar = new WorkingCalendar(new java.util.HashSet<>(t.getT2()));
+                    return t.getT1().stream().map(m -> MemberCapacity.of(m, month, calendar)).toList();
+                });
     }
 
     public Mono<Page<TeamMember>> list(Caller caller, boolean includeArchived, PageRequest page) {

@@ -174,6 +174,35 @@ public class TeamController {
                 AbsencePayload::ok, AbsencePayload::failed);
     }
 
+    @QueryMapping
+    public Mono<List<io.cordee.core.staffing.MemberCapacity>> teamCapacity(@Argument String month) {
+        return Callers.current().flatMap(caller -> team.capacity(caller, parseMonth(month)));
+    }
+
+    @SchemaMapping(typeName = "MemberCapacity", field = "teamMember")
+    public TeamMember capacityMember(io.cordee.core.staffing.MemberCapacity c) {
+        return c.member();
+    }
+
+    @SchemaMapping(typeName = "MemberCapacity", field = "month")
+    public String capacityMonth(io.cordee.core.staffing.MemberCapacity c) {
+        return c.month().toString();
+    }
+
+    @SchemaMapping(typeName = "MemberCapacity", field = "capacityDays")
+    public double capacityDays(io.cordee.core.staffing.MemberCapacity c) {
+        return c.capacityDays().doubleValue();
+    }
+
+    private static java.time.YearMonth parseMonth(String month) {
+        try {
+            return java.time.YearMonth.parse(month);
+        } catch (RuntimeException e) {
+            throw new io.cordee.core.common.InvalidInput(List.of(new io.cordee.core.common.FieldError("month",
+                    "must be a month as YYYY-MM", io.cordee.core.common.ErrorCode.INVALID_FORMAT)));
+        }
+    }
+
     @SchemaMapping(typeName = ABSENCE, field = "id")
     public String absenceId(Absence absence) {
         return GlobalId.of(ABSENCE, absence.id().value());
