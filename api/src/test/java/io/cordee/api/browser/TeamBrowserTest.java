@@ -117,7 +117,7 @@ class TeamBrowserTest {
     }
 
     @Test
-    void anAbsenceLowersThatPersonsDaysInTheMonthAndIsRemovedAgain() {
+    void anAbsenceLowersThatPersonsDaysInTheMonthAndIsRemovedAgain() throws IOException {
         LocalDate today = clock.todayInParis();
         Tenants.Tenant tenant = tenants.create("Atelier Congés");
         agencies.addHolidays(tenant.agencyId(), PublicHolidays.france(today.getYear(), today.getYear() + 1),
@@ -174,9 +174,48 @@ class TeamBrowserTest {
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Équipe"));
             assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+            java.nio.file.Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+                    .toPath(), java.nio.file.Path.of("target", "screenshots", "team-fr-390x844.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    @Test
+    void aStaleEditIsToldToReloadThenADepartureIsSaved() {
+        LocalDate today = clock.todayInParis();
+        Tenants.Tenant tenant = tenants.create("Atelier Départ");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        String ana = owner.document("""
+                mutation { createTeamMember(input: {name: "Ana", monthlyLoadedCost: {amountMinor: 500000},
+                  dailyBillRate: {amountMinor: 60000}}) { teamMember { id } } }""").execute()
+                .path("createTeamMember.teamMember.id").entity(String.class).get();
+        browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
+        browser.go("team");
+        browser.click("tr[data-member] [data-action=edit]");
+        WebElement form = memberForm();
+        setDate(form.findElement(By.name("endDate")), today.plusDays(30).toString());
+        // meanwhile, the owner renames her through the API: the page's version is stale
+        owner.document("mutation($id: ID!) { updateTeamMember(input: {id: $id, version: 0, name: \"Ana B.\"}) {"
+                        + " teamMember { version } } }").variable("id", ana).execute()
+                .path("updateTeamMember.teamMember.version").entity(Long.class).isEqualTo(1L);
+        submit(form);
+        assertThat(browser.text("[data-testid=stale]")).startsWith("Changed by someone else — reload");
+        assertThat(form.findElement(By.cssSelector("[data-testid=team-submit]")).isEnabled()).isFalse();
+        owner.document("{ teamMembers { nodes { endDate } } }").execute()
+                .path("teamMembers.nodes[0].endDate").valueIsNull();
+
+        form.findElement(By.xpath(".//button[normalize-space()='Reload']")).click();
+        browser.wait.until(d -> d.findElement(By.cssSelector("tr[data-member]")).getText().contains("Ana B."));
+        browser.click("tr[data-member] [data-action=edit]");
+        form = memberForm();
+        setDate(form.findElement(By.name("endDate")), today.plusDays(30).toString());
+        submit(form);
+        assertThat(browser.text("[data-testid=team-done]")).isEqualTo("Ana B. is saved.");
+        owner.document("{ teamMembers { nodes { endDate } } }").execute()
+                .path("teamMembers.nodes[0].endDate").entity(String.class).isEqualTo(today.plusDays(30).toString());
+        assertThat(browser.text("tr[data-member] [data-testid=member-end]")).isNotEqualTo("—");
     }
 
     @Test
