@@ -122,6 +122,13 @@ class TeamDatesAndAbsencesTest {
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
         finance.document(MEMBERS).execute().path("teamMembers.nodes[0].absences").entityList(Object.class).hasSize(1);
+        // a lead reads each member's days in a month; a client user reads none of the team
+        lead.document("{ teamCapacity(month: \"2026-09\") { workingDays availableDays } }").execute()
+                .path("teamCapacity[0].workingDays").entity(Integer.class).isEqualTo(22)
+                .path("teamCapacity[0].availableDays").entity(Integer.class).isEqualTo(17);
+        tenants.as(tenant, Role.CLIENT).document("{ teamCapacity(month: \"2026-09\") { availableDays } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
     }
 
     @Test
