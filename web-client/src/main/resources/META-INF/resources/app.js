@@ -12,6 +12,7 @@ import './js/views/alerts.js';
 import './js/views/briefs.js';
 import './js/views/setup.js';
 import './js/views/receivables.js';
+import './js/views/team.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -32,11 +33,13 @@ const PAGES = {
   briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
   alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
   portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
+  // costs and the forms only for OWNER and FINANCE; a LEAD reads the team without them
+  team: { label: 'nav.team', render: (viewer) => html`<cordee-team .role=${viewer.user.role}></cordee-team>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
-  LEAD: ['clients', 'briefs', 'staffing', 'alerts'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team'],
+  LEAD: ['clients', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };
 

@@ -410,7 +410,23 @@ class RoleMatrixTest {
             write("recordProposalAnswer", () -> Map.of("id", freshProposal()), """
                             mutation($id: ID!) { recordProposalAnswer(input: {proposalId: $id, version: 0, answer: DECLINED,
                               note: "Not now"}) { proposal { id } userErrors { code } } }""",
-                    "recordProposalAnswer.proposal", true));
+                    "recordProposalAnswer.proposal", true),
+            write("addAbsence", () -> Map.of("m", freshTeamMember()), """
+                            mutation($m: ID!) { addAbsence(input: {teamMemberId: $m, kind: LEAVE, from: "2026-04-06",
+                              to: "2026-04-10"}) { absence { id } userErrors { code } } }""",
+                    "addAbsence.absence", true),
+            write("updateAbsence", () -> Map.of("id", freshAbsence()), """
+                            mutation($id: ID!) { updateAbsence(input: {id: $id, version: 0, kind: TRAINING}) {
+                              absence { id } userErrors { code } } }""",
+                    "updateAbsence.absence", true),
+            write("removeAbsence", () -> Map.of("id", freshAbsence()), """
+                            mutation($id: ID!) { removeAbsence(input: {id: $id, version: 0}) {
+                              absence { id } userErrors { code } } }""",
+                    "removeAbsence.absence", true),
+            write("updateTeamMember.endDate", () -> Map.of("id", freshTeamMember()), """
+                            mutation($id: ID!) { updateTeamMember(input: {id: $id, version: 0,
+                              endDate: "2026-09-30"}) { teamMember { id } userErrors { code } } }""",
+                    "updateTeamMember.teamMember", true));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));
@@ -467,6 +483,13 @@ class RoleMatrixTest {
                 mutation($n: String!) { createTeamMember(input: {name: $n, monthlyLoadedCost: {amountMinor: 500000},
                   dailyBillRate: {amountMinor: 80000}}) { teamMember { id } userErrors { code } } }""",
                 Map.of("n", name("Fresh member")), "createTeamMember.teamMember.id");
+    }
+
+    private static String freshAbsence() {
+        return (String) seed("""
+                mutation($m: ID!) { addAbsence(input: {teamMemberId: $m, kind: LEAVE, from: "2026-05-04",
+                  to: "2026-05-06"}) { absence { id } userErrors { code } } }""",
+                Map.of("m", freshTeamMember()), "addAbsence.absence.id");
     }
 
     private static String freshOverhead() {
