@@ -265,6 +265,7 @@ class RoleMatrixTest {
             read("Query.bankBalances", "{ bankBalances(first: 1) { nodes { amount { amountMinor } } } }",
                     "bankBalances.nodes[0].amount"),
             read("Query.overheads", "{ overheads { monthlyAmount { amountMinor } } }", "overheads[0].monthlyAmount"),
+            // accounts come by name: the probes' accounts are named "Z …", after the seeded "Main account"
             read("Query.bankAccounts", "{ bankAccounts { latestBalance { amount { amountMinor } } } }",
                     "bankAccounts[0].latestBalance"),
             read("Query.oneOffExpenses",
@@ -392,11 +393,11 @@ class RoleMatrixTest {
                             mutation($a: Long!, $acc: ID) { recordBankBalance(input: {accountId: $acc, date: "2026-01-09",
                               amount: {amountMinor: $a}}) { bankBalance { date } userErrors { code } } }""",
                     "recordBankBalance.bankBalance", true),
-            write("createBankAccount", () -> Map.of("n", name("Account")), """
+            write("createBankAccount", () -> Map.of("n", name("Z account")), """
                             mutation($n: String!) { createBankAccount(input: {name: $n}) { bankAccount { id }
                               userErrors { code } } }""",
                     "createBankAccount.bankAccount", false),
-            write("updateBankAccount", () -> Map.of("id", freshBankAccount(), "n", name("Renamed")), """
+            write("updateBankAccount", () -> Map.of("id", freshBankAccount(), "n", name("Z renamed")), """
                             mutation($id: ID!, $n: String!) { updateBankAccount(input: {id: $id, version: 0, name: $n}) {
                               bankAccount { id } userErrors { code } } }""",
                     "updateBankAccount.bankAccount", true),
@@ -513,7 +514,7 @@ class RoleMatrixTest {
     private static String freshBankAccount() {
         return (String) seed("""
                 mutation($n: String!) { createBankAccount(input: {name: $n}) { bankAccount { id } userErrors { code } } }""",
-                Map.of("n", name("Fresh account")), "createBankAccount.bankAccount.id");
+                Map.of("n", name("Z fresh account")), "createBankAccount.bankAccount.id");
     }
 
     private static String freshBankBalance() {

@@ -140,7 +140,7 @@ export class CordeeBank extends CordeeElement {
         this.form = { ...this.form, busy: false, errors: isStale ? [] : answer.userErrors, stale: isStale };
         return;
       }
-      const name = kind === 'balance' ? answer.bankBalance.account.name : fields.label || fields.name;
+      const name = { balance: () => answer.bankBalance.account.name, account: () => fields.name.trim() }[kind]?.() ?? fields.label.trim();
       // a function, so that the confirmation follows a change of language
       this.done = () => t(`bank.done.${kind}${target ? 'Edit' : ''}`, { name });
       this.form = null;
