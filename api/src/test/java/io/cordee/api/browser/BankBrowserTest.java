@@ -85,8 +85,8 @@ class BankBrowserTest {
         record("Compte courant", today.minusDays(3), "120000");
         assertThat(done()).isEqualTo("Balance of “Compte courant” recorded.");
         record("Livret", today.minusDays(1), "30500.50");
-        assertThat(accountBalance("Compte courant")).isEqualTo("€120,000.00");
-        assertThat(accountBalance("Livret")).isEqualTo("€30,500.50");
+        assertThat(accountBalance("Compte courant", "€120,000.00")).isEqualTo("€120,000.00");
+        assertThat(accountBalance("Livret", "€30,500.50")).isEqualTo("€30,500.50");
         // 120,000.00 + 30,500.50 = 150,500.50
         assertThat(browser.text("[data-testid=bank-total]")).isEqualTo("Open accounts together: €150,500.50");
 
@@ -94,7 +94,7 @@ class BankBrowserTest {
         record("Livret", today.plusDays(1), "1");
         WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bank-date-error")));
         assertThat(error.getText()).startsWith("is in the future");
-        assertThat(accountBalance("Livret")).isEqualTo("€30,500.50");
+        assertThat(accountBalance("Livret", null)).isEqualTo("€30,500.50");
         browser.driver.findElement(By.cssSelector("[data-testid=bank-form] button.secondary")).click();
 
         // the cockpit opens on the sum; with nothing else in the agency it is also the lowest point
@@ -148,6 +148,54 @@ class BankBrowserTest {
     }
 
     @Test
+    void aStaleOverheadEditIsToldToReloadAndAOneOffIsEdited() {
+        LocalDate today = clock.todayInParis();
+        Tenants.Tenant tenant = tenants.create("Atelier Banque Périmé");
+        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        String rent = finance.document("""
+                        mutation($on: Date!) { createOverhead(input: {label: "Loyer", monthlyAmount: {amountMinor: 950000},
+                          dayOfMonth: 5, startDate: $on}) { overhead { id } } }""").variable("on", today.toString())
+                .execute().path("createOverhead.overhead.id").entity(String.class).get();
+        browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
+        browser.go("bank");
+        WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-overhead='" + rent + "']")));
+        row.findElement(By.cssSelector("[data-action=edit]")).click();
+        WebElement form = form("overhead");
+        assertThat(form.findElement(By.name("monthlyAmount")).getDomProperty("value")).isEqualTo("9500.00");
+        // someone else changes it meanwhile (version 0 → 1)
+        finance.document("mutation($id: ID!) { updateOverhead(input: {id: $id, version: 0, label: \"Loyer bureaux\"}) {"
+                        + " overhead { version } } }").variable("id", rent).execute()
+                .path("updateOverhead.overhead.version").entity(Long.class).isEqualTo(1L);
+        replace(form.findElement(By.name("monthlyAmount")), "9800");
+        submit(form);
+        assertThat(browser.text("[data-testid=stale]")).startsWith("Changed by someone else — reload");
+        assertThat(form.findElement(By.cssSelector("[data-testid=bank-submit]")).isEnabled()).isFalse();
+        finance.document("{ overheads { label monthlyAmount { amountMinor } } }").execute()
+                .path("overheads[0].label").entity(String.class).isEqualTo("Loyer bureaux")
+                .path("overheads[0].monthlyAmount.amountMinor").entity(Long.class).isEqualTo(950_000L);
+
+        // a one-off expense added, then its amount corrected: 1,200.00 → 1,450.00
+        browser.click("[data-testid=add-one-off]");
+        form = form("oneOff");
+        form.findElement(By.name("label")).sendKeys("Écrans");
+        setDate(form.findElement(By.name("date")), today.plusDays(10));
+        form.findElement(By.name("amount")).sendKeys("1200");
+        submit(form);
+        assertThat(done()).isEqualTo("“Écrans” is added.");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=one-off-list] [data-action=edit]"))).click();
+        form = form("oneOff");
+        replace(form.findElement(By.name("amount")), "1450");
+        submit(form);
+        assertThat(done()).isEqualTo("“Écrans” is saved.");
+        finance.document("query($f: Date!, $t: Date!) { oneOffExpenses(from: $f, to: $t) { amount { amountMinor } version } }")
+                .variable("f", today.toString()).variable("t", today.plusDays(30).toString()).execute()
+                .path("oneOffExpenses[0].amount.amountMinor").entity(Long.class).isEqualTo(145_000L)
+                .path("oneOffExpenses[0].version").entity(Long.class).isEqualTo(1L);
+    }
+
+    @Test
     void aLeadHasNoBankPage() {
         Tenants.Tenant tenant = tenants.create("Atelier Banque Lead");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
@@ -178,10 +226,20 @@ class BankBrowserTest {
         submit(form);
     }
 
-    private String accountBalance(String account) {
-        return browser.wait.until(d -> d.findElements(By.cssSelector("[data-testid=accounts] tbody tr")).stream()
+    /** The account's latest balance as shown, once it is {@code expected} (null: whatever it is now). */
+    private String accountBalance(String account, String expected) {
+        java.util.function.Function<org.openqa.selenium.WebDriver, String> shown = d -> d.findElements(
+                        By.cssSelector("[data-testid=accounts] tbody tr")).stream()
                 .filter(r -> r.findElement(By.cssSelector("td")).getText().startsWith(account)).findFirst()
-                .map(r -> r.findElement(By.cssSelector("[data-testid=account-balance]")).getText()).orElse(null));
+                .map(r -> r.findElement(By.cssSelector("[data-testid=account-balance]")).getText()).orElse(null);
+        if (expected != null) {
+            try {
+                browser.wait.until(d -> expected.equals(shown.apply(d)));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // the assertion below says what is shown instead
+            }
+        }
+        return shown.apply(browser.driver);
     }
 
     private long lowestMinor() {

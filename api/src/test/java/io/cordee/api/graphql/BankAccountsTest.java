@@ -221,6 +221,19 @@ class BankAccountsTest {
                 .containsExactly(480_000L);
     }
 
+    @Test
+    void anOverheadsEndDateCanBeRemoved() {
+        String id = finance.document("""
+                        mutation { createOverhead(input: {label: "Rent", monthlyAmount: {amountMinor: 950000},
+                          dayOfMonth: 5, startDate: "2026-12-01", endDate: "2027-01-31"}) { overhead { id } } }""")
+                .execute().path("createOverhead.overhead.id").entity(String.class).get();
+        finance.document("""
+                        mutation($id: ID!) { updateOverhead(input: {id: $id, version: 0, clearEndDate: true}) {
+                          overhead { endDate version } userErrors { code } } }""").variable("id", id).execute()
+                .path("updateOverhead.overhead.endDate").valueIsNull()
+                .path("updateOverhead.overhead.version").entity(Long.class).isEqualTo(1L);
+    }
+
     private static void forbidden(GraphQlTester.Response response) {
         refused(response, "FORBIDDEN");
     }

@@ -211,13 +211,20 @@ public final class CashService {
 
     public Mono<Overhead> updateOverhead(Caller caller, OverheadId id, long version, String label, Money monthly,
                                          Integer dayOfMonth, LocalDate from, LocalDate to) {
+        return updateOverhead(caller, id, version, label, monthly, dayOfMonth, from, to, false);
+    }
+
+    /** The same; {@code clearEnd} removes the end date (the overhead runs on), whatever {@code to} says. */
+    public Mono<Overhead> updateOverhead(Caller caller, OverheadId id, long version, String label, Money monthly,
+                                         Integer dayOfMonth, LocalDate from, LocalDate to, boolean clearEnd) {
         return money(caller).then(cash.overheads(caller.agencyId()).filter(o -> o.id().equals(id)).next())
                 .switchIfEmpty(Mono.error(() -> new NotFound("Overhead", id.value())))
                 .flatMap(current -> {
                     Overhead next = new Overhead(id, label == null ? current.label() : label.strip(),
                             monthly == null ? current.monthlyAmount() : monthly,
                             dayOfMonth == null ? current.dayOfMonth() : dayOfMonth,
-                            from == null ? current.from() : from, to == null ? current.to() : to, version);
+                            from == null ? current.from() : from,
+                            clearEnd ? null : to == null ? current.to() : to, version);
                     validateOverhead(next.label(), next.monthlyAmount(), next.dayOfMonth(), next.from(), next.to());
                     return cash.updateOverhead(caller.agencyId(), next)
                             .switchIfEmpty(Mono.error(() -> new Conflict("Overhead", version)));

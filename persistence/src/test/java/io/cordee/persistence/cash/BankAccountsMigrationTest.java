@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * V22 on a database that already has bank balances (ADR 0035): each agency's balances move to one "Main
- * account" of its own, and the balances of other agencies stay theirs. Its own server, migrated to V21 first.
+ * account" of its own, and the balances of other agencies stay theirs. Its own server, migrated to V20 first.
  */
 class BankAccountsMigrationTest {
 
@@ -25,7 +25,7 @@ class BankAccountsMigrationTest {
         try {
             String jdbc = server.jdbcUrl();
             Flyway.configure().dataSource(jdbc, EmbeddedPostgresServer.USER, server.password())
-                    .locations("classpath:db/migration").target("21").load().migrate();
+                    .locations("classpath:db/migration").target("20").load().migrate();
             try (Connection c = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER, server.password());
                  Statement s = c.createStatement()) {
                 for (String agency : List.of("00000000-0000-7000-8000-00000000000a", "00000000-0000-7000-8000-00000000000b",

@@ -121,7 +121,9 @@ export class CordeeBank extends CordeeElement {
       const day = Number(fields.dayOfMonth);
       if (!Number.isInteger(day)) { this.fieldError('dayOfMonth', t('bank.dayFormat')); return null; }
       return [target ? 'updateOverhead' : 'createOverhead', { ...versioned, label: fields.label, monthlyAmount: { amountMinor: minor },
-        dayOfMonth: day, startDate: fields.startDate || null, endDate: fields.endDate || null }];
+        dayOfMonth: day, startDate: fields.startDate || null, endDate: fields.endDate || null,
+        // an end date emptied on an edit is removed, not kept
+        ...(target && !fields.endDate && target.endDate ? { clearEndDate: true } : {}) }];
     }
     return [target ? 'updateOneOff' : 'createOneOff', { ...versioned, label: fields.label, date: fields.date || null,
       amount: { amountMinor: minor } }];

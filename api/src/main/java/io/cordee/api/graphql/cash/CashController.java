@@ -80,7 +80,7 @@ public class CashController {
     }
 
     public record UpdateOverheadInput(String id, Long version, String label, MoneyInput monthlyAmount,
-                                      Integer dayOfMonth, LocalDate startDate, LocalDate endDate) {
+                                      Integer dayOfMonth, LocalDate startDate, LocalDate endDate, Boolean clearEndDate) {
     }
 
     public record DeleteOverheadInput(String id, Long version) {
@@ -193,7 +193,8 @@ public class CashController {
         return Mutations.payload(withAgency((caller, agency) -> cash.updateOverhead(caller,
                         new OverheadId(GlobalId.decode(input.id(), "Overhead", "id")), input.version(), input.label(),
                         MoneyInput.toMoney(input.monthlyAmount(), agency.settings().currency(), "monthlyAmount"),
-                        input.dayOfMonth(), input.startDate(), input.endDate())),
+                        input.dayOfMonth(), input.startDate(), input.endDate(),
+                        Boolean.TRUE.equals(input.clearEndDate()))),
                 o -> new OverheadPayload(o, List.of()), errors -> new OverheadPayload(null, errors));
     }
 
