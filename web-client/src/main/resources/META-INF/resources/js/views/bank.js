@@ -38,10 +38,13 @@ async function mutate(kind, input) {
   return (await gql(`mutation($input: ${type}!) { ${field}(input: $input) { ${result} ${ERRORS} } }`, { input }))[field];
 }
 
-/** "1234.5" → 123450 minor units; null when it is not an amount with at most two decimals. */
+/**
+ * "1234.5" → 123450 minor units, "-80" → -8000 (an overdrawn account); null when it is not an amount with at
+ * most two decimals. Whether a negative amount is allowed is the server's rule (costs must be more than 0).
+ */
 function toMinor(text) {
-  const m = String(text).trim().replace(/\s/g, '').replace(',', '.').match(/^(\d+)(?:\.(\d{1,2}))?$/);
-  return m ? Number(m[1]) * 100 + Number((m[2] || '').padEnd(2, '0')) : null;
+  const m = String(text).trim().replace(/\s/g, '').replace(',', '.').match(/^(-?)(\d+)(?:\.(\d{1,2}))?$/);
+  return m ? (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number((m[3] || '').padEnd(2, '0'))) : null;
 }
 
 function shiftDays(iso, days) {
@@ -199,7 +202,7 @@ export class CordeeBank extends CordeeElement {
     if (!this.data) return loading();
     const { bankAccounts, overheads, oneOffExpenses } = this.data;
     const open = bankAccounts.filter((a) => !a.archived);
-    const total = open.filter((a) => a.latestBalance).reduce((sum, a) => sum + toMinor(a.latestBalance.amount), 0);
+    const total = open.filter((a) => a.latestBalance).reduce((sum, a) => sum + toMinor(a.latestBalance.amount.amount), 0);
     const currency = open.find((a) => a.latestBalance)?.latestBalance.amount.currency;
     return html`
       ${this.done ? html`<p class="success card" role="status" data-testid="bank-done">${this.done()}
