@@ -13,6 +13,7 @@ import './js/views/briefs.js';
 import './js/views/setup.js';
 import './js/views/receivables.js';
 import './js/views/team.js';
+import './js/views/bank.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -29,6 +30,8 @@ const PAGES = {
     : html`<cordee-clients .role=${viewer.user.role}></cordee-clients>`) },
   // OWNER and FINANCE only: the API refuses invoices and receivables to the other roles
   receivables: { label: 'nav.receivables', render: () => html`<cordee-receivables></cordee-receivables>` },
+  // OWNER and FINANCE only: bank accounts and balances, overheads, one-off expenses (issue 15)
+  bank: { label: 'nav.bank', render: () => html`<cordee-bank></cordee-bank>` },
   staffing: { label: 'nav.staffing', render: () => html`<cordee-staffing></cordee-staffing>` },
   briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
   alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
@@ -37,8 +40,8 @@ const PAGES = {
   team: { label: 'nav.team', render: (viewer) => html`<cordee-team .role=${viewer.user.role}></cordee-team>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
   LEAD: ['clients', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };
