@@ -12,6 +12,7 @@ import './js/views/alerts.js';
 import './js/views/briefs.js';
 import './js/views/setup.js';
 import './js/views/receivables.js';
+import './js/views/people.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -32,9 +33,11 @@ const PAGES = {
   briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
   alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
   portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
+  // OWNER only (ADR 30): users, invitations, roles
+  people: { label: 'nav.people', render: () => html`<cordee-people></cordee-people>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'people'],
   FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
   LEAD: ['clients', 'briefs', 'staffing', 'alerts'],
   CLIENT: ['portal'],
@@ -130,7 +133,7 @@ class CordeeApp extends CordeeElement {
     setServerClock(viewer.agency); // "today" is the server's, in the agency's time zone
     this.viewer = viewer;
     this.phase = 'ready';
-    if (!this.route || !PAGES[this.route]) {
+    if ((!this.route || !PAGES[this.route]) && this.route !== 'accept') {
       this.goHome();
     }
   }
@@ -150,6 +153,12 @@ class CordeeApp extends CordeeElement {
   }
 
   render() {
+    // an invitation link (#/accept/<token>, ADR 30) opens the accept page, signed in or not
+    if (this.route === 'accept' && this.phase !== 'loading') {
+      return html`<main class="centered"><cordee-accept .token=${this.param} @signed-in=${(e) => {
+        history.replaceState(null, '', '/'); this.route = ''; this.param = ''; this.signedIn(e.detail);
+      }}></cordee-accept></main>`;
+    }
     switch (this.phase) {
       case 'loading':
         return html`<main class="centered">${loading()}</main>`;
