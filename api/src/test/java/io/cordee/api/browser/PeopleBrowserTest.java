@@ -134,5 +134,48 @@ class PeopleBrowserTest {
         invited.go("briefs");
         invited.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
         assertThat(invited.driver.findElements(By.cssSelector("[data-testid=nav]"))).isEmpty();
+
+        // a client contact, invited in French, tied to the agency's client: it sees only the portal
+        owner.click("[data-testid=lang-fr]");
+        owner.driver.findElement(By.cssSelector("[data-testid=invite-email]")).sendKeys("achats@client.example");
+        new Select(owner.driver.findElement(By.cssSelector("[data-testid=invite-role]"))).selectByValue("CLIENT");
+        new Select(owner.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=invite-client]")))).selectByVisibleText("Own Client");
+        new Select(owner.driver.findElement(By.cssSelector("[data-testid=invite-language]"))).selectByValue("fr");
+        owner.click("[data-testid=invite-submit]");
+        assertThat(owner.text("[data-testid=people-message]")).isEqualTo("L’invitation a été envoyée à achats@client.example.");
+        assertThat(row(owner, "invitations", "achats@client.example").getText()).contains("Invité").contains("Own Client");
+        // a phone's 390 px: nothing wider than the screen
+        owner.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        owner.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        assertThat(((Number) owner.js("return document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(((Number) owner.js("return document.documentElement.clientWidth")).intValue());
+        owner.fullPage("people-page-fr-390");
+
+        deadline = System.currentTimeMillis() + 10_000;
+        while (MailServer.to("achats@client.example").length == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        MimeMessage clientMail = MailServer.to("achats@client.example")[0];
+        assertThat(clientMail.getSubject()).isEqualTo("Invitation à rejoindre Atelier Équipe sur Cordée");
+        Matcher clientLink = LINK.matcher(MailServer.parts(clientMail).get("text/plain"));
+        assertThat(clientLink.find()).isTrue();
+        invited.driver.get(invited.url("/" + clientLink.group(1)));
+        invited.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=accept-form]")));
+        invited.driver.findElement(By.cssSelector("[data-testid=accept-name]")).sendKeys("Paul Achats");
+        invited.driver.findElement(By.cssSelector("[data-testid=accept-password]")).sendKeys("the client side of the rope");
+        invited.click("[data-testid=accept-submit]");
+        invited.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav]")));
+        assertThat(invited.driver.findElements(By.cssSelector("[data-testid=nav] a")).stream()
+                .map(a -> a.getDomAttribute("data-page")).toList()).containsExactly("portal");
+        assertThat(invited.text(".topbar .who")).contains("Paul Achats");
+        // the link worked once: opened again, it says so
+        invited.driver.manage().deleteAllCookies();
+        invited.driver.get(invited.url("/?again=1" + clientLink.group(1)));
+        invited.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=accept-form]")));
+        invited.driver.findElement(By.cssSelector("[data-testid=accept-name]")).sendKeys("Someone");
+        invited.driver.findElement(By.cssSelector("[data-testid=accept-password]")).sendKeys("another long passphrase");
+        invited.click("[data-testid=accept-submit]");
+        assertThat(invited.text("[data-testid=accept-message]")).contains("already used");
     }
 }
