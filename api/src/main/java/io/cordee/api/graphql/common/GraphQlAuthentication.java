@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one gate of the GraphQL endpoint: an anonymous request may run {@code signIn}, the first-run
- * {@code setUp}/{@code signUp} and the {@code setupStatus} query (ADR 27), and nothing else; any other
+ * {@code setUp}/{@code signUp}, {@code acceptInvitation} (ADR 30) and the {@code setupStatus} query (ADR 27), and nothing else; any other
  * operation is answered with an {@code UNAUTHORIZED} error before it executes — over HTTP with status 401
  * and {@code WWW-Authenticate: Bearer realm="cordee"} (set by {@link Status}). It also
  * carries the session token into the operation (for {@code signOut}) and the session cookie out of it
