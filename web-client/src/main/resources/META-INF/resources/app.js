@@ -14,6 +14,7 @@ import './js/views/setup.js';
 import './js/views/receivables.js';
 import './js/views/team.js';
 import './js/views/bank.js';
+import './js/views/people.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -38,9 +39,11 @@ const PAGES = {
   portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
   // costs and the forms only for OWNER and FINANCE; a LEAD reads the team without them
   team: { label: 'nav.team', render: (viewer) => html`<cordee-team .role=${viewer.user.role}></cordee-team>` },
+  // OWNER only (ADR 30): users, invitations, roles
+  people: { label: 'nav.people', render: () => html`<cordee-people></cordee-people>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people'],
   FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
   LEAD: ['clients', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
@@ -136,7 +139,7 @@ class CordeeApp extends CordeeElement {
     setServerClock(viewer.agency); // "today" is the server's, in the agency's time zone
     this.viewer = viewer;
     this.phase = 'ready';
-    if (!this.route || !PAGES[this.route]) {
+    if ((!this.route || !PAGES[this.route]) && this.route !== 'accept') {
       this.goHome();
     }
   }
@@ -156,6 +159,12 @@ class CordeeApp extends CordeeElement {
   }
 
   render() {
+    // an invitation link (#/accept/<token>, ADR 30) opens the accept page, signed in or not
+    if (this.route === 'accept' && this.phase !== 'loading') {
+      return html`<main class="centered"><cordee-accept .token=${this.param} @signed-in=${(e) => {
+        history.replaceState(null, '', '/'); this.route = ''; this.param = ''; this.signedIn(e.detail);
+      }}></cordee-accept></main>`;
+    }
     switch (this.phase) {
       case 'loading':
         return html`<main class="centered">${loading()}</main>`;

@@ -71,6 +71,17 @@ public class CoreConfiguration {
     }
 
     @Bean
+    io.cordee.core.people.PeopleService peopleService(io.cordee.core.people.PeopleRepository people,
+                                                      UserRepository users, IdentityService identity,
+                                                      PasswordHasher hasher, BoundedHashing hashing,
+                                                      TransactionRunner tx, IdGenerator ids, Clock clock,
+                                                      io.cordee.core.mail.Mailer mailer,
+                                                      @Value("${cordee.public-url}") String publicUrl) {
+        return new io.cordee.core.people.PeopleService(people, users, identity, hasher, hashing, tx, ids, clock,
+                mailer, publicUrl);
+    }
+
+    @Bean
     ApiTokenService apiTokenService(ApiTokenRepository apiTokens, IdGenerator ids, Clock clock) {
         return new ApiTokenService(apiTokens, ids, clock);
     }

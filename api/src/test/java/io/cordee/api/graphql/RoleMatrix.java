@@ -26,6 +26,8 @@ record RoleMatrix(Map<String, Row> reads, Map<String, Row> writes, Map<String, S
     static final String READS = "## Reading money";
     static final String WRITES = "## Changing money";
     static final String NOT_MONEY = "## Names that sound like money but are not";
+    /** Not money, but role rules held the same way (ADR 30): {@code Query.} rows are reads, the others changes. */
+    static final String PEOPLE = "## Managing people";
     static final Set<String> READ_CELLS = Set.of("yes", "own", "hidden", "FORBIDDEN");
     static final Set<String> WRITE_CELLS = Set.of("yes", "FORBIDDEN");
 
@@ -57,6 +59,8 @@ record RoleMatrix(Map<String, Row> reads, Map<String, Row> writes, Map<String, S
     static RoleMatrix parse(List<String> lines) {
         Map<String, Row> reads = rows(table(lines, READS), READ_CELLS);
         Map<String, Row> writes = rows(table(lines, WRITES), WRITE_CELLS);
+        rows(table(lines, PEOPLE), WRITE_CELLS).forEach((key, row) -> (key.startsWith("Query.") ? reads : writes)
+                .put(key, row));
         Map<String, String> notMoney = new LinkedHashMap<>();
         for (List<String> cells : table(lines, NOT_MONEY)) {
             notMoney.put(code(cells.get(0)), cells.get(1));

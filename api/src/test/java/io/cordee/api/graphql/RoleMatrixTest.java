@@ -101,6 +101,7 @@ class RoleMatrixTest {
     static final Set<String> OPEN_TO_LEADS = Set.of("createClient", "updateClient", "updateProject");
 
     static WebTestClient web;
+    static Tenants people;
     static DatabaseClient db;
     static Tenants.Tenant agency;
     static Map<Actor, Who> actors = new LinkedHashMap<>();
@@ -121,6 +122,7 @@ class RoleMatrixTest {
     @BeforeAll
     static void seed(@Autowired Tenants tenants, @Autowired WebTestClient client, @Autowired DatabaseClient database) {
         web = client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        people = tenants;
         db = database;
         agency = tenants.create("Role Matrix Agency");
         for (Role role : Role.values()) {
@@ -293,7 +295,8 @@ class RoleMatrixTest {
                     "node.currentVersion.feasibility.budget"),
             read("Query.auditTrail",
                     "query($i: ID!) { auditTrail(entityId: $i, first: 5) { nodes { changes { field newValue } } } }",
-                    "auditTrail.nodes"));
+                    "auditTrail.nodes"),
+            read("Query.people", "{ people { users { email role } invitations { email } } }", "people.users"));
 
     /** The rows whose records are also nodes: the same field read with {@code node(id:)}. */
     static final Map<String, ReadProbe> BY_NODE_ID = Map.ofEntries(
@@ -454,7 +457,27 @@ class RoleMatrixTest {
             write("updateTeamMember.endDate", () -> Map.of("id", freshTeamMember()), """
                             mutation($id: ID!) { updateTeamMember(input: {id: $id, version: 0,
                               endDate: "2026-09-30"}) { teamMember { id } userErrors { code } } }""",
-                    "updateTeamMember.teamMember", true));
+                    "updateTeamMember.teamMember", true),
+            // people (ADR 30): fresh invitations and users made by the seeding owners
+            write("invitePerson", () -> Map.of("e", "invitee-" + counter.incrementAndGet() + "@matrix.example"), """
+                            mutation($e: String!) { invitePerson(input: {email: $e, role: LEAD}) { invitation { id }
+                              userErrors { code } } }""",
+                    "invitePerson.invitation", false),
+            write("resendInvitation", () -> Map.of("id", freshInvitation()), """
+                            mutation($id: ID!) { resendInvitation(input: {id: $id}) { invitation { id } userErrors { code } } }""",
+                    "resendInvitation.invitation", true),
+            write("revokeInvitation", () -> Map.of("id", freshInvitation()), """
+                            mutation($id: ID!) { revokeInvitation(input: {id: $id}) { invitation { id } userErrors { code } } }""",
+                    "revokeInvitation.invitation", true),
+            write("changeRole", () -> Map.of("id", freshPerson(false)), """
+                            mutation($id: ID!) { changeRole(input: {id: $id, role: FINANCE}) { person { id } userErrors { code } } }""",
+                    "changeRole.person", true),
+            write("deactivateUser", () -> Map.of("id", freshPerson(false)), """
+                            mutation($id: ID!) { deactivateUser(input: {id: $id}) { person { id } userErrors { code } } }""",
+                    "deactivateUser.person", true),
+            write("reactivateUser", () -> Map.of("id", freshPerson(true)), """
+                            mutation($id: ID!) { reactivateUser(input: {id: $id}) { person { id } userErrors { code } } }""",
+                    "reactivateUser.person", true));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));
@@ -545,6 +568,21 @@ class RoleMatrixTest {
                 mutation($acc: ID!) { recordBankBalance(input: {accountId: $acc, date: "2026-01-07",
                   amount: {amountMinor: 1000}}) { bankBalance { id } userErrors { code } } }""",
                 Map.of("acc", freshBankAccount()), "recordBankBalance.bankBalance.id");
+    }
+
+    private static String freshInvitation() {
+        return (String) seed("""
+                mutation($e: String!) { invitePerson(input: {email: $e, role: LEAD}) { invitation { id } userErrors { code } } }""",
+                Map.of("e", "invited-" + counter.incrementAndGet() + "@matrix.example"), "invitePerson.invitation.id");
+    }
+
+    /** A fresh LEAD of the agency (deactivated, without an audit row, when asked), by its global id. */
+    private static String freshPerson(boolean deactivated) {
+        String email = people.addUser(agency, Role.LEAD, "matrix-person-" + counter.incrementAndGet());
+        java.util.UUID id = db.sql("UPDATE app_user SET deactivated_at = CASE WHEN :d THEN now() END WHERE email = :e"
+                        + " RETURNING id").bind("d", deactivated).bind("e", email)
+                .map(row -> row.get("id", java.util.UUID.class)).one().block(Duration.ofSeconds(10));
+        return io.cordee.api.graphql.common.GlobalId.of("User", id);
     }
 
     private static String freshProposal() {

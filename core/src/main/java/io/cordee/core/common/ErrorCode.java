@@ -26,5 +26,17 @@ public enum ErrorCode {
     /** A password under 12 characters or on the list of common passwords. */
     WEAK_PASSWORD,
     /** New agencies may not sign up on this instance ({@code cordee.signup=closed}). */
-    SIGNUP_CLOSED
+    SIGNUP_CLOSED,
+    /** An invitation link that was never issued, or was replaced by a re-sent one (ADR 30). */
+    INVITATION_INVALID,
+    /** An invitation link older than 7 days. */
+    INVITATION_EXPIRED,
+    /** An invitation link already accepted: each link works once. */
+    INVITATION_USED,
+    /** An invitation link the agency's owner revoked. */
+    INVITATION_REVOKED,
+    /** The change would leave the agency without an active OWNER. */
+    LAST_OWNER,
+    /** The mail server did not take the mail: nothing was saved, try again or ask the people who run Cordée. */
+    MAIL_NOT_SENT
 }

@@ -1,0 +1,227 @@
+package io.cordee.api.graphql.people;
+
+import graphql.GraphQLContext;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.graphql.common.GraphQlAuthentication;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.graphql.identity.IdentityController.Viewer;
+import io.cordee.api.graphql.setup.SetupController.SetUpPayload;
+import io.cordee.api.security.SessionCookies;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.common.Forbidden;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.Role;
+import io.cordee.core.identity.UserId;
+import io.cordee.core.people.Invitation;
+import io.cordee.core.people.InvitationDraft;
+import io.cordee.core.people.InvitationStatus;
+import io.cordee.core.people.NewInvitation;
+import io.cordee.core.people.PeopleService;
+import io.cordee.core.people.Person;
+import io.cordee.core.people.PersonStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** The people page and invitations (ADR 30). Only {@code acceptInvitation} is open to anonymous callers. */
+@Controller
+public class PeopleController {
+
+    private static final Logger log = LoggerFactory.getLogger(PeopleController.class);
+    public static final String PERSON = "User";
+    public static final String INVITATION = "Invitation";
+
+    public record People(List<Person> users, List<Invitation> invitations, boolean mailConfigured) {
+    }
+
+    public record InvitePersonInput(String email, Role role, String clientId, String language) {
+    }
+
+    public record InvitationIdInput(String id) {
+    }
+
+    public record AcceptInvitationInput(String token, String name, String password) {
+    }
+
+    public record ChangeRoleInput(String id, Role role, String clientId, Long version) {
+    }
+
+    public record PersonIdInput(String id, Long version) {
+    }
+
+    public record InvitationLinkPayload(Invitation invitation, String link, Boolean mailed, List<UserError> userErrors) {
+    }
+
+    public record InvitationPayload(Invitation invitation, List<UserError> userErrors) {
+    }
+
+    public record PersonPayload(Person person, List<UserError> userErrors) {
+    }
+
+    private final PeopleService people;
+    private final AgencyService agencies;
+    private final Clock clock;
+
+    public PeopleController(PeopleService people, AgencyService agencies, Clock clock) {
+        this.people = people;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @QueryMapping(name = "people")
+    public Mono<People> people() {
+        // an owner's API token may read the list (a directory sync); only sessions change people
+        return Callers.current().flatMap(caller -> people.people(caller)
+                .zipWith(people.invitations(caller), (users, invitations) ->
+                        new People(users, invitations, people.mailConfigured())));
+    }
+
+    @MutationMapping
+    public Mono<InvitationLinkPayload> invitePerson(@Argument InvitePersonInput input) {
+        return Mutations.payload(signedInPerson("invite people").flatMap(caller -> people.invite(caller,
+                        new InvitationDraft(input.email(), input.role(), clientId(input.clientId()), input.language()))),
+                this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
+    }
+
+    @MutationMapping
+    public Mono<InvitationLinkPayload> resendInvitation(@Argument InvitationIdInput input) {
+        return Mutations.payload(signedInPerson("re-send invitations").flatMap(caller -> people.resend(caller,
+                        GlobalId.decode(input.id(), INVITATION, "id"))),
+                this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
+    }
+
+    @MutationMapping
+    public Mono<InvitationPayload> revokeInvitation(@Argument InvitationIdInput input) {
+        return Mutations.payload(signedInPerson("revoke invitations").flatMap(caller -> people.revoke(caller,
+                        GlobalId.decode(input.id(), INVITATION, "id"))),
+                invitation -> new InvitationPayload(invitation, List.of()), errors -> new InvitationPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<SetUpPayload> acceptInvitation(@Argument AcceptInvitationInput input, GraphQLContext context) {
+        return Mutations.payload(people.accept(input.token(), input.name(), input.password()).flatMap(signedIn -> {
+                    boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
+                    Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
+                    context.put(GraphQlAuthentication.SET_COOKIE, SessionCookies.issue(signedIn.token(), maxAge, secure));
+                    return agencies.current(signedIn.user().asCaller()).map(agency -> new SetUpPayload(
+                            new Viewer(signedIn.user(), agency), signedIn.expiresAt().atOffset(ZoneOffset.UTC),
+                            List.of()));
+                }),
+                payload -> payload, errors -> new SetUpPayload(null, null, errors));
+    }
+
+    @MutationMapping
+    public Mono<PersonPayload> changeRole(@Argument ChangeRoleInput input) {
+        return Mutations.payload(signedInPerson("change roles").flatMap(caller -> people.changeRole(caller,
+                        userId(input.id()), input.role(), clientId(input.clientId()), input.version())),
+                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<PersonPayload> deactivateUser(@Argument PersonIdInput input) {
+        return Mutations.payload(signedInPerson("deactivate people").flatMap(caller -> people.deactivate(caller,
+                        userId(input.id()), input.version())),
+                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<PersonPayload> reactivateUser(@Argument PersonIdInput input) {
+        return Mutations.payload(signedInPerson("reactivate people").flatMap(caller -> people.reactivate(caller,
+                        userId(input.id()), input.version())),
+                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+    }
+
+    private InvitationLinkPayload linkPayload(NewInvitation created) {
+        if (!created.mailed()) {
+            // once, when it is made: the owner's answer carries it too; a re-send logs its own new link
+            log.info("Invitation link for {} ({}), not mailed (no SMTP configured: spring.mail.host): {}",
+                    created.invitation().email(), created.invitation().role(), created.link());
+        }
+        return new InvitationLinkPayload(created.invitation(), created.link(), created.mailed(), List.of());
+    }
+
+    // ---- fields
+
+    @SchemaMapping(typeName = "Person")
+    public String id(Person person) {
+        return GlobalId.of(PERSON, person.id().value());
+    }
+
+    @SchemaMapping(typeName = "Person")
+    public String clientId(Person person) {
+        return person.clientId() == null ? null : GlobalId.of("Client", person.clientId().value());
+    }
+
+    @SchemaMapping(typeName = "Person")
+    public PersonStatus status(Person person) {
+        return person.status();
+    }
+
+    @SchemaMapping(typeName = "Person")
+    public OffsetDateTime lastSignedInAt(Person person) {
+        return offset(person.lastSignedInAt());
+    }
+
+    @SchemaMapping(typeName = "Person")
+    public OffsetDateTime deactivatedAt(Person person) {
+        return offset(person.deactivatedAt());
+    }
+
+    @SchemaMapping(typeName = INVITATION)
+    public String id(Invitation invitation) {
+        return GlobalId.of(INVITATION, invitation.id());
+    }
+
+    @SchemaMapping(typeName = INVITATION)
+    public String clientId(Invitation invitation) {
+        return invitation.clientId() == null ? null : GlobalId.of("Client", invitation.clientId().value());
+    }
+
+    @SchemaMapping(typeName = INVITATION)
+    public InvitationStatus status(Invitation invitation) {
+        return invitation.status(clock.instant());
+    }
+
+    @SchemaMapping(typeName = INVITATION)
+    public OffsetDateTime createdAt(Invitation invitation) {
+        return offset(invitation.createdAt());
+    }
+
+    @SchemaMapping(typeName = INVITATION)
+    public OffsetDateTime expiresAt(Invitation invitation) {
+        return offset(invitation.expiresAt());
+    }
+
+    private static UserId userId(String id) {
+        return new UserId(GlobalId.decode(id, PERSON, "id"));
+    }
+
+    private static ClientId clientId(String id) {
+        return id == null || id.isBlank() ? null : new ClientId(GlobalId.decode(id, "Client", "clientId"));
+    }
+
+    /** The caller, if they came with a browser session: API tokens do not manage people. */
+    private static Mono<Caller> signedInPerson(String action) {
+        return Callers.viaApiToken().flatMap(viaToken -> viaToken
+                ? Mono.error(new Forbidden("An API token cannot " + action + ": sign in as an owner"))
+                : Callers.current());
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
