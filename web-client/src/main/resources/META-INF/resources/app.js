@@ -12,6 +12,7 @@ import './js/views/alerts.js';
 import './js/views/briefs.js';
 import './js/views/setup.js';
 import './js/views/receivables.js';
+import './js/views/projects.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -32,11 +33,15 @@ const PAGES = {
   briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
   alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
   portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
+  // #/projects lists them; #/projects/<id> edits one (and its billing plan); #/projects/new/<clientId> creates one
+  projects: { label: 'nav.projects', render: (viewer, id) => (id
+    ? html`<cordee-project-page .projectId=${id} .role=${viewer.user.role}></cordee-project-page>`
+    : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
-  LEAD: ['clients', 'briefs', 'staffing', 'alerts'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'projects'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'projects'],
+  LEAD: ['clients', 'briefs', 'staffing', 'alerts', 'projects'],
   CLIENT: ['portal'],
 };
 
