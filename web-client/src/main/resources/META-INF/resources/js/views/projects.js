@@ -141,8 +141,6 @@ class ProjectPage extends FormElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.done = flash;
-    flash = null;
     this.load();
   }
 
@@ -151,6 +149,10 @@ class ProjectPage extends FormElement {
   }
 
   async load() {
+    // after a creation the same element shows the new project: its confirmation comes along
+    this.done = flash;
+    flash = null;
+    this.draft = null;
     this.error = null;
     this.errors = [];
     this.conflict = false;
