@@ -8,6 +8,9 @@ import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -154,7 +158,7 @@ class ProjectsBrowserTest {
     }
 
     @Test
-    void ninetyPercentIsRefusedNextToTheMilestonesAndNothingIsSaved() {
+    void ninetyPercentIsRefusedNextToTheMilestonesAndNothingIsSaved() throws IOException {
         LocalDate today = clock.todayInParis();
         Tenants.Tenant tenant = tenants.create("Atelier Quatre-Vingt-Dix");
         HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
@@ -197,6 +201,9 @@ class ProjectsBrowserTest {
                     "Échéancier de facturation"));
             assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("page width at 390 px").isTrue();
+            browser.js("document.querySelector('[data-testid=plan-form]').scrollIntoView()");
+            Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target", "screenshots", "project-plan-fr-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
