@@ -15,6 +15,7 @@ import './js/views/receivables.js';
 import './js/views/team.js';
 import './js/views/bank.js';
 import './js/views/people.js';
+import './js/views/projects.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -41,11 +42,15 @@ const PAGES = {
   team: { label: 'nav.team', render: (viewer) => html`<cordee-team .role=${viewer.user.role}></cordee-team>` },
   // OWNER only (ADR 30): users, invitations, roles
   people: { label: 'nav.people', render: () => html`<cordee-people></cordee-people>` },
+  // #/projects lists them; #/projects/<id> edits one (and its billing plan); #/projects/new/<clientId> creates one
+  projects: { label: 'nav.projects', render: (viewer, id) => (id
+    ? html`<cordee-project-page .projectId=${id} .role=${viewer.user.role}></cordee-project-page>`
+    : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
-  LEAD: ['clients', 'briefs', 'staffing', 'alerts', 'team'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
+  LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };
 

@@ -172,4 +172,12 @@ public class CoreConfiguration {
     AuditService auditService(AuditRepository entries) {
         return new AuditService(entries);
     }
+
+    @Bean
+    io.cordee.core.cash.BillingPlanPreviewService billingPlanPreviewService(CashService cash,
+            BillingService billingService, BillingRepository billing, ProjectRepository projects,
+            AllocationRepository allocations, AgencyRepository agencies, Computations computations) {
+        return new io.cordee.core.cash.BillingPlanPreviewService(cash, billingService, billing, projects, allocations,
+                agencies, computations);
+    }
 }

@@ -296,7 +296,11 @@ class RoleMatrixTest {
             read("Query.auditTrail",
                     "query($i: ID!) { auditTrail(entityId: $i, first: 5) { nodes { changes { field newValue } } } }",
                     "auditTrail.nodes"),
-            read("Query.people", "{ people { users { email role } invitations { email } } }", "people.users"));
+            read("Query.people", "{ people { users { email role } invitations { email } } }", "people.users")),
+            read("Query.previewBillingPlan", """
+                            query($p: ID!) { previewBillingPlan(input: {projectId: $p, depositPercent: 100}) {
+                              preview { invoices { amount { amountMinor } } } } }""",
+                    "previewBillingPlan.preview"));
 
     /** The rows whose records are also nodes: the same field read with {@code node(id:)}. */
     static final Map<String, ReadProbe> BY_NODE_ID = Map.ofEntries(

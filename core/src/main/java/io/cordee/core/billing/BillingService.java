@@ -93,13 +93,9 @@ public final class BillingService {
     }
 
     private Mono<Void> regenerate(Caller caller, Project project, BillingPlan plan) {
-        return billing.findInvoicesOfProject(caller.agencyId(), project.id())
-                .filter(i -> i.status() != InvoiceStatus.PLANNED && i.planKey() != null)
-                .map(Invoice::planKey).collect(Collectors.toSet())
+        return keptPlanKeys(caller, project.id())
                 .flatMap(kept -> {
-                    List<Invoice> planned = plan.invoices(project.feeBudget(), project.startDate(),
-                                    project.launchDate()).stream()
-                            .filter(p -> !kept.contains(p.key()) && p.amount().minorUnits() > 0)
+                    List<Invoice> planned = plannedInvoices(project, plan, kept).stream()
                             .map(p -> new Invoice(new InvoiceId(ids.newId()), caller.agencyId(), project.clientId(),
                                     project.id(), p.key(), null, p.label(), InvoiceStatus.PLANNED, p.issueDate(),
                                     p.issueDate().plusDays(project.paymentTermsDays()), p.amount(),
@@ -107,6 +103,24 @@ public final class BillingService {
                             .toList();
                     return billing.replacePlannedInvoices(caller.agencyId(), project.id(), planned).then();
                 });
+    }
+
+    /**
+     * The planned invoices a plan generates for a project: its parts whose place in the plan ({@code kept})
+     * is not already taken by an issued, paid or cancelled invoice, and never a part of 0. What
+     * {@link #setPlan} writes and what a preview of the plan shows.
+     */
+    public static List<BillingPlan.PlannedInvoice> plannedInvoices(Project project, BillingPlan plan, Set<String> kept) {
+        return plan.invoices(project.feeBudget(), project.startDate(), project.launchDate()).stream()
+                .filter(p -> !kept.contains(p.key()) && p.amount().minorUnits() > 0)
+                .toList();
+    }
+
+    /** The places in the project's plan already taken by invoices that a new plan leaves alone. */
+    public Mono<Set<String>> keptPlanKeys(Caller caller, ProjectId projectId) {
+        return billing.findInvoicesOfProject(caller.agencyId(), projectId)
+                .filter(i -> i.status() != InvoiceStatus.PLANNED && i.planKey() != null)
+                .map(Invoice::planKey).collect(Collectors.toSet());
     }
 
     public Mono<Page<Invoice>> invoices(Caller caller, InvoiceFilter filter, PageRequest page) {

@@ -225,7 +225,9 @@ class ClientPage extends CordeeElement {
       </section>
       <section class="card" aria-labelledby="projects-title">
         <h2 id="projects-title">${t('portal.projects')}</h2>
-        ${projectsTable(c.projects, { money: this.money })}
+        ${this.money ? html`<p><a class="button secondary small" data-testid="client-new-project"
+          href=${`#/projects/new/${encodeURIComponent(c.id)}`}>${t('projects.new')}</a></p>` : nothing}
+        ${projectsTable(c.projects, { money: this.money, link: true })}
         ${this.money ? html`<h3>${t('clients.invoices')}</h3>${invoicesTable(this.data.invoices.nodes, { staff: true })}` : nothing}
       </section>`;
   }

@@ -14,13 +14,13 @@ export const INTERACTIONS = `interactions(first: ${INTERACTIONS_PAGE}, after: $a
 export const MORE_INTERACTIONS = `query MoreInteractions($id: ID!, $after: String) {
   client(id: $id) { id ${INTERACTIONS} } }`;
 
-export const projectsTable = (projects, { money = true } = {}) => (projects.length === 0
+export const projectsTable = (projects, { money = true, link = false } = {}) => (projects.length === 0
   ? html`<p class="muted">${t('clients.noProject')}</p>` : html`
   <div class="scroll"><table class="projects" data-testid="projects">
     <thead><tr><th>${t('project.name')}</th><th>${t('project.status')}</th><th>${t('project.start')}</th>
       <th>${t('project.launch')}</th>${money ? html`<th class="num">${t('project.fee')}</th>` : nothing}</tr></thead>
     <tbody>${projects.map((p) => html`
-      <tr><td>${p.name}</td><td><span class="pill status-${p.status}">${t(`status.${p.status}`)}</span></td>
+      <tr><td>${link ? html`<a href=${`#/projects/${encodeURIComponent(p.id)}`}>${p.name}</a>` : p.name}</td><td><span class="pill status-${p.status}">${t(`status.${p.status}`)}</span></td>
         <td>${formatDate(p.startDate)}</td><td>${formatDate(p.launchDate)}</td>
         ${money ? html`<td class="num">${formatMoney(p.feeBudget)}</td>` : nothing}</tr>`)}
     </tbody></table></div>`);
