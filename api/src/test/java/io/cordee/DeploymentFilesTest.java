@@ -131,6 +131,29 @@ class DeploymentFilesTest {
         }
     }
 
+    @Test
+    void theReadmesRealAgencyBlockIsWhatCiRunsOnTheJarThePomsBuild() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher block = Pattern.compile("(?s)\n<!-- real-agency:begin -->\n```bash\n(.*?)```\n<!-- real-agency:end -->\n")
+                .matcher(readme);
+        assertThat(block.find()).as("one block between the real-agency markers").isTrue();
+        String commands = block.group(1);
+        assertThat(block.find()).as("only one").isFalse();
+        String version = firstMatch(Files.readString(ROOT.resolve("pom.xml")),
+                "<artifactId>cordee-parent</artifactId>\\s*<version>([^<]+)</version>");
+        String artifact = firstMatch(Files.readString(ROOT.resolve("api/pom.xml")),
+                "</parent>\\s*<artifactId>([^<]+)</artifactId>");
+        assertThat(commands).contains("CORDEE_DEMO_DATA=false java -XX:MaxRAMPercentage=75 -jar api/target/" + artifact
+                        + "-" + version + ".jar")
+                .contains("--cordee.setup.token-file=").contains("$(cat \"$AGENCY_HOME/setup-token\")")
+                .contains("setUp(input: $input)").contains("signIn(input:").contains("kill $CORDEE_PID");
+        // CI extracts this very block (no copy to drift) and runs it after the test command
+        String script = Files.readString(ROOT.resolve(".ci/real-agency"));
+        assertThat(script).contains("/^<!-- real-agency:begin -->$/").contains("/^<!-- real-agency:end -->$/")
+                .contains("jar=api/target/" + artifact + "-" + version + ".jar");
+        assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).containsSubsequence("./mvnw -B verify", "bash .ci/real-agency");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> services() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));

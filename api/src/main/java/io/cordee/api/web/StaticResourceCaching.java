@@ -17,11 +17,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,6 +66,19 @@ public class StaticResourceCaching {
                             .switchIfEmpty(Mono.defer(() -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
                                     .cacheControl(revalidate).eTag(etag).bodyValue(index)));
                 });
+    }
+
+    /**
+     * {@code Vary: Accept-Encoding} on every answer: a shared cache (a CDN, a company proxy) that keeps a gzipped
+     * script for its five minutes must not hand it to a client that did not ask for gzip. Netty's compressor
+     * does not add it.
+     */
+    @Bean
+    WebFilter varyOnAcceptEncoding() {
+        return (exchange, chain) -> {
+            exchange.getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            return chain.filter(exchange);
+        };
     }
 
     /** A strong ETag (quoted) of the resource's content: the first 16 bytes of its SHA-256, in hex. */

@@ -43,6 +43,8 @@ class CompressionAndCachingTest {
         assertThat(first.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=300");
         assertThat(first.headers().firstValue("Pragma")).as("Spring Security's no-store set stays off").isEmpty();
+        assertThat(first.headers().allValues("Vary")).as("a shared cache keeps gzip for gzip clients only")
+                .contains("Accept-Encoding");
         assertThat(gunzip(first.body())).isEqualTo(original);
         // app.js is plain text: gzip takes it well under half (docs/benchmarks.md)
         assertThat(first.body().length).isLessThan(original.length / 2);
