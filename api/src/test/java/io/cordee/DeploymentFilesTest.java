@@ -143,7 +143,7 @@ class DeploymentFilesTest {
                 "<artifactId>cordee-parent</artifactId>\\s*<version>([^<]+)</version>");
         String artifact = firstMatch(Files.readString(ROOT.resolve("api/pom.xml")),
                 "</parent>\\s*<artifactId>([^<]+)</artifactId>");
-        assertThat(commands).contains("CORDEE_DEMO_DATA=false java -XX:MaxRAMPercentage=75 -jar api/target/" + artifact
+        assertThat(commands).contains("CORDEE_DEMO_DATA=false java -jar api/target/" + artifact
                         + "-" + version + ".jar")
                 .contains("--cordee.setup.token-file=").contains("$(cat \"$AGENCY_HOME/setup-token\")")
                 .contains("setUp(input: $input)").contains("signIn(input:").contains("kill $CORDEE_PID");
