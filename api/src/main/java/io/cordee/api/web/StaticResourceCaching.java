@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webflux.autoconfigure.ResourceHandlerRegistrationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,9 +52,8 @@ public class StaticResourceCaching {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> indexHtml(ResourceLoader resources,
-            @Value("${cordee.web.index:classpath:/META-INF/resources/index.html}") String location) {
-        Resource index = resources.getResource(location);
+    RouterFunction<ServerResponse> indexHtml(ResourceLoader resources) {
+        Resource index = resources.getResource("classpath:/META-INF/resources/index.html");
         CacheControl revalidate = CacheControl.noCache();
         return RouterFunctions.route(
                 RequestPredicates.GET("/").or(RequestPredicates.GET("/index.html"))
