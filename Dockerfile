@@ -1,4 +1,7 @@
-# Build: the whole reactor with the Maven wrapper (tests run in CI, not in the image build).
+# syntax=docker/dockerfile:1
+# Build: the whole reactor with the Maven wrapper (tests run in CI, not in the image build). Maven's repository is
+# a BuildKit cache, so a rebuild downloads nothing. The embedded PostgreSQL binaries are those of the build's
+# platform (ADR 32): linux-amd64, or linux-arm64v8 on an ARM builder; the image itself uses the compose database.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
@@ -11,13 +14,18 @@ COPY core/src core/src
 COPY persistence/src persistence/src
 COPY web-client/src web-client/src
 COPY api/src api/src
-RUN ./mvnw -B -q -DskipTests package
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package \
+    && java -Djarmode=tools -jar api/target/cordee-api-0.1.0-SNAPSHOT.jar extract --layers --launcher --destination /layers
 
-# Run: a JRE and the application jar, as an unprivileged user.
+# Run: a JRE and the application's layers, as an unprivileged user. Spring Boot's layers, least changing first:
+# a code change rebuilds only the last one (about 3 MB), the 65 MB of dependencies stay cached and pulled once.
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --create-home cordee
 WORKDIR /app
-COPY --from=build /src/api/target/cordee-api-0.1.0-SNAPSHOT.jar /app/cordee.jar
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
 USER cordee
 # prod profile (ADR 18): JSON logs. The public port 8080 serves the app and the probes /livez and /readyz;
 # the actuator (health details, /actuator/prometheus, /actuator/info) is on 8081 (ADR 26), opened beyond
@@ -25,4 +33,8 @@ USER cordee
 ENV SPRING_PROFILES_ACTIVE=prod
 ENV CORDEE_MANAGEMENT_ADDRESS=0.0.0.0
 EXPOSE 8080 8081
-ENTRYPOINT ["java", "-jar", "/app/cordee.jar"]
+# Ready = the process and PostgreSQL (/readyz, ADR 18); bash's /dev/tcp, since the JRE image has no curl.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
+    CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -1 <&3 | grep -q " 200 "'
+# The heap follows the container's memory limit (75 % of it), leaving the rest to metaspace, threads and Netty.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,106 @@
+package io.cordee.api.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.webflux.autoconfigure.ResourceHandlerRegistrationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * How browsers keep the SPA's files (ADR 33). Every static file carries an ETag made of its content's hash, so
+ * a browser asks again with {@code If-None-Match} and gets an empty 304 when nothing changed — the same answer
+ * from every instance of a release, unlike a jar entry's modification time. {@code index.html} (at {@code /}
+ * and {@code /index.html}) is {@code no-cache}: revalidated at every visit, so a new release is seen at once.
+ * The other files (scripts, styles, WebJars) may be reused without asking for
+ * {@code spring.web.resources.cache.cachecontrol.max-age} (5 minutes), then are revalidated. Spring Security's
+ * {@code no-store} stays on every other answer ({@code /graphql} above all): it only writes its cache headers
+ * when the answer has none.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StaticResourceCaching {
+
+    /** Content hashes of the classpath's static files, by URL and modification time (a fixed, small set). */
+    private static final Map<String, String> ETAGS = new ConcurrentHashMap<>();
+
+    @Bean
+    ResourceHandlerRegistrationCustomizer contentEtags() {
+        return registration -> registration.setEtagGenerator(StaticResourceCaching::etag);
+    }
+
+    /**
+     * {@code /} and {@code /index.html}, ahead of Spring Boot's welcome page (which sets no validator): the
+     * page is tiny and names every other file, so it is always revalidated.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> indexHtml(ResourceLoader resources) {
+        Resource index = resources.getResource("classpath:/META-INF/resources/index.html");
+        CacheControl revalidate = CacheControl.noCache();
+        return RouterFunctions.route(
+                RequestPredicates.GET("/").or(RequestPredicates.GET("/index.html"))
+                        .and(RequestPredicates.accept(MediaType.TEXT_HTML)),
+                request -> {
+                    String etag = etag(index);
+                    return request.checkNotModified(etag)
+                            .switchIfEmpty(Mono.defer(() -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+                                    .cacheControl(revalidate).eTag(etag).bodyValue(index)));
+                });
+    }
+
+    /**
+     * {@code Vary: Accept-Encoding} on every answer: a shared cache (a CDN, a company proxy) that keeps a gzipped
+     * script for its five minutes must not hand it to a client that did not ask for gzip. Netty's compressor
+     * does not add it.
+     */
+    @Bean
+    WebFilter varyOnAcceptEncoding() {
+        return (exchange, chain) -> {
+            exchange.getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            return chain.filter(exchange);
+        };
+    }
+
+    /** A strong ETag (quoted) of the resource's content: the first 16 bytes of its SHA-256, in hex. */
+    static String etag(Resource resource) {
+        try {
+            String key = resource.getURL() + "@" + resource.lastModified();
+            return ETAGS.computeIfAbsent(key, k -> "\"" + sha256(resource) + "\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[16 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

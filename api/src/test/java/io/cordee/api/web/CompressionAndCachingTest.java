@@ -1,0 +1,146 @@
+package io.cordee.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Tenants;
+import io.cordee.core.identity.Role;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a browser gets on the wire (ADR 33): gzip for the SPA's files and GraphQL answers, ETags that turn a
+ * revisit into empty 304s, {@code index.html} always revalidated, and {@code /graphql} never stored. A raw
+ * {@link HttpClient} so that nothing decompresses or caches behind the test's back.
+ */
+@ApiTest
+class CompressionAndCachingTest {
+
+    private static final String STATIC = "/META-INF/resources";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Tenants tenants;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aScriptIsGzippedCacheableForFiveMinutesAndRevalidatedByItsEtag() throws Exception {
+        byte[] original = classpath(STATIC + "/app.js");
+        HttpResponse<byte[]> first = get("/app.js", "*/*", null);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=300");
+        assertThat(first.headers().firstValue("Pragma")).as("Spring Security's no-store set stays off").isEmpty();
+        assertThat(first.headers().allValues("Vary")).as("a shared cache keeps gzip for gzip clients only")
+                .contains("Accept-Encoding");
+        assertThat(gunzip(first.body())).isEqualTo(original);
+        // app.js is plain text: gzip takes it well under half (docs/benchmarks.md)
+        assertThat(first.body().length).isLessThan(original.length / 2);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+
+        HttpResponse<byte[]> again = get("/app.js", "*/*", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(get("/app.js", "*/*", "\"stale\"").statusCode()).as("another version: the file again").isEqualTo(200);
+    }
+
+    @Test
+    void aWebJarAndAStylesheetAreCachedTheSameWay() throws Exception {
+        for (String path : new String[] {"/webjars/lit-html/lit-html.js", "/app.css"}) {
+            HttpResponse<byte[]> first = get(path, "*/*", null);
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            assertThat(first.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+            assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue("max-age=300");
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(get(path, "*/*", etag).statusCode()).as(path).isEqualTo(304);
+        }
+    }
+
+    @Test
+    void indexHtmlIsAlwaysRevalidated() throws Exception {
+        byte[] original = classpath(STATIC + "/index.html");
+        for (String path : new String[] {"/", "/index.html"}) {
+            HttpResponse<byte[]> first = get(path, "text/html", null);
+
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            assertThat(first.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("text/html");
+            assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+            // 1,140 bytes, above the 1 KB threshold
+            assertThat(first.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+            assertThat(gunzip(first.body())).as(path).isEqualTo(original);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+
+            HttpResponse<byte[]> again = get(path, "text/html", etag);
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void aGraphQlAnswerIsGzippedAndNeverStored() throws Exception {
+        Tenants.Tenant tenant = tenants.create("Compression Test Agency");
+        String session = tenants.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        String query = "{\"query\":\"{ __schema { types { name description } } }\"}";
+        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(uri("/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json")
+                .header("Accept-Encoding", "gzip")
+                .header("Authorization", "Bearer " + session)
+                .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] json = gunzip(answer.body());
+        assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8)).contains("\"name\":\"Query\"");
+        assertThat(answer.body().length).isLessThan(json.length / 3);
+        assertThat(answer.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(answer.headers().firstValue("ETag")).isEmpty();
+    }
+
+    @Test
+    void aClientThatDoesNotAskForGzipGetsPlainText() throws Exception {
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(uri("/app.js")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(classpath(STATIC + "/app.js"));
+    }
+
+    private HttpResponse<byte[]> get(String path, String accept, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept)
+                .header("Accept-Encoding", "gzip").GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static byte[] gunzip(byte[] body) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] classpath(String path) throws IOException {
+        try (InputStream in = CompressionAndCachingTest.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+}
