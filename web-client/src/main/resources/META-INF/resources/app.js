@@ -12,6 +12,7 @@ import './js/views/alerts.js';
 import './js/views/briefs.js';
 import './js/views/setup.js';
 import './js/views/receivables.js';
+import './js/views/settings.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -32,9 +33,11 @@ const PAGES = {
   briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
   alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
   portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
+  // OWNER only: the agency settings, alert thresholds and health weights are the owner's to change (docs/roles.md)
+  settings: { label: 'nav.settings', render: () => html`<cordee-settings></cordee-settings>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'settings'],
   FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
   LEAD: ['clients', 'briefs', 'staffing', 'alerts'],
   CLIENT: ['portal'],

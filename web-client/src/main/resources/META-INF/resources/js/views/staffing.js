@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import './staffing-timeline.js';
 import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
 import { t, formatDate, formatMonth, formatPercent, formatNumber } from '../i18n.js';
 import { thisMonthIso, todayIso } from '../clock.js';
