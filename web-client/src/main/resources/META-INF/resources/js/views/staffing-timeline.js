@@ -32,7 +32,7 @@ class StaffingTimeline extends CordeeElement {
   static properties = {
     allocations: {}, members: {}, projects: {}, overAllocations: {}, from: {}, weeks: {},
     clientFilter: { state: true }, projectFilter: { state: true }, moved: { state: true }, editing: { state: true },
-    editErrors: { state: true }, busy: { state: true }, message: { state: true }, failed: { state: true },
+    editErrors: { state: true }, busy: { state: true }, message: { state: true }, failed: { state: true }, stale: { state: true },
   };
 
   constructor() {
@@ -72,7 +72,9 @@ class StaffingTimeline extends CordeeElement {
       </div>
       <p class="muted small" id="timeline-help">${t('timeline.help')}</p>
       ${this.message ? html`<p class=${this.failed ? 'error' : 'ok-text'} role=${this.failed ? 'alert' : 'status'}
-        data-testid="timeline-message">${this.message}</p>` : nothing}
+        data-testid="timeline-message">${this.message}
+        ${this.stale ? html`<button type="button" class="secondary small" @click=${() => this.reload()}>${t('alloc.reload')}</button>` : nothing}</p>`
+        : nothing}
       <div class="timeline-box" data-testid="timeline">
         <div class="timeline" style="--week:${WEEK_PX}px; --weeks:${this.weeks}">
           <div class="tl-row tl-head"><div class="tl-name">${t('staffing.member')}</div>
@@ -186,7 +188,8 @@ class StaffingTimeline extends CordeeElement {
     if (!payload) return;
     if (payload.userErrors.length) {
       this.failed = true;
-      this.message = conflict(payload.userErrors) ? t('timeline.stale') : payload.userErrors.map((e) => e.message).join(' ');
+      this.stale = conflict(payload.userErrors);
+      this.message = this.stale ? t('timeline.stale') : payload.userErrors.map((e) => e.message).join(' ');
       return;
     }
     this.failed = false;
@@ -255,6 +258,8 @@ class StaffingTimeline extends CordeeElement {
 
   reload() {
     this.editing = null;
+    this.message = null;
+    this.stale = false;
     this.dispatchEvent(new CustomEvent('reload', { bubbles: true }));
   }
 
