@@ -7,6 +7,9 @@ import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -163,6 +167,8 @@ class StaffingAndSettingsBrowserTest {
                     .as("page width at 390 px").isTrue();
             assertThat((Boolean) browser.js("const b = document.querySelector('[data-testid=timeline]');"
                     + " return b.scrollWidth > b.clientWidth")).as("the timeline scrolls inside its box").isTrue();
+            browser.js("document.querySelector('[data-testid=timeline]').scrollIntoView()");
+            phoneShot("staffing-timeline-390x844");
         } finally {
             ((ChromeDriver) driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
@@ -280,6 +286,20 @@ class StaffingAndSettingsBrowserTest {
         browser.wait.until(d -> "20".equals(d.findElement(By.cssSelector("[data-testid=settings-agency] input[name=payday]"))
                 .getDomProperty("value")));
         browser.screenshot("settings");
+
+        // at a phone's 390 px, in French: every field fits, nothing scrolls sideways
+        ((ChromeDriver) driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            browser.click("[data-testid=lang-fr]");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Réglages"));
+            assertThat(browser.text("[data-testid=settings-alerts] h2")).isEqualTo("Seuils d’alerte");
+            assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("page width at 390 px in French").isTrue();
+            phoneShot("settings-fr-390x844");
+        } finally {
+            ((ChromeDriver) driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Test
@@ -315,6 +335,15 @@ class StaffingAndSettingsBrowserTest {
         browser.js("arguments[0].focus()", element);
         Actions keys = new Actions(driver());
         (shift ? keys.keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT) : keys.sendKeys(key)).perform();
+    }
+
+    private void phoneShot(String name) {
+        try {
+            Files.copy(((ChromeDriver) driver()).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target", "screenshots", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private WebElement bar(String allocation) {
