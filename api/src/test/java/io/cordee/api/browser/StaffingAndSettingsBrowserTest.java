@@ -167,6 +167,10 @@ class StaffingAndSettingsBrowserTest {
                     .as("page width at 390 px").isTrue();
             assertThat((Boolean) browser.js("const b = document.querySelector('[data-testid=timeline]');"
                     + " return b.scrollWidth > b.clientWidth")).as("the timeline scrolls inside its box").isTrue();
+            assertThat((Boolean) browser.js("const f = document.querySelector('[data-testid=new-allocation]').getBoundingClientRect();"
+                    + " return [...document.querySelectorAll('[data-testid=new-allocation] input, [data-testid=new-allocation] select,"
+                    + " [data-testid=new-allocation] button')].every(e => e.getBoundingClientRect().right <= f.right)"))
+                    .as("the new allocation's fields stay inside the form").isTrue();
             browser.js("document.querySelector('[data-testid=timeline]').scrollIntoView()");
             phoneShot("staffing-timeline-390x844");
         } finally {
