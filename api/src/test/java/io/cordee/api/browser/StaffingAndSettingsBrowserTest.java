@@ -109,6 +109,10 @@ class StaffingAndSettingsBrowserTest {
         assertThat(form.findElement(By.name("endDate")).getDomProperty("value")).isEqualTo(monday.plusDays(41).toString());
         assertThat(form.findElement(By.name("sharePercent")).getDomProperty("value")).isEqualTo("40");
         form.findElement(By.xpath(".//button[normalize-space()='Cancel']")).click();
+        // its right edge dragged one week (48 px) to the left: shortened, the end 7 days earlier, the start kept
+        new Actions(browser.driver).clickAndHold(bar(ben).findElement(By.cssSelector(".tl-stretch")))
+                .moveByOffset(-WEEK_PX / 2, 0).moveByOffset(-WEEK_PX / 2 - 2, 0).release().perform();
+        browser.wait.until(d -> dates(owner, ben).equals(List.of(monday.plusDays(7).toString(), monday.plusDays(34).toString())));
 
         // someone else changes Ada's meanwhile: the lead's move is refused, the bar goes back, the reason shows
         owner.document("query($id: ID!) { node(id: $id) { ... on Allocation { version } } }").variable("id", ada).execute()
@@ -173,6 +177,12 @@ class StaffingAndSettingsBrowserTest {
                     .as("the new allocation's fields stay inside the form").isTrue();
             browser.js("document.querySelector('[data-testid=timeline]').scrollIntoView()");
             phoneShot("staffing-timeline-390x844");
+            browser.click("[data-testid=lang-fr]");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-help"), "Glissez une barre"));
+            assertThat(bar(fifty).getDomAttribute("aria-label")).startsWith("Ada Lovelace, Autre Client · Portail, 50 %, du ");
+            assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("page width at 390 px in French").isTrue();
+            browser.click("[data-testid=lang-en]");
         } finally {
             ((ChromeDriver) driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
