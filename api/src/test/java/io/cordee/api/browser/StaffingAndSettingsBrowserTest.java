@@ -173,7 +173,7 @@ class StaffingAndSettingsBrowserTest {
                     + " return b.scrollWidth > b.clientWidth")).as("the timeline scrolls inside its box").isTrue();
             assertThat((Boolean) browser.js("const f = document.querySelector('[data-testid=new-allocation]').getBoundingClientRect();"
                     + " return [...document.querySelectorAll('[data-testid=new-allocation] input, [data-testid=new-allocation] select,"
-                    + " [data-testid=new-allocation] button')].every(e => e.getBoundingClientRect().right <= f.right)"))
+                    + " [data-testid=new-allocation] button')].every(e => e.getBoundingClientRect().right <= Math.min(f.right, window.innerWidth))"))
                     .as("the new allocation's fields stay inside the form").isTrue();
             browser.js("document.querySelector('[data-testid=timeline]').scrollIntoView()");
             phoneShot("staffing-timeline-390x844");
