@@ -13,6 +13,8 @@ import './js/views/briefs.js';
 import './js/views/setup.js';
 import './js/views/receivables.js';
 import './js/views/settings.js';
+import './js/views/team.js';
+import './js/views/bank.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -29,17 +31,21 @@ const PAGES = {
     : html`<cordee-clients .role=${viewer.user.role}></cordee-clients>`) },
   // OWNER and FINANCE only: the API refuses invoices and receivables to the other roles
   receivables: { label: 'nav.receivables', render: () => html`<cordee-receivables></cordee-receivables>` },
+  // OWNER and FINANCE only: bank accounts and balances, overheads, one-off expenses (issue 15)
+  bank: { label: 'nav.bank', render: () => html`<cordee-bank></cordee-bank>` },
   staffing: { label: 'nav.staffing', render: () => html`<cordee-staffing></cordee-staffing>` },
   briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
   alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
   portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
+  // costs and the forms only for OWNER and FINANCE; a LEAD reads the team without them
+  team: { label: 'nav.team', render: (viewer) => html`<cordee-team .role=${viewer.user.role}></cordee-team>` },
   // OWNER only: the agency settings, alert thresholds and health weights are the owner's to change (docs/roles.md)
   settings: { label: 'nav.settings', render: () => html`<cordee-settings></cordee-settings>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'settings'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing'],
-  LEAD: ['clients', 'briefs', 'staffing', 'alerts'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
+  LEAD: ['clients', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };
 

@@ -127,8 +127,9 @@ public class CoreConfiguration {
     }
 
     @Bean
-    TeamService teamService(TeamMemberRepository members, IdGenerator ids) {
-        return new TeamService(members, ids);
+    TeamService teamService(TeamMemberRepository members, io.cordee.core.staffing.AbsenceRepository absences,
+                            AgencyRepository agencies, IdGenerator ids) {
+        return new TeamService(members, absences, agencies, ids);
     }
 
     @Bean

@@ -61,8 +61,12 @@ final class LargeAgency {
                         JOIN (SELECT id, start_date, launch_date, row_number() OVER (ORDER BY id) AS n FROM project
                               WHERE agency_id = :a) p ON p.n = 1 + g % 10000"""))
                 .then(exec(db, agency, """
-                        INSERT INTO bank_balance (agency_id, id, on_date, currency, amount_minor)
-                        VALUES (:a, gen_random_uuid(), DATE '2026-11-20', 'EUR', 250000000)"""))
+                        INSERT INTO bank_account (agency_id, id, name, currency)
+                        VALUES (:a, gen_random_uuid(), 'Main account', 'EUR')"""))
+                .then(exec(db, agency, """
+                        INSERT INTO bank_balance (agency_id, id, account_id, on_date, currency, amount_minor)
+                        SELECT :a, gen_random_uuid(), id, DATE '2026-11-20', 'EUR', 250000000
+                        FROM bank_account WHERE agency_id = :a"""))
                 .then(exec(db, agency, """
                         INSERT INTO overhead (agency_id, id, label, currency, monthly_amount_minor, day_of_month,
                           start_date)

@@ -148,7 +148,7 @@ class BrowserTest {
         String stressLowest = stress;
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing", "Settings");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing", "Team", "Bank & costs", "Settings");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
         screenshot("cockpit");
@@ -235,7 +235,7 @@ class BrowserTest {
     @Test
     void financeOpensAClientsInvoices() {
         signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing", "Team", "Bank & costs");
         go("clients");
         WebElement hexagone = clientCard("Groupe Hexagone");
         hexagone.findElement(By.xpath(".//button[normalize-space()='Show invoices']")).click();
@@ -258,7 +258,7 @@ class BrowserTest {
     @Test
     void theLeadHasNoCockpitAndSeesCapacityAndOverAllocation() {
         signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Clients", "Briefs", "Staffing", "Alerts");
+        assertThat(navigation()).containsExactly("Clients", "Briefs", "Staffing", "Alerts", "Team");
         clientCard("Groupe Hexagone");
         assertThat(driver.findElements(By.xpath("//button[normalize-space()='Show invoices']"))).isEmpty();
 
@@ -327,7 +327,7 @@ class BrowserTest {
                 "Se connecter"));
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Créances", "Cahiers des charges", "Staffing", "Réglages");
+        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Créances", "Cahiers des charges", "Staffing", "Équipe", "Banque et coûts", "Réglages");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
         assertThat(text("[data-testid=lowest-balance]")).matches("[-−]?[\\d\\s\u202f]+\\s€");
@@ -339,7 +339,7 @@ class BrowserTest {
 
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing", "Settings");
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Receivables", "Briefs", "Staffing", "Team", "Bank & costs", "Settings");
     }
 
     @Test

@@ -106,6 +106,8 @@ class RoleMatrixTest {
     static Map<Actor, Who> actors = new LinkedHashMap<>();
     static List<Who> seeders = new ArrayList<>();
     static Ids own;
+    /** The account the seed's balance went to (created by recordBankBalance without an account). */
+    static String mainAccount;
     static Ids other;
     /** What must never appear in another agency's answers: this agency's ids and amounts. */
     static Set<String> markers = new LinkedHashSet<>();
@@ -164,9 +166,11 @@ class RoleMatrixTest {
                 mutation { createOneOffExpense(input: {label: "Laptops", date: "2026-02-15",
                   amount: {amountMinor: 765432}}) { oneOffExpense { id } userErrors { code } } }""", Map.of(),
                 "createOneOffExpense.oneOffExpense.id");
+        // without an account: the agency's "Main account" is created (ADR 0035)
         seed("""
                 mutation { recordBankBalance(input: {date: "2026-01-02", amount: {amountMinor: 3141592}}) {
                   bankBalance { date } userErrors { code } } }""", Map.of(), "recordBankBalance.bankBalance.date");
+        mainAccount = (String) seed("{ bankAccounts { id } }", Map.of(), "bankAccounts[0].id");
         own = withProposal(own);
         other = withProposal(other);
         for (Ids ids : List.of(own, other)) {
@@ -261,6 +265,9 @@ class RoleMatrixTest {
             read("Query.bankBalances", "{ bankBalances(first: 1) { nodes { amount { amountMinor } } } }",
                     "bankBalances.nodes[0].amount"),
             read("Query.overheads", "{ overheads { monthlyAmount { amountMinor } } }", "overheads[0].monthlyAmount"),
+            // accounts come by name: the probes' accounts are named "Z …", after the seeded "Main account"
+            read("Query.bankAccounts", "{ bankAccounts { latestBalance { amount { amountMinor } } } }",
+                    "bankAccounts[0].latestBalance"),
             read("Query.oneOffExpenses",
                     "{ oneOffExpenses(from: \"2026-01-01\", to: \"2026-12-31\") { amount { amountMinor } } }",
                     "oneOffExpenses[0].amount"),
@@ -380,10 +387,27 @@ class RoleMatrixTest {
                             mutation($id: ID!) { recordPayment(input: {invoiceId: $id, amount: {amountMinor: 1000},
                               receivedOn: "2026-03-20"}) { invoice { id } userErrors { code } } }""",
                     "recordPayment.invoice", true),
-            write("recordBankBalance", () -> Map.of("a", 4_000_000 + counter.incrementAndGet()), """
-                            mutation($a: Long!) { recordBankBalance(input: {date: "2026-01-09", amount: {amountMinor: $a}}) {
-                              bankBalance { date } userErrors { code } } }""",
-                    "recordBankBalance.bankBalance", false),
+            // on the seeded account: the agency has several once the bank account probes have run
+            write("recordBankBalance", () -> Map.of("a", 4_000_000 + counter.incrementAndGet(), "acc", mainAccount),
+                    """
+                            mutation($a: Long!, $acc: ID) { recordBankBalance(input: {accountId: $acc, date: "2026-01-09",
+                              amount: {amountMinor: $a}}) { bankBalance { date } userErrors { code } } }""",
+                    "recordBankBalance.bankBalance", true),
+            write("createBankAccount", () -> Map.of("n", name("Z account")), """
+                            mutation($n: String!) { createBankAccount(input: {name: $n}) { bankAccount { id }
+                              userErrors { code } } }""",
+                    "createBankAccount.bankAccount", false),
+            write("updateBankAccount", () -> Map.of("id", freshBankAccount(), "n", name("Z renamed")), """
+                            mutation($id: ID!, $n: String!) { updateBankAccount(input: {id: $id, version: 0, name: $n}) {
+                              bankAccount { id } userErrors { code } } }""",
+                    "updateBankAccount.bankAccount", true),
+            write("archiveBankAccount", () -> Map.of("id", freshBankAccount()), """
+                            mutation($id: ID!) { archiveBankAccount(input: {id: $id, version: 0}) {
+                              bankAccount { id } userErrors { code } } }""",
+                    "archiveBankAccount.bankAccount", true),
+            write("deleteBankBalance", () -> Map.of("id", freshBankBalance()), """
+                            mutation($id: ID!) { deleteBankBalance(input: {id: $id}) { deletedId userErrors { code } } }""",
+                    "deleteBankBalance.deletedId", true),
             write("createOverhead", () -> Map.of("l", name("Overhead")), """
                             mutation($l: String!) { createOverhead(input: {label: $l, monthlyAmount: {amountMinor: 20000},
                               dayOfMonth: 10, startDate: "2026-01-01"}) { overhead { id } userErrors { code } } }""",
@@ -403,6 +427,10 @@ class RoleMatrixTest {
             write("deleteOneOffExpense", () -> Map.of("id", freshOneOffExpense()), """
                             mutation($id: ID!) { deleteOneOffExpense(input: {id: $id}) { deletedId userErrors { code } } }""",
                     "deleteOneOffExpense.deletedId", true),
+            write("updateOneOffExpense", () -> Map.of("id", freshOneOffExpense()), """
+                            mutation($id: ID!) { updateOneOffExpense(input: {id: $id, version: 0,
+                              amount: {amountMinor: 35000}}) { oneOffExpense { id } userErrors { code } } }""",
+                    "updateOneOffExpense.oneOffExpense", true),
             write("recordProposalSent", () -> Map.of("c", other.client()), """
                             mutation($c: ID!) { recordProposalSent(input: {clientId: $c, options: [{depositPercent: 20}],
                               language: FR, sentOn: "2026-02-03"}) { proposal { id } userErrors { code } } }""",
@@ -410,7 +438,23 @@ class RoleMatrixTest {
             write("recordProposalAnswer", () -> Map.of("id", freshProposal()), """
                             mutation($id: ID!) { recordProposalAnswer(input: {proposalId: $id, version: 0, answer: DECLINED,
                               note: "Not now"}) { proposal { id } userErrors { code } } }""",
-                    "recordProposalAnswer.proposal", true));
+                    "recordProposalAnswer.proposal", true),
+            write("addAbsence", () -> Map.of("m", freshTeamMember()), """
+                            mutation($m: ID!) { addAbsence(input: {teamMemberId: $m, kind: LEAVE, from: "2026-04-06",
+                              to: "2026-04-10"}) { absence { id } userErrors { code } } }""",
+                    "addAbsence.absence", true),
+            write("updateAbsence", () -> Map.of("id", freshAbsence()), """
+                            mutation($id: ID!) { updateAbsence(input: {id: $id, version: 0, kind: TRAINING}) {
+                              absence { id } userErrors { code } } }""",
+                    "updateAbsence.absence", true),
+            write("removeAbsence", () -> Map.of("id", freshAbsence()), """
+                            mutation($id: ID!) { removeAbsence(input: {id: $id, version: 0}) {
+                              absence { id } userErrors { code } } }""",
+                    "removeAbsence.absence", true),
+            write("updateTeamMember.endDate", () -> Map.of("id", freshTeamMember()), """
+                            mutation($id: ID!) { updateTeamMember(input: {id: $id, version: 0,
+                              endDate: "2026-09-30"}) { teamMember { id } userErrors { code } } }""",
+                    "updateTeamMember.teamMember", true));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));
@@ -469,6 +513,13 @@ class RoleMatrixTest {
                 Map.of("n", name("Fresh member")), "createTeamMember.teamMember.id");
     }
 
+    private static String freshAbsence() {
+        return (String) seed("""
+                mutation($m: ID!) { addAbsence(input: {teamMemberId: $m, kind: LEAVE, from: "2026-05-04",
+                  to: "2026-05-06"}) { absence { id } userErrors { code } } }""",
+                Map.of("m", freshTeamMember()), "addAbsence.absence.id");
+    }
+
     private static String freshOverhead() {
         return (String) seed("""
                 mutation($l: String!) { createOverhead(input: {label: $l, monthlyAmount: {amountMinor: 20000},
@@ -481,6 +532,19 @@ class RoleMatrixTest {
                 mutation($l: String!) { createOneOffExpense(input: {label: $l, date: "2026-04-15",
                   amount: {amountMinor: 30000}}) { oneOffExpense { id } userErrors { code } } }""",
                 Map.of("l", name("Fresh expense")), "createOneOffExpense.oneOffExpense.id");
+    }
+
+    private static String freshBankAccount() {
+        return (String) seed("""
+                mutation($n: String!) { createBankAccount(input: {name: $n}) { bankAccount { id } userErrors { code } } }""",
+                Map.of("n", name("Z fresh account")), "createBankAccount.bankAccount.id");
+    }
+
+    private static String freshBankBalance() {
+        return (String) seed("""
+                mutation($acc: ID!) { recordBankBalance(input: {accountId: $acc, date: "2026-01-07",
+                  amount: {amountMinor: 1000}}) { bankBalance { id } userErrors { code } } }""",
+                Map.of("acc", freshBankAccount()), "recordBankBalance.bankBalance.id");
     }
 
     private static String freshProposal() {

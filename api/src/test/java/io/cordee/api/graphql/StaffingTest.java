@@ -170,8 +170,8 @@ class StaffingTest {
         counter.reset();
         lead.document("{ allocations(first: 50) { totalCount nodes { sharePercent teamMember { name } project { name client { name } } } } }")
                 .execute().path("allocations.totalCount").entity(Long.class).isEqualTo(6L);
-        // session, count, page, members batch, projects batch, clients batch
-        assertThat(counter.statements()).hasSize(6);
+        // session, count, page, members batch (+ their absences, one statement: ADR 0036), projects batch, clients batch
+        assertThat(counter.statements()).hasSize(7);
 
         tenants.as(tenant, Role.CLIENT).document("{ allocations { totalCount } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getErrorType().toString())

@@ -95,7 +95,7 @@ public record Feasibility(BigDecimal capacityDays, BigDecimal scopeDays, BigDeci
             }
             LocalDate start = a.from().isAfter(from) ? a.from() : from;
             LocalDate end = a.to().isBefore(to) ? a.to() : to;
-            int working = calendar.workingDays(start, end);
+            int working = m.availableDays(start, end, calendar);
             days = days.add(BigDecimal.valueOf(a.sharePercent()).movePointLeft(2).multiply(m.fte())
                     .multiply(BigDecimal.valueOf(working)));
         }

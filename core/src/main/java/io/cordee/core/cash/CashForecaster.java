@@ -30,7 +30,7 @@ import java.util.TreeMap;
  *       scenario changes a client's billing), on its expected payment date — due date
  *       (or issue date + other terms) + the client's delay for the scenario; an overdue one that should
  *       have arrived already is expected on {@code asOf}.</li>
- *   <li>Outflows: payroll (Σ monthly loaded cost of the active team) on payday, overheads on their day,
+ *   <li>Outflows: payroll (Σ each member's pay for the month, {@link TeamMember#payrollIn}) on payday, overheads on their day,
  *       one-off expenses on their date.</li>
  * </ol>
  */
@@ -155,10 +155,10 @@ public final class CashForecaster {
         if (to.isBefore(from)) {
             return costs;
         }
-        Money payroll = in.team().stream().filter(m -> !m.archived()).map(TeamMember::monthlyLoadedCost)
-                .reduce(Money.zero(currency), Money::plus);
         for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(to); month = month.plusMonths(1)) {
             LocalDate payday = month.atDay(Math.min(in.payday(), month.lengthOfMonth()));
+            YearMonth paid = month; // each member's pay for the month, prorated in a month of a start or an end
+            Money payroll = in.team().stream().map(m -> m.payrollIn(paid)).reduce(Money.zero(currency), Money::plus);
             if (within(payday, from, to) && payroll.minorUnits() > 0) {
                 costs.add(new CashMovement(payday, payroll, null, "Payroll"));
             }

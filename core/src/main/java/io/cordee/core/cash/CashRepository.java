@@ -11,14 +11,34 @@ import reactor.core.publisher.Mono;
 /** Port: bank balances, overheads and one-off expenses, always within one agency. */
 public interface CashRepository {
 
-    /** Records the balance at the end of {@code balance.date()}, replacing one recorded for that date. */
+    /**
+     * Records the balance of {@code balance.accountId()} at the end of {@code balance.date()}, replacing one
+     * recorded for that account and date; the answer carries the stored row's id.
+     */
     Mono<BankBalance> saveBalance(AgencyId agencyId, BankBalance balance);
 
-    /** The latest balance recorded on or before {@code date}. */
+    /**
+     * The opening position on {@code date}: the sum of each open (not archived) account's latest balance
+     * on or before {@code date}, dated by the newest of those balances; empty when no open account has one.
+     */
     Mono<BankBalance> latestBalance(AgencyId agencyId, LocalDate date);
 
-    /** Newest first. */
-    Mono<Page<BankBalance>> balances(AgencyId agencyId, PageRequest page);
+    /** Newest first; every account's when {@code accountId} is null. */
+    Mono<Page<BankBalance>> balances(AgencyId agencyId, BankAccountId accountId, PageRequest page);
+
+    /** Deletes one recorded balance; false when the agency has no such balance. */
+    Mono<Boolean> deleteBalance(AgencyId agencyId, UUID id);
+
+    /** Each given account's latest balance (whatever its date), in one statement. */
+    Flux<BankBalance> latestBalances(AgencyId agencyId, java.util.Collection<BankAccountId> accountIds);
+
+    /** By name. */
+    Flux<BankAccount> accounts(AgencyId agencyId);
+
+    Mono<BankAccount> insertAccount(AgencyId agencyId, BankAccount account);
+
+    /** Writes if the stored version is still {@code account.version()}; empty otherwise. */
+    Mono<BankAccount> updateAccount(AgencyId agencyId, BankAccount account);
 
     Flux<Overhead> overheads(AgencyId agencyId);
 
@@ -35,4 +55,9 @@ public interface CashRepository {
     Mono<OneOffExpense> insertOneOff(AgencyId agencyId, OneOffExpense expense);
 
     Mono<Boolean> deleteOneOff(AgencyId agencyId, UUID id);
+
+    Mono<OneOffExpense> findOneOff(AgencyId agencyId, UUID id);
+
+    /** Writes if the stored version is still {@code expense.version()}; empty otherwise. */
+    Mono<OneOffExpense> updateOneOff(AgencyId agencyId, OneOffExpense expense);
 }

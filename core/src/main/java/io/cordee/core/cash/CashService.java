@@ -43,7 +43,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple3;
 
 /**
- * Use cases of cash: bank balances, overheads and one-off expenses, the weekly forecast under a
+ * Use cases of cash: bank accounts and their balances, overheads and one-off expenses, the weekly forecast under a
  * scenario, a client's exposure and a project's time to first cash. OWNER and FINANCE only.
  */
 public final class CashService {
@@ -74,18 +74,127 @@ public final class CashService {
         this.ids = ids;
     }
 
-    public Mono<BankBalance> recordBalance(Caller caller, LocalDate date, Money amount) {
+    /**
+     * Records the balance of one account at the end of a day (replacing one recorded for that account and
+     * day). A balance is a fact: a date after the agency's today is refused. Without an account, the agency's
+     * only open account is meant (created as "Main account" when it has none); with several open accounts
+     * the account must be named.
+     */
+    public Mono<BankBalance> recordBalance(Caller caller, BankAccountId accountId, LocalDate date, Money amount) {
         return money(caller).then(agency(caller)).flatMap(agency -> {
+            LocalDate today = today(agency);
             new Validator().required("date", date).required("amount", amount)
                     .check(amount == null || amount.currency().equals(agency.settings().currency()), "amount",
                             "must be in the agency's currency", ErrorCode.INVALID_FORMAT)
+                    .check(date == null || !date.isAfter(today), "date",
+                            "is in the future: a balance is recorded once known (today is " + today + ")",
+                            ErrorCode.OUT_OF_RANGE)
                     .throwIfInvalid();
-            return cash.saveBalance(caller.agencyId(), new BankBalance(date, amount));
+            return account(caller, agency, accountId)
+                    .flatMap(account -> cash.saveBalance(caller.agencyId(),
+                            new BankBalance(null, account.id(), date, amount)));
         });
     }
 
+    /** Kept for the demo and older callers: the agency's only account. */
+    public Mono<BankBalance> recordBalance(Caller caller, LocalDate date, Money amount) {
+        return recordBalance(caller, null, date, amount);
+    }
+
+    private Mono<BankAccount> account(Caller caller, Agency agency, BankAccountId accountId) {
+        return cash.accounts(caller.agencyId()).collectList().flatMap(all -> {
+            if (accountId != null) {
+                BankAccount account = all.stream().filter(a -> a.id().equals(accountId)).findFirst()
+                        .orElseThrow(() -> InvalidInput.of("accountId", "no such bank account", ErrorCode.NOT_FOUND));
+                if (account.archived()) {
+                    throw InvalidInput.of("accountId", "is archived: restore it to record a balance",
+                            ErrorCode.OUT_OF_RANGE);
+                }
+                return Mono.just(account);
+            }
+            List<BankAccount> open = all.stream().filter(a -> !a.archived()).toList();
+            if (open.size() > 1) {
+                throw InvalidInput.of("accountId", "choose the account: the agency has " + open.size()
+                        + " open bank accounts", ErrorCode.REQUIRED);
+            }
+            if (open.size() == 1) {
+                return Mono.just(open.get(0));
+            }
+            boolean nameTaken = all.stream().anyMatch(a -> a.name().equalsIgnoreCase(BankAccount.DEFAULT_NAME));
+            return cash.insertAccount(caller.agencyId(), new BankAccount(new BankAccountId(ids.newId()),
+                    nameTaken ? BankAccount.DEFAULT_NAME + " " + (all.size() + 1) : BankAccount.DEFAULT_NAME, null,
+                    agency.settings().currency(), false, 0));
+        });
+    }
+
+    /** Recorded balances, newest first: one account's, or every account's when {@code accountId} is null. */
+    public Mono<Page<BankBalance>> balances(Caller caller, BankAccountId accountId, PageRequest page) {
+        return money(caller).then(cash.balances(caller.agencyId(), accountId, page));
+    }
+
     public Mono<Page<BankBalance>> balances(Caller caller, PageRequest page) {
-        return money(caller).then(cash.balances(caller.agencyId(), page));
+        return balances(caller, null, page);
+    }
+
+    /** Deletes a balance recorded by mistake. */
+    public Mono<Boolean> deleteBalance(Caller caller, UUID id) {
+        return money(caller).then(cash.deleteBalance(caller.agencyId(), id))
+                .flatMap(deleted -> deleted ? Mono.just(true) : Mono.error(new NotFound("BankBalance", id)));
+    }
+
+    /** The agency's bank accounts by name, archived ones included. */
+    public Mono<List<BankAccount>> accounts(Caller caller) {
+        return money(caller).then(cash.accounts(caller.agencyId()).collectList());
+    }
+
+    public Mono<BankAccount> account(Caller caller, BankAccountId id) {
+        return money(caller).then(cash.accounts(caller.agencyId()).filter(a -> a.id().equals(id)).next());
+    }
+
+    /** Each account's latest balance, whatever its date, by account. */
+    public Mono<Map<BankAccountId, BankBalance>> latestBalances(Caller caller, List<BankAccountId> accountIds) {
+        return money(caller).then(cash.latestBalances(caller.agencyId(), accountIds)
+                .collectMap(BankBalance::accountId, b -> b));
+    }
+
+    public Mono<BankAccount> createAccount(Caller caller, String name, String label) {
+        return money(caller).then(agency(caller)).flatMap(agency -> cash.accounts(caller.agencyId()).collectList()
+                .flatMap(all -> {
+                    validateAccount(name, label, all, null);
+                    return cash.insertAccount(caller.agencyId(), new BankAccount(new BankAccountId(ids.newId()),
+                            name.strip(), blankToNull(label), agency.settings().currency(), false, 0));
+                }));
+    }
+
+    /**
+     * Renames, relabels, archives or restores an account (null: unchanged; an empty label removes it), if
+     * its version is still {@code version}.
+     */
+    public Mono<BankAccount> updateAccount(Caller caller, BankAccountId id, long version, String name, String label,
+                                           Boolean archived) {
+        return money(caller).then(cash.accounts(caller.agencyId()).collectList()).flatMap(all -> {
+            BankAccount current = all.stream().filter(a -> a.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new NotFound("BankAccount", id.value()));
+            BankAccount next = new BankAccount(id, name == null ? current.name() : name.strip(),
+                    label == null ? current.label() : blankToNull(label), current.currency(),
+                    archived == null ? current.archived() : archived, version);
+            validateAccount(next.name(), next.label(), all, id);
+            return cash.updateAccount(caller.agencyId(), next)
+                    .switchIfEmpty(Mono.error(() -> new Conflict("BankAccount", version)));
+        });
+    }
+
+    private static void validateAccount(String name, String label, List<BankAccount> all, BankAccountId self) {
+        new Validator().requiredText("name", name, Validator.NAME_MAX_LENGTH)
+                .maxLength("label", label, BankAccount.LABEL_MAX_LENGTH)
+                .check(name == null || all.stream().noneMatch(a -> !a.id().equals(self)
+                                && a.name().equalsIgnoreCase(name.strip())), "name",
+                        "another bank account has this name", ErrorCode.DUPLICATE)
+                .throwIfInvalid();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public Mono<List<Overhead>> overheads(Caller caller) {
@@ -102,13 +211,20 @@ public final class CashService {
 
     public Mono<Overhead> updateOverhead(Caller caller, OverheadId id, long version, String label, Money monthly,
                                          Integer dayOfMonth, LocalDate from, LocalDate to) {
+        return updateOverhead(caller, id, version, label, monthly, dayOfMonth, from, to, false);
+    }
+
+    /** The same; {@code clearEnd} removes the end date (the overhead runs on), whatever {@code to} says. */
+    public Mono<Overhead> updateOverhead(Caller caller, OverheadId id, long version, String label, Money monthly,
+                                         Integer dayOfMonth, LocalDate from, LocalDate to, boolean clearEnd) {
         return money(caller).then(cash.overheads(caller.agencyId()).filter(o -> o.id().equals(id)).next())
                 .switchIfEmpty(Mono.error(() -> new NotFound("Overhead", id.value())))
                 .flatMap(current -> {
                     Overhead next = new Overhead(id, label == null ? current.label() : label.strip(),
                             monthly == null ? current.monthlyAmount() : monthly,
                             dayOfMonth == null ? current.dayOfMonth() : dayOfMonth,
-                            from == null ? current.from() : from, to == null ? current.to() : to, version);
+                            from == null ? current.from() : from,
+                            clearEnd ? null : to == null ? current.to() : to, version);
                     validateOverhead(next.label(), next.monthlyAmount(), next.dayOfMonth(), next.from(), next.to());
                     return cash.updateOverhead(caller.agencyId(), next)
                             .switchIfEmpty(Mono.error(() -> new Conflict("Overhead", version)));
@@ -122,13 +238,31 @@ public final class CashService {
 
     public Mono<OneOffExpense> addOneOff(Caller caller, String label, LocalDate date, Money amount) {
         return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH).required("date", date)
-                    .required("amount", amount)
-                    .check(amount == null || amount.minorUnits() > 0, "amount", "must be more than 0",
-                            ErrorCode.OUT_OF_RANGE)
-                    .throwIfInvalid();
+            validateOneOff(label, date, amount);
             return new OneOffExpense(ids.newId(), label.strip(), date, amount);
         })).flatMap(e -> cash.insertOneOff(caller.agencyId(), e));
+    }
+
+    /** Changes a one-off expense (null: unchanged) if its version is still {@code version}. */
+    public Mono<OneOffExpense> updateOneOff(Caller caller, UUID id, long version, String label, LocalDate date,
+                                            Money amount) {
+        return money(caller).then(cash.findOneOff(caller.agencyId(), id))
+                .switchIfEmpty(Mono.error(() -> new NotFound("OneOffExpense", id)))
+                .flatMap(current -> {
+                    OneOffExpense next = new OneOffExpense(id, label == null ? current.label() : label.strip(),
+                            date == null ? current.date() : date, amount == null ? current.amount() : amount, version);
+                    validateOneOff(next.label(), next.date(), next.amount());
+                    return cash.updateOneOff(caller.agencyId(), next)
+                            .switchIfEmpty(Mono.error(() -> new Conflict("OneOffExpense", version)));
+                });
+    }
+
+    private static void validateOneOff(String label, LocalDate date, Money amount) {
+        new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH).required("date", date)
+                .required("amount", amount)
+                .check(amount == null || amount.minorUnits() > 0, "amount", "must be more than 0",
+                        ErrorCode.OUT_OF_RANGE)
+                .throwIfInvalid();
     }
 
     public Mono<List<OneOffExpense>> oneOffs(Caller caller, LocalDate from, LocalDate to) {

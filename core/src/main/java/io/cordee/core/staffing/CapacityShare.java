@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * How much of the agency's capacity one client takes in a month (DESIGN.md, Computations):
  * Σ (allocation share × FTE × working days in the overlap) over the client's projects, divided by
- * the agency's total capacity that month, Σ (FTE × working days) over the team. Pure: no I/O.
+ * the agency's total capacity that month, Σ (FTE × working days) over the team. A member's working
+ * days are those within their start and end dates, less their absences. Pure: no I/O.
  */
 public final class CapacityShare {
 
@@ -23,9 +24,8 @@ public final class CapacityShare {
 
     /** Person-days the team can work in {@code month}. */
     public static BigDecimal totalCapacity(Collection<TeamMember> team, YearMonth month, WorkingCalendar calendar) {
-        int days = calendar.workingDays(month);
-        return team.stream().filter(m -> !m.archived())
-                .map(m -> m.fte().multiply(BigDecimal.valueOf(days)))
+        return team.stream()
+                .map(m -> m.capacityDays(month.atDay(1), month.atEndOfMonth(), calendar))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -44,7 +44,7 @@ public final class CapacityShare {
             }
             LocalDate from = max(a.from(), month.atDay(1));
             LocalDate to = min(a.to(), month.atEndOfMonth());
-            int overlap = calendar.workingDays(from, to);
+            int overlap = member.availableDays(from, to, calendar);
             if (overlap > 0) {
                 BigDecimal personDays = BigDecimal.valueOf(a.sharePercent()).movePointLeft(2)
                         .multiply(member.fte()).multiply(BigDecimal.valueOf(overlap));

@@ -1,6 +1,8 @@
 package io.cordee.persistence.cash;
 
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.cash.BankAccount;
+import io.cordee.core.cash.BankAccountId;
 import io.cordee.core.cash.BankBalance;
 import io.cordee.core.cash.CashRepository;
 import io.cordee.core.cash.OneOffExpense;
@@ -13,6 +15,8 @@ import io.cordee.core.money.Money;
 import io.cordee.persistence.common.KeysetQuery;
 import io.cordee.persistence.common.Sql;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Currency;
 import java.util.UUID;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,16 +28,18 @@ import reactor.core.publisher.Mono;
 public class CashPersistenceAdapter implements CashRepository {
 
     @Table("bank_balance")
-    public record BalanceRow(UUID id, LocalDate onDate, String currency, long amountMinor) {
+    public record BalanceRow(UUID id, UUID accountId, LocalDate onDate, String currency, long amountMinor) {
         BankBalance toDomain() {
-            return new BankBalance(onDate, Money.of(amountMinor, currency.trim()));
+            return new BankBalance(id, new BankAccountId(accountId), onDate, Money.of(amountMinor, currency.trim()));
         }
     }
+
+    private static final String ACCOUNT_COLUMNS = "id, name, label, currency, archived, version";
 
     private static final String OVERHEAD_COLUMNS = "id, label, currency, monthly_amount_minor, day_of_month,"
             + " start_date, end_date, version";
     private static final KeysetQuery<BalanceRow> BALANCES = new KeysetQuery<>("bank_balance",
-            "id, on_date, currency, amount_minor", "on_date", BalanceRow.class, BalanceRow::onDate, BalanceRow::id,
+            "id, account_id, on_date, currency, amount_minor", "on_date", BalanceRow.class, BalanceRow::onDate, BalanceRow::id,
             LocalDate::parse, true);
 
     private final DatabaseClient db;
@@ -46,26 +52,97 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<BankBalance> saveBalance(AgencyId agencyId, BankBalance balance) {
-        return db.sql("INSERT INTO bank_balance (agency_id, id, on_date, currency, amount_minor)"
-                        + " VALUES (:agencyId, :id, :date, :currency, :amount) ON CONFLICT (agency_id, on_date)"
-                        + " DO UPDATE SET amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency")
-                .bind("agencyId", agencyId.value()).bind("id", ids.newId()).bind("date", balance.date())
+        return db.sql("INSERT INTO bank_balance (agency_id, id, account_id, on_date, currency, amount_minor)"
+                        + " VALUES (:agencyId, :id, :account, :date, :currency, :amount)"
+                        + " ON CONFLICT (agency_id, account_id, on_date)"
+                        + " DO UPDATE SET amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency"
+                        + " RETURNING id")
+                .bind("agencyId", agencyId.value()).bind("id", ids.newId())
+                .bind("account", balance.accountId().value()).bind("date", balance.date())
                 .bind("currency", balance.amount().currency().getCurrencyCode())
                 .bind("amount", balance.amount().minorUnits())
-                .then().thenReturn(balance);
+                .map((row, meta) -> row.get("id", UUID.class)).one()
+                .map(id -> new BankBalance(id, balance.accountId(), balance.date(), balance.amount()));
     }
 
     @Override
     public Mono<BankBalance> latestBalance(AgencyId agencyId, LocalDate date) {
-        return db.sql("SELECT id, on_date, currency, amount_minor FROM bank_balance"
-                        + " WHERE agency_id = :agencyId AND on_date <= :date ORDER BY on_date DESC LIMIT 1")
+        // each open account's latest balance on or before the date, then their sum, dated by the newest
+        return db.sql("SELECT count(*) AS accounts, max(on_date) AS on_date, min(currency) AS currency,"
+                        + " sum(amount_minor)::bigint AS amount_minor FROM ("
+                        + " SELECT DISTINCT ON (b.account_id) b.on_date, b.currency, b.amount_minor FROM bank_balance b"
+                        + " JOIN bank_account a ON a.agency_id = b.agency_id AND a.id = b.account_id"
+                        + " WHERE b.agency_id = :agencyId AND NOT a.archived AND b.on_date <= :date"
+                        + " ORDER BY b.account_id, b.on_date DESC) latest")
                 .bind("agencyId", agencyId.value()).bind("date", date)
-                .mapProperties(BalanceRow.class).one().map(BalanceRow::toDomain);
+                .map((row, meta) -> row.get("accounts", Long.class) == 0 ? java.util.Optional.<BankBalance>empty()
+                        : java.util.Optional.of(new BankBalance(row.get("on_date", LocalDate.class),
+                                Money.of(row.get("amount_minor", Long.class), row.get("currency", String.class).trim()))))
+                .one().flatMap(Mono::justOrEmpty);
     }
 
     @Override
-    public Mono<Page<BankBalance>> balances(AgencyId agencyId, PageRequest page) {
-        return BALANCES.fetch(db, Sql.forAgency(agencyId.value()), page, BalanceRow::toDomain);
+    public Mono<Page<BankBalance>> balances(AgencyId agencyId, BankAccountId accountId, PageRequest page) {
+        return BALANCES.fetch(db, Sql.forAgency(agencyId.value())
+                .and("account_id = :accountId", "accountId", accountId == null ? null : accountId.value()),
+                page, BalanceRow::toDomain);
+    }
+
+    @Override
+    public Mono<Boolean> deleteBalance(AgencyId agencyId, UUID id) {
+        return db.sql("DELETE FROM bank_balance WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id)
+                .fetch().rowsUpdated().map(count -> count > 0);
+    }
+
+    @Override
+    public Flux<BankBalance> latestBalances(AgencyId agencyId, Collection<BankAccountId> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT DISTINCT ON (account_id) id, account_id, on_date, currency, amount_minor FROM bank_balance"
+                        + " WHERE agency_id = :agencyId AND account_id = ANY(:accounts)"
+                        + " ORDER BY account_id, on_date DESC")
+                .bind("agencyId", agencyId.value())
+                .bind("accounts", accountIds.stream().map(BankAccountId::value).toArray(UUID[]::new))
+                .mapProperties(BalanceRow.class).all().map(BalanceRow::toDomain);
+    }
+
+    @Override
+    public Flux<BankAccount> accounts(AgencyId agencyId) {
+        return db.sql("SELECT " + ACCOUNT_COLUMNS + " FROM bank_account WHERE agency_id = :agencyId"
+                        + " ORDER BY archived, lower(name), id")
+                .bind("agencyId", agencyId.value())
+                .map((row, meta) -> new BankAccount(new BankAccountId(row.get("id", UUID.class)),
+                        row.get("name", String.class), row.get("label", String.class),
+                        Currency.getInstance(row.get("currency", String.class).trim()),
+                        Boolean.TRUE.equals(row.get("archived", Boolean.class)), row.get("version", Long.class)))
+                .all();
+    }
+
+    @Override
+    public Mono<BankAccount> insertAccount(AgencyId agencyId, BankAccount account) {
+        return bindLabel(db.sql("INSERT INTO bank_account (agency_id, id, name, label, currency, archived)"
+                        + " VALUES (:agencyId, :id, :name, :label, :currency, :archived)"), account)
+                .bind("agencyId", agencyId.value()).bind("id", account.id().value()).bind("name", account.name())
+                .bind("currency", account.currency().getCurrencyCode()).bind("archived", account.archived())
+                .then().thenReturn(account);
+    }
+
+    @Override
+    public Mono<BankAccount> updateAccount(AgencyId agencyId, BankAccount account) {
+        return bindLabel(db.sql("UPDATE bank_account SET name = :name, label = :label, archived = :archived,"
+                        + " version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version"), account)
+                .bind("agencyId", agencyId.value()).bind("id", account.id().value()).bind("name", account.name())
+                .bind("archived", account.archived()).bind("version", account.version())
+                .fetch().rowsUpdated().filter(count -> count > 0)
+                .map(count -> new BankAccount(account.id(), account.name(), account.label(), account.currency(),
+                        account.archived(), account.version() + 1));
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindLabel(DatabaseClient.GenericExecuteSpec spec, BankAccount a) {
+        return a.label() == null ? spec.bindNull("label", String.class) : spec.bind("label", a.label());
     }
 
     @Override
@@ -115,13 +192,38 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Flux<OneOffExpense> oneOffs(AgencyId agencyId, LocalDate from, LocalDate to) {
-        return db.sql("SELECT id, label, on_date, currency, amount_minor FROM one_off_expense"
+        return db.sql("SELECT id, label, on_date, currency, amount_minor, version FROM one_off_expense"
                         + " WHERE agency_id = :agencyId AND on_date BETWEEN :from AND :to ORDER BY on_date, id")
                 .bind("agencyId", agencyId.value()).bind("from", from).bind("to", to)
-                .map((row, meta) -> new OneOffExpense(row.get("id", UUID.class), row.get("label", String.class),
-                        row.get("on_date", LocalDate.class),
-                        Money.of(row.get("amount_minor", Long.class), row.get("currency", String.class).trim())))
+                .map(CashPersistenceAdapter::oneOff)
                 .all();
+    }
+
+    private static OneOffExpense oneOff(io.r2dbc.spi.Row row, io.r2dbc.spi.RowMetadata meta) {
+        return new OneOffExpense(row.get("id", UUID.class), row.get("label", String.class),
+                row.get("on_date", LocalDate.class),
+                Money.of(row.get("amount_minor", Long.class), row.get("currency", String.class).trim()),
+                row.get("version", Long.class));
+    }
+
+    @Override
+    public Mono<OneOffExpense> findOneOff(AgencyId agencyId, UUID id) {
+        return db.sql("SELECT id, label, on_date, currency, amount_minor, version FROM one_off_expense"
+                        + " WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id)
+                .map(CashPersistenceAdapter::oneOff).one();
+    }
+
+    @Override
+    public Mono<OneOffExpense> updateOneOff(AgencyId agencyId, OneOffExpense e) {
+        return db.sql("UPDATE one_off_expense SET label = :label, on_date = :date, currency = :currency,"
+                        + " amount_minor = :amount, version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version")
+                .bind("agencyId", agencyId.value()).bind("id", e.id()).bind("label", e.label()).bind("date", e.date())
+                .bind("currency", e.amount().currency().getCurrencyCode()).bind("amount", e.amount().minorUnits())
+                .bind("version", e.version())
+                .fetch().rowsUpdated().filter(count -> count > 0)
+                .map(count -> new OneOffExpense(e.id(), e.label(), e.date(), e.amount(), e.version() + 1));
     }
 
     @Override

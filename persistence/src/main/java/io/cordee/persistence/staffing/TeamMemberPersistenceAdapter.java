@@ -12,29 +12,47 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.util.List;
 
 @Repository
 public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
 
     private static final String COLUMNS = "agency_id, id, name, job_title, skills, fte, currency,"
-            + " monthly_loaded_cost_minor, daily_bill_rate_minor, archived, version";
+            + " monthly_loaded_cost_minor, daily_bill_rate_minor, start_date, end_date, archived, version";
 
     private static final KeysetQuery<TeamMemberRow> PAGE = new KeysetQuery<>("team_member", COLUMNS, "name",
             TeamMemberRow.class, TeamMemberRow::name, TeamMemberRow::id, value -> value);
 
     private final DatabaseClient db;
     private final TeamMemberRowMapper mapper;
+    private final AbsencePersistenceAdapter absences;
 
-    public TeamMemberPersistenceAdapter(DatabaseClient db, TeamMemberRowMapper mapper) {
+    public TeamMemberPersistenceAdapter(DatabaseClient db, TeamMemberRowMapper mapper,
+                                        AbsencePersistenceAdapter absences) {
         this.db = db;
         this.mapper = mapper;
+        this.absences = absences;
+    }
+
+    /** The members with their absences: one more statement for any number of members. */
+    private Flux<TeamMember> withAbsences(Flux<TeamMember> members) {
+        return members.collectList().flatMapMany(list -> list.isEmpty() ? Flux.empty()
+                : absences.findByMembers(list.get(0).agencyId(), list.stream().map(TeamMember::id).toList())
+                        .collectMultimap(io.cordee.core.staffing.Absence::memberId)
+                        .flatMapIterable(byMember -> list.stream().map(m -> TeamMember.withAbsences(m,
+                                byMember.containsKey(m.id()) ? List.copyOf(byMember.get(m.id())) : List.of()))
+                                .toList()));
+    }
+
+    private Mono<TeamMember> withAbsences(Mono<TeamMember> member) {
+        return withAbsences(member.flux()).next();
     }
 
     @Override
     public Mono<TeamMember> findById(AgencyId agencyId, TeamMemberId id) {
         return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain);
+                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain).as(this::withAbsences);
     }
 
     @Override
@@ -43,7 +61,15 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
         if (!includeArchived) {
             where.and("NOT archived");
         }
-        return PAGE.fetch(db, where, page, mapper::toDomain);
+        return PAGE.fetch(db, where, page, mapper::toDomain)
+                .flatMap(p -> withAbsences(Flux.fromIterable(p.edges()).map(Page.Edge::node)).collectList()
+                        .map(members -> {
+                            List<Page.Edge<TeamMember>> edges = new java.util.ArrayList<>();
+                            for (int i = 0; i < members.size(); i++) {
+                                edges.add(new Page.Edge<>(members.get(i), p.edges().get(i).cursor()));
+                            }
+                            return new Page<>(edges, p.hasNextPage(), p.totalCount());
+                        }));
     }
 
     @Override
@@ -51,20 +77,20 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
         return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId AND id = ANY(:ids)")
                 .bind("agencyId", agencyId.value())
                 .bind("ids", ids.stream().map(TeamMemberId::value).toArray(java.util.UUID[]::new))
-                .mapProperties(TeamMemberRow.class).all().map(mapper::toDomain);
+                .mapProperties(TeamMemberRow.class).all().map(mapper::toDomain).as(this::withAbsences);
     }
 
     @Override
     public Flux<TeamMember> findAll(AgencyId agencyId) {
         return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId ORDER BY name, id")
                 .bind("agencyId", agencyId.value())
-                .mapProperties(TeamMemberRow.class).all().map(mapper::toDomain);
+                .mapProperties(TeamMemberRow.class).all().map(mapper::toDomain).as(this::withAbsences);
     }
 
     @Override
     public Mono<TeamMember> insert(TeamMember member) {
         return db.sql("INSERT INTO team_member (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :jobTitle, :skills,"
-                        + " :fte, :currency, :monthlyLoadedCostMinor, :dailyBillRateMinor, :archived, :version)"
+                        + " :fte, :currency, :monthlyLoadedCostMinor, :dailyBillRateMinor, :startDate, :endDate, :archived, :version)"
                         + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(member))
                 .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain);
@@ -74,10 +100,11 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
     public Mono<TeamMember> update(TeamMember member) {
         return db.sql("UPDATE team_member SET name = :name, job_title = :jobTitle, skills = :skills, fte = :fte,"
                         + " currency = :currency, monthly_loaded_cost_minor = :monthlyLoadedCostMinor,"
-                        + " daily_bill_rate_minor = :dailyBillRateMinor, archived = :archived,"
+                        + " daily_bill_rate_minor = :dailyBillRateMinor, start_date = :startDate, end_date = :endDate,"
+                        + " archived = :archived,"
                         + " version = version + 1, updated_at = now()"
                         + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(member))
-                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain);
+                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain).as(this::withAbsences);
     }
 }

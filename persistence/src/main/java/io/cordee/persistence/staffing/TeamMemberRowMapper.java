@@ -12,6 +12,7 @@ public interface TeamMemberRowMapper {
             expression = "java(PersistenceMapperConfig.Common.money(row.monthlyLoadedCostMinor(), row.currency()))")
     @Mapping(target = "dailyBillRate",
             expression = "java(PersistenceMapperConfig.Common.money(row.dailyBillRateMinor(), row.currency()))")
+    @Mapping(target = "absences", ignore = true)
     TeamMember toDomain(TeamMemberRow row);
 
     @Mapping(target = "currency", source = "monthlyLoadedCost.currency.currencyCode")

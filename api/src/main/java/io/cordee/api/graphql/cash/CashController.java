@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.cash;
 
+import io.cordee.api.graphql.bank.BankController;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
@@ -68,7 +69,7 @@ public class CashController {
     public record BankBalanceConnection(List<BankBalance> nodes, Connection.PageInfo pageInfo, long totalCount) {
     }
 
-    public record RecordBankBalanceInput(LocalDate date, MoneyInput amount) {
+    public record RecordBankBalanceInput(LocalDate date, MoneyInput amount, String accountId) {
     }
 
     public record BankBalancePayload(BankBalance bankBalance, List<UserError> userErrors) {
@@ -79,7 +80,7 @@ public class CashController {
     }
 
     public record UpdateOverheadInput(String id, Long version, String label, MoneyInput monthlyAmount,
-                                      Integer dayOfMonth, LocalDate startDate, LocalDate endDate) {
+                                      Integer dayOfMonth, LocalDate startDate, LocalDate endDate, Boolean clearEndDate) {
     }
 
     public record DeleteOverheadInput(String id, Long version) {
@@ -119,8 +120,11 @@ public class CashController {
     }
 
     @QueryMapping
-    public Mono<BankBalanceConnection> bankBalances(@Argument Integer first, @Argument String after) {
-        return Callers.current().flatMap(caller -> cash.balances(caller, PageRequest.of(first, after)))
+    public Mono<BankBalanceConnection> bankBalances(@Argument Integer first, @Argument String after,
+                                                    @Argument String accountId) {
+        return Callers.current().flatMap(caller -> cash.balances(caller,
+                        accountId == null ? null : BankController.accountId(accountId, "accountId"),
+                        PageRequest.of(first, after)))
                 .map(page -> {
                     Connection<BankBalance> c = Connection.of(page, after != null);
                     return new BankBalanceConnection(c.nodes(), c.pageInfo(), c.totalCount());
@@ -169,7 +173,9 @@ public class CashController {
 
     @MutationMapping
     public Mono<BankBalancePayload> recordBankBalance(@Argument RecordBankBalanceInput input) {
-        return Mutations.payload(withAgency((caller, agency) -> cash.recordBalance(caller, input.date(),
+        return Mutations.payload(withAgency((caller, agency) -> cash.recordBalance(caller,
+                        input.accountId() == null ? null : BankController.accountId(input.accountId(), "accountId"),
+                        input.date(),
                         input.amount().toMoney(agency.settings().currency(), "amount"))),
                 b -> new BankBalancePayload(b, List.of()), errors -> new BankBalancePayload(null, errors));
     }
@@ -187,7 +193,8 @@ public class CashController {
         return Mutations.payload(withAgency((caller, agency) -> cash.updateOverhead(caller,
                         new OverheadId(GlobalId.decode(input.id(), "Overhead", "id")), input.version(), input.label(),
                         MoneyInput.toMoney(input.monthlyAmount(), agency.settings().currency(), "monthlyAmount"),
-                        input.dayOfMonth(), input.startDate(), input.endDate())),
+                        input.dayOfMonth(), input.startDate(), input.endDate(),
+                        Boolean.TRUE.equals(input.clearEndDate()))),
                 o -> new OverheadPayload(o, List.of()), errors -> new OverheadPayload(null, errors));
     }
 

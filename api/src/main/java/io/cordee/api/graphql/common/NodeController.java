@@ -60,11 +60,13 @@ public class NodeController {
     private final ProposalService proposals;
     private final AlertService alerts;
     private final ApiTokenService apiTokens;
+    private final io.cordee.core.cash.CashService cash;
 
     public NodeController(ClientService clients, ProjectService projects, TeamService team, AgencyService agencies,
                           IdentityService identity, StaffingService staffing, BillingService billing,
                           RelationshipService relationships, BriefService briefs, ProposalService proposals,
-                          AlertService alerts, ApiTokenService apiTokens) {
+                          AlertService alerts, ApiTokenService apiTokens, io.cordee.core.cash.CashService cash) {
+        this.cash = cash;
         this.apiTokens = apiTokens;
         this.proposals = proposals;
         this.alerts = alerts;
@@ -125,6 +127,9 @@ public class NodeController {
                     : apiTokens.find(caller, new ApiTokenId(id.id())).cast(Object.class));
             case "User" -> caller.userId().equals(new UserId(id.id()))
                     ? identity.viewer(caller).cast(Object.class) : Mono.empty();
+            // a role that sees no money finds no bank account, as with the list
+            case "BankAccount" -> cash.account(caller, new io.cordee.core.cash.BankAccountId(id.id()))
+                    .cast(Object.class).onErrorResume(io.cordee.core.common.Forbidden.class, e -> Mono.empty());
             default -> Mono.empty();
         };
     }

@@ -16,6 +16,10 @@ import io.cordee.core.staffing.TeamMemberDraft;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import io.cordee.core.staffing.Absence;
+import io.cordee.core.staffing.AbsenceDraft;
+import io.cordee.core.staffing.AbsenceId;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -29,12 +33,37 @@ public class TeamController {
 
     public static final String TYPE = "TeamMember";
 
+    public static final String ABSENCE = "Absence";
+
     public record CreateTeamMemberInput(String name, String jobTitle, List<String> skills, Double fte,
-                                        MoneyInput monthlyLoadedCost, MoneyInput dailyBillRate) {
+                                        MoneyInput monthlyLoadedCost, MoneyInput dailyBillRate, LocalDate startDate,
+                                        LocalDate endDate) {
     }
 
     public record UpdateTeamMemberInput(String id, Long version, String name, String jobTitle, List<String> skills,
-                                        Double fte, MoneyInput monthlyLoadedCost, MoneyInput dailyBillRate) {
+                                        Double fte, MoneyInput monthlyLoadedCost, MoneyInput dailyBillRate,
+                                        LocalDate startDate, LocalDate endDate, Boolean clearStartDate,
+                                        Boolean clearEndDate) {
+    }
+
+    public record AddAbsenceInput(String teamMemberId, Absence.Kind kind, LocalDate from, LocalDate to, String note) {
+    }
+
+    public record UpdateAbsenceInput(String id, Long version, Absence.Kind kind, LocalDate from, LocalDate to,
+                                     String note) {
+    }
+
+    public record RemoveAbsenceInput(String id, Long version) {
+    }
+
+    public record AbsencePayload(Absence absence, List<UserError> userErrors) {
+        static AbsencePayload ok(Absence absence) {
+            return new AbsencePayload(absence, List.of());
+        }
+
+        static AbsencePayload failed(List<UserError> errors) {
+            return new AbsencePayload(null, errors);
+        }
     }
 
     public record TeamMemberPayload(TeamMember teamMember, List<UserError> userErrors) {
@@ -92,7 +121,7 @@ public class TeamController {
                                 MoneyInput.toMoney(input.monthlyLoadedCost(), agency.settings().currency(),
                                         "monthlyLoadedCost"),
                                 MoneyInput.toMoney(input.dailyBillRate(), agency.settings().currency(),
-                                        "dailyBillRate"))))),
+                                        "dailyBillRate"), input.startDate(), input.endDate(), false, false)))),
                 TeamMemberPayload::ok, TeamMemberPayload::failed);
     }
 
@@ -105,7 +134,9 @@ public class TeamController {
                                 MoneyInput.toMoney(input.monthlyLoadedCost(), agency.settings().currency(),
                                         "monthlyLoadedCost"),
                                 MoneyInput.toMoney(input.dailyBillRate(), agency.settings().currency(),
-                                        "dailyBillRate"))))),
+                                        "dailyBillRate"), input.startDate(), input.endDate(),
+                                Boolean.TRUE.equals(input.clearStartDate()),
+                                Boolean.TRUE.equals(input.clearEndDate()))))),
                 TeamMemberPayload::ok, TeamMemberPayload::failed);
     }
 
@@ -115,6 +146,71 @@ public class TeamController {
                 Callers.current().flatMap(caller -> team.archive(caller,
                         new TeamMemberId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
                 TeamMemberPayload::ok, TeamMemberPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<AbsencePayload> addAbsence(@Argument AddAbsenceInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> team.addAbsence(caller,
+                        new TeamMemberId(GlobalId.decode(input.teamMemberId(), TYPE, "teamMemberId")),
+                        new AbsenceDraft(input.kind(), input.from(), input.to(), input.note()))),
+                AbsencePayload::ok, AbsencePayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<AbsencePayload> updateAbsence(@Argument UpdateAbsenceInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> team.updateAbsence(caller,
+                        new AbsenceId(GlobalId.decode(input.id(), ABSENCE, "id")), input.version(),
+                        new AbsenceDraft(input.kind(), input.from(), input.to(), input.note()))),
+                AbsencePayload::ok, AbsencePayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<AbsencePayload> removeAbsence(@Argument RemoveAbsenceInput input) {
+        return Mutations.payload(
+                Callers.current().flatMap(caller -> team.removeAbsence(caller,
+                        new AbsenceId(GlobalId.decode(input.id(), ABSENCE, "id")), input.version())),
+                AbsencePayload::ok, AbsencePayload::failed);
+    }
+
+    @QueryMapping
+    public Mono<List<io.cordee.core.staffing.MemberCapacity>> teamCapacity(@Argument String month) {
+        return Callers.current().flatMap(caller -> team.capacity(caller, parseMonth(month)));
+    }
+
+    @SchemaMapping(typeName = "MemberCapacity", field = "teamMember")
+    public TeamMember capacityMember(io.cordee.core.staffing.MemberCapacity c) {
+        return c.member();
+    }
+
+    @SchemaMapping(typeName = "MemberCapacity", field = "month")
+    public String capacityMonth(io.cordee.core.staffing.MemberCapacity c) {
+        return c.month().toString();
+    }
+
+    @SchemaMapping(typeName = "MemberCapacity", field = "capacityDays")
+    public double capacityDays(io.cordee.core.staffing.MemberCapacity c) {
+        return c.capacityDays().doubleValue();
+    }
+
+    private static java.time.YearMonth parseMonth(String month) {
+        try {
+            return java.time.YearMonth.parse(month);
+        } catch (RuntimeException e) {
+            throw new io.cordee.core.common.InvalidInput(List.of(new io.cordee.core.common.FieldError("month",
+                    "must be a month as YYYY-MM", io.cordee.core.common.ErrorCode.INVALID_FORMAT)));
+        }
+    }
+
+    @SchemaMapping(typeName = ABSENCE, field = "id")
+    public String absenceId(Absence absence) {
+        return GlobalId.of(ABSENCE, absence.id().value());
+    }
+
+    @SchemaMapping(typeName = ABSENCE, field = "teamMemberId")
+    public String absenceMemberId(Absence absence) {
+        return GlobalId.of(TYPE, absence.memberId().value());
     }
 
     /** GraphQL Float to an exact decimal: 0.8 stays 0.8. */
