@@ -12,6 +12,7 @@ import './js/views/alerts.js';
 import './js/views/briefs.js';
 import './js/views/setup.js';
 import './js/views/receivables.js';
+import './js/views/settings.js';
 import './js/views/team.js';
 import './js/views/bank.js';
 import './js/views/people.js';
@@ -46,9 +47,11 @@ const PAGES = {
   projects: { label: 'nav.projects', render: (viewer, id) => (id
     ? html`<cordee-project-page .projectId=${id} .role=${viewer.user.role}></cordee-project-page>`
     : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
+  // OWNER only: the agency settings, alert thresholds and health weights are the owner's to change (docs/roles.md)
+  settings: { label: 'nav.settings', render: () => html`<cordee-settings></cordee-settings>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings'],
   FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],

@@ -149,7 +149,7 @@ class BrowserTest {
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
-                "Bank & costs", "People");
+                "Bank & costs", "People", "Settings");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
         screenshot("cockpit");
@@ -330,7 +330,7 @@ class BrowserTest {
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Projets", "Créances", "Cahiers des charges",
-                "Staffing", "Équipe", "Banque et coûts", "Personnes");
+                "Staffing", "Équipe", "Banque et coûts", "Personnes", "Réglages");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
         assertThat(text("[data-testid=lowest-balance]")).matches("[-−]?[\\d\\s\u202f]+\\s€");
@@ -343,7 +343,7 @@ class BrowserTest {
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
         assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
-                "Bank & costs", "People");
+                "Bank & costs", "People", "Settings");
     }
 
     @Test
@@ -386,40 +386,44 @@ class BrowserTest {
         WebElement share = form.findElement(By.name("sharePercent"));
         share.clear();
         share.sendKeys("150");
+        // from today (the timeline opens two weeks before this week's Monday, so the bar is in view)
+        LocalDate from = clock.todayInParis();
         js("arguments[0].value = arguments[1]; arguments[2].value = arguments[3]",
-                form.findElement(By.name("startDate")), start.toString(),
-                form.findElement(By.name("endDate")), start.plusMonths(2).toString());
+                form.findElement(By.name("startDate")), from.toString(),
+                form.findElement(By.name("endDate")), from.plusMonths(2).toString());
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement shareError = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("new-sharePercent-error")));
         assertThat(shareError.findElement(By.xpath("..")).getText()).startsWith("Share %");
-        assertThat(driver.findElements(By.cssSelector("[data-testid=allocations]"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".tl-bar"))).isEmpty();
 
         share.clear();
         share.sendKeys("50");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-testid=allocations] tr[data-allocation]")));
-        assertThat(row.getText()).contains("Ada Lovelace");
-        assertThat(row.findElement(By.cssSelector("input.share-input")).getDomProperty("value")).isEqualTo("50");
+        WebElement bar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tl-bar[data-allocation]")));
+        assertThat(bar.getDomAttribute("aria-label")).startsWith("Ada Lovelace, Own Client · Refonte, 50 %");
         screenshot("allocation-editor");
 
         // someone else changes it meanwhile
-        String id = row.getDomAttribute("data-allocation");
+        String id = bar.getDomAttribute("data-allocation");
         owner.document("mutation($id: ID!) { updateAllocation(input: {id: $id, version: 0, sharePercent: 70}) { userErrors { code } } }")
                 .variable("id", id).execute().path("updateAllocation.userErrors").entityList(Object.class).hasSize(0);
-        WebElement rowShare = row.findElement(By.cssSelector("input.share-input"));
-        rowShare.clear();
-        rowShare.sendKeys("60");
-        row.findElement(By.xpath(".//button[normalize-space()='Save']")).click();
-        WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.conflict")));
-        assertThat(conflict.getText()).contains("Someone else changed this allocation");
+        bar.click();
+        WebElement edit = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=edit-allocation]")));
+        WebElement editShare = edit.findElement(By.name("sharePercent"));
+        editShare.clear();
+        editShare.sendKeys("60");
+        edit.findElement(By.xpath(".//button[normalize-space()='Save']")).click();
+        WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=edit-allocation] .conflict")));
+        assertThat(conflict.getText()).contains("Changed by someone else — reload");
 
         conflict.findElement(By.xpath(".//button[normalize-space()='Reload']")).click();
-        wait.until(d -> "70".equals(d.findElement(By.cssSelector("[data-allocation] input.share-input"))
-                .getDomProperty("value")));
-        driver.findElement(By.xpath("//tr[@data-allocation]//button[normalize-space()='Delete']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-allocation]")));
+        wait.until(d -> d.findElement(By.cssSelector(".tl-bar[data-allocation]")).getDomAttribute("aria-label").contains(", 70 %,"));
+        driver.findElement(By.cssSelector(".tl-bar[data-allocation]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=edit-allocation]")))
+                .findElement(By.xpath(".//button[normalize-space()='Delete']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".tl-bar[data-allocation]")));
         owner.document("{ allocations { totalCount } }").execute()
                 .path("allocations.totalCount").entity(Integer.class).isEqualTo(0);
     }

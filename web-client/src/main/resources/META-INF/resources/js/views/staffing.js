@@ -2,12 +2,13 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
 import { t, formatDate, formatMonth, formatPercent, formatNumber } from '../i18n.js';
-import { thisMonthIso, lastDayIso } from '../clock.js';
+import { thisMonthIso, todayIso } from '../clock.js';
+import { ALLOCATION, addDays, mondayOf } from './staffing-timeline.js';
 
 const MONTHS = 6;
 const WARN = 0.3;
 const CRITICAL = 0.5;
-const ALLOCATION = 'id version sharePercent startDate endDate teamMember { id name } project { id name client { name } }';
+const WEEKS = 26;
 // One request for the whole view: capacity, over-allocated weeks, allocations and what the editor offers.
 const STAFFING = `query Staffing($from: String!, $months: Int!, $d0: Date!, $d1: Date!) {
   capacity(from: $from, months: $months) { month workingDays capacityDays
@@ -15,25 +16,20 @@ const STAFFING = `query Staffing($from: String!, $months: Int!, $d0: Date!, $d1:
   overAllocations(from: $d0, to: $d1) { teamMember { id name } weekStart peakPercent }
   allocations(first: 100) { totalCount nodes { ${ALLOCATION} } }
   teamMembers(first: 100) { nodes { id name } }
-  projects(first: 100) { nodes { id name status client { name } } } }`;
+  projects(first: 100) { nodes { id name status client { id name } } } }`;
 const ERRORS = 'userErrors { field message code }';
 const CREATE = `mutation($input: CreateAllocationInput!) { createAllocation(input: $input) { allocation { ${ALLOCATION} } ${ERRORS} } }`;
-const UPDATE = `mutation($input: UpdateAllocationInput!) { updateAllocation(input: $input) { allocation { ${ALLOCATION} } ${ERRORS} } }`;
-const DELETE = `mutation($input: DeleteAllocationInput!) { deleteAllocation(input: $input) { deletedAllocationId ${ERRORS} } }`;
-
-const conflict = (errors) => (errors || []).some((e) => e.code === 'CONFLICT');
 const level = (share) => (share >= CRITICAL ? 'critical' : share >= WARN ? 'warn' : '');
 
 /** Staffing: who takes the agency's capacity month by month, who is over-allocated, and the allocations. */
 class Staffing extends CordeeElement {
   static properties = {
-    data: { state: true }, error: { state: true }, rows: { state: true }, draft: { state: true },
-    draftErrors: { state: true }, notice: { state: true },
+    data: { state: true }, error: { state: true }, draft: { state: true },
+    draftErrors: { state: true }, notice: { state: true }, sending: { state: true },
   };
 
   constructor() {
     super();
-    this.rows = {};
     this.draft = { sharePercent: 50, startDate: '', endDate: '' };
     this.draftErrors = [];
   }
@@ -44,14 +40,15 @@ class Staffing extends CordeeElement {
   }
 
   /** Loads the view; after a change, again in the background so capacity and over-allocation follow. */
-  async load({ keepRows = false } = {}) {
+  async load() {
     this.error = null;
     const from = thisMonthIso(); // the server's month, not the computer's
-    const d0 = `${from}-01`;
-    const d1 = lastDayIso(from, MONTHS - 1);
+    // the timeline: two weeks back from this week's Monday, 26 weeks; over-allocation is asked for the same weeks
+    this.from = addDays(mondayOf(todayIso()), -14);
+    const d0 = this.from;
+    const d1 = addDays(this.from, 7 * WEEKS - 1);
     try {
       this.data = await gql(STAFFING, { from, months: MONTHS, d0, d1 });
-      if (!keepRows) this.rows = {};
     } catch (e) {
       this.error = e.message;
     }
@@ -136,29 +133,23 @@ class Staffing extends CordeeElement {
   }
 
   editor() {
-    const allocations = [...this.data.allocations.nodes].sort((a, b) =>
-      a.project.client.name.localeCompare(b.project.client.name) || a.project.name.localeCompare(b.project.name)
-      || a.teamMember.name.localeCompare(b.teamMember.name));
-    const groups = [];
-    for (const a of allocations) {
-      if (groups.at(-1)?.project.id !== a.project.id) groups.push({ project: a.project, items: [] });
-      groups.at(-1).items.push(a);
-    }
+    const count = this.data.allocations.totalCount;
     return html`
       <section class="card" aria-labelledby="alloc-title">
-        <h2 id="alloc-title">${t('alloc.title')} <span class="count">${this.data.allocations.totalCount === 1 ? t('alloc.countOne')
-          : t('alloc.count', { n: this.data.allocations.totalCount })}</span></h2>
+        <h2 id="alloc-title">${t('alloc.title')} <span class="count">${count === 1 ? t('alloc.countOne') : t('alloc.count', { n: count })}</span></h2>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        <cordee-staffing-timeline .allocations=${this.data.allocations.nodes} .members=${this.data.teamMembers.nodes}
+          .projects=${this.data.projects.nodes} .overAllocations=${this.data.overAllocations} .from=${this.from} .weeks=${WEEKS}
+          @allocation-changed=${(e) => this.changed(e.detail)} @reload=${() => this.load()}></cordee-staffing-timeline>
         ${this.createForm()}
-        ${groups.length === 0 ? html`<p class="muted">${t('alloc.none')}</p>` : html`
-        <div class="scroll"><table class="allocations" data-testid="allocations">
-          <thead><tr><th>${t('alloc.member')}</th><th>${t('alloc.share')}</th><th>${t('alloc.start')}</th>
-            <th>${t('alloc.end')}</th><th><span class="visually-hidden">${t('alloc.save')}</span></th></tr></thead>
-          ${groups.map((g) => html`<tbody>
-            <tr class="group"><th colspan="5" scope="colgroup">${g.project.client.name} · ${g.project.name}</th></tr>
-            ${g.items.map((a) => this.row(a))}</tbody>`)}
-        </table></div>`}
       </section>`;
+  }
+
+  /** A change saved by the timeline shows at once; capacity and over-allocation follow after a reload. */
+  changed(allocation) {
+    const nodes = this.data.allocations.nodes.map((a) => (a.id === allocation.id ? allocation : a));
+    this.data = { ...this.data, allocations: { ...this.data.allocations, nodes } };
+    this.load();
   }
 
   createForm() {
@@ -181,43 +172,10 @@ class Staffing extends CordeeElement {
             .value=${String(this.draft.sharePercent)} aria-describedby="new-sharePercent-error">`)}
           ${field('startDate', t('alloc.start'), html`<input name="startDate" type="date" required>`)}
           ${field('endDate', t('alloc.end'), html`<input name="endDate" type="date" required>`)}
-          <button type="submit">${t('alloc.create')}</button>
+          <button type="submit" ?disabled=${this.sending}>${t('alloc.create')}</button>
         </div>
         ${other.length ? html`<p class="error" role="alert">${other.map((e) => e.message).join(' ')}</p>` : nothing}
       </form>`;
-  }
-
-  row(a) {
-    const state = this.rows[a.id] || {};
-    const edit = state.edit || {};
-    const errors = state.errors || [];
-    const value = (f) => String(edit[f] ?? a[f]);
-    const set = (f, v) => { this.rows = { ...this.rows, [a.id]: { ...state, edit: { ...edit, [f]: v }, saved: false } }; };
-    const cell = (f, input) => html`<td class=${errorsFor(errors, f).length ? 'invalid' : ''}>${input}${fieldErrors(errors, f, `${a.id}-${f}-error`)}</td>`;
-    const label = `${a.teamMember.name} · ${a.project.name}`;
-    return html`
-      <tr data-allocation=${a.id}>
-        <td>${a.teamMember.name}</td>
-        ${cell('sharePercent', html`<input type="number" step="5" class="share-input" aria-label="${t('alloc.share')} · ${label}"
-          .value=${value('sharePercent')} @input=${(e) => set('sharePercent', e.target.value)}>`)}
-        ${cell('startDate', html`<input type="date" aria-label="${t('alloc.start')} · ${label}" .value=${value('startDate')}
-          @input=${(e) => set('startDate', e.target.value)}>`)}
-        ${cell('endDate', html`<input type="date" aria-label="${t('alloc.end')} · ${label}" .value=${value('endDate')}
-          @input=${(e) => set('endDate', e.target.value)}>`)}
-        <td><div class="row-actions">
-          <button type="button" class="small" ?disabled=${!state.edit || state.busy} @click=${() => this.save(a)}>${t('alloc.save')}</button>
-          <button type="button" class="small danger" ?disabled=${state.busy} @click=${() => this.deleteAllocation(a)}>${t('alloc.delete')}</button>
-          ${state.saved ? html`<span class="ok-text" role="status">${t('alloc.saved')}</span>` : nothing}
-        </div></td>
-      </tr>
-      ${conflict(errors) ? html`<tr class="conflict"><td colspan="5"><div role="alert" class="error">${t('alloc.conflict')}
-        <button type="button" class="secondary small" @click=${() => this.load()}>${t('alloc.reload')}</button></div></td></tr>` : nothing}
-      ${errors.length && !conflict(errors) && errors.some((e) => !['sharePercent', 'startDate', 'endDate'].includes((e.field || []).at(-1)))
-        ? html`<tr><td colspan="5"><p class="error" role="alert">${errors.map((e) => e.message).join(' ')}</p></td></tr>` : nothing}`;
-  }
-
-  setRow(id, patch) {
-    this.rows = { ...this.rows, [id]: { ...(this.rows[id] || {}), ...patch } };
   }
 
   async mutate(query, input) {
@@ -237,50 +195,17 @@ class Staffing extends CordeeElement {
       sharePercent: Number(form.get('sharePercent')), startDate: form.get('startDate'), endDate: form.get('endDate'),
     };
     this.draft = { ...this.draft, sharePercent: input.sharePercent };
+    this.sending = true;
     const payload = await this.mutate(CREATE, input);
+    this.sending = false;
     if (!payload) return;
     this.draftErrors = payload.userErrors;
     if (!payload.userErrors.length) {
       event.target.reset();
       event.target.elements.sharePercent.value = String(this.draft.sharePercent);
       this.notice = t('alloc.created');
-      await this.load({ keepRows: true });
+      await this.load();
     }
-  }
-
-  async save(a) {
-    const edit = this.rows[a.id]?.edit || {};
-    this.setRow(a.id, { busy: true, errors: [] });
-    const input = { id: a.id, version: a.version };
-    if (edit.sharePercent !== undefined) input.sharePercent = Number(edit.sharePercent);
-    if (edit.startDate !== undefined) input.startDate = edit.startDate;
-    if (edit.endDate !== undefined) input.endDate = edit.endDate;
-    const payload = await this.mutate(UPDATE, input);
-    if (!payload) {
-      this.setRow(a.id, { busy: false });
-      return;
-    }
-    if (payload.userErrors.length) {
-      this.setRow(a.id, { busy: false, errors: payload.userErrors });
-      return;
-    }
-    this.setRow(a.id, { busy: false, edit: null, errors: [], saved: true });
-    await this.load({ keepRows: true });
-  }
-
-  async deleteAllocation(a) {
-    this.setRow(a.id, { busy: true, errors: [] });
-    const payload = await this.mutate(DELETE, { id: a.id, version: a.version });
-    if (!payload) {
-      this.setRow(a.id, { busy: false });
-      return;
-    }
-    if (payload.userErrors.length) {
-      this.setRow(a.id, { busy: false, errors: payload.userErrors });
-      return;
-    }
-    this.notice = t('alloc.deleted');
-    await this.load({ keepRows: true });
   }
 }
 

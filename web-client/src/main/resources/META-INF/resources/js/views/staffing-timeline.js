@@ -1,0 +1,306 @@
+import { html, nothing } from 'lit';
+import { gql } from '../graphql.js';
+import { CordeeElement, fieldErrors, errorsFor } from '../ui.js';
+import { t, formatDate, formatDayMonth } from '../i18n.js';
+
+/** Width of one week on the timeline, in CSS pixels: a drag snaps to whole multiples of it. */
+export const WEEK_PX = 48;
+const DAY = 86_400_000;
+const ERRORS = 'userErrors { field message code }';
+export const ALLOCATION = 'id version sharePercent startDate endDate teamMember { id name } project { id name client { id name } }';
+const UPDATE = `mutation($input: UpdateAllocationInput!) { updateAllocation(input: $input) { allocation { ${ALLOCATION} } ${ERRORS} } }`;
+const DELETE = `mutation($input: DeleteAllocationInput!) { deleteAllocation(input: $input) { deletedAllocationId ${ERRORS} } }`;
+
+// Calendar arithmetic in UTC: no time zone or daylight saving change can shift a day.
+const toDays = (iso) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const toIso = (days) => new Date(days * DAY).toISOString().slice(0, 10);
+export const addDays = (iso, n) => toIso(toDays(iso) + n);
+/** The Monday of the ISO week of a date. */
+export const mondayOf = (iso) => addDays(iso, -((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7));
+const conflict = (errors) => (errors || []).some((e) => e.code === 'CONFLICT');
+const FIELDS = ['projectId', 'sharePercent', 'startDate', 'endDate'];
+
+/**
+ * Staffing as a timeline (issue 15 point 6): one row per person, one column per week, one bar per allocation
+ * with its share. A bar moves (drag its body, or arrow keys) or stretches (drag its right edge, or shift +
+ * arrow keys) by whole weeks; Enter or a click opens a small form. Every change is saved at once through
+ * `updateAllocation` with the version read: the bar shows the change before the answer and goes back where
+ * it was, with the server's message, when it is refused. Weeks in which someone is allocated more than 100 %
+ * of their time (the API's `overAllocations`) are marked on that person's row.
+ */
+class StaffingTimeline extends CordeeElement {
+  static properties = {
+    allocations: {}, members: {}, projects: {}, overAllocations: {}, from: {}, weeks: {},
+    clientFilter: { state: true }, projectFilter: { state: true }, moved: { state: true }, editing: { state: true },
+    editErrors: { state: true }, busy: { state: true }, message: { state: true }, failed: { state: true }, stale: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.clientFilter = '';
+    this.projectFilter = '';
+    this.moved = {}; // id → { startDate, endDate } shown before the server answers
+    this.editErrors = [];
+  }
+
+  /** The allocations as shown: a pending change over the server's dates. */
+  shown() {
+    return this.allocations.map((a) => ({ ...a, ...(this.moved[a.id] || {}) }))
+      .filter((a) => (!this.clientFilter || a.project.client.id === this.clientFilter)
+        && (!this.projectFilter || a.project.id === this.projectFilter));
+  }
+
+  render() {
+    const weeks = Array.from({ length: this.weeks }, (_, i) => addDays(this.from, 7 * i));
+    const clients = new Map(this.projects.map((p) => [p.client.id, p.client.name]));
+    const projects = this.projects.filter((p) => !this.clientFilter || p.client.id === this.clientFilter);
+    const shown = this.shown();
+    const members = [...this.members].sort((a, b) => a.name.localeCompare(b.name));
+    return html`
+      <div class="timeline-filters">
+        <label>${t('timeline.client')}<select data-testid="timeline-client" @change=${(e) => {
+          this.clientFilter = e.target.value;
+          this.projectFilter = '';
+        }}>
+          <option value="">${t('timeline.all')}</option>
+          ${[...clients].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => html`
+            <option value=${id} ?selected=${id === this.clientFilter}>${name}</option>`)}</select></label>
+        <label>${t('timeline.project')}<select data-testid="timeline-project" @change=${(e) => { this.projectFilter = e.target.value; }}>
+          <option value="">${t('timeline.all')}</option>
+          ${projects.map((p) => html`<option value=${p.id} ?selected=${p.id === this.projectFilter}>${p.client.name} · ${p.name}</option>`)}
+        </select></label>
+      </div>
+      <p class="muted small" id="timeline-help">${t('timeline.help')}</p>
+      ${this.message ? html`<p class=${this.failed ? 'error' : 'ok-text'} role=${this.failed ? 'alert' : 'status'}
+        data-testid="timeline-message">${this.message}
+        ${this.stale ? html`<button type="button" class="secondary small" @click=${() => this.reload()}>${t('alloc.reload')}</button>` : nothing}</p>`
+        : nothing}
+      <div class="timeline-box" data-testid="timeline">
+        <div class="timeline" style="--week:${WEEK_PX}px; --weeks:${this.weeks}">
+          <div class="tl-row tl-head"><div class="tl-name">${t('staffing.member')}</div>
+            <div class="tl-track">${weeks.map((w) => html`<span class="tl-week" title=${formatDate(w)}>${formatDayMonth(w)}</span>`)}</div></div>
+          ${members.map((m) => this.row(m, weeks, shown.filter((a) => a.teamMember.id === m.id)))}
+        </div>
+      </div>
+      ${this.editing ? this.editForm() : nothing}`;
+  }
+
+  row(member, weeks, bars) {
+    const over = new Map(this.overAllocations.filter((o) => o.teamMember.id === member.id).map((o) => [o.weekStart, o.peakPercent]));
+    // lanes: a bar goes in the first lane whose last bar ended before it starts
+    const lanes = [];
+    const placed = [...bars].sort((a, b) => a.startDate.localeCompare(b.startDate)).map((a) => {
+      let lane = lanes.findIndex((end) => end < a.startDate);
+      if (lane < 0) lane = lanes.length;
+      lanes[lane] = a.endDate;
+      return { a, lane };
+    });
+    return html`
+      <div class="tl-row" data-member=${member.id}>
+        <div class="tl-name">${member.name}</div>
+        <div class="tl-track" style="--lanes:${Math.max(1, lanes.length)}">
+          ${weeks.map((w, i) => (over.has(w) ? html`<span class="tl-over" data-over-week=${w} style="left:${i * WEEK_PX}px"
+            title=${t('timeline.over', { percent: over.get(w) })}></span>` : nothing))}
+          ${placed.map(({ a, lane }) => this.bar(a, lane))}
+        </div>
+      </div>`;
+  }
+
+  bar(a, lane) {
+    const from = toDays(this.from);
+    const left = ((toDays(a.startDate) - from) / 7) * WEEK_PX;
+    const width = ((toDays(a.endDate) - toDays(a.startDate) + 1) / 7) * WEEK_PX;
+    const label = t('timeline.bar', {
+      member: a.teamMember.name, project: `${a.project.client.name} · ${a.project.name}`, share: a.sharePercent,
+      start: formatDate(a.startDate), end: formatDate(a.endDate),
+    });
+    return html`<div class="tl-bar" role="button" tabindex="0" data-allocation=${a.id} aria-label=${label} title=${label}
+        aria-describedby="timeline-help" style="left:${left}px; width:${Math.max(8, width)}px; top:calc(${lane} * var(--lane))"
+        @pointerdown=${(e) => this.grab(e, a, 'move')} @keydown=${(e) => this.key(e, a)}>
+      <span class="tl-label">${a.project.name} · ${a.sharePercent} %</span>
+      <span class="tl-stretch" aria-hidden="true" @pointerdown=${(e) => { e.stopPropagation(); this.grab(e, a, 'stretch'); }}></span>
+    </div>`;
+  }
+
+  /** A drag: the bar follows the pointer by whole weeks; released, the change is saved (a click edits). */
+  grab(event, a, mode) {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    const bar = event.currentTarget.closest('.tl-bar');
+    bar.setPointerCapture?.(event.pointerId);
+    const x0 = event.clientX;
+    const original = { startDate: a.startDate, endDate: a.endDate };
+    let weeks = 0;
+    let travelled = 0;
+    const move = (e) => {
+      travelled = Math.max(travelled, Math.abs(e.clientX - x0));
+      const next = Math.round((e.clientX - x0) / WEEK_PX);
+      if (next === weeks) return;
+      weeks = next;
+      this.moved = { ...this.moved, [a.id]: this.shifted(original, mode, weeks) };
+    };
+    const up = () => {
+      bar.removeEventListener('pointermove', move);
+      bar.removeEventListener('pointerup', up);
+      bar.removeEventListener('pointercancel', up);
+      if (weeks !== 0) this.save(a, this.shifted(original, mode, weeks));
+      else if (travelled < 4) this.edit(a);
+      else this.forget(a.id);
+    };
+    bar.addEventListener('pointermove', move);
+    bar.addEventListener('pointerup', up);
+    bar.addEventListener('pointercancel', up);
+  }
+
+  shifted({ startDate, endDate }, mode, weeks) {
+    return mode === 'move'
+      ? { startDate: addDays(startDate, 7 * weeks), endDate: addDays(endDate, 7 * weeks) }
+      : { startDate, endDate: addDays(endDate, 7 * weeks) };
+  }
+
+  /** Arrow keys move by a week, shift + arrow keys stretch or shorten, Enter or Space edits. */
+  key(event, a) {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.edit(a);
+      return;
+    }
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step || this.busy) return;
+    event.preventDefault();
+    const current = this.shown().find((x) => x.id === a.id) || a;
+    this.save(a, this.shifted(current, event.shiftKey ? 'stretch' : 'move', step));
+  }
+
+  forget(id) {
+    const { [id]: _, ...rest } = this.moved;
+    this.moved = rest;
+  }
+
+  /** Saves new dates at once; refused, the bar goes back and the reason is shown. */
+  async save(a, dates) {
+    this.moved = { ...this.moved, [a.id]: dates };
+    this.busy = true;
+    this.message = null;
+    const payload = await this.mutate(UPDATE, { id: a.id, version: a.version, ...dates });
+    this.busy = false;
+    this.forget(a.id);
+    if (!payload) return;
+    if (payload.userErrors.length) {
+      this.failed = true;
+      this.stale = conflict(payload.userErrors);
+      this.message = this.stale ? t('timeline.stale') : payload.userErrors.map((e) => e.message).join(' ');
+      return;
+    }
+    this.failed = false;
+    this.message = t('timeline.moved', { start: formatDate(dates.startDate), end: formatDate(dates.endDate) });
+    this.changed(payload.allocation);
+    this.updateComplete.then(() => this.querySelector(`.tl-bar[data-allocation="${a.id}"]`)?.focus());
+  }
+
+  async mutate(query, input) {
+    try {
+      return Object.values(await gql(query, { input }))[0];
+    } catch (e) {
+      this.failed = true;
+      this.message = e.message;
+      return null;
+    }
+  }
+
+  changed(allocation) {
+    this.dispatchEvent(new CustomEvent('allocation-changed', { detail: allocation, bubbles: true }));
+  }
+
+  edit(a) {
+    this.editing = a;
+    this.editErrors = [];
+    this.message = null;
+    this.updateComplete.then(() => this.querySelector('[data-testid=edit-allocation] select')?.focus());
+  }
+
+  editForm() {
+    const a = this.editing;
+    const errors = this.editErrors;
+    const field = (name, label, input) => html`<label class=${errorsFor(errors, name).length ? 'invalid' : ''}>${label}${input}
+      ${fieldErrors(errors, name, `edit-${name}-error`)}</label>`;
+    const other = errors.filter((e) => !FIELDS.includes((e.field || []).at(-1)) && e.code !== 'CONFLICT');
+    return html`
+      <form class="card alloc-edit" data-testid="edit-allocation" @submit=${(e) => this.submitEdit(e)}
+        @keydown=${(e) => { if (e.key === 'Escape') this.close(); }}>
+        <h3>${t('timeline.edit', { member: a.teamMember.name })}</h3>
+        <div class="form-row">
+          ${field('projectId', t('alloc.project'), html`<select name="projectId" aria-describedby="edit-projectId-error">
+            ${this.projects.map((p) => html`<option value=${p.id} ?selected=${p.id === a.project.id}>${p.client.name} · ${p.name}</option>`)}</select>`)}
+          ${field('sharePercent', t('alloc.share'), html`<input name="sharePercent" type="number" step="5" required
+            .value=${String(a.sharePercent)} aria-describedby="edit-sharePercent-error">`)}
+          ${field('startDate', t('alloc.start'), html`<input name="startDate" type="date" required .value=${a.startDate}
+            aria-describedby="edit-startDate-error">`)}
+          ${field('endDate', t('alloc.end'), html`<input name="endDate" type="date" required .value=${a.endDate}
+            aria-describedby="edit-endDate-error">`)}
+        </div>
+        ${conflict(errors) ? html`<div role="alert" class="error conflict">${t('timeline.stale')}
+          <button type="button" class="secondary small" @click=${() => this.reload()}>${t('alloc.reload')}</button></div>` : nothing}
+        ${other.length ? html`<p class="error" role="alert">${other.map((e) => e.message).join(' ')}</p>` : nothing}
+        <div class="row-actions">
+          <button type="submit" ?disabled=${this.busy}>${this.busy ? t('timeline.sending') : t('alloc.save')}</button>
+          <button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.remove_()}>${t('alloc.delete')}</button>
+          <button type="button" class="secondary" @click=${() => this.close()}>${t('timeline.cancel')}</button>
+        </div>
+      </form>`;
+  }
+
+  close() {
+    const id = this.editing?.id;
+    this.editing = null;
+    this.updateComplete.then(() => this.querySelector(`.tl-bar[data-allocation="${id}"]`)?.focus());
+  }
+
+  reload() {
+    this.editing = null;
+    this.message = null;
+    this.stale = false;
+    this.dispatchEvent(new CustomEvent('reload', { bubbles: true }));
+  }
+
+  async submitEdit(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const a = this.editing;
+    this.busy = true;
+    this.editErrors = [];
+    const payload = await this.mutate(UPDATE, {
+      id: a.id, version: a.version, projectId: form.get('projectId'), sharePercent: Number(form.get('sharePercent')),
+      startDate: form.get('startDate'), endDate: form.get('endDate'),
+    });
+    this.busy = false;
+    if (!payload) return;
+    if (payload.userErrors.length) {
+      this.editErrors = payload.userErrors;
+      return;
+    }
+    this.editing = null;
+    this.failed = false;
+    this.message = t('alloc.saved');
+    this.changed(payload.allocation);
+  }
+
+  // not `remove`: that would hide the element's own remove(), and Lit could no longer take the page off screen
+  async remove_() {
+    const a = this.editing;
+    this.busy = true;
+    const payload = await this.mutate(DELETE, { id: a.id, version: a.version });
+    this.busy = false;
+    if (!payload) return;
+    if (payload.userErrors.length) {
+      this.editErrors = payload.userErrors;
+      return;
+    }
+    this.editing = null;
+    this.failed = false;
+    this.message = t('alloc.deleted');
+    this.dispatchEvent(new CustomEvent('reload', { bubbles: true }));
+  }
+}
+
+customElements.define('cordee-staffing-timeline', StaffingTimeline);
