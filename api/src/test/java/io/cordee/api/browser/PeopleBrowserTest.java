@@ -114,7 +114,7 @@ class PeopleBrowserTest {
         invited.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav]")));
         // signed in as a lead: the lead's pages, no cockpit, no receivables, no people
         assertThat(invited.driver.findElements(By.cssSelector("[data-testid=nav] a")).stream()
-                .map(a -> a.getDomAttribute("data-page")).toList()).containsExactly("clients", "briefs", "staffing", "alerts");
+                .map(a -> a.getDomAttribute("data-page")).toList()).containsExactly("clients", "projects", "briefs", "staffing", "alerts", "team");
         assertThat(invited.text(".topbar .who")).contains("Léa Martin").contains("Lead");
         invited.screenshot("people-accepted-lead");
 
