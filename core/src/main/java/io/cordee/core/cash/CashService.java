@@ -184,9 +184,10 @@ public final class CashService {
         LocalDate end = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(horizonWeeks);
         List<ClientId> replanned = scenario.adjustments().entrySet().stream()
                 .filter(e -> e.getValue().changesBilling()).map(Map.Entry::getKey).toList();
-        Mono<BankBalance> latestBalance = cash.latestBalance(caller.agencyId(), asOf.minusDays(1))
+        // a balance dated on asOf opens the forecast (ADR 38)
+        Mono<BankBalance> latestBalance = cash.latestBalance(caller.agencyId(), asOf)
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("asOf",
-                        "record a bank balance on or before " + asOf.minusDays(1) + " first", ErrorCode.REQUIRED)));
+                        "record a bank balance on or before " + asOf + " first", ErrorCode.REQUIRED)));
         Mono<Map<ClientId, ForecastInput.ClientProfile>> profiles = Mono.zip(
                         clients.findAll(caller.agencyId()).collectList(),
                         billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList())
@@ -203,12 +204,12 @@ public final class CashService {
                 : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
         Mono<Tuple3<BankBalance, List<CashMovement>, List<CashMovement>>> balanceAndAfter = latestBalance
                 .flatMap(balance -> Mono.zip(Mono.just(balance),
-                        billing.findPayments(caller.agencyId(), balance.date().plusDays(1), asOf.minusDays(1))
+                        billing.findPayments(caller.agencyId(), balance.date().plusDays(1), asOf)
                                 .map(p -> new CashMovement(p.receivedOn(), p.amount(), p.clientId(), "Payment"))
                                 .collectList(),
                         cash.oneOffs(caller.agencyId(), balance.date().plusDays(1), end)
                                 .map(OneOffExpense::asMovement).collectList()));
-        return Mono.zip(balanceAndAfter, billing.findReceivables(caller.agencyId()).collectList(),
+        return Mono.zip(balanceAndAfter, billing.findReceivables(caller.agencyId(), asOf).collectList(),
                         members.findAll(caller.agencyId()).collectList(), cash.overheads(caller.agencyId()).collectList(),
                         profiles, projectsOfReplanned)
                 .map(t -> new ForecastInput(asOf, horizonWeeks, agency.settings().safetyCashThreshold(),
@@ -238,7 +239,7 @@ public final class CashService {
                                     agency(caller))
                                     .flatMap(t -> computations.run(() -> {
                                         List<CashMovement> receipts = new ArrayList<>();
-                                        t.getT3().stream().filter(p -> p.receivedOn().isBefore(asOf))
+                                        t.getT3().stream().filter(p -> !p.receivedOn().isAfter(asOf))
                                                 .forEach(p -> receipts.add(new CashMovement(p.receivedOn(),
                                                         p.amount(), clientId, "Payment")));
                                         receipts.addAll(t.getT4());
