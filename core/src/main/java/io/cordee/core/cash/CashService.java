@@ -40,6 +40,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 import reactor.util.function.Tuple3;
 
 /**
@@ -202,6 +203,15 @@ public final class CashService {
                 }));
         Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
                 : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
+        // monthly billing bills up to the launch, or else the last allocation's end (ScenarioCheck)
+        boolean monthly = scenario.adjustments().values().stream().anyMatch(Scenario.ClientAdjustment::monthlyInArrears);
+        Mono<Tuple2<Map<ProjectId, Project>, Map<ProjectId, LocalDate>>> replanning = projectsOfReplanned
+                .flatMap(ps -> Mono.zip(Mono.just(ps), !monthly || ps.isEmpty() ? Mono.just(Map.<ProjectId, LocalDate>of())
+                        : allocations.findByProjects(caller.agencyId(), ps.keySet())
+                                .filter(a -> a.to() != null)
+                                .collect(HashMap<ProjectId, LocalDate>::new,
+                                        (m, a) -> m.merge(a.projectId(), a.to(), (x, y) -> x.isAfter(y) ? x : y))
+                                .map(m -> (Map<ProjectId, LocalDate>) m)));
         Mono<Tuple3<BankBalance, List<CashMovement>, List<CashMovement>>> balanceAndAfter = latestBalance
                 .flatMap(balance -> Mono.zip(Mono.just(balance),
                         billing.findPayments(caller.agencyId(), balance.date().plusDays(1), asOf)
@@ -211,10 +221,12 @@ public final class CashService {
                                 .map(OneOffExpense::asMovement).collectList()));
         return Mono.zip(balanceAndAfter, billing.findReceivables(caller.agencyId(), asOf).collectList(),
                         members.findAll(caller.agencyId()).collectList(), cash.overheads(caller.agencyId()).collectList(),
-                        profiles, projectsOfReplanned)
+                        profiles, replanning)
                 .map(t -> new ForecastInput(asOf, horizonWeeks, agency.settings().safetyCashThreshold(),
                         agency.settings().payday(), t.getT1().getT1(), t.getT1().getT2(), t.getT2(), t.getT3(),
-                        t.getT4(), t.getT1().getT3(), t.getT5(), t.getT6()));
+                        t.getT4(), t.getT1().getT3(), t.getT5(),
+                        ScenarioCheck.projectsToReplan(scenario, t.getT5().keySet(), t.getT2(), t.getT6().getT1(),
+                                t.getT6().getT2())));
     }
 
     /** A client's exposure week by week from {@code asOf}, with the cash expected under the base scenario. */
