@@ -77,7 +77,7 @@ public final class CashService {
 
     public Mono<BankBalance> recordBalance(Caller caller, LocalDate date, Money amount) {
         return money(caller).then(agency(caller)).flatMap(agency -> {
-            new Validator().required("date", date).required("amount", amount)
+            new Validator().required("date", date).required("amount", amount).date("date", date).money("amount", amount)
                     .check(amount == null || amount.currency().equals(agency.settings().currency()), "amount",
                             "must be in the agency's currency", ErrorCode.INVALID_FORMAT)
                     .throwIfInvalid();
@@ -124,7 +124,7 @@ public final class CashService {
     public Mono<OneOffExpense> addOneOff(Caller caller, String label, LocalDate date, Money amount) {
         return money(caller).then(Mono.fromCallable(() -> {
             new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH).required("date", date)
-                    .required("amount", amount)
+                    .required("amount", amount).date("date", date).money("amount", amount)
                     .check(amount == null || amount.minorUnits() > 0, "amount", "must be more than 0",
                             ErrorCode.OUT_OF_RANGE)
                     .throwIfInvalid();
@@ -147,7 +147,8 @@ public final class CashService {
      */
     public Mono<CashForecast> forecast(Caller caller, LocalDate asOf, int horizonWeeks, Scenario scenario) {
         return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
+            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).date("asOf", asOf)
+                    .throwIfInvalid();
             return horizonWeeks;
         })).then(agency(caller))
                 .flatMap(agency -> input(caller, agency, asOf == null ? today(agency) : asOf, horizonWeeks, scenario))
@@ -325,6 +326,7 @@ public final class CashService {
                         ErrorCode.OUT_OF_RANGE)
                 .range("dayOfMonth", dayOfMonth, 1, 31)
                 .required("startDate", from)
+                .money("monthlyAmount", monthly).date("startDate", from).date("endDate", to)
                 .notBefore("endDate", to, "startDate", from)
                 .throwIfInvalid();
     }
