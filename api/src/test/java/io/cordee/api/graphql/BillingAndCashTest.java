@@ -147,7 +147,7 @@ class BillingAndCashTest {
         // no bank balance yet: a user error says what to do
         finance.document("{ cashForecast(asOf: \"2026-07-06\", horizonWeeks: 2) { opening { amount } } }").execute()
                 .errors().satisfy(errors -> assertThat(errors.get(0).getMessage())
-                        .contains("record a bank balance on or before 2026-07-05 first"));
+                        .contains("record a bank balance on or before 2026-07-06 first"));
         // with a balance and nothing to receive or pay: flat at the balance
         finance.document("mutation { recordBankBalance(input: {date: \"2026-07-01\", amount: {amountMinor: 1234500}}) { userErrors { code } } }")
                 .execute();

@@ -31,6 +31,13 @@ public interface BillingRepository {
     /** Planned and issued invoices with a balance due: what the forecast expects to be paid. */
     Flux<Receivable> findReceivables(AgencyId agencyId);
 
+    /**
+     * What clients owed at the end of {@code asOf} on planned, issued and paid invoices: each invoice's
+     * amount less the payments received on or before {@code asOf}, for those with something still due then.
+     * A payment after {@code asOf} is not yet received, so an invoice paid since reads as ISSUED (ADR 38).
+     */
+    Flux<Receivable> findReceivables(AgencyId agencyId, LocalDate asOf);
+
     /** The due and paid dates of each client's last {@code perClient} paid invoices, for the delay model. */
     Flux<PaidDates> findLastPaidDates(AgencyId agencyId, Collection<ClientId> clientIds, int perClient);
 

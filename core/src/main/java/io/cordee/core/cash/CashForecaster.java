@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * the same forecast, and nothing is written.
  *
  * <ol>
- *   <li>Opening balance: the latest bank balance, rolled forward to the day before {@code asOf} with
- *       the receipts and the scheduled costs after it.</li>
+ *   <li>Opening position: the latest bank balance on or before {@code asOf}, plus the receipts after
+ *       it up to and including {@code asOf}, less the scheduled costs after it and before {@code asOf}
+ *       (a balance dated on {@code asOf} already holds that day's costs). Receivables are as of
+ *       {@code asOf}: a payment after it is not yet received (conservation, ADR 38).</li>
  *   <li>Inflows: every planned or issued invoice's balance due (planned ones re-planned first if the
  *       scenario changes a client's billing), on its expected payment date — due date
  *       (or issue date + other terms) + the client's delay for the scenario; an overdue one that should
@@ -49,22 +51,27 @@ public final class CashForecaster {
         LocalDate firstMonday = start.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate end = firstMonday.plusWeeks(in.horizonWeeks()).minusDays(1);
 
+        // The opening position: the bank balance (end of its day) plus what was received after it up to and
+        // including asOf (a payment recorded today is cash today), less the costs after it and before asOf.
+        // A balance dated on asOf opens the forecast as it is: it already holds that day's costs.
         Money opening = in.latestBalance().amount();
-        LocalDate afterBalance = in.latestBalance().date().plusDays(1);
+        LocalDate balanceDate = in.latestBalance().date();
+        LocalDate afterBalance = balanceDate.plusDays(1);
         for (CashMovement receipt : in.receipts()) {
-            if (!receipt.date().isBefore(afterBalance) && receipt.date().isBefore(start)) {
+            if (receipt.date().isAfter(balanceDate) && !receipt.date().isAfter(start)) {
                 opening = opening.plus(receipt.amount());
             }
         }
         for (CashMovement cost : costs(in, afterBalance, start.minusDays(1), currency)) {
             opening = opening.minus(cost.amount());
         }
+        LocalDate costsFrom = afterBalance.isAfter(start) ? afterBalance : start;
 
         TreeMap<LocalDate, Bucket> buckets = new TreeMap<>();
         for (int w = 0; w < in.horizonWeeks(); w++) {
             buckets.put(firstMonday.plusWeeks(w), new Bucket(currency));
         }
-        for (CashMovement cost : costs(in, start, end, currency)) {
+        for (CashMovement cost : costs(in, costsFrom, end, currency)) {
             buckets.floorEntry(cost.date()).getValue().out(cost.amount());
         }
         for (Receivable receivable : ScenarioBilling.apply(in.receivables(), in.projects(), scenario, start)) {

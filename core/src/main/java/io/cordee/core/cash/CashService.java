@@ -40,6 +40,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 import reactor.util.function.Tuple3;
 
 /**
@@ -83,7 +84,7 @@ public final class CashService {
     public Mono<BankBalance> recordBalance(Caller caller, BankAccountId accountId, LocalDate date, Money amount) {
         return money(caller).then(agency(caller)).flatMap(agency -> {
             LocalDate today = today(agency);
-            new Validator().required("date", date).required("amount", amount)
+            new Validator().required("date", date).required("amount", amount).date("date", date).money("amount", amount)
                     .check(amount == null || amount.currency().equals(agency.settings().currency()), "amount",
                             "must be in the agency's currency", ErrorCode.INVALID_FORMAT)
                     .check(date == null || !date.isAfter(today), "date",
@@ -259,7 +260,7 @@ public final class CashService {
 
     private static void validateOneOff(String label, LocalDate date, Money amount) {
         new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH).required("date", date)
-                .required("amount", amount)
+                .required("amount", amount).date("date", date).money("amount", amount)
                 .check(amount == null || amount.minorUnits() > 0, "amount", "must be more than 0",
                         ErrorCode.OUT_OF_RANGE)
                 .throwIfInvalid();
@@ -280,7 +281,8 @@ public final class CashService {
      */
     public Mono<CashForecast> forecast(Caller caller, LocalDate asOf, int horizonWeeks, Scenario scenario) {
         return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
+            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).date("asOf", asOf)
+                    .throwIfInvalid();
             return horizonWeeks;
         })).then(agency(caller))
                 .flatMap(agency -> input(caller, agency, asOf == null ? today(agency) : asOf, horizonWeeks, scenario))
@@ -318,9 +320,10 @@ public final class CashService {
         LocalDate end = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(horizonWeeks);
         List<ClientId> replanned = scenario.adjustments().entrySet().stream()
                 .filter(e -> e.getValue().changesBilling()).map(Map.Entry::getKey).toList();
-        Mono<BankBalance> latestBalance = cash.latestBalance(caller.agencyId(), asOf.minusDays(1))
+        // a balance dated on asOf opens the forecast (ADR 38)
+        Mono<BankBalance> latestBalance = cash.latestBalance(caller.agencyId(), asOf)
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("asOf",
-                        "record a bank balance on or before " + asOf.minusDays(1) + " first", ErrorCode.REQUIRED)));
+                        "record a bank balance on or before " + asOf + " first", ErrorCode.REQUIRED)));
         Mono<Map<ClientId, ForecastInput.ClientProfile>> profiles = Mono.zip(
                         clients.findAll(caller.agencyId()).collectList(),
                         billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList())
@@ -335,19 +338,30 @@ public final class CashService {
                 }));
         Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
                 : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
+        // monthly billing bills up to the launch, or else the last allocation's end (ScenarioCheck)
+        boolean monthly = scenario.adjustments().values().stream().anyMatch(Scenario.ClientAdjustment::monthlyInArrears);
+        Mono<Tuple2<Map<ProjectId, Project>, Map<ProjectId, LocalDate>>> replanning = projectsOfReplanned
+                .flatMap(ps -> Mono.zip(Mono.just(ps), !monthly || ps.isEmpty() ? Mono.just(Map.<ProjectId, LocalDate>of())
+                        : allocations.findByProjects(caller.agencyId(), ps.keySet())
+                                .filter(a -> a.to() != null)
+                                .collect(HashMap<ProjectId, LocalDate>::new,
+                                        (m, a) -> m.merge(a.projectId(), a.to(), (x, y) -> x.isAfter(y) ? x : y))
+                                .map(m -> (Map<ProjectId, LocalDate>) m)));
         Mono<Tuple3<BankBalance, List<CashMovement>, List<CashMovement>>> balanceAndAfter = latestBalance
                 .flatMap(balance -> Mono.zip(Mono.just(balance),
-                        billing.findPayments(caller.agencyId(), balance.date().plusDays(1), asOf.minusDays(1))
+                        billing.findPayments(caller.agencyId(), balance.date().plusDays(1), asOf)
                                 .map(p -> new CashMovement(p.receivedOn(), p.amount(), p.clientId(), "Payment"))
                                 .collectList(),
                         cash.oneOffs(caller.agencyId(), balance.date().plusDays(1), end)
                                 .map(OneOffExpense::asMovement).collectList()));
-        return Mono.zip(balanceAndAfter, billing.findReceivables(caller.agencyId()).collectList(),
+        return Mono.zip(balanceAndAfter, billing.findReceivables(caller.agencyId(), asOf).collectList(),
                         members.findAll(caller.agencyId()).collectList(), cash.overheads(caller.agencyId()).collectList(),
-                        profiles, projectsOfReplanned)
+                        profiles, replanning)
                 .map(t -> new ForecastInput(asOf, horizonWeeks, agency.settings().safetyCashThreshold(),
                         agency.settings().payday(), t.getT1().getT1(), t.getT1().getT2(), t.getT2(), t.getT3(),
-                        t.getT4(), t.getT1().getT3(), t.getT5(), t.getT6()));
+                        t.getT4(), t.getT1().getT3(), t.getT5(),
+                        ScenarioCheck.projectsToReplan(scenario, t.getT5().keySet(), t.getT2(), t.getT6().getT1(),
+                                t.getT6().getT2())));
     }
 
     /** A client's exposure week by week from {@code asOf}, with the cash expected under the base scenario. */
@@ -372,7 +386,7 @@ public final class CashService {
                                     agency(caller))
                                     .flatMap(t -> computations.run(() -> {
                                         List<CashMovement> receipts = new ArrayList<>();
-                                        t.getT3().stream().filter(p -> p.receivedOn().isBefore(asOf))
+                                        t.getT3().stream().filter(p -> !p.receivedOn().isAfter(asOf))
                                                 .forEach(p -> receipts.add(new CashMovement(p.receivedOn(),
                                                         p.amount(), clientId, "Payment")));
                                         receipts.addAll(t.getT4());
@@ -446,6 +460,7 @@ public final class CashService {
                         ErrorCode.OUT_OF_RANGE)
                 .range("dayOfMonth", dayOfMonth, 1, 31)
                 .required("startDate", from)
+                .money("monthlyAmount", monthly).date("startDate", from).date("endDate", to)
                 .notBefore("endDate", to, "startDate", from)
                 .throwIfInvalid();
     }

@@ -51,6 +51,7 @@ public record Scenario(Kind kind, Map<ClientId, ClientAdjustment> adjustments) {
     public static final Scenario STRESS = new Scenario(Kind.STRESS, Map.of());
 
     public static Scenario custom(Map<ClientId, ClientAdjustment> adjustments) {
-        return new Scenario(Kind.CUSTOM, Map.copyOf(adjustments));
+        // in the order given, so that an error can name the adjustment's position (ScenarioCheck)
+        return new Scenario(Kind.CUSTOM, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(adjustments)));
     }
 }

@@ -64,6 +64,22 @@ public final class Validator {
         return this;
     }
 
+    /** A date within {@link Bounds#MIN_DATE} … {@link Bounds#MAX_DATE}; null passes (see {@link #required}). */
+    public Validator date(String field, LocalDate date) {
+        if (!Bounds.dateInRange(date)) {
+            errors.add(new FieldError(field, Bounds.dateMessage(date), ErrorCode.OUT_OF_RANGE));
+        }
+        return this;
+    }
+
+    /** An amount within ±{@link Bounds#MAX_MINOR_UNITS}; null passes (see {@link #required}). */
+    public Validator money(String field, io.cordee.core.money.Money amount) {
+        if (amount != null && !Bounds.amountInRange(amount.minorUnits())) {
+            errors.add(new FieldError(field, Bounds.amountMessage(amount.minorUnits()), ErrorCode.OUT_OF_RANGE));
+        }
+        return this;
+    }
+
     public Validator check(boolean ok, String field, String message, ErrorCode code) {
         if (!ok) {
             errors.add(new FieldError(field, message, code));

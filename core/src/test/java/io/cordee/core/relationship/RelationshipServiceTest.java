@@ -279,6 +279,11 @@ class RelationshipServiceTest {
         }
 
         @Override
+        public Flux<Receivable> findReceivables(AgencyId agencyId, LocalDate asOf) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Flux<Invoice> replacePlannedInvoices(AgencyId agencyId, ProjectId projectId, List<Invoice> planned) {
             throw new UnsupportedOperationException();
         }

@@ -170,6 +170,51 @@ public class BillingPersistenceAdapter implements BillingRepository {
                 .flatMapIterable(list -> list);
     }
 
+    /**
+     * As {@link #findReceivables(AgencyId)}, as of the end of {@code asOf}: the payments received after it are
+     * added back (one aggregate over the agency's later payments, usually none when asOf is today), and an
+     * invoice paid since reads as ISSUED with what it still owed then (ADR 38).
+     */
+    @Override
+    public Flux<Receivable> findReceivables(AgencyId agencyId, LocalDate asOf) {
+        return db.sql("WITH later AS (SELECT invoice_id, sum(amount_minor) AS later_minor FROM payment"
+                        + " WHERE agency_id = :agencyId AND received_on > :asOf GROUP BY invoice_id)"
+                        + " SELECT array_agg(i.id) AS ids, array_agg(i.client_id) AS clients,"
+                        + " array_agg(i.project_id) AS projects,"
+                        + " array_agg(CASE WHEN i.status = 'PAID' THEN 'ISSUED' ELSE i.status END) AS statuses,"
+                        + " array_agg(i.issue_date) AS issued, array_agg(i.due_date) AS due,"
+                        + " array_agg(i.currency) AS currencies,"
+                        + " array_agg(i.amount_minor - i.paid_minor + coalesce(l.later_minor, 0)) AS balances"
+                        + " FROM invoice i LEFT JOIN later l ON l.invoice_id = i.id WHERE i.agency_id = :agencyId"
+                        + " AND i.status IN ('PLANNED', 'ISSUED', 'PAID')"
+                        + " AND i.paid_minor - coalesce(l.later_minor, 0) < i.amount_minor")
+                .bind("agencyId", agencyId.value()).bind("asOf", asOf)
+                .map((row, meta) -> receivables(row))
+                .one()
+                .flatMapIterable(list -> list);
+    }
+
+    private static List<Receivable> receivables(io.r2dbc.spi.Readable row) {
+        UUID[] ids = row.get("ids", UUID[].class);
+        if (ids == null) {
+            return List.of();
+        }
+        UUID[] clients = row.get("clients", UUID[].class);
+        UUID[] projects = row.get("projects", UUID[].class);
+        String[] statuses = row.get("statuses", String[].class);
+        LocalDate[] issued = row.get("issued", LocalDate[].class);
+        LocalDate[] due = row.get("due", LocalDate[].class);
+        String[] currencies = row.get("currencies", String[].class);
+        Long[] balances = row.get("balances", Long[].class);
+        List<Receivable> receivables = new java.util.ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            receivables.add(new Receivable(new InvoiceId(ids[i]), new ClientId(clients[i]),
+                    new ProjectId(projects[i]), InvoiceStatus.valueOf(statuses[i].trim()), issued[i], due[i],
+                    Money.of(balances[i], currencies[i].trim())));
+        }
+        return receivables;
+    }
+
     @Override
     public Flux<PaidDates> findLastPaidDates(AgencyId agencyId, Collection<ClientId> clientIds, int perClient) {
         return db.sql(LAST_PAID.formatted("unnest(:clientIds) AS c(id)"))

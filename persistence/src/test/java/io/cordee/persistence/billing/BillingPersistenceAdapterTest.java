@@ -95,6 +95,52 @@ class BillingPersistenceAdapterTest {
         assertThat(adapter.findReceivables(TestDatabase.newAgency()).collectList().block()).isEmpty();
     }
 
+    /**
+     * Issue 17, point 1: a forecast as of a past date treats later payments as not yet received.
+     * <pre>
+     * A 1,000.00 ISSUED, 300.00 paid 10 Jan and 200.00 paid 20 Jan (paid 500.00)
+     *   as of 15 Jan: 1,000 − 300 = 700.00 owed      as of 20 Jan: 500.00      as of 31 Jan: 500.00
+     * B 400.00 PAID on 25 Jan in one payment
+     *   as of 15 Jan: 400.00 owed, read as ISSUED     as of 25 Jan: nothing (a payment on asOf is received)
+     * </pre>
+     */
+    @Test
+    void readsWhatWasOwedAsOfAPastDate() {
+        ClientId client = insertClient(agency);
+        UUID project = insertProject(agency, client);
+        UUID a = insertInvoice(agency, client, project, "ISSUED", JAN_1.plusDays(30), 1_000_00, 500_00, null);
+        UUID b = insertInvoice(agency, client, project, "PAID", JAN_1.plusDays(20), 400_00, 400_00,
+                LocalDate.of(2026, 1, 25));
+        insertPayment(agency, client, a, LocalDate.of(2026, 1, 10), 300_00);
+        insertPayment(agency, client, a, LocalDate.of(2026, 1, 20), 200_00);
+        insertPayment(agency, client, b, LocalDate.of(2026, 1, 25), 400_00);
+        // another agency's later payment changes nothing here
+        ClientId stranger = insertClient(otherAgency);
+        UUID theirs = insertInvoice(otherAgency, stranger, insertProject(otherAgency, stranger), "PAID", JAN_1,
+                50_00, 50_00, JAN_1.plusDays(40));
+        insertPayment(otherAgency, stranger, theirs, JAN_1.plusDays(40), 50_00);
+
+        assertThat(adapter.findReceivables(agency, LocalDate.of(2026, 1, 15)).collectList().block())
+                .extracting(r -> r.invoiceId().value(), Receivable::status, Receivable::balance)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(a, InvoiceStatus.ISSUED, Money.of(700_00, "EUR")),
+                        org.assertj.core.groups.Tuple.tuple(b, InvoiceStatus.ISSUED, Money.of(400_00, "EUR")));
+        assertThat(adapter.findReceivables(agency, LocalDate.of(2026, 1, 20)).collectList().block())
+                .extracting(r -> r.invoiceId().value(), Receivable::balance)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a, Money.of(500_00, "EUR")),
+                        org.assertj.core.groups.Tuple.tuple(b, Money.of(400_00, "EUR")));
+        assertThat(adapter.findReceivables(agency, LocalDate.of(2026, 1, 25)).collectList().block())
+                .extracting(r -> r.invoiceId().value(), Receivable::balance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(a, Money.of(500_00, "EUR")));
+        assertThat(adapter.findReceivables(otherAgency, JAN_1).collectList().block())
+                .extracting(Receivable::balance).containsExactly(Money.of(50_00, "EUR"));
+    }
+
+    private void insertPayment(AgencyId agencyId, ClientId client, UUID invoice, LocalDate on, long amount) {
+        adapter.insertPayment(new io.cordee.core.billing.Payment(new io.cordee.core.billing.PaymentId(ids.newId()),
+                agencyId, new io.cordee.core.billing.InvoiceId(invoice), client, on, Money.of(amount, "EUR"))).block();
+    }
+
     private UUID insertInvoice(AgencyId agencyId, ClientId client, UUID project, String status, LocalDate due,
                                long amount, long paid, LocalDate paidDate) {
         UUID id = ids.newId();

@@ -27,7 +27,7 @@ import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -235,7 +235,7 @@ public class CashController {
     }
 
     private static Scenario custom(List<ClientAdjustmentInput> adjustments) {
-        Map<ClientId, Scenario.ClientAdjustment> byClient = new HashMap<>();
+        Map<ClientId, Scenario.ClientAdjustment> byClient = new LinkedHashMap<>();
         for (int i = 0; i < adjustments.size(); i++) {
             ClientAdjustmentInput a = adjustments.get(i);
             String field = "scenario.adjustments[" + i + "]";
