@@ -16,3 +16,15 @@ CREATE TABLE digest_run (
     failed       integer     CHECK (failed >= 0),
     PRIMARY KEY (agency_id, week)
 );
+
+-- The unsubscribe link of each digest mail: 256 random bits per mail, only their SHA-256 kept (like sessions and
+-- invitations), looked up across agencies (the link names none). It only ever sets the opt-out, for 60 days.
+CREATE TABLE digest_unsubscribe (
+    token_hash  bytea       PRIMARY KEY,
+    agency_id   uuid        NOT NULL,
+    user_id     uuid        NOT NULL,
+    created_at  timestamptz NOT NULL,
+    expires_at  timestamptz NOT NULL CHECK (expires_at > created_at),
+    FOREIGN KEY (agency_id, user_id) REFERENCES app_user (agency_id, id) ON DELETE CASCADE
+);
+CREATE INDEX digest_unsubscribe_expiry ON digest_unsubscribe (expires_at);

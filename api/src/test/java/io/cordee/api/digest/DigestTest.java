@@ -35,6 +35,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @MailServer.WithSmtp
 class DigestTest {
 
+    static final String UNSUBSCRIBE = """
+            mutation($t: String!) { unsubscribeDigest(input: {token: $t}) { optOut userErrors { field code } } }""";
     static final String OPT_OUT = """
             mutation($o: Boolean!) { setDigestOptOut(input: {optOut: $o}) { optOut userErrors { code } } }""";
 
@@ -218,6 +220,30 @@ class DigestTest {
                 .contains("Prévision de trésorerie (26 semaines) :")
                 .contains("Pas encore de prévision : saisissez le solde bancaire dans Banque et coûts.")
                 .contains("en tant que propriétaire de Atelier Hebdo");
-        assertThat(parts.get("text/html")).contains("<html lang=\"fr\">");
+        assertThat(parts.get("text/html")).contains("<html lang=\"fr\">").contains(">Ne plus recevoir ce point</a>");
+
+        // the mail's own unsubscribe link works without signing in, once or twice, and only switches the digest off
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/#/digest-off/([A-Za-z0-9_-]{43})")
+                .matcher(parts.get("text/plain"));
+        assertThat(link.find()).isTrue();
+        assertThat(parts.get("text/html")).contains("/#/digest-off/" + link.group(1));
+        for (int i = 0; i < 2; i++) {
+            tenants.anonymous().document(UNSUBSCRIBE).variable("t", link.group(1)).execute()
+                    .path("unsubscribeDigest.userErrors").entityList(Object.class).hasSize(0)
+                    .path("unsubscribeDigest.optOut").entity(Boolean.class).isEqualTo(true);
+        }
+        assertThat(db.sql("SELECT email FROM app_user WHERE agency_id = :a AND digest_opt_out")
+                .bind("a", agency.agencyId().value()).mapValue(String.class).all().collectList().block())
+                .containsExactly(agency.email(Role.OWNER));
+        // a link never issued: NOT_FOUND on token, nothing changed
+        tenants.anonymous().document(UNSUBSCRIBE).variable("t", "A".repeat(43)).execute()
+                .path("unsubscribeDigest.optOut").valueIsNull()
+                .path("unsubscribeDigest.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
+                .path("unsubscribeDigest.userErrors[0].field").entityList(String.class).containsExactly("token");
+        // the next week, the finance user (still in) gets the digest, the owner no longer
+        clock.startAt(monday.plusWeeks(1).atTime(9, 0).atZone(TestClock.PARIS).toInstant());
+        digest.run().block(Duration.ofSeconds(60));
+        assertThat(mailsTo(agency.email(Role.OWNER), "Atelier Hebdo")).hasSize(1);
+        assertThat(mailsTo(agency.email(Role.FINANCE), "Atelier Hebdo")).hasSize(2);
     }
 }

@@ -28,7 +28,19 @@ public final class DigestMail {
      * {@code firstBelow} null when the forecast stays above the threshold over {@code weeks} weeks.
      */
     public record Content(String agencyName, LocalDate week, List<AlertLine> alerts, int weeks, Money lowest,
-                          LocalDate lowestWeek, Money threshold, LocalDate firstBelow, String link) {
+                          LocalDate lowestWeek, Money threshold, LocalDate firstBelow, String link,
+                          String unsubscribeLink) {
+
+        public Content(String agencyName, LocalDate week, List<AlertLine> alerts, int weeks, Money lowest,
+                       LocalDate lowestWeek, Money threshold, LocalDate firstBelow, String link) {
+            this(agencyName, week, alerts, weeks, lowest, lowestWeek, threshold, firstBelow, link, null);
+        }
+
+        /** The same content with one recipient's unsubscribe link. */
+        public Content withUnsubscribe(String unsubscribe) {
+            return new Content(agencyName, week, alerts, weeks, lowest, lowestWeek, threshold, firstBelow, link,
+                    unsubscribe);
+        }
     }
 
     private DigestMail() {
@@ -65,15 +77,19 @@ public final class DigestMail {
         }
         String open = fr ? "Ouvrir Cordée :" : "Open Cordée:";
         String why = fr ? "Vous recevez ce point chaque semaine en tant que " + role(to, true) + " de " + agency
-                + ". Pour ne plus le recevoir, décochez « Point hebdomadaire par e-mail » sur la page Alertes."
+                + ". Pour ne plus le recevoir, décochez « Point hebdomadaire par e-mail » sur la page Alertes"
+                + (c.unsubscribeLink() == null ? "." : " ou ouvrez ce lien :")
                 : "You get this digest every week as " + role(to, false) + " of " + agency
-                + ". To stop it, untick \"Weekly digest by e-mail\" on the Alerts page.";
+                + ". To stop it, untick \"Weekly digest by e-mail\" on the Alerts page"
+                + (c.unsubscribeLink() == null ? "." : " or open this link:");
+        String stop = fr ? "Ne plus recevoir ce point" : "Stop this digest";
 
         StringBuilder text = new StringBuilder(hello).append("\n\n").append(alertsHead).append('\n');
         alertLines.forEach(l -> text.append("- ").append(l).append('\n'));
         text.append('\n').append(forecastHead).append('\n');
         forecastLines.forEach(l -> text.append(l).append('\n'));
-        text.append('\n').append(open).append(' ').append(c.link()).append("\n\n").append(why).append('\n');
+        text.append('\n').append(open).append(' ').append(c.link()).append("\n\n").append(why);
+        text.append(c.unsubscribeLink() == null ? "" : " " + c.unsubscribeLink()).append('\n');
 
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(fr ? "fr" : "en")
                 .append("\"><body style=\"font-family:sans-serif\"><h1 style=\"font-size:1.2em\">")
@@ -87,7 +103,11 @@ public final class DigestMail {
         html.append("<h2 style=\"font-size:1em\">").append(escape(forecastHead)).append("</h2>");
         forecastLines.forEach(l -> html.append("<p>").append(escape(l)).append("</p>"));
         html.append("<p><a href=\"").append(escape(c.link())).append("\">").append(escape(open.replace(" :", "").replace(":", "")))
-                .append("</a></p><p style=\"color:#555\">").append(escape(why)).append("</p></body></html>");
+                .append("</a></p><p style=\"color:#555\">").append(escape(why));
+        if (c.unsubscribeLink() != null) {
+            html.append(" <a href=\"").append(escape(c.unsubscribeLink())).append("\">").append(escape(stop)).append("</a>");
+        }
+        html.append("</p></body></html>");
         return new OutgoingMail(to.email(), subject, text.toString(), html.toString());
     }
 

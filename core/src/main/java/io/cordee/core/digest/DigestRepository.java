@@ -27,4 +27,10 @@ public interface DigestRepository {
 
     /** The user's opt-out (false when never set). */
     Mono<Boolean> optOut(AgencyId agencyId, UserId userId);
+
+    /** Keeps the SHA-256 of one mail's unsubscribe link for {@code userId} until {@code expiresAt}; drops expired ones. */
+    Mono<Void> saveUnsubscribeLink(byte[] tokenHash, AgencyId agencyId, UserId userId, Instant at, Instant expiresAt);
+
+    /** Opts out the user of a link that has not expired at {@code at}; false when there is no such link. */
+    Mono<Boolean> unsubscribe(byte[] tokenHash, Instant at);
 }

@@ -14,7 +14,10 @@ import io.cordee.core.cash.Scenario;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientRepository;
+import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.IdentityService;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
@@ -49,6 +52,8 @@ public final class DigestService {
     public static final int FORECAST_WEEKS = 26;
     /** Open alerts listed in one mail, most urgent and oldest first; more are counted on the Alerts page. */
     public static final int MAX_ALERTS = 100;
+    /** How long a mail's unsubscribe link works. */
+    public static final java.time.Duration UNSUBSCRIBE_LINK_LIFETIME = java.time.Duration.ofDays(60);
     /** The digest reads as the system with an owner's view of its agency, not as a user. */
     private static final UserId SYSTEM = new UserId(new UUID(0, 0));
 
@@ -66,6 +71,7 @@ public final class DigestService {
     private final DayOfWeek day;
     private final int hour;
     private final String publicUrl;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     public DigestService(DigestRepository digests, AgencyRepository agencies, AlertService alerts, CashService cash,
                          ClientRepository clients, Mailer mailer, Clock clock, DayOfWeek day, int hour,
@@ -115,7 +121,8 @@ public final class DigestService {
 
     private Mono<Report> send(Agency agency, LocalDate week, LocalDate today) {
         return content(agency, week, today).flatMap(content -> digests.recipients(agency.id())
-                .concatMap(to -> mailer.send(DigestMail.of(to, content)).thenReturn(true)
+                .concatMap(to -> personal(agency, to, content)
+                        .flatMap(mine -> mailer.send(DigestMail.of(to, mine))).thenReturn(true)
                         .onErrorResume(e -> Mono.just(false)))
                 .collectList()
                 .flatMap(results -> {
@@ -125,6 +132,30 @@ public final class DigestService {
                     return digests.finish(agency.id(), week, at, sent, failed)
                             .thenReturn(new Report(agency.id(), week, sent, failed, null));
                 }));
+    }
+
+    /** The content with the recipient's own unsubscribe link (a fresh token per mail, kept hashed). */
+    private Mono<DigestMail.Content> personal(Agency agency, DigestRecipient to, DigestMail.Content content) {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant now = clock.instant();
+        return digests.saveUnsubscribeLink(IdentityService.hashToken(token), agency.id(), to.id(), now,
+                        now.plus(UNSUBSCRIBE_LINK_LIFETIME))
+                .thenReturn(content.withUnsubscribe(publicUrl + "/#/digest-off/" + token));
+    }
+
+    /**
+     * The unsubscribe link of a digest mail, without signing in: opts its user out (again, harmlessly, when
+     * already out). A link never issued or older than {@link #UNSUBSCRIBE_LINK_LIFETIME}: NOT_FOUND on token.
+     */
+    public Mono<Boolean> unsubscribe(String token) {
+        return Mono.defer(() -> {
+            new Validator().required("token", token).throwIfInvalid();
+            return digests.unsubscribe(IdentityService.hashToken(token.strip()), clock.instant());
+        }).flatMap(found -> found ? Mono.just(true) : Mono.error(InvalidInput.of("token",
+                "This link is unknown or expired: untick \"Weekly digest by e-mail\" on the Alerts page instead",
+                ErrorCode.NOT_FOUND)));
     }
 
     /** What this week's mails tell, the same for every recipient but the language. */

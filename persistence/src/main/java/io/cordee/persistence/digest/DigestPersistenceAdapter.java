@@ -71,4 +71,31 @@ public class DigestPersistenceAdapter implements DigestRepository {
                 .bind("a", agencyId.value()).bind("u", userId.value())
                 .map(row -> row.get(0, Boolean.class)).one().defaultIfEmpty(false);
     }
+
+    @Override
+    public Mono<Void> saveUnsubscribeLink(byte[] tokenHash, AgencyId agencyId, UserId userId, Instant at,
+                                          Instant expiresAt) {
+        return db.sql("DELETE FROM digest_unsubscribe WHERE expires_at <= :t").bind("t", at.atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated()
+                .then(db.sql("INSERT INTO digest_unsubscribe (token_hash, agency_id, user_id, created_at, expires_at)"
+                                + " VALUES (:h, :a, :u, :t, :e)")
+                        .bind("h", tokenHash).bind("a", agencyId.value())
+                        .bind("u", userId.value()).bind("t", at.atOffset(ZoneOffset.UTC))
+                        .bind("e", expiresAt.atOffset(ZoneOffset.UTC)).fetch().rowsUpdated())
+                .then();
+    }
+
+    @Override
+    public Mono<Boolean> unsubscribe(byte[] tokenHash, Instant at) {
+        // only an actual change is written (and audited): a second click changes nothing
+        return db.sql("""
+                        WITH link AS (SELECT agency_id, user_id FROM digest_unsubscribe
+                                       WHERE token_hash = :h AND expires_at > :t),
+                             changed AS (UPDATE app_user u SET digest_opt_out = true, updated_at = now() FROM link
+                                          WHERE u.agency_id = link.agency_id AND u.id = link.user_id
+                                            AND NOT u.digest_opt_out RETURNING u.id)
+                        SELECT count(*) FROM link""")
+                .bind("h", tokenHash).bind("t", at.atOffset(ZoneOffset.UTC))
+                .map(row -> row.get(0, Long.class)).one().map(n -> n > 0);
+    }
 }

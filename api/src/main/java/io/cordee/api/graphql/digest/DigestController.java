@@ -24,6 +24,9 @@ public class DigestController {
     public record SetDigestOptOutPayload(Boolean optOut, List<UserError> userErrors) {
     }
 
+    public record UnsubscribeDigestInput(String token) {
+    }
+
     private final DigestService digests;
 
     public DigestController(DigestService digests) {
@@ -37,6 +40,13 @@ public class DigestController {
                 : Callers.current());
         return Mutations.payload(person.flatMap(caller -> digests.setOptOut(caller, Boolean.TRUE.equals(input.optOut()))),
                 optOut -> new SetDigestOptOutPayload(optOut, List.of()), errors -> new SetDigestOptOutPayload(null, errors));
+    }
+
+    /** The link of a digest mail, anonymous: the token is the credential, and it can only switch the digest off. */
+    @MutationMapping
+    public Mono<SetDigestOptOutPayload> unsubscribeDigest(@Argument UnsubscribeDigestInput input) {
+        return Mutations.payload(digests.unsubscribe(input.token()),
+                optOut -> new SetDigestOptOutPayload(true, List.of()), errors -> new SetDigestOptOutPayload(null, errors));
     }
 
     @SchemaMapping(typeName = "Viewer")
