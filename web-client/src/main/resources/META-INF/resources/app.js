@@ -17,6 +17,7 @@ import './js/views/team.js';
 import './js/views/bank.js';
 import './js/views/people.js';
 import './js/views/projects.js';
+import './js/views/digest-off.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -147,7 +148,7 @@ class CordeeApp extends CordeeElement {
     setServerClock(viewer.agency); // "today" is the server's, in the agency's time zone
     this.viewer = viewer;
     this.phase = 'ready';
-    if ((!this.route || !PAGES[this.route]) && this.route !== 'accept') {
+    if ((!this.route || !PAGES[this.route]) && this.route !== 'accept' && this.route !== 'digest-off') {
       this.goHome();
     }
   }
@@ -172,6 +173,10 @@ class CordeeApp extends CordeeElement {
       return html`<main class="centered"><cordee-accept .token=${this.param} @signed-in=${(e) => {
         history.replaceState(null, '', '/'); this.route = ''; this.param = ''; this.signedIn(e.detail);
       }}></cordee-accept></main>`;
+    }
+    // the unsubscribe link of a weekly digest mail (#/digest-off/<token>, ADR 40), signed in or not
+    if (this.route === 'digest-off' && this.phase !== 'loading') {
+      return html`<main class="centered"><cordee-digest-off .token=${this.param}></cordee-digest-off></main>`;
     }
     switch (this.phase) {
       case 'loading':

@@ -481,7 +481,15 @@ class RoleMatrixTest {
                     "deactivateUser.person", true),
             write("reactivateUser", () -> Map.of("id", freshPerson(true)), """
                             mutation($id: ID!) { reactivateUser(input: {id: $id}) { person { id } userErrors { code } } }""",
-                    "reactivateUser.person", true));
+                    "reactivateUser.person", true),
+            // the weekly digest (ADR 40): the caller's own opt-out, reset first so that setting it is a change
+            write("setDigestOptOut", () -> {
+                db.sql("UPDATE app_user SET digest_opt_out = false WHERE agency_id = :a")
+                        .bind("a", agency.agencyId().value()).fetch().rowsUpdated().block();
+                return Map.of();
+            }, """
+                            mutation { setDigestOptOut(input: {optOut: true}) { optOut userErrors { code } } }""",
+                    "setDigestOptOut.optOut", false));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));

@@ -38,5 +38,7 @@ public enum ErrorCode {
     /** The change would leave the agency without an active OWNER. */
     LAST_OWNER,
     /** The mail server did not take the mail: nothing was saved, try again or ask the people who run Cordée. */
-    MAIL_NOT_SENT
+    MAIL_NOT_SENT,
+    /** Setup or sign-up asked from a signed-in session: it would create another agency; sign out first. */
+    ALREADY_SIGNED_IN
 }

@@ -21,6 +21,11 @@ const LETTER = `query Letter($clientId: ID!, $language: ProposalLanguage!) {
 // Live: any change the agency's alerts go through redraws the list (one query), without a reload.
 const CHANGED = 'subscription { alertChanged { type alert { id } } }';
 
+// The weekly digest mail of OWNER and FINANCE (ADR 40): the signed-in user's own choice.
+const DIGEST = '{ viewer { digestOptOut } }';
+const SET_DIGEST = `mutation($optOut: Boolean!) { setDigestOptOut(input: { optOut: $optOut }) {
+  optOut userErrors { field message code } } }`;
+
 const TABS = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
 const SEVERITY_ORDER = { CRITICAL: 0, WARNING: 1, INFO: 2 };
 
@@ -34,6 +39,7 @@ class AlertsView extends CordeeElement {
   static properties = {
     role: {}, tab: { state: true }, alerts: { state: true }, total: { state: true }, error: { state: true },
     busy: { state: true }, drafts: { state: true }, letters: { state: true }, notice: { state: true }, live: { state: true },
+    digest: { state: true },
   };
 
   constructor() {
@@ -47,6 +53,7 @@ class AlertsView extends CordeeElement {
   connectedCallback() {
     super.connectedCallback();
     this.load();
+    if (this.money) this.loadDigest();
     this.unsubscribe = subscribe(CHANGED, () => this.load(true), (live) => { this.live = live; });
   }
 
@@ -70,6 +77,42 @@ class AlertsView extends CordeeElement {
     } catch (e) {
       this.error = e.message;
     }
+  }
+
+  async loadDigest() {
+    try {
+      const { viewer } = await gql(DIGEST);
+      this.digest = { optOut: Boolean(viewer.digestOptOut) };
+    } catch (e) {
+      this.digest = null; // the list matters more: the toggle is simply not shown
+    }
+  }
+
+  async setDigest(receive) {
+    this.digest = { ...this.digest, busy: true, message: null, error: null };
+    try {
+      const { setDigestOptOut } = await gql(SET_DIGEST, { optOut: !receive });
+      if (setDigestOptOut.userErrors.length) {
+        this.digest = { ...this.digest, busy: false, error: setDigestOptOut.userErrors.map((u) => u.message).join(' ') };
+        return;
+      }
+      const optOut = setDigestOptOut.optOut;
+      this.digest = { optOut, busy: false, message: t(optOut ? 'digest.off' : 'digest.on') };
+    } catch (e) {
+      this.digest = { ...this.digest, busy: false, error: e.message };
+    }
+  }
+
+  digestToggle() {
+    if (!this.money || !this.digest) return nothing;
+    const d = this.digest;
+    return html`<div class="digest-toggle" data-testid="digest">
+      <label class="check"><input type="checkbox" data-testid="digest-opt-in" .checked=${!d.optOut} ?disabled=${d.busy}
+        aria-describedby="digest-help" @change=${(e) => this.setDigest(e.target.checked)}>
+        ${d.busy ? t('digest.saving') : t('digest.optIn')}</label>
+      <span class="muted small" id="digest-help">${t('digest.help')}</span>
+      ${d.message ? html`<span role="status" data-testid="digest-message">${d.message}</span>` : nothing}
+      ${d.error ? html`<span class="field-error" role="alert">${d.error}</span>` : nothing}</div>`;
   }
 
   show(tab) {
@@ -118,6 +161,7 @@ class AlertsView extends CordeeElement {
     return html`
       <header class="page-head"><h1>${t('alerts.title')}</h1>
         ${this.live ? html`<span class="live" data-testid="alerts-live" title=${t('alerts.liveHelp')}>● ${t('alerts.live')}</span>` : nothing}</header>
+      ${this.digestToggle()}
       <div class="tabs" role="tablist" aria-label=${t('alerts.title')}>
         ${TABS.map((tab) => html`<button type="button" role="tab" aria-selected=${tab === this.tab ? 'true' : 'false'}
           data-testid=${`alerts-tab-${tab}`} @click=${() => this.show(tab)}>${t(`alerts.status.${tab}`)}</button>`)}

@@ -49,7 +49,7 @@ class Cockpit extends CordeeElement {
   static properties = {
     forecast: { state: true }, clients: { state: true }, error: { state: true }, busy: { state: true },
     kind: { state: true }, adjustments: { state: true }, horizon: { state: true }, focus: { state: true },
-    exposure: { state: true },
+    exposure: { state: true }, noBalance: { state: true },
   };
 
   constructor() {
@@ -92,10 +92,26 @@ class Cockpit extends CordeeElement {
       if (data.clients) this.clients = data.clients.nodes;
       this.focus = null;
     } catch (e) {
-      this.error = e.message;
+      // a new agency has no bank balance yet: no forecast to show, but what to enter first (not an error)
+      this.noBalance = !this.forecast && (e.errors ?? []).some((x) => (x.extensions?.userErrors ?? [])
+        .some((u) => u.code === 'REQUIRED' && (u.field ?? []).includes('asOf')));
+      this.error = this.noBalance ? null : e.message;
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The first steps of a new agency, instead of an error, while no bank balance is recorded. */
+  onboarding() {
+    const step = (key, page, link) => html`<li>${t(key)} <a href=${`#/${page}`} data-testid=${`onboarding-${page}`}>${t(link)}</a></li>`;
+    return html`<section class="card onboarding" data-testid="cockpit-onboarding" aria-labelledby="onboarding-title">
+      <h2 id="onboarding-title">${t('onboarding.title')}</h2>
+      <p>${t('onboarding.intro')}</p>
+      <ol>
+        ${step('onboarding.bank', 'bank', 'onboarding.goBank')}
+        ${step('onboarding.clients', 'clients', 'onboarding.goClients')}
+        ${step('onboarding.team', 'team', 'onboarding.goTeam')}
+      </ol></section>`;
   }
 
   setKind(kind) {
@@ -135,7 +151,7 @@ class Cockpit extends CordeeElement {
   render() {
     if (!this.forecast) {
       return html`<h1 class="page-title">${t('cockpit.title')}</h1>
-        ${this.error ? failure(this.error, () => this.load()) : loading()}`;
+        ${this.noBalance ? this.onboarding() : this.error ? failure(this.error, () => this.load()) : loading()}`;
     }
     const f = this.forecast;
     return html`

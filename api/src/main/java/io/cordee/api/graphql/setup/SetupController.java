@@ -2,7 +2,10 @@ package io.cordee.api.graphql.setup;
 
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.GraphQlAuthentication;
+import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Mutations;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.InvalidInput;
 import io.cordee.api.graphql.identity.IdentityController.Viewer;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.security.SessionCookies;
@@ -67,13 +70,23 @@ public class SetupController {
 
     @MutationMapping
     public Mono<SetUpPayload> setUp(@Argument SetUpInput input, GraphQLContext context) {
-        return signedIn(setup.setUp(input.setupToken(), input.toNewAgency())
-                .doOnNext(done -> tokenFile.ifAvailable(SetupTokenFile::delete)), context);
+        return signedIn(notSignedIn().then(setup.setUp(input.setupToken(), input.toNewAgency())
+                .doOnNext(done -> tokenFile.ifAvailable(SetupTokenFile::delete))), context);
     }
 
     @MutationMapping
     public Mono<SetUpPayload> signUp(@Argument SignUpInput input, GraphQLContext context) {
-        return signedIn(setup.signUp(input.toNewAgency()), context);
+        return signedIn(notSignedIn().then(setup.signUp(input.toNewAgency())), context);
+    }
+
+    /**
+     * A signed-in session asking for setup or sign-up would create a second agency and a second account beside
+     * the one in use: refused with ALREADY_SIGNED_IN, nothing created (the setup token stays valid).
+     */
+    private static Mono<Void> notSignedIn() {
+        return Callers.optional().flatMap(caller -> Mono.<Void>error(InvalidInput.of("email",
+                "You are signed in: sign out before setting up or signing up another agency",
+                ErrorCode.ALREADY_SIGNED_IN)));
     }
 
     /** The new owner's session cookie, as signIn sets it. */
