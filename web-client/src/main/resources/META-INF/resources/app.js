@@ -167,8 +167,8 @@ class CordeeApp extends CordeeElement {
 
   /**
    * `render()` once the code of `key` has run; meanwhile the loading state; if it could not be downloaded,
-   * an error whose Retry reloads the page (a browser may remember a failed module, so importing it again
-   * would fail again without asking the server).
+   * an error whose Retry reloads the page (a browser may keep a failed module for the document's life, so
+   * importing it again could fail without asking the server; ADR 41).
    */
   withCode(key, load, render) {
     if (code.get(key)?.ready) return render();
