@@ -3,21 +3,6 @@ import { gql, GraphQLError } from './js/graphql.js';
 import { CordeeElement, loading, failure } from './js/ui.js';
 import { t, LOCALES, currentLocale, setLocale } from './js/i18n.js';
 import { setServerClock } from './js/clock.js';
-import './js/views/cockpit.js';
-import './js/views/clients.js';
-import './js/views/client-form.js';
-import './js/views/client-page.js';
-import './js/views/staffing.js';
-import './js/views/alerts.js';
-import './js/views/briefs.js';
-import './js/views/setup.js';
-import './js/views/receivables.js';
-import './js/views/settings.js';
-import './js/views/team.js';
-import './js/views/bank.js';
-import './js/views/people.js';
-import './js/views/projects.js';
-import './js/views/digest-off.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -26,30 +11,32 @@ const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
 
 // Hash routing (#/cockpit): the server serves index.html at / only, so any address the app shows can be
 // reloaded or bookmarked without a server-side fallback (docs/adr/0012).
+// A page: its title in the navigation, `load` (the dynamic import of its code, run when its route is first
+// opened: never a static import of js/views/ in this file, ADR 41) and `render`.
 const PAGES = {
-  cockpit: { label: 'nav.cockpit', render: () => html`<cordee-cockpit></cordee-cockpit>` },
+  cockpit: { label: 'nav.cockpit', load: () => import('./js/views/cockpit.js'), render: () => html`<cordee-cockpit></cordee-cockpit>` },
   // #/clients lists them; #/clients/<id> is one client's page
-  clients: { label: 'nav.clients', render: (viewer, id) => (id
+  clients: { label: 'nav.clients', load: () => Promise.all([import('./js/views/clients.js'), import('./js/views/client-page.js')]), render: (viewer, id) => (id
     ? html`<cordee-client-page .clientId=${id} .role=${viewer.user.role}></cordee-client-page>`
     : html`<cordee-clients .role=${viewer.user.role}></cordee-clients>`) },
   // OWNER and FINANCE only: the API refuses invoices and receivables to the other roles
-  receivables: { label: 'nav.receivables', render: () => html`<cordee-receivables></cordee-receivables>` },
+  receivables: { label: 'nav.receivables', load: () => import('./js/views/receivables.js'), render: () => html`<cordee-receivables></cordee-receivables>` },
   // OWNER and FINANCE only: bank accounts and balances, overheads, one-off expenses (issue 15)
-  bank: { label: 'nav.bank', render: () => html`<cordee-bank></cordee-bank>` },
-  staffing: { label: 'nav.staffing', render: () => html`<cordee-staffing></cordee-staffing>` },
-  briefs: { label: 'nav.briefs', render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
-  alerts: { label: 'nav.alerts', render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
-  portal: { label: 'nav.portal', render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
+  bank: { label: 'nav.bank', load: () => import('./js/views/bank.js'), render: () => html`<cordee-bank></cordee-bank>` },
+  staffing: { label: 'nav.staffing', load: () => import('./js/views/staffing.js'), render: () => html`<cordee-staffing></cordee-staffing>` },
+  briefs: { label: 'nav.briefs', load: () => import('./js/views/briefs.js'), render: (viewer) => html`<cordee-briefs .role=${viewer.user.role}></cordee-briefs>` },
+  alerts: { label: 'nav.alerts', load: () => import('./js/views/alerts.js'), render: (viewer) => html`<cordee-alerts .role=${viewer.user.role}></cordee-alerts>` },
+  portal: { label: 'nav.portal', load: () => import('./js/views/clients.js'), render: (viewer) => html`<cordee-portal .agency=${viewer.agency.name}></cordee-portal>` },
   // costs and the forms only for OWNER and FINANCE; a LEAD reads the team without them
-  team: { label: 'nav.team', render: (viewer) => html`<cordee-team .role=${viewer.user.role}></cordee-team>` },
+  team: { label: 'nav.team', load: () => import('./js/views/team.js'), render: (viewer) => html`<cordee-team .role=${viewer.user.role}></cordee-team>` },
   // OWNER only (ADR 30): users, invitations, roles
-  people: { label: 'nav.people', render: () => html`<cordee-people></cordee-people>` },
+  people: { label: 'nav.people', load: () => import('./js/views/people.js'), render: () => html`<cordee-people></cordee-people>` },
   // #/projects lists them; #/projects/<id> edits one (and its billing plan); #/projects/new/<clientId> creates one
-  projects: { label: 'nav.projects', render: (viewer, id) => (id
+  projects: { label: 'nav.projects', load: () => import('./js/views/projects.js'), render: (viewer, id) => (id
     ? html`<cordee-project-page .projectId=${id} .role=${viewer.user.role}></cordee-project-page>`
     : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
   // OWNER only: the agency settings, alert thresholds and health weights are the owner's to change (docs/roles.md)
-  settings: { label: 'nav.settings', render: () => html`<cordee-settings></cordee-settings>` },
+  settings: { label: 'nav.settings', load: () => import('./js/views/settings.js'), render: () => html`<cordee-settings></cordee-settings>` },
 };
 const PAGES_BY_ROLE = {
   OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings'],
@@ -57,6 +44,20 @@ const PAGES_BY_ROLE = {
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };
+
+/** The code loaded or being loaded, by page (or part): { promise, ready }. A failed load is forgotten. */
+const code = new Map();
+function loadCode(key, load) {
+  if (!code.has(key)) {
+    const entry = { ready: false };
+    entry.promise = load().then(() => { entry.ready = true; }, (e) => { code.delete(key); throw e; });
+    code.set(key, entry);
+  }
+  return code.get(key).promise;
+}
+const SETUP = () => import('./js/views/setup.js');
+const ACCEPT = () => import('./js/views/people.js');
+const DIGEST_OFF = () => import('./js/views/digest-off.js');
 
 const routeFromHash = () => location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
 /** What follows the page in the address, e.g. a client's id in #/clients/<id>. */
@@ -73,6 +74,7 @@ const languageSwitch = () => html`
 class CordeeApp extends CordeeElement {
   static properties = {
     viewer: { state: true }, phase: { state: true }, error: { state: true }, route: { state: true }, param: { state: true },
+    codeError: { state: true },
   };
 
   constructor() {
@@ -97,6 +99,8 @@ class CordeeApp extends CordeeElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
     window.addEventListener('cordee-unauthenticated', this.onSessionEnded);
+    // the page named in the address (a reload, a bookmark) downloads while the viewer is asked for
+    if (PAGES[this.route]) loadCode(this.route, PAGES[this.route].load).catch(() => {});
     this.loadViewer();
   }
 
@@ -121,11 +125,13 @@ class CordeeApp extends CordeeElement {
   async loadViewer() {
     this.phase = 'loading';
     this.error = null;
+    // asked beside the viewer, not after its 401: the sign-in page appears one round trip sooner (ADR 41)
+    const setupStatus = gql('{ setupStatus { needed signupOpen } }').then((d) => d.setupStatus, () => null);
     try {
       this.signedIn((await gql(VIEWER)).viewer);
     } catch (e) {
       if (e instanceof GraphQLError && e.unauthenticated) {
-        await this.signedOut();
+        this.signedOut(await setupStatus);
       } else {
         this.error = e.message;
         this.phase = 'error';
@@ -134,14 +140,9 @@ class CordeeApp extends CordeeElement {
   }
 
   /** Nobody is signed in: the setup page on an instance without an agency (ADR 27), else the sign-in form. */
-  async signedOut() {
-    try {
-      const { setupStatus } = await gql('{ setupStatus { needed signupOpen } }');
-      this.signupOpen = setupStatus.signupOpen;
-      this.phase = setupStatus.needed ? 'setup' : 'signed-out';
-    } catch (e) {
-      this.phase = 'signed-out';
-    }
+  signedOut(setupStatus) {
+    this.signupOpen = setupStatus?.signupOpen;
+    this.phase = setupStatus?.needed ? 'setup' : 'signed-out';
   }
 
   signedIn(viewer) {
@@ -167,16 +168,30 @@ class CordeeApp extends CordeeElement {
     }
   }
 
+  /**
+   * `render()` once the code of `key` has run; meanwhile the loading state; if it could not be downloaded,
+   * an error whose Retry reloads the page (a browser may keep a failed module for the document's life, so
+   * importing it again could fail without asking the server; ADR 41).
+   */
+  withCode(key, load, render) {
+    if (code.get(key)?.ready) return render();
+    if (this.codeError === key) {
+      return failure(t('app.codeFailed'), () => location.reload());
+    }
+    loadCode(key, load).then(() => this.requestUpdate(), () => { this.codeError = key; });
+    return loading();
+  }
+
   render() {
     // an invitation link (#/accept/<token>, ADR 30) opens the accept page, signed in or not
     if (this.route === 'accept' && this.phase !== 'loading') {
-      return html`<main class="centered"><cordee-accept .token=${this.param} @signed-in=${(e) => {
-        history.replaceState(null, '', '/'); this.route = ''; this.param = ''; this.signedIn(e.detail);
-      }}></cordee-accept></main>`;
+      return html`<main class="centered">${this.withCode('accept', ACCEPT, () => html`<cordee-accept .token=${this.param}
+        @signed-in=${(e) => { history.replaceState(null, '', '/'); this.route = ''; this.param = ''; this.signedIn(e.detail); }}>
+        </cordee-accept>`)}</main>`;
     }
     // the unsubscribe link of a weekly digest mail (#/digest-off/<token>, ADR 40), signed in or not
     if (this.route === 'digest-off' && this.phase !== 'loading') {
-      return html`<main class="centered"><cordee-digest-off .token=${this.param}></cordee-digest-off></main>`;
+      return html`<main class="centered">${this.withCode('digest-off', DIGEST_OFF, () => html`<cordee-digest-off .token=${this.param}></cordee-digest-off>`)}</main>`;
     }
     switch (this.phase) {
       case 'loading':
@@ -188,8 +203,8 @@ class CordeeApp extends CordeeElement {
           @sign-up=${() => { this.phase = 'signup'; }}></cordee-sign-in></main>`;
       case 'setup':
       case 'signup':
-        return html`<main class="centered"><cordee-setup .mode=${this.phase} @signed-in=${(e) => this.afterSignIn(e.detail)}
-          @cancel=${() => { this.phase = 'signed-out'; }}></cordee-setup></main>`;
+        return html`<main class="centered">${this.withCode('setup', SETUP, () => html`<cordee-setup .mode=${this.phase}
+          @signed-in=${(e) => this.afterSignIn(e.detail)} @cancel=${() => { this.phase = 'signed-out'; }}></cordee-setup>`)}</main>`;
       default:
         return this.shell();
     }
@@ -215,7 +230,7 @@ class CordeeApp extends CordeeElement {
       <main id="content" tabindex="-1">
         ${!page ? html`<p class="card">${t('app.notFound')}</p>`
           : !allowed.includes(this.route) ? html`<p class="card" role="alert" data-testid="not-allowed">${t('app.notAllowed')}</p>`
-            : page.render(this.viewer, this.param)}
+            : this.withCode(this.route, page.load, () => page.render(this.viewer, this.param))}
       </main>`;
   }
 

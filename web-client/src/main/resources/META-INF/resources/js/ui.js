@@ -40,3 +40,10 @@ export const fieldErrors = (userErrors, field, id) => {
   const messages = errorsFor(userErrors, field);
   return messages.length ? html`<span class="field-error" id=${id}>${messages.join(' ')}</span>` : '';
 };
+
+/** Adds a stylesheet once, when a module that needs it is first loaded (uPlot's: not on the sign-in page). */
+export function stylesheet(href) {
+  if (!document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
+  }
+}

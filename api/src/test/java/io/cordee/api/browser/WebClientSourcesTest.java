@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
@@ -60,5 +63,44 @@ class WebClientSourcesTest {
             }
         }
         assertThat(offending).isEmpty();
+    }
+
+    /**
+     * Issue 14 point 7 (ADR 41): a view's code is downloaded when its route is opened, so every entry of
+     * {@code PAGES} in {@code app.js} has a {@code load: () => import('./js/views/….js')} whose files exist,
+     * and {@code app.js} imports nothing of {@code js/views/} statically (that would put it on the sign-in page).
+     */
+    @Test
+    void everyPageLoadsItsOwnExistingCodeAndAppJsImportsNoViewStatically() throws IOException {
+        PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+        String app = resources.getResource("classpath:META-INF/resources/app.js").getContentAsString(StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("(?ms)^const PAGES = \\{\\n(.*?)^\\};").matcher(app);
+        assertThat(block.find()).as("app.js declares const PAGES = { … };").isTrue();
+        // one entry per line that opens at two spaces of indent: `  name: { label: …`
+        Matcher entry = Pattern.compile("(?m)^  (\\w+): \\{").matcher(block.group(1));
+        List<Integer> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (entry.find()) {
+            starts.add(entry.start());
+            names.add(entry.group(1));
+        }
+        assertThat(names).as("the pages of app.js").contains("cockpit", "clients", "staffing", "portal");
+        Map<String, List<String>> loaders = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String text = block.group(1).substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : block.group(1).length());
+            Matcher load = Pattern.compile("load: \\(\\) => (.*?), render:", Pattern.DOTALL).matcher(text);
+            List<String> files = new ArrayList<>();
+            if (load.find()) {
+                Matcher imported = Pattern.compile("import\\('\\./(js/views/[\\w-]+\\.js)'\\)").matcher(load.group(1));
+                while (imported.find()) {
+                    files.add(imported.group(1));
+                }
+            }
+            loaders.put(names.get(i), files);
+        }
+        assertThat(loaders).as("pages without `load: () => import('./js/views/….js')`").allSatisfy((page, files) ->
+                assertThat(files).as(page).isNotEmpty().allSatisfy(file ->
+                        assertThat(resources.getResource("classpath:META-INF/resources/" + file).exists()).as(file).isTrue()));
+        assertThat(app).as("a static import of a view in app.js").doesNotContainPattern("(?m)^import\\s[^;]*js/views/");
     }
 }

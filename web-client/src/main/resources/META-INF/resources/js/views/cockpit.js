@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
 import { t, formatDate, formatMoney } from '../i18n.js';
-import './cash-chart.js';
+// the chart's code (and uPlot's, 22 KB) downloads beside the cockpit's data instead of before it: the headline,
+// the largest paint, does not wait for it; <cordee-cash-chart> upgrades when it arrives (ADR 41)
+import('./cash-chart.js').catch(() => {});
 
 const MONEY = 'amount amountMinor currency';
 // One request per view: the forecast, and on first load the clients with their projects' time to

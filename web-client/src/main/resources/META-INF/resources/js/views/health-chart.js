@@ -1,7 +1,9 @@
-import uPlot from 'uplot';
+import uPlot from 'uplot'; // the minified build made a module at build time (web-client/pom.xml, ADR 41)
 import { html } from 'lit';
-import { CordeeElement } from '../ui.js';
+import { CordeeElement, stylesheet } from '../ui.js';
 import { t, formatDate, formatDayMonth } from '../i18n.js';
+
+stylesheet('/webjars/uplot/dist/uPlot.min.css');
 
 const COLORS = { score: '#0f5c5c', fair: '#c98a1a', poor: '#c0392b' };
 const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
