@@ -102,7 +102,7 @@ class CompressionAndCachingTest {
                 .header("Authorization", "Bearer " + session)
                 .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofByteArray());
 
-        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.statusCode()).as(() -> "answer: " + readable(answer)).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Encoding")).hasValue("gzip");
         byte[] json = gunzip(answer.body());
         assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8)).contains("\"name\":\"Query\"");
@@ -141,6 +141,17 @@ class CompressionAndCachingTest {
     private static byte[] classpath(String path) throws IOException {
         try (InputStream in = CompressionAndCachingTest.class.getResourceAsStream(path)) {
             return in.readAllBytes();
+        }
+    }
+
+    /** The answer's body as text, gunzipped when it came compressed: what a failed assertion should show. */
+    private static String readable(HttpResponse<byte[]> answer) {
+        try {
+            byte[] body = answer.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent()
+                    ? gunzip(answer.body()) : answer.body();
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return "(unreadable: " + e + ")";
         }
     }
 }
