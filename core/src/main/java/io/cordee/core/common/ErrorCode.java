@@ -38,5 +38,11 @@ public enum ErrorCode {
     /** The change would leave the agency without an active OWNER. */
     LAST_OWNER,
     /** The mail server did not take the mail: nothing was saved, try again or ask the people who run Cordée. */
-    MAIL_NOT_SENT
+    MAIL_NOT_SENT,
+    /** A password reset link that was never issued (ADR 39). */
+    RESET_LINK_INVALID,
+    /** A password reset link older than one hour. */
+    RESET_LINK_EXPIRED,
+    /** A password reset link already used: each link works once. */
+    RESET_LINK_USED
 }
