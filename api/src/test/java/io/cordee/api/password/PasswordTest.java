@@ -65,7 +65,7 @@ class PasswordTest {
         GraphQlTester.Response wrong = me.document(CHANGE).variable("in", Map.of("currentPassword", "not my password!",
                 "newPassword", NEW_PASSWORD)).execute();
         wrong.path("changePassword.changed").entity(Boolean.class).isEqualTo(false);
-        wrong.path("changePassword.userErrors[0].field").entity(String.class).isEqualTo("currentPassword");
+        wrong.path("changePassword.userErrors[0].field[0]").entity(String.class).isEqualTo("currentPassword");
         wrong.path("changePassword.userErrors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
         tenants.withToken(other).document(VIEWER).execute().path("viewer.user.email").entity(String.class)
                 .isEqualTo(email);
@@ -74,7 +74,7 @@ class PasswordTest {
         me.document(CHANGE).variable("in", Map.of("currentPassword", Tenants.PASSWORD, "newPassword", "short pass!"))
                 .execute().path("changePassword.userErrors[0].code").entity(String.class).isEqualTo("WEAK_PASSWORD");
         me.document(CHANGE).variable("in", Map.of("currentPassword", Tenants.PASSWORD, "newPassword", "password1234"))
-                .execute().path("changePassword.userErrors[0].field").entity(String.class).isEqualTo("newPassword");
+                .execute().path("changePassword.userErrors[0].field[0]").entity(String.class).isEqualTo("newPassword");
 
         GraphQlTester.Response changed = me.document(CHANGE).variable("in", Map.of("currentPassword", Tenants.PASSWORD,
                 "newPassword", NEW_PASSWORD)).execute();
@@ -134,7 +134,7 @@ class PasswordTest {
         // a weak password with a good link: refused on newPassword, the link still works afterwards
         clock.reset();
         tenants.anonymous().document(RESET).variable("in", Map.of("token", token, "newPassword", "too short"))
-                .execute().path("resetPassword.userErrors[0].field").entity(String.class).isEqualTo("newPassword");
+                .execute().path("resetPassword.userErrors[0].field[0]").entity(String.class).isEqualTo("newPassword");
         tenants.anonymous().document(RESET).variable("in", Map.of("token", token, "newPassword", NEW_PASSWORD))
                 .execute().path("resetPassword.viewer.user.email").entity(String.class).isEqualTo(email);
     }
