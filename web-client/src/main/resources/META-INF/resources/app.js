@@ -16,6 +16,7 @@ import './js/views/team.js';
 import './js/views/bank.js';
 import './js/views/people.js';
 import './js/views/projects.js';
+import './js/views/account.js';
 
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
@@ -46,6 +47,8 @@ const PAGES = {
   projects: { label: 'nav.projects', render: (viewer, id) => (id
     ? html`<cordee-project-page .projectId=${id} .role=${viewer.user.role}></cordee-project-page>`
     : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
+  // every role, CLIENT included (ADR 39): reached from the user's name in the header, not listed in the nav
+  account: { label: 'nav.account', render: () => html`<cordee-account></cordee-account>` },
 };
 const PAGES_BY_ROLE = {
   OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people'],
@@ -144,7 +147,7 @@ class CordeeApp extends CordeeElement {
     setServerClock(viewer.agency); // "today" is the server's, in the agency's time zone
     this.viewer = viewer;
     this.phase = 'ready';
-    if ((!this.route || !PAGES[this.route]) && this.route !== 'accept') {
+    if ((!this.route || !PAGES[this.route]) && this.route !== 'accept' && this.route !== 'reset') {
       this.goHome();
     }
   }
@@ -170,6 +173,12 @@ class CordeeApp extends CordeeElement {
         history.replaceState(null, '', '/'); this.route = ''; this.param = ''; this.signedIn(e.detail);
       }}></cordee-accept></main>`;
     }
+    // a password reset link (#/reset/<token>, ADR 39) opens the reset page, signed in or not
+    if (this.route === 'reset' && this.phase !== 'loading') {
+      return html`<main class="centered"><cordee-reset .token=${this.param} @signed-in=${(e) => {
+        history.replaceState(null, '', '/'); this.route = ''; this.param = ''; this.signedIn(e.detail);
+      }}></cordee-reset></main>`;
+    }
     switch (this.phase) {
       case 'loading':
         return html`<main class="centered">${loading()}</main>`;
@@ -177,7 +186,9 @@ class CordeeApp extends CordeeElement {
         return html`<main class="centered">${failure(this.error, () => this.loadViewer())}</main>`;
       case 'signed-out':
         return html`<main class="centered"><cordee-sign-in .signupOpen=${this.signupOpen} @signed-in=${(e) => this.afterSignIn(e.detail)}
-          @sign-up=${() => { this.phase = 'signup'; }}></cordee-sign-in></main>`;
+          @sign-up=${() => { this.phase = 'signup'; }} @forgot=${() => { this.phase = 'forgot'; }}></cordee-sign-in></main>`;
+      case 'forgot':
+        return html`<main class="centered"><cordee-forgot @cancel=${() => { this.phase = 'signed-out'; }}></cordee-forgot></main>`;
       case 'setup':
       case 'signup':
         return html`<main class="centered"><cordee-setup .mode=${this.phase} @signed-in=${(e) => this.afterSignIn(e.detail)}
@@ -201,12 +212,12 @@ class CordeeApp extends CordeeElement {
         </nav>
         <span class="spacer"></span>
         ${languageSwitch()}
-        <span class="who">${this.viewer.user.displayName} <span class="muted">· ${t(`role.${this.viewer.user.role}`)}</span></span>
+        <a class="who" href="#/account" data-testid="account-link" title=${t('nav.account')}>${this.viewer.user.displayName} <span class="muted">· ${t(`role.${this.viewer.user.role}`)}</span></a>
         <button type="button" class="secondary" data-testid="sign-out" @click=${() => this.signOut()}>${t('signOut')}</button>
       </header>
       <main id="content" tabindex="-1">
         ${!page ? html`<p class="card">${t('app.notFound')}</p>`
-          : !allowed.includes(this.route) ? html`<p class="card" role="alert" data-testid="not-allowed">${t('app.notAllowed')}</p>`
+          : !allowed.includes(this.route) && this.route !== 'account' ? html`<p class="card" role="alert" data-testid="not-allowed">${t('app.notAllowed')}</p>`
             : page.render(this.viewer, this.param)}
       </main>`;
   }
@@ -254,6 +265,8 @@ class CordeeSignIn extends CordeeElement {
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t('signIn.busy') : t('signIn.submit')}</button>
         ${this.signupOpen ? html`<button type="button" class="secondary" data-testid="sign-up"
           @click=${() => this.dispatchEvent(new CustomEvent('sign-up', { bubbles: true }))}>${t('setup.signupLink')}</button>` : nothing}
+        <button type="button" class="link" data-testid="forgot-link"
+          @click=${() => this.dispatchEvent(new CustomEvent('forgot', { bubbles: true }))}>${t('forgot.link')}</button>
       </form>`;
   }
 }
