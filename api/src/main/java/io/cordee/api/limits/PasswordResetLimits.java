@@ -47,6 +47,14 @@ public class PasswordResetLimits implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        List<String> change = changePasswordRootFields(request);
+        if (change != null) {
+            // changePassword runs outside the request's transaction (MutationInterceptor), like signIn: alone
+            return change.stream().filter(f -> !f.equals("__typename")).count() > 1
+                    ? Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, RESET_ALONE,
+                    "changePassword must be the only field of its request")))
+                    : chain.next(request);
+        }
         List<String> fields = SignInLimits.mutationRootFields(request, "requestPasswordReset");
         if (fields == null) {
             fields = SignInLimits.mutationRootFields(request, "resetPassword");
@@ -76,6 +84,16 @@ public class PasswordResetLimits implements WebGraphQlInterceptor {
             }
             return Mono.just(response);
         });
+    }
+
+    /**
+     * The root fields of a mutation that selects {@code changePassword}, else null. Like {@code signIn} it runs in
+     * no request transaction: a wrong current password must stay counted against the sign-in throttle (a rolled
+     * back request would forget it), and its slow hash must not hold a connection (ADR 23); its writes run in a
+     * transaction of their own.
+     */
+    public static List<String> changePasswordRootFields(WebGraphQlRequest request) {
+        return SignInLimits.mutationRootFields(request, "changePassword");
     }
 
     private static String address(InetSocketAddress remote) {

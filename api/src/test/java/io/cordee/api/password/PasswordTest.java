@@ -92,6 +92,35 @@ class PasswordTest {
     }
 
     @Test
+    void wrongCurrentPasswordsCountAgainstTheSignInThrottle() {
+        Tenants.Tenant agency = tenants.create("Atelier Verrou");
+        String email = agency.email(Role.LEAD);
+        String token = tenants.signIn(email, Tenants.PASSWORD);
+        HttpGraphQlTester me = tenants.withToken(token);
+        // the sign-in above succeeded and cleared the count; 5 wrong current passwords are the 5 free attempts
+        for (int i = 0; i < 5; i++) {
+            me.document(CHANGE).variable("in", Map.of("currentPassword", "guess number " + i, "newPassword",
+                    NEW_PASSWORD)).execute().path("changePassword.userErrors[0].code").entity(String.class)
+                    .isEqualTo("INVALID_CREDENTIALS");
+        }
+        // the 5th made the next attempt wait 1 s; 10 minutes back in time, the wait cannot have passed however
+        // slow this machine is: the sign-in page refuses the right password, unchecked
+        clock.startAt(clock.instant().minus(Duration.ofMinutes(10)));
+        String answer = new String(web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "mutation($in: SignInInput!) { signIn(input: $in) { userErrors { code } } }",
+                        "variables", Map.of("in", Map.of("email", email, "password", Tenants.PASSWORD))))
+                .exchange().expectBody().returnResult().getResponseBody());
+        assertThat(answer).contains("TOO_MANY_ATTEMPTS");
+        // and so does changePassword itself, the right current password included
+        String change = new String(web.post().uri("/graphql").cookie("CORDEE_SESSION", token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", CHANGE, "variables", Map.of("in", Map.of("currentPassword", Tenants.PASSWORD,
+                        "newPassword", NEW_PASSWORD))))
+                .exchange().expectBody().returnResult().getResponseBody());
+        assertThat(change).contains("TOO_MANY_ATTEMPTS").doesNotContain("\"changed\":true");
+    }
+
+    @Test
     void aResetLinkWorksOnceSignsInAndEndsTheOldSessions() throws Exception {
         Tenants.Tenant agency = tenants.create("Atelier Oubli");
         String email = agency.email(Role.FINANCE);
