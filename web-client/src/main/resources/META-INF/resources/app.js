@@ -37,6 +37,8 @@ const PAGES = {
     : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
   // OWNER only: the agency settings, alert thresholds and health weights are the owner's to change (docs/roles.md)
   settings: { label: 'nav.settings', load: () => import('./js/views/settings.js'), render: () => html`<cordee-settings></cordee-settings>` },
+  // every role, CLIENT included (ADR 39): reached from the user's name in the header, not listed in the nav
+  account: { label: 'nav.account', load: () => import('./js/views/account.js'), render: () => html`<cordee-account></cordee-account>` },
 };
 const PAGES_BY_ROLE = {
   OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings'],
@@ -58,6 +60,7 @@ function loadCode(key, load) {
 const SETUP = () => import('./js/views/setup.js');
 const ACCEPT = () => import('./js/views/people.js');
 const DIGEST_OFF = () => import('./js/views/digest-off.js');
+const ACCOUNT = () => import('./js/views/account.js');
 
 const routeFromHash = () => location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
 /** What follows the page in the address, e.g. a client's id in #/clients/<id>. */
@@ -149,7 +152,7 @@ class CordeeApp extends CordeeElement {
     setServerClock(viewer.agency); // "today" is the server's, in the agency's time zone
     this.viewer = viewer;
     this.phase = 'ready';
-    if ((!this.route || !PAGES[this.route]) && this.route !== 'accept' && this.route !== 'digest-off') {
+    if ((!this.route || !PAGES[this.route]) && !['accept', 'digest-off', 'reset'].includes(this.route)) {
       this.goHome();
     }
   }
@@ -193,6 +196,12 @@ class CordeeApp extends CordeeElement {
     if (this.route === 'digest-off' && this.phase !== 'loading') {
       return html`<main class="centered">${this.withCode('digest-off', DIGEST_OFF, () => html`<cordee-digest-off .token=${this.param}></cordee-digest-off>`)}</main>`;
     }
+    // a password reset link (#/reset/<token>, ADR 39) opens the reset page, signed in or not
+    if (this.route === 'reset' && this.phase !== 'loading') {
+      return html`<main class="centered">${this.withCode('account', ACCOUNT, () => html`<cordee-reset .token=${this.param}
+        @signed-in=${(e) => { history.replaceState(null, '', '/'); this.route = ''; this.param = ''; this.signedIn(e.detail); }}>
+        </cordee-reset>`)}</main>`;
+    }
     switch (this.phase) {
       case 'loading':
         return html`<main class="centered">${loading()}</main>`;
@@ -200,7 +209,10 @@ class CordeeApp extends CordeeElement {
         return html`<main class="centered">${failure(this.error, () => this.loadViewer())}</main>`;
       case 'signed-out':
         return html`<main class="centered"><cordee-sign-in .signupOpen=${this.signupOpen} @signed-in=${(e) => this.afterSignIn(e.detail)}
-          @sign-up=${() => { this.phase = 'signup'; }}></cordee-sign-in></main>`;
+          @sign-up=${() => { this.phase = 'signup'; }} @forgot=${() => { this.phase = 'forgot'; }}></cordee-sign-in></main>`;
+      case 'forgot':
+        return html`<main class="centered">${this.withCode('account', ACCOUNT, () => html`<cordee-forgot
+          @cancel=${() => { this.phase = 'signed-out'; }}></cordee-forgot>`)}</main>`;
       case 'setup':
       case 'signup':
         return html`<main class="centered">${this.withCode('setup', SETUP, () => html`<cordee-setup .mode=${this.phase}
@@ -224,12 +236,12 @@ class CordeeApp extends CordeeElement {
         </nav>
         <span class="spacer"></span>
         ${languageSwitch()}
-        <span class="who">${this.viewer.user.displayName} <span class="muted">· ${t(`role.${this.viewer.user.role}`)}</span></span>
+        <a class="who" href="#/account" data-testid="account-link" title=${t('nav.account')}>${this.viewer.user.displayName} <span class="muted">· ${t(`role.${this.viewer.user.role}`)}</span></a>
         <button type="button" class="secondary" data-testid="sign-out" @click=${() => this.signOut()}>${t('signOut')}</button>
       </header>
       <main id="content" tabindex="-1">
         ${!page ? html`<p class="card">${t('app.notFound')}</p>`
-          : !allowed.includes(this.route) ? html`<p class="card" role="alert" data-testid="not-allowed">${t('app.notAllowed')}</p>`
+          : !allowed.includes(this.route) && this.route !== 'account' ? html`<p class="card" role="alert" data-testid="not-allowed">${t('app.notAllowed')}</p>`
             : this.withCode(this.route, page.load, () => page.render(this.viewer, this.param))}
       </main>`;
   }
@@ -277,6 +289,8 @@ class CordeeSignIn extends CordeeElement {
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t('signIn.busy') : t('signIn.submit')}</button>
         ${this.signupOpen ? html`<button type="button" class="secondary" data-testid="sign-up"
           @click=${() => this.dispatchEvent(new CustomEvent('sign-up', { bubbles: true }))}>${t('setup.signupLink')}</button>` : nothing}
+        <button type="button" class="link" data-testid="forgot-link"
+          @click=${() => this.dispatchEvent(new CustomEvent('forgot', { bubbles: true }))}>${t('forgot.link')}</button>
       </form>`;
   }
 }

@@ -82,6 +82,20 @@ public class CoreConfiguration {
     }
 
     @Bean
+    io.cordee.core.identity.PasswordService passwordService(UserRepository users,
+                                                          io.cordee.core.identity.PasswordRepository passwords,
+                                                          SignInAttemptRepository attempts, SignInThrottle throttle,
+                                                          io.cordee.core.limit.RateBuckets buckets,
+                                                          PasswordHasher hasher, BoundedHashing hashing,
+                                                          IdentityService identity, TransactionRunner tx,
+                                                          IdGenerator ids, Clock clock,
+                                                          io.cordee.core.mail.Mailer mailer,
+                                                          @Value("${cordee.public-url}") String publicUrl) {
+        return new io.cordee.core.identity.PasswordService(users, passwords, attempts, throttle, buckets, hasher,
+                hashing, identity, tx, ids, clock, mailer, publicUrl);
+    }
+
+    @Bean
     ApiTokenService apiTokenService(ApiTokenRepository apiTokens, IdGenerator ids, Clock clock) {
         return new ApiTokenService(apiTokens, ids, clock);
     }

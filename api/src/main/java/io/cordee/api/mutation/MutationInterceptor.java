@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * done again; a concurrent retry waits for the first to finish. The same key with another request
  * (another caller, operation, document or variables) is refused with {@code IDEMPOTENCY_KEY_REUSED}.
  * A key on a query or subscription is ignored: reads are idempotent already. Anonymous requests, and
- * {@code signIn} from anyone, pass through untouched.
+ * {@code signIn} and {@code changePassword} (each alone in its request; ADR 39) from anyone, pass through untouched.
  *
  * <p>Innermost of the interceptors, so the alert evaluation that follows a mutation reads committed data.
  */
@@ -79,7 +79,8 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
         OperationDefinition mutation = selectedMutation(request);
         // signIn (alone in its request, SignInLimits) runs in no transaction: its slow hash must not hold a
         // connection (ADR 23), and its writes are single statements
-        if (mutation == null || SignInLimits.signInRootFields(request) != null) {
+        if (mutation == null || SignInLimits.signInRootFields(request) != null
+                || io.cordee.api.limits.PasswordResetLimits.changePasswordRootFields(request) != null) {
             return chain.next(request);
         }
         return ReactiveSecurityContextHolder.getContext()

@@ -40,5 +40,11 @@ public enum ErrorCode {
     /** The mail server did not take the mail: nothing was saved, try again or ask the people who run Cordée. */
     MAIL_NOT_SENT,
     /** Setup or sign-up asked from a signed-in session: it would create another agency; sign out first. */
-    ALREADY_SIGNED_IN
+    ALREADY_SIGNED_IN,
+    /** A password reset link that was never issued (ADR 39). */
+    RESET_LINK_INVALID,
+    /** A password reset link older than one hour. */
+    RESET_LINK_EXPIRED,
+    /** A password reset link already used: each link works once. */
+    RESET_LINK_USED
 }

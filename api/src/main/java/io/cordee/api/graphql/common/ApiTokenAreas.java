@@ -26,7 +26,8 @@ public final class ApiTokenAreas {
     /** Mutations for people only: signing in and out, setting up an agency, and managing the tokens themselves. */
     public static final Set<String> PEOPLE_ONLY = Set.of("signIn", "signOut", "setUp", "signUp", "createApiToken",
             "revokeApiToken", "invitePerson", "resendInvitation", "revokeInvitation", "acceptInvitation",
-            "changeRole", "deactivateUser", "reactivateUser", "setDigestOptOut", "unsubscribeDigest");
+            "changeRole", "deactivateUser", "reactivateUser", "setDigestOptOut", "unsubscribeDigest",
+            "changePassword", "requestPasswordReset", "resetPassword");
 
     private static final Map<String, ApiTokenArea> MUTATIONS = Map.ofEntries(
             Map.entry("createClient", CLIENTS),

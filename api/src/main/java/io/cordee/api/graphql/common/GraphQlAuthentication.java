@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one gate of the GraphQL endpoint: an anonymous request may run {@code signIn}, the first-run
- * {@code setUp}/{@code signUp}, {@code acceptInvitation} (ADR 30), {@code unsubscribeDigest} (ADR 40) and the {@code setupStatus} query (ADR 27), and nothing else; any other
+ * {@code setUp}/{@code signUp}, {@code acceptInvitation} (ADR 30), {@code unsubscribeDigest} (ADR 40),
+ * {@code requestPasswordReset}/{@code resetPassword} (ADR 39) and the {@code setupStatus} query (ADR 27), and nothing else; any other
  * operation is answered with an {@code UNAUTHORIZED} error before it executes — over HTTP with status 401
  * and {@code WWW-Authenticate: Bearer realm="cordee"} (set by {@link Status}). It also
  * carries the session token into the operation (for {@code signOut}) and the session cookie out of it
@@ -40,7 +41,7 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
     public static final String SET_COOKIE = "cordee.setCookie";
 
     private static final Set<String> ANONYMOUS_MUTATIONS = Set.of("signIn", "setUp", "signUp", "acceptInvitation",
-            "unsubscribeDigest", "__typename");
+            "unsubscribeDigest", "requestPasswordReset", "resetPassword", "__typename");
     private static final Set<String> ANONYMOUS_QUERIES = Set.of("setupStatus", "__typename");
     /** Set on a refused anonymous response to send as 401; removed by {@link Status} before the headers leave. */
     public static final String WWW_AUTHENTICATE = "Bearer realm=\"cordee\"";

@@ -1,0 +1,96 @@
+package io.cordee.api.graphql.password;
+
+import graphql.GraphQLContext;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.GraphQlAuthentication;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.graphql.identity.IdentityController.Viewer;
+import io.cordee.api.graphql.setup.SetupController.SetUpPayload;
+import io.cordee.api.security.SessionCookies;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.identity.PasswordService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Change, forgotten and reset passwords (ADR 39). {@code requestPasswordReset} and {@code resetPassword} are anonymous. */
+@Controller
+public class PasswordController {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordController.class);
+
+    public record ChangePasswordInput(String currentPassword, String newPassword) {
+    }
+
+    public record ChangePasswordPayload(boolean changed, List<UserError> userErrors) {
+    }
+
+    public record RequestPasswordResetInput(String email, String language) {
+    }
+
+    public record RequestPasswordResetPayload(boolean requested, List<UserError> userErrors) {
+    }
+
+    public record ResetPasswordInput(String token, String newPassword) {
+    }
+
+    private final PasswordService passwords;
+    private final AgencyService agencies;
+    private final Clock clock;
+
+    public PasswordController(PasswordService passwords, AgencyService agencies, Clock clock) {
+        this.passwords = passwords;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @MutationMapping
+    public Mono<ChangePasswordPayload> changePassword(@Argument ChangePasswordInput input, GraphQLContext context) {
+        String token = context.get(GraphQlAuthentication.TOKEN);
+        return Mutations.payload(Callers.current().flatMap(caller -> passwords.change(caller, token,
+                                input.currentPassword(), input.newPassword())).thenReturn(true),
+                changed -> new ChangePasswordPayload(true, List.of()),
+                errors -> new ChangePasswordPayload(false, errors));
+    }
+
+    @MutationMapping
+    public Mono<RequestPasswordResetPayload> requestPasswordReset(@Argument RequestPasswordResetInput input) {
+        // The answer waits for the admission only (the same for every address); the look-up and the mail run
+        // detached, so neither the answer nor its timing tells whether the address exists.
+        return Mutations.payload(passwords.admitReset(input.email()).then(Mono.fromRunnable(() ->
+                                passwords.sendReset(input.email(), input.language()).subscribe(sent -> {
+                                    switch (sent.outcome()) {
+                                        case MAILED -> log.info("Password reset link mailed");
+                                        case NO_SMTP -> log.warn("A password reset was requested but no SMTP server"
+                                                + " is configured (spring.mail.host): pass this link on to the person"
+                                                + " who asked, it works once for one hour: {}", sent.link());
+                                        case UNKNOWN_ADDRESS -> log.info("A password reset was requested for an"
+                                                + " address that signs in to no agency: nothing sent");
+                                    }
+                                }, e -> log.warn("A password reset mail could not be sent: {}", e.toString()))))
+                        .thenReturn(true),
+                requested -> new RequestPasswordResetPayload(true, List.of()),
+                errors -> new RequestPasswordResetPayload(false, errors));
+    }
+
+    @MutationMapping
+    public Mono<SetUpPayload> resetPassword(@Argument ResetPasswordInput input, GraphQLContext context) {
+        return Mutations.payload(passwords.reset(input.token(), input.newPassword()).flatMap(signedIn -> {
+                    boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
+                    Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
+                    context.put(GraphQlAuthentication.SET_COOKIE, SessionCookies.issue(signedIn.token(), maxAge, secure));
+                    return agencies.current(signedIn.user().asCaller()).map(agency -> new SetUpPayload(
+                            new Viewer(signedIn.user(), agency), signedIn.expiresAt().atOffset(ZoneOffset.UTC),
+                            List.of()));
+                }),
+                payload -> payload, errors -> new SetUpPayload(null, null, errors));
+    }
+}

@@ -1,0 +1,107 @@
+package io.cordee.api.limits;
+
+import io.cordee.api.http.ResponseStatusMarker;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code requestPasswordReset} and {@code resetPassword} (ADR 39), like {@code setUp}: the only field of their
+ * request (aliases cannot ask for a hundred addresses under one request's limit), and a bucket per client address
+ * shared by both ({@code cordee.password-reset.address-*}, 10 an hour by default; shared by all instances like the
+ * other limits): refused with {@code RATE_LIMITED}, over HTTP 429 with {@code Retry-After}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 51)
+public class PasswordResetLimits implements WebGraphQlInterceptor {
+
+    static final String RESET_ALONE = "PASSWORD_RESET_ALONE";
+
+    private final LimitsProperties.Rate rate;
+    private final Limiter limiter;
+    private final int requests;
+    private final Duration period;
+
+    public PasswordResetLimits(LimitsProperties limits, Limiter limiter,
+                       @Value("${cordee.password-reset.address-requests:10}") int requests,
+                       @Value("${cordee.password-reset.address-period:1h}") Duration period) {
+        this.rate = limits.rate();
+        this.limiter = limiter;
+        this.requests = requests;
+        this.period = period;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        List<String> change = changePasswordRootFields(request);
+        if (change != null) {
+            // changePassword runs outside the request's transaction (MutationInterceptor), like signIn: alone
+            return change.stream().filter(f -> !f.equals("__typename")).count() > 1
+                    ? Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, RESET_ALONE,
+                    "changePassword must be the only field of its request")))
+                    : chain.next(request);
+        }
+        List<String> fields = SignInLimits.mutationRootFields(request, "requestPasswordReset");
+        if (fields == null) {
+            fields = SignInLimits.mutationRootFields(request, "resetPassword");
+        }
+        if (fields == null) {
+            return chain.next(request);
+        }
+        if (fields.stream().filter(f -> !f.equals("__typename")).count() > 1) {
+            return Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, RESET_ALONE,
+                    "requestPasswordReset and resetPassword must be the only field of their request")));
+        }
+        Mono<Duration> perAddress = rate.enabled()
+                ? limiter.take("password-reset-ip:" + address(request.getRemoteAddress()), requests, period)
+                : Mono.just(Duration.ZERO);
+        return perAddress.flatMap(wait -> {
+            if (wait.isZero()) {
+                return chain.next(request);
+            }
+            long retryAfter = RateLimits.retryAfterSeconds(wait);
+            WebGraphQlResponse response = refused(request, LimitErrors.error(LimitErrors.Classification.RATE_LIMITED,
+                    LimitErrors.RATE_LIMITED, "Too many password resets from one address: at most " + requests
+                            + " every " + RateLimits.describe(period) + ". Retry in " + retryAfter + " s.",
+                    "retryAfterSeconds", retryAfter, "limit", requests, "periodSeconds", period.toSeconds()));
+            if (!(request instanceof WebSocketGraphQlRequest)) {
+                response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+                ResponseStatusMarker.mark(response, HttpStatus.TOO_MANY_REQUESTS);
+            }
+            return Mono.just(response);
+        });
+    }
+
+    /**
+     * The root fields of a mutation that selects {@code changePassword}, else null. Like {@code signIn} it runs in
+     * no request transaction: a wrong current password must stay counted against the sign-in throttle (a rolled
+     * back request would forget it), and its slow hash must not hold a connection (ADR 23); its writes run in a
+     * transaction of their own.
+     */
+    public static List<String> changePasswordRootFields(WebGraphQlRequest request) {
+        return SignInLimits.mutationRootFields(request, "changePassword");
+    }
+
+    private static String address(InetSocketAddress remote) {
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+    }
+}

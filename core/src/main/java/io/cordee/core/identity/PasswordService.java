@@ -1,0 +1,229 @@
+package io.cordee.core.identity;
+
+import io.cordee.core.common.Actor;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.TooManyRequests;
+import io.cordee.core.common.TransactionRunner;
+import io.cordee.core.common.Validator;
+import io.cordee.core.limit.RateBuckets;
+import io.cordee.core.mail.Mailer;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/**
+ * Passwords (ADR 39): a signed-in user changes theirs; a user who forgot it asks for a reset link by mail and
+ * sets a new one with it.
+ *
+ * <p>Changing asks for the current password; a wrong one counts against the sign-in throttle of the account
+ * (ADR 23), so a stolen session cannot try passwords faster than the sign-in page. It ends the user's other
+ * sessions and keeps the current one.
+ *
+ * <p>A reset link's token is 256 random bits kept only as its SHA-256; it works once, for one hour from the
+ * injected clock. Asking for one answers the same whether the address exists or not: the caller admits the
+ * request ({@link #admitReset}, the per-address limit, the same for every address) and then runs
+ * {@link #sendReset} detached, so the answer neither waits for the mail nor tells whether one was sent. Using
+ * the link sets the password, ends every session of the user, clears the sign-in throttle of the account and
+ * signs the person in.
+ */
+public final class PasswordService {
+
+    public static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    /** Reset mails per address: 3 an hour, coming back evenly (one every 20 min). */
+    public static final long RESETS_PER_ADDRESS = 3;
+    public static final Duration RESET_PERIOD = Duration.ofHours(1);
+    private static final Set<String> LANGUAGES = Set.of("en", "fr");
+
+    /** What {@link #sendReset} did, for the log: never the link of an unknown address (there is none). */
+    public record ResetRequest(Outcome outcome, String link) {
+        public enum Outcome { MAILED, NO_SMTP, UNKNOWN_ADDRESS }
+    }
+
+    private final UserRepository users;
+    private final PasswordRepository passwords;
+    private final SignInAttemptRepository attempts;
+    private final SignInThrottle throttle;
+    private final RateBuckets buckets;
+    private final PasswordHasher hasher;
+    private final BoundedHashing hashing;
+    private final IdentityService identity;
+    private final TransactionRunner tx;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Mailer mailer;
+    private final String publicUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    public PasswordService(UserRepository users, PasswordRepository passwords, SignInAttemptRepository attempts,
+                           SignInThrottle throttle, RateBuckets buckets, PasswordHasher hasher, BoundedHashing hashing,
+                           IdentityService identity, TransactionRunner tx, IdGenerator ids, Clock clock, Mailer mailer,
+                           String publicUrl) {
+        this.users = users;
+        this.passwords = passwords;
+        this.attempts = attempts;
+        this.throttle = throttle;
+        this.buckets = buckets;
+        this.hasher = hasher;
+        this.hashing = hashing;
+        this.identity = identity;
+        this.tx = tx;
+        this.ids = ids;
+        this.clock = clock;
+        this.mailer = mailer;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /** The link a reset token opens: the SPA's reset page. */
+    public String link(String token) {
+        return publicUrl + "/#/reset/" + token;
+    }
+
+    // ---- change
+
+    /**
+     * Sets a new password for the caller after checking the current one, and ends the caller's other sessions
+     * ({@code sessionToken}'s stays; null, as for an API token: every session ends).
+     */
+    public Mono<Void> change(Caller caller, String sessionToken, String currentPassword, String newPassword) {
+        return Mono.defer(() -> {
+            Validator v = new Validator();
+            v.check(currentPassword != null && !currentPassword.isEmpty()
+                    && currentPassword.length() <= Passwords.MAX_LENGTH, "currentPassword",
+                    "type your current password", ErrorCode.REQUIRED);
+            Passwords.check(v, "newPassword", newPassword);
+            v.throwIfInvalid();
+            return identity.viewer(caller).flatMap(user -> {
+                byte[] account = IdentityService.accountKey(user.email());
+                return hashing.admit(() -> attempts.claim(account, clock.instant(), throttle)
+                        .flatMap(wait -> !wait.isZero()
+                                ? Mono.error(new TooManyRequests(ErrorCode.TOO_MANY_ATTEMPTS, "Too many attempts"
+                                + " with a wrong password: try again in " + seconds(wait) + " s", wait))
+                                : hashing.hash(() -> hasher.matches(currentPassword, user.passwordHash())))
+                        .flatMap(matches -> matches ? attempts.reset(account).thenReturn(true)
+                                : Mono.error(InvalidInput.of("currentPassword", "is not your current password",
+                                ErrorCode.INVALID_CREDENTIALS))))
+                        .then(hashing.hash(() -> hasher.hash(newPassword)))
+                        .flatMap(hash -> {
+                            Instant now = clock.instant();
+                            byte[] keep = sessionToken == null ? null : IdentityService.hashToken(sessionToken);
+                            return tx.inTransactionAs(new Actor(caller.agencyId(), caller.userId(), null, null,
+                                            "changePassword"),
+                                    passwords.setPassword(caller.agencyId(), caller.userId(), hash, now)
+                                            .then(passwords.revokeSessions(caller.agencyId(), caller.userId(), keep,
+                                                    now)));
+                        });
+            });
+        });
+    }
+
+    // ---- reset
+
+    /**
+     * The part of a reset request the caller waits for: the address is well formed and under its limit
+     * ({@value #RESETS_PER_ADDRESS} an hour, counted for every address, known or not).
+     */
+    public Mono<Void> admitReset(String email) {
+        return Mono.defer(() -> {
+            new Validator().requiredText("email", email, 320).throwIfInvalid();
+            String key = "password-reset:" + HexFormat.of().formatHex(
+                    IdentityService.hashToken(IdentityService.normalizeEmail(email)));
+            return buckets.take(key, RESETS_PER_ADDRESS, RESET_PERIOD, clock.instant())
+                    .flatMap(wait -> wait.isZero() ? Mono.<Void>empty()
+                            : Mono.error(new TooManyRequests(ErrorCode.TOO_MANY_REQUESTS, "Too many reset requests"
+                            + " for this address: try again in " + seconds(wait) + " s", wait)));
+        });
+    }
+
+    /**
+     * The detached part: for an address that signs in, a new link, mailed in {@code language} (else the
+     * agency's) when SMTP is configured. For any other address nothing is stored or sent.
+     */
+    public Mono<ResetRequest> sendReset(String email, String language) {
+        return users.findByEmail(IdentityService.normalizeEmail(email))
+                .flatMap(user -> {
+                    String token = newToken();
+                    Instant now = clock.instant();
+                    PasswordReset reset = new PasswordReset(ids.newId(), user.agencyId(), user.id(), now,
+                            now.plus(RESET_VALIDITY), null);
+                    String link = link(token);
+                    return passwords.insertReset(reset, IdentityService.hashToken(token))
+                            .then(passwords.agencyName(user.agencyId()))
+                            .flatMap(agency -> {
+                                if (!mailer.configured()) {
+                                    return Mono.just(new ResetRequest(ResetRequest.Outcome.NO_SMTP, link));
+                                }
+                                String lang = language != null && LANGUAGES.contains(language) ? language
+                                        : agency.language() != null ? agency.language() : "en";
+                                return mailer.send(PasswordResetMail.of(user.email(), lang, agency.name(), link))
+                                        .thenReturn(new ResetRequest(ResetRequest.Outcome.MAILED, null));
+                            });
+                })
+                .defaultIfEmpty(new ResetRequest(ResetRequest.Outcome.UNKNOWN_ADDRESS, null));
+    }
+
+    /**
+     * Anonymous: sets a new password with a reset link; ends every session of the user, uses the link up,
+     * clears the account's sign-in throttle and signs the person in.
+     */
+    public Mono<SignedIn> reset(String token, String newPassword) {
+        return Mono.defer(() -> {
+            if (token == null || token.isBlank() || token.length() > 200) {
+                return Mono.error(invalidLink());
+            }
+            byte[] hash = IdentityService.hashToken(token.strip());
+            Validator v = new Validator();
+            Passwords.check(v, "newPassword", newPassword);
+            return passwords.findResetForUpdate(hash)
+                    .switchIfEmpty(Mono.error(PasswordService::invalidLink))
+                    .flatMap(this::usable)
+                    .doOnNext(found -> v.throwIfInvalid())
+                    .flatMap(found -> hashing.hash(() -> hasher.hash(newPassword))
+                            // again under the row's lock: of two uses of one link, the second finds it used
+                            .flatMap(passwordHash -> tx.inTransactionAs(new Actor(found.agencyId(), found.userId(),
+                                            null, null, "resetPassword"),
+                                    passwords.findResetForUpdate(hash).flatMap(this::usable).flatMap(r -> {
+                                        Instant now = clock.instant();
+                                        return passwords.setPassword(r.agencyId(), r.userId(), passwordHash, now)
+                                                .then(passwords.revokeSessions(r.agencyId(), r.userId(), null, now))
+                                                .then(passwords.markResetUsed(r.agencyId(), r.id(), now))
+                                                .then(users.findById(r.agencyId(), r.userId()));
+                                    }))))
+                    .flatMap(user -> attempts.reset(IdentityService.accountKey(user.email()))
+                            .then(identity.openSession(user)));
+        });
+    }
+
+    private Mono<PasswordReset> usable(PasswordReset reset) {
+        if (reset.usedAt() != null) {
+            return Mono.error(InvalidInput.of("token", "This reset link was already used: ask for a new one",
+                    ErrorCode.RESET_LINK_USED));
+        }
+        if (!clock.instant().isBefore(reset.expiresAt())) {
+            return Mono.error(InvalidInput.of("token", "This reset link has expired (links work one hour): ask"
+                    + " for a new one", ErrorCode.RESET_LINK_EXPIRED));
+        }
+        return Mono.just(reset);
+    }
+
+    private static InvalidInput invalidLink() {
+        return InvalidInput.of("token", "This reset link is not valid: ask for a new one",
+                ErrorCode.RESET_LINK_INVALID);
+    }
+
+    private String newToken() {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}
