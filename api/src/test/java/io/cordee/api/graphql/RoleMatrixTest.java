@@ -296,7 +296,7 @@ class RoleMatrixTest {
             read("Query.auditTrail",
                     "query($i: ID!) { auditTrail(entityId: $i, first: 5) { nodes { changes { field newValue } } } }",
                     "auditTrail.nodes"),
-            read("Query.people", "{ people { users { email role } invitations { email } } }", "people.users")),
+            read("Query.people", "{ people { users { email role } invitations { email } } }", "people.users"),
             read("Query.previewBillingPlan", """
                             query($p: ID!) { previewBillingPlan(input: {projectId: $p, depositPercent: 100}) {
                               preview { invoices { amount { amountMinor } } } } }""",
