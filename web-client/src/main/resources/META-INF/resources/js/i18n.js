@@ -548,6 +548,10 @@ const MESSAGES = {
     'plan.lowest': 'Agency’s lowest forecast balance ({weeks} weeks)', 'plan.beforeAfter': '{before} now → {after} with this plan',
     'plan.week': 'week of {date}', 'plan.threshold': 'First week under the safety threshold', 'plan.never': 'never',
     'plan.exposure': 'Peak exposure on {client}', 'plan.noForecast': 'Record a bank balance to see the plan’s effect on the forecast.',
+    'export.download': 'Download:', 'export.invoices': 'invoices (CSV)', 'export.payments': 'payments (CSV)',
+    'export.aged': 'aged receivables (CSV)', 'export.customScenario': 'A custom scenario is not exported: choose Base or Stress to download the forecast.',
+    'export.everything.title': 'Your data', 'export.everything': 'Export everything (ZIP)',
+    'export.everything.hint': 'The whole agency as CSV files (clients, projects, billing plans, invoices, payments, bank, team, allocations, expenses, holidays, settings) with a manifest. Owners only: it holds the costs.',
   },
   fr: {
     'app.tagline': 'La relation client et la trésorerie, encordées.',
@@ -1092,6 +1096,10 @@ const MESSAGES = {
     'plan.lowest': 'Point bas de trésorerie de l’agence ({weeks} semaines)', 'plan.beforeAfter': '{before} aujourd’hui → {after} avec cet échéancier',
     'plan.week': 'semaine du {date}', 'plan.threshold': 'Première semaine sous le seuil de sécurité', 'plan.never': 'jamais',
     'plan.exposure': 'Exposition maximale sur {client}', 'plan.noForecast': 'Enregistrez un solde bancaire pour voir l’effet de l’échéancier sur la prévision.',
+    'export.download': 'Télécharger :', 'export.invoices': 'factures (CSV)', 'export.payments': 'paiements (CSV)',
+    'export.aged': 'balance âgée (CSV)', 'export.customScenario': 'Un scénario personnalisé ne s’exporte pas : choisissez Base ou Stress pour télécharger la prévision.',
+    'export.everything.title': 'Vos données', 'export.everything': 'Tout exporter (ZIP)',
+    'export.everything.hint': 'Toute l’agence en fichiers CSV (clients, projets, échéanciers, factures, paiements, banque, équipe, affectations, dépenses, jours fériés, réglages) avec un manifeste. Réservé aux propriétaires : il contient les coûts.',
   },
 };
 

@@ -58,8 +58,13 @@ public final class CsvFormat {
         return bytes.toByteArray();
     }
 
-    /** Writes the table without a byte-order mark (for the archive, whose files carry one each). */
+    /** Writes the table without a byte-order mark. */
     static void write(ExportTable table, Separator separator, Writer writer) throws IOException {
+        write(table, separator, writer, true);
+    }
+
+    /** {@code neutralise}: false when the caller escaped the text cells already (the archive). */
+    static void write(ExportTable table, Separator separator, Writer writer, boolean neutralise) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator.delimiter)
                 .setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\r\n").get();
         CSVPrinter printer = new CSVPrinter(writer, format);
@@ -67,7 +72,9 @@ public final class CsvFormat {
         for (List<Object> row : table.rows()) {
             List<String> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                cells.add(cell(table.columns().get(i).kind(), row.get(i), separator));
+                ExportTable.Kind kind = table.columns().get(i).kind();
+                cells.add(!neutralise && kind == ExportTable.Kind.TEXT && row.get(i) != null ? row.get(i).toString()
+                        : cell(kind, row.get(i), separator));
             }
             printer.printRecord(cells);
         }

@@ -19,6 +19,7 @@ import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.DomainException;
+import io.cordee.core.export.AgencyExportService;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
 import io.cordee.core.common.InvalidInput;
@@ -31,6 +32,7 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectService;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
@@ -76,9 +78,13 @@ public class ExportController {
     private final ClientService clients;
     private final ProjectService projects;
     private final AgencyService agencies;
+    private final AgencyExportService agencyExport;
+    private final Clock clock;
 
     public ExportController(CashService cash, BillingService billing, ClientService clients, ProjectService projects,
-                            AgencyService agencies) {
+                            AgencyService agencies, AgencyExportService agencyExport, Clock clock) {
+        this.agencyExport = agencyExport;
+        this.clock = clock;
         this.cash = cash;
         this.billing = billing;
         this.clients = clients;
@@ -223,6 +229,17 @@ public class ExportController {
                                 });
                     });
         });
+    }
+
+    /**
+     * The whole agency as a ZIP of CSV files with a manifest ({@link AgencyArchive}): {@code OWNER} only, since
+     * it holds every cost and rate.
+     */
+    @GetMapping("/exports/agency.zip")
+    public Mono<ResponseEntity<byte[]>> agencyZip() {
+        return Callers.current().flatMap(caller -> agencyExport.read(caller).map(data -> logged(caller, "agency",
+                file(data.agency(), "export", "zip", AgencyArchive.zip(data, clock.instant()),
+                        MediaType.parseMediaType("application/zip")))));
     }
 
     /** A forecast file: validates the parameters, runs the forecast the GraphQL API runs, renders its table. */
