@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>A missing, expired or revoked <em>session</em> leaves the request anonymous: what an anonymous
  * request may do is decided further on. An API token ({@code Authorization: Bearer cordee_pat_…}) is
- * for the GraphQL endpoint only — elsewhere (GraphiQL, the app) it is ignored and the request is
+ * for the GraphQL endpoint and the exports beside it (ADR 42) only — elsewhere (GraphiQL, the app) it is ignored and the request is
  * anonymous — and a token that is unknown, revoked or expired is answered 401 at once with a GraphQL
  * error saying which, since a partner script that keeps going anonymously would only get more
  * confusing errors.

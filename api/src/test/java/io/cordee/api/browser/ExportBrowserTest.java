@@ -3,7 +3,6 @@ package io.cordee.api.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.demo.DemoAgency;
-import io.cordee.api.export.ExportTest;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
@@ -88,13 +87,18 @@ class ExportBrowserTest {
             }
         });
         assertThat(file.getFileName().toString()).startsWith("studio-boreal-forecast-stress-");
-        List<CSVRecord> rows = ExportTest.csv(Files.readAllBytes(file));
+        String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        List<CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .get().parse(new java.io.StringReader(text.substring(1))).getRecords();
         CSVRecord first = rows.get(0);
         assertThat(firstRow.get(0)).startsWith(first.get("iso_week"));
-        // the same amounts, digits and sign, whatever the display's currency symbol and grouping
-        assertThat(digits(firstRow.get(1))).isEqualTo(digits(first.get("inflow")));
-        assertThat(digits(firstRow.get(2))).isEqualTo(digits(first.get("outflow")));
-        assertThat(digits(firstRow.get(3))).isEqualTo(digits(first.get("closing")));
+        // the same amounts, whatever the display's currency symbol and grouping: the table shows whole euros
+        // (formatMoney rounds half away from zero), the file the cents
+        assertThat(digits(firstRow.get(1))).isEqualTo(wholeUnits(first.get("inflow")));
+        assertThat(digits(firstRow.get(2))).isEqualTo(wholeUnits(first.get("outflow")));
+        assertThat(digits(firstRow.get(3))).isEqualTo(wholeUnits(first.get("closing")));
+        assertThat(first.get("closing")).matches("-?[0-9]+\\.[0-9]{2}");
         assertThat(firstRow.get(3).contains("-") || firstRow.get(3).contains("−"))
                 .isEqualTo(first.get("closing").startsWith("-"));
         assertThat(browser.driver.findElement(By.cssSelector("[data-testid=export-forecast-xlsx]")).getAttribute("href"))
@@ -117,6 +121,10 @@ class ExportBrowserTest {
         browser.js("localStorage.setItem('cordee.locale', 'fr'); location.reload();");
         WebElement french = browser.wait.until(d -> d.findElement(By.cssSelector("[data-testid=export-everything]")));
         assertThat(french.getText()).isEqualTo("Tout exporter (ZIP)");
+    }
+
+    private static String wholeUnits(String amount) {
+        return new java.math.BigDecimal(amount).abs().setScale(0, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String digits(String text) {

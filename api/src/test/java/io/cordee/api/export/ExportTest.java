@@ -165,10 +165,16 @@ class ExportTest {
                   launchDate: "2027-03-31", feeBudget: {amountMinor: 1000000}, paymentTermsDays: 30}) {
                   project { id } } }""").variable("c", client).execute()
                 .path("createProject.project.id").entity(String.class).get();
-        finance.document("""
+        String invoice = finance.document("""
                 mutation($p: ID!) { createInvoice(input: {projectId: $p, label: "@SUM(A1:A9)",
-                  amount: {amountMinor: 250000}, issueDate: "2026-11-02", number: "+F-1"}) { userErrors { message } } }""")
-                .variable("p", project).execute().path("createInvoice.userErrors").entityList(Object.class).hasSize(0);
+                  amount: {amountMinor: 250000}, issueDate: "2026-11-02", number: "+F-1"}) { invoice { id }
+                  userErrors { message } } }""")
+                .variable("p", project).execute().path("createInvoice.invoice.id").entity(String.class).get();
+        // 1,000.00 of it paid on 1 December
+        finance.document("""
+                mutation($i: ID!) { recordPayment(input: {invoiceId: $i, amount: {amountMinor: 100000},
+                  receivedOn: "2026-12-01"}) { userErrors { message } } }""")
+                .variable("i", invoice).execute().path("recordPayment.userErrors").entityList(Object.class).hasSize(0);
         // overdrawn: -1,234.56 at the end of Wednesday
         finance.document("""
                 mutation { recordBankBalance(input: {date: "2026-12-02", amount: {amountMinor: -123456}}) {
@@ -184,14 +190,21 @@ class ExportTest {
         assertThat(row.get("project")).isEqualTo("'-2+3");
         assertThat(row.get("label")).isEqualTo("'@SUM(A1:A9)");
         assertThat(row.get("number")).isEqualTo("'+F-1");
-        // 2,500.00 issued 2 November on 30 days: due 2 December, nothing paid
+        // 2,500.00 issued 2 November on 30 days: due 2 December; 1,000.00 paid, 1,500.00 still due
         assertThat(row.get("amount")).isEqualTo("2500.00");
-        assertThat(row.get("balance_due")).isEqualTo("2500.00");
+        assertThat(row.get("paid")).isEqualTo("1000.00");
+        assertThat(row.get("balance_due")).isEqualTo("1500.00");
         assertThat(row.get("due_date")).isEqualTo("2026-12-02");
         assertThat(row.get("status")).isEqualTo("ISSUED");
         assertThat(invoices).startsWith("\uFEFFinvoice_id,number,client_id,client,");
         assertThat(file(get("/exports/invoices.csv", session)))
                 .isEqualTo("injection-co-invoices-2026-12-03.csv");
+        List<CSVRecord> payments = csv(get("/exports/payments.csv", session).getResponseBody());
+        assertThat(payments).hasSize(1);
+        assertThat(payments.get(0).get("invoice_id")).isEqualTo(invoice);
+        assertThat(payments.get(0).get("client")).isEqualTo("'" + evil);
+        assertThat(payments.get(0).get("received_on")).isEqualTo("2026-12-01");
+        assertThat(payments.get(0).get("amount")).isEqualTo("1000.00");
 
         // the forecast opens at -1,234.56: a number, not neutralised
         List<CSVRecord> forecast = csv(get("/exports/forecast.csv?weeks=4", session).getResponseBody());
