@@ -603,6 +603,10 @@ const MESSAGES = {
     'forgot.sent': 'If this address has an account, a link is on its way. Check your mailbox (and the spam folder).',
     'reset.title': 'Choose a new password', 'reset.intro': 'Your other sessions will be signed out and you will be signed in here.',
     'reset.submit': 'Save and sign in', 'reset.busy': 'Saving…',
+    'export.download': 'Download:', 'export.invoices': 'invoices (CSV)', 'export.payments': 'payments (CSV)',
+    'export.aged': 'aged receivables (CSV)', 'export.customScenario': 'A custom scenario is not exported: choose Base or Stress to download the forecast.',
+    'export.everything.title': 'Your data', 'export.everything': 'Export everything (ZIP)',
+    'export.everything.hint': 'The whole agency as CSV files (clients, projects, billing plans, invoices, payments, bank, team, allocations, expenses, holidays, settings) with a manifest. Owners only: it holds the costs.',
   },
   fr: {
     'app.tagline': 'La relation client et la trésorerie, encordées.',
@@ -1202,6 +1206,10 @@ const MESSAGES = {
     'forgot.sent': 'Si cette adresse a un compte, un lien est en route. Regardez votre boîte de réception (et les indésirables).',
     'reset.title': 'Choisissez un nouveau mot de passe', 'reset.intro': 'Vos autres sessions seront déconnectées et vous serez connecté ici.',
     'reset.submit': 'Enregistrer et se connecter', 'reset.busy': 'Un instant…',
+    'export.download': 'Télécharger :', 'export.invoices': 'factures (CSV)', 'export.payments': 'paiements (CSV)',
+    'export.aged': 'balance âgée (CSV)', 'export.customScenario': 'Un scénario personnalisé ne s’exporte pas : choisissez Base ou Stress pour télécharger la prévision.',
+    'export.everything.title': 'Vos données', 'export.everything': 'Tout exporter (ZIP)',
+    'export.everything.hint': 'Toute l’agence en fichiers CSV (clients, projets, échéanciers, factures, paiements, banque, équipe, affectations, dépenses, jours fériés, réglages) avec un manifeste. Réservé aux propriétaires : il contient les coûts.',
   },
 };
 

@@ -194,4 +194,13 @@ public class CoreConfiguration {
         return new io.cordee.core.cash.BillingPlanPreviewService(cash, billingService, billing, projects, allocations,
                 agencies, computations);
     }
+
+    /** The complete agency export (ADR 42). */
+    @Bean
+    io.cordee.core.export.AgencyExportService agencyExportService(AgencyRepository agencies, ClientRepository clients,
+            ProjectRepository projects, BillingRepository billing, CashRepository cash, TeamMemberRepository members,
+            io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations) {
+        return new io.cordee.core.export.AgencyExportService(agencies, clients, projects, billing, cash, members,
+                absences, allocations);
+    }
 }

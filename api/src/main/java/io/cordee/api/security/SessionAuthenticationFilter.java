@@ -17,12 +17,15 @@ import reactor.core.publisher.Mono;
  *
  * <p>A missing, expired or revoked <em>session</em> leaves the request anonymous: what an anonymous
  * request may do is decided further on. An API token ({@code Authorization: Bearer cordee_pat_…}) is
- * for the GraphQL endpoint only — elsewhere (GraphiQL, the app) it is ignored and the request is
+ * for the GraphQL endpoint and the exports beside it (ADR 42) only — elsewhere (GraphiQL, the app) it is ignored and the request is
  * anonymous — and a token that is unknown, revoked or expired is answered 401 at once with a GraphQL
  * error saying which, since a partner script that keeps going anonymously would only get more
  * confusing errors.
  */
 public class SessionAuthenticationFilter implements WebFilter {
+
+    /** The files of ADR 42, read by partner systems with their tokens too. */
+    public static final String EXPORTS = "/exports/";
 
     private final Authenticator authenticator;
     private final String graphQlPath;
@@ -36,7 +39,9 @@ public class SessionAuthenticationFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String apiToken = SessionCookies.apiToken(exchange.getRequest().getHeaders());
         if (apiToken != null) {
-            if (!exchange.getRequest().getPath().pathWithinApplication().value().equals(graphQlPath)) {
+            String path = exchange.getRequest().getPath().pathWithinApplication().value();
+            // Tokens open the GraphQL endpoint and the exports beside it (ADR 42), nothing else.
+            if (!path.equals(graphQlPath) && !path.startsWith(EXPORTS)) {
                 return chain.filter(exchange);
             }
             return authenticator.authenticate(apiToken)

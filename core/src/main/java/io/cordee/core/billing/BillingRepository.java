@@ -66,4 +66,7 @@ public interface BillingRepository {
 
     /** Issued invoices with a balance still due whose due date is before {@code date}: the overdue ones. */
     Flux<Invoice> findIssuedDueBefore(AgencyId agencyId, LocalDate date);
+
+    /** Every invoice of the agency, whatever its status, by issue date then id (exports, ADR 42). */
+    Flux<Invoice> findAllInvoices(AgencyId agencyId);
 }

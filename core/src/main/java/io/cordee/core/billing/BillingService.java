@@ -188,6 +188,20 @@ public final class BillingService {
                                 agency.settings().currency())));
     }
 
+    /** Every invoice of the agency, by issue date then id: OWNER and FINANCE only (exports, ADR 42). */
+    public reactor.core.publisher.Flux<Invoice> allInvoices(Caller caller) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "export invoices"))
+                .thenMany(billing.findAllInvoices(caller.agencyId()));
+    }
+
+    /** Every payment received by the agency, by date then id: OWNER and FINANCE only (exports, ADR 42). */
+    public reactor.core.publisher.Flux<Payment> allPayments(Caller caller) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "export payments"))
+                .thenMany(billing.findPayments(caller.agencyId(), LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31))
+                        .sort(java.util.Comparator.comparing(Payment::receivedOn)
+                                .thenComparing(p -> p.id().value())));
+    }
+
     /** Today in the agency's time zone, from the injected clock. */
     public LocalDate today(io.cordee.core.agency.Agency agency) {
         return LocalDate.now(clock.withZone(agency.settings().timeZone()));

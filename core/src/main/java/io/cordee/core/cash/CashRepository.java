@@ -60,4 +60,7 @@ public interface CashRepository {
 
     /** Writes if the stored version is still {@code expense.version()}; empty otherwise. */
     Mono<OneOffExpense> updateOneOff(AgencyId agencyId, OneOffExpense expense);
+
+    /** Every recorded balance of every account, by account, date and id (the agency export, ADR 42). */
+    Flux<BankBalance> allBalances(AgencyId agencyId);
 }

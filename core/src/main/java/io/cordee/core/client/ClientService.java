@@ -35,6 +35,12 @@ public final class ClientService {
         return clients.findPage(caller.agencyId(), visible, page);
     }
 
+    /** Every client of the agency, archived ones too: the agency's staff only (exports, ADR 42). */
+    public reactor.core.publisher.Flux<Client> all(Caller caller) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "list every client"))
+                .thenMany(clients.findAll(caller.agencyId()));
+    }
+
     /** The client, if the caller may see it; a {@link NotFound} otherwise. */
     public Mono<Client> get(Caller caller, ClientId id) {
         return find(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("Client", id.value())));

@@ -228,6 +228,11 @@ class RelationshipServiceTest {
     private static final class NoPayments implements BillingRepository {
 
         @Override
+        public Flux<Invoice> findAllInvoices(AgencyId agencyId) {
+            return Flux.empty();
+        }
+
+        @Override
         public Flux<Invoice> findIssuedDueBefore(AgencyId agencyId, LocalDate date) {
             return Flux.empty();
         }

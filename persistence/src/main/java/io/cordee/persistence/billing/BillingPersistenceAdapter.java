@@ -116,6 +116,13 @@ public class BillingPersistenceAdapter implements BillingRepository {
     }
 
     @Override
+    public Flux<Invoice> findAllInvoices(AgencyId agencyId) {
+        return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId ORDER BY issue_date, id")
+                .bind("agencyId", agencyId.value())
+                .map(BillingPersistenceAdapter::invoiceRow).all().map(mapper::toDomain);
+    }
+
+    @Override
     public Flux<Invoice> findInvoicesOfProject(AgencyId agencyId, ProjectId projectId) {
         return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId AND project_id = :projectId"
                         + " ORDER BY due_date, id")

@@ -96,6 +96,14 @@ public class CashPersistenceAdapter implements CashRepository {
     }
 
     @Override
+    public Flux<BankBalance> allBalances(AgencyId agencyId) {
+        return db.sql("SELECT id, account_id, on_date, currency, amount_minor FROM bank_balance"
+                        + " WHERE agency_id = :agencyId ORDER BY account_id, on_date, id")
+                .bind("agencyId", agencyId.value())
+                .mapProperties(BalanceRow.class).all().map(BalanceRow::toDomain);
+    }
+
+    @Override
     public Flux<BankBalance> latestBalances(AgencyId agencyId, Collection<BankAccountId> accountIds) {
         if (accountIds.isEmpty()) {
             return Flux.empty();

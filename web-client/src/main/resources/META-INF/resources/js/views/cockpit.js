@@ -175,6 +175,7 @@ class Cockpit extends CordeeElement {
           <cordee-cash-chart .forecast=${f} @week-focus=${(e) => { this.focus = e.detail; }}></cordee-cash-chart>
           ${this.weekDetail(f)}
           ${this.table(f)}
+          ${this.exportLinks(f)}
         </section>
         ${this.scenarioPanel()}
       </div>
@@ -182,6 +183,18 @@ class Cockpit extends CordeeElement {
         ${this.exposurePanel()}
         ${this.timeToFirstCash()}
       </div>`;
+  }
+
+  /**
+   * The shown forecast as a file (ADR 42): same scenario, as-of date and horizon. A custom scenario is not
+   * exported (its adjustments live only in this page), so it says so instead.
+   */
+  exportLinks(f) {
+    if (f.scenario === 'CUSTOM') return html`<p class="muted small exports" data-testid="forecast-export-custom">${t('export.customScenario')}</p>`;
+    const query = `scenario=${f.scenario}&weeks=${f.weeks.length}&asOf=${f.asOf}`;
+    return html`<p class="exports" data-testid="forecast-exports">${t('export.download')}
+      <a href=${`/exports/forecast.csv?${query}`} download data-testid="export-forecast-csv">CSV</a>
+      <a href=${`/exports/forecast.xlsx?${query}`} download data-testid="export-forecast-xlsx">Excel (XLSX)</a></p>`;
   }
 
   /** The story in one sentence: when the cash goes under the threshold, and how low it goes. */

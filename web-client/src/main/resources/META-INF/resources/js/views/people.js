@@ -186,6 +186,11 @@ class CordeePeople extends CordeeElement {
         <ul class="people-list" data-testid="users">
           ${users.map((u) => this.userRow(u, clients))}
         </ul>
+        <section class="card data-export" aria-labelledby="data-export-title" data-testid="data-export">
+          <h2 id="data-export-title">${t('export.everything.title')}</h2>
+          <p class="muted small">${t('export.everything.hint')}</p>
+          <a class="button secondary" href="/exports/agency.zip" download data-testid="export-everything">${t('export.everything')}</a>
+        </section>
       </section>`;
   }
 

@@ -133,6 +133,10 @@ export class CordeeReceivables extends CordeeElement {
     return html`
       <section class="card receivables" data-testid="receivables">
         <h1>${t('receivables.title')}</h1>
+        <p class="exports" data-testid="receivables-exports">${t('export.download')}
+          <a href="/exports/invoices.csv" download data-testid="export-invoices">${t('export.invoices')}</a>
+          <a href="/exports/payments.csv" download data-testid="export-payments">${t('export.payments')}</a>
+          <a href="/exports/aged-receivables.csv" download data-testid="export-aged">${t('export.aged')}</a></p>
         <div class="filters">
           <label>${t('receivables.client')}<select data-testid="filter-client"
             @change=${(e) => this.filter('clientId', e.target.value)}>

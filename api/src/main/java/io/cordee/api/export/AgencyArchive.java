@@ -1,0 +1,293 @@
+package io.cordee.api.export;
+
+import io.cordee.core.agency.Segment;
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.Milestone;
+import io.cordee.core.billing.Payment;
+import io.cordee.core.billing.ProjectBilling;
+import io.cordee.core.cash.BankAccount;
+import io.cordee.core.cash.BankBalance;
+import io.cordee.core.cash.OneOffExpense;
+import io.cordee.core.cash.Overhead;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.Contact;
+import io.cordee.core.export.AgencyExportService.AgencyData;
+import io.cordee.core.money.Money;
+import io.cordee.core.project.Project;
+import io.cordee.core.staffing.Absence;
+import io.cordee.core.staffing.Allocation;
+import io.cordee.core.staffing.TeamMember;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The complete agency export (ADR 42): a ZIP of CSV files, one per kind of record, and {@code manifest.json}
+ * (format version, agency, export time, and per file its row count and SHA-256). Made to be imported back:
+ *
+ * <ul>
+ *   <li>every record keeps its UUID ({@code id}), and references are those UUIDs ({@code client_id},
+ *       {@code project_id}…): primary keys are {@code (agency_id, id)}, so an empty agency can take the same ids;
+ *       natural keys ride along (invoice {@code number}, client {@code name}, member {@code name});</li>
+ *   <li>amounts are exact decimals in major units with their currency; dates ISO; booleans {@code true}/{@code false};
+ *       lists inside a cell (skills) joined with {@code |};</li>
+ *   <li>text is escaped reversibly: a text starting with {@code = + - @}, a tab, a CR or a single quote gets one
+ *       more single quote in front; the import strips one leading quote, and gets the text back exactly.</li>
+ * </ul>
+ */
+public final class AgencyArchive {
+
+    public static final int FORMAT_VERSION = 1;
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private AgencyArchive() {
+    }
+
+    /** The archive's tables, by file name, in the order they can be imported. */
+    static Map<String, ExportTable> tables(AgencyData d) {
+        Map<String, ExportTable> files = new LinkedHashMap<>();
+        var s = d.agency().settings();
+        ExportTable.Builder agency = ExportTable.of("agency").text("id").text("name").text("currency")
+                .text("time_zone").amount("safety_cash_threshold").integer("payday");
+        for (Segment segment : Segment.values()) {
+            agency.integer("default_delay_days_" + segment.name());
+        }
+        List<Object> row = new ArrayList<>(List.of(d.agency().id().value().toString(), d.agency().name(),
+                s.currency().getCurrencyCode(), s.timeZone().getId(), s.safetyCashThreshold().amount(), s.payday()));
+        for (Segment segment : Segment.values()) {
+            row.add(s.defaultPaymentDelayDays().get(segment));
+        }
+        files.put("agency.csv", agency.row(row.toArray()).build());
+
+        ExportTable.Builder clients = ExportTable.of("clients").text("id").text("name").text("segment")
+                .integer("payment_terms_days").text("archived").text("funding_stage").date("runway_end")
+                .date("next_round_expected").text("next_round_status");
+        ExportTable.Builder contacts = ExportTable.of("client_contacts").text("client_id").integer("position")
+                .text("name").text("email").text("role");
+        for (Client c : d.clients()) {
+            var f = c.funding();
+            clients.row(id(c.id().value()), c.name(), c.segment().name(), c.paymentTermsDays(), bool(c.archived()),
+                    f == null || f.stage() == null ? null : f.stage().name(), f == null ? null : f.runwayEnd(),
+                    f == null ? null : f.nextRoundExpected(),
+                    f == null || f.nextRoundStatus() == null ? null : f.nextRoundStatus().name());
+            for (int i = 0; i < c.contacts().size(); i++) {
+                Contact contact = c.contacts().get(i);
+                contacts.row(id(c.id().value()), i, contact.name(), contact.email(), contact.role());
+            }
+        }
+        files.put("clients.csv", clients.build());
+        files.put("client_contacts.csv", contacts.build());
+
+        ExportTable.Builder projects = ExportTable.of("projects").text("id").text("client_id").text("name")
+                .text("status").date("start_date").date("launch_date").date("communication_plan_date")
+                .amount("fee_budget").integer("payment_terms_days").text("currency");
+        for (Project p : d.projects()) {
+            projects.row(id(p.id().value()), id(p.clientId().value()), p.name(), p.status().name(), p.startDate(),
+                    p.launchDate(), p.communicationPlanDate(), amount(p.feeBudget()), p.paymentTermsDays(),
+                    currency(p.feeBudget()));
+        }
+        files.put("projects.csv", projects.build());
+
+        ExportTable.Builder plans = ExportTable.of("billing_plans").text("project_id").integer("deposit_percent")
+                .text("monthly_in_arrears");
+        ExportTable.Builder milestones = ExportTable.of("milestones").text("project_id").integer("position")
+                .text("label").date("date").integer("share_percent");
+        for (ProjectBilling b : d.plans()) {
+            plans.row(id(b.projectId().value()), b.plan().depositPercent(), bool(b.plan().monthlyInArrears()));
+            for (int i = 0; i < b.plan().milestones().size(); i++) {
+                Milestone m = b.plan().milestones().get(i);
+                milestones.row(id(b.projectId().value()), i, m.label(), m.date(), m.sharePercent());
+            }
+        }
+        files.put("billing_plans.csv", plans.build());
+        files.put("milestones.csv", milestones.build());
+
+        ExportTable.Builder invoices = ExportTable.of("invoices").text("id").text("client_id").text("project_id")
+                .text("plan_key").text("number").text("label").text("status").date("issue_date").date("due_date")
+                .amount("amount").amount("paid").date("paid_date").text("currency");
+        for (Invoice i : d.invoices()) {
+            invoices.row(id(i.id().value()), id(i.clientId().value()),
+                    i.projectId() == null ? null : id(i.projectId().value()), i.planKey(), i.number(), i.label(),
+                    i.status().name(), i.issueDate(), i.dueDate(), amount(i.amount()), amount(i.paid()), i.paidDate(),
+                    currency(i.amount()));
+        }
+        files.put("invoices.csv", invoices.build());
+
+        ExportTable.Builder payments = ExportTable.of("payments").text("id").text("invoice_id").text("client_id")
+                .date("received_on").amount("amount").text("currency");
+        for (Payment p : d.payments()) {
+            payments.row(id(p.id().value()), id(p.invoiceId().value()), id(p.clientId().value()), p.receivedOn(),
+                    amount(p.amount()), currency(p.amount()));
+        }
+        files.put("payments.csv", payments.build());
+
+        ExportTable.Builder accounts = ExportTable.of("bank_accounts").text("id").text("name").text("label")
+                .text("currency").text("archived");
+        for (BankAccount a : d.accounts()) {
+            accounts.row(id(a.id().value()), a.name(), a.label(), a.currency().getCurrencyCode(), bool(a.archived()));
+        }
+        files.put("bank_accounts.csv", accounts.build());
+
+        ExportTable.Builder balances = ExportTable.of("bank_balances").text("id").text("account_id").date("date")
+                .amount("amount").text("currency");
+        for (BankBalance b : d.balances()) {
+            balances.row(b.id() == null ? null : id(b.id()), b.accountId() == null ? null : id(b.accountId().value()),
+                    b.date(), amount(b.amount()), currency(b.amount()));
+        }
+        files.put("bank_balances.csv", balances.build());
+
+        ExportTable.Builder members = ExportTable.of("team_members").text("id").text("name").text("job_title")
+                .text("skills").amount("fte").amount("monthly_loaded_cost").amount("daily_bill_rate")
+                .date("start_date").date("end_date").text("archived").text("currency");
+        for (TeamMember m : d.members()) {
+            members.row(id(m.id().value()), m.name(), m.jobTitle(), String.join("|", m.skills()), m.fte(),
+                    amount(m.monthlyLoadedCost()), amount(m.dailyBillRate()), m.startDate(), m.endDate(),
+                    bool(m.archived()), currency(m.monthlyLoadedCost()));
+        }
+        files.put("team_members.csv", members.build());
+
+        ExportTable.Builder absences = ExportTable.of("absences").text("id").text("member_id").text("kind")
+                .date("from").date("to").text("note");
+        for (Absence a : d.absences()) {
+            absences.row(id(a.id().value()), id(a.memberId().value()), a.kind().name(), a.from(), a.to(), a.note());
+        }
+        files.put("absences.csv", absences.build());
+
+        ExportTable.Builder allocations = ExportTable.of("allocations").text("id").text("member_id")
+                .text("project_id").integer("share_percent").date("from").date("to");
+        for (Allocation a : d.allocations()) {
+            allocations.row(id(a.id().value()), id(a.memberId().value()), id(a.projectId().value()), a.sharePercent(),
+                    a.from(), a.to());
+        }
+        files.put("allocations.csv", allocations.build());
+
+        ExportTable.Builder overheads = ExportTable.of("overheads").text("id").text("label").amount("monthly_amount")
+                .integer("day_of_month").date("start_date").date("end_date").text("currency");
+        for (Overhead o : d.overheads()) {
+            overheads.row(id(o.id().value()), o.label(), amount(o.monthlyAmount()), o.dayOfMonth(), o.from(), o.to(),
+                    currency(o.monthlyAmount()));
+        }
+        files.put("overheads.csv", overheads.build());
+
+        ExportTable.Builder oneOffs = ExportTable.of("one_off_expenses").text("id").text("label").date("date")
+                .amount("amount").text("currency");
+        for (OneOffExpense e : d.oneOffs()) {
+            oneOffs.row(id(e.id()), e.label(), e.date(), amount(e.amount()), currency(e.amount()));
+        }
+        files.put("one_off_expenses.csv", oneOffs.build());
+
+        ExportTable.Builder holidays = ExportTable.of("holidays").date("date");
+        for (LocalDate day : d.holidays()) {
+            holidays.row(day);
+        }
+        files.put("holidays.csv", holidays.build());
+        return files;
+    }
+
+    /** The ZIP: each table as a CSV (UTF-8 with BOM, comma, escaped text), then {@code manifest.json}. */
+    public static byte[] zip(AgencyData data, Instant now) {
+        Instant exportedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, ExportTable> tables = tables(data);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", "cordee-agency-export");
+        manifest.put("formatVersion", FORMAT_VERSION);
+        manifest.put("agency", Map.of("id", data.agency().id().value().toString(), "name", data.agency().name(),
+                "currency", data.agency().settings().currency().getCurrencyCode()));
+        manifest.put("exportedAt", exportedAt.toString());
+        manifest.put("csv", Map.of("encoding", "UTF-8 with BOM", "separator", ",", "decimal", ".",
+                "textEscape", "a leading ' was added to text starting with = + - @ tab CR or '; strip one on import"));
+        List<Map<String, Object>> files = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (var entry : tables.entrySet()) {
+                byte[] csv = csv(entry.getValue());
+                ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                zipEntry.setTime(exportedAt.toEpochMilli());
+                zip.putNextEntry(zipEntry);
+                zip.write(csv);
+                zip.closeEntry();
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("name", entry.getKey());
+                file.put("rows", entry.getValue().rows().size());
+                file.put("sha256", sha256(csv));
+                files.add(file);
+            }
+            manifest.put("files", files);
+            ZipEntry manifestEntry = new ZipEntry("manifest.json");
+            manifestEntry.setTime(exportedAt.toEpochMilli());
+            zip.putNextEntry(manifestEntry);
+            zip.write(JSON.writeValueAsBytes(manifest));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] csv(ExportTable table) {
+        ExportTable escaped = new ExportTable(table.sheetName(), table.columns(), table.rows().stream().map(r -> {
+            List<Object> out = new ArrayList<>(r.size());
+            for (int i = 0; i < r.size(); i++) {
+                Object v = r.get(i);
+                out.add(v != null && table.columns().get(i).kind() == ExportTable.Kind.TEXT ? escape(v.toString()) : v);
+            }
+            return (List<Object>) out;
+        }).toList());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            writer.write(CsvFormat.BOM);
+            // the text is escaped already: write it as it is
+            CsvFormat.write(escaped, CsvFormat.Separator.COMMA, writer, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reversible: one quote in front of a text a spreadsheet would take for a formula, or that starts with one. */
+    static String escape(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\'' ? "'" + text : CsvFormat.neutralise(text);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String id(UUID id) {
+        return id.toString();
+    }
+
+    private static String bool(boolean value) {
+        return Boolean.toString(value);
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    private static String currency(Money money) {
+        return money == null ? null : money.currency().getCurrencyCode();
+    }
+}

@@ -1,0 +1,125 @@
+package io.cordee.core.export;
+
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.billing.BillingRepository;
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.Payment;
+import io.cordee.core.billing.ProjectBilling;
+import io.cordee.core.cash.BankAccount;
+import io.cordee.core.cash.BankBalance;
+import io.cordee.core.cash.CashRepository;
+import io.cordee.core.cash.OneOffExpense;
+import io.cordee.core.cash.Overhead;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientRepository;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.Role;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectRepository;
+import io.cordee.core.staffing.Absence;
+import io.cordee.core.staffing.AbsenceRepository;
+import io.cordee.core.staffing.Allocation;
+import io.cordee.core.staffing.AllocationRepository;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.staffing.TeamMemberRepository;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The whole agency as data, for the complete export (ADR 42): every record the forecast and the alerts read,
+ * with its id, so that an import into an empty agency can rebuild the same forecast. {@code OWNER} only:
+ * it holds every cost. A fixed number of statements, whatever the agency's size.
+ */
+public final class AgencyExportService {
+
+    /** Everything exported, each list in a stable order. */
+    public record AgencyData(Agency agency, List<Client> clients, List<Project> projects, List<ProjectBilling> plans,
+                             List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
+                             List<BankBalance> balances, List<TeamMember> members, List<Absence> absences,
+                             List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
+                             List<LocalDate> holidays) {
+    }
+
+    private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+
+    private final AgencyRepository agencies;
+    private final ClientRepository clients;
+    private final ProjectRepository projects;
+    private final BillingRepository billing;
+    private final CashRepository cash;
+    private final TeamMemberRepository members;
+    private final AbsenceRepository absences;
+    private final AllocationRepository allocations;
+
+    public AgencyExportService(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
+                               BillingRepository billing, CashRepository cash, TeamMemberRepository members,
+                               AbsenceRepository absences, AllocationRepository allocations) {
+        this.agencies = agencies;
+        this.clients = clients;
+        this.projects = projects;
+        this.billing = billing;
+        this.cash = cash;
+        this.members = members;
+        this.absences = absences;
+        this.allocations = allocations;
+    }
+
+    public Mono<AgencyData> read(Caller caller) {
+        var agency = caller.agencyId();
+        return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "export the whole agency"))
+                .then(Mono.zip(
+                        agencies.findById(agency).switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value()))),
+                        sorted(clients.findAll(agency), Comparator.comparing(c -> c.id().value())),
+                        sorted(members.findAll(agency), Comparator.comparing(m -> m.id().value()))))
+                .flatMap(base -> {
+                    List<ClientId> clientIds = base.getT2().stream().map(Client::id).toList();
+                    List<TeamMemberId> memberIds = base.getT3().stream().map(TeamMember::id).toList();
+                    Mono<List<Project>> projectList = clientIds.isEmpty() ? Mono.just(List.of())
+                            : sorted(projects.findByClients(agency, clientIds), Comparator.comparing(p -> p.id().value()));
+                    return projectList.flatMap(ps -> {
+                        List<ProjectId> projectIds = ps.stream().map(Project::id).toList();
+                        return Mono.zip(List.of(
+                                projectIds.isEmpty() ? Mono.just(List.<ProjectBilling>of())
+                                        : sorted(billing.findPlans(agency, projectIds),
+                                                Comparator.comparing(p -> p.projectId().value())),
+                                billing.findAllInvoices(agency).collectList(),
+                                sorted(billing.findPayments(agency, FIRST, LAST),
+                                        Comparator.comparing(Payment::receivedOn).thenComparing(p -> p.id().value())),
+                                cash.accounts(agency).collectList(),
+                                cash.allBalances(agency).collectList(),
+                                memberIds.isEmpty() ? Mono.just(List.<Absence>of())
+                                        : sorted(absences.findByMembers(agency, memberIds),
+                                                Comparator.comparing(a -> a.id().value())),
+                                projectIds.isEmpty() ? Mono.just(List.<Allocation>of())
+                                        : sorted(allocations.findByProjects(agency, projectIds),
+                                                Comparator.comparing(a -> a.id().value())),
+                                sorted(cash.overheads(agency), Comparator.comparing(o -> o.id().value())),
+                                sorted(cash.oneOffs(agency, FIRST, LAST),
+                                        Comparator.comparing(OneOffExpense::date).thenComparing(OneOffExpense::id)),
+                                sorted(agencies.holidays(agency, FIRST, LAST), Comparator.naturalOrder())),
+                                r -> r).map(r -> new AgencyData(base.getT1(), base.getT2(), ps, cast(r[0]), cast(r[1]),
+                                cast(r[2]), cast(r[3]), cast(r[4]), base.getT3(), cast(r[5]), cast(r[6]), cast(r[7]),
+                                cast(r[8]), cast(r[9])));
+                    });
+                });
+    }
+
+    private static <T> Mono<List<T>> sorted(Flux<T> flux, Comparator<? super T> order) {
+        return flux.collectSortedList(order);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(Object list) {
+        return (List<T>) list;
+    }
+}
