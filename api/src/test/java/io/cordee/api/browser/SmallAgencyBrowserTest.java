@@ -187,8 +187,13 @@ class SmallAgencyBrowserTest {
 
         // the cockpit: 52 weeks, under the threshold from the week of 22 Nov 2027, the 39th; lowest −5,000.00 then
         browser.go("cockpit");
-        WebElement lowest = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-testid=lowest-balance]")));
+        WebElement lowest;
+        try {
+            lowest = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=lowest-balance]")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the cockpit shows no lowest balance but: "
+                    + browser.driver.findElement(By.tagName("main")).getText(), e);
+        }
         assertThat(lowest.getDomAttribute("data-amount-minor")).isEqualTo("-500000");
         assertThat(lowest.getText()).isEqualTo("-€5,000.00");
         assertThat(new Select(browser.driver.findElement(By.cssSelector("[data-testid=horizon]")))
