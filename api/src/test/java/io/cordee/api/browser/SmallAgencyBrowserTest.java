@@ -76,7 +76,8 @@ class SmallAgencyBrowserTest {
      * The agency, as entered below (the agency's defaults: payday the 25th, safety threshold 0.00, an
      * enterprise's expected delay 30 days after the due date when it has fewer than 3 paid invoices):
      *
-     *   bank       Compte courant 100,000.00 and Livret 50,000.00, both on 1 Mar 2027 → opening 150,000.00
+     *   bank       Compte courant 100,000.00 and Livret 50,000.00, both at the end of Sun 28 Feb 2027 (the
+     *              forecast opens on balances recorded before its first day) → opening 150,000.00 on 1 Mar 2027
      *   team       Alice 6,000.00, Bruno 5,000.00, Chloé 4,000.00 a month, and Driss, a planned hire from
      *              1 May 2027 at 5,000.00 → payroll on the 25th: 15,000.00 in March and April, 20,000.00 from May
      *   overhead   rent 5,000.00 on the 5th of each month from 1 Mar 2027
@@ -173,8 +174,8 @@ class SmallAgencyBrowserTest {
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=no-account]")));
         addAccount("Compte courant");
         addAccount("Livret");
-        recordBalance("Compte courant", today, "100000");
-        recordBalance("Livret", today, "50000");
+        recordBalance("Compte courant", today.minusDays(1), "100000");
+        recordBalance("Livret", today.minusDays(1), "50000");
         assertThat(browser.text("[data-testid=bank-total]")).isEqualTo("Open accounts together: €150,000.00");
         browser.click("[data-testid=add-overhead]");
         form = bankForm("overhead");
