@@ -196,7 +196,7 @@ class SmallAgencyBrowserTest {
                     + browser.driver.findElement(By.tagName("main")).getText(), e);
         }
         assertThat(lowest.getDomAttribute("data-amount-minor")).isEqualTo("-500000");
-        assertThat(lowest.getText()).isEqualTo("-€5,000.00");
+        assertThat(lowest.getText()).isEqualTo("-€5,000");
         assertThat(new Select(browser.driver.findElement(By.cssSelector("[data-testid=horizon]")))
                 .getFirstSelectedOption().getDomAttribute("value")).isEqualTo("52");
         assertThat(browser.text("[data-testid=first-below]")).isEqualTo("Nov 22, 2027");
