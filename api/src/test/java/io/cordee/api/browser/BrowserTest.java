@@ -716,6 +716,31 @@ class BrowserTest {
         }
     }
 
+    /**
+     * Runs axe-core (com.deque.html.axe-core:selenium, ADR 43) on the page as it is now and fails with one line per
+     * serious or critical violation: the rule, the element and axe's help text. Minor and moderate findings are
+     * printed, not failed.
+     */
+    void assertAccessible(String where) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+        List<String> blocking = new ArrayList<>();
+        for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
+            boolean serious = "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact());
+            for (com.deque.html.axecore.results.CheckedNode node : rule.getNodes()) {
+                String line = rule.getImpact() + " " + rule.getId() + " at " + node.getTarget() + ": " + rule.getHelp();
+                if (serious) {
+                    blocking.add(line);
+                } else {
+                    System.out.println("axe (" + where + "): " + line);
+                }
+            }
+        }
+        if (!blocking.isEmpty()) {
+            fail("axe-core finds " + blocking.size() + " serious or critical violation(s) on " + where + ":\n  "
+                    + String.join("\n  ", blocking));
+        }
+    }
+
     // =============================================================================================
     // A client's page (#/clients/<id>) and the interactions in the client portal
     // =============================================================================================

@@ -213,10 +213,10 @@ class Cockpit extends CordeeElement {
     return html`
       <dl class="figures">
         <div class="figure"><dt>${t('cockpit.opening')}</dt><dd>${formatMoney(f.opening)}</dd>
-          <span class="muted">${formatDate(f.asOf)}</span></div>
+          <dd class="muted note">${formatDate(f.asOf)}</dd></div>
         <div class="figure ${lowUnder ? 'danger' : ''}"><dt>${t('cockpit.lowest')}</dt>
           <dd data-testid="lowest-balance" data-amount-minor=${f.lowestBalance.amountMinor}>${formatMoney(f.lowestBalance)}</dd>
-          <span class="muted">${f.lowestWeek ? t('cockpit.lowestWeek', { date: formatDate(f.lowestWeek) }) : ''}</span></div>
+          <dd class="muted note">${f.lowestWeek ? t('cockpit.lowestWeek', { date: formatDate(f.lowestWeek) }) : ''}</dd></div>
         <div class="figure"><dt>${t('cockpit.threshold')}</dt><dd>${formatMoney(f.safetyThreshold)}</dd></div>
         <div class="figure ${below ? 'danger' : 'ok'}"><dt>${t('cockpit.firstBelow')}</dt>
           <dd data-testid="first-below">${below ? formatDate(below) : t('cockpit.neverBelow')}</dd></div>
