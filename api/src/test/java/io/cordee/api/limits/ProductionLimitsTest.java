@@ -2,6 +2,7 @@ package io.cordee.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.introspection.Introspection;
 import io.cordee.CordeeApplication;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.StatementCounter;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,8 +72,16 @@ class ProductionLimitsTest {
 
     @BeforeAll
     static void signIn(@Autowired Tenants tenants) {
+        // Boot switches introspection off with graphql-java's JVM-wide flag, and never on again: this class
+        // owns that flag while it runs and gives it back (below), or every later test in the JVM loses it.
+        Introspection.enabledJvmWide(false);
         tenant = tenants.create("Production Limits Agency");
         lead = tenants.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+    }
+
+    @AfterAll
+    static void introspectionBackOnForTheOtherTests() {
+        Introspection.enabledJvmWide(true);
     }
 
     @Test

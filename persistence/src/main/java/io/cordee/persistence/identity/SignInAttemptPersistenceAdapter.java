@@ -14,6 +14,11 @@ import reactor.core.publisher.Mono;
  * long the account must still wait — so that parallel attempts on one account queue on its row and
  * cannot all pass before the first failure is known. Autocommitted: the row lock is held for the
  * statement only, never across the password hash.
+ *
+ * <p>Not claimed means the row's latest version (the one ON CONFLICT saw) makes the account wait, so the
+ * wait is at least the shortest delay there is. The statement's snapshot may be older than that version
+ * (a concurrent claim committed in between) and show a lock already over: the wait read from it is then
+ * raised to that shortest delay, never answered as "retry in 1 ms".
  */
 @Repository
 public class SignInAttemptPersistenceAdapter implements SignInAttemptRepository {
@@ -34,7 +39,7 @@ public class SignInAttemptPersistenceAdapter implements SignInAttemptRepository 
                 RETURNING 1)
             SELECT 0::bigint AS wait_ms FROM claimed
             UNION ALL
-            SELECT GREATEST(1, ceil(extract(epoch FROM a.blocked_until - :now) * 1000))::bigint
+            SELECT GREATEST(1, LEAST(:firstMs, :maxMs), ceil(extract(epoch FROM a.blocked_until - :now) * 1000))::bigint
             FROM sign_in_attempt a WHERE a.account_key = :key AND NOT EXISTS (SELECT 1 FROM claimed)
             """.replace("NEXT", NEXT);
 
