@@ -35,14 +35,14 @@ const PAGES = {
   projects: { label: 'nav.projects', load: () => import('./js/views/projects.js'), render: (viewer, id) => (id
     ? html`<cordee-project-page .projectId=${id} .role=${viewer.user.role}></cordee-project-page>`
     : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
-  // OWNER only: the agency settings, alert thresholds and health weights are the owner's to change (docs/roles.md)
+  // OWNER and FINANCE: the agency settings, alert thresholds and health weights (docs/roles.md)
   settings: { label: 'nav.settings', load: () => import('./js/views/settings.js'), render: () => html`<cordee-settings></cordee-settings>` },
   // every role, CLIENT included (ADR 39): reached from the user's name in the header, not listed in the nav
   account: { label: 'nav.account', load: () => import('./js/views/account.js'), render: () => html`<cordee-account></cordee-account>` },
 };
 const PAGES_BY_ROLE = {
   OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };

@@ -237,7 +237,7 @@ class BrowserTest {
     void financeOpensAClientsInvoices() {
         signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
-                "Bank & costs");
+                "Bank & costs", "Settings");
         go("clients");
         WebElement hexagone = clientCard("Groupe Hexagone");
         hexagone.findElement(By.xpath(".//button[normalize-space()='Show invoices']")).click();

@@ -26,7 +26,7 @@ class AgencyAndPagingTest {
     ClientService clients;
 
     @Test
-    void onlyTheOwnerChangesSettingsAndAStaleVersionIsAConflict() {
+    void ownerAndFinanceChangeSettingsALeadCannotAndAStaleVersionIsAConflict() {
         Tenants.Tenant tenant = tenants.create("Settings Agency");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
         String update = """
@@ -59,6 +59,12 @@ class AgencyAndPagingTest {
         owner.document("mutation { updateAgencySettings(input: {version: 1, payday: 31}) { userErrors { field code } } }")
                 .execute()
                 .path("updateAgencySettings.userErrors[0].field[0]").entity(String.class).isEqualTo("payday");
+        // finance keeps the settings too (DESIGN: settings and thresholds are OWNER/FINANCE): version 1 → 2
+        tenants.as(tenant, Role.FINANCE)
+                .document("mutation { updateAgencySettings(input: {version: 1, payday: 15}) { agency { version settings { payday } } } }")
+                .execute()
+                .path("updateAgencySettings.agency.version").entity(Long.class).isEqualTo(2L)
+                .path("updateAgencySettings.agency.settings.payday").entity(Integer.class).isEqualTo(15);
     }
 
     @Test

@@ -200,9 +200,8 @@ class ApiTokenTest {
         setRole(agency, "FINANCE");
         token.document("{ viewer { user { role } } }").execute().path("viewer.user.role").entity(String.class)
                 .isEqualTo("FINANCE");
-        // updateAgencySettings is OWNER only: the token's SETTINGS scope does not lift its creator's role
-        assertThat(errorTypes(token, "mutation { updateAgencySettings(input: {version: " + (version + 1)
-                + ", payday: 26}) { agency { id } } }")).containsExactly("FORBIDDEN");
+        // the people of the agency are the OWNER's to read: the token of an owner now in finance reads them no more
+        assertThat(errorTypes(token, "{ people { users { email } } }")).containsExactly("FORBIDDEN");
         token.document("{ cashForecast(horizonWeeks: 1) { weeks { closing { amountMinor } } } }").execute()
                 .path("cashForecast.weeks").entityList(Object.class).hasSize(1);
 
@@ -210,6 +209,9 @@ class ApiTokenTest {
         // a lead sees no money: neither does the token of a former owner now a lead
         assertThat(errorTypes(token, "{ cashForecast(horizonWeeks: 1) { weeks { closing { amountMinor } } } }"))
                 .containsExactly("FORBIDDEN");
+        // settings are OWNER/FINANCE: the token's SETTINGS scope does not lift its creator's role
+        assertThat(errorTypes(token, "mutation { updateAgencySettings(input: {version: " + (version + 1)
+                + ", payday: 26}) { agency { id } } }")).containsExactly("FORBIDDEN");
         // the refused change changed nothing
         token.document("{ agency { settings { payday } } }").execute().path("agency.settings.payday")
                 .entity(Integer.class).isEqualTo(27);

@@ -33,7 +33,7 @@ public final class AgencyService {
     }
 
     public Mono<Agency> updateSettings(Caller caller, long expectedVersion, SettingsChanges changes) {
-        return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "change the agency settings"))
+        return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER, Role.FINANCE), "change the agency settings"))
                 .then(current(caller))
                 .flatMap(agency -> {
                     AgencySettings s = agency.settings();

@@ -415,7 +415,7 @@ public final class AlertService {
      */
     public Mono<AgencyThresholds> updateThresholds(Caller caller, Long expectedVersion,
                                                    Function<AlertThresholds, AlertThresholds> changes) {
-        return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "change the alert thresholds"))
+        return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER, Role.FINANCE), "change the alert thresholds"))
                 .then(alerts.findThresholds(caller.agencyId()).defaultIfEmpty(AgencyThresholds.defaults()))
                 .flatMap(current -> {
                     long stored = current.version() == null ? -1 : current.version();

@@ -463,7 +463,7 @@ public final class RelationshipService {
      */
     public Mono<HealthWeights> updateWeights(Caller caller, Long expectedVersion, HealthWeights weights) {
         return Mono.fromCallable(() -> {
-            caller.require(EnumSet.of(Role.OWNER), "change the health weights");
+            caller.require(EnumSet.of(Role.OWNER, Role.FINANCE), "change the health weights");
             Validator v = new Validator();
             for (HealthComponent c : HealthComponent.values()) {
                 v.range(c.name().toLowerCase(Locale.ROOT), weights.of(c), 0, 100);

@@ -35,8 +35,8 @@ export function toMinor(text) {
 /**
  * Settings (#/settings, issue 15 point 7): the agency's settings, the alert thresholds and the relationship
  * health weights, three forms, each saved by its own mutation with the version read. The server's userErrors
- * show next to their field and nothing is written; a stale version says so and offers a reload. OWNER only:
- * the three mutations are the OWNER's (docs/roles.md), so the page is not offered to FINANCE.
+ * show next to their field and nothing is written; a stale version says so and offers a reload. OWNER and
+ * FINANCE: the three mutations are theirs (docs/roles.md); a LEAD is not offered the page.
  */
 class Settings extends CordeeElement {
   static properties = {
