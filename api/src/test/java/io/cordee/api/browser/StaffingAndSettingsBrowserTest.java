@@ -197,6 +197,39 @@ class StaffingAndSettingsBrowserTest {
     // --- settings
 
     @Test
+    void theTimelineMovesAQuarterLaterToShowAndMarkWhatIsBeyondItsFirstWindow() {
+        Tenants.Tenant tenant = tenants.create("Atelier Trimestre");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        LocalDate monday = clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String refonte = project(owner, ownClient(owner), "Refonte", monday);
+        String ada = member(owner, "Ada Lovelace"); // FTE 1.0
+        // 60 % + 50 % in weeks 30 and 31 from this week (Mondays monday + 210 and monday + 217): 110 %, beyond the
+        // first window, which shows 26 weeks from monday − 14 (its last Monday is monday + 161)
+        LocalDate week30 = monday.plusWeeks(30);
+        String sixty = allocation(owner, ada, refonte, 60, week30, week30.plusDays(13));
+        allocation(owner, ada, refonte, 50, week30, week30.plusDays(13));
+
+        browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+        browser.go("staffing");
+        bar(sixty);
+        String marks = "[data-testid=timeline] .tl-row[data-member='" + ada + "'] .tl-over";
+        assertThat(driver().findElements(By.cssSelector(marks))).as("not asked for beyond the window").isEmpty();
+
+        // 13 weeks later: the window starts at monday − 14 + 91 = monday + 77, so week 30 is (210 − 77) / 7 = 19 weeks in
+        browser.click("[data-testid=timeline-later]");
+        browser.wait.until(d -> d.findElements(By.cssSelector(marks)).size() == 2);
+        assertThat(driver().findElements(By.cssSelector(marks)).stream().map(e -> e.getDomAttribute("data-over-week")).toList())
+                .containsExactly(week30.toString(), week30.plusWeeks(1).toString());
+        assertThat(bar(sixty).getCssValue("left")).isEqualTo(19 * WEEK_PX + "px");
+
+        // back to this week: the first window again, its button disabled
+        browser.click("[data-testid=timeline-today]");
+        browser.wait.until(d -> d.findElements(By.cssSelector(marks)).isEmpty());
+        assertThat(bar(sixty).getCssValue("left")).isEqualTo(32 * WEEK_PX + "px"); // (210 + 14) / 7 = 32 weeks in
+        assertThat(driver().findElement(By.cssSelector("[data-testid=timeline-today]")).isEnabled()).isFalse();
+    }
+
+    @Test
     void theOwnerRaisesTheSafetyThresholdAndTheCockpitsCrossingFollows() {
         Tenants.Tenant tenant = tenants.create("Atelier Seuil");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);

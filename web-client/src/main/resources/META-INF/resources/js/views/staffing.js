@@ -9,6 +9,7 @@ const MONTHS = 6;
 const WARN = 0.3;
 const CRITICAL = 0.5;
 const WEEKS = 26;
+const STEP = 13; // the earlier / later buttons move the timeline by a quarter
 // One request for the whole view: capacity, over-allocated weeks, allocations and what the editor offers.
 const STAFFING = `query Staffing($from: String!, $months: Int!, $d0: Date!, $d1: Date!) {
   capacity(from: $from, months: $months) { month workingDays capacityDays
@@ -25,13 +26,14 @@ const level = (share) => (share >= CRITICAL ? 'critical' : share >= WARN ? 'warn
 class Staffing extends CordeeElement {
   static properties = {
     data: { state: true }, error: { state: true }, draft: { state: true },
-    draftErrors: { state: true }, notice: { state: true }, sending: { state: true },
+    draftErrors: { state: true }, notice: { state: true }, sending: { state: true }, offset: { state: true },
   };
 
   constructor() {
     super();
     this.draft = { sharePercent: 50, startDate: '', endDate: '' };
     this.draftErrors = [];
+    this.offset = 0; // weeks the timeline is moved from its default window (earlier < 0 < later)
   }
 
   connectedCallback() {
@@ -43,8 +45,9 @@ class Staffing extends CordeeElement {
   async load() {
     this.error = null;
     const from = thisMonthIso(); // the server's month, not the computer's
-    // the timeline: two weeks back from this week's Monday, 26 weeks; over-allocation is asked for the same weeks
-    this.from = addDays(mondayOf(todayIso()), -14);
+    // the timeline: two weeks back from this week's Monday (moved by the offset), 26 weeks; over-allocation is
+    // asked for the same weeks
+    this.from = addDays(mondayOf(todayIso()), -14 + 7 * this.offset);
     const d0 = this.from;
     const d1 = addDays(this.from, 7 * WEEKS - 1);
     try {
@@ -138,11 +141,23 @@ class Staffing extends CordeeElement {
       <section class="card" aria-labelledby="alloc-title">
         <h2 id="alloc-title">${t('alloc.title')} <span class="count">${count === 1 ? t('alloc.countOne') : t('alloc.count', { n: count })}</span></h2>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        <div class="timeline-window" role="group" aria-label=${t('timeline.window')}>
+          <button type="button" data-testid="timeline-earlier" @click=${() => this.shift(-STEP)}>${t('timeline.earlier', { n: STEP })}</button>
+          <button type="button" data-testid="timeline-today" ?disabled=${this.offset === 0} @click=${() => this.shift(0)}>${t('timeline.thisWeek')}</button>
+          <button type="button" data-testid="timeline-later" @click=${() => this.shift(STEP)}>${t('timeline.later', { n: STEP })}</button>
+          <span class="muted" data-testid="timeline-range">${formatDate(this.from)} → ${formatDate(addDays(this.from, 7 * WEEKS - 1))}</span>
+        </div>
         <cordee-staffing-timeline .allocations=${this.data.allocations.nodes} .members=${this.data.teamMembers.nodes}
           .projects=${this.data.projects.nodes} .overAllocations=${this.data.overAllocations} .from=${this.from} .weeks=${WEEKS}
           @allocation-changed=${(e) => this.changed(e.detail)} @reload=${() => this.load()}></cordee-staffing-timeline>
         ${this.createForm()}
       </section>`;
+  }
+
+  /** Moves the timeline's window by whole weeks (0: back to this week) and reads that window's weeks. */
+  shift(weeks) {
+    this.offset = weeks === 0 ? 0 : this.offset + weeks;
+    this.load();
   }
 
   /** A change saved by the timeline shows at once; capacity and over-allocation follow after a reload. */
