@@ -230,6 +230,26 @@ class StaffingAndSettingsBrowserTest {
     }
 
     @Test
+    void everyAllocationIsOnTheTimelineEvenBeyondTheFirstHundred() {
+        Tenants.Tenant tenant = tenants.create("Atelier Centaine");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        LocalDate monday = clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String refonte = project(owner, ownClient(owner), "Refonte", monday);
+        String ben = member(owner, "Ben Okri");
+        // 101 one-week allocations of 1 % on the same week: 101 bars (101 % in that week, so it is marked too);
+        // the view reads allocations a hundred at a time, so the 101st comes from a second page
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            ids.add(allocation(owner, ben, refonte, 1, monday, monday.plusDays(6)));
+        }
+
+        browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+        browser.go("staffing");
+        bar(ids.get(100));
+        assertThat(driver().findElements(By.cssSelector("[data-testid=timeline] .tl-bar"))).hasSize(101);
+    }
+
+    @Test
     void theOwnerRaisesTheSafetyThresholdAndTheCockpitsCrossingFollows() {
         Tenants.Tenant tenant = tenants.create("Atelier Seuil");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);

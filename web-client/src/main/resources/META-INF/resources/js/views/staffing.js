@@ -15,9 +15,12 @@ const STAFFING = `query Staffing($from: String!, $months: Int!, $d0: Date!, $d1:
   capacity(from: $from, months: $months) { month workingDays capacityDays
     clients { client { id name } allocatedDays share } }
   overAllocations(from: $d0, to: $d1) { teamMember { id name } weekStart peakPercent }
-  allocations(first: 100) { totalCount nodes { ${ALLOCATION} } }
+  allocations(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { ${ALLOCATION} } }
   teamMembers(first: 100) { nodes { id name } }
   projects(first: 100) { nodes { id name status client { id name } } } }`;
+// the allocations after the first hundred, a hundred at a time: the timeline shows every one
+const MORE_ALLOCATIONS = `query($after: String!) {
+  allocations(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${ALLOCATION} } } }`;
 const ERRORS = 'userErrors { field message code }';
 const CREATE = `mutation($input: CreateAllocationInput!) { createAllocation(input: $input) { allocation { ${ALLOCATION} } ${ERRORS} } }`;
 const level = (share) => (share >= CRITICAL ? 'critical' : share >= WARN ? 'warn' : '');
@@ -51,7 +54,14 @@ class Staffing extends CordeeElement {
     const d0 = this.from;
     const d1 = addDays(this.from, 7 * WEEKS - 1);
     try {
-      this.data = await gql(STAFFING, { from, months: MONTHS, d0, d1 });
+      const data = await gql(STAFFING, { from, months: MONTHS, d0, d1 });
+      let page = data.allocations.pageInfo;
+      while (page.hasNextPage) {
+        const more = (await gql(MORE_ALLOCATIONS, { after: page.endCursor })).allocations;
+        data.allocations.nodes.push(...more.nodes);
+        page = more.pageInfo;
+      }
+      this.data = data;
     } catch (e) {
       this.error = e.message;
     }
