@@ -58,6 +58,22 @@ function unauthenticated(error) {
  * it. onLive is told when the subscription is on or off. A dropped connection is reopened after a few
  * seconds; one the server closed because the session ended (4401) is not (ADR 22).
  */
+/**
+ * A query whose connection {@code key} takes {@code $after} and asks {@code pageInfo { hasNextPage endCursor }},
+ * asked again page after page until the last; the nodes are gathered in the first answer, so a list never
+ * stops silently at its first page.
+ */
+export async function gqlAll(query, variables, key) {
+  const data = await gql(query, { ...variables, after: null });
+  let page = data[key].pageInfo;
+  while (page.hasNextPage) {
+    const more = (await gql(query, { ...variables, after: page.endCursor }))[key];
+    data[key].nodes.push(...more.nodes);
+    page = more.pageInfo;
+  }
+  return data;
+}
+
 export function subscribe(query, onNext, onLive = () => {}) {
   let socket;
   let closed = false;

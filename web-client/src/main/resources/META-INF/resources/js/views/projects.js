@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { gql } from '../graphql.js';
+import { gql, gqlAll } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
 import { t, formatDate, formatMoney } from '../i18n.js';
 import { MONEY } from './relationship-parts.js';
@@ -10,7 +10,7 @@ const STATUSES = ['PROSPECT', 'PLANNED', 'ACTIVE', 'ON_HOLD', 'DELIVERED', 'CANC
 const PROJECT_FIELDS = `id name status startDate launchDate communicationPlanDate feeBudget { ${MONEY} } paymentTermsDays
   version client { id name }`;
 const PLAN_FIELDS = 'depositPercent monthlyInArrears milestones { label date sharePercent } version';
-const LIST = `query Projects($money: Boolean!) { projects(first: 100) { totalCount nodes { ${PROJECT_FIELDS}
+const LIST = `query Projects($money: Boolean!, $after: String) { projects(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${PROJECT_FIELDS}
   billingPlan @include(if: $money) { version } } } }`;
 const PROJECT = `query Project($id: ID!, $money: Boolean!) { node(id: $id) { ... on Project { ${PROJECT_FIELDS}
   billingPlan @include(if: $money) { ${PLAN_FIELDS} } } } }`;
@@ -83,7 +83,7 @@ class ProjectList extends CordeeElement {
   async load() {
     this.error = null;
     try {
-      this.data = await gql(LIST, { money: isMoneyRole(this.role) });
+      this.data = await gqlAll(LIST, { money: isMoneyRole(this.role) }, 'projects');
     } catch (e) {
       this.error = e.message;
     }

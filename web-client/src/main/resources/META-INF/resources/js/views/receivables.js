@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { gql } from '../graphql.js';
+import { gql, gqlAll } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, formatDate, formatMoney } from '../i18n.js';
 import { todayIso } from '../clock.js';
@@ -10,9 +10,9 @@ const BUCKET_FIELDS = `{ notDue ${MONEY} days1To30 ${MONEY} days31To60 ${MONEY} 
 const STATUSES = ['PLANNED', 'ISSUED', 'PAID', 'CANCELLED'];
 
 // One request for the page: the clients and their projects (for the filters), the filtered invoices and the aged receivables.
-const RECEIVABLES = `query Receivables($c: ID, $p: ID, $s: [InvoiceStatus!]) {
+const RECEIVABLES = `query Receivables($c: ID, $p: ID, $s: [InvoiceStatus!], $after: String) {
   clients(first: 100) { nodes { id name projects { id name } } }
-  invoices(first: 100, clientId: $c, projectId: $p, status: $s) { totalCount nodes { id number label status issueDate dueDate
+  invoices(first: 100, after: $after, clientId: $c, projectId: $p, status: $s) { totalCount pageInfo { hasNextPage endCursor } nodes { id number label status issueDate dueDate
     amount ${MONEY} paid ${MONEY} balanceDue ${MONEY} version client { id name } project { name } } }
   agedReceivables { asOf clients { client { id name } invoiceCount buckets ${BUCKET_FIELDS} } total ${BUCKET_FIELDS} }
 }`;
@@ -62,7 +62,8 @@ export class CordeeReceivables extends CordeeElement {
   async load() {
     this.error = null;
     try {
-      this.data = await gql(RECEIVABLES, { c: this.clientId || null, p: this.projectId || null, s: this.status ? [this.status] : null });
+      this.data = await gqlAll(RECEIVABLES, { c: this.clientId || null, p: this.projectId || null, s: this.status ? [this.status] : null },
+        'invoices');
     } catch (e) {
       this.error = e.message;
     }
