@@ -19,7 +19,7 @@ const STAFFING = `query Staffing($from: String!, $months: Int!, $d0: Date!, $d1:
   teamMembers(first: 100) { nodes { id name } }
   projects(first: 100) { nodes { id name status client { id name } } } }`;
 // the allocations after the first hundred, a hundred at a time: the timeline shows every one
-const MORE_ALLOCATIONS = `query($after: String!) {
+const MORE_ALLOCATIONS = `query($after: String) {
   allocations(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${ALLOCATION} } } }`;
 const ERRORS = 'userErrors { field message code }';
 const CREATE = `mutation($input: CreateAllocationInput!) { createAllocation(input: $input) { allocation { ${ALLOCATION} } ${ERRORS} } }`;
