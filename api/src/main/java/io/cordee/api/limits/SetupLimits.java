@@ -1,21 +1,13 @@
 package io.cordee.api.limits;
 
-import io.cordee.api.http.ResponseStatusMarker;
-import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -55,35 +47,9 @@ public class SetupLimits implements WebGraphQlInterceptor {
             return chain.next(request);
         }
         if (fields.stream().filter(f -> !f.equals("__typename")).count() > 1) {
-            return Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, SETUP_ALONE,
+            return Mono.just(AddressLimit.refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, SETUP_ALONE,
                     "setUp and signUp must be the only field of their request")));
         }
-        Mono<Duration> perAddress = rate.enabled()
-                ? limiter.take("setup-ip:" + address(request.getRemoteAddress()), requests, period)
-                : Mono.just(Duration.ZERO);
-        return perAddress.flatMap(wait -> {
-            if (wait.isZero()) {
-                return chain.next(request);
-            }
-            long retryAfter = RateLimits.retryAfterSeconds(wait);
-            WebGraphQlResponse response = refused(request, LimitErrors.error(LimitErrors.Classification.RATE_LIMITED,
-                    LimitErrors.RATE_LIMITED, "Too many agencies set up from one address: at most " + requests
-                            + " every " + RateLimits.describe(period) + ". Retry in " + retryAfter + " s.",
-                    "retryAfterSeconds", retryAfter, "limit", requests, "periodSeconds", period.toSeconds()));
-            if (!(request instanceof WebSocketGraphQlRequest)) {
-                response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                ResponseStatusMarker.mark(response, HttpStatus.TOO_MANY_REQUESTS);
-            }
-            return Mono.just(response);
-        });
-    }
-
-    private static String address(InetSocketAddress remote) {
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-    }
-
-    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+        return AddressLimit.take(rate, limiter, "setup-ip", requests, period, "Too many agencies set up", request, chain);
     }
 }
