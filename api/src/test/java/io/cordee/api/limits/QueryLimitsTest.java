@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * caller's session), and no more.
  */
 @ApiTest
-class QueryLimitsTest {
+public class QueryLimitsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
@@ -481,7 +481,7 @@ class QueryLimitsTest {
      * the {@code ${…}} of the file's other constants, and of those it imports from its sibling modules,
      * filled in. Read from the web-client jar, so this test follows the SPA when its queries change.
      */
-    static Map<String, String> spaQueries(String view) {
+    public static Map<String, String> spaQueries(String view) {
         Map<String, String> constants = constants(view);
         Map<String, String> resolved = new LinkedHashMap<>();
         constants.forEach((name, text) -> resolved.put(name, fill(text, constants)));

@@ -26,6 +26,12 @@ public interface BillingRepository {
 
     Flux<Invoice> findInvoicesOfProject(AgencyId agencyId, ProjectId projectId);
 
+    /** The invoices of the given projects, by due date then id, in one statement (the {@code Project.invoices} edge). */
+    Flux<Invoice> findInvoicesOfProjects(AgencyId agencyId, Collection<ProjectId> projectIds);
+
+    /** The payments of the given invoices, by date received then id, in one statement ({@code Invoice.payments}). */
+    Flux<Payment> findPaymentsOfInvoices(AgencyId agencyId, Collection<InvoiceId> invoiceIds);
+
     Mono<Page<Invoice>> findInvoicePage(AgencyId agencyId, InvoiceFilter filter, PageRequest page);
 
     /** Planned and issued invoices with a balance due: what the forecast expects to be paid. */

@@ -141,6 +141,40 @@ public final class BillingService {
                 .then(billing.findInvoicePage(caller.agencyId(), filter, page));
     }
 
+    /**
+     * The invoices of each of the given projects that the caller may see, by due date, read in one statement
+     * for all of them: every one for OWNER and FINANCE, the issued and paid ones of its own client for a CLIENT
+     * user, none for a LEAD (an empty map: a lead sees no money). Projects without a visible invoice are absent.
+     */
+    public Mono<Map<ProjectId, List<Invoice>>> invoicesOfProjects(Caller caller, Collection<ProjectId> projectIds) {
+        if (projectIds.isEmpty() || !(caller.seesMoney() || caller.isClientUser())) {
+            return Mono.just(Map.of());
+        }
+        return billing.findInvoicesOfProjects(caller.agencyId(), Set.copyOf(projectIds))
+                .filter(i -> sees(caller, i))
+                .collect(Collectors.groupingBy(Invoice::projectId, java.util.LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /**
+     * The payments of each of the given invoices, by date received, in one statement: for an invoice the caller
+     * may see (see {@link #invoicesOfProjects}), so a CLIENT user reads the payments of its own issued and paid
+     * invoices and a LEAD none. Invoices without a payment are absent.
+     */
+    public Mono<Map<InvoiceId, List<Payment>>> paymentsOfInvoices(Caller caller, Collection<Invoice> invoices) {
+        List<InvoiceId> visible = invoices.stream().filter(i -> sees(caller, i)).map(Invoice::id).distinct().toList();
+        if (visible.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return billing.findPaymentsOfInvoices(caller.agencyId(), visible)
+                .collect(Collectors.groupingBy(Payment::invoiceId, java.util.LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static boolean sees(Caller caller, Invoice invoice) {
+        return invoice.agencyId().equals(caller.agencyId()) && (caller.seesMoney()
+                || (caller.isClientUser() && invoice.clientId().equals(caller.clientId())
+                        && VISIBLE_TO_CLIENTS.contains(invoice.status())));
+    }
+
     public Mono<Invoice> find(Caller caller, InvoiceId id) {
         return billing.findInvoice(caller.agencyId(), id).filter(i -> caller.seesMoney()
                 || (caller.isClientUser() && i.clientId().equals(caller.clientId())

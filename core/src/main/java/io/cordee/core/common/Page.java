@@ -6,6 +6,9 @@ import java.util.function.Function;
 /** One page of a list, with each item's cursor, whether more follow, and the size of the whole list. */
 public record Page<T>(List<Edge<T>> edges, boolean hasNextPage, long totalCount) {
 
+    /** The {@code totalCount} of a page read without counting ({@link PageRequest#withTotal()} false). */
+    public static final long NOT_COUNTED = -1;
+
     public record Edge<T>(T node, String cursor) {
     }
 

@@ -228,6 +228,16 @@ class RelationshipServiceTest {
     private static final class NoPayments implements BillingRepository {
 
         @Override
+        public Flux<Invoice> findInvoicesOfProjects(AgencyId agencyId, Collection<ProjectId> projectIds) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<Payment> findPaymentsOfInvoices(AgencyId agencyId, Collection<InvoiceId> invoiceIds) {
+            return Flux.empty();
+        }
+
+        @Override
         public Flux<Invoice> findAllInvoices(AgencyId agencyId) {
             return Flux.empty();
         }

@@ -151,8 +151,9 @@ public class AlertPersistenceAdapter implements AlertRepository {
         if (!filter.includeSnoozed()) {
             where.and("(snoozed_until IS NULL OR snoozed_until <= :today)", "today", today);
         }
-        Mono<Long> count = db.sql("SELECT count(*) FROM alert" + where.where()).bindValues(where.params())
-                .mapValue(Long.class).one();
+        Mono<Long> count = !page.withTotal() ? Mono.just(Page.NOT_COUNTED)
+                : db.sql("SELECT count(*) FROM alert" + where.where()).bindValues(where.params())
+                        .mapValue(Long.class).one();
         if (page.after() != null) {
             Keyset.Position after = Keyset.decode(page.after());
             OffsetDateTime at;

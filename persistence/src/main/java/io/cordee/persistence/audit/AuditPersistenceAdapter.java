@@ -53,8 +53,9 @@ public class AuditPersistenceAdapter implements AuditRepository {
                 where.and("false");
             }
         }
-        Mono<Long> count = db.sql("SELECT count(*) FROM audit_entry" + where.where()).bindValues(where.params())
-                .mapValue(Long.class).one();
+        Mono<Long> count = !page.withTotal() ? Mono.just(Page.NOT_COUNTED)
+                : db.sql("SELECT count(*) FROM audit_entry" + where.where()).bindValues(where.params())
+                        .mapValue(Long.class).one();
         if (page.after() != null) {
             where.and("id < :afterId", "afterId", decode(page.after()));
         }

@@ -131,6 +131,30 @@ public class BillingPersistenceAdapter implements BillingRepository {
     }
 
     @Override
+    public Flux<Invoice> findInvoicesOfProjects(AgencyId agencyId, Collection<ProjectId> projectIds) {
+        if (projectIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId AND project_id = ANY(:ids)"
+                        + " ORDER BY due_date, id")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", projectIds.stream().map(ProjectId::value).distinct().toArray(UUID[]::new))
+                .map(BillingPersistenceAdapter::invoiceRow).all().map(mapper::toDomain);
+    }
+
+    @Override
+    public Flux<Payment> findPaymentsOfInvoices(AgencyId agencyId, Collection<InvoiceId> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT " + PAYMENT_COLUMNS + " FROM payment WHERE agency_id = :agencyId"
+                        + " AND invoice_id = ANY(:ids) ORDER BY received_on, id")
+                .bind("agencyId", agencyId.value())
+                .bind("ids", invoiceIds.stream().map(InvoiceId::value).distinct().toArray(UUID[]::new))
+                .map((row, meta) -> payment(agencyId, row)).all();
+    }
+
+    @Override
     public Mono<Page<Invoice>> findInvoicePage(AgencyId agencyId, InvoiceFilter filter, PageRequest page) {
         Sql where = Sql.forAgency(agencyId.value())
                 .and("client_id = :clientId", "clientId", filter.clientId() == null ? null : filter.clientId().value())

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * One way to read a page of any table, ordered by {@code (sortColumn, id)}: a count of the whole
- * filtered list and {@code first + 1} rows after the cursor (the extra row tells whether more
- * follow), two statements whatever the page.
+ * filtered list (only when the page asks for it) and {@code first + 1} rows after the cursor (the
+ * extra row tells whether more follow), one or two statements whatever the page.
  *
  * @param parseSortValue turns a cursor's sort value back into the column's type
  */
@@ -28,8 +28,9 @@ public record KeysetQuery<R>(String table, String columns, String sortColumn, Cl
     }
 
     public <T> Mono<Page<T>> fetch(DatabaseClient db, Sql where, PageRequest page, Function<R, T> toDomain) {
-        Mono<Long> count = db.sql("SELECT count(*) FROM " + table + where.where()).bindValues(where.params())
-                .mapValue(Long.class).one();
+        Mono<Long> count = !page.withTotal() ? Mono.just(Page.NOT_COUNTED)
+                : db.sql("SELECT count(*) FROM " + table + where.where()).bindValues(where.params())
+                        .mapValue(Long.class).one();
         if (page.after() != null) {
             Keyset.Position after = Keyset.decode(page.after());
             where.and("(" + sortColumn + ", id) " + (descending ? "<" : ">") + " (:afterSort, :afterId)")

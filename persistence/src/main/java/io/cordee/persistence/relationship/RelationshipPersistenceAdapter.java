@@ -63,7 +63,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                                                                       boolean includeInternal, PageRequest page) {
         UUID[] ids = uuids(clientIds);
         String visible = includeInternal ? "" : " AND NOT internal";
-        Mono<Map<UUID, Long>> counts = db.sql("SELECT client_id, count(*) AS total FROM interaction"
+        Mono<Map<UUID, Long>> counts = !page.withTotal() ? Mono.just(Map.of()) : db.sql("SELECT client_id, count(*) AS total FROM interaction"
                         + " WHERE agency_id = :agencyId AND client_id = ANY(:ids)" + visible + " GROUP BY client_id")
                 .bind("agencyId", agencyId.value()).bind("ids", ids)
                 .map((row, meta) -> Map.entry(row.get("client_id", UUID.class), row.get("total", Long.class)))
@@ -99,7 +99,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                         .map(r -> new Page.Edge<>(mapper.toDomain(r), Keyset.encode(r.date().toString(), r.id())))
                         .toList();
                 pages.put(clientId, new Page<>(edges, list.size() > page.first(),
-                        t.getT2().getOrDefault(clientId.value(), 0L)));
+                        page.withTotal() ? t.getT2().getOrDefault(clientId.value(), 0L) : Page.NOT_COUNTED));
             }
             return pages;
         });

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.alert;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
@@ -133,9 +134,10 @@ public class AlertController {
 
     @QueryMapping
     public Mono<Connection<Alert>> alerts(@Argument Integer first, @Argument String after,
-                                          @Argument AlertFilterInput filter) {
+                                          @Argument AlertFilterInput filter,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> {
-            PageRequest page = PageRequest.of(first, after);
+            PageRequest page = Connection.request(first, after, selection);
             AlertFilter f = filter == null ? new AlertFilter(Set.of(), Set.of(), Set.of(), null, false)
                     : new AlertFilter(filter.status() == null ? null : Set.copyOf(filter.status()),
                             filter.severity() == null ? null : Set.copyOf(filter.severity()),

@@ -1,12 +1,12 @@
 package io.cordee.api.graphql.apitoken;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.identity.ApiToken;
 import io.cordee.core.identity.ApiTokenAccess;
 import io.cordee.core.identity.ApiTokenArea;
@@ -64,10 +64,11 @@ public class ApiTokenController {
 
     @QueryMapping
     public Mono<Connection<ApiToken>> apiTokens(@Argument Integer first, @Argument String after,
-                                                @Argument Boolean includeInactive) {
+                                                @Argument Boolean includeInactive,
+            DataFetchingFieldSelectionSet selection) {
         return signedInPerson("see API tokens")
                 .flatMap(caller -> apiTokens.list(caller, Boolean.TRUE.equals(includeInactive),
-                        PageRequest.of(first, after)))
+                        Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
 

@@ -1,12 +1,12 @@
 package io.cordee.api.graphql.audit;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.core.audit.AuditEntry;
 import io.cordee.core.audit.AuditFilter;
 import io.cordee.core.audit.AuditService;
-import io.cordee.core.common.PageRequest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,7 +50,8 @@ public class AuditController {
 
     @QueryMapping
     public Mono<Connection<AuditEntryView>> auditTrail(@Argument Integer first, @Argument String after,
-                                                       @Argument String entityId, @Argument String operation) {
+                                                       @Argument String entityId, @Argument String operation,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> {
             String entityType = null;
             UUID id = null;
@@ -59,7 +60,7 @@ public class AuditController {
                 entityType = global.type();
                 id = global.id();
             }
-            return audit.trail(caller, AuditFilter.of(entityType, id, operation), PageRequest.of(first, after));
+            return audit.trail(caller, AuditFilter.of(entityType, id, operation), Connection.request(first, after, selection));
         }).map(page -> Connection.of(page.map(AuditEntryView::of), after != null));
     }
 }

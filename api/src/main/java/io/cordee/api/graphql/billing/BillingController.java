@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.billing;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
@@ -24,7 +25,6 @@ import io.cordee.core.cash.CashService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
@@ -107,14 +107,15 @@ public class BillingController {
 
     @QueryMapping
     public Mono<Connection<Invoice>> invoices(@Argument Integer first, @Argument String after, @Argument String clientId,
-                                              @Argument String projectId, @Argument List<InvoiceStatus> status) {
+                                              @Argument String projectId, @Argument List<InvoiceStatus> status,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> billing.invoices(caller, new InvoiceFilter(
                                 clientId == null ? null
                                         : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId")),
                                 projectId == null ? null
                                         : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
                                 status == null || status.isEmpty() ? null : EnumSet.copyOf(status)),
-                        PageRequest.of(first, after)))
+                        Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.brief;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
@@ -19,7 +20,6 @@ import io.cordee.core.brief.Feasibility;
 import io.cordee.core.brief.Priority;
 import io.cordee.core.brief.Requirement;
 import io.cordee.core.brief.Signature;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
@@ -117,10 +117,11 @@ public class BriefController {
 
     @QueryMapping
     public Mono<Connection<Brief>> briefs(@Argument Integer first, @Argument String after,
-                                          @Argument String projectId) {
+                                          @Argument String projectId,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> briefs.list(caller, projectId == null ? null
                         : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
-                        PageRequest.of(first, after)))
+                        Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.cash;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.bank.BankController;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Callers;
@@ -21,7 +22,6 @@ import io.cordee.core.cash.Scenario;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
@@ -121,10 +121,11 @@ public class CashController {
 
     @QueryMapping
     public Mono<BankBalanceConnection> bankBalances(@Argument Integer first, @Argument String after,
-                                                    @Argument String accountId) {
+                                                    @Argument String accountId,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> cash.balances(caller,
                         accountId == null ? null : BankController.accountId(accountId, "accountId"),
-                        PageRequest.of(first, after)))
+                        Connection.request(first, after, selection)))
                 .map(page -> {
                     Connection<BankBalance> c = Connection.of(page, after != null);
                     return new BankBalanceConnection(c.nodes(), c.pageInfo(), c.totalCount());
@@ -266,7 +267,7 @@ public class CashController {
                 f.lowestBalance(), f.lowestWeek(), f.firstWeekBelowThreshold());
     }
 
-    private static ClientExposure view(Client client, Exposure.Series series) {
+    static ClientExposure view(Client client, Exposure.Series series) {
         return new ClientExposure(client, series.weeks().stream()
                 .map(p -> new ExposureWeek(p.monday(), p.exposure())).toList(),
                 series.peak(), series.peakWeek(), series.weeksAboveZero());

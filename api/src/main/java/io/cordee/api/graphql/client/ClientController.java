@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.client;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
@@ -13,7 +14,6 @@ import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.client.Contact;
 import io.cordee.core.client.FundingProfile;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectService;
 import java.util.List;
@@ -67,11 +67,12 @@ public class ClientController {
 
     @QueryMapping
     public Mono<Connection<Client>> clients(@Argument Integer first, @Argument String after,
-                                            @Argument ClientFilterInput filter) {
+                                            @Argument ClientFilterInput filter,
+            DataFetchingFieldSelectionSet selection) {
         ClientFilter f = filter == null ? ClientFilter.all()
                 : new ClientFilter(filter.segment(), filter.nameContains(),
                         Boolean.TRUE.equals(filter.includeArchived()), null);
-        return Callers.current().flatMap(caller -> clients.list(caller, f, PageRequest.of(first, after)))
+        return Callers.current().flatMap(caller -> clients.list(caller, f, Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.project;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
@@ -12,7 +13,6 @@ import io.cordee.core.agency.AgencyService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectId;
@@ -66,11 +66,12 @@ public class ProjectController {
 
     @QueryMapping
     public Mono<Connection<Project>> projects(@Argument Integer first, @Argument String after,
-                                              @Argument String clientId) {
+                                              @Argument String clientId,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> projects.list(caller,
                         clientId == null ? null : new ClientId(GlobalId.decode(clientId, ClientController.TYPE,
                                 "clientId")),
-                        PageRequest.of(first, after)))
+                        Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.proposal;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
@@ -10,7 +11,6 @@ import io.cordee.api.graphql.common.UserError;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import io.cordee.core.proposal.Language;
@@ -135,11 +135,12 @@ public class ProposalController {
 
     @QueryMapping
     public Mono<Connection<RenegotiationProposal>> proposals(@Argument String clientId, @Argument Integer first,
-                                                             @Argument String after) {
+                                                             @Argument String after,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> {
             ClientId id = clientId == null ? null
                     : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId"));
-            return proposals.list(caller, id, PageRequest.of(first, after))
+            return proposals.list(caller, id, Connection.request(first, after, selection))
                     .map(page -> Connection.of(page.map(p -> RenegotiationProposal.of(caller, p)), after != null));
         });
     }

@@ -72,7 +72,7 @@ public class RelationshipController {
     }
 
     /** One client's page of interactions: the key of the batched loader. */
-    record InteractionsKey(ClientId clientId, int first, String after) {
+    record InteractionsKey(ClientId clientId, int first, String after, boolean withTotal) {
     }
 
     public record CreateInteractionInput(String clientId, LocalDate date, InteractionKind kind,
@@ -171,20 +171,20 @@ public class RelationshipController {
     public CompletableFuture<Connection<Interaction>> interactions(Client client, @Argument Integer first,
                                                                   @Argument String after,
                                                                   graphql.schema.DataFetchingEnvironment env) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = Connection.request(first, after, env.getSelectionSet());
         DataLoader<InteractionsKey, Connection<Interaction>> loader = env.getDataLoader(INTERACTIONS_LOADER);
-        return loader.load(new InteractionsKey(client.id(), page.first(), page.after()));
+        return loader.load(new InteractionsKey(client.id(), page.first(), page.after(), page.withTotal()));
     }
 
     private Mono<Map<InteractionsKey, Connection<Interaction>>> interactionPages(Set<InteractionsKey> keys) {
         // the keys of one request share their arguments; a group per distinct (first, after) otherwise
         Map<List<Object>, List<InteractionsKey>> groups = keys.stream().collect(Collectors.groupingBy(
-                k -> java.util.Arrays.asList(k.first(), k.after()), LinkedHashMap::new, Collectors.toList()));
+                k -> java.util.Arrays.asList(k.first(), k.after(), k.withTotal()), LinkedHashMap::new, Collectors.toList()));
         return Callers.current().flatMap(caller -> Flux.fromIterable(groups.values())
                 .concatMap(group -> {
                     InteractionsKey any = group.get(0);
                     return relationships.interactions(caller, group.stream().map(InteractionsKey::clientId).toList(),
-                                    new PageRequest(any.first(), any.after()))
+                                    new PageRequest(any.first(), any.after(), any.withTotal()))
                             .map(pages -> {
                                 Map<InteractionsKey, Connection<Interaction>> result = new HashMap<>();
                                 for (InteractionsKey key : group) {

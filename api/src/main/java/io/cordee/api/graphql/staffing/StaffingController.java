@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.staffing;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
@@ -14,7 +15,6 @@ import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
@@ -103,7 +103,8 @@ public class StaffingController {
     @QueryMapping
     public Mono<Connection<Allocation>> allocations(@Argument Integer first, @Argument String after,
                                                     @Argument String projectId, @Argument String teamMemberId,
-                                                    @Argument String clientId) {
+                                                    @Argument String clientId,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> staffing.list(caller,
                         projectId == null ? null
                                 : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
@@ -111,7 +112,7 @@ public class StaffingController {
                                 : new TeamMemberId(GlobalId.decode(teamMemberId, TeamController.TYPE, "teamMemberId")),
                         clientId == null ? null
                                 : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId")),
-                        PageRequest.of(first, after)))
+                        Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
 

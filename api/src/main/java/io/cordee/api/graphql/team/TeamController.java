@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.team;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
@@ -8,7 +9,6 @@ import io.cordee.api.graphql.common.MoneyInput;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.core.agency.AgencyService;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import io.cordee.core.staffing.TeamMember;
@@ -86,9 +86,10 @@ public class TeamController {
 
     @QueryMapping
     public Mono<Connection<TeamMember>> teamMembers(@Argument Integer first, @Argument String after,
-                                                    @Argument Boolean includeArchived) {
+                                                    @Argument Boolean includeArchived,
+            DataFetchingFieldSelectionSet selection) {
         return Callers.current()
-                .flatMap(caller -> team.list(caller, Boolean.TRUE.equals(includeArchived), PageRequest.of(first, after)))
+                .flatMap(caller -> team.list(caller, Boolean.TRUE.equals(includeArchived), Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
 
