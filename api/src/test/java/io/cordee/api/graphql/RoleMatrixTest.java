@@ -300,7 +300,17 @@ class RoleMatrixTest {
             read("Query.previewBillingPlan", """
                             query($p: ID!) { previewBillingPlan(input: {projectId: $p, depositPercent: 100}) {
                               preview { invoices { amount { amountMinor } } } } }""",
-                    "previewBillingPlan.preview"));
+                    "previewBillingPlan.preview"),
+            read("Project.invoices",
+                    "query($p: ID!) { node(id: $p) { ... on Project { invoices { amount { amountMinor } } } } }",
+                    "node.invoices"),
+            read("Invoice.payments",
+                    "query($c: ID!) { invoices(clientId: $c, first: 1) { nodes { payments { amount { amountMinor } } } } }",
+                    "invoices.nodes[0].payments"),
+            read("Client.exposure", """
+                            query($c: ID!) { node(id: $c) { ... on Client {
+                              exposure(asOf: "2026-01-05", weeks: 4) { peak { amountMinor } } } } }""",
+                    "node.exposure"));
 
     /** The rows whose records are also nodes: the same field read with {@code node(id:)}. */
     static final Map<String, ReadProbe> BY_NODE_ID = Map.ofEntries(
@@ -328,7 +338,10 @@ class RoleMatrixTest {
                     "node.options"),
             read("RenegotiationProposal.letterMarkdown",
                     "query($r: ID!) { node(id: $r) { ... on RenegotiationProposal { letterMarkdown } } }",
-                    "node.letterMarkdown"));
+                    "node.letterMarkdown"),
+            read("Invoice.payments",
+                    "query($i: ID!) { node(id: $i) { ... on Invoice { payments { amount { amountMinor } } } } }",
+                    "node.payments"));
 
     static final Map<String, WriteProbe> WRITES = Map.ofEntries(
             write("updateAgencySettings.safetyCashThreshold",
