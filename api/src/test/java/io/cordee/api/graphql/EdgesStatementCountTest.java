@@ -87,15 +87,37 @@ class EdgesStatementCountTest {
                 .path("clients.nodes[*].projects[*].invoices[*].payments[*].receivedOn").entityList(String.class)
                 .hasSize(2));
 
+        // payments of invoices not read through Project.invoices: one statement for all of them
+        List<String> listWithPayments = counter.fewest(() -> financeOfLarge.document(
+                        "{ invoices(first: 100) { nodes { id payments { amount { amount } } } } }").execute()
+                .path("invoices.nodes[*].payments[*].amount.amount").entityList(String.class).hasSize(20));
+        // before the edges, the dashboard had to alias invoices(clientId:) per client (no payments at all)
+        List<String> ids = large.clients().stream()
+                .map(c -> io.cordee.api.graphql.common.GlobalId.of("Client", c.id().value())).toList();
+        String aliased = "query(" + IntStream.range(0, ids.size()).mapToObj(i -> "$c" + i + ": ID!")
+                .collect(Collectors.joining(", ")) + ") { clients(first: 20) { totalCount nodes { name projects { name } } } "
+                + IntStream.range(0, ids.size()).mapToObj(i -> "i" + i + ": invoices(clientId: $c" + i
+                        + ", first: 100) { totalCount nodes { label amount { amount } } }")
+                .collect(Collectors.joining(" ")) + " }";
+        List<String> aliasedDashboard = counter.fewest(() -> {
+            HttpGraphQlTester.Request<?> request = financeOfLarge.document(aliased);
+            for (int i = 0; i < ids.size(); i++) {
+                request = request.variable("c" + i, ids.get(i));
+            }
+            request.execute().path("i0.nodes").entityList(Object.class).hasSize(2);
+        });
+
         System.out.printf("statements: by id %d, clients→projects %d, list of 100 %d (with totalCount %d),"
-                        + " dashboard %d (2 clients: %d)%n", byId.size(), clientsProjects.size(), list.size(),
-                counted.size(), dashboard.size(), smallDashboard.size());
+                        + " dashboard %d (2 clients: %d), invoices with payments %d, dashboard by aliases %d%n",
+                byId.size(), clientsProjects.size(), list.size(), counted.size(), dashboard.size(),
+                smallDashboard.size(), listWithPayments.size(), aliasedDashboard.size());
+        assertThat(listWithPayments).as("session + page + payments batch").hasSize(3);
         assertThat(byId).as("session + the client").hasSize(2);
         assertThat(clientsProjects).as("session + page + projects batch").hasSize(3);
         assertThat(list).as("session + page, no count(*)").hasSize(2).noneMatch(s -> s.contains("count(*)"));
         assertThat(counted).as("the count(*) only when totalCount is selected").hasSize(3)
                 .anyMatch(s -> s.contains("count(*)"));
-        assertThat(dashboard).as("session + one statement per level").hasSize(5)
+        assertThat(dashboard).as("session + page + projects + invoices with their payments").hasSize(4)
                 .hasSameSizeAs(smallDashboard);
     }
 
@@ -121,12 +143,16 @@ class EdgesStatementCountTest {
         Agency theirs = agencyWith(1);
         // handed our project and invoice (as a forged batch would be), their owner reads nothing of them
         List<io.cordee.core.project.ProjectId> ourProjects = ours.projects().stream().map(Project::id).toList();
-        assertThat(billing.invoicesOfProjects(ours.tenant().owner(), ourProjects).block()).hasSize(1);
-        assertThat(billing.invoicesOfProjects(theirs.tenant().owner(), ourProjects).block()).isEmpty();
-        List<io.cordee.core.billing.Invoice> ourInvoices = billing.invoicesOfProjects(ours.tenant().owner(),
-                ourProjects).block().values().iterator().next();
-        assertThat(billing.paymentsOfInvoices(ours.tenant().owner(), ourInvoices).block()).hasSize(1);
-        assertThat(billing.paymentsOfInvoices(theirs.tenant().owner(), ourInvoices).block()).isEmpty();
+        io.cordee.core.billing.InvoicesWithPayments ourRead = billing.invoicesOfProjects(ours.tenant().owner(),
+                ourProjects).block();
+        assertThat(ourRead.invoices()).hasSize(2);
+        assertThat(ourRead.payments().values()).flatExtracting(List::copyOf).hasSize(1);
+        io.cordee.core.billing.InvoicesWithPayments theirRead = billing.invoicesOfProjects(theirs.tenant().owner(),
+                ourProjects).block();
+        assertThat(theirRead.invoices()).isEmpty();
+        assertThat(theirRead.payments()).isEmpty();
+        assertThat(billing.paymentsOfInvoices(ours.tenant().owner(), ourRead.invoices()).block()).hasSize(1);
+        assertThat(billing.paymentsOfInvoices(theirs.tenant().owner(), ourRead.invoices()).block()).isEmpty();
     }
 
     /**

@@ -26,8 +26,11 @@ public interface BillingRepository {
 
     Flux<Invoice> findInvoicesOfProject(AgencyId agencyId, ProjectId projectId);
 
-    /** The invoices of the given projects, by due date then id, in one statement (the {@code Project.invoices} edge). */
-    Flux<Invoice> findInvoicesOfProjects(AgencyId agencyId, Collection<ProjectId> projectIds);
+    /**
+     * The invoices of the given projects, by due date then id, each with its payments by date received, in one
+     * statement (the {@code Project.invoices} and {@code Invoice.payments} edges).
+     */
+    Mono<InvoicesWithPayments> findInvoicesOfProjects(AgencyId agencyId, Collection<ProjectId> projectIds);
 
     /** The payments of the given invoices, by date received then id, in one statement ({@code Invoice.payments}). */
     Flux<Payment> findPaymentsOfInvoices(AgencyId agencyId, Collection<InvoiceId> invoiceIds);

@@ -142,17 +142,20 @@ public final class BillingService {
     }
 
     /**
-     * The invoices of each of the given projects that the caller may see, by due date, read in one statement
-     * for all of them: every one for OWNER and FINANCE, the issued and paid ones of its own client for a CLIENT
-     * user, none for a LEAD (an empty map: a lead sees no money). Projects without a visible invoice are absent.
+     * The invoices of the given projects that the caller may see, by due date, each with its payments, read in
+     * one statement for all of them: every one for OWNER and FINANCE, the issued and paid ones of its own client
+     * for a CLIENT user, none for a LEAD (a lead sees no money).
      */
-    public Mono<Map<ProjectId, List<Invoice>>> invoicesOfProjects(Caller caller, Collection<ProjectId> projectIds) {
+    public Mono<InvoicesWithPayments> invoicesOfProjects(Caller caller, Collection<ProjectId> projectIds) {
         if (projectIds.isEmpty() || !(caller.seesMoney() || caller.isClientUser())) {
-            return Mono.just(Map.of());
+            return Mono.just(new InvoicesWithPayments(List.of(), Map.of()));
         }
-        return billing.findInvoicesOfProjects(caller.agencyId(), Set.copyOf(projectIds))
-                .filter(i -> sees(caller, i))
-                .collect(Collectors.groupingBy(Invoice::projectId, java.util.LinkedHashMap::new, Collectors.toList()));
+        return billing.findInvoicesOfProjects(caller.agencyId(), Set.copyOf(projectIds)).map(read -> {
+            List<Invoice> visible = read.invoices().stream().filter(i -> sees(caller, i)).toList();
+            Map<InvoiceId, List<Payment>> payments = new HashMap<>();
+            visible.forEach(i -> payments.put(i.id(), read.payments().getOrDefault(i.id(), List.of())));
+            return new InvoicesWithPayments(visible, payments);
+        });
     }
 
     /**

@@ -228,8 +228,9 @@ class RelationshipServiceTest {
     private static final class NoPayments implements BillingRepository {
 
         @Override
-        public Flux<Invoice> findInvoicesOfProjects(AgencyId agencyId, Collection<ProjectId> projectIds) {
-            return Flux.empty();
+        public Mono<io.cordee.core.billing.InvoicesWithPayments> findInvoicesOfProjects(AgencyId agencyId,
+                                                                                       Collection<ProjectId> projectIds) {
+            return Mono.just(new io.cordee.core.billing.InvoicesWithPayments(List.of(), Map.of()));
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.InvoiceFilter;
 import io.cordee.core.billing.InvoiceId;
+import io.cordee.core.billing.InvoicesWithPayments;
 import io.cordee.core.billing.InvoiceStatus;
 import io.cordee.core.billing.PaidDates;
 import io.cordee.core.billing.Payment;
@@ -38,6 +39,8 @@ public class BillingPersistenceAdapter implements BillingRepository {
 
     private static final String COLUMNS = "agency_id, id, client_id, project_id, plan_key, number, label, status,"
             + " issue_date, due_date, currency, amount_minor, paid_minor, paid_date, version";
+    private static final String INVOICE_COLUMNS_OF_I = java.util.Arrays.stream(COLUMNS.split(","))
+            .map(c -> "i." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
     private static final String PAYMENT_COLUMNS = "id, invoice_id, client_id, received_on, currency, amount_minor";
     /**
      * Each client's last paid invoices: one short walk of the partial index {@code invoice_paid_by_client}
@@ -130,16 +133,46 @@ public class BillingPersistenceAdapter implements BillingRepository {
                 .map(BillingPersistenceAdapter::invoiceRow).all().map(mapper::toDomain);
     }
 
+    private record InvoiceAndPayment(Invoice invoice, Payment payment) {
+    }
+
+    /** Each invoice on as many rows as it has payments (one with null payment columns when it has none). */
     @Override
-    public Flux<Invoice> findInvoicesOfProjects(AgencyId agencyId, Collection<ProjectId> projectIds) {
+    public Mono<InvoicesWithPayments> findInvoicesOfProjects(AgencyId agencyId, Collection<ProjectId> projectIds) {
         if (projectIds.isEmpty()) {
-            return Flux.empty();
+            return Mono.just(new InvoicesWithPayments(List.of(), Map.of()));
         }
-        return db.sql("SELECT " + COLUMNS + " FROM invoice WHERE agency_id = :agencyId AND project_id = ANY(:ids)"
-                        + " ORDER BY due_date, id")
+        return db.sql("SELECT " + INVOICE_COLUMNS_OF_I + ", p.id AS payment_id, p.client_id AS payment_client_id,"
+                        + " p.received_on, p.currency AS payment_currency, p.amount_minor AS payment_amount_minor"
+                        + " FROM invoice i LEFT JOIN payment p ON p.agency_id = i.agency_id AND p.invoice_id = i.id"
+                        + " WHERE i.agency_id = :agencyId AND i.project_id = ANY(:ids)"
+                        + " ORDER BY i.due_date, i.id, p.received_on, p.id")
                 .bind("agencyId", agencyId.value())
                 .bind("ids", projectIds.stream().map(ProjectId::value).distinct().toArray(UUID[]::new))
-                .map(BillingPersistenceAdapter::invoiceRow).all().map(mapper::toDomain);
+                .map((row, meta) -> {
+                    Invoice invoice = mapper.toDomain(invoiceRow(row));
+                    UUID paymentId = row.get("payment_id", UUID.class);
+                    Payment payment = paymentId == null ? null : new Payment(new PaymentId(paymentId), agencyId,
+                            invoice.id(), new ClientId(row.get("payment_client_id", UUID.class)),
+                            row.get("received_on", LocalDate.class),
+                            Money.of(row.get("payment_amount_minor", Long.class),
+                                    row.get("payment_currency", String.class).trim()));
+                    return new InvoiceAndPayment(invoice, payment);
+                })
+                .all()
+                .collectList()
+                .map(rows -> {
+                    Map<InvoiceId, Invoice> invoices = new java.util.LinkedHashMap<>();
+                    Map<InvoiceId, List<Payment>> payments = new java.util.HashMap<>();
+                    for (InvoiceAndPayment r : rows) {
+                        invoices.putIfAbsent(r.invoice().id(), r.invoice());
+                        List<Payment> of = payments.computeIfAbsent(r.invoice().id(), k -> new java.util.ArrayList<>());
+                        if (r.payment() != null) {
+                            of.add(r.payment());
+                        }
+                    }
+                    return new InvoicesWithPayments(List.copyOf(invoices.values()), payments);
+                });
     }
 
     @Override
