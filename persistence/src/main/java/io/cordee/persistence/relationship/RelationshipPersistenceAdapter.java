@@ -63,7 +63,8 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                                                                       boolean includeInternal, PageRequest page) {
         UUID[] ids = uuids(clientIds);
         String visible = includeInternal ? "" : " AND NOT internal";
-        Mono<Map<UUID, Long>> counts = !page.withTotal() ? Mono.just(Map.of()) : db.sql("SELECT client_id, count(*) AS total FROM interaction"
+        Mono<Map<UUID, Long>> counts = !page.withTotal() ? Mono.just(Map.of())
+                : db.sql("SELECT client_id, count(*) AS total FROM interaction"
                         + " WHERE agency_id = :agencyId AND client_id = ANY(:ids)" + visible + " GROUP BY client_id")
                 .bind("agencyId", agencyId.value()).bind("ids", ids)
                 .map((row, meta) -> Map.entry(row.get("client_id", UUID.class), row.get("total", Long.class)))

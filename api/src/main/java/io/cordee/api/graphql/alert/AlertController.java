@@ -135,7 +135,7 @@ public class AlertController {
     @QueryMapping
     public Mono<Connection<Alert>> alerts(@Argument Integer first, @Argument String after,
                                           @Argument AlertFilterInput filter,
-            DataFetchingFieldSelectionSet selection) {
+                                          DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> {
             PageRequest page = Connection.request(first, after, selection);
             AlertFilter f = filter == null ? new AlertFilter(Set.of(), Set.of(), Set.of(), null, false)

@@ -65,7 +65,7 @@ public class ApiTokenController {
     @QueryMapping
     public Mono<Connection<ApiToken>> apiTokens(@Argument Integer first, @Argument String after,
                                                 @Argument Boolean includeInactive,
-            DataFetchingFieldSelectionSet selection) {
+                                                DataFetchingFieldSelectionSet selection) {
         return signedInPerson("see API tokens")
                 .flatMap(caller -> apiTokens.list(caller, Boolean.TRUE.equals(includeInactive),
                         Connection.request(first, after, selection)))

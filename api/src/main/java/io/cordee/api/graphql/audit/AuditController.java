@@ -51,7 +51,7 @@ public class AuditController {
     @QueryMapping
     public Mono<Connection<AuditEntryView>> auditTrail(@Argument Integer first, @Argument String after,
                                                        @Argument String entityId, @Argument String operation,
-            DataFetchingFieldSelectionSet selection) {
+                                                       DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> {
             String entityType = null;
             UUID id = null;
@@ -60,7 +60,8 @@ public class AuditController {
                 entityType = global.type();
                 id = global.id();
             }
-            return audit.trail(caller, AuditFilter.of(entityType, id, operation), Connection.request(first, after, selection));
+            return audit.trail(caller, AuditFilter.of(entityType, id, operation),
+                    Connection.request(first, after, selection));
         }).map(page -> Connection.of(page.map(AuditEntryView::of), after != null));
     }
 }

@@ -108,7 +108,7 @@ public class BillingController {
     @QueryMapping
     public Mono<Connection<Invoice>> invoices(@Argument Integer first, @Argument String after, @Argument String clientId,
                                               @Argument String projectId, @Argument List<InvoiceStatus> status,
-            DataFetchingFieldSelectionSet selection) {
+                                              DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> billing.invoices(caller, new InvoiceFilter(
                                 clientId == null ? null
                                         : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId")),

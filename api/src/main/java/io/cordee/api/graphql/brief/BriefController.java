@@ -118,7 +118,7 @@ public class BriefController {
     @QueryMapping
     public Mono<Connection<Brief>> briefs(@Argument Integer first, @Argument String after,
                                           @Argument String projectId,
-            DataFetchingFieldSelectionSet selection) {
+                                          DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> briefs.list(caller, projectId == null ? null
                         : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
                         Connection.request(first, after, selection)))

@@ -122,7 +122,7 @@ public class CashController {
     @QueryMapping
     public Mono<BankBalanceConnection> bankBalances(@Argument Integer first, @Argument String after,
                                                     @Argument String accountId,
-            DataFetchingFieldSelectionSet selection) {
+                                                    DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> cash.balances(caller,
                         accountId == null ? null : BankController.accountId(accountId, "accountId"),
                         Connection.request(first, after, selection)))

@@ -64,11 +64,13 @@ public class ClientExposureController {
                     .<Map<Key, CashController.ClientExposure>>concatMap(group -> {
                         LocalDate asOf = group.get(0).asOf() == null ? today : group.get(0).asOf();
                         List<Client> clients = group.stream().map(Key::client).distinct().toList();
-                        return exposures(caller, clients, asOf, group.get(0).weeks()).<Map<Key, CashController.ClientExposure>>map(series -> {
-                            Map<Key, CashController.ClientExposure> result = new HashMap<>();
-                            group.forEach(k -> result.put(k, CashController.view(k.client(), series.get(k.client()))));
-                            return result;
-                        });
+                        return exposures(caller, clients, asOf, group.get(0).weeks())
+                                .<Map<Key, CashController.ClientExposure>>map(series -> {
+                                    Map<Key, CashController.ClientExposure> result = new HashMap<>();
+                                    group.stream().filter(k -> series.containsKey(k.client())).forEach(k ->
+                                            result.put(k, CashController.view(k.client(), series.get(k.client()))));
+                                    return result;
+                                });
                     })
                     .collectList()
                     .map(maps -> {

@@ -68,7 +68,7 @@ public class ClientController {
     @QueryMapping
     public Mono<Connection<Client>> clients(@Argument Integer first, @Argument String after,
                                             @Argument ClientFilterInput filter,
-            DataFetchingFieldSelectionSet selection) {
+                                            DataFetchingFieldSelectionSet selection) {
         ClientFilter f = filter == null ? ClientFilter.all()
                 : new ClientFilter(filter.segment(), filter.nameContains(),
                         Boolean.TRUE.equals(filter.includeArchived()), null);

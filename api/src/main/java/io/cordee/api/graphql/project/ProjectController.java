@@ -67,7 +67,7 @@ public class ProjectController {
     @QueryMapping
     public Mono<Connection<Project>> projects(@Argument Integer first, @Argument String after,
                                               @Argument String clientId,
-            DataFetchingFieldSelectionSet selection) {
+                                              DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> projects.list(caller,
                         clientId == null ? null : new ClientId(GlobalId.decode(clientId, ClientController.TYPE,
                                 "clientId")),

@@ -136,7 +136,7 @@ public class ProposalController {
     @QueryMapping
     public Mono<Connection<RenegotiationProposal>> proposals(@Argument String clientId, @Argument Integer first,
                                                              @Argument String after,
-            DataFetchingFieldSelectionSet selection) {
+                                                             DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> {
             ClientId id = clientId == null ? null
                     : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId"));

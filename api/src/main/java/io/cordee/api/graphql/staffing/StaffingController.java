@@ -104,7 +104,7 @@ public class StaffingController {
     public Mono<Connection<Allocation>> allocations(@Argument Integer first, @Argument String after,
                                                     @Argument String projectId, @Argument String teamMemberId,
                                                     @Argument String clientId,
-            DataFetchingFieldSelectionSet selection) {
+                                                    DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> staffing.list(caller,
                         projectId == null ? null
                                 : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),

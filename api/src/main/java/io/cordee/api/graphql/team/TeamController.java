@@ -87,9 +87,10 @@ public class TeamController {
     @QueryMapping
     public Mono<Connection<TeamMember>> teamMembers(@Argument Integer first, @Argument String after,
                                                     @Argument Boolean includeArchived,
-            DataFetchingFieldSelectionSet selection) {
+                                                    DataFetchingFieldSelectionSet selection) {
         return Callers.current()
-                .flatMap(caller -> team.list(caller, Boolean.TRUE.equals(includeArchived), Connection.request(first, after, selection)))
+                .flatMap(caller -> team.list(caller, Boolean.TRUE.equals(includeArchived),
+                        Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
 
