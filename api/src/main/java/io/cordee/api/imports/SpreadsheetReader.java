@@ -20,8 +20,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -240,23 +241,30 @@ public final class SpreadsheetReader {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        // the central directory (at the end of the file) is read first: a file cut short has none
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+            var all = zip.getEntries();
+            while (all.hasMoreElements()) {
+                ZipArchiveEntry entry = all.nextElement();
                 entries++;
                 if (entries > 10_000) {
                     throw invalid("the XLSX file holds more than 10,000 parts: refused");
                 }
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    total += n;
-                    if (total > limit) {
-                        throw invalid("the XLSX file unzips to more than " + limit + " bytes (" + bytes.length
-                                + " bytes zipped): refused as a compressed bomb");
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        total += n;
+                        if (total > limit) {
+                            throw invalid("the XLSX file unzips to more than " + limit + " bytes (" + bytes.length
+                                    + " bytes zipped): refused as a compressed bomb");
+                        }
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInput invalid) {
+                throw invalid;
+            }
             throw invalid("the XLSX file cannot be unzipped (" + reason(e) + "): damaged or cut short?");
         }
         if (entries == 0) {
