@@ -28,6 +28,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The import job over GraphQL (ADR 49): read it, set its mapping, dry-run, apply (in the background, in one
@@ -38,6 +39,8 @@ import reactor.core.publisher.Mono;
 public class ImportController {
 
     private static final Logger log = LoggerFactory.getLogger(ImportController.class);
+    /** How long applyImport waits for the end before answering APPLYING. */
+    static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofSeconds(5);
 
     private final ImportService imports;
     private final ImportJobs jobs;
@@ -146,7 +149,7 @@ public class ImportController {
     public Mono<ImportJobPayload> applyImport(@Argument ImportJobInput input) {
         return Mutations.payload(moneyCaller().flatMap(caller -> job(caller, input.id())
                 .flatMap(job -> ImportUploadController.checkToken(job.kind).thenReturn(job))
-                .flatMap(job -> actor(caller).map(actor -> start(caller, actor, job)))),
+                .flatMap(job -> actor(caller).flatMap(actor -> start(caller, actor, job)))),
                 ImportJobPayload::ok, ImportJobPayload::failed);
     }
 
@@ -188,12 +191,15 @@ public class ImportController {
 
     /**
      * Starts the apply in the background: its transaction outlives this request (a GraphQL request is cut after
-     * {@code cordee.limits.timeout}); the job says how far it is. An APPLIED job is answered as it is.
+     * {@code cordee.limits.timeout}); the job says how far it is. The answer waits up to {@link #ANSWER_WITHIN}
+     * for the end, so a small file is answered APPLIED (or READY with its issues) at once and a large one
+     * APPLYING. An APPLIED or APPLYING job is answered as it is.
      */
-    private ImportJob start(Caller caller, Actor actor, ImportJob job) {
+    private Mono<ImportJob> start(Caller caller, Actor actor, ImportJob job) {
+        Sinks.Empty<Void> ended = Sinks.empty();
         synchronized (job) {
             if (job.status == ImportJob.Status.APPLIED || job.status == ImportJob.Status.APPLYING) {
-                return job;
+                return Mono.just(job);
             }
             requireOpen(job);
             job.status = ImportJob.Status.APPLYING;
@@ -202,6 +208,7 @@ public class ImportController {
             job.done(0, 0);
         }
         imports.apply(caller, actor, job.kind, job.sheet, job.mapping, job)
+                .doFinally(signal -> ended.tryEmitEmpty())
                 .subscribe(report -> {
                     job.report = report;
                     job.status = report.applied() ? ImportJob.Status.APPLIED : ImportJob.Status.READY;
@@ -220,7 +227,7 @@ public class ImportController {
                                 caller.agencyId().value(), error);
                     }
                 });
-        return job;
+        return ended.asMono().timeout(ANSWER_WITHIN, Mono.empty()).thenReturn(job);
     }
 
     // ---- the job's fields -------------------------------------------------------------------------------
