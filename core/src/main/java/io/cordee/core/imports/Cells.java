@@ -43,7 +43,8 @@ public final class Cells {
         if (!AMOUNT.matcher(s).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not an amount (like 1234.56 or 1234,56)");
         }
-        BigDecimal value = new BigDecimal(s.replace(',', '.'));
+        // trailing zeros are exact: 1500,00 yen is 1500
+        BigDecimal value = new BigDecimal(s.replace(',', '.')).stripTrailingZeros();
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
         if (value.scale() > digits) {
             throw new IllegalArgumentException("'" + text + "' has more than " + digits + " decimals for "
