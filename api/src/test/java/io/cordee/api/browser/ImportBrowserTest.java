@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +98,20 @@ class ImportBrowserTest {
             assertThat(browser.text("[data-testid=import-done]")).isEqualTo("Import applied. See the clients");
             assertThat(browser.text("[data-testid=import-job] h2")).isEqualTo("3 rows — applied");
 
+            // at a phone's 390 px: no horizontal scrolling (the preview table scrolls inside its box), in French too
+            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+            try {
+                assertThat(noHorizontalScroll()).as("page width at 390 px").isTrue();
+                browser.click("[data-testid=lang-fr]");
+                assertThat(browser.text("[data-testid=import-job] h2")).isEqualTo("3 lignes — appliqué");
+                assertThat(browser.text("[data-testid=import-count-clients]")).isEqualTo("Clients 3 0 0");
+                assertThat(noHorizontalScroll()).as("page width at 390 px in French").isTrue();
+                browser.click("[data-testid=lang-en]");
+            } finally {
+                ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+
             browser.driver.findElement(By.cssSelector("[data-testid=import-done] a")).click();
             browser.wait.until(d -> d.findElements(By.cssSelector("li.client h2")).stream()
                     .map(WebElement::getText).toList().containsAll(java.util.List.of("Atelier Nord", "Brasserie Sud",
@@ -103,6 +119,10 @@ class ImportBrowserTest {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    private boolean noHorizontalScroll() {
+        return (Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 
     private WebElement mapping(String header) {

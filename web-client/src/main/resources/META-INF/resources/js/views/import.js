@@ -98,7 +98,7 @@ class CordeeImport extends CordeeElement {
       ${this.error ? html`<p class="error" role="alert" data-testid="import-error">${this.error}</p>` : nothing}
       ${job ? html`<section class="card" data-testid="import-job">
         <h2>${job.rowCount} ${t('import.rows')} — ${t(`import.status.${job.status}`)}</h2>
-        <div class="table-scroll"><table data-testid="import-mapping"><thead><tr>${job.mapping.map((m) => html`<th>
+        <div class="scroll"><table data-testid="import-mapping"><thead><tr>${job.mapping.map((m) => html`<th>
           <label>${m.header}<select data-testid="import-map-${m.header}" ?disabled=${!open || this.busy}
             @change=${(e) => this.map(m.header, e.target.value)}>
             ${m.field ? nothing : html`<option value="" selected>${t('import.unknown')}</option>`}
