@@ -86,6 +86,7 @@ class ImportBrowserTest {
             assertThat(browser.text("[data-testid=import-issue-3]"))
                     .isEqualTo("Row 3, Délai de paiement : 'trente' is not a whole number");
             assertThat(browser.driver.findElements(By.cssSelector("[data-testid^=import-issue-]"))).hasSize(1);
+            browser.assertAccessible("the import page with an issue");
 
             // fix the mapping: the terms column is ignored (new clients get the default 30 days)
             new Select(mapping("Délai de paiement")).selectByValue("ignore");
