@@ -39,10 +39,12 @@ const PAGES = {
   settings: { label: 'nav.settings', load: () => import('./js/views/settings.js'), render: () => html`<cordee-settings></cordee-settings>` },
   // every role, CLIENT included (ADR 39): reached from the user's name in the header, not listed in the nav
   account: { label: 'nav.account', load: () => import('./js/views/account.js'), render: () => html`<cordee-account></cordee-account>` },
+  // spreadsheet import (ADR 49): money roles only
+  import: { label: 'nav.import', load: () => import('./js/views/import.js'), render: () => html`<cordee-import></cordee-import>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };

@@ -203,4 +203,13 @@ public class CoreConfiguration {
         return new io.cordee.core.export.AgencyExportService(agencies, clients, projects, billing, cash, members,
                 absences, allocations);
     }
+
+    @Bean
+    io.cordee.core.imports.ImportService importService(ClientRepository clients, ProjectRepository projects,
+            BillingRepository billing, AgencyRepository agencies,
+            io.cordee.core.imports.ImportMappingRepository mappings, TransactionRunner tx, IdGenerator ids,
+            Clock clock) {
+        return new io.cordee.core.imports.ImportService(clients, projects, billing, agencies, mappings, tx, ids,
+                clock);
+    }
 }

@@ -47,7 +47,8 @@ public class RateLimits implements WebFilter {
         String requested = exchange.getRequest().getPath().pathWithinApplication().value();
         // The exports (ADR 42) draw from the same bucket as /graphql: a file is one request.
         if (!rate.enabled() || !path.equals(requested)
-                && !requested.startsWith(io.cordee.api.security.SessionAuthenticationFilter.EXPORTS)) {
+                && !requested.startsWith(io.cordee.api.security.SessionAuthenticationFilter.EXPORTS)
+                && !requested.equals(io.cordee.api.security.SessionAuthenticationFilter.IMPORTS)) {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext()

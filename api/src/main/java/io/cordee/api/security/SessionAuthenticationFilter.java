@@ -26,6 +26,8 @@ public class SessionAuthenticationFilter implements WebFilter {
 
     /** The files of ADR 42, read by partner systems with their tokens too. */
     public static final String EXPORTS = "/exports/";
+    /** The upload of ADR 49, for partner systems too. */
+    public static final String IMPORTS = "/imports";
 
     private final Authenticator authenticator;
     private final String graphQlPath;
@@ -41,7 +43,7 @@ public class SessionAuthenticationFilter implements WebFilter {
         if (apiToken != null) {
             String path = exchange.getRequest().getPath().pathWithinApplication().value();
             // Tokens open the GraphQL endpoint and the exports beside it (ADR 42), nothing else.
-            if (!path.equals(graphQlPath) && !path.startsWith(EXPORTS)) {
+            if (!path.equals(graphQlPath) && !path.startsWith(EXPORTS) && !path.equals(IMPORTS)) {
                 return chain.filter(exchange);
             }
             return authenticator.authenticate(apiToken)

@@ -502,7 +502,10 @@ class RoleMatrixTest {
                 return Map.of();
             }, """
                             mutation { setDigestOptOut(input: {optOut: true}) { optOut userErrors { code } } }""",
-                    "setDigestOptOut.optOut", false));
+                    "setDigestOptOut.optOut", false),
+            write("applyImport", () -> Map.of("id", freshImport()), """
+                            mutation($id: ID!) { applyImport(input: {id: $id}) { job { status } userErrors { code } } }""",
+                    "applyImport.job", true));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));
@@ -514,6 +517,21 @@ class RoleMatrixTest {
     }
 
     // ---- fresh preconditions for the writes, made by the seeding owners
+
+    /** A file of one new client uploaded by a seeding owner (POST /imports, ADR 49): the job's id. */
+    private static String freshImport() {
+        Who seeder = seeders.get(Math.floorMod(counter.incrementAndGet(), seeders.size()));
+        String body = web.post().uri("/imports?kind=CLIENTS").cookie("CORDEE_SESSION", seeder.session())
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(("name,segment\n" + name("Imported client") + ",SME\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+        if (!id.find()) {
+            throw new AssertionError("upload gave no id: " + body);
+        }
+        return id.group(1);
+    }
 
     private static String name(String prefix) {
         return prefix + " " + counter.incrementAndGet();

@@ -46,5 +46,9 @@ public enum ErrorCode {
     /** A password reset link older than one hour. */
     RESET_LINK_EXPIRED,
     /** A password reset link already used: each link works once. */
-    RESET_LINK_USED
+    RESET_LINK_USED,
+    /** The file is not a spreadsheet Cordée can read: malformed, truncated, too large, or a compressed bomb (ADR 49). */
+    IMPORT_FILE_INVALID,
+    /** An import was cancelled while it was applied: nothing was written (ADR 49). */
+    IMPORT_CANCELLED
 }

@@ -80,7 +80,12 @@ public final class ApiTokenAreas {
             Map.entry("snoozeAlert", ALERTS),
             Map.entry("updateAgencySettings", SETTINGS),
             Map.entry("updateAlertThresholds", SETTINGS),
-            Map.entry("updateHealthWeights", SETTINGS));
+            Map.entry("updateHealthWeights", SETTINGS),
+            // imports (ADR 49): BILLING here; uploading and applying also need the areas the kind writes
+            Map.entry("setImportMapping", BILLING),
+            Map.entry("dryRunImport", BILLING),
+            Map.entry("applyImport", BILLING),
+            Map.entry("cancelImport", BILLING));
 
     private ApiTokenAreas() {
     }

@@ -1,0 +1,234 @@
+package io.cordee.api.imports;
+
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.http.GraphQlHttp;
+import io.cordee.api.security.CallerAuthentication;
+import io.cordee.core.common.DomainException;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.Forbidden;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.TooManyRequests;
+import io.cordee.core.common.Unauthenticated;
+import io.cordee.core.identity.ApiToken;
+import io.cordee.core.identity.ApiTokenAccess;
+import io.cordee.core.identity.ApiTokenArea;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.imports.ImportKind;
+import io.cordee.core.imports.ImportLimits;
+import io.cordee.core.imports.ImportService;
+import io.cordee.core.imports.Sheet;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /imports?kind=CLIENTS|INVOICES|PAYMENTS&fileName=…} beside {@code /graphql} (ADR 49): the body is
+ * the file itself ({@code text/csv}, the XLSX media type or {@code application/octet-stream}), at most
+ * {@link ImportLimits#MAX_FILE_BYTES}. It is read at once — a file that is not a readable spreadsheet is refused
+ * here, 400 with the reason — and kept as a job whose id the answer gives ({@code 201}, JSON): the rest (mapping,
+ * preview, dry run, apply, cancel, progress) is GraphQL on the job. Nothing is written to the database.
+ *
+ * <p>Who: {@code OWNER} and {@code FINANCE}, by session or by a {@code READ_WRITE} API token with the areas the
+ * kind writes ({@link #areas}). Cross-site: the media types accepted are none a form or a simple request can
+ * send, so a page elsewhere cannot post without a CORS preflight (which fails), the session cookie is
+ * SameSite=Strict anyway, and a request whose {@code Origin} is not this host is refused.
+ */
+@RestController
+public class ImportUploadController {
+
+    public static final String PATH = "/imports";
+    static final Set<String> MEDIA_TYPES = Set.of("text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream");
+    private static final Logger log = LoggerFactory.getLogger(ImportUploadController.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ImportService imports;
+    private final ImportJobs jobs;
+
+    public ImportUploadController(ImportService imports, ImportJobs jobs) {
+        this.imports = imports;
+        this.jobs = jobs;
+    }
+
+    /** The token areas a kind of import writes: invoices bring their clients and projects with them. */
+    static Set<ApiTokenArea> areas(ImportKind kind) {
+        return switch (kind) {
+            case CLIENTS -> Set.of(ApiTokenArea.CLIENTS);
+            case INVOICES -> Set.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS, ApiTokenArea.BILLING);
+            case PAYMENTS -> Set.of(ApiTokenArea.BILLING);
+        };
+    }
+
+    /** Refuses an API token that may not write what {@code kind} writes; a session passes. */
+    static Mono<Void> checkToken(ImportKind kind) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication())
+                .ofType(CallerAuthentication.class)
+                .flatMap(auth -> Mono.justOrEmpty(auth.apiToken()))
+                .flatMap(token -> refusal(token, kind).map(m -> Mono.<Void>error(new Forbidden(m)))
+                        .orElse(Mono.empty()))
+                .then();
+    }
+
+    static Optional<String> refusal(ApiToken token, ImportKind kind) {
+        if (token.access() == ApiTokenAccess.READ_ONLY) {
+            return Optional.of("This API token is read-only: it cannot import");
+        }
+        Set<ApiTokenArea> missing = areas(kind).stream().filter(a -> !token.mayChange(a))
+                .collect(Collectors.toSet());
+        return missing.isEmpty() ? Optional.empty() : Optional.of("An import of " + kind.name().toLowerCase(Locale.ROOT)
+                + " writes " + areas(kind).stream().map(Enum::name).sorted().collect(Collectors.joining(", "))
+                + "; this API token may not change " + missing.stream().map(Enum::name).sorted()
+                .collect(Collectors.joining(", ")));
+    }
+
+    @PostMapping(PATH)
+    public Mono<ResponseEntity<String>> upload(ServerHttpRequest request, @RequestParam(required = false) String kind,
+                                               @RequestParam(required = false) String fileName) {
+        return Callers.current().flatMap(caller -> {
+            sameOrigin(request);
+            ImportKind importKind = kind(kind);
+            MediaType type = request.getHeaders().getContentType();
+            if (type == null || !MEDIA_TYPES.contains(type.getType() + "/" + type.getSubtype())) {
+                throw InvalidInput.of("Content-Type", "must be one of " + MEDIA_TYPES.stream().sorted()
+                        .collect(Collectors.joining(", ")) + ": send the file itself as the body", ErrorCode.INVALID_FORMAT);
+            }
+            long length = request.getHeaders().getContentLength();
+            if (length > ImportLimits.MAX_FILE_BYTES) {
+                throw tooLarge();
+            }
+            String name = fileName == null || fileName.isBlank() ? null
+                    : fileName.strip().substring(0, Math.min(fileName.strip().length(), 200));
+            String key = request.getHeaders().getFirst("Idempotency-Key");
+            return checkToken(importKind)
+                    .then(caller.seesMoney() ? Mono.empty()
+                            : Mono.error(new Forbidden("Your role (" + caller.role() + ") may not import data")))
+                    .then(DataBufferUtils.join(request.getBody(), (int) ImportLimits.MAX_FILE_BYTES)
+                            .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
+                            .map(buffer -> {
+                                byte[] bytes = new byte[buffer.readableByteCount()];
+                                buffer.read(bytes);
+                                DataBufferUtils.release(buffer);
+                                return bytes;
+                            })
+                            .defaultIfEmpty(new byte[0]))
+                    .flatMap(bytes -> {
+                        Sheet sheet = SpreadsheetReader.read(bytes, name);
+                        return imports.mapping(caller, importKind, sheet, Map.of()).map(mapping -> {
+                            ImportJob job = jobs.create(caller, importKind, name, sheet, mapping, key);
+                            log.info("import uploaded: kind={} rows={} bytes={} user={} agency={}", importKind,
+                                    sheet.rows().size(), bytes.length, caller.userId().value(),
+                                    caller.agencyId().value());
+                            Map<String, Object> body = new LinkedHashMap<>();
+                            body.put("id", GlobalId.of(ImportJob.TYPE, job.id()));
+                            body.put("kind", job.kind().name());
+                            body.put("rows", job.sheet().rows().size());
+                            body.put("headers", job.sheet().headers());
+                            return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+                                    .cacheControl(CacheControl.noStore()).body(JSON.writeValueAsString(body));
+                        });
+                    });
+        });
+    }
+
+    private static InvalidInput tooLarge() {
+        return InvalidInput.of("file", "the file is larger than " + ImportLimits.MAX_FILE_BYTES + " bytes",
+                ErrorCode.IMPORT_FILE_INVALID);
+    }
+
+    static ImportKind kind(String kind) {
+        try {
+            return ImportKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS", ErrorCode.INVALID_FORMAT);
+        }
+    }
+
+    /** A browser sends {@code Origin} on a POST; one from another site is refused (no CORS is configured for it). */
+    static void sameOrigin(ServerHttpRequest request) {
+        String origin = request.getHeaders().getOrigin();
+        if (origin == null) {
+            return;
+        }
+        URI uri = request.getURI();
+        try {
+            URI o = URI.create(origin);
+            String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+            String originHost = o.getHost() + (o.getPort() < 0 ? "" : ":" + o.getPort());
+            if (host != null ? host.equalsIgnoreCase(originHost) || host.equalsIgnoreCase(o.getHost())
+                    : originHost.equalsIgnoreCase(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))) {
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through: an unreadable Origin is not ours
+        }
+        throw new Forbidden("Uploads are taken from this site's own pages only (Origin " + origin + ")");
+    }
+
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<String> refused(DomainException e) {
+        HttpStatus status;
+        String classification;
+        String message = e.getMessage();
+        String code = e.code().name();
+        if (e instanceof Unauthenticated) {
+            status = HttpStatus.UNAUTHORIZED;
+            classification = "UNAUTHORIZED";
+        } else if (e instanceof Forbidden) {
+            status = HttpStatus.FORBIDDEN;
+            classification = "FORBIDDEN";
+        } else if (e instanceof NotFound) {
+            status = HttpStatus.NOT_FOUND;
+            classification = "NOT_FOUND";
+        } else if (e instanceof TooManyRequests) {
+            status = HttpStatus.TOO_MANY_REQUESTS;
+            classification = "RATE_LIMITED";
+        } else if (e instanceof InvalidInput invalid) {
+            status = invalid.errors().get(0).message().startsWith("the file is larger")
+                    ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+            classification = "BAD_REQUEST";
+            message = invalid.errors().stream().map(f -> f.field() + ": " + f.message())
+                    .collect(Collectors.joining("; "));
+            code = invalid.errors().get(0).code().name();
+        } else {
+            status = HttpStatus.CONFLICT;
+            classification = "CONFLICT";
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setCacheControl(CacheControl.noStore());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cordee\"");
+        }
+        if (e instanceof TooManyRequests t) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
+        }
+        return new ResponseEntity<>(GraphQlHttp.errorBody(message, classification, code), headers, status);
+    }
+
+}

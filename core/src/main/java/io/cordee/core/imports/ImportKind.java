@@ -1,0 +1,79 @@
+package io.cordee.core.imports;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a spreadsheet holds (ADR 49), and the fields of each kind with the header names, in English and
+ * French, that are matched to them automatically. A header is compared after {@link #normalise}: lower
+ * case, accents and every character but letters and digits removed, so {@code "Date d'émission"},
+ * {@code "date_demission"} and {@code "DATE D EMISSION"} are the same header.
+ */
+public enum ImportKind {
+    CLIENTS(List.of(
+            new Field("name", true, "name", "client", "client name", "company", "nom", "client", "raison sociale",
+                    "nom du client", "societe"),
+            new Field("segment", false, "segment", "type", "category", "categorie"),
+            new Field("paymentTermsDays", false, "payment terms", "payment terms days", "terms", "terms days",
+                    "delai de paiement", "delai", "conditions de paiement", "jours"))),
+    INVOICES(List.of(
+            new Field("number", true, "number", "invoice number", "invoice", "invoice no", "numero", "numero de facture",
+                    "facture", "n facture", "no facture"),
+            new Field("client", true, "client", "customer", "client name", "nom du client"),
+            new Field("project", false, "project", "projet"),
+            new Field("label", false, "label", "description", "libelle", "objet"),
+            new Field("issueDate", true, "issue date", "date", "invoice date", "issued", "date d emission",
+                    "date de facture", "date facture", "emission"),
+            new Field("dueDate", false, "due date", "due", "date d echeance", "echeance"),
+            new Field("amount", true, "amount", "total", "amount incl tax", "montant", "montant ttc", "total ttc"))),
+    PAYMENTS(List.of(
+            new Field("invoiceNumber", true, "invoice number", "invoice", "number", "numero de facture", "facture",
+                    "numero"),
+            new Field("receivedOn", true, "date", "received on", "payment date", "paid on", "date de paiement",
+                    "date de reglement", "reglement", "paye le"),
+            new Field("amount", true, "amount", "paid", "montant", "montant regle", "montant paye")));
+
+    /** The mapping value that leaves a column out on purpose. */
+    public static final String IGNORE = "ignore";
+
+    private final List<Field> fields;
+
+    ImportKind(List<Field> fields) {
+        this.fields = fields;
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public Optional<Field> field(String key) {
+        return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+    }
+
+    /** The field a header names, by its key or one of its aliases. */
+    public Optional<Field> match(String header) {
+        String h = normalise(header);
+        if (h.isEmpty()) {
+            return Optional.empty();
+        }
+        return fields.stream().filter(f -> normalise(f.key()).equals(h)
+                || f.aliases().stream().anyMatch(a -> normalise(a).equals(h))).findFirst();
+    }
+
+    public static String normalise(String header) {
+        if (header == null) {
+            return "";
+        }
+        return Normalizer.normalize(header, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** One field of a kind: its key (the mapping's value), whether a row must have it, its header names. */
+    public record Field(String key, boolean required, List<String> aliases) {
+        Field(String key, boolean required, String... aliases) {
+            this(key, required, List.of(aliases));
+        }
+    }
+}
