@@ -28,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * s0 = 1 796 292 000 / 30 = 59 876 400; every code below is of a step named relative to s0.
  */
 @ApiTest
-class TwoFactorTest {
+public class TwoFactorTest {
 
     static final Instant T0 = Instant.parse("2026-12-03T10:00:05Z");
     static final long S0 = T0.getEpochSecond() / 30;
@@ -399,7 +399,7 @@ class TwoFactorTest {
                 .at("$.data.agency.requireTwoFactorFor")).isEmpty();
     }
 
-    static byte[] base32Decode(String s) {
+    public static byte[] base32Decode(String s) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         byte[] out = new byte[s.length() * 5 / 8];
         int buffer = 0;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
 import { t, currentLocale } from '../i18n.js';
+import './two-factor.js';
 
 // Passwords (ADR 39): the account page (#/account, every role), the "forgot password" request form and the
 // reset page a mailed link opens (#/reset/<token>). Paste is allowed everywhere; autocomplete tells password
@@ -66,6 +67,7 @@ class CordeeAccount extends CordeeElement {
           ${this.done ? html`<p class="success" role="status" data-testid="password-changed">${t('account.changed')}</p>` : nothing}
           <button type="submit" ?disabled=${this.busy} data-testid="change-password">${this.busy ? t('account.busy') : t('account.submit')}</button>
         </form>
+        <cordee-two-factor-account></cordee-two-factor-account>
       </section>`;
   }
 }
