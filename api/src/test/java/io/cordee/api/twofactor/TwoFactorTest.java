@@ -240,10 +240,21 @@ public class TwoFactorTest {
         long step = (T0.getEpochSecond() + 60) / 30;
         // the password is attempt 1 (not forgotten until the code is right); 4 wrong codes are attempts 2-5
         String challenge = signIn(email).at("$.data.signIn.secondFactor.challenge");
+        // sent with a session cookie (another person's), a request's userErrors would roll its writes back: the
+        // wrong codes must stay counted all the same (completeSignIn runs in no request transaction)
+        String someoneElse = tenants.signIn(agency.email(Role.CLIENT), Tenants.PASSWORD);
         for (int i = 0; i < 4; i++) {
-            assertThat((String) complete(challenge, wrongCode(enrolled.secret(), step), null)
+            Map<String, Object> in = new HashMap<>();
+            in.put("challenge", challenge);
+            in.put("code", wrongCode(enrolled.secret(), step));
+            assertThat((String) post(i % 2 == 0 ? null : someoneElse, COMPLETE, Map.of("in", in))
                     .at("$.data.completeSignIn.userErrors[0].code")).isEqualTo("TWO_FACTOR_CODE_INVALID");
         }
+        assertThat(db.sql("SELECT failures FROM sign_in_challenge WHERE agency_id = :a AND used_at IS NULL")
+                .bind("a", agency.agencyId().value()).mapValue(Integer.class).one().block()).isEqualTo(4);
+        // with another field in the same request: refused, nothing run
+        assertThat(post(null, "mutation { completeSignIn(input: {challenge: \"" + challenge + "\", code: \"000000\"})"
+                + " { userErrors { code } } signOut { signedOut } }", null).body()).contains("TWO_FACTOR_ALONE");
         // the 5th made the next attempt wait 1 s; 10 minutes back, that wait cannot have passed on any machine:
         // the right code is refused unchecked
         clock.startAt(T0.plusSeconds(60).minus(Duration.ofMinutes(10)));
