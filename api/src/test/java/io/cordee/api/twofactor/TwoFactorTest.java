@@ -410,6 +410,36 @@ public class TwoFactorTest {
                 .at("$.data.agency.requireTwoFactorFor")).isEmpty();
     }
 
+    @Test
+    void aPasswordResetLinkDoesNotSkipTheSecondFactor() {
+        Tenants.Tenant agency = tenants.create("Atelier Oubli Double");
+        String email = agency.email(Role.LEAD);
+        Enrolled enrolled = enrol(email);
+        // a reset link as PasswordService issues one (its token kept as SHA-256), without the mail
+        String token = "r".repeat(43);
+        db.sql("INSERT INTO password_reset (agency_id, id, user_id, token_hash, created_at, expires_at)"
+                        + " SELECT agency_id, gen_random_uuid(), id, :h, :now, :later FROM app_user WHERE email = :e")
+                .bind("h", io.cordee.core.identity.IdentityService.hashToken(token))
+                .bind("now", T0.atOffset(java.time.ZoneOffset.UTC))
+                .bind("later", T0.plusSeconds(3600).atOffset(java.time.ZoneOffset.UTC)).bind("e", email)
+                .fetch().rowsUpdated().block();
+        Answer reset = post(null, """
+                mutation($in: ResetPasswordInput!) { resetPassword(input: $in) { viewer { user { email } }
+                  secondFactor { challenge enrolment { secret } } userErrors { code } } }""",
+                Map.of("in", Map.of("token", token, "newPassword", "a new passphrase by the sea")));
+        assertThat((Object) reset.at("$.data.resetPassword.viewer")).as(reset.body()).isNull();
+        assertThat(reset.cookie()).isNull();
+        assertThat((Object) reset.at("$.data.resetPassword.secondFactor.enrolment")).isNull();
+        String challenge = reset.at("$.data.resetPassword.secondFactor.challenge");
+        // the reset revoked every session (the enrolling one too) and left none open of its own
+        assertThat(db.sql("SELECT count(*) FROM user_session s JOIN app_user u ON u.agency_id = s.agency_id"
+                        + " AND u.id = s.user_id WHERE u.email = :e AND s.revoked_at IS NULL")
+                .bind("e", email).mapValue(Long.class).one().block()).isEqualTo(0);
+        clock.startAt(T0.plusSeconds(30));
+        assertThat((String) complete(challenge, code(enrolled.secret(), S0 + 1), null)
+                .at("$.data.completeSignIn.viewer.user.email")).isEqualTo(email);
+    }
+
     public static byte[] base32Decode(String s) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         byte[] out = new byte[s.length() * 5 / 8];

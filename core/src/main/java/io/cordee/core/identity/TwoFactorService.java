@@ -123,6 +123,29 @@ public final class TwoFactorService {
                 }));
     }
 
+    /**
+     * After a sign-in by another proof than the password (a reset link, an accepted invitation): the session just
+     * opened stands only when no second factor is due; otherwise it is revoked before anyone saw its token, and a
+     * challenge (or an enrolment the agency requires) takes its place — a mailbox is not a second factor.
+     */
+    public Mono<SignInStep> afterProof(SignedIn signedIn) {
+        User user = signedIn.user();
+        return Mono.zip(repository.find(user.agencyId(), user.id()).map(TwoFactorRepository.TwoFactor::enabled)
+                                .defaultIfEmpty(false),
+                        repository.requiredRoles(user.agencyId()))
+                .flatMap(t -> {
+                    if (!t.getT1() && !t.getT2().contains(user.role())) {
+                        return Mono.just(new SignedInStep(signedIn));
+                    }
+                    Mono<SignInStep> next = t.getT1() ? challenge(user, null) : Mono.defer(() -> {
+                        byte[] secret = newSecret();
+                        return repository.savePending(user.agencyId(), user.id(), secret)
+                                .then(challenge(user, enrolment(user, secret)));
+                    });
+                    return identity.signOut(signedIn.token()).then(next);
+                });
+    }
+
     private Mono<SignInStep> challenge(User user, Enrolment enrolment) {
         String token = newToken();
         Instant now = clock.instant();
