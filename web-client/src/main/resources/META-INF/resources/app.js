@@ -7,7 +7,10 @@ import { setServerClock } from './js/clock.js';
 const VIEWER_FIELDS = 'user { displayName role } agency { name now timeZone }';
 const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  viewer { ${VIEWER_FIELDS} } userErrors { field message code } } }`;
+  viewer { ${VIEWER_FIELDS} } userErrors { field message code }
+  secondFactor { challenge enrolment { secret uri } } } }`;
+// the second step of a sign-in with two factors (ADR 44), loaded when a code is due
+const SECOND_FACTOR = () => import('./js/views/two-factor.js');
 
 // Hash routing (#/cockpit): the server serves index.html at / only, so any address the app shows can be
 // reloaded or bookmarked without a server-side fallback (docs/adr/0012).
@@ -259,7 +262,7 @@ class CordeeApp extends CordeeElement {
 }
 
 class CordeeSignIn extends CordeeElement {
-  static properties = { busy: { state: true }, message: { state: true }, signupOpen: {} };
+  static properties = { busy: { state: true }, message: { state: true }, signupOpen: {}, second: { state: true } };
 
   async submit(event) {
     event.preventDefault();
@@ -270,6 +273,9 @@ class CordeeSignIn extends CordeeElement {
       const { signIn } = await gql(SIGN_IN, { input: { email: form.get('email'), password: form.get('password') } });
       if (signIn.userErrors.length) {
         this.message = signIn.userErrors.map((e) => e.message).join(' ');
+      } else if (signIn.secondFactor) {
+        await SECOND_FACTOR();
+        this.second = signIn.secondFactor;
       } else {
         this.dispatchEvent(new CustomEvent('signed-in', { detail: signIn.viewer, bubbles: true }));
       }
@@ -281,6 +287,10 @@ class CordeeSignIn extends CordeeElement {
   }
 
   render() {
+    if (this.second) {
+      return html`<cordee-second-factor .challenge=${this.second.challenge} .enrolment=${this.second.enrolment}
+        @cancel=${(e) => { this.second = null; this.message = e.detail || null; }}></cordee-second-factor>`;
+    }
     return html`
       <form class="card sign-in" @submit=${(e) => this.submit(e)}>
         <div class="sign-in-head"><h1>Cordée</h1>${languageSwitch()}</div>

@@ -96,6 +96,18 @@ public class CoreConfiguration {
     }
 
     @Bean
+    io.cordee.core.identity.TwoFactorService twoFactorService(IdentityService identity,
+                                                            io.cordee.core.identity.TwoFactorRepository twoFactor,
+                                                            UserRepository users, SignInAttemptRepository attempts,
+                                                            SignInThrottle throttle, PasswordHasher hasher,
+                                                            BoundedHashing hashing,
+                                                            io.cordee.core.identity.TotpCodes totp,
+                                                            TransactionRunner tx, Clock clock) {
+        return new io.cordee.core.identity.TwoFactorService(identity, twoFactor, users, attempts, throttle, hasher,
+                hashing, totp, tx, clock);
+    }
+
+    @Bean
     ApiTokenService apiTokenService(ApiTokenRepository apiTokens, IdGenerator ids, Clock clock) {
         return new ApiTokenService(apiTokens, ids, clock);
     }

@@ -80,7 +80,8 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
         // signIn (alone in its request, SignInLimits) runs in no transaction: its slow hash must not hold a
         // connection (ADR 23), and its writes are single statements
         if (mutation == null || SignInLimits.signInRootFields(request) != null
-                || io.cordee.api.limits.PasswordResetLimits.changePasswordRootFields(request) != null) {
+                || io.cordee.api.limits.PasswordResetLimits.changePasswordRootFields(request) != null
+                || io.cordee.api.limits.TwoFactorLimits.passThroughRootFields(request) != null) {
             return chain.next(request);
         }
         return ReactiveSecurityContextHolder.getContext()

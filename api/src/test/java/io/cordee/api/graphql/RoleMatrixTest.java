@@ -505,7 +505,18 @@ class RoleMatrixTest {
                     "setDigestOptOut.optOut", false),
             write("applyImport", () -> Map.of("id", freshImport()), """
                             mutation($id: ID!) { applyImport(input: {id: $id}) { job { status } userErrors { code } } }""",
-                    "applyImport.job", true));
+                    "applyImport.job", true),
+            // two-factor sign-in (ADR 44): FINANCE required first, outside any mutation (not audited), so that
+            // clearing it is a change; the agency's version read then
+            write("setTwoFactorRequirement", () -> {
+                long version = db.sql("UPDATE agency SET require_two_factor_for = '{FINANCE}' WHERE agency_id = :a"
+                                + " RETURNING version").bind("a", agency.agencyId().value())
+                        .map(row -> row.get("version", Long.class)).one().block(Duration.ofSeconds(10));
+                return Map.of("v", version);
+            }, """
+                            mutation($v: Long!) { setTwoFactorRequirement(input: {version: $v, roles: []}) {
+                              agency { requireTwoFactorFor } userErrors { code } } }""",
+                    "setTwoFactorRequirement.agency", false));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));

@@ -50,5 +50,17 @@ public enum ErrorCode {
     /** The file is not a spreadsheet Cordée can read: malformed, truncated, too large, or a compressed bomb (ADR 49). */
     IMPORT_FILE_INVALID,
     /** An import was cancelled while it was applied: nothing was written (ADR 49). */
-    IMPORT_CANCELLED
+    IMPORT_CANCELLED,
+    /** A two-factor code (or recovery code) that is not the right one (ADR 44). */
+    TWO_FACTOR_CODE_INVALID,
+    /** A two-factor code of a 30-second step already used: each code works once. */
+    TWO_FACTOR_CODE_REUSED,
+    /** The second step of a sign-in came too late (5 minutes), twice, or after too many wrong codes: sign in again. */
+    SIGN_IN_CHALLENGE_EXPIRED,
+    /** Two-factor sign-in is already on for this user. */
+    TWO_FACTOR_ALREADY_ENABLED,
+    /** Two-factor sign-in is not on (or its enrolment was not started) for this user. */
+    TWO_FACTOR_NOT_ENABLED,
+    /** The agency requires two factors for this role: they cannot be turned off, or you must turn them on first. */
+    TWO_FACTOR_REQUIRED
 }

@@ -59,6 +59,16 @@ public final class IdentityService {
     }
 
     public Mono<SignedIn> signIn(String email, String password) {
+        return checkPassword(email, password)
+                .flatMap(user -> attempts.reset(accountKey(user.email())).then(openSession(user)));
+    }
+
+    /**
+     * The user behind a right e-mail and password, throttled like {@link #signIn}, but neither opening a
+     * session nor clearing the account's attempts: a second factor may still be due (ADR 44), and until it is
+     * given the attempt counts as a failure.
+     */
+    public Mono<User> checkPassword(String email, String password) {
         if (email == null || email.isBlank() || password == null || password.isEmpty() || email.length() > 320
                 || password.length() > 1_000) {
             return Mono.error(InvalidInput.of("email", "E-mail or password is incorrect",
@@ -72,7 +82,7 @@ public final class IdentityService {
                         + " account: try again in " + seconds(wait) + " s", wait))));
     }
 
-    private Mono<SignedIn> check(String normalized, String password, byte[] account) {
+    private Mono<User> check(String normalized, String password, byte[] account) {
         // Exactly one slow hash per attempt, known e-mail or not, so timing does not tell which addresses exist.
         return users.findByEmail(normalized)
                 .map(Optional::of)
@@ -80,7 +90,7 @@ public final class IdentityService {
                 .flatMap(user -> hashing.hash(() -> hasher.matches(password,
                                 user.map(User::passwordHash).orElse(dummyHash)))
                         .flatMap(matches -> matches && user.isPresent()
-                                ? attempts.reset(account).then(openSession(user.get()))
+                                ? Mono.just(user.get())
                                 : Mono.error(InvalidInput.of("email", "E-mail or password is incorrect",
                                         ErrorCode.INVALID_CREDENTIALS))));
     }

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
 import { t, currentLocale } from '../i18n.js';
+import './two-factor.js';
 
 // Passwords (ADR 39): the account page (#/account, every role), the "forgot password" request form and the
 // reset page a mailed link opens (#/reset/<token>). Paste is allowed everywhere; autocomplete tells password
@@ -11,7 +12,8 @@ const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $
 const REQUEST = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) {
   requested userErrors { field message code } } }`;
 const RESET = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) {
-  viewer { user { displayName role } agency { name now timeZone } } userErrors { field message code } } }`;
+  viewer { user { displayName role } agency { name now timeZone } } userErrors { field message code }
+  secondFactor { challenge enrolment { secret uri } } } }`;
 
 const invalid = (errors, name) => (errors.some((e) => e.field?.at(-1) === name) ? 'true' : 'false');
 
@@ -66,6 +68,7 @@ class CordeeAccount extends CordeeElement {
           ${this.done ? html`<p class="success" role="status" data-testid="password-changed">${t('account.changed')}</p>` : nothing}
           <button type="submit" ?disabled=${this.busy} data-testid="change-password">${this.busy ? t('account.busy') : t('account.submit')}</button>
         </form>
+        <cordee-two-factor-account></cordee-two-factor-account>
       </section>`;
   }
 }
@@ -109,7 +112,7 @@ class CordeeForgot extends CordeeElement {
 }
 
 class CordeeReset extends CordeeElement {
-  static properties = { token: {}, busy: { state: true }, userErrors: { state: true }, message: { state: true } };
+  static properties = { token: {}, busy: { state: true }, userErrors: { state: true }, message: { state: true }, second: { state: true } };
 
   constructor() {
     super();
@@ -128,6 +131,9 @@ class CordeeReset extends CordeeElement {
         this.userErrors = resetPassword.userErrors;
         this.message = resetPassword.userErrors.filter((e) => e.field?.at(-1) === 'token').map((e) => e.message).join(' ')
           || t('account.fix');
+      } else if (resetPassword.secondFactor) {
+        await import('./two-factor.js'); // a second factor is due before the session (ADR 44)
+        this.second = resetPassword.secondFactor;
       } else {
         this.dispatchEvent(new CustomEvent('signed-in', { detail: resetPassword.viewer, bubbles: true }));
       }
@@ -139,6 +145,10 @@ class CordeeReset extends CordeeElement {
   }
 
   render() {
+    if (this.second) {
+      return html`<cordee-second-factor .challenge=${this.second.challenge} .enrolment=${this.second.enrolment}
+        @cancel=${() => location.assign('/')}></cordee-second-factor>`;
+    }
     const errors = this.userErrors;
     return html`
       <form class="card sign-in" @submit=${(e) => this.submit(e)} data-testid="reset-form">

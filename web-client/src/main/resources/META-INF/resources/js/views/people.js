@@ -222,11 +222,12 @@ class CordeePeople extends CordeeElement {
 }
 
 const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) {
-  viewer { user { displayName role } agency { name now timeZone } } userErrors { field message code } } }`;
+  viewer { user { displayName role } agency { name now timeZone } } userErrors { field message code }
+  secondFactor { challenge enrolment { secret uri } } } }`;
 
 /** The page an invitation link opens (#/accept/<token>): name and password, then signed in. */
 class CordeeAccept extends CordeeElement {
-  static properties = { token: {}, busy: { state: true }, userErrors: { state: true }, message: { state: true } };
+  static properties = { token: {}, busy: { state: true }, userErrors: { state: true }, message: { state: true }, second: { state: true } };
 
   constructor() {
     super();
@@ -246,6 +247,9 @@ class CordeeAccept extends CordeeElement {
         this.userErrors = acceptInvitation.userErrors;
         this.message = acceptInvitation.userErrors.filter((e) => e.field?.at(-1) === 'token').map((e) => e.message).join(' ')
           || t('accept.fix');
+      } else if (acceptInvitation.secondFactor) {
+        await import('./two-factor.js'); // a second factor is due before the session (ADR 44)
+        this.second = acceptInvitation.secondFactor;
       } else {
         this.dispatchEvent(new CustomEvent('signed-in', { detail: acceptInvitation.viewer, bubbles: true }));
       }
@@ -257,6 +261,10 @@ class CordeeAccept extends CordeeElement {
   }
 
   render() {
+    if (this.second) {
+      return html`<cordee-second-factor .challenge=${this.second.challenge} .enrolment=${this.second.enrolment}
+        @cancel=${() => location.assign('/')}></cordee-second-factor>`;
+    }
     const invalid = (name) => (this.userErrors.some((e) => e.field?.at(-1) === name) ? 'true' : 'false');
     return html`
       <form class="card sign-in" @submit=${(e) => this.submit(e)} data-testid="accept-form">

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
 import { t } from '../i18n.js';
+import './two-factor.js';
 
 const ERRORS = 'userErrors { field message code }';
 const SEGMENTS = ['STARTUP', 'SME', 'ENTERPRISE', 'PUBLIC'];
@@ -78,6 +79,7 @@ class Settings extends CordeeElement {
         ${this.agencyForm()}
         ${this.alertsForm()}
         ${this.healthForm()}
+        <cordee-two-factor-requirement></cordee-two-factor-requirement>
       </div>`;
   }
 

@@ -27,7 +27,8 @@ public final class ApiTokenAreas {
     public static final Set<String> PEOPLE_ONLY = Set.of("signIn", "signOut", "setUp", "signUp", "createApiToken",
             "revokeApiToken", "invitePerson", "resendInvitation", "revokeInvitation", "acceptInvitation",
             "changeRole", "deactivateUser", "reactivateUser", "setDigestOptOut", "unsubscribeDigest",
-            "changePassword", "requestPasswordReset", "resetPassword");
+            "changePassword", "requestPasswordReset", "resetPassword", "completeSignIn", "startTwoFactorEnrolment",
+            "confirmTwoFactorEnrolment", "disableTwoFactor", "regenerateRecoveryCodes", "setTwoFactorRequirement");
 
     private static final Map<String, ApiTokenArea> MUTATIONS = Map.ofEntries(
             Map.entry("createClient", CLIENTS),

@@ -41,7 +41,7 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
     public static final String SET_COOKIE = "cordee.setCookie";
 
     private static final Set<String> ANONYMOUS_MUTATIONS = Set.of("signIn", "setUp", "signUp", "acceptInvitation",
-            "unsubscribeDigest", "requestPasswordReset", "resetPassword", "__typename");
+            "unsubscribeDigest", "requestPasswordReset", "resetPassword", "completeSignIn", "__typename");
     private static final Set<String> ANONYMOUS_QUERIES = Set.of("setupStatus", "__typename");
     /** Set on a refused anonymous response to send as 401; removed by {@link Status} before the headers leave. */
     public static final String WWW_AUTHENTICATE = "Bearer realm=\"cordee\"";

@@ -12,6 +12,8 @@ import io.cordee.core.agency.AgencyService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.identity.IdentityService;
+import io.cordee.core.identity.SignedIn;
+import io.cordee.core.identity.TwoFactorService;
 import io.cordee.core.identity.User;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,19 +36,31 @@ public class IdentityController {
     public record SignInInput(String email, String password) {
     }
 
-    public record SignInPayload(Viewer viewer, OffsetDateTime expiresAt, List<UserError> userErrors) {
+    public record SignInPayload(Viewer viewer, OffsetDateTime expiresAt, List<UserError> userErrors,
+                                SecondFactorChallenge secondFactor) {
+        public SignInPayload(Viewer viewer, OffsetDateTime expiresAt, List<UserError> userErrors) {
+            this(viewer, expiresAt, userErrors, null);
+        }
+    }
+
+    /** A second factor is due (ADR 44); {@code enrolment} when the agency requires one the user does not have yet. */
+    public record SecondFactorChallenge(String challenge, OffsetDateTime expiresAt,
+                                        TwoFactorService.Enrolment enrolment) {
     }
 
     public record SignOutPayload(boolean signedOut) {
     }
 
     private final IdentityService identity;
+    private final TwoFactorService twoFactor;
     private final AgencyService agencies;
     private final ClientService clients;
     private final Clock clock;
 
-    public IdentityController(IdentityService identity, AgencyService agencies, ClientService clients, Clock clock) {
+    public IdentityController(IdentityService identity, TwoFactorService twoFactor, AgencyService agencies,
+                              ClientService clients, Clock clock) {
         this.identity = identity;
+        this.twoFactor = twoFactor;
         this.agencies = agencies;
         this.clients = clients;
         this.clock = clock;
@@ -61,7 +75,12 @@ public class IdentityController {
     @MutationMapping
     public Mono<SignInPayload> signIn(@Argument SignInInput input, GraphQLContext context) {
         return Mutations.payload(
-                identity.signIn(input.email(), input.password()).flatMap(signedIn -> {
+                twoFactor.signIn(input.email(), input.password()).flatMap(step -> {
+                    if (step instanceof TwoFactorService.SecondFactorDue due) {
+                        return Mono.just(new SignInPayload(null, null, List.of(), new SecondFactorChallenge(
+                                due.challenge(), due.expiresAt().atOffset(ZoneOffset.UTC), due.enrolment())));
+                    }
+                    SignedIn signedIn = ((TwoFactorService.SignedInStep) step).signedIn();
                     boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
                     // by the clock that set the expiry, or a shifted clock (tests) would issue an expired cookie
                     Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());

@@ -10,6 +10,8 @@ import io.cordee.api.graphql.setup.SetupController.SetUpPayload;
 import io.cordee.api.security.SessionCookies;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.identity.PasswordService;
+import io.cordee.core.identity.SignedIn;
+import io.cordee.core.identity.TwoFactorService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -45,8 +47,11 @@ public class PasswordController {
     private final PasswordService passwords;
     private final AgencyService agencies;
     private final Clock clock;
+    private final TwoFactorService twoFactor;
 
-    public PasswordController(PasswordService passwords, AgencyService agencies, Clock clock) {
+    public PasswordController(PasswordService passwords, AgencyService agencies, Clock clock,
+                              TwoFactorService twoFactor) {
+        this.twoFactor = twoFactor;
         this.passwords = passwords;
         this.agencies = agencies;
         this.clock = clock;
@@ -83,7 +88,12 @@ public class PasswordController {
 
     @MutationMapping
     public Mono<SetUpPayload> resetPassword(@Argument ResetPasswordInput input, GraphQLContext context) {
-        return Mutations.payload(passwords.reset(input.token(), input.newPassword()).flatMap(signedIn -> {
+        return Mutations.payload(passwords.reset(input.token(), input.newPassword())
+                .flatMap(twoFactor::afterProof).flatMap(step -> {
+                    if (step instanceof TwoFactorService.SecondFactorDue due) {
+                        return Mono.just(SetUpPayload.secondFactor(due)); // a mailbox is not a second factor
+                    }
+                    SignedIn signedIn = ((TwoFactorService.SignedInStep) step).signedIn();
                     boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
                     Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
                     context.put(GraphQlAuthentication.SET_COOKIE, SessionCookies.issue(signedIn.token(), maxAge, secure));

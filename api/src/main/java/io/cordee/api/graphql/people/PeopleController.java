@@ -75,8 +75,11 @@ public class PeopleController {
     private final PeopleService people;
     private final AgencyService agencies;
     private final Clock clock;
+    private final io.cordee.core.identity.TwoFactorService twoFactor;
 
-    public PeopleController(PeopleService people, AgencyService agencies, Clock clock) {
+    public PeopleController(PeopleService people, AgencyService agencies, Clock clock,
+                            io.cordee.core.identity.TwoFactorService twoFactor) {
+        this.twoFactor = twoFactor;
         this.people = people;
         this.agencies = agencies;
         this.clock = clock;
@@ -113,7 +116,13 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<SetUpPayload> acceptInvitation(@Argument AcceptInvitationInput input, GraphQLContext context) {
-        return Mutations.payload(people.accept(input.token(), input.name(), input.password()).flatMap(signedIn -> {
+        return Mutations.payload(people.accept(input.token(), input.name(), input.password())
+                .flatMap(twoFactor::afterProof).flatMap(step -> {
+                    if (step instanceof io.cordee.core.identity.TwoFactorService.SecondFactorDue due) {
+                        return Mono.just(SetUpPayload.secondFactor(due)); // the agency requires it of this role
+                    }
+                    io.cordee.core.identity.SignedIn signedIn =
+                            ((io.cordee.core.identity.TwoFactorService.SignedInStep) step).signedIn();
                     boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
                     Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
                     context.put(GraphQlAuthentication.SET_COOKIE, SessionCookies.issue(signedIn.token(), maxAge, secure));

@@ -6,6 +6,7 @@ import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
+import io.cordee.api.graphql.identity.IdentityController;
 import io.cordee.api.graphql.identity.IdentityController.Viewer;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.security.SessionCookies;
@@ -47,7 +48,17 @@ public class SetupController {
         }
     }
 
-    public record SetUpPayload(Viewer viewer, OffsetDateTime expiresAt, List<UserError> userErrors) {
+    public record SetUpPayload(Viewer viewer, OffsetDateTime expiresAt, List<UserError> userErrors,
+                               IdentityController.SecondFactorChallenge secondFactor) {
+        public SetUpPayload(Viewer viewer, OffsetDateTime expiresAt, List<UserError> userErrors) {
+            this(viewer, expiresAt, userErrors, null);
+        }
+
+        /** No session yet: a second factor is due (ADR 44). */
+        public static SetUpPayload secondFactor(io.cordee.core.identity.TwoFactorService.SecondFactorDue due) {
+            return new SetUpPayload(null, null, List.of(), new IdentityController.SecondFactorChallenge(
+                    due.challenge(), due.expiresAt().atOffset(java.time.ZoneOffset.UTC), due.enrolment()));
+        }
     }
 
     private final SetupService setup;

@@ -1,0 +1,133 @@
+package io.cordee.api.graphql.twofactor;
+
+import graphql.GraphQLContext;
+import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.GraphQlAuthentication;
+import io.cordee.api.graphql.common.Mutations;
+import io.cordee.api.graphql.common.UserError;
+import io.cordee.api.graphql.identity.IdentityController.Viewer;
+import io.cordee.api.security.SessionCookies;
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyService;
+import io.cordee.core.identity.Role;
+import io.cordee.core.identity.TwoFactorService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Two-factor sign-in (ADR 44): the second step of sign-in, enrolment, and the agency's requirement. */
+@Controller
+public class TwoFactorController {
+
+    public record CompleteSignInInput(String challenge, String code, String recoveryCode) {
+    }
+
+    public record CompleteSignInPayload(Viewer viewer, OffsetDateTime expiresAt, List<String> recoveryCodes,
+                                        List<UserError> userErrors) {
+    }
+
+    public record StartTwoFactorEnrolmentPayload(TwoFactorService.Enrolment enrolment, List<UserError> userErrors) {
+    }
+
+    public record ConfirmTwoFactorEnrolmentInput(String code) {
+    }
+
+    public record RecoveryCodesPayload(List<String> recoveryCodes, List<UserError> userErrors) {
+    }
+
+    public record DisableTwoFactorInput(String password, String code) {
+    }
+
+    public record DisableTwoFactorPayload(boolean disabled, List<UserError> userErrors) {
+    }
+
+    public record SetTwoFactorRequirementInput(long version, List<Role> roles) {
+    }
+
+    public record SetTwoFactorRequirementPayload(Agency agency, List<UserError> userErrors) {
+    }
+
+    private final TwoFactorService twoFactor;
+    private final AgencyService agencies;
+    private final Clock clock;
+
+    public TwoFactorController(TwoFactorService twoFactor, AgencyService agencies, Clock clock) {
+        this.twoFactor = twoFactor;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    public Mono<TwoFactorService.Status> twoFactor() {
+        return Callers.current().flatMap(twoFactor::status);
+    }
+
+    @MutationMapping
+    public Mono<CompleteSignInPayload> completeSignIn(@Argument CompleteSignInInput input, GraphQLContext context) {
+        return Mutations.payload(twoFactor.completeSignIn(input.challenge(), input.code(), input.recoveryCode())
+                        .flatMap(done -> {
+                            boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
+                            Duration maxAge = Duration.between(clock.instant(), done.signedIn().expiresAt());
+                            context.put(GraphQlAuthentication.SET_COOKIE,
+                                    SessionCookies.issue(done.signedIn().token(), maxAge, secure));
+                            return agencies.current(done.signedIn().user().asCaller()).map(agency ->
+                                    new CompleteSignInPayload(new Viewer(done.signedIn().user(), agency),
+                                            done.signedIn().expiresAt().atOffset(ZoneOffset.UTC),
+                                            done.recoveryCodes(), List.of()));
+                        }),
+                payload -> payload, errors -> new CompleteSignInPayload(null, null, List.of(), errors));
+    }
+
+    @MutationMapping
+    public Mono<StartTwoFactorEnrolmentPayload> startTwoFactorEnrolment() {
+        return Mutations.payload(Callers.current().flatMap(twoFactor::start),
+                enrolment -> new StartTwoFactorEnrolmentPayload(enrolment, List.of()),
+                errors -> new StartTwoFactorEnrolmentPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<RecoveryCodesPayload> confirmTwoFactorEnrolment(@Argument ConfirmTwoFactorEnrolmentInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.confirm(caller, input.code())),
+                codes -> new RecoveryCodesPayload(codes, List.of()),
+                errors -> new RecoveryCodesPayload(List.of(), errors));
+    }
+
+    @MutationMapping
+    public Mono<DisableTwoFactorPayload> disableTwoFactor(@Argument DisableTwoFactorInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.disable(caller, input.password(),
+                        input.code())).thenReturn(true),
+                done -> new DisableTwoFactorPayload(true, List.of()),
+                errors -> new DisableTwoFactorPayload(false, errors));
+    }
+
+    @MutationMapping
+    public Mono<RecoveryCodesPayload> regenerateRecoveryCodes() {
+        return Mutations.payload(Callers.current().flatMap(twoFactor::regenerateRecoveryCodes),
+                codes -> new RecoveryCodesPayload(codes, List.of()),
+                errors -> new RecoveryCodesPayload(List.of(), errors));
+    }
+
+    @MutationMapping
+    public Mono<SetTwoFactorRequirementPayload> setTwoFactorRequirement(@Argument SetTwoFactorRequirementInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.setRequirement(caller,
+                                input.roles() == null ? null : Set.copyOf(input.roles()), input.version())
+                        .then(agencies.current(caller))),
+                agency -> new SetTwoFactorRequirementPayload(agency, List.of()),
+                errors -> new SetTwoFactorRequirementPayload(null, errors));
+    }
+
+    @SchemaMapping(typeName = "Agency")
+    public Mono<List<Role>> requireTwoFactorFor(Agency agency) {
+        return Callers.current().flatMap(caller -> twoFactor.requiredRoles(caller))
+                .map(roles -> roles.stream().sorted().toList());
+    }
+}

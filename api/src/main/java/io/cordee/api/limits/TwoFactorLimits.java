@@ -1,0 +1,57 @@
+package io.cordee.api.limits;
+
+import io.cordee.api.security.SignInProperties;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Two-factor sign-in (ADR 44): {@code completeSignIn} and {@code disableTwoFactor} are each the only field of their
+ * request and run in no request transaction ({@link #passThroughRootFields}, read by the mutation interceptor), like
+ * {@code signIn} and {@code changePassword}: a wrong code or password must stay counted against the account's
+ * sign-in throttle, which a rolled back request would forget. {@code completeSignIn} also takes from the per-address
+ * bucket of {@code signIn} ({@code cordee.security.sign-in.address-*}): a code is a sign-in attempt.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 52)
+public class TwoFactorLimits implements WebGraphQlInterceptor {
+
+    static final String TWO_FACTOR_ALONE = "TWO_FACTOR_ALONE";
+
+    private final LimitsProperties.Rate rate;
+    private final SignInProperties signIn;
+    private final Limiter limiter;
+
+    public TwoFactorLimits(LimitsProperties limits, SignInProperties signIn, Limiter limiter) {
+        this.rate = limits.rate();
+        this.signIn = signIn;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        List<String> complete = SignInLimits.mutationRootFields(request, "completeSignIn");
+        List<String> fields = complete != null ? complete : SignInLimits.mutationRootFields(request, "disableTwoFactor");
+        if (fields == null) {
+            return chain.next(request);
+        }
+        if (fields.stream().filter(f -> !f.equals("__typename")).count() > 1) {
+            return Mono.just(AddressLimit.refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
+                    TWO_FACTOR_ALONE, "completeSignIn and disableTwoFactor must be the only field of their request")));
+        }
+        return complete == null ? chain.next(request)
+                : AddressLimit.take(rate, limiter, "sign-in-ip", (int) signIn.addressRequests(), signIn.addressPeriod(),
+                "Too many sign-in attempts", request, chain);
+    }
+
+    /** The root fields of a mutation that selects {@code completeSignIn} or {@code disableTwoFactor}, else null. */
+    public static List<String> passThroughRootFields(WebGraphQlRequest request) {
+        List<String> complete = SignInLimits.mutationRootFields(request, "completeSignIn");
+        return complete != null ? complete : SignInLimits.mutationRootFields(request, "disableTwoFactor");
+    }
+}
