@@ -149,7 +149,7 @@ class BrowserTest {
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
-                "Bank & costs", "People", "Settings");
+                "Bank & costs", "People", "Settings", "Import");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
         screenshot("cockpit");
@@ -237,7 +237,7 @@ class BrowserTest {
     void financeOpensAClientsInvoices() {
         signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
-                "Bank & costs", "Settings");
+                "Bank & costs", "Settings", "Import");
         go("clients");
         WebElement hexagone = clientCard("Groupe Hexagone");
         hexagone.findElement(By.xpath(".//button[normalize-space()='Show invoices']")).click();
@@ -330,7 +330,7 @@ class BrowserTest {
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Projets", "Créances", "Cahiers des charges",
-                "Staffing", "Équipe", "Banque et coûts", "Personnes", "Réglages");
+                "Staffing", "Équipe", "Banque et coûts", "Personnes", "Réglages", "Import");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
         assertThat(text("[data-testid=lowest-balance]")).matches("[-−]?[\\d\\s\u202f]+\\s€");
@@ -343,7 +343,7 @@ class BrowserTest {
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
         assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
-                "Bank & costs", "People", "Settings");
+                "Bank & costs", "People", "Settings", "Import");
     }
 
     @Test
