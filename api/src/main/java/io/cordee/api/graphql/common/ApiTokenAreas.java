@@ -80,7 +80,8 @@ public final class ApiTokenAreas {
             Map.entry("snoozeAlert", ALERTS),
             Map.entry("updateAgencySettings", SETTINGS),
             Map.entry("updateAlertThresholds", SETTINGS),
-            Map.entry("updateHealthWeights", SETTINGS));
+            Map.entry("updateHealthWeights", SETTINGS),
+            Map.entry("updateCashRiskSettings", SETTINGS));
 
     private ApiTokenAreas() {
     }
