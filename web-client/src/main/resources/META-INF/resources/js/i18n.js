@@ -608,6 +608,13 @@ const MESSAGES = {
     'export.aged': 'aged receivables (CSV)', 'export.customScenario': 'A custom scenario is not exported: choose Base or Stress to download the forecast.',
     'export.everything.title': 'Your data', 'export.everything': 'Export everything (ZIP)',
     'export.everything.hint': 'The whole agency as CSV files (clients, projects, billing plans, invoices, payments, bank, team, allocations, expenses, holidays, settings) with a manifest. Owners only: it holds the costs.',
+    'risk.title': 'Probability of running short',
+    'risk.headline': '{p} chance of going under your {threshold} threshold within 13 weeks ({paths} simulated futures)',
+    'risk.chart': 'Fan of the closing balance: 10th to 90th percentile, median, base forecast and threshold',
+    'risk.band': '10th–90th percentile', 'risk.p50': 'Median', 'risk.base': 'Base forecast',
+    'risk.within': 'Under within {n} weeks', 'risk.shortfall': 'Expected shortfall',
+    'risk.clients': 'Clients weighing on the bad futures', 'risk.clientShare': '{share} of the missing cash ({missing} on average)',
+    'alerts.kind.CASH_RISK': 'Cash risk',
   },
   fr: {
     'app.tagline': 'La relation client et la trésorerie, encordées.',
@@ -1212,6 +1219,13 @@ const MESSAGES = {
     'export.aged': 'balance âgée (CSV)', 'export.customScenario': 'Un scénario personnalisé ne s’exporte pas : choisissez Base ou Stress pour télécharger la prévision.',
     'export.everything.title': 'Vos données', 'export.everything': 'Tout exporter (ZIP)',
     'export.everything.hint': 'Toute l’agence en fichiers CSV (clients, projets, échéanciers, factures, paiements, banque, équipe, affectations, dépenses, jours fériés, réglages) avec un manifeste. Réservé aux propriétaires : il contient les coûts.',
+    'risk.title': 'Probabilité de manquer de trésorerie',
+    'risk.headline': '{p} de risque de passer sous votre seuil de {threshold} d’ici 13 semaines ({paths} futurs simulés)',
+    'risk.chart': 'Éventail du solde de fin de semaine : du 10e au 90e centile, médiane, prévision de base et seuil',
+    'risk.band': '10e–90e centile', 'risk.p50': 'Médiane', 'risk.base': 'Prévision de base',
+    'risk.within': 'Sous le seuil d’ici {n} semaines', 'risk.shortfall': 'Manque attendu',
+    'risk.clients': 'Clients qui pèsent sur les mauvais futurs', 'risk.clientShare': '{share} de la trésorerie manquante ({missing} en moyenne)',
+    'alerts.kind.CASH_RISK': 'Risque de trésorerie',
   },
 };
 
