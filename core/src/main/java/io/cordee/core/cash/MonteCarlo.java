@@ -166,7 +166,9 @@ public final class MonteCarlo {
         for (int i = 0; i < n; i++) {
             int c = clientOf[i];
             boolean certainClient = failure[c] == 0 && noneFrom[i] == Long.MAX_VALUE;
-            if (certainClient && history[c].length == 1) {
+            if (due[i] + Arrays.stream(history[c]).min().getAsInt() > endDay) {
+                pathWeek[i] = -1; // after the horizon whatever the delay drawn: nothing to draw
+            } else if (certainClient && history[c].length == 1) {
                 int w = week(Math.max(due[i] + history[c][0], startDay), firstMonday, endDay);
                 pathWeek[i] = w;
                 if (w >= 0) {
