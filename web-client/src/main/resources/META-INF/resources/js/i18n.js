@@ -639,6 +639,13 @@ const MESSAGES = {
     'tfa.requirementTitle': 'Two-factor sign-in', 'tfa.requirementHint': 'People of the roles checked must sign in with a code from an authenticator app; those who have not set it up are signed out and set it up at their next sign-in.',
     'tfa.requireFor': 'Require it for', 'tfa.save': 'Save', 'tfa.requirementSaved': 'Saved.',
     'tfa.ownerOnly': 'Only an owner changes this.', 'tfa.conflict': 'Changed by someone else — reload the page.',
+    'risk.title': 'Probability of running short',
+    'risk.headline': '{p} chance of going under your {threshold} threshold within 13 weeks ({paths} simulated futures)',
+    'risk.chart': 'Fan of the closing balance: 10th to 90th percentile, median, base forecast and threshold',
+    'risk.band': '10th–90th percentile', 'risk.p50': 'Median', 'risk.base': 'Base forecast',
+    'risk.within': 'Under within {n} weeks', 'risk.shortfall': 'Expected shortfall',
+    'risk.clients': 'Clients weighing on the bad futures', 'risk.clientShare': '{share} of the missing cash ({missing} on average)',
+    'alerts.kind.CASH_RISK': 'Cash risk',
   },
   fr: {
     'app.tagline': 'La relation client et la trésorerie, encordées.',
@@ -1274,6 +1281,13 @@ const MESSAGES = {
     'tfa.requirementTitle': 'Connexion en deux étapes', 'tfa.requirementHint': 'Les personnes des rôles cochés doivent se connecter avec un code d’une application d’authentification ; celles qui ne l’ont pas activée sont déconnectées et l’activent à leur prochaine connexion.',
     'tfa.requireFor': 'L’exiger pour', 'tfa.save': 'Enregistrer', 'tfa.requirementSaved': 'Enregistré.',
     'tfa.ownerOnly': 'Seule la direction modifie ce réglage.', 'tfa.conflict': 'Modifié par quelqu’un d’autre — rechargez la page.',
+    'risk.title': 'Probabilité de manquer de trésorerie',
+    'risk.headline': '{p} de risque de passer sous votre seuil de {threshold} d’ici 13 semaines ({paths} futurs simulés)',
+    'risk.chart': 'Éventail du solde de fin de semaine : du 10e au 90e centile, médiane, prévision de base et seuil',
+    'risk.band': '10e–90e centile', 'risk.p50': 'Médiane', 'risk.base': 'Prévision de base',
+    'risk.within': 'Sous le seuil d’ici {n} semaines', 'risk.shortfall': 'Manque attendu',
+    'risk.clients': 'Clients qui pèsent sur les mauvais futurs', 'risk.clientShare': '{share} de la trésorerie manquante ({missing} en moyenne)',
+    'alerts.kind.CASH_RISK': 'Risque de trésorerie',
   },
 };
 

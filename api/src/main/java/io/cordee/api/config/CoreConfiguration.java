@@ -184,9 +184,10 @@ public class CoreConfiguration {
                               RelationshipRepository relationships, BriefRepository briefs, CashService cash,
                               StaffingService staffing, RelationshipService relationshipService,
                               BriefService briefService, TransactionRunner tx, IdGenerator ids, Clock clock,
-                              Computations computations) {
+                              Computations computations, io.cordee.core.cash.CashRiskService cashRisk) {
         return new AlertService(alerts, agencies, clients, projects, billing, allocations, relationships, briefs, cash,
-                staffing, relationshipService, briefService, tx, ids, clock, computations);
+                staffing, relationshipService, briefService, tx, ids, clock, computations,
+                java.util.List.of(new io.cordee.core.alert.CashRiskRule(cashRisk)));
     }
 
     @Bean

@@ -310,7 +310,11 @@ class RoleMatrixTest {
             read("Client.exposure", """
                             query($c: ID!) { node(id: $c) { ... on Client {
                               exposure(asOf: "2026-01-05", weeks: 4) { peak { amountMinor } } } } }""",
-                    "node.exposure"));
+                    "node.exposure"),
+            read("Query.cashRisk", """
+                            { cashRisk(asOf: "2026-01-05", horizonWeeks: 4, paths: 20) { weeks { p50 { amountMinor } } } }""",
+                    "cashRisk.weeks"),
+            read("Query.cashRiskSettings", "{ cashRiskSettings { cashRiskPercent } }", "cashRiskSettings.cashRiskPercent"));
 
     /** The rows whose records are also nodes: the same field read with {@code node(id:)}. */
     static final Map<String, ReadProbe> BY_NODE_ID = Map.ofEntries(
@@ -475,6 +479,15 @@ class RoleMatrixTest {
                             mutation($id: ID!) { updateTeamMember(input: {id: $id, version: 0,
                               endDate: "2026-09-30"}) { teamMember { id } userErrors { code } } }""",
                     "updateTeamMember.teamMember", true),
+            write("updateCashRiskSettings", () -> {
+                Map<String, Object> vars = new java.util.HashMap<>();
+                vars.put("v", cashRiskSettingsVersion());
+                vars.put("p", 2 + counter.incrementAndGet() % 98);
+                return vars;
+            }, """
+                            mutation($v: Long, $p: Int!) { updateCashRiskSettings(input: {version: $v, cashRiskPercent: $p}) {
+                              cashRiskSettings { cashRiskPercent } userErrors { code } } }""",
+                    "updateCashRiskSettings.cashRiskSettings", false),
             // people (ADR 30): fresh invitations and users made by the seeding owners
             write("invitePerson", () -> Map.of("e", "invitee-" + counter.incrementAndGet() + "@matrix.example"), """
                             mutation($e: String!) { invitePerson(input: {email: $e, role: LEAD}) { invitation { id }
@@ -546,6 +559,12 @@ class RoleMatrixTest {
 
     private static String name(String prefix) {
         return prefix + " " + counter.incrementAndGet();
+    }
+
+    /** The stored version of the agency's cash risk settings; null while it keeps the defaults (ADR 48). */
+    private static Long cashRiskSettingsVersion() {
+        return db.sql("SELECT version FROM cash_risk_settings WHERE agency_id = :a").bind("a", agency.agencyId().value())
+                .map((row, meta) -> row.get("version", Long.class)).one().block();
     }
 
     private static long agencyVersion() {

@@ -1,7 +1,7 @@
 package io.cordee.core.alert;
 
 /**
- * The nine early-warning signals (DESIGN.md, Early warnings). The money signals that concern one
+ * The early-warning signals (DESIGN.md, Early warnings). The money signals that concern one
  * client link their suggested action to a renegotiation proposal for that client.
  */
 public enum AlertKind {
@@ -13,7 +13,9 @@ public enum AlertKind {
     OVERDUE_INVOICE(true),
     PAYMENT_DRIFT(true),
     ENGAGEMENT_DROP(false),
-    UNREALISTIC_BRIEF(false);
+    UNREALISTIC_BRIEF(false),
+    /** The probabilistic forecast's chance of going under the threshold within 13 weeks (ADR 48). */
+    CASH_RISK(true);
 
     private final boolean money;
 

@@ -116,12 +116,32 @@ public final class AlertService {
     private final Clock clock;
 
     private final Computations computations;
+    private final List<SeparateRule> separateRules;
+
+    /**
+     * A rule whose facts are too costly to be part of {@link EarlyWarnings.Facts} and are computed apart
+     * ({@code CASH_RISK}'s Monte Carlo run, {@link CashRiskRule}); its findings join the others'.
+     */
+    public interface SeparateRule {
+        Mono<List<Finding>> findings(AgencyId agencyId, LocalDate today);
+    }
 
     public AlertService(AlertRepository alerts, AgencyRepository agencies, ClientRepository clients,
                         ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
                         RelationshipRepository relationships, BriefRepository briefs, CashService cash,
                         StaffingService staffing, RelationshipService relationshipService, BriefService briefService,
                         TransactionRunner tx, IdGenerator ids, Clock clock, Computations computations) {
+        this(alerts, agencies, clients, projects, billing, allocations, relationships, briefs, cash, staffing,
+                relationshipService, briefService, tx, ids, clock, computations, List.of());
+    }
+
+    public AlertService(AlertRepository alerts, AgencyRepository agencies, ClientRepository clients,
+                        ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
+                        RelationshipRepository relationships, BriefRepository briefs, CashService cash,
+                        StaffingService staffing, RelationshipService relationshipService, BriefService briefService,
+                        TransactionRunner tx, IdGenerator ids, Clock clock, Computations computations,
+                        List<SeparateRule> separateRules) {
+        this.separateRules = List.copyOf(separateRules);
         this.computations = computations;
         this.alerts = alerts;
         this.agencies = agencies;
@@ -154,6 +174,8 @@ public final class AlertService {
                 .defaultIfEmpty(AgencyThresholds.defaults())
                 .flatMap(th -> facts(agency, today, th.thresholds())
                         .flatMap(facts -> computations.run(() -> EarlyWarnings.findings(facts, th.thresholds()))))
+                .flatMap(findings -> Flux.fromIterable(separateRules).concatMap(rule -> rule.findings(agencyId, today))
+                        .reduce(findings, (all, more) -> java.util.stream.Stream.concat(all.stream(), more.stream()).toList()))
                 .flatMap(findings -> tx.inTransaction(alerts.findUnresolved(agencyId).collectList().flatMap(stored -> {
                     Map<AlertId, Long> versions = stored.stream()
                             .collect(Collectors.toMap(StoredAlert::id, StoredAlert::version));

@@ -132,6 +132,7 @@ public final class DigestMail {
             case PAYMENT_DRIFT -> fr ? "Paiements qui glissent" : "Payment drift";
             case ENGAGEMENT_DROP -> fr ? "Engagement en baisse" : "Engagement drop";
             case UNREALISTIC_BRIEF -> fr ? "Cahier des charges irréaliste" : "Unrealistic brief";
+            case CASH_RISK -> fr ? "Risque de trésorerie" : "Cash risk";
         };
     }
 

@@ -102,7 +102,9 @@ class EarlyWarningsTest {
 
         List<Finding> findings = EarlyWarnings.findings(facts, AlertThresholds.defaults());
 
-        assertThat(findings).extracting(Finding::kind).containsExactly(AlertKind.values());
+        // CASH_RISK is a separate rule (its facts are a Monte Carlo run, CashRiskRuleTest), not one of these
+        assertThat(findings).extracting(Finding::kind).containsExactly(java.util.Arrays.stream(AlertKind.values())
+                .filter(k -> k != AlertKind.CASH_RISK).toArray(AlertKind[]::new));
         assertThat(findings).extracting(Finding::severity).containsExactly(
                 Severity.CRITICAL,  // 75 % > 50 %
                 Severity.CRITICAL,  // week 5 ≤ 13

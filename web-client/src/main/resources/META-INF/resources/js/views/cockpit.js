@@ -5,6 +5,7 @@ import { t, formatDate, formatMoney } from '../i18n.js';
 // the chart's code (and uPlot's, 22 KB) downloads beside the cockpit's data instead of before it: the headline,
 // the largest paint, does not wait for it; <cordee-cash-chart> upgrades when it arrives (ADR 41)
 import('./cash-chart.js').catch(() => {});
+import('./cash-risk.js').catch(() => {}); // the probabilistic fan under the chart (ADR 48)
 
 const MONEY = 'amount amountMinor currency';
 // One request per view: the forecast, and on first load the clients with their projects' time to
@@ -179,6 +180,7 @@ class Cockpit extends CordeeElement {
         </section>
         ${this.scenarioPanel()}
       </div>
+      <cordee-cash-risk .weeks=${this.horizon}></cordee-cash-risk>
       <div class="two-columns">
         ${this.exposurePanel()}
         ${this.timeToFirstCash()}

@@ -224,7 +224,7 @@ public class CashController {
         return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> work.apply(caller, agency)));
     }
 
-    private static Scenario scenario(ScenarioInput input) {
+    static Scenario scenario(ScenarioInput input) {
         if (input == null || input.kind() == null || input.kind() == Scenario.Kind.BASE) {
             return input != null && input.adjustments() != null && !input.adjustments().isEmpty()
                     ? custom(input.adjustments()) : Scenario.BASE;

@@ -86,7 +86,8 @@ public final class ApiTokenAreas {
             Map.entry("setImportMapping", BILLING),
             Map.entry("dryRunImport", BILLING),
             Map.entry("applyImport", BILLING),
-            Map.entry("cancelImport", BILLING));
+            Map.entry("cancelImport", BILLING),
+            Map.entry("updateCashRiskSettings", SETTINGS));
 
     private ApiTokenAreas() {
     }

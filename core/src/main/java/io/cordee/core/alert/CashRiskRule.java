@@ -1,0 +1,65 @@
+package io.cordee.core.alert;
+
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.cash.CashRisk;
+import io.cordee.core.cash.CashRiskService;
+import io.cordee.core.cash.CashRiskSettings;
+import io.cordee.core.common.InvalidInput;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code CASH_RISK} (ADR 48): the probabilistic forecast's probability of going under the safety
+ * threshold within 13 weeks is above the agency's threshold (default 20 %). A warning; critical from
+ * twice the threshold. About the agency as a whole. Its facts are a Monte Carlo run, so it is not one of
+ * {@link EarlyWarnings}' rules over {@link EarlyWarnings.Facts}: the evaluation asks it apart
+ * ({@link AlertService.SeparateRule}).
+ *
+ * <p>Magnitude: the probability in basis points. Evidence: probabilityWithin13Weeks (0–1, 3 decimals),
+ * thresholdPercent, paths, expectedShortfall, and the client weighing most in the bad paths with its
+ * share (topClient, topClientShare) when there is one.
+ */
+public final class CashRiskRule implements AlertService.SeparateRule {
+
+    private final CashRiskService risk;
+
+    public CashRiskRule(CashRiskService risk) {
+        this.risk = risk;
+    }
+
+    @Override
+    public Mono<List<Finding>> findings(AgencyId agencyId, LocalDate today) {
+        return risk.forAlerts(agencyId, today)
+                .zipWith(risk.settingsOf(agencyId))
+                .map(t -> findings(t.getT1(), t.getT2()))
+                // no bank balance yet: no forecast, no risk
+                .onErrorResume(InvalidInput.class, e -> Mono.just(List.of()));
+    }
+
+    public static List<Finding> findings(CashRisk risk, CashRiskSettings settings) {
+        Double probability = risk.probabilityUnderWithin13Weeks();
+        if (probability == null || probability * 100 <= settings.cashRiskPercent()) {
+            return List.of();
+        }
+        Severity severity = probability * 100 >= 2.0 * settings.cashRiskPercent() ? Severity.CRITICAL : Severity.WARNING;
+        BigDecimal p = BigDecimal.valueOf(probability).setScale(3, RoundingMode.HALF_UP);
+        Evidence evidence = Evidence.empty()
+                .with("probabilityWithin13Weeks", p)
+                .with("thresholdPercent", settings.cashRiskPercent())
+                .with("paths", risk.paths())
+                .with("expectedShortfall", risk.expectedShortfall());
+        if (!risk.badPathClients().isEmpty()) {
+            CashRisk.ClientWeight top = risk.badPathClients().get(0);
+            evidence = evidence.with("topClient", top.client().name())
+                    .with("topClientShare", BigDecimal.valueOf(top.share()).setScale(3, RoundingMode.HALF_UP));
+        }
+        long percent = Math.round(probability * 100);
+        return List.of(Finding.of(AlertKind.CASH_RISK, severity, AlertSubject.agency(), evidence,
+                BigDecimal.valueOf(Math.round(probability * 10_000)),
+                "In " + percent + " % of " + risk.paths() + " simulated futures cash goes below the safety threshold"
+                        + " within 13 weeks: chase the clients that weigh most on those futures, or secure a deposit."));
+    }
+}

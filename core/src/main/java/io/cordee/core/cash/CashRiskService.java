@@ -1,0 +1,136 @@
+package io.cordee.core.cash;
+
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.billing.BillingRepository;
+import io.cordee.core.billing.PaymentDelayModel;
+import io.cordee.core.client.RoundStatus;
+import io.cordee.core.common.Computations;
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.Role;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use cases of the probabilistic forecast (ADR 48): run it for a caller, run it for the early warnings,
+ * read and change the agency's settings. It reads the same {@link ForecastInput} the deterministic
+ * forecast reads, plus the clients' delay histories (one more statement), and runs {@link MonteCarlo} on
+ * the computation scheduler, off the event loop; a cancelled request raises the flag its loop reads.
+ */
+public final class CashRiskService {
+
+    /**
+     * The seed when none is given: fixed, so that the cockpit and the daily alert evaluation read the
+     * same paths, and a probability moves only when the agency's data does.
+     */
+    public static final long DEFAULT_SEED = 20_261_203L;
+    /** CASH_RISK reads the probability within this many weeks. */
+    public static final int ALERT_WEEKS = 13;
+
+    private final CashService cash;
+    private final BillingRepository billing;
+    private final AgencyRepository agencies;
+    private final CashRiskSettingsRepository settings;
+    private final Computations computations;
+
+    public CashRiskService(CashService cash, BillingRepository billing, AgencyRepository agencies,
+                           CashRiskSettingsRepository settings, Computations computations) {
+        this.cash = cash;
+        this.billing = billing;
+        this.agencies = agencies;
+        this.settings = settings;
+        this.computations = computations;
+    }
+
+    /**
+     * The probabilistic forecast from {@code asOf} (null: today) over {@code horizonWeeks}, with
+     * {@code paths} paths (null: {@value MonteCarlo#DEFAULT_PATHS}) and a seed (null: {@link #DEFAULT_SEED}).
+     * OWNER and FINANCE only. Nothing is written.
+     */
+    public Mono<CashRisk> risk(Caller caller, LocalDate asOf, int horizonWeeks, Integer paths, Long seed,
+                               Scenario scenario) {
+        int n = paths == null ? MonteCarlo.DEFAULT_PATHS : paths;
+        return Mono.fromCallable(() -> {
+                    caller.require(Caller.MONEY_ROLES, "see the cash forecast");
+                    new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
+                            .range("paths", n, 1, MonteCarlo.MAX_PATHS).date("asOf", asOf).throwIfInvalid();
+                    return caller;
+                })
+                .then(agency(caller.agencyId()))
+                .flatMap(agency -> run(caller, agency, asOf == null ? cash.today(agency) : asOf, horizonWeeks, n,
+                        seed == null ? DEFAULT_SEED : seed, scenario));
+    }
+
+    /** For the early warnings: the base scenario over {@value #ALERT_WEEKS} weeks, default paths and seed. */
+    public Mono<CashRisk> forAlerts(AgencyId agencyId, LocalDate today) {
+        Caller system = new Caller(new io.cordee.core.identity.UserId(new UUID(0, 0)), agencyId, Role.OWNER, null);
+        return agency(agencyId).flatMap(agency -> run(system, agency, today, ALERT_WEEKS, MonteCarlo.DEFAULT_PATHS,
+                DEFAULT_SEED, Scenario.BASE));
+    }
+
+    private Mono<CashRisk> run(Caller caller, Agency agency, LocalDate asOf, int weeks, int paths, long seed,
+                               Scenario scenario) {
+        return Mono.zip(cash.input(caller, agency, asOf, weeks, scenario),
+                        billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList(),
+                        settings(caller.agencyId()))
+                .flatMap(t -> {
+                    AtomicBoolean cancelled = new AtomicBoolean();
+                    return computations.run(() -> MonteCarlo.simulate(t.getT1(), scenario,
+                                    MonteCarlo.delayHistories(agency.settings(), t.getT1().clients().values().stream()
+                                            .map(ForecastInput.ClientProfile::client).toList(), t.getT2()),
+                                    t.getT3(), paths, seed, List.of(), cancelled::get))
+                            .doOnCancel(() -> cancelled.set(true));
+                });
+    }
+
+    /** The agency's settings (the defaults until changed). Staff of the agency. */
+    public Mono<CashRiskSettings> settings(Caller caller) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see the cash risk settings"))
+                .then(settings(caller.agencyId()));
+    }
+
+    /** The settings of an agency, for the early warnings: no caller. */
+    public Mono<CashRiskSettings> settingsOf(AgencyId agencyId) {
+        return settings(agencyId);
+    }
+
+    Mono<CashRiskSettings> settings(AgencyId agencyId) {
+        return settings.find(agencyId).defaultIfEmpty(CashRiskSettings.defaults());
+    }
+
+    /**
+     * Changes the settings (OWNER and FINANCE): unset values keep theirs; {@code expectedVersion} is the
+     * version read, null while the defaults were never saved. A stale version is a {@link Conflict}.
+     */
+    public Mono<CashRiskSettings> updateSettings(Caller caller, Long expectedVersion,
+                                                 Map<RoundStatus, Integer> roundFailurePercent, Integer cashRiskPercent) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change the cash risk settings"))
+                .then(settings(caller.agencyId()))
+                .flatMap(current -> {
+                    if (!java.util.Objects.equals(current.version(), expectedVersion)) {
+                        return Mono.error(new Conflict("CashRiskSettings", expectedVersion == null ? -1 : expectedVersion));
+                    }
+                    java.util.EnumMap<RoundStatus, Integer> failure = new java.util.EnumMap<>(current.roundFailurePercent());
+                    if (roundFailurePercent != null) {
+                        failure.putAll(roundFailurePercent);
+                    }
+                    CashRiskSettings next = new CashRiskSettings(failure,
+                            cashRiskPercent == null ? current.cashRiskPercent() : cashRiskPercent, expectedVersion);
+                    return settings.save(caller.agencyId(), next, expectedVersion)
+                            .switchIfEmpty(Mono.error(() -> new Conflict("CashRiskSettings",
+                                    expectedVersion == null ? -1 : expectedVersion)));
+                });
+    }
+
+    private Mono<Agency> agency(AgencyId agencyId) {
+        return agencies.findById(agencyId).switchIfEmpty(Mono.error(() -> new NotFound("Agency", agencyId.value())));
+    }
+}

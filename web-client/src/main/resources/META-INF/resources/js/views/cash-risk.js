@@ -1,0 +1,113 @@
+import uPlot from 'uplot';
+import { html, nothing } from 'lit';
+import { gql } from '../graphql.js';
+import { CordeeElement, failure } from '../ui.js';
+import { t, formatCompactMoney, formatDayMonth, formatMoney, formatPercent } from '../i18n.js';
+
+const COLORS = { band: 'rgba(15,92,92,0.16)', edge: 'rgba(15,92,92,0.35)', p50: '#0f5c5c', base: '#5f6b70',
+  threshold: '#c0392b' };
+const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
+const RISK = `query CashRisk($h: Int) { cashRisk(horizonWeeks: $h) {
+  paths probabilityUnderWithin13Weeks probabilityUnderWithin26Weeks probabilityUnderWithin52Weeks
+  safetyThreshold { amount currency } expectedShortfall { amount amountMinor currency }
+  weeks { weekStart p10 { amount } p50 { amount } p90 { amount } base { amount } probabilityUnder }
+  badPathClients { client { id name } missingCash { amount amountMinor currency } share } } }`;
+
+/**
+ * The probabilistic forecast (ADR 48) under the cockpit's chart: the headline probability of going under
+ * the safety threshold within 13 weeks, the fan (P10–P90 band, P50, the deterministic base line and the
+ * threshold) drawn by uPlot, and the clients that weigh most in the paths that go under.
+ */
+export class CashRiskPanel extends CordeeElement {
+  static properties = { weeks: { type: Number }, risk: { state: true }, error: { state: true } };
+
+  updated(changed) {
+    if (changed.has('weeks') && this.weeks) this.load();
+    this.draw();
+  }
+
+  disconnectedCallback() {
+    this.plot?.destroy();
+    this.plot = null;
+    super.disconnectedCallback();
+  }
+
+  async load() {
+    this.error = null;
+    try {
+      this.risk = (await gql(RISK, { h: this.weeks })).cashRisk;
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  render() {
+    if (this.error) return html`<section class="card">${failure(this.error, () => this.load())}</section>`;
+    const r = this.risk;
+    if (!r) return nothing;
+    const p = (v) => (v == null ? '—' : formatPercent(v));
+    return html`<section class="card cash-risk" aria-labelledby="risk-title" data-testid="cash-risk">
+      <h2 id="risk-title">${t('risk.title')}</h2>
+      <p class="headline" data-testid="risk-headline">${t('risk.headline', {
+        p: p(r.probabilityUnderWithin13Weeks), threshold: formatMoney(r.safetyThreshold), paths: r.paths })}</p>
+      <div class="risk-host" role="img" aria-label=${t('risk.chart')}></div>
+      <ul class="chart-legend" aria-hidden="true">
+        <li><span class="swatch" style="background:${COLORS.band}"></span>${t('risk.band')}</li>
+        <li><span class="swatch" style="background:${COLORS.p50}"></span>${t('risk.p50')}</li>
+        <li><span class="swatch dashed" style="border-color:${COLORS.base}"></span>${t('risk.base')}</li>
+        <li><span class="swatch dashed" style="border-color:${COLORS.threshold}"></span>${t('cockpit.threshold')}</li>
+      </ul>
+      <dl class="figures">
+        <div><dt>${t('risk.within', { n: 13 })}</dt><dd data-testid="risk-13">${p(r.probabilityUnderWithin13Weeks)}</dd></div>
+        <div><dt>${t('risk.within', { n: 26 })}</dt><dd data-testid="risk-26">${p(r.probabilityUnderWithin26Weeks)}</dd></div>
+        <div><dt>${t('risk.within', { n: 52 })}</dt><dd data-testid="risk-52">${p(r.probabilityUnderWithin52Weeks)}</dd></div>
+        <div><dt>${t('risk.shortfall')}</dt><dd data-testid="risk-shortfall">${formatMoney(r.expectedShortfall)}</dd></div>
+      </dl>
+      ${r.badPathClients.length ? html`<h3>${t('risk.clients')}</h3>
+        <ul data-testid="risk-clients">${r.badPathClients.map((c) => html`<li>${c.client.name} —
+          ${t('risk.clientShare', { share: formatPercent(c.share), missing: formatMoney(c.missingCash) })}</li>`)}</ul>`
+        : nothing}
+    </section>`;
+  }
+
+  draw() {
+    const r = this.risk;
+    const host = this.querySelector('.risk-host');
+    if (!r || !host) return;
+    this.plot?.destroy();
+    const currency = r.safetyThreshold.currency;
+    const money = (u, values) => values.map((v) => formatCompactMoney(v, currency));
+    const data = [
+      r.weeks.map((w) => seconds(w.weekStart)),
+      r.weeks.map((w) => Number(w.p90.amount)),
+      r.weeks.map((w) => Number(w.p10.amount)),
+      r.weeks.map((w) => Number(w.p50.amount)),
+      r.weeks.map((w) => Number(w.base.amount)),
+      r.weeks.map(() => Number(r.safetyThreshold.amount)),
+    ];
+    const width = Math.max(280, host.clientWidth || 600);
+    this.plot = new uPlot({
+      width, height: width < 700 ? 240 : 300,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true } },
+      axes: [
+        { values: (u, ticks) => ticks.map((s) => formatDayMonth(new Date(s * 1000).toISOString().slice(0, 10))),
+          space: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
+        { values: money, size: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
+      ],
+      series: [
+        {},
+        { label: 'P90', stroke: COLORS.edge, width: 1, points: { show: false } },
+        { label: 'P10', stroke: COLORS.edge, width: 1, points: { show: false } },
+        { label: t('risk.p50'), stroke: COLORS.p50, width: 2.5, points: { show: false } },
+        { label: t('risk.base'), stroke: COLORS.base, width: 1.5, dash: [4, 4], points: { show: false } },
+        { label: t('cockpit.threshold'), stroke: COLORS.threshold, width: 1.5, dash: [6, 5], points: { show: false } },
+      ],
+      bands: [{ series: [1, 2], fill: COLORS.band }],
+    }, data, host);
+    this.dataset.drawn = String(r.weeks.length);
+  }
+}
+
+customElements.define('cordee-cash-risk', CashRiskPanel);
