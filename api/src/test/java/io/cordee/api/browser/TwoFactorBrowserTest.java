@@ -101,6 +101,8 @@ class TwoFactorBrowserTest {
 
         // sign out; in French, the password, then the code of the next step (the one above is used up)
         browser.click("[data-testid=sign-out]");
+        // the shell is drawn again for the signed-out visitor: the language switch of the signed-in page is gone
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.sign-in")));
         browser.click("[data-testid=lang-fr]");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("form.sign-in button[type=submit]"),
                 "Se connecter"));

@@ -169,8 +169,8 @@ class TwoFactorAccount extends CordeeElement {
       }
       this.enrolment = null;
       this.codes = confirmTwoFactorEnrolment.recoveryCodes;
+      await this.load(); // the status first, so "on" is never shown beside the old "off"
       this.done = t('tfa.enabled');
-      await this.load();
     });
   }
 
@@ -178,7 +178,7 @@ class TwoFactorAccount extends CordeeElement {
     return this.run(async () => {
       const { regenerateRecoveryCodes } = await gql(REGENERATE);
       if (regenerateRecoveryCodes.userErrors.length) this.userErrors = regenerateRecoveryCodes.userErrors;
-      else { this.codes = regenerateRecoveryCodes.recoveryCodes; this.done = t('tfa.regenerated'); await this.load(); }
+      else { this.codes = regenerateRecoveryCodes.recoveryCodes; await this.load(); this.done = t('tfa.regenerated'); }
     });
   }
 
@@ -194,8 +194,8 @@ class TwoFactorAccount extends CordeeElement {
       }
       form.reset();
       this.codes = null;
-      this.done = t('tfa.disabled');
       await this.load();
+      this.done = t('tfa.disabled');
     });
   }
 
