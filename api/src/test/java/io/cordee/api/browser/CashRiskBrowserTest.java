@@ -3,6 +3,7 @@ package io.cordee.api.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.demo.DemoAgency;
+import io.cordee.core.identity.Role;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
@@ -17,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * The probabilistic fan under the cockpit's chart (ADR 48), in Chromium on the demo agency: the headline
@@ -72,5 +74,45 @@ class CashRiskBrowserTest {
         WebElement fr = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=risk-headline]")));
         assertThat(fr.getText()).contains("d’ici 13 semaines");
+    }
+
+    @Test
+    void theOwnerSetsTheCashRiskSettingsAndAnOutOfRangeValueIsRefusedNextToItsField() {
+        Tenants.Tenant tenant = tenants.create("Atelier Aléa");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        browser.go("settings");
+        WebElement form = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=settings-risk]")));
+        // the defaults of ADR 48: the alert above 20 %, a round in doubt fails one time in two
+        assertThat(form.findElement(By.name("cashRiskPercent")).getDomProperty("value")).isEqualTo("20");
+        assertThat(form.findElement(By.name("IN_DOUBT")).getDomProperty("value")).isEqualTo("50");
+
+        // 150 % is no probability: the server's message next to the field, nothing saved
+        WebElement threshold = form.findElement(By.name("cashRiskPercent"));
+        threshold.clear();
+        threshold.sendKeys("150");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("settings-cashRiskPercent-error")))
+                .getText()).isNotBlank();
+        owner.document("{ cashRiskSettings { version cashRiskPercent } }").execute()
+                .path("cashRiskSettings.cashRiskPercent").entity(Integer.class).isEqualTo(20)
+                .path("cashRiskSettings.version").valueIsNull();
+
+        // 35 % and a round in doubt at 60 %: saved, and what the API then gives
+        threshold.clear();
+        threshold.sendKeys("35");
+        WebElement inDoubt = form.findElement(By.name("IN_DOUBT"));
+        inDoubt.clear();
+        inDoubt.sendKeys("60");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=settings-risk] [data-testid=settings-saved]")));
+        owner.document("{ cashRiskSettings { cashRiskPercent roundFailurePercent { status percent } } }").execute()
+                .path("cashRiskSettings.cashRiskPercent").entity(Integer.class).isEqualTo(35)
+                .path("cashRiskSettings.roundFailurePercent[?(@.status == 'IN_DOUBT')].percent")
+                .entityList(Integer.class).containsExactly(60)
+                .path("cashRiskSettings.roundFailurePercent[?(@.status == 'NOT_STARTED')].percent")
+                .entityList(Integer.class).containsExactly(30);
     }
 }

@@ -17,11 +17,16 @@ const THRESHOLDS = [
 const THRESHOLD_FIELDS = `${THRESHOLDS.map(([f]) => f).join(' ')} version`;
 const WEIGHTS = ['commitments', 'feedback', 'energy', 'frequency', 'payment'];
 const WEIGHT_FIELDS = `${WEIGHTS.join(' ')} version`;
-const LOAD = `{ agency { ${SETTINGS} } alertThresholds { ${THRESHOLD_FIELDS} } healthWeights { ${WEIGHT_FIELDS} } }`;
+// the probabilistic forecast (ADR 48): per round status, how likely a start-up's next round fails
+const ROUNDS = ['NOT_STARTED', 'IN_PROGRESS', 'IN_DOUBT', 'SIGNED', 'FAILED'];
+const RISK_FIELDS = 'version cashRiskPercent roundFailurePercent { status percent }';
+const LOAD = `{ agency { ${SETTINGS} } alertThresholds { ${THRESHOLD_FIELDS} } healthWeights { ${WEIGHT_FIELDS} }
+  cashRiskSettings { ${RISK_FIELDS} } }`;
 const MUTATIONS = {
   agency: `mutation($input: UpdateAgencySettingsInput!) { updateAgencySettings(input: $input) { agency { ${SETTINGS} } ${ERRORS} } }`,
   alerts: `mutation($input: UpdateAlertThresholdsInput!) { updateAlertThresholds(input: $input) { alertThresholds { ${THRESHOLD_FIELDS} } ${ERRORS} } }`,
   health: `mutation($input: UpdateHealthWeightsInput!) { updateHealthWeights(input: $input) { healthWeights { ${WEIGHT_FIELDS} } ${ERRORS} } }`,
+  risk: `mutation($input: UpdateCashRiskSettingsInput!) { updateCashRiskSettings(input: $input) { cashRiskSettings { ${RISK_FIELDS} } ${ERRORS} } }`,
 };
 const AMOUNT = /^\d+([.,]\d{1,2})?$/;
 
@@ -34,8 +39,8 @@ export function toMinor(text) {
 }
 
 /**
- * Settings (#/settings, issue 15 point 7): the agency's settings, the alert thresholds and the relationship
- * health weights, three forms, each saved by its own mutation with the version read. The server's userErrors
+ * Settings (#/settings, issue 15 point 7): the agency's settings, the alert thresholds, the relationship
+ * health weights and the probabilistic forecast's settings (ADR 48), four forms, each saved by its own mutation with the version read. The server's userErrors
  * show next to their field and nothing is written; a stale version says so and offers a reload. OWNER and
  * FINANCE: the three mutations are theirs (docs/roles.md); a LEAD is not offered the page.
  */
@@ -79,6 +84,7 @@ class Settings extends CordeeElement {
         ${this.agencyForm()}
         ${this.alertsForm()}
         ${this.healthForm()}
+        ${this.riskForm()}
         <cordee-two-factor-requirement></cordee-two-factor-requirement>
       </div>`;
   }
@@ -155,6 +161,22 @@ class Settings extends CordeeElement {
       </form>`;
   }
 
+  riskForm() {
+    const r = this.data.cashRiskSettings;
+    const failure = Object.fromEntries(r.roundFailurePercent.map((f) => [f.status, f.percent]));
+    return html`
+      <form class="card" data-testid="settings-risk" aria-labelledby="settings-risk-title" novalidate
+        @submit=${(e) => this.submit(e, 'risk')}>
+        <h2 id="settings-risk-title">${t('settings.risk')}</h2>
+        <p class="muted small">${t('settings.riskHelp')}</p>
+        ${this.field('risk', 'cashRiskPercent', t('settings.risk.cashRiskPercent'), r.cashRiskPercent, '%')}
+        <fieldset><legend>${t('settings.risk.rounds')}</legend>
+          ${ROUNDS.map((status) => this.field('risk', status, t(`round.${status}`), failure[status] ?? 0, '%'))}
+        </fieldset>
+        ${this.footer('risk')}
+      </form>`;
+  }
+
   /** The input of one form, or client-side errors in the server's shape when an amount cannot be read. */
   input(form, fields) {
     const value = (name) => fields.get(name);
@@ -174,6 +196,14 @@ class Settings extends CordeeElement {
     }
     if (form === 'alerts') {
       return { input: { version: this.data.alertThresholds.version, ...Object.fromEntries(THRESHOLDS.map(([n]) => [n, int(n)])) } };
+    }
+    if (form === 'risk') {
+      return {
+        input: {
+          version: this.data.cashRiskSettings.version, cashRiskPercent: int('cashRiskPercent'),
+          roundFailurePercent: ROUNDS.map((status) => ({ status, percent: int(status) ?? 0 })),
+        },
+      };
     }
     return { input: { version: this.data.healthWeights.version, ...Object.fromEntries(WEIGHTS.map((w) => [w, int(w) ?? 0])) } };
   }
@@ -198,6 +228,7 @@ class Settings extends CordeeElement {
       if (form === 'agency') this.data = { ...this.data, agency: payload.agency };
       if (form === 'alerts') this.data = { ...this.data, alertThresholds: payload.alertThresholds };
       if (form === 'health') this.data = { ...this.data, healthWeights: payload.healthWeights };
+      if (form === 'risk') this.data = { ...this.data, cashRiskSettings: payload.cashRiskSettings };
       this.saved = { ...this.saved, [form]: true };
     } catch (e) {
       this.error = e.message;
