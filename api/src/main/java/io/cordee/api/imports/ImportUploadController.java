@@ -210,7 +210,7 @@ public class ImportUploadController {
         try {
             return ImportKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS", ErrorCode.INVALID_FORMAT);
+            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS, CAMT053, OFX", ErrorCode.INVALID_FORMAT);
         }
     }
 
