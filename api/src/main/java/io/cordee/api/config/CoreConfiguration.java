@@ -225,4 +225,12 @@ public class CoreConfiguration {
         return new io.cordee.core.imports.ImportService(clients, projects, billing, agencies, mappings, tx, ids,
                 clock);
     }
+
+    @Bean
+    io.cordee.core.bankstatement.BankStatementService bankStatementService(BillingRepository billing,
+            io.cordee.core.billing.BillingService billingService, ClientRepository clients,
+            io.cordee.core.cash.CashService cash, io.cordee.core.bankstatement.BankStatementLineRepository lines,
+            TransactionRunner tx) {
+        return new io.cordee.core.bankstatement.BankStatementService(billing, billingService, clients, cash, lines, tx);
+    }
 }

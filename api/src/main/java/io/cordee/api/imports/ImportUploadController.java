@@ -69,10 +69,13 @@ public class ImportUploadController {
 
     private final ImportService imports;
     private final ImportJobs jobs;
+    private final io.cordee.api.bankstatement.BankStatementUploads statements;
 
-    public ImportUploadController(ImportService imports, ImportJobs jobs) {
+    public ImportUploadController(ImportService imports, ImportJobs jobs,
+                                  io.cordee.api.bankstatement.BankStatementUploads statements) {
         this.imports = imports;
         this.jobs = jobs;
+        this.statements = statements;
     }
 
     /** The token areas a kind of import writes: invoices bring their clients and projects with them. */
@@ -112,6 +115,9 @@ public class ImportUploadController {
                                                @RequestParam(required = false) String fileName) {
         return Callers.current().flatMap(caller -> {
             sameOrigin(request);
+            if (kind != null && io.cordee.api.bankstatement.BankStatementUploads.KINDS.contains(kind.strip())) {
+                return statement(request, caller, kind.strip(), fileName);
+            }
             ImportKind importKind = kind(kind);
             MediaType type = request.getHeaders().getContentType();
             if (type == null || !MEDIA_TYPES.contains(type.getType() + "/" + type.getSubtype())) {
@@ -156,6 +162,45 @@ public class ImportUploadController {
         });
     }
 
+    /** A bank statement (ADR 52): the same checks, token area CASH and BILLING, then {@code BankStatementUploads}. */
+    private Mono<ResponseEntity<String>> statement(ServerHttpRequest request, Caller caller, String kind,
+                                                   String fileName) {
+        MediaType type = request.getHeaders().getContentType();
+        Set<String> accepted = io.cordee.api.bankstatement.BankStatementUploads.MEDIA_TYPES;
+        if (type == null || !accepted.contains(type.getType() + "/" + type.getSubtype())) {
+            throw InvalidInput.of("Content-Type", "must be one of " + accepted.stream().sorted()
+                    .collect(Collectors.joining(", ")) + ": send the file itself as the body", ErrorCode.INVALID_FORMAT);
+        }
+        if (request.getHeaders().getContentLength() > ImportLimits.MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
+        String name = fileName == null || fileName.isBlank() ? null
+                : fileName.strip().substring(0, Math.min(fileName.strip().length(), 200));
+        Mono<Void> token = ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication())
+                .ofType(CallerAuthentication.class)
+                .flatMap(auth -> Mono.justOrEmpty(auth.apiToken()))
+                .flatMap(t -> t.access() == ApiTokenAccess.READ_ONLY || !t.mayChange(ApiTokenArea.BILLING)
+                        || !t.mayChange(ApiTokenArea.CASH)
+                        ? Mono.<Void>error(new Forbidden("A bank statement writes BILLING, CASH; this API token"
+                        + " may not change both")) : Mono.empty())
+                .then();
+        return token.then(caller.seesMoney() ? Mono.empty()
+                        : Mono.error(new Forbidden("Your role (" + caller.role() + ") may not import data")))
+                .then(DataBufferUtils.join(request.getBody(), (int) ImportLimits.MAX_FILE_BYTES)
+                        .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
+                        .map(buffer -> {
+                            byte[] bytes = new byte[buffer.readableByteCount()];
+                            buffer.read(bytes);
+                            DataBufferUtils.release(buffer);
+                            return bytes;
+                        })
+                        .defaultIfEmpty(new byte[0]))
+                .map(bytes -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+                        .cacheControl(CacheControl.noStore())
+                        .body(JSON.writeValueAsString(statements.read(caller, kind, name, bytes))));
+    }
+
     private static InvalidInput tooLarge() {
         return InvalidInput.of("file", "the file is larger than " + ImportLimits.MAX_FILE_BYTES + " bytes",
                 ErrorCode.IMPORT_FILE_INVALID);
@@ -165,7 +210,7 @@ public class ImportUploadController {
         try {
             return ImportKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS", ErrorCode.INVALID_FORMAT);
+            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS, CAMT053, OFX", ErrorCode.INVALID_FORMAT);
         }
     }
 

@@ -529,7 +529,12 @@ class RoleMatrixTest {
             }, """
                             mutation($v: Long!) { setTwoFactorRequirement(input: {version: $v, roles: []}) {
                               agency { requireTwoFactorFor } userErrors { code } } }""",
-                    "setTwoFactorRequirement.agency", false));
+                    "setTwoFactorRequirement.agency", false),
+            // bank statements (ADR 52): a fresh OFX statement without credits, its balance a new amount each time
+            write("confirmBankStatement", () -> Map.of("id", freshStatement(), "acc", mainAccount), """
+                            mutation($id: ID!, $acc: ID) { confirmBankStatement(input: {id: $id, accountId: $acc,
+                              matches: []}) { bankBalance { date } userErrors { code } } }""",
+                    "confirmBankStatement.bankBalance", true));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));
@@ -549,6 +554,22 @@ class RoleMatrixTest {
                 .contentType(MediaType.parseMediaType("text/csv"))
                 .bodyValue(("name,segment\n" + name("Imported client") + ",SME\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+        if (!id.find()) {
+            throw new AssertionError("upload gave no id: " + body);
+        }
+        return id.group(1);
+    }
+
+    private static String freshStatement() {
+        Who seeder = seeders.get(Math.floorMod(counter.incrementAndGet(), seeders.size()));
+        String ofx = "<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKTRANLIST></BANKTRANLIST>"
+                + "<LEDGERBAL><BALAMT>" + (5000 + counter.incrementAndGet()) + ".00<DTASOF>20260109</LEDGERBAL>"
+                + "</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>";
+        String body = web.post().uri("/imports?kind=OFX").cookie("CORDEE_SESSION", seeder.session())
+                .contentType(MediaType.parseMediaType("application/x-ofx"))
+                .bodyValue(ofx.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
         if (!id.find()) {

@@ -55,6 +55,7 @@ public final class ApiTokenAreas {
             Map.entry("updateBankAccount", CASH),
             Map.entry("archiveBankAccount", CASH),
             Map.entry("deleteBankBalance", CASH),
+            Map.entry("confirmBankStatement", BILLING),
             Map.entry("createTeamMember", STAFFING),
             Map.entry("updateTeamMember", STAFFING),
             Map.entry("archiveTeamMember", STAFFING),
