@@ -40,5 +40,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
 # limit holds direct buffers, metaspace, code cache and threads), Netty's direct buffers are capped at 128 MB
 # (Netty takes its own limit from MaxDirectMemorySize), and the process stops on OutOfMemoryError so the
 # orchestrator restarts it. For a 768 MB limit: 384 MB heap + 128 MB direct + about 150 MB of the rest.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:MaxDirectMemorySize=128m", "-XX:+ExitOnOutOfMemoryError", \
-    "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:MaxDirectMemorySize=128m", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
