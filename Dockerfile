@@ -36,5 +36,8 @@ EXPOSE 8080 8081
 # Ready = the process and PostgreSQL (/readyz, ADR 18); bash's /dev/tcp, since the JRE image has no curl.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
     CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -1 <&3 | grep -q " 200 "'
-# The heap follows the container's memory limit (75 % of it), leaving the rest to metaspace, threads and Netty.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
+# Memory (ADR 50): the heap is half the container's limit (live heap under load is tens of MB; the rest of the
+# limit holds direct buffers, metaspace, code cache and threads), Netty's direct buffers are capped at 128 MB
+# (Netty takes its own limit from MaxDirectMemorySize), and the process stops on OutOfMemoryError so the
+# orchestrator restarts it. For a 768 MB limit: 384 MB heap + 128 MB direct + about 150 MB of the rest.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:MaxDirectMemorySize=128m", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -57,8 +57,9 @@ public class CoreConfiguration {
     @Bean
     IdentityService identityService(UserRepository users, SessionRepository sessions,
                                     SignInAttemptRepository attempts, SignInThrottle throttle, PasswordHasher hasher,
-                                    BoundedHashing hashing, IdGenerator ids, Clock clock) {
-        return new IdentityService(users, sessions, attempts, throttle, hasher, hashing, ids, clock);
+                                    BoundedHashing hashing, IdGenerator ids, Clock clock,
+                                    io.cordee.core.identity.AccessChanges changes) {
+        return new IdentityService(users, sessions, attempts, throttle, hasher, hashing, ids, clock, changes);
     }
 
     @Bean

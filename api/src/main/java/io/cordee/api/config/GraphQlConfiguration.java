@@ -7,6 +7,8 @@ import io.cordee.core.money.Money;
 import java.util.function.Function;
 import tools.jackson.core.StreamReadFeature;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -26,6 +28,17 @@ public class GraphQlConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictDuplicateDetection() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** Parsed and validated documents kept by their text (ADR 50); a size of 0 parses every request. */
+    @Bean
+    ParsedDocumentCache parsedDocumentCache(@Value("${cordee.graphql.document-cache-size:1000}") long size) {
+        return new ParsedDocumentCache(size);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer cachedDocuments(ParsedDocumentCache documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     @Bean

@@ -3,6 +3,9 @@ package io.cordee.api.limits;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -26,6 +29,8 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after the WebSocket's caller is known, before the sign-in gate parses
 public class RequestLimits implements WebGraphQlInterceptor {
 
+    private static final Logger log = LoggerFactory.getLogger(RequestLimits.class);
+
     private final LimitsProperties limits;
 
     public RequestLimits(LimitsProperties limits) {
@@ -45,8 +50,18 @@ public class RequestLimits implements WebGraphQlInterceptor {
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(context -> context.put(InFlight.KEY, inFlight)).build());
         Duration timeout = limits.timeout();
+        long started = System.nanoTime();
+        AtomicBoolean told = new AtomicBoolean();
         return chain.next(request)
-                .doOnCancel(inFlight::cancel)
+                .doOnCancel(() -> {
+                    inFlight.cancel();
+                    // one quiet line (ADR 50): a client that goes away is not a fault of the server; the
+                    // cancel was seen to arrive twice for one request, the line is written once
+                    if (told.compareAndSet(false, true)) {
+                        log.info("GraphQL request cancelled after {} ms (client gone or timeout); its work is"
+                                + " stopped", (System.nanoTime() - started) / 1_000_000);
+                    }
+                })
                 .timeout(timeout, Mono.defer(() -> request instanceof WebSocketGraphQlRequest
                         ? Mono.just(refused(request, timedOut(timeout)))
                         : Mono.error(new TimedOut(timeout))));

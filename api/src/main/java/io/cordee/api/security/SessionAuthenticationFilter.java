@@ -58,7 +58,7 @@ public class SessionAuthenticationFilter implements WebFilter {
         if (token == null) {
             return chain.filter(exchange);
         }
-        return authenticator.authenticate(token)
+        return authenticator.authenticateRequest(token)
                 .map(Optional::of)
                 .onErrorResume(Unauthenticated.class, e -> Mono.just(Optional.empty()))
                 .flatMap(caller -> caller.isEmpty() ? chain.filter(exchange)

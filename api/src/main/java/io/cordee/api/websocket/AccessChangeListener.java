@@ -2,6 +2,8 @@ package io.cordee.api.websocket;
 
 import io.cordee.api.alert.AlertNotifications;
 import io.cordee.api.limits.WebSocketLimitsProperties;
+import io.cordee.api.security.SessionCache;
+import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.UserId;
 import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
@@ -43,12 +45,14 @@ public class AccessChangeListener implements SmartLifecycle {
 
     private final ConnectionFactory dedicated;
     private final WebSocketConnections connections;
+    private final SessionCache sessions;
     private final Duration recheckInterval;
     private final AtomicBoolean listening = new AtomicBoolean();
     private volatile Disposable running;
 
     public AccessChangeListener(Environment env, WebSocketConnections connections,
-                                WebSocketLimitsProperties limits) {
+                                WebSocketLimitsProperties limits, SessionCache sessions) {
+        this.sessions = sessions;
         this.dedicated = AlertNotifications.dedicatedFactory(env, APPLICATION_NAME);
         this.connections = connections;
         this.recheckInterval = limits.recheckInterval();
@@ -75,9 +79,31 @@ public class AccessChangeListener implements SmartLifecycle {
         }
     }
 
+    /** The agency a notification's payload names, if it is well formed. */
+    static Optional<AgencyId> agency(String payload) {
+        String[] parts = payload == null ? new String[0] : payload.split(":");
+        try {
+            return parts.length < 3 ? Optional.empty() : Optional.of(new AgencyId(UUID.fromString(parts[1])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The session lookups kept on this instance (ADR 50) forget the user the notification names. */
+    private void forget(String payload) {
+        Optional<AgencyId> agency = agency(payload);
+        Optional<UserId> user = user(payload);
+        if (agency.isPresent() && user.isPresent()) {
+            sessions.userChanged(agency.get(), user.get());
+        } else {
+            sessions.clear();
+        }
+    }
+
     @Override
     public void start() {
         Disposable notifications = listen()
+                .doOnNext(notification -> forget(notification.getParameter()))
                 .flatMap(notification -> user(notification.getParameter())
                         .map(connections::recheck)
                         .orElseGet(() -> {
@@ -100,6 +126,7 @@ public class AccessChangeListener implements SmartLifecycle {
                                 .flatMap(PostgresqlResult::getRowsUpdated)
                                 .thenMany(Flux.defer(() -> {
                                     log.info("Listening to {}", CHANNEL);
+                                    sessions.clear();
                                     // whatever changed while no one listened is caught up now, while listening
                                     return connection.getNotifications()
                                             .mergeWith(connections.recheckAll().then(Mono.<Notification>empty()))

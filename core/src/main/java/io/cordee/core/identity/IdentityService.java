@@ -1,5 +1,6 @@
 package io.cordee.core.identity;
 
+import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.InvalidInput;
@@ -41,12 +42,21 @@ public final class IdentityService {
     private final BoundedHashing hashing;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AccessChanges changes;
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
 
     public IdentityService(UserRepository users, SessionRepository sessions, SignInAttemptRepository attempts,
                            SignInThrottle throttle, PasswordHasher hasher, BoundedHashing hashing, IdGenerator ids,
                            Clock clock) {
+        this(users, sessions, attempts, throttle, hasher, hashing, ids, clock, AccessChanges.NONE);
+    }
+
+    /** With {@code changes} told at once of every committed change of access made through this instance. */
+    public IdentityService(UserRepository users, SessionRepository sessions, SignInAttemptRepository attempts,
+                           SignInThrottle throttle, PasswordHasher hasher, BoundedHashing hashing, IdGenerator ids,
+                           Clock clock, AccessChanges changes) {
+        this.changes = changes;
         this.users = users;
         this.sessions = sessions;
         this.attempts = attempts;
@@ -124,7 +134,21 @@ public final class IdentityService {
         if (token == null || token.isBlank()) {
             return Mono.empty();
         }
-        return sessions.revoke(hashToken(token), clock.instant());
+        byte[] hash = hashToken(token);
+        return sessions.revoke(hash, clock.instant()).doOnTerminate(() -> changes.sessionEnded(hash));
+    }
+
+    /**
+     * {@code change} (a committed transaction: its end comes after the commit) that changes the user's
+     * sessions, role or activation; whatever kept their sessions is told as it ends, failed or not.
+     */
+    public <T> Mono<T> changingAccessOf(AgencyId agencyId, UserId userId, Mono<T> change) {
+        return change.doOnTerminate(() -> changes.userChanged(agencyId, userId));
+    }
+
+    /** {@code change} that may end sessions of several users of the agency. */
+    public <T> Mono<T> changingAccessIn(AgencyId agencyId, Mono<T> change) {
+        return change.doOnTerminate(() -> changes.agencyChanged(agencyId));
     }
 
     /** The caller behind {@code token}, or an {@link Unauthenticated} error. */

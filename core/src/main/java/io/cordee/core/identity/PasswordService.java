@@ -113,11 +113,12 @@ public final class PasswordService {
                         .flatMap(hash -> {
                             Instant now = clock.instant();
                             byte[] keep = sessionToken == null ? null : IdentityService.hashToken(sessionToken);
-                            return tx.inTransactionAs(new Actor(caller.agencyId(), caller.userId(), null, null,
+                            return identity.changingAccessOf(caller.agencyId(), caller.userId(),
+                                    tx.inTransactionAs(new Actor(caller.agencyId(), caller.userId(), null, null,
                                             "changePassword"),
                                     passwords.setPassword(caller.agencyId(), caller.userId(), hash, now)
                                             .then(passwords.revokeSessions(caller.agencyId(), caller.userId(), keep,
-                                                    now)));
+                                                    now))));
                         });
             });
         });
@@ -186,7 +187,8 @@ public final class PasswordService {
                     .doOnNext(found -> v.throwIfInvalid())
                     .flatMap(found -> hashing.hash(() -> hasher.hash(newPassword))
                             // again under the row's lock: of two uses of one link, the second finds it used
-                            .flatMap(passwordHash -> tx.inTransactionAs(new Actor(found.agencyId(), found.userId(),
+                            .flatMap(passwordHash -> identity.changingAccessOf(found.agencyId(), found.userId(),
+                                    tx.inTransactionAs(new Actor(found.agencyId(), found.userId(),
                                             null, null, "resetPassword"),
                                     passwords.findResetForUpdate(hash).flatMap(this::usable).flatMap(r -> {
                                         Instant now = clock.instant();
@@ -194,7 +196,7 @@ public final class PasswordService {
                                                 .then(passwords.revokeSessions(r.agencyId(), r.userId(), null, now))
                                                 .then(passwords.markResetUsed(r.agencyId(), r.id(), now))
                                                 .then(users.findById(r.agencyId(), r.userId()));
-                                    }))))
+                                    })))))
                     .flatMap(user -> attempts.reset(IdentityService.accountKey(user.email()))
                             .then(identity.openSession(user)));
         });

@@ -355,11 +355,12 @@ public final class TwoFactorService {
                     .hasElement().flatMap(on -> on ? Mono.<Void>empty() : Mono.error(InvalidInput.of("roles",
                             "Turn two-factor sign-in on for yourself first (My account)",
                             ErrorCode.TWO_FACTOR_REQUIRED)));
-            return selfCheck.then(tx.inTransactionAs(actor(caller, "setTwoFactorRequirement"),
+            return selfCheck.then(identity.changingAccessIn(caller.agencyId(),
+                    tx.inTransactionAs(actor(caller, "setTwoFactorRequirement"),
                     repository.setRequiredRoles(caller.agencyId(), set, version)
                             .flatMap(ok -> ok ? repository.revokeSessionsWithoutTwoFactor(caller.agencyId(), set,
                                     caller.userId(), clock.instant())
-                                    : Mono.error(new Conflict("The agency", version)))));
+                                    : Mono.error(new Conflict("The agency", version))))));
         });
     }
 

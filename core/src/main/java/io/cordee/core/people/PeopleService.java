@@ -253,9 +253,10 @@ public final class PeopleService {
             Mono<Boolean> clientOk = clientId == null ? Mono.just(true) : people.clientExists(caller.agencyId(), clientId);
             return clientOk.flatMap(ok -> ok ? Mono.just(true) : Mono.error(InvalidInput.of("clientId",
                             "is not a client of this agency", ErrorCode.NOT_FOUND)))
-                    .then(tx.inTransaction(guardOwners(caller, id, role != Role.OWNER, "change the role of")
+                    .then(identity.changingAccessOf(caller.agencyId(), id,
+                            tx.inTransaction(guardOwners(caller, id, role != Role.OWNER, "change the role of")
                             .flatMap(person -> people.updateRole(caller.agencyId(), id, role, clientId, version)
-                                    .switchIfEmpty(Mono.error(() -> new Conflict("Person", version == null ? -1 : version))))));
+                                    .switchIfEmpty(Mono.error(() -> new Conflict("Person", version == null ? -1 : version)))))));
         });
     }
 
@@ -263,11 +264,12 @@ public final class PeopleService {
         return Mono.defer(() -> {
             caller.require(OWNERS, "deactivate people");
             Instant now = clock.instant();
-            return tx.inTransaction(guardOwners(caller, id, true, "deactivate")
+            return identity.changingAccessOf(caller.agencyId(), id, tx.inTransaction(guardOwners(caller, id, true,
+                            "deactivate")
                     .flatMap(person -> person.deactivatedAt() != null ? Mono.just(person)
                             : people.setDeactivated(caller.agencyId(), id, now, version)
                             .switchIfEmpty(Mono.error(() -> new Conflict("Person", version == null ? -1 : version)))
-                            .flatMap(done -> people.endAccess(caller.agencyId(), id, now).thenReturn(done))));
+                            .flatMap(done -> people.endAccess(caller.agencyId(), id, now).thenReturn(done)))));
         });
     }
 
