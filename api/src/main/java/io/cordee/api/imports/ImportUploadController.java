@@ -81,6 +81,8 @@ public class ImportUploadController {
             case CLIENTS -> Set.of(ApiTokenArea.CLIENTS);
             case INVOICES -> Set.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS, ApiTokenArea.BILLING);
             case PAYMENTS -> Set.of(ApiTokenArea.BILLING);
+            // a FEC brings clients, their invoices in projects, payments and bank balances (ADR 51)
+            case FEC -> Set.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS, ApiTokenArea.BILLING, ApiTokenArea.CASH);
         };
     }
 
@@ -138,7 +140,8 @@ public class ImportUploadController {
                             })
                             .defaultIfEmpty(new byte[0]))
                     .flatMap(bytes -> {
-                        Sheet sheet = SpreadsheetReader.read(bytes, name);
+                        Sheet sheet = importKind == ImportKind.FEC ? FecReader.read(bytes)
+                                : SpreadsheetReader.read(bytes, name);
                         return imports.mapping(caller, importKind, sheet, Map.of()).map(mapping -> {
                             ImportJob job = jobs.create(caller, importKind, name, sheet, mapping, key);
                             log.info("import uploaded: kind={} rows={} bytes={} user={} agency={}", importKind,
@@ -165,7 +168,7 @@ public class ImportUploadController {
         try {
             return ImportKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS", ErrorCode.INVALID_FORMAT);
+            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS, FEC", ErrorCode.INVALID_FORMAT);
         }
     }
 
