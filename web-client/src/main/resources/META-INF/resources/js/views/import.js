@@ -90,9 +90,9 @@ class CordeeImport extends CordeeElement {
       <form class="card" data-testid="import-upload" @submit=${(e) => this.upload(e)}>
         <p>${t('import.intro')}</p>
         <label>${t('import.kind')}<select data-testid="import-kind" @change=${(e) => { this.kind = e.target.value; }}>
-          ${['CLIENTS', 'INVOICES', 'PAYMENTS'].map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t(`import.kind.${k}`)}</option>`)}
+          ${['CLIENTS', 'INVOICES', 'PAYMENTS', 'FEC'].map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t(`import.kind.${k}`)}</option>`)}
         </select></label>
-        <label>${t('import.file')}<input type="file" data-testid="import-file" accept=".csv,.xlsx,text/csv"></label>
+        <label>${t('import.file')}<input type="file" data-testid="import-file" accept=".csv,.xlsx,.txt,text/csv"></label>
         <button type="submit" data-testid="import-upload-submit" ?disabled=${this.busy}>${this.busy ? t('import.busy') : t('import.upload')}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert" data-testid="import-error">${this.error}</p>` : nothing}
