@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * from article A47 A-1 of the LPF. The clock is Thursday 3 December 2026.
  */
 @ApiTest
-class FecImportTest {
+public class FecImportTest {
 
     static final Charset CP1252 = Charset.forName("windows-1252");
 
@@ -55,7 +55,7 @@ class FecImportTest {
      * accounts (706000 ×6, 110000, 401000) and five customer credits are ignored as such.
      * The 706000 label holds an "œ" (0x9C in Windows-1252), so the Windows-1252 copy is read as Windows-1252.
      */
-    static final String FEC = """
+    public static final String FEC = """
             JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise
             AN|À nouveaux|1|20260101|512000|Banque Populaire|||AN1|20260101|Report à nouveau|10000,00|0,00|||20260101||
             AN|À nouveaux|1|20260101|110000|Report à nouveau|||AN1|20260101|Report à nouveau|0,00|10000,00|||20260101||

@@ -5,7 +5,8 @@ import { t } from '../i18n.js';
 
 const JOB_FIELDS = `id kind status rowCount failure headers mapping { header field } fields { key required }
   preview(first: 10) { row cells } progress { done total }
-  report { rows applied issueCount counts { record created updated skipped } issues(first: 100) { row column message code } }`;
+  report { rows applied issueCount counts { record created updated skipped } issues(first: 100) { row column message code }
+    noteCount notes(first: 100) { row kind message } }`;
 const JOB = `query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`;
 const SET_MAPPING = `mutation($in: SetImportMappingInput!) { setImportMapping(input: $in) { job { ${JOB_FIELDS} }
   userErrors { field message code } } }`;
@@ -79,6 +80,10 @@ class CordeeImport extends CordeeElement {
       ${report.issueCount ? html`<p class="error" role="alert">${t('import.issues', { n: report.issueCount })}</p>
         <ul data-testid="import-issues">${report.issues.map((i) => html`<li data-testid="import-issue-${i.row}">
           ${t('import.row', { row: i.row })}${i.column ? html`, <strong>${i.column}</strong>` : nothing} : ${i.message}</li>`)}</ul>`
+        : nothing}
+      ${report.noteCount ? html`<h3>${t('import.notes')}</h3>
+        <ul data-testid="import-notes">${report.notes.map((n) => html`<li data-testid="import-note-${n.kind}">
+          <strong>${t(`import.note.${n.kind}`)}</strong> — ${n.row ? t('import.row', { row: n.row }) : t('import.wholeFile')} : ${n.message}</li>`)}</ul>`
         : nothing}
     </section>`;
   }
