@@ -192,6 +192,25 @@ public class FecImportTest {
     }
 
     @Test
+    void aLaterLedgerWhoseLetteringPaysAnOpenInvoiceRecordsThePayment() {
+        Tenants.Tenant tenant = tenants.create("FEC Later");
+        String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
+        HttpGraphQlTester finance = tenants.withToken(session);
+        // first the ledger without FA-001's lettering (rows 4 and 17): FA-001 stays open, 3 payments
+        String unlettered = FEC.replace("|1200,00|0,00|A|20260210|", "|1200,00|0,00|||")
+                .replace("|0,00|1200,00|A|20260210|", "|0,00|1200,00|||");
+        assertThat(counts(apply(finance, upload(session, "early.txt", unlettered.getBytes(StandardCharsets.UTF_8)))
+                .path("report")).get("payments")).isEqualTo(List.of(3, 0, 0));
+        // then the full ledger: FA-001 is paid on 10/02, the other three payments are already there
+        JsonNode later = apply(finance, upload(session, "late.txt", FEC.getBytes(StandardCharsets.UTF_8)));
+        assertThat(counts(later.path("report")).get("payments")).isEqualTo(List.of(1, 0, 3));
+        assertThat(db.sql("SELECT status || '/' || paid_date FROM invoice WHERE agency_id = :a AND number = 'FA-001'")
+                .bind("a", tenant.agencyId().value()).mapValue(String.class).one().block())
+                .isEqualTo("PAID/2026-02-10");
+        assertThat(sum(tenant, "SELECT sum(amount_minor) FROM payment")).isEqualTo(720_000L);
+    }
+
+    @Test
     void tabSeparatedUtf8AndPipeSeparatedWindows1252GiveTheSameLedger() {
         Tenants.Tenant tabs = tenants.create("FEC Tabs");
         String tabSession = tenants.signIn(tabs.email(Role.OWNER), Tenants.PASSWORD);
