@@ -222,9 +222,9 @@ public class CoreConfiguration {
     io.cordee.core.imports.ImportService importService(ClientRepository clients, ProjectRepository projects,
             BillingRepository billing, AgencyRepository agencies,
             io.cordee.core.imports.ImportMappingRepository mappings, TransactionRunner tx, IdGenerator ids,
-            Clock clock) {
+            Clock clock, io.cordee.core.cash.CashRepository cash) {
         return new io.cordee.core.imports.ImportService(clients, projects, billing, agencies, mappings, tx, ids,
-                clock);
+                clock, cash);
     }
 
     @Bean

@@ -275,7 +275,7 @@ public class ImportController {
 
     @SchemaMapping(typeName = "ImportReport")
     public List<ImportCount> counts(ImportReport report) {
-        return List.of("clients", "projects", "invoices", "payments").stream()
+        return List.of("clients", "projects", "invoices", "payments", "bankAccounts", "bankBalances").stream()
                 .filter(report.counts()::containsKey)
                 .map(r -> new ImportCount(r, report.of(r).created(), report.of(r).updated(), report.of(r).skipped()))
                 .toList();
@@ -287,6 +287,16 @@ public class ImportController {
         int n = Math.max(0, Math.min(first == null ? 100 : first, 100));
         List<ImportIssue> all = report.issues().stream()
                 .sorted(java.util.Comparator.comparingInt(ImportIssue::row)).toList();
+        return all.subList(Math.min(from, all.size()), Math.min(from + n, all.size()));
+    }
+
+    @SchemaMapping(typeName = "ImportReport")
+    public List<io.cordee.core.imports.ImportNote> notes(ImportReport report, @Argument Integer first,
+                                                         @Argument Integer offset) {
+        int from = Math.max(0, offset == null ? 0 : offset);
+        int n = Math.max(0, Math.min(first == null ? 100 : first, 100));
+        List<io.cordee.core.imports.ImportNote> all = report.notes().stream()
+                .sorted(java.util.Comparator.comparingInt(io.cordee.core.imports.ImportNote::row)).toList();
         return all.subList(Math.min(from, all.size()), Math.min(from + n, all.size()));
     }
 

@@ -47,7 +47,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /imports?kind=CLIENTS|INVOICES|PAYMENTS&fileName=…} beside {@code /graphql} (ADR 49): the body is
+ * {@code POST /imports?kind=CLIENTS|INVOICES|PAYMENTS|FEC|CAMT053|OFX&fileName=…} beside {@code /graphql} (ADR 49): the body is
  * the file itself ({@code text/csv}, the XLSX media type or {@code application/octet-stream}), at most
  * {@link ImportLimits#MAX_FILE_BYTES}. It is read at once — a file that is not a readable spreadsheet is refused
  * here, 400 with the reason — and kept as a job whose id the answer gives ({@code 201}, JSON): the rest (mapping,
@@ -84,6 +84,8 @@ public class ImportUploadController {
             case CLIENTS -> Set.of(ApiTokenArea.CLIENTS);
             case INVOICES -> Set.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS, ApiTokenArea.BILLING);
             case PAYMENTS -> Set.of(ApiTokenArea.BILLING);
+            // a FEC brings clients, their invoices in projects, payments and bank balances (ADR 51)
+            case FEC -> Set.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS, ApiTokenArea.BILLING, ApiTokenArea.CASH);
         };
     }
 
@@ -144,7 +146,8 @@ public class ImportUploadController {
                             })
                             .defaultIfEmpty(new byte[0]))
                     .flatMap(bytes -> {
-                        Sheet sheet = SpreadsheetReader.read(bytes, name);
+                        Sheet sheet = importKind == ImportKind.FEC ? FecReader.read(bytes)
+                                : SpreadsheetReader.read(bytes, name);
                         return imports.mapping(caller, importKind, sheet, Map.of()).map(mapping -> {
                             ImportJob job = jobs.create(caller, importKind, name, sheet, mapping, key);
                             log.info("import uploaded: kind={} rows={} bytes={} user={} agency={}", importKind,
@@ -210,7 +213,7 @@ public class ImportUploadController {
         try {
             return ImportKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS, CAMT053, OFX", ErrorCode.INVALID_FORMAT);
+            throw InvalidInput.of("kind", "must be one of CLIENTS, INVOICES, PAYMENTS, FEC, CAMT053, OFX", ErrorCode.INVALID_FORMAT);
         }
     }
 

@@ -22,6 +22,9 @@ public final class Cells {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern COMPACT_SHAPE = Pattern.compile("\\d{8}");
     private static final Pattern ISO_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern FRENCH_SHAPE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+([.,]\\d+)?");
@@ -69,6 +72,26 @@ public final class Cells {
             }
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a date that exists");
+        }
+        if (!Bounds.dateInRange(date)) {
+            throw new IllegalArgumentException("'" + text + "' " + Bounds.dateMessage(date));
+        }
+        return date;
+    }
+
+    /**
+     * A date as a FEC writes it (ADR 51): {@code yyyyMMdd}, as article A47 A-1 asks, {@code 20260230} refused;
+     * the forms {@link #date} reads are taken too, since some software exports them.
+     */
+    public static LocalDate compactDate(String text) {
+        if (!COMPACT_SHAPE.matcher(text).matches()) {
+            return date(text);
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text, COMPACT);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a date that exists (yyyyMMdd)");
         }
         if (!Bounds.dateInRange(date)) {
             throw new IllegalArgumentException("'" + text + "' " + Bounds.dateMessage(date));

@@ -33,7 +33,18 @@ public enum ImportKind {
                     "numero"),
             new Field("receivedOn", true, "date", "received on", "payment date", "paid on", "date de paiement",
                     "date de reglement", "reglement", "paye le"),
-            new Field("amount", true, "amount", "paid", "montant", "montant regle", "montant paye")));
+            new Field("amount", true, "amount", "paid", "montant", "montant regle", "montant paye"))),
+    /**
+     * The French Fichier des Écritures Comptables (article A47 A-1 of the LPF, ADR 51): its 18 columns under
+     * their legal names. Only those the import reads for every row are required.
+     */
+    FEC(List.of(
+            new Field("JournalCode", true), new Field("JournalLib", false), new Field("EcritureNum", false),
+            new Field("EcritureDate", true), new Field("CompteNum", true), new Field("CompteLib", false),
+            new Field("CompAuxNum", false), new Field("CompAuxLib", false), new Field("PieceRef", true),
+            new Field("PieceDate", false), new Field("EcritureLib", false), new Field("Debit", true),
+            new Field("Credit", true), new Field("EcritureLet", false), new Field("DateLet", false),
+            new Field("ValidDate", false), new Field("Montantdevise", false), new Field("Idevise", false)));
 
     /** The mapping value that leaves a column out on purpose. */
     public static final String IGNORE = "ignore";

@@ -58,13 +58,15 @@ public final class ImportService {
     private final BillingRepository billing;
     private final AgencyRepository agencies;
     private final ImportMappingRepository mappings;
+    private final io.cordee.core.cash.CashRepository cash;
     private final TransactionRunner tx;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ImportService(ClientRepository clients, ProjectRepository projects, BillingRepository billing,
                          AgencyRepository agencies, ImportMappingRepository mappings, TransactionRunner tx,
-                         IdGenerator ids, Clock clock) {
+                         IdGenerator ids, Clock clock, io.cordee.core.cash.CashRepository cash) {
+        this.cash = cash;
         this.clients = clients;
         this.projects = projects;
         this.billing = billing;
@@ -138,7 +140,7 @@ public final class ImportService {
                     }, 1)
                     .then(remember(caller, kind, mapping))
                     .then(Mono.fromCallable(() -> new ImportReport(plan.report().rows(), plan.report().counts(),
-                            List.of(), 0, true)));
+                            List.of(), 0, true, plan.report().notes(), plan.report().noteCount())));
         }));
     }
 
@@ -149,9 +151,11 @@ public final class ImportService {
     }
 
     /** Collects issues (up to the limit) and counts. */
-    private static final class Findings {
+    static final class Findings {
         final List<ImportIssue> issues = new ArrayList<>();
         int issueCount;
+        final List<ImportNote> notes = new ArrayList<>();
+        int noteCount;
         final Map<String, int[]> counts = new LinkedHashMap<>();
         final List<java.util.function.Supplier<Mono<?>>> writes = new ArrayList<>();
 
@@ -162,6 +166,13 @@ public final class ImportService {
             }
         }
 
+        void note(int row, ImportNote.Kind kind, String message) {
+            noteCount++;
+            if (notes.size() < ImportLimits.MAX_ISSUES) {
+                notes.add(new ImportNote(row, kind, message));
+            }
+        }
+
         void count(String record, int which) {
             counts.computeIfAbsent(record, r -> new int[3])[which]++;
         }
@@ -169,16 +180,16 @@ public final class ImportService {
         ImportReport report(int rows) {
             Map<String, ImportReport.Counts> c = new LinkedHashMap<>();
             counts.forEach((k, v) -> c.put(k, new ImportReport.Counts(v[0], v[1], v[2])));
-            return new ImportReport(rows, c, issues, issueCount, false);
+            return new ImportReport(rows, c, issues, issueCount, false, notes, noteCount);
         }
     }
 
-    private static final int CREATED = 0;
-    private static final int UPDATED = 1;
-    private static final int SKIPPED = 2;
+    static final int CREATED = 0;
+    static final int UPDATED = 1;
+    static final int SKIPPED = 2;
 
     /** The columns of a sheet resolved to fields: index per field key, and its header for messages. */
-    private record Columns(Map<String, Integer> index, List<String> headers) {
+    record Columns(Map<String, Integer> index, List<String> headers) {
         String cell(Sheet sheet, int row, String field) {
             Integer i = index.get(field);
             return i == null ? null : sheet.cell(row, i);
@@ -226,6 +237,19 @@ public final class ImportService {
                                 case PAYMENTS -> billing.findPayments(caller.agencyId(), LocalDate.of(1, 1, 1),
                                                 LocalDate.of(9999, 12, 31)).collectList()
                                         .map(ps -> planPayments(caller, agency, sheet, columns, t.getT2(), ps, f));
+                                case FEC -> Mono.zip(projects.findByClients(caller.agencyId(),
+                                                        t.getT1().stream().map(Client::id).toList()).collectList(),
+                                                billing.findPayments(caller.agencyId(), LocalDate.of(1, 1, 1),
+                                                        LocalDate.of(9999, 12, 31)).collectList(),
+                                                cash.accounts(caller.agencyId()).collectList())
+                                        .flatMap(r -> cash.latestBalances(caller.agencyId(), r.getT3().stream()
+                                                        .map(io.cordee.core.cash.BankAccount::id).toList())
+                                                .collectList()
+                                                .map(balances -> new FecImport(clients, projects, billing, cash, ids)
+                                                        .plan(caller, agency, sheet, columns, t.getT1(), r.getT1(),
+                                                                t.getT2(), r.getT2(), r.getT3(), balances,
+                                                                LocalDate.now(clock.withZone(
+                                                                        agency.settings().timeZone())), f)));
                             })
                             .map(plan -> new Plan(f.report(sheet.rows().size()),
                                     f.issueCount == 0 ? f.writes : List.of()));
@@ -264,7 +288,7 @@ public final class ImportService {
     }
 
     /** A cell's value, or null with an issue recorded (required and absent, or unreadable). */
-    private static <T> T read(Sheet sheet, Columns c, int row, String field, boolean required, Findings f,
+    static <T> T read(Sheet sheet, Columns c, int row, String field, boolean required, Findings f,
                               Function<String, T> parse) {
         String text = c.cell(sheet, row, field);
         if (text == null) {
@@ -286,7 +310,7 @@ public final class ImportService {
         }
     }
 
-    private static String text(String s, int max) {
+    static String text(String s, int max) {
         if (s.length() > max) {
             throw new IllegalArgumentException("is longer than " + max + " characters");
         }
@@ -306,7 +330,7 @@ public final class ImportService {
         };
     }
 
-    private static String key(String name) {
+    static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 

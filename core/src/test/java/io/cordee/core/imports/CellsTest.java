@@ -71,4 +71,26 @@ class CellsTest {
         assertThatThrownBy(() -> Cells.date(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(reason);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // a FEC's yyyyMMdd (ADR 51), and the spreadsheet forms some software writes instead
+            "20260131 | 2026-01-31",
+            "20240229 | 2024-02-29",
+            "2026-03-02 | 2026-03-02",
+            "02/03/2026 | 2026-03-02"})
+    void fecDatesAreCompact(String text, LocalDate date) {
+        assertThat(Cells.compactDate(text)).isEqualTo(date);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "20260230 | not a date that exists",
+            "20250229 | not a date that exists",
+            "20261301 | not a date that exists",
+            "2026013 | is not a date"})
+    void impossibleFecDatesAreRefused(String text, String reason) {
+        assertThatThrownBy(() -> Cells.compactDate(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(reason);
+    }
 }

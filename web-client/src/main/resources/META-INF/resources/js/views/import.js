@@ -5,7 +5,8 @@ import { t } from '../i18n.js';
 
 const JOB_FIELDS = `id kind status rowCount failure headers mapping { header field } fields { key required }
   preview(first: 10) { row cells } progress { done total }
-  report { rows applied issueCount counts { record created updated skipped } issues(first: 100) { row column message code } }`;
+  report { rows applied issueCount counts { record created updated skipped } issues(first: 100) { row column message code }
+    noteCount notes(first: 100) { row kind message } }`;
 const JOB = `query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`;
 const SET_MAPPING = `mutation($in: SetImportMappingInput!) { setImportMapping(input: $in) { job { ${JOB_FIELDS} }
   userErrors { field message code } } }`;
@@ -80,6 +81,10 @@ class CordeeImport extends CordeeElement {
         <ul data-testid="import-issues">${report.issues.map((i) => html`<li data-testid="import-issue-${i.row}">
           ${t('import.row', { row: i.row })}${i.column ? html`, <strong>${i.column}</strong>` : nothing} : ${i.message}</li>`)}</ul>`
         : nothing}
+      ${report.noteCount ? html`<h3>${t('import.notes')}</h3>
+        <ul data-testid="import-notes">${report.notes.map((n) => html`<li data-testid="import-note-${n.kind}">
+          <strong>${t(`import.note.${n.kind}`)}</strong> — ${n.row ? t('import.row', { row: n.row }) : t('import.wholeFile')} : ${n.message}</li>`)}</ul>`
+        : nothing}
     </section>`;
   }
 
@@ -90,9 +95,9 @@ class CordeeImport extends CordeeElement {
       <form class="card" data-testid="import-upload" @submit=${(e) => this.upload(e)}>
         <p>${t('import.intro')}</p>
         <label>${t('import.kind')}<select data-testid="import-kind" @change=${(e) => { this.kind = e.target.value; }}>
-          ${['CLIENTS', 'INVOICES', 'PAYMENTS'].map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t(`import.kind.${k}`)}</option>`)}
+          ${['CLIENTS', 'INVOICES', 'PAYMENTS', 'FEC'].map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t(`import.kind.${k}`)}</option>`)}
         </select></label>
-        <label>${t('import.file')}<input type="file" data-testid="import-file" accept=".csv,.xlsx,text/csv"></label>
+        <label>${t('import.file')}<input type="file" data-testid="import-file" accept=".csv,.xlsx,.txt,text/csv"></label>
         <button type="submit" data-testid="import-upload-submit" ?disabled=${this.busy}>${this.busy ? t('import.busy') : t('import.upload')}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert" data-testid="import-error">${this.error}</p>` : nothing}
