@@ -16,7 +16,7 @@ public interface CashPictureRepository {
      * How many statements {@link #load} issues for an agency with people (one fewer before its first team
      * member: the team's absences are read only for members); it never depends on the agency's size.
      */
-    int STATEMENTS = 9;
+    int STATEMENTS = 8;
 
     /** The picture of {@code agency} on {@code asOf}; its balance is null when none is recorded by then. */
     Mono<AgencyCashPicture> load(Agency agency, LocalDate asOf);

@@ -4,6 +4,7 @@ import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.PaymentDrift;
 import io.cordee.core.billing.BillingRepository;
+import io.cordee.core.billing.PaidDates;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.cash.AgencyCashPicture;
 import io.cordee.core.cash.BankBalance;
@@ -12,6 +13,7 @@ import io.cordee.core.cash.OneOffExpense;
 import io.cordee.core.cash.Overhead;
 import io.cordee.core.cash.OverheadId;
 import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientRepository;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
@@ -34,8 +36,9 @@ import reactor.core.publisher.Mono;
 /**
  * Loads an agency's cash picture in {@value CashPictureRepository#STATEMENTS} statements whatever its size:
  * every payment, the receivables as of the date, the team (two: members, then their absences), clients,
- * their paid history, projects and allocations, each its area adapter's own statement (so rows map the same way everywhere); and the
- * small tables — the opening balance, overheads, one-offs, holidays, each project's first payment — in one
+ * projects and allocations, each its area adapter's own statement (so rows map the same way everywhere); and the
+ * small ones — the opening balance, overheads, one-offs, holidays, each project's first payment, each
+ * client's last paid invoices — in one
  * statement of their own. They run side by side but for the projects, which wait for the clients.
  */
 @Component
@@ -99,7 +102,6 @@ class CashPicturePersistenceAdapter implements CashPictureRepository {
                         billing.findReceivables(id, asOf).collectList(),
                         members.findAll(id).collectList(),
                         Mono.zip(allClients, allProjects),
-                        billing.findLastPaidDates(id, PaymentDelayModel.HISTORY + PaymentDrift.RECENT).collectList(),
                         allocations.findOverlapping(id, from, to).collectList()), z -> picture(agency, asOf, z));
     }
 
@@ -108,13 +110,14 @@ class CashPicturePersistenceAdapter implements CashPictureRepository {
         SmallFacts small = (SmallFacts) z[0];
         var clientsAndProjects = (reactor.util.function.Tuple2<List<Client>, List<Project>>) z[4];
         return new AgencyCashPicture(agency, asOf, small.balance(), (List) z[1], (List) z[2], (List) z[3],
-                small.overheads(), small.oneOffs(), clientsAndProjects.getT1(), (List) z[5],
-                clientsAndProjects.getT2(), (List) z[6], small.holidays(), small.firstPayments());
+                small.overheads(), small.oneOffs(), clientsAndProjects.getT1(), small.paidHistory(),
+                clientsAndProjects.getT2(), (List) z[5], small.holidays(), small.firstPayments());
     }
 
     /** The picture's small tables, in one statement: each an array column (or a few) of one row. */
     private record SmallFacts(BankBalance balance, List<Overhead> overheads, List<OneOffExpense> oneOffs,
-                              List<LocalDate> holidays, Map<ProjectId, LocalDate> firstPayments) {
+                              List<LocalDate> holidays, Map<ProjectId, LocalDate> firstPayments,
+                              List<PaidDates> paidHistory) {
     }
 
     private static final String SMALL_FACTS = "WITH latest AS ("
@@ -127,7 +130,12 @@ class CashPicturePersistenceAdapter implements CashPictureRepository {
             + " ON i.agency_id = p.agency_id AND i.id = p.invoice_id"
             + " WHERE p.agency_id = :agencyId AND i.project_id IS NOT NULL GROUP BY i.project_id),"
             + " oh AS (SELECT * FROM overhead WHERE agency_id = :agencyId),"
-            + " oo AS (SELECT * FROM one_off_expense WHERE agency_id = :agencyId)"
+            + " oo AS (SELECT * FROM one_off_expense WHERE agency_id = :agencyId),"
+            // each client's last paid invoices, newest first, as BillingRepository#findLastPaidDates reads them
+            + " ph AS (SELECT c.id AS client_id, last.id, last.due_date, last.paid_date FROM client c"
+            + " CROSS JOIN LATERAL (SELECT i.id, i.due_date, i.paid_date FROM invoice i WHERE i.agency_id = :agencyId"
+            + " AND i.client_id = c.id AND i.status = 'PAID' ORDER BY i.paid_date DESC, i.id DESC LIMIT :perClient) last"
+            + " WHERE c.agency_id = :agencyId)"
             + " SELECT (SELECT count(*) FROM latest) AS accounts, (SELECT max(on_date) FROM latest) AS on_date,"
             + " (SELECT min(currency) FROM latest) AS currency,"
             + " (SELECT sum(amount_minor)::bigint FROM latest) AS amount_minor,"
@@ -147,10 +155,14 @@ class CashPicturePersistenceAdapter implements CashPictureRepository {
             + " (SELECT array_agg(on_date ORDER BY on_date, id) FROM oo) AS oo_dates,"
             + " (SELECT array_agg(currency::text ORDER BY on_date, id) FROM oo) AS oo_currencies,"
             + " (SELECT array_agg(amount_minor ORDER BY on_date, id) FROM oo) AS oo_amounts,"
-            + " (SELECT array_agg(version ORDER BY on_date, id) FROM oo) AS oo_versions";
+            + " (SELECT array_agg(version ORDER BY on_date, id) FROM oo) AS oo_versions,"
+            + " (SELECT array_agg(client_id ORDER BY client_id, paid_date DESC, id DESC) FROM ph) AS ph_clients,"
+            + " (SELECT array_agg(due_date ORDER BY client_id, paid_date DESC, id DESC) FROM ph) AS ph_due,"
+            + " (SELECT array_agg(paid_date ORDER BY client_id, paid_date DESC, id DESC) FROM ph) AS ph_paid";
 
     private Mono<SmallFacts> smallFacts(AgencyId agencyId, LocalDate asOf) {
         return db.sql(SMALL_FACTS).bind("agencyId", agencyId.value()).bind("asOf", asOf)
+                .bind("perClient", PaymentDelayModel.HISTORY + PaymentDrift.RECENT)
                 .map((row, meta) -> {
                     BankBalance balance = row.get("accounts", Long.class) == 0 ? null
                             : new BankBalance(row.get("on_date", LocalDate.class), Money.of(
@@ -191,7 +203,17 @@ class CashPicturePersistenceAdapter implements CashPictureRepository {
                                     Money.of(amounts[i], currencies[i].trim()), versions[i]));
                         }
                     }
-                    return new SmallFacts(balance, overheads, oneOffs, days == null ? List.of() : List.of(days), first);
+                    List<PaidDates> paid = new ArrayList<>();
+                    UUID[] phClients = row.get("ph_clients", UUID[].class);
+                    if (phClients != null) {
+                        LocalDate[] due = row.get("ph_due", LocalDate[].class);
+                        LocalDate[] paidOn = row.get("ph_paid", LocalDate[].class);
+                        for (int i = 0; i < phClients.length; i++) {
+                            paid.add(new PaidDates(new ClientId(phClients[i]), due[i], paidOn[i]));
+                        }
+                    }
+                    return new SmallFacts(balance, overheads, oneOffs, days == null ? List.of() : List.of(days), first,
+                            paid);
                 })
                 .one();
     }
