@@ -11,13 +11,14 @@ import reactor.core.publisher.Mono;
  * The cash pictures read lately, per (agency, data version, as-of), the least recently used dropped
  * beyond {@link #capacity} (ADR 47). A picture never changes once loaded, and the data version moves with
  * every write of the agency on any instance, so an entry is never stale: one whose version is no longer
- * the agency's is simply never asked for again and ages out. The derivations (forecast per horizon and
+ * the agency's is never asked for again, and is dropped when a newer version of the agency is loaded. The
+ * derivations (forecast per horizon and
  * scenario, exposures) are remembered inside each picture.
  *
  */
 public final class CashPictureCache {
 
-    /** Default bound: a few as-of dates of a few dozen agencies; a large agency's picture is some MB. */
+    /** Default bound: a few as-of dates of a few dozen agencies; a large agency's picture is tens of MB. */
     public static final int DEFAULT_CAPACITY = 64;
 
     private record Key(AgencyId agencyId, long version, LocalDate asOf) {
@@ -61,6 +62,9 @@ public final class CashPictureCache {
                 return entry;
             }
             misses++;
+            // an older version of the agency is never asked for again: let it go now, not when it ages out
+            // (a large agency's picture is tens of MB; a write before each read would otherwise fill the heap)
+            entries.keySet().removeIf(k -> k.agencyId().equals(agencyId) && k.version() < version);
             Mono<AgencyCashPicture>[] self = new Mono[1];
             self[0] = Mono.defer(load).doOnError(e -> forget(key, self[0])).cache();
             entries.put(key, self[0]);
