@@ -27,6 +27,7 @@ import io.cordee.core.cash.Scenario;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import io.cordee.core.cash.CashForecast;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -153,9 +154,52 @@ class CashPictureTest {
         return statements;
     }
 
+    @Test
+    void aForecastReadsOnlyWhatItNeedsAndAgreesWithTheCompletePicture() {
+        Tenants.Tenant tenant = tenants.create("Forecast Picture Agency");
+        Agency agency = agency(tenant, 3);
+        cash.recordBalance(tenant.owner(), LocalDate.of(2026, 7, 1), Money.of(5_000_000, "EUR"))
+                .block(Duration.ofSeconds(5));
+
+        counter.reset();
+        CashForecast cold = cash.forecast(tenant.owner(), AS_OF, 8, Scenario.BASE).block(Duration.ofSeconds(10));
+        // the agency with its data version, then the forecast picture: no projects, allocations or payment history
+        assertThat(counter.statements()).hasSize(1 + CashPictureRepository.FORECAST_STATEMENTS)
+                .noneMatch(sql -> sql.contains("FROM allocation") || sql.contains("FROM project"));
+        assertThat(cold.opening()).isEqualTo(Money.of(5_000_000, "EUR"));
+
+        // remembered: the same forecast for the agency with its data version only
+        counter.reset();
+        assertThat(cash.forecast(tenant.owner(), AS_OF, 8, Scenario.BASE).block(Duration.ofSeconds(10)))
+                .isSameAs(cold);
+        assertThat(counter.statements()).hasSize(1);
+
+        // the complete picture (exposures, alerts, proposals) derives the very same forecast
+        AgencyCashPicture complete = cash.picture(agency, AS_OF).block(Duration.ofSeconds(10));
+        assertThat(complete.complete()).isTrue();
+        assertThat(complete.forecast(8, Scenario.BASE)).isEqualTo(cold);
+        assertThat(complete.exposures(8)).hasSize(3);
+    }
+
+    @Test
+    void aForecastPictureRefusesWhatItDoesNotHold() {
+        Tenants.Tenant tenant = tenants.create("Forecast Picture Refusal Agency");
+        Agency agency = agency(tenant, 1);
+        AgencyCashPicture forecastOnly = AgencyCashPicture.forForecast(agency, AS_OF, null, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        // an empty list would read as "no allocations, no exposure": refused instead
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> forecastOnly.exposures(8))
+                .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(forecastOnly::allocations)
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     /** {@code n} clients, each with one project staffed full time in July 2026 by a person of its own. */
     private Agency agency(int n) {
-        Tenants.Tenant tenant = tenants.create("Picture Agency " + n);
+        return agency(tenants.create("Picture Agency " + n), n);
+    }
+
+    private Agency agency(Tenants.Tenant tenant, int n) {
         for (int i = 0; i < n; i++) {
             Client c = clients.create(tenant.owner(), new ClientDraft("Client " + i, Segment.SME, 30, List.of(), null))
                     .block(Duration.ofSeconds(5));

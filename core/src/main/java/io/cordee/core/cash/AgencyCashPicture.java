@@ -66,8 +66,11 @@ public final class AgencyCashPicture {
     private final List<Allocation> allocations;
     private final Set<LocalDate> holidays;
     private final Map<ProjectId, LocalDate> firstPayments;
+    /** False for a forecast picture: no projects, allocations, first payments, and only the receipts after the balance. */
+    private final boolean complete;
 
     private final Map<TeamMemberId, TeamMember> teamById;
+    private final Map<ClientId, List<Project>> projectsOfClient;
     private final Map<ProjectId, ClientId> clientOfProject;
     private final Map<ClientId, List<Allocation>> allocationsOfClient;
     private final Map<ClientId, List<CashMovement>> paymentsOfClient;
@@ -93,6 +96,32 @@ public final class AgencyCashPicture {
                              List<OneOffExpense> oneOffs, List<Client> clients, List<PaidDates> paidHistory,
                              List<Project> projects, List<Allocation> allocations, Collection<LocalDate> holidays,
                              Map<ProjectId, LocalDate> firstPayments) {
+        this(agency, asOf, latestBalance, payments, receivables, team, overheads, oneOffs, clients, paidHistory,
+                projects, allocations, holidays, firstPayments, true);
+    }
+
+    /**
+     * A forecast picture (ADR 47, "the forecast's own picture"): the facts the base forecast reads and no
+     * more — no projects, allocations or first payments, and only the payments received after the opening
+     * balance's date up to as-of. It derives {@link #input} and {@link #forecast} for any scenario that
+     * re-plans no billing, exactly as the complete picture does; everything else is refused
+     * ({@link IllegalStateException}), so a caller cannot read an empty list as "none".
+     */
+    public static AgencyCashPicture forForecast(Agency agency, LocalDate asOf, BankBalance latestBalance,
+                                                List<Payment> receiptsAfterBalance, List<Receivable> receivables,
+                                                List<TeamMember> team, List<Overhead> overheads,
+                                                List<OneOffExpense> oneOffs, List<Client> clients,
+                                                List<PaidDates> paidHistory, Collection<LocalDate> holidays) {
+        return new AgencyCashPicture(agency, asOf, latestBalance, receiptsAfterBalance, receivables, team, overheads,
+                oneOffs, clients, paidHistory, List.of(), List.of(), holidays, Map.of(), false);
+    }
+
+    private AgencyCashPicture(Agency agency, LocalDate asOf, BankBalance latestBalance, List<Payment> payments,
+                              List<Receivable> receivables, List<TeamMember> team, List<Overhead> overheads,
+                              List<OneOffExpense> oneOffs, List<Client> clients, List<PaidDates> paidHistory,
+                              List<Project> projects, List<Allocation> allocations, Collection<LocalDate> holidays,
+                              Map<ProjectId, LocalDate> firstPayments, boolean complete) {
+        this.complete = complete;
         this.agency = agency;
         this.asOf = asOf;
         this.latestBalance = latestBalance;
@@ -109,6 +138,11 @@ public final class AgencyCashPicture {
         this.firstPayments = Map.copyOf(firstPayments);
         this.teamById = this.team.stream().collect(Collectors.toMap(TeamMember::id, Function.identity()));
         this.clientOfProject = this.projects.stream().collect(Collectors.toMap(Project::id, Project::clientId));
+        Map<ClientId, List<Project>> projectsByClient = new HashMap<>();
+        for (Project p : this.projects) {
+            projectsByClient.computeIfAbsent(p.clientId(), k -> new ArrayList<>()).add(p);
+        }
+        this.projectsOfClient = projectsByClient;
         Map<ClientId, List<Allocation>> byClient = new HashMap<>();
         for (Allocation a : this.allocations) {
             ClientId client = clientOfProject.get(a.projectId());
@@ -143,6 +177,17 @@ public final class AgencyCashPicture {
         return asOf;
     }
 
+    /** False for a {@linkplain #forForecast forecast picture}, which holds only what the base forecast reads. */
+    public boolean complete() {
+        return complete;
+    }
+
+    private void requireComplete() {
+        if (!complete) {
+            throw new IllegalStateException("a forecast picture holds no projects, allocations or payment history");
+        }
+    }
+
     /** Whether a bank balance opens a forecast on as-of; without one, only exposure from payments exists. */
     public boolean hasForecast() {
         return latestBalance != null;
@@ -153,14 +198,17 @@ public final class AgencyCashPicture {
     }
 
     public List<Project> projects() {
+        requireComplete();
         return projects;
     }
 
     public List<Allocation> allocations() {
+        requireComplete();
         return allocations;
     }
 
     public List<Payment> payments() {
+        requireComplete();
         return payments;
     }
 
@@ -186,20 +234,24 @@ public final class AgencyCashPicture {
     }
 
     public Map<ProjectId, LocalDate> firstPayments() {
+        requireComplete();
         return firstPayments;
     }
 
     /** The client's projects, in the order loaded. */
     public List<Project> projectsOf(ClientId clientId) {
-        return projects.stream().filter(p -> p.clientId().equals(clientId)).toList();
+        requireComplete();
+        return projectsOfClient.getOrDefault(clientId, List.of());
     }
 
     public List<Allocation> allocationsOf(ClientId clientId) {
+        requireComplete();
         return allocationsOfClient.getOrDefault(clientId, List.of());
     }
 
     /** The client's payments (every date) as cash movements. */
     public List<CashMovement> paymentsOf(ClientId clientId) {
+        requireComplete();
         return paymentsOfClient.getOrDefault(clientId, List.of());
     }
 
@@ -234,6 +286,9 @@ public final class AgencyCashPicture {
                 .map(OneOffExpense::asMovement).toList();
         Set<ClientId> replanned = scenario.adjustments().entrySet().stream()
                 .filter(e -> e.getValue().changesBilling()).map(Map.Entry::getKey).collect(Collectors.toSet());
+        if (!replanned.isEmpty()) {
+            requireComplete(); // re-planning reads the clients' projects and allocations
+        }
         Map<ProjectId, Project> projectsOfReplanned = new HashMap<>();
         for (Project p : projects) {
             if (replanned.contains(p.clientId())) {
@@ -270,19 +325,30 @@ public final class AgencyCashPicture {
      * under {@code scenario} (payments only when there is no forecast).
      */
     public Exposure.Series exposure(ClientId clientId, int weeks, Scenario scenario) {
+        requireComplete();
         ForecastInput in = latestBalance == null ? null : input(weeks, scenario);
         return Exposure.ofClient(clientId, asOf, in, scenario, allocationsOf(clientId), teamById, paymentsOf(clientId),
                 weeks, calendar, agency.settings().currency());
     }
 
+    /** As {@link #exposure}, with the client's expected receipts already derived (one pass for every client). */
+    private Exposure.Series exposure(ClientId clientId, int weeks, List<CashMovement> expected) {
+        return Exposure.ofClient(clientId, asOf, expected, allocationsOf(clientId), teamById, paymentsOf(clientId),
+                weeks, calendar, agency.settings().currency());
+    }
+
     /** Every client's exposure under the base scenario, for the clients that have staff allocated. */
     public Map<ClientId, Exposure.Series> exposures(int weeks) {
+        requireComplete();
         return exposures.computeIfAbsent(List.of(weeks), k -> {
             Map<ClientId, Exposure.Series> result = new HashMap<>();
+            // every client's expected receipts in one pass over the receivables, not one pass per client
+            Map<ClientId, List<CashMovement>> expected = latestBalance == null ? Map.of()
+                    : CashForecaster.expectedReceiptsByClient(input(weeks, Scenario.BASE), Scenario.BASE);
             for (Client c : clients) {
                 Computations.checkpoint();
                 if (allocationsOfClient.containsKey(c.id())) {
-                    result.put(c.id(), exposure(c.id(), weeks, Scenario.BASE));
+                    result.put(c.id(), exposure(c.id(), weeks, expected.getOrDefault(c.id(), List.of())));
                 }
             }
             return Collections.unmodifiableMap(result);
@@ -291,6 +357,7 @@ public final class AgencyCashPicture {
 
     /** Each client's share of the agency's capacity in {@code month}, 0–1 (DESIGN.md, Computations). */
     public Map<ClientId, BigDecimal> capacityShares(YearMonth month) {
+        requireComplete();
         return CapacityShare.shares(allocations, teamById, clientOfProject, month, calendar);
     }
 
@@ -323,6 +390,7 @@ public final class AgencyCashPicture {
      * expected under the base scenario (not before as-of). Absent for a project expected to bring no cash.
      */
     public Map<ProjectId, Long> timeToFirstCash(Collection<Project> of) {
+        requireComplete();
         Set<ProjectId> wanted = of.stream().map(Project::id).collect(Collectors.toSet());
         Map<ProjectId, List<LocalDate>> dates = new HashMap<>();
         for (ExpectedReceipt e : expectedReceipts()) {

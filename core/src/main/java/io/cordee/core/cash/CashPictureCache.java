@@ -21,7 +21,7 @@ public final class CashPictureCache {
     /** Default bound: a few as-of dates of a few dozen agencies; a large agency's picture is tens of MB. */
     public static final int DEFAULT_CAPACITY = 64;
 
-    private record Key(AgencyId agencyId, long version, LocalDate asOf) {
+    private record Key(AgencyId agencyId, long version, LocalDate asOf, boolean complete) {
     }
 
     private final int capacity;
@@ -51,12 +51,25 @@ public final class CashPictureCache {
      */
     public Mono<AgencyCashPicture> get(AgencyId agencyId, long version, LocalDate asOf,
                                        Supplier<Mono<AgencyCashPicture>> load) {
+        return get(agencyId, version, asOf, true, load);
+    }
+
+    /**
+     * As {@link #get(AgencyId, long, LocalDate, Supplier)}, for a complete picture or, when {@code complete} is
+     * false, a forecast picture ({@link AgencyCashPicture#forForecast}): a complete picture of the same key
+     * already remembered serves a forecast too.
+     */
+    public Mono<AgencyCashPicture> get(AgencyId agencyId, long version, LocalDate asOf, boolean complete,
+                                       Supplier<Mono<AgencyCashPicture>> load) {
         if (capacity == 0) {
             return load.get();
         }
-        Key key = new Key(agencyId, version, asOf);
+        Key key = new Key(agencyId, version, asOf, complete);
         synchronized (entries) {
-            Mono<AgencyCashPicture> entry = entries.get(key);
+            Mono<AgencyCashPicture> entry = entries.get(new Key(agencyId, version, asOf, true));
+            if (entry == null && !complete) {
+                entry = entries.get(key);
+            }
             if (entry != null) {
                 hits++;
                 return entry;

@@ -290,7 +290,7 @@ public final class CashService {
                     .throwIfInvalid();
             return horizonWeeks;
         })).then(versionedAgency(caller))
-                .flatMap(agency -> picture(agency, asOf == null ? today(agency.agency()) : asOf))
+                .flatMap(agency -> picture(agency, asOf == null ? today(agency.agency()) : asOf, scenario))
                 .flatMap(picture -> computations.run(() -> picture.forecast(horizonWeeks, scenario)));
     }
 
@@ -319,6 +319,32 @@ public final class CashService {
                 () -> pictures.load(agency.agency(), asOf));
     }
 
+    /**
+     * The picture a forecast under {@code scenario} needs: a forecast picture (ADR 47), unless the scenario
+     * re-plans a client's billing, which reads its projects and allocations — or a complete picture already
+     * remembered for the same version and date.
+     */
+    private Mono<AgencyCashPicture> picture(CashPictureRepository.VersionedAgency agency, LocalDate asOf,
+                                            Scenario scenario) {
+        if (replansBilling(scenario)) {
+            return picture(agency, asOf);
+        }
+        return pictureCache.get(agency.agency().id(), agency.dataVersion(), asOf, false,
+                () -> pictures.loadForecast(agency.agency(), asOf));
+    }
+
+    private Mono<AgencyCashPicture> forecastPicture(Agency agency, LocalDate asOf, Scenario scenario) {
+        if (replansBilling(scenario)) {
+            return picture(agency, asOf);
+        }
+        return pictures.dataVersion(agency.id()).flatMap(version -> pictureCache.get(agency.id(), version, asOf,
+                false, () -> pictures.loadForecast(agency, asOf)));
+    }
+
+    private static boolean replansBilling(Scenario scenario) {
+        return scenario.changesBilling();
+    }
+
     private Mono<CashPictureRepository.VersionedAgency> versionedAgency(Caller caller) {
         return pictures.agency(caller.agencyId())
                 .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())));
@@ -342,7 +368,8 @@ public final class CashService {
 
     /** The forecast's input under {@code scenario}, derived from the agency's cash picture. */
     Mono<ForecastInput> input(Caller caller, Agency agency, LocalDate asOf, int horizonWeeks, Scenario scenario) {
-        return picture(agency, asOf).flatMap(picture -> computations.run(() -> picture.input(horizonWeeks, scenario)));
+        return forecastPicture(agency, asOf, scenario)
+                .flatMap(picture -> computations.run(() -> picture.input(horizonWeeks, scenario)));
     }
 
     /** A client's exposure week by week from {@code asOf}, with the cash expected under the base scenario. */

@@ -82,15 +82,22 @@ public final class Exposure {
                                   Scenario scenario, Collection<Allocation> allocations,
                                   Map<TeamMemberId, TeamMember> team, Collection<CashMovement> payments, int weeks,
                                   WorkingCalendar calendar, Currency currency) {
+        return ofClient(clientId, asOf, forecast == null ? List.of()
+                : CashForecaster.expectedReceipts(forecast, scenario, clientId), allocations, team, payments, weeks,
+                calendar, currency);
+    }
+
+    /** As above, with the client's expected receipts (CashForecaster#expectedReceipts) already derived. */
+    static Series ofClient(io.cordee.core.client.ClientId clientId, LocalDate asOf, List<CashMovement> expected,
+                           Collection<Allocation> allocations, Map<TeamMemberId, TeamMember> team,
+                           Collection<CashMovement> payments, int weeks, WorkingCalendar calendar, Currency currency) {
         List<CashMovement> receipts = new ArrayList<>();
         for (CashMovement p : payments) {
             if (!p.date().isAfter(asOf)) {
                 receipts.add(p);
             }
         }
-        if (forecast != null) {
-            receipts.addAll(CashForecaster.expectedReceipts(forecast, scenario, clientId));
-        }
+        receipts.addAll(expected);
         LocalDate monday = asOf.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         return weekly(allocations, team, receipts, monday, weeks, calendar, currency);
     }

@@ -5,6 +5,7 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.PaymentDrift;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.PaidDates;
+import io.cordee.core.billing.Payment;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.cash.AgencyCashPicture;
 import io.cordee.core.cash.BankBalance;
@@ -97,12 +98,39 @@ class CashPicturePersistenceAdapter implements CashPictureRepository {
         Mono<List<Client>> allClients = clients.findAll(id).collectList().cache();
         Mono<List<Project>> allProjects = allClients.flatMap(cs -> cs.isEmpty() ? Mono.just(List.<Project>of())
                 : projects.findByClients(id, cs.stream().map(Client::id).toList()).collectList());
-        return Mono.zip(List.<Mono<?>>of(smallFacts(id, asOf),
+        return Mono.zip(List.<Mono<?>>of(smallFacts(id, asOf, true),
                         billing.findPayments(id, from, to).collectList(),
                         billing.findReceivables(id, asOf).collectList(),
                         members.findAll(id).collectList(),
                         Mono.zip(allClients, allProjects),
                         allocations.findOverlapping(id, from, to).collectList()), z -> picture(agency, asOf, z));
+    }
+
+    /**
+     * What the forecast reads and no more, in at most {@value CashPictureRepository#FORECAST_STATEMENTS}
+     * statements: the small facts (without each project's first payment), the payments received after the
+     * opening balance's date (which they wait for), the receivables, the team, the clients. Not the 100,000
+     * allocations, 10,000 projects and 20,000 payments of the large benchmark agency, which took 1.5 s to read
+     * and map (docs/benchmarks.md).
+     */
+    @Override
+    public Mono<AgencyCashPicture> loadForecast(Agency agency, LocalDate asOf) {
+        AgencyId id = agency.id();
+        Mono<Object[]> smallAndReceipts = smallFacts(id, asOf, false).flatMap(small -> (small.balance() == null
+                ? Mono.just(List.<Payment>of())
+                : billing.findPayments(id, small.balance().date().plusDays(1), asOf).collectList())
+                .map(receipts -> new Object[] {small, receipts}));
+        return Mono.zip(List.<Mono<?>>of(smallAndReceipts, billing.findReceivables(id, asOf).collectList(),
+                members.findAll(id).collectList(), clients.findAll(id).collectList()), z -> forecastPicture(agency,
+                asOf, z));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static AgencyCashPicture forecastPicture(Agency agency, LocalDate asOf, Object[] z) {
+        Object[] smallAndReceipts = (Object[]) z[0];
+        SmallFacts small = (SmallFacts) smallAndReceipts[0];
+        return AgencyCashPicture.forForecast(agency, asOf, small.balance(), (List) smallAndReceipts[1], (List) z[1],
+                (List) z[2], small.overheads(), small.oneOffs(), (List) z[3], small.paidHistory(), small.holidays());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -128,7 +156,7 @@ class CashPicturePersistenceAdapter implements CashPictureRepository {
             + " ORDER BY b.account_id, b.on_date DESC),"
             + " fp AS (SELECT i.project_id, min(p.received_on) AS first FROM payment p JOIN invoice i"
             + " ON i.agency_id = p.agency_id AND i.id = p.invoice_id"
-            + " WHERE p.agency_id = :agencyId AND i.project_id IS NOT NULL GROUP BY i.project_id),"
+            + " WHERE p.agency_id = :agencyId AND :firstPayments AND i.project_id IS NOT NULL GROUP BY i.project_id),"
             + " oh AS (SELECT * FROM overhead WHERE agency_id = :agencyId),"
             + " oo AS (SELECT * FROM one_off_expense WHERE agency_id = :agencyId),"
             // each client's last paid invoices, newest first, as BillingRepository#findLastPaidDates reads them
@@ -160,8 +188,10 @@ class CashPicturePersistenceAdapter implements CashPictureRepository {
             + " (SELECT array_agg(due_date ORDER BY client_id, paid_date DESC, id DESC) FROM ph) AS ph_due,"
             + " (SELECT array_agg(paid_date ORDER BY client_id, paid_date DESC, id DESC) FROM ph) AS ph_paid";
 
-    private Mono<SmallFacts> smallFacts(AgencyId agencyId, LocalDate asOf) {
+    /** @param firstPayments whether to read each project's first payment (a forecast picture does not) */
+    private Mono<SmallFacts> smallFacts(AgencyId agencyId, LocalDate asOf, boolean firstPayments) {
         return db.sql(SMALL_FACTS).bind("agencyId", agencyId.value()).bind("asOf", asOf)
+                .bind("firstPayments", firstPayments)
                 .bind("perClient", PaymentDelayModel.HISTORY + PaymentDrift.RECENT)
                 .map((row, meta) -> {
                     BankBalance balance = row.get("accounts", Long.class) == 0 ? null
