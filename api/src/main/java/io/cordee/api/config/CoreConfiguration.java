@@ -137,9 +137,12 @@ public class CoreConfiguration {
     @Bean
     CashService cashService(CashRepository cash, BillingRepository billing, ClientRepository clients,
                             ProjectRepository projects, TeamMemberRepository members, AllocationRepository allocations,
-                            AgencyRepository agencies, IdGenerator ids, Clock clock, Computations computations) {
+                            AgencyRepository agencies, IdGenerator ids, Clock clock, Computations computations,
+                            io.cordee.core.cash.CashPictureRepository pictures,
+                            @org.springframework.beans.factory.annotation.Value(
+                                    "${cordee.cash.picture-cache-size:64}") int pictureCacheSize) {
         return new CashService(cash, billing, clients, projects, members, allocations, agencies, ids, clock,
-                computations);
+                computations, pictures, new io.cordee.core.cash.CashPictureCache(pictureCacheSize));
     }
 
     @Bean

@@ -94,19 +94,35 @@ class CashForecastBenchmark {
                 .defaultCookie("CORDEE_SESSION", session)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
 
+        // cold: a write (untimed) before each request moves the data version, so no picture is remembered (ADR 47)
         for (int i = 0; i < WARMUP; i++) {
+            touch(agency);
             post(http, QUERY);
         }
         List<Long> times = new ArrayList<>();
         int statements = 0;
         byte[] answer = null;
         for (int i = 0; i < RUNS; i++) {
+            touch(agency);
             counter.reset();
             long t0 = System.nanoTime();
             answer = post(http, QUERY);
             times.add((System.nanoTime() - t0) / 1_000);
             statements = Math.max(statements, counter.statements().size());
         }
+        // cached: nothing written between requests, so the picture and its forecast are remembered
+        List<Long> cachedTimes = new ArrayList<>();
+        int cachedStatements = 0;
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+            counter.reset();
+            long t0 = System.nanoTime();
+            post(http, QUERY);
+            if (i >= WARMUP) {
+                cachedTimes.add((System.nanoTime() - t0) / 1_000);
+                cachedStatements = Math.max(cachedStatements, counter.statements().size());
+            }
+        }
+        Collections.sort(cachedTimes);
         // checked once, outside the timed loop: a client's JSON parsing is not the server's latency
         long parse0 = System.nanoTime();
         JsonNode forecast = JSON.readTree(answer);
@@ -147,6 +163,9 @@ class CashForecastBenchmark {
         System.out.printf("through /graphql, %d runs after %d warm-up: median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms%n",
                 RUNS, WARMUP, times.get(RUNS / 2) / 1000.0, times.get(RUNS * 9 / 10) / 1000.0, times.get(0) / 1000.0,
                 times.get(RUNS - 1) / 1000.0);
+        System.out.printf("cached (same data version), %d runs after %d warm-up: median %.1f ms, p90 %.1f ms,"
+                + " %d SQL statements per request%n", RUNS, WARMUP, cachedTimes.get(RUNS / 2) / 1000.0,
+                cachedTimes.get(RUNS * 9 / 10) / 1000.0, cachedStatements);
         System.out.printf("answer: %,d bytes, 104 weeks, %,d client inflows (a client parses it in %d ms, not counted)%n",
                 answer.length, clientInflows, parseMs);
         System.out.printf("SQL statements per request (session lookup included): %d%n", statements);
@@ -191,6 +210,12 @@ class CashForecastBenchmark {
                 lean.get(RUNS * 9 / 10) / 1000.0);
 
         assertThat(statements).as("SQL statements per request").isLessThanOrEqualTo(10);
+    }
+
+    /** A write that changes nothing but, like any write, moves the agency's data version. */
+    private void touch(AgencyId agency) {
+        db.sql("UPDATE overhead SET label = label WHERE agency_id = :agencyId").bind("agencyId", agency.value())
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
     }
 
     /** POSTs {@code query} and returns the whole answer: the time measured is the time to its last byte. */

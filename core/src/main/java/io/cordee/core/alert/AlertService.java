@@ -17,6 +17,7 @@ import io.cordee.core.brief.BriefRepository;
 import io.cordee.core.brief.BriefService;
 import io.cordee.core.brief.BriefVersion;
 import io.cordee.core.brief.Brief;
+import io.cordee.core.cash.AgencyCashPicture;
 import io.cordee.core.cash.CashForecast;
 import io.cordee.core.cash.CashForecaster;
 import io.cordee.core.cash.CashMovement;
@@ -215,38 +216,19 @@ public final class AlertService {
         Caller system = new Caller(SYSTEM, agencyId, Role.OWNER, null);
         return Mono.defer(() -> {
             int weeks = Math.max(HORIZON_WEEKS, t.cashWarningWeeks());
-            LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            LocalDate end = monday.plusWeeks(weeks);
             Mono<List<MonthCapacity>> months = staffing.capacity(system, YearMonth.from(today), CAPACITY_MONTHS);
-            Mono<List<ForecastInput>> input = cash.input(system, today, weeks).map(List::of)
-                    // no bank balance yet: no forecast, so no cash, exposure, time-to-cash or funding facts
-                    .onErrorResume(InvalidInput.class, e -> Mono.just(List.of()));
-            Mono<List<Client>> allClients = clients.findAll(agencyId).collectList();
-            Mono<List<Project>> allProjects = allClients.flatMap(cs -> cs.isEmpty() ? Mono.just(List.<Project>of())
-                    : projects.findByClients(agencyId, cs.stream().map(Client::id).toList()).collectList());
-            Mono<List<Allocation>> allAllocations = allocations.findOverlapping(agencyId, BEGINNING, end).collectList();
-            Mono<List<Payment>> payments = billing.findPayments(agencyId, BEGINNING, today.minusDays(1)).collectList();
-            Mono<List<LocalDate>> holidays = agencies.holidays(agencyId, BEGINNING, end).collectList();
             Mono<List<Invoice>> overdue = billing.findIssuedDueBefore(agencyId, today.minusDays(t.overdueDays() - 1L))
                     .collectList();
-            Mono<List<PaidDates>> paid = billing.findLastPaidDates(agencyId,
-                    PaymentDelayModel.HISTORY + PaymentDrift.RECENT).collectList();
-            return Mono.zip(allClients, allProjects, input, months, allAllocations, payments, holidays,
-                            Mono.zip(overdue, paid))
+            return Mono.zip(cash.picture(agency, today), months, overdue)
                     .flatMap(z -> {
-                        List<Client> cs = z.getT1();
-                        List<ClientId> clientIds = cs.stream().map(Client::id).toList();
-                        List<ProjectId> projectIds = z.getT2().stream().map(Project::id).toList();
+                        AgencyCashPicture picture = z.getT1();
+                        List<ClientId> clientIds = picture.clients().stream().map(Client::id).toList();
                         Mono<Map<ClientId, RelationshipHealth>> health = relationshipService.health(system, clientIds);
                         Mono<List<Commitment>> commitments = clientIds.isEmpty() ? Mono.just(List.of())
                                 : relationships.findCommitments(agencyId, clientIds).collectList();
-                        Mono<Map<ProjectId, LocalDate>> firstPaid = projectIds.isEmpty() ? Mono.just(Map.of())
-                                : billing.firstPaymentDates(agencyId, projectIds);
-                        return Mono.zip(health, commitments, firstPaid, briefFacts(system, agencyId, z.getT2()))
-                                .flatMap(u -> computations.run(() -> assemble(agency, today, weeks, monday, cs,
-                                        z.getT2(), z.getT3().isEmpty() ? null : z.getT3().get(0), z.getT4(), z.getT5(),
-                                        z.getT6(), z.getT7(), z.getT8().getT1(), z.getT8().getT2(), u.getT1(),
-                                        u.getT2(), u.getT3(), u.getT4())));
+                        return Mono.zip(health, commitments, briefFacts(system, agencyId, picture.projects()))
+                                .flatMap(u -> computations.run(() -> assemble(picture, weeks, z.getT2(), z.getT3(),
+                                        u.getT1(), u.getT2(), u.getT3())));
                     });
         });
     }
@@ -282,45 +264,35 @@ public final class AlertService {
         });
     }
 
-    private static Facts assemble(Agency agency, LocalDate today, int weeks, LocalDate monday, List<Client> clients,
-                                  List<Project> projects, ForecastInput input, List<MonthCapacity> months,
-                                  List<Allocation> allocations, List<Payment> payments, List<LocalDate> holidays,
-                                  List<Invoice> overdue, List<PaidDates> paid, Map<ClientId, RelationshipHealth> health,
-                                  List<Commitment> commitments, Map<ProjectId, LocalDate> firstPaid,
-                                  List<UnrealisticBrief.CurrentVersion> briefVersions) {
-        var currency = agency.settings().currency();
+    private static Facts assemble(AgencyCashPicture picture, int weeks, List<MonthCapacity> months,
+                                  List<Invoice> overdue, Map<ClientId, RelationshipHealth> health,
+                                  List<Commitment> commitments, List<UnrealisticBrief.CurrentVersion> briefVersions) {
+        Agency agency = picture.agency();
+        LocalDate today = picture.asOf();
+        List<Client> clients = picture.clients();
         CashForecast forecast;
         List<LongTimeToCash.ProjectCash> projectCash = new ArrayList<>();
         List<ExposureLimit.ClientExposure> exposures = new ArrayList<>();
         List<FundingRisk.Startup> startups = new ArrayList<>();
-        if (input == null) {
-            Money zero = Money.zero(currency);
+        if (!picture.hasForecast()) {
+            // no bank balance yet: no forecast, so no cash, exposure, time-to-cash or funding facts
+            Money zero = picture.zero();
             forecast = new CashForecast(today, agency.settings().safetyCashThreshold(), zero, List.of(), zero, null,
                     null, Map.of());
         } else {
-            forecast = CashForecaster.forecast(input, Scenario.BASE);
+            forecast = picture.forecast(weeks, Scenario.BASE);
             // expected dates as the delay model gives them, not moved to today when late (see the rules)
             Map<ProjectId, LocalDate> firstExpected = new HashMap<>();
             Map<ClientId, LocalDate> lastExpected = new HashMap<>();
-            Map<ClientId, List<CashMovement>> receipts = new HashMap<>();
-            for (Receivable r : input.receivables()) {
-                LocalDate expected = CashForecaster.expectedPayment(r, input, Scenario.BASE);
-                if (expected == null) {
-                    continue;
-                }
+            for (AgencyCashPicture.ExpectedReceipt e : picture.expectedReceipts()) {
+                Receivable r = e.receivable();
                 if (r.projectId() != null) {
-                    firstExpected.merge(r.projectId(), expected, (a, b) -> a.isBefore(b) ? a : b);
+                    firstExpected.merge(r.projectId(), e.expected(), (a, b) -> a.isBefore(b) ? a : b);
                 }
-                lastExpected.merge(r.clientId(), expected, (a, b) -> a.isAfter(b) ? a : b);
-                receipts.computeIfAbsent(r.clientId(), k -> new ArrayList<>()).add(new CashMovement(
-                        expected.isBefore(today) ? today : expected, r.balance(), r.clientId(), "Expected payment"));
+                lastExpected.merge(r.clientId(), e.expected(), (a, b) -> a.isAfter(b) ? a : b);
             }
-            for (Payment p : payments) {
-                receipts.computeIfAbsent(p.clientId(), k -> new ArrayList<>())
-                        .add(new CashMovement(p.receivedOn(), p.amount(), p.clientId(), "Payment"));
-            }
-            for (Project p : projects) {
-                LocalDate received = firstPaid.get(p.id());
+            for (Project p : picture.projects()) {
+                LocalDate received = picture.firstPayments().get(p.id());
                 LocalDate expected = firstExpected.get(p.id());
                 LocalDate first = received != null && (expected == null || !expected.isBefore(received)) ? received
                         : expected;
@@ -329,23 +301,12 @@ public final class AlertService {
                             received != null));
                 }
             }
-            Map<ProjectId, ClientId> clientOf = projects.stream().collect(Collectors.toMap(Project::id, Project::clientId));
-            Map<ClientId, List<Allocation>> allocationsOf = new HashMap<>();
-            for (Allocation a : allocations) {
-                ClientId client = clientOf.get(a.projectId());
-                if (client != null) {
-                    allocationsOf.computeIfAbsent(client, k -> new ArrayList<>()).add(a);
-                }
-            }
-            Map<TeamMemberId, TeamMember> team = input.team().stream()
-                    .collect(Collectors.toMap(TeamMember::id, Function.identity()));
-            WorkingCalendar calendar = new WorkingCalendar(new HashSet<>(holidays));
+            Map<ClientId, Exposure.Series> exposureOf = picture.exposures(weeks);
             for (Client c : clients) {
                 Computations.checkpoint();
-                List<Allocation> own = allocationsOf.get(c.id());
-                if (own != null) {
-                    exposures.add(new ExposureLimit.ClientExposure(c.id(), Exposure.weekly(own, team,
-                            receipts.getOrDefault(c.id(), List.of()), monday, weeks, calendar, currency)));
+                Exposure.Series series = exposureOf.get(c.id());
+                if (series != null) {
+                    exposures.add(new ExposureLimit.ClientExposure(c.id(), series));
                 }
                 if (c.segment() == Segment.STARTUP) {
                     startups.add(new FundingRisk.Startup(c, lastExpected.get(c.id())));
@@ -362,8 +323,9 @@ public final class AlertService {
                         commitmentsOf.getOrDefault(c.id(), List.of())));
             }
         }
-        Map<ClientId, List<PaymentDelayModel.PaidInvoice>> paidOf = paid.stream().collect(Collectors.groupingBy(
-                PaidDates::clientId, Collectors.mapping(PaidDates::asPaidInvoice, Collectors.toList())));
+        Map<ClientId, List<PaymentDelayModel.PaidInvoice>> paidOf = picture.paidHistory().stream()
+                .collect(Collectors.groupingBy(PaidDates::clientId,
+                        Collectors.mapping(PaidDates::asPaidInvoice, Collectors.toList())));
         List<PaymentDrift.ClientPayments> clientPayments = clients.stream().filter(c -> paidOf.containsKey(c.id()))
                 .map(c -> new PaymentDrift.ClientPayments(c.id(), paidOf.get(c.id()))).toList();
         return new Facts(today, months, forecast, projectCash, exposures, startups, overdue, clientPayments,

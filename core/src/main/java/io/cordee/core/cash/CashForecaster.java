@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,23 @@ public final class CashForecaster {
             if (expected != null) {
                 receipts.add(new CashMovement(expected.isBefore(in.asOf()) ? in.asOf() : expected,
                         receivable.balance(), clientId, "Expected payment"));
+            }
+        }
+        return receipts;
+    }
+
+    /** {@link #expectedReceipts} of every client at once: one pass over the receivables, grouped by client. */
+    public static Map<ClientId, List<CashMovement>> expectedReceiptsByClient(ForecastInput in, Scenario scenario) {
+        Map<ClientId, List<CashMovement>> receipts = new HashMap<>();
+        for (Receivable receivable : ScenarioBilling.apply(in.receivables(), in.projects(), scenario, in.asOf())) {
+            if (receivable.balance().minorUnits() <= 0) {
+                continue;
+            }
+            LocalDate expected = expectedPayment(receivable, in, scenario);
+            if (expected != null) {
+                receipts.computeIfAbsent(receivable.clientId(), k -> new ArrayList<>()).add(new CashMovement(
+                        expected.isBefore(in.asOf()) ? in.asOf() : expected, receivable.balance(),
+                        receivable.clientId(), "Expected payment"));
             }
         }
         return receipts;

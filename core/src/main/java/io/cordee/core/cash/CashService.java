@@ -59,10 +59,15 @@ public final class CashService {
     private final IdGenerator ids;
     private final java.time.Clock clock;
     private final Computations computations;
+    private final CashPictureRepository pictures;
+    private final CashPictureCache pictureCache;
 
     public CashService(CashRepository cash, BillingRepository billing, ClientRepository clients,
                        ProjectRepository projects, TeamMemberRepository members, AllocationRepository allocations,
-                       AgencyRepository agencies, IdGenerator ids, java.time.Clock clock, Computations computations) {
+                       AgencyRepository agencies, IdGenerator ids, java.time.Clock clock, Computations computations,
+                       CashPictureRepository pictures, CashPictureCache pictureCache) {
+        this.pictures = pictures;
+        this.pictureCache = pictureCache;
         this.clock = clock;
         this.computations = computations;
         this.cash = cash;
@@ -284,14 +289,65 @@ public final class CashService {
             new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).date("asOf", asOf)
                     .throwIfInvalid();
             return horizonWeeks;
-        })).then(agency(caller))
-                .flatMap(agency -> input(caller, agency, asOf == null ? today(agency) : asOf, horizonWeeks, scenario))
-                .flatMap(in -> computations.run(() -> CashForecaster.forecast(in, scenario)));
+        })).then(versionedAgency(caller))
+                .flatMap(agency -> picture(agency, asOf == null ? today(agency.agency()) : asOf, scenario))
+                .flatMap(picture -> computations.run(() -> picture.forecast(horizonWeeks, scenario)));
     }
 
     /** Today in the agency's time zone. */
     public LocalDate today(Agency agency) {
         return LocalDate.now(clock.withZone(agency.settings().timeZone()));
+    }
+
+    /**
+     * The agency's cash picture on {@code asOf}: what every money derivation reads (the forecast, exposures,
+     * time to first cash, the alert rules, proposals), remembered per data version (ADR 47): one small
+     * statement when nothing changed since it was loaded. No role check: callers check.
+     */
+    public Mono<AgencyCashPicture> picture(Agency agency, LocalDate asOf) {
+        return pictures.dataVersion(agency.id()).flatMap(version -> pictureCache.get(agency.id(), version, asOf,
+                () -> pictures.load(agency, asOf)));
+    }
+
+    /** The same for the caller's agency, read with its data version in one statement. No role check. */
+    public Mono<AgencyCashPicture> picture(Caller caller, LocalDate asOf) {
+        return versionedAgency(caller).flatMap(agency -> picture(agency, asOf));
+    }
+
+    private Mono<AgencyCashPicture> picture(CashPictureRepository.VersionedAgency agency, LocalDate asOf) {
+        return pictureCache.get(agency.agency().id(), agency.dataVersion(), asOf,
+                () -> pictures.load(agency.agency(), asOf));
+    }
+
+    /**
+     * The picture a forecast under {@code scenario} needs: a forecast picture (ADR 47), unless the scenario
+     * re-plans a client's billing, which reads its projects and allocations — or a complete picture already
+     * remembered for the same version and date.
+     */
+    private Mono<AgencyCashPicture> picture(CashPictureRepository.VersionedAgency agency, LocalDate asOf,
+                                            Scenario scenario) {
+        if (replansBilling(scenario)) {
+            return picture(agency, asOf);
+        }
+        return pictureCache.get(agency.agency().id(), agency.dataVersion(), asOf, false,
+                () -> pictures.loadForecast(agency.agency(), asOf));
+    }
+
+    private Mono<AgencyCashPicture> forecastPicture(Agency agency, LocalDate asOf, Scenario scenario) {
+        if (replansBilling(scenario)) {
+            return picture(agency, asOf);
+        }
+        return pictures.dataVersion(agency.id()).flatMap(version -> pictureCache.get(agency.id(), version, asOf,
+                false, () -> pictures.loadForecast(agency, asOf)));
+    }
+
+    private static boolean replansBilling(Scenario scenario) {
+        return scenario.changesBilling();
+    }
+
+    private Mono<CashPictureRepository.VersionedAgency> versionedAgency(Caller caller) {
+        return pictures.agency(caller.agencyId())
+                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())));
     }
 
     /**
@@ -310,58 +366,10 @@ public final class CashService {
         return input(caller, agency, asOf, horizonWeeks, Scenario.BASE);
     }
 
-    /**
-     * Everything the forecast reads besides the agency, in nine statements whatever the size of the
-     * agency (ten when the scenario re-plans a client's billing: that client's projects). The big reads
-     * (open invoices, every client and its paid history) run side by side; only the receipts and one-offs
-     * wait for the bank balance's date.
-     */
+    /** The forecast's input under {@code scenario}, derived from the agency's cash picture. */
     Mono<ForecastInput> input(Caller caller, Agency agency, LocalDate asOf, int horizonWeeks, Scenario scenario) {
-        LocalDate end = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(horizonWeeks);
-        List<ClientId> replanned = scenario.adjustments().entrySet().stream()
-                .filter(e -> e.getValue().changesBilling()).map(Map.Entry::getKey).toList();
-        // a balance dated on asOf opens the forecast (ADR 38)
-        Mono<BankBalance> latestBalance = cash.latestBalance(caller.agencyId(), asOf)
-                .switchIfEmpty(Mono.error(() -> InvalidInput.of("asOf",
-                        "record a bank balance on or before " + asOf + " first", ErrorCode.REQUIRED)));
-        Mono<Map<ClientId, ForecastInput.ClientProfile>> profiles = Mono.zip(
-                        clients.findAll(caller.agencyId()).collectList(),
-                        billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList())
-                .flatMap(t -> computations.run(() -> {
-                    Map<ClientId, PaymentDelayModel.Delays> delays = BillingService.delays(agency.settings(),
-                            t.getT1(), t.getT2());
-                    Map<ClientId, ForecastInput.ClientProfile> byId = new HashMap<>();
-                    for (Client c : t.getT1()) {
-                        byId.put(c.id(), new ForecastInput.ClientProfile(c, delays.get(c.id())));
-                    }
-                    return byId;
-                }));
-        Mono<Map<ProjectId, Project>> projectsOfReplanned = replanned.isEmpty() ? Mono.just(Map.of())
-                : projects.findByClients(caller.agencyId(), replanned).collectMap(Project::id, p -> p);
-        // monthly billing bills up to the launch, or else the last allocation's end (ScenarioCheck)
-        boolean monthly = scenario.adjustments().values().stream().anyMatch(Scenario.ClientAdjustment::monthlyInArrears);
-        Mono<Tuple2<Map<ProjectId, Project>, Map<ProjectId, LocalDate>>> replanning = projectsOfReplanned
-                .flatMap(ps -> Mono.zip(Mono.just(ps), !monthly || ps.isEmpty() ? Mono.just(Map.<ProjectId, LocalDate>of())
-                        : allocations.findByProjects(caller.agencyId(), ps.keySet())
-                                .filter(a -> a.to() != null)
-                                .collect(HashMap<ProjectId, LocalDate>::new,
-                                        (m, a) -> m.merge(a.projectId(), a.to(), (x, y) -> x.isAfter(y) ? x : y))
-                                .map(m -> (Map<ProjectId, LocalDate>) m)));
-        Mono<Tuple3<BankBalance, List<CashMovement>, List<CashMovement>>> balanceAndAfter = latestBalance
-                .flatMap(balance -> Mono.zip(Mono.just(balance),
-                        billing.findPayments(caller.agencyId(), balance.date().plusDays(1), asOf)
-                                .map(p -> new CashMovement(p.receivedOn(), p.amount(), p.clientId(), "Payment"))
-                                .collectList(),
-                        cash.oneOffs(caller.agencyId(), balance.date().plusDays(1), end)
-                                .map(OneOffExpense::asMovement).collectList()));
-        return Mono.zip(balanceAndAfter, billing.findReceivables(caller.agencyId(), asOf).collectList(),
-                        members.findAll(caller.agencyId()).collectList(), cash.overheads(caller.agencyId()).collectList(),
-                        profiles, replanning)
-                .map(t -> new ForecastInput(asOf, horizonWeeks, agency.settings().safetyCashThreshold(),
-                        agency.settings().payday(), t.getT1().getT1(), t.getT1().getT2(), t.getT2(), t.getT3(),
-                        t.getT4(), t.getT1().getT3(), t.getT5(),
-                        ScenarioCheck.projectsToReplan(scenario, t.getT5().keySet(), t.getT2(), t.getT6().getT1(),
-                                t.getT6().getT2())));
+        return forecastPicture(agency, asOf, scenario)
+                .flatMap(picture -> computations.run(() -> picture.input(horizonWeeks, scenario)));
     }
 
     /** A client's exposure week by week from {@code asOf}, with the cash expected under the base scenario. */
@@ -369,34 +377,22 @@ public final class CashService {
         return money(caller).then(Mono.fromCallable(() -> {
             new Validator().range("weeks", weeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
             return weeks;
-        })).then(clients.findById(caller.agencyId(), clientId))
+        })).then(picture(caller, asOf))
+                // the picture holds every client, archived ones included
+                .filter(picture -> picture.clients().stream().anyMatch(c -> c.id().equals(clientId)))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Client", clientId.value())))
-                .flatMap(client -> projects.findByClients(caller.agencyId(), List.of(clientId)).collectList()
-                        .flatMap(clientProjects -> {
-                            List<ProjectId> projectIds = clientProjects.stream().map(Project::id).toList();
-                            LocalDate monday = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                            return Mono.zip(
-                                    projectIds.isEmpty() ? Mono.just(List.<io.cordee.core.staffing.Allocation>of())
-                                            : allocations.findByProjects(caller.agencyId(), projectIds).collectList(),
-                                    members.findAll(caller.agencyId()).collectList(),
-                                    billing.findPaymentsOfClient(caller.agencyId(), clientId).collectList(),
-                                    expectedReceipts(caller, asOf, weeks, clientId),
-                                    agencies.holidays(caller.agencyId(), LocalDate.of(1900, 1, 1),
-                                            monday.plusWeeks(weeks)).collectList(),
-                                    agency(caller))
-                                    .flatMap(t -> computations.run(() -> {
-                                        List<CashMovement> receipts = new ArrayList<>();
-                                        t.getT3().stream().filter(p -> !p.receivedOn().isAfter(asOf))
-                                                .forEach(p -> receipts.add(new CashMovement(p.receivedOn(),
-                                                        p.amount(), clientId, "Payment")));
-                                        receipts.addAll(t.getT4());
-                                        Map<io.cordee.core.staffing.TeamMemberId, TeamMember> team = t.getT2().stream()
-                                                .collect(Collectors.toMap(TeamMember::id, Function.identity()));
-                                        return Exposure.weekly(t.getT1(), team, receipts, monday, weeks,
-                                                new WorkingCalendar(new HashSet<>(t.getT5())),
-                                                t.getT6().settings().currency());
-                                    }));
-                        }));
+                .flatMap(picture -> computations.run(() -> picture.exposure(clientId, weeks, Scenario.BASE)));
+    }
+
+    /**
+     * Every client's exposure from {@code asOf} over {@code weeks} under the base scenario, from one picture:
+     * the clients with staff allocated to their projects (the others have none).
+     */
+    public Mono<Map<ClientId, Exposure.Series>> exposures(Caller caller, LocalDate asOf, int weeks) {
+        return money(caller).then(Mono.fromCallable(() -> {
+            new Validator().range("weeks", weeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
+            return weeks;
+        })).then(picture(caller, asOf)).flatMap(picture -> computations.run(() -> picture.exposures(weeks)));
     }
 
     /**
@@ -407,50 +403,7 @@ public final class CashService {
         if (!caller.seesMoney() || projectList.isEmpty()) {
             return Mono.just(Map.of());
         }
-        List<ProjectId> projectIds = projectList.stream().map(Project::id).toList();
-        Mono<Map<ProjectId, List<LocalDate>>> expected = input(caller, asOf, ForecastInput.MAX_HORIZON_WEEKS)
-                .flatMap(in -> computations.run(() -> {
-                    Map<ProjectId, List<LocalDate>> byProject = new HashMap<>();
-                    for (Receivable i : in.receivables()) {
-                        Computations.checkpoint();
-                        LocalDate date = projectIds.contains(i.projectId()) ? expectedOrNull(i, in, asOf) : null;
-                        if (date != null) {
-                            byProject.computeIfAbsent(i.projectId(), k -> new ArrayList<>()).add(date);
-                        }
-                    }
-                    return byProject;
-                }))
-                // without a bank balance there is no forecast: only payments already received count
-                .onErrorResume(InvalidInput.class, e -> Mono.just(Map.of()));
-        return Mono.zip(billing.firstPaymentDates(caller.agencyId(), projectIds), expected).map(t -> {
-            Map<ProjectId, List<LocalDate>> dates = new HashMap<>(t.getT2());
-            t.getT1().forEach((project, date) -> dates.merge(project, List.of(date),
-                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
-            Map<ProjectId, Long> result = new HashMap<>();
-            for (Project project : projectList) {
-                TimeToFirstCash.days(project.startDate(), dates.getOrDefault(project.id(), List.of()))
-                        .ifPresent(days -> result.put(project.id(), days));
-            }
-            return result;
-        });
-    }
-
-    /** The invoice's expected payment date under the base scenario, not before {@code asOf}. */
-    private static LocalDate expectedOrNull(Receivable invoice, ForecastInput in, LocalDate asOf) {
-        LocalDate expected = CashForecaster.expectedPayment(invoice, in, Scenario.BASE);
-        return expected == null ? null : expected.isBefore(asOf) ? asOf : expected;
-    }
-
-    private Mono<List<CashMovement>> expectedReceipts(Caller caller, LocalDate asOf, int weeks, ClientId clientId) {
-        return input(caller, asOf, weeks)
-                .flatMap(in -> computations.run(() -> in.receivables().stream().filter(i -> i.clientId().equals(clientId))
-                        .map(i -> {
-                            LocalDate expected = CashForecaster.expectedPayment(i, in, Scenario.BASE);
-                            return expected == null ? null : new CashMovement(expected.isBefore(asOf) ? asOf : expected,
-                                    i.balance(), clientId, "Expected payment");
-                        })
-                        .filter(java.util.Objects::nonNull).toList()))
-                .onErrorResume(InvalidInput.class, e -> Mono.just(List.of()));
+        return picture(caller, asOf).flatMap(picture -> computations.run(() -> picture.timeToFirstCash(projectList)));
     }
 
     private static void validateOverhead(String label, Money monthly, int dayOfMonth, LocalDate from, LocalDate to) {

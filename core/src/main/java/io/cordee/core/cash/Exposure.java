@@ -68,6 +68,40 @@ public final class Exposure {
         return new Series(points, peak, peakWeek, above);
     }
 
+    /**
+     * A client's exposure from the forecast's as-of date: the one definition every use case shares (the
+     * exposure query, the alert rules, the proposal's options, the clients list). Cash received is the
+     * client's payments on or before as-of (the opening position, as the forecast counts them) and, after
+     * that, its receivables at their expected dates under {@code scenario}, a late one on as-of itself.
+     *
+     * @param forecast   the forecast's input; null when there is none (no bank balance): payments only
+     * @param payments   the client's payments (those after as-of are ignored)
+     * @param allocations the allocations to the client's projects
+     */
+    public static Series ofClient(io.cordee.core.client.ClientId clientId, LocalDate asOf, ForecastInput forecast,
+                                  Scenario scenario, Collection<Allocation> allocations,
+                                  Map<TeamMemberId, TeamMember> team, Collection<CashMovement> payments, int weeks,
+                                  WorkingCalendar calendar, Currency currency) {
+        return ofClient(clientId, asOf, forecast == null ? List.of()
+                : CashForecaster.expectedReceipts(forecast, scenario, clientId), allocations, team, payments, weeks,
+                calendar, currency);
+    }
+
+    /** As above, with the client's expected receipts (CashForecaster#expectedReceipts) already derived. */
+    static Series ofClient(io.cordee.core.client.ClientId clientId, LocalDate asOf, List<CashMovement> expected,
+                           Collection<Allocation> allocations, Map<TeamMemberId, TeamMember> team,
+                           Collection<CashMovement> payments, int weeks, WorkingCalendar calendar, Currency currency) {
+        List<CashMovement> receipts = new ArrayList<>();
+        for (CashMovement p : payments) {
+            if (!p.date().isAfter(asOf)) {
+                receipts.add(p);
+            }
+        }
+        receipts.addAll(expected);
+        LocalDate monday = asOf.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        return weekly(allocations, team, receipts, monday, weeks, calendar, currency);
+    }
+
     /** Loaded cost of the allocated time from each allocation's start up to {@code until}, to the cent. */
     static Money costUpTo(Collection<Allocation> allocations, Map<TeamMemberId, TeamMember> team, LocalDate until,
                           WorkingCalendar calendar, Currency currency) {

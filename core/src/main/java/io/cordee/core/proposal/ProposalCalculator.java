@@ -113,12 +113,8 @@ public final class ProposalCalculator {
     /** The client's exposure over the forecast's horizon, with the cash it is expected to pay under {@code scenario}. */
     private static Exposure.Series exposure(Inputs in, ForecastInput forecast, Map<TeamMemberId, TeamMember> team,
                                             Scenario scenario, Currency currency) {
-        List<CashMovement> receipts = new ArrayList<>();
-        in.payments().stream().filter(p -> p.date().isBefore(forecast.asOf())).forEach(receipts::add);
-        receipts.addAll(CashForecaster.expectedReceipts(forecast, scenario, in.client().id()));
-        LocalDate monday = forecast.asOf().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return Exposure.weekly(in.allocations(), team, receipts, monday, forecast.horizonWeeks(), in.calendar(),
-                currency);
+        return Exposure.ofClient(in.client().id(), forecast.asOf(), forecast, scenario, in.allocations(), team,
+                in.payments(), forecast.horizonWeeks(), in.calendar(), currency);
     }
 
     private static ForecastInput withProjects(ForecastInput in, List<Project> projects) {

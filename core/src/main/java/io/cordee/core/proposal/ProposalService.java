@@ -111,32 +111,18 @@ public final class ProposalService {
 
     private Mono<RenegotiationProposal> compute(Caller caller, Agency agency, ClientId clientId,
                                                 List<ProposalOption> options, LocalDate asOf, int horizonWeeks) {
-        LocalDate monday = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate capacityEnd = YearMonth.from(asOf).plusMonths(ProposalCalculator.CAPACITY_MONTHS - 1).atEndOfMonth();
-        LocalDate horizonEnd = monday.plusWeeks(horizonWeeks);
-        LocalDate holidaysEnd = capacityEnd.isAfter(horizonEnd) ? capacityEnd : horizonEnd;
         return clients.findById(caller.agencyId(), clientId)
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("clientId", "no such client", ErrorCode.NOT_FOUND)))
-                .flatMap(client -> projects.findByClients(caller.agencyId(), List.of(clientId)).collectList()
-                        .flatMap(clientProjects -> {
-                            List<ProjectId> projectIds = clientProjects.stream().map(Project::id).toList();
-                            List<Project> active = clientProjects.stream()
-                                    .filter(p -> p.status() == ProjectStatus.ACTIVE).toList();
-                            Mono<List<Allocation>> allocated = projectIds.isEmpty() ? Mono.just(List.of())
-                                    : allocations.findByProjects(caller.agencyId(), projectIds).collectList();
-                            Mono<List<CashMovement>> paid = billing.findPaymentsOfClient(caller.agencyId(), clientId)
-                                    .map(p -> new CashMovement(p.receivedOn(), p.amount(), clientId, "Payment"))
-                                    .collectList();
-                            Mono<List<LocalDate>> holidays = agencies.holidays(caller.agencyId(),
-                                    LocalDate.of(1900, 1, 1), holidaysEnd).collectList();
-                            return Mono.zip(cash.input(caller, agency, asOf, horizonWeeks), allocated, paid,
-                                            holidays, cash.timeToFirstCash(caller, active, asOf))
-                                    .flatMap(t -> computations.run(() -> ProposalCalculator.compute(
-                                            new ProposalCalculator.Inputs(client, t.getT1(), clientProjects, t.getT2(),
-                                                    t.getT1().team(), t.getT3(),
-                                                    new WorkingCalendar(new HashSet<>(t.getT4())), t.getT5(),
-                                                    AlertThresholds.defaults().capacityWarningPercent()), options)));
-                        }));
+                .flatMap(client -> cash.picture(agency, asOf).flatMap(picture -> computations.run(() -> {
+                    List<Project> clientProjects = picture.projectsOf(clientId);
+                    List<Project> active = clientProjects.stream()
+                            .filter(p -> p.status() == ProjectStatus.ACTIVE).toList();
+                    return ProposalCalculator.compute(new ProposalCalculator.Inputs(client,
+                            picture.input(horizonWeeks, io.cordee.core.cash.Scenario.BASE), clientProjects,
+                            picture.allocationsOf(clientId), picture.team(), picture.paymentsOf(clientId),
+                            picture.calendar(), picture.timeToFirstCash(active),
+                            AlertThresholds.defaults().capacityWarningPercent()), options);
+                })));
     }
 
     /** The letter of a computed proposal, dated {@code date}, signed by the agency. */
