@@ -225,4 +225,12 @@ public class CoreConfiguration {
         return new io.cordee.core.imports.ImportService(clients, projects, billing, agencies, mappings, tx, ids,
                 clock);
     }
+
+    @Bean
+    io.cordee.core.deal.DealService dealService(io.cordee.core.deal.DealRepository deals, ClientService clients,
+                                                ProjectService projects, BillingService billing,
+                                                StaffingService staffing, TeamMemberRepository members,
+                                                TransactionRunner tx, IdGenerator ids) {
+        return new io.cordee.core.deal.DealService(deals, clients, projects, billing, staffing, members, tx, ids);
+    }
 }
