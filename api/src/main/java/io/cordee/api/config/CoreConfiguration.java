@@ -233,4 +233,10 @@ public class CoreConfiguration {
                                                 TransactionRunner tx, IdGenerator ids) {
         return new io.cordee.core.deal.DealService(deals, clients, projects, billing, staffing, members, tx, ids);
     }
+
+    @Bean
+    io.cordee.core.deal.PipelineService pipelineService(io.cordee.core.deal.DealRepository deals, CashService cash,
+                                                        AgencyService agencies, Computations computations) {
+        return new io.cordee.core.deal.PipelineService(deals, cash, agencies, computations);
+    }
 }

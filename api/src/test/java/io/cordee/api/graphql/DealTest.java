@@ -203,6 +203,77 @@ class DealTest {
                 .path("deals.nodes[0].stage").entity(String.class).isEqualTo("LEAD");
     }
 
+    static final String FORECAST = """
+            query($w: Boolean) { cashForecast(asOf: "2026-12-03", horizonWeeks: 26, withPipeline: $w) {
+              weeks { weekStart inflow { amountMinor } closing { amountMinor } } } }""";
+
+    @Test
+    void theForecastWithPipelineAddsEachOpenDealsBillingWeightedByItsProbability() {
+        finance.document("""
+                mutation { recordBankBalance(input: {date: "2026-12-02", amount: {amountMinor: 10000000}}) {
+                  bankBalance { date } userErrors { code } } }""").execute()
+                .path("recordBankBalance.bankBalance.date").entity(String.class).isEqualTo("2026-12-02");
+        // A prospect's deal: 10,000.00 at 40 %, all invoiced on the start (4 January 2027)
+        String deal = finance.document("""
+                        mutation { createDeal(input: {name: "Orbit", prospectName: "Orbit", prospectSegment: SME,
+                          expectedFee: {amountMinor: 1000000}, probabilityPercent: 40, expectedStart: "2027-01-04",
+                          duration: 4, durationUnit: WEEKS, billingPlan: {depositPercent: 100, monthlyInArrears: false}}) {
+                          deal { id } userErrors { field code } } }""").execute()
+                .path("createDeal.deal.id").entity(String.class).get();
+        // a lost deal at 90 % weighs nothing
+        String lost = finance.document("""
+                        mutation { createDeal(input: {name: "Gone", prospectName: "Gone", prospectSegment: SME,
+                          expectedFee: {amountMinor: 5000000}, probabilityPercent: 90, expectedStart: "2027-01-04",
+                          duration: 4, durationUnit: WEEKS, billingPlan: {depositPercent: 100, monthlyInArrears: false}}) {
+                          deal { id } userErrors { field code } } }""").execute()
+                .path("createDeal.deal.id").entity(String.class).get();
+        finance.document(MOVE).variable("id", lost).variable("v", 0).variable("s", "LOST").execute()
+                .path("moveDeal.deal.stage").entity(String.class).isEqualTo("LOST");
+
+        java.util.List<Long> base = inflows(false);
+        java.util.List<Long> weighted = inflows(true);
+        // the pipeline adds 10,000.00 × 40 % = 4,000.00, in one week, and nothing else
+        long added = 0;
+        int week = -1;
+        for (int i = 0; i < base.size(); i++) {
+            long diff = weighted.get(i) - base.get(i);
+            if (diff != 0) {
+                assertThat(week).as("one week of difference").isEqualTo(-1);
+                week = i;
+                added += diff;
+            }
+        }
+        assertThat(added).isEqualTo(400_000L);
+        assertThat(closing(true) - closing(false)).isEqualTo(400_000L);
+        assertThat(base.stream().mapToLong(Long::longValue).sum()).isZero();
+
+        // a LEAD sees no forecast, with or without the pipeline
+        tenants.as(tenant, Role.LEAD).document(FORECAST).variable("w", true).execute()
+                .errors().satisfy(errors -> assertThat(errors).anySatisfy(e ->
+                        assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+
+        // won, the deal's whole fee comes in as its project's planned invoice, in the same week as its weighted
+        // part did (the same terms and the same segment delay), and the pipeline adds nothing more
+        finance.document(MOVE).variable("id", deal).variable("v", 0).variable("s", "PROPOSAL").execute();
+        finance.document(WIN).variable("id", deal).variable("v", 1).execute()
+                .path("winDeal.project.feeBudget.amountMinor").entity(Long.class).isEqualTo(1_000_000L);
+        java.util.List<Long> after = inflows(false);
+        assertThat(after.get(week)).isEqualTo(1_000_000L);
+        assertThat(after.stream().mapToLong(Long::longValue).sum()).isEqualTo(1_000_000L);
+        assertThat(inflows(true)).isEqualTo(after);
+    }
+
+    private java.util.List<Long> inflows(boolean withPipeline) {
+        return finance.document(FORECAST).variable("w", withPipeline).execute()
+                .path("cashForecast.weeks[*].inflow.amountMinor").entityList(Long.class).get();
+    }
+
+    private long closing(boolean withPipeline) {
+        java.util.List<Long> closings = finance.document(FORECAST).variable("w", withPipeline).execute()
+                .path("cashForecast.weeks[*].closing.amountMinor").entityList(Long.class).get();
+        return closings.get(closings.size() - 1);
+    }
+
     private static String member(HttpGraphQlTester api, String name) {
         return api.document("""
                         mutation($n: String!) { createTeamMember(input: {name: $n, monthlyLoadedCost: {amountMinor: 1000000},
