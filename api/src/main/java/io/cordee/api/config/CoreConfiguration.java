@@ -236,7 +236,10 @@ public class CoreConfiguration {
 
     @Bean
     io.cordee.core.deal.PipelineService pipelineService(io.cordee.core.deal.DealRepository deals, CashService cash,
-                                                        AgencyService agencies, Computations computations) {
-        return new io.cordee.core.deal.PipelineService(deals, cash, agencies, computations);
+                                                        AgencyService agencies, Computations computations,
+                                                        StaffingService staffing, TeamMemberRepository members,
+                                                        AgencyRepository agencyRepository) {
+        return new io.cordee.core.deal.PipelineService(deals, cash, agencies, computations, staffing, members,
+                agencyRepository);
     }
 }

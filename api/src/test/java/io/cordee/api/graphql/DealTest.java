@@ -263,6 +263,46 @@ class DealTest {
         assertThat(inflows(true)).isEqualTo(after);
     }
 
+    @Test
+    void capacityShowsBookedWeightedPipelineAndAvailableDays() {
+        String ana = member(finance, "Ana");
+        String ownClient = GlobalId.of("Client", tenant.ownClient().id().value());
+        String project = finance.document("""
+                        mutation($c: ID!) { createProject(input: {clientId: $c, name: "Booked", startDate: "2027-02-01",
+                          launchDate: "2027-02-28", feeBudget: {amountMinor: 100}}) { project { id } } }""")
+                .variable("c", ownClient).execute().path("createProject.project.id").entity(String.class).get();
+        finance.document("""
+                        mutation($m: ID!, $p: ID!) { createAllocation(input: {teamMemberId: $m, projectId: $p,
+                          sharePercent: 25, startDate: "2027-02-01", endDate: "2027-02-28"}) { allocation { id } } }""")
+                .variable("m", ana).variable("p", project).execute()
+                .path("createAllocation.allocation.id").hasValue();
+        String needs = "[{teamMemberId: \"" + ana + "\", sharePercent: 50}]";
+        finance.document("""
+                mutation { createDeal(input: {name: "Maybe", clientId: "%s", expectedFee: {amountMinor: 100},
+                  probabilityPercent: 40, expectedStart: "2027-02-01", duration: 4, durationUnit: WEEKS,
+                  billingPlan: {depositPercent: 100, monthlyInArrears: false}, staffingNeed: %s}) { deal { id } } }"""
+                .formatted(ownClient, needs)).execute().path("createDeal.deal.id").hasValue();
+        String lost = finance.document("""
+                mutation { createDeal(input: {name: "Gone", clientId: "%s", expectedFee: {amountMinor: 100},
+                  probabilityPercent: 90, expectedStart: "2027-02-01", duration: 4, durationUnit: WEEKS,
+                  billingPlan: {depositPercent: 100, monthlyInArrears: false}, staffingNeed: %s}) { deal { id } } }"""
+                .formatted(ownClient, needs)).execute().path("createDeal.deal.id").entity(String.class).get();
+        finance.document(MOVE).variable("id", lost).variable("v", 0).variable("s", "LOST").execute()
+                .path("moveDeal.deal.stage").entity(String.class).isEqualTo("LOST");
+
+        // February 2027: Monday 1 to Sunday 28, 20 working days; Ana full time → capacity 20 days.
+        // Booked: 25 % × 20 = 5 days. Pipeline: the open deal needs her 50 % over 1–28 February = 10 days,
+        // × 40 % = 4 days (the lost one counts nothing). Available: 20 − 5 − 4 = 11 days.
+        tenants.as(tenant, Role.LEAD).document("""
+                        { pipelineCapacity(from: "2027-02", months: 1) { month capacityDays bookedDays
+                          weightedPipelineDays availableDays } }""").execute()
+                .path("pipelineCapacity[0].month").entity(String.class).isEqualTo("2027-02")
+                .path("pipelineCapacity[0].capacityDays").entity(Double.class).isEqualTo(20.0)
+                .path("pipelineCapacity[0].bookedDays").entity(Double.class).isEqualTo(5.0)
+                .path("pipelineCapacity[0].weightedPipelineDays").entity(Double.class).isEqualTo(4.0)
+                .path("pipelineCapacity[0].availableDays").entity(Double.class).isEqualTo(11.0);
+    }
+
     private java.util.List<Long> inflows(boolean withPipeline) {
         return finance.document(FORECAST).variable("w", withPipeline).execute()
                 .path("cashForecast.weeks[*].inflow.amountMinor").entityList(Long.class).get();

@@ -93,4 +93,41 @@ public final class Pipeline {
         return BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(percent))
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN).longValueExact();
     }
+
+    /** One month of capacity: what the team can give, what projects hold, what the open deals would take. */
+    public record MonthLoad(java.time.YearMonth month, BigDecimal capacityDays, BigDecimal bookedDays,
+                            BigDecimal weightedPipelineDays, BigDecimal availableDays) {
+    }
+
+    /**
+     * Booked (the allocations, as {@code capacity} counts them) against the open deals' staffing needs over
+     * their expected dates, each weighted by its deal's probability, and what is left:
+     * available = capacity − booked − weighted pipeline (negative when the pipeline would over-book the team).
+     */
+    public static List<MonthLoad> capacity(List<io.cordee.core.staffing.MonthCapacity> booked, List<Deal> openDeals,
+                                           Map<io.cordee.core.staffing.TeamMemberId, io.cordee.core.staffing.TeamMember> team,
+                                           io.cordee.core.staffing.WorkingCalendar calendar) {
+        List<MonthLoad> result = new ArrayList<>();
+        for (io.cordee.core.staffing.MonthCapacity month : booked) {
+            BigDecimal bookedDays = month.clients().stream()
+                    .map(io.cordee.core.staffing.MonthCapacity.ClientLoad::allocatedDays)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal pipeline = BigDecimal.ZERO;
+            for (Deal deal : openDeals) {
+                io.cordee.core.project.ProjectId asProject = new io.cordee.core.project.ProjectId(deal.id().value());
+                ClientId asClient = new ClientId(deal.id().value());
+                List<io.cordee.core.staffing.Allocation> needs = deal.staffingNeed().stream()
+                        .map(n -> new io.cordee.core.staffing.Allocation(
+                                new io.cordee.core.staffing.AllocationId(deal.id().value()), deal.agencyId(),
+                                n.memberId(), asProject, n.sharePercent(), deal.expectedStart(), deal.expectedEnd(), 0))
+                        .toList();
+                BigDecimal days = io.cordee.core.staffing.CapacityShare.allocatedDays(needs, team,
+                        Map.of(asProject, asClient), month.month(), calendar).getOrDefault(asClient, BigDecimal.ZERO);
+                pipeline = pipeline.add(days.multiply(BigDecimal.valueOf(deal.probabilityPercent())).movePointLeft(2));
+            }
+            result.add(new MonthLoad(month.month(), month.capacityDays(), bookedDays, pipeline,
+                    month.capacityDays().subtract(bookedDays).subtract(pipeline)));
+        }
+        return result;
+    }
 }

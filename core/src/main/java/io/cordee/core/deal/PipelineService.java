@@ -11,6 +11,7 @@ import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import java.time.LocalDate;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,8 +24,17 @@ public final class PipelineService {
     private final CashService cash;
     private final AgencyService agencies;
     private final Computations computations;
+    private final io.cordee.core.staffing.StaffingService staffing;
+    private final io.cordee.core.staffing.TeamMemberRepository members;
+    private final io.cordee.core.agency.AgencyRepository agencyRepository;
 
-    public PipelineService(DealRepository deals, CashService cash, AgencyService agencies, Computations computations) {
+    public PipelineService(DealRepository deals, CashService cash, AgencyService agencies, Computations computations,
+                           io.cordee.core.staffing.StaffingService staffing,
+                           io.cordee.core.staffing.TeamMemberRepository members,
+                           io.cordee.core.agency.AgencyRepository agencyRepository) {
+        this.staffing = staffing;
+        this.members = members;
+        this.agencyRepository = agencyRepository;
         this.deals = deals;
         this.cash = cash;
         this.agencies = agencies;
@@ -50,5 +60,21 @@ public final class PipelineService {
                             .flatMap(t -> computations.run(() -> CashForecaster.forecast(
                                     Pipeline.withPipeline(t.getT1(), t.getT2(), agency.settings()), scenario)));
                 });
+    }
+
+    /**
+     * Capacity month by month with the pipeline: booked, weighted pipeline and available person-days. Staff
+     * (a LEAD plans people): days, no money. The months are {@code StaffingService.capacity}'s (same bounds).
+     */
+    public Mono<List<Pipeline.MonthLoad>> capacity(Caller caller, java.time.YearMonth first, int months) {
+        return staffing.capacity(caller, first, months).flatMap(booked -> {
+            LocalDate from = first.atDay(1);
+            LocalDate to = first.plusMonths(months - 1).atEndOfMonth();
+            return Mono.zip(members.findAll(caller.agencyId()).collectMap(m -> m.id(), m -> m),
+                            agencyRepository.holidays(caller.agencyId(), from, to).collect(java.util.stream.Collectors.toSet()),
+                            deals.findOpen(caller.agencyId()).collectList())
+                    .flatMap(t -> computations.run(() -> Pipeline.capacity(booked, t.getT3(), t.getT1(),
+                            new io.cordee.core.staffing.WorkingCalendar(t.getT2()))));
+        });
     }
 }

@@ -84,6 +84,11 @@ public class DealController {
     public record WinDealPayload(Project project, List<UserError> userErrors) {
     }
 
+    public record PipelineMonthView(String month, double capacityDays, double bookedDays,
+                                    double weightedPipelineDays, double availableDays) {
+    }
+
+    private final io.cordee.core.deal.PipelineService pipeline;
     private final DealService deals;
     private final ClientService clients;
     private final ProjectService projects;
@@ -91,7 +96,8 @@ public class DealController {
     private final AgencyService agencies;
 
     public DealController(DealService deals, ClientService clients, ProjectService projects, TeamService team,
-                          AgencyService agencies) {
+                          AgencyService agencies, io.cordee.core.deal.PipelineService pipeline) {
+        this.pipeline = pipeline;
         this.deals = deals;
         this.clients = clients;
         this.projects = projects;
@@ -106,6 +112,24 @@ public class DealController {
         return Callers.current().flatMap(caller -> deals.list(caller, filter,
                         Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
+    }
+
+    @QueryMapping
+    public Mono<List<PipelineMonthView>> pipelineCapacity(@Argument String from, @Argument Integer months) {
+        return Callers.current().flatMap(caller -> Mono.fromCallable(() -> month(from))
+                        .flatMap(first -> pipeline.capacity(caller, first, months == null ? 6 : months)))
+                .map(list -> list.stream().map(m -> new PipelineMonthView(m.month().toString(),
+                        m.capacityDays().doubleValue(), m.bookedDays().doubleValue(),
+                        m.weightedPipelineDays().doubleValue(), m.availableDays().doubleValue())).toList());
+    }
+
+    private static java.time.YearMonth month(String value) {
+        try {
+            return java.time.YearMonth.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw io.cordee.core.common.InvalidInput.of("from", "must be a month such as 2027-01",
+                    io.cordee.core.common.ErrorCode.INVALID_FORMAT);
+        }
     }
 
     @SchemaMapping(typeName = TYPE)
