@@ -361,7 +361,8 @@ class RoleMatrixTest {
                               safetyCashThreshold: {amountMinor: $a}}) { agency { id } userErrors { code } } }""",
                     "updateAgencySettings.agency", false),
             write("updateAgencySettings.defaultPaymentDelays",
-                    () -> Map.of("v", agencyVersion(), "d", 1 + counter.incrementAndGet() % 300), """
+                    // 46–345: never PUBLIC's default 45, which would be no change (and no audit row)
+                    () -> Map.of("v", agencyVersion(), "d", 46 + counter.incrementAndGet() % 300), """
                             mutation($v: Long!, $d: Int!) { updateAgencySettings(input: {version: $v,
                               defaultPaymentDelays: [{segment: PUBLIC, days: $d}]}) { agency { id } userErrors { code } } }""",
                     "updateAgencySettings.agency", false),
