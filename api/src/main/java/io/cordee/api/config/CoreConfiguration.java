@@ -237,4 +237,21 @@ public class CoreConfiguration {
             TransactionRunner tx) {
         return new io.cordee.core.bankstatement.BankStatementService(billing, billingService, clients, cash, lines, tx);
     }
+
+    @Bean
+    io.cordee.core.deal.DealService dealService(io.cordee.core.deal.DealRepository deals, ClientService clients,
+                                                ProjectService projects, BillingService billing,
+                                                StaffingService staffing, TeamMemberRepository members,
+                                                TransactionRunner tx, IdGenerator ids) {
+        return new io.cordee.core.deal.DealService(deals, clients, projects, billing, staffing, members, tx, ids);
+    }
+
+    @Bean
+    io.cordee.core.deal.PipelineService pipelineService(io.cordee.core.deal.DealRepository deals, CashService cash,
+                                                        AgencyService agencies, Computations computations,
+                                                        StaffingService staffing, TeamMemberRepository members,
+                                                        AgencyRepository agencyRepository) {
+        return new io.cordee.core.deal.PipelineService(deals, cash, agencies, computations, staffing, members,
+                agencyRepository);
+    }
 }

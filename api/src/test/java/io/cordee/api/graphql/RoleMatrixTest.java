@@ -173,6 +173,8 @@ class RoleMatrixTest {
                 mutation { recordBankBalance(input: {date: "2026-01-02", amount: {amountMinor: 3141592}}) {
                   bankBalance { date } userErrors { code } } }""", Map.of(), "recordBankBalance.bankBalance.date");
         mainAccount = (String) seed("{ bankAccounts { id } }", Map.of(), "bankAccounts[0].id");
+        // a deal of 45,678.00 for the other client (ADR 0053), read by the Deal rows
+        freshDeal(4_567_800);
         own = withProposal(own);
         other = withProposal(other);
         for (Ids ids : List.of(own, other)) {
@@ -180,6 +182,7 @@ class RoleMatrixTest {
         }
         markers.addAll(List.of("9876500", "8765400", "2962950", "2629620", "543210", "87650", "1234567", "765432",
                 "3141592"));
+        markers.add("4567800");
     }
 
     private static Ids withProposal(Ids ids) {
@@ -314,7 +317,11 @@ class RoleMatrixTest {
             read("Query.cashRisk", """
                             { cashRisk(asOf: "2026-01-05", horizonWeeks: 4, paths: 20) { weeks { p50 { amountMinor } } } }""",
                     "cashRisk.weeks"),
-            read("Query.cashRiskSettings", "{ cashRiskSettings { cashRiskPercent } }", "cashRiskSettings.cashRiskPercent"));
+            read("Query.cashRiskSettings", "{ cashRiskSettings { cashRiskPercent } }", "cashRiskSettings.cashRiskPercent"),
+            read("Deal.expectedFee", "{ deals(first: 1) { nodes { expectedFee { amountMinor } } } }",
+                    "deals.nodes[0].expectedFee"),
+            read("Deal.billingPlan", "{ deals(first: 1) { nodes { billingPlan { depositPercent monthlyInArrears } } } }",
+                    "deals.nodes[0].billingPlan"));
 
     /** The rows whose records are also nodes: the same field read with {@code node(id:)}. */
     static final Map<String, ReadProbe> BY_NODE_ID = Map.ofEntries(
@@ -354,7 +361,8 @@ class RoleMatrixTest {
                               safetyCashThreshold: {amountMinor: $a}}) { agency { id } userErrors { code } } }""",
                     "updateAgencySettings.agency", false),
             write("updateAgencySettings.defaultPaymentDelays",
-                    () -> Map.of("v", agencyVersion(), "d", 1 + counter.incrementAndGet() % 300), """
+                    // 46–345: never PUBLIC's default 45, which would be no change (and no audit row)
+                    () -> Map.of("v", agencyVersion(), "d", 46 + counter.incrementAndGet() % 300), """
                             mutation($v: Long!, $d: Int!) { updateAgencySettings(input: {version: $v,
                               defaultPaymentDelays: [{segment: PUBLIC, days: $d}]}) { agency { id } userErrors { code } } }""",
                     "updateAgencySettings.agency", false),
@@ -534,7 +542,25 @@ class RoleMatrixTest {
             write("confirmBankStatement", () -> Map.of("id", freshStatement(), "acc", mainAccount), """
                             mutation($id: ID!, $acc: ID) { confirmBankStatement(input: {id: $id, accountId: $acc,
                               matches: []}) { bankBalance { date } userErrors { code } } }""",
-                    "confirmBankStatement.bankBalance", true));
+                    "confirmBankStatement.bankBalance", true),
+            // the sales pipeline (ADR 53): fresh deals of the other client, starting after every seeded invoice
+            write("createDeal", () -> Map.of("c", other.client()), """
+                            mutation($c: ID!) { createDeal(input: {name: "Matrix deal", clientId: $c,
+                              expectedFee: {amountMinor: 1000000}, probabilityPercent: 50, expectedStart: "2027-06-07",
+                              duration: 4, durationUnit: WEEKS, billingPlan: {depositPercent: 100, monthlyInArrears: false}}) {
+                              deal { id } userErrors { code } } }""",
+                    "createDeal.deal", true),
+            write("updateDeal", () -> Map.of("id", freshDeal(1_000_000)), """
+                            mutation($id: ID!) { updateDeal(input: {id: $id, version: 0, probabilityPercent: 55}) {
+                              deal { id } userErrors { code } } }""",
+                    "updateDeal.deal", true),
+            write("moveDeal", () -> Map.of("id", freshDeal(1_000_000)), """
+                            mutation($id: ID!) { moveDeal(input: {id: $id, version: 0, stage: PROPOSAL}) {
+                              deal { id } userErrors { code } } }""",
+                    "moveDeal.deal", true),
+            write("winDeal", () -> Map.of("id", freshProposalDeal()), """
+                            mutation($id: ID!) { winDeal(input: {id: $id, version: 1}) { project { id } userErrors { code } } }""",
+                    "winDeal.project", true));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));
@@ -635,6 +661,22 @@ class RoleMatrixTest {
                 mutation($m: ID!) { addAbsence(input: {teamMemberId: $m, kind: LEAVE, from: "2026-05-04",
                   to: "2026-05-06"}) { absence { id } userErrors { code } } }""",
                 Map.of("m", freshTeamMember()), "addAbsence.absence.id");
+    }
+
+    private static String freshDeal(long fee) {
+        return (String) seed("""
+                mutation($c: ID!, $f: Long!) { createDeal(input: {name: "Fresh deal", clientId: $c,
+                  expectedFee: {amountMinor: $f}, probabilityPercent: 50, expectedStart: "2027-06-07", duration: 4,
+                  durationUnit: WEEKS, billingPlan: {depositPercent: 100, monthlyInArrears: false}}) {
+                  deal { id } userErrors { code } } }""", Map.of("c", other.client(), "f", fee), "createDeal.deal.id");
+    }
+
+    private static String freshProposalDeal() {
+        String deal = freshDeal(1_000_000);
+        seed("""
+                mutation($id: ID!) { moveDeal(input: {id: $id, version: 0, stage: PROPOSAL}) { deal { id }
+                  userErrors { code } } }""", Map.of("id", deal), "moveDeal.deal.id");
+        return deal;
     }
 
     private static String freshOverhead() {

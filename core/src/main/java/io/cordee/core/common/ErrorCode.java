@@ -62,5 +62,9 @@ public enum ErrorCode {
     /** Two-factor sign-in is not on (or its enrolment was not started) for this user. */
     TWO_FACTOR_NOT_ENABLED,
     /** The agency requires two factors for this role: they cannot be turned off, or you must turn them on first. */
-    TWO_FACTOR_REQUIRED
+    TWO_FACTOR_REQUIRED,
+    /** The deal is won or lost: it can no longer be changed, moved or won. */
+    DEAL_CLOSED,
+    /** The deal cannot go from its stage to the one asked (LEAD → PROPOSAL → WON or LOST). */
+    INVALID_STAGE_TRANSITION
 }

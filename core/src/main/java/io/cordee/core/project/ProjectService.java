@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 /** Use cases of projects: list (overall or per client), read, create, update. */
 public final class ProjectService {
 
-    private static final long MAX_FEE_MINOR = 100_000_000_000L; // 1 billion in major units: a typo, not a project
+    public static final long MAX_FEE_MINOR = 100_000_000_000L; // 1 billion in major units: a typo, not a project
 
     private final ProjectRepository projects;
     private final ClientService clients;

@@ -104,7 +104,11 @@ public class CashController {
     private final CashService cash;
     private final AgencyService agencies;
     private final ClientService clients;
-    public CashController(CashService cash, AgencyService agencies, ClientService clients) {
+    private final io.cordee.core.deal.PipelineService pipeline;
+
+    public CashController(CashService cash, AgencyService agencies, ClientService clients,
+                          io.cordee.core.deal.PipelineService pipeline) {
+        this.pipeline = pipeline;
         this.cash = cash;
         this.agencies = agencies;
         this.clients = clients;
@@ -112,10 +116,15 @@ public class CashController {
 
     @QueryMapping
     public Mono<CashForecastView> cashForecast(@Argument LocalDate asOf, @Argument Integer horizonWeeks,
-                                               @Argument ScenarioInput scenario) {
+                                               @Argument ScenarioInput scenario,
+                                               @Argument Boolean withPipeline) {
         return Callers.current().flatMap(caller -> {
             Scenario s = scenario(scenario);
-            return cash.forecast(caller, asOf, horizonWeeks == null ? 26 : horizonWeeks, s).map(f -> view(s.kind(), f));
+            int weeks = horizonWeeks == null ? 26 : horizonWeeks;
+            if (Boolean.TRUE.equals(withPipeline)) {
+                return pipeline.forecast(caller, asOf, weeks, s).map(f -> view(s.kind(), f));
+            }
+            return cash.forecast(caller, asOf, weeks, s).map(f -> view(s.kind(), f));
         });
     }
 

@@ -88,7 +88,11 @@ public final class ApiTokenAreas {
             Map.entry("dryRunImport", BILLING),
             Map.entry("applyImport", BILLING),
             Map.entry("cancelImport", BILLING),
-            Map.entry("updateCashRiskSettings", SETTINGS));
+            Map.entry("updateCashRiskSettings", SETTINGS),
+            Map.entry("createDeal", PROJECTS),
+            Map.entry("updateDeal", PROJECTS),
+            Map.entry("moveDeal", PROJECTS),
+            Map.entry("winDeal", PROJECTS));
 
     private ApiTokenAreas() {
     }

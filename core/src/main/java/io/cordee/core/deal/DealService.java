@@ -1,0 +1,257 @@
+package io.cordee.core.deal;
+
+import io.cordee.core.billing.BillingPlan;
+import io.cordee.core.billing.BillingService;
+import io.cordee.core.client.ClientDraft;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.ClientService;
+import io.cordee.core.common.Conflict;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.NotFound;
+import io.cordee.core.common.Page;
+import io.cordee.core.common.PageRequest;
+import io.cordee.core.common.TransactionRunner;
+import io.cordee.core.common.Validator;
+import io.cordee.core.identity.Caller;
+import io.cordee.core.money.Money;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectDraft;
+import io.cordee.core.project.ProjectService;
+import io.cordee.core.project.ProjectStatus;
+import io.cordee.core.staffing.AllocationDraft;
+import io.cordee.core.staffing.StaffingService;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.staffing.TeamMemberRepository;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use cases of the sales pipeline (ADR 53): list, create, change, move and win deals. Deals carry a fee and a
+ * probability, so only OWNER and FINANCE write them; staff read them (a LEAD without the money, which the API
+ * hides). Winning makes the project, its billing plan and its allocations through the project, billing and
+ * staffing services, in one transaction: a refusal of any of them writes nothing.
+ */
+public final class DealService {
+
+    static final int MAX_WEEKS = 156;
+    static final int MAX_MONTHS = 36;
+    static final int MAX_NEEDS = 50;
+
+    private final DealRepository deals;
+    private final ClientService clients;
+    private final ProjectService projects;
+    private final BillingService billing;
+    private final StaffingService staffing;
+    private final TeamMemberRepository members;
+    private final TransactionRunner tx;
+    private final IdGenerator ids;
+
+    public DealService(DealRepository deals, ClientService clients, ProjectService projects, BillingService billing,
+                       StaffingService staffing, TeamMemberRepository members, TransactionRunner tx, IdGenerator ids) {
+        this.deals = deals;
+        this.clients = clients;
+        this.projects = projects;
+        this.billing = billing;
+        this.staffing = staffing;
+        this.members = members;
+        this.tx = tx;
+        this.ids = ids;
+    }
+
+    public Mono<Page<Deal>> list(Caller caller, Set<DealStage> stages, PageRequest page) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see deals"))
+                .then(deals.findPage(caller.agencyId(), stages, page));
+    }
+
+    /** The open deals (LEAD, PROPOSAL) of the caller's agency: what the forecast and capacity weigh. */
+    public Flux<Deal> open(Caller caller) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see deals"))
+                .thenMany(deals.findOpen(caller.agencyId()));
+    }
+
+    public Mono<Deal> get(Caller caller, DealId id) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see deals"))
+                .then(deals.findById(caller.agencyId(), id))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Deal", id.value())));
+    }
+
+    public Mono<Deal> create(Caller caller, DealDraft draft) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change deals"))
+                .then(Mono.defer(() -> checked(caller, new Deal(new DealId(ids.newId()), caller.agencyId(), trim(draft.name()),
+                        draft.clientId(), trim(draft.prospectName()), draft.prospectSegment(),
+                        orZero(draft.expectedFee()), or(draft.probabilityPercent(), -1),
+                        or(draft.expectedStart(), LocalDate.MIN), or(draft.duration(), 0),
+                        or(draft.durationUnit(), DurationUnit.WEEKS), or(draft.billingPlan(), NO_PLAN),
+                        draft.staffingNeed(), DealStage.LEAD, null, 0), draft)))
+                .flatMap(deals::insert);
+    }
+
+    public Mono<Deal> update(Caller caller, DealId id, long expectedVersion, DealDraft changes) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change deals"))
+                .then(open(caller, id))
+                .flatMap(current -> {
+                    boolean toClient = changes.clientId() != null;
+                    boolean toProspect = changes.prospectName() != null;
+                    ClientId client = toClient ? changes.clientId() : toProspect ? null : current.clientId();
+                    String prospect = toProspect ? trim(changes.prospectName()) : toClient ? null
+                            : current.prospectName();
+                    Deal next = new Deal(current.id(), current.agencyId(), or(trim(changes.name()), current.name()),
+                            client, prospect, or(changes.prospectSegment(), current.prospectSegment()),
+                            or(changes.expectedFee(), current.expectedFee()),
+                            or(changes.probabilityPercent(), current.probabilityPercent()),
+                            or(changes.expectedStart(), current.expectedStart()),
+                            or(changes.duration(), current.duration()),
+                            or(changes.durationUnit(), current.durationUnit()),
+                            or(changes.billingPlan(), current.billingPlan()),
+                            or(changes.staffingNeed(), current.staffingNeed()), current.stage(), null,
+                            expectedVersion);
+                    return Mono.defer(() -> checked(caller, next, null)).flatMap(deals::update)
+                            .switchIfEmpty(Mono.error(() -> new Conflict("Deal", expectedVersion)));
+                });
+    }
+
+    /** Moves an open deal to PROPOSAL, back to LEAD, or to LOST (WON is {@link #win}). */
+    public Mono<Deal> move(Caller caller, DealId id, long expectedVersion, DealStage to) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change deals"))
+                .then(open(caller, id))
+                .flatMap(current -> {
+                    if (to == null || !current.stage().movesTo().contains(to)) {
+                        throw InvalidInput.of("stage", "a " + current.stage() + " deal cannot move to " + to
+                                + (to == DealStage.WON ? " (win the deal instead: it makes its project)" : ""),
+                                ErrorCode.INVALID_STAGE_TRANSITION);
+                    }
+                    return deals.update(withStage(current, to, null, current.clientId(), expectedVersion))
+                            .switchIfEmpty(Mono.error(() -> new Conflict("Deal", expectedVersion)));
+                });
+    }
+
+    /**
+     * Wins a deal in PROPOSAL: a prospect becomes a client, then the project (planned, from the expected start
+     * to the expected end, the deal's fee), its billing plan (the deal's template) and one allocation per
+     * staffing need are made by their own services, and the deal becomes WON, pointing to the project — all in
+     * one transaction, so a refused step or a stale version writes nothing.
+     */
+    public Mono<Project> win(Caller caller, DealId id, long expectedVersion) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "win deals"))
+                .then(open(caller, id))
+                .flatMap(deal -> {
+                    if (deal.stage() != DealStage.PROPOSAL) {
+                        throw InvalidInput.of("stage", "only a deal in PROPOSAL can be won (this one is "
+                                + deal.stage() + ")", ErrorCode.INVALID_STAGE_TRANSITION);
+                    }
+                    Mono<ClientId> client = deal.clientId() != null ? Mono.just(deal.clientId())
+                            : clients.create(caller, new ClientDraft(deal.prospectName(), deal.prospectSegment(),
+                                    null, null, null)).map(c -> c.id());
+                    return tx.inTransaction(client.flatMap(clientId -> projects.create(caller, clientId,
+                                    new ProjectDraft(deal.name(), ProjectStatus.PLANNED, deal.expectedStart(),
+                                            deal.expectedEnd(), null, deal.expectedFee(), null))
+                            .flatMap(project -> billing.setPlan(caller, project.id(), null, deal.billingPlan())
+                                    .thenMany(Flux.fromIterable(deal.staffingNeed()).concatMap(need ->
+                                            staffing.create(caller, new AllocationDraft(need.memberId(),
+                                                    project.id(), need.sharePercent(), deal.expectedStart(),
+                                                    deal.expectedEnd()))))
+                                    .then(deals.update(withStage(deal, DealStage.WON, project, clientId,
+                                            expectedVersion)))
+                                    .switchIfEmpty(Mono.error(() -> new Conflict("Deal", expectedVersion)))
+                                    .thenReturn(project))));
+                });
+    }
+
+    private static Deal withStage(Deal d, DealStage stage, Project project, ClientId clientId, long version) {
+        return new Deal(d.id(), d.agencyId(), d.name(), clientId, d.prospectName(), d.prospectSegment(),
+                d.expectedFee(), d.probabilityPercent(), d.expectedStart(), d.duration(), d.durationUnit(),
+                d.billingPlan(), d.staffingNeed(), stage, project == null ? d.projectId() : project.id(), version);
+    }
+
+    /** The deal if it is still open; {@code DEAL_CLOSED} on {@code id} once won or lost. */
+    private Mono<Deal> open(Caller caller, DealId id) {
+        return deals.findById(caller.agencyId(), id)
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("id", "no such deal", ErrorCode.NOT_FOUND)))
+                .map(deal -> {
+                    if (deal.stage().isFinal()) {
+                        throw InvalidInput.of("id", "this deal is " + deal.stage() + ": it can no longer change",
+                                ErrorCode.DEAL_CLOSED);
+                    }
+                    return deal;
+                });
+    }
+
+    private static final BillingPlan NO_PLAN = new BillingPlan(-1, List.of(), false);
+
+    /** Every rule of a deal at once, then its billing plan, then that its client and people exist. */
+    private Mono<Deal> checked(Caller caller, Deal deal, DealDraft created) {
+        Validator v = new Validator().requiredText("name", deal.name(), Validator.NAME_MAX_LENGTH);
+        boolean hasClient = deal.clientId() != null;
+        boolean hasProspect = deal.prospectName() != null;
+        v.check(hasClient || hasProspect, "clientId", "a client or a prospect name is required", ErrorCode.REQUIRED)
+                .check(!(hasClient && hasProspect), "prospectName", "give a client or a prospect name, not both",
+                        ErrorCode.INVALID_FORMAT);
+        if (hasProspect) {
+            v.requiredText("prospectName", deal.prospectName(), Validator.NAME_MAX_LENGTH)
+                    .required("prospectSegment", deal.prospectSegment());
+        }
+        if (created != null) {
+            v.required("expectedFee", created.expectedFee())
+                    .required("probabilityPercent", created.probabilityPercent())
+                    .required("expectedStart", created.expectedStart())
+                    .required("duration", created.duration())
+                    .required("durationUnit", created.durationUnit())
+                    .required("billingPlan", created.billingPlan());
+        }
+        boolean complete = created == null || !v.hasErrors();
+        if (complete) {
+            v.check(!deal.expectedFee().isNegative() && deal.expectedFee().minorUnits() <= ProjectService.MAX_FEE_MINOR,
+                            "expectedFee", "must be between 0 and " + ProjectService.MAX_FEE_MINOR + " minor units",
+                            ErrorCode.OUT_OF_RANGE)
+                    .range("probabilityPercent", deal.probabilityPercent(), 0, 100)
+                    .date("expectedStart", deal.expectedStart())
+                    .range("duration", deal.duration(), 1,
+                            deal.durationUnit() == DurationUnit.WEEKS ? MAX_WEEKS : MAX_MONTHS);
+        }
+        v.check(deal.staffingNeed().size() <= MAX_NEEDS, "staffingNeed", "at most " + MAX_NEEDS + " people",
+                ErrorCode.OUT_OF_RANGE);
+        Set<TeamMemberId> seen = new HashSet<>();
+        for (int i = 0; i < deal.staffingNeed().size() && i < MAX_NEEDS; i++) {
+            StaffingNeed need = deal.staffingNeed().get(i);
+            v.required("staffingNeed[" + i + "].memberId", need.memberId())
+                    .range("staffingNeed[" + i + "].sharePercent", need.sharePercent(), 1, 100)
+                    .check(need.memberId() == null || seen.add(need.memberId()), "staffingNeed[" + i + "].memberId",
+                            "this person is already needed", ErrorCode.DUPLICATE);
+        }
+        v.throwIfInvalid();
+        deal.billingPlan().validate(deal.expectedStart(), deal.expectedEnd());
+        Mono<Boolean> clientKnown = deal.clientId() == null ? Mono.just(true)
+                : clients.find(caller, deal.clientId()).map(c -> !c.archived()).defaultIfEmpty(false);
+        List<TeamMemberId> needed = deal.staffingNeed().stream().map(StaffingNeed::memberId).toList();
+        Mono<Set<TeamMemberId>> known = needed.isEmpty() ? Mono.just(Set.of())
+                : members.findAllById(caller.agencyId(), needed).map(TeamMember::id).collect(HashSet::new, Set::add);
+        return Mono.zip(clientKnown, known).map(t -> {
+            Validator refs = new Validator().check(t.getT1(), "clientId", "no such client", ErrorCode.NOT_FOUND);
+            for (int i = 0; i < needed.size(); i++) {
+                refs.check(t.getT2().contains(needed.get(i)), "staffingNeed[" + i + "].memberId", "no such person",
+                        ErrorCode.NOT_FOUND);
+            }
+            refs.throwIfInvalid();
+            return deal;
+        });
+    }
+
+    private static Money orZero(Money m) {
+        return m == null ? Money.zero(java.util.Currency.getInstance("EUR")) : m;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.strip();
+    }
+}

@@ -1,0 +1,7 @@
+package io.cordee.core.deal;
+
+/** The unit of a deal's expected duration. */
+public enum DurationUnit {
+    WEEKS,
+    MONTHS
+}
