@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -122,12 +123,12 @@ class BriefVersionsBrowserTest {
         requirements(f, 0).containsExactly("Catalogue:MUST:13", "Paiement:SHOULD:6", "Recherche:SHOULD:5", "Avis:COULD:3");
 
         // version 2, a draft copied from version 1
-        browser.click("[data-testid=start-version]");
+        clickInView("[data-testid=start-version]");
         assertThat(browser.text("[data-testid=brief-notice]")).startsWith("Version 2 started");
         browser.wait.until(d -> d.findElements(By.cssSelector("[data-testid=versions] li")).size() == 2);
 
         // one click: Paiement and Recherche become Won't in version 2; 13 ÷ 20 = 65 % → realistic
-        browser.click("[data-testid=apply-drop]");
+        clickInView("[data-testid=apply-drop]");
         browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Realistic"));
         assertThat(browser.text("[data-testid=brief-notice]")).startsWith("Suggestion applied to version 2");
         assertThat(browser.text("[data-testid=scope]")).startsWith("13 person-days of Must + Should for 20 allocated").contains("65%");
@@ -136,7 +137,7 @@ class BriefVersionsBrowserTest {
         requirements(f, 0).containsExactly("Catalogue:MUST:13", "Paiement:SHOULD:6", "Recherche:SHOULD:5", "Avis:COULD:3");
 
         // the diff, side by side: the two priorities changed, and the verdict
-        browser.click("[data-testid=compare-form] button[type=submit]");
+        clickInView("[data-testid=compare-form] button[type=submit]");
         WebElement table = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=comparison] table")));
         List<WebElement> changed = table.findElements(By.cssSelector("tr[data-change=changed]"));
@@ -149,6 +150,15 @@ class BriefVersionsBrowserTest {
         assertThat(table.findElements(By.cssSelector("tr[data-change=added], tr[data-change=removed]"))).isEmpty();
         browser.js("arguments[0].scrollIntoView({block: 'start'})", table);
         browser.screenshot("brief-versions-diff");
+
+        // on a phone the page does not scroll sideways: the diff scrolls inside its own box
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.wait.until(d -> (Boolean) browser.js(
+                    "return document.documentElement.scrollWidth <= window.innerWidth"));
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1280, 800));
+        }
     }
 
     @Test
@@ -166,7 +176,7 @@ class BriefVersionsBrowserTest {
         browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Unrealistic"));
 
         // 24 person-days: the launch on M + 38 gives 29 working days, 24 ÷ 29 = 83 % → realistic, same scope
-        browser.click("[data-testid=apply-launch]");
+        clickInView("[data-testid=apply-launch]");
         browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Realistic"));
         assertThat(browser.text("[data-testid=scope]")).startsWith("24 person-days of Must + Should for 29 allocated").contains("83%");
         assertThat(browser.text("[data-testid=launch]")).contains(f.m().plusDays(38).format(EN_MEDIUM));
@@ -204,6 +214,13 @@ class BriefVersionsBrowserTest {
                 .variable("to", m.plusDays(69).toString()).execute()
                 .path("createAllocation.userErrors").entityList(Object.class).hasSize(0);
         return new Fixture(tenant, owner, project, m);
+    }
+
+    /** Clicks an element once it is in the middle of the window, clear of the sticky top bar. */
+    private void clickInView(String css) {
+        WebElement element = browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", element);
+        browser.click(css);
     }
 
     private void addRequirement(String title, String priority, String days) {

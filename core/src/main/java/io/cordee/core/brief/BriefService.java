@@ -353,25 +353,25 @@ public final class BriefService {
                 .flatMap(brief -> Mono.zip(briefs.findLatestVersion(caller.agencyId(), brief.id()),
                         projects.get(caller, brief.projectId())))
                 .flatMap(t -> {
-                            BriefVersion current = t.getT1();
-                            Project project = t.getT2();
-                            BriefVersionId id = current.id();
-                            Validator v = new Validator();
-                            BriefVersionDraft draft = new BriefVersionDraft(null, null, requirements, null, null,
-                                    null, launchDate, null);
-                            List<Requirement> given = validate(v, project, draft);
-                            v.throwIfInvalid();
-                            BriefVersion previewed = new BriefVersion(current.id(), current.agencyId(),
-                                    current.briefId(), current.number(), current.status(), current.objectives(),
-                                    current.targetUsers(), current.constraints(), current.assumptions(),
-                                    current.outOfScope(), or(launchDate, current.launchDate()),
-                                    current.communicationPlanDate(), current.version());
-                            Mono<List<Requirement>> reqs = given != null ? Mono.just(given)
-                                    : requirements(caller, List.of(current.id()))
-                                            .map(m -> m.getOrDefault(current.id(), List.of()));
-                            return reqs.flatMap(list -> feasibility(caller, List.of(previewed),
-                                    Map.of(id, list))).flatMap(byId -> Mono.justOrEmpty(byId.get(id)));
-                        });
+                    BriefVersion current = t.getT1();
+                    Project project = t.getT2();
+                    BriefVersionId id = current.id();
+                    Validator v = new Validator();
+                    BriefVersionDraft draft = new BriefVersionDraft(null, null, requirements, null, null,
+                            null, launchDate, null);
+                    List<Requirement> given = validate(v, project, draft);
+                    v.throwIfInvalid();
+                    BriefVersion previewed = new BriefVersion(current.id(), current.agencyId(),
+                            current.briefId(), current.number(), current.status(), current.objectives(),
+                            current.targetUsers(), current.constraints(), current.assumptions(),
+                            current.outOfScope(), or(launchDate, current.launchDate()),
+                            current.communicationPlanDate(), current.version());
+                    Mono<List<Requirement>> reqs = given != null ? Mono.just(given)
+                            : requirements(caller, List.of(current.id()))
+                                    .map(m -> m.getOrDefault(current.id(), List.of()));
+                    return reqs.flatMap(list -> feasibility(caller, List.of(previewed),
+                            Map.of(id, list))).flatMap(byId -> Mono.justOrEmpty(byId.get(id)));
+                });
     }
 
     /**

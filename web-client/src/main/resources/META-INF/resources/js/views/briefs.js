@@ -24,7 +24,8 @@ const START = `mutation($input: StartBriefVersionInput!) { startBriefVersion(inp
   briefVersion { id number } ${ERRORS} } }`;
 const APPLY = `mutation($input: ApplyFeasibilitySuggestionInput!) { applyFeasibilitySuggestion(input: $input) {
   briefVersion { id number } ${ERRORS} } }`;
-const PREVIEW = `query Preview($input: PreviewBriefFeasibilityInput!) { previewBriefFeasibility(input: $input) {
+const PREVIEW = `query Preview($id: ID!, $requirements: [RequirementInput!]) {
+  previewBriefFeasibility(input: {briefId: $id, requirements: $requirements}) {
   feasibility { verdict ratio scopeDays capacityDays earliestRealisticLaunch drop { requirement { title } } } ${ERRORS} } }`;
 const PROJECTS = 'query BriefProjects { projects(first: 100) { nodes { id name } } }';
 /** How long the live feasibility waits after the last keystroke before asking the server. */
@@ -431,7 +432,7 @@ class BriefsView extends CordeeElement {
     }
     this.liveTimer = setTimeout(async () => {
       try {
-        const { previewBriefFeasibility: p } = await gql(PREVIEW, { input: { briefId: b.id, requirements } });
+        const { previewBriefFeasibility: p } = await gql(PREVIEW, { id: b.id, requirements });
         if (this.liveKey !== key) return; // typed on meanwhile, or saved
         this.live = p.userErrors.length ? { errors: p.userErrors } : p.feasibility ? { feasibility: p.feasibility } : null;
       } catch {
