@@ -93,10 +93,11 @@ class BriefVersionsBrowserTest {
         assertThat(browser.text("[data-testid=brief-notice]")).startsWith("Brief “Boutique en ligne” created");
         assertThat(briefCount(f)).isEqualTo(1);
 
-        addRequirement("Catalogue", "MUST", "13");
-        addRequirement("Paiement", "SHOULD", "6");
-        addRequirement("Recherche", "SHOULD", "5");
-        addRequirement("Avis", "COULD", "3");
+        addRequirement("Catalogue", "En tant que cliente, je parcours les produits sur mon téléphone", "MUST", "13");
+        addRequirement("Paiement", null, "SHOULD", "6");
+        addRequirement("Recherche", null, "SHOULD", "5");
+        addRequirement("Avis", null, "COULD", "3");
+        assertThat(row("Catalogue").getText()).contains("En tant que cliente, je parcours les produits sur mon téléphone");
         // Must + Should = 13 + 6 + 5 = 24 against 20: 1.2 → unrealistic. Target 0.85 × 20 = 17: without
         // Paiement 18 > 17, without Recherche too 13 ≤ 17 → drop both. 24 ÷ 0.85 = 28.24 → the 29th working
         // day from M: five weeks (25, to M + 32), then M + 35, 36, 37, 38 → M + 38
@@ -223,9 +224,12 @@ class BriefVersionsBrowserTest {
         browser.click(css);
     }
 
-    private void addRequirement(String title, String priority, String days) {
+    private void addRequirement(String title, String story, String priority, String days) {
         WebElement form = browser.driver.findElement(By.cssSelector("[data-testid=add-requirement]"));
         form.findElement(By.name("title")).sendKeys(title);
+        if (story != null) {
+            form.findElement(By.name("userStory")).sendKeys(story);
+        }
         new Select(form.findElement(By.name("priority"))).selectByValue(priority);
         form.findElement(By.name("estimateDays")).sendKeys(days, Keys.ENTER);
         row(title);

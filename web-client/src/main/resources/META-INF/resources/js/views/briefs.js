@@ -136,7 +136,7 @@ class BriefsView extends CordeeElement {
     this.actionErrors = [];
     this.rowEdits = {};
     this.rowErrors = {};
-    this.addDraft = { title: '', priority: 'MUST', estimateDays: '' };
+    this.addDraft = { title: '', userStory: '', priority: 'MUST', estimateDays: '' };
     this.addErrors = [];
     this.details = null;
     this.detailErrors = [];
@@ -286,7 +286,8 @@ class BriefsView extends CordeeElement {
   async addRequirement(v) {
     const draft = this.addDraft;
     const requirements = [...requirementInputs(v),
-      { title: draft.title.trim(), priority: draft.priority, estimateDays: draft.estimateDays.trim() }];
+      { title: draft.title.trim(), userStory: draft.userStory.trim() || null, priority: draft.priority,
+        estimateDays: draft.estimateDays.trim() }];
     this.addErrors = [];
     const errors = await this.write(v, { requirements });
     if (errors === null) return;
@@ -296,7 +297,7 @@ class BriefsView extends CordeeElement {
       this.rest(errors, errors.filter((e) => e.field?.[0] === 'requirements' && e.field?.[1] === String(last)));
       return;
     }
-    this.addDraft = { title: '', priority: draft.priority, estimateDays: '' };
+    this.addDraft = { title: '', userStory: '', priority: draft.priority, estimateDays: '' };
     this.focusAfterRender = '[data-testid=add-requirement] [name=title]';
   }
 
@@ -695,6 +696,9 @@ class BriefsView extends CordeeElement {
       <form class="interaction-form" data-testid="add-requirement" @submit=${(e) => { e.preventDefault(); if (!this.busy) this.addRequirement(v); }}>
         <label class="wide ${errorsFor(errors, 'title').length ? 'invalid' : ''}">${t('briefs.newRequirement')}<input name="title" .value=${draft.title}
           @input=${set('title')} aria-describedby=${`req-title-${v.id}`}>${fieldErrors(errors, 'title', `req-title-${v.id}`)}</label>
+        <label class="wide ${errorsFor(errors, 'userStory').length ? 'invalid' : ''}">${t('briefs.userStory')}<input name="userStory"
+          .value=${draft.userStory} placeholder=${t('briefs.userStoryPlaceholder')} @input=${set('userStory')}
+          aria-describedby=${`req-story-${v.id}`}>${fieldErrors(errors, 'userStory', `req-story-${v.id}`)}</label>
         <label>${t('briefs.priority')}<select name="priority" @change=${set('priority')}>
           ${PRIORITIES.map((p) => html`<option value=${p} ?selected=${draft.priority === p}>${p}</option>`)}</select></label>
         <label class=${errorsFor(errors, 'estimateDays').length ? 'invalid' : ''}>${t('briefs.estimate')}<input name="estimateDays"
