@@ -321,7 +321,12 @@ class RoleMatrixTest {
             read("Deal.expectedFee", "{ deals(first: 1) { nodes { expectedFee { amountMinor } } } }",
                     "deals.nodes[0].expectedFee"),
             read("Deal.billingPlan", "{ deals(first: 1) { nodes { billingPlan { depositPercent monthlyInArrears } } } }",
-                    "deals.nodes[0].billingPlan"));
+                    "deals.nodes[0].billingPlan"),
+            read("Query.previewBriefFeasibility", """
+                            query($b: ID!) { previewBriefFeasibility(input: {briefId: $b, requirements: [
+                              {title: "Catalogue", priority: MUST, estimateDays: "12.5"}]}) {
+                              feasibility { budget { scopeValue { amountMinor } } } userErrors { code } } }""",
+                    "previewBriefFeasibility.feasibility.budget"));
 
     /** The rows whose records are also nodes: the same field read with {@code node(id:)}. */
     static final Map<String, ReadProbe> BY_NODE_ID = Map.ofEntries(
@@ -560,7 +565,15 @@ class RoleMatrixTest {
                     "moveDeal.deal", true),
             write("winDeal", () -> Map.of("id", freshProposalDeal()), """
                             mutation($id: ID!) { winDeal(input: {id: $id, version: 1}) { project { id } userErrors { code } } }""",
-                    "winDeal.project", true));
+                    "winDeal.project", true),
+            write("startBriefVersion", () -> Map.of("id", freshBriefVersion()), """
+                            mutation($id: ID!) { startBriefVersion(input: {id: $id, version: 0}) {
+                              briefVersion { id } userErrors { code } } }""",
+                    "startBriefVersion.briefVersion", true),
+            write("applyFeasibilitySuggestion", () -> Map.of("id", freshBriefVersion()), """
+                            mutation($id: ID!) { applyFeasibilitySuggestion(input: {id: $id, version: 0,
+                              suggestion: DROP_REQUIREMENTS}) { briefVersion { id } userErrors { code } } }""",
+                    "applyFeasibilitySuggestion.briefVersion", true));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));
@@ -669,6 +682,18 @@ class RoleMatrixTest {
                   expectedFee: {amountMinor: $f}, probabilityPercent: 50, expectedStart: "2027-06-07", duration: 4,
                   durationUnit: WEEKS, billingPlan: {depositPercent: 100, monthlyInArrears: false}}) {
                   deal { id } userErrors { code } } }""", Map.of("c", other.client(), "f", fee), "createDeal.deal.id");
+    }
+
+    /**
+     * The version 1 of a new brief of the own project whose one Should of 99,999 person-days never fits the
+     * half-time allocation, whatever the day: the feasibility always suggests dropping it (ADR 0060).
+     */
+    private static String freshBriefVersion() {
+        return (String) seed("""
+                mutation($p: ID!) { createBrief(input: {projectId: $p, title: "Fresh brief",
+                  requirements: [{title: "Everything", priority: SHOULD, estimateDays: "99999"}]}) {
+                  brief { currentVersion { id } } userErrors { code } } }""", Map.of("p", own.project()),
+                "createBrief.brief.currentVersion.id");
     }
 
     private static String freshProposalDeal() {

@@ -260,13 +260,19 @@ public final class BriefService {
      * Should estimates. Versions with no launch date (neither theirs nor their project's) are absent.
      */
     public Mono<Map<BriefVersionId, BriefFeasibility>> feasibility(Caller caller, Collection<BriefVersion> versions) {
+        return feasibility(caller, versions, null);
+    }
+
+    /** As {@link #feasibility(Caller, Collection)}, with the requirements given rather than read when not null. */
+    private Mono<Map<BriefVersionId, BriefFeasibility>> feasibility(Caller caller, Collection<BriefVersion> versions,
+                                                                    Map<BriefVersionId, List<Requirement>> given) {
         if (versions.isEmpty()) {
             return Mono.just(Map.of());
         }
         List<BriefVersion> list = versions.stream().distinct().toList();
         Mono<Map<BriefId, Brief>> briefsById = findAll(caller, list.stream().map(BriefVersion::briefId).toList());
-        Mono<Map<BriefVersionId, List<Requirement>>> reqs = requirements(caller,
-                list.stream().map(BriefVersion::id).toList());
+        Mono<Map<BriefVersionId, List<Requirement>>> reqs = given != null ? Mono.just(given)
+                : requirements(caller, list.stream().map(BriefVersion::id).toList());
         Mono<Agency> agency = agencies.findById(caller.agencyId());
         return Mono.zip(briefsById, reqs, agency).flatMap(t -> {
             Map<BriefId, Brief> byId = t.getT1();
@@ -291,6 +297,135 @@ public final class BriefService {
                                         today)));
                     });
         });
+    }
+
+    // ---- next versions, previews and suggestions (docs/adr/0060-brief-versions-previews-and-suggestions.md)
+
+    /** The two remedies a feasibility names: the Should requirements to drop, or the earliest realistic launch. */
+    public enum Suggestion {
+        /** The requirements the feasibility suggests dropping become {@code WONT}: out of scope, kept in the brief. */
+        DROP_REQUIREMENTS,
+        /** The launch date becomes the earliest realistic one. */
+        MOVE_LAUNCH
+    }
+
+    /**
+     * Starts the next version of a brief from its current one, a draft or an agreed version: a draft with the
+     * same content and requirements (same keys), no signatures. The version it comes from is kept as it was
+     * and can no longer be edited or signed; its optimistic version moves so that an edit of it read before
+     * is refused rather than written to a version that is no longer the current one.
+     */
+    public Mono<BriefVersion> startVersion(Caller caller, BriefVersionId id, long expectedVersion) {
+        return Mono.fromCallable(() -> caller.require(EDITORS, "start brief versions"))
+                .then(getVersion(caller, id))
+                .flatMap(current -> latest(caller, current).flatMap(latest -> {
+                    requireLatest(current, latest);
+                    if (current.version() != expectedVersion) {
+                        return Mono.error(new Conflict("Brief version", expectedVersion));
+                    }
+                    BriefVersion next = new BriefVersion(new BriefVersionId(ids.newId()), current.agencyId(),
+                            current.briefId(), current.number() + 1, BriefStatus.DRAFT, current.objectives(),
+                            current.targetUsers(), current.constraints(), current.assumptions(), current.outOfScope(),
+                            current.launchDate(), current.communicationPlanDate(), 0);
+                    return requirements(caller, List.of(current.id()))
+                            .map(m -> m.getOrDefault(current.id(), List.of()))
+                            .flatMap(reqs -> tx.inTransaction(
+                                    briefs.setStatus(caller.agencyId(), current.id(), expectedVersion, current.status())
+                                            .switchIfEmpty(Mono.error(() -> new Conflict("Brief version",
+                                                    expectedVersion)))
+                                            .flatMap(touched -> briefs.insertVersion(next, reqs))
+                                            .switchIfEmpty(Mono.error(() -> new Conflict("Brief version",
+                                                    expectedVersion)))));
+                }));
+    }
+
+    /**
+     * The feasibility the version would have with these requirements and this launch date (null: the
+     * version's own) of the brief's current version, computed as for a saved version and written nowhere:
+     * what an editor sees while typing.
+     */
+    public Mono<BriefFeasibility> previewFeasibility(Caller caller, BriefId briefId,
+                                                     List<BriefVersionDraft.RequirementDraft> requirements,
+                                                     LocalDate launchDate) {
+        return Mono.fromCallable(() -> caller.require(EDITORS, "preview brief feasibility"))
+                .then(find(caller, briefId))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Brief", briefId.value())))
+                .flatMap(brief -> Mono.zip(briefs.findLatestVersion(caller.agencyId(), brief.id()),
+                        projects.get(caller, brief.projectId())))
+                .flatMap(t -> {
+                    BriefVersion current = t.getT1();
+                    Project project = t.getT2();
+                    BriefVersionId id = current.id();
+                    Validator v = new Validator();
+                    BriefVersionDraft draft = new BriefVersionDraft(null, null, requirements, null, null,
+                            null, launchDate, null);
+                    List<Requirement> given = validate(v, project, draft);
+                    v.throwIfInvalid();
+                    BriefVersion previewed = new BriefVersion(current.id(), current.agencyId(),
+                            current.briefId(), current.number(), current.status(), current.objectives(),
+                            current.targetUsers(), current.constraints(), current.assumptions(),
+                            current.outOfScope(), or(launchDate, current.launchDate()),
+                            current.communicationPlanDate(), current.version());
+                    Mono<List<Requirement>> reqs = given != null ? Mono.just(given)
+                            : requirements(caller, List.of(current.id()))
+                                    .map(m -> m.getOrDefault(current.id(), List.of()));
+                    return reqs.flatMap(list -> feasibility(caller, List.of(previewed),
+                            Map.of(id, list))).flatMap(byId -> Mono.justOrEmpty(byId.get(id)));
+                });
+    }
+
+    /**
+     * Applies a remedy of the current version's feasibility through {@link #update}: the requirements it
+     * suggests dropping become {@code WONT}, or the launch moves to the earliest realistic date. An agreed
+     * version gets the change in its next version, as any edit does.
+     */
+    public Mono<BriefVersion> applySuggestion(Caller caller, BriefVersionId id, long expectedVersion,
+                                              Suggestion suggestion) {
+        return Mono.fromCallable(() -> caller.require(EDITORS, "edit briefs"))
+                .then(Mono.defer(() -> suggestion == null ? Mono.error(InvalidInput.of("suggestion", "is required",
+                        ErrorCode.REQUIRED)) : getVersion(caller, id)))
+                .flatMap(current -> latest(caller, current).flatMap(latest -> {
+                    requireLatest(current, latest);
+                    if (current.version() != expectedVersion) {
+                        return Mono.error(new Conflict("Brief version", expectedVersion));
+                    }
+                    return feasibility(caller, List.of(current)).map(byId -> java.util.Optional.ofNullable(
+                                    byId.get(id)))
+                            .flatMap(found -> {
+                                BriefFeasibility f = found.orElseThrow(() -> noSuggestion(
+                                        "the version has no launch date to assess it against"));
+                                if (f.feasibility().verdict() == Feasibility.Verdict.REALISTIC) {
+                                    throw noSuggestion("the version is already realistic");
+                                }
+                                return suggestion == Suggestion.MOVE_LAUNCH ? moveLaunch(caller, current, f)
+                                        : dropRequirements(caller, current, f);
+                            });
+                }));
+    }
+
+    private Mono<BriefVersion> moveLaunch(Caller caller, BriefVersion current, BriefFeasibility f) {
+        LocalDate earliest = f.feasibility().earliestRealisticLaunch();
+        if (earliest == null) {
+            return Mono.error(noSuggestion("the people allocated never give enough person-days: allocate more"));
+        }
+        return update(caller, current.id(), current.version(),
+                new BriefVersionDraft(null, null, null, null, null, null, earliest, null));
+    }
+
+    private Mono<BriefVersion> dropRequirements(Caller caller, BriefVersion current, BriefFeasibility f) {
+        if (f.toDrop().isEmpty()) {
+            return Mono.error(noSuggestion("dropping Should requirements is not enough: the Musts alone do not fit"));
+        }
+        Set<String> drop = f.toDrop().stream().map(Requirement::key).collect(Collectors.toSet());
+        return requirements(caller, List.of(current.id())).map(m -> m.getOrDefault(current.id(), List.of()))
+                .flatMap(reqs -> update(caller, current.id(), current.version(), new BriefVersionDraft(null, null,
+                        reqs.stream().map(r -> new BriefVersionDraft.RequirementDraft(r.key(), r.title(),
+                                r.userStory(), drop.contains(r.key()) ? Priority.WONT : r.priority(),
+                                r.estimateDays().toPlainString())).toList(), null, null, null, null, null)));
+    }
+
+    private static InvalidInput noSuggestion(String why) {
+        return InvalidInput.of("suggestion", why, ErrorCode.NO_FEASIBILITY_SUGGESTION);
     }
 
     private static Map<BriefVersionId, BriefFeasibility> assess(Caller caller, List<BriefVersion> versions,

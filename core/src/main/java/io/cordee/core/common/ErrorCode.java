@@ -66,5 +66,7 @@ public enum ErrorCode {
     /** The deal is won or lost: it can no longer be changed, moved or won. */
     DEAL_CLOSED,
     /** The deal cannot go from its stage to the one asked (LEAD → PROPOSAL → WON or LOST). */
-    INVALID_STAGE_TRANSITION
+    INVALID_STAGE_TRANSITION,
+    /** The brief version's feasibility has no such suggestion: it is already realistic, or that remedy is not enough (ADR 60). */
+    NO_FEASIBILITY_SUGGESTION
 }

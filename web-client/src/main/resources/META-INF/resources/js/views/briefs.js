@@ -19,6 +19,17 @@ const UPDATE = `mutation($input: UpdateBriefVersionInput!) { updateBriefVersion(
   briefVersion { id number } ${ERRORS} } }`;
 const SIGN = `mutation($input: SignBriefVersionInput!) { signBriefVersion(input: $input) {
   briefVersion { id status } ${ERRORS} } }`;
+const CREATE = `mutation($input: CreateBriefInput!) { createBrief(input: $input) { brief { id } ${ERRORS} } }`;
+const START = `mutation($input: StartBriefVersionInput!) { startBriefVersion(input: $input) {
+  briefVersion { id number } ${ERRORS} } }`;
+const APPLY = `mutation($input: ApplyFeasibilitySuggestionInput!) { applyFeasibilitySuggestion(input: $input) {
+  briefVersion { id number } ${ERRORS} } }`;
+const PREVIEW = `query Preview($id: ID!, $requirements: [RequirementInput!]) {
+  previewBriefFeasibility(input: {briefId: $id, requirements: $requirements}) {
+  feasibility { verdict ratio scopeDays capacityDays earliestRealisticLaunch drop { requirement { title } } } ${ERRORS} } }`;
+const PROJECTS = 'query BriefProjects { projects(first: 100) { nodes { id name } } }';
+/** How long the live feasibility waits after the last keystroke before asking the server. */
+const PREVIEW_DELAY_MS = 300;
 const COMPARE = `query Compare($from: ID!, $to: ID!) { compareBriefVersions(from: $from, to: $to) {
   from { id number status ${CONTENT} ${VERDICT} } to { id number status ${CONTENT} ${VERDICT} }
   added { ${REQUIREMENT} } removed { ${REQUIREMENT} } changed { key changes { field before after } } } }`;
@@ -41,7 +52,7 @@ const errorsAt = (errors, name, index) => errors.filter((e) => e.field?.[0] === 
   .map((e) => ({ ...e, field: [e.field.at(-1)] }));
 
 /** Scope against capacity: the ratio as a bar, the 0.85 and 1.0 marks, and the verdict. */
-const gauge = (f) => {
+const gauge = (f, suggestions = nothing) => {
   if (!f) return html`<p class="muted" data-testid="feasibility">${t('briefs.noLaunch')}</p>`;
   const width = Math.min(100, (f.ratio ?? 0) * 100 / 1.5);
   return html`
@@ -57,23 +68,23 @@ const gauge = (f) => {
       ${f.drop.length ? html`<p class="muted">${t('briefs.drop', { titles: f.drop.map((d) => d.requirement.title).join(', ') })}</p>` : nothing}
       ${f.earliestRealisticLaunch ? html`<p class="muted">${t('briefs.earliest', { date: formatDate(f.earliestRealisticLaunch) })}</p>` : nothing}
       ${f.launchAfterCommunicationPlan ? html`<p class="warn-text">${t('briefs.launchAfterPlan')}</p>` : nothing}
+      ${suggestions}
     </div>`;
 };
 
 /**
- * The verdict the unsaved edits would get, worked out here the way the server does (Must + Should
- * against the same capacity, 0.85 and 1.0): a preview while typing; saving asks the server.
+ * The feasibility the server computed for the unsaved edits (previewBriefFeasibility): the same rule as a
+ * saved version, never worked out here (ADR 0060).
  */
-const preview = (f, requirements) => {
-  if (!f || !f.capacityDays) return nothing;
-  const scope = requirements.filter((r) => r.priority === 'MUST' || r.priority === 'SHOULD')
-    .reduce((sum, r) => sum + Number(r.estimateDays), 0);
-  if (!Number.isFinite(scope) || Math.abs(scope - f.scopeDays) < 0.005) return nothing;
-  const ratio = scope / f.capacityDays;
-  const verdict = ratio <= 0.85 ? 'REALISTIC' : ratio <= 1 ? 'TIGHT' : 'UNREALISTIC';
-  return html`<p class="preview small" data-testid="feasibility-preview" aria-live="polite">${t('briefs.preview', {
-    scope: formatNumber(scope, 1), ratio: formatPercent(ratio) })}
-    <span class="pill verdict-${verdict}">${t(`portal.verdict.${verdict}`)}</span></p>`;
+const preview = (p) => {
+  if (!p) return nothing;
+  if (p.errors) return html`<p class="preview small muted" data-testid="feasibility-preview" aria-live="polite">${t('briefs.previewInvalid')}</p>`;
+  const f = p.feasibility;
+  return html`<div class="preview small" data-testid="feasibility-preview" aria-live="polite"><p>${t('briefs.preview', {
+    scope: formatNumber(f.scopeDays, 1), ratio: f.ratio != null ? formatPercent(f.ratio) : '—' })}
+    <span class="pill verdict-${f.verdict}">${t(`portal.verdict.${f.verdict}`)}</span></p>
+    ${f.verdict !== 'REALISTIC' && f.drop.length ? html`<p class="muted" data-testid="preview-drop">${t('briefs.drop', { titles: f.drop.map((d) => d.requirement.title).join(', ') })}</p>` : nothing}
+    ${f.verdict !== 'REALISTIC' && f.earliestRealisticLaunch ? html`<p class="muted" data-testid="preview-earliest">${t('briefs.earliest', { date: formatDate(f.earliestRealisticLaunch) })}</p>` : nothing}</div>`;
 };
 
 const signatureText = (s) => t('briefs.signedBy', { who: s.signedBy, date: formatDate(s.signedAt.slice(0, 10)) });
@@ -100,7 +111,8 @@ class BriefsView extends CordeeElement {
     rowEdits: { state: true }, rowErrors: { state: true }, addDraft: { state: true }, addErrors: { state: true },
     details: { state: true }, detailErrors: { state: true }, undo: { state: true },
     compareFrom: { state: true }, compareTo: { state: true }, comparison: { state: true }, compareError: { state: true },
-    comparing: { state: true },
+    comparing: { state: true }, live: { state: true }, creating: { state: true }, createErrors: { state: true },
+    projects: { state: true },
   };
 
   constructor() {
@@ -124,7 +136,7 @@ class BriefsView extends CordeeElement {
     this.actionErrors = [];
     this.rowEdits = {};
     this.rowErrors = {};
-    this.addDraft = { title: '', priority: 'MUST', estimateDays: '' };
+    this.addDraft = { title: '', userStory: '', priority: 'MUST', estimateDays: '' };
     this.addErrors = [];
     this.details = null;
     this.detailErrors = [];
@@ -133,6 +145,8 @@ class BriefsView extends CordeeElement {
     this.compareTo = null;
     this.comparison = null;
     this.compareError = null;
+    this.live = null;
+    this.liveKey = null;
   }
 
   connectedCallback() {
@@ -190,6 +204,7 @@ class BriefsView extends CordeeElement {
       if (payload.userErrors.length) return payload.userErrors;
       // a comparison shown was of what the page read; the versions may have moved on
       this.comparison = null;
+      this.live = null;
       await this.load();
       this.notice = payload.briefVersion.number !== v.number
         ? { key: 'briefs.savedNewVersion', params: { n: payload.briefVersion.number } } : { key: 'briefs.saved' };
@@ -271,7 +286,8 @@ class BriefsView extends CordeeElement {
   async addRequirement(v) {
     const draft = this.addDraft;
     const requirements = [...requirementInputs(v),
-      { title: draft.title.trim(), priority: draft.priority, estimateDays: draft.estimateDays.trim() }];
+      { title: draft.title.trim(), userStory: draft.userStory.trim() || null, priority: draft.priority,
+        estimateDays: draft.estimateDays.trim() }];
     this.addErrors = [];
     const errors = await this.write(v, { requirements });
     if (errors === null) return;
@@ -281,7 +297,7 @@ class BriefsView extends CordeeElement {
       this.rest(errors, errors.filter((e) => e.field?.[0] === 'requirements' && e.field?.[1] === String(last)));
       return;
     }
-    this.addDraft = { title: '', priority: draft.priority, estimateDays: '' };
+    this.addDraft = { title: '', userStory: '', priority: draft.priority, estimateDays: '' };
     this.focusAfterRender = '[data-testid=add-requirement] [name=title]';
   }
 
@@ -346,6 +362,130 @@ class BriefsView extends CordeeElement {
     }
   }
 
+  /**
+   * Runs a brief mutation that answers with a BriefVersionPayload against the version read: a conflict is
+   * the banner to reload, other userErrors are shown above the editor. True when it was done.
+   */
+  async run(document, input, key) {
+    const name = document.match(/\{\s*(\w+)\(input/)[1];
+    this.busy = true;
+    this.notice = null;
+    this.actionErrors = [];
+    this.undo = null;
+    try {
+      const { [name]: payload } = await gql(document, { input });
+      if (payload.userErrors.some(isConflict)) {
+        this.conflict = true;
+        return null;
+      }
+      if (payload.userErrors.length) {
+        this.actionErrors = payload.userErrors;
+        return null;
+      }
+      this.comparison = null;
+      this.live = null;
+      await this.load();
+      this.notice = { key, params: { n: payload.briefVersion.number } };
+      return payload.briefVersion;
+    } catch (e) {
+      this.actionErrors = [{ message: e.message }];
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The next version, a draft copied from the current one; the comparison then shows the two. */
+  async startVersion(v) {
+    const next = await this.run(START, { id: v.id, version: v.version }, 'briefs.versionStarted');
+    if (next) {
+      this.compareFrom = v.id;
+      this.compareTo = next.id;
+      this.focusAfterRender = '[data-testid=brief-notice]';
+    }
+  }
+
+  /** The feasibility's suggestion applied by the server through the normal edit of the draft. */
+  async apply(v, suggestion) {
+    const done = await this.run(APPLY, { id: v.id, version: v.version, suggestion }, `briefs.applied.${suggestion}`);
+    if (done) this.focusAfterRender = '[data-testid=brief-notice]';
+  }
+
+  /**
+   * Asks the server for the feasibility of the unsaved requirements (a row being edited, the one being
+   * added), a moment after the last keystroke; nothing while the page shows what is saved.
+   */
+  schedulePreview() {
+    const b = this.brief;
+    const v = b?.currentVersion;
+    if (!v || !this.canEdit || !(v.status === 'DRAFT' || v.status === 'AGREED')) return;
+    const shape = (list) => list.map(({ key, title, userStory, priority, estimateDays }) => ({ key: key ?? null,
+      title: String(title ?? '').trim(), userStory: String(userStory ?? '').trim() || null, priority,
+      estimateDays: String(estimateDays ?? '').trim() }));
+    const requirements = shape(this.pending(v));
+    const key = JSON.stringify([b.id, v.version, requirements]);
+    if (key === this.liveKey) return;
+    this.liveKey = key;
+    clearTimeout(this.liveTimer);
+    if (key === JSON.stringify([b.id, v.version, shape(v.requirements)])) {
+      if (this.live) this.live = null;
+      return;
+    }
+    this.liveTimer = setTimeout(async () => {
+      try {
+        const { previewBriefFeasibility: p } = await gql(PREVIEW, { id: b.id, requirements });
+        if (this.liveKey !== key) return; // typed on meanwhile, or saved
+        this.live = p.userErrors.length ? { errors: p.userErrors } : p.feasibility ? { feasibility: p.feasibility } : null;
+      } catch {
+        this.live = null; // the saved gauge stays: the preview is a help, not the record
+      }
+    }, PREVIEW_DELAY_MS);
+  }
+
+  async openCreate() {
+    this.creating = { projectId: '', title: '' };
+    this.createErrors = [];
+    this.focusAfterRender = '[data-testid=create-brief] select';
+    if (!this.projects) {
+      try {
+        const { projects } = await gql(PROJECTS);
+        this.projects = projects.nodes;
+      } catch (e) {
+        this.createErrors = [{ message: e.message }];
+      }
+    }
+  }
+
+  async create() {
+    const projectId = this.creating.projectId;
+    const title = this.creating.title.trim();
+    const local = [];
+    if (!projectId) local.push({ field: ['projectId'], message: t('briefs.projectRequired') });
+    if (!title) local.push({ field: ['title'], message: t('briefs.titleRequired') });
+    this.createErrors = local;
+    if (local.length) return;
+    this.busy = true;
+    try {
+      const { createBrief: payload } = await gql(CREATE, { input: { projectId, title } });
+      if (payload.userErrors.length) {
+        this.createErrors = payload.userErrors;
+        return;
+      }
+      this.creating = null;
+      // chosen before the address changes, so that the hash listener keeps the notice
+      this.selected = payload.brief.id;
+      this.reset();
+      location.hash = `#/briefs/${encodeURIComponent(payload.brief.id)}`;
+      await this.load();
+      this.notice = { key: 'briefs.created', params: { title } };
+      this.focusAfterRender = '[data-testid=brief-notice]';
+    } catch (e) {
+      this.createErrors = [{ message: e.message }];
+    } finally {
+      this.busy = false;
+    }
+  }
+
   async compare(b) {
     const [from, to] = this.comparePair(b);
     this.compareError = null;
@@ -372,6 +512,7 @@ class BriefsView extends CordeeElement {
   }
 
   updated() {
+    this.schedulePreview();
     if (this.focusAfterRender) {
       this.querySelector(this.focusAfterRender)?.focus();
       this.focusAfterRender = null;
@@ -385,12 +526,52 @@ class BriefsView extends CordeeElement {
     if (!this.briefs) return loading();
     const b = this.brief;
     return html`
-      <div class="page-head"><h1 class="page-title">${t('briefs.title')}</h1></div>
+      <div class="page-head"><h1 class="page-title">${t('briefs.title')}</h1>
+        ${this.canEdit && !this.creating ? html`<button type="button" class="secondary" data-testid="new-brief"
+          @click=${() => this.openCreate()}>${t('briefs.newBrief')}</button>` : nothing}</div>
+      ${this.creating ? this.createForm() : nothing}
       ${this.briefs.length === 0 ? html`<p class="card muted">${t('portal.noBrief')}</p>` : html`
         <div class="briefs-layout">
           ${this.briefs.length > 1 ? this.list(b) : nothing}
           ${b ? this.editor(b) : html`<p class="card" role="alert">${t('briefs.notFound')}</p>`}
         </div>`}`;
+  }
+
+  createForm() {
+    const errors = this.createErrors;
+    const set = (f) => (e) => { this.creating = { ...this.creating, [f]: e.target.value }; };
+    const invalid = (f) => (errorsFor(errors, f).length ? 'invalid' : '');
+    const general = errors.filter((e) => !e.field || !['projectId', 'title'].includes(e.field[0]));
+    return html`
+      <form class="card interaction-form" data-testid="create-brief" aria-labelledby="create-brief-title"
+        @submit=${(e) => { e.preventDefault(); if (!this.busy) this.create(); }}
+        @keydown=${(e) => { if (e.key === 'Escape') { this.creating = null; this.focusAfterRender = '[data-testid=new-brief]'; } }}>
+        <h2 id="create-brief-title" class="wide">${t('briefs.newBrief')}</h2>
+        <label class=${invalid('projectId')}>${t('briefs.project')}<select name="projectId" @change=${set('projectId')}
+          aria-describedby="create-brief-projectId-error">
+          <option value="" ?selected=${!this.creating.projectId}>${t('briefs.chooseProject')}</option>
+          ${(this.projects ?? []).map((p) => html`<option value=${p.id} ?selected=${p.id === this.creating.projectId}>${p.name}</option>`)}
+        </select>${fieldErrors(errors, 'projectId', 'create-brief-projectId-error')}</label>
+        <label class="wide ${invalid('title')}">${t('briefs.briefTitle')}<input name="title" .value=${this.creating.title}
+          @input=${set('title')} aria-describedby="create-brief-title-error">${fieldErrors(errors, 'title', 'create-brief-title-error')}</label>
+        ${general.length ? html`<p class="error wide" role="alert">${general.map((e) => e.message).join(' ')}</p>` : nothing}
+        <div class="actions wide">
+          <button type="submit" data-testid="create-brief-submit" ?disabled=${this.busy}>${this.busy ? t('briefs.creating') : t('briefs.create')}</button>
+          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => { this.creating = null; }}>${t('briefs.cancel')}</button>
+        </div>
+      </form>`;
+  }
+
+  /** The feasibility's remedies as buttons: the server applies them to the draft (ADR 0060). */
+  suggestions(v, editable) {
+    const f = v.feasibility;
+    if (!editable || !f || f.verdict === 'REALISTIC' || (!f.drop.length && !f.earliestRealisticLaunch)) return nothing;
+    return html`<div class="row-actions suggestion-actions">
+      ${f.drop.length ? html`<button type="button" class="small" data-testid="apply-drop" ?disabled=${this.busy}
+        @click=${() => this.apply(v, 'DROP_REQUIREMENTS')}>${t('briefs.applyDrop', { titles: f.drop.map((d) => d.requirement.title).join(', ') })}</button>` : nothing}
+      ${f.earliestRealisticLaunch ? html`<button type="button" class="small secondary" data-testid="apply-launch" ?disabled=${this.busy}
+        @click=${() => this.apply(v, 'MOVE_LAUNCH')}>${t('briefs.applyLaunch', { date: formatDate(f.earliestRealisticLaunch) })}</button>` : nothing}
+    </div>`;
   }
 
   list(selected) {
@@ -417,8 +598,8 @@ class BriefsView extends CordeeElement {
           <span class="pill brief-${v.status}" data-testid="current-status">${t(`portal.brief.${v.status}`)} · ${t('portal.version', { n: v.number })}</span>
           <span class="spacer"></span>
           <span class="muted small" role="status" data-testid="saving">${this.busy ? html`<span class="spinner" aria-hidden="true"></span> ${t('briefs.saving')}` : nothing}</span></div>
-        ${gauge(v.feasibility)}
-        ${editable ? preview(v.feasibility, this.pending(v)) : nothing}
+        ${gauge(v.feasibility, this.suggestions(v, editable))}
+        ${editable ? preview(this.live) : nothing}
         ${this.messages(v)}
         ${editable && v.status === 'AGREED' ? html`<p class="notice" data-testid="agreed-hint">${t('briefs.newVersion')}</p>` : nothing}
         ${editable && v.status === 'DRAFT' && v.signatures.length ? html`<p class="warn-text small">${t('briefs.clearsSignatures')}</p>` : nothing}
@@ -515,6 +696,9 @@ class BriefsView extends CordeeElement {
       <form class="interaction-form" data-testid="add-requirement" @submit=${(e) => { e.preventDefault(); if (!this.busy) this.addRequirement(v); }}>
         <label class="wide ${errorsFor(errors, 'title').length ? 'invalid' : ''}">${t('briefs.newRequirement')}<input name="title" .value=${draft.title}
           @input=${set('title')} aria-describedby=${`req-title-${v.id}`}>${fieldErrors(errors, 'title', `req-title-${v.id}`)}</label>
+        <label class="wide ${errorsFor(errors, 'userStory').length ? 'invalid' : ''}">${t('briefs.userStory')}<input name="userStory"
+          .value=${draft.userStory} placeholder=${t('briefs.userStoryPlaceholder')} @input=${set('userStory')}
+          aria-describedby=${`req-story-${v.id}`}>${fieldErrors(errors, 'userStory', `req-story-${v.id}`)}</label>
         <label>${t('briefs.priority')}<select name="priority" @change=${set('priority')}>
           ${PRIORITIES.map((p) => html`<option value=${p} ?selected=${draft.priority === p}>${p}</option>`)}</select></label>
         <label class=${errorsFor(errors, 'estimateDays').length ? 'invalid' : ''}>${t('briefs.estimate')}<input name="estimateDays"
@@ -590,6 +774,10 @@ class BriefsView extends CordeeElement {
             ${x.id === b.currentVersion.id ? html`<span class="muted small">(${t('briefs.current')})</span>` : nothing}
             <span class="small">${x.signatures.length ? x.signatures.map((s) => t('briefs.partySigned', { party: t(`briefs.party.${s.party}`), signed: signatureText(s) })).join(' · ')
               : html`<span class="muted">${t('portal.noSignature')}</span>`}</span></li>`)}</ol>
+        ${this.canEdit && (b.currentVersion.status === 'DRAFT' || b.currentVersion.status === 'AGREED') ? html`
+          <p class="small"><button type="button" class="secondary small" data-testid="start-version" ?disabled=${this.busy}
+            aria-describedby="start-version-help" @click=${() => this.startVersion(b.currentVersion)}>${t('briefs.startVersion', { n: b.currentVersion.number + 1 })}</button>
+            <span class="muted" id="start-version-help">${t('briefs.startHelp', { n: b.currentVersion.number })}</span></p>` : nothing}
         ${b.versions.length < 2 ? html`<p class="muted small">${t('briefs.compareNeedsTwo')}</p>` : html`
           <form class="interaction-form" data-testid="compare-form" @submit=${(e) => { e.preventDefault(); this.compare(b); }}>
             <label>${t('briefs.compareFrom')}<select name="from" @change=${(e) => { this.compareFrom = e.target.value; }}>

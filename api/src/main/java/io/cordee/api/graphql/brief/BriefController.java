@@ -62,6 +62,18 @@ public class BriefController {
     public record SignBriefVersionInput(String id, Long version) {
     }
 
+    public record PreviewBriefFeasibilityInput(String briefId, List<RequirementInput> requirements, LocalDate launchDate) {
+    }
+
+    public record PreviewBriefFeasibilityPayload(FeasibilityView feasibility, List<UserError> userErrors) {
+    }
+
+    public record StartBriefVersionInput(String id, Long version) {
+    }
+
+    public record ApplyFeasibilitySuggestionInput(String id, Long version, BriefService.Suggestion suggestion) {
+    }
+
     public record CreateBriefPayload(Brief brief, List<UserError> userErrors) {
     }
 
@@ -158,6 +170,32 @@ public class BriefController {
     public Mono<BriefVersionPayload> signBriefVersion(@Argument SignBriefVersionInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> briefs.sign(caller,
                         new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version())),
+                BriefVersionPayload::ok, BriefVersionPayload::failed);
+    }
+
+    @QueryMapping
+    public Mono<PreviewBriefFeasibilityPayload> previewBriefFeasibility(@Argument PreviewBriefFeasibilityInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> briefs.previewFeasibility(caller,
+                                new BriefId(GlobalId.decode(input.briefId(), TYPE, "briefId")),
+                                drafts(input.requirements()), input.launchDate()))
+                        .map(f -> java.util.Optional.of(FeasibilityView.of(f)))
+                        .defaultIfEmpty(java.util.Optional.empty()),
+                f -> new PreviewBriefFeasibilityPayload(f.orElse(null), List.of()),
+                errors -> new PreviewBriefFeasibilityPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<BriefVersionPayload> startBriefVersion(@Argument StartBriefVersionInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> briefs.startVersion(caller,
+                        new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version())),
+                BriefVersionPayload::ok, BriefVersionPayload::failed);
+    }
+
+    @MutationMapping
+    public Mono<BriefVersionPayload> applyFeasibilitySuggestion(@Argument ApplyFeasibilitySuggestionInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> briefs.applySuggestion(caller,
+                        new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version(),
+                        input.suggestion())),
                 BriefVersionPayload::ok, BriefVersionPayload::failed);
     }
 

@@ -92,7 +92,9 @@ public final class ApiTokenAreas {
             Map.entry("createDeal", PROJECTS),
             Map.entry("updateDeal", PROJECTS),
             Map.entry("moveDeal", PROJECTS),
-            Map.entry("winDeal", PROJECTS));
+            Map.entry("winDeal", PROJECTS),
+            Map.entry("startBriefVersion", BRIEFS),
+            Map.entry("applyFeasibilitySuggestion", BRIEFS));
 
     private ApiTokenAreas() {
     }
