@@ -96,6 +96,8 @@ class AuditBrowserTest {
             ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
 
+        browser.screenshot("audit");
+
         // the entity's link opens the client's page, now with its new name
         browser.click("[data-testid=audit-entity-link]");
         browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=client-name]"), "Client Journalisé"));

@@ -77,6 +77,7 @@ class GraphiQlOfflineBrowserTest {
         browser.wait.until(d -> String.valueOf(browser.js(
                 "return document.querySelector('.result-window .CodeMirror').CodeMirror.getValue()"))
                 .contains("\"__typename\": \"Query\""));
+        browser.screenshot("graphiql");
 
         // every script, style sheet and request of the page was the application's own
         String origin = "http://localhost:" + port;
