@@ -28,8 +28,10 @@ public class GraphiQlPage {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> graphiQlFromTheJar(
             @Value("${spring.graphql.graphiql.path:/graphiql}") String graphiQlPath,
-            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
-        GraphiQlHandler handler = new GraphiQlHandler(graphQlPath, null,
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath,
+            @Value("${spring.graphql.websocket.path:#{null}}") String webSocketPath) {
+        // the WebSocket path too, as Boot's handler does: the redirect adds &wsPath= and start.js subscribes there
+        GraphiQlHandler handler = new GraphiQlHandler(graphQlPath, webSocketPath,
                 new ClassPathResource("META-INF/resources/graphiql/index.html"));
         return RouterFunctions.route().GET(graphiQlPath, handler::handleRequest).build();
     }

@@ -69,6 +69,7 @@ class GraphiQlOfflineBrowserTest {
         browser.driver.get(browser.url("/graphiql"));
         // the redirect of Spring's handler names the endpoint
         browser.wait.until(ExpectedConditions.urlContains("path=/graphql"));
+        assertThat(browser.driver.getCurrentUrl()).contains("wsPath=/graphql");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-query-editor .CodeMirror")));
         assertThat(browser.driver.findElements(By.cssSelector(".loading"))).isEmpty();
 
