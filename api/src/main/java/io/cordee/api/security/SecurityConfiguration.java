@@ -61,10 +61,7 @@ public class SecurityConfiguration {
                                 .flatMap(m -> m.isMatch() ? toSignIn.commence(exchange, ex)
                                         : Mono.fromRunnable(() -> exchange.getResponse()
                                                 .setStatusCode(HttpStatus.UNAUTHORIZED)))))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com https://esm.sh;"
-                                + " style-src 'self' 'unsafe-inline' https://unpkg.com https://esm.sh;"
-                                + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.directives())))
                 .build();
     }
 

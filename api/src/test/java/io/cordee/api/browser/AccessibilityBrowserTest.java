@@ -147,7 +147,7 @@ class AccessibilityBrowserTest {
 
     private static List<String> ownerPages() {
         return List.of("cockpit", "clients", "client-page", "client-form", "projects", "project-page", "receivables",
-                "receivables-form", "bank", "bank-form", "team", "team-form", "staffing", "settings");
+                "receivables-form", "bank", "bank-form", "team", "team-form", "staffing", "settings", "audit");
     }
 
     private void switchTo(String lang) {
@@ -206,6 +206,7 @@ class AccessibilityBrowserTest {
                     case "team" -> "[data-testid=members]";
                     case "staffing" -> "[data-testid=capacity]";
                     case "settings" -> "[data-testid=settings-agency]";
+                    case "audit" -> "[data-testid=audit-count]";
                     default -> throw new IllegalArgumentException(page);
                 });
             }

@@ -150,7 +150,7 @@ class BrowserTest {
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
-                "Bank & costs", "People", "Settings", "Import");
+                "Bank & costs", "People", "Settings", "Import", "Audit trail");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
         screenshot("cockpit");
@@ -331,7 +331,7 @@ class BrowserTest {
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Projets", "Créances", "Cahiers des charges",
-                "Staffing", "Équipe", "Banque et coûts", "Personnes", "Réglages", "Import");
+                "Staffing", "Équipe", "Banque et coûts", "Personnes", "Réglages", "Import", "Journal des modifications");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
         assertThat(text("[data-testid=lowest-balance]")).matches("[-−]?[\\d\\s\u202f]+\\s€");
@@ -344,7 +344,7 @@ class BrowserTest {
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
         assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
-                "Bank & costs", "People", "Settings", "Import");
+                "Bank & costs", "People", "Settings", "Import", "Audit trail");
     }
 
     @Test

@@ -45,7 +45,13 @@ public class AuditPersistenceAdapter implements AuditRepository {
         Sql where = Sql.forAgency(agencyId.value())
                 .and("entity_type = :entityType", "entityType", filter.entityType())
                 .and("entity_id = :entityId", "entityId", filter.entityId())
-                .and("operation = :operation", "operation", filter.operation());
+                .and("operation = :operation", "operation", filter.operation())
+                .and("actor_user_id = :actorUserId", "actorUserId", filter.actorUserId())
+                // days of the agency's time zone (ADR 59): from its first instant to the next day's, excluded
+                .and("recorded_at >= CAST(:fromDay AS date)::timestamp AT TIME ZONE"
+                        + " (SELECT a.time_zone FROM agency a WHERE a.agency_id = audit_entry.agency_id)", "fromDay", filter.from())
+                .and("recorded_at < (CAST(:toDay AS date) + 1)::timestamp AT TIME ZONE"
+                        + " (SELECT a.time_zone FROM agency a WHERE a.agency_id = audit_entry.agency_id)", "toDay", filter.to());
         if (filter.signOffsOnly()) {
             where.and("record = 'brief_signature'").and("client_id = :clientId", "clientId",
                     filter.clientId() == null ? null : filter.clientId().value());

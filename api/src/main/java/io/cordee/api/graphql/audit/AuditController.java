@@ -7,6 +7,9 @@ import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.core.audit.AuditEntry;
 import io.cordee.core.audit.AuditFilter;
 import io.cordee.core.audit.AuditService;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.InvalidInput;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -51,16 +54,26 @@ public class AuditController {
     @QueryMapping
     public Mono<Connection<AuditEntryView>> auditTrail(@Argument Integer first, @Argument String after,
                                                        @Argument String entityId, @Argument String operation,
+                                                       @Argument String actorId, @Argument String entityType,
+                                                       @Argument LocalDate from, @Argument LocalDate to,
                                                        DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> {
-            String entityType = null;
+            String type = entityType;
             UUID id = null;
             if (entityId != null) {
                 GlobalId global = GlobalId.decode(entityId, "entityId");
-                entityType = global.type();
+                if (type != null && !type.equals(global.type())) {
+                    throw InvalidInput.of("entityType", "is not the type of entityId (" + global.type() + ")",
+                            ErrorCode.INVALID_ID);
+                }
+                type = global.type();
                 id = global.id();
             }
-            return audit.trail(caller, AuditFilter.of(entityType, id, operation),
+            if (from != null && to != null && from.isAfter(to)) {
+                throw InvalidInput.of("to", "must be on or after from", ErrorCode.INVALID_DATE_ORDER);
+            }
+            UUID actor = actorId == null ? null : GlobalId.decode(actorId, "User", "actorId");
+            return audit.trail(caller, AuditFilter.of(type, id, operation).by(actor, from, to),
                     Connection.request(first, after, selection));
         }).map(page -> Connection.of(page.map(AuditEntryView::of), after != null));
     }

@@ -1,0 +1,140 @@
+package io.cordee.api.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
+import io.cordee.core.identity.Role;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The audit trail page (#/audit, issue 19 point 6, ADR 59) in Chromium: finance changes a client's payment terms
+ * from 30 to 45 days and the owner renames it; the owner filters the page by person and kind of record and reads
+ * 30 → 45, follows the link to the client's page, and is told next to the field when the end date is before the
+ * start. In a throw-away agency; the page passes axe and fits a 390 px phone.
+ */
+@ApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    TestClock clock;
+
+    final BrowserTest browser = new BrowserTest();
+
+    @BeforeAll
+    void startChromium() throws IOException {
+        browser.port = port;
+        browser.tenants = tenants;
+        browser.clock = clock;
+        browser.startChromium();
+    }
+
+    @AfterAll
+    void stopChromium() throws IOException {
+        browser.stopChromium();
+    }
+
+    @BeforeEach
+    void signedOutInEnglish() {
+        browser.signedOutInEnglish();
+    }
+
+    @Test
+    void theOwnerFiltersByPersonAndKindAndSeesOldToNew() {
+        Tenants.Tenant tenant = tenants.create("Atelier Journal");
+        String client = GlobalId.of("Client", tenant.ownClient().id().value());
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        update(owner, client, Map.of("paymentTermsDays", 45), tenants.as(tenant, Role.FINANCE));
+        update(owner, client, Map.of("name", "Client Journalisé"), owner);
+
+        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        browser.go("audit");
+        browser.text("[data-testid=audit-count]");
+        new Select(browser.driver.findElement(By.cssSelector("[data-testid=audit-person]"))).selectByVisibleText("FINANCE user");
+        new Select(browser.driver.findElement(By.cssSelector("[data-testid=audit-entity]"))).selectByVisibleText("Client");
+        browser.click("[data-testid=audit-apply]");
+        browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=audit-count]"), "1 change(s) found"));
+
+        WebElement entry = browser.driver.findElement(By.cssSelector("[data-testid=audit-entry]"));
+        assertThat(entry.findElement(By.cssSelector(".audit-head")).getText()).contains("FINANCE user", "changed Client");
+        List<String> rows = entry.findElements(By.cssSelector("[data-testid=audit-change]")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(rows).containsExactly("payment_terms_days 30 → 45");
+        // the owner's rename is not the finance user's
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=audit-entries]")).getText())
+                .doesNotContain("Client Journalisé");
+
+        browser.assertAccessible("audit page");
+        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        } finally {
+            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+
+        browser.screenshot("audit");
+
+        // the entity's link opens the client's page, now with its new name
+        browser.click("[data-testid=audit-entity-link]");
+        browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=client-name]"), "Client Journalisé"));
+    }
+
+    @Test
+    void anEndBeforeTheStartIsShownNextToTheFieldAndChangesNothing() {
+        Tenants.Tenant tenant = tenants.create("Atelier Dates");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        String client = GlobalId.of("Client", tenant.ownClient().id().value());
+        update(owner, client, Map.of("name", "Client Daté"), owner);
+
+        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        browser.go("audit");
+        String before = browser.text("[data-testid=audit-count]");
+        setDate("[data-testid=audit-from]", "2026-05-10");
+        setDate("[data-testid=audit-to]", "2026-05-09");
+        browser.click("[data-testid=audit-apply]");
+        assertThat(browser.text("#audit-to-error")).isEqualTo("Must be on or after the start date.");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=audit-to]")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.text("[data-testid=audit-count]")).isEqualTo(before);
+    }
+
+    private void setDate(String css, String iso) {
+        browser.js("const i = document.querySelector(arguments[0]); i.value = arguments[1];"
+                + " i.dispatchEvent(new Event('input', {bubbles: true}))", css, iso);
+    }
+
+    private static void update(HttpGraphQlTester reader, String client,
+                               Map<String, Object> fields, HttpGraphQlTester as) {
+        long version = reader.document("query($id: ID!) { client(id: $id) { version } }").variable("id", client)
+                .execute().path("client.version").entity(Long.class).get();
+        Map<String, Object> input = new HashMap<>(fields);
+        input.put("id", client);
+        input.put("version", version);
+        as.document("mutation($in: UpdateClientInput!) { updateClient(input: $in) { userErrors { code } } }")
+                .variable("in", input).execute().path("updateClient.userErrors").entityList(Object.class).hasSize(0);
+    }
+}
