@@ -216,9 +216,19 @@ public class CoreConfiguration {
     @Bean
     io.cordee.core.export.AgencyExportService agencyExportService(AgencyRepository agencies, ClientRepository clients,
             ProjectRepository projects, BillingRepository billing, CashRepository cash, TeamMemberRepository members,
-            io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations) {
+            io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations,
+            TransactionRunner tx) {
         return new io.cordee.core.export.AgencyExportService(agencies, clients, projects, billing, cash, members,
-                absences, allocations);
+                absences, allocations, tx);
+    }
+
+    /** The import of a complete agency archive into an empty agency (ADR 58). */
+    @Bean
+    io.cordee.core.export.AgencyArchiveImport agencyArchiveImport(AgencyRepository agencies, ClientRepository clients,
+            ProjectRepository projects, BillingRepository billing, CashRepository cash, TeamMemberRepository members,
+            io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx) {
+        return new io.cordee.core.export.AgencyArchiveImport(agencies, clients, projects, billing, cash, members,
+                absences, allocations, tx);
     }
 
     @Bean

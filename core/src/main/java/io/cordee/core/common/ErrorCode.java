@@ -66,5 +66,9 @@ public enum ErrorCode {
     /** The deal is won or lost: it can no longer be changed, moved or won. */
     DEAL_CLOSED,
     /** The deal cannot go from its stage to the one asked (LEAD → PROPOSAL → WON or LOST). */
-    INVALID_STAGE_TRANSITION
+    INVALID_STAGE_TRANSITION,
+    /** An agency archive that is not one Cordée wrote, or was changed since: manifest, hash, row count, a reference (ADR 58). */
+    ARCHIVE_INVALID,
+    /** An agency archive is imported into an empty agency only (ADR 58). */
+    AGENCY_NOT_EMPTY
 }

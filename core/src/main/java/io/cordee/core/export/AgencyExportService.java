@@ -60,10 +60,13 @@ public final class AgencyExportService {
     private final TeamMemberRepository members;
     private final AbsenceRepository absences;
     private final AllocationRepository allocations;
+    private final io.cordee.core.common.TransactionRunner tx;
 
     public AgencyExportService(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
                                BillingRepository billing, CashRepository cash, TeamMemberRepository members,
-                               AbsenceRepository absences, AllocationRepository allocations) {
+                               AbsenceRepository absences, AllocationRepository allocations,
+                               io.cordee.core.common.TransactionRunner tx) {
+        this.tx = tx;
         this.agencies = agencies;
         this.clients = clients;
         this.projects = projects;
@@ -74,13 +77,21 @@ public final class AgencyExportService {
         this.allocations = allocations;
     }
 
+    /**
+     * The agency in one read-only REPEATABLE READ transaction (ADR 58): every statement reads the same snapshot, so
+     * an invoice's {@code paid} and its payments agree even while someone records a payment.
+     */
     public Mono<AgencyData> read(Caller caller) {
-        var agency = caller.agencyId();
         return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "export the whole agency"))
-                .then(Mono.zip(
+                .then(tx.inReadOnlySnapshot(snapshot(caller)));
+    }
+
+    private Mono<AgencyData> snapshot(Caller caller) {
+        var agency = caller.agencyId();
+        return Mono.zip(
                         agencies.findById(agency).switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value()))),
                         sorted(clients.findAll(agency), Comparator.comparing(c -> c.id().value())),
-                        sorted(members.findAll(agency), Comparator.comparing(m -> m.id().value()))))
+                        sorted(members.findAll(agency), Comparator.comparing(m -> m.id().value())))
                 .flatMap(base -> {
                     List<ClientId> clientIds = base.getT2().stream().map(Client::id).toList();
                     List<TeamMemberId> memberIds = base.getT3().stream().map(TeamMember::id).toList();
