@@ -101,6 +101,9 @@ public final class AgencyArchiveReader {
             "projects.csv", "billing_plans.csv", "milestones.csv", "invoices.csv", "payments.csv", "bank_accounts.csv",
             "bank_balances.csv", "team_members.csv", "absences.csv", "allocations.csv", "overheads.csv",
             "one_off_expenses.csv", "holidays.csv");
+    /** Format 2 adds the agency's other settings (ADR 58); a format 1 archive leaves them at the defaults. */
+    private static final Set<String> FILES_2 = Set.of("alert_thresholds.csv", "health_weights.csv",
+            "cash_risk_settings.csv");
 
     private AgencyArchiveReader() {
     }
@@ -135,7 +138,7 @@ public final class AgencyArchiveReader {
                 if (files.size() >= MAX_ENTRIES) {
                     throw invalid("file", "the archive has more than " + MAX_ENTRIES + " entries");
                 }
-                if (!name.equals("manifest.json") && !FILES.contains(name)) {
+                if (!name.equals("manifest.json") && !FILES.contains(name) && !FILES_2.contains(name)) {
                     throw invalid("file", "the archive holds " + abbreviate(name)
                             + ", which is not a file of an agency export");
                 }
@@ -179,9 +182,9 @@ public final class AgencyArchiveReader {
             throw invalid("manifest.json", "the manifest's format is not cordee-agency-export");
         }
         int version = manifest.path("formatVersion").asInt(-1);
-        if (version != AgencyArchive.FORMAT_VERSION) {
+        if (version < 1 || version > AgencyArchive.FORMAT_VERSION) {
             throw invalid("manifest.json", "format version " + manifest.path("formatVersion")
-                    + " is not one this Cordée reads (" + AgencyArchive.FORMAT_VERSION + ")");
+                    + " is not one this Cordée reads (1 to " + AgencyArchive.FORMAT_VERSION + ")");
         }
         return manifest;
     }
@@ -192,7 +195,11 @@ public final class AgencyArchiveReader {
         for (JsonNode f : manifest.path("files")) {
             listed.put(f.path("name").asString(""), f);
         }
-        for (String name : FILES) {
+        Set<String> expected = new java.util.HashSet<>(FILES);
+        if (manifest.path("formatVersion").asInt() >= 2) {
+            expected.addAll(FILES_2);
+        }
+        for (String name : expected) {
             if (!listed.containsKey(name)) {
                 throw invalid("manifest.json", "the manifest does not list " + name);
             }
@@ -200,7 +207,7 @@ public final class AgencyArchiveReader {
                 throw invalid(name, name + " is listed in the manifest but missing from the archive");
             }
         }
-        if (listed.size() != FILES.size()) {
+        if (listed.size() != expected.size() || !entries.keySet().equals(expected)) {
             throw invalid("manifest.json", "the manifest lists files that are not part of an agency export");
         }
         for (var e : listed.entrySet()) {
@@ -361,8 +368,39 @@ public final class AgencyArchiveReader {
             if (new LinkedHashSet<>(holidays).size() != holidays.size()) {
                 throw invalid("holidays.csv", "holidays.csv lists a day twice");
             }
+            io.cordee.core.alert.AlertThresholds thresholds = single("alert_thresholds.csv",
+                    r -> new io.cordee.core.alert.AlertThresholds(integer("capacity_warning_percent"),
+                            integer("capacity_critical_percent"), integer("cash_critical_weeks"),
+                            integer("cash_warning_weeks"), integer("time_to_first_cash_days"),
+                            integer("exposure_percent_of_opening"), integer("overdue_days"),
+                            integer("overdue_critical_days"), integer("payment_drift_days"),
+                            integer("engagement_drop_points"), integer("engagement_window_days"),
+                            integer("commitment_slip_days")));
+            io.cordee.core.relationship.HealthWeights weights = single("health_weights.csv",
+                    r -> new io.cordee.core.relationship.HealthWeights(integer("commitments"), integer("feedback"),
+                            integer("energy"), integer("frequency"), integer("payment"), 0));
+            if (weights != null && weights.commitments() + weights.feedback() + weights.energy() + weights.frequency()
+                    + weights.payment() != 100) {
+                throw invalid("health_weights.csv", "health_weights.csv: the weights must add up to 100");
+            }
+            io.cordee.core.cash.CashRiskSettings risk = single("cash_risk_settings.csv", r -> {
+                Map<RoundStatus, Integer> failure = new EnumMap<>(RoundStatus.class);
+                for (RoundStatus status : RoundStatus.values()) {
+                    failure.put(status, integer("round_failure_percent_" + status.name()));
+                }
+                return new io.cordee.core.cash.CashRiskSettings(failure, integer("cash_risk_percent"), null);
+            });
             return new AgencyData(agency, clients, projects, plans, invoices, payments, accounts, balances, members,
-                    absences, allocations, overheads, oneOffs, holidays);
+                    absences, allocations, overheads, oneOffs, holidays, thresholds, weights, risk);
+        }
+
+        /** A file of zero rows (absent in format 1 too: the defaults) or one. */
+        private <T> T single(String name, Function<Map<String, String>, T> read) {
+            List<Map<String, String>> rows = tables.getOrDefault(name, List.of());
+            if (rows.size() > 1) {
+                throw invalid(name, name + " holds more than one row");
+            }
+            return rows.isEmpty() ? null : one(name, rows.get(0), read);
         }
 
         private <T> List<T> all(String name, Function<Map<String, String>, T> read) {
@@ -380,7 +418,12 @@ public final class AgencyArchiveReader {
             try {
                 return read.apply(r);
             } catch (InvalidInput e) {
-                throw e;
+                if (e.errors().get(0).code() == ErrorCode.ARCHIVE_INVALID) {
+                    throw e;
+                }
+                // a record's own check (a threshold out of its range…): the file and line, then the record's words
+                throw invalid(name, name + " line " + r.get("#line") + ": " + e.errors().stream()
+                        .map(f -> f.field() + " " + f.message()).collect(java.util.stream.Collectors.joining("; ")));
             } catch (RuntimeException e) {
                 throw invalid(name, name + " line " + r.get("#line") + ": " + e.getMessage());
             }

@@ -75,6 +75,12 @@ class AgencyArchiveImportTest {
     PasswordHasher hasher;
     @Autowired
     IdGenerator ids;
+    @Autowired
+    io.cordee.core.alert.AlertRepository alerts;
+    @Autowired
+    io.cordee.core.relationship.RelationshipRepository relationships;
+    @Autowired
+    io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
 
     @BeforeEach
     void thursday() {
@@ -243,6 +249,74 @@ class AgencyArchiveImportTest {
                 .document("{ clients(first: 100) { edges { node { id } } } }").execute()
                 .path("clients.edges").entityList(Object.class).get().size();
         assertThat(demoClients).isEqualTo(demo.get("client"));
+    }
+
+    @Test
+    void theAlertThresholdsHealthWeightsAndCashRiskSettingsComeOver() {
+        // an agency whose owner changed all three from the defaults (capacity 30/50, weights 30/15/20/15/20,
+        // cash risk 20 %)
+        Empty source = emptyAgency("Settings Source Agency");
+        var thresholds = new io.cordee.core.alert.AlertThresholds(25, 45, 8, 20, 75, 40, 10, 40, 12, 20, 45, 5);
+        alerts.saveThresholds(source.id(), thresholds, -1).block();
+        var weights = new io.cordee.core.relationship.HealthWeights(40, 10, 20, 10, 20, 0);
+        relationships.saveHealthWeights(source.id(), weights, -1).block();
+        var risk = new io.cordee.core.cash.CashRiskSettings(Map.of(io.cordee.core.client.RoundStatus.IN_DOUBT, 65,
+                io.cordee.core.client.RoundStatus.FAILED, 100), 15, null);
+        cashRisk.save(source.id(), risk, null).block();
+
+        byte[] archive = big().get().uri("/exports/agency.zip").cookie("CORDEE_SESSION", source.session()).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        Empty target = emptyAgency("Settings Target Agency");
+        upload(target.session(), archive).expectStatus().isCreated();
+
+        assertThat(alerts.findThresholds(target.id()).block().thresholds()).isEqualTo(thresholds);
+        var copied = relationships.findHealthWeights(target.id()).block();
+        assertThat(List.of(copied.commitments(), copied.feedback(), copied.energy(), copied.frequency(),
+                copied.payment())).containsExactly(40, 10, 20, 10, 20);
+        var copiedRisk = cashRisk.find(target.id()).block();
+        assertThat(copiedRisk.cashRiskPercent()).isEqualTo(15);
+        assertThat(copiedRisk.roundFailurePercent()).isEqualTo(risk.roundFailurePercent());
+
+        // an archive of format 1 (before these files) still imports, and leaves the defaults
+        byte[] v1 = unzipEdit(archive, "manifest.json", bytes -> {
+            ObjectNode manifest = (ObjectNode) JSON.readTree(bytes);
+            manifest.put("formatVersion", 1);
+            var files = (tools.jackson.databind.node.ArrayNode) manifest.get("files");
+            for (int i = files.size() - 1; i >= 0; i--) {
+                if (List.of("alert_thresholds.csv", "health_weights.csv", "cash_risk_settings.csv")
+                        .contains(files.get(i).get("name").asString())) {
+                    files.remove(i);
+                }
+            }
+            return JSON.writeValueAsBytes(manifest);
+        });
+        Map<String, byte[]> v1Files = unzipQuietly(v1);
+        v1Files.keySet().removeAll(List.of("alert_thresholds.csv", "health_weights.csv", "cash_risk_settings.csv"));
+        Empty old = emptyAgency("Format One Agency");
+        upload(old.session(), zipQuietly(v1Files)).expectStatus().isCreated();
+        assertThat(alerts.findThresholds(old.id()).blockOptional()).isEmpty();
+        assertThat(cashRisk.find(old.id()).blockOptional()).isEmpty();
+        // a threshold out of its range is refused with the file and line
+        Empty broken = emptyAgency("Broken Thresholds Agency");
+        upload(broken.session(), rewrite(archive, "alert_thresholds.csv", csv -> csv.replaceFirst("\r\n25,", "\r\n0,"),
+                0)).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].message")
+                .value(m -> assertThat((String) m).contains("alert_thresholds.csv line 2"));
+    }
+
+    private static Map<String, byte[]> unzipQuietly(byte[] zip) {
+        try {
+            return unzip(zip);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] zipQuietly(Map<String, byte[]> files) {
+        try {
+            return zip(files);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -74,10 +74,19 @@ public final class AgencyArchiveImport {
     private final AbsenceRepository absences;
     private final AllocationRepository allocations;
     private final TransactionRunner tx;
+    private final io.cordee.core.alert.AlertRepository alerts;
+    private final io.cordee.core.relationship.RelationshipRepository relationships;
+    private final io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
 
     public AgencyArchiveImport(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
                                BillingRepository billing, CashRepository cash, TeamMemberRepository members,
-                               AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx) {
+                               AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx,
+                               io.cordee.core.alert.AlertRepository alerts,
+                               io.cordee.core.relationship.RelationshipRepository relationships,
+                               io.cordee.core.cash.CashRiskSettingsRepository cashRisk) {
+        this.alerts = alerts;
+        this.relationships = relationships;
+        this.cashRisk = cashRisk;
         this.agencies = agencies;
         this.clients = clients;
         this.projects = projects;
@@ -144,10 +153,32 @@ public final class AgencyArchiveImport {
                 .then(each(d.oneOffs(), e -> cash.insertOneOff(current.id(), e)))
                 .then(d.holidays().isEmpty() ? Mono.<Void>empty()
                         : agencies.addHolidays(current.id(), new LinkedHashSet<>(d.holidays()), "Imported"))
+                .then(settings(current.id(), d))
                 .thenReturn(new Imported(d.clients().size(), d.projects().size(), d.plans().size(),
                         d.invoices().size(), d.payments().size(), d.accounts().size(), d.balances().size(),
                         d.members().size(), d.absences().size(), d.allocations().size(), d.overheads().size(),
                         d.oneOffs().size(), d.holidays().size()));
+    }
+
+    /**
+     * The agency's other settings (format 2): saved over whatever the empty agency has (its defaults, or settings
+     * its owner changed before importing); an archive without them (format 1, or an agency on the defaults)
+     * leaves the agency's as they are.
+     */
+    private Mono<Void> settings(AgencyId agency, AgencyData d) {
+        Mono<?> thresholds = d.thresholds() == null ? Mono.empty() : alerts.findThresholds(agency)
+                .map(t -> t.version() == null ? -1L : t.version()).defaultIfEmpty(-1L)
+                .flatMap(v -> alerts.saveThresholds(agency, d.thresholds(), v))
+                .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Alert thresholds", -1)));
+        Mono<?> weights = d.healthWeights() == null ? Mono.empty() : relationships.findHealthWeights(agency)
+                .map(io.cordee.core.relationship.HealthWeights::version).defaultIfEmpty(-1L)
+                .flatMap(v -> relationships.saveHealthWeights(agency, d.healthWeights(), v))
+                .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Health weights", -1)));
+        Mono<?> risk = d.cashRisk() == null ? Mono.empty() : cashRisk.find(agency)
+                .map(s -> java.util.Optional.ofNullable(s.version())).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(v -> cashRisk.save(agency, d.cashRisk(), v.orElse(null)))
+                .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Cash risk settings", -1)));
+        return thresholds.then(weights).then(risk).then();
     }
 
     /** One insert after the other, on the transaction's connection. */
