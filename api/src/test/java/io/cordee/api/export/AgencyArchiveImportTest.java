@@ -320,6 +320,34 @@ class AgencyArchiveImportTest {
     }
 
     @Test
+    void aPartnerTokenImportsOnlyWithEveryAreaTheArchiveWrites() {
+        byte[] archive = demoArchive();
+        Empty empty = emptyAgency("Token Archive Agency");
+        HttpGraphQlTester owner = tenants.withToken(empty.session());
+        String clientsOnly = token(owner, "CRM", List.of("CLIENTS"));
+        tokenUpload(clientsOnly, archive).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("STAFFING"));
+        assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
+        String all = token(owner, "Migration", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
+                "SETTINGS"));
+        tokenUpload(all, archive).expectStatus().isCreated();
+        assertThat(counts(empty.id())).isEqualTo(counts(DemoAgency.ID));
+    }
+
+    private WebTestClient.ResponseSpec tokenUpload(String token, byte[] archive) {
+        return big().post().uri("/imports/agency-archive").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(archive).exchange();
+    }
+
+    private static String token(HttpGraphQlTester owner, String name, List<String> areas) {
+        return owner.document("""
+                        mutation($in: CreateApiTokenInput!) { createApiToken(input: $in) { token
+                          userErrors { message } } }""")
+                .variable("in", Map.of("name", name, "access", "READ_WRITE", "areas", areas)).execute()
+                .path("createApiToken.token").entity(String.class).get();
+    }
+
+    @Test
     void aZipBombStopsAtTheLimit() throws IOException {
         // 40 MB of zeros deflate to about 40 KB: past 1 MB inflated, more than 100 times the archive's size
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
