@@ -216,9 +216,23 @@ public class CoreConfiguration {
     @Bean
     io.cordee.core.export.AgencyExportService agencyExportService(AgencyRepository agencies, ClientRepository clients,
             ProjectRepository projects, BillingRepository billing, CashRepository cash, TeamMemberRepository members,
-            io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations) {
+            io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations,
+            TransactionRunner tx, io.cordee.core.alert.AlertRepository alerts,
+            io.cordee.core.relationship.RelationshipRepository relationships,
+            io.cordee.core.cash.CashRiskSettingsRepository cashRisk) {
         return new io.cordee.core.export.AgencyExportService(agencies, clients, projects, billing, cash, members,
-                absences, allocations);
+                absences, allocations, tx, alerts, relationships, cashRisk);
+    }
+
+    /** The import of a complete agency archive into an empty agency (ADR 58). */
+    @Bean
+    io.cordee.core.export.AgencyArchiveImport agencyArchiveImport(AgencyRepository agencies, ClientRepository clients,
+            ProjectRepository projects, BillingRepository billing, CashRepository cash, TeamMemberRepository members,
+            io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx,
+            io.cordee.core.alert.AlertRepository alerts, io.cordee.core.relationship.RelationshipRepository relationships,
+            io.cordee.core.cash.CashRiskSettingsRepository cashRisk) {
+        return new io.cordee.core.export.AgencyArchiveImport(agencies, clients, projects, billing, cash, members,
+                absences, allocations, tx, alerts, relationships, cashRisk);
     }
 
     @Bean

@@ -55,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AgencyArchive {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2 (ADR 58) adds {@code alert_thresholds.csv}, {@code health_weights.csv} and {@code cash_risk_settings.csv}. */
+    public static final int FORMAT_VERSION = 2;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private AgencyArchive() {
@@ -199,6 +200,42 @@ public final class AgencyArchive {
             holidays.row(day);
         }
         files.put("holidays.csv", holidays.build());
+
+        // format 2: the settings an agency may change beyond agency.csv; no row: the agency keeps the defaults
+        var t = d.thresholds();
+        ExportTable.Builder thresholds = ExportTable.of("alert_thresholds").integer("capacity_warning_percent")
+                .integer("capacity_critical_percent").integer("cash_critical_weeks").integer("cash_warning_weeks")
+                .integer("time_to_first_cash_days").integer("exposure_percent_of_opening").integer("overdue_days")
+                .integer("overdue_critical_days").integer("payment_drift_days").integer("engagement_drop_points")
+                .integer("engagement_window_days").integer("commitment_slip_days");
+        if (t != null) {
+            thresholds.row(t.capacityWarningPercent(), t.capacityCriticalPercent(), t.cashCriticalWeeks(),
+                    t.cashWarningWeeks(), t.timeToFirstCashDays(), t.exposurePercentOfOpening(), t.overdueDays(),
+                    t.overdueCriticalDays(), t.paymentDriftDays(), t.engagementDropPoints(), t.engagementWindowDays(),
+                    t.commitmentSlipDays());
+        }
+        files.put("alert_thresholds.csv", thresholds.build());
+        var w = d.healthWeights();
+        ExportTable.Builder weights = ExportTable.of("health_weights").integer("commitments").integer("feedback")
+                .integer("energy").integer("frequency").integer("payment");
+        if (w != null) {
+            weights.row(w.commitments(), w.feedback(), w.energy(), w.frequency(), w.payment());
+        }
+        files.put("health_weights.csv", weights.build());
+        ExportTable.Builder risk = ExportTable.of("cash_risk_settings");
+        for (io.cordee.core.client.RoundStatus status : io.cordee.core.client.RoundStatus.values()) {
+            risk.integer("round_failure_percent_" + status.name());
+        }
+        risk.integer("cash_risk_percent");
+        if (d.cashRisk() != null) {
+            List<Object> cells = new ArrayList<>();
+            for (io.cordee.core.client.RoundStatus status : io.cordee.core.client.RoundStatus.values()) {
+                cells.add(d.cashRisk().roundFailurePercent().get(status));
+            }
+            cells.add(d.cashRisk().cashRiskPercent());
+            risk.row(cells.toArray());
+        }
+        files.put("cash_risk_settings.csv", risk.build());
         return files;
     }
 

@@ -48,7 +48,8 @@ public class RateLimits implements WebFilter {
         // The exports (ADR 42) draw from the same bucket as /graphql: a file is one request.
         if (!rate.enabled() || !path.equals(requested)
                 && !requested.startsWith(io.cordee.api.security.SessionAuthenticationFilter.EXPORTS)
-                && !requested.equals(io.cordee.api.security.SessionAuthenticationFilter.IMPORTS)) {
+                && !requested.equals(io.cordee.api.security.SessionAuthenticationFilter.IMPORTS)
+                && !requested.equals(io.cordee.api.imports.AgencyArchiveUploadController.PATH)) {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext()

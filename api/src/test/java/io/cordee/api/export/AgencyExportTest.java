@@ -67,7 +67,7 @@ class AgencyExportTest {
 
         Map<String, byte[]> files = unzip(result.getResponseBody());
         JsonNode manifest = JsonMapper.builder().build().readTree(files.get("manifest.json"));
-        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(1);
+        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(2);
         assertThat(manifest.get("agency").get("id").asString()).isEqualTo(DemoAgency.ID.value().toString());
         // the test clock runs from 10:00:00; the manifest keeps whole seconds
         assertThat(Instant.parse(manifest.get("exportedAt").asString()))

@@ -68,5 +68,9 @@ public enum ErrorCode {
     /** The deal cannot go from its stage to the one asked (LEAD → PROPOSAL → WON or LOST). */
     INVALID_STAGE_TRANSITION,
     /** The brief version's feasibility has no such suggestion: it is already realistic, or that remedy is not enough (ADR 60). */
-    NO_FEASIBILITY_SUGGESTION
+    NO_FEASIBILITY_SUGGESTION,
+    /** An agency archive that is not one Cordée wrote, or was changed since: manifest, hash, row count, a reference (ADR 58). */
+    ARCHIVE_INVALID,
+    /** An agency archive is imported into an empty agency only (ADR 58). */
+    AGENCY_NOT_EMPTY
 }

@@ -14,4 +14,13 @@ public interface TransactionRunner {
     default <T> Mono<T> inTransactionAs(Actor actor, Mono<T> work) {
         return inTransaction(work);
     }
+
+    /**
+     * Runs {@code work} in one read-only transaction that sees one snapshot of the database (REPEATABLE READ):
+     * several statements read the same committed state, as the complete export needs (ADR 58). The default,
+     * for in-memory fakes, is a plain transaction.
+     */
+    default <T> Mono<T> inReadOnlySnapshot(Mono<T> work) {
+        return inTransaction(work);
+    }
 }

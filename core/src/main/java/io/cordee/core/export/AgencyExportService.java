@@ -46,7 +46,18 @@ public final class AgencyExportService {
                              List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
                              List<BankBalance> balances, List<TeamMember> members, List<Absence> absences,
                              List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
-                             List<LocalDate> holidays) {
+                             List<LocalDate> holidays, io.cordee.core.alert.AlertThresholds thresholds,
+                             io.cordee.core.relationship.HealthWeights healthWeights,
+                             io.cordee.core.cash.CashRiskSettings cashRisk) {
+        /** The same data without the agency's settings beyond {@link Agency} (each null: the defaults). */
+        public AgencyData(Agency agency, List<Client> clients, List<Project> projects, List<ProjectBilling> plans,
+                          List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
+                          List<BankBalance> balances, List<TeamMember> members, List<Absence> absences,
+                          List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
+                          List<LocalDate> holidays) {
+            this(agency, clients, projects, plans, invoices, payments, accounts, balances, members, absences,
+                    allocations, overheads, oneOffs, holidays, null, null, null);
+        }
     }
 
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
@@ -60,10 +71,21 @@ public final class AgencyExportService {
     private final TeamMemberRepository members;
     private final AbsenceRepository absences;
     private final AllocationRepository allocations;
+    private final io.cordee.core.common.TransactionRunner tx;
+    private final io.cordee.core.alert.AlertRepository alerts;
+    private final io.cordee.core.relationship.RelationshipRepository relationships;
+    private final io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
 
     public AgencyExportService(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
                                BillingRepository billing, CashRepository cash, TeamMemberRepository members,
-                               AbsenceRepository absences, AllocationRepository allocations) {
+                               AbsenceRepository absences, AllocationRepository allocations,
+                               io.cordee.core.common.TransactionRunner tx, io.cordee.core.alert.AlertRepository alerts,
+                               io.cordee.core.relationship.RelationshipRepository relationships,
+                               io.cordee.core.cash.CashRiskSettingsRepository cashRisk) {
+        this.tx = tx;
+        this.alerts = alerts;
+        this.relationships = relationships;
+        this.cashRisk = cashRisk;
         this.agencies = agencies;
         this.clients = clients;
         this.projects = projects;
@@ -74,13 +96,21 @@ public final class AgencyExportService {
         this.allocations = allocations;
     }
 
+    /**
+     * The agency in one read-only REPEATABLE READ transaction (ADR 58): every statement reads the same snapshot, so
+     * an invoice's {@code paid} and its payments agree even while someone records a payment.
+     */
     public Mono<AgencyData> read(Caller caller) {
-        var agency = caller.agencyId();
         return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "export the whole agency"))
-                .then(Mono.zip(
+                .then(tx.inReadOnlySnapshot(snapshot(caller)));
+    }
+
+    private Mono<AgencyData> snapshot(Caller caller) {
+        var agency = caller.agencyId();
+        return Mono.zip(
                         agencies.findById(agency).switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value()))),
                         sorted(clients.findAll(agency), Comparator.comparing(c -> c.id().value())),
-                        sorted(members.findAll(agency), Comparator.comparing(m -> m.id().value()))))
+                        sorted(members.findAll(agency), Comparator.comparing(m -> m.id().value())))
                 .flatMap(base -> {
                     List<ClientId> clientIds = base.getT2().stream().map(Client::id).toList();
                     List<TeamMemberId> memberIds = base.getT3().stream().map(TeamMember::id).toList();
@@ -106,16 +136,25 @@ public final class AgencyExportService {
                                 sorted(cash.overheads(agency), Comparator.comparing(o -> o.id().value())),
                                 sorted(cash.oneOffs(agency, FIRST, LAST),
                                         Comparator.comparing(OneOffExpense::date).thenComparing(OneOffExpense::id)),
-                                sorted(agencies.holidays(agency, FIRST, LAST), Comparator.naturalOrder())),
+                                sorted(agencies.holidays(agency, FIRST, LAST), Comparator.naturalOrder()),
+                                // the settings an agency may have changed: none saved is the defaults (null)
+                                alerts.findThresholds(agency).map(t -> List.of(t.thresholds())).defaultIfEmpty(List.of()),
+                                relationships.findHealthWeights(agency).map(List::of).defaultIfEmpty(List.of()),
+                                cashRisk.find(agency).map(List::of).defaultIfEmpty(List.of())),
                                 r -> r).map(r -> new AgencyData(base.getT1(), base.getT2(), ps, cast(r[0]), cast(r[1]),
                                 cast(r[2]), cast(r[3]), cast(r[4]), base.getT3(), cast(r[5]), cast(r[6]), cast(r[7]),
-                                cast(r[8]), cast(r[9])));
+                                cast(r[8]), cast(r[9]), first(r[10]), first(r[11]), first(r[12])));
                     });
                 });
     }
 
     private static <T> Mono<List<T>> sorted(Flux<T> flux, Comparator<? super T> order) {
         return flux.collectSortedList(order);
+    }
+
+    private static <T> T first(Object list) {
+        List<T> l = cast(list);
+        return l.isEmpty() ? null : l.get(0);
     }
 
     @SuppressWarnings("unchecked")

@@ -12,10 +12,16 @@ import reactor.core.publisher.Mono;
 public class R2dbcTransactionRunner implements TransactionRunner {
 
     private final TransactionalOperator operator;
+    private final TransactionalOperator snapshot;
     private final DatabaseClient db;
 
     public R2dbcTransactionRunner(ReactiveTransactionManager transactionManager, DatabaseClient db) {
         this.operator = TransactionalOperator.create(transactionManager);
+        org.springframework.transaction.support.DefaultTransactionDefinition readOnly =
+                new org.springframework.transaction.support.DefaultTransactionDefinition();
+        readOnly.setReadOnly(true);
+        readOnly.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot = TransactionalOperator.create(transactionManager, readOnly);
         this.db = db;
     }
 
@@ -40,5 +46,10 @@ public class R2dbcTransactionRunner implements TransactionRunner {
                 .bind("operation", actor.operation() == null ? "" : actor.operation())
                 .then();
         return operator.transactional(setActor.then(work));
+    }
+
+    @Override
+    public <T> Mono<T> inReadOnlySnapshot(Mono<T> work) {
+        return snapshot.transactional(work);
     }
 }

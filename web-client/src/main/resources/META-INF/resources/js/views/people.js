@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, currentLocale } from '../i18n.js';
+import './archive-import.js';
 
 // People (ADR 30): the OWNER's page of users and open invitations, and the accept page an invitation link opens.
 const PEOPLE = `{ people { mailConfigured
@@ -191,6 +192,7 @@ class CordeePeople extends CordeeElement {
           <p class="muted small">${t('export.everything.hint')}</p>
           <a class="button secondary" href="/exports/agency.zip" download data-testid="export-everything">${t('export.everything')}</a>
         </section>
+        <cordee-archive-import></cordee-archive-import>
       </section>`;
   }
 

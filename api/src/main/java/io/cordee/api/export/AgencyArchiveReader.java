@@ -1,0 +1,540 @@
+package io.cordee.api.export;
+
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.agency.AgencySettings;
+import io.cordee.core.agency.Segment;
+import io.cordee.core.billing.BillingPlan;
+import io.cordee.core.billing.Invoice;
+import io.cordee.core.billing.InvoiceId;
+import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.billing.Milestone;
+import io.cordee.core.billing.Payment;
+import io.cordee.core.billing.PaymentId;
+import io.cordee.core.billing.ProjectBilling;
+import io.cordee.core.cash.BankAccount;
+import io.cordee.core.cash.BankAccountId;
+import io.cordee.core.cash.BankBalance;
+import io.cordee.core.cash.OneOffExpense;
+import io.cordee.core.cash.Overhead;
+import io.cordee.core.cash.OverheadId;
+import io.cordee.core.client.Client;
+import io.cordee.core.client.ClientId;
+import io.cordee.core.client.Contact;
+import io.cordee.core.client.FundingProfile;
+import io.cordee.core.client.FundingStage;
+import io.cordee.core.client.RoundStatus;
+import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.export.AgencyExportService.AgencyData;
+import io.cordee.core.money.Money;
+import io.cordee.core.project.Project;
+import io.cordee.core.project.ProjectId;
+import io.cordee.core.project.ProjectStatus;
+import io.cordee.core.staffing.Absence;
+import io.cordee.core.staffing.AbsenceId;
+import io.cordee.core.staffing.Allocation;
+import io.cordee.core.staffing.AllocationId;
+import io.cordee.core.staffing.TeamMember;
+import io.cordee.core.staffing.TeamMemberId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads an agency archive written by {@link AgencyArchive} (ADR 42) back into an {@link AgencyData}, for the import
+ * of ADR 58. Nothing is trusted before it is checked:
+ *
+ * <ol>
+ *   <li>the ZIP: at most {@link #MAX_ENTRIES} entries, only the archive's file names, each once, none over
+ *       {@link #MAX_ENTRY_BYTES} inflated, all together at most {@link #MAX_TOTAL_BYTES} and at most
+ *       {@link #MAX_RATIO} times the archive's size (a zip bomb stops at the limit, nothing more is inflated);</li>
+ *   <li>the manifest: {@code format} and {@code formatVersion}, every file it lists present and no other, each
+ *       file's SHA-256 and row count as listed — one byte changed in a CSV, or a truncated file, is refused;</li>
+ *   <li>every cell: UTF-8, the header of the format, ids as UUIDs, dates ISO, amounts exact in the currency's
+ *       minor units, enums by name; an error names the file, its line and the column.</li>
+ * </ol>
+ *
+ * Every record is put in {@code target}, whatever agency the archive came from: the archive's ids are kept.
+ */
+public final class AgencyArchiveReader {
+
+    public static final long MAX_ARCHIVE_BYTES = 32L * 1024 * 1024;
+    static final int MAX_ENTRIES = 64;
+    static final long MAX_ENTRY_BYTES = 128L * 1024 * 1024;
+    static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
+    static final int MAX_RATIO = 100;
+    /** The ratio applies beyond this much inflated data: a small archive of short CSVs compresses little anyway. */
+    private static final long RATIO_FLOOR = 1024 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> FILES = Set.of("agency.csv", "clients.csv", "client_contacts.csv",
+            "projects.csv", "billing_plans.csv", "milestones.csv", "invoices.csv", "payments.csv", "bank_accounts.csv",
+            "bank_balances.csv", "team_members.csv", "absences.csv", "allocations.csv", "overheads.csv",
+            "one_off_expenses.csv", "holidays.csv");
+    /** Format 2 adds the agency's other settings (ADR 58); a format 1 archive leaves them at the defaults. */
+    private static final Set<String> FILES_2 = Set.of("alert_thresholds.csv", "health_weights.csv",
+            "cash_risk_settings.csv");
+
+    private AgencyArchiveReader() {
+    }
+
+    /** The archive's data, every record in {@code target}; {@link InvalidInput} ({@code ARCHIVE_INVALID}) otherwise. */
+    public static AgencyData read(byte[] zip, AgencyId target) {
+        Map<String, byte[]> entries = unzip(zip);
+        byte[] manifestBytes = entries.remove("manifest.json");
+        if (manifestBytes == null) {
+            throw invalid("manifest.json", "the archive has no manifest.json: it is not an agency export of Cordée");
+        }
+        Map<String, Integer> rows = verify(manifest(manifestBytes), entries);
+        Map<String, List<Map<String, String>>> t = new HashMap<>();
+        for (var e : entries.entrySet()) {
+            List<Map<String, String>> records = csv(e.getKey(), e.getValue());
+            if (records.size() != rows.get(e.getKey())) {
+                throw invalid(e.getKey(), e.getKey() + " holds " + records.size() + " rows, the manifest says "
+                        + rows.get(e.getKey()));
+            }
+            t.put(e.getKey(), records);
+        }
+        return new Parse(t, target).data();
+    }
+
+    static Map<String, byte[]> unzip(byte[] zip) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        long total = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            byte[] chunk = new byte[64 * 1024];
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                String name = e.getName();
+                if (files.size() >= MAX_ENTRIES) {
+                    throw invalid("file", "the archive has more than " + MAX_ENTRIES + " entries");
+                }
+                if (!name.equals("manifest.json") && !FILES.contains(name) && !FILES_2.contains(name)) {
+                    throw invalid("file", "the archive holds " + abbreviate(name)
+                            + ", which is not a file of an agency export");
+                }
+                if (files.containsKey(name)) {
+                    throw invalid(name, "the archive holds " + name + " twice");
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                    total += n;
+                    if (out.size() + n > MAX_ENTRY_BYTES) {
+                        throw invalid(name, name + " inflates to more than " + MAX_ENTRY_BYTES + " bytes");
+                    }
+                    if (total > MAX_TOTAL_BYTES || total > RATIO_FLOOR && total > (long) MAX_RATIO * zip.length) {
+                        throw invalid("file", "the archive inflates to more than " + MAX_RATIO
+                                + " times its size (or " + MAX_TOTAL_BYTES + " bytes): refused as a zip bomb");
+                    }
+                    out.write(chunk, 0, n);
+                }
+                files.put(name, out.toByteArray());
+            }
+        } catch (ZipException e) {
+            throw invalid("file", "the archive is not a readable ZIP (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw invalid("file", "the archive is truncated or unreadable (" + e.getMessage() + ")");
+        }
+        if (files.isEmpty()) {
+            throw invalid("file", "the file is not a ZIP archive, or an empty one");
+        }
+        return files;
+    }
+
+    private static JsonNode manifest(byte[] bytes) {
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(bytes);
+        } catch (JacksonException e) {
+            throw invalid("manifest.json", "manifest.json is not readable JSON");
+        }
+        if (manifest == null || !manifest.isObject()
+                || !"cordee-agency-export".equals(manifest.path("format").asString(""))) {
+            throw invalid("manifest.json", "the manifest's format is not cordee-agency-export");
+        }
+        int version = manifest.path("formatVersion").asInt(-1);
+        if (version < 1 || version > AgencyArchive.FORMAT_VERSION) {
+            throw invalid("manifest.json", "format version " + manifest.path("formatVersion")
+                    + " is not one this Cordée reads (1 to " + AgencyArchive.FORMAT_VERSION + ")");
+        }
+        return manifest;
+    }
+
+    /** Every listed file present with its hash and row count, no file unlisted, every file of the format listed. */
+    private static Map<String, Integer> verify(JsonNode manifest, Map<String, byte[]> entries) {
+        Map<String, JsonNode> listed = new TreeMap<>();
+        for (JsonNode f : manifest.path("files")) {
+            listed.put(f.path("name").asString(""), f);
+        }
+        Set<String> expected = new java.util.HashSet<>(FILES);
+        if (manifest.path("formatVersion").asInt() >= 2) {
+            expected.addAll(FILES_2);
+        }
+        for (String name : expected) {
+            if (!listed.containsKey(name)) {
+                throw invalid("manifest.json", "the manifest does not list " + name);
+            }
+            if (!entries.containsKey(name)) {
+                throw invalid(name, name + " is listed in the manifest but missing from the archive");
+            }
+        }
+        if (listed.size() != expected.size() || !entries.keySet().equals(expected)) {
+            throw invalid("manifest.json", "the manifest lists files that are not part of an agency export");
+        }
+        for (var e : listed.entrySet()) {
+            byte[] bytes = entries.get(e.getKey());
+            if (!AgencyArchive.sha256(bytes).equals(e.getValue().path("sha256").asString(""))) {
+                throw invalid(e.getKey(), e.getKey() + " does not match the SHA-256 of the manifest: the archive was"
+                        + " changed or truncated after the export");
+            }
+        }
+        Map<String, Integer> rows = new HashMap<>();
+        listed.forEach((name, f) -> rows.put(name, f.path("rows").asInt(-1)));
+        return rows;
+    }
+
+    /** Each record as column → cell (null for an empty cell), after the header of its file. */
+    static List<Map<String, String>> csv(String name, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid(name, name + " is not UTF-8");
+        }
+        if (text.startsWith(CsvFormat.BOM)) {
+            text = text.substring(1);
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text))) {
+            List<String> header = parser.getHeaderNames();
+            for (CSVRecord r : parser) {
+                if (r.size() != header.size()) {
+                    throw invalid(name, name + " line " + (r.getRecordNumber() + 1) + ": " + r.size()
+                            + " cells, the header has " + header.size());
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), r.get(i).isEmpty() ? null : r.get(i));
+                }
+                row.put("#line", Long.toString(r.getRecordNumber() + 1));
+                rows.add(row);
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw invalid(name, name + " is not a readable CSV (" + e.getMessage() + ")");
+        }
+        return rows;
+    }
+
+    private static InvalidInput invalid(String field, String message) {
+        return InvalidInput.of(field, message, ErrorCode.ARCHIVE_INVALID);
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() > 80 ? name.substring(0, 80) + "…" : name;
+    }
+
+    /** The typed reading of the parsed tables. */
+    private static final class Parse {
+        private final Map<String, List<Map<String, String>>> tables;
+        private final AgencyId target;
+        private Currency currency;
+        private String file;
+        private Map<String, String> row;
+
+        Parse(Map<String, List<Map<String, String>>> tables, AgencyId target) {
+            this.tables = tables;
+            this.target = target;
+        }
+
+        AgencyData data() {
+            List<Map<String, String>> agencyRows = tables.get("agency.csv");
+            if (agencyRows.size() != 1) {
+                throw invalid("agency.csv", "agency.csv must hold exactly one row");
+            }
+            Agency agency = one("agency.csv", agencyRows.get(0), r -> {
+                currency = currency("currency");
+                Map<Segment, Integer> delays = new EnumMap<>(Segment.class);
+                for (Segment s : Segment.values()) {
+                    delays.put(s, integer("default_delay_days_" + s.name()));
+                }
+                ZoneId zone;
+                try {
+                    zone = ZoneId.of(required("time_zone"));
+                } catch (java.time.DateTimeException e) {
+                    throw cell("time_zone", "is not a time zone");
+                }
+                return new Agency(target, required("name"), new AgencySettings(currency, zone,
+                        money("safety_cash_threshold"), integer("payday"), delays), 0);
+            });
+            Map<UUID, List<Contact>> contacts = new HashMap<>();
+            for (Map<String, String> r : tables.get("client_contacts.csv")) {
+                one("client_contacts.csv", r, x -> contacts.computeIfAbsent(uuid("client_id"), k -> new ArrayList<>())
+                        .add(new Contact(required("name"), text("email"), text("role"))));
+            }
+            List<Client> clients = all("clients.csv", r -> {
+                String stage = text("funding_stage");
+                String status = text("next_round_status");
+                LocalDate runway = date("runway_end");
+                LocalDate round = date("next_round_expected");
+                FundingProfile funding = stage == null && status == null && runway == null && round == null ? null
+                        : new FundingProfile(stage == null ? null : constant(FundingStage.class, "funding_stage"),
+                        runway, round, status == null ? null : constant(RoundStatus.class, "next_round_status"));
+                UUID id = uuid("id");
+                return new Client(new ClientId(id), target, required("name"), constant(Segment.class, "segment"),
+                        integer("payment_terms_days"), contacts.getOrDefault(id, List.of()), funding,
+                        bool("archived"), 0);
+            });
+            List<Project> projects = all("projects.csv", r -> new Project(new ProjectId(uuid("id")), target,
+                    new ClientId(uuid("client_id")), required("name"), constant(ProjectStatus.class, "status"),
+                    date("start_date"), date("launch_date"), date("communication_plan_date"), money("fee_budget"),
+                    integer("payment_terms_days"), 0));
+            Map<UUID, List<Milestone>> milestones = new HashMap<>();
+            for (Map<String, String> r : tables.get("milestones.csv")) {
+                one("milestones.csv", r, x -> milestones.computeIfAbsent(uuid("project_id"), k -> new ArrayList<>())
+                        .add(new Milestone(text("label"), date("date"), integer("share_percent"))));
+            }
+            List<ProjectBilling> plans = all("billing_plans.csv", r -> {
+                UUID project = uuid("project_id");
+                return new ProjectBilling(new ProjectId(project), new BillingPlan(integer("deposit_percent"),
+                        milestones.getOrDefault(project, List.of()), bool("monthly_in_arrears")), 0);
+            });
+            List<Invoice> invoices = all("invoices.csv", r -> {
+                UUID projectId = uuidOrNull("project_id");
+                return new Invoice(new InvoiceId(uuid("id")), target, new ClientId(uuid("client_id")),
+                        projectId == null ? null : new ProjectId(projectId), text("plan_key"), text("number"),
+                        text("label"), constant(InvoiceStatus.class, "status"), date("issue_date"), date("due_date"),
+                        money("amount"), money("paid"), date("paid_date"), 0);
+            });
+            List<Payment> payments = all("payments.csv", r -> new Payment(new PaymentId(uuid("id")), target,
+                    new InvoiceId(uuid("invoice_id")), new ClientId(uuid("client_id")), date("received_on"),
+                    money("amount")));
+            List<BankAccount> accounts = all("bank_accounts.csv", r -> new BankAccount(new BankAccountId(uuid("id")),
+                    required("name"), text("label"), currency("currency"), bool("archived"), 0));
+            List<BankBalance> balances = all("bank_balances.csv", r -> {
+                UUID account = uuidOrNull("account_id");
+                return new BankBalance(uuidOrNull("id"), account == null ? null : new BankAccountId(account),
+                        date("date"), money("amount"));
+            });
+            List<TeamMember> members = all("team_members.csv", r -> {
+                String skills = text("skills");
+                return new TeamMember(new TeamMemberId(uuid("id")), target, required("name"), text("job_title"),
+                        skills == null ? List.of() : Arrays.asList(skills.split("\\|")), decimal("fte"),
+                        money("monthly_loaded_cost"), money("daily_bill_rate"), date("start_date"), date("end_date"),
+                        bool("archived"), 0, List.of());
+            });
+            List<Absence> absences = all("absences.csv", r -> new Absence(new AbsenceId(uuid("id")), target,
+                    new TeamMemberId(uuid("member_id")), constant(Absence.Kind.class, "kind"), date("from"),
+                    date("to"), text("note"), 0));
+            List<Allocation> allocations = all("allocations.csv", r -> new Allocation(new AllocationId(uuid("id")),
+                    target, new TeamMemberId(uuid("member_id")), new ProjectId(uuid("project_id")),
+                    integer("share_percent"), date("from"), date("to"), 0));
+            List<Overhead> overheads = all("overheads.csv", r -> new Overhead(new OverheadId(uuid("id")),
+                    required("label"), money("monthly_amount"), integer("day_of_month"), date("start_date"),
+                    date("end_date"), 0));
+            List<OneOffExpense> oneOffs = all("one_off_expenses.csv", r -> new OneOffExpense(uuid("id"),
+                    required("label"), date("date"), money("amount")));
+            List<LocalDate> holidays = all("holidays.csv", r -> date("date"));
+            if (new LinkedHashSet<>(holidays).size() != holidays.size()) {
+                throw invalid("holidays.csv", "holidays.csv lists a day twice");
+            }
+            io.cordee.core.alert.AlertThresholds thresholds = single("alert_thresholds.csv",
+                    r -> new io.cordee.core.alert.AlertThresholds(integer("capacity_warning_percent"),
+                            integer("capacity_critical_percent"), integer("cash_critical_weeks"),
+                            integer("cash_warning_weeks"), integer("time_to_first_cash_days"),
+                            integer("exposure_percent_of_opening"), integer("overdue_days"),
+                            integer("overdue_critical_days"), integer("payment_drift_days"),
+                            integer("engagement_drop_points"), integer("engagement_window_days"),
+                            integer("commitment_slip_days")));
+            io.cordee.core.relationship.HealthWeights weights = single("health_weights.csv",
+                    r -> new io.cordee.core.relationship.HealthWeights(integer("commitments"), integer("feedback"),
+                            integer("energy"), integer("frequency"), integer("payment"), 0));
+            if (weights != null && weights.commitments() + weights.feedback() + weights.energy() + weights.frequency()
+                    + weights.payment() != 100) {
+                throw invalid("health_weights.csv", "health_weights.csv: the weights must add up to 100");
+            }
+            io.cordee.core.cash.CashRiskSettings risk = single("cash_risk_settings.csv", r -> {
+                Map<RoundStatus, Integer> failure = new EnumMap<>(RoundStatus.class);
+                for (RoundStatus status : RoundStatus.values()) {
+                    failure.put(status, integer("round_failure_percent_" + status.name()));
+                }
+                return new io.cordee.core.cash.CashRiskSettings(failure, integer("cash_risk_percent"), null);
+            });
+            return new AgencyData(agency, clients, projects, plans, invoices, payments, accounts, balances, members,
+                    absences, allocations, overheads, oneOffs, holidays, thresholds, weights, risk);
+        }
+
+        /** A file of zero rows (absent in format 1 too: the defaults) or one. */
+        private <T> T single(String name, Function<Map<String, String>, T> read) {
+            List<Map<String, String>> rows = tables.getOrDefault(name, List.of());
+            if (rows.size() > 1) {
+                throw invalid(name, name + " holds more than one row");
+            }
+            return rows.isEmpty() ? null : one(name, rows.get(0), read);
+        }
+
+        private <T> List<T> all(String name, Function<Map<String, String>, T> read) {
+            List<T> out = new ArrayList<>();
+            for (Map<String, String> r : tables.get(name)) {
+                out.add(one(name, r, read));
+            }
+            return out;
+        }
+
+        /** Reads one row; a domain check that fails (a record's own constructor) is the row's error too. */
+        private <T> T one(String name, Map<String, String> r, Function<Map<String, String>, T> read) {
+            file = name;
+            row = r;
+            try {
+                return read.apply(r);
+            } catch (InvalidInput e) {
+                if (e.errors().get(0).code() == ErrorCode.ARCHIVE_INVALID) {
+                    throw e;
+                }
+                // a record's own check (a threshold out of its range…): the file and line, then the record's words
+                throw invalid(name, name + " line " + r.get("#line") + ": " + e.errors().stream()
+                        .map(f -> f.field() + " " + f.message()).collect(java.util.stream.Collectors.joining("; ")));
+            } catch (RuntimeException e) {
+                throw invalid(name, name + " line " + r.get("#line") + ": " + e.getMessage());
+            }
+        }
+
+        private InvalidInput cell(String column, String message) {
+            return invalid(file, file + " line " + row.get("#line") + ", column " + column + ": "
+                    + abbreviate(String.valueOf(row.get(column))) + " " + message);
+        }
+
+        private String raw(String column) {
+            if (!row.containsKey(column)) {
+                throw invalid(file, file + " has no column " + column);
+            }
+            return row.get(column);
+        }
+
+        /** Text as exported: one leading quote was added to a formula-like or quoted text (ADR 42); strip it. */
+        private String text(String column) {
+            String v = raw(column);
+            return v != null && v.startsWith("'") ? v.substring(1) : v;
+        }
+
+        private String required(String column) {
+            String v = text(column);
+            if (v == null) {
+                throw cell(column, "is empty");
+            }
+            return v;
+        }
+
+        private UUID uuid(String column) {
+            UUID id = uuidOrNull(column);
+            if (id == null) {
+                throw cell(column, "is empty");
+            }
+            return id;
+        }
+
+        private UUID uuidOrNull(String column) {
+            String v = raw(column);
+            try {
+                return v == null ? null : UUID.fromString(v);
+            } catch (IllegalArgumentException e) {
+                throw cell(column, "is not a UUID");
+            }
+        }
+
+        private LocalDate date(String column) {
+            String v = raw(column);
+            try {
+                return v == null ? null : LocalDate.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw cell(column, "is not a date as YYYY-MM-DD");
+            }
+        }
+
+        private int integer(String column) {
+            String v = raw(column);
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw cell(column, "is not a whole number");
+            }
+        }
+
+        private boolean bool(String column) {
+            String v = raw(column);
+            if ("true".equals(v) || "false".equals(v)) {
+                return Boolean.parseBoolean(v);
+            }
+            throw cell(column, "is not true or false");
+        }
+
+        private BigDecimal decimal(String column) {
+            String v = raw(column);
+            try {
+                return v == null ? null : new BigDecimal(v);
+            } catch (NumberFormatException e) {
+                throw cell(column, "is not a decimal number");
+            }
+        }
+
+        private Currency currency(String column) {
+            try {
+                return Currency.getInstance(required(column));
+            } catch (IllegalArgumentException e) {
+                throw cell(column, "is not an ISO currency code");
+            }
+        }
+
+        /** An exact amount in the row's currency (or the agency's): more decimals than the currency has is refused. */
+        private Money money(String column) {
+            BigDecimal amount = decimal(column);
+            if (amount == null) {
+                return null;
+            }
+            Currency c = row.containsKey("currency") && row.get("currency") != null ? currency("currency") : currency;
+            try {
+                return new Money(amount.movePointRight(c.getDefaultFractionDigits()).longValueExact(), c);
+            } catch (ArithmeticException e) {
+                throw cell(column, "is not an exact amount in " + c);
+            }
+        }
+
+        private <E extends Enum<E>> E constant(Class<E> type, String column) {
+            try {
+                return Enum.valueOf(type, required(column));
+            } catch (IllegalArgumentException e) {
+                throw cell(column, "is not one of " + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+    }
+}

@@ -1,0 +1,486 @@
+package io.cordee.api.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cordee.api.demo.DemoAgency;
+import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
+import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.agency.AgencySettings;
+import io.cordee.core.common.IdGenerator;
+import io.cordee.core.common.InvalidInput;
+import io.cordee.core.identity.PasswordHasher;
+import io.cordee.core.identity.Role;
+import io.cordee.core.identity.User;
+import io.cordee.core.identity.UserId;
+import io.cordee.core.identity.UserRepository;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The agency archive imported back (ADR 58): the demo agency exported, imported into an empty agency, gives the
+ * same 104-week forecast to the cent; a changed, truncated or bomb archive, or a non-empty agency, is refused and
+ * nothing is written; the import writes only into the caller's agency.
+ */
+@ApiTest
+class AgencyArchiveImportTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> COUNTED = List.of("client", "project", "invoice", "payment", "team_member",
+            "allocation", "bank_balance", "overhead", "billing_plan");
+
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    AgencyRepository agencies;
+    @Autowired
+    UserRepository users;
+    @Autowired
+    PasswordHasher hasher;
+    @Autowired
+    IdGenerator ids;
+    @Autowired
+    io.cordee.core.alert.AlertRepository alerts;
+    @Autowired
+    io.cordee.core.relationship.RelationshipRepository relationships;
+    @Autowired
+    io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
+
+    @BeforeEach
+    void thursday() {
+        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
+    }
+
+    @AfterEach
+    void backToTheRunsClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theDemoAgencyImportedIntoAnEmptyAgencyHasTheSameForecastToTheCent() {
+        byte[] archive = demoArchive();
+        Empty empty = emptyAgency("Round Trip Agency");
+        Map<String, Long> demoBefore = counts(DemoAgency.ID);
+
+        JsonNode answer = upload(empty.session(), archive).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        // every kind of record came over, as many as the demo has
+        Map<String, Long> imported = counts(empty.id());
+        assertThat(imported).isEqualTo(demoBefore);
+        assertThat(imported.get("invoice")).isPositive();
+        assertThat(answer.get("imported").get("invoices").asLong()).isEqualTo(imported.get("invoice"));
+        assertThat(answer.get("imported").get("clients").asLong()).isEqualTo(imported.get("client"));
+        // the demo agency is untouched, and the ids are the archive's (in the importing agency)
+        assertThat(counts(DemoAgency.ID)).isEqualTo(demoBefore);
+        long sameIds = db.sql("SELECT count(*) FROM invoice a JOIN invoice b ON a.id = b.id"
+                        + " WHERE a.agency_id = :demo AND b.agency_id = :copy")
+                .bind("demo", DemoAgency.ID.value()).bind("copy", empty.id().value())
+                .map(r -> r.get(0, Long.class)).one().block();
+        assertThat(sameIds).isEqualTo(imported.get("invoice"));
+        // the settings came over: the demo's safety threshold, payday and segment delays, not the defaults
+        assertThat(agencies.findById(empty.id()).block().settings())
+                .isEqualTo(agencies.findById(DemoAgency.ID).block().settings());
+        // audited: the inserts are attributed to the importing owner, under one operation
+        long audited = db.sql("SELECT count(*) FROM audit_entry WHERE agency_id = :a AND record = 'invoice'"
+                        + " AND action = 'INSERT' AND operation = 'importAgencyArchive' AND actor_user_id = :u")
+                .bind("a", empty.id().value()).bind("u", empty.owner().value())
+                .map(r -> r.get(0, Long.class)).one().block();
+        assertThat(audited).isEqualTo(imported.get("invoice"));
+
+        // the 104-week forecast, week by week, to the cent, under BASE and STRESS
+        HttpGraphQlTester demo = tenants.withToken(tenants.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD));
+        HttpGraphQlTester copy = tenants.withToken(empty.session());
+        for (String scenario : List.of("BASE", "STRESS")) {
+            Map<String, Object> expected = forecast(demo, scenario);
+            Map<String, Object> actual = forecast(copy, scenario);
+            List<?> weeks = (List<?>) expected.get("weeks");
+            assertThat(weeks).as(scenario).hasSize(104);
+            assertThat(actual.get("opening")).as(scenario).isEqualTo(expected.get("opening"));
+            assertThat(actual.get("lowestBalance")).as(scenario).isEqualTo(expected.get("lowestBalance"));
+            assertThat(actual.get("lowestWeek")).as(scenario).isEqualTo(expected.get("lowestWeek"));
+            assertThat(actual.get("asOf")).as(scenario).isEqualTo(expected.get("asOf"));
+            for (int i = 0; i < 104; i++) {
+                assertThat(((List<?>) actual.get("weeks")).get(i)).as(scenario + " week " + i).isEqualTo(weeks.get(i));
+            }
+            // the weeks are not all flat: the forecast moves, so equality means something
+            assertThat(weeks.stream().map(w -> ((Map<?, ?>) w).get("inflow")).distinct().count()).isGreaterThan(3);
+        }
+
+        // a second import into the (now full) agency is refused and changes nothing
+        upload(empty.session(), archive).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("AGENCY_NOT_EMPTY");
+        assertThat(counts(empty.id())).isEqualTo(imported);
+    }
+
+    @Test
+    void aChangedByteATruncatedArchiveOrABrokenManifestIsRefusedAndWritesNothing() throws IOException {
+        byte[] archive = demoArchive();
+        Empty empty = emptyAgency("Tampered Archive Agency");
+
+        // one byte of invoices.csv changed (a digit of an amount), the manifest left as exported
+        Map<String, byte[]> files = unzip(archive);
+        byte[] invoices = files.get("invoices.csv");
+        int digit = new String(invoices, StandardCharsets.UTF_8).indexOf("\r\n") + 1;
+        while (!Character.isDigit(invoices[digit])) {
+            digit++;
+        }
+        invoices[digit] = (byte) (invoices[digit] == '9' ? '8' : invoices[digit] + 1);
+        upload(empty.session(), zip(files)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("ARCHIVE_INVALID")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("invoices.csv").contains("SHA-256"));
+
+        // the archive cut in half
+        upload(empty.session(), Arrays.copyOf(archive, archive.length / 2)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("ARCHIVE_INVALID");
+
+        // a row count that does not match the file (the hash recomputed, as a careless tool would)
+        upload(empty.session(), rewrite(archive, "payments.csv", m -> m, 1)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("payments.csv holds"));
+
+        // a newer format version
+        byte[] v9 = unzipEdit(archive, "manifest.json", bytes -> {
+            ObjectNode manifest = (ObjectNode) JSON.readTree(bytes);
+            manifest.put("formatVersion", 9);
+            return JSON.writeValueAsBytes(manifest);
+        });
+        upload(empty.session(), v9).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("format version 9"));
+
+        // a record twice (the same id on two lines): refused before the transaction, naming the file
+        upload(empty.session(), rewrite(archive, "clients.csv", csv -> csv + csv.substring(csv.indexOf("\r\n") + 2,
+                csv.indexOf("\r\n", csv.indexOf("\r\n") + 2) + 2), 1)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("clients.csv").contains("twice"));
+
+        // all or nothing: an overhead paid on day 32 of the month passes every file check and fails at the
+        // database's CHECK, after the clients, projects, invoices, payments, balances and team were inserted;
+        // the transaction takes them all back
+        byte[] day32 = rewrite(archive, "overheads.csv", csv -> {
+            String[] lines = csv.split("\r\n");
+            List<String> header = Arrays.asList(lines[0].replace("\uFEFF", "").split(","));
+            String[] cells = lines[1].split(",", -1);
+            cells[header.indexOf("day_of_month")] = "32";
+            lines[1] = String.join(",", cells);
+            return String.join("\r\n", lines) + "\r\n";
+        }, 0);
+        upload(empty.session(), day32).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("ARCHIVE_INVALID");
+
+        assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
+        assertThat(agencies.findById(empty.id()).block().settings().payday()).isEqualTo(25);
+    }
+
+    @Test
+    void aNonEmptyAgencyIsRefusedAndOnlyTheOwnerImports() {
+        byte[] archive = demoArchive();
+        // an agency with one client of its own ("Own Client")
+        Tenants.Tenant busy = tenants.create("Busy Agency For The Archive");
+        Map<String, Long> before = counts(busy.agencyId());
+        upload(tenants.signIn(busy.email(Role.OWNER), Tenants.PASSWORD), archive).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("AGENCY_NOT_EMPTY");
+        assertThat(counts(busy.agencyId())).isEqualTo(before).containsEntry("client", 1L);
+
+        Empty empty = emptyAgency("Role Check Agency");
+        String finance = tenants.addUser(new Tenants.Tenant(empty.id(), null, null, Map.of()), Role.FINANCE, "fin");
+        upload(tenants.signIn(finance, Tenants.PASSWORD), archive).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN");
+        web.post().uri("/imports/agency-archive").contentType(MediaType.parseMediaType("application/zip"))
+                .bodyValue(archive).exchange().expectStatus().isUnauthorized();
+        // a form post (text/plain) is not an archive
+        web.post().uri("/imports/agency-archive").cookie("CORDEE_SESSION", empty.session())
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange().expectStatus().isBadRequest();
+        assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
+    }
+
+    @Test
+    void theImportWritesIntoTheCallersAgencyWhateverTheArchiveSays() {
+        // the demo's archive names the demo agency in its manifest and in agency.csv; imported by another
+        // agency's owner, it lands in that agency, and the demo (which holds the same ids) does not change
+        byte[] archive = demoArchive();
+        Map<String, Long> demo = counts(DemoAgency.ID);
+        long demoVersion = dataVersion(DemoAgency.ID);
+        Empty other = emptyAgency("Tenant Check Agency");
+        upload(other.session(), archive).expectStatus().isCreated();
+        assertThat(counts(DemoAgency.ID)).isEqualTo(demo);
+        assertThat(dataVersion(DemoAgency.ID)).isEqualTo(demoVersion);
+        assertThat(counts(other.id())).isEqualTo(demo);
+        // and the demo owner sees the same clients as before, not the copies
+        long demoClients = tenants.withToken(tenants.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD))
+                .document("{ clients(first: 100) { edges { node { id } } } }").execute()
+                .path("clients.edges").entityList(Object.class).get().size();
+        assertThat(demoClients).isEqualTo(demo.get("client"));
+    }
+
+    @Test
+    void theAlertThresholdsHealthWeightsAndCashRiskSettingsComeOver() {
+        // an agency whose owner changed all three from the defaults (capacity 30/50, weights 30/15/20/15/20,
+        // cash risk 20 %)
+        Empty source = emptyAgency("Settings Source Agency");
+        var thresholds = new io.cordee.core.alert.AlertThresholds(25, 45, 8, 20, 75, 40, 10, 40, 12, 20, 45, 5);
+        alerts.saveThresholds(source.id(), thresholds, -1).block();
+        var weights = new io.cordee.core.relationship.HealthWeights(40, 10, 20, 10, 20, 0);
+        relationships.saveHealthWeights(source.id(), weights, -1).block();
+        var risk = new io.cordee.core.cash.CashRiskSettings(Map.of(io.cordee.core.client.RoundStatus.IN_DOUBT, 65,
+                io.cordee.core.client.RoundStatus.FAILED, 100), 15, null);
+        cashRisk.save(source.id(), risk, null).block();
+
+        byte[] archive = big().get().uri("/exports/agency.zip").cookie("CORDEE_SESSION", source.session()).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        Empty target = emptyAgency("Settings Target Agency");
+        upload(target.session(), archive).expectStatus().isCreated();
+
+        assertThat(alerts.findThresholds(target.id()).block().thresholds()).isEqualTo(thresholds);
+        var copied = relationships.findHealthWeights(target.id()).block();
+        assertThat(List.of(copied.commitments(), copied.feedback(), copied.energy(), copied.frequency(),
+                copied.payment())).containsExactly(40, 10, 20, 10, 20);
+        var copiedRisk = cashRisk.find(target.id()).block();
+        assertThat(copiedRisk.cashRiskPercent()).isEqualTo(15);
+        assertThat(copiedRisk.roundFailurePercent()).isEqualTo(risk.roundFailurePercent());
+
+        // an archive of format 1 (before these files) still imports, and leaves the defaults
+        byte[] v1 = unzipEdit(archive, "manifest.json", bytes -> {
+            ObjectNode manifest = (ObjectNode) JSON.readTree(bytes);
+            manifest.put("formatVersion", 1);
+            var files = (tools.jackson.databind.node.ArrayNode) manifest.get("files");
+            for (int i = files.size() - 1; i >= 0; i--) {
+                if (List.of("alert_thresholds.csv", "health_weights.csv", "cash_risk_settings.csv")
+                        .contains(files.get(i).get("name").asString())) {
+                    files.remove(i);
+                }
+            }
+            return JSON.writeValueAsBytes(manifest);
+        });
+        Map<String, byte[]> v1Files = unzipQuietly(v1);
+        v1Files.keySet().removeAll(List.of("alert_thresholds.csv", "health_weights.csv", "cash_risk_settings.csv"));
+        Empty old = emptyAgency("Format One Agency");
+        upload(old.session(), zipQuietly(v1Files)).expectStatus().isCreated();
+        assertThat(alerts.findThresholds(old.id()).blockOptional()).isEmpty();
+        assertThat(cashRisk.find(old.id()).blockOptional()).isEmpty();
+        // a threshold out of its range is refused with the file and line
+        Empty broken = emptyAgency("Broken Thresholds Agency");
+        upload(broken.session(), rewrite(archive, "alert_thresholds.csv", csv -> csv.replaceFirst("\r\n25,", "\r\n0,"),
+                0)).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].message")
+                .value(m -> assertThat((String) m).contains("alert_thresholds.csv line 2"));
+    }
+
+    private static Map<String, byte[]> unzipQuietly(byte[] zip) {
+        try {
+            return unzip(zip);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] zipQuietly(Map<String, byte[]> files) {
+        try {
+            return zip(files);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aPartnerTokenImportsOnlyWithEveryAreaTheArchiveWrites() {
+        byte[] archive = demoArchive();
+        Empty empty = emptyAgency("Token Archive Agency");
+        HttpGraphQlTester owner = tenants.withToken(empty.session());
+        String clientsOnly = token(owner, "CRM", List.of("CLIENTS"));
+        tokenUpload(clientsOnly, archive).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("STAFFING"));
+        assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
+        String all = token(owner, "Migration", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
+                "SETTINGS"));
+        tokenUpload(all, archive).expectStatus().isCreated();
+        assertThat(counts(empty.id())).isEqualTo(counts(DemoAgency.ID));
+    }
+
+    private WebTestClient.ResponseSpec tokenUpload(String token, byte[] archive) {
+        return big().post().uri("/imports/agency-archive").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(archive).exchange();
+    }
+
+    private static String token(HttpGraphQlTester owner, String name, List<String> areas) {
+        return owner.document("""
+                        mutation($in: CreateApiTokenInput!) { createApiToken(input: $in) { token
+                          userErrors { message } } }""")
+                .variable("in", Map.of("name", name, "access", "READ_WRITE", "areas", areas)).execute()
+                .path("createApiToken.token").entity(String.class).get();
+    }
+
+    @Test
+    void aZipBombStopsAtTheLimit() throws IOException {
+        // 40 MB of zeros deflate to about 40 KB: past 1 MB inflated, more than 100 times the archive's size
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("invoices.csv"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 40; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(bytes.size()).isLessThan(200_000);
+        assertThatThrownBy(() -> AgencyArchiveReader.read(bytes.toByteArray(), DemoAgency.ID))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("zip bomb");
+        // and a file that is not part of the format is refused by name
+        ByteArrayOutputStream other = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(other)) {
+            zip.putNextEntry(new ZipEntry("../../etc/passwd"));
+            zip.write(1);
+            zip.closeEntry();
+        }
+        assertThatThrownBy(() -> AgencyArchiveReader.read(other.toByteArray(), DemoAgency.ID))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("not a file of an agency export");
+    }
+
+    // --- helpers
+
+    private record Empty(AgencyId id, UserId owner, String session) {
+    }
+
+    /** An agency with nothing in it but its OWNER, as the first-run setup leaves it. */
+    private Empty emptyAgency(String name) {
+        AgencyId id = new AgencyId(ids.newId());
+        agencies.insert(new Agency(id, name, AgencySettings.defaults(Currency.getInstance("EUR"),
+                ZoneId.of("Europe/Paris")), 0)).block(Duration.ofSeconds(10));
+        String email = "owner-" + id.value().toString().substring(24) + "@archive.example";
+        User owner = users.insert(new User(new UserId(ids.newId()), id, email, "Archive owner", Role.OWNER, null,
+                hasher.hash(Tenants.PASSWORD))).block(Duration.ofSeconds(10));
+        return new Empty(id, owner.id(), tenants.signIn(email, Tenants.PASSWORD));
+    }
+
+    private byte[] demoArchive() {
+        String session = tenants.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        return big().get().uri("/exports/agency.zip").cookie("CORDEE_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    private WebTestClient big() {
+        return web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    private WebTestClient.ResponseSpec upload(String session, byte[] archive) {
+        return big().post().uri("/imports/agency-archive").cookie("CORDEE_SESSION", session)
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(archive).exchange();
+    }
+
+    private Map<String, Long> counts(AgencyId agency) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : COUNTED) {
+            counts.put(table, db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a")
+                    .bind("a", agency.value()).map(r -> r.get(0, Long.class)).one().block());
+        }
+        return counts;
+    }
+
+    private long dataVersion(AgencyId agency) {
+        return db.sql("SELECT coalesce((SELECT version FROM agency_data_version WHERE agency_id = :a), 0)")
+                .bind("a", agency.value()).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private static Map<String, Object> forecast(HttpGraphQlTester as, String scenario) {
+        return as.document("""
+                        query($k: ScenarioKind!) { cashForecast(horizonWeeks: 104, scenario: {kind: $k}) { asOf
+                          opening { amountMinor currency } lowestBalance { amountMinor } lowestWeek
+                          weeks { weekStart inflow { amountMinor } outflow { amountMinor } closing { amountMinor } } } }""")
+                .variable("k", scenario).execute().path("cashForecast")
+                .entity(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var e : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private interface Edit {
+        byte[] apply(byte[] bytes) throws IOException;
+    }
+
+    private static byte[] unzipEdit(byte[] archive, String name, Edit edit) {
+        try {
+            Map<String, byte[]> files = unzip(archive);
+            files.put(name, edit.apply(files.get(name)));
+            return zip(files);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code name} rewritten, the manifest's hash of it recomputed and its row count shifted by {@code rowsOff}. */
+    private static byte[] rewrite(byte[] archive, String name, UnaryOperator<String> text, int rowsOff) {
+        try {
+            Map<String, byte[]> files = unzip(archive);
+            byte[] csv = text.apply(new String(files.get(name), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            files.put(name, csv);
+            ObjectNode manifest = (ObjectNode) JSON.readTree(files.get("manifest.json"));
+            for (JsonNode f : manifest.get("files")) {
+                if (f.get("name").asString().equals(name)) {
+                    ((ObjectNode) f).put("sha256", AgencyArchive.sha256(csv));
+                    ((ObjectNode) f).put("rows", f.get("rows").asInt() + rowsOff);
+                }
+            }
+            files.put("manifest.json", JSON.writeValueAsBytes(manifest));
+            return zip(files);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
