@@ -183,15 +183,16 @@ public class CoreConfiguration {
     }
 
     @Bean
-    AlertService alertService(AlertRepository alerts, AgencyRepository agencies, ClientRepository clients,
-                              ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
+    AlertService alertService(AlertRepository alerts, AgencyRepository agencies, BillingRepository billing,
                               RelationshipRepository relationships, BriefRepository briefs, CashService cash,
                               StaffingService staffing, RelationshipService relationshipService,
                               BriefService briefService, TransactionRunner tx, IdGenerator ids, Clock clock,
                               Computations computations, io.cordee.core.cash.CashRiskService cashRisk) {
-        return new AlertService(alerts, agencies, clients, projects, billing, allocations, relationships, briefs, cash,
-                staffing, relationshipService, briefService, tx, ids, clock, computations,
-                java.util.List.of(new io.cordee.core.alert.CashRiskRule(cashRisk)));
+        // one class per rule over one context read in a fixed number of statements (ADR 54)
+        io.cordee.core.alert.AlertContextLoader contexts = new io.cordee.core.alert.AlertContextLoader(cash, staffing,
+                billing, relationshipService, relationships, briefs, briefService, cashRisk);
+        return new AlertService(alerts, agencies, contexts, io.cordee.core.alert.EarlyWarnings.RULES, tx, ids, clock,
+                computations);
     }
 
     @Bean

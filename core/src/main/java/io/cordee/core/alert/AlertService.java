@@ -4,35 +4,15 @@ import io.cordee.core.common.Computations;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
-import io.cordee.core.agency.Segment;
-import io.cordee.core.alert.EarlyWarnings.Facts;
 import io.cordee.core.billing.BillingRepository;
-import io.cordee.core.billing.Invoice;
-import io.cordee.core.billing.PaidDates;
-import io.cordee.core.billing.Payment;
-import io.cordee.core.billing.PaymentDelayModel;
-import io.cordee.core.billing.Receivable;
-import io.cordee.core.brief.BriefFeasibility;
 import io.cordee.core.brief.BriefRepository;
 import io.cordee.core.brief.BriefService;
-import io.cordee.core.brief.BriefVersion;
-import io.cordee.core.brief.Brief;
-import io.cordee.core.cash.AgencyCashPicture;
-import io.cordee.core.cash.CashForecast;
-import io.cordee.core.cash.CashForecaster;
-import io.cordee.core.cash.CashMovement;
 import io.cordee.core.cash.CashService;
-import io.cordee.core.cash.Exposure;
-import io.cordee.core.cash.ForecastInput;
-import io.cordee.core.cash.Scenario;
-import io.cordee.core.client.Client;
-import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
 import io.cordee.core.common.IdGenerator;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
@@ -40,38 +20,19 @@ import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
-import io.cordee.core.identity.UserId;
-import io.cordee.core.money.Money;
-import io.cordee.core.project.Project;
-import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectRepository;
-import io.cordee.core.relationship.Commitment;
-import io.cordee.core.relationship.RelationshipHealth;
 import io.cordee.core.relationship.RelationshipRepository;
 import io.cordee.core.relationship.RelationshipService;
-import io.cordee.core.staffing.Allocation;
 import io.cordee.core.staffing.AllocationRepository;
-import io.cordee.core.staffing.MonthCapacity;
 import io.cordee.core.staffing.StaffingService;
-import io.cordee.core.staffing.TeamMember;
-import io.cordee.core.staffing.TeamMemberId;
-import io.cordee.core.staffing.WorkingCalendar;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
@@ -97,68 +58,45 @@ public final class AlertService {
     public static final int HORIZON_WEEKS = 52;
     public static final int COMMENT_MAX_LENGTH = 1_000;
     private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
-    /** The evaluation acts with an owner's view of its agency: it is the system, not a user. */
-    private static final UserId SYSTEM = new UserId(new UUID(0, 0));
 
     private final AlertRepository alerts;
     private final AgencyRepository agencies;
-    private final ClientRepository clients;
-    private final ProjectRepository projects;
-    private final BillingRepository billing;
-    private final AllocationRepository allocations;
-    private final RelationshipRepository relationships;
-    private final BriefRepository briefs;
-    private final CashService cash;
-    private final StaffingService staffing;
-    private final RelationshipService relationshipService;
-    private final BriefService briefService;
+    private final AlertContextLoader contexts;
+    private final List<AlertRule> rules;
     private final TransactionRunner tx;
     private final IdGenerator ids;
     private final Clock clock;
-
     private final Computations computations;
-    private final List<SeparateRule> separateRules;
 
     /**
-     * A rule whose facts are too costly to be part of {@link EarlyWarnings.Facts} and are computed apart
-     * ({@code CASH_RISK}'s Monte Carlo run, {@link CashRiskRule}); its findings join the others'.
+     * The evaluation runs each of {@code rules} (in practice {@link EarlyWarnings#RULES}) over the context
+     * {@code contexts} reads (ADR 54).
      */
-    public interface SeparateRule {
-        Mono<List<Finding>> findings(AgencyId agencyId, LocalDate today);
+    public AlertService(AlertRepository alerts, AgencyRepository agencies, AlertContextLoader contexts,
+                        List<AlertRule> rules, TransactionRunner tx, IdGenerator ids, Clock clock,
+                        Computations computations) {
+        this.alerts = alerts;
+        this.agencies = agencies;
+        this.contexts = contexts;
+        this.rules = List.copyOf(rules);
+        this.tx = tx;
+        this.ids = ids;
+        this.clock = clock;
+        this.computations = computations;
     }
 
+    /**
+     * The former wiring, kept so the use-case tests that build the service from its ports still compile:
+     * every rule but {@code CASH_RISK}'s Monte Carlo run (no cash risk service). Prefer the other constructor.
+     */
+    @Deprecated
     public AlertService(AlertRepository alerts, AgencyRepository agencies, ClientRepository clients,
                         ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
                         RelationshipRepository relationships, BriefRepository briefs, CashService cash,
                         StaffingService staffing, RelationshipService relationshipService, BriefService briefService,
                         TransactionRunner tx, IdGenerator ids, Clock clock, Computations computations) {
-        this(alerts, agencies, clients, projects, billing, allocations, relationships, briefs, cash, staffing,
-                relationshipService, briefService, tx, ids, clock, computations, List.of());
-    }
-
-    public AlertService(AlertRepository alerts, AgencyRepository agencies, ClientRepository clients,
-                        ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
-                        RelationshipRepository relationships, BriefRepository briefs, CashService cash,
-                        StaffingService staffing, RelationshipService relationshipService, BriefService briefService,
-                        TransactionRunner tx, IdGenerator ids, Clock clock, Computations computations,
-                        List<SeparateRule> separateRules) {
-        this.separateRules = List.copyOf(separateRules);
-        this.computations = computations;
-        this.alerts = alerts;
-        this.agencies = agencies;
-        this.clients = clients;
-        this.projects = projects;
-        this.billing = billing;
-        this.allocations = allocations;
-        this.relationships = relationships;
-        this.briefs = briefs;
-        this.cash = cash;
-        this.staffing = staffing;
-        this.relationshipService = relationshipService;
-        this.briefService = briefService;
-        this.tx = tx;
-        this.ids = ids;
-        this.clock = clock;
+        this(alerts, agencies, new AlertContextLoader(cash, staffing, billing, relationshipService, relationships,
+                briefs, briefService, null), EarlyWarnings.RULES, tx, ids, clock, computations);
     }
 
     // ---- evaluation ----------------------------------------------------------------------------
@@ -173,10 +111,8 @@ public final class AlertService {
     public Flux<AlertChange> evaluate(AgencyId agencyId, LocalDate today) {
         return agency(agencyId).flatMapMany(agency -> alerts.findThresholds(agencyId)
                 .defaultIfEmpty(AgencyThresholds.defaults())
-                .flatMap(th -> facts(agency, today, th.thresholds())
-                        .flatMap(facts -> computations.run(() -> EarlyWarnings.findings(facts, th.thresholds()))))
-                .flatMap(findings -> Flux.fromIterable(separateRules).concatMap(rule -> rule.findings(agencyId, today))
-                        .reduce(findings, (all, more) -> java.util.stream.Stream.concat(all.stream(), more.stream()).toList()))
+                .flatMap(th -> contexts.load(agency, today, th.thresholds()))
+                .flatMap(context -> computations.run(() -> EarlyWarnings.findings(rules, context)))
                 .flatMap(findings -> tx.inTransaction(alerts.findUnresolved(agencyId).collectList().flatMap(stored -> {
                     Map<AlertId, Long> versions = stored.stream()
                             .collect(Collectors.toMap(StoredAlert::id, StoredAlert::version));
@@ -204,132 +140,6 @@ public final class AlertService {
     /** Today in the agency's time zone, by the service's clock. */
     public Mono<LocalDate> today(AgencyId agencyId) {
         return agency(agencyId).map(a -> LocalDate.now(clock.withZone(a.settings().timeZone())));
-    }
-
-    /**
-     * The rules' facts: capacity, the base forecast and its input, exposures, time to first cash,
-     * start-ups' last payments, overdue invoices, paid history, relationship health and commitments,
-     * the feasibility of each brief's latest version.
-     */
-    Mono<Facts> facts(Agency agency, LocalDate today, AlertThresholds t) {
-        AgencyId agencyId = agency.id();
-        Caller system = new Caller(SYSTEM, agencyId, Role.OWNER, null);
-        return Mono.defer(() -> {
-            int weeks = Math.max(HORIZON_WEEKS, t.cashWarningWeeks());
-            Mono<List<MonthCapacity>> months = staffing.capacity(system, YearMonth.from(today), CAPACITY_MONTHS);
-            Mono<List<Invoice>> overdue = billing.findIssuedDueBefore(agencyId, today.minusDays(t.overdueDays() - 1L))
-                    .collectList();
-            return Mono.zip(cash.picture(agency, today), months, overdue)
-                    .flatMap(z -> {
-                        AgencyCashPicture picture = z.getT1();
-                        List<ClientId> clientIds = picture.clients().stream().map(Client::id).toList();
-                        Mono<Map<ClientId, RelationshipHealth>> health = relationshipService.health(system, clientIds);
-                        Mono<List<Commitment>> commitments = clientIds.isEmpty() ? Mono.just(List.of())
-                                : relationships.findCommitments(agencyId, clientIds).collectList();
-                        return Mono.zip(health, commitments, briefFacts(system, agencyId, picture.projects()))
-                                .flatMap(u -> computations.run(() -> assemble(picture, weeks, z.getT2(), z.getT3(),
-                                        u.getT1(), u.getT2(), u.getT3())));
-                    });
-        });
-    }
-
-    /** The latest version of every brief of the agency, with its feasibility. */
-    private Mono<List<UnrealisticBrief.CurrentVersion>> briefFacts(Caller system, AgencyId agencyId,
-                                                                  List<Project> allProjects) {
-        if (allProjects.isEmpty()) {
-            return Mono.just(List.of());
-        }
-        Map<ProjectId, ClientId> clientOf = allProjects.stream().collect(Collectors.toMap(Project::id, Project::clientId));
-        return briefs.findByProjects(agencyId, clientOf.keySet()).collectList().flatMap(bs -> {
-            if (bs.isEmpty()) {
-                return Mono.just(List.<UnrealisticBrief.CurrentVersion>of());
-            }
-            Map<io.cordee.core.brief.BriefId, Brief> byId = bs.stream()
-                    .collect(Collectors.toMap(Brief::id, Function.identity()));
-            return briefs.findVersions(agencyId, byId.keySet()).collectList().flatMap(versions -> {
-                Map<io.cordee.core.brief.BriefId, BriefVersion> latest = new HashMap<>();
-                versions.forEach(v -> latest.merge(v.briefId(), v, (a, b) -> b.number() > a.number() ? b : a));
-                return briefService.feasibility(system, latest.values()).map(feasibility -> {
-                    List<UnrealisticBrief.CurrentVersion> result = new ArrayList<>();
-                    latest.values().stream().sorted(Comparator.comparing(v -> v.briefId().value())).forEach(v -> {
-                        BriefFeasibility f = feasibility.get(v.id());
-                        Brief brief = byId.get(v.briefId());
-                        if (f != null && brief != null) {
-                            result.add(new UnrealisticBrief.CurrentVersion(brief.id(), clientOf.get(brief.projectId()), f));
-                        }
-                    });
-                    return result;
-                });
-            });
-        });
-    }
-
-    private static Facts assemble(AgencyCashPicture picture, int weeks, List<MonthCapacity> months,
-                                  List<Invoice> overdue, Map<ClientId, RelationshipHealth> health,
-                                  List<Commitment> commitments, List<UnrealisticBrief.CurrentVersion> briefVersions) {
-        Agency agency = picture.agency();
-        LocalDate today = picture.asOf();
-        List<Client> clients = picture.clients();
-        CashForecast forecast;
-        List<LongTimeToCash.ProjectCash> projectCash = new ArrayList<>();
-        List<ExposureLimit.ClientExposure> exposures = new ArrayList<>();
-        List<FundingRisk.Startup> startups = new ArrayList<>();
-        if (!picture.hasForecast()) {
-            // no bank balance yet: no forecast, so no cash, exposure, time-to-cash or funding facts
-            Money zero = picture.zero();
-            forecast = new CashForecast(today, agency.settings().safetyCashThreshold(), zero, List.of(), zero, null,
-                    null, Map.of());
-        } else {
-            forecast = picture.forecast(weeks, Scenario.BASE);
-            // expected dates as the delay model gives them, not moved to today when late (see the rules)
-            Map<ProjectId, LocalDate> firstExpected = new HashMap<>();
-            Map<ClientId, LocalDate> lastExpected = new HashMap<>();
-            for (AgencyCashPicture.ExpectedReceipt e : picture.expectedReceipts()) {
-                Receivable r = e.receivable();
-                if (r.projectId() != null) {
-                    firstExpected.merge(r.projectId(), e.expected(), (a, b) -> a.isBefore(b) ? a : b);
-                }
-                lastExpected.merge(r.clientId(), e.expected(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-            for (Project p : picture.projects()) {
-                LocalDate received = picture.firstPayments().get(p.id());
-                LocalDate expected = firstExpected.get(p.id());
-                LocalDate first = received != null && (expected == null || !expected.isBefore(received)) ? received
-                        : expected;
-                if (p.startDate() != null) {
-                    projectCash.add(new LongTimeToCash.ProjectCash(p.id(), p.clientId(), p.startDate(), first,
-                            received != null));
-                }
-            }
-            Map<ClientId, Exposure.Series> exposureOf = picture.exposures(weeks);
-            for (Client c : clients) {
-                Computations.checkpoint();
-                Exposure.Series series = exposureOf.get(c.id());
-                if (series != null) {
-                    exposures.add(new ExposureLimit.ClientExposure(c.id(), series));
-                }
-                if (c.segment() == Segment.STARTUP) {
-                    startups.add(new FundingRisk.Startup(c, lastExpected.get(c.id())));
-                }
-            }
-        }
-        Map<ClientId, List<Commitment>> commitmentsOf = commitments.stream()
-                .collect(Collectors.groupingBy(Commitment::clientId));
-        List<EngagementDrop.Relationship> relationshipFacts = new ArrayList<>();
-        for (Client c : clients) {
-            RelationshipHealth h = health.get(c.id());
-            if (h != null) {
-                relationshipFacts.add(new EngagementDrop.Relationship(c.id(), h,
-                        commitmentsOf.getOrDefault(c.id(), List.of())));
-            }
-        }
-        Map<ClientId, List<PaymentDelayModel.PaidInvoice>> paidOf = picture.paidHistory().stream()
-                .collect(Collectors.groupingBy(PaidDates::clientId,
-                        Collectors.mapping(PaidDates::asPaidInvoice, Collectors.toList())));
-        List<PaymentDrift.ClientPayments> clientPayments = clients.stream().filter(c -> paidOf.containsKey(c.id()))
-                .map(c -> new PaymentDrift.ClientPayments(c.id(), paidOf.get(c.id()))).toList();
-        return new Facts(today, months, forecast, projectCash, exposures, startups, overdue, clientPayments,
-                relationshipFacts, briefVersions);
     }
 
     // ---- use cases -----------------------------------------------------------------------------

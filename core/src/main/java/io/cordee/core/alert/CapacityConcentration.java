@@ -20,11 +20,17 @@ import java.util.Map;
  * <p>Magnitude: the peak share (0–1). Evidence: peakShare, peakMonth, firstMonthAbove,
  * monthsAboveWarning, warningPercent.
  */
-public final class CapacityConcentration {
+public final class CapacityConcentration implements AlertRule {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private CapacityConcentration() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public CapacityConcentration() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.comingMonths(), context.asOf(), context.thresholds());
     }
 
     public static List<Finding> findings(List<MonthCapacity> months, LocalDate asOf, AlertThresholds thresholds) {

@@ -1,42 +1,31 @@
 package io.cordee.core.alert;
 
-import io.cordee.core.agency.AgencyId;
 import io.cordee.core.cash.CashRisk;
-import io.cordee.core.cash.CashRiskService;
 import io.cordee.core.cash.CashRiskSettings;
-import io.cordee.core.common.InvalidInput;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.List;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code CASH_RISK} (ADR 48): the probabilistic forecast's probability of going under the safety
  * threshold within 13 weeks is above the agency's threshold (default 20 %). A warning; critical from
- * twice the threshold. About the agency as a whole. Its facts are a Monte Carlo run, so it is not one of
- * {@link EarlyWarnings}' rules over {@link EarlyWarnings.Facts}: the evaluation asks it apart
- * ({@link AlertService.SeparateRule}).
+ * twice the threshold. About the agency as a whole. Its fact is a Monte Carlo run, which the evaluation's
+ * {@link AlertContextLoader} makes after the picture is read ({@link AlertContext#cashRisk()}, null without
+ * a bank balance: then nothing fires).
  *
  * <p>Magnitude: the probability in basis points. Evidence: probabilityWithin13Weeks (0–1, 3 decimals),
  * thresholdPercent, paths, expectedShortfall, and the client weighing most in the bad paths with its
  * share (topClient, topClientShare) when there is one.
  */
-public final class CashRiskRule implements AlertService.SeparateRule {
+public final class CashRiskRule implements AlertRule {
 
-    private final CashRiskService risk;
-
-    public CashRiskRule(CashRiskService risk) {
-        this.risk = risk;
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public CashRiskRule() {
     }
 
     @Override
-    public Mono<List<Finding>> findings(AgencyId agencyId, LocalDate today) {
-        return risk.forAlerts(agencyId, today)
-                .zipWith(risk.settingsOf(agencyId))
-                .map(t -> findings(t.getT1(), t.getT2()))
-                // no bank balance yet: no forecast, no risk
-                .onErrorResume(InvalidInput.class, e -> Mono.just(List.of()));
+    public List<Finding> evaluate(AlertContext context) {
+        return context.cashRisk() == null ? List.of() : findings(context.cashRisk(), context.cashRiskSettings());
     }
 
     public static List<Finding> findings(CashRisk risk, CashRiskSettings settings) {

@@ -14,9 +14,15 @@ import java.util.List;
  * <p>Magnitude: the shortfall, safety threshold − lowest closing balance, in minor units (deeper is
  * worse). Evidence: firstWeekBelow, weeksAhead, safetyThreshold, lowestBalance, lowestWeek, shortfall.
  */
-public final class CashShortfall {
+public final class CashShortfall implements AlertRule {
 
-    private CashShortfall() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public CashShortfall() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.baseForecast(), context.thresholds());
     }
 
     public static List<Finding> findings(CashForecast base, AlertThresholds thresholds) {

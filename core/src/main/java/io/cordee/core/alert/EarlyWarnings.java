@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * All nine rules over one agency's facts as of a date, in the order of {@link AlertKind}. Each rule is
- * its own class, with its comparisons, severities, magnitude and evidence documented there.
+ * The rules ({@link #RULES}) and how they run over one agency's facts as of a date, in the order of
+ * {@link AlertKind}. Each rule is its own class ({@link AlertRule}), with its comparisons, severities,
+ * magnitude and evidence documented there.
  */
 public final class EarlyWarnings {
 
@@ -43,24 +44,29 @@ public final class EarlyWarnings {
         }
     }
 
+    /**
+     * Every rule, in the order of {@link AlertKind} (ADR 54): what an evaluation runs over its
+     * {@link AlertContext}. {@code CASH_RISK} finds nothing in a context without a Monte Carlo run.
+     */
+    public static final List<AlertRule> RULES = List.of(new CapacityConcentration(), new CashShortfall(),
+            new LongTimeToCash(), new ExposureLimit(), new FundingRisk(), new OverdueInvoices(), new PaymentDrift(),
+            new EngagementDrop(), new UnrealisticBrief(), new CashRiskRule());
+
     private EarlyWarnings() {
     }
 
+    /** The findings of every rule over facts already derived (no Monte Carlo run, so no {@code CASH_RISK}). */
     public static List<Finding> findings(Facts facts, AlertThresholds thresholds) {
+        return findings(RULES, AlertContext.of(facts, thresholds));
+    }
+
+    /** The findings of {@code rules} over one context, in the rules' order. */
+    public static List<Finding> findings(List<AlertRule> rules, AlertContext context) {
         List<Finding> all = new ArrayList<>();
-        all.addAll(CapacityConcentration.findings(facts.comingMonths(), facts.asOf(), thresholds));
-        Computations.checkpoint();
-        all.addAll(CashShortfall.findings(facts.baseForecast(), thresholds));
-        all.addAll(LongTimeToCash.findings(facts.projects(), thresholds));
-        Computations.checkpoint();
-        all.addAll(ExposureLimit.findings(facts.exposures(), facts.baseForecast().opening(), thresholds));
-        all.addAll(FundingRisk.findings(facts.startups()));
-        Computations.checkpoint();
-        all.addAll(OverdueInvoices.findings(facts.invoices(), facts.asOf(), thresholds));
-        all.addAll(PaymentDrift.findings(facts.payments(), thresholds));
-        Computations.checkpoint();
-        all.addAll(EngagementDrop.findings(facts.relationships(), facts.asOf(), thresholds));
-        all.addAll(UnrealisticBrief.findings(facts.briefs()));
+        for (AlertRule rule : rules) {
+            Computations.checkpoint();
+            all.addAll(rule.evaluate(context));
+        }
         return List.copyOf(all);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Objects;
  * the two apart). Evidence: currentScore, highestScore, highestScoreOn, dropPoints, slippedCommitments,
  * and lastSlipDue when any slipped.
  */
-public final class EngagementDrop {
+public final class EngagementDrop implements AlertRule {
 
     public record Relationship(ClientId client, RelationshipHealth health, List<Commitment> commitments) {
         public Relationship {
@@ -37,7 +37,13 @@ public final class EngagementDrop {
         }
     }
 
-    private EngagementDrop() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public EngagementDrop() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.relationships(), context.asOf(), context.thresholds());
     }
 
     public static List<Finding> findings(List<Relationship> relationships, LocalDate asOf, AlertThresholds thresholds) {

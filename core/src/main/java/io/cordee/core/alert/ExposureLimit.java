@@ -19,7 +19,7 @@ import java.util.Objects;
  * moves with every payment). Evidence: peakExposure, peakWeek, weeksAboveZero, openingBalance, limit
  * (rounded half up to the minor unit).
  */
-public final class ExposureLimit {
+public final class ExposureLimit implements AlertRule {
 
     public record ClientExposure(ClientId client, Exposure.Series series) {
         public ClientExposure {
@@ -28,7 +28,13 @@ public final class ExposureLimit {
         }
     }
 
-    private ExposureLimit() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public ExposureLimit() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.exposures(), context.baseForecast().opening(), context.thresholds());
     }
 
     public static List<Finding> findings(List<ClientExposure> exposures, Money openingBalance,

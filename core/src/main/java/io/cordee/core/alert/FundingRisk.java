@@ -28,7 +28,7 @@ import java.util.Objects;
  * round) to the last expected payment; 0 when only the round status fires. Evidence: lastExpectedPayment,
  * then runwayEnd, nextRoundExpected, roundStatus when known, then daysAtRisk.
  */
-public final class FundingRisk {
+public final class FundingRisk implements AlertRule {
 
     /**
      * A client and the expected date of the last payment it still owes (planned and issued invoices), as
@@ -41,7 +41,13 @@ public final class FundingRisk {
         }
     }
 
-    private FundingRisk() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public FundingRisk() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.startups());
     }
 
     public static List<Finding> findings(List<Startup> startups) {

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>Severity: a warning. Magnitude: the days to first cash. Evidence: projectStart, firstReceipt,
  * daysToFirstCash, limitDays.
  */
-public final class LongTimeToCash {
+public final class LongTimeToCash implements AlertRule {
 
     /**
      * A project, its client, its start and its first receipt: the payment's date when {@code received},
@@ -36,7 +36,13 @@ public final class LongTimeToCash {
         }
     }
 
-    private LongTimeToCash() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public LongTimeToCash() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.projects(), context.thresholds());
     }
 
     public static List<Finding> findings(List<ProjectCash> projects, AlertThresholds thresholds) {

@@ -18,9 +18,15 @@ import java.util.List;
  * <p>Magnitude: the balance due in minor units (it only grows if the invoice is corrected upwards).
  * Evidence: dueDate, daysOverdue, balanceDue, amount.
  */
-public final class OverdueInvoices {
+public final class OverdueInvoices implements AlertRule {
 
-    private OverdueInvoices() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public OverdueInvoices() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.overdueInvoices(), context.asOf(), context.thresholds());
     }
 
     public static List<Finding> findings(List<Invoice> invoices, LocalDate asOf, AlertThresholds thresholds) {

@@ -22,7 +22,7 @@ import java.util.Objects;
  * <p>Severity: a warning. Magnitude: the drift in days (2 decimals). Evidence: recentAverageDelay,
  * earlierAverageDelay, driftDays (2 decimals, half up), earlierInvoices, lastPaid.
  */
-public final class PaymentDrift {
+public final class PaymentDrift implements AlertRule {
 
     public static final int RECENT = 3;
     public static final int MINIMUM_EARLIER = 3;
@@ -34,7 +34,13 @@ public final class PaymentDrift {
         }
     }
 
-    private PaymentDrift() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public PaymentDrift() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.payments(), context.thresholds());
     }
 
     public static List<Finding> findings(List<ClientPayments> clients, AlertThresholds thresholds) {

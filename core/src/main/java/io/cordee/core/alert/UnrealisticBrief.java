@@ -18,7 +18,7 @@ import java.util.Objects;
  * scopeDays, capacityDays, launchDate, earliestRealisticLaunch (when any), communicationPlanDate (when
  * known), requirementsToDrop.
  */
-public final class UnrealisticBrief {
+public final class UnrealisticBrief implements AlertRule {
 
     /** A brief, its client, and the feasibility of its current version. */
     public record CurrentVersion(BriefId brief, ClientId client, BriefFeasibility feasibility) {
@@ -29,7 +29,13 @@ public final class UnrealisticBrief {
         }
     }
 
-    private UnrealisticBrief() {
+    /** The rule, for {@link EarlyWarnings#RULES}. */
+    public UnrealisticBrief() {
+    }
+
+    @Override
+    public List<Finding> evaluate(AlertContext context) {
+        return findings(context.briefs());
     }
 
     public static List<Finding> findings(List<CurrentVersion> briefs) {

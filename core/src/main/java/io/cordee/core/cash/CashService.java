@@ -385,6 +385,26 @@ public final class CashService {
     }
 
     /**
+     * The exposure of each of these clients from {@code asOf} over {@code weeks} under the base scenario, as
+     * {@link #exposure} gives it one by one, from one picture: what the clients list asks for a page of clients
+     * (ADR 54), so its statements do not grow with the page. A client not in the agency is left out.
+     */
+    public Mono<Map<ClientId, Exposure.Series>> exposuresOf(Caller caller, java.util.Collection<ClientId> clientIds,
+                                                            LocalDate asOf, int weeks) {
+        return money(caller).then(Mono.fromCallable(() -> {
+            new Validator().range("weeks", weeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
+            return weeks;
+        })).then(picture(caller, asOf)).flatMap(picture -> computations.run(() -> {
+            java.util.Set<ClientId> wanted = new java.util.HashSet<>(clientIds);
+            Map<ClientId, Exposure.Series> result = new java.util.HashMap<>();
+            // the picture holds every client, archived ones included
+            picture.clients().stream().map(Client::id).filter(wanted::contains)
+                    .forEach(id -> result.put(id, picture.exposure(id, weeks, Scenario.BASE)));
+            return result;
+        }));
+    }
+
+    /**
      * Every client's exposure from {@code asOf} over {@code weeks} under the base scenario, from one picture:
      * the clients with staff allocated to their projects (the others have none).
      */

@@ -37,7 +37,7 @@ public class ClientPersistenceAdapter implements ClientRepository {
     public Mono<Client> findById(AgencyId agencyId, ClientId id) {
         return db.sql("SELECT " + COLUMNS + " FROM client WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .mapProperties(ClientRow.class).one().map(mapper::toDomain);
+                .map((row, meta) -> ClientRow.read(row)).one().map(mapper::toDomain);
     }
 
     @Override
@@ -45,14 +45,14 @@ public class ClientPersistenceAdapter implements ClientRepository {
         return db.sql("SELECT " + COLUMNS + " FROM client WHERE agency_id = :agencyId AND id = ANY(:ids)")
                 .bind("agencyId", agencyId.value())
                 .bind("ids", ids.stream().map(ClientId::value).toArray(UUID[]::new))
-                .mapProperties(ClientRow.class).all().map(mapper::toDomain);
+                .map((row, meta) -> ClientRow.read(row)).all().map(mapper::toDomain);
     }
 
     @Override
     public Flux<Client> findAll(AgencyId agencyId) {
         return db.sql("SELECT " + COLUMNS + " FROM client WHERE agency_id = :agencyId")
                 .bind("agencyId", agencyId.value())
-                .mapProperties(ClientRow.class).all().map(mapper::toDomain);
+                .map((row, meta) -> ClientRow.read(row)).all().map(mapper::toDomain);
     }
 
     @Override
@@ -76,7 +76,7 @@ public class ClientPersistenceAdapter implements ClientRepository {
                         + " :paymentTermsDays, :contacts, :fundingStage, :runwayEnd, :nextRoundExpected,"
                         + " :nextRoundStatus, :archived, :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(client))
-                .mapProperties(ClientRow.class).one().map(mapper::toDomain);
+                .map((row, meta) -> ClientRow.read(row)).one().map(mapper::toDomain);
     }
 
     @Override
@@ -87,6 +87,6 @@ public class ClientPersistenceAdapter implements ClientRepository {
                         + " archived = :archived, version = version + 1, updated_at = now()"
                         + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(client))
-                .mapProperties(ClientRow.class).one().map(mapper::toDomain);
+                .map((row, meta) -> ClientRow.read(row)).one().map(mapper::toDomain);
     }
 }

@@ -52,7 +52,7 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
     public Mono<TeamMember> findById(AgencyId agencyId, TeamMemberId id) {
         return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain).as(this::withAbsences);
+                .map((row, meta) -> TeamMemberRow.read(row)).one().map(mapper::toDomain).as(this::withAbsences);
     }
 
     @Override
@@ -77,14 +77,14 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
         return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId AND id = ANY(:ids)")
                 .bind("agencyId", agencyId.value())
                 .bind("ids", ids.stream().map(TeamMemberId::value).toArray(java.util.UUID[]::new))
-                .mapProperties(TeamMemberRow.class).all().map(mapper::toDomain).as(this::withAbsences);
+                .map((row, meta) -> TeamMemberRow.read(row)).all().map(mapper::toDomain).as(this::withAbsences);
     }
 
     @Override
     public Flux<TeamMember> findAll(AgencyId agencyId) {
         return db.sql("SELECT " + COLUMNS + " FROM team_member WHERE agency_id = :agencyId ORDER BY name, id")
                 .bind("agencyId", agencyId.value())
-                .mapProperties(TeamMemberRow.class).all().map(mapper::toDomain).as(this::withAbsences);
+                .map((row, meta) -> TeamMemberRow.read(row)).all().map(mapper::toDomain).as(this::withAbsences);
     }
 
     @Override
@@ -93,7 +93,7 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
                         + " :fte, :currency, :monthlyLoadedCostMinor, :dailyBillRateMinor, :startDate, :endDate, :archived, :version)"
                         + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(member))
-                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain);
+                .map((row, meta) -> TeamMemberRow.read(row)).one().map(mapper::toDomain);
     }
 
     @Override
@@ -105,6 +105,6 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
                         + " version = version + 1, updated_at = now()"
                         + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(member))
-                .mapProperties(TeamMemberRow.class).one().map(mapper::toDomain).as(this::withAbsences);
+                .map((row, meta) -> TeamMemberRow.read(row)).one().map(mapper::toDomain).as(this::withAbsences);
     }
 }

@@ -19,8 +19,11 @@ const CLIENTS = `query Clients($after: String, $q: String, $archived: Boolean) {
 // At a glance next to each client: its share of the agency's capacity this month and at its peak over the
 // next three months (staff), and its peak exposure over 26 weeks (owner and finance), one request for the page.
 const SHARES = `query Shares($from: String!) { capacity(from: $from, months: 3) { month clients { client { id } share } } }`;
-const exposures = (count) => `query Exposures(${[...Array(count).keys()].map((i) => `$c${i}: ID!`).join(', ')}) {
-  ${[...Array(count).keys()].map((i) => `e${i}: exposure(clientId: $c${i}) { peak { ${MONEY} } peakWeek }`).join('\n  ')} }`;
+// The page's exposures through the batched Client.exposure edge: one picture for the page, whatever its size
+// (ADR 54); asked apart from CLIENTS so the list shows while the picture is computed.
+const EXPOSURES = `query Exposures($after: String, $q: String, $archived: Boolean) {
+  clients(first: 20, after: $after, filter: { nameContains: $q, includeArchived: $archived }) {
+    nodes { id exposure { peak { ${MONEY} } peakWeek } } } }`;
 
 /** Health at a glance: the score, how it moved over the 26 weeks, and a one-sided partnership flagged. */
 export const healthBadge = (relationship) => {
@@ -84,12 +87,13 @@ class ClientsView extends CordeeElement {
     this.busy = true;
     this.error = null;
     try {
-      const { clients } = await gql(CLIENTS, { after: more ? this.pageInfo.endCursor : null, q: this.query || null,
-        archived: Boolean(this.showArchived) });
+      const variables = { after: more ? this.pageInfo.endCursor : null, q: this.query || null,
+        archived: Boolean(this.showArchived) };
+      const { clients } = await gql(CLIENTS, variables);
       this.clients = more ? [...this.clients, ...clients.nodes] : clients.nodes;
       this.total = clients.totalCount;
       this.pageInfo = clients.pageInfo;
-      this.glance(clients.nodes, !more);
+      this.glance(clients.nodes, !more, variables);
     } catch (e) {
       this.error = e.message;
     } finally {
@@ -98,7 +102,7 @@ class ClientsView extends CordeeElement {
   }
 
   /** Capacity shares (once) and, for money roles, the page's exposures; the list shows without them meanwhile. */
-  async glance(page, first) {
+  async glance(page, first, variables) {
     try {
       if (first || !this.shares) {
         const { capacity } = await gql(SHARES, { from: thisMonthIso() });
@@ -110,9 +114,8 @@ class ClientsView extends CordeeElement {
         this.shares = shares;
       }
       if (this.money && page.length > 0) {
-        const variables = Object.fromEntries(page.map((c, i) => [`c${i}`, c.id]));
-        const data = await gql(exposures(page.length), variables);
-        this.exposure = { ...this.exposure, ...Object.fromEntries(page.map((c, i) => [c.id, data[`e${i}`]])) };
+        const { clients } = await gql(EXPOSURES, variables);
+        this.exposure = { ...this.exposure, ...Object.fromEntries(clients.nodes.map((c) => [c.id, c.exposure])) };
       }
     } catch (e) {
       this.glanceError = e.message;

@@ -82,14 +82,16 @@ public class ClientExposureController {
     }
 
     /**
-     * The exposure of every client of the batch: the one call to swap for the agency cash picture (issue 16,
-     * points 1–2), which computes them all from a fixed number of statements. Today it asks the cash service
-     * client by client, so its statements still grow with the clients (docs/benchmarks.md).
+     * The exposure of every client of the batch from one agency cash picture (ADR 47, 54): the picture's
+     * statements once, or one when it is remembered, whatever the number of clients.
      */
     private Mono<Map<Client, Exposure.Series>> exposures(Caller caller, List<Client> clients, LocalDate asOf,
                                                          int weeks) {
-        return Flux.fromIterable(clients)
-                .concatMap(client -> cash.exposure(caller, client.id(), asOf, weeks).map(s -> Map.entry(client, s)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return cash.exposuresOf(caller, clients.stream().map(Client::id).toList(), asOf, weeks)
+                .map(byId -> {
+                    Map<Client, Exposure.Series> result = new HashMap<>();
+                    clients.stream().filter(c -> byId.containsKey(c.id())).forEach(c -> result.put(c, byId.get(c.id())));
+                    return result;
+                });
     }
 }
