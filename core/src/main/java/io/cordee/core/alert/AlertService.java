@@ -4,11 +4,6 @@ import io.cordee.core.common.Computations;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
-import io.cordee.core.billing.BillingRepository;
-import io.cordee.core.brief.BriefRepository;
-import io.cordee.core.brief.BriefService;
-import io.cordee.core.cash.CashService;
-import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
@@ -20,11 +15,6 @@ import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
-import io.cordee.core.project.ProjectRepository;
-import io.cordee.core.relationship.RelationshipRepository;
-import io.cordee.core.relationship.RelationshipService;
-import io.cordee.core.staffing.AllocationRepository;
-import io.cordee.core.staffing.StaffingService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -57,8 +47,6 @@ public final class AlertService {
     /** Weeks of forecast and exposure the rules read (longer when the cash warning level is further). */
     public static final int HORIZON_WEEKS = 52;
     public static final int COMMENT_MAX_LENGTH = 1_000;
-    private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
-
     private final AlertRepository alerts;
     private final AgencyRepository agencies;
     private final AlertContextLoader contexts;
@@ -83,20 +71,6 @@ public final class AlertService {
         this.ids = ids;
         this.clock = clock;
         this.computations = computations;
-    }
-
-    /**
-     * The former wiring, kept so the use-case tests that build the service from its ports still compile:
-     * every rule but {@code CASH_RISK}'s Monte Carlo run (no cash risk service). Prefer the other constructor.
-     */
-    @Deprecated
-    public AlertService(AlertRepository alerts, AgencyRepository agencies, ClientRepository clients,
-                        ProjectRepository projects, BillingRepository billing, AllocationRepository allocations,
-                        RelationshipRepository relationships, BriefRepository briefs, CashService cash,
-                        StaffingService staffing, RelationshipService relationshipService, BriefService briefService,
-                        TransactionRunner tx, IdGenerator ids, Clock clock, Computations computations) {
-        this(alerts, agencies, new AlertContextLoader(cash, staffing, billing, relationshipService, relationships,
-                briefs, briefService, null), EarlyWarnings.RULES, tx, ids, clock, computations);
     }
 
     // ---- evaluation ----------------------------------------------------------------------------

@@ -43,9 +43,8 @@ class AlertServiceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryAlerts repository = new InMemoryAlerts();
     private final AlertService service = new AlertService(repository, new OneAgency(new Agency(agencyId, "A",
-            AgencySettings.defaults(Currency.getInstance("EUR"), ZoneId.of("Europe/Paris")), 0)), null, null, null, null,
-            null, null, null, null, null, null, null, UUID::randomUUID, clock,
-            io.cordee.core.common.Computations.immediate());
+            AgencySettings.defaults(Currency.getInstance("EUR"), ZoneId.of("Europe/Paris")), 0)), null, EarlyWarnings.RULES,
+            null, UUID::randomUUID, clock, io.cordee.core.common.Computations.immediate());
     private final StoredAlert capacity = repository.add(AlertKind.CAPACITY_CONCENTRATION);
     private final StoredAlert cash = repository.add(AlertKind.CASH_SHORTFALL);
 
