@@ -92,7 +92,9 @@ public final class ApiTokenAreas {
             Map.entry("createDeal", PROJECTS),
             Map.entry("updateDeal", PROJECTS),
             Map.entry("moveDeal", PROJECTS),
-            Map.entry("winDeal", PROJECTS));
+            Map.entry("winDeal", PROJECTS),
+            // timesheets (ADR 57): actual time on projects
+            Map.entry("importTimesheet", PROJECTS));
 
     private ApiTokenAreas() {
     }
