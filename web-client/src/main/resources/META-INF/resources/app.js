@@ -35,7 +35,8 @@ const PAGES = {
   // OWNER only (ADR 30): users, invitations, roles
   people: { label: 'nav.people', load: () => import('./js/views/people.js'), render: () => html`<cordee-people></cordee-people>` },
   // #/projects lists them; #/projects/<id> edits one (and its billing plan); #/projects/new/<clientId> creates one
-  projects: { label: 'nav.projects', load: () => import('./js/views/projects.js'), render: (viewer, id) => (id
+  // the project page shows its timesheet and budget burn (ADR 57), from js/views/timesheets.js
+  projects: { label: 'nav.projects', load: () => Promise.all([import('./js/views/projects.js'), import('./js/views/timesheets.js')]), render: (viewer, id) => (id
     ? html`<cordee-project-page .projectId=${id} .role=${viewer.user.role}></cordee-project-page>`
     : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
   // OWNER and FINANCE: the agency settings, alert thresholds and health weights (docs/roles.md)
@@ -44,10 +45,12 @@ const PAGES = {
   account: { label: 'nav.account', load: () => import('./js/views/account.js'), render: () => html`<cordee-account></cordee-account>` },
   // spreadsheet import (ADR 49): money roles only
   import: { label: 'nav.import', load: () => import('./js/views/import.js'), render: () => html`<cordee-import></cordee-import>` },
+  // timesheets from Harvest or Toggl Track (ADR 57): money roles only
+  timesheets: { label: 'nav.timesheets', load: () => import('./js/views/timesheets.js'), render: () => html`<cordee-timesheets></cordee-timesheets>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import', 'timesheets'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };
