@@ -47,10 +47,12 @@ const PAGES = {
   import: { label: 'nav.import', load: () => import('./js/views/import.js'), render: () => html`<cordee-import></cordee-import>` },
   // timesheets from Harvest or Toggl Track (ADR 57): money roles only
   timesheets: { label: 'nav.timesheets', load: () => import('./js/views/timesheets.js'), render: () => html`<cordee-timesheets></cordee-timesheets>` },
+  // bank statements over ADR 52's API (ADR 57): money roles only
+  statements: { label: 'nav.statements', load: () => import('./js/views/bank-statements.js'), render: () => html`<cordee-bank-statements></cordee-bank-statements>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import', 'timesheets'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets', 'statements'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import', 'timesheets', 'statements'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };

@@ -107,10 +107,13 @@ customElements.define('cordee-timesheets', CordeeTimesheets);
 class ProjectTimesheet extends CordeeElement {
   static properties = { projectId: {}, role: {}, from: { state: true }, data: { state: true }, error: { state: true } };
 
-  connectedCallback() {
-    super.connectedCallback();
+  constructor() {
+    super();
     this.from = monday(todayIso(), -(WEEKS - 1));
-    this.load();
+  }
+
+  updated(changed) {
+    if (changed.has('projectId') && this.projectId) this.load();
   }
 
   async load() {
