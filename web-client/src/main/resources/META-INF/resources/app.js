@@ -45,10 +45,10 @@ const PAGES = {
   account: { label: 'nav.account', load: () => import('./js/views/account.js'), render: () => html`<cordee-account></cordee-account>` },
   // spreadsheet import (ADR 49): money roles only
   import: { label: 'nav.import', load: () => import('./js/views/import.js'), render: () => html`<cordee-import></cordee-import>` },
-  // timesheets from Harvest or Toggl Track (ADR 57): money roles only
-  timesheets: { label: 'nav.timesheets', load: () => import('./js/views/timesheets.js'), render: () => html`<cordee-timesheets></cordee-timesheets>` },
+  // timesheets from Harvest or Toggl Track (ADR 57): money roles only; a sub-page of Import (linked there, not in the nav)
+  timesheets: { label: 'nav.timesheets', subPage: true, load: () => import('./js/views/timesheets.js'), render: () => html`<cordee-timesheets></cordee-timesheets>` },
   // bank statements over ADR 52's API (ADR 57): money roles only
-  statements: { label: 'nav.statements', load: () => import('./js/views/bank-statements.js'), render: () => html`<cordee-bank-statements></cordee-bank-statements>` },
+  statements: { label: 'nav.statements', subPage: true, load: () => import('./js/views/bank-statements.js'), render: () => html`<cordee-bank-statements></cordee-bank-statements>` },
 };
 const PAGES_BY_ROLE = {
   OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets', 'statements'],
@@ -241,7 +241,7 @@ class CordeeApp extends CordeeElement {
         <span class="brand">Cordée</span>
         <span class="agency" data-testid="agency-name">${this.viewer.agency.name}</span>
         <nav aria-label=${t('nav.label')} data-testid="nav">
-          ${allowed.map((name) => html`<a href=${`#/${name}`} data-page=${name}
+          ${allowed.filter((name) => !PAGES[name].subPage).map((name) => html`<a href=${`#/${name}`} data-page=${name}
             aria-current=${this.route === name ? 'page' : 'false'}>${t(PAGES[name].label)}</a>`)}
         </nav>
         <span class="spacer"></span>

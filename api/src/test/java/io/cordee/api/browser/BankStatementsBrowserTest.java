@@ -121,7 +121,8 @@ class BankStatementsBrowserTest {
         Files.writeString(file, CAMT, StandardCharsets.UTF_8);
 
         browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        browser.go("statements");
+        browser.go("import");
+        browser.click("[data-testid=import-other-kinds] a[href='#/statements']");
         new Select(browser.driver.findElement(By.cssSelector("[data-testid=statement-kind]"))).selectByValue("CAMT053");
         browser.driver.findElement(By.cssSelector("[data-testid=statement-file]")).sendKeys(file.toString());
         browser.click("[data-testid=statement-upload-submit]");

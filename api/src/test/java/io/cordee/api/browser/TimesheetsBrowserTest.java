@@ -89,7 +89,9 @@ class TimesheetsBrowserTest {
         Tenants.Tenant tenant = tenants.create("Atelier Temps");
         String project = agency(tenants.as(tenant, Role.OWNER));
         browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        browser.go("timesheets");
+        // not in the navigation: a link of the Import page
+        browser.go("import");
+        browser.click("[data-testid=import-other-kinds] a[href='#/timesheets']");
 
         // one line names "Zoé Inconnue": the problem at row 3, column First Name; nothing is imported
         upload(GOOD.replace("2026-11-03,Atelier Nord,Site vitrine,AN-01,Design,Maquettes,4,Yes,No,Camille,Martin",
@@ -141,7 +143,9 @@ class TimesheetsBrowserTest {
         assertThat(browser.text("[data-testid=burn-days]")).isEqualTo("4.19");
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=burn-cost]"))).isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=burn-invoiced]"))).isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=nav] a[data-page=timesheets]"))).isEmpty();
+        browser.driver.get(browser.url("/#/timesheets"));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=not-allowed]")));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=timesheet-upload]"))).isEmpty();
     }
 
     private void upload(String csv) throws IOException {
