@@ -123,7 +123,8 @@ class BankStatementsBrowserTest {
         browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
         browser.go("import");
         browser.click("[data-testid=import-other-kinds] a[href='#/statements']");
-        new Select(browser.driver.findElement(By.cssSelector("[data-testid=statement-kind]"))).selectByValue("CAMT053");
+        new Select(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=statement-kind]")))).selectByValue("CAMT053");
         browser.driver.findElement(By.cssSelector("[data-testid=statement-file]")).sendKeys(file.toString());
         browser.click("[data-testid=statement-upload-submit]");
 
@@ -150,7 +151,7 @@ class BankStatementsBrowserTest {
 
         assertThat(status(tenant, "F-2026-101")).isEqualTo("PAID 2026-11-20");
         assertThat(status(tenant, "F-2026-102")).isEqualTo("ISSUED null");
-        assertThat(db.sql("SELECT date || ' ' || amount_minor FROM bank_balance WHERE agency_id = :a AND account_id = :acc")
+        assertThat(db.sql("SELECT on_date::text || ' ' || amount_minor FROM bank_balance WHERE agency_id = :a AND account_id = :acc")
                 .bind("a", tenant.agencyId().value())
                 .bind("acc", io.cordee.api.graphql.common.GlobalId.decode(account, "BankAccount", "id"))
                 .mapValue(String.class).one().block()).isEqualTo("2026-11-30 1234567");

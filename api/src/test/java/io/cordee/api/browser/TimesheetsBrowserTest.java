@@ -151,7 +151,8 @@ class TimesheetsBrowserTest {
     private void upload(String csv) throws IOException {
         Path file = Files.createTempFile(files, "export", ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
-        new Select(browser.driver.findElement(By.cssSelector("[data-testid=timesheet-format]"))).selectByValue("HARVEST");
+        new Select(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=timesheet-format]")))).selectByValue("HARVEST");
         WebElement input = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-testid=timesheet-file]")));
         input.sendKeys(file.toAbsolutePath().toString());
