@@ -35,7 +35,8 @@ const PAGES = {
   // OWNER only (ADR 30): users, invitations, roles
   people: { label: 'nav.people', load: () => import('./js/views/people.js'), render: () => html`<cordee-people></cordee-people>` },
   // #/projects lists them; #/projects/<id> edits one (and its billing plan); #/projects/new/<clientId> creates one
-  projects: { label: 'nav.projects', load: () => import('./js/views/projects.js'), render: (viewer, id) => (id
+  // the project page shows its timesheet and budget burn (ADR 57), from js/views/timesheets.js
+  projects: { label: 'nav.projects', load: () => Promise.all([import('./js/views/projects.js'), import('./js/views/timesheets.js')]), render: (viewer, id) => (id
     ? html`<cordee-project-page .projectId=${id} .role=${viewer.user.role}></cordee-project-page>`
     : html`<cordee-projects .role=${viewer.user.role}></cordee-projects>`) },
   // OWNER and FINANCE: the agency settings, alert thresholds and health weights (docs/roles.md)
@@ -46,10 +47,14 @@ const PAGES = {
   import: { label: 'nav.import', load: () => import('./js/views/import.js'), render: () => html`<cordee-import></cordee-import>` },
   // OWNER only (ADR 59): the audit trail, filtered by person, kind of record and days
   audit: { label: 'nav.audit', load: () => import('./js/views/audit.js'), render: () => html`<cordee-audit></cordee-audit>` },
+  // timesheets from Harvest or Toggl Track (ADR 57): money roles only; a sub-page of Import (linked there, not in the nav)
+  timesheets: { label: 'nav.timesheets', subPage: true, load: () => import('./js/views/timesheets.js'), render: () => html`<cordee-timesheets></cordee-timesheets>` },
+  // bank statements over ADR 52's API (ADR 57): money roles only
+  statements: { label: 'nav.statements', subPage: true, load: () => import('./js/views/bank-statements.js'), render: () => html`<cordee-bank-statements></cordee-bank-statements>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'audit'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets', 'statements', 'audit'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import', 'timesheets', 'statements'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };
@@ -238,7 +243,7 @@ class CordeeApp extends CordeeElement {
         <span class="brand">Cordée</span>
         <span class="agency" data-testid="agency-name">${this.viewer.agency.name}</span>
         <nav aria-label=${t('nav.label')} data-testid="nav">
-          ${allowed.map((name) => html`<a href=${`#/${name}`} data-page=${name}
+          ${allowed.filter((name) => !PAGES[name].subPage).map((name) => html`<a href=${`#/${name}`} data-page=${name}
             aria-current=${this.route === name ? 'page' : 'false'}>${t(PAGES[name].label)}</a>`)}
         </nav>
         <span class="spacer"></span>

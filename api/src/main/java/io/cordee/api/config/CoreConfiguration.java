@@ -269,4 +269,12 @@ public class CoreConfiguration {
         return new io.cordee.core.deal.PipelineService(deals, cash, agencies, computations, staffing, members,
                 agencyRepository);
     }
+
+    @Bean
+    io.cordee.core.timesheet.TimesheetService timesheetService(io.cordee.core.timesheet.TimesheetRepository timesheets,
+            TeamMemberRepository members, ClientRepository clients, ProjectRepository projects,
+            AllocationRepository allocations, AgencyRepository agencies, TransactionRunner tx, IdGenerator ids) {
+        return new io.cordee.core.timesheet.TimesheetService(timesheets, members, clients, projects, allocations,
+                agencies, tx, ids);
+    }
 }

@@ -326,7 +326,20 @@ class RoleMatrixTest {
                             query($b: ID!) { previewBriefFeasibility(input: {briefId: $b, requirements: [
                               {title: "Catalogue", priority: MUST, estimateDays: "12.5"}]}) {
                               feasibility { budget { scopeValue { amountMinor } } } userErrors { code } } }""",
-                    "previewBriefFeasibility.feasibility.budget"));
+                    "previewBriefFeasibility.feasibility.budget"),
+            // timesheets (ADR 57): a project's budget burn; a lead sees the days and the fee, not the cost
+            read("BudgetBurn.feeBudget", """
+                            query($p: ID!) { projectTimesheet(projectId: $p, from: "2026-11-02", weeks: 4) {
+                              budgetBurn { feeBudget { amountMinor } actualDays } } }""",
+                    "projectTimesheet.budgetBurn.feeBudget"),
+            read("BudgetBurn.actualCost", """
+                            query($p: ID!) { projectTimesheet(projectId: $p, from: "2026-11-02", weeks: 4) {
+                              budgetBurn { actualCost { amountMinor } } } }""",
+                    "projectTimesheet.budgetBurn.actualCost"),
+            read("BudgetBurn.invoiced", """
+                            query($p: ID!) { projectTimesheet(projectId: $p, from: "2026-11-02", weeks: 4) {
+                              budgetBurn { invoiced { amountMinor } } } }""",
+                    "projectTimesheet.budgetBurn.invoiced"));
 
     /** The rows whose records are also nodes: the same field read with {@code node(id:)}. */
     static final Map<String, ReadProbe> BY_NODE_ID = Map.ofEntries(

@@ -92,6 +92,8 @@ class CordeeImport extends CordeeElement {
     const job = this.job;
     const open = job && ['READY', 'FAILED'].includes(job.status);
     return html`<h1>${t('import.title')}</h1>
+      <p data-testid="import-other-kinds">${t('import.alsoFrom')} <a href="#/timesheets">${t('nav.timesheets')}</a> ·
+        <a href="#/statements">${t('nav.statements')}</a></p>
       <form class="card" data-testid="import-upload" @submit=${(e) => this.upload(e)}>
         <p>${t('import.intro')}</p>
         <label>${t('import.kind')}<select data-testid="import-kind" @change=${(e) => { this.kind = e.target.value; }}>

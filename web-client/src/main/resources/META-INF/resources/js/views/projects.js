@@ -303,7 +303,8 @@ class ProjectPage extends FormElement {
         </div>
       </form>
       ${this.money && this.project ? html`<cordee-billing-plan-editor .project=${this.project}
-        @plan-saved=${(e) => { this.project = { ...this.project, billingPlan: e.detail.plan }; }}></cordee-billing-plan-editor>` : nothing}`;
+        @plan-saved=${(e) => { this.project = { ...this.project, billingPlan: e.detail.plan }; }}></cordee-billing-plan-editor>` : nothing}
+      ${this.project ? html`<cordee-project-timesheet .projectId=${this.project.id} .role=${this.role}></cordee-project-timesheet>` : nothing}`;
   }
 }
 customElements.define('cordee-project-page', ProjectPage);

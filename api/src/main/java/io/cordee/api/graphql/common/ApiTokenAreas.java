@@ -94,7 +94,9 @@ public final class ApiTokenAreas {
             Map.entry("moveDeal", PROJECTS),
             Map.entry("winDeal", PROJECTS),
             Map.entry("startBriefVersion", BRIEFS),
-            Map.entry("applyFeasibilitySuggestion", BRIEFS));
+            Map.entry("applyFeasibilitySuggestion", BRIEFS),
+            // timesheets (ADR 57): actual time on projects
+            Map.entry("importTimesheet", PROJECTS));
 
     private ApiTokenAreas() {
     }
