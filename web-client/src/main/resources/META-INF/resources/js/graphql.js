@@ -74,7 +74,7 @@ export async function gqlAll(query, variables, key) {
   return data;
 }
 
-export function subscribe(query, onNext, onLive = () => {}) {
+export function subscribe(query, onNext, onLive = () => {}, variables = undefined, onEnd = undefined) {
   let socket;
   let closed = false;
   let retry;
@@ -85,12 +85,15 @@ export function subscribe(query, onNext, onLive = () => {}) {
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
       if (message.type === 'connection_ack') {
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
         onLive(true);
       } else if (message.type === 'next' && message.payload?.data) {
         onNext(message.payload.data);
       } else if (message.type === 'ping') {
         socket.send(JSON.stringify({ type: 'pong' }));
+      } else if ((message.type === 'complete' || message.type === 'error') && onEnd) {
+        // the server ended the subscription (an import's job done, ADR 56) or refused it
+        onEnd(message);
       }
     };
     // 4401: the session ended (signed out, expired, deactivated): show the sign-in form, do not retry.

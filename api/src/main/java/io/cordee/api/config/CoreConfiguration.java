@@ -240,9 +240,9 @@ public class CoreConfiguration {
     io.cordee.core.imports.ImportService importService(ClientRepository clients, ProjectRepository projects,
             BillingRepository billing, AgencyRepository agencies,
             io.cordee.core.imports.ImportMappingRepository mappings, TransactionRunner tx, IdGenerator ids,
-            Clock clock, io.cordee.core.cash.CashRepository cash) {
+            Clock clock, io.cordee.core.cash.CashRepository cash, io.cordee.core.staffing.TeamMemberRepository team) {
         return new io.cordee.core.imports.ImportService(clients, projects, billing, agencies, mappings, tx, ids,
-                clock, cash);
+                clock, cash, team);
     }
 
     @Bean

@@ -275,7 +275,7 @@ public class ImportController {
 
     @SchemaMapping(typeName = "ImportReport")
     public List<ImportCount> counts(ImportReport report) {
-        return List.of("clients", "projects", "invoices", "payments", "bankAccounts", "bankBalances").stream()
+        return List.of("clients", "projects", "invoices", "payments", "bankAccounts", "bankBalances", "teamMembers").stream()
                 .filter(report.counts()::containsKey)
                 .map(r -> new ImportCount(r, report.of(r).created(), report.of(r).updated(), report.of(r).skipped()))
                 .toList();

@@ -86,6 +86,9 @@ public class ImportUploadController {
             case PAYMENTS -> Set.of(ApiTokenArea.BILLING);
             // a FEC brings clients, their invoices in projects, payments and bank balances (ADR 51)
             case FEC -> Set.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS, ApiTokenArea.BILLING, ApiTokenArea.CASH);
+            // a project may bring its client (ADR 56); team members' costs are STAFFING's
+            case PROJECTS -> Set.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS);
+            case TEAM -> Set.of(ApiTokenArea.STAFFING);
         };
     }
 

@@ -70,18 +70,27 @@ public final class SpreadsheetReader {
 
     // ---- CSV ------------------------------------------------------------------------------------------
 
+    /**
+     * Parses straight from the bytes through a strict decoder (ADR 56): the file is held once as bytes and once as
+     * the rows' cells, never also as one decoded text.
+     */
     static Sheet csv(byte[] bytes) {
-        String text = decode(bytes);
-        if (text.indexOf('\0') >= 0) {
-            throw invalid("the file is not text (it holds NUL bytes): upload a CSV or an XLSX file");
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw invalid("the file is not text (it holds NUL bytes): upload a CSV or an XLSX file");
+            }
         }
-        char separator = separator(text);
+        int start = bomLength(bytes);
+        Charset charset = charset(bytes, start);
+        char separator = separator(headerText(bytes, start, charset));
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
                 .setTrim(false).get();
         List<String> headers = null;
         List<List<String>> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+        java.io.Reader reader = new java.io.InputStreamReader(new ByteArrayInputStream(bytes, start,
+                bytes.length - start), strict(charset));
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             long lastLine = 0;
             while (true) {
@@ -127,6 +136,61 @@ public final class SpreadsheetReader {
     private static String reason(Exception e) {
         Throwable t = e.getCause() != null ? e.getCause() : e;
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static int bomLength(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    }
+
+    /**
+     * UTF-8 when the bytes after {@code start} are valid UTF-8, else Windows-1252 when they are valid in it; checked
+     * by decoding into a small buffer over and over, so no text of the whole file is made.
+     */
+    static Charset charset(byte[] bytes, int start) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+            throw invalid("the file is in UTF-16: save it as CSV UTF-8");
+        }
+        if (decodes(bytes, start, StandardCharsets.UTF_8)) {
+            return StandardCharsets.UTF_8;
+        }
+        if (decodes(bytes, start, WINDOWS_1252)) {
+            return WINDOWS_1252;
+        }
+        throw invalid("the file is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8");
+    }
+
+    private static boolean decodes(byte[] bytes, int start, Charset charset) {
+        java.nio.charset.CharsetDecoder decoder = strict(charset);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                break;
+            }
+        }
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.flush(out);
+            out.clear();
+            if (result.isUnderflow()) {
+                return true;
+            }
+        }
+    }
+
+    /** The text of the file's first lines (up to 64 KiB of it): enough to find the header's separator. */
+    private static String headerText(byte[] bytes, int start, Charset charset) {
+        java.nio.charset.CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CharBuffer out = CharBuffer.allocate(Math.min(65_536, bytes.length - start + 1));
+        decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start), out, true);
+        return out.flip().toString();
     }
 
     /** UTF-8 when the bytes are valid UTF-8 (a byte-order mark is dropped), else Windows-1252. */

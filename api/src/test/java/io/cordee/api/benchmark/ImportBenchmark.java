@@ -70,12 +70,18 @@ class ImportBenchmark {
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
+        // the old generation's peak: what survived young collections (the sheet, the plan), closer to the live set
+        long oldPeak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP
+                && p.getName().contains("Old")).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long max = Runtime.getRuntime().maxMemory();
+
         assertThat(dry.issueCount()).isZero();
         assertThat(applied.applied()).isTrue();
         assertThat(applied.of("invoices").created()).isEqualTo(ROWS);
         System.out.printf("IMPORT BENCHMARK: %,d rows, %,d bytes: read %d ms, map+dry run %d ms, apply %d ms,"
-                        + " total %d ms; peak heap used %,d MB (sum of heap pools' peaks)%n", ROWS, bytes.length,
+                        + " total %d ms; peak heap used %,d MB (sum of heap pools' peaks), old generation's peak"
+                        + " %,d MB, -Xmx %,d MB%n", ROWS, bytes.length,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t3 - t0) / 1_000_000,
-                peak / (1024 * 1024));
+                peak / (1024 * 1024), oldPeak / (1024 * 1024), max / (1024 * 1024));
     }
 }

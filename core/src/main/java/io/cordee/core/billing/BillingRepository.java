@@ -64,6 +64,19 @@ public interface BillingRepository {
     /** Inserts an invoice that no plan generated; a number already used in the agency is an {@code InvalidInput}. */
     Mono<Invoice> insertInvoice(Invoice invoice);
 
+    /**
+     * Inserts many invoices (an import's batch, ADR 56): one statement in the database adapter; a number already
+     * used is an {@code InvalidInput} and the caller's transaction rolls back.
+     */
+    default Mono<Void> insertInvoices(List<Invoice> invoices) {
+        return Flux.fromIterable(invoices).concatMap(this::insertInvoice).then();
+    }
+
+    /** Inserts many payments (an import's batch, ADR 56): one statement in the database adapter. */
+    default Mono<Void> insertPayments(List<Payment> payments) {
+        return Flux.fromIterable(payments).concatMap(this::insertPayment).then();
+    }
+
     /** Every payment received from a client. */
     Flux<Payment> findPaymentsOfClient(AgencyId agencyId, ClientId clientId);
 

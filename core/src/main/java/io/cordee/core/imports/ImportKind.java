@@ -44,7 +44,32 @@ public enum ImportKind {
             new Field("CompAuxNum", false), new Field("CompAuxLib", false), new Field("PieceRef", true),
             new Field("PieceDate", false), new Field("EcritureLib", false), new Field("Debit", true),
             new Field("Credit", true), new Field("EcritureLet", false), new Field("DateLet", false),
-            new Field("ValidDate", false), new Field("Montantdevise", false), new Field("Idevise", false)));
+            new Field("ValidDate", false), new Field("Montantdevise", false), new Field("Idevise", false))),
+    /** Projects of clients (ADR 56): known by client and name. */
+    PROJECTS(List.of(
+            new Field("client", true, "client", "customer", "client name", "nom du client"),
+            new Field("name", true, "project", "name", "project name", "projet", "nom du projet", "nom"),
+            new Field("status", false, "status", "statut", "etat"),
+            new Field("startDate", true, "start date", "start", "date de debut", "debut"),
+            new Field("launchDate", false, "launch date", "launch", "date de lancement", "lancement",
+                    "mise en ligne"),
+            new Field("feeBudget", false, "fee budget", "budget", "fee", "fees", "honoraires", "budget honoraires"),
+            new Field("paymentTermsDays", false, "payment terms", "payment terms days", "terms", "delai de paiement",
+                    "conditions de paiement"))),
+    /** Team members (ADR 56): known by name. */
+    TEAM(List.of(
+            new Field("name", true, "name", "full name", "person", "member", "nom", "nom complet", "collaborateur",
+                    "collaboratrice", "prenom nom"),
+            new Field("jobTitle", false, "job title", "title", "role", "job", "poste", "fonction", "intitule"),
+            new Field("fte", false, "fte", "etp", "time share", "quotite", "temps de travail"),
+            new Field("monthlyLoadedCost", true, "monthly loaded cost", "monthly cost", "loaded cost", "cost",
+                    "cout mensuel charge", "cout mensuel", "cout charge", "cout"),
+            new Field("dailyBillRate", false, "daily bill rate", "day rate", "daily rate", "rate", "tjm",
+                    "taux journalier"),
+            new Field("startDate", false, "start date", "start", "arrival", "date d arrivee", "date d entree",
+                    "arrivee"),
+            new Field("endDate", false, "end date", "end", "departure", "date de depart", "date de sortie",
+                    "depart")));
 
     /** The mapping value that leaves a column out on purpose. */
     public static final String IGNORE = "ignore";

@@ -60,13 +60,18 @@ public final class ImportService {
     private final ImportMappingRepository mappings;
     private final io.cordee.core.cash.CashRepository cash;
     private final TransactionRunner tx;
+    private final io.cordee.core.staffing.TeamMemberRepository team;
+    private final ProjectTeamImport projectsAndTeam;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ImportService(ClientRepository clients, ProjectRepository projects, BillingRepository billing,
                          AgencyRepository agencies, ImportMappingRepository mappings, TransactionRunner tx,
-                         IdGenerator ids, Clock clock, io.cordee.core.cash.CashRepository cash) {
+                         IdGenerator ids, Clock clock, io.cordee.core.cash.CashRepository cash,
+                         io.cordee.core.staffing.TeamMemberRepository team) {
         this.cash = cash;
+        this.projectsAndTeam = new ProjectTeamImport(clients, projects, team, ids);
+        this.team = team;
         this.clients = clients;
         this.projects = projects;
         this.billing = billing;
@@ -127,16 +132,17 @@ public final class ImportService {
             if (!plan.report().valid()) {
                 return Mono.just(plan.report());
             }
-            int total = plan.writes().size();
+            int total = plan.writes().records();
             int[] done = {0};
             progress.done(0, total);
-            return Flux.fromIterable(plan.writes())
+            return Flux.fromIterable(plan.writes().list())
                     .concatMap(write -> {
                         if (progress.cancelled()) {
                             return Mono.error(InvalidInput.of("importId", "the import was cancelled: nothing was"
                                     + " written", ErrorCode.IMPORT_CANCELLED));
                         }
-                        return write.get().doOnSuccess(x -> progress.done(++done[0], total));
+                        return write.run().get().then(Mono.fromRunnable(
+                                () -> progress.done(done[0] += write.records(), total)));
                     }, 1)
                     .then(remember(caller, kind, mapping))
                     .then(Mono.fromCallable(() -> new ImportReport(plan.report().rows(), plan.report().counts(),
@@ -147,7 +153,43 @@ public final class ImportService {
     // ---------------------------------------------------------------------------------------------------
 
     /** A report and the writes that carry it out, in order. */
-    record Plan(ImportReport report, List<java.util.function.Supplier<Mono<?>>> writes) {
+    record Plan(ImportReport report, Writes writes) {
+    }
+
+    /** Records written per statement by the batched writes (ADR 56). */
+    public static final int BATCH = 1_000;
+
+    /** One statement's worth of writing, and how many records it writes (for the progress). */
+    record Write(int records, java.util.function.Supplier<Mono<?>> run) {
+    }
+
+    /** The writes of a plan, in order: single ones, or batches of up to {@link #BATCH} records. */
+    static final class Writes {
+        private final List<Write> list = new ArrayList<>();
+        private int records;
+
+        /** One record's write. */
+        void add(java.util.function.Supplier<Mono<?>> one) {
+            list.add(new Write(1, one));
+            records++;
+        }
+
+        /** {@code items} written {@link #BATCH} at a time by {@code insert}, one statement each. */
+        <T> void addBatches(List<T> items, Function<List<T>, Mono<?>> insert) {
+            for (int from = 0; from < items.size(); from += BATCH) {
+                List<T> part = List.copyOf(items.subList(from, Math.min(items.size(), from + BATCH)));
+                list.add(new Write(part.size(), () -> insert.apply(part)));
+                records += part.size();
+            }
+        }
+
+        List<Write> list() {
+            return list;
+        }
+
+        int records() {
+            return records;
+        }
     }
 
     /** Collects issues (up to the limit) and counts. */
@@ -157,7 +199,7 @@ public final class ImportService {
         final List<ImportNote> notes = new ArrayList<>();
         int noteCount;
         final Map<String, int[]> counts = new LinkedHashMap<>();
-        final List<java.util.function.Supplier<Mono<?>>> writes = new ArrayList<>();
+        Writes writes = new Writes();
 
         void issue(int row, String column, String message, ErrorCode code) {
             issueCount++;
@@ -222,10 +264,11 @@ public final class ImportService {
                         }
                     }
                     if (f.issueCount > 0) {
-                        return Mono.just(new Plan(f.report(sheet.rows().size()), List.of()));
+                        return Mono.just(new Plan(f.report(sheet.rows().size()), new Writes()));
                     }
                     return Mono.zip(clients.findAll(caller.agencyId()).collectList(),
-                                    kind == ImportKind.CLIENTS ? Mono.just(List.<Invoice>of())
+                                    kind == ImportKind.CLIENTS || kind == ImportKind.PROJECTS
+                                            || kind == ImportKind.TEAM ? Mono.just(List.<Invoice>of())
                                             : billing.findAllInvoices(caller.agencyId()).collectList())
                             .flatMap(t -> switch (kind) {
                                 case CLIENTS -> Mono.fromCallable(() -> planClients(caller, agency, sheet, columns,
@@ -234,6 +277,12 @@ public final class ImportService {
                                                 t.getT1().stream().map(Client::id).toList()).collectList()
                                         .map(ps -> planInvoices(caller, agency, sheet, columns, t.getT1(), ps,
                                                 t.getT2(), f));
+                                case PROJECTS -> projects.findByClients(caller.agencyId(),
+                                                t.getT1().stream().map(Client::id).toList()).collectList()
+                                        .map(ps -> projectsAndTeam.planProjects(caller, agency, sheet, columns,
+                                                t.getT1(), ps, f));
+                                case TEAM -> team.findAll(caller.agencyId()).collectList()
+                                        .map(ms -> projectsAndTeam.planTeam(caller, agency, sheet, columns, ms, f));
                                 case PAYMENTS -> billing.findPayments(caller.agencyId(), LocalDate.of(1, 1, 1),
                                                 LocalDate.of(9999, 12, 31)).collectList()
                                         .map(ps -> planPayments(caller, agency, sheet, columns, t.getT2(), ps, f));
@@ -252,7 +301,7 @@ public final class ImportService {
                                                                         agency.settings().timeZone())), f)));
                             })
                             .map(plan -> new Plan(f.report(sheet.rows().size()),
-                                    f.issueCount == 0 ? f.writes : List.of()));
+                                    f.issueCount == 0 ? f.writes : new Writes()));
                 });
     }
 
@@ -341,6 +390,7 @@ public final class ImportService {
         Map<String, Client> byName = existing.stream().collect(Collectors.toMap(cl -> key(cl.name()),
                 Function.identity(), (a, b) -> a));
         Map<String, Integer> seen = new HashMap<>();
+        List<Client> created = new ArrayList<>();
         for (int r = 0; r < sheet.rows().size(); r++) {
             int before = f.issueCount;
             String name = read(sheet, c, r, "name", true, f, s -> text(s, Validator.NAME_MAX_LENGTH));
@@ -361,7 +411,7 @@ public final class ImportService {
                         segment == null ? Segment.SME : segment,
                         terms == null ? ClientService.DEFAULT_PAYMENT_TERMS_DAYS : terms, List.of(), null, false, 0);
                 f.count("clients", CREATED);
-                f.writes.add(() -> clients.insert(client));
+                created.add(client);
             } else if ((segment != null && segment != found.segment())
                     || (terms != null && terms != found.paymentTermsDays())) {
                 Client changed = new Client(found.id(), found.agencyId(), found.name(),
@@ -374,6 +424,7 @@ public final class ImportService {
                 f.count("clients", SKIPPED);
             }
         }
+        f.writes.addBatches(created, clients::insertAll);
         return f;
     }
 
@@ -464,15 +515,11 @@ public final class ImportService {
                 f.count("invoices", UPDATED);
             }
         }
-        newClients.values().forEach(cl -> {
-            f.count("clients", CREATED);
-            f.writes.add(() -> clients.insert(cl));
-        });
-        newProjects.values().forEach(p -> {
-            f.count("projects", CREATED);
-            f.writes.add(() -> projects.insert(p));
-        });
-        creates.forEach(i -> f.writes.add(() -> billing.insertInvoice(i)));
+        newClients.values().forEach(cl -> f.count("clients", CREATED));
+        newProjects.values().forEach(p -> f.count("projects", CREATED));
+        f.writes.addBatches(List.copyOf(newClients.values()), clients::insertAll);
+        f.writes.addBatches(List.copyOf(newProjects.values()), projects::insertAll);
+        f.writes.addBatches(creates, billing::insertInvoices);
         updates.forEach(i -> f.writes.add(() -> billing.updateInvoice(i)
                 .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Invoice", i.version())))));
         return f;
@@ -531,7 +578,7 @@ public final class ImportService {
         }
         changed.values().forEach(i -> f.writes.add(() -> billing.updateInvoice(i)
                 .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Invoice", i.version())))));
-        payments.forEach(p -> f.writes.add(() -> billing.insertPayment(p)));
+        f.writes.addBatches(payments, billing::insertPayments);
         return f;
     }
 }

@@ -24,6 +24,11 @@ public interface ProjectRepository {
 
     Mono<Project> insert(Project project);
 
+    /** Inserts many projects (an import's batch, ADR 56): one statement in the database adapter. */
+    default Mono<Void> insertAll(java.util.List<Project> projects) {
+        return Flux.fromIterable(projects).concatMap(this::insert).then();
+    }
+
     /** Writes if the stored version is still {@code project.version()}; empty otherwise. */
     Mono<Project> update(Project project);
 }

@@ -326,6 +326,38 @@ public class BillingPersistenceAdapter implements BillingRepository {
                 .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);
     }
 
+    private static final io.cordee.persistence.common.BulkInsert<InvoiceRow> INVOICES =
+            new io.cordee.persistence.common.BulkInsert<InvoiceRow>("invoice")
+                    .column("agency_id", "uuid", InvoiceRow::agencyId).column("id", "uuid", InvoiceRow::id)
+                    .column("client_id", "uuid", InvoiceRow::clientId).column("project_id", "uuid", InvoiceRow::projectId)
+                    .column("plan_key", "text", InvoiceRow::planKey).column("number", "text", InvoiceRow::number)
+                    .column("label", "text", InvoiceRow::label).column("status", "text", InvoiceRow::status)
+                    .column("issue_date", "date", InvoiceRow::issueDate).column("due_date", "date", InvoiceRow::dueDate)
+                    .column("currency", "text", InvoiceRow::currency)
+                    .column("amount_minor", "bigint", InvoiceRow::amountMinor)
+                    .column("paid_minor", "bigint", InvoiceRow::paidMinor)
+                    .column("paid_date", "date", InvoiceRow::paidDate).column("version", "bigint", InvoiceRow::version);
+
+    private static final io.cordee.persistence.common.BulkInsert<Payment> PAYMENTS =
+            new io.cordee.persistence.common.BulkInsert<Payment>("payment")
+                    .column("agency_id", "uuid", p -> p.agencyId().value()).column("id", "uuid", p -> p.id().value())
+                    .column("invoice_id", "uuid", p -> p.invoiceId().value())
+                    .column("client_id", "uuid", p -> p.clientId().value())
+                    .column("received_on", "date", Payment::receivedOn)
+                    .column("currency", "text", p -> p.amount().currency().getCurrencyCode())
+                    .column("amount_minor", "bigint", p -> p.amount().minorUnits());
+
+    @Override
+    public Mono<Void> insertInvoices(List<Invoice> invoices) {
+        return INVOICES.insert(db, invoices.stream().map(mapper::toRow).toList())
+                .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);
+    }
+
+    @Override
+    public Mono<Void> insertPayments(List<Payment> payments) {
+        return PAYMENTS.insert(db, payments);
+    }
+
     private static InvalidInput numberTaken(DuplicateKeyException e) {
         return InvalidInput.of("number", "is already the number of another invoice of the agency", ErrorCode.DUPLICATE);
     }

@@ -79,6 +79,23 @@ public class ClientPersistenceAdapter implements ClientRepository {
                 .map((row, meta) -> ClientRow.read(row)).one().map(mapper::toDomain);
     }
 
+    private static final io.cordee.persistence.common.BulkInsert<ClientRow> CLIENTS =
+            new io.cordee.persistence.common.BulkInsert<ClientRow>("client")
+                    .column("agency_id", "uuid", ClientRow::agencyId).column("id", "uuid", ClientRow::id)
+                    .column("name", "text", ClientRow::name).column("segment", "text", ClientRow::segment)
+                    .column("payment_terms_days", "integer", ClientRow::paymentTermsDays)
+                    .column("contacts", "jsonb", r -> r.contacts() == null ? "[]" : r.contacts().asString())
+                    .column("funding_stage", "text", ClientRow::fundingStage)
+                    .column("runway_end", "date", ClientRow::runwayEnd)
+                    .column("next_round_expected", "date", ClientRow::nextRoundExpected)
+                    .column("next_round_status", "text", ClientRow::nextRoundStatus)
+                    .column("archived", "boolean", ClientRow::archived).column("version", "bigint", ClientRow::version);
+
+    @Override
+    public Mono<Void> insertAll(java.util.List<Client> clients) {
+        return CLIENTS.insert(db, clients.stream().map(mapper::toRow).toList());
+    }
+
     @Override
     public Mono<Client> update(Client client) {
         return db.sql("UPDATE client SET name = :name, segment = :segment, payment_terms_days = :paymentTermsDays,"

@@ -65,6 +65,23 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                 .mapProperties(ProjectRow.class).all().map(mapper::toDomain);
     }
 
+    private static final io.cordee.persistence.common.BulkInsert<ProjectRow> PROJECTS =
+            new io.cordee.persistence.common.BulkInsert<ProjectRow>("project")
+                    .column("agency_id", "uuid", ProjectRow::agencyId).column("id", "uuid", ProjectRow::id)
+                    .column("client_id", "uuid", ProjectRow::clientId).column("name", "text", ProjectRow::name)
+                    .column("status", "text", ProjectRow::status).column("start_date", "date", ProjectRow::startDate)
+                    .column("launch_date", "date", ProjectRow::launchDate)
+                    .column("communication_plan_date", "date", ProjectRow::communicationPlanDate)
+                    .column("currency", "text", ProjectRow::currency)
+                    .column("fee_budget_minor", "bigint", ProjectRow::feeBudgetMinor)
+                    .column("payment_terms_days", "integer", ProjectRow::paymentTermsDays)
+                    .column("version", "bigint", ProjectRow::version);
+
+    @Override
+    public Mono<Void> insertAll(java.util.List<Project> projects) {
+        return PROJECTS.insert(db, projects.stream().map(mapper::toRow).toList());
+    }
+
     @Override
     public Mono<Project> insert(Project project) {
         return db.sql("INSERT INTO project (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId, :name, :status,"

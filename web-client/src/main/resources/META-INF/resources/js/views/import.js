@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { gql } from '../graphql.js';
+import { gql, subscribe } from '../graphql.js';
 import { CordeeElement } from '../ui.js';
 import { t } from '../i18n.js';
 
@@ -12,6 +12,7 @@ const SET_MAPPING = `mutation($in: SetImportMappingInput!) { setImportMapping(in
   userErrors { field message code } } }`;
 const DRY_RUN = `mutation($id: ID!) { dryRunImport(input: {id: $id}) { job { ${JOB_FIELDS} } userErrors { field message code } } }`;
 const APPLY = `mutation($id: ID!) { applyImport(input: {id: $id}) { job { ${JOB_FIELDS} } userErrors { field message code } } }`;
+const PROGRESS = `subscription($id: ID!) { importJobChanged(id: $id) { ${JOB_FIELDS} } }`;
 const CANCEL = `mutation($id: ID!) { cancelImport(input: {id: $id}) { job { ${JOB_FIELDS} } userErrors { field message code } } }`;
 
 /**
@@ -53,6 +54,8 @@ class CordeeImport extends CordeeElement {
       const payload = (await gql(query, variables))[key];
       if (payload.userErrors.length) { this.error = payload.userErrors.map((u) => u.message).join(' '); return; }
       this.job = payload.job;
+      if (this.job.status === 'APPLYING') this.job = await this.follow(this.job.id);
+      // asked again every 500 ms only when the subscription could not be had (ADR 56)
       while (this.job.status === 'APPLYING') {
         await new Promise((r) => setTimeout(r, 500));
         this.job = (await gql(JOB, { id: this.job.id })).importJob;
@@ -63,6 +66,25 @@ class CordeeImport extends CordeeElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The job pushed by importJobChanged while it is applied (ADR 56): resolves with it once no longer APPLYING. */
+  follow(id) {
+    return new Promise((resolve) => {
+      let settled = false;
+      let end = () => {};
+      const finish = (job) => {
+        if (settled) return;
+        settled = true;
+        end();
+        resolve(job);
+      };
+      end = subscribe(PROGRESS, (data) => {
+        this.job = data.importJobChanged;
+        if (this.job.status !== 'APPLYING') finish(this.job);
+      }, (live) => { if (!live) finish(this.job); }, { id }, () => finish(this.job));
+      if (settled) end();
+    });
   }
 
   map(header, field) {
@@ -97,7 +119,7 @@ class CordeeImport extends CordeeElement {
       <form class="card" data-testid="import-upload" @submit=${(e) => this.upload(e)}>
         <p>${t('import.intro')}</p>
         <label>${t('import.kind')}<select data-testid="import-kind" @change=${(e) => { this.kind = e.target.value; }}>
-          ${['CLIENTS', 'INVOICES', 'PAYMENTS', 'FEC'].map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t(`import.kind.${k}`)}</option>`)}
+          ${['CLIENTS', 'INVOICES', 'PAYMENTS', 'FEC', 'PROJECTS', 'TEAM'].map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t(`import.kind.${k}`)}</option>`)}
         </select></label>
         <label>${t('import.file')}<input type="file" data-testid="import-file" accept=".csv,.xlsx,.txt,text/csv"></label>
         <button type="submit" data-testid="import-upload-submit" ?disabled=${this.busy}>${this.busy ? t('import.busy') : t('import.upload')}</button>
