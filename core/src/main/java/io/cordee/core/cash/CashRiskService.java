@@ -40,9 +40,17 @@ public final class CashRiskService {
     private final AgencyRepository agencies;
     private final CashRiskSettingsRepository settings;
     private final Computations computations;
+    private final PipelineSource pipeline;
 
     public CashRiskService(CashService cash, BillingRepository billing, AgencyRepository agencies,
                            CashRiskSettingsRepository settings, Computations computations) {
+        this(cash, billing, agencies, settings, computations, PipelineSource.NONE);
+    }
+
+    /** With the pipeline's open deals, each won with its probability in each path (ADR 55). */
+    public CashRiskService(CashService cash, BillingRepository billing, AgencyRepository agencies,
+                           CashRiskSettingsRepository settings, Computations computations, PipelineSource pipeline) {
+        this.pipeline = pipeline;
         this.cash = cash;
         this.billing = billing;
         this.agencies = agencies;
@@ -76,18 +84,44 @@ public final class CashRiskService {
                 DEFAULT_SEED, Scenario.BASE));
     }
 
+    /**
+     * The probability under each of {@code scenarios} from {@code asOf} (null: today) over {@code horizonWeeks},
+     * default paths, the same {@code seed} for all (null: {@link #DEFAULT_SEED}), so that two scenarios differ
+     * only by what they change: a renegotiation proposal's options (ADR 55). OWNER and FINANCE only.
+     */
+    public Mono<List<CashRisk>> risks(Caller caller, LocalDate asOf, int horizonWeeks, Long seed,
+                                      List<Scenario> scenarios) {
+        return Mono.fromCallable(() -> {
+                    caller.require(Caller.MONEY_ROLES, "see the cash forecast");
+                    new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
+                            .date("asOf", asOf).throwIfInvalid();
+                    return caller;
+                })
+                .then(agency(caller.agencyId()))
+                .flatMap(agency -> reactor.core.publisher.Flux.fromIterable(scenarios)
+                        .concatMap(scenario -> run(caller, agency, asOf == null ? cash.today(agency) : asOf,
+                                horizonWeeks, MonteCarlo.DEFAULT_PATHS, seed == null ? DEFAULT_SEED : seed, scenario))
+                        .collectList());
+    }
+
     private Mono<CashRisk> run(Caller caller, Agency agency, LocalDate asOf, int weeks, int paths, long seed,
                                Scenario scenario) {
         return Mono.zip(cash.input(caller, agency, asOf, weeks, scenario),
                         billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList(),
                         settings(caller.agencyId()))
                 .flatMap(t -> {
-                    AtomicBoolean cancelled = new AtomicBoolean();
-                    return computations.run(() -> MonteCarlo.simulate(t.getT1(), scenario,
-                                    MonteCarlo.delayHistories(agency.settings(), t.getT1().clients().values().stream()
-                                            .map(ForecastInput.ClientProfile::client).toList(), t.getT2()),
-                                    t.getT3(), paths, seed, List.of(), cancelled::get))
-                            .doOnCancel(() -> cancelled.set(true));
+                    List<io.cordee.core.client.Client> clients = t.getT1().clients().values().stream()
+                            .map(ForecastInput.ClientProfile::client).toList();
+                    Map<io.cordee.core.client.ClientId, int[]> histories =
+                            MonteCarlo.delayHistories(agency.settings(), clients, t.getT2());
+                    return pipeline.inflows(caller.agencyId(), t.getT1(), histories,
+                                    MonteCarlo.segmentDelays(agency.settings(), clients, t.getT2()))
+                            .flatMap(uncertain -> {
+                                AtomicBoolean cancelled = new AtomicBoolean();
+                                return computations.run(() -> MonteCarlo.simulate(t.getT1(), scenario, histories,
+                                                t.getT3(), paths, seed, uncertain, cancelled::get))
+                                        .doOnCancel(() -> cancelled.set(true));
+                            });
                 });
     }
 
