@@ -85,9 +85,11 @@ public final class CashRiskService {
     }
 
     /**
-     * The probability under each of {@code scenarios} from {@code asOf} (null: today) over {@code horizonWeeks},
-     * default paths, the same {@code seed} for all (null: {@link #DEFAULT_SEED}), so that two scenarios differ
-     * only by what they change: a renegotiation proposal's options (ADR 55). OWNER and FINANCE only.
+     * The probabilistic forecast under each of {@code scenarios}, in their order, from {@code asOf} (null: today)
+     * over {@code horizonWeeks}, default paths and the same {@code seed} for all (null: {@link #DEFAULT_SEED}), so
+     * that two scenarios differ only by what they change — a renegotiation proposal's options (ADR 55). The facts
+     * are read once (the complete cash picture, as the proposal reads them) and the custom scenarios applied to
+     * them in memory, as {@code ProposalCalculator} does. OWNER and FINANCE only.
      */
     public Mono<List<CashRisk>> risks(Caller caller, LocalDate asOf, int horizonWeeks, Long seed,
                                       List<Scenario> scenarios) {
@@ -98,15 +100,24 @@ public final class CashRiskService {
                     return caller;
                 })
                 .then(agency(caller.agencyId()))
-                .flatMap(agency -> reactor.core.publisher.Flux.fromIterable(scenarios)
-                        .concatMap(scenario -> run(caller, agency, asOf == null ? cash.today(agency) : asOf,
-                                horizonWeeks, MonteCarlo.DEFAULT_PATHS, seed == null ? DEFAULT_SEED : seed, scenario))
-                        .collectList());
+                .flatMap(agency -> {
+                    LocalDate day = asOf == null ? cash.today(agency) : asOf;
+                    Mono<ForecastInput> input = cash.picture(agency, day)
+                            .flatMap(picture -> computations.run(() -> picture.input(horizonWeeks, Scenario.BASE)));
+                    return run(caller, agency, input, MonteCarlo.DEFAULT_PATHS, seed == null ? DEFAULT_SEED : seed,
+                            scenarios);
+                });
     }
 
     private Mono<CashRisk> run(Caller caller, Agency agency, LocalDate asOf, int weeks, int paths, long seed,
                                Scenario scenario) {
-        return Mono.zip(cash.input(caller, agency, asOf, weeks, scenario),
+        return run(caller, agency, cash.input(caller, agency, asOf, weeks, scenario), paths, seed, List.of(scenario))
+                .map(risks -> risks.get(0));
+    }
+
+    private Mono<List<CashRisk>> run(Caller caller, Agency agency, Mono<ForecastInput> input, int paths, long seed,
+                                     List<Scenario> scenarios) {
+        return Mono.zip(input,
                         billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList(),
                         settings(caller.agencyId()))
                 .flatMap(t -> {
@@ -118,8 +129,10 @@ public final class CashRiskService {
                                     MonteCarlo.segmentDelays(agency.settings(), clients, t.getT2()))
                             .flatMap(uncertain -> {
                                 AtomicBoolean cancelled = new AtomicBoolean();
-                                return computations.run(() -> MonteCarlo.simulate(t.getT1(), scenario, histories,
-                                                t.getT3(), paths, seed, uncertain, cancelled::get))
+                                return computations.run(() -> scenarios.stream()
+                                                .map(scenario -> MonteCarlo.simulate(t.getT1(), scenario, histories,
+                                                        t.getT3(), paths, seed, uncertain, cancelled::get))
+                                                .toList())
                                         .doOnCancel(() -> cancelled.set(true));
                             });
                 });
