@@ -44,10 +44,12 @@ const PAGES = {
   account: { label: 'nav.account', load: () => import('./js/views/account.js'), render: () => html`<cordee-account></cordee-account>` },
   // spreadsheet import (ADR 49): money roles only
   import: { label: 'nav.import', load: () => import('./js/views/import.js'), render: () => html`<cordee-import></cordee-import>` },
+  // the sales pipeline (ADR 53, 55): OWNER and FINANCE, who alone change deals (docs/roles.md)
+  deals: { label: 'nav.deals', load: () => import('./js/views/deals.js'), render: () => html`<cordee-deals></cordee-deals>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'deals', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'deals', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };

@@ -149,7 +149,7 @@ class BrowserTest {
         String stressLowest = stress;
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Pipeline", "Receivables", "Briefs", "Staffing", "Team",
                 "Bank & costs", "People", "Settings", "Import");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
@@ -237,7 +237,7 @@ class BrowserTest {
     @Test
     void financeOpensAClientsInvoices() {
         signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Pipeline", "Receivables", "Briefs", "Staffing", "Team",
                 "Bank & costs", "Settings", "Import");
         go("clients");
         WebElement hexagone = clientCard("Groupe Hexagone");
@@ -343,7 +343,7 @@ class BrowserTest {
 
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Pipeline", "Receivables", "Briefs", "Staffing", "Team",
                 "Bank & costs", "People", "Settings", "Import");
     }
 
