@@ -203,12 +203,12 @@ class Deals extends CordeeElement {
         ${open && currency ? html`<span class="badge" data-testid="stage-weighted">${t('deals.weightedTotal',
           { amount: formatMoney({ amount: total / 100, currency }) })}</span>` : nothing}</h2>
       ${deals.length === 0 ? html`<p class="muted">${t('deals.none')}</p>` : html`<div class="scroll"><table class="deals-table">
-        <thead><tr><th>${t('deals.name')}</th><th class="num">${t('deals.fee')}</th><th class="num">${t('deals.probability')}</th>
+        <thead><tr><th>${t('deals.name')}</th><th class="num hide-phone">${t('deals.fee')}</th><th class="num">${t('deals.probability')}</th>
           <th class="hide-phone">${t('deals.start')}</th><th class="num">${t('deals.weighted')}</th><th>${t('deals.actions')}</th></tr></thead>
         <tbody>${deals.map((d) => html`<tr data-deal=${d.id}>
           <td><strong>${d.name}</strong><span class="muted small-line">${d.client ? d.client.name
             : html`${d.prospectName} · ${t(`segment.${d.prospectSegment}`)}`}</span></td>
-          <td class="num" data-testid="deal-fee">${formatMoney(d.expectedFee)}</td>
+          <td class="num hide-phone" data-testid="deal-fee">${formatMoney(d.expectedFee)}</td>
           <td class="num" data-testid="deal-probability">${d.probabilityPercent} %</td>
           <td class="hide-phone">${formatDate(d.expectedStart)}<span class="muted small-line">${t(`deals.for.${d.durationUnit}`, { n: d.duration })}</span></td>
           <td class="num" data-testid="deal-weighted">${formatMoney(weightedValue(d), { cents: true })}</td>
