@@ -330,7 +330,7 @@ class BrowserTest {
                 "Se connecter"));
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Projets", "Créances", "Cahiers des charges",
+        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Projets", "Pipeline", "Créances", "Cahiers des charges",
                 "Staffing", "Équipe", "Banque et coûts", "Personnes", "Réglages", "Import");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
