@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The sales pipeline (#/deals, issue 17 point 5, ADR 55) in Chromium, through {@link BrowserTest}'s browser and
@@ -40,6 +41,8 @@ class DealsBrowserTest {
     Tenants tenants;
     @Autowired
     TestClock clock;
+    @Autowired
+    DatabaseClient db;
 
     final BrowserTest browser = new BrowserTest();
 
@@ -134,6 +137,69 @@ class DealsBrowserTest {
                 + " return p ? p.innerText + ' ' + [...p.querySelectorAll('input')].map(i => i.value).join(' ') : ''"))
                 .contains("Refonte du site"));
         assertThat(browser.driver.getCurrentUrl()).contains("#/projects/");
+    }
+
+    /**
+     * The cockpit's "With pipeline" checkbox: 10,000 € in the bank today, a 50,000 € one-off in 10 weeks, and one
+     * deal sure to be won (100 %) of 100,000 € invoiced in full on its start, today. Without the pipeline the
+     * lowest balance is 10,000 − 50,000 = −40,000 €; with it the deal's invoice (due in 30 days, paid after the
+     * client's expected delay) is in before the one-off, 110,000 − 50,000 = 60,000 € after it, so the lowest is
+     * the 10,000 € of the weeks before the invoice is paid. The page shows the API's
+     * figure for the same horizon, and a custom scenario turns the checkbox off (the API refuses the pipeline there).
+     */
+    @Test
+    void theCockpitRedrawsTheForecastWithThePipeline() {
+        java.time.LocalDate today = clock.todayInParis();
+        Tenants.Tenant tenant = tenants.create("Atelier Prévision");
+        sql(tenant, "INSERT INTO bank_account (agency_id, id, name, currency) VALUES (:a, gen_random_uuid(), 'Main', 'EUR')");
+        sql(tenant, "INSERT INTO bank_balance (agency_id, id, account_id, on_date, currency, amount_minor) SELECT :a,"
+                + " gen_random_uuid(), id, DATE '" + today + "', 'EUR', 1000000 FROM bank_account WHERE agency_id = :a");
+        sql(tenant, "INSERT INTO one_off_expense (agency_id, id, label, on_date, currency, amount_minor) VALUES (:a,"
+                + " gen_random_uuid(), 'Servers', DATE '" + today.plusWeeks(10) + "', 'EUR', 5000000)");
+        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        finance.document("""
+                        mutation($c: ID!, $on: Date!) { createDeal(input: {name: "Sure thing", clientId: $c,
+                          expectedFee: {amountMinor: 10000000}, probabilityPercent: 100, expectedStart: $on, duration: 2,
+                          durationUnit: MONTHS, billingPlan: {depositPercent: 100, monthlyInArrears: false}}) {
+                          userErrors { field message } } }""")
+                .variable("c", GlobalId.of("Client", tenant.ownClient().id().value())).variable("on", today.toString())
+                .execute().path("createDeal.userErrors").entityList(Object.class).hasSize(0);
+
+        browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
+        browser.go("cockpit");
+        WebElement lowest = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=lowest-balance]")));
+        assertThat(lowest.getDomAttribute("data-amount-minor")).isEqualTo("-4000000");
+        int horizon = Integer.parseInt(new Select(browser.driver.findElement(By.cssSelector("[data-testid=horizon]")))
+                .getFirstSelectedOption().getDomAttribute("value"));
+
+        press(browser.driver.findElement(By.cssSelector("[data-testid=with-pipeline]")));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=pipeline-shown]")));
+        long withPipeline = finance.document("query($h: Int) { cashForecast(horizonWeeks: $h, withPipeline: true) {"
+                        + " lowestBalance { amountMinor } } }")
+                .variable("h", horizon).execute().path("cashForecast.lowestBalance.amountMinor").entity(Long.class).get();
+        browser.wait.until(d -> String.valueOf(withPipeline).equals(d.findElement(
+                By.cssSelector("[data-testid=lowest-balance]")).getDomAttribute("data-amount-minor")));
+        assertThat(withPipeline).isEqualTo(1_000_000L);
+
+        press(browser.driver.findElement(By.cssSelector("[data-testid=scenario-CUSTOM]")));
+        browser.wait.until(d -> !d.findElement(By.cssSelector("[data-testid=with-pipeline]")).isEnabled());
+        // once the custom forecast is in, it says nothing of the pipeline
+        browser.wait.until(d -> d.findElements(By.cssSelector("[data-testid=pipeline-shown]")).isEmpty());
+    }
+
+    @Test
+    void aLeadHasNoPipelinePage() {
+        Tenants.Tenant tenant = tenants.create("Atelier Sans Pipeline");
+        browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=nav] a[data-page=deals]"))).isEmpty();
+        browser.driver.get(browser.url("/#/deals"));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=not-allowed]")));
+        assertThat(browser.driver.findElements(By.cssSelector("cordee-deals"))).isEmpty();
+    }
+
+    private void sql(Tenants.Tenant tenant, String sql) {
+        db.sql(sql).bind("a", tenant.agencyId().value()).then().block(java.time.Duration.ofSeconds(30));
     }
 
     private WebElement row(String stage) {
