@@ -51,10 +51,12 @@ const PAGES = {
   timesheets: { label: 'nav.timesheets', subPage: true, load: () => import('./js/views/timesheets.js'), render: () => html`<cordee-timesheets></cordee-timesheets>` },
   // bank statements over ADR 52's API (ADR 57): money roles only
   statements: { label: 'nav.statements', subPage: true, load: () => import('./js/views/bank-statements.js'), render: () => html`<cordee-bank-statements></cordee-bank-statements>` },
+  // the sales pipeline (ADR 53, 55): OWNER and FINANCE, who alone change deals (docs/roles.md)
+  deals: { label: 'nav.deals', load: () => import('./js/views/deals.js'), render: () => html`<cordee-deals></cordee-deals>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets', 'statements', 'audit'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import', 'timesheets', 'statements'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'deals', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets', 'statements', 'audit'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'deals', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import', 'timesheets', 'statements'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };

@@ -15,7 +15,11 @@ class CashRiskConfiguration {
 
     @Bean
     CashRiskService cashRiskService(CashService cash, BillingRepository billing, AgencyRepository agencies,
-                                    CashRiskSettingsRepository settings, Computations computations) {
-        return new CashRiskService(cash, billing, agencies, settings, computations);
+                                    CashRiskSettingsRepository settings, Computations computations,
+                                    io.cordee.core.deal.DealRepository deals) {
+        // the open deals, each won with its probability in each path (ADR 55)
+        return new CashRiskService(cash, billing, agencies, settings, computations,
+                (agencyId, in, clientDelays, segmentDelays) -> deals.findOpen(agencyId).collectList()
+                        .map(open -> io.cordee.core.deal.DealDraws.of(open, in, clientDelays, segmentDelays)));
     }
 }

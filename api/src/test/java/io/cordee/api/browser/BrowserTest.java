@@ -149,7 +149,7 @@ class BrowserTest {
         String stressLowest = stress;
 
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Pipeline", "Receivables", "Briefs", "Staffing", "Team",
                 "Bank & costs", "People", "Settings", "Import", "Audit trail");
         assertThat(text("[data-testid=agency-name]")).isEqualTo("Studio Boréal");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("cordee-cash-chart canvas")));
@@ -237,7 +237,7 @@ class BrowserTest {
     @Test
     void financeOpensAClientsInvoices() {
         signIn(DemoAgency.FINANCE_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Pipeline", "Receivables", "Briefs", "Staffing", "Team",
                 "Bank & costs", "Settings", "Import");
         go("clients");
         WebElement hexagone = clientCard("Groupe Hexagone");
@@ -330,7 +330,7 @@ class BrowserTest {
                 "Se connecter"));
         screenshot("sign-in-fr");
         signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
-        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Projets", "Créances", "Cahiers des charges",
+        assertThat(navigation()).containsExactly("Trésorerie", "Alertes", "Clients", "Projets", "Pipeline", "Créances", "Cahiers des charges",
                 "Staffing", "Équipe", "Banque et coûts", "Personnes", "Réglages", "Import", "Journal des modifications");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Solde le plus bas"));
         // French money: digits grouped by narrow spaces, the euro sign after
@@ -343,7 +343,7 @@ class BrowserTest {
 
         click("[data-testid=lang-en]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Lowest balance"));
-        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Receivables", "Briefs", "Staffing", "Team",
+        assertThat(navigation()).containsExactly("Cockpit", "Alerts", "Clients", "Projects", "Pipeline", "Receivables", "Briefs", "Staffing", "Team",
                 "Bank & costs", "People", "Settings", "Import", "Audit trail");
     }
 

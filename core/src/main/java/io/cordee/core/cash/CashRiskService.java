@@ -40,9 +40,17 @@ public final class CashRiskService {
     private final AgencyRepository agencies;
     private final CashRiskSettingsRepository settings;
     private final Computations computations;
+    private final PipelineSource pipeline;
 
     public CashRiskService(CashService cash, BillingRepository billing, AgencyRepository agencies,
                            CashRiskSettingsRepository settings, Computations computations) {
+        this(cash, billing, agencies, settings, computations, PipelineSource.NONE);
+    }
+
+    /** With the pipeline's open deals, each won with its probability in each path (ADR 55). */
+    public CashRiskService(CashService cash, BillingRepository billing, AgencyRepository agencies,
+                           CashRiskSettingsRepository settings, Computations computations, PipelineSource pipeline) {
+        this.pipeline = pipeline;
         this.cash = cash;
         this.billing = billing;
         this.agencies = agencies;
@@ -76,18 +84,57 @@ public final class CashRiskService {
                 DEFAULT_SEED, Scenario.BASE));
     }
 
+    /**
+     * The probabilistic forecast under each of {@code scenarios}, in their order, from {@code asOf} (null: today)
+     * over {@code horizonWeeks}, default paths and the same {@code seed} for all (null: {@link #DEFAULT_SEED}), so
+     * that two scenarios differ only by what they change — a renegotiation proposal's options (ADR 55). The facts
+     * are read once (the complete cash picture, as the proposal reads them) and the custom scenarios applied to
+     * them in memory, as {@code ProposalCalculator} does. OWNER and FINANCE only.
+     */
+    public Mono<List<CashRisk>> risks(Caller caller, LocalDate asOf, int horizonWeeks, Long seed,
+                                      List<Scenario> scenarios) {
+        return Mono.fromCallable(() -> {
+                    caller.require(Caller.MONEY_ROLES, "see the cash forecast");
+                    new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
+                            .date("asOf", asOf).throwIfInvalid();
+                    return caller;
+                })
+                .then(agency(caller.agencyId()))
+                .flatMap(agency -> {
+                    LocalDate day = asOf == null ? cash.today(agency) : asOf;
+                    Mono<ForecastInput> input = cash.picture(agency, day)
+                            .flatMap(picture -> computations.run(() -> picture.input(horizonWeeks, Scenario.BASE)));
+                    return run(caller, agency, input, MonteCarlo.DEFAULT_PATHS, seed == null ? DEFAULT_SEED : seed,
+                            scenarios);
+                });
+    }
+
     private Mono<CashRisk> run(Caller caller, Agency agency, LocalDate asOf, int weeks, int paths, long seed,
                                Scenario scenario) {
-        return Mono.zip(cash.input(caller, agency, asOf, weeks, scenario),
+        return run(caller, agency, cash.input(caller, agency, asOf, weeks, scenario), paths, seed, List.of(scenario))
+                .map(risks -> risks.get(0));
+    }
+
+    private Mono<List<CashRisk>> run(Caller caller, Agency agency, Mono<ForecastInput> input, int paths, long seed,
+                                     List<Scenario> scenarios) {
+        return Mono.zip(input,
                         billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList(),
                         settings(caller.agencyId()))
                 .flatMap(t -> {
-                    AtomicBoolean cancelled = new AtomicBoolean();
-                    return computations.run(() -> MonteCarlo.simulate(t.getT1(), scenario,
-                                    MonteCarlo.delayHistories(agency.settings(), t.getT1().clients().values().stream()
-                                            .map(ForecastInput.ClientProfile::client).toList(), t.getT2()),
-                                    t.getT3(), paths, seed, List.of(), cancelled::get))
-                            .doOnCancel(() -> cancelled.set(true));
+                    List<io.cordee.core.client.Client> clients = t.getT1().clients().values().stream()
+                            .map(ForecastInput.ClientProfile::client).toList();
+                    Map<io.cordee.core.client.ClientId, int[]> histories =
+                            MonteCarlo.delayHistories(agency.settings(), clients, t.getT2());
+                    return pipeline.inflows(caller.agencyId(), t.getT1(), histories,
+                                    MonteCarlo.segmentDelays(agency.settings(), clients, t.getT2()))
+                            .flatMap(uncertain -> {
+                                AtomicBoolean cancelled = new AtomicBoolean();
+                                return computations.run(() -> scenarios.stream()
+                                                .map(scenario -> MonteCarlo.simulate(t.getT1(), scenario, histories,
+                                                        t.getT3(), paths, seed, uncertain, cancelled::get))
+                                                .toList())
+                                        .doOnCancel(() -> cancelled.set(true));
+                            });
                 });
     }
 

@@ -41,7 +41,7 @@ import java.util.function.BooleanSupplier;
  *   <li>the receivable is then paid on due date + delay (+ the scenario's extra delay; other terms move
  *       the due date), on the as-of date if that is already past, and nothing on or after the
  *       scenario's default date;</li>
- *   <li>each {@link UncertainInflows} (the pipeline's deals, later) adds its own draws.</li>
+ *   <li>each {@link UncertainInflows} (the pipeline's open deals, ADR 55) adds its own draws.</li>
  * </ol>
  * Percentiles are nearest-rank: P<i>q</i> is the ⌈q × N⌉-th smallest closing balance of the week.
  *
@@ -338,12 +338,46 @@ public final class MonteCarlo {
      */
     public static Map<ClientId, int[]> delayHistories(AgencySettings settings, List<Client> clients,
                                                       List<PaidDates> paid) {
+        Map<ClientId, int[]> own = ownHistories(clients, paid);
+        Map<Segment, int[]> defaults = segmentDelays(settings, clients, paid);
+        Map<ClientId, int[]> result = new HashMap<>();
+        for (Client client : clients) {
+            result.put(client.id(), own.getOrDefault(client.id(), defaults.get(client.segment())));
+        }
+        return result;
+    }
+
+    /**
+     * Each segment's default distribution (the delays a client of the segment with fewer than
+     * {@value PaymentDelayModel#MINIMUM_HISTORY} paid invoices draws from): the pooled delays of the clients of
+     * the segment that have a history of their own, or the agency's default delay for the segment alone. A
+     * prospect of the pipeline draws from it (ADR 55).
+     */
+    public static Map<Segment, int[]> segmentDelays(AgencySettings settings, List<Client> clients,
+                                                    List<PaidDates> paid) {
+        Map<ClientId, int[]> own = ownHistories(clients, paid);
+        Map<Segment, List<int[]>> pools = new EnumMap<>(Segment.class);
+        for (Client client : clients) {
+            int[] delays = own.get(client.id());
+            if (delays != null) {
+                pools.computeIfAbsent(client.segment(), s -> new ArrayList<>()).add(delays);
+            }
+        }
+        Map<Segment, int[]> defaults = new EnumMap<>(Segment.class);
+        for (Segment segment : Segment.values()) {
+            List<int[]> pool = pools.getOrDefault(segment, List.of());
+            defaults.put(segment, pool.isEmpty() ? new int[] {settings.defaultPaymentDelayDays().get(segment)}
+                    : pool.stream().flatMapToInt(Arrays::stream).toArray());
+        }
+        return defaults;
+    }
+
+    private static Map<ClientId, int[]> ownHistories(List<Client> clients, List<PaidDates> paid) {
         Map<ClientId, List<PaidDates>> byClient = new HashMap<>();
         for (PaidDates p : paid) {
             byClient.computeIfAbsent(p.clientId(), k -> new ArrayList<>()).add(p);
         }
         Map<ClientId, int[]> own = new HashMap<>();
-        Map<Segment, List<int[]>> pools = new EnumMap<>(Segment.class);
         for (Client client : clients) {
             List<PaidDates> history = byClient.getOrDefault(client.id(), List.of());
             if (history.size() < PaymentDelayModel.MINIMUM_HISTORY) {
@@ -353,18 +387,7 @@ public final class MonteCarlo {
                     .limit(PaymentDelayModel.HISTORY)
                     .mapToInt(p -> Math.toIntExact(ChronoUnit.DAYS.between(p.dueDate(), p.paidDate()))).toArray();
             own.put(client.id(), delays);
-            pools.computeIfAbsent(client.segment(), s -> new ArrayList<>()).add(delays);
         }
-        Map<Segment, int[]> defaults = new EnumMap<>(Segment.class);
-        for (Segment segment : Segment.values()) {
-            List<int[]> pool = pools.getOrDefault(segment, List.of());
-            defaults.put(segment, pool.isEmpty() ? new int[] {settings.defaultPaymentDelayDays().get(segment)}
-                    : pool.stream().flatMapToInt(Arrays::stream).toArray());
-        }
-        Map<ClientId, int[]> result = new HashMap<>();
-        for (Client client : clients) {
-            result.put(client.id(), own.getOrDefault(client.id(), defaults.get(client.segment())));
-        }
-        return result;
+        return own;
     }
 }

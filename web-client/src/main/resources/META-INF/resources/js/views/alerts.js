@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { gql, subscribe } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
-import { t, formatDate } from '../i18n.js';
+import { t, formatDate, formatMoney, formatPercent } from '../i18n.js';
 import { evidenceName, alertEvidenceValue } from '../evidence.js';
 
 const ALERT_FIELDS = `id kind severity status subjectType client { id name } project { name } brief { title }
@@ -16,7 +16,9 @@ const SNOOZE = `mutation($input: SnoozeAlertInput!) { snoozeAlert(input: $input)
 // What a 30 % deposit with monthly billing would do, as the letter the agency could send: computed, never stored.
 const LETTER = `query Letter($clientId: ID!, $language: ProposalLanguage!) {
   renegotiationProposal(clientId: $clientId, options: [{ depositPercent: 30, monthlyInArrears: true }]) {
-    letter(language: $language, format: MARKDOWN) } }`;
+    letter(language: $language, format: MARKDOWN)
+    options { number description(language: $language) lowestBalanceLift { amount currency }
+      cashRiskAfter { probabilityUnder13Weeks baseProbabilityUnder13Weeks } } } }`;
 
 // Live: any change the agency's alerts go through redraws the list (one query), without a reload.
 const CHANGED = 'subscription { alertChanged { type alert { id } } }';
@@ -151,7 +153,8 @@ class AlertsView extends CordeeElement {
     this.letters = { ...this.letters, [alert.id]: { language, busy: true } };
     try {
       const { renegotiationProposal } = await gql(LETTER, { clientId: alert.client.id, language });
-      this.letters = { ...this.letters, [alert.id]: { language, text: renegotiationProposal.letter } };
+      this.letters = { ...this.letters, [alert.id]: { language, text: renegotiationProposal.letter,
+        options: renegotiationProposal.options } };
     } catch (e) {
       this.letters = { ...this.letters, [alert.id]: { language, error: e.message } };
     }
@@ -215,6 +218,12 @@ class AlertsView extends CordeeElement {
             <button type="button" data-testid="letter-en" @click=${() => this.letter(a, 'EN')}>English</button>
             ${letter?.busy ? loading() : nothing}
             ${letter?.error ? failure(letter.error, () => this.letter(a, letter.language)) : nothing}
+            ${letter?.options ? html`<ul class="proposal-options" data-testid="proposal-options" aria-label=${t('proposal.options')}>
+              ${letter.options.map((o) => html`<li data-option=${o.number}><strong>${o.number}. ${o.description}</strong> —
+                ${t('proposal.optionLift', { lift: formatMoney(o.lowestBalanceLift) })};
+                <span data-testid="option-risk">${o.cashRiskAfter ? t('proposal.optionRisk', {
+                  base: formatPercent(o.cashRiskAfter.baseProbabilityUnder13Weeks, 1), after: formatPercent(o.cashRiskAfter.probabilityUnder13Weeks, 1) }) : ''}</span></li>`)}
+            </ul>` : nothing}
             ${letter?.text ? html`<pre class="letter" data-testid="letter" lang=${letter.language.toLowerCase()}>${letter.text}</pre>` : nothing}
           </div>` : nothing}
       </li>`;

@@ -10,8 +10,8 @@ import('./cash-risk.js').catch(() => {}); // the probabilistic fan under the cha
 const MONEY = 'amount amountMinor currency';
 // One request per view: the forecast, and on first load the clients with their projects' time to
 // first cash (batched by the API), which also feed the scenario and exposure pickers.
-const COCKPIT = `query Cockpit($h: Int, $scenario: ScenarioInput, $withClients: Boolean!) {
-  cashForecast(horizonWeeks: $h, scenario: $scenario) {
+const COCKPIT = `query Cockpit($h: Int, $scenario: ScenarioInput, $withClients: Boolean!, $pipeline: Boolean) {
+  cashForecast(horizonWeeks: $h, scenario: $scenario, withPipeline: $pipeline) {
     asOf scenario opening { ${MONEY} } safetyThreshold { ${MONEY} } lowestBalance { ${MONEY} } lowestWeek
     firstWeekBelowThreshold
     weeks { weekStart isoWeek inflow { ${MONEY} } outflow { ${MONEY} } closing { ${MONEY} }
@@ -52,7 +52,7 @@ class Cockpit extends CordeeElement {
   static properties = {
     forecast: { state: true }, clients: { state: true }, error: { state: true }, busy: { state: true },
     kind: { state: true }, adjustments: { state: true }, horizon: { state: true }, focus: { state: true },
-    exposure: { state: true }, noBalance: { state: true },
+    exposure: { state: true }, noBalance: { state: true }, withPipeline: { state: true },
   };
 
   constructor() {
@@ -88,7 +88,7 @@ class Cockpit extends CordeeElement {
     try {
       const first = this.horizon == null;
       const data = await gql(COCKPIT, { h: first ? LOOK_AHEAD_WEEKS : this.horizon, scenario: this.scenarioInput(),
-        withClients: !this.clients });
+        withClients: !this.clients, pipeline: Boolean(this.withPipeline) && this.kind !== 'CUSTOM' });
       if (first) this.horizon = defaultHorizon(data.cashForecast);
       // one request on the first load: the look-ahead cut to the chosen horizon, which holds its crossing and low
       this.forecast = first ? firstWeeks(data.cashForecast, this.horizon) : data.cashForecast;
@@ -164,6 +164,9 @@ class Cockpit extends CordeeElement {
           <select data-testid="horizon" @change=${(e) => this.setHorizon(e.target.value)}>
             ${HORIZONS.map((n) => html`<option value=${n} ?selected=${n === this.horizon}>${t('cockpit.weeks', { n })}</option>`)}
           </select></label>
+        <label class="check inline" title=${t('cockpit.withPipelineHelp')}><input type="checkbox" data-testid="with-pipeline"
+          .checked=${Boolean(this.withPipeline)} ?disabled=${this.kind === 'CUSTOM'}
+          @change=${(e) => { this.withPipeline = e.target.checked; this.load(); }}> ${t('cockpit.withPipeline')}</label>
       </div>
       ${this.error ? failure(this.error, () => this.load()) : nothing}
       ${this.headline(f)}
@@ -172,6 +175,7 @@ class Cockpit extends CordeeElement {
         <section class="card chart-card" aria-labelledby="chart-title">
           <h2 id="chart-title">${t('cockpit.chart')}
             <span class="badge" data-testid="scenario-shown">${t(`scenario.${f.scenario}`)}</span>
+            ${this.withPipeline && f.scenario !== 'CUSTOM' ? html`<span class="badge" data-testid="pipeline-shown">${t('cockpit.withPipeline')}</span>` : nothing}
             ${this.busy ? html`<span class="spinner" role="status" aria-label=${t('app.loading')}></span>` : nothing}</h2>
           <cordee-cash-chart .forecast=${f} @week-focus=${(e) => { this.focus = e.detail; }}></cordee-cash-chart>
           ${this.weekDetail(f)}

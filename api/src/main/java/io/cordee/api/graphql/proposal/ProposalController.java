@@ -62,16 +62,25 @@ public class ProposalController {
     public record ProposalOptionEffect(int number, Integer depositPercent, boolean monthlyInArrears,
                                        Integer paymentTermsDays, Money basePeakExposure, Money optionPeakExposure,
                                        Money peakExposureChange, Money baseLowestBalance, Money optionLowestBalance,
-                                       Money lowestBalanceLift, ProposalOption option) {
+                                       Money lowestBalanceLift, ProposalOption option, ClientId clientId,
+                                       LocalDate previewAsOf) {
 
         static List<ProposalOptionEffect> of(List<OptionEffect> effects) {
+            return of(effects, null, null);
+        }
+
+        /**
+         * A computed proposal's options know their client and date, so that {@code cashRiskAfter} can run them
+         * (ADR 55); a sent proposal's do not (null).
+         */
+        static List<ProposalOptionEffect> of(List<OptionEffect> effects, ClientId clientId, LocalDate previewAsOf) {
             List<ProposalOptionEffect> views = new ArrayList<>();
             for (int i = 0; i < effects.size(); i++) {
                 OptionEffect e = effects.get(i);
                 views.add(new ProposalOptionEffect(i + 1, e.option().depositPercent(), e.option().monthlyInArrears(),
                         e.option().paymentTermsDays(), e.basePeakExposure(), e.optionPeakExposure(),
                         e.peakExposureChange(), e.baseLowestBalance(), e.optionLowestBalance(),
-                        e.lowestBalanceLift(), e.option()));
+                        e.lowestBalanceLift(), e.option(), clientId, previewAsOf));
             }
             return views;
         }
@@ -129,7 +138,8 @@ public class ProposalController {
             ClientId id = new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId"));
             return proposals.compute(caller, id, options(options), asOf,
                             horizonWeeks == null ? ProposalService.DEFAULT_HORIZON_WEEKS : horizonWeeks)
-                    .map(p -> new ProposalPreview(id, p.facts(), ProposalOptionEffect.of(p.options()), p));
+                    .map(p -> new ProposalPreview(id, p.facts(),
+                            ProposalOptionEffect.of(p.options(), id, p.facts().asOf()), p));
         });
     }
 
