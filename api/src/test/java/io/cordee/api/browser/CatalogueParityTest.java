@@ -1,0 +1,109 @@
+package io.cordee.api.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Issue 19 point 8 (ADR 63): French and English say the same things. {@code t()} falls back to English when a
+ * French entry is missing, so a forgotten key shows English on a French page without any error; these tests
+ * name the keys instead.
+ */
+class CatalogueParityTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
+
+    @Test
+    void englishAndFrenchHaveTheSameKeys() {
+        Set<String> en = new LinkedHashSet<>(Catalogue.declaredKeys("en"));
+        Set<String> fr = new LinkedHashSet<>(Catalogue.declaredKeys("fr"));
+        assertThat(en).as("the catalogue has words at all").hasSizeGreaterThan(1000);
+        Set<String> missingInFrench = new TreeSet<>(en);
+        missingInFrench.removeAll(fr);
+        Set<String> missingInEnglish = new TreeSet<>(fr);
+        missingInEnglish.removeAll(en);
+        assertThat(missingInFrench).as("keys of `en` missing in `fr` in " + Catalogue.PATH).isEmpty();
+        assertThat(missingInEnglish).as("keys of `fr` missing in `en` in " + Catalogue.PATH).isEmpty();
+    }
+
+    /** A key written twice in one block silently keeps the last value: one of the two texts is dead. */
+    @Test
+    void noKeyIsWrittenTwiceInOneLanguage() {
+        for (String language : List.of("en", "fr")) {
+            List<String> keys = Catalogue.declaredKeys(language);
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            keys.forEach(k -> {
+                if (!seen.add(k)) {
+                    twice.add(k);
+                }
+            });
+            assertThat(twice).as("keys written twice in `" + language + "`").isEmpty();
+        }
+    }
+
+    /** Every value is read by the parser (so the browser test compares every text), with the same placeholders. */
+    @Test
+    void bothLanguagesFillTheSamePlaceholders() {
+        Catalogue catalogue = Catalogue.load();
+        assertThat(catalogue.en()).as("every `en` value is a plain string literal")
+                .hasSameSizeAs(Catalogue.declaredKeys("en"));
+        assertThat(catalogue.fr()).as("every `fr` value is a plain string literal")
+                .hasSameSizeAs(Catalogue.declaredKeys("fr"));
+        Map<String, String> fr = catalogue.map("fr");
+        List<String> different = new ArrayList<>();
+        catalogue.map("en").forEach((key, english) -> {
+            String french = fr.get(key);
+            if (french != null && !placeholders(english).equals(placeholders(french))) {
+                different.add(key + ": en " + placeholders(english) + " ≠ fr " + placeholders(french));
+            }
+        });
+        assertThat(different).isEmpty();
+    }
+
+    /** A key the code asks for literally, {@code t('x.y')}, exists; otherwise the page prints "x.y". */
+    @Test
+    void everyKeyTheCodeNamesExists() throws IOException {
+        Set<String> en = new HashSet<>(Catalogue.declaredKeys("en"));
+        Pattern call = Pattern.compile("\\bt\\('([^'$]+)'");
+        Set<String> unknown = new TreeSet<>();
+        int calls = 0;
+        for (Resource script : new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/**/*.js")) {
+            String url = script.getURL().toString();
+            if (url.contains("/webjars/") || url.contains("/graphiql/")) {
+                continue;
+            }
+            Matcher m = call.matcher(script.getContentAsString(StandardCharsets.UTF_8));
+            while (m.find()) {
+                calls++;
+                if (!en.contains(m.group(1))) {
+                    unknown.add(m.group(1) + " (" + url.substring(url.lastIndexOf('/') + 1) + ")");
+                }
+            }
+        }
+        assertThat(calls).as("t('…') calls found").isGreaterThan(500);
+        assertThat(unknown).isEmpty();
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+}
