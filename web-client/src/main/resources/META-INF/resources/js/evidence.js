@@ -39,3 +39,51 @@ export function alertEvidenceValue(name, value) {
 export function healthEvidenceValue(value) {
   return value == null ? '—' : formatNumber(value, 1);
 }
+
+/** An amount of evidence ("12345.00 EUR") as money for the current language. */
+const moneyOf = (value) => {
+  const m = /^(-?\d+(?:\.\d+)?) ([A-Z]{3})$/.exec(value ?? '');
+  return m ? formatMoney({ amount: m[1], currency: m[2] }) : '—';
+};
+
+/**
+ * What to do about an alert, in the reader's language, its figures formatted by Intl (ADR 63): built from
+ * the alert's kind and evidence, never from the API's English `suggestedAction` (kept for partners), which
+ * prints raw values ("42.6667 % … in 2026-12"). A kind without words yet falls back to the API's sentence.
+ */
+export function alertAction(alert) {
+  const e = Object.fromEntries((alert.evidence || []).map((i) => [i.name, i.value]));
+  const num = (name, digits = 0) => (e[name] == null ? '—' : formatNumber(Number(e[name]), digits));
+  const day = (name) => (e[name] ? formatDate(e[name]) : '—');
+  const month = (name) => (e[name] ? formatMonth(e[name]) : '—');
+  const share = (name, digits = 0) => (e[name] == null ? '—' : formatPercent(Number(e[name]), digits));
+  switch (alert.kind) {
+    case 'CAPACITY_CONCENTRATION':
+      return t('alertAction.CAPACITY_CONCENTRATION', { share: share('peakShare', 1), month: month('peakMonth') });
+    case 'CASH_RISK':
+      return t('alertAction.CASH_RISK', { share: share('probabilityWithin13Weeks'), paths: num('paths') });
+    case 'CASH_SHORTFALL':
+      return t('alertAction.CASH_SHORTFALL', { week: num('weeksAhead'), date: day('firstWeekBelow') });
+    case 'EXPOSURE_LIMIT':
+      return t('alertAction.EXPOSURE_LIMIT', { peak: moneyOf(e.peakExposure), limit: moneyOf(e.limit) });
+    case 'FUNDING_RISK':
+      return t('alertAction.FUNDING_RISK', { date: day('lastExpectedPayment') });
+    case 'LONG_TIME_TO_CASH':
+      return t('alertAction.LONG_TIME_TO_CASH', { days: num('daysToFirstCash') });
+    case 'OVERDUE_INVOICE':
+      return t('alertAction.OVERDUE_INVOICE', { days: num('daysOverdue'), balance: moneyOf(e.balanceDue) });
+    case 'PAYMENT_DRIFT':
+      return t('alertAction.PAYMENT_DRIFT', { days: num('driftDays', 1) });
+    case 'ENGAGEMENT_DROP':
+      // the rule words a fall of the score as a warning, only slipped commitments as information
+      return alert.severity === 'INFO'
+        ? t('alertAction.ENGAGEMENT_DROP.slipped', { n: num('slippedCommitments') })
+        : t('alertAction.ENGAGEMENT_DROP', { points: num('dropPoints'), date: day('highestScoreOn') });
+    case 'UNREALISTIC_BRIEF':
+      return Number(e.requirementsToDrop || 0) > 0
+        ? t('alertAction.UNREALISTIC_BRIEF.drop', { n: num('requirementsToDrop') })
+        : t('alertAction.UNREALISTIC_BRIEF');
+    default:
+      return alert.suggestedAction;
+  }
+}

@@ -1,5 +1,6 @@
 // The one way the app talks to the server: POST /graphql with a JSON body. The session is an
 // HttpOnly cookie the script never sees.
+import { t } from './i18n.js';
 
 export class GraphQLError extends Error {
   constructor(errors) {
@@ -27,7 +28,7 @@ export async function gql(query, variables = {}) {
       body: JSON.stringify({ query, variables }),
     });
   } catch (e) {
-    throw new NetworkError('Cordée cannot be reached. Check your connection and try again.');
+    throw new NetworkError(t('app.unreachable'));
   }
   if (response.status === 401) {
     throw unauthenticated(new GraphQLError([{ message: 'Sign in first', extensions: { classification: 'UNAUTHORIZED' } }]));
@@ -36,7 +37,7 @@ export async function gql(query, variables = {}) {
   try {
     body = await response.json();
   } catch (e) {
-    throw new NetworkError(`The server answered ${response.status} without a GraphQL response.`);
+    throw new NetworkError(t('app.noGraphQlAnswer', { status: response.status }));
   }
   if (body.errors?.length) {
     throw unauthenticated(new GraphQLError(body.errors));

@@ -98,6 +98,27 @@ class CatalogueParityTest {
         assertThat(unknown).isEmpty();
     }
 
+    /**
+     * A figure is printed through i18n.js's Intl formatters ({@code formatPercent(p / 100)}), never as
+     * {@code `${p} %`}, which shows "42.6667 %" in French. CSS widths ({@code `${w}%`}) have no space and pass.
+     */
+    @Test
+    void noViewPrintsARawPercentage() throws IOException {
+        Pattern raw = Pattern.compile("\\$\\{[^}]+\\} %");
+        Set<String> offending = new TreeSet<>();
+        for (Resource script : new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/**/*.js")) {
+            String url = script.getURL().toString();
+            if (url.contains("/webjars/") || url.contains("/graphiql/") || url.endsWith("/js/i18n.js")) {
+                continue;
+            }
+            Matcher m = raw.matcher(script.getContentAsString(StandardCharsets.UTF_8));
+            while (m.find()) {
+                offending.add(url.substring(url.lastIndexOf('/') + 1) + ": " + m.group());
+            }
+        }
+        assertThat(offending).isEmpty();
+    }
+
     private static Set<String> placeholders(String text) {
         Set<String> names = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(text);

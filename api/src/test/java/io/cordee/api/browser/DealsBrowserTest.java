@@ -96,7 +96,7 @@ class DealsBrowserTest {
         assertThat(done()).isEqualTo("Deal “Refonte” created.");
         WebElement row = row("LEAD");
         assertThat(row.findElement(By.cssSelector("[data-testid=deal-weighted]")).getText()).isEqualTo("€4,320.98");
-        assertThat(row.findElement(By.cssSelector("[data-testid=deal-probability]")).getText()).isEqualTo("35 %");
+        assertThat(row.findElement(By.cssSelector("[data-testid=deal-probability]")).getText()).isEqualTo("35%");
         assertThat(browser.text("[data-stage=LEAD] [data-testid=stage-weighted]")).isEqualTo("weighted €4,321");
         String deal = row.getDomAttribute("data-deal");
 

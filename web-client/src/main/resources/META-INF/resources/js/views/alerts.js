@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { gql, subscribe } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, formatDate, formatMoney, formatPercent } from '../i18n.js';
-import { evidenceName, alertEvidenceValue } from '../evidence.js';
+import { evidenceName, alertEvidenceValue, alertAction } from '../evidence.js';
 
 const ALERT_FIELDS = `id kind severity status subjectType client { id name } project { name } brief { title }
   evidence { name value } suggestedAction linksToRenegotiation worsened openedAt acknowledgedAt resolvedAt
@@ -191,7 +191,7 @@ class AlertsView extends CordeeElement {
           ${a.resolvedAt ? html` · ${t('alerts.resolvedOn', { date: formatDate(a.resolvedAt.slice(0, 10)) })}` : nothing}</p>
         <dl class="evidence">${a.evidence.map((e) => html`<div data-evidence=${e.name}><dt>${evidenceName(e.name)}</dt>
           <dd>${alertEvidenceValue(e.name, e.value)}</dd></div>`)}</dl>
-        <p class="action"><strong>${t('alerts.suggested')}</strong> ${a.suggestedAction}</p>
+        <p class="action"><strong>${t('alerts.suggested')}</strong> <span data-testid="alert-action">${alertAction(a)}</span></p>
         ${a.comment ? html`<p class="comment">“${a.comment}”</p>` : nothing}
         ${a.status === 'RESOLVED' ? nothing : html`
           <form class="alert-actions" @submit=${(e) => { e.preventDefault(); }}>

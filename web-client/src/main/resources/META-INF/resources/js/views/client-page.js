@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
-import { t, formatDate, formatNumber } from '../i18n.js';
+import { t, formatDate, formatNumber, formatPercent } from '../i18n.js';
 import { evidenceName, healthEvidenceValue } from '../evidence.js';
 import { MONEY, INTERACTIONS, MORE_INTERACTIONS, projectsTable, invoicesTable, commitmentsTable, agreementsList,
   interactionsList } from './relationship-parts.js';
@@ -55,7 +55,7 @@ const healthSummary = (relationship) => {
 
 /** Who keeps their word and who brings the energy, side by side. */
 const reciprocityTable = (r) => {
-  const percent = (p) => (p == null ? '—' : `${p} %`);
+  const percent = (p) => (p == null ? '—' : formatPercent(p / 100));
   const energy = (e) => (e == null ? '—' : formatNumber(e, 1));
   return html`
     <table class="reciprocity" data-testid="reciprocity">

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { gql, gqlAll } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
-import { t, formatDate, formatMoney, formatMonth, formatNumber } from '../i18n.js';
+import { t, formatDate, formatMoney, formatMonth, formatNumber, formatPercent } from '../i18n.js';
 import { todayIso } from '../clock.js';
 
 // The sales pipeline (issue 17, ADR 53 and 55): #/deals, OWNER and FINANCE. Deals by stage with their weighted
@@ -209,7 +209,7 @@ class Deals extends CordeeElement {
           <td><strong>${d.name}</strong><span class="muted small-line">${d.client ? d.client.name
             : html`${d.prospectName} · ${t(`segment.${d.prospectSegment}`)}`}</span></td>
           <td class="num hide-phone" data-testid="deal-fee">${formatMoney(d.expectedFee)}</td>
-          <td class="num" data-testid="deal-probability">${d.probabilityPercent} %</td>
+          <td class="num" data-testid="deal-probability">${formatPercent(d.probabilityPercent / 100)}</td>
           <td class="hide-phone">${formatDate(d.expectedStart)}<span class="muted small-line">${t(`deals.for.${d.durationUnit}`, { n: d.duration })}</span></td>
           <td class="num" data-testid="deal-weighted">${formatMoney(weightedValue(d), { cents: true })}</td>
           <td><div class="actions" aria-busy=${this.acting === d.id ? 'true' : 'false'}>

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors, errorsFor } from '../ui.js';
-import { t, formatDate, formatDayMonth } from '../i18n.js';
+import { t, formatDate, formatDayMonth, formatPercent } from '../i18n.js';
 
 /** Width of one week on the timeline, in CSS pixels: a drag snaps to whole multiples of it. */
 export const WEEK_PX = 48;
@@ -117,7 +117,7 @@ class StaffingTimeline extends CordeeElement {
     return html`<div class="tl-bar" role="button" tabindex="0" data-allocation=${a.id} aria-label=${label} title=${label}
         aria-describedby="timeline-help" style="left:${left}px; width:${Math.max(8, width)}px; top:calc(${lane} * var(--lane))"
         @pointerdown=${(e) => this.grab(e, a, 'move')} @keydown=${(e) => this.key(e, a)}>
-      <span class="tl-label">${a.project.name} · ${a.sharePercent} %</span>
+      <span class="tl-label">${a.project.name} · ${formatPercent(a.sharePercent / 100)}</span>
       <span class="tl-stretch" aria-hidden="true" @pointerdown=${(e) => { e.stopPropagation(); this.grab(e, a, 'stretch'); }}></span>
     </div>`;
   }
