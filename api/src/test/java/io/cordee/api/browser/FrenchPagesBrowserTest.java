@@ -153,7 +153,8 @@ class FrenchPagesBrowserTest {
      * peakMonth 2026-12 → "déc. 2026" (Intl puts a narrow no-break space before %).
      */
     @Test
-    void theAlertsActionWritesItsShareAndMonthTheFrenchWay() {
+    @SuppressWarnings("unchecked")
+    void theAlertsActionAndTheCockpitWriteFiguresTheFrenchWay() {
         HttpGraphQlTester api = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         List<Map<String, Object>> evidence = api.document("""
                         { alerts(first: 50) { edges { node { kind evidence { name value } } } } }""")
@@ -176,14 +177,27 @@ class FrenchPagesBrowserTest {
         String text = action.getText().replace('\u202f', ' ').replace('\u00a0', ' ');
         assertThat(text).startsWith("Ce client prend " + percent + " % de la capacité de l'équipe en " + expectedMonth)
                 .doesNotContain(share).doesNotContain(month.toString());
+        // money the French way on the cockpit: whole euros grouped by (narrow) spaces, the sign after,
+        // e.g. 7328012 cents → "73 280 €" (Intl rounds half away from zero, as HALF_UP does)
+        open("#/cockpit");
+        WebElement lowest = browser.wait.until(d -> d.findElement(By.cssSelector("[data-testid=lowest-balance]")));
+        BigDecimal euros = new BigDecimal(lowest.getDomAttribute("data-amount-minor")).movePointLeft(2)
+                .setScale(0, RoundingMode.HALF_UP);
+        String grouped = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(euros.abs()).replace(',', ' ');
+        assertThat(lowest.getText().replace('\u202f', ' ').replace('\u00a0', ' ').replace('\u2212', '-'))
+                .isEqualTo((euros.signum() < 0 ? "-" : "") + grouped + " €");
+        open("#/alerts");
         // and the same alert in English, the English way: "42.7%" and "Dec 2026"
         browser.click("[data-testid=lang-en]");
         browser.wait.until(d -> "en".equals(browser.js("return document.documentElement.lang")));
-        WebElement english = browser.wait.until(d -> d.findElement(
-                By.cssSelector("li.alert[data-kind=CAPACITY_CONCENTRATION] [data-testid=alert-action]")));
-        assertThat(english.getText()).startsWith("This client takes " + percent.replace(',', '.') + "% of the team's"
-                + " capacity in " + month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
-                + " " + month.getYear());
+        String expectedEnglish = "This client takes " + percent.replace(',', '.') + "% of the team's capacity in "
+                + month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
+                + month.getYear();
+        browser.wait.until(d -> d.findElement(By.cssSelector(
+                "li.alert[data-kind=CAPACITY_CONCENTRATION] [data-testid=alert-action]")).getText().startsWith("This"));
+        assertThat(browser.text("li.alert[data-kind=CAPACITY_CONCENTRATION] [data-testid=alert-action]"))
+                .startsWith(expectedEnglish);
     }
 
     private static String value(List<Map<String, Object>> evidence, String name) {
