@@ -14,6 +14,7 @@ import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.ProjectId;
 import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.RowReader;
 import io.cordee.persistence.common.Sql;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -40,6 +41,8 @@ public class BriefPersistenceAdapter implements BriefRepository {
             + " signed_at, version_number";
     private static final KeysetQuery<BriefRow> PAGE = new KeysetQuery<>("brief", COLUMNS, "title", BriefRow.class,
             BriefRow::title, BriefRow::id, s -> s);
+    /** Every read of {@code BriefRow} by position (ADR 62). */
+    private static final RowReader<BriefRow> ROW = PAGE.reader();
 
     private final DatabaseClient db;
     private final BriefRowMapper mapper;
@@ -53,7 +56,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
     public Mono<Brief> findById(AgencyId agencyId, BriefId id) {
         return db.sql("SELECT " + COLUMNS + " FROM brief WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .mapProperties(BriefRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
@@ -61,7 +64,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
         return db.sql("SELECT " + COLUMNS + " FROM brief WHERE agency_id = :agencyId AND id = ANY(:ids)")
                 .bind("agencyId", agencyId.value())
                 .bind("ids", ids.stream().map(BriefId::value).toArray(UUID[]::new))
-                .mapProperties(BriefRow.class).all().map(mapper::toDomain);
+                .map(ROW).all().map(mapper::toDomain);
     }
 
     @Override
@@ -79,7 +82,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
                         + " ORDER BY title, id")
                 .bind("agencyId", agencyId.value())
                 .bind("ids", projectIds.stream().map(ProjectId::value).toArray(UUID[]::new))
-                .mapProperties(BriefRow.class).all().map(mapper::toDomain);
+                .map(ROW).all().map(mapper::toDomain);
     }
 
     @Override
@@ -132,7 +135,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
         return db.sql("INSERT INTO brief (" + COLUMNS + ") VALUES (:agencyId, :id, :projectId, :title, :version)"
                         + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(brief))
-                .mapProperties(BriefRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override

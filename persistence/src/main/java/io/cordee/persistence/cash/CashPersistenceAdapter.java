@@ -13,6 +13,7 @@ import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.money.Money;
 import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.RowReader;
 import io.cordee.persistence.common.Sql;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -41,6 +42,8 @@ public class CashPersistenceAdapter implements CashRepository {
     private static final KeysetQuery<BalanceRow> BALANCES = new KeysetQuery<>("bank_balance",
             "id, account_id, on_date, currency, amount_minor", "on_date", BalanceRow.class, BalanceRow::onDate, BalanceRow::id,
             LocalDate::parse, true);
+    /** Every read of {@code BalanceRow} by position (ADR 62). */
+    private static final RowReader<BalanceRow> ROW = BALANCES.reader();
 
     private final DatabaseClient db;
     private final IdGenerator ids;
@@ -100,7 +103,7 @@ public class CashPersistenceAdapter implements CashRepository {
         return db.sql("SELECT id, account_id, on_date, currency, amount_minor FROM bank_balance"
                         + " WHERE agency_id = :agencyId ORDER BY account_id, on_date, id")
                 .bind("agencyId", agencyId.value())
-                .mapProperties(BalanceRow.class).all().map(BalanceRow::toDomain);
+                .map(ROW).all().map(BalanceRow::toDomain);
     }
 
     @Override
@@ -113,7 +116,7 @@ public class CashPersistenceAdapter implements CashRepository {
                         + " ORDER BY account_id, on_date DESC")
                 .bind("agencyId", agencyId.value())
                 .bind("accounts", accountIds.stream().map(BankAccountId::value).toArray(UUID[]::new))
-                .mapProperties(BalanceRow.class).all().map(BalanceRow::toDomain);
+                .map(ROW).all().map(BalanceRow::toDomain);
     }
 
     @Override

@@ -17,9 +17,15 @@ import reactor.core.publisher.Mono;
  *
  * @param parseSortValue turns a cursor's sort value back into the column's type
  */
-public record KeysetQuery<R>(String table, String columns, String sortColumn, Class<R> rowType,
+public record KeysetQuery<R>(String table, String columns, String sortColumn, RowReader<R> reader,
                              Function<R, Object> sortValue, Function<R, UUID> id,
                              Function<String, Object> parseSortValue, boolean descending) {
+
+    /** Rows read by position (ADR 62): the reader is built here, once, from the record and the columns. */
+    public KeysetQuery(String table, String columns, String sortColumn, Class<R> rowType, Function<R, Object> sortValue,
+                       Function<R, UUID> id, Function<String, Object> parseSortValue, boolean descending) {
+        this(table, columns, sortColumn, RowReader.of(rowType, columns), sortValue, id, parseSortValue, descending);
+    }
 
     /** Ascending by {@code (sortColumn, id)}. */
     public KeysetQuery(String table, String columns, String sortColumn, Class<R> rowType, Function<R, Object> sortValue,
@@ -40,7 +46,7 @@ public record KeysetQuery<R>(String table, String columns, String sortColumn, Cl
                 : db.sql("SELECT " + columns + " FROM " + table + where.where() + " ORDER BY " + sortColumn
                                 + (descending ? " DESC, id DESC" : ", id") + " LIMIT :limit")
                         .bindValues(where.params()).bind("limit", page.first() + 1)
-                        .mapProperties(rowType).all().collectList();
+                        .map(reader).all().collectList();
         return Mono.zip(rows, count).map(t -> {
             List<R> list = t.getT1();
             List<Page.Edge<T>> edges = list.stream().limit(page.first())

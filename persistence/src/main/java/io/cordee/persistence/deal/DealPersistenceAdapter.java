@@ -17,6 +17,7 @@ import io.cordee.core.project.ProjectId;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.persistence.billing.MilestonesJson;
 import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.RowReader;
 import io.cordee.persistence.common.Sql;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.LocalDate;
@@ -44,6 +45,8 @@ public class DealPersistenceAdapter implements DealRepository {
 
     private static final KeysetQuery<DealRow> PAGE = new KeysetQuery<>("deal", COLUMNS, "expected_start",
             DealRow.class, DealRow::expectedStart, DealRow::id, LocalDate::parse);
+    /** Every read of {@code DealRow} by position (ADR 62). */
+    private static final RowReader<DealRow> ROW = PAGE.reader();
 
     /** The stored form of a staffing need. */
     record NeedJson(UUID memberId, int sharePercent) {
@@ -65,7 +68,7 @@ public class DealPersistenceAdapter implements DealRepository {
     public Mono<Deal> findById(AgencyId agencyId, DealId id) {
         return db.sql("SELECT " + COLUMNS + " FROM deal WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .mapProperties(DealRow.class).one().map(this::toDomain);
+                .map(ROW).one().map(this::toDomain);
     }
 
     @Override
@@ -82,7 +85,7 @@ public class DealPersistenceAdapter implements DealRepository {
         return db.sql("SELECT " + COLUMNS + " FROM deal WHERE agency_id = :agencyId AND stage IN ('LEAD', 'PROPOSAL')"
                         + " ORDER BY expected_start, id")
                 .bind("agencyId", agencyId.value())
-                .mapProperties(DealRow.class).all().map(this::toDomain);
+                .map(ROW).all().map(this::toDomain);
     }
 
     @Override
@@ -92,7 +95,7 @@ public class DealPersistenceAdapter implements DealRepository {
                         + " :duration, :durationUnit, :depositPercent, :monthlyInArrears, :milestones, :staffingNeed,"
                         + " :stage, :projectId, :version) RETURNING " + COLUMNS)
                 .bindProperties(toRow(deal))
-                .mapProperties(DealRow.class).one().map(this::toDomain);
+                .map(ROW).one().map(this::toDomain);
     }
 
     @Override
@@ -107,7 +110,7 @@ public class DealPersistenceAdapter implements DealRepository {
                         + " WHERE agency_id = :agencyId AND id = :id AND version = :version"
                         + " AND stage IN ('LEAD', 'PROPOSAL') RETURNING " + COLUMNS)
                 .bindProperties(toRow(deal))
-                .mapProperties(DealRow.class).one().map(this::toDomain);
+                .map(ROW).one().map(this::toDomain);
     }
 
     private DealRow toRow(Deal d) {

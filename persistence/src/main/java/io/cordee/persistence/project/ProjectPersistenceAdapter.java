@@ -8,6 +8,7 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectRepository;
 import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.RowReader;
 import io.cordee.persistence.common.Sql;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -25,6 +26,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     private static final KeysetQuery<ProjectRow> PAGE = new KeysetQuery<>("project", COLUMNS, "start_date",
             ProjectRow.class, ProjectRow::startDate, ProjectRow::id, LocalDate::parse);
+    /** Every read of {@code ProjectRow} by position (ADR 62). */
+    private static final RowReader<ProjectRow> ROW = PAGE.reader();
 
     private final DatabaseClient db;
     private final ProjectRowMapper mapper;
@@ -38,7 +41,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     public Mono<Project> findById(AgencyId agencyId, ProjectId id) {
         return db.sql("SELECT " + COLUMNS + " FROM project WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .mapProperties(ProjectRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
@@ -54,7 +57,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                         + " ORDER BY start_date, id")
                 .bind("agencyId", agencyId.value())
                 .bind("clientIds", clientIds.stream().map(ClientId::value).toArray(UUID[]::new))
-                .mapProperties(ProjectRow.class).all().map(mapper::toDomain);
+                .map(ROW).all().map(mapper::toDomain);
     }
 
     @Override
@@ -62,7 +65,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         return db.sql("SELECT " + COLUMNS + " FROM project WHERE agency_id = :agencyId AND id = ANY(:ids)")
                 .bind("agencyId", agencyId.value())
                 .bind("ids", ids.stream().map(ProjectId::value).toArray(UUID[]::new))
-                .mapProperties(ProjectRow.class).all().map(mapper::toDomain);
+                .map(ROW).all().map(mapper::toDomain);
     }
 
     private static final io.cordee.persistence.common.BulkInsert<ProjectRow> PROJECTS =
@@ -88,7 +91,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                         + " :startDate, :launchDate, :communicationPlanDate, :currency, :feeBudgetMinor,"
                         + " :paymentTermsDays, :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(project))
-                .mapProperties(ProjectRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
@@ -100,6 +103,6 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                         + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
                         + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(project))
-                .mapProperties(ProjectRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 }

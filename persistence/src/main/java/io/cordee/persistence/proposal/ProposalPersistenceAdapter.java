@@ -8,6 +8,7 @@ import io.cordee.core.proposal.ProposalId;
 import io.cordee.core.proposal.ProposalRepository;
 import io.cordee.core.proposal.SentProposal;
 import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.RowReader;
 import io.cordee.persistence.common.Sql;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,6 +22,8 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
             + " letter_markdown, letter_html, answer, accepted_option, answer_note, answered_on, version";
     private static final KeysetQuery<ProposalRow> NEWEST_FIRST = new KeysetQuery<>("renegotiation_proposal",
             COLUMNS, "sent_on", ProposalRow.class, ProposalRow::sentOn, ProposalRow::id, LocalDate::parse, true);
+    /** Every read of {@code ProposalRow} by position (ADR 62). */
+    private static final RowReader<ProposalRow> ROW = NEWEST_FIRST.reader();
 
     private final DatabaseClient db;
     private final ProposalRowMapper mapper;
@@ -34,7 +37,7 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
     public Mono<SentProposal> find(AgencyId agencyId, ProposalId id) {
         return db.sql("SELECT " + COLUMNS + " FROM renegotiation_proposal WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .mapProperties(ProposalRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
@@ -50,7 +53,7 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
                         + " :language, :sentOn, :facts, :options, :letterMarkdown, :letterHtml, :answer,"
                         + " :acceptedOption, :answerNote, :answeredOn, :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(proposal))
-                .mapProperties(ProposalRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
@@ -65,7 +68,7 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
         spec = bindOrNull(spec, "acceptedOption", proposal.acceptedOption(), Integer.class);
         spec = bindOrNull(spec, "answerNote", proposal.answerNote(), String.class);
         spec = bindOrNull(spec, "answeredOn", proposal.answeredOn(), LocalDate.class);
-        return spec.mapProperties(ProposalRow.class).one().map(mapper::toDomain);
+        return spec.map(ROW).one().map(mapper::toDomain);
     }
 
     private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,

@@ -10,6 +10,7 @@ import io.cordee.core.staffing.AllocationId;
 import io.cordee.core.staffing.AllocationRepository;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.persistence.common.KeysetQuery;
+import io.cordee.persistence.common.RowReader;
 import io.cordee.persistence.common.Sql;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,6 +25,8 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
             + " end_date, version";
     private static final KeysetQuery<AllocationRow> PAGE = new KeysetQuery<>("allocation", COLUMNS, "start_date",
             AllocationRow.class, AllocationRow::startDate, AllocationRow::id, LocalDate::parse);
+    /** Every read of {@code AllocationRow} by position (ADR 62). */
+    private static final RowReader<AllocationRow> ROW = PAGE.reader();
 
     private final DatabaseClient db;
     private final AllocationRowMapper mapper;
@@ -37,7 +40,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
     public Mono<Allocation> findById(AgencyId agencyId, AllocationId id) {
         return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .mapProperties(AllocationRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
@@ -56,7 +59,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
         return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId"
                         + " AND start_date <= :to AND end_date >= :from")
                 .bind("agencyId", agencyId.value()).bind("from", from).bind("to", to)
-                .mapProperties(AllocationRow.class).all().map(mapper::toDomain);
+                .map(ROW).all().map(mapper::toDomain);
     }
 
     @Override
@@ -64,7 +67,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
         return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId AND project_id = ANY(:ids)")
                 .bind("agencyId", agencyId.value())
                 .bind("ids", projectIds.stream().map(ProjectId::value).toArray(java.util.UUID[]::new))
-                .mapProperties(AllocationRow.class).all().map(mapper::toDomain);
+                .map(ROW).all().map(mapper::toDomain);
     }
 
     @Override
@@ -72,7 +75,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
         return db.sql("INSERT INTO allocation (" + COLUMNS + ") VALUES (:agencyId, :id, :teamMemberId, :projectId,"
                         + " :sharePercent, :startDate, :endDate, :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(allocation))
-                .mapProperties(AllocationRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
@@ -82,7 +85,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
                         + " version = version + 1, updated_at = now()"
                         + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(allocation))
-                .mapProperties(AllocationRow.class).one().map(mapper::toDomain);
+                .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
