@@ -258,7 +258,7 @@ public final class ProposalLetter {
 
     static String html(String title, String date, List<Block> blocks, Language language) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"")
-                .append(language.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(language.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n<head>\n<meta charset=\"utf-8\" />\n<title>")
                 .append(escapeHtml(title)).append("</title>\n<style>\n")
                 .append("body { font-family: Georgia, 'Times New Roman', serif; max-width: 42rem; margin: 2rem auto;"
                         + " line-height: 1.5; color: #222; }\n")
