@@ -218,7 +218,7 @@ class ProposalView extends CordeeElement {
       </section>
       ${this.planned ? html`<section class="card no-print" data-testid="planned-invoices">
         <h2>${t('proposalPage.planned')}</h2>
-        <div class="table-scroll"><table><thead><tr><th scope="col">${t('proposalPage.project')}</th>
+        <div class="scroll"><table><thead><tr><th scope="col">${t('proposalPage.project')}</th>
           <th scope="col">${t('proposalPage.invoice')}</th><th scope="col">${t('proposalPage.due')}</th>
           <th scope="col">${t('proposalPage.amount')}</th></tr></thead>
         <tbody>${this.planned.map((i) => html`<tr data-due=${i.dueDate} data-amount=${i.amount.amount}>
