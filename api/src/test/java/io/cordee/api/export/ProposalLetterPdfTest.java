@@ -7,6 +7,7 @@ import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -129,7 +130,10 @@ class ProposalLetterPdfTest {
     }
 
     private WebTestClient.ResponseSpec get(String uri, String session, int status) {
-        return web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+        // A harness bound, not an assertion: the first letter printed in a JVM loads openhtmltopdf and PDFBox
+        // (several seconds on a loaded 2-core machine), past the client's default 5 s.
+        return web.mutate().responseTimeout(Duration.ofSeconds(60))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
                 .get().uri(uri).cookie("CORDEE_SESSION", session).exchange().expectStatus().isEqualTo(status);
     }
 }
