@@ -109,6 +109,8 @@ class ProposalBrowserTest {
         assertThat(letter.findElements(By.cssSelector("h3")).stream().map(WebElement::getText).toList())
                 .contains("The facts", "Options we propose");
         assertThat(letter.getText()).doesNotContain("###", "**");
+        // and its table of figures: one row per option
+        assertThat(letter.findElements(By.cssSelector("table tbody tr"))).hasSize(2);
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=proposal-options] li"))).hasSize(2);
 
         // marked sent today by post

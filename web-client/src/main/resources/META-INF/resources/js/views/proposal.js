@@ -32,7 +32,7 @@ const PLANNED = `query PlannedInvoices($clientId: ID) { invoices(clientId: $clie
   nodes { id label dueDate amount { amount currency } project { id name } } } }`;
 
 /** The tags a letter is made of (ProposalLetter): anything else is dropped, text is kept as text. */
-const LETTER_TAGS = new Set(['H1', 'H2', 'H3', 'P', 'UL', 'LI', 'STRONG']);
+const LETTER_TAGS = new Set(['H1', 'H2', 'H3', 'P', 'UL', 'LI', 'STRONG', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
 
 /**
  * The server's HTML letter (every value escaped there) rebuilt from its text and its few known tags only, so that
@@ -49,6 +49,10 @@ export function letterNodes(letterHtml) {
           // the page's title is the h1; the letter's own headings step down one level below it
           const tag = { H1: 'h2', H2: 'h3', H3: 'h4' }[node.tagName] || node.tagName.toLowerCase();
           const element = document.createElement(tag);
+          // the one attribute kept: a header cell's scope, from a fixed list
+          if (node.tagName === 'TH' && ['col', 'row'].includes(node.getAttribute('scope'))) {
+            element.setAttribute('scope', node.getAttribute('scope'));
+          }
           copy(node, element);
           to.append(element);
         } else {
