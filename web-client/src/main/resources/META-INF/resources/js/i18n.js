@@ -751,7 +751,7 @@ const MESSAGES = {
     'proposalPage.answered.ACCEPTED': 'Option {option} accepted and applied: the billing plans and planned invoices were updated.',
     'proposalPage.answered.DECLINED': 'Refusal recorded.', 'proposalPage.answered.COUNTERED': 'Counter-proposal recorded.',
     'proposalPage.planned': 'Planned invoices now', 'proposalPage.project': 'Project', 'proposalPage.invoice': 'Invoice',
-    'proposalPage.due': 'Due', 'proposalPage.amount': 'Amount',
+    'proposalPage.due': 'Due', 'proposalPage.amount': 'Amount', 'proposalPage.fromAlert': 'A proposal is opened from a money alert:',
   },
   fr: {
     'app.tagline': 'La relation client et la trésorerie, encordées.',
@@ -1499,7 +1499,7 @@ const MESSAGES = {
     'proposalPage.answered.ACCEPTED': 'Option {option} acceptée et appliquée : les plans de facturation et les factures prévues sont à jour.',
     'proposalPage.answered.DECLINED': 'Refus enregistré.', 'proposalPage.answered.COUNTERED': 'Contre-proposition enregistrée.',
     'proposalPage.planned': 'Factures prévues désormais', 'proposalPage.project': 'Projet', 'proposalPage.invoice': 'Facture',
-    'proposalPage.due': 'Échéance', 'proposalPage.amount': 'Montant',
+    'proposalPage.due': 'Échéance', 'proposalPage.amount': 'Montant', 'proposalPage.fromAlert': 'Une proposition s’ouvre depuis une alerte financière :',
   },
 };
 

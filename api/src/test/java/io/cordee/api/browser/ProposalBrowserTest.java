@@ -95,11 +95,20 @@ class ProposalBrowserTest {
                 .variable("to", launch.toString()).execute()
                 .path("createAllocation.userErrors").entityList(Object.class).hasSize(0);
 
+        // a proposal runs the forecast, which starts from a recorded balance: 50,000.00 yesterday
+        owner.document("mutation($on: Date!) { recordBankBalance(input: {date: $on, amount: {amountMinor: 5000000}}) { userErrors { code } } }")
+                .variable("on", today.minusDays(1).toString()).execute()
+                .path("recordBankBalance.userErrors").entityList(Object.class).hasSize(0);
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         browser.go("alerts");
         WebElement alert = browser.wait.until(d -> d.findElement(By.cssSelector("li.alert[data-kind=CAPACITY_CONCENTRATION]")));
         alert.findElement(By.cssSelector("[data-testid=open-proposal]")).click();
 
+        // the page, or what went wrong on it
+        WebElement shown = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "[data-testid=proposal-title], main .failure, [data-testid=not-allowed]")));
+        assertThat(shown.getDomAttribute("data-testid")).as(browser.driver.findElement(By.cssSelector("main")).getText())
+                .isEqualTo("proposal-title");
         // the letter is a document: its title and headings, not Markdown marks
         assertThat(browser.text("[data-testid=proposal-title]")).isEqualTo("Renegotiation proposal — Own Client");
         WebElement letter = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -87,7 +87,7 @@ class ProposalView extends CordeeElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.load();
+    if (this.clientId) this.load();
   }
 
   options() {
@@ -174,6 +174,7 @@ class ProposalView extends CordeeElement {
   }
 
   render() {
+    if (!this.clientId) return html`<p class="card muted">${t('proposalPage.fromAlert')} <a href="#/alerts">${t('nav.alerts')}</a></p>`;
     if (this.error) return failure(this.error, () => this.load());
     if (!this.preview) return loading();
     const p = this.preview;
