@@ -53,10 +53,12 @@ const PAGES = {
   statements: { label: 'nav.statements', subPage: true, load: () => import('./js/views/bank-statements.js'), render: () => html`<cordee-bank-statements></cordee-bank-statements>` },
   // the sales pipeline (ADR 53, 55): OWNER and FINANCE, who alone change deals (docs/roles.md)
   deals: { label: 'nav.deals', load: () => import('./js/views/deals.js'), render: () => html`<cordee-deals></cordee-deals>` },
+  // #/proposal/<clientId>: a client's renegotiation proposal end to end (ADR 65), opened from a money alert; OWNER and FINANCE
+  proposal: { label: 'nav.proposal', subPage: true, load: () => import('./js/views/proposal.js'), render: (viewer, id) => html`<cordee-proposal .clientId=${id}></cordee-proposal>` },
 };
 const PAGES_BY_ROLE = {
-  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'deals', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets', 'statements', 'audit'],
-  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'deals', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import', 'timesheets', 'statements'],
+  OWNER: ['cockpit', 'alerts', 'clients', 'projects', 'deals', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'people', 'settings', 'import', 'timesheets', 'statements', 'audit', 'proposal'],
+  FINANCE: ['cockpit', 'alerts', 'clients', 'projects', 'deals', 'receivables', 'briefs', 'staffing', 'team', 'bank', 'settings', 'import', 'timesheets', 'statements', 'proposal'],
   LEAD: ['clients', 'projects', 'briefs', 'staffing', 'alerts', 'team'],
   CLIENT: ['portal'],
 };

@@ -353,6 +353,11 @@ public class ExportController {
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<String> refused(DomainException e) {
+        return refusal(e);
+    }
+
+    /** A refusal as every file beside {@code /graphql} answers it (the letter PDF of ADR 65 too). */
+    static ResponseEntity<String> refusal(DomainException e) {
         HttpStatus status;
         String classification;
         String message = e.getMessage();

@@ -125,7 +125,7 @@ public class QueryLimitsTest {
                 Map.entry("clientId", "x"), Map.entry("language", "FR"), Map.entry("money", true));
         Map<String, String> queries = new LinkedHashMap<>();
         for (String view : List.of("alerts.js", "briefs.js", "client-page.js", "clients.js", "cockpit.js",
-                "receivables.js", "relationship-parts.js", "staffing.js", "timesheets.js", "bank-statements.js", "deals.js")) {
+                "receivables.js", "relationship-parts.js", "staffing.js", "timesheets.js", "bank-statements.js", "deals.js", "proposal.js")) {
             spaQueries(view).forEach((name, text) -> {
                 if (text.strip().startsWith("query")) {
                     queries.put(view + " " + name, text);

@@ -33,13 +33,17 @@ public final class ProposalLetter {
         }
     }
 
-    sealed interface Block permits Heading, Paragraph, Bullets {
+    sealed interface Block permits Heading, Paragraph, Bullets, Table {
     }
 
     record Heading(int level, String text) implements Block {
     }
 
     record Paragraph(List<Run> runs) implements Block {
+    }
+
+    /** A table of figures (ADR 65): a header row, then rows of plain text cells, numbers right-aligned. */
+    record Table(List<String> header, List<List<String>> rows) implements Block {
     }
 
     record Bullets(List<List<Run>> items) implements Block {
@@ -111,6 +115,7 @@ public final class ProposalLetter {
                             + LetterFormats.money(effect.basePeakExposure(), en) + ".";
             blocks.add(new Paragraph(List.of(Run.of("With this option, " + change + sooner(effect, f, en)))));
         }
+        blocks.add(figures(p, en));
         blocks.add(new Paragraph(List.of(Run.of("Each of these keeps the project on a sound footing for your"
                 + " team and ours. We would be glad to talk them over with you, or any other arrangement that"
                 + " works for both of us."))));
@@ -168,12 +173,27 @@ public final class ProposalLetter {
                             + LetterFormats.money(effect.basePeakExposure(), fr) + ".";
             blocks.add(new Paragraph(List.of(Run.of("Avec cette option, " + change + sooner(effect, f, fr)))));
         }
+        blocks.add(figures(p, fr));
         blocks.add(new Paragraph(List.of(Run.of("Chacune de ces options garde le projet sur des bases saines pour"
                 + " votre équipe comme pour la nôtre. Nous serions heureux d'en parler avec vous, comme de toute"
                 + " autre solution qui convienne à chacun."))));
         blocks.add(new Paragraph(List.of(Run.of("Bien cordialement,"))));
         blocks.add(new Paragraph(List.of(Run.of(agencyName))));
         return blocks;
+    }
+
+    /** The options in figures: the work carried ahead of payment at its highest, today and with each option. */
+    private static Table figures(RenegotiationProposal p, Language language) {
+        boolean fr = language == Language.FR;
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < p.options().size(); i++) {
+            OptionEffect effect = p.options().get(i);
+            rows.add(List.of("Option " + (i + 1), LetterFormats.money(effect.basePeakExposure(), language),
+                    LetterFormats.money(effect.optionPeakExposure(), language),
+                    LetterFormats.money(effect.peakExposureChange(), language)));
+        }
+        return new Table(fr ? List.of("Option", "Travail porté au plus haut, aujourd'hui", "Avec l'option", "Écart")
+                : List.of("Option", "Work carried at its highest, today", "With the option", "Change"), rows);
     }
 
     /** "a deposit of 30 % + monthly billing in arrears + payment at 30 days". */
@@ -243,8 +263,18 @@ public final class ProposalLetter {
                 out.append(markdownRuns(p.runs())).append('\n');
             } else if (block instanceof Bullets b) {
                 b.items().forEach(item -> out.append("- ").append(markdownRuns(item)).append('\n'));
+            } else if (block instanceof Table t) {
+                out.append(markdownRow(t.header())).append("\n| --- |")
+                        .append(" ---: |".repeat(t.header().size() - 1)).append('\n');
+                t.rows().forEach(row -> out.append(markdownRow(row)).append('\n'));
             }
         }
+        return out.toString();
+    }
+
+    private static String markdownRow(List<String> cells) {
+        StringBuilder out = new StringBuilder("|");
+        cells.forEach(cell -> out.append(' ').append(escapeMarkdown(cell)).append(" |"));
         return out.toString();
     }
 
@@ -258,11 +288,14 @@ public final class ProposalLetter {
 
     static String html(String title, String date, List<Block> blocks, Language language) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"")
-                .append(language.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(language.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n<head>\n<meta charset=\"utf-8\" />\n<title>")
                 .append(escapeHtml(title)).append("</title>\n<style>\n")
                 .append("body { font-family: Georgia, 'Times New Roman', serif; max-width: 42rem; margin: 2rem auto;"
                         + " line-height: 1.5; color: #222; }\n")
                 .append(".date { color: #555; }\n")
+                .append("table { border-collapse: collapse; margin: 1rem 0; }\n")
+                .append("th, td { border-bottom: 1px solid #ccc; padding: .3rem .6rem; text-align: left; }\n")
+                .append("td { text-align: right; white-space: nowrap; }\n")
                 .append("@media print { body { margin: 0; max-width: none; } @page { margin: 2cm; } }\n")
                 .append("</style>\n</head>\n<body>\n<article>\n<h1>").append(escapeHtml(title)).append("</h1>\n")
                 .append("<p class=\"date\">").append(escapeHtml(date)).append("</p>\n");
@@ -276,6 +309,19 @@ public final class ProposalLetter {
                 out.append("<ul>\n");
                 b.items().forEach(item -> out.append("<li>").append(htmlRuns(item)).append("</li>\n"));
                 out.append("</ul>\n");
+            } else if (block instanceof Table t) {
+                out.append("<table>\n<thead><tr>");
+                t.header().forEach(cell -> out.append("<th scope=\"col\">").append(escapeHtml(cell)).append("</th>"));
+                out.append("</tr></thead>\n<tbody>\n");
+                for (List<String> row : t.rows()) {
+                    out.append("<tr>");
+                    for (int i = 0; i < row.size(); i++) {
+                        out.append(i == 0 ? "<th scope=\"row\">" : "<td>").append(escapeHtml(row.get(i)))
+                                .append(i == 0 ? "</th>" : "</td>");
+                    }
+                    out.append("</tr>\n");
+                }
+                out.append("</tbody>\n</table>\n");
             }
         }
         return out.append("</article>\n</body>\n</html>\n").toString();

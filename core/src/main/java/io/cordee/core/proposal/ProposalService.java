@@ -138,10 +138,16 @@ public final class ProposalService {
      */
     public Mono<SentProposal> recordSent(Caller caller, ClientId clientId, List<ProposalOption> options,
                                          Language language, LocalDate sentOn) {
+        return recordSent(caller, clientId, options, language, sentOn, SendChannel.EMAIL);
+    }
+
+    /** The same, saying how the proposal reached the client (ADR 65). */
+    public Mono<SentProposal> recordSent(Caller caller, ClientId clientId, List<ProposalOption> options,
+                                         Language language, LocalDate sentOn, SendChannel channel) {
         return money(caller, "record renegotiation proposals")
                 .then(Mono.fromCallable(() -> {
                     new Validator().required("clientId", clientId).required("language", language)
-                            .throwIfInvalid();
+                            .required("channel", channel).throwIfInvalid();
                     ProposalOption.validate(options);
                     return language;
                 }))
@@ -152,7 +158,8 @@ public final class ProposalService {
                             ErrorCode.OUT_OF_RANGE).throwIfInvalid();
                     return compute(caller, agency, clientId, options, on, DEFAULT_HORIZON_WEEKS)
                             .flatMap(proposal -> proposals.insert(new SentProposal(new ProposalId(ids.newId()),
-                                    caller.agencyId(), clientId, language, on, proposal.facts(), proposal.options(),
+                                    caller.agencyId(), clientId, language, on, channel, proposal.facts(),
+                                    proposal.options(),
                                     ProposalLetter.render(proposal, agency.name(), on, language,
                                             ProposalLetter.Format.MARKDOWN),
                                     ProposalLetter.render(proposal, agency.name(), on, language,

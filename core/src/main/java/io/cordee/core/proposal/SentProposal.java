@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param acceptedOption the number of the accepted option as the letter shows it (1 for the first); null
  *                       unless the answer is {@code ACCEPTED}
  * @param answer         null until the client answers
+ * @param channel        how it reached the client; null for proposals recorded before ADR 65
  */
 public record SentProposal(ProposalId id, AgencyId agencyId, ClientId clientId, Language language, LocalDate sentOn,
-                           ProposalFacts facts, List<OptionEffect> options, String letterMarkdown, String letterHtml,
+                           SendChannel channel, ProposalFacts facts, List<OptionEffect> options, String letterMarkdown, String letterHtml,
                            ProposalAnswer answer, Integer acceptedOption, String answerNote, LocalDate answeredOn,
                            long version) {
 
@@ -38,7 +39,7 @@ public record SentProposal(ProposalId id, AgencyId agencyId, ClientId clientId, 
 
     public SentProposal answered(ProposalAnswer answer, Integer acceptedOption, String note, LocalDate on,
                                  long expectedVersion) {
-        return new SentProposal(id, agencyId, clientId, language, sentOn, facts, options, letterMarkdown, letterHtml,
+        return new SentProposal(id, agencyId, clientId, language, sentOn, channel, facts, options, letterMarkdown, letterHtml,
                 answer, acceptedOption, note, on, expectedVersion);
     }
 }

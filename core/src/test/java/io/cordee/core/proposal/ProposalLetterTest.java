@@ -60,6 +60,23 @@ class ProposalLetterTest {
     }
 
     @Test
+    void theOptionsAreATableOfFiguresInBothFormats() {
+        RenegotiationProposal proposal = ProposalCalculator.compute(ProposalCalculatorTest.inputs(),
+                List.of(ProposalCalculatorTest.DEPOSIT, ProposalCalculatorTest.ALL));
+        // option 1, a 30 % deposit: the peak falls from 30,000.00 to 21,000.00 (ADR 65), a change of -9,000.00
+        String md = ProposalLetter.render(proposal, "Studio", LocalDate.of(2026, 11, 2), Language.EN,
+                ProposalLetter.Format.MARKDOWN);
+        assertThat(md).contains("| Option | Work carried at its highest, today | With the option | Change |\n"
+                + "| --- | ---: | ---: | ---: |\n| Option 1 | €30,000.00 | €21,000.00 | -€9,000.00 |\n| Option 2 |");
+        String html = ProposalLetter.render(proposal, "Studio", LocalDate.of(2026, 11, 2), Language.FR,
+                ProposalLetter.Format.HTML);
+        assertThat(html).contains("<th scope=\"col\">Travail porté au plus haut, aujourd&#39;hui</th>")
+                .contains("<tr><th scope=\"row\">Option 1</th><td>30" + NBSP + "000,00" + NBSP + "€</td><td>21" + NBSP
+                        + "000,00" + NBSP + "€</td><td>-9" + NBSP + "000,00" + NBSP + "€</td></tr>")
+                .contains("<meta charset=\"utf-8\" />");
+    }
+
+    @Test
     void namesAreEscapedNeverInterpreted() {
         ProposalCalculator.Inputs base = ProposalCalculatorTest.inputs();
         Client hostile = new Client(ProposalCalculatorTest.ATELIER, ProposalCalculatorTest.AGENCY,

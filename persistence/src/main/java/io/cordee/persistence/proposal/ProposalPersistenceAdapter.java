@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class ProposalPersistenceAdapter implements ProposalRepository {
 
-    private static final String COLUMNS = "agency_id, id, client_id, language, sent_on, facts, options,"
+    private static final String COLUMNS = "agency_id, id, client_id, language, sent_on, channel, facts, options,"
             + " letter_markdown, letter_html, answer, accepted_option, answer_note, answered_on, version";
     private static final KeysetQuery<ProposalRow> NEWEST_FIRST = new KeysetQuery<>("renegotiation_proposal",
             COLUMNS, "sent_on", ProposalRow.class, ProposalRow::sentOn, ProposalRow::id, LocalDate::parse, true);
@@ -50,7 +50,7 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
     @Override
     public Mono<SentProposal> insert(SentProposal proposal) {
         return db.sql("INSERT INTO renegotiation_proposal (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId,"
-                        + " :language, :sentOn, :facts, :options, :letterMarkdown, :letterHtml, :answer,"
+                        + " :language, :sentOn, :channel, :facts, :options, :letterMarkdown, :letterHtml, :answer,"
                         + " :acceptedOption, :answerNote, :answeredOn, :version) RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(proposal))
                 .map(ROW).one().map(mapper::toDomain);

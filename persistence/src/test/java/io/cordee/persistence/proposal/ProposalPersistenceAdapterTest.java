@@ -14,6 +14,7 @@ import io.cordee.core.proposal.ProposalAnswer;
 import io.cordee.core.proposal.ProposalFacts;
 import io.cordee.core.proposal.ProposalId;
 import io.cordee.core.proposal.ProposalOption;
+import io.cordee.core.proposal.SendChannel;
 import io.cordee.core.proposal.SentProposal;
 import io.cordee.persistence.common.UuidV7IdGenerator;
 import io.cordee.persistence.support.TestDatabase;
@@ -67,7 +68,7 @@ class ProposalPersistenceAdapterTest {
                 new OptionEffect(new ProposalOption(null, false, 30), eur, eur, Money.of(0, "EUR"),
                         Money.of(1, "EUR")));
         return new SentProposal(new ProposalId(ids.newId()), agency, client, Language.FR, LocalDate.parse(sentOn),
-                facts, options, "# Lettre", "<h1>Lettre</h1>", null, null, null, null, 0);
+                SendChannel.POST, facts, options, "# Lettre", "<h1>Lettre</h1>", null, null, null, null, 0);
     }
 
     @Test

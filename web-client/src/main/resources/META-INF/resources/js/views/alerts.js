@@ -213,6 +213,7 @@ class AlertsView extends CordeeElement {
           </form>`}
         ${a.linksToRenegotiation && a.client && this.money ? html`
           <div class="renegotiation">
+            <a href=${`#/proposal/${encodeURIComponent(a.client.id)}`} data-testid="open-proposal">${t('alerts.openProposal')}</a>
             <span>${t('alerts.letter')}</span>
             <button type="button" data-testid="letter-fr" @click=${() => this.letter(a, 'FR')}>Français</button>
             <button type="button" data-testid="letter-en" @click=${() => this.letter(a, 'EN')}>English</button>

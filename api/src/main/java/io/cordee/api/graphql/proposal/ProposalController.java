@@ -21,6 +21,7 @@ import io.cordee.core.proposal.ProposalId;
 import io.cordee.core.proposal.ProposalLetter;
 import io.cordee.core.proposal.ProposalOption;
 import io.cordee.core.proposal.ProposalService;
+import io.cordee.core.proposal.SendChannel;
 import io.cordee.core.proposal.SentProposal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public class ProposalController {
     }
 
     public record RecordProposalSentInput(String clientId, List<ProposalOptionInput> options, Language language,
-                                          LocalDate sentOn) {
+                                          LocalDate sentOn, SendChannel channel) {
     }
 
     public record RecordProposalAnswerInput(String proposalId, Long version, ProposalAnswer answer,
@@ -98,14 +99,14 @@ public class ProposalController {
      * OWNER and FINANCE. Named after its GraphQL type, so {@code node(id:)} resolves it.
      */
     public record RenegotiationProposal(ProposalId proposalId, long version, ClientId clientId, Language language,
-                                        LocalDate sentOn, String letterMarkdown, String letterHtml,
+                                        LocalDate sentOn, SendChannel channel, String letterMarkdown, String letterHtml,
                                         ProposalAnswer answer, Integer acceptedOption, LocalDate answeredOn,
                                         String answerNote, ProposalFacts facts, List<ProposalOptionEffect> options) {
 
         public static RenegotiationProposal of(Caller caller, SentProposal p) {
             boolean internal = caller.seesMoney();
             return new RenegotiationProposal(p.id(), p.version(), p.clientId(), p.language(), p.sentOn(),
-                    p.letterMarkdown(), p.letterHtml(), p.answer(), p.acceptedOption(), p.answeredOn(),
+                    p.channel(), p.letterMarkdown(), p.letterHtml(), p.answer(), p.acceptedOption(), p.answeredOn(),
                     internal ? p.answerNote() : null, internal ? p.facts() : null,
                     internal ? ProposalOptionEffect.of(p.options()) : null);
         }
@@ -159,7 +160,8 @@ public class ProposalController {
     public Mono<RenegotiationProposalPayload> recordProposalSent(@Argument RecordProposalSentInput input) {
         return Callers.current().flatMap(caller -> Mutations.payload(Mono.defer(() -> proposals.recordSent(caller,
                                 new ClientId(GlobalId.decode(input.clientId(), ClientController.TYPE, "clientId")),
-                                options(input.options()), input.language(), input.sentOn()))
+                                options(input.options()), input.language(), input.sentOn(),
+                                input.channel() == null ? SendChannel.EMAIL : input.channel()))
                         .map(p -> RenegotiationProposal.of(caller, p)),
                 RenegotiationProposalPayload::ok, RenegotiationProposalPayload::failed));
     }
