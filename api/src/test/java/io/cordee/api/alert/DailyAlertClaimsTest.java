@@ -55,6 +55,8 @@ class DailyAlertClaimsTest {
     AlertEvaluations evaluations;
     @Autowired
     Tenants tenants;
+    @Autowired
+    AlertNotifications notifications;
 
     @Test
     void twoInstancesEvaluateEachAgencyOnceOnItsLocalDay() {
@@ -163,7 +165,7 @@ class DailyAlertClaimsTest {
             count.computeIfAbsent(agency, a -> new AtomicInteger()).incrementAndGet();
             blocked.countDown();
             return gate.asMono();
-        }).doFinally(s -> inFlight.decrementAndGet()), job, 16, 3, LEASE, alerts);
+        }).doOnTerminate(inFlight::decrementAndGet), job, 16, 3, LEASE, alerts); // before the pass hears of the end
 
         var running = evaluator.evaluateNewDays().toFuture();
         assertThat(blocked.await(60, TimeUnit.SECONDS)).isTrue();
@@ -196,6 +198,22 @@ class DailyAlertClaimsTest {
         b.block(Duration.ofSeconds(60));
         // every evaluation has ended: no queue left behind, however many agencies were evaluated
         assertThat(evaluations.queued()).isZero();
+    }
+
+    @Test
+    void notificationsAreFollowedPerAgencyAndTheFollowersMapEmpties() {
+        AgencyId a = new AgencyId(UUID.randomUUID());
+        AgencyId b = new AgencyId(UUID.randomUUID());
+        int before = notifications.followedAgencies();
+        Disposable first = notifications.changes(a).subscribe();
+        Disposable second = notifications.changes(a).subscribe();
+        Disposable third = notifications.changes(b).subscribe();
+        assertThat(notifications.followedAgencies()).isEqualTo(before + 2);
+        first.dispose();
+        assertThat(notifications.followedAgencies()).isEqualTo(before + 2); // a still has a follower
+        second.dispose();
+        third.dispose();
+        assertThat(notifications.followedAgencies()).isEqualTo(before);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
