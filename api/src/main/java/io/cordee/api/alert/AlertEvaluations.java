@@ -46,31 +46,56 @@ public class AlertEvaluations {
      * requests made before it starts; completes with its changes (empty list if it failed).
      */
     public Mono<List<AlertChange>> request(AgencyId agencyId, LocalDate asOf) {
-        Queue queue = queues.computeIfAbsent(agencyId, id -> new Queue());
-        synchronized (queue) {
-            if (queue.waiting != null && Objects.equals(queue.waitingAsOf, asOf)) {
-                return queue.waiting;
+        while (true) {
+            Queue queue = queues.computeIfAbsent(agencyId, id -> new Queue());
+            synchronized (queue) {
+                if (queue.retired) {
+                    continue; // emptied and removed between the lookup and the lock: take the new one
+                }
+                return enqueue(agencyId, asOf, queue);
             }
-            AtomicReference<Mono<List<AlertChange>>> self = new AtomicReference<>();
-            Mono<List<AlertChange>> next = queue.tail.onErrorResume(e -> Mono.empty())
-                    .then(Mono.defer(() -> {
-                        synchronized (queue) {
-                            // started: later requests queue a new evaluation, which will see their changes
-                            if (queue.waiting == self.get()) {
-                                queue.waiting = null;
-                                queue.waitingAsOf = null;
-                            }
-                        }
-                        return run(agencyId, asOf);
-                    }))
-                    .cache();
-            self.set(next);
-            queue.waiting = next;
-            queue.waitingAsOf = asOf;
-            queue.tail = next;
-            next.subscribe();
-            return next;
         }
+    }
+
+    /** Called holding the queue's lock. */
+    private Mono<List<AlertChange>> enqueue(AgencyId agencyId, LocalDate asOf, Queue queue) {
+        if (queue.waiting != null && Objects.equals(queue.waitingAsOf, asOf)) {
+            return queue.waiting;
+        }
+        AtomicReference<Mono<List<AlertChange>>> self = new AtomicReference<>();
+        Mono<List<AlertChange>> next = queue.tail.onErrorResume(e -> Mono.empty())
+                .then(Mono.defer(() -> {
+                    synchronized (queue) {
+                        // started: later requests queue a new evaluation, which will see their changes
+                        if (queue.waiting == self.get()) {
+                            queue.waiting = null;
+                            queue.waitingAsOf = null;
+                        }
+                    }
+                    return run(agencyId, asOf);
+                }))
+                // ended with nothing queued after it: the agency's queue goes, so the map holds only the
+                // agencies being evaluated, not every agency ever evaluated (issue 20)
+                .doOnNext(changes -> {
+                    synchronized (queue) {
+                        if (queue.tail == self.get() && queue.waiting == null) {
+                            queue.retired = true;
+                            queues.remove(agencyId, queue);
+                        }
+                    }
+                })
+                .cache();
+        self.set(next);
+        queue.waiting = next;
+        queue.waitingAsOf = asOf;
+        queue.tail = next;
+        next.subscribe();
+        return next;
+    }
+
+    /** How many agencies have an evaluation running or queued (tests: the map does not grow). */
+    int queued() {
+        return queues.size();
     }
 
     private Mono<List<AlertChange>> run(AgencyId agencyId, LocalDate asOf) {
@@ -93,5 +118,6 @@ public class AlertEvaluations {
         Mono<List<AlertChange>> tail = Mono.just(List.of());
         Mono<List<AlertChange>> waiting;
         LocalDate waitingAsOf;
+        boolean retired;
     }
 }

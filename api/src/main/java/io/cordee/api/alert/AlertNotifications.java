@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,8 @@ public class AlertNotifications implements SmartLifecycle {
     private final DatabaseClient pool;
     private final AlertService alerts;
     private final Sinks.Many<AgencyAlertChange> sink = Sinks.many().multicast().directBestEffort();
+    private final Map<AgencyId, Integer> followers = new ConcurrentHashMap<>();
+    private final AtomicInteger everyAgency = new AtomicInteger();
     private final AtomicReference<PostgresqlConnection> listening = new AtomicReference<>();
     private volatile Disposable listener;
 
@@ -98,7 +102,27 @@ public class AlertNotifications implements SmartLifecycle {
 
     /** Every change of every agency heard on the channel, from now on (hot; nothing is replayed). */
     public Flux<AgencyAlertChange> changes() {
-        return sink.asFlux();
+        return Flux.defer(() -> {
+            everyAgency.incrementAndGet();
+            return sink.asFlux();
+        }).doFinally(signal -> everyAgency.decrementAndGet());
+    }
+
+    /**
+     * The changes of one agency, from now on. While nobody follows an agency (and nobody follows them all),
+     * its notifications are dropped unread: an instance re-reads only the alerts its subscribers need. The
+     * count per agency goes when its last subscriber does, so the map holds only followed agencies.
+     */
+    public Flux<AgencyAlertChange> changes(AgencyId agency) {
+        return Flux.defer(() -> {
+            followers.merge(agency, 1, Integer::sum);
+            return sink.asFlux().filter(c -> c.agencyId().equals(agency));
+        }).doFinally(signal -> followers.computeIfPresent(agency, (a, n) -> n <= 1 ? null : n - 1));
+    }
+
+    /** How many agencies have a follower here (tests: the map does not grow). */
+    int followedAgencies() {
+        return followers.size();
     }
 
     /** How many subscribers follow {@link #changes()} (tests wait for theirs). */
@@ -250,6 +274,9 @@ public class AlertNotifications implements SmartLifecycle {
             return Flux.empty();
         }
         AgencyId agency = parsed.getKey();
+        if (everyAgency.get() == 0 && !followers.containsKey(agency)) {
+            return Flux.empty(); // nobody here follows this agency: nothing to read
+        }
         return alerts.stored(agency, List.copyOf(parsed.getValue().keySet()))
                 .map(stored -> new AgencyAlertChange(agency, parsed.getValue().get(stored.id()), stored))
                 .onErrorResume(e -> {

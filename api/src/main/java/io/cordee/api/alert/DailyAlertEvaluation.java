@@ -2,11 +2,18 @@ package io.cordee.api.alert;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.AlertService;
+import io.cordee.core.schedule.BackgroundWorkRepository;
+import io.cordee.core.schedule.BackgroundWorkRepository.AgencyDay;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -14,22 +21,56 @@ import reactor.core.publisher.Mono;
 
 /**
  * Once a day for every agency, even when nobody writes: overdue days grow, snoozes end, months and
- * forecast weeks move. Checked every {@code cordee.alerts.daily-check} (15 minutes by default): an agency
- * whose day (its time zone, by the application's {@code Clock}) has changed since its last daily
- * evaluation is evaluated. The first check after a start evaluates everyone.
+ * forecast weeks move. Checked every {@code cordee.alerts.daily-check} (15 minutes by default).
+ *
+ * <p>Shared out between instances and resumed after a restart (ADR 66): the last day done per agency is
+ * in the database ({@code agency_daily_run}, V47); a pass claims due agencies — those whose local day (their
+ * time zone, by the application's {@code Clock}) is after the last one done — in batches of
+ * {@code cordee.alerts.daily-batch}, each leased for {@code cordee.alerts.daily-lease}, evaluates them
+ * {@code cordee.alerts.daily-concurrency} at a time, records each as done and claims the next batch until
+ * none is due. A check that comes while this instance's pass still runs does nothing.
  */
 @Component
 public class DailyAlertEvaluation {
 
+    static final String JOB = "alert-daily";
     private static final Logger log = LoggerFactory.getLogger(DailyAlertEvaluation.class);
 
+    private final BackgroundWorkRepository work;
+    private final Clock clock;
+    private final BiFunction<AgencyId, LocalDate, Mono<?>> evaluate;
+    private final String job;
+    private final int batchSize;
+    private final int concurrency;
+    private final Duration lease;
+    private final String owner = "alerts-" + UUID.randomUUID();
+    private final AtomicBoolean running = new AtomicBoolean();
     private final AlertService alerts;
-    private final AlertEvaluations evaluations;
-    private final Map<AgencyId, LocalDate> lastDay = new ConcurrentHashMap<>();
 
-    public DailyAlertEvaluation(AlertService alerts, AlertEvaluations evaluations) {
+    @Autowired
+    public DailyAlertEvaluation(AlertService alerts, AlertEvaluations evaluations, BackgroundWorkRepository work,
+                                Clock clock,
+                                @Value("${cordee.alerts.daily-batch:16}") int batchSize,
+                                @Value("${cordee.alerts.daily-concurrency:2}") int concurrency,
+                                @Value("${cordee.alerts.daily-lease:PT10M}") Duration lease) {
+        this(work, clock, evaluations::request, JOB, batchSize, concurrency, lease, alerts);
+    }
+
+    /** An evaluator over any evaluation (tests count them), for {@code job}'s rows. */
+    public DailyAlertEvaluation(BackgroundWorkRepository work, Clock clock,
+                                BiFunction<AgencyId, LocalDate, Mono<?>> evaluate, String job, int batchSize,
+                                int concurrency, Duration lease, AlertService alerts) {
+        if (batchSize < 1 || concurrency < 1 || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("daily evaluation: batch and concurrency at least 1, a positive lease");
+        }
+        this.work = work;
+        this.clock = clock;
+        this.evaluate = evaluate;
+        this.job = job;
+        this.batchSize = batchSize;
+        this.concurrency = concurrency;
+        this.lease = lease;
         this.alerts = alerts;
-        this.evaluations = evaluations;
     }
 
     @Scheduled(initialDelayString = "${cordee.alerts.daily-check:PT15M}",
@@ -42,18 +83,52 @@ public class DailyAlertEvaluation {
         }, e -> log.warn("Daily alert evaluation failed", e));
     }
 
-    /** Evaluates every agency whose day moved since its last daily evaluation; how many were evaluated. */
+    /**
+     * One pass: evaluates every due agency this instance can claim; how many it evaluated. Empty, doing
+     * nothing, when this instance's previous pass has not ended.
+     */
     public Mono<Long> evaluateNewDays() {
-        return alerts.agencyIds()
-                .concatMap(agency -> alerts.today(agency)
-                        .filter(today -> !today.equals(lastDay.get(agency)))
-                        .flatMap(today -> evaluations.request(agency, today).doOnNext(c -> lastDay.put(agency, today)))
-                        .onErrorResume(e -> Mono.empty()))
-                .count();
+        return Mono.defer(() -> {
+            if (!running.compareAndSet(false, true)) {
+                log.debug("Daily alert evaluation still running; this check is skipped");
+                return Mono.<Long>empty();
+            }
+            return Mono.defer(this::oneBatch).repeat().takeUntil(n -> n == 0).reduce(0L, Long::sum)
+                    .doFinally(signal -> running.set(false));
+        });
+    }
+
+    /** Claims a batch of due agencies and evaluates them; how many were claimed (0: none is due). */
+    private Mono<Long> oneBatch() {
+        var now = clock.instant();
+        return work.claimDueAgencies(job, now, batchSize, now.plus(lease), owner).collectList()
+                .flatMap(batch -> Flux.fromIterable(batch)
+                        .flatMap(this::evaluateAndFinish, concurrency)
+                        .then(Mono.just((long) batch.size())));
+    }
+
+    private Mono<Void> evaluateAndFinish(AgencyDay claimed) {
+        return evaluate.apply(claimed.agencyId(), claimed.day())
+                .then(work.finishAgency(job, claimed, owner))
+                // not recorded as done: claimed again once its lease ends
+                .onErrorResume(e -> {
+                    log.warn("Daily alert evaluation of agency {} failed", claimed.agencyId().value(), e);
+                    return Mono.empty();
+                });
     }
 
     /** Evaluates every agency as of {@code day}, whatever was evaluated before (tests, catching up). */
     public Flux<AgencyId> evaluateAll(LocalDate day) {
-        return alerts.agencyIds().concatMap(agency -> evaluations.request(agency, day).thenReturn(agency));
+        return alerts.agencyIds().concatMap(agency -> evaluate.apply(agency, day).thenReturn(agency));
+    }
+
+    /** Whether this instance's pass is running (tests). */
+    boolean running() {
+        return running.get();
+    }
+
+    /** This instance's lease owner name. */
+    String owner() {
+        return owner;
     }
 }

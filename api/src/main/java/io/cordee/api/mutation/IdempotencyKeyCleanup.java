@@ -1,15 +1,20 @@
 package io.cordee.api.mutation;
 
 import io.cordee.core.idempotency.IdempotencyService;
+import io.cordee.core.schedule.BackgroundWorkRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes the idempotency keys older than 24 h, every {@code cordee.idempotency.cleanup-interval} (an
  * hour by default). Correctness does not depend on it — an expired key is taken over by its next use —
- * it only keeps the table small. Every instance runs it; the DELETE is harmless when repeated.
+ * it only keeps the table small. One instance per half interval runs it (a claimed periodic job, ADR 66).
  */
 @Component
 public class IdempotencyKeyCleanup {
@@ -17,15 +22,26 @@ public class IdempotencyKeyCleanup {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
 
     private final IdempotencyService idempotency;
+    private final BackgroundWorkRepository work;
+    private final Clock clock;
+    private final Duration interval;
+    private final String owner = "idempotency-" + UUID.randomUUID();
 
-    public IdempotencyKeyCleanup(IdempotencyService idempotency) {
+    public IdempotencyKeyCleanup(IdempotencyService idempotency, BackgroundWorkRepository work, Clock clock,
+                                 @Value("${cordee.idempotency.cleanup-interval:PT1H}") Duration interval) {
         this.idempotency = idempotency;
+        this.work = work;
+        this.clock = clock;
+        this.interval = interval;
     }
 
     @Scheduled(initialDelayString = "${cordee.idempotency.cleanup-interval:PT1H}",
             fixedDelayString = "${cordee.idempotency.cleanup-interval:PT1H}")
     public void deleteExpired() {
-        idempotency.deleteExpired().subscribe(n -> {
+        work.claimPeriodicJob("idempotency-cleanup", clock.instant(), interval.dividedBy(2), owner)
+                .filter(Boolean::booleanValue)
+                .flatMap(claimed -> idempotency.deleteExpired())
+                .subscribe(n -> {
             if (n > 0) {
                 log.info("Deleted {} expired idempotency keys", n);
             }

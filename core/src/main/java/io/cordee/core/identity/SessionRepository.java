@@ -13,4 +13,10 @@ public interface SessionRepository {
 
     /** Revokes the session; completes empty whether or not it existed. */
     Mono<Void> revoke(byte[] tokenHash, Instant now);
+
+    /**
+     * Deletes up to {@code limit} sessions expired or revoked at {@code now}, except each user's newest
+     * session (it tells the people page when they last signed in); how many were deleted.
+     */
+    Mono<Long> deleteDead(Instant now, int limit);
 }

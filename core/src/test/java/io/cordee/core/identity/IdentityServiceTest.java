@@ -64,6 +64,10 @@ class IdentityServiceTest {
                 }
             },
             new SessionRepository() {
+                public Mono<Long> deleteDead(Instant now, int limit) {
+                    return Mono.just(0L);
+                }
+
                 public Mono<Session> insert(Session session) {
                     stored.add(session);
                     return Mono.just(session);

@@ -344,6 +344,10 @@ public final class EmbeddedPostgresServer {
                 "-c", "max_connections=200",
                 "-c", "timezone=UTC",
                 "-c", MARKER + "=" + ProcessHandle.current().pid());
+        // sized for the machine unless throw-away (ADR 66)
+        EmbeddedMemory memory = durable ? EmbeddedMemory.forMachine(EmbeddedMemory.machineMemory()) : EmbeddedMemory.DEFAULTS;
+        args = new java.util.ArrayList<>(args);
+        args.addAll(memory.arguments());
         if (Files.exists(layout.log())) {
             Files.move(layout.log(), layout.log().resolveSibling("postgres.log.1"), StandardCopyOption.REPLACE_EXISTING);
         }

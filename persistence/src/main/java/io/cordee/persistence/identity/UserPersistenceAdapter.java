@@ -75,4 +75,16 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
                 .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
                 .then();
     }
+
+    @Override
+    public Mono<Long> deleteDead(Instant now, int limit) {
+        // a batch at a time keeps each transaction short; the newest session of each user stays
+        return db.sql("DELETE FROM user_session WHERE (agency_id, id) IN (SELECT s.agency_id, s.id FROM user_session s"
+                        + " WHERE (s.expires_at <= :now OR s.revoked_at IS NOT NULL)"
+                        + " AND EXISTS (SELECT 1 FROM user_session n WHERE n.agency_id = s.agency_id"
+                        + " AND n.user_id = s.user_id AND n.created_at > s.created_at)"
+                        + " LIMIT :limit)")
+                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("limit", limit)
+                .fetch().rowsUpdated();
+    }
 }

@@ -47,6 +47,11 @@ class EmbeddedPostgresServerTest {
                 assertThat(show(c, "full_page_writes")).isEqualTo("on");
                 assertThat(show(c, "listen_addresses")).isEqualTo("127.0.0.1");
                 assertThat(show(c, "password_encryption")).isEqualTo("scram-sha-256");
+                // sized for this machine (ADR 66), not PostgreSQL's 128 MB whatever the memory
+                EmbeddedMemory sized = EmbeddedMemory.forMachine(EmbeddedMemory.machineMemory());
+                assertThat(show(c, "shared_buffers")).isEqualTo(pgSize(sized.sharedBuffersMb()));
+                assertThat(show(c, "effective_cache_size")).isEqualTo(pgSize(sized.effectiveCacheSizeMb()));
+                assertThat(show(c, "work_mem")).isEqualTo(pgSize(sized.workMemMb()));
             }
             assertThat(Files.readString(home.resolve("db-password")).trim()).isEqualTo(server.password()).hasSize(32);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("db-password"))))
@@ -214,5 +219,10 @@ class EmbeddedPostgresServerTest {
             Thread.sleep(50);
         }
         assertThat(file).exists();
+    }
+
+    /** How SHOW prints a size in MB: "3GB" when it divides evenly, else "3000MB". */
+    private static String pgSize(long mb) {
+        return mb % 1024 == 0 ? (mb / 1024) + "GB" : mb + "MB";
     }
 }

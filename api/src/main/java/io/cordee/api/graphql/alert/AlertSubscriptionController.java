@@ -38,8 +38,7 @@ public class AlertSubscriptionController {
     public Flux<AlertChangeEvent> alertChanged() {
         return Callers.current().flatMapMany(caller -> {
             Set<AlertKind> kinds = AlertService.visibleKinds(caller, "follow alerts");
-            return notifications.changes()
-                    .filter(c -> c.agencyId().equals(caller.agencyId()))
+            return notifications.changes(caller.agencyId())
                     .filter(c -> DELIVERED.contains(c.type()) && kinds.contains(c.alert().alert().kind()))
                     .onBackpressureBuffer(BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST);
         }).map(c -> new AlertChangeEvent(c.type(), new AlertController.Alert(c.alert())));
