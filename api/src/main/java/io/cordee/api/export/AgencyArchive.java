@@ -55,8 +55,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AgencyArchive {
 
-    /** 2 (ADR 58) adds {@code alert_thresholds.csv}, {@code health_weights.csv} and {@code cash_risk_settings.csv}. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * 2 (ADR 58) adds {@code alert_thresholds.csv}, {@code health_weights.csv} and {@code cash_risk_settings.csv};
+     * 3 (ADR 61) adds {@code deals.csv}, {@code deal_milestones.csv}, {@code deal_staffing.csv} and
+     * {@code time_entries.csv}.
+     */
+    public static final int FORMAT_VERSION = 3;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private AgencyArchive() {
@@ -236,6 +240,43 @@ public final class AgencyArchive {
             risk.row(cells.toArray());
         }
         files.put("cash_risk_settings.csv", risk.build());
+
+        // format 3 (ADR 61): the pipeline (every stage: a won deal keeps its project, a lost one its history) with
+        // its billing-plan template and staffing need, then the actual time imported from trackers
+        ExportTable.Builder deals = ExportTable.of("deals").text("id").text("name").text("client_id")
+                .text("prospect_name").text("prospect_segment").amount("expected_fee").text("currency")
+                .integer("probability_percent").date("expected_start").integer("duration").text("duration_unit")
+                .integer("deposit_percent").text("monthly_in_arrears").text("stage").text("project_id");
+        ExportTable.Builder dealMilestones = ExportTable.of("deal_milestones").text("deal_id").integer("position")
+                .text("label").date("date").integer("share_percent");
+        ExportTable.Builder dealStaffing = ExportTable.of("deal_staffing").text("deal_id").integer("position")
+                .text("member_id").integer("share_percent");
+        for (io.cordee.core.deal.Deal x : d.deals()) {
+            var plan = x.billingPlan();
+            deals.row(id(x.id().value()), x.name(), x.clientId() == null ? null : id(x.clientId().value()),
+                    x.prospectName(), x.prospectSegment() == null ? null : x.prospectSegment().name(),
+                    amount(x.expectedFee()), currency(x.expectedFee()), x.probabilityPercent(), x.expectedStart(),
+                    x.duration(), x.durationUnit().name(), plan.depositPercent(), bool(plan.monthlyInArrears()),
+                    x.stage().name(), x.projectId() == null ? null : id(x.projectId().value()));
+            for (int i = 0; i < plan.milestones().size(); i++) {
+                Milestone m = plan.milestones().get(i);
+                dealMilestones.row(id(x.id().value()), i, m.label(), m.date(), m.sharePercent());
+            }
+            for (int i = 0; i < x.staffingNeed().size(); i++) {
+                var need = x.staffingNeed().get(i);
+                dealStaffing.row(id(x.id().value()), i, id(need.memberId().value()), need.sharePercent());
+            }
+        }
+        files.put("deals.csv", deals.build());
+        files.put("deal_milestones.csv", dealMilestones.build());
+        files.put("deal_staffing.csv", dealStaffing.build());
+        ExportTable.Builder time = ExportTable.of("time_entries").text("id").text("member_id").text("project_id")
+                .date("date").integer("minutes").text("source").text("source_key");
+        for (io.cordee.core.timesheet.TimeEntry e : d.timeEntries()) {
+            time.row(id(e.id()), id(e.memberId().value()), id(e.projectId().value()), e.date(), e.minutes(),
+                    e.source(), e.key());
+        }
+        files.put("time_entries.csv", time.build());
         return files;
     }
 
