@@ -106,7 +106,8 @@ public final class AgencyArchiveReader {
             "cash_risk_settings.csv");
     /** Format 3 adds the pipeline and the actual time (ADR 61); an older archive imports without them. */
     private static final Set<String> FILES_3 = Set.of("deals.csv", "deal_milestones.csv", "deal_staffing.csv",
-            "time_entries.csv");
+            "time_entries.csv", "interactions.csv", "strengths_maps.csv", "strengths.csv", "agreements.csv",
+            "commitments.csv");
 
     private AgencyArchiveReader() {
     }
@@ -454,8 +455,48 @@ public final class AgencyArchiveReader {
                 return new io.cordee.core.timesheet.TimeEntry(uuid("id"), new TeamMemberId(uuid("member_id")),
                         new ProjectId(uuid("project_id")), date("date"), minutes, source, key);
             });
+            List<io.cordee.core.relationship.Interaction> interactions = optional("interactions.csv", r ->
+                    new io.cordee.core.relationship.Interaction(new io.cordee.core.relationship.InteractionId(uuid("id")),
+                            target, new ClientId(uuid("client_id")), date("date"),
+                            constant(io.cordee.core.relationship.InteractionKind.class, "kind"),
+                            names("agency_participants"), names("client_participants"), required("summary"),
+                            integerOrNull("agency_energy"), integerOrNull("client_energy"), bool("internal"), 0));
+            Map<UUID, List<io.cordee.core.relationship.Strength>> strengths = new HashMap<>();
+            for (Map<String, String> r : tables.getOrDefault("strengths.csv", List.of())) {
+                one("strengths.csv", r, x -> strengths.computeIfAbsent(uuid("client_id"), k -> new ArrayList<>())
+                        .add(new io.cordee.core.relationship.Strength(required("domain"), integer("agency"),
+                                integer("client"), constant(io.cordee.core.relationship.Lead.class, "lead"))));
+            }
+            List<io.cordee.core.relationship.StrengthsMap> maps = optional("strengths_maps.csv", r -> {
+                UUID client = uuid("client_id");
+                return new io.cordee.core.relationship.StrengthsMap(target, new ClientId(client),
+                        strengths.getOrDefault(client, List.of()), names("expectations"), 0);
+            });
+            Set<UUID> mapped = new java.util.HashSet<>();
+            maps.forEach(m -> mapped.add(m.clientId().value()));
+            for (UUID orphan : strengths.keySet()) {
+                if (!mapped.contains(orphan)) {
+                    throw invalid("strengths.csv", "strengths.csv: client_id " + orphan
+                            + " has no row in strengths_maps.csv");
+                }
+            }
+            List<io.cordee.core.relationship.Agreement> agreements = optional("agreements.csv", r -> {
+                UUID project = uuidOrNull("project_id");
+                return new io.cordee.core.relationship.Agreement(
+                        new io.cordee.core.relationship.AgreementId(uuid("id")), target, new ClientId(uuid("client_id")),
+                        project == null ? null : new ProjectId(project), required("what"),
+                        constant(io.cordee.core.relationship.Side.class, "owner_side"), text("owner_name"),
+                        date("due_date"), constant(io.cordee.core.relationship.AgreementStatus.class, "status"),
+                        date("done_date"), 0);
+            });
+            List<io.cordee.core.relationship.Commitment> commitments = optional("commitments.csv", r ->
+                    new io.cordee.core.relationship.Commitment(new io.cordee.core.relationship.CommitmentId(uuid("id")),
+                            target, new ClientId(uuid("client_id")), new ProjectId(uuid("project_id")),
+                            constant(io.cordee.core.relationship.CommitmentKind.class, "kind"), required("title"),
+                            date("due_date"), date("delivered_date"), 0));
             return new AgencyData(agency, clients, projects, plans, invoices, payments, accounts, balances, members,
-                    absences, allocations, overheads, oneOffs, holidays, thresholds, weights, risk, deals, time);
+                    absences, allocations, overheads, oneOffs, holidays, thresholds, weights, risk, deals, time,
+                    interactions, maps, agreements, commitments);
         }
 
         /** A file of zero rows (absent in format 1 too: the defaults) or one. */
@@ -556,6 +597,34 @@ public final class AgencyArchiveReader {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 throw cell(column, "is not a whole number");
+            }
+        }
+
+        private Integer integerOrNull(String column) {
+            return raw(column) == null ? null : integer(column);
+        }
+
+        /** A JSON array of strings (ADR 61); an empty cell is no names. */
+        private List<String> names(String column) {
+            String v = raw(column);
+            if (v == null) {
+                return List.of();
+            }
+            try {
+                JsonNode array = JSON.readTree(v);
+                if (array == null || !array.isArray()) {
+                    throw cell(column, "is not a JSON array of names");
+                }
+                List<String> out = new ArrayList<>();
+                for (JsonNode n : array) {
+                    if (!n.isString()) {
+                        throw cell(column, "is not a JSON array of names");
+                    }
+                    out.add(n.asString());
+                }
+                return out;
+            } catch (JacksonException e) {
+                throw cell(column, "is not a JSON array of names");
             }
         }
 

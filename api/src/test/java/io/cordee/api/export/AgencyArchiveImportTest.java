@@ -57,7 +57,8 @@ class AgencyArchiveImportTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> COUNTED = List.of("client", "project", "invoice", "payment", "team_member",
-            "allocation", "bank_balance", "overhead", "billing_plan");
+            "allocation", "bank_balance", "overhead", "billing_plan", "deal", "time_entry", "interaction",
+            "strengths_map", "agreement", "client_commitment");
 
     @Autowired
     Tenants tenants;
@@ -146,6 +147,13 @@ class AgencyArchiveImportTest {
             // the weeks are not all flat: the forecast moves, so equality means something
             assertThat(weeks.stream().map(w -> ((Map<?, ?>) w).get("inflow")).distinct().count()).isGreaterThan(3);
         }
+
+        // the relationship came over (format 3, ADR 61): the demo has some of each, and every client's health —
+        // score, components, 26-point trend — is the same, as are its strengths map and game plan
+        for (String table : List.of("interaction", "strengths_map", "agreement", "client_commitment")) {
+            assertThat(imported.get(table)).as(table).isPositive();
+        }
+        assertThat(relationship(copy)).isEqualTo(relationship(demo));
 
         // a second import into the (now full) agency is refused and changes nothing
         upload(empty.session(), archive).expectStatus().isEqualTo(409)
@@ -437,7 +445,22 @@ class AgencyArchiveImportTest {
     }
 
     private static final List<String> FORMAT_3 = List.of("deals.csv", "deal_milestones.csv", "deal_staffing.csv",
-            "time_entries.csv");
+            "time_entries.csv", "interactions.csv", "strengths_maps.csv", "strengths.csv", "agreements.csv",
+            "commitments.csv");
+
+    /** Every client's relationship as the SPA reads it, by client name. */
+    private static List<Object> relationship(HttpGraphQlTester as) {
+        return as.document("""
+                        { clients(first: 100) { edges { node { name
+                          relationship { lateCommitments health { score components { kind score } trend { asOf score } }
+                            strengths { expectations strengths { domain agency client lead } } }
+                          interactions(first: 100) { edges { node { date kind summary agencyParticipants
+                            clientParticipants agencyEnergy clientEnergy } } }
+                          agreements { what ownerSide ownerName dueDate status doneDate }
+                          commitments { kind title dueDate deliveredDate } } } } }""")
+                .execute().path("clients.edges").entityList(Object.class).get().stream()
+                .sorted(java.util.Comparator.comparing(Object::toString)).toList();
+    }
 
     private io.cordee.core.timesheet.TimeEntry entry(java.util.UUID member, java.util.UUID project, String day,
                                                       int minutes, String seed) {

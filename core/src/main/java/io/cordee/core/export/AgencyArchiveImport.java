@@ -59,7 +59,8 @@ public final class AgencyArchiveImport {
     /** What was written, per kind of record. */
     public record Imported(int clients, int projects, int billingPlans, int invoices, int payments, int bankAccounts,
                            int bankBalances, int teamMembers, int absences, int allocations, int overheads,
-                           int oneOffExpenses, int holidays, int deals, int timeEntries) {
+                           int oneOffExpenses, int holidays, int deals, int timeEntries, int interactions,
+                           int strengthsMaps, int agreements, int commitments) {
     }
 
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
@@ -165,6 +166,12 @@ public final class AgencyArchiveImport {
                         : Mono.error(InvalidInput.of("time_entries.csv", "only " + n + " of "
                         + d.timeEntries().size() + " time entries could be written; nothing was imported",
                         ErrorCode.ARCHIVE_INVALID))))
+                // the relationship (ADR 61): after clients and projects, which it points at
+                .then(each(d.interactions(), relationships::insertInteraction))
+                .then(each(d.strengthsMaps(), m -> relationships.saveStrengthsMap(m, -1)
+                        .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Strengths map", -1)))))
+                .then(each(d.agreements(), relationships::insertAgreement))
+                .then(each(d.commitments(), relationships::insertCommitment))
                 .then(each(d.overheads(), o -> cash.insertOverhead(current.id(), o)))
                 .then(each(d.oneOffs(), e -> cash.insertOneOff(current.id(), e)))
                 .then(d.holidays().isEmpty() ? Mono.<Void>empty()
@@ -173,7 +180,9 @@ public final class AgencyArchiveImport {
                 .thenReturn(new Imported(d.clients().size(), d.projects().size(), d.plans().size(),
                         d.invoices().size(), d.payments().size(), d.accounts().size(), d.balances().size(),
                         d.members().size(), d.absences().size(), d.allocations().size(), d.overheads().size(),
-                        d.oneOffs().size(), d.holidays().size(), d.deals().size(), d.timeEntries().size()));
+                        d.oneOffs().size(), d.holidays().size(), d.deals().size(), d.timeEntries().size(),
+                        d.interactions().size(), d.strengthsMaps().size(), d.agreements().size(),
+                        d.commitments().size()));
     }
 
     /**
@@ -302,6 +311,30 @@ public final class AgencyArchiveImport {
                 errors.add(new FieldError("time_entries.csv", "record " + e.id() + ": source_key " + e.key()
                         + " is in time_entries.csv twice", ErrorCode.ARCHIVE_INVALID));
             }
+        }
+        unique(errors, d.interactions(), x -> x.id().value(), "interactions.csv");
+        for (io.cordee.core.relationship.Interaction x : d.interactions()) {
+            same(errors, agency, x.agencyId(), "interactions.csv", x.id().value());
+            points(errors, clientIds, x.clientId().value(), "interactions.csv", x.id().value(), "client_id");
+        }
+        unique(errors, d.strengthsMaps(), x -> x.clientId().value(), "strengths_maps.csv");
+        for (io.cordee.core.relationship.StrengthsMap x : d.strengthsMaps()) {
+            same(errors, agency, x.agencyId(), "strengths_maps.csv", x.clientId().value());
+            points(errors, clientIds, x.clientId().value(), "strengths_maps.csv", x.clientId().value(), "client_id");
+        }
+        unique(errors, d.agreements(), x -> x.id().value(), "agreements.csv");
+        for (io.cordee.core.relationship.Agreement x : d.agreements()) {
+            same(errors, agency, x.agencyId(), "agreements.csv", x.id().value());
+            points(errors, clientIds, x.clientId().value(), "agreements.csv", x.id().value(), "client_id");
+            if (x.projectId() != null) {
+                points(errors, projectIds, x.projectId().value(), "agreements.csv", x.id().value(), "project_id");
+            }
+        }
+        unique(errors, d.commitments(), x -> x.id().value(), "commitments.csv");
+        for (io.cordee.core.relationship.Commitment x : d.commitments()) {
+            same(errors, agency, x.agencyId(), "commitments.csv", x.id().value());
+            points(errors, clientIds, x.clientId().value(), "commitments.csv", x.id().value(), "client_id");
+            points(errors, projectIds, x.projectId().value(), "commitments.csv", x.id().value(), "project_id");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors.size() > 20 ? errors.subList(0, 20) : errors);
