@@ -524,8 +524,14 @@ class AgencyArchiveImportTest {
         tokenUpload(clientsOnly, archive).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("STAFFING"));
         assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
-        String all = token(owner, "Migration", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
+        // format 3 writes the relationship too (ADR 61): six areas are not enough any more
+        String six = token(owner, "Migration v2", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
                 "SETTINGS"));
+        tokenUpload(six, archive).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("RELATIONSHIP"));
+        String all = token(owner, "Migration", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
+                "SETTINGS", "RELATIONSHIP"));
         tokenUpload(all, archive).expectStatus().isCreated();
         assertThat(counts(empty.id())).isEqualTo(counts(DemoAgency.ID));
     }
