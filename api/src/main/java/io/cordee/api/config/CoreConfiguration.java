@@ -220,9 +220,10 @@ public class CoreConfiguration {
             io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations,
             TransactionRunner tx, io.cordee.core.alert.AlertRepository alerts,
             io.cordee.core.relationship.RelationshipRepository relationships,
-            io.cordee.core.cash.CashRiskSettingsRepository cashRisk) {
+            io.cordee.core.cash.CashRiskSettingsRepository cashRisk, io.cordee.core.deal.DealRepository deals,
+            io.cordee.core.timesheet.TimesheetRepository timesheets) {
         return new io.cordee.core.export.AgencyExportService(agencies, clients, projects, billing, cash, members,
-                absences, allocations, tx, alerts, relationships, cashRisk);
+                absences, allocations, tx, alerts, relationships, cashRisk, deals, timesheets);
     }
 
     /** The import of a complete agency archive into an empty agency (ADR 58). */
@@ -231,9 +232,10 @@ public class CoreConfiguration {
             ProjectRepository projects, BillingRepository billing, CashRepository cash, TeamMemberRepository members,
             io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx,
             io.cordee.core.alert.AlertRepository alerts, io.cordee.core.relationship.RelationshipRepository relationships,
-            io.cordee.core.cash.CashRiskSettingsRepository cashRisk) {
+            io.cordee.core.cash.CashRiskSettingsRepository cashRisk, io.cordee.core.deal.DealRepository deals,
+            io.cordee.core.timesheet.TimesheetRepository timesheets) {
         return new io.cordee.core.export.AgencyArchiveImport(agencies, clients, projects, billing, cash, members,
-                absences, allocations, tx, alerts, relationships, cashRisk);
+                absences, allocations, tx, alerts, relationships, cashRisk, deals, timesheets);
     }
 
     @Bean

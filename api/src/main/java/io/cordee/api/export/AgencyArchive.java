@@ -55,8 +55,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AgencyArchive {
 
-    /** 2 (ADR 58) adds {@code alert_thresholds.csv}, {@code health_weights.csv} and {@code cash_risk_settings.csv}. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * 2 (ADR 58) adds {@code alert_thresholds.csv}, {@code health_weights.csv} and {@code cash_risk_settings.csv};
+     * 3 (ADR 61) adds {@code deals.csv}, {@code deal_milestones.csv}, {@code deal_staffing.csv} and
+     * {@code time_entries.csv}, and the relationship: {@code interactions.csv}, {@code strengths_maps.csv},
+     * {@code strengths.csv}, {@code agreements.csv}, {@code commitments.csv}.
+     */
+    public static final int FORMAT_VERSION = 3;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private AgencyArchive() {
@@ -236,6 +241,82 @@ public final class AgencyArchive {
             risk.row(cells.toArray());
         }
         files.put("cash_risk_settings.csv", risk.build());
+
+        // format 3 (ADR 61): the pipeline (every stage: a won deal keeps its project, a lost one its history) with
+        // its billing-plan template and staffing need, then the actual time imported from trackers
+        ExportTable.Builder deals = ExportTable.of("deals").text("id").text("name").text("client_id")
+                .text("prospect_name").text("prospect_segment").amount("expected_fee").text("currency")
+                .integer("probability_percent").date("expected_start").integer("duration").text("duration_unit")
+                .integer("deposit_percent").text("monthly_in_arrears").text("stage").text("project_id");
+        ExportTable.Builder dealMilestones = ExportTable.of("deal_milestones").text("deal_id").integer("position")
+                .text("label").date("date").integer("share_percent");
+        ExportTable.Builder dealStaffing = ExportTable.of("deal_staffing").text("deal_id").integer("position")
+                .text("member_id").integer("share_percent");
+        for (io.cordee.core.deal.Deal x : d.deals()) {
+            var plan = x.billingPlan();
+            deals.row(id(x.id().value()), x.name(), x.clientId() == null ? null : id(x.clientId().value()),
+                    x.prospectName(), x.prospectSegment() == null ? null : x.prospectSegment().name(),
+                    amount(x.expectedFee()), currency(x.expectedFee()), x.probabilityPercent(), x.expectedStart(),
+                    x.duration(), x.durationUnit().name(), plan.depositPercent(), bool(plan.monthlyInArrears()),
+                    x.stage().name(), x.projectId() == null ? null : id(x.projectId().value()));
+            for (int i = 0; i < plan.milestones().size(); i++) {
+                Milestone m = plan.milestones().get(i);
+                dealMilestones.row(id(x.id().value()), i, m.label(), m.date(), m.sharePercent());
+            }
+            for (int i = 0; i < x.staffingNeed().size(); i++) {
+                var need = x.staffingNeed().get(i);
+                dealStaffing.row(id(x.id().value()), i, id(need.memberId().value()), need.sharePercent());
+            }
+        }
+        files.put("deals.csv", deals.build());
+        files.put("deal_milestones.csv", dealMilestones.build());
+        files.put("deal_staffing.csv", dealStaffing.build());
+        ExportTable.Builder time = ExportTable.of("time_entries").text("id").text("member_id").text("project_id")
+                .date("date").integer("minutes").text("source").text("source_key");
+        for (io.cordee.core.timesheet.TimeEntry e : d.timeEntries()) {
+            time.row(id(e.id()), id(e.memberId().value()), id(e.projectId().value()), e.date(), e.minutes(),
+                    e.source(), e.key());
+        }
+        files.put("time_entries.csv", time.build());
+
+        // format 3 (ADR 61): the relationship with each client. Lists of names (participants, expectations) are a
+        // JSON array of strings in one cell: names may hold any character, a separator could not be reversed
+        ExportTable.Builder interactions = ExportTable.of("interactions").text("id").text("client_id").date("date")
+                .text("kind").text("agency_participants").text("client_participants").text("summary")
+                .integer("agency_energy").integer("client_energy").text("internal");
+        for (io.cordee.core.relationship.Interaction x : d.interactions()) {
+            interactions.row(id(x.id().value()), id(x.clientId().value()), x.date(), x.kind().name(),
+                    names(x.agencyParticipants()), names(x.clientParticipants()), x.summary(), x.agencyEnergy(),
+                    x.clientEnergy(), bool(x.internal()));
+        }
+        files.put("interactions.csv", interactions.build());
+        ExportTable.Builder maps = ExportTable.of("strengths_maps").text("client_id").text("expectations");
+        ExportTable.Builder strengths = ExportTable.of("strengths").text("client_id").integer("position")
+                .text("domain").integer("agency").integer("client").text("lead");
+        for (io.cordee.core.relationship.StrengthsMap m : d.strengthsMaps()) {
+            maps.row(id(m.clientId().value()), names(m.expectations()));
+            for (int i = 0; i < m.strengths().size(); i++) {
+                var st = m.strengths().get(i);
+                strengths.row(id(m.clientId().value()), i, st.domain(), st.agency(), st.client(), st.lead().name());
+            }
+        }
+        files.put("strengths_maps.csv", maps.build());
+        files.put("strengths.csv", strengths.build());
+        ExportTable.Builder agreements = ExportTable.of("agreements").text("id").text("client_id").text("project_id")
+                .text("what").text("owner_side").text("owner_name").date("due_date").text("status").date("done_date");
+        for (io.cordee.core.relationship.Agreement a : d.agreements()) {
+            agreements.row(id(a.id().value()), id(a.clientId().value()),
+                    a.projectId() == null ? null : id(a.projectId().value()), a.what(), a.ownerSide().name(),
+                    a.ownerName(), a.dueDate(), a.status().name(), a.doneDate());
+        }
+        files.put("agreements.csv", agreements.build());
+        ExportTable.Builder commitments = ExportTable.of("commitments").text("id").text("client_id")
+                .text("project_id").text("kind").text("title").date("due_date").date("delivered_date");
+        for (io.cordee.core.relationship.Commitment c : d.commitments()) {
+            commitments.row(id(c.id().value()), id(c.clientId().value()), id(c.projectId().value()), c.kind().name(),
+                    c.title(), c.dueDate(), c.deliveredDate());
+        }
+        files.put("commitments.csv", commitments.build());
         return files;
     }
 
@@ -311,6 +392,13 @@ public final class AgencyArchive {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A list of names as a JSON array of strings (reversible whatever the names hold). */
+    static String names(List<String> names) {
+        return JSON_CELL.writeValueAsString(names == null ? List.of() : names);
+    }
+
+    private static final JsonMapper JSON_CELL = JsonMapper.builder().build();
 
     private static String id(UUID id) {
         return id.toString();

@@ -104,6 +104,10 @@ public final class AgencyArchiveReader {
     /** Format 2 adds the agency's other settings (ADR 58); a format 1 archive leaves them at the defaults. */
     private static final Set<String> FILES_2 = Set.of("alert_thresholds.csv", "health_weights.csv",
             "cash_risk_settings.csv");
+    /** Format 3 adds the pipeline and the actual time (ADR 61); an older archive imports without them. */
+    private static final Set<String> FILES_3 = Set.of("deals.csv", "deal_milestones.csv", "deal_staffing.csv",
+            "time_entries.csv", "interactions.csv", "strengths_maps.csv", "strengths.csv", "agreements.csv",
+            "commitments.csv");
 
     private AgencyArchiveReader() {
     }
@@ -138,7 +142,8 @@ public final class AgencyArchiveReader {
                 if (files.size() >= MAX_ENTRIES) {
                     throw invalid("file", "the archive has more than " + MAX_ENTRIES + " entries");
                 }
-                if (!name.equals("manifest.json") && !FILES.contains(name) && !FILES_2.contains(name)) {
+                if (!name.equals("manifest.json") && !FILES.contains(name) && !FILES_2.contains(name)
+                        && !FILES_3.contains(name)) {
                     throw invalid("file", "the archive holds " + abbreviate(name)
                             + ", which is not a file of an agency export");
                 }
@@ -198,6 +203,9 @@ public final class AgencyArchiveReader {
         Set<String> expected = new java.util.HashSet<>(FILES);
         if (manifest.path("formatVersion").asInt() >= 2) {
             expected.addAll(FILES_2);
+        }
+        if (manifest.path("formatVersion").asInt() >= 3) {
+            expected.addAll(FILES_3);
         }
         for (String name : expected) {
             if (!listed.containsKey(name)) {
@@ -390,8 +398,105 @@ public final class AgencyArchiveReader {
                 }
                 return new io.cordee.core.cash.CashRiskSettings(failure, integer("cash_risk_percent"), null);
             });
+            Map<UUID, List<Milestone>> dealMilestones = new HashMap<>();
+            for (Map<String, String> r : tables.getOrDefault("deal_milestones.csv", List.of())) {
+                one("deal_milestones.csv", r, x -> dealMilestones.computeIfAbsent(uuid("deal_id"),
+                        k -> new ArrayList<>()).add(new Milestone(text("label"), date("date"), integer("share_percent"))));
+            }
+            Map<UUID, List<io.cordee.core.deal.StaffingNeed>> staffing = new HashMap<>();
+            for (Map<String, String> r : tables.getOrDefault("deal_staffing.csv", List.of())) {
+                one("deal_staffing.csv", r, x -> staffing.computeIfAbsent(uuid("deal_id"), k -> new ArrayList<>())
+                        .add(new io.cordee.core.deal.StaffingNeed(new TeamMemberId(uuid("member_id")),
+                                integer("share_percent"))));
+            }
+            List<io.cordee.core.deal.Deal> deals = optional("deals.csv", r -> {
+                UUID id = uuid("id");
+                UUID client = uuidOrNull("client_id");
+                UUID project = uuidOrNull("project_id");
+                String segment = text("prospect_segment");
+                return new io.cordee.core.deal.Deal(new io.cordee.core.deal.DealId(id), target, required("name"),
+                        client == null ? null : new ClientId(client), text("prospect_name"),
+                        segment == null ? null : constant(Segment.class, "prospect_segment"), money("expected_fee"),
+                        integer("probability_percent"), date("expected_start"), integer("duration"),
+                        constant(io.cordee.core.deal.DurationUnit.class, "duration_unit"),
+                        new BillingPlan(integer("deposit_percent"), dealMilestones.getOrDefault(id, List.of()),
+                                bool("monthly_in_arrears")), staffing.getOrDefault(id, List.of()),
+                        constant(io.cordee.core.deal.DealStage.class, "stage"),
+                        project == null ? null : new ProjectId(project), 0);
+            });
+            Set<UUID> dealIds = new java.util.HashSet<>();
+            deals.forEach(x -> dealIds.add(x.id().value()));
+            for (UUID orphan : dealMilestones.keySet()) {
+                if (!dealIds.contains(orphan)) {
+                    throw invalid("deal_milestones.csv", "deal_milestones.csv: deal_id " + orphan
+                            + " is not in deals.csv");
+                }
+            }
+            for (UUID orphan : staffing.keySet()) {
+                if (!dealIds.contains(orphan)) {
+                    throw invalid("deal_staffing.csv", "deal_staffing.csv: deal_id " + orphan + " is not in deals.csv");
+                }
+            }
+            List<io.cordee.core.timesheet.TimeEntry> time = optional("time_entries.csv", r -> {
+                int minutes = integer("minutes");
+                if (minutes < 1 || minutes > 1440) {
+                    throw cell("minutes", "is not between 1 and 1440 minutes (one day)");
+                }
+                String source = required("source");
+                // the trackers a source may name are the database's CHECK (V40: HARVEST, TOGGL), which a later
+                // migration may widen: here only the shape, so this reader does not go stale
+                if (!source.matches("[A-Z][A-Z0-9_]{0,31}")) {
+                    throw cell("source", "is not a time tracker's name (HARVEST, TOGGL…)");
+                }
+                String key = required("source_key");
+                if (!key.matches("[0-9a-f]{64}")) {
+                    throw cell("source_key", "is not a SHA-256 in hexadecimal");
+                }
+                return new io.cordee.core.timesheet.TimeEntry(uuid("id"), new TeamMemberId(uuid("member_id")),
+                        new ProjectId(uuid("project_id")), date("date"), minutes, source, key);
+            });
+            List<io.cordee.core.relationship.Interaction> interactions = optional("interactions.csv", r ->
+                    new io.cordee.core.relationship.Interaction(new io.cordee.core.relationship.InteractionId(uuid("id")),
+                            target, new ClientId(uuid("client_id")), date("date"),
+                            constant(io.cordee.core.relationship.InteractionKind.class, "kind"),
+                            names("agency_participants"), names("client_participants"), required("summary"),
+                            integerOrNull("agency_energy"), integerOrNull("client_energy"), bool("internal"), 0));
+            Map<UUID, List<io.cordee.core.relationship.Strength>> strengths = new HashMap<>();
+            for (Map<String, String> r : tables.getOrDefault("strengths.csv", List.of())) {
+                one("strengths.csv", r, x -> strengths.computeIfAbsent(uuid("client_id"), k -> new ArrayList<>())
+                        .add(new io.cordee.core.relationship.Strength(required("domain"), integer("agency"),
+                                integer("client"), constant(io.cordee.core.relationship.Lead.class, "lead"))));
+            }
+            List<io.cordee.core.relationship.StrengthsMap> maps = optional("strengths_maps.csv", r -> {
+                UUID client = uuid("client_id");
+                return new io.cordee.core.relationship.StrengthsMap(target, new ClientId(client),
+                        strengths.getOrDefault(client, List.of()), names("expectations"), 0);
+            });
+            Set<UUID> mapped = new java.util.HashSet<>();
+            maps.forEach(m -> mapped.add(m.clientId().value()));
+            for (UUID orphan : strengths.keySet()) {
+                if (!mapped.contains(orphan)) {
+                    throw invalid("strengths.csv", "strengths.csv: client_id " + orphan
+                            + " has no row in strengths_maps.csv");
+                }
+            }
+            List<io.cordee.core.relationship.Agreement> agreements = optional("agreements.csv", r -> {
+                UUID project = uuidOrNull("project_id");
+                return new io.cordee.core.relationship.Agreement(
+                        new io.cordee.core.relationship.AgreementId(uuid("id")), target, new ClientId(uuid("client_id")),
+                        project == null ? null : new ProjectId(project), required("what"),
+                        constant(io.cordee.core.relationship.Side.class, "owner_side"), text("owner_name"),
+                        date("due_date"), constant(io.cordee.core.relationship.AgreementStatus.class, "status"),
+                        date("done_date"), 0);
+            });
+            List<io.cordee.core.relationship.Commitment> commitments = optional("commitments.csv", r ->
+                    new io.cordee.core.relationship.Commitment(new io.cordee.core.relationship.CommitmentId(uuid("id")),
+                            target, new ClientId(uuid("client_id")), new ProjectId(uuid("project_id")),
+                            constant(io.cordee.core.relationship.CommitmentKind.class, "kind"), required("title"),
+                            date("due_date"), date("delivered_date"), 0));
             return new AgencyData(agency, clients, projects, plans, invoices, payments, accounts, balances, members,
-                    absences, allocations, overheads, oneOffs, holidays, thresholds, weights, risk);
+                    absences, allocations, overheads, oneOffs, holidays, thresholds, weights, risk, deals, time,
+                    interactions, maps, agreements, commitments);
         }
 
         /** A file of zero rows (absent in format 1 too: the defaults) or one. */
@@ -401,6 +506,11 @@ public final class AgencyArchiveReader {
                 throw invalid(name, name + " holds more than one row");
             }
             return rows.isEmpty() ? null : one(name, rows.get(0), read);
+        }
+
+        /** A file of a later format (absent from an older archive: nothing of its kind). */
+        private <T> List<T> optional(String name, Function<Map<String, String>, T> read) {
+            return tables.containsKey(name) ? all(name, read) : List.of();
         }
 
         private <T> List<T> all(String name, Function<Map<String, String>, T> read) {
@@ -487,6 +597,34 @@ public final class AgencyArchiveReader {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 throw cell(column, "is not a whole number");
+            }
+        }
+
+        private Integer integerOrNull(String column) {
+            return raw(column) == null ? null : integer(column);
+        }
+
+        /** A JSON array of strings (ADR 61); an empty cell is no names. */
+        private List<String> names(String column) {
+            String v = raw(column);
+            if (v == null) {
+                return List.of();
+            }
+            try {
+                JsonNode array = JSON.readTree(v);
+                if (array == null || !array.isArray()) {
+                    throw cell(column, "is not a JSON array of names");
+                }
+                List<String> out = new ArrayList<>();
+                for (JsonNode n : array) {
+                    if (!n.isString()) {
+                        throw cell(column, "is not a JSON array of names");
+                    }
+                    out.add(n.asString());
+                }
+                return out;
+            } catch (JacksonException e) {
+                throw cell(column, "is not a JSON array of names");
             }
         }
 

@@ -55,7 +55,8 @@ public class AgencyArchiveUploadController {
             "application/octet-stream");
     /** What an archive writes: a token must be allowed to change all of it. */
     static final Set<ApiTokenArea> AREAS = EnumSet.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS,
-            ApiTokenArea.BILLING, ApiTokenArea.CASH, ApiTokenArea.STAFFING, ApiTokenArea.SETTINGS);
+            ApiTokenArea.BILLING, ApiTokenArea.CASH, ApiTokenArea.STAFFING, ApiTokenArea.SETTINGS,
+            ApiTokenArea.RELATIONSHIP);
     private static final Logger log = LoggerFactory.getLogger(AgencyArchiveUploadController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -57,7 +57,8 @@ class AgencyArchiveImportTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> COUNTED = List.of("client", "project", "invoice", "payment", "team_member",
-            "allocation", "bank_balance", "overhead", "billing_plan");
+            "allocation", "bank_balance", "overhead", "billing_plan", "deal", "time_entry", "interaction",
+            "strengths_map", "agreement", "client_commitment");
 
     @Autowired
     Tenants tenants;
@@ -81,6 +82,10 @@ class AgencyArchiveImportTest {
     io.cordee.core.relationship.RelationshipRepository relationships;
     @Autowired
     io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
+    @Autowired
+    io.cordee.core.deal.DealRepository deals;
+    @Autowired
+    io.cordee.core.timesheet.TimesheetRepository timesheets;
 
     @BeforeEach
     void thursday() {
@@ -142,6 +147,13 @@ class AgencyArchiveImportTest {
             // the weeks are not all flat: the forecast moves, so equality means something
             assertThat(weeks.stream().map(w -> ((Map<?, ?>) w).get("inflow")).distinct().count()).isGreaterThan(3);
         }
+
+        // the relationship came over (format 3, ADR 61): the demo has some of each, and every client's health —
+        // score, components, 26-point trend — is the same, as are its strengths map and game plan
+        for (String table : List.of("interaction", "strengths_map", "agreement", "client_commitment")) {
+            assertThat(imported.get(table)).as(table).isPositive();
+        }
+        assertThat(relationship(copy)).isEqualTo(relationship(demo));
 
         // a second import into the (now full) agency is refused and changes nothing
         upload(empty.session(), archive).expectStatus().isEqualTo(409)
@@ -284,7 +296,8 @@ class AgencyArchiveImportTest {
             var files = (tools.jackson.databind.node.ArrayNode) manifest.get("files");
             for (int i = files.size() - 1; i >= 0; i--) {
                 if (List.of("alert_thresholds.csv", "health_weights.csv", "cash_risk_settings.csv")
-                        .contains(files.get(i).get("name").asString())) {
+                        .contains(files.get(i).get("name").asString())
+                        || FORMAT_3.contains(files.get(i).get("name").asString())) {
                     files.remove(i);
                 }
             }
@@ -292,6 +305,7 @@ class AgencyArchiveImportTest {
         });
         Map<String, byte[]> v1Files = unzipQuietly(v1);
         v1Files.keySet().removeAll(List.of("alert_thresholds.csv", "health_weights.csv", "cash_risk_settings.csv"));
+        v1Files.keySet().removeAll(FORMAT_3);
         Empty old = emptyAgency("Format One Agency");
         upload(old.session(), zipQuietly(v1Files)).expectStatus().isCreated();
         assertThat(alerts.findThresholds(old.id()).blockOptional()).isEmpty();
@@ -301,6 +315,188 @@ class AgencyArchiveImportTest {
         upload(broken.session(), rewrite(archive, "alert_thresholds.csv", csv -> csv.replaceFirst("\r\n25,", "\r\n0,"),
                 0)).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].message")
                 .value(m -> assertThat((String) m).contains("alert_thresholds.csv line 2"));
+    }
+
+    @Test
+    void dealsAndTimeEntriesComeOverSoThePipelineForecastAndTheCashRiskAreTheSame() {
+        // the source: the demo copied into an empty agency (the demo itself stays as other tests know it), then
+        // given a pipeline and some actual time
+        Empty source = emptyAgency("Pipeline Source Agency");
+        upload(source.session(), demoArchive()).expectStatus().isCreated();
+        var client = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id LIMIT 1")
+                .bind("a", source.id().value()).map(r -> r.get(0, java.util.UUID.class)).one().block();
+        List<java.util.UUID> members = db.sql("SELECT id FROM team_member WHERE agency_id = :a ORDER BY id LIMIT 2")
+                .bind("a", source.id().value()).map(r -> r.get(0, java.util.UUID.class)).all().collectList().block();
+        var project = db.sql("SELECT id FROM project WHERE agency_id = :a ORDER BY id LIMIT 1")
+                .bind("a", source.id().value()).map(r -> r.get(0, java.util.UUID.class)).one().block();
+        var eur = Currency.getInstance("EUR");
+        // a client's deal: 120,000.00 at 60 %, from Monday 4 January 2027 for 3 months, 30 % deposit and two
+        // milestones (40 % on 2027-02-15, 30 % on 2027-03-31), needing two people
+        var clientDeal = new io.cordee.core.deal.Deal(new io.cordee.core.deal.DealId(ids.newId()), source.id(),
+                "Replatforming", new io.cordee.core.client.ClientId(client), null, null,
+                new io.cordee.core.money.Money(12_000_000L, eur), 60, java.time.LocalDate.of(2027, 1, 4), 3,
+                io.cordee.core.deal.DurationUnit.MONTHS, new io.cordee.core.billing.BillingPlan(30, List.of(
+                        new io.cordee.core.billing.Milestone("Beta", java.time.LocalDate.of(2027, 2, 15), 40),
+                        new io.cordee.core.billing.Milestone("=Launch", java.time.LocalDate.of(2027, 3, 31), 30)),
+                        false),
+                List.of(new io.cordee.core.deal.StaffingNeed(new io.cordee.core.staffing.TeamMemberId(members.get(0)), 80),
+                        new io.cordee.core.deal.StaffingNeed(new io.cordee.core.staffing.TeamMemberId(members.get(1)), 50)),
+                io.cordee.core.deal.DealStage.PROPOSAL, null, 0);
+        // a prospect's deal, monthly in arrears: 45,000.00 at 25 % over 12 weeks from 2027-02-01
+        var prospectDeal = new io.cordee.core.deal.Deal(new io.cordee.core.deal.DealId(ids.newId()), source.id(),
+                "Brand site", null, "Nouvelle Vague SAS", io.cordee.core.agency.Segment.STARTUP,
+                new io.cordee.core.money.Money(4_500_000L, eur), 25, java.time.LocalDate.of(2027, 2, 1), 12,
+                io.cordee.core.deal.DurationUnit.WEEKS, new io.cordee.core.billing.BillingPlan(0, List.of(), true),
+                List.of(), io.cordee.core.deal.DealStage.LEAD, null, 0);
+        // a lost deal: outside the forecast, but the agency's history
+        var lostDeal = new io.cordee.core.deal.Deal(new io.cordee.core.deal.DealId(ids.newId()), source.id(),
+                "Lost pitch", new io.cordee.core.client.ClientId(client), null, null,
+                new io.cordee.core.money.Money(800_000L, eur), 10, java.time.LocalDate.of(2026, 11, 2), 6,
+                io.cordee.core.deal.DurationUnit.WEEKS, new io.cordee.core.billing.BillingPlan(50, List.of(), false),
+                List.of(), io.cordee.core.deal.DealStage.LOST, null, 0);
+        for (var deal : List.of(clientDeal, prospectDeal, lostDeal)) {
+            deals.insert(deal).block();
+        }
+        // three days of actual time: 7 h 30, 4 h and 8 h
+        List<io.cordee.core.timesheet.TimeEntry> time = List.of(
+                entry(members.get(0), project, "2026-11-30", 450, "a"),
+                entry(members.get(0), project, "2026-12-01", 240, "b"),
+                entry(members.get(1), project, "2026-12-01", 480, "c"));
+        assertThat(timesheets.insertNew(source.id(), time).block()).isEqualTo(3L);
+
+        byte[] archive = big().get().uri("/exports/agency.zip").cookie("CORDEE_SESSION", source.session()).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        JsonNode manifest = JSON.readTree(unzipQuietly(archive).get("manifest.json"));
+        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(3);
+        Empty target = emptyAgency("Pipeline Target Agency");
+        JsonNode answer = upload(target.session(), archive).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(answer.get("imported").get("deals").asInt()).isEqualTo(3);
+        assertThat(answer.get("imported").get("timeEntries").asInt()).isEqualTo(3);
+
+        // the same rows in every table, the new ones included
+        assertThat(counts(target.id())).isEqualTo(counts(source.id()));
+        for (String table : List.of("deal", "time_entry")) {
+            assertThat(count(table, target.id())).as(table).isEqualTo(3L).isEqualTo(count(table, source.id()));
+        }
+        // each deal as it was: plan template (the "=Launch" label escaped and back), staffing need, stage
+        for (var deal : List.of(clientDeal, prospectDeal, lostDeal)) {
+            var copied = deals.findById(target.id(), deal.id()).block();
+            assertThat(copied).usingRecursiveComparison().ignoringFields("agencyId").isEqualTo(deal);
+        }
+        // the entries keep their keys: the tracker's file imported again into the copy would add nothing
+        assertThat(timesheets.existingKeys(target.id(), time.stream().map(io.cordee.core.timesheet.TimeEntry::key)
+                .toList()).collectList().block()).hasSize(3);
+        assertThat(timesheets.findAll(target.id()).collectList().block()).isEqualTo(timesheets.findAll(source.id())
+                .collectList().block());
+
+        // the forecast with the pipeline, week by week, to the cent (BASE and STRESS)
+        HttpGraphQlTester from = tenants.withToken(source.session());
+        HttpGraphQlTester to = tenants.withToken(target.session());
+        for (String scenario : List.of("BASE", "STRESS")) {
+            Map<String, Object> expected = forecast(from, scenario, true);
+            assertThat((List<?>) expected.get("weeks")).hasSize(104);
+            assertThat(forecast(to, scenario, true)).as(scenario).isEqualTo(expected);
+            // the deals weigh: with them the forecast is not the one without (60 % of the 36,000.00 deposit
+            // alone is 21,600.00 of inflow)
+            assertThat(forecast(from, scenario, false)).as(scenario).isNotEqualTo(expected);
+        }
+        // the Monte Carlo with the same seed: every percentile of every week, the probabilities, the clients
+        Map<String, Object> risk = cashRisk(from);
+        assertThat(cashRisk(to)).isEqualTo(risk);
+        assertThat((List<?>) risk.get("weeks")).hasSize(26);
+
+        // a format 2 archive (before deals and time) still imports: no deals, no time, the same BASE forecast
+        // without the pipeline
+        byte[] v2 = unzipEdit(archive, "manifest.json", bytes -> {
+            ObjectNode m = (ObjectNode) JSON.readTree(bytes);
+            m.put("formatVersion", 2);
+            var files = (tools.jackson.databind.node.ArrayNode) m.get("files");
+            for (int i = files.size() - 1; i >= 0; i--) {
+                if (FORMAT_3.contains(files.get(i).get("name").asString())) {
+                    files.remove(i);
+                }
+            }
+            return JSON.writeValueAsBytes(m);
+        });
+        Map<String, byte[]> v2Files = unzipQuietly(v2);
+        v2Files.keySet().removeAll(FORMAT_3);
+        Empty old = emptyAgency("Format Two Agency");
+        upload(old.session(), zipQuietly(v2Files)).expectStatus().isCreated();
+        Map<String, Long> format2 = counts(source.id());
+        Map<String, Long> oldCounts = counts(old.id());
+        for (String table : List.of("deal", "time_entry", "interaction", "strengths_map", "agreement",
+                "client_commitment")) {
+            assertThat(oldCounts.remove(table)).as(table).isZero();
+            format2.remove(table);
+        }
+        assertThat(oldCounts).isEqualTo(format2);
+        assertThat(forecast(tenants.withToken(old.session()), "BASE", false)).isEqualTo(forecast(from, "BASE", false));
+        // but a format 3 archive without one of its files is refused, naming it, and writes nothing
+        Map<String, byte[]> missing = unzipQuietly(archive);
+        missing.remove("deal_staffing.csv");
+        Empty strict = emptyAgency("Format Three Strict Agency");
+        upload(strict.session(), zipQuietly(missing)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("deal_staffing.csv"));
+        // and a staffing need naming a member the archive does not hold is refused before the transaction
+        String stranger = java.util.UUID.randomUUID().toString();
+        upload(strict.session(), rewrite(archive, "deal_staffing.csv", csv -> csv.replace(members.get(1).toString(),
+                stranger), 0)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("deal_staffing.csv").contains(stranger));
+        assertThat(count("client", strict.id())).isZero();
+        assertThat(count("deal", strict.id())).isZero();
+    }
+
+    private static final List<String> FORMAT_3 = List.of("deals.csv", "deal_milestones.csv", "deal_staffing.csv",
+            "time_entries.csv", "interactions.csv", "strengths_maps.csv", "strengths.csv", "agreements.csv",
+            "commitments.csv");
+
+    /** Every client's relationship as the SPA reads it, by client name. */
+    private static List<Object> relationship(HttpGraphQlTester as) {
+        return as.document("""
+                        { clients(first: 100) { edges { node { name
+                          relationship { lateCommitments health { score components { kind score } trend { asOf score } }
+                            strengths { expectations strengths { domain agency client lead } } }
+                          interactions(first: 100) { edges { node { date kind summary agencyParticipants
+                            clientParticipants agencyEnergy clientEnergy } } }
+                          agreements { what ownerSide ownerName dueDate status doneDate }
+                          commitments { kind title dueDate deliveredDate } } } } }""")
+                .execute().path("clients.edges").entityList(Object.class).get().stream()
+                .sorted(java.util.Comparator.comparing(Object::toString)).toList();
+    }
+
+    private io.cordee.core.timesheet.TimeEntry entry(java.util.UUID member, java.util.UUID project, String day,
+                                                      int minutes, String seed) {
+        return new io.cordee.core.timesheet.TimeEntry(ids.newId(), new io.cordee.core.staffing.TeamMemberId(member),
+                new io.cordee.core.project.ProjectId(project), java.time.LocalDate.parse(day), minutes, "HARVEST",
+                AgencyArchive.sha256(("archive-test-" + seed).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long count(String table, AgencyId agency) {
+        return db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a").bind("a", agency.value())
+                .map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private static Map<String, Object> cashRisk(HttpGraphQlTester as) {
+        return as.document("""
+                        { cashRisk(horizonWeeks: 26, paths: 500, seed: 20261203) { asOf paths seed opening { amountMinor }
+                          probabilityUnderWithin13Weeks probabilityUnderWithin26Weeks expectedShortfall { amountMinor }
+                          weeks { weekStart p10 { amountMinor } p50 { amountMinor } p90 { amountMinor }
+                            base { amountMinor } probabilityUnder }
+                          badPathClients { client { name } missingCash { amountMinor } share } } }""")
+                .execute().path("cashRisk").entity(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
+    }
+
+    private static Map<String, Object> forecast(HttpGraphQlTester as, String scenario, boolean withPipeline) {
+        return as.document("""
+                        query($k: ScenarioKind!, $p: Boolean) { cashForecast(horizonWeeks: 104, scenario: {kind: $k},
+                          withPipeline: $p) { asOf opening { amountMinor currency } lowestBalance { amountMinor }
+                          lowestWeek weeks { weekStart inflow { amountMinor } outflow { amountMinor }
+                          closing { amountMinor } } } }""")
+                .variable("k", scenario).variable("p", withPipeline).execute().path("cashForecast")
+                .entity(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
     }
 
     private static Map<String, byte[]> unzipQuietly(byte[] zip) {
@@ -328,8 +524,14 @@ class AgencyArchiveImportTest {
         tokenUpload(clientsOnly, archive).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("STAFFING"));
         assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
-        String all = token(owner, "Migration", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
+        // format 3 writes the relationship too (ADR 61): six areas are not enough any more
+        String six = token(owner, "Migration v2", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
                 "SETTINGS"));
+        tokenUpload(six, archive).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("RELATIONSHIP"));
+        String all = token(owner, "Migration", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
+                "SETTINGS", "RELATIONSHIP"));
         tokenUpload(all, archive).expectStatus().isCreated();
         assertThat(counts(empty.id())).isEqualTo(counts(DemoAgency.ID));
     }

@@ -67,7 +67,7 @@ class AgencyExportTest {
 
         Map<String, byte[]> files = unzip(result.getResponseBody());
         JsonNode manifest = JsonMapper.builder().build().readTree(files.get("manifest.json"));
-        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(2);
+        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(3);
         assertThat(manifest.get("agency").get("id").asString()).isEqualTo(DemoAgency.ID.value().toString());
         // the test clock runs from 10:00:00; the manifest keeps whole seconds
         assertThat(Instant.parse(manifest.get("exportedAt").asString()))
@@ -90,6 +90,8 @@ class AgencyExportTest {
         tables.put("one_off_expenses.csv", "one_off_expense WHERE agency_id = :a");
         tables.put("holidays.csv", "agency_holiday WHERE agency_id = :a");
         tables.put("milestones.csv", "billing_plan, jsonb_array_elements(milestones) WHERE agency_id = :a");
+        tables.put("deals.csv", "deal WHERE agency_id = :a");
+        tables.put("time_entries.csv", "time_entry WHERE agency_id = :a");
 
         Map<String, JsonNode> listed = new LinkedHashMap<>();
         manifest.get("files").forEach(f -> listed.put(f.get("name").asString(), f));

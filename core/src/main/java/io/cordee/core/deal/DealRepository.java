@@ -18,6 +18,9 @@ public interface DealRepository {
     /** The deals still in LEAD or PROPOSAL, in one statement: the pipeline the forecast weighs. */
     Flux<Deal> findOpen(AgencyId agencyId);
 
+    /** Every deal of the agency, in every stage, ordered by id, in one statement: the complete export (ADR 61). */
+    Flux<Deal> findAll(AgencyId agencyId);
+
     Mono<Deal> insert(Deal deal);
 
     /** Writes if the stored version is still {@code deal.version()}; empty otherwise. */

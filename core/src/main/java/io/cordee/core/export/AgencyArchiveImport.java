@@ -59,7 +59,8 @@ public final class AgencyArchiveImport {
     /** What was written, per kind of record. */
     public record Imported(int clients, int projects, int billingPlans, int invoices, int payments, int bankAccounts,
                            int bankBalances, int teamMembers, int absences, int allocations, int overheads,
-                           int oneOffExpenses, int holidays) {
+                           int oneOffExpenses, int holidays, int deals, int timeEntries, int interactions,
+                           int strengthsMaps, int agreements, int commitments) {
     }
 
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
@@ -77,13 +78,19 @@ public final class AgencyArchiveImport {
     private final io.cordee.core.alert.AlertRepository alerts;
     private final io.cordee.core.relationship.RelationshipRepository relationships;
     private final io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
+    private final io.cordee.core.deal.DealRepository deals;
+    private final io.cordee.core.timesheet.TimesheetRepository timesheets;
 
     public AgencyArchiveImport(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
                                BillingRepository billing, CashRepository cash, TeamMemberRepository members,
                                AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx,
                                io.cordee.core.alert.AlertRepository alerts,
                                io.cordee.core.relationship.RelationshipRepository relationships,
-                               io.cordee.core.cash.CashRiskSettingsRepository cashRisk) {
+                               io.cordee.core.cash.CashRiskSettingsRepository cashRisk,
+                               io.cordee.core.deal.DealRepository deals,
+                               io.cordee.core.timesheet.TimesheetRepository timesheets) {
+        this.deals = deals;
+        this.timesheets = timesheets;
         this.alerts = alerts;
         this.relationships = relationships;
         this.cashRisk = cashRisk;
@@ -120,10 +127,11 @@ public final class AgencyArchiveImport {
                 billing.findAllInvoices(agency).hasElements(),
                 cash.overheads(agency).hasElements(),
                 cash.oneOffs(agency, FIRST, LAST).hasElements(),
-                agencies.holidays(agency, FIRST, LAST).hasElements());
+                agencies.holidays(agency, FIRST, LAST).hasElements(),
+                deals.findAll(agency).hasElements());
         return Flux.concat(checks).any(Boolean::booleanValue).flatMap(holds -> holds
                 ? Mono.error(InvalidInput.of("agency", "This agency already holds data (clients, team, invoices,"
-                + " accounts, expenses or holidays): an archive is imported into an empty agency only",
+                + " accounts, expenses, holidays or deals): an archive is imported into an empty agency only",
                 ErrorCode.AGENCY_NOT_EMPTY))
                 : Mono.empty());
     }
@@ -149,6 +157,21 @@ public final class AgencyArchiveImport {
                 .then(each(d.members(), members::insert))
                 .then(each(d.absences(), absences::insert))
                 .then(each(d.allocations(), allocations::insert))
+                // format 3 (ADR 61): deals point at clients, projects (won) and members (staffing need); time
+                // entries at members and projects — all inserted above. One multi-row insert for the entries.
+                .then(each(d.deals(), deals::insert))
+                .then(d.timeEntries().isEmpty() ? Mono.<Void>empty()
+                        : timesheets.insertNew(current.id(), d.timeEntries()).flatMap(n -> n == d.timeEntries().size()
+                        ? Mono.<Void>empty()
+                        : Mono.error(InvalidInput.of("time_entries.csv", "only " + n + " of "
+                        + d.timeEntries().size() + " time entries could be written; nothing was imported",
+                        ErrorCode.ARCHIVE_INVALID))))
+                // the relationship (ADR 61): after clients and projects, which it points at
+                .then(each(d.interactions(), relationships::insertInteraction))
+                .then(each(d.strengthsMaps(), m -> relationships.saveStrengthsMap(m, -1)
+                        .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Strengths map", -1)))))
+                .then(each(d.agreements(), relationships::insertAgreement))
+                .then(each(d.commitments(), relationships::insertCommitment))
                 .then(each(d.overheads(), o -> cash.insertOverhead(current.id(), o)))
                 .then(each(d.oneOffs(), e -> cash.insertOneOff(current.id(), e)))
                 .then(d.holidays().isEmpty() ? Mono.<Void>empty()
@@ -157,7 +180,9 @@ public final class AgencyArchiveImport {
                 .thenReturn(new Imported(d.clients().size(), d.projects().size(), d.plans().size(),
                         d.invoices().size(), d.payments().size(), d.accounts().size(), d.balances().size(),
                         d.members().size(), d.absences().size(), d.allocations().size(), d.overheads().size(),
-                        d.oneOffs().size(), d.holidays().size()));
+                        d.oneOffs().size(), d.holidays().size(), d.deals().size(), d.timeEntries().size(),
+                        d.interactions().size(), d.strengthsMaps().size(), d.agreements().size(),
+                        d.commitments().size()));
     }
 
     /**
@@ -260,6 +285,56 @@ public final class AgencyArchiveImport {
         }
         for (OneOffExpense e : d.oneOffs()) {
             money(errors, currency, e.amount().currency(), "one_off_expenses.csv", e.id());
+        }
+        unique(errors, d.deals(), x -> x.id().value(), "deals.csv");
+        for (io.cordee.core.deal.Deal x : d.deals()) {
+            UUID id = x.id().value();
+            same(errors, agency, x.agencyId(), "deals.csv", id);
+            if (x.clientId() != null) {
+                points(errors, clientIds, x.clientId().value(), "deals.csv", id, "client_id");
+            }
+            if (x.projectId() != null) {
+                points(errors, projectIds, x.projectId().value(), "deals.csv", id, "project_id");
+            }
+            money(errors, currency, x.expectedFee().currency(), "deals.csv", id);
+            for (io.cordee.core.deal.StaffingNeed n : x.staffingNeed()) {
+                points(errors, memberIds, n.memberId().value(), "deal_staffing.csv", id, "member_id");
+            }
+        }
+        unique(errors, d.timeEntries(), io.cordee.core.timesheet.TimeEntry::id, "time_entries.csv");
+        Set<String> keys = new HashSet<>();
+        for (io.cordee.core.timesheet.TimeEntry e : d.timeEntries()) {
+            points(errors, memberIds, e.memberId().value(), "time_entries.csv", e.id(), "member_id");
+            points(errors, projectIds, e.projectId().value(), "time_entries.csv", e.id(), "project_id");
+            // the key is what makes a re-import of the tracker's file insert nothing (V40): twice would lose one
+            if (!keys.add(e.key())) {
+                errors.add(new FieldError("time_entries.csv", "record " + e.id() + ": source_key " + e.key()
+                        + " is in time_entries.csv twice", ErrorCode.ARCHIVE_INVALID));
+            }
+        }
+        unique(errors, d.interactions(), x -> x.id().value(), "interactions.csv");
+        for (io.cordee.core.relationship.Interaction x : d.interactions()) {
+            same(errors, agency, x.agencyId(), "interactions.csv", x.id().value());
+            points(errors, clientIds, x.clientId().value(), "interactions.csv", x.id().value(), "client_id");
+        }
+        unique(errors, d.strengthsMaps(), x -> x.clientId().value(), "strengths_maps.csv");
+        for (io.cordee.core.relationship.StrengthsMap x : d.strengthsMaps()) {
+            same(errors, agency, x.agencyId(), "strengths_maps.csv", x.clientId().value());
+            points(errors, clientIds, x.clientId().value(), "strengths_maps.csv", x.clientId().value(), "client_id");
+        }
+        unique(errors, d.agreements(), x -> x.id().value(), "agreements.csv");
+        for (io.cordee.core.relationship.Agreement x : d.agreements()) {
+            same(errors, agency, x.agencyId(), "agreements.csv", x.id().value());
+            points(errors, clientIds, x.clientId().value(), "agreements.csv", x.id().value(), "client_id");
+            if (x.projectId() != null) {
+                points(errors, projectIds, x.projectId().value(), "agreements.csv", x.id().value(), "project_id");
+            }
+        }
+        unique(errors, d.commitments(), x -> x.id().value(), "commitments.csv");
+        for (io.cordee.core.relationship.Commitment x : d.commitments()) {
+            same(errors, agency, x.agencyId(), "commitments.csv", x.id().value());
+            points(errors, clientIds, x.clientId().value(), "commitments.csv", x.id().value(), "client_id");
+            points(errors, projectIds, x.projectId().value(), "commitments.csv", x.id().value(), "project_id");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors.size() > 20 ? errors.subList(0, 20) : errors);

@@ -48,7 +48,36 @@ public final class AgencyExportService {
                              List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
                              List<LocalDate> holidays, io.cordee.core.alert.AlertThresholds thresholds,
                              io.cordee.core.relationship.HealthWeights healthWeights,
-                             io.cordee.core.cash.CashRiskSettings cashRisk) {
+                             io.cordee.core.cash.CashRiskSettings cashRisk,
+                             List<io.cordee.core.deal.Deal> deals,
+                             List<io.cordee.core.timesheet.TimeEntry> timeEntries,
+                             List<io.cordee.core.relationship.Interaction> interactions,
+                             List<io.cordee.core.relationship.StrengthsMap> strengthsMaps,
+                             List<io.cordee.core.relationship.Agreement> agreements,
+                             List<io.cordee.core.relationship.Commitment> commitments) {
+
+        public AgencyData {
+            deals = deals == null ? List.of() : List.copyOf(deals);
+            timeEntries = timeEntries == null ? List.of() : List.copyOf(timeEntries);
+            interactions = interactions == null ? List.of() : List.copyOf(interactions);
+            strengthsMaps = strengthsMaps == null ? List.of() : List.copyOf(strengthsMaps);
+            agreements = agreements == null ? List.of() : List.copyOf(agreements);
+            commitments = commitments == null ? List.of() : List.copyOf(commitments);
+        }
+
+        /** Format 2's data: no deals, no time entries (ADR 61 adds them). */
+        public AgencyData(Agency agency, List<Client> clients, List<Project> projects, List<ProjectBilling> plans,
+                          List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
+                          List<BankBalance> balances, List<TeamMember> members, List<Absence> absences,
+                          List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
+                          List<LocalDate> holidays, io.cordee.core.alert.AlertThresholds thresholds,
+                          io.cordee.core.relationship.HealthWeights healthWeights,
+                          io.cordee.core.cash.CashRiskSettings cashRisk) {
+            this(agency, clients, projects, plans, invoices, payments, accounts, balances, members, absences,
+                    allocations, overheads, oneOffs, holidays, thresholds, healthWeights, cashRisk, List.of(),
+                    List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+
         /** The same data without the agency's settings beyond {@link Agency} (each null: the defaults). */
         public AgencyData(Agency agency, List<Client> clients, List<Project> projects, List<ProjectBilling> plans,
                           List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
@@ -75,13 +104,19 @@ public final class AgencyExportService {
     private final io.cordee.core.alert.AlertRepository alerts;
     private final io.cordee.core.relationship.RelationshipRepository relationships;
     private final io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
+    private final io.cordee.core.deal.DealRepository deals;
+    private final io.cordee.core.timesheet.TimesheetRepository timesheets;
 
     public AgencyExportService(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
                                BillingRepository billing, CashRepository cash, TeamMemberRepository members,
                                AbsenceRepository absences, AllocationRepository allocations,
                                io.cordee.core.common.TransactionRunner tx, io.cordee.core.alert.AlertRepository alerts,
                                io.cordee.core.relationship.RelationshipRepository relationships,
-                               io.cordee.core.cash.CashRiskSettingsRepository cashRisk) {
+                               io.cordee.core.cash.CashRiskSettingsRepository cashRisk,
+                               io.cordee.core.deal.DealRepository deals,
+                               io.cordee.core.timesheet.TimesheetRepository timesheets) {
+        this.deals = deals;
+        this.timesheets = timesheets;
         this.tx = tx;
         this.alerts = alerts;
         this.relationships = relationships;
@@ -140,10 +175,25 @@ public final class AgencyExportService {
                                 // the settings an agency may have changed: none saved is the defaults (null)
                                 alerts.findThresholds(agency).map(t -> List.of(t.thresholds())).defaultIfEmpty(List.of()),
                                 relationships.findHealthWeights(agency).map(List::of).defaultIfEmpty(List.of()),
-                                cashRisk.find(agency).map(List::of).defaultIfEmpty(List.of())),
+                                cashRisk.find(agency).map(List::of).defaultIfEmpty(List.of()),
+                                // format 3 (ADR 61): the pipeline and the actual time, each in id order
+                                deals.findAll(agency).collectList(),
+                                timesheets.findAll(agency).collectList(),
+                                // the relationship with each client (ADR 61), one statement per kind
+                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
+                                        .findInteractionsSince(agency, clientIds, FIRST),
+                                        Comparator.comparing(i -> i.id().value())),
+                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
+                                        .findStrengthsMaps(agency, clientIds),
+                                        Comparator.comparing(m -> m.clientId().value())),
+                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
+                                        .findAgreements(agency, clientIds), Comparator.comparing(a -> a.id().value())),
+                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
+                                        .findCommitments(agency, clientIds), Comparator.comparing(c -> c.id().value()))),
                                 r -> r).map(r -> new AgencyData(base.getT1(), base.getT2(), ps, cast(r[0]), cast(r[1]),
                                 cast(r[2]), cast(r[3]), cast(r[4]), base.getT3(), cast(r[5]), cast(r[6]), cast(r[7]),
-                                cast(r[8]), cast(r[9]), first(r[10]), first(r[11]), first(r[12])));
+                                cast(r[8]), cast(r[9]), first(r[10]), first(r[11]), first(r[12]), cast(r[13]),
+                                cast(r[14]), cast(r[15]), cast(r[16]), cast(r[17]), cast(r[18])));
                     });
                 });
     }

@@ -23,6 +23,9 @@ public interface TimesheetRepository {
     /** Minutes per project, member and day, for the given projects, between two days (both included). */
     Flux<TimeEntry> actuals(AgencyId agencyId, Collection<ProjectId> projectIds, LocalDate from, LocalDate to);
 
+    /** Every entry of the agency as stored (id, source and key included), ordered by id: the complete export (ADR 61). */
+    Flux<TimeEntry> findAll(AgencyId agencyId);
+
     /** What has been invoiced per project: ISSUED and PAID invoices (not planned, not cancelled), minor units. */
     Flux<Invoiced> invoiced(AgencyId agencyId, Collection<ProjectId> projectIds);
 

@@ -89,6 +89,13 @@ public class DealPersistenceAdapter implements DealRepository {
     }
 
     @Override
+    public Flux<Deal> findAll(AgencyId agencyId) {
+        return db.sql("SELECT " + COLUMNS + " FROM deal WHERE agency_id = :agencyId ORDER BY id")
+                .bind("agencyId", agencyId.value())
+                .mapProperties(DealRow.class).all().map(this::toDomain);
+    }
+
+    @Override
     public Mono<Deal> insert(Deal deal) {
         return db.sql("INSERT INTO deal (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :clientId, :prospectName,"
                         + " :prospectSegment, :currency, :expectedFeeMinor, :probabilityPercent, :expectedStart,"

@@ -82,6 +82,19 @@ public class TimesheetPersistenceAdapter implements TimesheetRepository {
     }
 
     @Override
+    public Flux<TimeEntry> findAll(AgencyId agencyId) {
+        return db.sql("SELECT id, team_member_id, project_id, work_date, minutes, source, source_key FROM time_entry"
+                        + " WHERE agency_id = :agencyId ORDER BY id")
+                .bind("agencyId", agencyId.value())
+                .map((row, meta) -> new TimeEntry(row.get("id", UUID.class),
+                        new TeamMemberId(row.get("team_member_id", UUID.class)),
+                        new ProjectId(row.get("project_id", UUID.class)), row.get("work_date", LocalDate.class),
+                        row.get("minutes", Integer.class), row.get("source", String.class),
+                        row.get("source_key", String.class)))
+                .all();
+    }
+
+    @Override
     public Flux<Invoiced> invoiced(AgencyId agencyId, Collection<ProjectId> projectIds) {
         if (projectIds.isEmpty()) {
             return Flux.empty();
