@@ -1514,7 +1514,7 @@ const MESSAGES = {
     'proposalPage.candidate.terms': 'Paiement à 30 jours', 'proposalPage.language': 'Langue de la lettre',
     'proposalPage.peak': 'Exposition maximale aujourd’hui : {amount}', 'proposalPage.print': 'Imprimer la lettre', 'proposalPage.letter': 'La lettre',
     'proposalPage.markSent': 'Marquer comme envoyée', 'proposalPage.sentOn': 'Envoyée le', 'proposalPage.channel': 'Canal',
-    'proposalPage.channel.EMAIL': 'Courriel', 'proposalPage.channel.POST': 'Courrier', 'proposalPage.channel.MEETING': 'Rendez-vous',
+    'proposalPage.channel.EMAIL': 'E-mail', 'proposalPage.channel.POST': 'Courrier', 'proposalPage.channel.MEETING': 'Rendez-vous',
     'proposalPage.channel.PHONE': 'Téléphone', 'proposalPage.channel.PORTAL': 'Portail client', 'proposalPage.channel.OTHER': 'Autre',
     'proposalPage.sending': 'Enregistrement…', 'proposalPage.markSentButton': 'Marquer la proposition envoyée',
     'proposalPage.sentDone': 'Enregistrée comme envoyée le {date}. Sa lettre est conservée telle qu’envoyée.',
