@@ -20,3 +20,5 @@ CREATE TABLE relationship_comment (
     CHECK ((agreement_id IS NULL) <> (commitment_id IS NULL))
 );
 CREATE INDEX relationship_comment_by_client ON relationship_comment (agency_id, client_id, created_at DESC, id DESC);
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON relationship_comment
+    FOR EACH ROW EXECUTE FUNCTION audit_row_change('RelationshipComment', 'id');
