@@ -75,12 +75,12 @@ class GamePlanBrowserTest {
         openClientPage(client);
 
         // a commitment without a title: the API's message next to the title, nothing recorded
-        browser.click("[data-testid=new-commitment]");
+        press(browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=new-commitment]"))));
         WebElement form = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=new-commitment-form]")));
         new Select(form.findElement(By.name("kind"))).selectByValue("ASSETS");
         setDate(form.findElement(By.name("dueDate")), today.plusDays(7));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        press(form.findElement(By.cssSelector("button[type=submit]")));
         WebElement titleError = browser.wait.until(d -> d.findElements(By.cssSelector(
                 "[data-testid=new-commitment-form] .field-error")).stream().findFirst().orElse(null));
         assertThat(titleError.getText()).isNotBlank();
@@ -89,19 +89,19 @@ class GamePlanBrowserTest {
 
         // with its title: recorded, due in 7 days, not delivered
         form.findElement(By.name("title")).sendKeys("Brand photos");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        press(form.findElement(By.cssSelector("button[type=submit]")));
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=plan-saved]")));
         WebElement row = commitmentRow("commitments", "Brand photos");
         assertThat(row.getText()).contains("New website");
         assertThat(commitmentCount(owner, client)).isEqualTo(1);
 
         // the strengths map as a grid: four domains 3/3 proposed; design set to 5 for the agency, led by it
-        browser.click("[data-testid=edit-strengths]");
+        press(browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=edit-strengths]"))));
         WebElement grid = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=edit-strengths-form]")));
         new Select(grid.findElement(By.name("agency-2"))).selectByValue("5");
         new Select(grid.findElement(By.name("lead-2"))).selectByValue("AGENCY");
-        grid.findElement(By.cssSelector("button[type=submit]")).click();
+        press(grid.findElement(By.cssSelector("button[type=submit]")));
         WebElement design = browser.wait.until(d -> d.findElements(By.cssSelector("[data-testid=strengths] tr[data-domain=DESIGN]"))
                 .stream().findFirst().orElse(null));
         assertThat(design.getDomAttribute("data-agency")).isEqualTo("5");
@@ -112,11 +112,11 @@ class GamePlanBrowserTest {
         browser.signedOutInEnglish();
         browser.signIn(tenant.email(Role.CLIENT), Tenants.PASSWORD);
         WebElement portalRow = commitmentRow("portal-commitments", "Brand photos");
-        portalRow.findElement(By.cssSelector("[data-testid=deliver-commitment]")).click();
+        press(portalRow.findElement(By.cssSelector("[data-testid=deliver-commitment]")));
         WebElement deliver = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=deliver-commitment-form]")));
         deliver.findElement(By.name("comment")).sendKeys("All 24 photos are in the shared drive");
-        deliver.findElement(By.cssSelector("button[type=submit]")).click();
+        press(deliver.findElement(By.cssSelector("button[type=submit]")));
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=portal-plan-saved]")));
         assertThat(commitmentRow("portal-commitments", "Brand photos")
                 .findElements(By.cssSelector("[data-testid=deliver-commitment]"))).isEmpty();
@@ -150,6 +150,12 @@ class GamePlanBrowserTest {
     private static int commitmentCount(HttpGraphQlTester owner, String client) {
         return owner.document("query($c: ID!) { client(id: $c) { commitments { id } } }").variable("c", client).execute()
                 .path("client.commitments").entityList(Object.class).get().size();
+    }
+
+    /** Clicks an element scrolled to the middle of the window, clear of the sticky top bar. */
+    private void press(WebElement element) {
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private void setDate(WebElement input, LocalDate date) {
