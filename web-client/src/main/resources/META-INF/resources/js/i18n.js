@@ -766,6 +766,16 @@ const MESSAGES = {
     'proposalPage.answered.DECLINED': 'Refusal recorded.', 'proposalPage.answered.COUNTERED': 'Counter-proposal recorded.',
     'proposalPage.planned': 'Planned invoices now', 'proposalPage.project': 'Project', 'proposalPage.invoice': 'Invoice',
     'proposalPage.due': 'Due', 'proposalPage.amount': 'Amount', 'proposalPage.fromAlert': 'A proposal is opened from a money alert:',
+    // game plan and doubles (ADR 64)
+    'plan.saved': 'Saved.', 'plan.sending': 'Saving…', 'plan.save': 'Save',
+    'plan.stale': 'Changed by someone else — reload to see it as it is now. Nothing was saved.', 'plan.reload': 'Reload',
+    'plan.edit': 'Edit', 'plan.newCommitment': 'Record a commitment', 'plan.kind': 'Kind',
+    'plan.newAgreement': 'Add an agreement', 'plan.what': 'What', 'plan.side': 'Whose side', 'plan.who': 'Who',
+    'plan.byWhen': 'By when', 'plan.status': 'Status', 'plan.markDelivered': 'Mark delivered', 'plan.comment': 'Comment',
+    'plan.commentAction': 'Comment', 'plan.editStrengths': 'Edit the strengths map', 'plan.lead': 'Who leads',
+    'plan.remove': 'Remove', 'plan.addDomain': 'Add a domain', 'plan.expectations': 'What we expect from the client (one a line)',
+    'plan.noComment': 'No comment yet.', 'plan.deliveredPill': 'Delivered', 'plan.timeline': 'What was said on the plan',
+    'plan.actions': 'Actions',
   },
   fr: {
     'app.tagline': 'La relation client et la trésorerie, encordées.',
@@ -1528,6 +1538,16 @@ const MESSAGES = {
     'proposalPage.answered.DECLINED': 'Refus enregistré.', 'proposalPage.answered.COUNTERED': 'Contre-proposition enregistrée.',
     'proposalPage.planned': 'Factures prévues désormais', 'proposalPage.project': 'Projet', 'proposalPage.invoice': 'Facture',
     'proposalPage.due': 'Échéance', 'proposalPage.amount': 'Montant', 'proposalPage.fromAlert': 'Une proposition s’ouvre depuis une alerte financière :',
+    // plan de jeu et binômes (ADR 64)
+    'plan.saved': 'Enregistré.', 'plan.sending': 'Enregistrement…', 'plan.save': 'Enregistrer',
+    'plan.stale': 'Modifié par quelqu’un d’autre — rechargez pour voir la version actuelle. Rien n’a été enregistré.', 'plan.reload': 'Recharger',
+    'plan.edit': 'Modifier', 'plan.newCommitment': 'Noter un engagement', 'plan.kind': 'Nature',
+    'plan.newAgreement': 'Ajouter un accord', 'plan.what': 'Quoi', 'plan.side': 'De quel côté', 'plan.who': 'Qui',
+    'plan.byWhen': 'Pour quand', 'plan.status': 'Statut', 'plan.markDelivered': 'Marquer livré', 'plan.comment': 'Commentaire',
+    'plan.commentAction': 'Commenter', 'plan.editStrengths': 'Modifier la carte des forces', 'plan.lead': 'Qui mène',
+    'plan.remove': 'Retirer', 'plan.addDomain': 'Ajouter un domaine', 'plan.expectations': 'Ce que nous attendons du client (un par ligne)',
+    'plan.noComment': 'Aucun commentaire pour l’instant.', 'plan.deliveredPill': 'Livré', 'plan.timeline': 'Ce qui a été dit sur le plan',
+    'plan.actions': 'Actions',
   },
 };
 

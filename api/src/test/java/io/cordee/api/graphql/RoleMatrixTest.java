@@ -586,7 +586,12 @@ class RoleMatrixTest {
             write("applyFeasibilitySuggestion", () -> Map.of("id", freshBriefVersion()), """
                             mutation($id: ID!) { applyFeasibilitySuggestion(input: {id: $id, version: 0,
                               suggestion: DROP_REQUIREMENTS}) { briefVersion { id } userErrors { code } } }""",
-                    "applyFeasibilitySuggestion.briefVersion", true));
+                    "applyFeasibilitySuggestion.briefVersion", true),
+            // the game plan's comments (ADR 64): every role of the agency, the contact on its own client's
+            write("commentOnAgreement", () -> Map.of("id", freshAgreement()), """
+                            mutation($id: ID!) { commentOnAgreement(input: {agreementId: $id, body: "Matrix word"}) {
+                              comment { id } userErrors { code } } }""",
+                    "commentOnAgreement.comment", true));
 
     private static Map.Entry<String, ReadProbe> read(String key, String document, String path) {
         return Map.entry(key, new ReadProbe(document, path, document.contains("$")));
@@ -707,6 +712,12 @@ class RoleMatrixTest {
                   requirements: [{title: "Everything", priority: SHOULD, estimateDays: "99999"}]}) {
                   brief { currentVersion { id } } userErrors { code } } }""", Map.of("p", own.project()),
                 "createBrief.brief.currentVersion.id");
+    }
+
+    private static String freshAgreement() {
+        return (String) seed("""
+                mutation($c: ID!) { createAgreement(input: {clientId: $c, what: "Fresh agreement", ownerSide: CLIENT}) {
+                  agreement { id } userErrors { code } } }""", Map.of("c", own.client()), "createAgreement.agreement.id");
     }
 
     private static String freshProposalDeal() {

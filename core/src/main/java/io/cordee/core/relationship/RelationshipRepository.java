@@ -63,6 +63,17 @@ public interface RelationshipRepository {
     /** Writes if the stored version is still {@code commitment.version()}; empty otherwise. */
     Mono<Commitment> updateCommitment(Commitment commitment);
 
+    /**
+     * Writes the commitment if its stored version is still {@code commitment.version()} and, in the same
+     * statement, the comment when there is one; empty (and nothing written) if the version moved on.
+     */
+    Mono<Commitment> updateCommitment(Commitment commitment, RelationshipComment comment);
+
+    Mono<RelationshipComment> insertComment(RelationshipComment comment);
+
+    /** The comments of the given clients, newest first (then id descending). */
+    Flux<RelationshipComment> findComments(AgencyId agencyId, Collection<ClientId> clientIds);
+
     /** The agency's saved weights; empty when it never changed the defaults. */
     Mono<HealthWeights> findHealthWeights(AgencyId agencyId);
 

@@ -418,6 +418,16 @@ public final class RelationshipService {
      */
     public Mono<Commitment> recordDelivery(Caller caller, CommitmentId id, Long expectedVersion,
                                            LocalDate deliveredOn) {
+        return recordDelivery(caller, id, expectedVersion, deliveredOn, null);
+    }
+
+    /**
+     * Records a delivery with an optional comment (at most {@link RelationshipComment#BODY_MAX_LENGTH}
+     * characters), written in the same statement and shown in the relationship's timeline. A commitment
+     * of another client is reported as not found and nothing is written.
+     */
+    public Mono<Commitment> recordDelivery(Caller caller, CommitmentId id, Long expectedVersion,
+                                           LocalDate deliveredOn, String comment) {
         return findCommitment(caller, id)
                 .switchIfEmpty(Mono.error(() -> new NotFound("Commitment", id.value())))
                 .zipWith(today(caller))
@@ -428,9 +438,16 @@ public final class RelationshipService {
                     date(v, "deliveredDate", deliveredOn);
                     v.check(deliveredOn == null || !deliveredOn.isAfter(t.getT2()), "deliveredDate",
                             "must not be after today (" + t.getT2() + ")", ErrorCode.OUT_OF_RANGE);
+                    String body = comment == null || comment.isBlank() ? null : comment.strip();
+                    v.check(body == null || body.length() <= RelationshipComment.BODY_MAX_LENGTH, "comment",
+                            "at most " + RelationshipComment.BODY_MAX_LENGTH + " characters", ErrorCode.TOO_LONG);
                     v.throwIfInvalid();
+                    RelationshipComment note = body == null ? null : new RelationshipComment(ids.newId(),
+                            caller.agencyId(), c.clientId(), null, c.id(), sideOf(caller), caller.userId(), body,
+                            true, clock.instant());
                     return relationships.updateCommitment(new Commitment(c.id(), c.agencyId(), c.clientId(),
-                                    c.projectId(), c.kind(), c.title(), c.dueDate(), deliveredOn, expectedVersion))
+                                    c.projectId(), c.kind(), c.title(), c.dueDate(), deliveredOn, expectedVersion),
+                                    note)
                             .switchIfEmpty(Mono.error(() -> new Conflict("Commitment", expectedVersion)));
                 });
     }
@@ -453,6 +470,38 @@ public final class RelationshipService {
                     draft.title().strip(), draft.dueDate(), draft.deliveredDate(), version);
             return projectOf(caller, clientId, draft.projectId()).thenReturn(next);
         });
+    }
+
+    // ---- comments ------------------------------------------------------------------------------
+
+    /**
+     * Comments on an agreement: agency staff, or a CLIENT user on their own client's game plan (another
+     * client's agreement is not found). At most {@link RelationshipComment#BODY_MAX_LENGTH} characters.
+     */
+    public Mono<RelationshipComment> commentOnAgreement(Caller caller, AgreementId id, String body) {
+        return findAgreement(caller, id)
+                .switchIfEmpty(Mono.error(() -> new NotFound("Agreement", id.value())))
+                .flatMap(a -> {
+                    Validator v = new Validator().requiredText("body", body, RelationshipComment.BODY_MAX_LENGTH);
+                    v.throwIfInvalid();
+                    return relationships.insertComment(new RelationshipComment(ids.newId(), caller.agencyId(),
+                            a.clientId(), a.id(), null, sideOf(caller), caller.userId(), body.strip(), false,
+                            clock.instant()));
+                });
+    }
+
+    /** The comments of each visible client, newest first. */
+    public Mono<Map<ClientId, List<RelationshipComment>>> comments(Caller caller, Collection<ClientId> clientIds) {
+        List<ClientId> visible = visible(caller, clientIds);
+        if (visible.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return relationships.findComments(caller.agencyId(), visible)
+                .collect(Collectors.groupingBy(RelationshipComment::clientId));
+    }
+
+    private static Side sideOf(Caller caller) {
+        return caller.isClientUser() ? Side.CLIENT : Side.AGENCY;
     }
 
     // ---- health weights ------------------------------------------------------------------------

@@ -156,6 +156,29 @@ final class InMemoryRelationships implements RelationshipRepository {
         return Mono.just(next);
     }
 
+    final java.util.List<RelationshipComment> comments = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Mono<Commitment> updateCommitment(Commitment c, RelationshipComment comment) {
+        return updateCommitment(c).doOnNext(next -> {
+            if (comment != null) {
+                comments.add(comment);
+            }
+        });
+    }
+
+    @Override
+    public Mono<RelationshipComment> insertComment(RelationshipComment comment) {
+        comments.add(comment);
+        return Mono.just(comment);
+    }
+
+    @Override
+    public Flux<RelationshipComment> findComments(AgencyId agencyId, Collection<ClientId> clientIds) {
+        return Flux.fromIterable(comments).filter(of(agencyId, clientIds, RelationshipComment::agencyId,
+                RelationshipComment::clientId));
+    }
+
     @Override
     public Mono<HealthWeights> findHealthWeights(AgencyId agencyId) {
         return Mono.justOrEmpty(weights.get(agencyId));

@@ -13,7 +13,10 @@ import io.cordee.core.relationship.CommitmentId;
 import io.cordee.core.relationship.HealthWeights;
 import io.cordee.core.relationship.Interaction;
 import io.cordee.core.relationship.InteractionId;
+import io.cordee.core.relationship.RelationshipComment;
 import io.cordee.core.relationship.RelationshipRepository;
+import io.cordee.core.relationship.Side;
+import io.cordee.core.identity.UserId;
 import io.cordee.core.relationship.StrengthsMap;
 import io.cordee.persistence.common.Keyset;
 import java.time.LocalDate;
@@ -241,6 +244,68 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                         + " RETURNING " + COMMITMENT)
                 .bindProperties(mapper.toRow(commitment))
                 .mapProperties(CommitmentRow.class).one().map(mapper::toDomain);
+    }
+
+    // ---- comments ------------------------------------------------------------------------------
+
+    private static final String COMMENT = "agency_id, id, client_id, agreement_id, commitment_id, side, author_id,"
+            + " body, kind, created_at";
+
+    @Override
+    public Mono<Commitment> updateCommitment(Commitment commitment, RelationshipComment comment) {
+        if (comment == null) {
+            return updateCommitment(commitment);
+        }
+        // one statement: the comment is written only if the versioned update matched a row
+        return db.sql("WITH c AS (UPDATE client_commitment SET project_id = :projectId, kind = :kind, title = :title,"
+                        + " due_date = :dueDate, delivered_date = :deliveredDate, version = version + 1,"
+                        + " updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
+                        + " RETURNING " + COMMITMENT + "),"
+                        + " n AS (INSERT INTO relationship_comment (" + COMMENT + ") SELECT c.agency_id, :noteId,"
+                        + " c.client_id, NULL, c.id, :noteSide, :noteAuthor, :noteBody, 'DELIVERED', :noteAt FROM c)"
+                        + " SELECT " + COMMITMENT + " FROM c")
+                .bindProperties(mapper.toRow(commitment))
+                .bind("noteId", comment.id()).bind("noteSide", comment.side().name())
+                .bind("noteAuthor", comment.authorId() == null ? null : comment.authorId().value())
+                .bind("noteBody", comment.body())
+                .bind("noteAt", java.time.OffsetDateTime.ofInstant(comment.createdAt(), java.time.ZoneOffset.UTC))
+                .mapProperties(CommitmentRow.class).one().map(mapper::toDomain);
+    }
+
+    @Override
+    public Mono<RelationshipComment> insertComment(RelationshipComment c) {
+        var spec = db.sql("INSERT INTO relationship_comment (" + COMMENT + ") VALUES (:agencyId, :id, :clientId,"
+                        + " :agreementId, :commitmentId, :side, :authorId, :body, :kind, :createdAt)")
+                .bind("agencyId", c.agencyId().value()).bind("id", c.id()).bind("clientId", c.clientId().value());
+        spec = c.agreementId() == null ? spec.bindNull("agreementId", UUID.class)
+                : spec.bind("agreementId", c.agreementId().value());
+        spec = c.commitmentId() == null ? spec.bindNull("commitmentId", UUID.class)
+                : spec.bind("commitmentId", c.commitmentId().value());
+        spec = c.authorId() == null ? spec.bindNull("authorId", UUID.class) : spec.bind("authorId", c.authorId().value());
+        return spec.bind("side", c.side().name()).bind("body", c.body()).bind("kind", c.delivery() ? "DELIVERED" : "COMMENT")
+                .bind("createdAt", java.time.OffsetDateTime.ofInstant(c.createdAt(), java.time.ZoneOffset.UTC))
+                .fetch().rowsUpdated().thenReturn(c);
+    }
+
+    @Override
+    public Flux<RelationshipComment> findComments(AgencyId agencyId, Collection<ClientId> clientIds) {
+        return db.sql("SELECT " + COMMENT + " FROM relationship_comment WHERE agency_id = :agencyId"
+                        + " AND client_id = ANY(:ids) ORDER BY created_at DESC, id DESC")
+                .bind("agencyId", agencyId.value()).bind("ids", uuids(clientIds))
+                .map((row, meta) -> {
+                    UUID agreement = row.get("agreement_id", UUID.class);
+                    UUID commitment = row.get("commitment_id", UUID.class);
+                    UUID author = row.get("author_id", UUID.class);
+                    return new RelationshipComment(row.get("id", UUID.class), agencyId,
+                            new ClientId(row.get("client_id", UUID.class)),
+                            agreement == null ? null : new AgreementId(agreement),
+                            commitment == null ? null : new CommitmentId(commitment),
+                            Side.valueOf(row.get("side", String.class)),
+                            author == null ? null : new UserId(author), row.get("body", String.class),
+                            "DELIVERED".equals(row.get("kind", String.class)),
+                            row.get("created_at", java.time.OffsetDateTime.class).toInstant());
+                }).all();
     }
 
     // ---- health weights ------------------------------------------------------------------------

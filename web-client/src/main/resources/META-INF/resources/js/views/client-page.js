@@ -7,6 +7,7 @@ import { MONEY, INTERACTIONS, MORE_INTERACTIONS, projectsTable, invoicesTable, c
   interactionsList } from './relationship-parts.js';
 import './health-chart.js';
 import './interaction-form.js';
+import { PLAN_FIELDS, commentsTimeline } from './game-plan.js';
 
 // One request for the whole page. Fees and invoices are asked for only by the roles that may see money:
 // the API refuses invoices to a lead, and the page does not show a lead what it must not.
@@ -19,9 +20,8 @@ const CLIENT_PAGE = `query ClientPage($id: ID!, $money: Boolean!, $after: String
         trend { week asOf score }
         reciprocity { agencyDue agencyKeptOnTime agencyOnTimePercent clientDue clientKeptOnTime clientOnTimePercent
           agencyAverageEnergy clientAverageEnergy oneSided loadCarriedBy } }
-      strengths { strengths { domain agency client lead } expectations } }
-    agreements { id what ownerSide ownerName dueDate status doneDate }
-    commitments { id kind title dueDate deliveredDate late daysLate project { name } }
+      strengths { strengths { domain agency client lead } expectations version } }
+    ${PLAN_FIELDS}
     ${INTERACTIONS} }
   invoices(first: 100, clientId: $id) @include(if: $money) { totalCount
     nodes { id label status issueDate dueDate paidDate expectedPaymentDate amount { ${MONEY} } balanceDue { ${MONEY} }
@@ -197,6 +197,7 @@ class ClientPage extends CordeeElement {
           <h2 id="strengths-title">${t('client.strengths')}</h2>
           <p class="muted small">${t('client.strengthsHelp')}</p>
           ${strengthsChart(r.strengths)}
+          <cordee-strengths-editor .clientId=${c.id} .strengths=${r.strengths} @plan-changed=${() => this.refresh()}></cordee-strengths-editor>
         </section>
       </div>
       ${r.health ? html`
@@ -207,14 +208,23 @@ class ClientPage extends CordeeElement {
       <div class="client-grid">
         <section class="card" aria-labelledby="plan-title">
           <h2 id="plan-title">${t('client.gamePlan')}</h2>
-          ${agreementsList(c.agreements, { staff: true })}
+          <cordee-agreement-editor .clientId=${c.id} @plan-changed=${() => this.refresh()}></cordee-agreement-editor>
+          ${agreementsList(c.agreements, { staff: true, actions: (a) => html`<cordee-agreement-editor .clientId=${c.id} .agreement=${a}
+            @plan-changed=${() => this.refresh()}></cordee-agreement-editor>` })}
         </section>
         <section class="card" aria-labelledby="commitments-title">
           <h2 id="commitments-title">${t('client.commitments')}
             ${r.lateCommitments > 0 ? html`<span class="pill late">${t('clients.lateCommitments', { n: r.lateCommitments })}</span>` : nothing}</h2>
-          ${commitmentsTable(c.commitments)}
+          ${c.projects.length ? html`<cordee-commitment-editor .clientId=${c.id} .projects=${c.projects}
+            @plan-changed=${() => this.refresh()}></cordee-commitment-editor>` : nothing}
+          ${commitmentsTable(c.commitments, { actions: (m) => html`<cordee-commitment-editor .clientId=${c.id} .projects=${c.projects}
+            .commitment=${m} @plan-changed=${() => this.refresh()}></cordee-commitment-editor>` })}
         </section>
       </div>
+      <section class="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">${t('plan.timeline')}</h2>
+        ${commentsTimeline(c)}
+      </section>
       <section class="card" aria-labelledby="interactions-title">
         <h2 id="interactions-title">${t('client.interactions')} <span class="count">${c.interactions.totalCount}</span></h2>
         <cordee-interaction-form .clientId=${c.id} @interaction-logged=${() => this.refresh()}></cordee-interaction-form>

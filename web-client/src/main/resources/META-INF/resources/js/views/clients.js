@@ -5,6 +5,7 @@ import { t, formatDate, formatMoney, formatPercent } from '../i18n.js';
 import { MONEY, INTERACTION_FIELDS, INTERACTIONS, MORE_INTERACTIONS, projectsTable, invoicesTable, commitmentsTable,
   agreementsList, interactionsList } from './relationship-parts.js';
 import './interaction-form.js';
+import { PLAN_FIELDS, commentsTimeline } from './game-plan.js';
 import { thisMonthIso } from '../clock.js';
 import { CLIENT_FIELDS } from './client-form.js';
 
@@ -43,8 +44,7 @@ const INVOICES = `query Invoices($clientId: ID) {
       project { name } } } }`;
 const PORTAL = `query Portal($after: String) {
   clients(first: 1) { nodes { id name projects { id name status startDate launchDate feeBudget { ${MONEY} } }
-    commitments { id title kind dueDate deliveredDate late daysLate project { name } }
-    agreements { id what ownerSide ownerName dueDate status }
+    ${PLAN_FIELDS}
     ${INTERACTIONS} } }
   briefs(first: 50) { nodes { id title project { name }
     currentVersion { id number status version launchDate
@@ -295,7 +295,18 @@ const SIGN = `mutation($input: SignBriefVersionInput!) { signBriefVersion(input:
 class Portal extends CordeeElement {
   static properties = {
     agency: {}, data: { state: true }, error: { state: true }, signing: { state: true }, more: { state: true },
+    planSaved: { state: true },
   };
+
+  /** After a delivery or a comment (ADR 64): reloads keeping the page on screen, and says it was saved. */
+  async planChanged() {
+    try {
+      this.data = await gql(PORTAL);
+      this.planSaved = true;
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
 
   async sign(version) {
     this.signing = { id: version.id, busy: true };
@@ -377,10 +388,15 @@ class Portal extends CordeeElement {
           <h3>${t('portal.briefs')}</h3>
           ${this.data.briefs.nodes.length === 0 ? html`<p class="muted">${t('portal.noBrief')}</p>`
             : html`<ul class="briefs" data-testid="portal-briefs">${this.data.briefs.nodes.map((b) => this.briefCard(b))}</ul>`}
+          ${this.planSaved ? html`<p class="live" role="status" data-testid="portal-plan-saved">${t('plan.saved')}</p>` : nothing}
           <h3>${t('portal.commitments')}</h3>
-          ${commitmentsTable(client.commitments, { testid: 'portal-commitments' })}
+          ${commitmentsTable(client.commitments, { testid: 'portal-commitments', actions: (c) => (c.deliveredDate ? nothing
+            : html`<cordee-deliver-commitment .commitment=${c} @plan-changed=${() => this.planChanged()}></cordee-deliver-commitment>`) })}
           <h3>${t('portal.gamePlan')}</h3>
-          ${agreementsList(client.agreements, { testid: 'portal-agreements' })}
+          ${agreementsList(client.agreements, { testid: 'portal-agreements', actions: (a) => html`<cordee-agreement-comment .agreement=${a}
+            @plan-changed=${() => this.planChanged()}></cordee-agreement-comment>` })}
+          <h3>${t('plan.timeline')}</h3>
+          ${commentsTimeline(client, { testid: 'portal-timeline' })}
           <h3>${t('portal.interactions')} <span class="count">${client.interactions.totalCount}</span></h3>
           ${interactionsList(client.interactions.nodes, { testid: 'portal-interactions', staff: false })}
           ${this.more?.error ? failure(this.more.error, () => this.loadMore()) : nothing}

@@ -41,31 +41,31 @@ export const invoicesTable = (invoices, { staff }) => (invoices.length === 0 ? h
     </tbody></table></div>`);
 
 /** What the client owes its projects, by due date; late ones highlighted with how late they are. */
-export const commitmentsTable = (commitments, { testid = 'commitments' } = {}) => (commitments.length === 0
+export const commitmentsTable = (commitments, { testid = 'commitments', actions = null } = {}) => (commitments.length === 0
   ? html`<p class="muted">${t('portal.noCommitment')}</p>` : html`
   <div class="scroll"><table class="commitments" data-testid=${testid}>
     <thead><tr><th>${t('portal.commitment')}</th><th>${t('project.name')}</th><th>${t('portal.due')}</th>
-      <th>${t('portal.delivered')}</th></tr></thead>
+      <th>${t('portal.delivered')}</th>${actions ? html`<th><span class="visually-hidden">${t('plan.actions')}</span></th>` : nothing}</tr></thead>
     <tbody>${commitments.map((c) => html`
-      <tr class=${c.late ? 'late' : ''} data-late=${c.late ? 'true' : 'false'}>
+      <tr class=${c.late ? 'late' : ''} data-late=${c.late ? 'true' : 'false'} data-title=${c.title}>
         <td>${c.title}${c.kind ? html` <span class="pill">${t(`commitment.${c.kind}`)}</span>` : nothing}</td>
         <td>${c.project?.name ?? '—'}</td><td>${formatDate(c.dueDate)}</td>
         <td>${c.deliveredDate ? formatDate(c.deliveredDate) : nothing}
           ${c.late ? html`<span class="pill late">${c.daysLate ? t('commitment.daysLate', { n: c.daysLate }) : t('portal.late')}</span>`
-            : c.deliveredDate ? nothing : '—'}</td></tr>`)}
+            : c.deliveredDate ? nothing : '—'}</td>${actions ? html`<td>${actions(c)}</td>` : nothing}</tr>`)}
     </tbody></table></div>`);
 
 /** The game plan: what, whose side and who, by when, where it stands; a past-due open point stands out. */
-export const agreementsList = (agreements, { staff = false, testid = 'agreements' } = {}) => (agreements.length === 0
+export const agreementsList = (agreements, { staff = false, testid = 'agreements', actions = null } = {}) => (agreements.length === 0
   ? html`<p class="muted">${t('portal.noAgreement')}</p>` : html`
   <ul class="agreements" data-testid=${testid}>${agreements.map((a) => {
     const overdue = a.dueDate && a.dueDate < todayIso() && (a.status === 'PROPOSED' || a.status === 'AGREED');
     return html`
-    <li class=${overdue ? 'overdue' : ''}><span class="pill side-${a.ownerSide}">${t(`${staff ? 'client' : 'portal'}.side.${a.ownerSide}`)}</span>
+    <li class=${overdue ? 'overdue' : ''} data-what=${a.what}><span class="pill side-${a.ownerSide}">${t(`${staff ? 'client' : 'portal'}.side.${a.ownerSide}`)}</span>
       ${a.what}
       ${a.ownerName ? html`<span class="muted">· ${a.ownerName}</span>` : nothing}
       ${a.dueDate ? html`<span class=${overdue ? 'danger-text' : 'muted'}>· ${formatDate(a.dueDate)}</span>` : nothing}
-      <span class="pill agreement-${a.status}">${t(`portal.agreement.${a.status}`)}</span></li>`;
+      <span class="pill agreement-${a.status}">${t(`portal.agreement.${a.status}`)}</span>${actions ? actions(a) : nothing}</li>`;
   })}</ul>`);
 
 /** Interactions, newest first; the agency's internal notes are marked (the API never sends them to a client user). */

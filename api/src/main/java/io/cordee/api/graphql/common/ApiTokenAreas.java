@@ -96,7 +96,9 @@ public final class ApiTokenAreas {
             Map.entry("startBriefVersion", BRIEFS),
             Map.entry("applyFeasibilitySuggestion", BRIEFS),
             // timesheets (ADR 57): actual time on projects
-            Map.entry("importTimesheet", PROJECTS));
+            Map.entry("importTimesheet", PROJECTS),
+            // comments on the game plan (ADR 64)
+            Map.entry("commentOnAgreement", RELATIONSHIP));
 
     private ApiTokenAreas() {
     }

@@ -119,7 +119,24 @@ public class RelationshipController {
                                         LocalDate dueDate, LocalDate deliveredDate) {
     }
 
-    public record RecordCommitmentDeliveryInput(String id, Long version, LocalDate deliveredDate) {
+    public record RecordCommitmentDeliveryInput(String id, Long version, LocalDate deliveredDate, String comment) {
+    }
+
+    public record CommentOnAgreementInput(String agreementId, String body) {
+    }
+
+    /** GraphQL {@code RelationshipComment}, its subject as global ids. */
+    public record CommentView(String id, io.cordee.core.relationship.Side side, String body, boolean delivery,
+                              java.time.OffsetDateTime createdAt, String agreementId, String commitmentId) {
+        static CommentView of(io.cordee.core.relationship.RelationshipComment c) {
+            return new CommentView(GlobalId.of("RelationshipComment", c.id()), c.side(), c.body(), c.delivery(),
+                    c.createdAt().atOffset(java.time.ZoneOffset.UTC),
+                    c.agreementId() == null ? null : GlobalId.of(AGREEMENT, c.agreementId().value()),
+                    c.commitmentId() == null ? null : GlobalId.of(COMMITMENT, c.commitmentId().value()));
+        }
+    }
+
+    public record RelationshipCommentPayload(CommentView comment, List<UserError> userErrors) {
     }
 
     public record CommitmentPayload(Commitment commitment, List<UserError> userErrors) {
@@ -384,8 +401,26 @@ public class RelationshipController {
     public Mono<CommitmentPayload> recordCommitmentDelivery(@Argument RecordCommitmentDeliveryInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.recordDelivery(caller,
                         new CommitmentId(GlobalId.decode(input.id(), COMMITMENT, "id")), input.version(),
-                        input.deliveredDate())),
+                        input.deliveredDate(), input.comment())),
                 c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
+    }
+
+    @MutationMapping
+    public Mono<RelationshipCommentPayload> commentOnAgreement(@Argument CommentOnAgreementInput input) {
+        return Mutations.payload(Callers.current().flatMap(caller -> relationships.commentOnAgreement(caller,
+                        new AgreementId(GlobalId.decode(input.agreementId(), AGREEMENT, "agreementId")),
+                        input.body())),
+                c -> new RelationshipCommentPayload(CommentView.of(c), List.of()),
+                errors -> new RelationshipCommentPayload(null, errors));
+    }
+
+    @BatchMapping(typeName = ClientController.TYPE)
+    public Mono<Map<Client, List<CommentView>>> relationshipComments(List<Client> batch) {
+        return Callers.current()
+                .flatMap(caller -> relationships.comments(caller, batch.stream().map(Client::id).toList()))
+                .map(byClient -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                        client -> byClient.getOrDefault(client.id(), List.of()).stream().map(CommentView::of)
+                                .toList())));
     }
 
     @MutationMapping
