@@ -153,11 +153,12 @@ class RowReaderTest {
                 + " false, '[]', '[]', 'LEAD', NULL, 0)",
                 Map.of("d1", ids.newId(), "d2", ids.newId(), "c1", c1, "c2", c2, "p2", p2));
         run(agency, "INSERT INTO renegotiation_proposal (agency_id, id, client_id, language, sent_on, facts, options,"
-                + " letter_markdown, letter_html, answer, accepted_option, answer_note, answered_on, version) VALUES"
+                + " letter_markdown, letter_html, answer, accepted_option, answer_note, answered_on, version, channel) VALUES"
                 + " (:agencyId, :n1, :c1, 'FR', '2026-03-01', '{\"asOf\": \"2026-03-01\"}',"
-                + " '[{\"depositPercent\": 30}]', '# Lettre', '<h1>Lettre</h1>', 'ACCEPTED', 1, 'OK', '2026-03-05', 1),"
+                + " '[{\"depositPercent\": 30}]', '# Lettre', '<h1>Lettre</h1>', 'ACCEPTED', 1, 'OK', '2026-03-05', 1,"
+                + " 'POST'),"
                 + " (:agencyId, :n2, :c2, 'EN', '2026-03-02', '{}', '[{}]', 'Letter', '<p>Letter</p>', NULL, NULL,"
-                + " NULL, NULL, 0)", Map.of("n1", ids.newId(), "n2", ids.newId(), "c1", c1, "c2", c2));
+                + " NULL, NULL, 0, NULL)", Map.of("n1", ids.newId(), "n2", ids.newId(), "c1", c1, "c2", c2));
         run(agency, "INSERT INTO app_user (agency_id, id, email, display_name, role, password_hash) VALUES"
                 + " (:agencyId, :user, :email, 'Owner', 'OWNER', 'x')",
                 Map.of("user", user, "email", "owner-" + user + "@example.test"));
