@@ -94,7 +94,10 @@ public class DailyAlertEvaluation {
                 return Mono.<Long>empty();
             }
             return Mono.defer(this::oneBatch).repeat().takeUntil(n -> n == 0).reduce(0L, Long::sum)
-                    .doFinally(signal -> running.set(false));
+                    // before the end reaches the subscriber (doFinally would run after it: a caller told
+                    // "done" could still see the pass running)
+                    .doOnTerminate(() -> running.set(false))
+                    .doOnCancel(() -> running.set(false));
         });
     }
 

@@ -62,6 +62,7 @@ class DailyAlertClaimsTest {
     void twoInstancesEvaluateEachAgencyOnceOnItsLocalDay() {
         Map<AgencyId, String> ours = createAgencies(300);
         String job = "test-once-" + UUID.randomUUID();
+        onlyOursAreDue(job, ours);
         MovableClock clock = new MovableClock(NOON_UTC);
         Map<AgencyId, List<LocalDate>> evaluated = new ConcurrentHashMap<>();
         BiFunction<AgencyId, LocalDate, Mono<?>> record = (agency, day) -> Mono.fromRunnable(() ->
@@ -101,6 +102,7 @@ class DailyAlertClaimsTest {
     void aRestartInTheMiddleResumesWithoutRedoingFinishedAgencies() throws InterruptedException {
         Map<AgencyId, String> ours = createAgencies(200);
         String job = "test-restart-" + UUID.randomUUID();
+        onlyOursAreDue(job, ours);
         MovableClock clock = new MovableClock(NOON_UTC);
 
         // the first instance finishes 40 agencies, then its next two evaluations never end (it "dies")
@@ -154,6 +156,7 @@ class DailyAlertClaimsTest {
     void aCheckWhileThePassRunsStartsNoSecondPassAndEvaluationsStayBounded() throws InterruptedException {
         Map<AgencyId, String> ours = createAgencies(60);
         String job = "test-overlap-" + UUID.randomUUID();
+        onlyOursAreDue(job, ours);
         MovableClock clock = new MovableClock(NOON_UTC);
         Sinks.Empty<Void> gate = Sinks.empty();
         AtomicInteger inFlight = new AtomicInteger();
@@ -219,6 +222,18 @@ class DailyAlertClaimsTest {
     // ---- helpers -------------------------------------------------------------------------------
 
     /** {@code n} agencies in one set-based INSERT, time zones in turn Paris, Auckland, Los Angeles. */
+    /**
+     * Leaves only {@code ours} due for {@code job}: every other agency in the shared test database (other test
+     * classes' tenants, the demo) is marked done until 2100 for this job, so the counts are this test's alone.
+     */
+    private void onlyOursAreDue(String job, Map<AgencyId, String> ours) {
+        db.sql("INSERT INTO agency_daily_run (agency_id, job, done_day, next_due_at)"
+                        + " SELECT agency_id, :job, DATE '2100-01-01', TIMESTAMPTZ '2100-01-02 00:00:00+00' FROM agency"
+                        + " WHERE NOT (agency_id = ANY(:ours))")
+                .bind("job", job).bind("ours", ours.keySet().stream().map(AgencyId::value).toArray(UUID[]::new))
+                .fetch().rowsUpdated().block(Duration.ofSeconds(60));
+    }
+
     private Map<AgencyId, String> createAgencies(int n) {
         String tag = UUID.randomUUID().toString();
         return db.sql("INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,"

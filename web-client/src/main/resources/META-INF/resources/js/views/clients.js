@@ -388,7 +388,7 @@ class Portal extends CordeeElement {
           <h3>${t('portal.briefs')}</h3>
           ${this.data.briefs.nodes.length === 0 ? html`<p class="muted">${t('portal.noBrief')}</p>`
             : html`<ul class="briefs" data-testid="portal-briefs">${this.data.briefs.nodes.map((b) => this.briefCard(b))}</ul>`}
-          ${this.planSaved ? html`<p class="live" role="status" data-testid="portal-plan-saved">${t('plan.saved')}</p>` : nothing}
+          ${this.planSaved ? html`<p class="live" role="status" data-testid="portal-plan-saved">${t('gamePlan.saved')}</p>` : nothing}
           <h3>${t('portal.commitments')}</h3>
           ${commitmentsTable(client.commitments, { testid: 'portal-commitments', actions: (c) => (c.deliveredDate ? nothing
             : html`<cordee-deliver-commitment .commitment=${c} @plan-changed=${() => this.planChanged()}></cordee-deliver-commitment>`) })}

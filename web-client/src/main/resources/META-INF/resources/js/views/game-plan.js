@@ -83,14 +83,14 @@ class PlanForm extends CordeeElement {
   render() {
     if (!this.form) {
       return html`<button type="button" class="secondary small" data-testid=${this.testid} @click=${() => this.open()}>${this.label}</button>
-        ${this.saved ? html`<span class="live" role="status" data-testid="plan-saved">${t('plan.saved')}</span>` : nothing}`;
+        ${this.saved ? html`<span class="live" role="status" data-testid="plan-saved">${t('gamePlan.saved')}</span>` : nothing}`;
     }
     const known = this.known();
     const others = this.form.errors.filter((e) => !known.includes((e.field || []).at(-1)));
     return html`
       <form class="interaction-form plan-form" data-testid=${`${this.testid}-form`} @submit=${(e) => { e.preventDefault(); this.save(); }}>
         ${this.fields()}
-        <button type="submit" ?disabled=${this.form.busy}>${this.form.busy ? t('plan.sending') : t('plan.save')}</button>
+        <button type="submit" ?disabled=${this.form.busy}>${this.form.busy ? t('plan.sending') : t('gamePlan.save')}</button>
         <button type="button" class="secondary" @click=${() => { this.form = null; }}>${t('clients.cancel')}</button>
         ${this.form.stale ? html`<p class="field-error" role="alert" data-testid="plan-stale">${t('plan.stale')}
           <button type="button" class="secondary small" @click=${() => this.changed()}>${t('plan.reload')}</button></p>` : nothing}
@@ -272,7 +272,7 @@ class StrengthsEditor extends PlanForm {
     return html`
       <div class="scroll wide-block"><table class="strengths-grid" data-testid="strengths-grid">
         <thead><tr><th>${t('client.domain')}</th><th>${t('client.side.AGENCY')}</th><th>${t('client.side.CLIENT')}</th>
-          <th>${t('plan.lead')}</th><th><span class="visually-hidden">${t('plan.remove')}</span></th></tr></thead>
+          <th>${t('plan.lead')}</th><th><span class="visually-hidden">${t('gamePlan.remove')}</span></th></tr></thead>
         <tbody>${this.form.rows.map((r, i) => html`
           <tr data-row=${i}>
             <td><input name=${`domain-${i}`} maxlength="50" aria-label=${t('client.domain')} .value=${r.domain} @input=${this.row(i, 'domain')}>
@@ -281,7 +281,7 @@ class StrengthsEditor extends PlanForm {
             <td><select name=${`lead-${i}`} aria-label=${`${t('plan.lead')} · ${r.domain}`} @change=${this.row(i, 'lead')}>
               ${LEADS.map((l) => html`<option value=${l} ?selected=${r.lead === l}>${t(`client.lead.${l}`)}</option>`)}</select></td>
             <td><button type="button" class="secondary small" @click=${() => { this.form = { ...this.form, rows: this.form.rows.filter((_, j) => j !== i) }; }}>
-              ${t('plan.remove')}</button></td></tr>`)}
+              ${t('gamePlan.remove')}</button></td></tr>`)}
         </tbody></table></div>
       <button type="button" class="secondary small" data-testid="add-domain"
         @click=${() => { this.form = { ...this.form, rows: [...this.form.rows, { domain: '', agency: 3, client: 3, lead: 'SHARED' }] }; }}>${t('plan.addDomain')}</button>
