@@ -109,10 +109,12 @@ class DailyAlertClaimsTest {
         Set<AgencyId> finishedByFirst = ConcurrentHashMap.newKeySet();
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch stuck = new CountDownLatch(2);
+        Set<AgencyId> stuckAgencies = ConcurrentHashMap.newKeySet();
         DailyAlertEvaluation dying = new DailyAlertEvaluation(work, clock, (agency, day) -> {
             if (calls.incrementAndGet() <= 40) {
                 return Mono.fromRunnable(() -> finishedByFirst.add(agency));
             }
+            stuckAgencies.add(agency);
             stuck.countDown();
             return Mono.never();
         }, job, 16, 2, LEASE, alerts);
@@ -121,10 +123,14 @@ class DailyAlertClaimsTest {
         pass.dispose();
         // with two at a time, the 41st and 42nd evaluations start only once the 40 before them (and their
         // "done" records) have ended: 40 done. Batches of 16: the third batch (33..48) holds 8 done, 2 stuck
-        // and 6 never started — 8 agencies leased to the dead instance.
+        // and 6 never started — 8 agencies leased to the dead instance when the batches fall that way. How many
+        // of its claims are still leased depends on when the dying pass is cut (a full CI run once found 24),
+        // so the test holds to what a restart must honour: the two stuck agencies are leased, no finished one is.
         assertThat(finishedByFirst).hasSize(40);
         Set<AgencyId> leasedToTheDead = leasedTo(job, dying.owner());
-        assertThat(leasedToTheDead).hasSize(8).doesNotContainAnyElementsOf(finishedByFirst);
+        assertThat(leasedToTheDead).containsAll(stuckAgencies).doesNotContainAnyElementsOf(finishedByFirst)
+                .hasSizeLessThanOrEqualTo(200 - 40);
+        assertThat(stuckAgencies).hasSize(2);
 
         // the restarted instance: everything else, not one agency the first one finished
         Set<AgencyId> byRestarted = ConcurrentHashMap.newKeySet();
@@ -141,10 +147,10 @@ class DailyAlertClaimsTest {
         oursLeft.removeAll(leasedToTheDead);
         assertThat(byRestarted).containsAll(oursLeft);
 
-        // once the dead instance's leases have ended, its 8 agencies are evaluated, and only they
+        // once the dead instance's leases have ended, the agencies it still held are evaluated, and only they
         Set<AgencyId> before = Set.copyOf(byRestarted);
         clock.set(NOON_UTC.plus(LEASE).plusSeconds(1));
-        assertThat(restarted.evaluateNewDays().block(Duration.ofSeconds(60))).isEqualTo(8);
+        assertThat(restarted.evaluateNewDays().block(Duration.ofSeconds(60))).isEqualTo(leasedToTheDead.size());
         Set<AgencyId> afterLeases = new HashSet<>(byRestarted);
         afterLeases.removeAll(before);
         assertThat(afterLeases).isEqualTo(leasedToTheDead);
