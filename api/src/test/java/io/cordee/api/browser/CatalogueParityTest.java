@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,17 +27,66 @@ class CatalogueParityTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
 
+    /** Per file: a view's words file holds the same keys in both languages, and so does the shell's i18n.js. */
     @Test
     void englishAndFrenchHaveTheSameKeys() {
-        Set<String> en = new LinkedHashSet<>(Catalogue.declaredKeys("en"));
-        Set<String> fr = new LinkedHashSet<>(Catalogue.declaredKeys("fr"));
-        assertThat(en).as("the catalogue has words at all").hasSizeGreaterThan(1000);
-        Set<String> missingInFrench = new TreeSet<>(en);
-        missingInFrench.removeAll(fr);
-        Set<String> missingInEnglish = new TreeSet<>(fr);
-        missingInEnglish.removeAll(en);
-        assertThat(missingInFrench).as("keys of `en` missing in `fr` in " + Catalogue.PATH).isEmpty();
-        assertThat(missingInEnglish).as("keys of `fr` missing in `en` in " + Catalogue.PATH).isEmpty();
+        assertThat(Catalogue.declaredKeys("en")).as("the catalogue has words at all").hasSizeGreaterThan(1000);
+        Map<String, String> sources = Catalogue.sources();
+        assertThat(sources.keySet()).as("the catalogue files").contains("i18n.js", "cockpit.words.js", "briefs.words.js");
+        Map<String, List<String>> differences = new TreeMap<>();
+        sources.forEach((name, source) -> {
+            Set<String> en = new LinkedHashSet<>(Catalogue.declaredKeys(name, source, "en"));
+            Set<String> fr = new LinkedHashSet<>(Catalogue.declaredKeys(name, source, "fr"));
+            Set<String> missingInFrench = new TreeSet<>(en);
+            missingInFrench.removeAll(fr);
+            Set<String> missingInEnglish = new TreeSet<>(fr);
+            missingInEnglish.removeAll(en);
+            List<String> found = new ArrayList<>();
+            missingInFrench.forEach(k -> found.add(k + " missing in fr"));
+            missingInEnglish.forEach(k -> found.add(k + " missing in en"));
+            if (!found.isEmpty()) {
+                differences.put(name, found);
+            }
+        });
+        assertThat(differences).as("keys of one language missing in the other, per catalogue file").isEmpty();
+    }
+
+    /**
+     * ADR 67: a view's words arrive with its module ({@code x.js} imports {@code ./x.words.js} and hands it to
+     * {@code addMessages}), so a key of {@code x.words.js} named by any other module would print as "x.y" when that
+     * module shows before x.js has loaded. Such a key belongs in i18n.js (the shell's, always loaded).
+     */
+    @Test
+    void aViewsWordsAreRegisteredByItAndNamedByNoOtherModule() throws IOException {
+        Map<String, String> scripts = new TreeMap<>();
+        for (Resource script : new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/**/*.js")) {
+            String url = script.getURL().toString();
+            if (!url.contains("/webjars/") && !url.contains("/graphiql/") && !url.endsWith(".words.js") && !url.endsWith("/js/i18n.js")) {
+                scripts.put(url.substring(url.indexOf("META-INF/resources/") + "META-INF/resources/".length()),
+                        script.getContentAsString(StandardCharsets.UTF_8));
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        Catalogue.sources().forEach((name, source) -> {
+            if (name.equals("i18n.js")) {
+                return;
+            }
+            String view = "js/views/" + name.replace(".words.js", ".js");
+            String code = scripts.get(view);
+            if (code == null || !code.contains("import words from './" + name + "';") || !code.contains("addMessages(words);")) {
+                wrong.add(name + ": " + view + " does not import it and call addMessages(words)");
+                return;
+            }
+            for (String key : Catalogue.declaredKeys(name, source, "en")) {
+                Pattern named = Pattern.compile("['\"`]" + Pattern.quote(key) + "['\"`]");
+                scripts.forEach((other, text) -> {
+                    if (!other.equals(view) && named.matcher(text).find()) {
+                        wrong.add(key + " of " + name + " is named by " + other);
+                    }
+                });
+            }
+        });
+        assertThat(wrong).isEmpty();
     }
 
     /** A key written twice in one block silently keeps the last value: one of the two texts is dead. */

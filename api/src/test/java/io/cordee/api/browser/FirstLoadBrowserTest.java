@@ -106,6 +106,69 @@ class FirstLoadBrowserTest {
         assertThat(browser.driver.getTitle()).isEqualTo("Team · Studio Boréal · Cordée");
     }
 
+    /**
+     * The page's own fetch, wrapped before any of its scripts runs: each GraphQL request logged by what it asks
+     * ("viewer", "Cockpit", "other") when it leaves and when its answer is handed over; the viewer's answer is held
+     * until a cockpit query has left or 5 s have passed, so the order seen does not depend on the machine's speed.
+     */
+    private static final String FETCH_LOG = """
+            window.graphqlLog = [];
+            const original = window.fetch;
+            let cockpitLeft;
+            const cockpitLeaves = new Promise((resolve) => { cockpitLeft = resolve; });
+            window.fetch = async (url, init) => {
+              const body = String(init?.body ?? '');
+              const name = body.includes('query Cockpit') ? 'Cockpit' : body.includes('{ viewer {') ? 'viewer' : 'other';
+              window.graphqlLog.push('leaves ' + name);
+              if (name === 'Cockpit') cockpitLeft();
+              const response = await original(url, init);
+              if (name === 'viewer') await Promise.race([cockpitLeaves, new Promise((r) => setTimeout(r, 5000))]);
+              window.graphqlLog.push('answered ' + name);
+              return response;
+            };
+            """;
+
+    /**
+     * ADR 67: a reload of #/cockpit asks for the forecast (the largest paint) while the viewer is still being asked
+     * for, once, and shows the same figures. Before ADR 67 the cockpit's query left only after the viewer's answer,
+     * so this log read "answered viewer" (after the 5 s hold) before "leaves Cockpit".
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReloadOfTheCockpitAsksForTheForecastBesideTheViewerOnce() {
+        browser.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        String headline = browser.text("[data-testid=cockpit-headline]");
+        ChromeDriver chromium = (ChromeDriver) browser.driver;
+        Map<String, Object> script = chromium.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FETCH_LOG));
+        try {
+            browser.driver.get(browser.url("/?again=" + System.nanoTime() + "#/cockpit"));
+            assertThat(browser.text("[data-testid=cockpit-headline]")).as("the same figures after the reload").isEqualTo(headline);
+            List<String> log = (List<String>) browser.js("return window.graphqlLog");
+            assertThat(log).as("the cockpit's query leaves before the viewer's answer is handed over")
+                    .containsSubsequence("leaves viewer", "leaves Cockpit", "answered viewer");
+            assertThat(log.stream().filter("leaves Cockpit"::equals)).as("one forecast request, not two").hasSize(1);
+        } finally {
+            chromium.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script.get("identifier")));
+        }
+    }
+
+    /**
+     * ADR 67: the forecast asked for early is never shown to anyone but the session that asked. A LEAD opens
+     * #/cockpit (its early query is refused), signs out, and the owner signing in on the same page sees the
+     * cockpit's figures, not an error.
+     */
+    @Test
+    void anEarlyForecastRefusedToALeadIsNotWhatTheNextOwnerSees() {
+        browser.signIn(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD);
+        browser.driver.get(browser.url("/?lead=" + System.nanoTime() + "#/cockpit"));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=not-allowed]")));
+        browser.click("[data-testid=sign-out]");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+        browser.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        assertThat(browser.text("[data-testid=cockpit-headline]")).contains("€");
+        assertThat(browser.driver.findElements(By.cssSelector("main .failure"))).isEmpty();
+    }
+
     /** The paths of the files this document fetched so far, in order, without the origin. */
     @SuppressWarnings("unchecked")
     private List<String> fetched() {

@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
-import { t, currentLocale } from '../i18n.js';
+import { t, currentLocale, addMessages } from '../i18n.js';
 import './two-factor.js';
+import words from './account.words.js';
+
+addMessages(words);
 
 // Passwords (ADR 39): the account page (#/account, every role), the "forgot password" request form and the
 // reset page a mailed link opens (#/reset/<token>). Paste is allowed everywhere; autocomplete tells password

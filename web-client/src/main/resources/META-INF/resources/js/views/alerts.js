@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql, subscribe } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
-import { t, formatDate, formatMoney, formatPercent } from '../i18n.js';
+import { t, formatDate, formatMoney, formatPercent, addMessages } from '../i18n.js';
 import { evidenceName, alertEvidenceValue, alertAction } from '../evidence.js';
+import words from './alerts.words.js';
+
+addMessages(words);
 
 const ALERT_FIELDS = `id kind severity status subjectType client { id name } project { name } brief { title }
   evidence { name value } suggestedAction linksToRenegotiation worsened openedAt acknowledgedAt resolvedAt

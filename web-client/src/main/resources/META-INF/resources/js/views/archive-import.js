@@ -1,6 +1,9 @@
 import { html, nothing } from 'lit';
 import { CordeeElement } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
+import words from './archive-import.words.js';
+
+addMessages(words);
 
 /**
  * "Import an archive" (ADR 58): an agency.zip exported by Cordée, uploaded into this agency while it is empty.

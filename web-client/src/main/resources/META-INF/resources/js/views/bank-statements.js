@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement } from '../ui.js';
-import { t, formatDate, formatMoney } from '../i18n.js';
+import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
+import words from './bank-statements.words.js';
+
+addMessages(words);
 
 // #/statements (issue 18 point 4 in the SPA, ADR 52 and 57): upload a CAMT.053 or OFX statement, see the invoice
 // proposed for each incoming credit, keep or drop each proposal, confirm: the payments and the closing balance

@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
-import { t, formatDate, formatMoney } from '../i18n.js';
+import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
+import words from './bank.words.js';
+
+addMessages(words);
 
 const MONEY = '{ amount currency }';
 const ERRORS = 'userErrors { field message code }';

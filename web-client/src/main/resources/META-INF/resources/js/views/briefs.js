@@ -2,7 +2,10 @@ import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
-import { t, formatDate, formatNumber, formatPercent } from '../i18n.js';
+import { t, formatDate, formatNumber, formatPercent, addMessages } from '../i18n.js';
+import words from './briefs.words.js';
+
+addMessages(words);
 
 const REQUIREMENT = 'key title userStory priority estimateDays';
 const SIGNATURES = 'signatures { party signedBy signedAt versionNumber }';

@@ -1,7 +1,10 @@
 import uPlot from 'uplot'; // the minified build made a module at build time (web-client/pom.xml, ADR 41)
 import { html } from 'lit';
 import { CordeeElement, stylesheet } from '../ui.js';
-import { t, formatCompactMoney, formatDayMonth } from '../i18n.js';
+import { t, formatCompactMoney, formatDayMonth, addMessages } from '../i18n.js';
+import words from './cash-chart.words.js';
+
+addMessages(words);
 
 stylesheet('/webjars/uplot/dist/uPlot.min.css');
 

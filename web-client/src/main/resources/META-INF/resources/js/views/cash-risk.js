@@ -2,7 +2,10 @@ import uPlot from 'uplot';
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, failure } from '../ui.js';
-import { t, formatCompactMoney, formatDayMonth, formatMoney, formatPercent } from '../i18n.js';
+import { t, formatCompactMoney, formatDayMonth, formatMoney, formatPercent, addMessages } from '../i18n.js';
+import words from './cash-risk.words.js';
+
+addMessages(words);
 
 const COLORS = { band: 'rgba(15,92,92,0.16)', edge: 'rgba(15,92,92,0.35)', p50: '#0f5c5c', base: '#5f6b70',
   threshold: '#c0392b' };

@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
+import words from './client-form.words.js';
+
+addMessages(words);
 
 export const CLIENT_FIELDS = `id name segment paymentTermsDays archived version
   contacts { name email role } funding { stage runwayEnd nextRoundExpected nextRoundStatus }`;

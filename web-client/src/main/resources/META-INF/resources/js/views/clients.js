@@ -1,13 +1,16 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
-import { t, formatDate, formatMoney, formatPercent } from '../i18n.js';
+import { t, formatDate, formatMoney, formatPercent, addMessages } from '../i18n.js';
 import { MONEY, INTERACTION_FIELDS, INTERACTIONS, MORE_INTERACTIONS, projectsTable, invoicesTable, commitmentsTable,
   agreementsList, interactionsList } from './relationship-parts.js';
 import './interaction-form.js';
 import { PLAN_FIELDS, commentsTimeline } from './game-plan.js';
 import { thisMonthIso } from '../clock.js';
 import { CLIENT_FIELDS } from './client-form.js';
+import words from './clients.words.js';
+
+addMessages(words);
 
 const CLIENTS = `query Clients($after: String, $q: String, $archived: Boolean) {
   clients(first: 20, after: $after, filter: { nameContains: $q, includeArchived: $archived }) {

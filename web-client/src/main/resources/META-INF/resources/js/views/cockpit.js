@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
-import { t, formatDate, formatMoney } from '../i18n.js';
+import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
+import words from './cockpit.words.js';
+
+addMessages(words);
 // the chart's code (and uPlot's, 22 KB) downloads beside the cockpit's data instead of before it: the headline,
 // the largest paint, does not wait for it; <cordee-cash-chart> upgrades when it arrives (ADR 41)
 import('./cash-chart.js').catch(() => {});
@@ -25,6 +28,26 @@ const KINDS = ['BASE', 'STRESS', 'CUSTOM'];
 const HORIZONS = [13, 26, 52, 104];
 const LOOK_AHEAD_WEEKS = 104;
 const QUIET_HORIZON_WEEKS = 26;
+
+/**
+ * The first forecast of a page opened on #/cockpit (a reload, a bookmark, an owner's home after sign-in): app.js
+ * downloads this module while it asks for the viewer, so the forecast, the cockpit's largest paint, is asked for
+ * here beside the viewer instead of one request after it (ADR 67). Taken once, by the first cockpit shown; dropped
+ * when the address changes or the session ends, so it never outlives the session that asked for it. A visitor
+ * who may not see it (signed out, a LEAD) gets an error nobody reads, and a failure is asked again normally.
+ */
+const FIRST_LOAD = { h: LOOK_AHEAD_WEEKS, scenario: { kind: 'BASE' }, withClients: true, pipeline: false };
+let early = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] === 'cockpit' ? gql(COCKPIT, FIRST_LOAD) : null;
+early?.catch(() => {});
+const dropEarly = () => { early = null; };
+window.addEventListener('hashchange', dropEarly, { once: true });
+window.addEventListener('cordee-unauthenticated', dropEarly, { once: true });
+function firstForecast(variables) {
+  const taken = early;
+  early = null;
+  if (!taken || JSON.stringify(variables) !== JSON.stringify(FIRST_LOAD)) return gql(COCKPIT, variables);
+  return taken.catch(() => gql(COCKPIT, variables));
+}
 
 /**
  * The horizon the cockpit opens on: the shortest offered (26 weeks at least) that shows the first week under
@@ -87,8 +110,9 @@ class Cockpit extends CordeeElement {
     this.error = null;
     try {
       const first = this.horizon == null;
-      const data = await gql(COCKPIT, { h: first ? LOOK_AHEAD_WEEKS : this.horizon, scenario: this.scenarioInput(),
-        withClients: !this.clients, pipeline: Boolean(this.withPipeline) && this.kind !== 'CUSTOM' });
+      const variables = { h: first ? LOOK_AHEAD_WEEKS : this.horizon, scenario: this.scenarioInput(),
+        withClients: !this.clients, pipeline: Boolean(this.withPipeline) && this.kind !== 'CUSTOM' };
+      const data = await (first ? firstForecast(variables) : gql(COCKPIT, variables));
       if (first) this.horizon = defaultHorizon(data.cashForecast);
       // one request on the first load: the look-ahead cut to the chosen horizon, which holds its crossing and low
       this.forecast = first ? firstWeeks(data.cashForecast, this.horizon) : data.cashForecast;

@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
+import words from './digest-off.words.js';
+
+addMessages(words);
 
 const UNSUBSCRIBE = `mutation($token: String!) { unsubscribeDigest(input: { token: $token }) {
   optOut userErrors { field message code } } }`;

@@ -7,8 +7,11 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
-import { t, formatDate } from '../i18n.js';
+import { t, formatDate, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
+import words from './game-plan.words.js';
+
+addMessages(words);
 
 const ERRORS = 'userErrors { field message code }';
 const CREATE_COMMITMENT = `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { commitment { id } ${ERRORS} } }`;

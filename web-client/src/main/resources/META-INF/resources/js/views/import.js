@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import { gql, subscribe } from '../graphql.js';
 import { CordeeElement } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
+import words from './import.words.js';
+
+addMessages(words);
 
 const JOB_FIELDS = `id kind status rowCount failure headers mapping { header field } fields { key required }
   preview(first: 10) { row cells } progress { done total }

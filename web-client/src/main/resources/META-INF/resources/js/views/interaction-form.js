@@ -1,8 +1,11 @@
 import { html } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
+import words from './interaction-form.words.js';
+
+addMessages(words);
 
 const LOG_INTERACTION = `mutation($input: CreateInteractionInput!) { createInteraction(input: $input) {
   interaction { id } userErrors { field message code } } }`;

@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
-import { t, currentLocale } from '../i18n.js';
+import { t, currentLocale, addMessages } from '../i18n.js';
 import './archive-import.js';
+import words from './people.words.js';
+
+addMessages(words);
 
 // People (ADR 30): the OWNER's page of users and open invitations, and the accept page an invitation link opens.
 const PEOPLE = `{ people { mailConfigured

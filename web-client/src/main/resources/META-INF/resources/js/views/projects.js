@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql, gqlAll } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
-import { t, formatDate, formatMoney } from '../i18n.js';
+import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import { MONEY } from './relationship-parts.js';
+import words from './projects.words.js';
+
+addMessages(words);
 
 // Projects (issue 15, point 2): #/projects lists them, #/projects/<id> edits one and, for OWNER and FINANCE,
 // its billing plan with a preview of what the plan does before it is saved; #/projects/new/<clientId> creates one.

@@ -2,8 +2,11 @@
 // portal): projects, invoices, commitments, the game plan, interactions. `staff` is the agency's view;
 // without it, the client's own ("You" for their side). Money is rendered only when asked for.
 import { html, nothing } from 'lit';
-import { t, formatDate, formatMoney } from '../i18n.js';
+import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
+import words from './relationship-parts.words.js';
+
+addMessages(words);
 
 export const MONEY = 'amount amountMinor currency';
 export const INTERACTION_FIELDS = 'id date kind summary agencyEnergy clientEnergy internal';

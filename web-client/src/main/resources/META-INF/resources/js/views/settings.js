@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
 import './two-factor.js';
+import words from './settings.words.js';
+
+addMessages(words);
 
 const ERRORS = 'userErrors { field message code }';
 const SEGMENTS = ['STARTUP', 'SME', 'ENTERPRISE', 'PUBLIC'];

@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
-import { t, currentLocale } from '../i18n.js';
+import { t, currentLocale, addMessages } from '../i18n.js';
+import words from './setup.words.js';
+
+addMessages(words);
 
 // First run (ADR 27): the first agency and its owner, with the setup token the server printed in its log
 // and wrote to its token file; or, on an instance open to sign-ups, a new agency without a token.

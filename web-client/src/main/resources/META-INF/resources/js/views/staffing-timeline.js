@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors, errorsFor } from '../ui.js';
-import { t, formatDate, formatDayMonth, formatPercent } from '../i18n.js';
+import { t, formatDate, formatDayMonth, formatPercent, addMessages } from '../i18n.js';
+import words from './staffing-timeline.words.js';
+
+addMessages(words);
 
 /** Width of one week on the timeline, in CSS pixels: a drag snaps to whole multiples of it. */
 export const WEEK_PX = 48;

@@ -1,9 +1,12 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
-import { t, formatDate, formatMonth, formatPercent, formatNumber } from '../i18n.js';
+import { t, formatDate, formatMonth, formatPercent, formatNumber, addMessages } from '../i18n.js';
 import { thisMonthIso, todayIso } from '../clock.js';
 import { ALLOCATION, addDays, mondayOf } from './staffing-timeline.js';
+import words from './staffing.words.js';
+
+addMessages(words);
 
 const MONTHS = 6;
 const WARN = 0.3;

@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
-import { t, formatDate, formatMoney, formatNumber, formatPercent } from '../i18n.js';
+import { t, formatDate, formatMoney, formatNumber, formatPercent, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
+import words from './timesheets.words.js';
+
+addMessages(words);
 
 // Timesheets (issue 18 point 2, ADR 57): #/timesheets imports a Harvest or Toggl Track CSV export (OWNER,
 // FINANCE); <cordee-project-timesheet> shows a project's actual beside allocated days per member and week and its

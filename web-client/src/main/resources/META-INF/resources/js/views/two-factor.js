@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
+import words from './two-factor.words.js';
+
+addMessages(words);
 
 // Two-factor sign-in with TOTP (ADR 44): the second step of the sign-in (loaded when the password was right and a
 // code is due), the section of the account page that turns it on and off, and the owner's requirement in the
