@@ -197,7 +197,9 @@ class PostGraphileComparisonBenchmark {
             postgraphile.waitFor();
             postgraphile = null;
 
-            forecast(agency, cookie, cordeeUrl);
+            if (!Boolean.getBoolean("bench.skipForecast")) { // a profiling run of the shapes alone
+                forecast(agency, cookie, cordeeUrl);
+            }
 
             // resident size of this process (the application, plus the test's small harness) under 50 clients
             List<String> mix = new ArrayList<>();
