@@ -50,5 +50,5 @@ CORDEE_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" CORDEE_TEST_D
   -Dbench.postgraphile="$WORK/node/node_modules/postgraphile/cli.js" -Dbench.postgraphilePort="$POSTGRAPHILE_PORT" \
   -Dbench.driver="$PWD/bench/driver.mjs" -Dbench.rounds="$ROUNDS" -Dbench.seconds="$SECONDS_PER_RUN" \
   -Dbench.concurrency="$CONCURRENCY" -Dbench.loadSeconds="$LOAD_SECONDS" -Dbench.warmupSeconds="$WARMUP_SECONDS" \
-  -Dbench.pgUrl="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+  -Dbench.pgUrl="postgres://postgres@127.0.0.1:$PG_PORT/postgres" -Dbench.out="$WORK"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
