@@ -1,0 +1,427 @@
+package io.cordee.api.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.StatementCounter;
+import io.cordee.api.support.Tenants;
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.identity.PasswordHasher;
+import io.cordee.core.identity.Role;
+import io.cordee.core.identity.User;
+import io.cordee.core.identity.UserId;
+import io.cordee.core.identity.UserRepository;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 16 point 6: Cordée beside PostGraphile 4 over the same PostgreSQL and the same large agency, the four
+ * query shapes of the issue at a fixed concurrency, each server in turn, several rounds. Per shape and server:
+ * requests/s, p50/p99 (from {@code bench/driver.mjs}, a separate node process, so that the driver's CPU is
+ * neither server's), SQL statements per request ({@code pg_stat_statements}), CPU per request (the server
+ * process's utime + stime from {@code /proc/<pid>/stat}), PostgreSQL's execution time per request. Then the
+ * 104-week forecast cold (a write before each request moves the data version) beside PostgreSQL's own
+ * execution time of the same request's statements, and the resident size of Cordée's process under 50
+ * clients. Run by {@code bench/postgraphile-comparison.sh}, which starts the PostgreSQL (with
+ * {@code pg_stat_statements} preloaded) and installs PostGraphile; skipped when run without it.
+ */
+@ApiTest
+// the per-user rate limit (300 a minute) is not what this measures; each shape sends thousands a minute
+@TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000000")
+class PostGraphileComparisonBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path OUT = Path.of(System.getProperty("bench.out", "/tmp/pgbench-run"));
+
+    /** The four shapes of issue 16, Cordée's query then PostGraphile's (its names differ, nothing else). */
+    private static final Map<String, String[]> SHAPES = new LinkedHashMap<>();
+
+    static {
+        SHAPES.put("by id", new String[] {
+            "query($id: ID!) { client(id: $id) { id name paymentTermsDays } }",
+            "query($a: UUID!, $id: UUID!) { clientByAgencyIdAndId(agencyId: $a, id: $id) { id name paymentTermsDays } }"});
+        SHAPES.put("clients -> projects (100)", new String[] {
+            "{ clients(first: 100) { nodes { name projects { name status } } } }",
+            "{ allClients(first: 100) { nodes { name projectsByAgencyIdAndClientId { nodes { name status } } } } }"});
+        SHAPES.put("a list of 100 invoices", new String[] {
+            "{ invoices(first: 100) { nodes { id label dueDate amount { amount } } } }",
+            "{ allInvoices(first: 100) { nodes { id label dueDate amountMinor } } }"});
+        SHAPES.put("dashboard: 20 clients -> projects -> invoices -> payments", new String[] {
+            "{ clients(first: 20) { nodes { name projects { name invoices { label amount { amount }"
+                + " payments { receivedOn amount { amount } } } } } } }",
+            "{ allClients(first: 20) { nodes { name projectsByAgencyIdAndClientId { nodes { name"
+                + " invoicesByAgencyIdAndProjectId { nodes { label amountMinor"
+                + " paymentsByAgencyIdAndInvoiceId { nodes { receivedOn amountMinor } } } } } } } } }"});
+    }
+
+    private static final String FORECAST = """
+            { cashForecast(asOf: "2026-11-23", horizonWeeks: 104) { opening { amount } lowestBalance { amount }
+                lowestWeek firstWeekBelowThreshold
+                weeks { weekStart inflow { amount } outflow { amount } closing { amount }
+                  inflowByClient { client { name } amount { amount } } } } }""";
+    private static final String LEAN_FORECAST = """
+            { cashForecast(asOf: "2026-11-23", horizonWeeks: 104) { opening { amount } lowestBalance { amount }
+                lowestWeek firstWeekBelowThreshold weeks { weekStart inflow { amount } outflow { amount } closing { amount } } } }""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    StatementCounter counter;
+    @Autowired
+    UserRepository users;
+    @Autowired
+    PasswordHasher hasher;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String> report = new ArrayList<>();
+    private String lastFirstError = "none";
+
+    @Test
+    void cordeeBesidePostGraphile() throws Exception {
+        String cli = System.getProperty("bench.postgraphile");
+        Assumptions.assumeTrue(cli != null, "run by bench/postgraphile-comparison.sh");
+        int rounds = Integer.getInteger("bench.rounds", 5);
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int concurrency = Integer.getInteger("bench.concurrency", 8);
+        int loadSeconds = Integer.getInteger("bench.loadSeconds", 60);
+        counter.pause();
+        Files.createDirectories(OUT);
+
+        AgencyId agency = new AgencyId(UUID.randomUUID());
+        long t0 = System.nanoTime();
+        LargeAgency.generate(db, agency.value()).block(Duration.ofMinutes(10));
+        line("large agency generated in %.1f s (200 people, 1,000 clients, 10,000 projects, 50,000 invoices,"
+                + " 100,000 allocations)", (System.nanoTime() - t0) / 1e9);
+        String email = "pgbench-" + agency.value().toString().substring(0, 8) + "@bench.example";
+        users.insert(new User(new UserId(UUID.randomUUID()), agency, email, "Bench", Role.FINANCE, null,
+                hasher.hash(Tenants.PASSWORD))).block();
+        String session = tenants.signIn(email, Tenants.PASSWORD);
+        String pgss = db.sql("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_stat_statements'")
+                .map((row, meta) -> row.get(0, Long.class)).one().block() > 0 ? "available" : "missing";
+        assertThat(pgss).as("pg_stat_statements in this PostgreSQL's binaries").isEqualTo("available");
+        sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+
+        List<UUID> clientIds = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id LIMIT 200")
+                .bind("a", agency.value()).map((row, meta) -> row.get(0, UUID.class)).all().collectList().block();
+
+        Process postgraphile = startPostGraphile(cli);
+        try {
+            String pgUrl = "http://127.0.0.1:" + Integer.getInteger("bench.postgraphilePort", 18962) + "/graphql";
+            String cordeeUrl = "http://127.0.0.1:" + port + "/graphql";
+            Map<String, String> cookie = Map.of("cookie", "CORDEE_SESSION=" + session);
+            long cordeePid = ProcessHandle.current().pid();
+            long pgPid = postgraphile.pid();
+            // a shape's results per server: rps, p50, p99, statements/request, non-utility statements/request,
+            // CPU ms/request, PostgreSQL ms/request
+            Map<String, List<double[]>> results = new LinkedHashMap<>();
+            List<String> details = new ArrayList<>();
+            line("%d rounds; each run: %d s of warm-up then %d s measured at concurrency %d; load average %s",
+                    rounds, 2, seconds, concurrency, loadAverage());
+            int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 10);
+            for (int round = -1; round < rounds; round++) {
+                for (Map.Entry<String, String[]> shape : SHAPES.entrySet()) {
+                    List<String> cordeeBodies = new ArrayList<>();
+                    List<String> pgBodies = new ArrayList<>();
+                    if (shape.getKey().equals("by id")) {
+                        for (UUID id : clientIds) {
+                            cordeeBodies.add(body(shape.getValue()[0], Map.of("id", GlobalId.of("Client", id))));
+                            pgBodies.add(body(shape.getValue()[1], Map.of("a", agency.value().toString(), "id", id.toString())));
+                        }
+                    } else {
+                        cordeeBodies.add(body(shape.getValue()[0], Map.of()));
+                        pgBodies.add(body(shape.getValue()[1], Map.of()));
+                    }
+                    // each side in turn, the first alternating from round to round
+                    for (int side = 0; side < 2; side++) {
+                        boolean cordee = (side + round) % 2 == 0;
+                        // round -1 warms both up (the JIT of each) and is not kept
+                        double[] r = run(cordee ? cordeeUrl : pgUrl, cordee ? cookie : Map.of(),
+                                cordee ? cordeeBodies : pgBodies, concurrency, round < 0 ? warmupSeconds : seconds, 2,
+                                cordee ? cordeePid : pgPid, false);
+                        if (round == rounds - 1) {
+                            details.add("%s, %s: %s".formatted(shape.getKey(), cordee ? "Cordée" : "PostGraphile 4",
+                                    topStatements((long) r[7])));
+                        }
+                        if (round < 0) {
+                            continue;
+                        }
+                        results.computeIfAbsent(shape.getKey() + (cordee ? "|Cordée" : "|PostGraphile 4"),
+                                k -> new ArrayList<>()).add(r);
+                    }
+                }
+                line(round < 0 ? "warm-up done (%d s per shape and server), load average %s"
+                        : "round %d done, load average %s", round < 0 ? warmupSeconds : round + 1, loadAverage());
+            }
+            line("");
+            line("| shape | server | requests/s | p50 ms | p99 ms | SQL statements/request (of which BEGIN/COMMIT/SET) |"
+                    + " CPU ms/request | PostgreSQL ms/request | ratio of requests/s |");
+            line("|---|---|---|---|---|---|---|---|---|");
+            for (String shape : SHAPES.keySet()) {
+                double[] c = medians(results.get(shape + "|Cordée"));
+                double[] p = medians(results.get(shape + "|PostGraphile 4"));
+                row(shape, "Cordée", c, "**%.2f×**".formatted(c[0] / p[0]));
+                row(shape, "PostGraphile 4", p, "");
+            }
+            line("(medians of %d rounds; each round's ratio: %s)", rounds, ratios(results));
+            line("");
+            line("Statements per request in the last round, the most frequent first (calls per request, statement):");
+            details.forEach(d -> line("- %s", d));
+
+            postgraphile.destroy();
+            postgraphile.waitFor();
+            postgraphile = null;
+
+            if (!Boolean.getBoolean("bench.skipForecast")) { // a profiling run of the shapes alone
+                forecast(agency, cookie, cordeeUrl);
+            }
+
+            // resident size of this process (the application, plus the test's small harness) under 50 clients
+            List<String> mix = new ArrayList<>();
+            for (String[] q : SHAPES.values()) {
+                mix.add(q[0].startsWith("query(") ? body(q[0], Map.of("id", GlobalId.of("Client", clientIds.get(0)))) : body(q[0], Map.of()));
+            }
+            mix.add(body(LEAN_FORECAST, Map.of()));
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(rssKb(), Math::max);
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            long before = rssKb();
+            double[] load = run(cordeeUrl, cookie, mix, 50, loadSeconds, 5, cordeePid, true);
+            sampler.interrupt();
+            line("");
+            line("50 clients, %d s (after 5 s of warm-up), the four shapes and the lean forecast in turn: %.0f requests/s,"
+                    + " p50 %.1f ms, p99 %.1f ms, %.1f statements/request, CPU %.2f ms/request, %.0f failed requests"
+                    + " (first: %s)", loadSeconds, load[0], load[1], load[2], load[3], load[5], load[8], lastFirstError);
+            line("Cordée's process (%s): resident %.0f MB before, peak %.0f MB under the load, %.0f MB after;"
+                    + " heap max %d MB; load average %s", System.getProperty("bench.jvm", "test JVM"), before / 1024.0,
+                    peak.get() / 1024.0, rssKb() / 1024.0, Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAverage());
+        } finally {
+            if (postgraphile != null) {
+                postgraphile.destroy();
+            }
+            Files.write(OUT.resolve("report.md"), report);
+            counter.resume();
+        }
+    }
+
+    /** The 104-week forecast cold (a no-op write before each request moves the data version, ADR 47) and cached. */
+    private void forecast(AgencyId agency, Map<String, String> cookie, String url) throws Exception {
+        line("");
+        line("| 104-week forecast | median ms | p90 ms | SQL statements/request | PostgreSQL: sum of the request's"
+                + " statements, ms | PostgreSQL: longest statement, ms |");
+        line("|---|---|---|---|---|---|");
+        for (String[] q : new String[][] {{"full (with inflowByClient), cold", FORECAST, "cold"},
+                {"lean (weeks only), cold", LEAN_FORECAST, "cold"}, {"full, cached", FORECAST, "cached"}}) {
+            boolean cold = q[2].equals("cold");
+            for (int i = 0; i < 15; i++) {
+                if (cold) {
+                    touch(agency);
+                }
+                post(url, cookie, body(q[1], Map.of()));
+            }
+            sql("SELECT pg_stat_statements_reset()");
+            List<Double> times = new ArrayList<>();
+            int runs = 30;
+            for (int i = 0; i < runs; i++) {
+                if (cold) {
+                    touch(agency);
+                }
+                long t0 = System.nanoTime();
+                post(url, cookie, body(q[1], Map.of()));
+                times.add((System.nanoTime() - t0) / 1e6);
+            }
+            Collections.sort(times);
+            double[] pg = db.sql("""
+                    SELECT coalesce(sum(calls), 0)::float8, coalesce(sum(total_exec_time), 0)::float8,
+                      coalesce(max(mean_exec_time), 0)::float8 FROM pg_stat_statements
+                    WHERE query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE 'UPDATE overhead SET label%'""")
+                    .map((row, meta) -> new double[] {row.get(0, Double.class), row.get(1, Double.class),
+                        row.get(2, Double.class)}).one().block();
+            line("| %s | **%.1f** | %.1f | %.1f | %.1f | %.1f |", q[0], times.get(runs / 2), times.get(runs * 9 / 10),
+                    pg[0] / runs, pg[1] / runs, pg[2]);
+        }
+    }
+
+    /** Runs the driver against one server; returns rps, p50, p99, statements, non-utility, CPU ms, PG ms per request. */
+    private double[] run(String url, Map<String, String> headers, List<String> bodies, int concurrency, int seconds,
+            int warmup, long pid, boolean errorsReported) throws Exception {
+        sql("SELECT pg_stat_statements_reset()");
+        long cpu0 = cpuTicks(pid);
+        String config = JSON.writeValueAsString(Map.of("url", url, "headers", headers, "bodies", bodies,
+                "concurrency", concurrency, "seconds", seconds, "warmup", warmup));
+        Process driver = new ProcessBuilder("node", System.getProperty("bench.driver"), config)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(driver.getInputStream().readAllBytes()).trim();
+        assertThat(driver.waitFor()).as("driver: %s", out).isZero();
+        long cpu1 = cpuTicks(pid);
+        JsonNode r = JSON.readTree(out);
+        if (!errorsReported) {
+            assertThat(r.path("errors").asLong()).as("errors against %s: %s", url, r.path("firstError")).isZero();
+        }
+        lastFirstError = r.path("firstError").isNull() ? "none" : r.path("firstError").asString();
+        double total = r.path("total").asDouble();
+        double[] pg = db.sql("""
+                SELECT coalesce(sum(calls), 0)::float8,
+                  coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(begin|commit|rollback|set|reset|select set_config|discard|start transaction)'), 0)::float8,
+                  coalesce(sum(total_exec_time), 0)::float8
+                FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'""")
+                .map((row, meta) -> new double[] {row.get(0, Double.class), row.get(1, Double.class),
+                    row.get(2, Double.class)}).one().block();
+        return new double[] {r.path("rps").asDouble(), r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(),
+            pg[0] / total, pg[1] / total, (cpu1 - cpu0) * 10.0 / total, pg[2] / total, total, r.path("errors").asDouble()};
+    }
+
+    /** The statements of the last run, most called first, as calls per request. */
+    private String topStatements(long total) {
+        return String.join("; ", db.sql("""
+                SELECT calls, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS q FROM pg_stat_statements
+                WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 4""")
+                .map((row, meta) -> "%.2f × `%s`".formatted(row.get(0, Long.class) / (double) total, row.get(1, String.class)))
+                .all().collectList().block());
+    }
+
+    private Process startPostGraphile(String cli) throws Exception {
+        int pgPort = Integer.getInteger("bench.postgraphilePort", 18962);
+        Process p = new ProcessBuilder("node", cli, "-c", System.getProperty("bench.pgUrl"), "--schema", "public",
+                "--host", "127.0.0.1", "--port", String.valueOf(pgPort), "--disable-query-log")
+                .redirectErrorStream(true).redirectOutput(OUT.resolve("postgraphile.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                String answer = post("http://127.0.0.1:" + pgPort + "/graphql", Map.of(), body("{ __typename }", Map.of()));
+                if (answer.contains("Query")) {
+                    return p;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            assertThat(p.isAlive()).as("PostGraphile: see %s", OUT.resolve("postgraphile.log")).isTrue();
+            assertThat(System.nanoTime()).as("PostGraphile started within 60 s").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private String post(String url, Map<String, String> headers, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).as("answer of %s", url).doesNotContain("\"errors\"");
+        return r.body();
+    }
+
+    private static String body(String query, Map<String, Object> variables) {
+        return JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+    }
+
+    private void touch(AgencyId agency) {
+        db.sql("UPDATE overhead SET label = label WHERE agency_id = :agencyId").bind("agencyId", agency.value())
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+    }
+
+    private void sql(String sql) {
+        db.sql(sql).fetch().all().then().block(Duration.ofSeconds(30));
+    }
+
+    /** utime + stime of a process in clock ticks (100 a second on Linux). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static long rssKb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static double[] medians(List<double[]> runs) {
+        double[] m = new double[runs.get(0).length];
+        for (int i = 0; i < m.length; i++) {
+            List<Double> v = new ArrayList<>();
+            for (double[] r : runs) {
+                v.add(r[i]);
+            }
+            Collections.sort(v);
+            m[i] = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
+        }
+        return m;
+    }
+
+    private static String ratios(Map<String, List<double[]>> results) {
+        StringBuilder s = new StringBuilder();
+        for (String shape : SHAPES.keySet()) {
+            List<double[]> c = results.get(shape + "|Cordée");
+            List<double[]> p = results.get(shape + "|PostGraphile 4");
+            s.append(shape).append(":");
+            for (int i = 0; i < c.size(); i++) {
+                s.append(" %.2f".formatted(c.get(i)[0] / p.get(i)[0]));
+            }
+            s.append("; ");
+        }
+        return s.toString();
+    }
+
+    private void row(String shape, String server, double[] m, String ratio) {
+        line("| %s | %s | %.0f | %.1f | %.1f | %.1f (%.1f) | %.2f | %.2f | %s |", shape, server, m[0], m[1], m[2], m[3],
+                m[4], m[5], m[6], ratio);
+    }
+
+    private void line(String format, Object... args) {
+        String s = args.length == 0 ? format : format.formatted(args);
+        System.out.println(s);
+        report.add(s);
+    }
+}

@@ -1,0 +1,59 @@
+// A small closed-loop load driver for bench/postgraphile-comparison.sh: `concurrency` workers each POST
+// one GraphQL body after another (round-robin over `bodies`) to `url` over kept-alive loopback
+// connections, for `warmup` seconds unmeasured and then `seconds` measured. Bounded in time; loopback only.
+// Usage: node driver.mjs '{"url":"http://127.0.0.1:8080/graphql","headers":{},"bodies":["{...}"],
+//                          "concurrency":8,"seconds":10,"warmup":2}'
+// Prints one JSON line: requests (measured), total (warm-up included), errors (any, warm-up included), firstError, rps, p50Ms, p99Ms, maxMs.
+import http from 'node:http';
+
+const cfg = JSON.parse(process.argv[2]);
+const url = new URL(cfg.url);
+if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error('loopback only: ' + url.hostname);
+const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.concurrency });
+const bodies = cfg.bodies.map((b) => Buffer.from(b));
+
+function post(body) {
+  return new Promise((resolve) => {
+    const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': body.length, ...cfg.headers } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        // an answer with errors (or without data) is an error: the two servers must answer the same question
+        const ok = res.statusCode === 200 && text.startsWith('{"data"') && !text.includes('"errors"');
+        resolve(ok ? null : `${res.statusCode} ${text.slice(0, 300)}`);
+      });
+    });
+    req.on('error', (e) => resolve(String(e)));
+    req.end(body);
+  });
+}
+
+const warmupEnd = Date.now() + cfg.warmup * 1000;
+const end = warmupEnd + cfg.seconds * 1000;
+const times = [];
+let errors = 0;
+let total = 0; // every request sent, warm-up included: the server's CPU and statements are divided by it
+let firstError = null;
+let next = 0;
+async function worker() {
+  while (Date.now() < end) {
+    const body = bodies[next++ % bodies.length];
+    const t0 = process.hrtime.bigint();
+    const error = await post(body);
+    const t1 = process.hrtime.bigint();
+    const now = Date.now();
+    total++;
+    if (error) { errors++; firstError ??= error; } else if (now >= warmupEnd && now <= end) times.push(Number(t1 - t0) / 1e6);
+  }
+}
+// latencies and requests/s: the requests that ended inside the measured window (wall clock)
+const started = Date.now();
+await Promise.all(Array.from({ length: cfg.concurrency }, worker));
+agent.destroy();
+times.sort((a, b) => a - b);
+const q = (p) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))] : NaN);
+console.log(JSON.stringify({ requests: times.length, total, errors, firstError, rps: times.length / cfg.seconds,
+  p50Ms: q(0.5), p99Ms: q(0.99), maxMs: times.length ? times[times.length - 1] : NaN,
+  wallSeconds: (Date.now() - started) / 1000 }));
