@@ -776,6 +776,13 @@ const MESSAGES = {
     'gamePlan.remove': 'Remove', 'plan.addDomain': 'Add a domain', 'plan.expectations': 'What we expect from the client (one a line)',
     'plan.noComment': 'No comment yet.', 'plan.deliveredPill': 'Delivered', 'plan.timeline': 'What was said on the plan',
     'plan.actions': 'Actions',
+    // search: search
+    'search.open': 'Search', 'search.title': 'Search the agency', 'search.label': 'Clients, projects, briefs, people',
+    'search.placeholder': 'A name, e.g. a client or a project…', 'search.close': 'Close',
+    'search.help': 'Up and down arrows to choose, Enter to open, Escape to close.', 'search.results': 'What was found',
+    'search.searching': 'Searching…', 'search.none': 'Nothing has that name.', 'search.count': '{count} found',
+    'search.kind.CLIENT': 'Client', 'search.kind.PROJECT': 'Project', 'search.kind.BRIEF': 'Brief', 'search.kind.PERSON': 'Person',
+    'bell.label': 'Open alerts', 'bell.count': 'Open alerts: {count}', 'bell.none': 'No open alert.', 'bell.all': 'See every alert',
   },
   fr: {
     'app.tagline': 'La relation client et la trésorerie, encordées.',
@@ -1548,6 +1555,13 @@ const MESSAGES = {
     'gamePlan.remove': 'Retirer', 'plan.addDomain': 'Ajouter un domaine', 'plan.expectations': 'Ce que nous attendons du client (un par ligne)',
     'plan.noComment': 'Aucun commentaire pour l’instant.', 'plan.deliveredPill': 'Livré', 'plan.timeline': 'Ce qui a été dit sur le plan',
     'plan.actions': 'Actions',
+    // search: search
+    'search.open': 'Rechercher', 'search.title': 'Rechercher dans l’agence', 'search.label': 'Clients, projets, cahiers des charges, personnes',
+    'search.placeholder': 'Un nom, par exemple d’un client ou d’un projet…', 'search.close': 'Fermer',
+    'search.help': 'Flèches haut et bas pour choisir, Entrée pour ouvrir, Échap pour fermer.', 'search.results': 'Résultats',
+    'search.searching': 'Recherche…', 'search.none': 'Aucun nom ne correspond.', 'search.count': '{count} trouvé(s)',
+    'search.kind.CLIENT': 'Client', 'search.kind.PROJECT': 'Projet', 'search.kind.BRIEF': 'Cahier des charges', 'search.kind.PERSON': 'Personne',
+    'bell.label': 'Alertes ouvertes', 'bell.count': 'Alertes ouvertes : {count}', 'bell.none': 'Aucune alerte ouverte.', 'bell.all': 'Voir toutes les alertes',
   },
 };
 

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { gql, subscribe } from '../graphql.js';
+import { gql } from '../graphql.js';
+import { watchAlerts } from '../live-alerts.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, formatDate, formatMoney, formatPercent } from '../i18n.js';
 import { evidenceName, alertEvidenceValue, alertAction } from '../evidence.js';
@@ -20,8 +21,8 @@ const LETTER = `query Letter($clientId: ID!, $language: ProposalLanguage!) {
     options { number description(language: $language) lowestBalanceLift { amount currency }
       cashRiskAfter { probabilityUnder13Weeks baseProbabilityUnder13Weeks } } } }`;
 
-// Live: any change the agency's alerts go through redraws the list (one query), without a reload.
-const CHANGED = 'subscription { alertChanged { type alert { id } } }';
+// Live: any change the agency's alerts go through redraws the list (one query), without a reload; the
+// subscription is the one the top bar's bell already holds (js/live-alerts.js, ADR 68).
 
 // The weekly digest mail of OWNER and FINANCE (ADR 40): the signed-in user's own choice.
 const DIGEST = '{ viewer { digestOptOut } }';
@@ -56,7 +57,7 @@ class AlertsView extends CordeeElement {
     super.connectedCallback();
     this.load();
     if (this.money) this.loadDigest();
-    this.unsubscribe = subscribe(CHANGED, () => this.load(true), (live) => { this.live = live; });
+    this.unsubscribe = watchAlerts(() => this.load(true), (live) => { this.live = live; });
   }
 
   disconnectedCallback() {
