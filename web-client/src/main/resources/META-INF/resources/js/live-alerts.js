@@ -23,7 +23,7 @@ export function watchAlerts(onChange, onLive = () => {}) {
       listeners.forEach((l) => l.onLive(on));
     });
   }
-  return () => {
+  const stopListening = () => {
     listeners.delete(listener);
     if (!listeners.size && stop) {
       stop();
@@ -31,4 +31,15 @@ export function watchAlerts(onChange, onLive = () => {}) {
       live = false;
     }
   };
+  listener.stop = stopListening;
+  return stopListening;
+}
+
+/**
+ * An alert changed by this page (acknowledged, snoozed): the server's feed announces openings, worsenings and
+ * resolutions only, so the page tells its other listeners itself. `source` (what watchAlerts returned to the
+ * caller, if it listens too) is not told: it knows.
+ */
+export function announceAlertChange(source = null) {
+  listeners.forEach((l) => { if (l.stop !== source) l.onChange(null); });
 }
