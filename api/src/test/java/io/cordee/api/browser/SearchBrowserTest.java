@@ -99,6 +99,7 @@ class SearchBrowserTest {
         }
         browser.wait.until(d -> ("search-hit-" + index).equals(input.getDomAttribute("aria-activedescendant")));
         assertThat(options().get(index).getDomAttribute("aria-selected")).isEqualTo("true");
+        browser.assertAccessible("the search dialog with its hits");
         input.sendKeys(Keys.ENTER);
 
         assertThat(browser.text("[data-testid=client-name]")).isEqualTo("Région Sud Numérique");
@@ -118,6 +119,7 @@ class SearchBrowserTest {
         browser.driver.manage().window().setSize(new Dimension(390, 844));
         browser.driver.findElement(By.cssSelector("[data-testid=search-input]")).sendKeys("lumen");
         browser.wait.until(d -> !options().isEmpty());
+        browser.assertAccessible("the search dialog at 390 px");
         Number width = (Number) browser.js("return document.documentElement.scrollWidth");
         Number viewport = (Number) browser.js("return document.documentElement.clientWidth");
         assertThat(width.intValue()).isLessThanOrEqualTo(viewport.intValue());
@@ -134,6 +136,7 @@ class SearchBrowserTest {
         browser.click("[data-testid=bell]");
         WebElement list = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=bell-list]")));
+        browser.assertAccessible("the bell's list open");
         // at most five, each a link to the alerts page
         assertThat(list.findElements(By.cssSelector("li a"))).hasSize((int) Math.min(open, 5))
                 .allSatisfy(a -> assertThat(a.getDomAttribute("href")).isEqualTo("#/alerts"));
