@@ -79,6 +79,8 @@ const SETUP = () => import('./js/views/setup.js');
 const ACCEPT = () => import('./js/views/people.js');
 const DIGEST_OFF = () => import('./js/views/digest-off.js');
 const ACCOUNT = () => import('./js/views/account.js');
+// the top bar's search box and alert bell (ADR 68): fetched once someone is signed in, not for the sign-in page
+const TOP_BAR = () => import('./js/views/search.js');
 
 const routeFromHash = () => location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
 /** What follows the page in the address, e.g. a client's id in #/clients/<id>. */
@@ -170,6 +172,7 @@ class CordeeApp extends CordeeElement {
     setServerClock(viewer.agency); // "today" is the server's, in the agency's time zone
     this.viewer = viewer;
     this.phase = 'ready';
+    loadCode('top-bar', TOP_BAR).catch(() => {}); // until it arrives the bar simply lacks the two
     if ((!this.route || !PAGES[this.route]) && !['accept', 'digest-off', 'reset'].includes(this.route)) {
       this.goHome();
     }
@@ -253,6 +256,8 @@ class CordeeApp extends CordeeElement {
             aria-current=${this.route === name ? 'page' : 'false'}>${t(PAGES[name].label)}</a>`)}
         </nav>
         <span class="spacer"></span>
+        <cordee-search></cordee-search>
+        ${allowed.includes('alerts') ? html`<cordee-bell></cordee-bell>` : nothing}
         ${languageSwitch()}
         <a class="who" href="#/account" data-testid="account-link" title=${t('nav.account')}>${this.viewer.user.displayName} <span class="muted">· ${t(`role.${this.viewer.user.role}`)}</span></a>
         <button type="button" class="secondary" data-testid="sign-out" @click=${() => this.signOut()}>${t('signOut')}</button>

@@ -300,6 +300,8 @@ class RoleMatrixTest {
                     "query($i: ID!) { auditTrail(entityId: $i, first: 5) { nodes { changes { field newValue } } } }",
                     "auditTrail.nodes"),
             read("Query.people", "{ people { users { email role } invitations { email } } }", "people.users"),
+            // the search box (ADR 0068): "Own Site" and "Other Site" are the seeded projects; a client finds its own
+            read("Query.search", "{ search(text: \"site\") { hits { kind id title path } } }", "search.hits"),
             read("Query.previewBillingPlan", """
                             query($p: ID!) { previewBillingPlan(input: {projectId: $p, depositPercent: 100}) {
                               preview { invoices { amount { amountMinor } } } } }""",

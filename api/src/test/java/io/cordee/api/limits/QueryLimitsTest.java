@@ -122,10 +122,12 @@ public class QueryLimitsTest {
         Map<String, Object> variables = Map.ofEntries(Map.entry("h", 104), Map.entry("withClients", true),
                 Map.entry("from", "2026-11"), Map.entry("to", "y"), Map.entry("months", 24),
                 Map.entry("d0", "2026-11-23"), Map.entry("d1", "2027-11-23"), Map.entry("id", "x"),
-                Map.entry("clientId", "x"), Map.entry("language", "FR"), Map.entry("money", true));
+                Map.entry("clientId", "x"), Map.entry("language", "FR"), Map.entry("money", true),
+                Map.entry("text", "lum"));
         Map<String, String> queries = new LinkedHashMap<>();
         for (String view : List.of("alerts.js", "briefs.js", "client-page.js", "clients.js", "cockpit.js",
-                "receivables.js", "relationship-parts.js", "staffing.js", "timesheets.js", "bank-statements.js", "deals.js", "proposal.js")) {
+                "receivables.js", "relationship-parts.js", "staffing.js", "timesheets.js", "bank-statements.js", "deals.js", "proposal.js",
+                "search.js")) {
             spaQueries(view).forEach((name, text) -> {
                 if (text.strip().startsWith("query")) {
                     queries.put(view + " " + name, text);

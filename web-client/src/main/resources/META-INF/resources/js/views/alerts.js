@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { gql, subscribe } from '../graphql.js';
+import { gql } from '../graphql.js';
+import { watchAlerts, announceAlertChange } from '../live-alerts.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, formatDate, formatMoney, formatPercent, addMessages } from '../i18n.js';
 import { evidenceName, alertEvidenceValue, alertAction } from '../evidence.js';
@@ -23,8 +24,8 @@ const LETTER = `query Letter($clientId: ID!, $language: ProposalLanguage!) {
     options { number description(language: $language) lowestBalanceLift { amount currency }
       cashRiskAfter { probabilityUnder13Weeks baseProbabilityUnder13Weeks } } } }`;
 
-// Live: any change the agency's alerts go through redraws the list (one query), without a reload.
-const CHANGED = 'subscription { alertChanged { type alert { id } } }';
+// Live: any change the agency's alerts go through redraws the list (one query), without a reload; the
+// subscription is the one the top bar's bell already holds (js/live-alerts.js, ADR 68).
 
 // The weekly digest mail of OWNER and FINANCE (ADR 40): the signed-in user's own choice.
 const DIGEST = '{ viewer { digestOptOut } }';
@@ -59,7 +60,7 @@ class AlertsView extends CordeeElement {
     super.connectedCallback();
     this.load();
     if (this.money) this.loadDigest();
-    this.unsubscribe = subscribe(CHANGED, () => this.load(true), (live) => { this.live = live; });
+    this.unsubscribe = watchAlerts(() => this.load(true), (live) => { this.live = live; });
   }
 
   disconnectedCallback() {
@@ -147,6 +148,7 @@ class AlertsView extends CordeeElement {
       this.notice = t(field === 'acknowledgeAlert' ? 'alerts.acknowledged' : 'alerts.snoozed',
         { subject: subject(payload.alert) });
       await this.load();
+      announceAlertChange(this.unsubscribe); // the bell's count, without a second query here
     } catch (e) {
       this.edit(alert.id, { busy: false, errors: [{ field: ['id'], message: e.message }] });
     }

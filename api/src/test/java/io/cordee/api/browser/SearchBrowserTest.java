@@ -1,0 +1,225 @@
+package io.cordee.api.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordee.api.demo.DemoAgency;
+import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
+import io.cordee.core.identity.Role;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The top bar's search box and alert bell (issue 19 point 7, ADR 0068) in Chromium: Ctrl-K, a demo client found
+ * without its accent, chosen with the arrows and opened with Enter; the bell's count of open alerts checked
+ * against the alerts query, then moved by the live alert feed while the page stays as it is (no reload).
+ * Changes are made in a throw-away agency, never in the demo one.
+ */
+@ApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchBrowserTest {
+
+    static final String OPEN_ALERTS = "{ alerts(first: 50, filter: {status: [OPEN]}) { totalCount nodes { id version } } }";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    TestClock clock;
+
+    final BrowserTest browser = new BrowserTest();
+
+    @BeforeAll
+    void startChromium() throws IOException {
+        browser.port = port;
+        browser.tenants = tenants;
+        browser.clock = clock;
+        browser.startChromium();
+    }
+
+    @AfterAll
+    void stopChromium() throws IOException {
+        browser.stopChromium();
+    }
+
+    @BeforeEach
+    void signedOutInEnglish() {
+        browser.signedOutInEnglish();
+    }
+
+    @Test
+    void ctrlKFindsADemoClientWithoutItsAccentAndEnterOpensItsPage() {
+        HttpGraphQlTester api = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        // what the server answers for the text typed: the client "Région Sud Numérique" among the hits
+        List<Map<String, Object>> hits = api.document("{ search(text: \"region sud\") { hits { kind title path } } }")
+                .execute().path("search.hits").entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).get();
+        int index = hits.stream().map(h -> h.get("title")).toList().indexOf("Région Sud Numérique");
+        assertThat(index).as("the demo's public client in " + hits).isNotNegative();
+        assertThat(hits.get(index).get("kind")).isEqualTo("CLIENT");
+
+        browser.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        WebElement input = openWithCtrlK();
+        assertThat(browser.driver.switchTo().activeElement()).as("the focus in the search box").isEqualTo(input);
+        input.sendKeys("region sud");
+        browser.wait.until(d -> options().size() == hits.size());
+        assertThat(options()).extracting(o -> o.findElement(By.cssSelector(".search-title")).getText())
+                .containsExactlyElementsOf(hits.stream().map(h -> (String) h.get("title")).toList());
+        assertThat(input.getDomAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(input.getDomAttribute("aria-activedescendant")).isEqualTo("search-hit-0");
+
+        // down to the client (and, when it is first, down and back up), then Enter
+        if (index == 0 && hits.size() > 1) {
+            input.sendKeys(Keys.ARROW_DOWN);
+            browser.wait.until(d -> "search-hit-1".equals(input.getDomAttribute("aria-activedescendant")));
+            input.sendKeys(Keys.ARROW_UP);
+        }
+        for (int i = 0; i < index; i++) {
+            input.sendKeys(Keys.ARROW_DOWN);
+        }
+        browser.wait.until(d -> ("search-hit-" + index).equals(input.getDomAttribute("aria-activedescendant")));
+        assertThat(options().get(index).getDomAttribute("aria-selected")).isEqualTo("true");
+        browser.assertAccessible("the search dialog with its hits");
+        input.sendKeys(Keys.ENTER);
+
+        assertThat(browser.text("[data-testid=client-name]")).isEqualTo("Région Sud Numérique");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#" + hits.get(index).get("path"));
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=search-dialog]")).isDisplayed()).isFalse();
+
+        // Escape closes it and gives the focus back to the button; a click opens it again, empty
+        WebElement again = openWithCtrlK();
+        assertThat(again.getDomProperty("value")).isEmpty();
+        again.sendKeys(Keys.ESCAPE);
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=search-dialog]")));
+        assertThat(browser.driver.switchTo().activeElement().getDomAttribute("data-testid")).isEqualTo("search-open");
+        browser.click("[data-testid=search-open]");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=search-input]")));
+
+        // at a phone's 390 px: the dialog and the top bar fit, nothing scrolls sideways
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.driver.findElement(By.cssSelector("[data-testid=search-input]")).sendKeys("lumen");
+        browser.wait.until(d -> !options().isEmpty());
+        browser.assertAccessible("the search dialog at 390 px");
+        Number width = (Number) browser.js("return document.documentElement.scrollWidth");
+        Number viewport = (Number) browser.js("return document.documentElement.clientWidth");
+        assertThat(width.intValue()).isLessThanOrEqualTo(viewport.intValue());
+    }
+
+    @Test
+    void theBellCountsTheDemosOpenAlertsLikeTheAlertsQuery() {
+        long open = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD).document(OPEN_ALERTS).execute()
+                .path("alerts.totalCount").entity(Long.class).get();
+        assertThat(open).as("the demo opens alerts").isPositive();
+        browser.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        browser.wait.until(d -> ("Open alerts: " + open).equals(bellLabel()));
+        assertThat(browser.text("[data-testid=bell-count]")).isEqualTo(String.valueOf(open));
+        browser.click("[data-testid=bell]");
+        WebElement list = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=bell-list]")));
+        browser.assertAccessible("the bell's list open");
+        // at most five, each a link to the alerts page
+        assertThat(list.findElements(By.cssSelector("li a"))).hasSize((int) Math.min(open, 5))
+                .allSatisfy(a -> assertThat(a.getDomAttribute("href")).isEqualTo("#/alerts"));
+        browser.click("[data-testid=bell-all]");
+        browser.wait.until(ExpectedConditions.urlContains("#/alerts"));
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=bell-list]")));
+    }
+
+    @Test
+    void theBellMovesLiveWhenAnAlertOpensResolvesAndIsAcknowledged() {
+        LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
+        Tenants.Tenant tenant = tenants.create("Cloche Vivante");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        String member = owner.document("""
+                        mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
+                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
+                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
+        String client = owner.document("{ clients { nodes { id } } }").execute().path("clients.nodes[0].id")
+                .entity(String.class).get();
+        String project = owner.document("""
+                        mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Site", status: ACTIVE,
+                          startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
+                .variable("c", client).variable("s", clock.todayInParis().minusMonths(1).toString()).execute()
+                .path("createProject.project.id").entity(String.class).get();
+
+        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=bell-count]"))).isEmpty();
+
+        // one person of one, 40 % on the only client next month: above the 30 % warning, CAPACITY_CONCENTRATION
+        // opens and the subscription brings it to the bell
+        Map<String, Object> allocation = allocate(owner, member, project, nextMonth);
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
+        assertThat(browser.text("[data-testid=bell-count]")).isEqualTo("1");
+        assertThat(owner.document(OPEN_ALERTS).execute().path("alerts.totalCount").entity(Long.class).get()).isEqualTo(1L);
+
+        // the allocation deleted through the API: the alert resolves, the bell goes back to 0 on its own
+        owner.document("""
+                        mutation($id: ID!, $v: Long!) { deleteAllocation(input: {id: $id, version: $v}) {
+                          userErrors { code } } }""")
+                .variable("id", allocation.get("id")).variable("v", allocation.get("version")).execute()
+                .path("deleteAllocation.userErrors").entityList(Object.class).hasSize(0);
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 0".equals(bellLabel()));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=bell-count]"))).isEmpty();
+
+        // allocated again, a new alert opens (bell 1); acknowledged on the alerts page, the bell follows (0):
+        // the server's feed has no acknowledgement event, the page announces its own change
+        allocate(owner, member, project, nextMonth);
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
+        String alert = (String) owner.document(OPEN_ALERTS).execute().path("alerts.nodes[0]")
+                .entity(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).get().get("id");
+        browser.go("alerts");
+        browser.click("[data-alert='" + alert + "'] [data-testid=acknowledge]");
+        assertThat(browser.text("[data-testid=alerts-notice]")).startsWith("Acknowledged");
+        browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
+        owner.document(OPEN_ALERTS).execute().path("alerts.totalCount").entity(Long.class).isEqualTo(0L);
+    }
+
+    private static Map<String, Object> allocate(HttpGraphQlTester owner, String member, String project, LocalDate month) {
+        return owner.document("""
+                        mutation($m: ID!, $p: ID!, $from: Date!, $to: Date!) { createAllocation(input: {teamMemberId: $m,
+                          projectId: $p, sharePercent: 40, startDate: $from, endDate: $to}) {
+                          allocation { id version } userErrors { code } } }""")
+                .variable("m", member).variable("p", project).variable("from", month.toString())
+                .variable("to", month.plusMonths(1).minusDays(1).toString()).execute()
+                .path("createAllocation.userErrors").entityList(Object.class).hasSize(0)
+                .path("createAllocation.allocation").entity(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).get();
+    }
+
+    private WebElement openWithCtrlK() {
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("k").keyUp(Keys.CONTROL).perform();
+        return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=search-input]")));
+    }
+
+    private List<WebElement> options() {
+        return browser.driver.findElements(By.cssSelector("[data-testid=search-hits] [role=option]"));
+    }
+
+    private String bellLabel() {
+        List<WebElement> bell = browser.driver.findElements(By.cssSelector("[data-testid=bell]"));
+        return bell.isEmpty() ? null : bell.get(0).getDomAttribute("aria-label");
+    }
+}
