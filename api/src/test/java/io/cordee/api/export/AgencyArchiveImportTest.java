@@ -155,6 +155,9 @@ class AgencyArchiveImportTest {
             assertThat(imported.get(table)).as(table).isPositive();
         }
         assertThat(relationship(copy)).isEqualTo(relationship(demo));
+        // and the briefs (format 4, ADR 70): every version, requirement and signature, with who signed
+        assertThat(imported.get("brief_signature")).isPositive();
+        assertThat(briefs(copy)).isEqualTo(briefs(demo));
 
         // a second import into the (now full) agency is refused and changes nothing
         upload(empty.session(), archive).expectStatus().isEqualTo(409)
@@ -457,8 +460,8 @@ class AgencyArchiveImportTest {
 
     @Test
     void briefsProposalsAndCommentsComeOverWithWhoSignedAndWhatWasAnswered() {
-        // the source: the demo copied into an empty agency (the demo's two briefs, the Nuvola one with its agreed
-        // version 1 signed by Camille Martin for the agency and Théo Garnier for the client, and a version 2), then
+        // the source: the demo copied into an empty agency (the demo's two briefs: Nuvola's, whose versions 1 and 2
+        // were each signed by Camille Martin for the agency and Théo Garnier for the client, and Région Sud's), then
         // given two proposals and a comment on the game plan by its owner
         Empty source = emptyAgency("Brief Source Agency");
         upload(source.session(), demoArchive()).expectStatus().isCreated();
@@ -507,9 +510,9 @@ class AgencyArchiveImportTest {
                 .isEqualTo(4);
         Map<String, Long> sourceCounts = counts(source.id());
         // 2 proposals and 1 comment, and the demo's briefs: 2 briefs, 3 versions (Nuvola's 1 and 2, Région Sud's
-        // 1), the agreed version's two signatures
+        // 1), 2 signatures on each of Nuvola's versions
         assertThat(sourceCounts).containsEntry("renegotiation_proposal", 2L).containsEntry("relationship_comment", 1L)
-                .containsEntry("brief", 2L).containsEntry("brief_signature", 2L);
+                .containsEntry("brief", 2L).containsEntry("brief_version", 3L).containsEntry("brief_signature", 4L);
         Empty target = emptyAgency("Brief Target Agency");
         JsonNode answer = upload(target.session(), archive).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -530,7 +533,7 @@ class AgencyArchiveImportTest {
         // name and e-mail, and names no user of the target — never its owner
         assertThat(db.sql("SELECT count(*) FROM brief_signature WHERE agency_id = :a AND signed_by IS NULL"
                         + " AND signer_email IN ('owner@studio-boreal.example', 'theo@nuvola.example')")
-                .bind("a", target.id().value()).map(r -> r.get(0, Long.class)).one().block()).isEqualTo(2L);
+                .bind("a", target.id().value()).map(r -> r.get(0, Long.class)).one().block()).isEqualTo(4L);
         // every proposal as sent (options with their figures, facts, letter) and as answered
         List<Object> proposals = proposals(from);
         assertThat(proposals).hasSize(2);
@@ -549,7 +552,7 @@ class AgencyArchiveImportTest {
                 ownerEmail(mapped.id())), 0)).expectStatus().isCreated();
         assertThat(db.sql("SELECT signed_by FROM brief_signature WHERE agency_id = :a AND party = 'AGENCY'")
                 .bind("a", mapped.id().value()).map(r -> r.get(0, java.util.UUID.class)).all().collectList().block())
-                .containsExactly(mapped.owner().value());
+                .containsExactly(mapped.owner().value(), mapped.owner().value());
 
         // a format 3 archive (before briefs, proposals and comments) still imports, with none of them
         Map<String, byte[]> v3 = unzipQuietly(unzipEdit(archive, "manifest.json", bytes -> {
