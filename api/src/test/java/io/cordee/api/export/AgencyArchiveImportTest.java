@@ -629,6 +629,13 @@ class AgencyArchiveImportTest {
                 .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
                         .contains("proposals.csv line 2, column facts").contains(stranger)
                         .contains("not in projects.csv"));
+        // all or nothing: a brief title of 201 characters passes every file check and fails at the database's
+        // CHECK (1 to 200), after the clients, projects, invoices, team and relationship were inserted — the
+        // briefs are written in the same transaction, which takes them all back
+        upload(empty.session(), rewrite(archive, "briefs.csv",
+                csv -> csv.replace("Application mobile Nuvola — cahier des charges", "X".repeat(201)), 0))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("ARCHIVE_INVALID");
         // nothing written, by any of them
         assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
     }
