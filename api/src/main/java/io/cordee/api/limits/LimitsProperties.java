@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What one GraphQL request may ask of the server ({@code cordee.limits.*}); see ADR 15 and the README.
+ * What one GraphQL request may ask of the server ({@code cordee.limits.*}); see ADR 15 and docs/api.md ("Limits").
  *
  * @param maxDepth          deepest field nesting, counting the leaf ({@code { a { b } }} is 2); GraphiQL's
  *                          introspection query needs 15

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * What one GraphQL WebSocket connection, and one user over all their connections to this instance, may
- * ask ({@code cordee.limits.websocket.*}); see ADR 22 and the README.
+ * ask ({@code cordee.limits.websocket.*}); see ADR 22 and docs/api.md ("Limits", "WebSocket rules").
  *
  * @param connectionOperations       operations (queries, subscriptions) one connection may start per
  *                                   {@code operationsPeriod}

@@ -433,7 +433,7 @@ class EmbeddedDatabaseFaultIT {
         }
     }
 
-    /** The README's psql command, where psql is installed: refused without the password, answered with it. */
+    /** The psql command of docs/operations.md ("The embedded database"), where psql is installed: refused without the password, answered with it. */
     private void psqlIfInstalled(int port, String password) throws Exception {
         Path psql = Path.of("/usr/bin/psql");
         if (!Files.isExecutable(psql)) {
