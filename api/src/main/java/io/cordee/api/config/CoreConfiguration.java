@@ -221,9 +221,10 @@ public class CoreConfiguration {
             TransactionRunner tx, io.cordee.core.alert.AlertRepository alerts,
             io.cordee.core.relationship.RelationshipRepository relationships,
             io.cordee.core.cash.CashRiskSettingsRepository cashRisk, io.cordee.core.deal.DealRepository deals,
-            io.cordee.core.timesheet.TimesheetRepository timesheets) {
+            io.cordee.core.timesheet.TimesheetRepository timesheets,
+            io.cordee.core.export.ArchiveRecordsRepository records) {
         return new io.cordee.core.export.AgencyExportService(agencies, clients, projects, billing, cash, members,
-                absences, allocations, tx, alerts, relationships, cashRisk, deals, timesheets);
+                absences, allocations, tx, alerts, relationships, cashRisk, deals, timesheets, records);
     }
 
     /** The import of a complete agency archive into an empty agency (ADR 58). */
@@ -233,9 +234,10 @@ public class CoreConfiguration {
             io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx,
             io.cordee.core.alert.AlertRepository alerts, io.cordee.core.relationship.RelationshipRepository relationships,
             io.cordee.core.cash.CashRiskSettingsRepository cashRisk, io.cordee.core.deal.DealRepository deals,
-            io.cordee.core.timesheet.TimesheetRepository timesheets) {
+            io.cordee.core.timesheet.TimesheetRepository timesheets,
+            io.cordee.core.export.ArchiveRecordsRepository records) {
         return new io.cordee.core.export.AgencyArchiveImport(agencies, clients, projects, billing, cash, members,
-                absences, allocations, tx, alerts, relationships, cashRisk, deals, timesheets);
+                absences, allocations, tx, alerts, relationships, cashRisk, deals, timesheets, records);
     }
 
     @Bean

@@ -59,9 +59,12 @@ public final class AgencyArchive {
      * 2 (ADR 58) adds {@code alert_thresholds.csv}, {@code health_weights.csv} and {@code cash_risk_settings.csv};
      * 3 (ADR 61) adds {@code deals.csv}, {@code deal_milestones.csv}, {@code deal_staffing.csv} and
      * {@code time_entries.csv}, and the relationship: {@code interactions.csv}, {@code strengths_maps.csv},
-     * {@code strengths.csv}, {@code agreements.csv}, {@code commitments.csv}.
+     * {@code strengths.csv}, {@code agreements.csv}, {@code commitments.csv};
+     * 4 (ADR 70) adds {@code briefs.csv}, {@code brief_versions.csv}, {@code brief_requirements.csv},
+     * {@code brief_signatures.csv}, {@code proposals.csv}, {@code proposal_options.csv} and
+     * {@code relationship_comments.csv}.
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private AgencyArchive() {
@@ -317,6 +320,53 @@ public final class AgencyArchive {
                     c.title(), c.dueDate(), c.deliveredDate());
         }
         files.put("commitments.csv", commitments.build());
+
+        // format 4 (ADR 70): briefs (versions, requirements, signatures), proposals (options, answer) and the
+        // comments on the game plan. A person is named by e-mail: the import maps it to a user of its agency
+        var x = d.records();
+        ExportTable.Builder briefs = ExportTable.of("briefs").text("id").text("project_id").text("title");
+        x.briefs().forEach(b -> briefs.row(id(b.id()), id(b.projectId()), b.title()));
+        files.put("briefs.csv", briefs.build());
+        ExportTable.Builder versions = ExportTable.of("brief_versions").text("id").text("brief_id").integer("number")
+                .text("status").text("objectives").text("target_users").text("constraints").text("assumptions")
+                .text("out_of_scope").date("launch_date").date("communication_plan_date");
+        x.versions().forEach(v -> versions.row(id(v.id()), id(v.briefId()), v.number(), v.status(),
+                names(v.objectives()), names(v.targetUsers()), names(v.constraints()), names(v.assumptions()),
+                names(v.outOfScope()), v.launchDate(), v.communicationPlanDate()));
+        files.put("brief_versions.csv", versions.build());
+        ExportTable.Builder requirements = ExportTable.of("brief_requirements").text("brief_version_id")
+                .integer("position").text("key").text("title").text("user_story").text("priority")
+                .amount("estimate_days");
+        x.requirements().forEach(q -> requirements.row(id(q.versionId()), q.position(), q.key(), q.title(),
+                q.userStory(), q.priority(), q.estimateDays()));
+        files.put("brief_requirements.csv", requirements.build());
+        ExportTable.Builder signatures = ExportTable.of("brief_signatures").text("brief_version_id").text("party")
+                .text("signer_email").text("signer_name").text("signed_at").integer("version_number");
+        x.signatures().forEach(g -> signatures.row(id(g.versionId()), g.party(), g.signerEmail(), g.signerName(),
+                g.signedAt().toString(), g.versionNumber()));
+        files.put("brief_signatures.csv", signatures.build());
+        ExportTable.Builder proposals = ExportTable.of("proposals").text("id").text("client_id").text("language")
+                .date("sent_on").text("channel").text("facts").text("letter_markdown").text("letter_html")
+                .text("answer").integer("accepted_option").text("answer_note").date("answered_on");
+        ExportTable.Builder options = ExportTable.of("proposal_options").text("proposal_id").integer("position")
+                .text("option");
+        for (var p : x.proposals()) {
+            proposals.row(id(p.id()), id(p.clientId()), p.language(), p.sentOn(), p.channel(), p.facts(),
+                    p.letterMarkdown(), p.letterHtml(), p.answer(), p.acceptedOption(), p.answerNote(), p.answeredOn());
+            for (int i = 0; i < p.options().size(); i++) {
+                options.row(id(p.id()), i, p.options().get(i));
+            }
+        }
+        files.put("proposals.csv", proposals.build());
+        files.put("proposal_options.csv", options.build());
+        ExportTable.Builder comments = ExportTable.of("relationship_comments").text("id").text("client_id")
+                .text("agreement_id").text("commitment_id").text("side").text("author_email").text("body").text("kind")
+                .text("created_at");
+        x.comments().forEach(c -> comments.row(id(c.id()), id(c.clientId()),
+                c.agreementId() == null ? null : id(c.agreementId()),
+                c.commitmentId() == null ? null : id(c.commitmentId()), c.side(), c.authorEmail(), c.body(), c.kind(),
+                c.createdAt().toString()));
+        files.put("relationship_comments.csv", comments.build());
         return files;
     }
 

@@ -108,6 +108,9 @@ public final class AgencyArchiveReader {
     private static final Set<String> FILES_3 = Set.of("deals.csv", "deal_milestones.csv", "deal_staffing.csv",
             "time_entries.csv", "interactions.csv", "strengths_maps.csv", "strengths.csv", "agreements.csv",
             "commitments.csv");
+    /** Format 4 adds briefs, proposals and the comments on the game plan (ADR 70). */
+    private static final Set<String> FILES_4 = Set.of("briefs.csv", "brief_versions.csv", "brief_requirements.csv",
+            "brief_signatures.csv", "proposals.csv", "proposal_options.csv", "relationship_comments.csv");
 
     private AgencyArchiveReader() {
     }
@@ -143,7 +146,7 @@ public final class AgencyArchiveReader {
                     throw invalid("file", "the archive has more than " + MAX_ENTRIES + " entries");
                 }
                 if (!name.equals("manifest.json") && !FILES.contains(name) && !FILES_2.contains(name)
-                        && !FILES_3.contains(name)) {
+                        && !FILES_3.contains(name) && !FILES_4.contains(name)) {
                     throw invalid("file", "the archive holds " + abbreviate(name)
                             + ", which is not a file of an agency export");
                 }
@@ -206,6 +209,9 @@ public final class AgencyArchiveReader {
         }
         if (manifest.path("formatVersion").asInt() >= 3) {
             expected.addAll(FILES_3);
+        }
+        if (manifest.path("formatVersion").asInt() >= 4) {
+            expected.addAll(FILES_4);
         }
         for (String name : expected) {
             if (!listed.containsKey(name)) {
@@ -496,7 +502,221 @@ public final class AgencyArchiveReader {
                             date("due_date"), date("delivered_date"), 0));
             return new AgencyData(agency, clients, projects, plans, invoices, payments, accounts, balances, members,
                     absences, allocations, overheads, oneOffs, holidays, thresholds, weights, risk, deals, time,
-                    interactions, maps, agreements, commitments);
+                    interactions, maps, agreements, commitments, records(clients, projects, agreements, commitments));
+        }
+
+        /**
+         * Format 4 (ADR 70). Every reference is checked here, where the line is known: an error names the file, the
+         * line and the column. A client's signature must be by one of the contacts of the brief's client (matched by
+         * e-mail), as the portal lets only that client's users sign.
+         */
+        private io.cordee.core.export.ArchiveRecords records(List<Client> clients, List<Project> projects,
+                List<io.cordee.core.relationship.Agreement> agreements,
+                List<io.cordee.core.relationship.Commitment> commitments) {
+            if (!tables.containsKey("briefs.csv")) {
+                return io.cordee.core.export.ArchiveRecords.NONE;
+            }
+            Map<UUID, UUID> projectClient = new HashMap<>();
+            projects.forEach(p -> projectClient.put(p.id().value(), p.clientId().value()));
+            Map<UUID, Set<String>> contactEmails = new HashMap<>();
+            for (Client c : clients) {
+                Set<String> emails = new java.util.HashSet<>();
+                c.contacts().forEach(x -> {
+                    if (x.email() != null) {
+                        emails.add(x.email().toLowerCase(java.util.Locale.ROOT));
+                    }
+                });
+                contactEmails.put(c.id().value(), emails);
+            }
+            Map<UUID, UUID> agreementClient = new HashMap<>();
+            agreements.forEach(x -> agreementClient.put(x.id().value(), x.clientId().value()));
+            Map<UUID, UUID> commitmentClient = new HashMap<>();
+            commitments.forEach(x -> commitmentClient.put(x.id().value(), x.clientId().value()));
+
+            Map<UUID, UUID> briefClient = new HashMap<>();
+            var briefs = all("briefs.csv", r -> {
+                UUID id = fresh(briefClient.keySet(), "id");
+                UUID project = known(projectClient.keySet(), "project_id", "projects.csv");
+                briefClient.put(id, projectClient.get(project));
+                return new io.cordee.core.export.ArchiveRecords.Brief(id, project, required("title"));
+            });
+            Map<UUID, UUID> versionClient = new HashMap<>();
+            var versions = all("brief_versions.csv", r -> {
+                UUID id = fresh(versionClient.keySet(), "id");
+                UUID brief = known(briefClient.keySet(), "brief_id", "briefs.csv");
+                versionClient.put(id, briefClient.get(brief));
+                int number = integer("number");
+                if (number < 1) {
+                    throw cell("number", "is not a version number (1 or more)");
+                }
+                return new io.cordee.core.export.ArchiveRecords.Version(id, brief, number,
+                        constant(io.cordee.core.brief.BriefStatus.class, "status").name(), names("objectives"),
+                        names("target_users"), names("constraints"), names("assumptions"), names("out_of_scope"),
+                        date("launch_date"), date("communication_plan_date"));
+            });
+            var requirements = all("brief_requirements.csv", r -> {
+                UUID version = known(versionClient.keySet(), "brief_version_id", "brief_versions.csv");
+                BigDecimal days = decimal("estimate_days");
+                if (days == null || days.signum() < 0 || days.scale() > 2) {
+                    throw cell("estimate_days", "is not a number of person-days (0 or more, to the hundredth)");
+                }
+                return new io.cordee.core.export.ArchiveRecords.Requirement(version, integer("position"),
+                        required("key"), required("title"), text("user_story"),
+                        constant(io.cordee.core.brief.Priority.class, "priority").name(), days);
+            });
+            Set<String> signed = new java.util.HashSet<>();
+            var signatures = all("brief_signatures.csv", r -> {
+                UUID version = known(versionClient.keySet(), "brief_version_id", "brief_versions.csv");
+                var party = constant(io.cordee.core.brief.Party.class, "party");
+                if (!signed.add(version + "/" + party)) {
+                    throw cell("party", "signed this version twice");
+                }
+                String email = required("signer_email").toLowerCase(java.util.Locale.ROOT);
+                if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+                    throw cell("signer_email", "is not an e-mail address");
+                }
+                UUID client = versionClient.get(version);
+                if (party == io.cordee.core.brief.Party.CLIENT
+                        && !contactEmails.getOrDefault(client, Set.of()).contains(email)) {
+                    throw cell("signer_email", "is not a contact of the brief's client " + client
+                            + " in client_contacts.csv: a client's signature is by one of its contacts");
+                }
+                int number = integer("version_number");
+                if (number < 1) {
+                    throw cell("version_number", "is not a version number (1 or more)");
+                }
+                return new io.cordee.core.export.ArchiveRecords.Signature(version, party.name(), null, email,
+                        required("signer_name"), instant("signed_at"), number);
+            });
+            Set<UUID> proposalIds = new java.util.HashSet<>();
+            Map<UUID, Map<Integer, String>> options = new HashMap<>();
+            var proposalRows = all("proposals.csv", r -> {
+                proposalIds.add(fresh(proposalIds, "id"));
+                return r;
+            });
+            for (Map<String, String> r : tables.get("proposal_options.csv")) {
+                one("proposal_options.csv", r, x -> {
+                    UUID proposal = known(proposalIds, "proposal_id", "proposals.csv");
+                    int position = integer("position");
+                    if (options.computeIfAbsent(proposal, k -> new TreeMap<>()).put(position, json("option"))
+                            != null) {
+                        throw cell("position", "is this proposal's option twice");
+                    }
+                    return null;
+                });
+            }
+            List<io.cordee.core.export.ArchiveRecords.Proposal> proposals = new ArrayList<>();
+            for (Map<String, String> r : proposalRows) {
+                proposals.add(one("proposals.csv", r, x -> {
+                    UUID id = uuid("id");
+                    UUID client = known(contactEmails.keySet(), "client_id", "clients.csv");
+                    List<String> opts = new ArrayList<>(options.getOrDefault(id, Map.of()).values());
+                    if (opts.isEmpty()) {
+                        throw cell("id", "has no row in proposal_options.csv: a proposal has at least one option");
+                    }
+                    Integer accepted = integerOrNull("accepted_option");
+                    String answer = text("answer");
+                    if (accepted != null && (accepted < 1 || accepted > opts.size())) {
+                        throw cell("accepted_option", "is not one of the proposal's " + opts.size() + " options");
+                    }
+                    String facts = json("facts");
+                    // the facts name the client's projects (time to first cash): each must be in the archive
+                    for (JsonNode project : readJson("facts", facts).findValues("projectId")) {
+                        if (!projectClient.containsKey(uuidText(project.asString()))) {
+                            throw cell("facts", "names project " + project.asString() + ", which is not in projects.csv");
+                        }
+                    }
+                    String channel = text("channel");
+                    return new io.cordee.core.export.ArchiveRecords.Proposal(id, client,
+                            constant(io.cordee.core.proposal.Language.class, "language").name(), date("sent_on"),
+                            channel == null ? null : constant(io.cordee.core.proposal.SendChannel.class, "channel").name(),
+                            facts, opts, required("letter_markdown"), required("letter_html"),
+                            answer == null ? null : constant(io.cordee.core.proposal.ProposalAnswer.class, "answer").name(),
+                            accepted, text("answer_note"), date("answered_on"));
+                }));
+            }
+            Set<UUID> commentIds = new java.util.HashSet<>();
+            var comments = all("relationship_comments.csv", r -> {
+                UUID id = fresh(commentIds, "id");
+                commentIds.add(id);
+                UUID client = known(contactEmails.keySet(), "client_id", "clients.csv");
+                UUID agreement = uuidOrNull("agreement_id");
+                UUID commitment = uuidOrNull("commitment_id");
+                if ((agreement == null) == (commitment == null)) {
+                    throw cell("agreement_id", "and commitment_id: a comment is on exactly one of them");
+                }
+                if (agreement != null && !client.equals(agreementClient.get(known(agreementClient.keySet(),
+                        "agreement_id", "agreements.csv")))) {
+                    throw cell("agreement_id", "is another client's agreement");
+                }
+                if (commitment != null && !client.equals(commitmentClient.get(known(commitmentClient.keySet(),
+                        "commitment_id", "commitments.csv")))) {
+                    throw cell("commitment_id", "is another client's commitment");
+                }
+                String kind = required("kind");
+                if (!kind.equals("COMMENT") && !kind.equals("DELIVERED")) {
+                    throw cell("kind", "is not COMMENT or DELIVERED");
+                }
+                String author = text("author_email");
+                return new io.cordee.core.export.ArchiveRecords.Comment(id, client, agreement, commitment,
+                        constant(io.cordee.core.relationship.Side.class, "side").name(), null,
+                        author == null ? null : author.toLowerCase(java.util.Locale.ROOT), required("body"), kind,
+                        instant("created_at"));
+            });
+            return new io.cordee.core.export.ArchiveRecords(briefs, versions, requirements, signatures, proposals,
+                    comments);
+        }
+
+        /** A UUID not seen before in its file. */
+        private UUID fresh(Set<UUID> seen, String column) {
+            UUID id = uuid(column);
+            if (seen.contains(id)) {
+                throw cell(column, "is in this file twice");
+            }
+            return id;
+        }
+
+        /** A UUID that names a row of {@code file}. */
+        private UUID known(Set<UUID> ids, String column, String file) {
+            UUID id = uuid(column);
+            if (!ids.contains(id)) {
+                throw cell(column, "is not in " + file);
+            }
+            return id;
+        }
+
+        private UUID uuidText(String v) {
+            try {
+                return UUID.fromString(v);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        private java.time.Instant instant(String column) {
+            try {
+                return java.time.Instant.parse(required(column));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw cell(column, "is not an instant as 2026-12-03T10:15:30Z");
+            }
+        }
+
+        /** A JSON object (as sent: kept as it is, only checked to be one). */
+        private String json(String column) {
+            String v = required(column);
+            JsonNode node = readJson(column, v);
+            if (node == null || !node.isObject()) {
+                throw cell(column, "is not a JSON object");
+            }
+            return v;
+        }
+
+        private JsonNode readJson(String column, String v) {
+            try {
+                return JSON.readTree(v);
+            } catch (JacksonException e) {
+                throw cell(column, "is not readable JSON");
+            }
         }
 
         /** A file of zero rows (absent in format 1 too: the defaults) or one. */

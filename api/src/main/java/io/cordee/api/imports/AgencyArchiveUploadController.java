@@ -56,7 +56,7 @@ public class AgencyArchiveUploadController {
     /** What an archive writes: a token must be allowed to change all of it. */
     static final Set<ApiTokenArea> AREAS = EnumSet.of(ApiTokenArea.CLIENTS, ApiTokenArea.PROJECTS,
             ApiTokenArea.BILLING, ApiTokenArea.CASH, ApiTokenArea.STAFFING, ApiTokenArea.SETTINGS,
-            ApiTokenArea.RELATIONSHIP);
+            ApiTokenArea.RELATIONSHIP, ApiTokenArea.BRIEFS);
     private static final Logger log = LoggerFactory.getLogger(AgencyArchiveUploadController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -58,7 +58,8 @@ class AgencyArchiveImportTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> COUNTED = List.of("client", "project", "invoice", "payment", "team_member",
             "allocation", "bank_balance", "overhead", "billing_plan", "deal", "time_entry", "interaction",
-            "strengths_map", "agreement", "client_commitment");
+            "strengths_map", "agreement", "client_commitment", "brief", "brief_version", "brief_requirement",
+            "brief_signature", "renegotiation_proposal", "relationship_comment");
 
     @Autowired
     Tenants tenants;
@@ -154,6 +155,9 @@ class AgencyArchiveImportTest {
             assertThat(imported.get(table)).as(table).isPositive();
         }
         assertThat(relationship(copy)).isEqualTo(relationship(demo));
+        // and the briefs (format 4, ADR 70): every version, requirement and signature, with who signed
+        assertThat(imported.get("brief_signature")).isPositive();
+        assertThat(briefs(copy)).isEqualTo(briefs(demo));
 
         // a second import into the (now full) agency is refused and changes nothing
         upload(empty.session(), archive).expectStatus().isEqualTo(409)
@@ -297,7 +301,8 @@ class AgencyArchiveImportTest {
             for (int i = files.size() - 1; i >= 0; i--) {
                 if (List.of("alert_thresholds.csv", "health_weights.csv", "cash_risk_settings.csv")
                         .contains(files.get(i).get("name").asString())
-                        || FORMAT_3.contains(files.get(i).get("name").asString())) {
+                        || FORMAT_3.contains(files.get(i).get("name").asString())
+                        || FORMAT_4.contains(files.get(i).get("name").asString())) {
                     files.remove(i);
                 }
             }
@@ -306,6 +311,7 @@ class AgencyArchiveImportTest {
         Map<String, byte[]> v1Files = unzipQuietly(v1);
         v1Files.keySet().removeAll(List.of("alert_thresholds.csv", "health_weights.csv", "cash_risk_settings.csv"));
         v1Files.keySet().removeAll(FORMAT_3);
+        v1Files.keySet().removeAll(FORMAT_4);
         Empty old = emptyAgency("Format One Agency");
         upload(old.session(), zipQuietly(v1Files)).expectStatus().isCreated();
         assertThat(alerts.findThresholds(old.id()).blockOptional()).isEmpty();
@@ -367,7 +373,7 @@ class AgencyArchiveImportTest {
         byte[] archive = big().get().uri("/exports/agency.zip").cookie("CORDEE_SESSION", source.session()).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         JsonNode manifest = JSON.readTree(unzipQuietly(archive).get("manifest.json"));
-        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(3);
+        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(4);
         Empty target = emptyAgency("Pipeline Target Agency");
         JsonNode answer = upload(target.session(), archive).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -413,7 +419,8 @@ class AgencyArchiveImportTest {
             m.put("formatVersion", 2);
             var files = (tools.jackson.databind.node.ArrayNode) m.get("files");
             for (int i = files.size() - 1; i >= 0; i--) {
-                if (FORMAT_3.contains(files.get(i).get("name").asString())) {
+                if (FORMAT_3.contains(files.get(i).get("name").asString())
+                        || FORMAT_4.contains(files.get(i).get("name").asString())) {
                     files.remove(i);
                 }
             }
@@ -421,18 +428,20 @@ class AgencyArchiveImportTest {
         });
         Map<String, byte[]> v2Files = unzipQuietly(v2);
         v2Files.keySet().removeAll(FORMAT_3);
+        v2Files.keySet().removeAll(FORMAT_4);
         Empty old = emptyAgency("Format Two Agency");
         upload(old.session(), zipQuietly(v2Files)).expectStatus().isCreated();
         Map<String, Long> format2 = counts(source.id());
         Map<String, Long> oldCounts = counts(old.id());
         for (String table : List.of("deal", "time_entry", "interaction", "strengths_map", "agreement",
-                "client_commitment")) {
+                "client_commitment", "brief", "brief_version", "brief_requirement", "brief_signature",
+                "renegotiation_proposal", "relationship_comment")) {
             assertThat(oldCounts.remove(table)).as(table).isZero();
             format2.remove(table);
         }
         assertThat(oldCounts).isEqualTo(format2);
         assertThat(forecast(tenants.withToken(old.session()), "BASE", false)).isEqualTo(forecast(from, "BASE", false));
-        // but a format 3 archive without one of its files is refused, naming it, and writes nothing
+        // but a format 4 archive without one of its files is refused, naming it, and writes nothing
         Map<String, byte[]> missing = unzipQuietly(archive);
         missing.remove("deal_staffing.csv");
         Empty strict = emptyAgency("Format Three Strict Agency");
@@ -448,6 +457,223 @@ class AgencyArchiveImportTest {
         assertThat(count("client", strict.id())).isZero();
         assertThat(count("deal", strict.id())).isZero();
     }
+
+    @Test
+    void briefsProposalsAndCommentsComeOverWithWhoSignedAndWhatWasAnswered() {
+        // the source: the demo copied into an empty agency (the demo's two briefs: Nuvola's, whose versions 1 and 2
+        // were each signed by Camille Martin for the agency and Théo Garnier for the client, and Région Sud's), then
+        // given two proposals and a comment on the game plan by its owner
+        Empty source = emptyAgency("Brief Source Agency");
+        upload(source.session(), demoArchive()).expectStatus().isCreated();
+        HttpGraphQlTester from = tenants.withToken(source.session());
+        var client = db.sql("SELECT p.client_id FROM project p JOIN brief b ON b.agency_id = p.agency_id"
+                        + " AND b.project_id = p.id WHERE p.agency_id = :a ORDER BY b.title LIMIT 1")
+                .bind("a", source.id().value()).map(r -> r.get(0, java.util.UUID.class)).one().block();
+        String clientId = globalId("Client", client);
+        // sent today (Thursday 2026-12-03) by post: a 30 % deposit, or monthly billing in arrears with 45-day terms
+        JsonNode sent = from.document("""
+                        mutation($in: RecordProposalSentInput!) { recordProposalSent(input: $in) {
+                          proposal { id version } userErrors { field message } } }""")
+                .variable("in", Map.of("clientId", clientId, "language", "FR", "sentOn", "2026-12-03",
+                        "channel", "POST", "options", List.of(Map.of("depositPercent", 30),
+                                Map.of("monthlyInArrears", true, "paymentTermsDays", 45))))
+                .execute().path("recordProposalSent").entity(JsonNode.class).get();
+        assertThat(sent.get("userErrors")).isEmpty();
+        // declined the same day with a note that starts like a formula (escaped in the CSV, back as it was)
+        JsonNode answered = from.document("""
+                        mutation($in: RecordProposalAnswerInput!) { recordProposalAnswer(input: $in) {
+                          proposal { answer } userErrors { field message } } }""")
+                .variable("in", Map.of("proposalId", sent.get("proposal").get("id").asString(),
+                        "version", sent.get("proposal").get("version").asLong(), "answer", "DECLINED",
+                        "note", "=too early, ask again in March"))
+                .execute().path("recordProposalAnswer").entity(JsonNode.class).get();
+        assertThat(answered.get("userErrors")).isEmpty();
+        // a second one, sent by e-mail and not answered yet
+        from.document("""
+                        mutation($in: RecordProposalSentInput!) { recordProposalSent(input: $in) {
+                          userErrors { message } } }""")
+                .variable("in", Map.of("clientId", clientId, "language", "EN", "sentOn", "2026-12-03",
+                        "options", List.of(Map.of("paymentTermsDays", 30))))
+                .execute().path("recordProposalSent.userErrors").entityList(Object.class).hasSize(0);
+        var agreement = db.sql("SELECT id FROM agreement WHERE agency_id = :a ORDER BY id LIMIT 1")
+                .bind("a", source.id().value()).map(r -> r.get(0, java.util.UUID.class)).one().block();
+        from.document("""
+                        mutation($in: CommentOnAgreementInput!) { commentOnAgreement(input: $in) {
+                          userErrors { message } } }""")
+                .variable("in", Map.of("agreementId", globalId("Agreement", agreement),
+                        "body", "Décideur nommé : Bertrand, jeudi"))
+                .execute().path("commentOnAgreement.userErrors").entityList(Object.class).hasSize(0);
+
+        byte[] archive = big().get().uri("/exports/agency.zip").cookie("CORDEE_SESSION", source.session()).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(JSON.readTree(unzipQuietly(archive).get("manifest.json")).get("formatVersion").asInt())
+                .isEqualTo(4);
+        Map<String, Long> sourceCounts = counts(source.id());
+        // 2 proposals and 1 comment, and the demo's briefs: 2 briefs, 3 versions (Nuvola's 1 and 2, Région Sud's
+        // 1), 2 signatures on each of Nuvola's versions
+        assertThat(sourceCounts).containsEntry("renegotiation_proposal", 2L).containsEntry("relationship_comment", 1L)
+                .containsEntry("brief", 2L).containsEntry("brief_version", 3L).containsEntry("brief_signature", 4L);
+        Empty target = emptyAgency("Brief Target Agency");
+        JsonNode answer = upload(target.session(), archive).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(answer.get("imported").get("briefs").asInt()).isEqualTo(2);
+        assertThat(answer.get("imported").get("proposals").asInt()).isEqualTo(2);
+        assertThat(answer.get("imported").get("relationshipComments").asInt()).isEqualTo(1);
+        assertThat(counts(target.id())).isEqualTo(sourceCounts);
+        // the source (the other tenant) is as it was
+        assertThat(counts(source.id())).isEqualTo(sourceCounts);
+
+        HttpGraphQlTester to = tenants.withToken(target.session());
+        // what the owner sees: every brief, version, requirement and signature (who, which side, when)
+        List<Object> briefs = briefs(from);
+        assertThat(briefs(to)).isEqualTo(briefs);
+        assertThat(briefs.toString()).contains("signedBy=Camille Martin").contains("signedBy=Théo Garnier")
+                .contains("status=AGREED");
+        // neither signer has an account in the target (an e-mail signs in to one agency): the signature keeps the
+        // name and e-mail, and names no user of the target — never its owner
+        assertThat(db.sql("SELECT count(*) FROM brief_signature WHERE agency_id = :a AND signed_by IS NULL"
+                        + " AND signer_email IN ('owner@studio-boreal.example', 'theo@nuvola.example')")
+                .bind("a", target.id().value()).map(r -> r.get(0, Long.class)).one().block()).isEqualTo(4L);
+        // every proposal as sent (options with their figures, facts, letter) and as answered
+        List<Object> proposals = proposals(from);
+        assertThat(proposals).hasSize(2);
+        assertThat(proposals(to)).isEqualTo(proposals);
+        assertThat(proposals.toString()).contains("answer=DECLINED").contains("answerNote==too early")
+                .contains("channel=POST").contains("channel=EMAIL");
+        // the relationship's timeline
+        assertThat(comments(to)).isEqualTo(comments(from)).asString().contains("Décideur nommé");
+        // and the forecast, 104 weeks to the cent
+        assertThat(forecast(to, "BASE")).isEqualTo(forecast(from, "BASE"));
+
+        // a signer whose e-mail is a user of the importing agency becomes that user: the agency's signature
+        // rewritten to this agency's owner's e-mail is signed by this owner
+        Empty mapped = emptyAgency("Brief Mapped Agency");
+        upload(mapped.session(), rewrite(archive, "brief_signatures.csv", csv -> csv.replace(DemoAgency.OWNER_EMAIL,
+                ownerEmail(mapped.id())), 0)).expectStatus().isCreated();
+        assertThat(db.sql("SELECT signed_by FROM brief_signature WHERE agency_id = :a AND party = 'AGENCY'")
+                .bind("a", mapped.id().value()).map(r -> r.get(0, java.util.UUID.class)).all().collectList().block())
+                .containsExactly(mapped.owner().value(), mapped.owner().value());
+
+        // a format 3 archive (before briefs, proposals and comments) still imports, with none of them
+        Map<String, byte[]> v3 = unzipQuietly(unzipEdit(archive, "manifest.json", bytes -> {
+            ObjectNode m = (ObjectNode) JSON.readTree(bytes);
+            m.put("formatVersion", 3);
+            var files = (tools.jackson.databind.node.ArrayNode) m.get("files");
+            for (int i = files.size() - 1; i >= 0; i--) {
+                if (FORMAT_4.contains(files.get(i).get("name").asString())) {
+                    files.remove(i);
+                }
+            }
+            return JSON.writeValueAsBytes(m);
+        }));
+        v3.keySet().removeAll(FORMAT_4);
+        Empty old = emptyAgency("Format Three Agency");
+        upload(old.session(), zipQuietly(v3)).expectStatus().isCreated();
+        assertThat(count("client", old.id())).isEqualTo(sourceCounts.get("client"));
+        for (String table : List.of("brief", "renegotiation_proposal", "relationship_comment")) {
+            assertThat(count(table, old.id())).as(table).isZero();
+        }
+        assertThat(forecast(tenants.withToken(old.session()), "BASE")).isEqualTo(forecast(from, "BASE"));
+    }
+
+    @Test
+    void aMalformedFormatFourArchiveIsRefusedNamingTheFileAndRowAndWritesNothing() {
+        byte[] archive = demoArchive();
+        Empty empty = emptyAgency("Malformed Format Four Agency");
+        // Théo Garnier's signature rewritten to an e-mail that is no contact of Nuvola: a client's signature by an
+        // unknown person
+        upload(empty.session(), rewrite(archive, "brief_signatures.csv",
+                csv -> csv.replace(DemoAgency.NUVOLA_CLIENT_EMAIL, "stranger@elsewhere.example"), 0))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("ARCHIVE_INVALID")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("brief_signatures.csv line ").contains("column signer_email")
+                        .contains("stranger@elsewhere.example").contains("not a contact"));
+        // a requirement of a version the archive does not hold
+        String stranger = java.util.UUID.randomUUID().toString();
+        upload(empty.session(), rewrite(archive, "brief_requirements.csv", csv -> {
+            String[] lines = csv.split("\r\n");
+            lines[2] = stranger + lines[2].substring(lines[2].indexOf(','));
+            return String.join("\r\n", lines) + "\r\n";
+        }, 0)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("brief_requirements.csv line 3, column brief_version_id: " + stranger)
+                        .contains("not in brief_versions.csv"));
+        // a brief of a project the archive does not hold
+        upload(empty.session(), rewrite(archive, "briefs.csv", csv -> {
+            String[] lines = csv.split("\r\n");
+            String[] cells = lines[1].split(",", -1);
+            cells[1] = stranger;
+            lines[1] = String.join(",", cells);
+            return String.join("\r\n", lines) + "\r\n";
+        }, 0)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("briefs.csv line 2, column project_id: " + stranger).contains("not in projects.csv"));
+        // a proposal option of a proposal the archive does not hold, and a proposal whose facts name a project it
+        // does not hold (the demo has no proposal: one row of each is added, hash and row count recomputed)
+        String proposal = java.util.UUID.randomUUID().toString();
+        upload(empty.session(), rewrite(archive, "proposal_options.csv",
+                csv -> csv + stranger + ",0,\"{\"\"option\"\":{\"\"depositPercent\"\":30}}\"\r\n", 1))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("proposal_options.csv line 2, column proposal_id: " + stranger)
+                        .contains("not in proposals.csv"));
+        var client = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id LIMIT 1")
+                .bind("a", DemoAgency.ID.value()).map(r -> r.get(0, java.util.UUID.class)).one().block();
+        byte[] withProposal = rewrite(archive, "proposals.csv", csv -> csv + proposal + "," + client
+                + ",FR,2026-11-30,POST,\"{\"\"timeToFirstCash\"\":[{\"\"projectId\"\":\"\"" + stranger
+                + "\"\"}]}\",Lettre,<p>Lettre</p>,,,,\r\n", 1);
+        upload(empty.session(), rewrite(withProposal, "proposal_options.csv",
+                csv -> csv + proposal + ",0,\"{\"\"option\"\":{\"\"depositPercent\"\":30}}\"\r\n", 1))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("proposals.csv line 2, column facts").contains(stranger)
+                        .contains("not in projects.csv"));
+        // all or nothing: a brief title of 201 characters passes every file check and fails at the database's
+        // CHECK (1 to 200), after the clients, projects, invoices, team and relationship were inserted — the
+        // briefs are written in the same transaction, which takes them all back
+        upload(empty.session(), rewrite(archive, "briefs.csv",
+                csv -> csv.replace("Application mobile Nuvola — cahier des charges", "X".repeat(201)), 0))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("ARCHIVE_INVALID");
+        // nothing written, by any of them
+        assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
+    }
+
+    private static String globalId(String type, java.util.UUID id) {
+        return io.cordee.api.graphql.common.GlobalId.of(type, id);
+    }
+
+    /** Every brief as the owner reads it, by title: versions, requirements, signatures. */
+    private static List<Object> briefs(HttpGraphQlTester as) {
+        return as.document("""
+                        { briefs(first: 100) { edges { node { title project { name } versions { number status
+                          objectives targetUsers constraints assumptions outOfScope launchDate communicationPlanDate
+                          requirements { key title userStory priority estimateDays }
+                          signatures { party signedBy signedAt versionNumber } } } } } }""")
+                .execute().path("briefs.edges").entityList(Object.class).get();
+    }
+
+    private static List<Object> proposals(HttpGraphQlTester as) {
+        return as.document("""
+                        { proposals(first: 50) { edges { node { client { name } language sentOn channel letterMarkdown
+                          letterHtml answer acceptedOption answeredOn answerNote facts { asOf peakExposure { amountMinor } }
+                          options { number depositPercent monthlyInArrears paymentTermsDays
+                            basePeakExposure { amountMinor } optionPeakExposure { amountMinor } } } } } }""")
+                .execute().path("proposals.edges").entityList(Object.class).get();
+    }
+
+    private static List<Object> comments(HttpGraphQlTester as) {
+        return as.document("""
+                        { clients(first: 100) { edges { node { name relationshipComments { side body delivery createdAt
+                          agreementId commitmentId } } } } }""")
+                .execute().path("clients.edges").entityList(Object.class).get().stream()
+                .sorted(java.util.Comparator.comparing(Object::toString)).toList();
+    }
+
+    private static final List<String> FORMAT_4 = List.of("briefs.csv", "brief_versions.csv",
+            "brief_requirements.csv", "brief_signatures.csv", "proposals.csv", "proposal_options.csv",
+            "relationship_comments.csv");
 
     private static final List<String> FORMAT_3 = List.of("deals.csv", "deal_milestones.csv", "deal_staffing.csv",
             "time_entries.csv", "interactions.csv", "strengths_maps.csv", "strengths.csv", "agreements.csv",
@@ -530,8 +756,13 @@ class AgencyArchiveImportTest {
         tokenUpload(six, archive).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
                         .contains("RELATIONSHIP"));
-        String all = token(owner, "Migration", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
+        // format 4 writes briefs too (ADR 70): seven areas are not enough any more
+        String seven = token(owner, "Migration v3", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
                 "SETTINGS", "RELATIONSHIP"));
+        tokenUpload(seven, archive).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("BRIEFS"));
+        String all = token(owner, "Migration", List.of("CLIENTS", "PROJECTS", "BILLING", "CASH", "STAFFING",
+                "SETTINGS", "RELATIONSHIP", "BRIEFS"));
         tokenUpload(all, archive).expectStatus().isCreated();
         assertThat(counts(empty.id())).isEqualTo(counts(DemoAgency.ID));
     }
@@ -585,10 +816,14 @@ class AgencyArchiveImportTest {
         AgencyId id = new AgencyId(ids.newId());
         agencies.insert(new Agency(id, name, AgencySettings.defaults(Currency.getInstance("EUR"),
                 ZoneId.of("Europe/Paris")), 0)).block(Duration.ofSeconds(10));
-        String email = "owner-" + id.value().toString().substring(24) + "@archive.example";
+        String email = ownerEmail(id);
         User owner = users.insert(new User(new UserId(ids.newId()), id, email, "Archive owner", Role.OWNER, null,
                 hasher.hash(Tenants.PASSWORD))).block(Duration.ofSeconds(10));
         return new Empty(id, owner.id(), tenants.signIn(email, Tenants.PASSWORD));
+    }
+
+    private static String ownerEmail(AgencyId id) {
+        return "owner-" + id.value().toString().substring(24) + "@archive.example";
     }
 
     private byte[] demoArchive() {

@@ -67,7 +67,7 @@ class AgencyExportTest {
 
         Map<String, byte[]> files = unzip(result.getResponseBody());
         JsonNode manifest = JsonMapper.builder().build().readTree(files.get("manifest.json"));
-        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(3);
+        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(4);
         assertThat(manifest.get("agency").get("id").asString()).isEqualTo(DemoAgency.ID.value().toString());
         // the test clock runs from 10:00:00; the manifest keeps whole seconds
         assertThat(Instant.parse(manifest.get("exportedAt").asString()))
@@ -92,6 +92,15 @@ class AgencyExportTest {
         tables.put("milestones.csv", "billing_plan, jsonb_array_elements(milestones) WHERE agency_id = :a");
         tables.put("deals.csv", "deal WHERE agency_id = :a");
         tables.put("time_entries.csv", "time_entry WHERE agency_id = :a");
+        // format 4 (ADR 70)
+        tables.put("briefs.csv", "brief WHERE agency_id = :a");
+        tables.put("brief_versions.csv", "brief_version WHERE agency_id = :a");
+        tables.put("brief_requirements.csv", "brief_requirement WHERE agency_id = :a");
+        tables.put("brief_signatures.csv", "brief_signature WHERE agency_id = :a");
+        tables.put("proposals.csv", "renegotiation_proposal WHERE agency_id = :a");
+        tables.put("proposal_options.csv",
+                "renegotiation_proposal, jsonb_array_elements(options) WHERE agency_id = :a");
+        tables.put("relationship_comments.csv", "relationship_comment WHERE agency_id = :a");
 
         Map<String, JsonNode> listed = new LinkedHashMap<>();
         manifest.get("files").forEach(f -> listed.put(f.get("name").asString(), f));

@@ -60,7 +60,8 @@ public final class AgencyArchiveImport {
     public record Imported(int clients, int projects, int billingPlans, int invoices, int payments, int bankAccounts,
                            int bankBalances, int teamMembers, int absences, int allocations, int overheads,
                            int oneOffExpenses, int holidays, int deals, int timeEntries, int interactions,
-                           int strengthsMaps, int agreements, int commitments) {
+                           int strengthsMaps, int agreements, int commitments, int briefs, int briefVersions,
+                           int briefSignatures, int proposals, int relationshipComments) {
     }
 
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
@@ -80,6 +81,7 @@ public final class AgencyArchiveImport {
     private final io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
     private final io.cordee.core.deal.DealRepository deals;
     private final io.cordee.core.timesheet.TimesheetRepository timesheets;
+    private final ArchiveRecordsRepository records;
 
     public AgencyArchiveImport(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
                                BillingRepository billing, CashRepository cash, TeamMemberRepository members,
@@ -88,7 +90,9 @@ public final class AgencyArchiveImport {
                                io.cordee.core.relationship.RelationshipRepository relationships,
                                io.cordee.core.cash.CashRiskSettingsRepository cashRisk,
                                io.cordee.core.deal.DealRepository deals,
-                               io.cordee.core.timesheet.TimesheetRepository timesheets) {
+                               io.cordee.core.timesheet.TimesheetRepository timesheets,
+                               ArchiveRecordsRepository records) {
+        this.records = records;
         this.deals = deals;
         this.timesheets = timesheets;
         this.alerts = alerts;
@@ -177,12 +181,19 @@ public final class AgencyArchiveImport {
                 .then(d.holidays().isEmpty() ? Mono.<Void>empty()
                         : agencies.addHolidays(current.id(), new LinkedHashSet<>(d.holidays()), "Imported"))
                 .then(settings(current.id(), d))
+                // format 4 (ADR 70): briefs, proposals and comments, after the projects, clients, agreements and
+                // commitments they point at; each person named by e-mail becomes this agency's user of that e-mail
+                // when there is one, and stays a name otherwise
+                .then(records.accounts(current.id()).collectList()
+                        .flatMap(accounts -> records.insert(current.id(), mapPeople(d, accounts))))
                 .thenReturn(new Imported(d.clients().size(), d.projects().size(), d.plans().size(),
                         d.invoices().size(), d.payments().size(), d.accounts().size(), d.balances().size(),
                         d.members().size(), d.absences().size(), d.allocations().size(), d.overheads().size(),
                         d.oneOffs().size(), d.holidays().size(), d.deals().size(), d.timeEntries().size(),
                         d.interactions().size(), d.strengthsMaps().size(), d.agreements().size(),
-                        d.commitments().size()));
+                        d.commitments().size(), d.records().briefs().size(), d.records().versions().size(),
+                        d.records().signatures().size(), d.records().proposals().size(),
+                        d.records().comments().size()));
     }
 
     /**
@@ -204,6 +215,44 @@ public final class AgencyArchiveImport {
                 .flatMap(v -> cashRisk.save(agency, d.cashRisk(), v.orElse(null)))
                 .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Cash risk settings", -1)));
         return thresholds.then(weights).then(risk).then();
+    }
+
+    /**
+     * Each signer and comment author, named by e-mail, mapped to the importing agency's user with that e-mail: for
+     * the agency's side a staff user (not a CLIENT), for the client's side a CLIENT user of that same client. No
+     * such user (the usual case: an e-mail signs in to one agency only): the signature keeps the name and e-mail
+     * with no user, never someone else's account.
+     */
+    static ArchiveRecords mapPeople(AgencyData d, List<ArchiveRecords.Account> accounts) {
+        ArchiveRecords r = d.records();
+        if (r.signatures().isEmpty() && r.comments().isEmpty()) {
+            return r;
+        }
+        java.util.Map<UUID, UUID> projectClient = new java.util.HashMap<>();
+        d.projects().forEach(p -> projectClient.put(p.id().value(), p.clientId().value()));
+        java.util.Map<UUID, UUID> briefClient = new java.util.HashMap<>();
+        r.briefs().forEach(b -> briefClient.put(b.id(), projectClient.get(b.projectId())));
+        java.util.Map<UUID, UUID> versionClient = new java.util.HashMap<>();
+        r.versions().forEach(v -> versionClient.put(v.id(), briefClient.get(v.briefId())));
+        List<ArchiveRecords.Signature> signatures = r.signatures().stream().map(s -> s.withSigner(
+                user(accounts, s.signerEmail(), s.party(), versionClient.get(s.versionId())))).toList();
+        List<ArchiveRecords.Comment> comments = r.comments().stream().map(c -> c.withAuthor(
+                user(accounts, c.authorEmail(), c.side(), c.clientId()))).toList();
+        return new ArchiveRecords(r.briefs(), r.versions(), r.requirements(), signatures, r.proposals(), comments);
+    }
+
+    private static UUID user(List<ArchiveRecords.Account> accounts, String email, String side, UUID client) {
+        if (email == null) {
+            return null;
+        }
+        for (ArchiveRecords.Account a : accounts) {
+            boolean clientUser = "CLIENT".equals(a.role());
+            if (a.email().equalsIgnoreCase(email) && ("CLIENT".equals(side)
+                    ? clientUser && a.clientId() != null && a.clientId().equals(client) : !clientUser)) {
+                return a.id();
+            }
+        }
+        return null;
     }
 
     /** One insert after the other, on the transaction's connection. */

@@ -54,15 +54,36 @@ public final class AgencyExportService {
                              List<io.cordee.core.relationship.Interaction> interactions,
                              List<io.cordee.core.relationship.StrengthsMap> strengthsMaps,
                              List<io.cordee.core.relationship.Agreement> agreements,
-                             List<io.cordee.core.relationship.Commitment> commitments) {
+                             List<io.cordee.core.relationship.Commitment> commitments,
+                             ArchiveRecords records) {
 
         public AgencyData {
+            records = records == null ? ArchiveRecords.NONE : records;
             deals = deals == null ? List.of() : List.copyOf(deals);
             timeEntries = timeEntries == null ? List.of() : List.copyOf(timeEntries);
             interactions = interactions == null ? List.of() : List.copyOf(interactions);
             strengthsMaps = strengthsMaps == null ? List.of() : List.copyOf(strengthsMaps);
             agreements = agreements == null ? List.of() : List.copyOf(agreements);
             commitments = commitments == null ? List.of() : List.copyOf(commitments);
+        }
+
+        /** Format 3's data: no briefs, proposals or comments (ADR 70 adds them). */
+        public AgencyData(Agency agency, List<Client> clients, List<Project> projects, List<ProjectBilling> plans,
+                          List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
+                          List<BankBalance> balances, List<TeamMember> members, List<Absence> absences,
+                          List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
+                          List<LocalDate> holidays, io.cordee.core.alert.AlertThresholds thresholds,
+                          io.cordee.core.relationship.HealthWeights healthWeights,
+                          io.cordee.core.cash.CashRiskSettings cashRisk,
+                          List<io.cordee.core.deal.Deal> deals,
+                          List<io.cordee.core.timesheet.TimeEntry> timeEntries,
+                          List<io.cordee.core.relationship.Interaction> interactions,
+                          List<io.cordee.core.relationship.StrengthsMap> strengthsMaps,
+                          List<io.cordee.core.relationship.Agreement> agreements,
+                          List<io.cordee.core.relationship.Commitment> commitments) {
+            this(agency, clients, projects, plans, invoices, payments, accounts, balances, members, absences,
+                    allocations, overheads, oneOffs, holidays, thresholds, healthWeights, cashRisk, deals, timeEntries,
+                    interactions, strengthsMaps, agreements, commitments, ArchiveRecords.NONE);
         }
 
         /** Format 2's data: no deals, no time entries (ADR 61 adds them). */
@@ -75,7 +96,7 @@ public final class AgencyExportService {
                           io.cordee.core.cash.CashRiskSettings cashRisk) {
             this(agency, clients, projects, plans, invoices, payments, accounts, balances, members, absences,
                     allocations, overheads, oneOffs, holidays, thresholds, healthWeights, cashRisk, List.of(),
-                    List.of(), List.of(), List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), List.of(), List.of(), ArchiveRecords.NONE);
         }
 
         /** The same data without the agency's settings beyond {@link Agency} (each null: the defaults). */
@@ -106,6 +127,7 @@ public final class AgencyExportService {
     private final io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
     private final io.cordee.core.deal.DealRepository deals;
     private final io.cordee.core.timesheet.TimesheetRepository timesheets;
+    private final ArchiveRecordsRepository records;
 
     public AgencyExportService(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
                                BillingRepository billing, CashRepository cash, TeamMemberRepository members,
@@ -114,7 +136,9 @@ public final class AgencyExportService {
                                io.cordee.core.relationship.RelationshipRepository relationships,
                                io.cordee.core.cash.CashRiskSettingsRepository cashRisk,
                                io.cordee.core.deal.DealRepository deals,
-                               io.cordee.core.timesheet.TimesheetRepository timesheets) {
+                               io.cordee.core.timesheet.TimesheetRepository timesheets,
+                               ArchiveRecordsRepository records) {
+        this.records = records;
         this.deals = deals;
         this.timesheets = timesheets;
         this.tx = tx;
@@ -189,11 +213,13 @@ public final class AgencyExportService {
                                 clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
                                         .findAgreements(agency, clientIds), Comparator.comparing(a -> a.id().value())),
                                 clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
-                                        .findCommitments(agency, clientIds), Comparator.comparing(c -> c.id().value()))),
+                                        .findCommitments(agency, clientIds), Comparator.comparing(c -> c.id().value())),
+                                // format 4 (ADR 70): briefs, proposals and comments as the tables hold them
+                                records.read(agency).map(List::of)),
                                 r -> r).map(r -> new AgencyData(base.getT1(), base.getT2(), ps, cast(r[0]), cast(r[1]),
                                 cast(r[2]), cast(r[3]), cast(r[4]), base.getT3(), cast(r[5]), cast(r[6]), cast(r[7]),
                                 cast(r[8]), cast(r[9]), first(r[10]), first(r[11]), first(r[12]), cast(r[13]),
-                                cast(r[14]), cast(r[15]), cast(r[16]), cast(r[17]), cast(r[18])));
+                                cast(r[14]), cast(r[15]), cast(r[16]), cast(r[17]), cast(r[18]), first(r[19])));
                     });
                 });
     }

@@ -1,0 +1,69 @@
+package io.cordee.core.export;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The records archive format 4 adds (ADR 70): briefs with their versions, requirements and signatures, renegotiation
+ * proposals with their options and answer, and the comments on the game plan and on commitments. Plain values, as
+ * the tables hold them: nothing here is computed again on import (what was sent or signed stays what it was).
+ * A person is named by e-mail ({@code signerEmail}, {@code authorEmail}); the import maps an e-mail to a user of the
+ * importing agency when it has one, and keeps the name otherwise.
+ */
+public record ArchiveRecords(List<Brief> briefs, List<Version> versions, List<Requirement> requirements,
+                             List<Signature> signatures, List<Proposal> proposals, List<Comment> comments) {
+
+    public static final ArchiveRecords NONE = new ArchiveRecords(List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
+
+    public ArchiveRecords {
+        briefs = List.copyOf(briefs);
+        versions = List.copyOf(versions);
+        requirements = List.copyOf(requirements);
+        signatures = List.copyOf(signatures);
+        proposals = List.copyOf(proposals);
+        comments = List.copyOf(comments);
+    }
+
+    public record Brief(UUID id, UUID projectId, String title) {
+    }
+
+    public record Version(UUID id, UUID briefId, int number, String status, List<String> objectives,
+                          List<String> targetUsers, List<String> constraints, List<String> assumptions,
+                          List<String> outOfScope, LocalDate launchDate, LocalDate communicationPlanDate) {
+    }
+
+    public record Requirement(UUID versionId, int position, String key, String title, String userStory,
+                              String priority, BigDecimal estimateDays) {
+    }
+
+    /** {@code signedBy}: the user of the agency who signed, null when it has none with {@code signerEmail}. */
+    public record Signature(UUID versionId, String party, UUID signedBy, String signerEmail, String signerName,
+                            Instant signedAt, int versionNumber) {
+
+        public Signature withSigner(UUID user) {
+            return new Signature(versionId, party, user, signerEmail, signerName, signedAt, versionNumber);
+        }
+    }
+
+    /** {@code facts} a JSON object, {@code options} a JSON array of objects, each as sent (V8). */
+    public record Proposal(UUID id, UUID clientId, String language, LocalDate sentOn, String channel, String facts,
+                           List<String> options, String letterMarkdown, String letterHtml, String answer,
+                           Integer acceptedOption, String answerNote, LocalDate answeredOn) {
+    }
+
+    public record Comment(UUID id, UUID clientId, UUID agreementId, UUID commitmentId, String side, UUID authorId,
+                          String authorEmail, String body, String kind, Instant createdAt) {
+
+        public Comment withAuthor(UUID user) {
+            return new Comment(id, clientId, agreementId, commitmentId, side, user, authorEmail, body, kind, createdAt);
+        }
+    }
+
+    /** A user of an agency as the import maps e-mails: never a password, a session or a second factor. */
+    public record Account(UUID id, String email, String role, UUID clientId) {
+    }
+}
