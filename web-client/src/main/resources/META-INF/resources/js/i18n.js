@@ -205,15 +205,6 @@ const MESSAGES = {
     // game plan and doubles (ADR 64)
     'gamePlan.saved': 'Saved.',
     'plan.timeline': 'What was said on the plan',
-    'gamePlan.saved': 'Saved.', 'plan.sending': 'Saving…', 'gamePlan.save': 'Save',
-    'plan.stale': 'Changed by someone else — reload to see it as it is now. Nothing was saved.', 'plan.reload': 'Reload',
-    'plan.edit': 'Edit', 'plan.newCommitment': 'Record a commitment', 'plan.kind': 'Kind',
-    'plan.newAgreement': 'Add an agreement', 'plan.what': 'What', 'plan.side': 'Whose side', 'plan.who': 'Who',
-    'plan.byWhen': 'By when', 'plan.status': 'Status', 'plan.markDelivered': 'Mark delivered', 'plan.comment': 'Comment',
-    'plan.commentAction': 'Comment', 'plan.editStrengths': 'Edit the strengths map', 'plan.lead': 'Who leads',
-    'gamePlan.remove': 'Remove', 'plan.addDomain': 'Add a domain', 'plan.expectations': 'What we expect from the client (one a line)',
-    'plan.noComment': 'No comment yet.', 'plan.deliveredPill': 'Delivered', 'plan.timeline': 'What was said on the plan',
-    'plan.actions': 'Actions',
     // search: search
     'search.open': 'Search', 'search.title': 'Search the agency', 'search.label': 'Clients, projects, briefs, people',
     'search.placeholder': 'A name, e.g. a client or a project…', 'search.close': 'Close',
@@ -435,15 +426,6 @@ const MESSAGES = {
     // plan de jeu et binômes (ADR 64)
     'gamePlan.saved': 'Enregistré.',
     'plan.timeline': 'Ce qui a été dit sur le plan',
-    'gamePlan.saved': 'Enregistré.', 'plan.sending': 'Enregistrement…', 'gamePlan.save': 'Enregistrer',
-    'plan.stale': 'Modifié par quelqu’un d’autre — rechargez pour voir la version actuelle. Rien n’a été enregistré.', 'plan.reload': 'Recharger',
-    'plan.edit': 'Modifier', 'plan.newCommitment': 'Noter un engagement', 'plan.kind': 'Nature',
-    'plan.newAgreement': 'Ajouter un accord', 'plan.what': 'Quoi', 'plan.side': 'De quel côté', 'plan.who': 'Qui',
-    'plan.byWhen': 'Pour quand', 'plan.status': 'Statut', 'plan.markDelivered': 'Marquer livré', 'plan.comment': 'Commentaire',
-    'plan.commentAction': 'Commenter', 'plan.editStrengths': 'Modifier la carte des forces', 'plan.lead': 'Qui mène',
-    'gamePlan.remove': 'Retirer', 'plan.addDomain': 'Ajouter un domaine', 'plan.expectations': 'Ce que nous attendons du client (un par ligne)',
-    'plan.noComment': 'Aucun commentaire pour l’instant.', 'plan.deliveredPill': 'Livré', 'plan.timeline': 'Ce qui a été dit sur le plan',
-    'plan.actions': 'Actions',
     // search: search
     'search.open': 'Rechercher', 'search.title': 'Rechercher dans l’agence', 'search.label': 'Clients, projets, cahiers des charges, personnes',
     'search.placeholder': 'Un nom, par exemple d’un client ou d’un projet…', 'search.close': 'Fermer',
