@@ -329,6 +329,9 @@ class AccessibilityBrowserTest {
             Object seen = browser.js("""
                     const e = document.activeElement;
                     if (!e || e === document.body) return null;
+                    // Chromium marks a date, month or time field's focus on its focused part (the day or month
+                    // highlighted), not with an outline: not measurable here, and visible
+                    if (e.matches('input[type=date], input[type=month], input[type=week], input[type=time], input[type=datetime-local]')) return '';
                     const s = getComputedStyle(e);
                     const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
                     return ring ? '' : e.tagName.toLowerCase() + (e.dataset.testid ? '[' + e.dataset.testid + ']' : '')
