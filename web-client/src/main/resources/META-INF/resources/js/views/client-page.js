@@ -62,7 +62,7 @@ const reciprocityTable = (r) => {
   const energy = (e) => (e == null ? '—' : formatNumber(e, 1));
   return html`
     <table class="reciprocity" data-testid="reciprocity">
-      <thead><tr><th></th><th class="num">${t('client.side.AGENCY')}</th><th class="num">${t('client.side.CLIENT')}</th></tr></thead>
+      <thead><tr><th><span class="visually-hidden">${t('client.reciprocity')}</span></th><th class="num">${t('client.side.AGENCY')}</th><th class="num">${t('client.side.CLIENT')}</th></tr></thead>
       <tbody>
         <tr><th>${t('client.keptOnTime')}</th>
           <td class="num">${t('client.keptOf', { kept: r.agencyKeptOnTime, due: r.agencyDue, percent: percent(r.agencyOnTimePercent) })}</td>
