@@ -22,8 +22,8 @@ class TenantKeysTest {
     /** The only tables not distributed by agency_id, each with the reason (docs/scaling.md gives their Citus role). */
     static final Map<String, String> NOT_TENANT = new TreeMap<>(Map.of(
             "flyway_schema_history", "local: Flyway's record of the migrations, on the coordinator only",
-            "sign_in_email", "reference: the global lookup e-mail -> agency, read before the agency is known",
-            "credential_token", "reference: the global lookup token hash -> agency, read before the agency is known",
+            "sign_in_email", "global lookup e-mail -> agency, read before the agency is known; distributed by email",
+            "credential_token", "global lookup token hash -> agency, read before the agency is known; distributed by token_hash",
             "sign_in_attempt", "local: the sign-in throttle, keyed by the hashed e-mail before any agency is known",
             "rate_limit_bucket", "local: unlogged rate-limit buckets per user, token or IP address",
             "setup_claim", "local: the instance's first-run claim, one row",
