@@ -90,7 +90,9 @@ public class DigestPersistenceAdapter implements DigestRepository {
         // only an actual change is written (and audited): a second click changes nothing
         return db.sql("""
                         WITH link AS (SELECT agency_id, user_id FROM digest_unsubscribe
-                                       WHERE token_hash = :h AND expires_at > :t),
+                                       WHERE agency_id = (SELECT agency_id FROM credential_token
+                                                           WHERE kind = 'DIGEST_UNSUBSCRIBE' AND token_hash = :h)
+                                         AND token_hash = :h AND expires_at > :t),
                              changed AS (UPDATE app_user u SET digest_opt_out = true, updated_at = now() FROM link
                                           WHERE u.agency_id = link.agency_id AND u.id = link.user_id
                                             AND NOT u.digest_opt_out RETURNING u.id)

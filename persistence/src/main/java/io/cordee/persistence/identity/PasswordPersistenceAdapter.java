@@ -59,7 +59,8 @@ public class PasswordPersistenceAdapter implements PasswordRepository {
     @Override
     public Mono<PasswordReset> findResetForUpdate(byte[] tokenHash) {
         return db.sql("SELECT agency_id, id, user_id, created_at, expires_at, used_at FROM password_reset"
-                        + " WHERE token_hash = :h FOR UPDATE")
+                        + " WHERE agency_id = (SELECT agency_id FROM credential_token"
+                        + " WHERE kind = 'PASSWORD_RESET' AND token_hash = :h) AND token_hash = :h FOR UPDATE")
                 .bind("h", tokenHash)
                 .map(row -> new PasswordReset(row.get("id", UUID.class),
                         new AgencyId(row.get("agency_id", UUID.class)), new UserId(row.get("user_id", UUID.class)),

@@ -100,7 +100,8 @@ public class TwoFactorPersistenceAdapter implements TwoFactorRepository {
     @Override
     public Mono<Challenge> findChallenge(byte[] tokenHash) {
         return db.sql("SELECT agency_id, user_id, enrol, expires_at, used_at, failures FROM sign_in_challenge"
-                        + " WHERE token_hash = :h")
+                        + " WHERE agency_id = (SELECT agency_id FROM credential_token"
+                        + " WHERE kind = 'SIGN_IN_CHALLENGE' AND token_hash = :h) AND token_hash = :h")
                 .bind("h", tokenHash)
                 .map(row -> new Challenge(new AgencyId(row.get("agency_id", UUID.class)),
                         new UserId(row.get("user_id", UUID.class)), Boolean.TRUE.equals(row.get("enrol", Boolean.class)),
@@ -111,14 +112,18 @@ public class TwoFactorPersistenceAdapter implements TwoFactorRepository {
 
     @Override
     public Mono<Boolean> useChallenge(byte[] tokenHash, Instant now) {
-        return db.sql("UPDATE sign_in_challenge SET used_at = :now WHERE token_hash = :h AND used_at IS NULL"
+        return db.sql("UPDATE sign_in_challenge SET used_at = :now WHERE agency_id = (SELECT agency_id FROM credential_token"
+                        + " WHERE kind = 'SIGN_IN_CHALLENGE' AND token_hash = :h)"
+                        + " AND token_hash = :h AND used_at IS NULL"
                         + " AND expires_at > :now")
                 .bind("now", utc(now)).bind("h", tokenHash).fetch().rowsUpdated().map(n -> n == 1);
     }
 
     @Override
     public Mono<Void> challengeFailed(byte[] tokenHash) {
-        return db.sql("UPDATE sign_in_challenge SET failures = failures + 1 WHERE token_hash = :h")
+        return db.sql("UPDATE sign_in_challenge SET failures = failures + 1 WHERE agency_id = (SELECT agency_id FROM credential_token"
+                        + " WHERE kind = 'SIGN_IN_CHALLENGE' AND token_hash = :h)"
+                        + " AND token_hash = :h")
                 .bind("h", tokenHash).then();
     }
 

@@ -28,7 +28,8 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
 
     @Override
     public Mono<User> findByEmail(String email) {
-        return db.sql("SELECT " + COLUMNS + " FROM app_user WHERE email = :email AND deactivated_at IS NULL")
+        return db.sql("SELECT " + COLUMNS + " FROM app_user WHERE agency_id = (SELECT agency_id FROM sign_in_email"
+                        + " WHERE email = :email) AND email = :email AND deactivated_at IS NULL")
                 .bind("email", email)
                 .mapProperties(UserRow.class).one().map(mapper::toDomain);
     }
@@ -63,7 +64,9 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
     public Mono<User> findUserOfActiveSession(byte[] tokenHash, Instant now) {
         return db.sql("SELECT u.agency_id, u.id, u.email, u.display_name, u.role, u.client_id, u.password_hash"
                         + " FROM user_session s JOIN app_user u ON u.agency_id = s.agency_id AND u.id = s.user_id"
-                        + " WHERE s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now"
+                        + " WHERE s.agency_id = (SELECT agency_id FROM credential_token"
+                        + " WHERE kind = 'SESSION' AND token_hash = :tokenHash)"
+                        + " AND s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now"
                         + " AND u.deactivated_at IS NULL")
                 .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
                 .mapProperties(UserRow.class).one().map(mapper::toDomain);
@@ -71,7 +74,9 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
 
     @Override
     public Mono<Void> revoke(byte[] tokenHash, Instant now) {
-        return db.sql("UPDATE user_session SET revoked_at = :now WHERE token_hash = :tokenHash AND revoked_at IS NULL")
+        return db.sql("UPDATE user_session SET revoked_at = :now WHERE agency_id = (SELECT agency_id FROM credential_token"
+                        + " WHERE kind = 'SESSION' AND token_hash = :tokenHash)"
+                        + " AND token_hash = :tokenHash AND revoked_at IS NULL")
                 .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
                 .then();
     }

@@ -68,7 +68,9 @@ public class PeoplePersistenceAdapter implements PeopleRepository {
 
     @Override
     public Mono<Invitation> findByTokenForUpdate(byte[] tokenHash) {
-        return db.sql("SELECT " + INVITATION + " FROM invitation WHERE token_hash = :h FOR UPDATE")
+        return db.sql("SELECT " + INVITATION + " FROM invitation WHERE agency_id = (SELECT agency_id FROM credential_token"
+                        + " WHERE kind = 'INVITATION' AND token_hash = :h)"
+                        + " AND token_hash = :h FOR UPDATE")
                 .bind("h", tokenHash).map(PeoplePersistenceAdapter::invitation).one();
     }
 
@@ -83,7 +85,7 @@ public class PeoplePersistenceAdapter implements PeopleRepository {
     public Mono<Boolean> lockAndCheckAddressUsed(AgencyId agencyId, String email, Instant now, UUID except) {
         return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:a || '/' || :e, 21))")
                 .bind("a", agencyId.value().toString()).bind("e", email).then()
-                .then(db.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = :e)"
+                .then(db.sql("SELECT EXISTS (SELECT 1 FROM sign_in_email WHERE email = :e)"
                                 + " OR EXISTS (SELECT 1 FROM invitation WHERE agency_id = :a AND email = :e"
                                 + " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now"
                                 + " AND id IS DISTINCT FROM :except) AS used")
@@ -94,7 +96,7 @@ public class PeoplePersistenceAdapter implements PeopleRepository {
 
     @Override
     public Mono<Boolean> userWithEmail(String email) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = :e) AS taken").bind("e", email)
+        return db.sql("SELECT EXISTS (SELECT 1 FROM sign_in_email WHERE email = :e) AS taken").bind("e", email)
                 .map(row -> row.get("taken", Boolean.class)).one();
     }
 

@@ -50,7 +50,7 @@ public class SetupPersistenceAdapter implements SetupRepository {
 
     @Override
     public Mono<Boolean> emailTaken(String email) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = :email) AS taken")
+        return db.sql("SELECT EXISTS (SELECT 1 FROM sign_in_email WHERE email = :email) AS taken")
                 .bind("email", email).map(row -> row.get("taken", Boolean.class)).one();
     }
 

@@ -3,6 +3,7 @@ package io.cordee.persistence.cash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.persistence.embedded.EmbeddedPostgresServer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * V22 on a database that already has bank balances (ADR 0035): each agency's balances move to one "Main
@@ -20,8 +22,10 @@ import org.junit.jupiter.api.Test;
 class BankAccountsMigrationTest {
 
     @Test
-    void existingBalancesMoveToOneMainAccountPerAgency() throws SQLException {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, 0);
+    void existingBalancesMoveToOneMainAccountPerAgency(@TempDir Path home) throws SQLException {
+        // a data folder of its own: start(null, 0) would return the JVM's shared server when another test
+        // (TestDatabase) started it first, already migrated, and stopping it would fail every later test
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home.resolve("pgdata"), 0, stop -> { });
         try {
             String jdbc = server.jdbcUrl();
             Flyway.configure().dataSource(jdbc, EmbeddedPostgresServer.USER, server.password())
