@@ -62,7 +62,9 @@ public final class AgencyArchive {
      * {@code strengths.csv}, {@code agreements.csv}, {@code commitments.csv};
      * 4 (ADR 70) adds {@code briefs.csv}, {@code brief_versions.csv}, {@code brief_requirements.csv},
      * {@code brief_signatures.csv}, {@code proposals.csv}, {@code proposal_options.csv} and
-     * {@code relationship_comments.csv}.
+     * {@code relationship_comments.csv}; then, before its release (ADR 70 amended), {@code import_mappings.csv},
+     * {@code bank_statement_lines.csv}, a holiday's {@code label}, and {@code created_at}/{@code updated_at} of
+     * briefs, versions and proposals.
      */
     public static final int FORMAT_VERSION = 4;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -203,9 +205,10 @@ public final class AgencyArchive {
         }
         files.put("one_off_expenses.csv", oneOffs.build());
 
-        ExportTable.Builder holidays = ExportTable.of("holidays").date("date");
+        // format 4 adds the label (ADR 70)
+        ExportTable.Builder holidays = ExportTable.of("holidays").date("date").text("label");
         for (LocalDate day : d.holidays()) {
-            holidays.row(day);
+            holidays.row(day, d.records().holidayLabel(day));
         }
         files.put("holidays.csv", holidays.build());
 
@@ -324,15 +327,19 @@ public final class AgencyArchive {
         // format 4 (ADR 70): briefs (versions, requirements, signatures), proposals (options, answer) and the
         // comments on the game plan. A person is named by e-mail: the import maps it to a user of its agency
         var x = d.records();
-        ExportTable.Builder briefs = ExportTable.of("briefs").text("id").text("project_id").text("title");
-        x.briefs().forEach(b -> briefs.row(id(b.id()), id(b.projectId()), b.title()));
+        ExportTable.Builder briefs = ExportTable.of("briefs").text("id").text("project_id").text("title")
+                .text("created_at").text("updated_at");
+        x.briefs().forEach(b -> briefs.row(id(b.id()), id(b.projectId()), b.title(), at(b.createdAt()),
+                at(b.updatedAt())));
         files.put("briefs.csv", briefs.build());
         ExportTable.Builder versions = ExportTable.of("brief_versions").text("id").text("brief_id").integer("number")
                 .text("status").text("objectives").text("target_users").text("constraints").text("assumptions")
-                .text("out_of_scope").date("launch_date").date("communication_plan_date");
+                .text("out_of_scope").date("launch_date").date("communication_plan_date").text("created_at")
+                .text("updated_at");
         x.versions().forEach(v -> versions.row(id(v.id()), id(v.briefId()), v.number(), v.status(),
                 names(v.objectives()), names(v.targetUsers()), names(v.constraints()), names(v.assumptions()),
-                names(v.outOfScope()), v.launchDate(), v.communicationPlanDate()));
+                names(v.outOfScope()), v.launchDate(), v.communicationPlanDate(), at(v.createdAt()),
+                at(v.updatedAt())));
         files.put("brief_versions.csv", versions.build());
         ExportTable.Builder requirements = ExportTable.of("brief_requirements").text("brief_version_id")
                 .integer("position").text("key").text("title").text("user_story").text("priority")
@@ -347,12 +354,14 @@ public final class AgencyArchive {
         files.put("brief_signatures.csv", signatures.build());
         ExportTable.Builder proposals = ExportTable.of("proposals").text("id").text("client_id").text("language")
                 .date("sent_on").text("channel").text("facts").text("letter_markdown").text("letter_html")
-                .text("answer").integer("accepted_option").text("answer_note").date("answered_on");
+                .text("answer").integer("accepted_option").text("answer_note").date("answered_on").text("created_at")
+                .text("updated_at");
         ExportTable.Builder options = ExportTable.of("proposal_options").text("proposal_id").integer("position")
                 .text("option");
         for (var p : x.proposals()) {
             proposals.row(id(p.id()), id(p.clientId()), p.language(), p.sentOn(), p.channel(), p.facts(),
-                    p.letterMarkdown(), p.letterHtml(), p.answer(), p.acceptedOption(), p.answerNote(), p.answeredOn());
+                    p.letterMarkdown(), p.letterHtml(), p.answer(), p.acceptedOption(), p.answerNote(), p.answeredOn(),
+                    at(p.createdAt()), at(p.updatedAt()));
             for (int i = 0; i < p.options().size(); i++) {
                 options.row(id(p.id()), i, p.options().get(i));
             }
@@ -367,6 +376,19 @@ public final class AgencyArchive {
                 c.commitmentId() == null ? null : id(c.commitmentId()), c.side(), c.authorEmail(), c.body(), c.kind(),
                 c.createdAt().toString()));
         files.put("relationship_comments.csv", comments.build());
+        // format 4, completed (ADR 70 amended): the remembered spreadsheet mappings, and the keys of the confirmed
+        // bank-statement credits (so a statement imported again does not propose them again)
+        ExportTable.Builder mappings = ExportTable.of("import_mappings").text("kind").text("mapping")
+                .text("updated_at");
+        x.mappings().forEach(m -> mappings.row(m.kind(), m.mapping(), at(m.updatedAt())));
+        files.put("import_mappings.csv", mappings.build());
+        ExportTable.Builder lines = ExportTable.of("bank_statement_lines").text("account_id").text("line_key")
+                .text("invoice_id").amount("amount").text("currency").date("booked_on").text("created_at");
+        var agencyCurrency = d.agency().settings().currency();
+        x.statementLines().forEach(l -> lines.row(id(l.accountId()), l.lineKey(), id(l.invoiceId()),
+                new Money(l.amountMinor(), agencyCurrency).amount(), agencyCurrency.getCurrencyCode(),
+                l.bookedOn(), at(l.createdAt())));
+        files.put("bank_statement_lines.csv", lines.build());
         return files;
     }
 
@@ -449,6 +471,10 @@ public final class AgencyArchive {
     }
 
     private static final JsonMapper JSON_CELL = JsonMapper.builder().build();
+
+    private static String at(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
 
     private static String id(UUID id) {
         return id.toString();

@@ -110,7 +110,8 @@ public final class AgencyArchiveReader {
             "commitments.csv");
     /** Format 4 adds briefs, proposals and the comments on the game plan (ADR 70). */
     private static final Set<String> FILES_4 = Set.of("briefs.csv", "brief_versions.csv", "brief_requirements.csv",
-            "brief_signatures.csv", "proposals.csv", "proposal_options.csv", "relationship_comments.csv");
+            "brief_signatures.csv", "proposals.csv", "proposal_options.csv", "relationship_comments.csv",
+            "import_mappings.csv", "bank_statement_lines.csv");
 
     private AgencyArchiveReader() {
     }
@@ -378,7 +379,23 @@ public final class AgencyArchiveReader {
                     date("end_date"), 0));
             List<OneOffExpense> oneOffs = all("one_off_expenses.csv", r -> new OneOffExpense(uuid("id"),
                     required("label"), date("date"), money("amount")));
-            List<LocalDate> holidays = all("holidays.csv", r -> date("date"));
+            // format 4 gives each day its label; an older archive's days are labelled "Imported" (ADR 58)
+            boolean four = tables.containsKey("briefs.csv");
+            List<io.cordee.core.export.ArchiveRecords.HolidayLabel> labels = new ArrayList<>();
+            List<LocalDate> holidays = all("holidays.csv", r -> {
+                LocalDate day = date("date");
+                if (day == null) {
+                    throw cell("date", "is empty");
+                }
+                if (four) {
+                    String label = required("label");
+                    if (label.length() > 200) {
+                        throw cell("label", "is longer than 200 characters");
+                    }
+                    labels.add(new io.cordee.core.export.ArchiveRecords.HolidayLabel(day, label));
+                }
+                return day;
+            });
             if (new LinkedHashSet<>(holidays).size() != holidays.size()) {
                 throw invalid("holidays.csv", "holidays.csv lists a day twice");
             }
@@ -502,7 +519,8 @@ public final class AgencyArchiveReader {
                             date("due_date"), date("delivered_date"), 0));
             return new AgencyData(agency, clients, projects, plans, invoices, payments, accounts, balances, members,
                     absences, allocations, overheads, oneOffs, holidays, thresholds, weights, risk, deals, time,
-                    interactions, maps, agreements, commitments, records(clients, projects, agreements, commitments));
+                    interactions, maps, agreements, commitments, records(clients, projects, agreements, commitments,
+                    labels, accounts, invoices));
         }
 
         /**
@@ -512,7 +530,9 @@ public final class AgencyArchiveReader {
          */
         private io.cordee.core.export.ArchiveRecords records(List<Client> clients, List<Project> projects,
                 List<io.cordee.core.relationship.Agreement> agreements,
-                List<io.cordee.core.relationship.Commitment> commitments) {
+                List<io.cordee.core.relationship.Commitment> commitments,
+                List<io.cordee.core.export.ArchiveRecords.HolidayLabel> holidayLabels, List<BankAccount> accounts,
+                List<Invoice> invoices) {
             if (!tables.containsKey("briefs.csv")) {
                 return io.cordee.core.export.ArchiveRecords.NONE;
             }
@@ -538,7 +558,8 @@ public final class AgencyArchiveReader {
                 UUID id = fresh(briefClient.keySet(), "id");
                 UUID project = known(projectClient.keySet(), "project_id", "projects.csv");
                 briefClient.put(id, projectClient.get(project));
-                return new io.cordee.core.export.ArchiveRecords.Brief(id, project, required("title"));
+                return new io.cordee.core.export.ArchiveRecords.Brief(id, project, required("title"),
+                        instant("created_at"), instant("updated_at"));
             });
             Map<UUID, UUID> versionClient = new HashMap<>();
             var versions = all("brief_versions.csv", r -> {
@@ -552,7 +573,8 @@ public final class AgencyArchiveReader {
                 return new io.cordee.core.export.ArchiveRecords.Version(id, brief, number,
                         constant(io.cordee.core.brief.BriefStatus.class, "status").name(), names("objectives"),
                         names("target_users"), names("constraints"), names("assumptions"), names("out_of_scope"),
-                        date("launch_date"), date("communication_plan_date"));
+                        date("launch_date"), date("communication_plan_date"), instant("created_at"),
+                        instant("updated_at"));
             });
             var requirements = all("brief_requirements.csv", r -> {
                 UUID version = known(versionClient.keySet(), "brief_version_id", "brief_versions.csv");
@@ -632,7 +654,8 @@ public final class AgencyArchiveReader {
                             channel == null ? null : constant(io.cordee.core.proposal.SendChannel.class, "channel").name(),
                             facts, opts, required("letter_markdown"), required("letter_html"),
                             answer == null ? null : constant(io.cordee.core.proposal.ProposalAnswer.class, "answer").name(),
-                            accepted, text("answer_note"), date("answered_on"));
+                            accepted, text("answer_note"), date("answered_on"), instant("created_at"),
+                            instant("updated_at"));
                 }));
             }
             Set<UUID> commentIds = new java.util.HashSet<>();
@@ -663,8 +686,47 @@ public final class AgencyArchiveReader {
                         author == null ? null : author.toLowerCase(java.util.Locale.ROOT), required("body"), kind,
                         instant("created_at"));
             });
+            // the remembered spreadsheet mappings: a kind of the application's, once, and a JSON object
+            Set<String> kinds = new java.util.HashSet<>();
+            var mappings = all("import_mappings.csv", r -> {
+                String kind = constant(io.cordee.core.imports.ImportKind.class, "kind").name();
+                if (!kinds.add(kind)) {
+                    throw cell("kind", "is in this file twice");
+                }
+                return new io.cordee.core.export.ArchiveRecords.Mapping(kind, json("mapping"), instant("updated_at"));
+            });
+            // the keys of confirmed statement credits: of an account and an invoice of the archive, once per account
+            Set<UUID> accountIds = new java.util.HashSet<>();
+            accounts.forEach(x -> accountIds.add(x.id().value()));
+            Set<UUID> invoiceIds = new java.util.HashSet<>();
+            invoices.forEach(x -> invoiceIds.add(x.id().value()));
+            Set<String> lineKeys = new java.util.HashSet<>();
+            var lines = all("bank_statement_lines.csv", r -> {
+                UUID account = known(accountIds, "account_id", "bank_accounts.csv");
+                String key = required("line_key");
+                if (key.length() > 300) {
+                    throw cell("line_key", "is longer than 300 characters");
+                }
+                if (!lineKeys.add(account + "/" + key)) {
+                    throw cell("line_key", "is this account's line twice");
+                }
+                UUID invoice = known(invoiceIds, "invoice_id", "invoices.csv");
+                Money amount = money("amount");
+                if (amount == null || amount.minorUnits() <= 0) {
+                    throw cell("amount", "is not an amount above zero");
+                }
+                if (!amount.currency().equals(currency)) {
+                    throw cell("currency", "is not the agency's currency " + currency);
+                }
+                LocalDate booked = date("booked_on");
+                if (booked == null) {
+                    throw cell("booked_on", "is empty");
+                }
+                return new io.cordee.core.export.ArchiveRecords.StatementLine(account, key, invoice,
+                        amount.minorUnits(), booked, instant("created_at"));
+            });
             return new io.cordee.core.export.ArchiveRecords(briefs, versions, requirements, signatures, proposals,
-                    comments);
+                    comments, holidayLabels, mappings, lines);
         }
 
         /** A UUID not seen before in its file. */

@@ -31,13 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * re-import that pays nothing twice, hostile XML refused, roles and tenants. The clock is Thursday 3 December 2026.
  */
 @ApiTest
-class BankStatementImportTest {
+public class BankStatementImportTest {
 
     /**
      * Three open invoices (imported as a spreadsheet): F-2026-101 1 500,00 € and F-2026-103 980,00 € to Atelier
      * Nord, F-2026-102 2 400,50 € to Brasserie du Port SARL. Amounts unlike the seed's, so nothing else matches.
      */
-    static final String INVOICES = """
+    public static final String INVOICES = """
             number,client,issueDate,dueDate,amount
             F-2026-101,Atelier Nord,2026-10-01,2026-10-31,1500.00
             F-2026-102,Brasserie du Port SARL,2026-10-15,2026-11-14,2400.50
@@ -54,7 +54,7 @@ class BankStatementImportTest {
      * invoice but comes from "Brasserie du Port", the client of the only 2 400,50 € invoice (CLIENT_AND_AMOUNT).
      * Credit 3, 750,00 € from an unknown payer, matches nothing. The debits are not credits.
      */
-    static final String CAMT = """
+    public static final String CAMT = """
             <?xml version="1.0" encoding="UTF-8"?>
             <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
              <BkToCstmrStmt>

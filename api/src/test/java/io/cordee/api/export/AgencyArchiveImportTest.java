@@ -59,7 +59,8 @@ class AgencyArchiveImportTest {
     private static final List<String> COUNTED = List.of("client", "project", "invoice", "payment", "team_member",
             "allocation", "bank_balance", "overhead", "billing_plan", "deal", "time_entry", "interaction",
             "strengths_map", "agreement", "client_commitment", "brief", "brief_version", "brief_requirement",
-            "brief_signature", "renegotiation_proposal", "relationship_comment");
+            "brief_signature", "renegotiation_proposal", "relationship_comment", "import_mapping",
+            "bank_statement_line");
 
     @Autowired
     Tenants tenants;
@@ -542,6 +543,12 @@ class AgencyArchiveImportTest {
                 .contains("channel=POST").contains("channel=EMAIL");
         // the relationship's timeline
         assertThat(comments(to)).isEqualTo(comments(from)).asString().contains("Décideur nommé");
+        // when each brief, version and proposal was created and last changed, to the microsecond: the source's
+        // were stamped by its own transactions (the demo's import, the proposals sent), the target's would be its
+        // import's transaction time if they were not kept
+        for (String table : List.of("brief", "brief_version", "renegotiation_proposal")) {
+            assertThat(times(table, target.id())).as(table).isEqualTo(times(table, source.id())).isNotEmpty();
+        }
         // and the forecast, 104 weeks to the cent
         assertThat(forecast(to, "BASE")).isEqualTo(forecast(from, "BASE"));
 
@@ -622,7 +629,7 @@ class AgencyArchiveImportTest {
                 .bind("a", DemoAgency.ID.value()).map(r -> r.get(0, java.util.UUID.class)).one().block();
         byte[] withProposal = rewrite(archive, "proposals.csv", csv -> csv + proposal + "," + client
                 + ",FR,2026-11-30,POST,\"{\"\"timeToFirstCash\"\":[{\"\"projectId\"\":\"\"" + stranger
-                + "\"\"}]}\",Lettre,<p>Lettre</p>,,,,\r\n", 1);
+                + "\"\"}]}\",Lettre,<p>Lettre</p>,,,,,2026-11-30T09:00:00Z,2026-11-30T09:00:00Z\r\n", 1);
         upload(empty.session(), rewrite(withProposal, "proposal_options.csv",
                 csv -> csv + proposal + ",0,\"{\"\"option\"\":{\"\"depositPercent\"\":30}}\"\r\n", 1))
                 .expectStatus().isBadRequest()
@@ -638,6 +645,151 @@ class AgencyArchiveImportTest {
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("ARCHIVE_INVALID");
         // nothing written, by any of them
         assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
+    }
+
+    /** Each row's id, created_at and updated_at, by id. */
+    private List<String> times(String table, AgencyId agency) {
+        return db.sql("SELECT id::text || ' ' || created_at::text || ' ' || updated_at::text FROM " + table
+                        + " WHERE agency_id = :a ORDER BY id").bind("a", agency.value())
+                .map(r -> r.get(0, String.class)).all().collectList().block();
+    }
+
+    @Test
+    void mappingsConfirmedStatementCreditsAndHolidayLabelsComeOver() {
+        // the source: an agency that imported invoices (F-2026-101 1 500,00 €, F-2026-102 2 400,50 €, F-2026-103
+        // 980,00 €), confirmed the CAMT.053 statement of its account "7890 189" (credits 0 and 1 paid F-2026-101 and
+        // F-2026-102; credit 2, 750,00 € from an unknown payer, matched nothing), imported a client sheet whose
+        // "Couleur préférée" column it mapped to ignore, and added a holiday of its own
+        Tenants.Tenant source = tenants.create("Statement Source Agency");
+        String session = tenants.signIn(source.email(Role.OWNER), Tenants.PASSWORD);
+        HttpGraphQlTester owner = tenants.withToken(session);
+        apply(owner, sheet(session, "INVOICES", io.cordee.api.bankstatement.BankStatementImportTest.INVOICES
+                .getBytes(StandardCharsets.UTF_8), "text/csv"));
+        String account = owner.document("""
+                        mutation { createBankAccount(input: {name: "Société Générale", label: "7890 189"}) {
+                          bankAccount { id } } }""").execute().path("createBankAccount.bankAccount.id")
+                .entity(String.class).get();
+        byte[] camt = io.cordee.api.bankstatement.BankStatementImportTest.CAMT.getBytes(StandardCharsets.UTF_8);
+        String statement = sheet(session, "CAMT053", camt, "application/xml");
+        JsonNode credits = credits(owner, statement);
+        JsonNode confirmed = owner.document("""
+                        mutation($in: ConfirmBankStatementInput!) { confirmBankStatement(input: $in) { payments
+                          userErrors { message } } }""")
+                .variable("in", Map.of("id", statement, "matches", List.of(
+                        Map.of("credit", 0, "invoiceId", credits.get(0).path("proposedInvoice").path("id").asString()),
+                        Map.of("credit", 1, "invoiceId", credits.get(1).path("proposedInvoice").path("id").asString()))))
+                .execute().path("confirmBankStatement").entity(JsonNode.class).get();
+        assertThat(confirmed.path("payments").asInt()).isEqualTo(2);
+        String clients = sheet(session, "CLIENTS", "Nom,Couleur préférée\nAlpha,bleu\n".getBytes(StandardCharsets.UTF_8),
+                "text/csv");
+        owner.document("""
+                mutation($id: ID!) { setImportMapping(input: {id: $id, columns: [{header: "Couleur préférée",
+                  field: "ignore"}]}) { userErrors { message } } }""").variable("id", clients).execute()
+                .path("setImportMapping.userErrors").entityList(Object.class).hasSize(0);
+        apply(owner, clients);
+        owner.document("""
+                mutation { addPublicHolidays(input: {days: ["2026-12-24"], label: "Pont de Noël, offert"}) {
+                  userErrors { message } } }""").execute()
+                .path("addPublicHolidays.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(count("bank_statement_line", source.agencyId())).isEqualTo(2);
+        assertThat(count("import_mapping", source.agencyId())).isEqualTo(2);
+
+        byte[] archive = big().get().uri("/exports/agency.zip").cookie("CORDEE_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        Empty target = emptyAgency("Statement Target Agency");
+        upload(target.session(), archive).expectStatus().isCreated();
+        for (String table : List.of("bank_statement_line", "import_mapping")) {
+            assertThat(rows(table, target.id())).as(table).isEqualTo(rows(table, source.agencyId())).isNotEmpty();
+        }
+        // the holiday keeps its label (not "Imported")
+        assertThat(db.sql("SELECT label FROM agency_holiday WHERE agency_id = :a AND day = DATE '2026-12-24'")
+                .bind("a", target.id().value()).map(r -> r.get(0, String.class)).one().block())
+                .isEqualTo("Pont de Noël, offert");
+
+        // the same statement imported again in the target: the two confirmed credits are known, nothing is
+        // proposed for them (so nothing can be paid twice); the unmatched one is still open
+        HttpGraphQlTester to = tenants.withToken(target.session());
+        JsonNode again = credits(to, sheet(target.session(), "CAMT053", camt, "application/xml"));
+        assertThat(again.get(0).path("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(again.get(1).path("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(again.get(2).path("alreadyRecorded").asBoolean()).isFalse();
+        assertThat(again.get(0).path("proposedInvoice").isNull()).isTrue();
+        assertThat(again.get(1).path("proposedInvoice").isNull()).isTrue();
+        // and the remembered mapping is offered again: the next client sheet with that header is matched
+        String next = sheet(target.session(), "CLIENTS", "Nom,Couleur préférée\nBeta,vert\n"
+                .getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(to.document("query($id: ID!) { importJob(id: $id) { mapping { header field } } }")
+                .variable("id", next).execute().path("importJob.mapping").entity(JsonNode.class).get().toString())
+                .contains("{\"header\":\"Couleur préférée\",\"field\":\"ignore\"}");
+        assertThat(account).isNotNull();
+    }
+
+    @Test
+    void aMalformedMappingStatementLineHolidayOrTimeIsRefusedNamingTheFileAndRowAndWritesNothing() {
+        byte[] archive = demoArchive();
+        Empty empty = emptyAgency("Malformed Completed Format Four Agency");
+        // a mapping of a kind the application does not import
+        upload(empty.session(), rewrite(archive, "import_mappings.csv",
+                csv -> csv + "SPREADSHEETS,\"{\"\"nom\"\":\"\"name\"\"}\",2026-12-01T09:00:00Z\r\n", 1))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("ARCHIVE_INVALID")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("import_mappings.csv line 2, column kind: SPREADSHEETS").contains("is not one of"));
+        // a confirmed statement credit of an invoice the archive does not hold
+        var account = db.sql("SELECT id FROM bank_account WHERE agency_id = :a ORDER BY id LIMIT 1")
+                .bind("a", DemoAgency.ID.value()).map(r -> r.get(0, java.util.UUID.class)).one().block();
+        String stranger = java.util.UUID.randomUUID().toString();
+        upload(empty.session(), rewrite(archive, "bank_statement_lines.csv", csv -> csv + account
+                + ",camt:line-1," + stranger + ",1500.00,EUR,2026-11-20,2026-11-30T09:00:00Z\r\n", 1))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("bank_statement_lines.csv line 2, column invoice_id: " + stranger)
+                        .contains("not in invoices.csv"));
+        // a holiday without its label (the demo's are all "Jour férié")
+        upload(empty.session(), rewrite(archive, "holidays.csv", csv -> csv.replace(",Jour férié", ","), 0))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("holidays.csv line 2, column label").contains("is empty"));
+        // a brief's creation time that is not an instant
+        upload(empty.session(), rewrite(archive, "briefs.csv", csv -> {
+            String[] lines = csv.split("\r\n");
+            String[] cells = lines[1].split(",", -1);
+            cells[cells.length - 2] = "yesterday";
+            lines[1] = String.join(",", cells);
+            return String.join("\r\n", lines) + "\r\n";
+        }, 0)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("briefs.csv line 2, column created_at: yesterday").contains("not an instant"));
+        assertThat(counts(empty.id()).values()).allMatch(n -> n == 0);
+        assertThat(count("agency_holiday", empty.id()) + count("import_mapping", empty.id())
+                + count("bank_statement_line", empty.id())).isZero();
+    }
+
+    /** Every column of the agency's rows but agency_id, as text, in a stable order. */
+    private List<String> rows(String table, AgencyId agency) {
+        return db.sql("SELECT (to_jsonb(t) - 'agency_id')::text FROM " + table + " t WHERE agency_id = :a"
+                        + " ORDER BY 1").bind("a", agency.value())
+                .map(r -> r.get(0, String.class)).all().collectList().block();
+    }
+
+    /** A file uploaded to /imports: the job's (or statement's) id. */
+    private String sheet(String session, String kind, byte[] bytes, String type) {
+        String body = big().post().uri("/imports?kind=" + kind + "&fileName=file").cookie("CORDEE_SESSION", session)
+                .contentType(MediaType.parseMediaType(type)).bodyValue(bytes).exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return JSON.readTree(body).path("id").asString();
+    }
+
+    private static void apply(HttpGraphQlTester as, String job) {
+        as.document("mutation($id: ID!) { applyImport(input: {id: $id}) { job { status } } }")
+                .variable("id", job).execute().path("applyImport.job.status").entity(String.class).isEqualTo("APPLIED");
+    }
+
+    private static JsonNode credits(HttpGraphQlTester as, String statement) {
+        return as.document("""
+                        query($id: ID!) { bankStatementImport(id: $id) { credits { index alreadyRecorded
+                          proposedInvoice { id } } } }""").variable("id", statement).execute()
+                .path("bankStatementImport.credits").entity(JsonNode.class).get();
     }
 
     private static String globalId(String type, java.util.UUID id) {
@@ -673,7 +825,7 @@ class AgencyArchiveImportTest {
 
     private static final List<String> FORMAT_4 = List.of("briefs.csv", "brief_versions.csv",
             "brief_requirements.csv", "brief_signatures.csv", "proposals.csv", "proposal_options.csv",
-            "relationship_comments.csv");
+            "relationship_comments.csv", "import_mappings.csv", "bank_statement_lines.csv");
 
     private static final List<String> FORMAT_3 = List.of("deals.csv", "deal_milestones.csv", "deal_staffing.csv",
             "time_entries.csv", "interactions.csv", "strengths_maps.csv", "strengths.csv", "agreements.csv",

@@ -101,6 +101,8 @@ class AgencyExportTest {
         tables.put("proposal_options.csv",
                 "renegotiation_proposal, jsonb_array_elements(options) WHERE agency_id = :a");
         tables.put("relationship_comments.csv", "relationship_comment WHERE agency_id = :a");
+        tables.put("import_mappings.csv", "import_mapping WHERE agency_id = :a");
+        tables.put("bank_statement_lines.csv", "bank_statement_line WHERE agency_id = :a");
 
         Map<String, JsonNode> listed = new LinkedHashMap<>();
         manifest.get("files").forEach(f -> listed.put(f.get("name").asString(), f));
@@ -128,6 +130,13 @@ class AgencyExportTest {
         }
         assertThat(new String(files.get("clients.csv"), java.nio.charset.StandardCharsets.UTF_8))
                 .doesNotContain("Not Boreal");
+        // each holiday with its label, as the calendar holds it
+        List<String> labelled = db.sql("SELECT day::text || ',' || label AS line FROM agency_holiday"
+                        + " WHERE agency_id = :a ORDER BY day").bind("a", DemoAgency.ID.value())
+                .map(r -> r.get("line", String.class)).all().collectList().block();
+        assertThat(labelled).isNotEmpty();
+        assertThat(new String(files.get("holidays.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\uFEFFdate,label").contains(labelled);
     }
 
     @Test

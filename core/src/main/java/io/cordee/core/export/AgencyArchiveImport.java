@@ -178,8 +178,11 @@ public final class AgencyArchiveImport {
                 .then(each(d.commitments(), relationships::insertCommitment))
                 .then(each(d.overheads(), o -> cash.insertOverhead(current.id(), o)))
                 .then(each(d.oneOffs(), e -> cash.insertOneOff(current.id(), e)))
-                .then(d.holidays().isEmpty() ? Mono.<Void>empty()
-                        : agencies.addHolidays(current.id(), new LinkedHashSet<>(d.holidays()), "Imported"))
+                // each holiday with its label (format 4; "Imported" for an older archive), one call per label
+                .then(Flux.fromIterable(d.holidays().stream().collect(java.util.stream.Collectors.groupingBy(
+                                d.records()::holidayLabel, java.util.LinkedHashMap::new,
+                                java.util.stream.Collectors.toCollection(LinkedHashSet::new))).entrySet())
+                        .concatMap(e -> agencies.addHolidays(current.id(), e.getValue(), e.getKey()), 1).then())
                 .then(settings(current.id(), d))
                 // format 4 (ADR 70): briefs, proposals and comments, after the projects, clients, agreements and
                 // commitments they point at; each person named by e-mail becomes this agency's user of that e-mail
@@ -238,7 +241,8 @@ public final class AgencyArchiveImport {
                 user(accounts, s.signerEmail(), s.party(), versionClient.get(s.versionId())))).toList();
         List<ArchiveRecords.Comment> comments = r.comments().stream().map(c -> c.withAuthor(
                 user(accounts, c.authorEmail(), c.side(), c.clientId()))).toList();
-        return new ArchiveRecords(r.briefs(), r.versions(), r.requirements(), signatures, r.proposals(), comments);
+        return new ArchiveRecords(r.briefs(), r.versions(), r.requirements(), signatures, r.proposals(), comments,
+                r.holidayLabels(), r.mappings(), r.statementLines());
     }
 
     private static UUID user(List<ArchiveRecords.Account> accounts, String email, String side, UUID client) {

@@ -14,10 +14,18 @@ import java.util.UUID;
  * importing agency when it has one, and keeps the name otherwise.
  */
 public record ArchiveRecords(List<Brief> briefs, List<Version> versions, List<Requirement> requirements,
-                             List<Signature> signatures, List<Proposal> proposals, List<Comment> comments) {
+                             List<Signature> signatures, List<Proposal> proposals, List<Comment> comments,
+                             List<HolidayLabel> holidayLabels, List<Mapping> mappings,
+                             List<StatementLine> statementLines) {
 
     public static final ArchiveRecords NONE = new ArchiveRecords(List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of());
+            List.of(), List.of(), List.of(), List.of());
+
+    /** Without the records format 4 gained later (ADR 70 amended): no labels, mappings or statement lines. */
+    public ArchiveRecords(List<Brief> briefs, List<Version> versions, List<Requirement> requirements,
+                          List<Signature> signatures, List<Proposal> proposals, List<Comment> comments) {
+        this(briefs, versions, requirements, signatures, proposals, comments, List.of(), List.of(), List.of());
+    }
 
     public ArchiveRecords {
         briefs = List.copyOf(briefs);
@@ -26,14 +34,45 @@ public record ArchiveRecords(List<Brief> briefs, List<Version> versions, List<Re
         signatures = List.copyOf(signatures);
         proposals = List.copyOf(proposals);
         comments = List.copyOf(comments);
+        holidayLabels = List.copyOf(holidayLabels);
+        mappings = List.copyOf(mappings);
+        statementLines = List.copyOf(statementLines);
     }
 
-    public record Brief(UUID id, UUID projectId, String title) {
+    /** The label of a holiday; a day without one (an archive before labels) is imported as "Imported". */
+    public String holidayLabel(LocalDate day) {
+        return holidayLabels.stream().filter(h -> h.day().equals(day)).map(HolidayLabel::label).findFirst()
+                .orElse("Imported");
+    }
+
+    /** {@code createdAt}/{@code updatedAt}: as the source had them; null (an older archive) is the import's time. */
+    public record Brief(UUID id, UUID projectId, String title, Instant createdAt, Instant updatedAt) {
+
+        public Brief(UUID id, UUID projectId, String title) {
+            this(id, projectId, title, null, null);
+        }
     }
 
     public record Version(UUID id, UUID briefId, int number, String status, List<String> objectives,
                           List<String> targetUsers, List<String> constraints, List<String> assumptions,
-                          List<String> outOfScope, LocalDate launchDate, LocalDate communicationPlanDate) {
+                          List<String> outOfScope, LocalDate launchDate, LocalDate communicationPlanDate,
+                          Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A holiday's day and label ({@code agency_holiday}). */
+    public record HolidayLabel(LocalDate day, String label) {
+    }
+
+    /** A remembered spreadsheet column mapping ({@code import_mapping}): kind, JSON object as stored, when saved. */
+    public record Mapping(String kind, String mapping, Instant updatedAt) {
+    }
+
+    /**
+     * The key of a confirmed bank-statement credit ({@code bank_statement_line}): a statement imported again does
+     * not propose it again.
+     */
+    public record StatementLine(UUID accountId, String lineKey, UUID invoiceId, long amountMinor, LocalDate bookedOn,
+                                Instant createdAt) {
     }
 
     public record Requirement(UUID versionId, int position, String key, String title, String userStory,
@@ -52,7 +91,8 @@ public record ArchiveRecords(List<Brief> briefs, List<Version> versions, List<Re
     /** {@code facts} a JSON object, {@code options} a JSON array of objects, each as sent (V8). */
     public record Proposal(UUID id, UUID clientId, String language, LocalDate sentOn, String channel, String facts,
                            List<String> options, String letterMarkdown, String letterHtml, String answer,
-                           Integer acceptedOption, String answerNote, LocalDate answeredOn) {
+                           Integer acceptedOption, String answerNote, LocalDate answeredOn, Instant createdAt,
+                           Instant updatedAt) {
     }
 
     public record Comment(UUID id, UUID clientId, UUID agreementId, UUID commitmentId, String side, UUID authorId,

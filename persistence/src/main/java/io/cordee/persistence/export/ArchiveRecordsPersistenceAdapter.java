@@ -35,19 +35,22 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
     @Override
     public Mono<ArchiveRecords> read(AgencyId agency) {
         UUID a = agency.value();
-        Mono<List<ArchiveRecords.Brief>> briefs = db.sql("SELECT id, project_id, title FROM brief"
+        Mono<List<ArchiveRecords.Brief>> briefs = db.sql("SELECT id, project_id, title, created_at, updated_at FROM brief"
                         + " WHERE agency_id = :a ORDER BY id").bind("a", a)
                 .map((r, m) -> new ArchiveRecords.Brief(r.get("id", UUID.class), r.get("project_id", UUID.class),
-                        r.get("title", String.class))).all().collectList();
+                        r.get("title", String.class), instant(r.get("created_at", OffsetDateTime.class)),
+                        instant(r.get("updated_at", OffsetDateTime.class)))).all().collectList();
         Mono<List<ArchiveRecords.Version>> versions = db.sql("SELECT id, brief_id, number, status, objectives,"
-                        + " target_users, constraints, assumptions, out_of_scope, launch_date, communication_plan_date"
-                        + " FROM brief_version WHERE agency_id = :a ORDER BY brief_id, number").bind("a", a)
+                        + " target_users, constraints, assumptions, out_of_scope, launch_date, communication_plan_date,"
+                        + " created_at, updated_at FROM brief_version WHERE agency_id = :a ORDER BY brief_id, number").bind("a", a)
                 .map((r, m) -> new ArchiveRecords.Version(r.get("id", UUID.class), r.get("brief_id", UUID.class),
                         r.get("number", Integer.class), r.get("status", String.class),
                         list(r.get("objectives", String[].class)), list(r.get("target_users", String[].class)),
                         list(r.get("constraints", String[].class)), list(r.get("assumptions", String[].class)),
                         list(r.get("out_of_scope", String[].class)), r.get("launch_date", LocalDate.class),
-                        r.get("communication_plan_date", LocalDate.class))).all().collectList();
+                        r.get("communication_plan_date", LocalDate.class),
+                        instant(r.get("created_at", OffsetDateTime.class)),
+                        instant(r.get("updated_at", OffsetDateTime.class)))).all().collectList();
         Mono<List<ArchiveRecords.Requirement>> requirements = db.sql("SELECT brief_version_id, position, key, title,"
                         + " user_story, priority, estimate_days FROM brief_requirement WHERE agency_id = :a"
                         + " ORDER BY brief_version_id, position").bind("a", a)
@@ -67,7 +70,7 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
         Mono<List<ArchiveRecords.Proposal>> proposals = db.sql("SELECT id, client_id, language, sent_on, channel,"
                         + " facts::text AS facts, ARRAY(SELECT e::text FROM jsonb_array_elements(options)"
                         + " WITH ORDINALITY AS o(e, n) ORDER BY n) AS options, letter_markdown, letter_html, answer,"
-                        + " accepted_option, answer_note, answered_on FROM renegotiation_proposal WHERE agency_id = :a"
+                        + " accepted_option, answer_note, answered_on, created_at, updated_at FROM renegotiation_proposal WHERE agency_id = :a"
                         + " ORDER BY id").bind("a", a)
                 .map((r, m) -> new ArchiveRecords.Proposal(r.get("id", UUID.class), r.get("client_id", UUID.class),
                         r.get("language", String.class), r.get("sent_on", LocalDate.class),
@@ -75,7 +78,8 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
                         list(r.get("options", String[].class)), r.get("letter_markdown", String.class),
                         r.get("letter_html", String.class), r.get("answer", String.class),
                         r.get("accepted_option", Integer.class), r.get("answer_note", String.class),
-                        r.get("answered_on", LocalDate.class))).all().collectList();
+                        r.get("answered_on", LocalDate.class), instant(r.get("created_at", OffsetDateTime.class)),
+                        instant(r.get("updated_at", OffsetDateTime.class)))).all().collectList();
         Mono<List<ArchiveRecords.Comment>> comments = db.sql("SELECT c.id, c.client_id, c.agreement_id,"
                         + " c.commitment_id, c.side, c.author_id, u.email, c.body, c.kind, c.created_at"
                         + " FROM relationship_comment c LEFT JOIN app_user u ON u.agency_id = c.agency_id"
@@ -85,26 +89,47 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
                         r.get("side", String.class), r.get("author_id", UUID.class), r.get("email", String.class),
                         r.get("body", String.class), r.get("kind", String.class),
                         instant(r.get("created_at", OffsetDateTime.class)))).all().collectList();
-        return Mono.zip(briefs, versions, requirements, signatures, proposals, comments)
-                .map(t -> new ArchiveRecords(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6()));
+        Mono<List<ArchiveRecords.HolidayLabel>> labels = db.sql("SELECT day, label FROM agency_holiday"
+                        + " WHERE agency_id = :a ORDER BY day").bind("a", a)
+                .map((r, m) -> new ArchiveRecords.HolidayLabel(r.get("day", LocalDate.class),
+                        r.get("label", String.class))).all().collectList();
+        Mono<List<ArchiveRecords.Mapping>> mappings = db.sql("SELECT kind, mapping::text AS mapping, updated_at"
+                        + " FROM import_mapping WHERE agency_id = :a ORDER BY kind").bind("a", a)
+                .map((r, m) -> new ArchiveRecords.Mapping(r.get("kind", String.class), r.get("mapping", String.class),
+                        instant(r.get("updated_at", OffsetDateTime.class)))).all().collectList();
+        Mono<List<ArchiveRecords.StatementLine>> lines = db.sql("SELECT account_id, line_key, invoice_id,"
+                        + " amount_minor, booked_on, created_at FROM bank_statement_line WHERE agency_id = :a"
+                        + " ORDER BY account_id, line_key").bind("a", a)
+                .map((r, m) -> new ArchiveRecords.StatementLine(r.get("account_id", UUID.class),
+                        r.get("line_key", String.class), r.get("invoice_id", UUID.class),
+                        r.get("amount_minor", Long.class), r.get("booked_on", LocalDate.class),
+                        instant(r.get("created_at", OffsetDateTime.class)))).all().collectList();
+        return Mono.zip(briefs, versions, requirements, signatures, proposals, comments, labels,
+                        Mono.zip(mappings, lines))
+                .map(t -> new ArchiveRecords(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6(),
+                        t.getT7(), t.getT8().getT1(), t.getT8().getT2()));
     }
 
     @Override
     public Mono<Void> insert(AgencyId agency, ArchiveRecords records) {
         UUID a = agency.value();
-        return each(records.briefs(), b -> db.sql("INSERT INTO brief (agency_id, id, project_id, title)"
-                        + " VALUES (:a, :id, :project, :title)").bind("a", a).bind("id", b.id())
-                        .bind("project", b.projectId()).bind("title", b.title()))
+        // created_at/updated_at as the source had them; absent (an older archive): the import's time
+        return each(records.briefs(), b -> times(db.sql("INSERT INTO brief (agency_id, id, project_id, title,"
+                        + " created_at, updated_at) VALUES (:a, :id, :project, :title, COALESCE(:createdAt, now()),"
+                        + " COALESCE(:updatedAt, now()))").bind("a", a).bind("id", b.id())
+                        .bind("project", b.projectId()).bind("title", b.title()), b.createdAt(), b.updatedAt()))
                 .then(each(records.versions(), v -> {
                     GenericExecuteSpec spec = db.sql("INSERT INTO brief_version (agency_id, id, brief_id, number,"
                                     + " status, objectives, target_users, constraints, assumptions, out_of_scope,"
-                                    + " launch_date, communication_plan_date) VALUES (:a, :id, :brief, :number, :status,"
-                                    + " :objectives, :targetUsers, :constraints, :assumptions, :outOfScope, :launch,"
-                                    + " :communication)")
+                                    + " launch_date, communication_plan_date, created_at, updated_at) VALUES (:a, :id,"
+                                    + " :brief, :number, :status, :objectives, :targetUsers, :constraints, :assumptions,"
+                                    + " :outOfScope, :launch, :communication, COALESCE(:createdAt, now()),"
+                                    + " COALESCE(:updatedAt, now()))")
                             .bind("a", a).bind("id", v.id()).bind("brief", v.briefId()).bind("number", v.number())
                             .bind("status", v.status()).bind("objectives", array(v.objectives()))
                             .bind("targetUsers", array(v.targetUsers())).bind("constraints", array(v.constraints()))
                             .bind("assumptions", array(v.assumptions())).bind("outOfScope", array(v.outOfScope()));
+                    spec = times(spec, v.createdAt(), v.updatedAt());
                     spec = bind(spec, "launch", v.launchDate(), LocalDate.class);
                     return bind(spec, "communication", v.communicationPlanDate(), LocalDate.class);
                 }))
@@ -128,14 +153,17 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
                 .then(each(records.proposals(), p -> {
                     GenericExecuteSpec spec = db.sql("INSERT INTO renegotiation_proposal (agency_id, id, client_id,"
                                     + " language, sent_on, channel, facts, options, letter_markdown, letter_html, answer,"
-                                    + " accepted_option, answer_note, answered_on) VALUES (:a, :id, :client, :language,"
+                                    + " accepted_option, answer_note, answered_on, created_at, updated_at)"
+                                    + " VALUES (:a, :id, :client, :language,"
                                     + " :sentOn, :channel, CAST(:facts AS jsonb), (SELECT jsonb_agg(CAST(e AS jsonb)"
                                     + " ORDER BY n) FROM unnest(CAST(:options AS text[])) WITH ORDINALITY AS o(e, n)),"
-                                    + " :markdown, :html, :answer, :accepted, :note, :answeredOn)")
+                                    + " :markdown, :html, :answer, :accepted, :note, :answeredOn,"
+                                    + " COALESCE(:createdAt, now()), COALESCE(:updatedAt, now()))")
                             .bind("a", a).bind("id", p.id()).bind("client", p.clientId())
                             .bind("language", p.language()).bind("sentOn", p.sentOn()).bind("facts", p.facts())
                             .bind("options", array(p.options())).bind("markdown", p.letterMarkdown())
                             .bind("html", p.letterHtml());
+                    spec = times(spec, p.createdAt(), p.updatedAt());
                     spec = bind(spec, "channel", p.channel(), String.class);
                     spec = bind(spec, "answer", p.answer(), String.class);
                     spec = bind(spec, "accepted", p.acceptedOption(), Integer.class);
@@ -152,7 +180,19 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
                     spec = bind(spec, "agreement", c.agreementId(), UUID.class);
                     spec = bind(spec, "commitment", c.commitmentId(), UUID.class);
                     return bind(spec, "author", c.authorId(), UUID.class);
-                }));
+                }))
+                // the holidays' labels were written with the holidays; the remembered mappings and the keys of
+                // confirmed statement credits (after the accounts and invoices they point at)
+                .then(each(records.mappings(), x -> db.sql("INSERT INTO import_mapping (agency_id, kind, mapping,"
+                                + " updated_at) VALUES (:a, :kind, CAST(:mapping AS jsonb), :at)")
+                        .bind("a", a).bind("kind", x.kind()).bind("mapping", x.mapping())
+                        .bind("at", time(x.updatedAt()))))
+                .then(each(records.statementLines(), x -> db.sql("INSERT INTO bank_statement_line (agency_id,"
+                                + " account_id, line_key, invoice_id, amount_minor, booked_on, created_at)"
+                                + " VALUES (:a, :account, :key, :invoice, :amount, :booked, :at)")
+                        .bind("a", a).bind("account", x.accountId()).bind("key", x.lineKey())
+                        .bind("invoice", x.invoiceId()).bind("amount", x.amountMinor()).bind("booked", x.bookedOn())
+                        .bind("at", time(x.createdAt()))));
     }
 
     @Override
@@ -170,6 +210,11 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
 
     private static GenericExecuteSpec bind(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static GenericExecuteSpec times(GenericExecuteSpec spec, Instant createdAt, Instant updatedAt) {
+        return bind(bind(spec, "createdAt", createdAt == null ? null : time(createdAt), OffsetDateTime.class),
+                "updatedAt", updatedAt == null ? null : time(updatedAt), OffsetDateTime.class);
     }
 
     private static String[] array(List<String> values) {
