@@ -108,7 +108,10 @@ public final class AgencyArchiveReader {
     private static final Set<String> FILES_3 = Set.of("deals.csv", "deal_milestones.csv", "deal_staffing.csv",
             "time_entries.csv", "interactions.csv", "strengths_maps.csv", "strengths.csv", "agreements.csv",
             "commitments.csv");
-    /** Format 4 adds briefs, proposals and the comments on the game plan (ADR 70). */
+    /**
+     * Format 4 adds briefs, proposals and the comments on the game plan, the remembered import mappings and the keys
+     * of confirmed statement credits (ADR 70), and a label to each holiday.
+     */
     private static final Set<String> FILES_4 = Set.of("briefs.csv", "brief_versions.csv", "brief_requirements.csv",
             "brief_signatures.csv", "proposals.csv", "proposal_options.csv", "relationship_comments.csv",
             "import_mappings.csv", "bank_statement_lines.csv");

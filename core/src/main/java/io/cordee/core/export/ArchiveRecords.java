@@ -8,10 +8,11 @@ import java.util.UUID;
 
 /**
  * The records archive format 4 adds (ADR 70): briefs with their versions, requirements and signatures, renegotiation
- * proposals with their options and answer, and the comments on the game plan and on commitments. Plain values, as
- * the tables hold them: nothing here is computed again on import (what was sent or signed stays what it was).
- * A person is named by e-mail ({@code signerEmail}, {@code authorEmail}); the import maps an e-mail to a user of the
- * importing agency when it has one, and keeps the name otherwise.
+ * proposals with their options and answer, the comments on the game plan and on commitments, and (completed before
+ * its release) the holidays' labels, the remembered spreadsheet mappings and the keys of confirmed bank-statement
+ * credits. Plain values, as the tables hold them: nothing here is computed again on import (what was sent or
+ * signed stays what it was). A person is named by e-mail ({@code signerEmail}, {@code authorEmail}); the import
+ * maps an e-mail to a user of the importing agency when it has one, and keeps the name otherwise.
  */
 public record ArchiveRecords(List<Brief> briefs, List<Version> versions, List<Requirement> requirements,
                              List<Signature> signatures, List<Proposal> proposals, List<Comment> comments,
