@@ -130,8 +130,8 @@ class PeopleBrowserTest {
         assertThat(owner.text("[data-testid=people-message]")).isEqualTo("Léa Martin is deactivated.");
         owner.wait.until(d -> "DEACTIVATED".equals(row(owner, "users", "lea@equipe.example").getDomAttribute("data-status")));
 
-        // the lead's next navigation lands on the sign-in form
-        invited.go("briefs");
+        // the lead is signed out without touching anything: the alert bell's live subscription (ADR 68) is closed
+        // by the server when the session ends, and the page shows the sign-in form
         invited.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
         assertThat(invited.driver.findElements(By.cssSelector("[data-testid=nav]"))).isEmpty();
 
