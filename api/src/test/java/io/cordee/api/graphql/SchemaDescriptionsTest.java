@@ -41,7 +41,8 @@ class SchemaDescriptionsTest {
             "import-progress.graphqls", "proposal-risk.graphqls", "digest.graphqls", "fec.graphqls", "search.graphqls",
             "relationship-comments.graphqls", "password.graphqls", "identity.graphqls", "setup.graphqls",
             "agency.graphqls", "timesheet.graphqls", "audit.graphqls", "billing-preview.graphqls", "apitoken.graphqls",
-            "bankstatement.graphqls", "absence.graphqls", "cash-risk.graphqls", "twofactor.graphqls", "team.graphqls");
+            "bankstatement.graphqls", "absence.graphqls", "cash-risk.graphqls", "twofactor.graphqls", "team.graphqls",
+            "project.graphqls", "staffing.graphqls");
 
     @Test
     void everyDefinitionOfTheDescribedFilesHasADescription() throws IOException {
