@@ -42,7 +42,7 @@ class SchemaDescriptionsTest {
             "relationship-comments.graphqls", "password.graphqls", "identity.graphqls", "setup.graphqls",
             "agency.graphqls", "timesheet.graphqls", "audit.graphqls", "billing-preview.graphqls", "apitoken.graphqls",
             "bankstatement.graphqls", "absence.graphqls", "cash-risk.graphqls", "twofactor.graphqls", "team.graphqls",
-            "project.graphqls", "staffing.graphqls", "client.graphqls");
+            "project.graphqls", "staffing.graphqls", "client.graphqls", "people.graphqls");
 
     @Test
     void everyDefinitionOfTheDescribedFilesHasADescription() throws IOException {
