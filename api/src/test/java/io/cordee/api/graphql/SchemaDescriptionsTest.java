@@ -42,7 +42,8 @@ class SchemaDescriptionsTest {
             "relationship-comments.graphqls", "password.graphqls", "identity.graphqls", "setup.graphqls",
             "agency.graphqls", "timesheet.graphqls", "audit.graphqls", "billing-preview.graphqls", "apitoken.graphqls",
             "bankstatement.graphqls", "absence.graphqls", "cash-risk.graphqls", "twofactor.graphqls", "team.graphqls",
-            "project.graphqls", "staffing.graphqls", "client.graphqls", "people.graphqls");
+            "project.graphqls", "staffing.graphqls", "client.graphqls", "people.graphqls",
+            "imports.graphqls");
 
     @Test
     void everyDefinitionOfTheDescribedFilesHasADescription() throws IOException {
