@@ -43,7 +43,8 @@ class SchemaDescriptionsTest {
             "agency.graphqls", "timesheet.graphqls", "audit.graphqls", "billing-preview.graphqls", "apitoken.graphqls",
             "bankstatement.graphqls", "absence.graphqls", "cash-risk.graphqls", "twofactor.graphqls", "team.graphqls",
             "project.graphqls", "staffing.graphqls", "client.graphqls", "people.graphqls",
-            "imports.graphqls", "billing.graphqls", "deal.graphqls", "proposal.graphqls", "alert.graphqls");
+            "imports.graphqls", "billing.graphqls", "deal.graphqls", "proposal.graphqls", "alert.graphqls",
+            "brief.graphqls");
 
     @Test
     void everyDefinitionOfTheDescribedFilesHasADescription() throws IOException {
