@@ -2,6 +2,7 @@ package io.cordee.api.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.parser.Parser;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
@@ -30,8 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The printed schema (issue 21 point 7, ADR 0076): served at {@code GET /graphql/schema} to the callers who may
  * introspect (a session or an API token, never anonymous), written to {@code api/target/schema.graphqls} as the
- * build's artifact, and shaped so that Relay's compiler takes it: every {@code …Connection} follows the Relay
- * connection spec.
+ * build's artifact, described throughout, and shaped so that Relay's compiler takes it: every {@code …Connection}
+ * follows the Relay connection spec.
  */
 @ApiTest
 class PrintedSchemaTest {
@@ -65,6 +66,8 @@ class PrintedSchemaTest {
         assertThat(printed).contains("type Query {", "type BankBalanceConnection {", "type BankBalanceEdge {");
         assertThat(printed).doesNotContain("extend type");
         assertThat(printed.split("\ntype Project implements Node \\{", -1)).hasSize(2);
+        // the manual is complete: every type, field, argument, enum value, input field and directive described
+        assertThat(SchemaDescriptionsTest.undescribed(Parser.parse(printed))).isEmpty();
         Files.createDirectories(ARTIFACT.getParent());
         Files.writeString(ARTIFACT, printed, StandardCharsets.UTF_8);
 
