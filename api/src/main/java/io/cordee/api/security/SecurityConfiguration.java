@@ -54,6 +54,8 @@ public class SecurityConfiguration {
                                 "/actuator/prometheus").permitAll()
                         // GraphiQL is for signed-in developers.
                         .pathMatchers("/graphiql", "/graphiql/**").authenticated()
+                        // The printed schema (ADR 76): what introspection tells, for the same callers (a session or an API token).
+                        .pathMatchers(graphQlPath + "/schema").authenticated()
                         // Every GraphQL operation but signIn needs a caller: checked per operation by GraphQlAuthentication.
                         .anyExchange().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) ->

@@ -43,7 +43,7 @@ public class SessionAuthenticationFilter implements WebFilter {
         if (apiToken != null) {
             String path = exchange.getRequest().getPath().pathWithinApplication().value();
             // Tokens open the GraphQL endpoint and the exports beside it (ADR 42), nothing else.
-            if (!path.equals(graphQlPath) && !path.startsWith(EXPORTS) && !path.equals(IMPORTS)
+            if (!path.equals(graphQlPath) && !path.equals(graphQlPath + "/schema") && !path.startsWith(EXPORTS) && !path.equals(IMPORTS)
                     && !path.equals(io.cordee.api.imports.AgencyArchiveUploadController.PATH)) {
                 return chain.filter(exchange);
             }

@@ -66,7 +66,8 @@ public class CashController {
                                  int weeksAboveZero) {
     }
 
-    public record BankBalanceConnection(List<BankBalance> nodes, Connection.PageInfo pageInfo, long totalCount) {
+    public record BankBalanceConnection(List<io.cordee.core.common.Page.Edge<BankBalance>> edges, List<BankBalance> nodes,
+                                        Connection.PageInfo pageInfo, long totalCount) {
     }
 
     public record RecordBankBalanceInput(LocalDate date, MoneyInput amount, String accountId) {
@@ -137,7 +138,7 @@ public class CashController {
                         Connection.request(first, after, selection)))
                 .map(page -> {
                     Connection<BankBalance> c = Connection.of(page, after != null);
-                    return new BankBalanceConnection(c.nodes(), c.pageInfo(), c.totalCount());
+                    return new BankBalanceConnection(c.edges(), c.nodes(), c.pageInfo(), c.totalCount());
                 });
     }
 
