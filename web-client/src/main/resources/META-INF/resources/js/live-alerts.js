@@ -1,6 +1,7 @@
 // The agency's live alert feed (ADR 22, 68): ONE WebSocket subscription to alertChanged shared by every part
 // of the page that listens (the bell in the top bar, the alerts page), opened with the first listener and
-// closed with the last, so opening the alerts page does not open a second one.
+// closed with the last, so opening the alerts page does not open a second one. Acknowledgements and snoozes
+// come through it too, whoever made them (ADR 75).
 import { subscribe } from './graphql.js';
 
 const CHANGED = 'subscription { alertChanged { type alert { id } } }';
@@ -35,11 +36,3 @@ export function watchAlerts(onChange, onLive = () => {}) {
   return stopListening;
 }
 
-/**
- * An alert changed by this page (acknowledged, snoozed): the server's feed announces openings, worsenings and
- * resolutions only, so the page tells its other listeners itself. `source` (what watchAlerts returned to the
- * caller, if it listens too) is not told: it knows.
- */
-export function announceAlertChange(source = null) {
-  listeners.forEach((l) => { if (l.stop !== source) l.onChange(null); });
-}

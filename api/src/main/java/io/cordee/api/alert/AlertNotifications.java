@@ -153,6 +153,19 @@ public class AlertNotifications implements SmartLifecycle {
                 });
     }
 
+    /**
+     * Notifies every instance of changes written by the current mutation (an acknowledgement, a snooze; ADR 75)
+     * through the pool, so inside the mutation's transaction (ADR 17): PostgreSQL delivers a {@code NOTIFY} at
+     * commit and drops it on rollback, so a listener re-reading the alert sees the committed state and a
+     * refused mutation announces nothing.
+     */
+    public Mono<Void> publishOnCommit(AgencyId agencyId, List<AlertChange> changes) {
+        String sql = "SELECT pg_notify('" + CHANNEL + "', $1)";
+        return Flux.fromIterable(changes.isEmpty() ? List.of() : payloads(agencyId, changes))
+                .concatMap(payload -> notifyThroughPool(sql, payload))
+                .then();
+    }
+
     private Mono<Void> notify(String payload) {
         String sql = "SELECT pg_notify('" + CHANNEL + "', $1)";
         PostgresqlConnection connection = listening.get();
@@ -169,7 +182,7 @@ public class AlertNotifications implements SmartLifecycle {
     }
 
     /**
-     * {@code agencyId;T:alertId,T:alertId…} with T the change type's initial (O, W, U, S, R); split so that
+     * {@code agencyId;T:alertId,T:alertId…} with T the change type's code (O, W, U, S, R; A acknowledged, Z snoozed); split so that
      * every payload stays under {@link #MAX_PAYLOAD_BYTES}.
      */
     static List<String> payloads(AgencyId agencyId, List<AlertChange> changes) {
@@ -213,6 +226,8 @@ public class AlertNotifications implements SmartLifecycle {
             case UPDATED -> 'U';
             case SNOOZE_ENDED -> 'S';
             case RESOLVED -> 'R';
+            case ACKNOWLEDGED -> 'A';
+            case SNOOZED -> 'Z';
         };
     }
 
@@ -222,6 +237,8 @@ public class AlertNotifications implements SmartLifecycle {
             case 'W' -> AlertChange.Type.WORSENED;
             case 'S' -> AlertChange.Type.SNOOZE_ENDED;
             case 'R' -> AlertChange.Type.RESOLVED;
+            case 'A' -> AlertChange.Type.ACKNOWLEDGED;
+            case 'Z' -> AlertChange.Type.SNOOZED;
             default -> AlertChange.Type.UPDATED;
         };
     }

@@ -183,7 +183,7 @@ class SearchBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=bell-count]"))).isEmpty();
 
         // allocated again, a new alert opens (bell 1); acknowledged on the alerts page, the bell follows (0):
-        // the server's feed has no acknowledgement event, the page announces its own change
+        // the server's feed announces the acknowledgement like anyone's (ADR 75)
         allocate(owner, member, project, nextMonth);
         browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
         String alert = (String) owner.document(OPEN_ALERTS).execute().path("alerts.nodes[0]")
@@ -194,6 +194,82 @@ class SearchBrowserTest {
         assertThat(browser.text("[data-testid=alerts-notice]")).startsWith("Acknowledged");
         browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
         owner.document(OPEN_ALERTS).execute().path("alerts.totalCount").entity(Long.class).isEqualTo(0L);
+    }
+
+    /**
+     * ADR 75: the bell of an owner who does nothing moves when ANOTHER user acknowledges an alert through the API
+     * (the agency's LEAD, 1 → 0) and when an API token snoozes one (1 → 0), on the same page, never reloaded (a
+     * mark left on {@code window} at sign-in is still there at the end).
+     */
+    @Test
+    void theBellMovesLiveWhenAnotherUserAcknowledgesAndATokenSnoozesThroughTheApi() {
+        LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
+        Tenants.Tenant tenant = tenants.create("Cloche Partagée");
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        String member = owner.document("""
+                        mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
+                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
+                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
+        String client = owner.document("{ clients { nodes { id } } }").execute().path("clients.nodes[0].id")
+                .entity(String.class).get();
+        String project = owner.document("""
+                        mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Site", status: ACTIVE,
+                          startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
+                .variable("c", client).variable("s", clock.todayInParis().minusMonths(1).toString()).execute()
+                .path("createProject.project.id").entity(String.class).get();
+
+        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
+        browser.js("window.cordeeSamePage = true");
+
+        // 40 % of the only person on the only client next month: CAPACITY_CONCENTRATION opens, bell 1
+        Map<String, Object> allocation = allocate(owner, member, project, nextMonth);
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
+
+        // the LEAD acknowledges it over HTTP: the owner's bell goes to 0 by itself
+        Map<String, Object> alert = openAlert(owner);
+        tenants.as(tenant, Role.LEAD).document("""
+                        mutation($id: ID!, $v: Long!) { acknowledgeAlert(input: {id: $id, version: $v}) {
+                          userErrors { code } } }""")
+                .variable("id", alert.get("id")).variable("v", alert.get("version")).execute()
+                .path("acknowledgeAlert.userErrors").entityList(Object.class).hasSize(0);
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 0".equals(bellLabel()));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=bell-count]"))).isEmpty();
+
+        // the allocation deleted (the alert resolves), then made again: a new alert, bell 1
+        owner.document("""
+                        mutation($id: ID!, $v: Long!) { deleteAllocation(input: {id: $id, version: $v}) {
+                          userErrors { code } } }""")
+                .variable("id", allocation.get("id")).variable("v", allocation.get("version")).execute()
+                .path("deleteAllocation.userErrors").entityList(Object.class).hasSize(0);
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> owner.document(
+                        "{ alerts(filter: {status: [RESOLVED]}) { totalCount } }").execute()
+                .path("alerts.totalCount").entity(Long.class).get() == 1L);
+        allocate(owner, member, project, nextMonth);
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
+
+        // an API token of the owner snoozes it for a week: bell 0 again
+        String token = owner.document("""
+                        mutation { createApiToken(input: {name: "Pager", access: READ_WRITE, areas: [ALERTS]}) {
+                          token userErrors { code } } }""")
+                .execute().path("createApiToken.token").entity(String.class).get();
+        Map<String, Object> reopened = openAlert(owner);
+        assertThat(reopened.get("id")).isNotEqualTo(alert.get("id"));
+        tenants.anonymous().mutate().header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build().document("""
+                        mutation($id: ID!, $v: Long!, $u: Date!) { snoozeAlert(input: {id: $id, version: $v, until: $u}) {
+                          userErrors { code } } }""")
+                .variable("id", reopened.get("id")).variable("v", reopened.get("version"))
+                .variable("u", clock.todayInParis().plusDays(7).toString()).execute()
+                .path("snoozeAlert.userErrors").entityList(Object.class).hasSize(0);
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 0".equals(bellLabel()));
+        assertThat(browser.js("return window.cordeeSamePage === true")).as("the page was never reloaded").isEqualTo(true);
+    }
+
+    private static Map<String, Object> openAlert(HttpGraphQlTester owner) {
+        return owner.document(OPEN_ALERTS).execute().path("alerts.nodes[0]")
+                .entity(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).get();
     }
 
     private static Map<String, Object> allocate(HttpGraphQlTester owner, String member, String project, LocalDate month) {

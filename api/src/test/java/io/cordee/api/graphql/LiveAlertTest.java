@@ -8,6 +8,7 @@ import io.cordee.api.alert.AlertNotifications;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.alert.AlertService;
 import io.cordee.core.identity.Role;
 import io.cordee.core.money.Money;
@@ -52,7 +53,7 @@ import reactor.test.StepVerifier;
 @ApiTest
 class LiveAlertTest {
 
-    static final String SUBSCRIPTION = "subscription { alertChanged { type alert { id kind status version } } }";
+    static final String SUBSCRIPTION = "subscription { alertChanged { type alert { id kind status version snoozedUntil } } }";
     static final Duration WAIT = Duration.ofSeconds(5);
 
     @LocalServerPort
@@ -69,6 +70,8 @@ class LiveAlertTest {
     DatabaseClient db;
     @Autowired
     Environment environment;
+    @Autowired
+    TestClock clock;
 
     Tenants.Tenant tenant;
     HttpGraphQlTester owner;
@@ -244,6 +247,86 @@ class LiveAlertTest {
                 .toEntity(Map.class).blockFirst(WAIT)).hasMessageContaining("4401");
     }
 
+    /**
+     * ADR 75: an acknowledgement by a second user (the LEAD, over HTTP) and a snooze by an API token reach the
+     * owner's subscription of the same agency as ACKNOWLEDGED and SNOOZED, with the alert's new state; the
+     * owner's acknowledgement of a money alert does not reach the LEAD (role-scoped like the others), and a
+     * subscriber of another agency hears none of it.
+     */
+    @Test
+    void aSecondUsersAcknowledgeAndATokensSnoozeReachTheAgencyAndNoOtherAgency() {
+        Tenants.Tenant other = tenants.create("Other Ack Agency");
+        Flux<Map<String, Object>> ownerEvents = subscribe(port, notifications, cookie(tenant, Role.OWNER));
+        Flux<Map<String, Object>> leadEvents = subscribe(port, notifications, cookie(tenant, Role.LEAD));
+        Flux<Map<String, Object>> otherEvents = subscribe(port, notifications, cookie(other, Role.OWNER));
+
+        allocate(owner, 40);
+        Map<String, Object> opened = ownerEvents.filter(e -> is(e, "OPENED", "CAPACITY_CONCENTRATION"))
+                .blockFirst(WAIT);
+        String id = alertId(opened);
+
+        // the LEAD, another user of the agency, acknowledges it over HTTP
+        long acknowledging = System.nanoTime();
+        long acknowledged = tenants.as(tenant, Role.LEAD).document("""
+                        mutation($id: ID!, $v: Long!) { acknowledgeAlert(input: {id: $id, version: $v, comment: "Seen"}) {
+                          alert { version } userErrors { code } } }""")
+                .variable("id", id).variable("v", field(opened, "version")).execute()
+                .path("acknowledgeAlert.userErrors").entityList(Object.class).hasSize(0)
+                .path("acknowledgeAlert.alert.version").entity(Long.class).get();
+        StepVerifier.create(ownerEvents.filter(e -> "ACKNOWLEDGED".equals(e.get("type"))))
+                .expectNextMatches(e -> id.equals(alertId(e)) && "ACKNOWLEDGED".equals(field(e, "status"))
+                        && Long.valueOf(acknowledged).equals(((Number) field(e, "version")).longValue())
+                        && latency("ACKNOWLEDGED", acknowledging))
+                .thenCancel().verify(WAIT);
+
+        // an API token of the owner (READ_WRITE on ALERTS) snoozes it for a week
+        String token = owner.document("""
+                        mutation { createApiToken(input: {name: "Pager", access: READ_WRITE, areas: [ALERTS]}) {
+                          token userErrors { code } } }""")
+                .execute().path("createApiToken.token").entity(String.class).get();
+        String until = clock.todayInParis().plusDays(7).toString();
+        long snoozing = System.nanoTime();
+        tenants.anonymous().mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build()
+                .document("""
+                        mutation($id: ID!, $v: Long!, $u: Date!) { snoozeAlert(input: {id: $id, version: $v, until: $u}) {
+                          userErrors { code } } }""")
+                .variable("id", id).variable("v", acknowledged).variable("u", until).execute()
+                .path("snoozeAlert.userErrors").entityList(Object.class).hasSize(0);
+        StepVerifier.create(ownerEvents.filter(e -> "SNOOZED".equals(e.get("type"))))
+                .expectNextMatches(e -> id.equals(alertId(e)) && until.equals(field(e, "snoozedUntil"))
+                        && latency("SNOOZED", snoozing))
+                .thenCancel().verify(WAIT);
+
+        // a money alert (a bank balance of 100 EUR: CASH_SHORTFALL) acknowledged by the owner: the owner hears
+        // it, the LEAD does not
+        owner.document("""
+                        mutation($d: Date!) { recordBankBalance(input: {date: $d, amount: {amountMinor: 10000}}) {
+                          userErrors { code } } }""").variable("d", clock.todayInParis().minusDays(1).toString())
+                .execute().path("recordBankBalance.userErrors").entityList(Object.class).hasSize(0);
+        Map<String, Object> cash = ownerEvents.filter(e -> is(e, "OPENED", "CASH_SHORTFALL")).blockFirst(WAIT);
+        owner.document("""
+                        mutation($id: ID!, $v: Long!) { acknowledgeAlert(input: {id: $id, version: $v}) {
+                          userErrors { code } } }""")
+                .variable("id", alertId(cash)).variable("v", field(cash, "version")).execute()
+                .path("acknowledgeAlert.userErrors").entityList(Object.class).hasSize(0);
+        StepVerifier.create(ownerEvents.filter(e -> is(e, "ACKNOWLEDGED", "CASH_SHORTFALL")))
+                .expectNextCount(1).thenCancel().verify(WAIT);
+
+        // the LEAD heard its own acknowledgement and the token's snooze of the capacity alert, nothing of money
+        StepVerifier.create(leadEvents.take(Duration.ofMillis(500)))
+                .recordWith(java.util.ArrayList::new)
+                .thenConsumeWhile(e -> true)
+                .consumeRecordedWith(recorded -> {
+                    assertThat(recorded).filteredOn(e -> id.equals(alertId(e))).extracting(e -> e.get("type"))
+                            .containsExactly("OPENED", "ACKNOWLEDGED", "SNOOZED");
+                    assertThat(recorded).extracting(LiveAlertTest::kind)
+                            .allMatch(k -> AlertService.LEAD_KINDS.stream().anyMatch(l -> l.name().equals(k)));
+                })
+                .verifyComplete();
+        // the other agency: nothing at all
+        StepVerifier.create(otherEvents.take(Duration.ofMillis(500))).verifyComplete();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private String cookie(Tenants.Tenant t, Role role) {
@@ -302,6 +385,11 @@ class LiveAlertTest {
     @SuppressWarnings("unchecked")
     private static String alertId(Map<String, Object> event) {
         return (String) ((Map<String, Object>) event.get("alert")).get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object field(Map<String, Object> event, String name) {
+        return ((Map<String, Object>) event.get("alert")).get(name);
     }
 
     private static boolean is(Map<String, Object> event, String type, String kind) {

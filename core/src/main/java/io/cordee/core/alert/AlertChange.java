@@ -2,7 +2,10 @@ package io.cordee.core.alert;
 
 import java.util.Objects;
 
-/** What reconciling did to one alert, with its new state: what a caller stores, and tells subscribers. */
+/**
+ * What reconciling did to one alert, with its new state: what a caller stores, and tells subscribers; or
+ * what a user did to it ({@link Type#ACKNOWLEDGED}, {@link Type#SNOOZED}), told to subscribers only.
+ */
 public record AlertChange(Type type, Alert alert) {
 
     public enum Type {
@@ -15,7 +18,11 @@ public record AlertChange(Type type, Alert alert) {
         /** Its snooze date has come and the condition still holds: back to OPEN. */
         SNOOZE_ENDED,
         /** The condition no longer holds. */
-        RESOLVED
+        RESOLVED,
+        /** Someone marked it seen (a person or an API token): not a reconciling change (ADR 75). */
+        ACKNOWLEDGED,
+        /** Someone quieted it until a date: not a reconciling change (ADR 75). */
+        SNOOZED
     }
 
     public AlertChange {

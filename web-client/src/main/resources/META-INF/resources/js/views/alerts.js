@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { watchAlerts, announceAlertChange } from '../live-alerts.js';
+import { watchAlerts } from '../live-alerts.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, formatDate, formatMoney, formatPercent, addMessages } from '../i18n.js';
 import { evidenceName, alertEvidenceValue, alertAction } from '../evidence.js';
@@ -147,8 +147,7 @@ class AlertsView extends CordeeElement {
       this.edit(alert.id, { busy: false, errors: [] });
       this.notice = t(field === 'acknowledgeAlert' ? 'alerts.acknowledged' : 'alerts.snoozed',
         { subject: subject(payload.alert) });
-      await this.load();
-      announceAlertChange(this.unsubscribe); // the bell's count, without a second query here
+      await this.load(); // at once; the bell hears it from the server's feed like anyone's (ADR 75)
     } catch (e) {
       this.edit(alert.id, { busy: false, errors: [{ field: ['id'], message: e.message }] });
     }

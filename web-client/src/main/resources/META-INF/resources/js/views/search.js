@@ -134,7 +134,7 @@ class SearchBox extends CordeeElement {
     const none = !this.busy && !this.error && this.text.trim() && !this.hits.length;
     return html`
       <button type="button" class="search-open secondary" data-testid="search-open" aria-haspopup="dialog"
-        aria-keyshortcuts="Control+K Meta+K" aria-label=${t('search.open')} title=${`${t('search.open')} (${shortcut})`} @click=${() => this.open()}>
+        aria-keyshortcuts="Control+K Meta+K" title=${`${t('search.open')} (${shortcut})`} @click=${() => this.open()}>
         <span aria-hidden="true">⌕</span> <span class="search-label">${t('search.open')}</span>
         <kbd aria-hidden="true">${shortcut}</kbd></button>
       <dialog class="search-dialog" aria-labelledby="search-title" data-testid="search-dialog" @close=${() => this.reset()}

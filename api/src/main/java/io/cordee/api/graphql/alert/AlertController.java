@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.alert;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import io.cordee.api.alert.AlertNotifications;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
@@ -9,6 +10,7 @@ import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.core.alert.AgencyThresholds;
+import io.cordee.core.alert.AlertChange;
 import io.cordee.core.alert.AlertFilter;
 import io.cordee.core.alert.AlertId;
 import io.cordee.core.alert.AlertKind;
@@ -122,12 +124,15 @@ public class AlertController {
     private final ClientService clients;
     private final ProjectService projects;
     private final BriefService briefs;
+    private final AlertNotifications notifications;
 
-    public AlertController(AlertService alerts, ClientService clients, ProjectService projects, BriefService briefs) {
+    public AlertController(AlertService alerts, ClientService clients, ProjectService projects, BriefService briefs,
+                           AlertNotifications notifications) {
         this.alerts = alerts;
         this.clients = clients;
         this.projects = projects;
         this.briefs = briefs;
+        this.notifications = notifications;
     }
 
     // ---- queries -------------------------------------------------------------------------------
@@ -297,7 +302,8 @@ public class AlertController {
     public Mono<AlertPayload> acknowledgeAlert(@Argument AcknowledgeAlertInput input) {
         return Callers.current().flatMap(caller -> Mutations.payload(
                 Mono.defer(() -> alerts.acknowledge(caller, new AlertId(GlobalId.decode(input.id(), TYPE, "id")),
-                        version(input.version()), input.comment())),
+                        version(input.version()), input.comment()))
+                        .flatMap(stored -> announce(caller, AlertChange.Type.ACKNOWLEDGED, stored)),
                 stored -> new AlertPayload(new Alert(stored), List.of()), errors -> new AlertPayload(null, errors)));
     }
 
@@ -305,7 +311,8 @@ public class AlertController {
     public Mono<AlertPayload> snoozeAlert(@Argument SnoozeAlertInput input) {
         return Callers.current().flatMap(caller -> Mutations.payload(
                 Mono.defer(() -> alerts.snooze(caller, new AlertId(GlobalId.decode(input.id(), TYPE, "id")),
-                        version(input.version()), input.until())),
+                        version(input.version()), input.until()))
+                        .flatMap(stored -> announce(caller, AlertChange.Type.SNOOZED, stored)),
                 stored -> new AlertPayload(new Alert(stored), List.of()), errors -> new AlertPayload(null, errors)));
     }
 
@@ -315,6 +322,15 @@ public class AlertController {
                 alerts.updateThresholds(caller, input.version(), input::applyTo),
                 t -> new UpdateAlertThresholdsPayload(AlertThresholdsView.of(t), List.of()),
                 errors -> new UpdateAlertThresholdsPayload(null, errors)));
+    }
+
+    /**
+     * The written change told to every instance's subscribers (ADR 75), as a {@code NOTIFY} in the mutation's
+     * transaction: delivered when it commits, never when it is rolled back.
+     */
+    private Mono<StoredAlert> announce(io.cordee.core.identity.Caller caller, AlertChange.Type type, StoredAlert stored) {
+        return notifications.publishOnCommit(caller.agencyId(), List.of(new AlertChange(type, stored.alert())))
+                .thenReturn(stored);
     }
 
     private static long version(Long version) {

@@ -24,7 +24,8 @@ public class AlertSubscriptionController {
     }
 
     static final Set<AlertChange.Type> DELIVERED = EnumSet.of(AlertChange.Type.OPENED, AlertChange.Type.WORSENED,
-            AlertChange.Type.SNOOZE_ENDED, AlertChange.Type.RESOLVED);
+            AlertChange.Type.SNOOZE_ENDED, AlertChange.Type.RESOLVED, AlertChange.Type.ACKNOWLEDGED,
+            AlertChange.Type.SNOOZED);
     /** Changes kept for a subscriber that reads slower than they come; the oldest go first. */
     static final int BUFFER = 1_000;
 
