@@ -45,6 +45,6 @@ class InvitePersonCommandTest {
     @Test
     void everyBrokenFieldIsReportedAtOnce() {
         refusedAll(() -> new InvitePersonCommand("nobody", null, ACME, "es"),
-                "email INVALID_FORMAT", "role REQUIRED", "language INVALID_FORMAT");
+                "role REQUIRED", "email INVALID_FORMAT", "language INVALID_FORMAT");
     }
 }
