@@ -78,7 +78,7 @@ public class StaticResourceCaching {
                             .flatMap(page -> request.checkNotModified(page.etag())
                                     .switchIfEmpty(Mono.defer(() -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
                                             .cacheControl(revalidate).eTag(page.etag()).bodyValue(page.body()))));
-                };
+                });
     }
 
     /** A browser session (not an API token) of a role whose first page is the cockpit (app.js, PAGES_BY_ROLE). */
