@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { gql, gqlAll } from '../graphql.js';
-import { CordeeElement, loading, failure } from '../ui.js';
+import { CordeeElement, loading, failure, stylesheet } from '../ui.js';
 import { t, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
 import words from './deals.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/deals.css');
 
 // The sales pipeline (issue 17, ADR 53 and 55): #/deals, OWNER and FINANCE. Deals by stage with their weighted
 // value, a form to create or change one, its stage moves, winning it into a project, and the team's capacity
