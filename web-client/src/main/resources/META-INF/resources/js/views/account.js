@@ -3,7 +3,7 @@ import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
 import { t, currentLocale, addMessages } from '../i18n.js';
 import './two-factor.js';
-import { SigningInForm } from '../forms.js';
+import { SigningInForm } from '../widgets.js';
 import words from './account.words.js';
 
 addMessages(words);

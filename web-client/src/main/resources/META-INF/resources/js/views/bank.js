@@ -4,7 +4,7 @@ import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.
 import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
 import words from './bank.words.js';
-import { toMinor as parseMinor } from '../forms.js';
+import { toMinor as parseMinor } from '../widgets.js';
 
 addMessages(words);
 await stylesheet('/js/views/bank.css');

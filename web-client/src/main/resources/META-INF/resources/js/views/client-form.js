@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { FormElement } from '../forms.js';
+import { FormElement } from '../widgets.js';
 import { t, addMessages } from '../i18n.js';
 import words from './client-form.words.js';
 

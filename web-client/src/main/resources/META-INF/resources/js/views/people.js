@@ -3,7 +3,7 @@ import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, currentLocale, addMessages } from '../i18n.js';
 import './archive-import.js';
-import { SigningInForm } from '../forms.js';
+import { SigningInForm } from '../widgets.js';
 import words from './people.words.js';
 
 addMessages(words);

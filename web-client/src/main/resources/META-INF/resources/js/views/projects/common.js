@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { t } from '../../i18n.js';
-import { FormElement } from '../../forms.js';
+import { FormElement } from '../../widgets.js';
 import { MONEY } from '../relationship-parts.js';
 
 // What the projects list, the project page and the billing-plan editor share (ADR 0081).

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { gql } from '../../graphql.js';
 import { loading, failure } from '../../ui.js';
 import { t, formatMoney } from '../../i18n.js';
-import { toMinor } from '../../forms.js';
+import { toMinor } from '../../widgets.js';
 import { STATUSES, PROJECT_FIELDS, PROJECT, isMoneyRole, ProjectForm } from './common.js';
 import './billing-plan.js';
 

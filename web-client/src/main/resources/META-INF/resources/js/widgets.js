@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { CordeeElement } from './ui.js';
 
 /**
- * The shared form widgets of the views (ADR 0081): a field with the server's userErrors next to it, the
+ * The shared widgets of the views (ADR 0081): a field with the server's userErrors next to it, the
  * errors that belong to no field shown, a stale version told apart from the rest, and money typed as text.
  * Loaded by the views that use it, never by the sign-in page.
  */
