@@ -103,3 +103,23 @@ export class SigningInForm extends CordeeElement {
       @cancel=${() => location.assign('/')}></cordee-second-factor>`;
   }
 }
+
+/**
+ * A view that asks for its data when it is shown: `query()` answers it (a promise), kept in `data`; a failure is
+ * kept in `error`, for `failure(this.error, () => this.load())`.
+ */
+export class DataElement extends CordeeElement {
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  async load() {
+    this.error = null;
+    try {
+      this.data = await this.query();
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+}

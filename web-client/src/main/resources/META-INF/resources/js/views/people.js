@@ -3,7 +3,7 @@ import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, currentLocale, addMessages } from '../i18n.js';
 import './archive-import.js';
-import { SigningInForm } from '../widgets.js';
+import { SigningInForm, DataElement } from '../widgets.js';
 import words from './people.words.js';
 
 addMessages(words);
@@ -31,7 +31,7 @@ const ROLES = ['OWNER', 'FINANCE', 'LEAD', 'CLIENT'];
 const when = (iso) => (iso ? new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })
   .format(new Date(iso)) : '—');
 
-class CordeePeople extends CordeeElement {
+class CordeePeople extends DataElement {
   static properties = {
     data: { state: true }, error: { state: true }, busy: { state: true }, userErrors: { state: true },
     message: { state: true }, link: { state: true }, role: { state: true }, confirming: { state: true },
@@ -44,18 +44,8 @@ class CordeePeople extends CordeeElement {
     this.role = 'LEAD';
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  async load() {
-    this.error = null;
-    try {
-      this.data = await gql(PEOPLE);
-    } catch (e) {
-      this.error = e.message;
-    }
+  query() {
+    return gql(PEOPLE);
   }
 
   clientName(id) {

@@ -4,6 +4,7 @@ import { CordeeElement, loading, failure, stylesheet } from '../ui.js';
 import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import { PROJECT_FIELDS, isMoneyRole } from './projects/common.js';
 import './projects/page.js';
+import { DataElement } from '../widgets.js';
 import words from './projects.words.js';
 
 addMessages(words);
@@ -15,21 +16,11 @@ const LIST = `query Projects($money: Boolean!, $after: String) { projects(first:
   billingPlan @include(if: $money) { version } } } }`;
 
 /** #/projects: every project the role may see, with its client, dates and (money roles) fee and whether it has a plan. */
-class ProjectList extends CordeeElement {
+class ProjectList extends DataElement {
   static properties = { role: {}, data: { state: true }, error: { state: true } };
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  async load() {
-    this.error = null;
-    try {
-      this.data = await gqlAll(LIST, { money: isMoneyRole(this.role) }, 'projects');
-    } catch (e) {
-      this.error = e.message;
-    }
+  query() {
+    return gqlAll(LIST, { money: isMoneyRole(this.role) }, 'projects');
   }
 
   updated() {
