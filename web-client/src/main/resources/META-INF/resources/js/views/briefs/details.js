@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { fieldErrors, errorsFor } from '../../ui.js';
 import { t, formatDate } from '../../i18n.js';
 
-/** A brief's objectives, personas, constraints, assumptions, out of scope (one per line) and dates. */
+// Part of the briefs view (ADR 0081): a version's objectives, personas, constraints, assumptions, out of scope and dates.
+
 /** The text lists of a version, edited as one item per line. */
 export const LISTS = ['objectives', 'targetUsers', 'constraints', 'assumptions', 'outOfScope'];
 export const DATES = ['launchDate', 'communicationPlanDate'];

@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { t, formatDate, formatNumber, formatPercent } from '../../i18n.js';
 
+// Part of the briefs view (ADR 0081): the feasibility gauge, the live preview and the suggestions.
+
 export /** Scope against capacity: the ratio as a bar, the 0.85 and 1.0 marks, and the verdict. */
 const gauge = (f, suggestions = nothing) => {
   if (!f) return html`<p class="muted" data-testid="feasibility">${t('briefs.noLaunch')}</p>`;

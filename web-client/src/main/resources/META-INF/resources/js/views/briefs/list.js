@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { fieldErrors, errorsFor } from '../../ui.js';
 import { t } from '../../i18n.js';
 
-/** The form of a new brief (a project and a title), and the list of briefs to choose from. */
+// Part of the briefs view (ADR 0081): the form of a new brief (a project and a title), and the list of briefs.
+
 export function createForm(view) {
   const errors = view.createErrors;
   const set = (f) => (e) => { view.creating = { ...view.creating, [f]: e.target.value }; };

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { fieldErrors, errorsFor } from '../../ui.js';
 import { t } from '../../i18n.js';
 
-/** A brief's requirements: the table, a row edited in place, a row removed with an undo, one added at a time. */
+// Part of the briefs view (ADR 0081): a brief's requirements: the table, a row edited in place, a row removed with an undo, one added at a time.
+
 const PRIORITIES = ['MUST', 'SHOULD', 'COULD', 'WONT'];
 export const requirementInputs = (v) => v.requirements.map(({ key, title, userStory, priority, estimateDays }) =>
   ({ key, title, userStory, priority, estimateDays }));

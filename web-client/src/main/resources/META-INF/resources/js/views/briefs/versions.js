@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { t, formatDate, formatNumber, formatPercent } from '../../i18n.js';
 import { LISTS, DATES, sameList } from './details.js';
 
-/** Who signed which version, the versions, and a side-by-side comparison of two of them. */
+// Part of the briefs view (ADR 0081): who signed which version, the versions, and a side-by-side comparison of two of them.
+
 const signatureText = (s) => t('briefs.signedBy', { who: s.signedBy, date: formatDate(s.signedAt.slice(0, 10)) });
 
 /** One requirement as read: priority, title, estimate, user story; the fields in `changed` marked. */
