@@ -19,8 +19,17 @@ import io.cordee.persistence.archfixture.AdapterUsingTheApi;
 import org.junit.jupiter.api.Test;
 
 /** The hexagon: core is framework-free; the GraphQL side and the persistence side only meet in core. */
-@AnalyzeClasses(packages = "io.cordee", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.cordee",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
+
+    /** Core's test-jar (its in-memory twins and tests, on api's test path) is test code: not under the rules. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     @ArchTest
     static final ArchRule coreDependsOnNoFramework = noClasses().that().resideInAPackage("io.cordee.core..")
