@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,11 @@ import reactor.core.publisher.Mono;
  * {@code cordee.alerts.daily-batch}, each leased for {@code cordee.alerts.daily-lease}, evaluates them
  * {@code cordee.alerts.daily-concurrency} at a time, records each as done and claims the next batch until
  * none is due. A check that comes while this instance's pass still runs does nothing.
+ *
+ * <p>Paced (ADR 90): after each batch the pass rests {@code cordee.alerts.daily-rest} times as long as the batch
+ * took, so that it works at most 1 / (1 + rest) of the time and requests keep the processor (10,000 agencies all
+ * due at once: a request's p99 doubled at full speed; docs/benchmarks.md). The day's work is spread anyway (each
+ * agency's day starts at its own midnight), so a slower pass costs nobody anything.
  */
 @Component
 public class DailyAlertEvaluation {
@@ -46,23 +53,43 @@ public class DailyAlertEvaluation {
     private final String owner = "alerts-" + UUID.randomUUID();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AlertService alerts;
+    private final double rest;
+    private final LongSupplier nanoTime;
+    private final Function<Duration, Mono<?>> pause;
 
     @Autowired
     public DailyAlertEvaluation(AlertService alerts, AlertEvaluations evaluations, BackgroundWorkRepository work,
                                 Clock clock,
                                 @Value("${cordee.alerts.daily-batch:16}") int batchSize,
-                                @Value("${cordee.alerts.daily-concurrency:2}") int concurrency,
-                                @Value("${cordee.alerts.daily-lease:PT10M}") Duration lease) {
-        this(work, clock, evaluations::request, JOB, batchSize, concurrency, lease, alerts);
+                                @Value("${cordee.alerts.daily-concurrency:1}") int concurrency,
+                                @Value("${cordee.alerts.daily-lease:PT10M}") Duration lease,
+                                @Value("${cordee.alerts.daily-rest:3}") double rest) {
+        this(work, clock, evaluations::request, JOB, batchSize, concurrency, lease, alerts, rest, System::nanoTime,
+                Mono::delay);
     }
 
-    /** An evaluator over any evaluation (tests count them), for {@code job}'s rows. */
+    /** An evaluator over any evaluation (tests count them), for {@code job}'s rows, never resting. */
     public DailyAlertEvaluation(BackgroundWorkRepository work, Clock clock,
                                 BiFunction<AgencyId, LocalDate, Mono<?>> evaluate, String job, int batchSize,
                                 int concurrency, Duration lease, AlertService alerts) {
-        if (batchSize < 1 || concurrency < 1 || lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("daily evaluation: batch and concurrency at least 1, a positive lease");
+        this(work, clock, evaluate, job, batchSize, concurrency, lease, alerts, 0, System::nanoTime, Mono::delay);
+    }
+
+    /**
+     * An evaluator that rests {@code rest} times each batch's duration, measured by {@code nanoTime} and waited
+     * by {@code pause} (tests record it instead of waiting).
+     */
+    public DailyAlertEvaluation(BackgroundWorkRepository work, Clock clock,
+                                BiFunction<AgencyId, LocalDate, Mono<?>> evaluate, String job, int batchSize,
+                                int concurrency, Duration lease, AlertService alerts, double rest,
+                                LongSupplier nanoTime, Function<Duration, Mono<?>> pause) {
+        if (batchSize < 1 || concurrency < 1 || lease.isNegative() || lease.isZero() || !(rest >= 0 && rest <= 100)) {
+            throw new IllegalArgumentException(
+                    "daily evaluation: batch and concurrency at least 1, a positive lease, a rest from 0 to 100");
         }
+        this.rest = rest;
+        this.nanoTime = nanoTime;
+        this.pause = pause;
         this.work = work;
         this.clock = clock;
         this.evaluate = evaluate;
@@ -101,13 +128,19 @@ public class DailyAlertEvaluation {
         });
     }
 
-    /** Claims a batch of due agencies and evaluates them; how many were claimed (0: none is due). */
+    /**
+     * Claims a batch of due agencies and evaluates them, then rests; how many were claimed (0: none is due, no
+     * rest).
+     */
     private Mono<Long> oneBatch() {
         var now = clock.instant();
+        long started = nanoTime.getAsLong();
         return work.claimDueAgencies(job, now, batchSize, now.plus(lease), owner).collectList()
                 .flatMap(batch -> Flux.fromIterable(batch)
                         .flatMap(this::evaluateAndFinish, concurrency)
-                        .then(Mono.just((long) batch.size())));
+                        .then(Mono.just((long) batch.size())))
+                .delayUntil(claimed -> claimed == 0 || rest == 0 ? Mono.empty()
+                        : pause.apply(Duration.ofNanos((long) ((nanoTime.getAsLong() - started) * rest))));
     }
 
     private Mono<Void> evaluateAndFinish(AgencyDay claimed) {

@@ -1,6 +1,7 @@
 package io.cordee.api.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
@@ -193,6 +194,36 @@ class DailyAlertClaimsTest {
             assertThat(count.get(agency)).as("evaluations of one agency").hasValue(1);
         }
         assertThat(mostInFlight).hasValueLessThanOrEqualTo(3);
+    }
+
+    /**
+     * ADR 90: after each batch the pass rests {@code rest} times as long as the batch took. 5 agencies in batches
+     * of 2 are 3 batches (2, 2, 1). The test's clock of elapsed time moves 100 ms per evaluation, so the batches
+     * take 200, 200 and 100 ms, and with a rest of 3 the pass asks to rest 600, 600 and 300 ms, in that order,
+     * each after its batch and before the next claim; the last, empty claim rests no more. The pause is recorded,
+     * not waited: nothing depends on the machine's speed.
+     */
+    @Test
+    void thePassRestsInProportionToEachBatchBetweenClaims() {
+        Map<AgencyId, String> ours = createAgencies(5);
+        String job = "test-rest-" + UUID.randomUUID();
+        onlyOursAreDue(job, ours);
+        java.util.concurrent.atomic.AtomicLong elapsedNanos = new java.util.concurrent.atomic.AtomicLong();
+        List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        DailyAlertEvaluation evaluator = new DailyAlertEvaluation(work, new MovableClock(NOON_UTC), (agency, day) ->
+                Mono.fromRunnable(() -> {
+                    elapsedNanos.addAndGet(Duration.ofMillis(100).toNanos());
+                    events.add("evaluated");
+                }), job, 2, 1, LEASE, alerts, 3, elapsedNanos::get, rest -> Mono.fromRunnable(() ->
+                        events.add("rest " + rest.toMillis() + " ms")));
+
+        assertThat(evaluator.evaluateNewDays().block(Duration.ofSeconds(60))).isEqualTo(5L);
+
+        assertThat(events).containsExactly("evaluated", "evaluated", "rest 600 ms", "evaluated", "evaluated",
+                "rest 600 ms", "evaluated", "rest 300 ms");
+        assertThatThrownBy(() -> new DailyAlertEvaluation(work, Clock.systemUTC(), (agency, day) -> Mono.empty(), job,
+                2, 1, LEASE, alerts, -1, elapsedNanos::get, rest -> Mono.empty()))
+                .as("a negative rest").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -5,10 +5,16 @@ import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import words from './cockpit.words.js';
 
 addMessages(words);
-// the chart's code (and uPlot's, 22 KB) downloads beside the cockpit's data instead of before it: the headline,
-// the largest paint, does not wait for it; <cordee-cash-chart> upgrades when it arrives (ADR 41)
-import('./cash-chart.js').catch(() => {});
-import('./cash-risk.js').catch(() => {}); // the probabilistic fan under the chart (ADR 48)
+// The chart's code (and uPlot's, 22 KB) and the probabilistic fan's (ADR 48), which asks for its 2,000 paths, are
+// fetched once the first forecast is shown, not beside it: on a phone's link and on the server's processor they
+// would share what the headline, the largest paint, waits for (ADR 90). <cordee-cash-chart> upgrades on arrival.
+let chartsAsked = false;
+function askForCharts() {
+  if (chartsAsked) return;
+  chartsAsked = true;
+  import('./cash-chart.js').catch(() => { chartsAsked = false; });
+  import('./cash-risk.js').catch(() => { chartsAsked = false; });
+}
 
 const MONEY = 'amount amountMinor currency';
 // One request per view: the forecast, and on first load the clients with their projects' time to
@@ -43,10 +49,8 @@ const QUIET_HORIZON_WEEKS = 26;
 const FIRST_LOAD = { h: LOOK_AHEAD_WEEKS, scenario: { kind: 'BASE' }, withClients: false, pipeline: false };
 const openedOnCockpit = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] === 'cockpit';
 let early = openedOnCockpit ? gql(COCKPIT, FIRST_LOAD) : null;
-let earlyClients = openedOnCockpit ? gql(CLIENTS) : null; // beside the forecast, not in it (ADR 83)
 early?.catch(() => {});
-earlyClients?.catch(() => {});
-const dropEarly = () => { early = null; earlyClients = null; };
+const dropEarly = () => { early = null; };
 window.addEventListener('hashchange', dropEarly, { once: true });
 window.addEventListener('cordee-unauthenticated', dropEarly, { once: true });
 function firstForecast(variables) {
@@ -54,11 +58,6 @@ function firstForecast(variables) {
   early = null;
   if (!taken || JSON.stringify(variables) !== JSON.stringify(FIRST_LOAD)) return gql(COCKPIT, variables);
   return taken.catch(() => gql(COCKPIT, variables));
-}
-function firstClients() {
-  const taken = earlyClients;
-  earlyClients = null;
-  return taken ? taken.catch(() => gql(CLIENTS)) : gql(CLIENTS);
 }
 
 /**
@@ -124,7 +123,6 @@ class Cockpit extends CordeeElement {
       const first = this.horizon == null;
       const variables = { h: first ? LOOK_AHEAD_WEEKS : this.horizon, scenario: this.scenarioInput(),
         withClients: !first && !this.clients, pipeline: Boolean(this.withPipeline) && this.kind !== 'CUSTOM' };
-      if (first && !this.clients) this.loadClients();
       const data = await (first ? firstForecast(variables) : gql(COCKPIT, variables));
       if (first) this.horizon = defaultHorizon(data.cashForecast);
       // one request on the first load: the look-ahead cut to the chosen horizon, which holds its crossing and low
@@ -138,6 +136,13 @@ class Cockpit extends CordeeElement {
       this.error = this.noBalance ? null : e.message;
     } finally {
       this.busy = false;
+      // after the first forecast's paint: the clients' time to first cash (apart since ADR 83), the charts
+      if (this.horizon == null || !this.clients || !chartsAsked) {
+        this.updateComplete.then(() => {
+          askForCharts();
+          if (!this.clients) this.loadClients();
+        });
+      }
     }
   }
 
@@ -180,7 +185,7 @@ class Cockpit extends CordeeElement {
   /** The clients and their projects' time to first cash, asked for beside the first forecast (ADR 83). */
   async loadClients() {
     try {
-      const data = await firstClients();
+      const data = await gql(CLIENTS);
       if (!this.clients) this.clients = data.clients.nodes;
     } catch {
       // a later forecast asks for them with it (withClients); the forecast's own failure is what the page shows
