@@ -19,10 +19,10 @@ public interface BriefRepository {
     /** Many briefs in one statement; missing ids are left out. */
     Flux<Brief> findAllById(AgencyId agencyId, Collection<BriefId> ids);
 
-    /** Ordered by creation (id), narrowed to a project or to a client's projects when those are not null. */
+    /** Ordered by title, then id; narrowed to a project or to a client's projects when those are not null. */
     Mono<Page<Brief>> findPage(AgencyId agencyId, ProjectId projectId, ClientId clientId, PageRequest page);
 
-    /** Every brief of the given projects, in one statement. */
+    /** Every brief of the given projects, by title then id, in one statement. */
     Flux<Brief> findByProjects(AgencyId agencyId, Collection<ProjectId> projectIds);
 
     Mono<BriefVersion> findVersion(AgencyId agencyId, BriefVersionId id);
