@@ -61,7 +61,11 @@ public interface BriefRepository {
     /** Sets the status if the stored version is still {@code expectedVersion}, bumping it; empty otherwise. */
     Mono<BriefVersion> setStatus(AgencyId agencyId, BriefVersionId id, long expectedVersion, BriefStatus status);
 
-    /** Records a signature, replacing the same party's earlier one on that version. */
+    /**
+     * Records a signature, replacing the same party's earlier one on that version. Its {@code signedBy} names a user
+     * of the agency: a signature without an account comes only from an archive import (ADR 70), which keeps the
+     * signer's address instead.
+     */
     Mono<Signature> sign(AgencyId agencyId, Signature signature);
 
     /** Removes every signature of a version. */

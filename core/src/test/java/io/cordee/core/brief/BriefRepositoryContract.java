@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.PageRequest;
+import io.cordee.core.identity.UserId;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.support.Pages;
 import java.math.BigDecimal;
@@ -30,6 +31,9 @@ public abstract class BriefRepositoryContract {
     protected abstract ClientId newClient(AgencyId agency);
 
     protected abstract ProjectId newProject(AgencyId agency, ClientId client);
+
+    /** A user of the agency, who signs (a signature names its signer's account). */
+    protected abstract UserId newUser(AgencyId agency);
 
     private BriefRepository briefs;
     private AgencyId agency;
@@ -99,11 +103,11 @@ public abstract class BriefRepositoryContract {
     @Test
     void aPartySignsOnceAVersionAndSignaturesAreClearedTogether() {
         BriefVersion draft = briefs.insertVersion(version(1), List.of()).block();
-        briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, null, "Léa", NOON, 1)).block();
-        Signature client = briefs.sign(agency, new Signature(draft.id(), Party.CLIENT, null, "Anna",
+        briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, newUser(agency), "Léa", NOON, 1)).block();
+        Signature client = briefs.sign(agency, new Signature(draft.id(), Party.CLIENT, newUser(agency), "Anna",
                 NOON.plusSeconds(60), 1)).block();
-        // the agency signs again later: its earlier signature is replaced
-        Signature again = briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, null, "Marc",
+        // the agency signs again later, someone else: its earlier signature is replaced
+        Signature again = briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, newUser(agency), "Marc",
                 NOON.plusSeconds(120), 1)).block();
         assertThat(briefs.findSignatures(agency, List.of(draft.id())).collectList().block())
                 .containsExactly(client, again);
@@ -146,7 +150,8 @@ public abstract class BriefRepositoryContract {
     void anotherAgencyNeverSeesNorChangesTheBrief() {
         BriefVersion draft = briefs.insertVersion(version(1), List.of(new Requirement("k1", "Catalogue", null,
                 Priority.MUST, new BigDecimal("3.00")))).block();
-        Signature signed = briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, null, "Léa", NOON, 1)).block();
+        Signature signed = briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, newUser(agency), "Léa", NOON,
+                1)).block();
 
         assertThat(briefs.findById(otherAgency, brief.id()).block()).isNull();
         assertThat(briefs.findAllById(otherAgency, List.of(brief.id())).collectList().block()).isEmpty();
