@@ -12,10 +12,13 @@ public interface AgencyRepository {
 
     Mono<Agency> insert(Agency agency);
 
-    /** Writes the settings if the stored version is still {@code agency.version()}; empty otherwise. */
+    /**
+     * Writes the name and settings if the stored version is still {@code agency.version()} and the currency is the
+     * stored one (an agency's currency never changes); empty otherwise.
+     */
     Mono<Agency> updateSettings(Agency agency);
 
-    /** The agency's public holidays between two dates (both included): days nobody works. */
+    /** The agency's public holidays between two dates (both included), by day: days nobody works. */
     Flux<LocalDate> holidays(AgencyId id, LocalDate from, LocalDate to);
 
     /** Adds public holidays; days already there are kept as they are. */

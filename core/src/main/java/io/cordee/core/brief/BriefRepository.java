@@ -19,10 +19,10 @@ public interface BriefRepository {
     /** Many briefs in one statement; missing ids are left out. */
     Flux<Brief> findAllById(AgencyId agencyId, Collection<BriefId> ids);
 
-    /** Ordered by creation (id), narrowed to a project or to a client's projects when those are not null. */
+    /** Ordered by title, then id; narrowed to a project or to a client's projects when those are not null. */
     Mono<Page<Brief>> findPage(AgencyId agencyId, ProjectId projectId, ClientId clientId, PageRequest page);
 
-    /** Every brief of the given projects, in one statement. */
+    /** Every brief of the given projects, by title then id, in one statement. */
     Flux<Brief> findByProjects(AgencyId agencyId, Collection<ProjectId> projectIds);
 
     Mono<BriefVersion> findVersion(AgencyId agencyId, BriefVersionId id);
@@ -61,7 +61,11 @@ public interface BriefRepository {
     /** Sets the status if the stored version is still {@code expectedVersion}, bumping it; empty otherwise. */
     Mono<BriefVersion> setStatus(AgencyId agencyId, BriefVersionId id, long expectedVersion, BriefStatus status);
 
-    /** Records a signature, replacing the same party's earlier one on that version. */
+    /**
+     * Records a signature, replacing the same party's earlier one on that version. Its {@code signedBy} names a user
+     * of the agency: a signature without an account comes only from an archive import (ADR 70), which keeps the
+     * signer's address instead.
+     */
     Mono<Signature> sign(AgencyId agencyId, Signature signature);
 
     /** Removes every signature of a version. */

@@ -23,6 +23,9 @@ public interface DealRepository {
 
     Mono<Deal> insert(Deal deal);
 
-    /** Writes if the stored version is still {@code deal.version()}; empty otherwise. */
+    /**
+     * Writes if the stored deal is still open (LEAD or PROPOSAL) and its version is still {@code deal.version()};
+     * empty otherwise: a won or lost deal is never written again.
+     */
     Mono<Deal> update(Deal deal);
 }

@@ -35,6 +35,6 @@ public interface ApiTokenRepository {
     /** The agency's users among {@code ids} (the creators of a page of tokens), in one read. */
     Flux<User> findUsers(AgencyId agencyId, Collection<UserId> ids);
 
-    /** Records a use at {@code now}. */
+    /** Records a use at {@code now}; a use older than the last one recorded (reported late) changes nothing. */
     Mono<Void> touch(AgencyId agencyId, ApiTokenId id, Instant now);
 }

@@ -19,6 +19,7 @@ public interface PeopleRepository {
 
     Mono<AgencyProfile> profile(AgencyId agencyId);
 
+    /** The agency's users, deactivated ones included, by display name ignoring case, then id. */
     Flux<Person> findPeople(AgencyId agencyId);
 
     Mono<Person> findPerson(AgencyId agencyId, UserId id);

@@ -17,7 +17,7 @@ public interface TeamMemberRepository {
     /** Many members in one statement, for batched nested fields; missing ids are left out. */
     Flux<TeamMember> findAllById(AgencyId agencyId, java.util.Collection<TeamMemberId> ids);
 
-    /** The whole team, archived members included, in one statement. */
+    /** The whole team, archived members included, by name then id, in one statement. */
     Flux<TeamMember> findAll(AgencyId agencyId);
 
     Mono<TeamMember> insert(TeamMember member);

@@ -3,6 +3,7 @@ package io.cordee.core.project;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientRepository;
 import io.cordee.core.support.InMemoryClients;
+import io.cordee.core.support.InMemoryProjects;
 import java.util.UUID;
 
 /** The in-memory twin {@code ProjectServiceTest} uses keeps the {@link ProjectRepository} contract. */
@@ -10,7 +11,7 @@ class InMemoryProjectsContractTest extends ProjectRepositoryContract {
 
     @Override
     protected ProjectRepository projects() {
-        return new ProjectServiceTest.InMemoryProjects();
+        return new InMemoryProjects();
     }
 
     @Override

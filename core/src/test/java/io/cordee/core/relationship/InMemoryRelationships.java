@@ -4,12 +4,14 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
+import io.cordee.core.support.StoredOrder;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
@@ -33,15 +35,29 @@ final class InMemoryRelationships implements RelationshipRepository {
     public Mono<Map<ClientId, Page<Interaction>>> findInteractionPages(AgencyId agencyId, Collection<ClientId> clientIds,
                                                                       boolean includeInternal, PageRequest page) {
         Map<ClientId, Page<Interaction>> pages = new HashMap<>();
+        // as the adapter: newest first, then id descending, keyset after the cursor's (date, id)
+        Comparator<Interaction> newestFirst = Comparator.comparing(Interaction::date)
+                .thenComparing(i -> i.id().value(), StoredOrder.IDS).reversed();
         for (ClientId clientId : clientIds) {
             List<Interaction> all = interactions.values().stream()
                     .filter(i -> i.agencyId().equals(agencyId) && i.clientId().equals(clientId))
                     .filter(i -> includeInternal || !i.internal())
-                    .sorted(Comparator.comparing(Interaction::date).reversed()).toList();
-            pages.put(clientId, new Page<>(all.stream().limit(page.first())
-                    .map(i -> new Page.Edge<>(i, i.id().toString())).toList(), all.size() > page.first(), all.size()));
+                    .sorted(newestFirst).toList();
+            List<Interaction> rest = page.after() == null ? all
+                    : all.stream().filter(i -> newestFirst.compare(i, afterCursor(page.after())) > 0).toList();
+            pages.put(clientId, new Page<>(rest.stream().limit(page.first())
+                    .map(i -> new Page.Edge<>(i, i.date() + "|" + i.id().value())).toList(),
+                    rest.size() > page.first(), page.withTotal() ? all.size() : Page.NOT_COUNTED));
         }
         return Mono.just(pages);
+    }
+
+    /** A stand-in interaction at the cursor's (date, id), for comparing with the list's order. */
+    private Interaction afterCursor(String cursor) {
+        String[] parts = cursor.split("\\|");
+        return new Interaction(new InteractionId(UUID.fromString(parts[1])), new AgencyId(new UUID(0, 0)),
+                new ClientId(new UUID(0, 0)), LocalDate.parse(parts[0]), InteractionKind.CALL, List.of(),
+                List.of(), "", null, null, false, 0);
     }
 
     @Override
@@ -106,7 +122,9 @@ final class InMemoryRelationships implements RelationshipRepository {
     @Override
     public Flux<Agreement> findAgreements(AgencyId agencyId, Collection<ClientId> clientIds) {
         return Flux.fromIterable(agreements.values()).filter(of(agencyId, clientIds, Agreement::agencyId,
-                Agreement::clientId));
+                Agreement::clientId)).sort(Comparator.comparing(Agreement::dueDate,
+                        Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                .thenComparing(a -> a.id().value(), StoredOrder.IDS));
     }
 
     @Override
@@ -135,7 +153,8 @@ final class InMemoryRelationships implements RelationshipRepository {
     @Override
     public Flux<Commitment> findCommitments(AgencyId agencyId, Collection<ClientId> clientIds) {
         return Flux.fromIterable(commitments.values()).filter(of(agencyId, clientIds, Commitment::agencyId,
-                Commitment::clientId));
+                Commitment::clientId)).sort(Comparator.comparing(Commitment::dueDate)
+                .thenComparing(c -> c.id().value(), StoredOrder.IDS));
     }
 
     @Override
@@ -176,7 +195,8 @@ final class InMemoryRelationships implements RelationshipRepository {
     @Override
     public Flux<RelationshipComment> findComments(AgencyId agencyId, Collection<ClientId> clientIds) {
         return Flux.fromIterable(comments).filter(of(agencyId, clientIds, RelationshipComment::agencyId,
-                RelationshipComment::clientId));
+                RelationshipComment::clientId)).sort(Comparator.comparing(RelationshipComment::createdAt)
+                .thenComparing(RelationshipComment::id, StoredOrder.IDS).reversed());
     }
 
     @Override

@@ -257,8 +257,8 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
             return updateCommitment(commitment);
         }
         // one statement: the comment is written only if the versioned update matched a row
-        return db.sql("WITH c AS (UPDATE client_commitment SET project_id = :projectId, kind = :kind, title = :title,"
-                        + " due_date = :dueDate, delivered_date = :deliveredDate, version = version + 1,"
+        DatabaseClient.GenericExecuteSpec spec = db.sql("WITH c AS (UPDATE client_commitment SET project_id = :projectId,"
+                        + " kind = :kind, title = :title, due_date = :dueDate, delivered_date = :deliveredDate, version = version + 1,"
                         + " updated_at = now()"
                         + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
                         + " RETURNING " + COMMITMENT + "),"
@@ -266,9 +266,11 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                         + " c.client_id, NULL, c.id, :noteSide, :noteAuthor, :noteBody, 'DELIVERED', :noteAt FROM c)"
                         + " SELECT " + COMMITMENT + " FROM c")
                 .bindProperties(mapper.toRow(commitment))
-                .bind("noteId", comment.id()).bind("noteSide", comment.side().name())
-                .bind("noteAuthor", comment.authorId() == null ? null : comment.authorId().value())
-                .bind("noteBody", comment.body())
+                .bind("noteId", comment.id()).bind("noteSide", comment.side().name());
+        // a comment without an author (the port allows it, as insertComment does) binds a typed null
+        spec = comment.authorId() == null ? spec.bindNull("noteAuthor", UUID.class)
+                : spec.bind("noteAuthor", comment.authorId().value());
+        return spec.bind("noteBody", comment.body())
                 .bind("noteAt", java.time.OffsetDateTime.ofInstant(comment.createdAt(), java.time.ZoneOffset.UTC))
                 .mapProperties(CommitmentRow.class).one().map(mapper::toDomain);
     }
