@@ -199,21 +199,18 @@ public final class ProposalService {
      * String)}. The command holds the rules of its own fields; what needs the proposal is checked here.
      */
     public Mono<SentProposal> recordAnswer(Caller caller, RecordProposalAnswerCommand command) {
-        ProposalId id = command.proposalId();
         long expectedVersion = command.expectedVersion();
-        ProposalAnswer answer = command.answer();
-        Integer acceptedOption = command.acceptedOption();
         return money(caller, "record answers to renegotiation proposals")
-                .then(agency(caller)).flatMap(agency -> proposals.find(caller.agencyId(), id)
+                .then(agency(caller)).flatMap(agency -> proposals.find(caller.agencyId(), command.proposalId())
                         .switchIfEmpty(Mono.error(() -> InvalidInput.of("proposalId", "no such proposal",
                                 ErrorCode.NOT_FOUND)))
                         .flatMap(current -> {
                             if (current.version() != expectedVersion) {
                                 return Mono.error(new Conflict("RenegotiationProposal", expectedVersion));
                             }
-                            validateAnswer(current, answer, acceptedOption);
-                            SentProposal answered = current.answered(answer, acceptedOption, command.note(),
-                                    cash.today(agency), expectedVersion);
+                            validateAnswer(current, command.answer(), command.acceptedOption());
+                            SentProposal answered = current.answered(command.answer(), command.acceptedOption(),
+                                    command.note(), cash.today(agency), expectedVersion);
                             return tx.inTransaction(proposals.updateAnswer(answered)
                                     .switchIfEmpty(Mono.error(() -> new Conflict("RenegotiationProposal",
                                             expectedVersion)))
