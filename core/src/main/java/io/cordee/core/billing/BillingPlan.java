@@ -25,28 +25,33 @@ public record BillingPlan(int depositPercent, List<Milestone> milestones, boolea
     public record PlannedInvoice(String key, String label, LocalDate issueDate, Money amount) {
     }
 
-    /** Checks the plan against the project it is for; every broken rule at once. */
+    /**
+     * Checks a plan that no command carries yet (a deal's, ADR 52) against the dates of its project, every broken
+     * rule at once: the rules of the plan itself ({@link SetBillingPlanCommand}'s), then its dates.
+     */
     public void validate(LocalDate projectStart, LocalDate launch) {
-        Validator v = new Validator().range("depositPercent", depositPercent, 0, 100);
+        dates(SetBillingPlanCommand.planRules(new Validator(), depositPercent, milestones, monthlyInArrears),
+                projectStart, launch).throwIfInvalid();
+    }
+
+    /**
+     * Checks the plan of a {@link SetBillingPlanCommand}, whose own rules hold already (ADR 79), against the
+     * project it is for: no milestone before the project's start, and a monthly plan needs the launch to know
+     * its months.
+     */
+    public void checkAgainstProject(LocalDate projectStart, LocalDate launch) {
+        dates(new Validator(), projectStart, launch).throwIfInvalid();
+    }
+
+    private Validator dates(Validator v, LocalDate projectStart, LocalDate launch) {
         if (monthlyInArrears) {
-            v.check(milestones.isEmpty(), "milestones", "a monthly plan has no milestones", ErrorCode.INVALID_FORMAT)
-                    .check(launch != null, "monthlyInArrears", "needs the project's launch date to know the months",
-                            ErrorCode.REQUIRED);
-        } else {
-            int total = depositPercent + milestones.stream().mapToInt(Milestone::sharePercent).sum();
-            v.check(total == 100, "milestones", "deposit and milestones must add up to 100 % (they add up to "
-                    + total + " %)", ErrorCode.OUT_OF_RANGE);
-            v.check(milestones.size() <= 50, "milestones", "at most 50 milestones", ErrorCode.OUT_OF_RANGE);
-            for (int i = 0; i < milestones.size() && i < 50; i++) {
-                Milestone m = milestones.get(i);
-                String field = "milestones[" + i + "]";
-                v.requiredText(field + ".label", m.label(), Validator.NAME_MAX_LENGTH)
-                        .required(field + ".date", m.date())
-                        .range(field + ".sharePercent", m.sharePercent(), 1, 100)
-                        .notBefore(field + ".date", m.date(), "the project start", projectStart);
-            }
+            return v.check(launch != null, "monthlyInArrears", "needs the project's launch date to know the months",
+                    ErrorCode.REQUIRED);
         }
-        v.throwIfInvalid();
+        for (int i = 0; i < milestones.size() && i < SetBillingPlanCommand.MAX_MILESTONES; i++) {
+            v.notBefore("milestones[" + i + "].date", milestones.get(i).date(), "the project start", projectStart);
+        }
+        return v;
     }
 
     /**

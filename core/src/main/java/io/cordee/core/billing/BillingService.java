@@ -80,10 +80,23 @@ public final class BillingService {
      */
     public Mono<ProjectBilling> setPlan(Caller caller, ProjectId projectId, Long expectedVersion, BillingPlan plan) {
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change billing"))
+                .then(Mono.fromCallable(() -> new SetBillingPlanCommand(projectId, expectedVersion, plan)))
+                .flatMap(command -> setPlan(caller, command));
+    }
+
+    /**
+     * Sets the project's plan: see {@link #setPlan(Caller, ProjectId, Long, BillingPlan)}. The command holds the
+     * rules of the plan itself; its dates against the project's are checked here.
+     */
+    public Mono<ProjectBilling> setPlan(Caller caller, SetBillingPlanCommand command) {
+        ProjectId projectId = command.projectId();
+        Long expectedVersion = command.expectedVersion();
+        BillingPlan plan = command.plan();
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change billing"))
                 .then(projects.findById(caller.agencyId(), projectId))
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
                 .flatMap(project -> {
-                    plan.validate(project.startDate(), project.launchDate());
+                    plan.checkAgainstProject(project.startDate(), project.launchDate());
                     return tx.inTransaction(billing.savePlan(caller.agencyId(), projectId, plan,
                                     expectedVersion == null ? -1 : expectedVersion)
                             .switchIfEmpty(Mono.error(() -> new Conflict("BillingPlan",
@@ -184,10 +197,21 @@ public final class BillingService {
                         && VISIBLE_TO_CLIENTS.contains(i.status())));
     }
 
-    /** Issues a planned invoice under {@code number} (null: none; unique in the agency) on {@code on}. */
+    /**
+     * Issues a planned invoice under {@code number} (null: none; unique in the agency) on {@code on}. The command
+     * checks the input when it is built (after the caller's role here, so a LEAD is refused before anything else).
+     */
     public Mono<Invoice> issue(Caller caller, InvoiceId id, long expectedVersion, String number, LocalDate on) {
-        return change(caller, id, expectedVersion, invoice -> projects.findById(caller.agencyId(), invoice.projectId())
-                .map(project -> invoice.issue(number, on, project.paymentTermsDays())));
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change invoices"))
+                .then(Mono.fromCallable(() -> new IssueInvoiceCommand(id, expectedVersion, number, on)))
+                .flatMap(command -> issue(caller, command));
+    }
+
+    /** Issues a planned invoice: see {@link #issue(Caller, InvoiceId, long, String, LocalDate)}. */
+    public Mono<Invoice> issue(Caller caller, IssueInvoiceCommand command) {
+        return change(caller, command.invoiceId(), command.expectedVersion(), invoice -> projects.findById(
+                caller.agencyId(), invoice.projectId()).map(project -> invoice.issue(command.number(),
+                command.issueDate(), project.paymentTermsDays())));
     }
 
     /**

@@ -18,19 +18,17 @@ public record CreateInvoiceCommand(ProjectId projectId, String label, Money amou
                                    LocalDate issueDate) {
 
     public CreateInvoiceCommand {
-        new Validator()
-                .required("projectId", projectId)
-                .requiredText("label", label, Validator.NAME_MAX_LENGTH)
-                .required("amount", amount)
-                .check(amount == null || amount.minorUnits() > 0, "amount", "must be more than 0",
-                        ErrorCode.OUT_OF_RANGE)
-                .money("amount", amount)
-                .required("issueDate", issueDate)
-                .date("issueDate", issueDate)
-                .check(number == null || number.strip().length() <= Invoice.NUMBER_MAX, "number",
-                        "is longer than " + Invoice.NUMBER_MAX + " characters", ErrorCode.TOO_LONG)
+        Invoice.checkNumber(new Validator()
+                        .required("projectId", projectId)
+                        .requiredText("label", label, Validator.NAME_MAX_LENGTH)
+                        .required("amount", amount)
+                        .check(amount == null || amount.minorUnits() > 0, "amount", "must be more than 0",
+                                ErrorCode.OUT_OF_RANGE)
+                        .money("amount", amount)
+                        .required("issueDate", issueDate)
+                        .date("issueDate", issueDate), number)
                 .throwIfInvalid();
         label = label.strip();
-        number = number == null || number.isBlank() ? null : number.strip();
+        number = Invoice.normalNumber(number);
     }
 }

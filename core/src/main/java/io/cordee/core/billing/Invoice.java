@@ -4,6 +4,7 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
+import io.cordee.core.common.Validator;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.ProjectId;
 import java.time.LocalDate;
@@ -42,18 +43,28 @@ public record Invoice(InvoiceId id, AgencyId agencyId, ClientId clientId, Projec
         return (status == InvoiceStatus.PLANNED || status == InvoiceStatus.ISSUED) && balanceDue().minorUnits() > 0;
     }
 
-    /** Issues it on {@code on} under {@code number} (blank: none); due {@code paymentTermsDays} later. */
+    /** The rule of a number given by a command (ADR 79): at most {@link #NUMBER_MAX} characters once stripped. */
+    static Validator checkNumber(Validator v, String number) {
+        return v.check(number == null || number.strip().length() <= NUMBER_MAX, "number",
+                "is longer than " + NUMBER_MAX + " characters", ErrorCode.TOO_LONG);
+    }
+
+    /** A number as stored: stripped, and none when blank. */
+    static String normalNumber(String number) {
+        return number == null || number.isBlank() ? null : number.strip();
+    }
+
+    /**
+     * Issues it on {@code on} under {@code number} (blank: none); due {@code paymentTermsDays} later. The number's
+     * length is the rule of the command that gives it ({@link IssueInvoiceCommand}, {@link CreateInvoiceCommand}).
+     */
     public Invoice issue(String number, LocalDate on, int paymentTermsDays) {
         if (status != InvoiceStatus.PLANNED) {
             throw InvalidInput.of("id", "only a planned invoice can be issued (this one is " + status + ")",
                     ErrorCode.INVALID_FORMAT);
         }
-        String trimmed = number == null || number.isBlank() ? null : number.strip();
-        if (trimmed != null && trimmed.length() > NUMBER_MAX) {
-            throw InvalidInput.of("number", "is longer than " + NUMBER_MAX + " characters", ErrorCode.TOO_LONG);
-        }
-        return new Invoice(id, agencyId, clientId, projectId, planKey, trimmed, label, InvoiceStatus.ISSUED, on,
-                on.plusDays(paymentTermsDays), amount, paid, null, version);
+        return new Invoice(id, agencyId, clientId, projectId, planKey, normalNumber(number), label,
+                InvoiceStatus.ISSUED, on, on.plusDays(paymentTermsDays), amount, paid, null, version);
     }
 
     public Invoice cancel() {

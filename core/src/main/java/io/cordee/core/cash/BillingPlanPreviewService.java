@@ -4,6 +4,7 @@ import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.BillingService;
+import io.cordee.core.billing.SetBillingPlanCommand;
 import io.cordee.core.common.Computations;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
@@ -59,6 +60,18 @@ public final class BillingPlanPreviewService {
      */
     public Mono<BillingPlanPreview> preview(Caller caller, ProjectId projectId, BillingPlan plan, int horizonWeeks) {
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "preview billing plans"))
+                .then(Mono.fromCallable(() -> new SetBillingPlanCommand(projectId, null, plan)))
+                .flatMap(command -> preview(caller, command, horizonWeeks));
+    }
+
+    /**
+     * The preview of a plan as {@code setBillingPlan} would set it: see {@link #preview(Caller, ProjectId,
+     * BillingPlan, int)}. The command holds the rules of the plan itself (ADR 79); its version is not used.
+     */
+    public Mono<BillingPlanPreview> preview(Caller caller, SetBillingPlanCommand command, int horizonWeeks) {
+        ProjectId projectId = command.projectId();
+        BillingPlan plan = command.plan();
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "preview billing plans"))
                 .then(Mono.fromCallable(() -> {
                     new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
                             .throwIfInvalid();
@@ -67,7 +80,7 @@ public final class BillingPlanPreviewService {
                 .then(projects.findById(caller.agencyId(), projectId))
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
                 .flatMap(project -> {
-                    plan.validate(project.startDate(), project.launchDate());
+                    plan.checkAgainstProject(project.startDate(), project.launchDate());
                     return agencies.findById(caller.agencyId())
                             .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())))
                             .flatMap(agency -> compute(caller, agency, project, plan, cash.today(agency),

@@ -184,7 +184,7 @@ public final class CashService {
     public Mono<BankAccount> createAccount(Caller caller, CreateBankAccountCommand command) {
         return money(caller).then(agency(caller)).flatMap(agency -> cash.accounts(caller.agencyId()).collectList()
                 .flatMap(all -> {
-                    validateAccount(command.name(), command.label(), all, null);
+                    uniqueName(command.name(), all, null);
                     return cash.insertAccount(caller.agencyId(), new BankAccount(new BankAccountId(ids.newId()),
                             command.name(), command.label(), agency.settings().currency(), false, 0));
                 }));
@@ -199,27 +199,23 @@ public final class CashService {
         return money(caller).then(cash.accounts(caller.agencyId()).collectList()).flatMap(all -> {
             BankAccount current = all.stream().filter(a -> a.id().equals(id)).findFirst()
                     .orElseThrow(() -> new NotFound("BankAccount", id.value()));
-            BankAccount next = new BankAccount(id, name == null ? current.name() : name.strip(),
-                    label == null ? current.label() : blankToNull(label), current.currency(),
+            // the merged fields pass the rules of a new account (ADR 79), then the name is unique
+            CreateBankAccountCommand merged = new CreateBankAccountCommand(name == null ? current.name() : name,
+                    label == null ? current.label() : label);
+            BankAccount next = new BankAccount(id, merged.name(), merged.label(), current.currency(),
                     archived == null ? current.archived() : archived, version);
-            validateAccount(next.name(), next.label(), all, id);
+            uniqueName(next.name(), all, id);
             return cash.updateAccount(caller.agencyId(), next)
                     .switchIfEmpty(Mono.error(() -> new Conflict("BankAccount", version)));
         });
     }
 
-    /** The account's own rules (its command's), then its name unique among the agency's other accounts. */
-    private static void validateAccount(String name, String label, List<BankAccount> all, BankAccountId self) {
-        new CreateBankAccountCommand(name, label);
+    /** The account's name (stripped, its command's) unique among the agency's other accounts. */
+    private static void uniqueName(String name, List<BankAccount> all, BankAccountId self) {
         new Validator()
-                .check(all.stream().noneMatch(a -> !a.id().equals(self)
-                                && a.name().equalsIgnoreCase(name.strip())), "name",
+                .check(all.stream().noneMatch(a -> !a.id().equals(self) && a.name().equalsIgnoreCase(name)), "name",
                         "another bank account has this name", ErrorCode.DUPLICATE)
                 .throwIfInvalid();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public Mono<List<Overhead>> overheads(Caller caller) {

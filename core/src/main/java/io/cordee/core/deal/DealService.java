@@ -1,6 +1,5 @@
 package io.cordee.core.deal;
 
-import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.client.ClientDraft;
 import io.cordee.core.client.ClientId;
@@ -15,7 +14,6 @@ import io.cordee.core.common.PageRequest;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
-import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectService;
@@ -25,7 +23,6 @@ import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.core.staffing.TeamMemberRepository;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,10 +36,6 @@ import reactor.core.publisher.Mono;
  * staffing services, in one transaction: a refusal of any of them writes nothing.
  */
 public final class DealService {
-
-    static final int MAX_WEEKS = 156;
-    static final int MAX_MONTHS = 36;
-    static final int MAX_NEEDS = 50;
 
     private final DealRepository deals;
     private final ClientService clients;
@@ -82,17 +75,25 @@ public final class DealService {
                 .switchIfEmpty(Mono.error(() -> new NotFound("Deal", id.value())));
     }
 
+    /**
+     * Adds a deal from a draft whose every field is given. The command checks the input when it is built (after
+     * the caller's role here, so a LEAD is refused before anything else).
+     */
     public Mono<Deal> create(Caller caller, DealDraft draft) {
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change deals"))
-                .then(Mono.defer(() -> checked(caller, new Deal(new DealId(ids.newId()), caller.agencyId(), trim(draft.name()),
-                        draft.clientId(), trim(draft.prospectName()), draft.prospectSegment(),
-                        orZero(draft.expectedFee()), or(draft.probabilityPercent(), -1),
-                        or(draft.expectedStart(), LocalDate.MIN), or(draft.duration(), 0),
-                        or(draft.durationUnit(), DurationUnit.WEEKS), or(draft.billingPlan(), NO_PLAN),
-                        draft.staffingNeed(), DealStage.LEAD, null, 0), draft)))
+                .then(Mono.fromCallable(() -> new CreateDealCommand(draft)))
+                .flatMap(command -> create(caller, command));
+    }
+
+    /** Adds a deal in LEAD: the command holds the rules of its fields; its client and people are checked here. */
+    public Mono<Deal> create(Caller caller, CreateDealCommand command) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change deals"))
+                .then(Mono.defer(() -> known(caller, command.deal(new DealId(ids.newId()), caller.agencyId(),
+                        DealStage.LEAD, null, 0))))
                 .flatMap(deals::insert);
     }
 
+    /** Changes an open deal: the given fields merged into it must pass the rules of a new one. */
     public Mono<Deal> update(Caller caller, DealId id, long expectedVersion, DealDraft changes) {
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change deals"))
                 .then(open(caller, id))
@@ -100,19 +101,18 @@ public final class DealService {
                     boolean toClient = changes.clientId() != null;
                     boolean toProspect = changes.prospectName() != null;
                     ClientId client = toClient ? changes.clientId() : toProspect ? null : current.clientId();
-                    String prospect = toProspect ? trim(changes.prospectName()) : toClient ? null
-                            : current.prospectName();
-                    Deal next = new Deal(current.id(), current.agencyId(), or(trim(changes.name()), current.name()),
-                            client, prospect, or(changes.prospectSegment(), current.prospectSegment()),
+                    String prospect = toProspect ? changes.prospectName() : toClient ? null : current.prospectName();
+                    Deal next = new CreateDealCommand(or(changes.name(), current.name()), client, prospect,
+                            or(changes.prospectSegment(), current.prospectSegment()),
                             or(changes.expectedFee(), current.expectedFee()),
                             or(changes.probabilityPercent(), current.probabilityPercent()),
                             or(changes.expectedStart(), current.expectedStart()),
                             or(changes.duration(), current.duration()),
                             or(changes.durationUnit(), current.durationUnit()),
                             or(changes.billingPlan(), current.billingPlan()),
-                            or(changes.staffingNeed(), current.staffingNeed()), current.stage(), null,
-                            expectedVersion);
-                    return Mono.defer(() -> checked(caller, next, null)).flatMap(deals::update)
+                            or(changes.staffingNeed(), current.staffingNeed()))
+                            .deal(current.id(), current.agencyId(), current.stage(), null, expectedVersion);
+                    return known(caller, next).flatMap(deals::update)
                             .switchIfEmpty(Mono.error(() -> new Conflict("Deal", expectedVersion)));
                 });
     }
@@ -183,50 +183,8 @@ public final class DealService {
                 });
     }
 
-    private static final BillingPlan NO_PLAN = new BillingPlan(-1, List.of(), false);
-
-    /** Every rule of a deal at once, then its billing plan, then that its client and people exist. */
-    private Mono<Deal> checked(Caller caller, Deal deal, DealDraft created) {
-        Validator v = new Validator().requiredText("name", deal.name(), Validator.NAME_MAX_LENGTH);
-        boolean hasClient = deal.clientId() != null;
-        boolean hasProspect = deal.prospectName() != null;
-        v.check(hasClient || hasProspect, "clientId", "a client or a prospect name is required", ErrorCode.REQUIRED)
-                .check(!(hasClient && hasProspect), "prospectName", "give a client or a prospect name, not both",
-                        ErrorCode.INVALID_FORMAT);
-        if (hasProspect) {
-            v.requiredText("prospectName", deal.prospectName(), Validator.NAME_MAX_LENGTH)
-                    .required("prospectSegment", deal.prospectSegment());
-        }
-        if (created != null) {
-            v.required("expectedFee", created.expectedFee())
-                    .required("probabilityPercent", created.probabilityPercent())
-                    .required("expectedStart", created.expectedStart())
-                    .required("duration", created.duration())
-                    .required("durationUnit", created.durationUnit())
-                    .required("billingPlan", created.billingPlan());
-        }
-        boolean complete = created == null || !v.hasErrors();
-        if (complete) {
-            v.check(!deal.expectedFee().isNegative() && deal.expectedFee().minorUnits() <= ProjectService.MAX_FEE_MINOR,
-                            "expectedFee", "must be between 0 and " + ProjectService.MAX_FEE_MINOR + " minor units",
-                            ErrorCode.OUT_OF_RANGE)
-                    .range("probabilityPercent", deal.probabilityPercent(), 0, 100)
-                    .date("expectedStart", deal.expectedStart())
-                    .range("duration", deal.duration(), 1,
-                            deal.durationUnit() == DurationUnit.WEEKS ? MAX_WEEKS : MAX_MONTHS);
-        }
-        v.check(deal.staffingNeed().size() <= MAX_NEEDS, "staffingNeed", "at most " + MAX_NEEDS + " people",
-                ErrorCode.OUT_OF_RANGE);
-        Set<TeamMemberId> seen = new HashSet<>();
-        for (int i = 0; i < deal.staffingNeed().size() && i < MAX_NEEDS; i++) {
-            StaffingNeed need = deal.staffingNeed().get(i);
-            v.required("staffingNeed[" + i + "].memberId", need.memberId())
-                    .range("staffingNeed[" + i + "].sharePercent", need.sharePercent(), 1, 100)
-                    .check(need.memberId() == null || seen.add(need.memberId()), "staffingNeed[" + i + "].memberId",
-                            "this person is already needed", ErrorCode.DUPLICATE);
-        }
-        v.throwIfInvalid();
-        deal.billingPlan().validate(deal.expectedStart(), deal.expectedEnd());
+    /** That the deal's client (if any) and the people it needs are the agency's. */
+    private Mono<Deal> known(Caller caller, Deal deal) {
         Mono<Boolean> clientKnown = deal.clientId() == null ? Mono.just(true)
                 : clients.find(caller, deal.clientId()).map(c -> !c.archived()).defaultIfEmpty(false);
         List<TeamMemberId> needed = deal.staffingNeed().stream().map(StaffingNeed::memberId).toList();
@@ -243,15 +201,7 @@ public final class DealService {
         });
     }
 
-    private static Money orZero(Money m) {
-        return m == null ? Money.zero(java.util.Currency.getInstance("EUR")) : m;
-    }
-
     private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static String trim(String s) {
-        return s == null ? null : s.strip();
     }
 }

@@ -92,13 +92,18 @@ public final class PasswordService {
      * ({@code sessionToken}'s stays; null, as for an API token: every session ends).
      */
     public Mono<Void> change(Caller caller, String sessionToken, String currentPassword, String newPassword) {
+        return Mono.fromCallable(() -> new ChangePasswordCommand(currentPassword, newPassword))
+                .flatMap(command -> change(caller, sessionToken, command));
+    }
+
+    /**
+     * Changes the caller's password: see {@link #change(Caller, String, String, String)}. The command holds the
+     * rules of both passwords; whether the current one is right is checked here, under the sign-in throttle.
+     */
+    public Mono<Void> change(Caller caller, String sessionToken, ChangePasswordCommand command) {
+        String currentPassword = command.currentPassword();
+        String newPassword = command.newPassword();
         return Mono.defer(() -> {
-            Validator v = new Validator();
-            v.check(currentPassword != null && !currentPassword.isEmpty()
-                    && currentPassword.length() <= Passwords.MAX_LENGTH, "currentPassword",
-                    "type your current password", ErrorCode.REQUIRED);
-            Passwords.check(v, "newPassword", newPassword);
-            v.throwIfInvalid();
             return identity.viewer(caller).flatMap(user -> {
                 byte[] account = IdentityService.accountKey(user.email());
                 return hashing.admit(() -> attempts.claim(account, clock.instant(), throttle)

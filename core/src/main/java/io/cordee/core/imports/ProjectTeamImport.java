@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
  */
 final class ProjectTeamImport {
 
-    /** The most a person's FTE may be, as {@code TeamService} allows. */
+    /** The most a person's FTE may be, as {@code CreateTeamMemberCommand} allows. */
     static final BigDecimal MAX_FTE = new BigDecimal("1.5");
 
     private final ClientRepository clients;

@@ -40,9 +40,12 @@ public record ProposalOption(Integer depositPercent, boolean monthlyInArrears, I
 
     /** Checks a list of options, naming each bad field as {@code options[i].field}; all at once. */
     public static void validate(List<ProposalOption> options) {
-        Validator v = new Validator()
-                .check(options != null && !options.isEmpty(), "options", "name at least one option",
-                        ErrorCode.REQUIRED);
+        check(new Validator(), options).throwIfInvalid();
+    }
+
+    /** The rules of a list of options, added to {@code v} (a command's, ADR 79). */
+    static Validator check(Validator v, List<ProposalOption> options) {
+        v.check(options != null && !options.isEmpty(), "options", "name at least one option", ErrorCode.REQUIRED);
         if (options != null) {
             v.check(options.size() <= MAX_OPTIONS, "options", "at most " + MAX_OPTIONS + " options",
                     ErrorCode.OUT_OF_RANGE);
@@ -60,6 +63,6 @@ public record ProposalOption(Integer depositPercent, boolean monthlyInArrears, I
                         ErrorCode.REQUIRED);
             }
         }
-        v.throwIfInvalid();
+        return v;
     }
 }

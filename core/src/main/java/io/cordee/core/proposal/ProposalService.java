@@ -141,19 +141,31 @@ public final class ProposalService {
         return recordSent(caller, clientId, options, language, sentOn, SendChannel.EMAIL);
     }
 
-    /** The same, saying how the proposal reached the client (ADR 65). */
+    /**
+     * The same, saying how the proposal reached the client (ADR 65). The command checks the input when it is built
+     * (after the caller's role here, so a LEAD is refused before anything else).
+     */
     public Mono<SentProposal> recordSent(Caller caller, ClientId clientId, List<ProposalOption> options,
                                          Language language, LocalDate sentOn, SendChannel channel) {
         return money(caller, "record renegotiation proposals")
-                .then(Mono.fromCallable(() -> {
-                    new Validator().required("clientId", clientId).required("language", language)
-                            .required("channel", channel).throwIfInvalid();
-                    ProposalOption.validate(options);
-                    return language;
-                }))
+                .then(Mono.fromCallable(() -> new RecordProposalSentCommand(clientId, options, language, sentOn,
+                        channel)))
+                .flatMap(command -> recordSent(caller, command));
+    }
+
+    /**
+     * Records a sent proposal: see {@link #recordSent(Caller, ClientId, List, Language, LocalDate, SendChannel)}.
+     * The command holds the rules of its own fields; the day sent against the agency's today is checked here.
+     */
+    public Mono<SentProposal> recordSent(Caller caller, RecordProposalSentCommand command) {
+        ClientId clientId = command.clientId();
+        List<ProposalOption> options = command.options();
+        Language language = command.language();
+        SendChannel channel = command.channel();
+        return money(caller, "record renegotiation proposals")
                 .then(agency(caller)).flatMap(agency -> {
                     LocalDate today = cash.today(agency);
-                    LocalDate on = sentOn == null ? today : sentOn;
+                    LocalDate on = command.sentOn() == null ? today : command.sentOn();
                     new Validator().check(!on.isAfter(today), "sentOn", "cannot be after today (" + today + ")",
                             ErrorCode.OUT_OF_RANGE).throwIfInvalid();
                     return compute(caller, agency, clientId, options, on, DEFAULT_HORIZON_WEEKS)
@@ -177,23 +189,28 @@ public final class ProposalService {
     public Mono<SentProposal> recordAnswer(Caller caller, ProposalId id, Long expectedVersion, ProposalAnswer answer,
                                            Integer acceptedOption, String note) {
         return money(caller, "record answers to renegotiation proposals")
-                .then(Mono.fromCallable(() -> {
-                    new Validator().required("proposalId", id).required("version", expectedVersion)
-                            .required("answer", answer).maxLength("note", note, SentProposal.NOTE_MAX_LENGTH)
-                            .throwIfInvalid();
-                    return answer;
-                }))
-                .then(agency(caller)).flatMap(agency -> proposals.find(caller.agencyId(), id)
+                .then(Mono.fromCallable(() -> new RecordProposalAnswerCommand(id, expectedVersion, answer,
+                        acceptedOption, note)))
+                .flatMap(command -> recordAnswer(caller, command));
+    }
+
+    /**
+     * Records the client's answer: see {@link #recordAnswer(Caller, ProposalId, Long, ProposalAnswer, Integer,
+     * String)}. The command holds the rules of its own fields; what needs the proposal is checked here.
+     */
+    public Mono<SentProposal> recordAnswer(Caller caller, RecordProposalAnswerCommand command) {
+        long expectedVersion = command.expectedVersion();
+        return money(caller, "record answers to renegotiation proposals")
+                .then(agency(caller)).flatMap(agency -> proposals.find(caller.agencyId(), command.proposalId())
                         .switchIfEmpty(Mono.error(() -> InvalidInput.of("proposalId", "no such proposal",
                                 ErrorCode.NOT_FOUND)))
                         .flatMap(current -> {
                             if (current.version() != expectedVersion) {
                                 return Mono.error(new Conflict("RenegotiationProposal", expectedVersion));
                             }
-                            validateAnswer(current, answer, acceptedOption);
-                            SentProposal answered = current.answered(answer, acceptedOption,
-                                    note == null || note.isBlank() ? null : note.strip(), cash.today(agency),
-                                    expectedVersion);
+                            validateAnswer(current, command.answer(), command.acceptedOption());
+                            SentProposal answered = current.answered(command.answer(), command.acceptedOption(),
+                                    command.note(), cash.today(agency), expectedVersion);
                             return tx.inTransaction(proposals.updateAnswer(answered)
                                     .switchIfEmpty(Mono.error(() -> new Conflict("RenegotiationProposal",
                                             expectedVersion)))
@@ -202,18 +219,13 @@ public final class ProposalService {
                         }));
     }
 
+    /** What needs the proposal; the command said already that an option comes exactly with ACCEPTED. */
     private static void validateAnswer(SentProposal current, ProposalAnswer answer, Integer acceptedOption) {
         Validator v = new Validator()
                 .check(current.answer() != ProposalAnswer.ACCEPTED, "answer",
                         "the proposal was accepted already; an accepted proposal is final", ErrorCode.INVALID_FORMAT);
         if (answer == ProposalAnswer.ACCEPTED) {
-            v.required("acceptedOption", acceptedOption);
-            if (acceptedOption != null) {
-                v.range("acceptedOption", acceptedOption, 1, current.options().size());
-            }
-        } else {
-            v.check(acceptedOption == null, "acceptedOption", "only an accepted proposal has one",
-                    ErrorCode.INVALID_FORMAT);
+            v.range("acceptedOption", acceptedOption, 1, current.options().size());
         }
         v.throwIfInvalid();
     }

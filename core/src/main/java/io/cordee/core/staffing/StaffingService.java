@@ -35,7 +35,6 @@ import reactor.core.publisher.Mono;
 public final class StaffingService {
 
     public static final int MAX_MONTHS = 24;
-    private static final int MAX_ALLOCATION_DAYS = 3 * 366;
 
     private final AllocationRepository allocations;
     private final TeamMemberRepository members;
@@ -68,25 +67,37 @@ public final class StaffingService {
         return allocations.findById(caller.agencyId(), id);
     }
 
+    /**
+     * Allocates from a draft whose every field is given. The command checks the input when it is built (after the
+     * caller's role here, so a CLIENT user is refused before anything else).
+     */
     public Mono<Allocation> create(Caller caller, AllocationDraft draft) {
         return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change staffing"))
-                .then(checked(caller, draft.memberId(), draft.projectId(), draft.sharePercent(), draft.from(),
-                        draft.to()))
-                .flatMap(ok -> allocations.insert(new Allocation(new AllocationId(ids.newId()), caller.agencyId(),
-                        draft.memberId(), draft.projectId(), draft.sharePercent(), draft.from(), draft.to(), 0)));
+                .then(Mono.fromCallable(() -> new CreateAllocationCommand(draft)))
+                .flatMap(command -> create(caller, command));
     }
 
+    /** Allocates a member to a project: the command holds the rules of its fields; both are checked to exist. */
+    public Mono<Allocation> create(Caller caller, CreateAllocationCommand command) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change staffing"))
+                .then(known(caller, command.memberId(), command.projectId()))
+                .flatMap(ok -> allocations.insert(new Allocation(new AllocationId(ids.newId()), caller.agencyId(),
+                        command.memberId(), command.projectId(), command.sharePercent(), command.from(), command.to(),
+                        0)));
+    }
+
+    /** Changes an allocation: the given fields merged into it must pass the rules of a new one. */
     public Mono<Allocation> update(Caller caller, AllocationId id, long expectedVersion, AllocationDraft changes) {
         return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change staffing"))
                 .then(get(caller, id))
                 .flatMap(current -> {
-                    Allocation next = new Allocation(current.id(), current.agencyId(),
+                    CreateAllocationCommand next = new CreateAllocationCommand(
                             or(changes.memberId(), current.memberId()), or(changes.projectId(), current.projectId()),
                             or(changes.sharePercent(), current.sharePercent()), or(changes.from(), current.from()),
-                            or(changes.to(), current.to()), expectedVersion);
-                    return checked(caller, next.memberId(), next.projectId(), next.sharePercent(), next.from(),
-                            next.to())
-                            .then(allocations.update(next))
+                            or(changes.to(), current.to()));
+                    return known(caller, next.memberId(), next.projectId())
+                            .then(allocations.update(new Allocation(current.id(), current.agencyId(), next.memberId(),
+                                    next.projectId(), next.sharePercent(), next.from(), next.to(), expectedVersion)))
                             .switchIfEmpty(Mono.error(() -> new Conflict("Allocation", expectedVersion)));
                 });
     }
@@ -195,25 +206,9 @@ public final class StaffingService {
         return find(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("Allocation", id.value())));
     }
 
-    /** Validates the fields, then that the member and the project exist in the caller's agency. */
-    private Mono<Boolean> checked(Caller caller, TeamMemberId memberId, ProjectId projectId, Integer share,
-                                  LocalDate from, LocalDate to) {
+    /** That the member and the project exist in the caller's agency (their fields hold: a command's). */
+    private Mono<Boolean> known(Caller caller, TeamMemberId memberId, ProjectId projectId) {
         return Mono.defer(() -> {
-            Validator v = new Validator()
-                    .required("teamMemberId", memberId)
-                    .required("projectId", projectId)
-                    .required("sharePercent", share)
-                    .required("startDate", from)
-                    .required("endDate", to)
-                    .notBefore("endDate", to, "startDate", from);
-            if (share != null) {
-                v.range("sharePercent", share, 1, 100);
-            }
-            if (from != null && to != null) {
-                v.check(to.toEpochDay() - from.toEpochDay() <= MAX_ALLOCATION_DAYS, "endDate",
-                        "an allocation lasts at most three years", ErrorCode.OUT_OF_RANGE);
-            }
-            v.throwIfInvalid();
             Mono<Boolean> member = members.findById(caller.agencyId(), memberId).hasElement();
             Mono<Boolean> project = projects.findById(caller.agencyId(), projectId).hasElement();
             return Mono.zip(member, project).flatMap(t -> {

@@ -1,17 +1,12 @@
 package io.cordee.core.staffing;
 
 import io.cordee.core.common.Conflict;
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
-import io.cordee.core.money.Money;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,10 +20,6 @@ import reactor.core.publisher.Mono;
 public final class TeamService {
 
     private static final Set<Role> MANAGERS = EnumSet.of(Role.OWNER, Role.FINANCE);
-    private static final BigDecimal MAX_FTE = new BigDecimal("1.5");
-    private static final long MAX_AMOUNT_MINOR = 10_000_000_00L;
-
-    private static final int MAX_ABSENCE_DAYS = 366;
 
     private final TeamMemberRepository members;
     private final AbsenceRepository absences;
@@ -78,37 +69,47 @@ public final class TeamService {
                 .collectMap(TeamMember::id, m -> m);
     }
 
+    /**
+     * Adds a member from a draft. The command checks the input when it is built (after the caller's role here, so a
+     * LEAD is refused before anything else).
+     */
     public Mono<TeamMember> create(Caller caller, TeamMemberDraft draft) {
+        return Mono.fromCallable(() -> caller.require(MANAGERS, "add team members"))
+                .then(Mono.fromCallable(() -> new CreateTeamMemberCommand(draft)))
+                .flatMap(command -> create(caller, command));
+    }
+
+    /** Adds a member to the team; the command holds the rules of its fields. */
+    public Mono<TeamMember> create(Caller caller, CreateTeamMemberCommand command) {
         return Mono.fromCallable(() -> {
             caller.require(MANAGERS, "add team members");
-            String name = trim(draft.name());
-            BigDecimal fte = draft.fte() == null ? BigDecimal.ONE : draft.fte();
-            validate(name, draft.jobTitle(), draft.skills(), fte, draft.monthlyLoadedCost(), draft.dailyBillRate(),
-                    draft.startDate(), draft.endDate());
-            return new TeamMember(new TeamMemberId(ids.newId()), caller.agencyId(), name, trim(draft.jobTitle()),
-                    draft.skills(), fte, draft.monthlyLoadedCost(), draft.dailyBillRate(), draft.startDate(),
-                    draft.endDate(), false, 0, List.of());
+            return new TeamMember(new TeamMemberId(ids.newId()), caller.agencyId(), command.name(), command.jobTitle(),
+                    command.skills(), command.fte(), command.monthlyLoadedCost(), command.dailyBillRate(),
+                    command.startDate(), command.endDate(), false, 0, List.of());
         }).flatMap(members::insert);
     }
 
+    /** Changes a member: the given fields merged into it must pass the rules of a new one. */
     public Mono<TeamMember> update(Caller caller, TeamMemberId id, long expectedVersion, TeamMemberDraft changes) {
         return Mono.fromCallable(() -> caller.require(MANAGERS, "change team members"))
                 .then(get(caller, id))
                 .flatMap(current -> {
-                    String name = changes.name() == null ? current.name() : trim(changes.name());
-                    String job = changes.jobTitle() == null ? current.jobTitle() : trim(changes.jobTitle());
-                    List<String> skills = changes.skills() == null ? current.skills() : changes.skills();
-                    BigDecimal fte = changes.fte() == null ? current.fte() : changes.fte();
-                    Money cost = changes.monthlyLoadedCost() == null ? current.monthlyLoadedCost()
-                            : changes.monthlyLoadedCost();
-                    Money rate = changes.dailyBillRate() == null ? current.dailyBillRate() : changes.dailyBillRate();
-                    LocalDate start = changes.clearStartDate() ? null
-                            : changes.startDate() == null ? current.startDate() : changes.startDate();
-                    LocalDate end = changes.clearEndDate() ? null
-                            : changes.endDate() == null ? current.endDate() : changes.endDate();
-                    validate(name, job, skills, fte, cost, rate, start, end);
-                    return write(new TeamMember(current.id(), current.agencyId(), name, job, skills, fte, cost, rate,
-                            start, end, current.archived(), expectedVersion, current.absences()));
+                    CreateTeamMemberCommand next = new CreateTeamMemberCommand(
+                            changes.name() == null ? current.name() : changes.name(),
+                            changes.jobTitle() == null ? current.jobTitle() : changes.jobTitle(),
+                            changes.skills() == null ? current.skills() : changes.skills(),
+                            changes.fte() == null ? current.fte() : changes.fte(),
+                            changes.monthlyLoadedCost() == null ? current.monthlyLoadedCost()
+                                    : changes.monthlyLoadedCost(),
+                            changes.dailyBillRate() == null ? current.dailyBillRate() : changes.dailyBillRate(),
+                            changes.clearStartDate() ? null
+                                    : changes.startDate() == null ? current.startDate() : changes.startDate(),
+                            changes.clearEndDate() ? null
+                                    : changes.endDate() == null ? current.endDate() : changes.endDate());
+                    return write(new TeamMember(current.id(), current.agencyId(), next.name(), next.jobTitle(),
+                            next.skills(), next.fte(), next.monthlyLoadedCost(), next.dailyBillRate(),
+                            next.startDate(), next.endDate(), current.archived(), expectedVersion,
+                            current.absences()));
                 });
     }
 
@@ -130,26 +131,36 @@ public final class TeamService {
                 .collectMultimap(Absence::memberId);
     }
 
-    /** Records an absence (OWNER, FINANCE: DESIGN lists absences with the team's data they keep). */
+    /**
+     * Records an absence (OWNER, FINANCE: DESIGN lists absences with the team's data they keep). The command checks
+     * the input when it is built (after the caller's role here).
+     */
     public Mono<Absence> addAbsence(Caller caller, TeamMemberId memberId, AbsenceDraft draft) {
         return Mono.fromCallable(() -> caller.require(MANAGERS, "record absences"))
-                .then(Mono.fromRunnable(() -> validateAbsence(draft.kind(), draft.from(), draft.to(), draft.note())))
-                .then(get(caller, memberId))
-                .flatMap(member -> absences.insert(new Absence(new AbsenceId(ids.newId()), caller.agencyId(),
-                        member.id(), draft.kind(), draft.from(), draft.to(), trim(draft.note()), 0)));
+                .then(Mono.fromCallable(() -> new AddAbsenceCommand(memberId, draft)))
+                .flatMap(command -> addAbsence(caller, command));
     }
 
+    /** Records an absence: the command holds the rules of its fields; the member is checked to be the agency's. */
+    public Mono<Absence> addAbsence(Caller caller, AddAbsenceCommand command) {
+        return Mono.fromCallable(() -> caller.require(MANAGERS, "record absences"))
+                .then(get(caller, command.memberId()))
+                .flatMap(member -> absences.insert(new Absence(new AbsenceId(ids.newId()), caller.agencyId(),
+                        member.id(), command.kind(), command.from(), command.to(), command.note(), 0)));
+    }
+
+    /** Changes an absence: the given fields merged into it must pass the rules of a new one. */
     public Mono<Absence> updateAbsence(Caller caller, AbsenceId id, long expectedVersion, AbsenceDraft changes) {
         return Mono.fromCallable(() -> caller.require(MANAGERS, "change absences"))
                 .then(getAbsence(caller, id))
                 .flatMap(current -> {
-                    Absence.Kind kind = changes.kind() == null ? current.kind() : changes.kind();
-                    LocalDate from = changes.from() == null ? current.from() : changes.from();
-                    LocalDate to = changes.to() == null ? current.to() : changes.to();
-                    String note = changes.note() == null ? current.note() : trim(changes.note());
-                    validateAbsence(kind, from, to, note);
-                    return absences.update(new Absence(current.id(), current.agencyId(), current.memberId(), kind,
-                                    from, to, note, expectedVersion))
+                    AddAbsenceCommand next = new AddAbsenceCommand(current.memberId(),
+                            changes.kind() == null ? current.kind() : changes.kind(),
+                            changes.from() == null ? current.from() : changes.from(),
+                            changes.to() == null ? current.to() : changes.to(),
+                            changes.note() == null ? current.note() : changes.note().strip());
+                    return absences.update(new Absence(current.id(), current.agencyId(), current.memberId(),
+                                    next.kind(), next.from(), next.to(), next.note(), expectedVersion))
                             .switchIfEmpty(Mono.error(() -> new Conflict("Absence", expectedVersion)));
                 });
     }
@@ -169,52 +180,11 @@ public final class TeamService {
         return found.switchIfEmpty(Mono.error(() -> new NotFound("Absence", id.value())));
     }
 
-    private static void validateAbsence(Absence.Kind kind, LocalDate from, LocalDate to, String note) {
-        Validator v = new Validator().required("kind", kind).required("from", from).required("to", to)
-                .notBefore("to", to, "from", from).maxLength("note", note, 500);
-        if (from != null && to != null && !to.isBefore(from)) {
-            v.check(java.time.temporal.ChronoUnit.DAYS.between(from, to) < MAX_ABSENCE_DAYS, "to",
-                    "an absence lasts at most " + MAX_ABSENCE_DAYS + " days; record a departure instead",
-                    ErrorCode.OUT_OF_RANGE);
-        }
-        v.throwIfInvalid();
-    }
-
     private Mono<TeamMember> get(Caller caller, TeamMemberId id) {
         return find(caller, id).switchIfEmpty(Mono.error(() -> new NotFound("TeamMember", id.value())));
     }
 
     private Mono<TeamMember> write(TeamMember changed) {
         return members.update(changed).switchIfEmpty(Mono.error(() -> new Conflict("TeamMember", changed.version())));
-    }
-
-    private static void validate(String name, String jobTitle, List<String> skills, BigDecimal fte, Money cost,
-                                 Money rate, LocalDate start, LocalDate end) {
-        Validator v = new Validator()
-                .notBefore("endDate", end, "startDate", start)
-                .requiredText("name", name, Validator.NAME_MAX_LENGTH)
-                .maxLength("jobTitle", jobTitle, Validator.NAME_MAX_LENGTH)
-                .check(fte.compareTo(BigDecimal.ZERO) > 0 && fte.compareTo(MAX_FTE) <= 0 && fte.scale() <= 2, "fte",
-                        "must be more than 0 and at most " + MAX_FTE + ", with at most two decimals (got "
-                                + fte.toPlainString() + ")", ErrorCode.OUT_OF_RANGE)
-                .required("monthlyLoadedCost", cost)
-                .required("dailyBillRate", rate);
-        checkAmount(v, "monthlyLoadedCost", cost);
-        checkAmount(v, "dailyBillRate", rate);
-        List<String> s = skills == null ? List.of() : skills;
-        v.check(s.size() <= 30, "skills", "at most 30 skills", ErrorCode.OUT_OF_RANGE);
-        for (int i = 0; i < s.size() && i < 30; i++) {
-            v.requiredText("skills[" + i + "]", s.get(i), 60);
-        }
-        v.throwIfInvalid();
-    }
-
-    private static void checkAmount(Validator v, String field, Money amount) {
-        v.check(amount == null || (!amount.isNegative() && amount.minorUnits() <= MAX_AMOUNT_MINOR), field,
-                "must be between 0 and " + MAX_AMOUNT_MINOR + " minor units", ErrorCode.OUT_OF_RANGE);
-    }
-
-    private static String trim(String s) {
-        return s == null ? null : s.strip();
     }
 }

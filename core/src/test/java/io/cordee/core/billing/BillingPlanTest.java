@@ -54,14 +54,33 @@ class BillingPlanTest {
     void sharesThatDoNotAddUpTo100AreRefusedWithEveryOtherMistake() {
         BillingPlan plan = new BillingPlan(30, List.of(new Milestone("Kick-off", LocalDate.of(2026, 3, 1), 40),
                 new Milestone("", LAUNCH, 20)), false);
+        // a deal's plan (no command yet): the plan's own rules (SetBillingPlanCommand's), then its dates
         assertThatThrownBy(() -> plan.validate(START, LAUNCH)).isInstanceOfSatisfying(InvalidInput.class, e ->
                 assertThat(e.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
                         // 30 + 40 + 20 = 90
                         tuple("milestones", ErrorCode.OUT_OF_RANGE),
-                        tuple("milestones[0].date", ErrorCode.INVALID_DATE_ORDER),
-                        tuple("milestones[1].label", ErrorCode.REQUIRED)));
+                        tuple("milestones[1].label", ErrorCode.REQUIRED),
+                        tuple("milestones[0].date", ErrorCode.INVALID_DATE_ORDER)));
         assertThatThrownBy(() -> new BillingPlan(0, List.of(), true).validate(START, null))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("monthlyInArrears"));
+    }
+
+    @Test
+    void againstTheProjectOnlyItsDatesAreChecked() {
+        // the plan of a command, whose shares and labels hold already: 1 March is before the start on 15 March
+        BillingPlan plan = new BillingPlan(30, List.of(new Milestone("Kick-off", LocalDate.of(2026, 3, 1), 40),
+                new Milestone("Launch", LAUNCH, 30)), false);
+        assertThatThrownBy(() -> plan.checkAgainstProject(START, LAUNCH)).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.errors()).extracting(FieldError::field, FieldError::code, FieldError::message)
+                        .containsExactly(tuple("milestones[0].date", ErrorCode.INVALID_DATE_ORDER,
+                                "must not be before the project start (2026-03-15)")));
+        // on the start itself it is accepted; a monthly plan needs the launch, and nothing else of the project
+        new BillingPlan(30, List.of(new Milestone("Kick-off", START, 70)), false).checkAgainstProject(START, null);
+        new BillingPlan(20, List.of(), true).checkAgainstProject(START, LAUNCH);
+        assertThatThrownBy(() -> new BillingPlan(20, List.of(), true).checkAgainstProject(START, null))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::code)
+                        .containsExactly(tuple("monthlyInArrears", ErrorCode.REQUIRED)));
     }
 }

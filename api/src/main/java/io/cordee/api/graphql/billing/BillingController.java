@@ -12,17 +12,18 @@ import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.graphql.project.ProjectController;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.AgedReceivables;
-import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.CreateInvoiceCommand;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.InvoiceFilter;
 import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.billing.IssueInvoiceCommand;
 import io.cordee.core.billing.Milestone;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.billing.ProjectBilling;
 import io.cordee.core.billing.RecordPaymentCommand;
+import io.cordee.core.billing.SetBillingPlanCommand;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
@@ -206,9 +207,9 @@ public class BillingController {
                 Callers.current().flatMap(caller -> {
                     ProjectId projectId = new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE,
                             "projectId"));
-                    BillingPlan plan = new BillingPlan(input.depositPercent() == null ? 0 : input.depositPercent(),
-                            input.milestones(), Boolean.TRUE.equals(input.monthlyInArrears()));
-                    return billing.setPlan(caller, projectId, input.version(), plan)
+                    return billing.setPlan(caller, new SetBillingPlanCommand(projectId, input.version(),
+                                    input.depositPercent() == null ? 0 : input.depositPercent(), input.milestones(),
+                                    Boolean.TRUE.equals(input.monthlyInArrears())))
                             .zipWhen(saved -> projects.get(caller, projectId));
                 }),
                 saved -> new SetBillingPlanPayload(BillingPlanView.of(saved.getT1()), saved.getT2(), List.of()),
@@ -217,8 +218,9 @@ public class BillingController {
 
     @MutationMapping
     public Mono<InvoicePayload> issueInvoice(@Argument IssueInvoiceInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> billing.issue(caller, invoiceId(input.id(), "id"),
-                input.version(), input.number(), input.issueDate())), InvoicePayload::ok, InvoicePayload::failed);
+        return Mutations.payload(Callers.current().flatMap(caller -> billing.issue(caller, new IssueInvoiceCommand(
+                        invoiceId(input.id(), "id"), input.version(), input.number(), input.issueDate()))),
+                InvoicePayload::ok, InvoicePayload::failed);
     }
 
     @MutationMapping

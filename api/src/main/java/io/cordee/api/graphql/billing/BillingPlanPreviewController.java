@@ -5,8 +5,8 @@ import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.graphql.project.ProjectController;
-import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.Milestone;
+import io.cordee.core.billing.SetBillingPlanCommand;
 import io.cordee.core.cash.BillingPlanPreview;
 import io.cordee.core.cash.BillingPlanPreviewService;
 import io.cordee.core.money.Money;
@@ -57,9 +57,10 @@ public class BillingPlanPreviewController {
         return Mutations.payload(Callers.current().flatMap(caller -> {
                     ProjectId projectId = new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE,
                             "projectId"));
-                    BillingPlan plan = new BillingPlan(input.depositPercent() == null ? 0 : input.depositPercent(),
-                            input.milestones(), Boolean.TRUE.equals(input.monthlyInArrears()));
-                    return previews.preview(caller, projectId, plan, input.horizonWeeks() == null
+                    SetBillingPlanCommand plan = new SetBillingPlanCommand(projectId, null,
+                            input.depositPercent() == null ? 0 : input.depositPercent(), input.milestones(),
+                            Boolean.TRUE.equals(input.monthlyInArrears()));
+                    return previews.preview(caller, plan, input.horizonWeeks() == null
                             ? BillingPlanPreviewService.DEFAULT_HORIZON_WEEKS : input.horizonWeeks());
                 }),
                 p -> new PreviewBillingPlanPayload(new PreviewView(p.invoices(), EffectView.of(p.forecast())),

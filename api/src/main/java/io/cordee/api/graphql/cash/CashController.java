@@ -22,17 +22,16 @@ import io.cordee.core.cash.OneOffExpense;
 import io.cordee.core.cash.Overhead;
 import io.cordee.core.cash.OverheadId;
 import io.cordee.core.cash.Scenario;
+import io.cordee.core.cash.ScenarioCommand;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -240,33 +239,22 @@ public class CashController {
         return Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> work.apply(caller, agency)));
     }
 
+    /** The scenario asked for, its rules checked by {@link ScenarioCommand} when it is built (ADR 79). */
     static Scenario scenario(ScenarioInput input) {
-        if (input == null || input.kind() == null || input.kind() == Scenario.Kind.BASE) {
-            return input != null && input.adjustments() != null && !input.adjustments().isEmpty()
-                    ? custom(input.adjustments()) : Scenario.BASE;
+        if (input == null) {
+            return Scenario.BASE;
         }
-        if (input.kind() == Scenario.Kind.STRESS) {
-            return Scenario.STRESS;
+        List<ScenarioCommand.Adjustment> adjustments = new ArrayList<>();
+        if (input.kind() != Scenario.Kind.STRESS && input.adjustments() != null) {
+            for (int i = 0; i < input.adjustments().size(); i++) {
+                ClientAdjustmentInput a = input.adjustments().get(i);
+                adjustments.add(new ScenarioCommand.Adjustment(new ClientId(GlobalId.decode(a.clientId(),
+                        ClientController.TYPE, "scenario.adjustments[" + i + "].clientId")), a.extraDelayDays(),
+                        a.defaultFrom(), a.paymentTermsDays(), a.depositPercent(),
+                        Boolean.TRUE.equals(a.monthlyInArrears())));
+            }
         }
-        return custom(input.adjustments() == null ? List.of() : input.adjustments());
-    }
-
-    private static Scenario custom(List<ClientAdjustmentInput> adjustments) {
-        Map<ClientId, Scenario.ClientAdjustment> byClient = new LinkedHashMap<>();
-        for (int i = 0; i < adjustments.size(); i++) {
-            ClientAdjustmentInput a = adjustments.get(i);
-            String field = "scenario.adjustments[" + i + "]";
-            new Validator()
-                    .range(field + ".extraDelayDays", a.extraDelayDays() == null ? 0 : a.extraDelayDays(), -365, 365)
-                    .range(field + ".paymentTermsDays", a.paymentTermsDays() == null ? 0 : a.paymentTermsDays(), 0, 365)
-                    .range(field + ".depositPercent", a.depositPercent() == null ? 0 : a.depositPercent(), 0, 100)
-                    .throwIfInvalid();
-            byClient.put(new ClientId(GlobalId.decode(a.clientId(), ClientController.TYPE,
-                            "scenario.adjustments[" + i + "].clientId")),
-                    new Scenario.ClientAdjustment(a.extraDelayDays() == null ? 0 : a.extraDelayDays(), a.defaultFrom(),
-                            a.paymentTermsDays(), a.depositPercent(), Boolean.TRUE.equals(a.monthlyInArrears())));
-        }
-        return Scenario.custom(byClient);
+        return new ScenarioCommand(input.kind(), adjustments).scenario();
     }
 
     /** The forecast carries the clients its inflows come from: naming them costs no statement. */

@@ -17,6 +17,7 @@ import io.cordee.core.billing.Milestone;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
+import io.cordee.core.deal.CreateDealCommand;
 import io.cordee.core.deal.Deal;
 import io.cordee.core.deal.DealDraft;
 import io.cordee.core.deal.DealId;
@@ -181,7 +182,7 @@ public class DealController {
     @MutationMapping
     public Mono<DealPayload> createDeal(@Argument CreateDealInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
-                        deals.create(caller, new DealDraft(input.name(), clientId(input.clientId()),
+                        deals.create(caller, new CreateDealCommand(input.name(), clientId(input.clientId()),
                                 input.prospectName(), input.prospectSegment(),
                                 MoneyInput.toMoney(input.expectedFee(), agency.settings().currency(), "expectedFee"),
                                 input.probabilityPercent(), input.expectedStart(), input.duration(),

@@ -9,6 +9,7 @@ import io.cordee.api.graphql.identity.IdentityController.Viewer;
 import io.cordee.api.graphql.setup.SetupController.SetUpPayload;
 import io.cordee.api.security.SessionCookies;
 import io.cordee.core.agency.AgencyService;
+import io.cordee.core.identity.ChangePasswordCommand;
 import io.cordee.core.identity.PasswordService;
 import io.cordee.core.identity.SignedIn;
 import io.cordee.core.identity.TwoFactorService;
@@ -61,7 +62,8 @@ public class PasswordController {
     public Mono<ChangePasswordPayload> changePassword(@Argument ChangePasswordInput input, GraphQLContext context) {
         String token = context.get(GraphQlAuthentication.TOKEN);
         return Mutations.payload(Callers.current().flatMap(caller -> passwords.change(caller, token,
-                                input.currentPassword(), input.newPassword())).thenReturn(true),
+                                new ChangePasswordCommand(input.currentPassword(), input.newPassword())))
+                        .thenReturn(true),
                 changed -> new ChangePasswordPayload(true, List.of()),
                 errors -> new ChangePasswordPayload(false, errors));
     }

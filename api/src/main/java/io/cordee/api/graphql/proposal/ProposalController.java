@@ -21,6 +21,8 @@ import io.cordee.core.proposal.ProposalId;
 import io.cordee.core.proposal.ProposalLetter;
 import io.cordee.core.proposal.ProposalOption;
 import io.cordee.core.proposal.ProposalService;
+import io.cordee.core.proposal.RecordProposalAnswerCommand;
+import io.cordee.core.proposal.RecordProposalSentCommand;
 import io.cordee.core.proposal.SendChannel;
 import io.cordee.core.proposal.SentProposal;
 import java.time.LocalDate;
@@ -159,9 +161,9 @@ public class ProposalController {
     @MutationMapping
     public Mono<RenegotiationProposalPayload> recordProposalSent(@Argument RecordProposalSentInput input) {
         return Callers.current().flatMap(caller -> Mutations.payload(Mono.defer(() -> proposals.recordSent(caller,
-                                new ClientId(GlobalId.decode(input.clientId(), ClientController.TYPE, "clientId")),
-                                options(input.options()), input.language(), input.sentOn(),
-                                input.channel() == null ? SendChannel.EMAIL : input.channel()))
+                                new RecordProposalSentCommand(new ClientId(GlobalId.decode(input.clientId(),
+                                        ClientController.TYPE, "clientId")), options(input.options()), input.language(),
+                                        input.sentOn(), input.channel() == null ? SendChannel.EMAIL : input.channel())))
                         .map(p -> RenegotiationProposal.of(caller, p)),
                 RenegotiationProposalPayload::ok, RenegotiationProposalPayload::failed));
     }
@@ -169,8 +171,9 @@ public class ProposalController {
     @MutationMapping
     public Mono<RenegotiationProposalPayload> recordProposalAnswer(@Argument RecordProposalAnswerInput input) {
         return Callers.current().flatMap(caller -> Mutations.payload(Mono.defer(() -> proposals.recordAnswer(caller,
-                                new ProposalId(GlobalId.decode(input.proposalId(), TYPE, "proposalId")),
-                                input.version(), input.answer(), input.acceptedOption(), input.note()))
+                                new RecordProposalAnswerCommand(new ProposalId(GlobalId.decode(input.proposalId(), TYPE,
+                                        "proposalId")), input.version(), input.answer(), input.acceptedOption(),
+                                        input.note())))
                         .map(p -> RenegotiationProposal.of(caller, p)),
                 RenegotiationProposalPayload::ok, RenegotiationProposalPayload::failed));
     }

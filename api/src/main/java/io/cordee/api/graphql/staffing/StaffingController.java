@@ -21,6 +21,7 @@ import io.cordee.core.project.ProjectService;
 import io.cordee.core.staffing.Allocation;
 import io.cordee.core.staffing.AllocationDraft;
 import io.cordee.core.staffing.AllocationId;
+import io.cordee.core.staffing.CreateAllocationCommand;
 import io.cordee.core.staffing.MonthCapacity;
 import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamMember;
@@ -194,7 +195,7 @@ public class StaffingController {
     @MutationMapping
     public Mono<AllocationPayload> createAllocation(@Argument CreateAllocationInput input) {
         return Mutations.payload(
-                Callers.current().flatMap(caller -> staffing.create(caller, new AllocationDraft(
+                Callers.current().flatMap(caller -> staffing.create(caller, new CreateAllocationCommand(
                         memberId(input.teamMemberId()), projectId(input.projectId()), input.sharePercent(),
                         input.startDate(), input.endDate()))),
                 AllocationPayload::ok, AllocationPayload::failed);

@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import io.cordee.core.staffing.Absence;
 import io.cordee.core.staffing.AbsenceDraft;
 import io.cordee.core.staffing.AbsenceId;
+import io.cordee.core.staffing.AddAbsenceCommand;
+import io.cordee.core.staffing.CreateTeamMemberCommand;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -119,11 +121,11 @@ public class TeamController {
     public Mono<TeamMemberPayload> createTeamMember(@Argument CreateTeamMemberInput input) {
         return Mutations.payload(
                 Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> team.create(caller,
-                        new TeamMemberDraft(input.name(), input.jobTitle(), input.skills(), fte(input.fte()),
+                        new CreateTeamMemberCommand(input.name(), input.jobTitle(), input.skills(), fte(input.fte()),
                                 MoneyInput.toMoney(input.monthlyLoadedCost(), agency.settings().currency(),
                                         "monthlyLoadedCost"),
                                 MoneyInput.toMoney(input.dailyBillRate(), agency.settings().currency(),
-                                        "dailyBillRate"), input.startDate(), input.endDate(), false, false)))),
+                                        "dailyBillRate"), input.startDate(), input.endDate())))),
                 TeamMemberPayload::ok, TeamMemberPayload::failed);
     }
 
@@ -153,9 +155,9 @@ public class TeamController {
     @MutationMapping
     public Mono<AbsencePayload> addAbsence(@Argument AddAbsenceInput input) {
         return Mutations.payload(
-                Callers.current().flatMap(caller -> team.addAbsence(caller,
+                Callers.current().flatMap(caller -> team.addAbsence(caller, new AddAbsenceCommand(
                         new TeamMemberId(GlobalId.decode(input.teamMemberId(), TYPE, "teamMemberId")),
-                        new AbsenceDraft(input.kind(), input.from(), input.to(), input.note()))),
+                        input.kind(), input.from(), input.to(), input.note()))),
                 AbsencePayload::ok, AbsencePayload::failed);
     }
 
