@@ -5,10 +5,10 @@ import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
+import io.cordee.api.pipeline.RequestPipeline;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * {@code subscription} is parsed.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(RequestPipeline.SUBSCRIPTIONS_OVER_WEBSOCKET)
 public class SubscriptionsOverWebSocket implements WebGraphQlInterceptor {
 
     public static final String SUBSCRIPTION_OVER_HTTP = "SUBSCRIPTION_OVER_HTTP";
@@ -51,7 +51,7 @@ public class SubscriptionsOverWebSocket implements WebGraphQlInterceptor {
         }
         Document document;
         try {
-            document = Parser.parse(request.getDocument());
+            document = RequestDocuments.parse(request.getDocument());
         } catch (InvalidSyntaxException e) {
             return false;
         }

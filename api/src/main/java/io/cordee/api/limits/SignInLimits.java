@@ -12,8 +12,9 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.SignInProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -48,7 +48,7 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 50) // after the request limits, before the sign-in gate and the mutation's transaction
+@Order(RequestPipeline.SIGN_IN_LIMITS) // after the request limits, before the sign-in gate and the mutation's transaction
 public class SignInLimits implements WebGraphQlInterceptor {
 
     public static final String SIGN_IN = "signIn";
@@ -136,7 +136,7 @@ public class SignInLimits implements WebGraphQlInterceptor {
         }
         Document document;
         try {
-            document = Parser.parse(request.getDocument());
+            document = RequestDocuments.parse(request.getDocument());
         } catch (InvalidSyntaxException e) {
             return null; // answered by GraphQL's own syntax error
         }

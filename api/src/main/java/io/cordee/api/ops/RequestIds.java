@@ -1,10 +1,10 @@
 package io.cordee.api.ops;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import io.micrometer.context.ContextRegistry;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * logging MDC on whichever thread the request continues.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestPipeline.REQUEST_IDS)
 public class RequestIds implements WebFilter {
 
     public static final String HEADER = "X-Request-Id";

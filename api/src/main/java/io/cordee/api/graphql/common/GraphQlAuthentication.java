@@ -8,10 +8,12 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.SessionCookies;
 import java.util.List;
 import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -34,6 +36,7 @@ import reactor.core.publisher.Mono;
  * (set by {@code signIn}, cleared by {@code signOut}).
  */
 @Component
+@Order(RequestPipeline.GRAPHQL_AUTHENTICATION)
 public class GraphQlAuthentication implements WebGraphQlInterceptor {
 
     public static final String TOKEN = "cordee.sessionToken";
@@ -78,7 +81,7 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
     static boolean isAnonymousOperation(WebGraphQlRequest request) {
         Document document;
         try {
-            document = Parser.parse(request.getDocument());
+            document = RequestDocuments.parse(request.getDocument());
         } catch (InvalidSyntaxException e) {
             return false;
         }

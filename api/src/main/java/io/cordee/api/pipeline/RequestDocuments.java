@@ -1,0 +1,59 @@
+package io.cordee.api.pipeline;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.language.Document;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one parser of a request's GraphQL document (ADR 78): every stage of the pipeline that reads the
+ * document — the strict input check, the sign-in and setup gates, the authentication of anonymous
+ * operations, the API-token scopes, the mutation's transaction, the alert evaluation, the metrics — and
+ * graphql-java's execution (through {@code ParsedDocumentCache}) ask here, so a document is parsed once
+ * and its tree shared, instead of once per stage.
+ *
+ * <p>Trees are kept by their text, bounded and least recently used out first; a {@link Document} is
+ * immutable, so sharing one between stages and requests is safe. A document that does not parse is kept
+ * too: every stage gets the same {@link InvalidSyntaxException} without parsing it again. The options are
+ * graphql-java's for operations, so the tree is the one execution would have built.
+ */
+public final class RequestDocuments {
+
+    private static final int KEPT = 1000;
+    private static final Cache<String, Parsed> PARSED = Caffeine.newBuilder().maximumSize(KEPT).build();
+    private static final AtomicLong PARSES = new AtomicLong();
+
+    private record Parsed(Document document, InvalidSyntaxException error) {
+    }
+
+    private RequestDocuments() {
+    }
+
+    /** The tree of {@code text}, parsed on its first use; throws its syntax error if it has one. */
+    public static Document parse(String text) {
+        Parsed parsed = PARSED.get(text, RequestDocuments::parseNow);
+        if (parsed.error() != null) {
+            throw parsed.error();
+        }
+        return parsed.document();
+    }
+
+    /** How many documents this process has parsed (not found kept): one per distinct text while it is kept. */
+    public static long parses() {
+        return PARSES.get();
+    }
+
+    private static Parsed parseNow(String text) {
+        PARSES.incrementAndGet();
+        try {
+            return new Parsed(new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(text)
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build()), null);
+        } catch (InvalidSyntaxException e) {
+            return new Parsed(null, e);
+        }
+    }
+}
