@@ -26,6 +26,7 @@ public final class RequestDocuments {
     private static final int KEPT = 1000;
     private static final Cache<String, Parsed> PARSED = Caffeine.newBuilder().maximumSize(KEPT).build();
     private static final AtomicLong PARSES = new AtomicLong();
+    private static final AtomicLong LOOKUPS = new AtomicLong();
 
     private record Parsed(Document document, InvalidSyntaxException error) {
     }
@@ -35,6 +36,7 @@ public final class RequestDocuments {
 
     /** The tree of {@code text}, parsed on its first use; throws its syntax error if it has one. */
     public static Document parse(String text) {
+        LOOKUPS.incrementAndGet();
         Parsed parsed = PARSED.get(text, RequestDocuments::parseNow);
         if (parsed.error() != null) {
             throw parsed.error();
@@ -45,6 +47,11 @@ public final class RequestDocuments {
     /** How many documents this process has parsed (not found kept): one per distinct text while it is kept. */
     public static long parses() {
         return PARSES.get();
+    }
+
+    /** How many times a stage asked for a tree, parsed or found kept. */
+    public static long lookups() {
+        return LOOKUPS.get();
     }
 
     private static Parsed parseNow(String text) {

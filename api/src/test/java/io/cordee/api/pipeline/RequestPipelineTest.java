@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.cordee.api.ops.GraphQlOperationMetrics;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Tenants;
+import io.cordee.core.identity.Role;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
@@ -14,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 /**
@@ -29,6 +36,36 @@ class RequestPipelineTest {
     ApplicationContext context;
     @Autowired
     GraphQlSource graphQl;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aMutationIsParsedOncePerRequestAndItsTreeSharedByEveryStage() {
+        HttpGraphQlTester owner = tenants.as(tenants.create("Pipeline"), Role.OWNER);
+        // a text no other request sends (an alias of its own), so this request must parse it
+        String alias = "c" + UUID.randomUUID().toString().replace("-", "");
+        String mutation = "mutation Create($in: CreateClientInput!) { " + alias
+                + ": createClient(input: $in) { client { name } userErrors { code } } }";
+
+        long parsesBefore = RequestDocuments.parses();
+        long lookupsBefore = RequestDocuments.lookups();
+        owner.document(mutation).variable("in", Map.of("name", "Rope Ltd", "segment", "SME")).execute()
+                .path(alias + ".client.name").entity(String.class).isEqualTo("Rope Ltd")
+                .path(alias + ".userErrors").entityList(Object.class).hasSize(0);
+
+        // one parse for: GraphQL over HTTP's read-only check, the strict input check, the sign-in gate's
+        // anonymous check, the API-token scopes, the mutation's transaction, the alert evaluation after it,
+        // the metrics and graphql-java's execution (validated from the shared tree); each of them used to
+        // call the parser itself
+        assertThat(RequestDocuments.parses() - parsesBefore).as("parses for one mutation request").isEqualTo(1);
+        assertThat(RequestDocuments.lookups() - lookupsBefore).as("stages that read the shared tree")
+                .isGreaterThanOrEqualTo(4);
+        // the metrics read the operation from the same tree: type and name of the operation sent
+        assertThat(meters.find(GraphQlOperationMetrics.METRIC).tag(GraphQlOperationMetrics.OPERATION_NAME, "Create")
+                .tag("graphql.operation.type", "mutation").timer()).isNotNull();
+    }
 
     @Test
     void theWebFiltersRunInTheDeclaredOrder() {
