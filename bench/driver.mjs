@@ -3,6 +3,8 @@
 // connections, for `warmup` seconds unmeasured and then `seconds` measured. Bounded in time; loopback only.
 // Usage: node driver.mjs '{"url":"http://127.0.0.1:8080/graphql","headers":{},"bodies":["{...}"],
 //                          "concurrency":8,"seconds":10,"warmup":2}'
+// Optional "headerSets": a list of header objects taken in turn with the bodies (request i gets
+// bodies[i % n] and headerSets[i % m]), e.g. one session cookie per agency for bench/scale.sh's mix.
 // Prints one JSON line: requests (measured), total (warm-up included), errors (any, warm-up included), firstError, rps, p50Ms, p99Ms, maxMs.
 import http from 'node:http';
 
@@ -12,10 +14,10 @@ if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error
 const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.concurrency });
 const bodies = cfg.bodies.map((b) => Buffer.from(b));
 
-function post(body) {
+function post(body, extra) {
   return new Promise((resolve) => {
     const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': body.length, ...cfg.headers } }, (res) => {
+      headers: { 'content-type': 'application/json', 'content-length': body.length, ...cfg.headers, ...extra } }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -39,9 +41,11 @@ let firstError = null;
 let next = 0;
 async function worker() {
   while (Date.now() < end) {
-    const body = bodies[next++ % bodies.length];
+    const i = next++;
+    const body = bodies[i % bodies.length];
+    const extra = cfg.headerSets ? cfg.headerSets[i % cfg.headerSets.length] : {};
     const t0 = process.hrtime.bigint();
-    const error = await post(body);
+    const error = await post(body, extra);
     const t1 = process.hrtime.bigint();
     const now = Date.now();
     total++;

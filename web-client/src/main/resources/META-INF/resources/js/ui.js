@@ -41,9 +41,20 @@ export const fieldErrors = (userErrors, field, id) => {
   return messages.length ? html`<span class="field-error" id=${id}>${messages.join(' ')}</span>` : '';
 };
 
-/** Adds a stylesheet once, when a module that needs it is first loaded (uPlot's: not on the sign-in page). */
+/**
+ * Adds a stylesheet once, when a module that needs it is first loaded (uPlot's: not on the sign-in page; a view's
+ * own styles, ADR 0081). The promise settles when the sheet has arrived (or failed: the view still shows), so a view
+ * that awaits it at the top of its module is never drawn without its styles.
+ */
 export function stylesheet(href) {
-  if (!document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) {
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
+  let link = document.querySelector(`link[rel="stylesheet"][href="${href}"]`);
+  if (link?.sheet) return Promise.resolve();
+  if (!link) {
+    link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    document.head.append(link);
   }
+  return new Promise((settle) => {
+    link.addEventListener('load', settle, { once: true });
+    link.addEventListener('error', settle, { once: true });
+  });
 }

@@ -213,9 +213,9 @@ public class CoreConfiguration {
                 agencies, computations);
     }
 
-    /** The complete agency export (ADR 42). */
+    /** Every port an agency archive reads and writes (ADR 42, ADR 58). */
     @Bean
-    io.cordee.core.export.AgencyExportService agencyExportService(AgencyRepository agencies, ClientRepository clients,
+    io.cordee.core.export.AgencyArchivePorts agencyArchivePorts(AgencyRepository agencies, ClientRepository clients,
             ProjectRepository projects, BillingRepository billing, CashRepository cash, TeamMemberRepository members,
             io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations,
             TransactionRunner tx, io.cordee.core.alert.AlertRepository alerts,
@@ -223,21 +223,20 @@ public class CoreConfiguration {
             io.cordee.core.cash.CashRiskSettingsRepository cashRisk, io.cordee.core.deal.DealRepository deals,
             io.cordee.core.timesheet.TimesheetRepository timesheets,
             io.cordee.core.export.ArchiveRecordsRepository records) {
-        return new io.cordee.core.export.AgencyExportService(agencies, clients, projects, billing, cash, members,
+        return new io.cordee.core.export.AgencyArchivePorts(agencies, clients, projects, billing, cash, members,
                 absences, allocations, tx, alerts, relationships, cashRisk, deals, timesheets, records);
+    }
+
+    /** The complete agency export (ADR 42). */
+    @Bean
+    io.cordee.core.export.AgencyExportService agencyExportService(io.cordee.core.export.AgencyArchivePorts ports) {
+        return new io.cordee.core.export.AgencyExportService(ports);
     }
 
     /** The import of a complete agency archive into an empty agency (ADR 58). */
     @Bean
-    io.cordee.core.export.AgencyArchiveImport agencyArchiveImport(AgencyRepository agencies, ClientRepository clients,
-            ProjectRepository projects, BillingRepository billing, CashRepository cash, TeamMemberRepository members,
-            io.cordee.core.staffing.AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx,
-            io.cordee.core.alert.AlertRepository alerts, io.cordee.core.relationship.RelationshipRepository relationships,
-            io.cordee.core.cash.CashRiskSettingsRepository cashRisk, io.cordee.core.deal.DealRepository deals,
-            io.cordee.core.timesheet.TimesheetRepository timesheets,
-            io.cordee.core.export.ArchiveRecordsRepository records) {
-        return new io.cordee.core.export.AgencyArchiveImport(agencies, clients, projects, billing, cash, members,
-                absences, allocations, tx, alerts, relationships, cashRisk, deals, timesheets, records);
+    io.cordee.core.export.AgencyArchiveImport agencyArchiveImport(io.cordee.core.export.AgencyArchivePorts ports) {
+        return new io.cordee.core.export.AgencyArchiveImport(ports);
     }
 
     @Bean

@@ -22,6 +22,7 @@ public class WeeklyDigest {
 
     private final DigestService digests;
     private final AtomicBoolean skipLogged = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public WeeklyDigest(DigestService digests) {
         this.digests = digests;
@@ -32,8 +33,22 @@ public class WeeklyDigest {
         run().subscribe(reports -> { }, e -> log.warn("Weekly digest failed", e));
     }
 
-    /** Sends the digests that are due; one report per agency sent to (none without SMTP: one log line, once). */
+    /**
+     * Sends the digests that are due; one report per agency sent to (none without SMTP: one log line, once).
+     * A check that comes while this instance's previous pass is still sending does nothing (an empty list):
+     * passes never overlap (ADR 82). Across instances the week's claim decides who sends.
+     */
     public Mono<List<Report>> run() {
+        return Mono.defer(() -> {
+            if (!running.compareAndSet(false, true)) {
+                log.debug("Weekly digest still running; this check is skipped");
+                return Mono.just(List.<Report>of());
+            }
+            return runOnce().doOnTerminate(() -> running.set(false)).doOnCancel(() -> running.set(false));
+        });
+    }
+
+    private Mono<List<Report>> runOnce() {
         if (!digests.mailConfigured()) {
             if (skipLogged.compareAndSet(false, true)) {
                 log.info("Weekly digest skipped: no SMTP server is configured (spring.mail.host)");

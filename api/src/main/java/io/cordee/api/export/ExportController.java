@@ -5,7 +5,7 @@ import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.project.ProjectController;
-import io.cordee.api.http.GraphQlHttp;
+import io.cordee.api.http.FileEndpointRefusals;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.AgedReceivables;
@@ -21,11 +21,7 @@ import io.cordee.core.client.ClientService;
 import io.cordee.core.common.DomainException;
 import io.cordee.core.export.AgencyExportService;
 import io.cordee.core.common.ErrorCode;
-import io.cordee.core.common.Forbidden;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.NotFound;
-import io.cordee.core.common.TooManyRequests;
-import io.cordee.core.common.Unauthenticated;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
@@ -40,7 +36,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -353,41 +348,6 @@ public class ExportController {
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<String> refused(DomainException e) {
-        return refusal(e);
-    }
-
-    /** A refusal as every file beside {@code /graphql} answers it (the letter PDF of ADR 65 too). */
-    static ResponseEntity<String> refusal(DomainException e) {
-        HttpStatus status;
-        String classification;
-        String message = e.getMessage();
-        if (e instanceof Unauthenticated) {
-            status = HttpStatus.UNAUTHORIZED;
-            classification = "UNAUTHORIZED";
-        } else if (e instanceof Forbidden) {
-            status = HttpStatus.FORBIDDEN;
-            classification = "FORBIDDEN";
-        } else if (e instanceof NotFound) {
-            status = HttpStatus.NOT_FOUND;
-            classification = "NOT_FOUND";
-        } else if (e instanceof TooManyRequests) {
-            status = HttpStatus.TOO_MANY_REQUESTS;
-            classification = "RATE_LIMITED";
-        } else if (e instanceof InvalidInput invalid) {
-            status = HttpStatus.BAD_REQUEST;
-            classification = "BAD_REQUEST";
-            message = invalid.errors().stream().map(f -> f.field() + ": " + f.message())
-                    .collect(Collectors.joining("; "));
-        } else {
-            status = HttpStatus.CONFLICT;
-            classification = "CONFLICT";
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setCacheControl(CacheControl.noStore());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cordee\"");
-        }
-        return new ResponseEntity<>(GraphQlHttp.errorBody(message, classification, e.code().name()), headers, status);
+        return FileEndpointRefusals.of(e);
     }
 }

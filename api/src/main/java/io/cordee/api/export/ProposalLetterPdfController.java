@@ -1,5 +1,6 @@
 package io.cordee.api.export;
 
+import io.cordee.api.http.FileEndpointRefusals;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.proposal.ProposalController;
@@ -71,6 +72,6 @@ public class ProposalLetterPdfController {
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<String> refused(DomainException e) {
-        return ExportController.refusal(e);
+        return FileEndpointRefusals.of(e);
     }
 }

@@ -2,15 +2,12 @@ package io.cordee.api.imports;
 
 import io.cordee.api.export.AgencyArchiveReader;
 import io.cordee.api.graphql.common.Callers;
-import io.cordee.api.http.GraphQlHttp;
+import io.cordee.api.http.FileEndpointRefusals;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.DomainException;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.NotFound;
-import io.cordee.core.common.TooManyRequests;
-import io.cordee.core.common.Unauthenticated;
 import io.cordee.core.export.AgencyArchiveImport;
 import io.cordee.core.identity.ApiTokenArea;
 import io.cordee.core.identity.Role;
@@ -24,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -112,8 +108,7 @@ public class AgencyArchiveUploadController {
     }
 
     private static InvalidInput tooLarge() {
-        return InvalidInput.of("file", "the file is larger than " + AgencyArchiveReader.MAX_ARCHIVE_BYTES + " bytes",
-                ErrorCode.ARCHIVE_INVALID);
+        return FileEndpointRefusals.tooLarge(AgencyArchiveReader.MAX_ARCHIVE_BYTES, ErrorCode.ARCHIVE_INVALID);
     }
 
     /**
@@ -133,41 +128,6 @@ public class AgencyArchiveUploadController {
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<String> refused(DomainException e) {
-        HttpStatus status = HttpStatus.CONFLICT;
-        String classification = "CONFLICT";
-        String message = e.getMessage();
-        String code = e.code().name();
-        if (e instanceof Unauthenticated) {
-            status = HttpStatus.UNAUTHORIZED;
-            classification = "UNAUTHORIZED";
-        } else if (e instanceof Forbidden) {
-            status = HttpStatus.FORBIDDEN;
-            classification = "FORBIDDEN";
-        } else if (e instanceof NotFound) {
-            status = HttpStatus.NOT_FOUND;
-            classification = "NOT_FOUND";
-        } else if (e instanceof TooManyRequests) {
-            status = HttpStatus.TOO_MANY_REQUESTS;
-            classification = "RATE_LIMITED";
-        } else if (e instanceof InvalidInput invalid) {
-            code = invalid.errors().get(0).code().name();
-            message = invalid.errors().stream().map(f -> f.field() + ": " + f.message())
-                    .collect(Collectors.joining("; "));
-            if (invalid.errors().get(0).code() == ErrorCode.AGENCY_NOT_EMPTY) {
-                status = HttpStatus.CONFLICT;
-                classification = "CONFLICT";
-            } else {
-                status = invalid.errors().get(0).message().startsWith("the file is larger")
-                        ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-                classification = "BAD_REQUEST";
-            }
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setCacheControl(CacheControl.noStore());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cordee\"");
-        }
-        return new ResponseEntity<>(GraphQlHttp.errorBody(message, classification, code), headers, status);
+        return FileEndpointRefusals.of(e);
     }
 }

@@ -2,15 +2,12 @@ package io.cordee.api.imports;
 
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GlobalId;
-import io.cordee.api.http.GraphQlHttp;
+import io.cordee.api.http.FileEndpointRefusals;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.DomainException;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.NotFound;
-import io.cordee.core.common.TooManyRequests;
-import io.cordee.core.common.Unauthenticated;
 import io.cordee.core.identity.ApiToken;
 import io.cordee.core.identity.ApiTokenAccess;
 import io.cordee.core.identity.ApiTokenArea;
@@ -21,7 +18,6 @@ import io.cordee.core.imports.ImportService;
 import io.cordee.core.imports.Sheet;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +25,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
@@ -208,8 +203,7 @@ public class ImportUploadController {
     }
 
     private static InvalidInput tooLarge() {
-        return InvalidInput.of("file", "the file is larger than " + ImportLimits.MAX_FILE_BYTES + " bytes",
-                ErrorCode.IMPORT_FILE_INVALID);
+        return FileEndpointRefusals.tooLarge(ImportLimits.MAX_FILE_BYTES, ErrorCode.IMPORT_FILE_INVALID);
     }
 
     static ImportKind kind(String kind) {
@@ -243,43 +237,7 @@ public class ImportUploadController {
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<String> refused(DomainException e) {
-        HttpStatus status;
-        String classification;
-        String message = e.getMessage();
-        String code = e.code().name();
-        if (e instanceof Unauthenticated) {
-            status = HttpStatus.UNAUTHORIZED;
-            classification = "UNAUTHORIZED";
-        } else if (e instanceof Forbidden) {
-            status = HttpStatus.FORBIDDEN;
-            classification = "FORBIDDEN";
-        } else if (e instanceof NotFound) {
-            status = HttpStatus.NOT_FOUND;
-            classification = "NOT_FOUND";
-        } else if (e instanceof TooManyRequests) {
-            status = HttpStatus.TOO_MANY_REQUESTS;
-            classification = "RATE_LIMITED";
-        } else if (e instanceof InvalidInput invalid) {
-            status = invalid.errors().get(0).message().startsWith("the file is larger")
-                    ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-            classification = "BAD_REQUEST";
-            message = invalid.errors().stream().map(f -> f.field() + ": " + f.message())
-                    .collect(Collectors.joining("; "));
-            code = invalid.errors().get(0).code().name();
-        } else {
-            status = HttpStatus.CONFLICT;
-            classification = "CONFLICT";
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setCacheControl(CacheControl.noStore());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"cordee\"");
-        }
-        if (e instanceof TooManyRequests t) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
-        }
-        return new ResponseEntity<>(GraphQlHttp.errorBody(message, classification, code), headers, status);
+        return FileEndpointRefusals.of(e);
     }
 
 }

@@ -19,8 +19,9 @@ public class LimitsConfiguration {
     /** Picked up by Spring Boot's GraphQL auto-configuration, as every {@code Instrumentation} bean. */
     @Bean
     @Order(RequestPipeline.QUERY_LIMITS)
-    QueryLimits queryLimits(LimitsProperties limits) {
-        return new QueryLimits(limits);
+    QueryLimits queryLimits(LimitsProperties limits,
+                            @org.springframework.beans.factory.annotation.Value("${cordee.limits.analysis-cache-size:1000}") int cacheSize) {
+        return new QueryLimits(limits, cacheSize);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.cordee.api.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphQLContext;
@@ -46,21 +48,43 @@ import java.util.Map;
 public class QueryLimits extends SimplePerformantInstrumentation {
 
     private final LimitsProperties limits;
+    /**
+     * The refusals of an operation with given variables (ADR 84): kept documents (ADR 50) hand graphql-java
+     * the same {@link OperationDefinition} object every time, and the schema and limits never change while
+     * the process runs, so the analysis of (that object, the variables) is worked out once. Nodes compare by
+     * identity: a document parsed again is a new key. Null when off ({@code cordee.limits.analysis-cache-size=0}).
+     */
+    private final Cache<AnalysisKey, List<GraphQLError>> refusals;
+
+    private record AnalysisKey(OperationDefinition operation, Map<String, Object> variables) {
+    }
 
     public QueryLimits(LimitsProperties limits) {
+        this(limits, 1000);
+    }
+
+    public QueryLimits(LimitsProperties limits, int cacheSize) {
         this.limits = limits;
+        this.refusals = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        List<GraphQLError> refusals = analyse(context.getGraphQLSchema(), context.getOperationDefinition(),
-                context.getFragmentsByName(), context.getCoercedVariables().toMap()).refusals(limits);
+        Map<String, Object> variables = context.getCoercedVariables().toMap();
+        List<GraphQLError> refusals = this.refusals == null ? refusals(context, variables)
+                : this.refusals.get(new AnalysisKey(context.getOperationDefinition(), variables),
+                        key -> refusals(context, variables));
         if (!refusals.isEmpty()) {
             throw new AbortExecutionException(refusals);
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    private List<GraphQLError> refusals(ExecutionContext context, Map<String, Object> variables) {
+        return List.copyOf(analyse(context.getGraphQLSchema(), context.getOperationDefinition(),
+                context.getFragmentsByName(), variables).refusals(limits));
     }
 
     /**

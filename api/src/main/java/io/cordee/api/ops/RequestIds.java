@@ -2,6 +2,7 @@ package io.cordee.api.ops;
 
 import io.cordee.api.pipeline.RequestPipeline;
 import io.micrometer.context.ContextRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -31,8 +32,21 @@ public class RequestIds implements WebFilter {
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     static {
+        // written only when it changes: with automatic propagation this runs around every Reactor signal
+        // that changes thread, and a request's signals mostly find their own id already there (ADR 84)
         ContextRegistry.getInstance().registerThreadLocalAccessor(KEY,
-                () -> MDC.get(KEY), value -> MDC.put(KEY, value), () -> MDC.remove(KEY));
+                () -> MDC.get(KEY), value -> {
+                    if (!value.equals(MDC.get(KEY))) {
+                        MDC.put(KEY, value);
+                    }
+                }, () -> MDC.remove(KEY));
+        if (!Boolean.parseBoolean(System.getProperty("cordee.context-propagation.observations", "false"))) {
+            // Nothing in Cordée reads the current Observation from a thread local (no tracer; metrics keep
+            // their observation in the Reactor context): restoring it around every signal opened and closed
+            // a scope each time, the largest part of the propagation's cost (ADR 84). The request id and the
+            // security contexts stay propagated. A tracer would need -Dcordee.context-propagation.observations=true.
+            ContextRegistry.getInstance().removeThreadLocalAccessor(ObservationThreadLocalAccessor.KEY);
+        }
     }
 
     @Override

@@ -67,6 +67,8 @@ class FirstLoadBrowserTest {
         assertThat(signIn).as("no view's code, no chart library on the sign-in page")
                 .noneMatch(path -> path.startsWith("/js/views/"))
                 .noneMatch(path -> path.toLowerCase().contains("uplot"));
+        assertThat(browser.js("return document.querySelectorAll('link[href^=\"/js/views/\"]').length"))
+                .as("no view preloaded for a visitor who is not signed in (ADR 83)").isEqualTo(0L);
 
         browser.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=cockpit-headline]")));
@@ -147,6 +149,9 @@ class FirstLoadBrowserTest {
             assertThat(log).as("the cockpit's query leaves before the viewer's answer is handed over")
                     .containsSubsequence("leaves viewer", "leaves Cockpit", "answered viewer");
             assertThat(log.stream().filter("leaves Cockpit"::equals)).as("one forecast request, not two").hasSize(1);
+            // ADR 83: the owner's index.html preloads the cockpit's code and words
+            assertThat(browser.js("return [...document.querySelectorAll('link[rel=modulepreload]')].map(l => l.getAttribute('href'))"))
+                    .asList().contains("/js/views/cockpit.js", "/js/views/cockpit.words.js");
         } finally {
             chromium.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script.get("identifier")));
         }

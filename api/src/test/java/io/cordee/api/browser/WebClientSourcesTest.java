@@ -103,4 +103,43 @@ class WebClientSourcesTest {
                         assertThat(resources.getResource("classpath:META-INF/resources/" + file).exists()).as(file).isTrue()));
         assertThat(app).as("a static import of a view in app.js").doesNotContainPattern("(?m)^import\\s[^;]*js/views/");
     }
+
+    /**
+     * ADR 0081: a view's code lives by view and stays readable. No module of {@code js/views/} (a view, its words, the
+     * parts in its folder {@code js/views/<view>/}) is over 450 lines; every {@code js/views/<view>.css} is awaited by
+     * {@code js/views/<view>.js} (loaded with the view, never on the first paint), and every sheet a view awaits exists.
+     */
+    @Test
+    void viewModulesStayShortAndEachViewAwaitsItsOwnStylesheet() throws IOException {
+        PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+        Map<String, Long> tooLong = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Resource script : resources.getResources("classpath*:META-INF/resources/js/views/**/*.js")) {
+            String url = script.getURL().toString();
+            String source = script.getContentAsString(StandardCharsets.UTF_8);
+            long lines = source.lines().count();
+            if (lines > 450) {
+                tooLong.put(url.substring(url.indexOf("js/views/")), lines);
+            }
+            Matcher sheet = Pattern.compile("stylesheet\\('/(js/views/[\\w/-]+\\.css)'\\)").matcher(source);
+            while (sheet.find()) {
+                if (!resources.getResource("classpath:META-INF/resources/" + sheet.group(1)).exists()) {
+                    missing.add(sheet.group(1));
+                }
+            }
+        }
+        List<String> notAwaited = new ArrayList<>();
+        Resource[] sheets = resources.getResources("classpath*:META-INF/resources/js/views/*.css");
+        for (Resource sheet : sheets) {
+            String name = sheet.getFilename();
+            Resource view = resources.getResource("classpath:META-INF/resources/js/views/" + name.replace(".css", ".js"));
+            if (!view.exists() || !view.getContentAsString(StandardCharsets.UTF_8).contains("await stylesheet('/js/views/" + name + "');")) {
+                notAwaited.add(name);
+            }
+        }
+        assertThat(sheets).as("the views' own stylesheets").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(tooLong).as("modules of js/views over 450 lines").isEmpty();
+        assertThat(missing).as("stylesheets a view awaits but the jar lacks").isEmpty();
+        assertThat(notAwaited).as("js/views/<view>.css not awaited by js/views/<view>.js").isEmpty();
+    }
 }

@@ -18,6 +18,7 @@ import io.cordee.core.project.ProjectService;
 import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberDraft;
 import io.cordee.core.staffing.TeamService;
+import io.cordee.persistence.alert.PostgresAlertChangeEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -130,7 +131,7 @@ class LiveAlertTest {
     void theListenerReconnectsWhenItsConnectionDrops() {
         Flux<Map<String, Object>> events = subscribe(port, notifications, cookie(tenant, Role.OWNER));
         String pids = "SELECT pid FROM pg_stat_activity WHERE application_name = :n";
-        List<Integer> before = db.sql(pids).bind("n", AlertNotifications.APPLICATION_NAME).mapValue(Integer.class)
+        List<Integer> before = db.sql(pids).bind("n", PostgresAlertChangeEvents.APPLICATION_NAME).mapValue(Integer.class)
                 .all().collectList().block(WAIT);
         assertThat(before).isNotEmpty();
         for (Integer pid : before) {
@@ -138,7 +139,7 @@ class LiveAlertTest {
         }
         // a new connection (another backend), listening again
         waitFor(() -> {
-            List<Integer> now = db.sql(pids).bind("n", AlertNotifications.APPLICATION_NAME).mapValue(Integer.class)
+            List<Integer> now = db.sql(pids).bind("n", PostgresAlertChangeEvents.APPLICATION_NAME).mapValue(Integer.class)
                     .all().collectList().block(WAIT);
             return now.stream().anyMatch(pid -> !before.contains(pid));
         });

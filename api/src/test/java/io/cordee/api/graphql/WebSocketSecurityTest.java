@@ -13,6 +13,8 @@ import io.cordee.api.websocket.WebSocketConnection;
 import io.cordee.api.websocket.WebSocketConnections;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.UserId;
+import io.cordee.persistence.common.PgListener;
+import io.cordee.persistence.identity.PostgresAccessChangeEvents;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import java.time.Duration;
@@ -228,10 +230,10 @@ class WebSocketSecurityTest {
                 "ApiToken", "id");
         UUID ownerId = tenant.owner().userId().value();
         UUID agencyId = tenant.agencyId().value();
-        PostgresqlConnection connection = Mono.from(AlertNotifications.dedicatedFactory(environment,
+        PostgresqlConnection connection = Mono.from(PgListener.dedicatedFactory(environment,
                 "cordee-test-listener").create()).cast(PostgresqlConnection.class).block(WAIT);
         try {
-            connection.createStatement("LISTEN " + AccessChangeListener.CHANNEL).execute()
+            connection.createStatement("LISTEN " + PostgresAccessChangeEvents.CHANNEL).execute()
                     .flatMap(PostgresqlResult::getRowsUpdated).then().block(WAIT);
             // the first two notifications of this agency: had the last use notified, it would be the first
             CompletableFuture<List<String>> heard = connection.getNotifications()

@@ -491,7 +491,7 @@ public class QueryLimitsTest {
         return resolved;
     }
 
-    /** The file's own string and number constants, then those of the sibling modules it imports ({@code from './x.js'}). */
+    /** The file's own string and number constants, then those of the modules of js/views it imports ({@code from './x.js'}). */
     private static Map<String, String> constants(String view) {
         String source;
         try (InputStream in = QueryLimitsTest.class.getClassLoader()
@@ -506,9 +506,13 @@ public class QueryLimitsTest {
         while (m.find()) {
             constants.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4));
         }
-        Matcher imports = Pattern.compile("from '\\./([a-z-]+\\.js)'").matcher(source);
+        // siblings ('./x.js'), the view's own folder ('./x/part.js') and, from there, its parents ('../x.js', ADR 0081)
+        Matcher imports = Pattern.compile("(?:from |import )'(\\.\\.?/[a-z/-]+\\.js)'").matcher(source);
         while (imports.find()) {
-            constants(imports.group(1)).forEach(constants::putIfAbsent);
+            String imported = java.nio.file.Path.of(view).resolveSibling(imports.group(1)).normalize().toString();
+            if (!imported.startsWith("..")) {
+                constants(imported).forEach(constants::putIfAbsent);
+            }
         }
         return constants;
     }

@@ -123,6 +123,62 @@ class CompressionAndCachingTest {
         assertThat(plain.body()).isEqualTo(classpath(STATIC + "/app.js"));
     }
 
+    /**
+     * ADR 83: an OWNER's or FINANCE user's index.html preloads the cockpit's code and words (their home); a visitor
+     * not signed in (the sign-in page, FirstLoadBrowserTest) and a LEAD (whose home is the clients) get the file
+     * as it is. Each form has its own ETag and both say {@code Vary: Cookie}, so no cache hands one to the other.
+     */
+    @Test
+    void indexHtmlPreloadsTheCockpitOnlyForTheRolesWhoseHomeItIs() throws Exception {
+        String preload = "<link rel=\"modulepreload\" href=\"/js/views/cockpit.js\">";
+        byte[] original = classpath(STATIC + "/index.html");
+        HttpResponse<byte[]> anonymous = get("/", "text/html", null);
+        assertThat(new String(gunzip(anonymous.body()), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("cockpit");
+        assertThat(gunzip(anonymous.body())).isEqualTo(original);
+        assertThat(anonymous.headers().allValues("Vary")).contains("Cookie");
+        String anonymousEtag = anonymous.headers().firstValue("ETag").orElseThrow();
+
+        Tenants.Tenant tenant = tenants.create("Preload Test Agency");
+        for (Role role : new Role[] {Role.OWNER, Role.FINANCE}) {
+            String cookie = "CORDEE_SESSION=" + tenants.signIn(tenant.email(role), Tenants.PASSWORD);
+            HttpResponse<byte[]> signedIn = get("/", "text/html", null, cookie);
+            String page = new String(gunzip(signedIn.body()), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(signedIn.statusCode()).as(role.name()).isEqualTo(200);
+            assertThat(page).as(role.name()).contains(preload)
+                    .contains("<link rel=\"modulepreload\" href=\"/js/views/cockpit.words.js\">");
+            // preloaded before the shell's script runs, and nothing of the cockpit is run by the page itself
+            assertThat(page.indexOf(preload)).isLessThan(page.indexOf("<script type=\"module\" src=\"/app.js\">"));
+            assertThat(page).doesNotContain("<script type=\"module\" src=\"/js/views/cockpit.js\"");
+            assertThat(signedIn.headers().firstValue("Cache-Control")).hasValue("no-cache");
+            assertThat(signedIn.headers().allValues("Vary")).contains("Cookie", "Accept-Encoding");
+            String etag = signedIn.headers().firstValue("ETag").orElseThrow();
+            assertThat(etag).as("the other form, another validator").isNotEqualTo(anonymousEtag);
+
+            HttpResponse<byte[]> again = get("/", "text/html", etag, cookie);
+            assertThat(again.statusCode()).isEqualTo(304);
+            assertThat(again.headers().allValues("Vary")).contains("Cookie");
+            // signed out (the cookie gone), the browser's copy with the preloads is not confirmed: the plain page comes
+            HttpResponse<byte[]> signedOut = get("/", "text/html", etag);
+            assertThat(signedOut.statusCode()).isEqualTo(200);
+            assertThat(gunzip(signedOut.body())).isEqualTo(original);
+        }
+        String lead = "CORDEE_SESSION=" + tenants.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
+        HttpResponse<byte[]> leadPage = get("/", "text/html", null, lead);
+        assertThat(gunzip(leadPage.body())).as("a LEAD's home is the clients page").isEqualTo(original);
+        assertThat(leadPage.headers().firstValue("ETag")).hasValue(anonymousEtag);
+        HttpResponse<byte[]> stale = get("/", "text/html", null, "CORDEE_SESSION=not-a-session");
+        assertThat(gunzip(stale.body())).as("an unknown session is a visitor").isEqualTo(original);
+    }
+
+    private HttpResponse<byte[]> get(String path, String accept, String ifNoneMatch, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept)
+                .header("Accept-Encoding", "gzip").header("Cookie", cookie).GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpResponse<byte[]> get(String path, String accept, String ifNoneMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept)
                 .header("Accept-Encoding", "gzip").GET();

@@ -193,23 +193,27 @@ public final class BillingService {
     /**
      * Adds an invoice that no billing plan generated (extra work, a change request), issued on
      * {@code issueDate} under {@code number} (null: none): due after the project's payment terms. It is
-     * never planned, so a new billing plan for the project leaves it alone.
+     * never planned, so a new billing plan for the project leaves it alone. The command checks the input
+     * when it is built (after the caller's role here, so a LEAD is refused before anything else).
      */
     public Mono<Invoice> create(Caller caller, ProjectId projectId, String label, Money amount, String number,
                                 LocalDate issueDate) {
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "add invoices"))
-                .then(projects.findById(caller.agencyId(), projectId))
+                .then(Mono.fromCallable(() -> new CreateInvoiceCommand(projectId, label, amount, number, issueDate)))
+                .flatMap(command -> create(caller, command));
+    }
+
+    /** Adds an invoice that no billing plan generated: see {@link #create(Caller, ProjectId, String, Money, String, LocalDate)}. */
+    public Mono<Invoice> create(Caller caller, CreateInvoiceCommand command) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "add invoices"))
+                .then(projects.findById(caller.agencyId(), command.projectId()))
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
                 .flatMap(project -> {
-                    new io.cordee.core.common.Validator()
-                            .requiredText("label", label, io.cordee.core.common.Validator.NAME_MAX_LENGTH)
-                            .check(amount.minorUnits() > 0, "amount", "must be more than 0", ErrorCode.OUT_OF_RANGE)
-                            .required("issueDate", issueDate)
-                            .throwIfInvalid();
                     Invoice draft = new Invoice(new InvoiceId(ids.newId()), caller.agencyId(), project.clientId(),
-                            project.id(), null, null, label.strip(), InvoiceStatus.PLANNED, issueDate, issueDate,
-                            amount, Money.zero(amount.currency()), null, 0);
-                    return billing.insertInvoice(draft.issue(number, issueDate, project.paymentTermsDays()));
+                            project.id(), null, null, command.label(), InvoiceStatus.PLANNED, command.issueDate(),
+                            command.issueDate(), command.amount(), Money.zero(command.amount().currency()), null, 0);
+                    return billing.insertInvoice(draft.issue(command.number(), command.issueDate(),
+                            project.paymentTermsDays()));
                 });
     }
 
@@ -255,6 +259,21 @@ public final class BillingService {
      * @param expectedVersion the invoice's version you read, or null not to check it
      */
     public Mono<Invoice> recordPayment(Caller caller, InvoiceId id, Long expectedVersion, Money amount, LocalDate on) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "record payments"))
+                .then(Mono.fromCallable(() -> new RecordPaymentCommand(id, expectedVersion, amount, on)))
+                .flatMap(command -> recordPayment(caller, command));
+    }
+
+    /**
+     * Records a payment: see {@link #recordPayment(Caller, InvoiceId, Long, Money, LocalDate)}. The command
+     * holds the rules of its own fields; the date against the agency's today and the amount against the
+     * balance due are checked here.
+     */
+    public Mono<Invoice> recordPayment(Caller caller, RecordPaymentCommand command) {
+        InvoiceId id = command.invoiceId();
+        Long expectedVersion = command.expectedVersion();
+        Money amount = command.amount();
+        LocalDate on = command.receivedOn();
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "record payments"))
                 .then(agencies.findById(caller.agencyId()))
                 .doOnNext(agency -> {

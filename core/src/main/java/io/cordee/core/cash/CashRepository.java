@@ -32,7 +32,7 @@ public interface CashRepository {
     /** Each given account's latest balance (whatever its date), in one statement. */
     Flux<BankBalance> latestBalances(AgencyId agencyId, java.util.Collection<BankAccountId> accountIds);
 
-    /** By name. */
+    /** Open accounts first, then archived ones; each by name (case ignored), then id. */
     Flux<BankAccount> accounts(AgencyId agencyId);
 
     Mono<BankAccount> insertAccount(AgencyId agencyId, BankAccount account);

@@ -87,12 +87,24 @@ public final class CashService {
      * the account must be named.
      */
     public Mono<BankBalance> recordBalance(Caller caller, BankAccountId accountId, LocalDate date, Money amount) {
+        return money(caller).then(Mono.fromCallable(() -> new RecordBankBalanceCommand(accountId, date, amount)))
+                .flatMap(command -> recordBalance(caller, command));
+    }
+
+    /**
+     * Records a balance: see {@link #recordBalance(Caller, BankAccountId, LocalDate, Money)}. The command holds
+     * the rules of its own fields; the agency's currency and today are checked here.
+     */
+    public Mono<BankBalance> recordBalance(Caller caller, RecordBankBalanceCommand command) {
+        BankAccountId accountId = command.accountId();
+        LocalDate date = command.date();
+        Money amount = command.amount();
         return money(caller).then(agency(caller)).flatMap(agency -> {
             LocalDate today = today(agency);
-            new Validator().required("date", date).required("amount", amount).date("date", date).money("amount", amount)
-                    .check(amount == null || amount.currency().equals(agency.settings().currency()), "amount",
+            new Validator()
+                    .check(amount.currency().equals(agency.settings().currency()), "amount",
                             "must be in the agency's currency", ErrorCode.INVALID_FORMAT)
-                    .check(date == null || !date.isAfter(today), "date",
+                    .check(!date.isAfter(today), "date",
                             "is in the future: a balance is recorded once known (today is " + today + ")",
                             ErrorCode.OUT_OF_RANGE)
                     .throwIfInvalid();
@@ -164,11 +176,17 @@ public final class CashService {
     }
 
     public Mono<BankAccount> createAccount(Caller caller, String name, String label) {
+        return money(caller).then(Mono.fromCallable(() -> new CreateBankAccountCommand(name, label)))
+                .flatMap(command -> createAccount(caller, command));
+    }
+
+    /** Opens a bank account; the command holds the rules of its fields, the name's uniqueness is checked here. */
+    public Mono<BankAccount> createAccount(Caller caller, CreateBankAccountCommand command) {
         return money(caller).then(agency(caller)).flatMap(agency -> cash.accounts(caller.agencyId()).collectList()
                 .flatMap(all -> {
-                    validateAccount(name, label, all, null);
+                    validateAccount(command.name(), command.label(), all, null);
                     return cash.insertAccount(caller.agencyId(), new BankAccount(new BankAccountId(ids.newId()),
-                            name.strip(), blankToNull(label), agency.settings().currency(), false, 0));
+                            command.name(), command.label(), agency.settings().currency(), false, 0));
                 }));
     }
 
@@ -190,10 +208,11 @@ public final class CashService {
         });
     }
 
+    /** The account's own rules (its command's), then its name unique among the agency's other accounts. */
     private static void validateAccount(String name, String label, List<BankAccount> all, BankAccountId self) {
-        new Validator().requiredText("name", name, Validator.NAME_MAX_LENGTH)
-                .maxLength("label", label, BankAccount.LABEL_MAX_LENGTH)
-                .check(name == null || all.stream().noneMatch(a -> !a.id().equals(self)
+        new CreateBankAccountCommand(name, label);
+        new Validator()
+                .check(all.stream().noneMatch(a -> !a.id().equals(self)
                                 && a.name().equalsIgnoreCase(name.strip())), "name",
                         "another bank account has this name", ErrorCode.DUPLICATE)
                 .throwIfInvalid();
@@ -209,10 +228,14 @@ public final class CashService {
 
     public Mono<Overhead> addOverhead(Caller caller, String label, Money monthly, int dayOfMonth, LocalDate from,
                                       LocalDate to) {
-        return money(caller).then(Mono.fromCallable(() -> {
-            validateOverhead(label, monthly, dayOfMonth, from, to);
-            return new Overhead(new OverheadId(ids.newId()), label.strip(), monthly, dayOfMonth, from, to, 0);
-        })).flatMap(o -> cash.insertOverhead(caller.agencyId(), o));
+        return money(caller).then(Mono.fromCallable(() -> new CreateOverheadCommand(label, monthly, dayOfMonth, from,
+                to))).flatMap(command -> addOverhead(caller, command));
+    }
+
+    public Mono<Overhead> addOverhead(Caller caller, CreateOverheadCommand command) {
+        return money(caller).then(Mono.fromCallable(() -> new Overhead(new OverheadId(ids.newId()), command.label(),
+                        command.monthlyAmount(), command.dayOfMonth(), command.startDate(), command.endDate(), 0)))
+                .flatMap(o -> cash.insertOverhead(caller.agencyId(), o));
     }
 
     public Mono<Overhead> updateOverhead(Caller caller, OverheadId id, long version, String label, Money monthly,
@@ -231,7 +254,9 @@ public final class CashService {
                             dayOfMonth == null ? current.dayOfMonth() : dayOfMonth,
                             from == null ? current.from() : from,
                             clearEnd ? null : to == null ? current.to() : to, version);
-                    validateOverhead(next.label(), next.monthlyAmount(), next.dayOfMonth(), next.from(), next.to());
+                    // a changed overhead passes the rules of a new one
+                    new CreateOverheadCommand(next.label(), next.monthlyAmount(), next.dayOfMonth(), next.from(),
+                            next.to());
                     return cash.updateOverhead(caller.agencyId(), next)
                             .switchIfEmpty(Mono.error(() -> new Conflict("Overhead", version)));
                 });
@@ -243,10 +268,14 @@ public final class CashService {
     }
 
     public Mono<OneOffExpense> addOneOff(Caller caller, String label, LocalDate date, Money amount) {
-        return money(caller).then(Mono.fromCallable(() -> {
-            validateOneOff(label, date, amount);
-            return new OneOffExpense(ids.newId(), label.strip(), date, amount);
-        })).flatMap(e -> cash.insertOneOff(caller.agencyId(), e));
+        return money(caller).then(Mono.fromCallable(() -> new CreateOneOffExpenseCommand(label, date, amount)))
+                .flatMap(command -> addOneOff(caller, command));
+    }
+
+    public Mono<OneOffExpense> addOneOff(Caller caller, CreateOneOffExpenseCommand command) {
+        return money(caller).then(Mono.fromCallable(() -> new OneOffExpense(ids.newId(), command.label(),
+                        command.date(), command.amount())))
+                .flatMap(e -> cash.insertOneOff(caller.agencyId(), e));
     }
 
     /** Changes a one-off expense (null: unchanged) if its version is still {@code version}. */
@@ -257,18 +286,11 @@ public final class CashService {
                 .flatMap(current -> {
                     OneOffExpense next = new OneOffExpense(id, label == null ? current.label() : label.strip(),
                             date == null ? current.date() : date, amount == null ? current.amount() : amount, version);
-                    validateOneOff(next.label(), next.date(), next.amount());
+                    // a changed expense passes the rules of a new one
+                    new CreateOneOffExpenseCommand(next.label(), next.date(), next.amount());
                     return cash.updateOneOff(caller.agencyId(), next)
                             .switchIfEmpty(Mono.error(() -> new Conflict("OneOffExpense", version)));
                 });
-    }
-
-    private static void validateOneOff(String label, LocalDate date, Money amount) {
-        new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH).required("date", date)
-                .required("amount", amount).date("date", date).money("amount", amount)
-                .check(amount == null || amount.minorUnits() > 0, "amount", "must be more than 0",
-                        ErrorCode.OUT_OF_RANGE)
-                .throwIfInvalid();
     }
 
     public Mono<List<OneOffExpense>> oneOffs(Caller caller, LocalDate from, LocalDate to) {
@@ -424,18 +446,6 @@ public final class CashService {
             return Mono.just(Map.of());
         }
         return picture(caller, asOf).flatMap(picture -> computations.run(() -> picture.timeToFirstCash(projectList)));
-    }
-
-    private static void validateOverhead(String label, Money monthly, int dayOfMonth, LocalDate from, LocalDate to) {
-        new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH)
-                .required("monthlyAmount", monthly)
-                .check(monthly == null || monthly.minorUnits() > 0, "monthlyAmount", "must be more than 0",
-                        ErrorCode.OUT_OF_RANGE)
-                .range("dayOfMonth", dayOfMonth, 1, 31)
-                .required("startDate", from)
-                .money("monthlyAmount", monthly).date("startDate", from).date("endDate", to)
-                .notBefore("endDate", to, "startDate", from)
-                .throwIfInvalid();
     }
 
     private Mono<Caller> money(Caller caller) {

@@ -2,25 +2,21 @@ package io.cordee.core.client;
 
 import io.cordee.core.agency.Segment;
 import io.cordee.core.common.Conflict;
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
 /** Use cases of clients: list, read, create, update, archive and restore. */
 public final class ClientService {
 
     public static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final ClientRepository clients;
     private final IdGenerator ids;
@@ -64,16 +60,20 @@ public final class ClientService {
     }
 
     public Mono<Client> create(Caller caller, ClientDraft draft) {
-        return Mono.fromCallable(() -> {
-            caller.require(Caller.STAFF_ROLES, "create clients")
-                    .requireMoneyInput(draft.paymentTermsDays(), "paymentTermsDays");
-            String name = trim(draft.name());
-            int terms = draft.paymentTermsDays() == null ? DEFAULT_PAYMENT_TERMS_DAYS : draft.paymentTermsDays();
-            List<Contact> contacts = draft.contacts() == null ? List.of() : draft.contacts();
-            validate(name, draft.segment(), terms, contacts);
-            return new Client(new ClientId(ids.newId()), caller.agencyId(), name, draft.segment(), terms, contacts,
-                    draft.funding(), false, 0);
-        }).flatMap(clients::insert);
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "create clients")
+                        .requireMoneyInput(draft.paymentTermsDays(), "paymentTermsDays"))
+                .then(Mono.fromCallable(() -> new CreateClientCommand(draft.name(), draft.segment(),
+                        draft.paymentTermsDays(), draft.contacts(), draft.funding())))
+                .flatMap(command -> create(caller, command));
+    }
+
+    /** Adds a client; payment terms given by a role that sees no money are refused (FORBIDDEN). */
+    public Mono<Client> create(Caller caller, CreateClientCommand command) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "create clients")
+                        .requireMoneyInput(command.paymentTermsDays(), "paymentTermsDays"))
+                .then(Mono.fromCallable(() -> new Client(new ClientId(ids.newId()), caller.agencyId(), command.name(),
+                        command.segment(), command.paymentTerms(), command.contacts(), command.funding(), false, 0)))
+                .flatMap(clients::insert);
     }
 
     public Mono<Client> update(Caller caller, ClientId id, long expectedVersion, ClientDraft changes) {
@@ -86,7 +86,8 @@ public final class ClientService {
                     int terms = changes.paymentTermsDays() == null ? current.paymentTermsDays()
                             : changes.paymentTermsDays();
                     List<Contact> contacts = changes.contacts() == null ? current.contacts() : changes.contacts();
-                    validate(name, segment, terms, contacts);
+                    // a changed client passes the rules of a new one
+                    new CreateClientCommand(name, segment, terms, contacts, null);
                     return write(new Client(current.id(), current.agencyId(), name, segment, terms, contacts,
                             changes.funding() == null ? current.funding() : changes.funding(), current.archived(),
                             expectedVersion));
@@ -117,24 +118,6 @@ public final class ClientService {
 
     private boolean maySee(Caller caller, ClientId id) {
         return !caller.isClientUser() || caller.clientId().equals(id);
-    }
-
-    private static void validate(String name, Segment segment, int paymentTermsDays, List<Contact> contacts) {
-        Validator v = new Validator()
-                .requiredText("name", name, Validator.NAME_MAX_LENGTH)
-                .required("segment", segment)
-                .range("paymentTermsDays", paymentTermsDays, 0, 365)
-                .check(contacts.size() <= 50, "contacts", "at most 50 contacts", ErrorCode.OUT_OF_RANGE);
-        for (int i = 0; i < contacts.size() && i < 50; i++) {
-            Contact c = contacts.get(i);
-            String field = "contacts[" + i + "]";
-            v.requiredText(field + ".name", c.name(), Validator.NAME_MAX_LENGTH)
-                    .maxLength(field + ".role", c.role(), Validator.NAME_MAX_LENGTH)
-                    .maxLength(field + ".email", c.email(), 320)
-                    .check(c.email() == null || c.email().isBlank() || EMAIL.matcher(c.email()).matches(),
-                            field + ".email", "is not an e-mail address", ErrorCode.INVALID_FORMAT);
-        }
-        v.throwIfInvalid();
     }
 
     private static String trim(String s) {

@@ -16,6 +16,13 @@ public interface DigestRepository {
      */
     Flux<DigestRecipient> recipients(AgencyId agencyId);
 
+    /**
+     * The agencies whose digest of the week under way at {@code now} (the ISO week, Monday first, in each
+     * agency's time zone) nobody has claimed yet: once a week's digest is claimed its agency is no longer read
+     * by any instance's check until the next week, so a check reads only what may be due (ADR 82).
+     */
+    Flux<AgencyId> unclaimedThisWeek(Instant now);
+
     /** Claims the digest of {@code week} (a Monday) for this instance: true when no one had claimed it. */
     Mono<Boolean> claim(AgencyId agencyId, LocalDate week, Instant at);
 

@@ -98,13 +98,14 @@ public final class DigestService {
     /**
      * Sends this week's digest of every agency whose digest time (its day and hour, in its time zone, by the
      * clock) has come this week and whose week no one has claimed yet; one report per agency sent to. Nothing
-     * without SMTP: the caller says so. A failing agency does not stop the others.
+     * without SMTP: the caller says so. A failing agency does not stop the others. Only the agencies whose week
+     * is unclaimed are read (one query), one after another; the claim decides which instance sends (ADR 82).
      */
     public Flux<Report> runDue() {
         if (!mailer.configured()) {
             return Flux.empty();
         }
-        return alerts.agencyIds().concatMap(id -> agencies.findById(id).flatMap(this::runIfDue)
+        return digests.unclaimedThisWeek(clock.instant()).concatMap(id -> agencies.findById(id).flatMap(this::runIfDue)
                 .onErrorResume(e -> Mono.just(new Report(id, null, 0, 0, String.valueOf(e)))));
     }
 

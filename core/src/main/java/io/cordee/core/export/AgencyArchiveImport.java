@@ -2,35 +2,25 @@ package io.cordee.core.export;
 
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.agency.AgencyRepository;
-import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.Payment;
 import io.cordee.core.billing.ProjectBilling;
-import io.cordee.core.cash.BankAccount;
 import io.cordee.core.cash.BankBalance;
-import io.cordee.core.cash.CashRepository;
 import io.cordee.core.cash.OneOffExpense;
 import io.cordee.core.cash.Overhead;
 import io.cordee.core.client.Client;
-import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.Actor;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.FieldError;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
-import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.export.AgencyExportService.AgencyData;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import io.cordee.core.project.Project;
-import io.cordee.core.project.ProjectRepository;
 import io.cordee.core.staffing.Absence;
-import io.cordee.core.staffing.AbsenceRepository;
 import io.cordee.core.staffing.Allocation;
-import io.cordee.core.staffing.AllocationRepository;
 import io.cordee.core.staffing.TeamMember;
-import io.cordee.core.staffing.TeamMemberRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,46 +57,11 @@ public final class AgencyArchiveImport {
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
     private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
 
-    private final AgencyRepository agencies;
-    private final ClientRepository clients;
-    private final ProjectRepository projects;
-    private final BillingRepository billing;
-    private final CashRepository cash;
-    private final TeamMemberRepository members;
-    private final AbsenceRepository absences;
-    private final AllocationRepository allocations;
-    private final TransactionRunner tx;
-    private final io.cordee.core.alert.AlertRepository alerts;
-    private final io.cordee.core.relationship.RelationshipRepository relationships;
-    private final io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
-    private final io.cordee.core.deal.DealRepository deals;
-    private final io.cordee.core.timesheet.TimesheetRepository timesheets;
-    private final ArchiveRecordsRepository records;
 
-    public AgencyArchiveImport(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
-                               BillingRepository billing, CashRepository cash, TeamMemberRepository members,
-                               AbsenceRepository absences, AllocationRepository allocations, TransactionRunner tx,
-                               io.cordee.core.alert.AlertRepository alerts,
-                               io.cordee.core.relationship.RelationshipRepository relationships,
-                               io.cordee.core.cash.CashRiskSettingsRepository cashRisk,
-                               io.cordee.core.deal.DealRepository deals,
-                               io.cordee.core.timesheet.TimesheetRepository timesheets,
-                               ArchiveRecordsRepository records) {
-        this.records = records;
-        this.deals = deals;
-        this.timesheets = timesheets;
-        this.alerts = alerts;
-        this.relationships = relationships;
-        this.cashRisk = cashRisk;
-        this.agencies = agencies;
-        this.clients = clients;
-        this.projects = projects;
-        this.billing = billing;
-        this.cash = cash;
-        this.members = members;
-        this.absences = absences;
-        this.allocations = allocations;
-        this.tx = tx;
+    private final AgencyArchivePorts ports;
+
+    public AgencyArchiveImport(AgencyArchivePorts ports) {
+        this.ports = java.util.Objects.requireNonNull(ports, "ports");
     }
 
     /**
@@ -118,21 +73,22 @@ public final class AgencyArchiveImport {
         AgencyId agency = caller.agencyId();
         return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "import an agency archive"))
                 .then(Mono.fromRunnable(() -> validate(agency, data)))
-                .then(tx.inTransactionAs(new Actor(agency, caller.userId(), null, null, "importAgencyArchive"),
-                        agencies.findById(agency).switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value())))
+                .then(ports.tx().inTransactionAs(new Actor(agency, caller.userId(), null, null, "importAgencyArchive"),
+                        ports.agencies().findById(agency)
+                                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value())))
                                 .flatMap(current -> refuseUnlessEmpty(agency).then(write(current, data)))));
     }
 
     private Mono<Void> refuseUnlessEmpty(AgencyId agency) {
         List<Mono<Boolean>> checks = List.of(
-                clients.findAll(agency).hasElements(),
-                members.findAll(agency).hasElements(),
-                cash.accounts(agency).hasElements(),
-                billing.findAllInvoices(agency).hasElements(),
-                cash.overheads(agency).hasElements(),
-                cash.oneOffs(agency, FIRST, LAST).hasElements(),
-                agencies.holidays(agency, FIRST, LAST).hasElements(),
-                deals.findAll(agency).hasElements());
+                ports.clients().findAll(agency).hasElements(),
+                ports.members().findAll(agency).hasElements(),
+                ports.cash().accounts(agency).hasElements(),
+                ports.billing().findAllInvoices(agency).hasElements(),
+                ports.cash().overheads(agency).hasElements(),
+                ports.cash().oneOffs(agency, FIRST, LAST).hasElements(),
+                ports.agencies().holidays(agency, FIRST, LAST).hasElements(),
+                ports.deals().findAll(agency).hasElements());
         return Flux.concat(checks).any(Boolean::booleanValue).flatMap(holds -> holds
                 ? Mono.error(InvalidInput.of("agency", "This agency already holds data (clients, team, invoices,"
                 + " accounts, expenses, holidays or deals): an archive is imported into an empty agency only",
@@ -149,46 +105,47 @@ public final class AgencyArchiveImport {
         }
         // the agency keeps its own name (its owner chose it); the archive's settings replace the defaults
         Agency settled = new Agency(current.id(), current.name(), archived, current.version());
-        return agencies.updateSettings(settled)
+        return ports.agencies().updateSettings(settled)
                 .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Agency", current.version())))
-                .then(each(d.clients(), clients::insert))
-                .then(each(d.projects(), projects::insert))
-                .then(each(d.plans(), p -> billing.savePlan(current.id(), p.projectId(), p.plan(), -1)))
-                .then(each(d.invoices(), billing::insertInvoice))
-                .then(each(d.payments(), billing::insertPayment))
-                .then(each(d.accounts(), a -> cash.insertAccount(current.id(), a)))
-                .then(each(d.balances(), b -> cash.saveBalance(current.id(), b)))
-                .then(each(d.members(), members::insert))
-                .then(each(d.absences(), absences::insert))
-                .then(each(d.allocations(), allocations::insert))
+                .then(each(d.clients(), ports.clients()::insert))
+                .then(each(d.projects(), ports.projects()::insert))
+                .then(each(d.plans(), p -> ports.billing().savePlan(current.id(), p.projectId(), p.plan(), -1)))
+                .then(each(d.invoices(), ports.billing()::insertInvoice))
+                .then(each(d.payments(), ports.billing()::insertPayment))
+                .then(each(d.accounts(), a -> ports.cash().insertAccount(current.id(), a)))
+                .then(each(d.balances(), b -> ports.cash().saveBalance(current.id(), b)))
+                .then(each(d.members(), ports.members()::insert))
+                .then(each(d.absences(), ports.absences()::insert))
+                .then(each(d.allocations(), ports.allocations()::insert))
                 // format 3 (ADR 61): deals point at clients, projects (won) and members (staffing need); time
                 // entries at members and projects — all inserted above. One multi-row insert for the entries.
-                .then(each(d.deals(), deals::insert))
+                .then(each(d.deals(), ports.deals()::insert))
                 .then(d.timeEntries().isEmpty() ? Mono.<Void>empty()
-                        : timesheets.insertNew(current.id(), d.timeEntries()).flatMap(n -> n == d.timeEntries().size()
-                        ? Mono.<Void>empty()
-                        : Mono.error(InvalidInput.of("time_entries.csv", "only " + n + " of "
-                        + d.timeEntries().size() + " time entries could be written; nothing was imported",
-                        ErrorCode.ARCHIVE_INVALID))))
+                        : ports.timesheets().insertNew(current.id(), d.timeEntries())
+                                .flatMap(n -> n == d.timeEntries().size()
+                                        ? Mono.<Void>empty()
+                                        : Mono.error(InvalidInput.of("time_entries.csv", "only " + n + " of "
+                                        + d.timeEntries().size() + " time entries could be written; nothing was imported",
+                                        ErrorCode.ARCHIVE_INVALID))))
                 // the relationship (ADR 61): after clients and projects, which it points at
-                .then(each(d.interactions(), relationships::insertInteraction))
-                .then(each(d.strengthsMaps(), m -> relationships.saveStrengthsMap(m, -1)
+                .then(each(d.interactions(), ports.relationships()::insertInteraction))
+                .then(each(d.strengthsMaps(), m -> ports.relationships().saveStrengthsMap(m, -1)
                         .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Strengths map", -1)))))
-                .then(each(d.agreements(), relationships::insertAgreement))
-                .then(each(d.commitments(), relationships::insertCommitment))
-                .then(each(d.overheads(), o -> cash.insertOverhead(current.id(), o)))
-                .then(each(d.oneOffs(), e -> cash.insertOneOff(current.id(), e)))
+                .then(each(d.agreements(), ports.relationships()::insertAgreement))
+                .then(each(d.commitments(), ports.relationships()::insertCommitment))
+                .then(each(d.overheads(), o -> ports.cash().insertOverhead(current.id(), o)))
+                .then(each(d.oneOffs(), e -> ports.cash().insertOneOff(current.id(), e)))
                 // each holiday with its label (format 4; "Imported" for an older archive), one call per label
                 .then(Flux.fromIterable(d.holidays().stream().collect(java.util.stream.Collectors.groupingBy(
                                 d.records()::holidayLabel, java.util.LinkedHashMap::new,
                                 java.util.stream.Collectors.toCollection(LinkedHashSet::new))).entrySet())
-                        .concatMap(e -> agencies.addHolidays(current.id(), e.getValue(), e.getKey()), 1).then())
+                        .concatMap(e -> ports.agencies().addHolidays(current.id(), e.getValue(), e.getKey()), 1).then())
                 .then(settings(current.id(), d))
                 // format 4 (ADR 70): briefs, proposals and comments, after the projects, clients, agreements and
                 // commitments they point at; each person named by e-mail becomes this agency's user of that e-mail
                 // when there is one, and stays a name otherwise
-                .then(records.accounts(current.id()).collectList()
-                        .flatMap(accounts -> records.insert(current.id(), mapPeople(d, accounts))))
+                .then(ports.records().accounts(current.id()).collectList()
+                        .flatMap(accounts -> ports.records().insert(current.id(), mapPeople(d, accounts))))
                 .thenReturn(new Imported(d.clients().size(), d.projects().size(), d.plans().size(),
                         d.invoices().size(), d.payments().size(), d.accounts().size(), d.balances().size(),
                         d.members().size(), d.absences().size(), d.allocations().size(), d.overheads().size(),
@@ -205,17 +162,17 @@ public final class AgencyArchiveImport {
      * leaves the agency's as they are.
      */
     private Mono<Void> settings(AgencyId agency, AgencyData d) {
-        Mono<?> thresholds = d.thresholds() == null ? Mono.empty() : alerts.findThresholds(agency)
+        Mono<?> thresholds = d.thresholds() == null ? Mono.empty() : ports.alerts().findThresholds(agency)
                 .map(t -> t.version() == null ? -1L : t.version()).defaultIfEmpty(-1L)
-                .flatMap(v -> alerts.saveThresholds(agency, d.thresholds(), v))
+                .flatMap(v -> ports.alerts().saveThresholds(agency, d.thresholds(), v))
                 .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Alert thresholds", -1)));
-        Mono<?> weights = d.healthWeights() == null ? Mono.empty() : relationships.findHealthWeights(agency)
+        Mono<?> weights = d.healthWeights() == null ? Mono.empty() : ports.relationships().findHealthWeights(agency)
                 .map(io.cordee.core.relationship.HealthWeights::version).defaultIfEmpty(-1L)
-                .flatMap(v -> relationships.saveHealthWeights(agency, d.healthWeights(), v))
+                .flatMap(v -> ports.relationships().saveHealthWeights(agency, d.healthWeights(), v))
                 .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Health weights", -1)));
-        Mono<?> risk = d.cashRisk() == null ? Mono.empty() : cashRisk.find(agency)
+        Mono<?> risk = d.cashRisk() == null ? Mono.empty() : ports.cashRisk().find(agency)
                 .map(s -> java.util.Optional.ofNullable(s.version())).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(v -> cashRisk.save(agency, d.cashRisk(), v.orElse(null)))
+                .flatMap(v -> ports.cashRisk().save(agency, d.cashRisk(), v.orElse(null)))
                 .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.Conflict("Cash risk settings", -1)));
         return thresholds.then(weights).then(risk).then();
     }

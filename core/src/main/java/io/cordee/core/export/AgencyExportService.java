@@ -1,32 +1,24 @@
 package io.cordee.core.export;
 
 import io.cordee.core.agency.Agency;
-import io.cordee.core.agency.AgencyRepository;
-import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.Payment;
 import io.cordee.core.billing.ProjectBilling;
 import io.cordee.core.cash.BankAccount;
 import io.cordee.core.cash.BankBalance;
-import io.cordee.core.cash.CashRepository;
 import io.cordee.core.cash.OneOffExpense;
 import io.cordee.core.cash.Overhead;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
-import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
-import io.cordee.core.project.ProjectRepository;
 import io.cordee.core.staffing.Absence;
-import io.cordee.core.staffing.AbsenceRepository;
 import io.cordee.core.staffing.Allocation;
-import io.cordee.core.staffing.AllocationRepository;
 import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
-import io.cordee.core.staffing.TeamMemberRepository;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -113,46 +105,11 @@ public final class AgencyExportService {
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
     private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
 
-    private final AgencyRepository agencies;
-    private final ClientRepository clients;
-    private final ProjectRepository projects;
-    private final BillingRepository billing;
-    private final CashRepository cash;
-    private final TeamMemberRepository members;
-    private final AbsenceRepository absences;
-    private final AllocationRepository allocations;
-    private final io.cordee.core.common.TransactionRunner tx;
-    private final io.cordee.core.alert.AlertRepository alerts;
-    private final io.cordee.core.relationship.RelationshipRepository relationships;
-    private final io.cordee.core.cash.CashRiskSettingsRepository cashRisk;
-    private final io.cordee.core.deal.DealRepository deals;
-    private final io.cordee.core.timesheet.TimesheetRepository timesheets;
-    private final ArchiveRecordsRepository records;
 
-    public AgencyExportService(AgencyRepository agencies, ClientRepository clients, ProjectRepository projects,
-                               BillingRepository billing, CashRepository cash, TeamMemberRepository members,
-                               AbsenceRepository absences, AllocationRepository allocations,
-                               io.cordee.core.common.TransactionRunner tx, io.cordee.core.alert.AlertRepository alerts,
-                               io.cordee.core.relationship.RelationshipRepository relationships,
-                               io.cordee.core.cash.CashRiskSettingsRepository cashRisk,
-                               io.cordee.core.deal.DealRepository deals,
-                               io.cordee.core.timesheet.TimesheetRepository timesheets,
-                               ArchiveRecordsRepository records) {
-        this.records = records;
-        this.deals = deals;
-        this.timesheets = timesheets;
-        this.tx = tx;
-        this.alerts = alerts;
-        this.relationships = relationships;
-        this.cashRisk = cashRisk;
-        this.agencies = agencies;
-        this.clients = clients;
-        this.projects = projects;
-        this.billing = billing;
-        this.cash = cash;
-        this.members = members;
-        this.absences = absences;
-        this.allocations = allocations;
+    private final AgencyArchivePorts ports;
+
+    public AgencyExportService(AgencyArchivePorts ports) {
+        this.ports = java.util.Objects.requireNonNull(ports, "ports");
     }
 
     /**
@@ -161,61 +118,64 @@ public final class AgencyExportService {
      */
     public Mono<AgencyData> read(Caller caller) {
         return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "export the whole agency"))
-                .then(tx.inReadOnlySnapshot(snapshot(caller)));
+                .then(ports.tx().inReadOnlySnapshot(snapshot(caller)));
     }
 
     private Mono<AgencyData> snapshot(Caller caller) {
         var agency = caller.agencyId();
         return Mono.zip(
-                        agencies.findById(agency).switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value()))),
-                        sorted(clients.findAll(agency), Comparator.comparing(c -> c.id().value())),
-                        sorted(members.findAll(agency), Comparator.comparing(m -> m.id().value())))
+                        ports.agencies().findById(agency)
+                                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value()))),
+                        sorted(ports.clients().findAll(agency), Comparator.comparing(c -> c.id().value())),
+                        sorted(ports.members().findAll(agency), Comparator.comparing(m -> m.id().value())))
                 .flatMap(base -> {
                     List<ClientId> clientIds = base.getT2().stream().map(Client::id).toList();
                     List<TeamMemberId> memberIds = base.getT3().stream().map(TeamMember::id).toList();
                     Mono<List<Project>> projectList = clientIds.isEmpty() ? Mono.just(List.of())
-                            : sorted(projects.findByClients(agency, clientIds), Comparator.comparing(p -> p.id().value()));
+                            : sorted(ports.projects().findByClients(agency, clientIds),
+                                    Comparator.comparing(p -> p.id().value()));
                     return projectList.flatMap(ps -> {
                         List<ProjectId> projectIds = ps.stream().map(Project::id).toList();
                         return Mono.zip(List.of(
                                 projectIds.isEmpty() ? Mono.just(List.<ProjectBilling>of())
-                                        : sorted(billing.findPlans(agency, projectIds),
+                                        : sorted(ports.billing().findPlans(agency, projectIds),
                                                 Comparator.comparing(p -> p.projectId().value())),
-                                billing.findAllInvoices(agency).collectList(),
-                                sorted(billing.findPayments(agency, FIRST, LAST),
+                                ports.billing().findAllInvoices(agency).collectList(),
+                                sorted(ports.billing().findPayments(agency, FIRST, LAST),
                                         Comparator.comparing(Payment::receivedOn).thenComparing(p -> p.id().value())),
-                                cash.accounts(agency).collectList(),
-                                cash.allBalances(agency).collectList(),
+                                ports.cash().accounts(agency).collectList(),
+                                ports.cash().allBalances(agency).collectList(),
                                 memberIds.isEmpty() ? Mono.just(List.<Absence>of())
-                                        : sorted(absences.findByMembers(agency, memberIds),
+                                        : sorted(ports.absences().findByMembers(agency, memberIds),
                                                 Comparator.comparing(a -> a.id().value())),
                                 projectIds.isEmpty() ? Mono.just(List.<Allocation>of())
-                                        : sorted(allocations.findByProjects(agency, projectIds),
+                                        : sorted(ports.allocations().findByProjects(agency, projectIds),
                                                 Comparator.comparing(a -> a.id().value())),
-                                sorted(cash.overheads(agency), Comparator.comparing(o -> o.id().value())),
-                                sorted(cash.oneOffs(agency, FIRST, LAST),
+                                sorted(ports.cash().overheads(agency), Comparator.comparing(o -> o.id().value())),
+                                sorted(ports.cash().oneOffs(agency, FIRST, LAST),
                                         Comparator.comparing(OneOffExpense::date).thenComparing(OneOffExpense::id)),
-                                sorted(agencies.holidays(agency, FIRST, LAST), Comparator.naturalOrder()),
+                                sorted(ports.agencies().holidays(agency, FIRST, LAST), Comparator.naturalOrder()),
                                 // the settings an agency may have changed: none saved is the defaults (null)
-                                alerts.findThresholds(agency).map(t -> List.of(t.thresholds())).defaultIfEmpty(List.of()),
-                                relationships.findHealthWeights(agency).map(List::of).defaultIfEmpty(List.of()),
-                                cashRisk.find(agency).map(List::of).defaultIfEmpty(List.of()),
+                                ports.alerts().findThresholds(agency).map(t -> List.of(t.thresholds()))
+                                        .defaultIfEmpty(List.of()),
+                                ports.relationships().findHealthWeights(agency).map(List::of).defaultIfEmpty(List.of()),
+                                ports.cashRisk().find(agency).map(List::of).defaultIfEmpty(List.of()),
                                 // format 3 (ADR 61): the pipeline and the actual time, each in id order
-                                deals.findAll(agency).collectList(),
-                                timesheets.findAll(agency).collectList(),
+                                ports.deals().findAll(agency).collectList(),
+                                ports.timesheets().findAll(agency).collectList(),
                                 // the relationship with each client (ADR 61), one statement per kind
-                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
+                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(ports.relationships()
                                         .findInteractionsSince(agency, clientIds, FIRST),
                                         Comparator.comparing(i -> i.id().value())),
-                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
+                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(ports.relationships()
                                         .findStrengthsMaps(agency, clientIds),
                                         Comparator.comparing(m -> m.clientId().value())),
-                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
+                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(ports.relationships()
                                         .findAgreements(agency, clientIds), Comparator.comparing(a -> a.id().value())),
-                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(relationships
+                                clientIds.isEmpty() ? Mono.just(List.of()) : sorted(ports.relationships()
                                         .findCommitments(agency, clientIds), Comparator.comparing(c -> c.id().value())),
                                 // format 4 (ADR 70): briefs, proposals and comments as the tables hold them
-                                records.read(agency).map(List::of)),
+                                ports.records().read(agency).map(List::of)),
                                 r -> r).map(r -> new AgencyData(base.getT1(), base.getT2(), ps, cast(r[0]), cast(r[1]),
                                 cast(r[2]), cast(r[3]), cast(r[4]), base.getT3(), cast(r[5]), cast(r[6]), cast(r[7]),
                                 cast(r[8]), cast(r[9]), first(r[10]), first(r[11]), first(r[12]), cast(r[13]),

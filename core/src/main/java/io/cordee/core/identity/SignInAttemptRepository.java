@@ -15,7 +15,8 @@ public interface SignInAttemptRepository {
      * nothing is counted. Atomic, so parallel attempts cannot slip past the limit together.
      *
      * @return {@link Duration#ZERO} when the attempt may go on (it counts as a failure until
-     *         {@link #reset} says otherwise), else how long the account must still wait
+     *         {@link #reset} says otherwise), else how long the account must still wait, never less than
+     *         the throttle's first delay
      */
     Mono<Duration> claim(byte[] accountKey, Instant now, SignInThrottle throttle);
 

@@ -18,6 +18,18 @@ public interface RateBuckets {
      */
     Mono<Duration> take(String key, long capacity, Duration period, Instant now);
 
+    /**
+     * Takes as many requests as the bucket has, at most {@code most}, in one step (an instance reserving a
+     * batch to spend in memory, ADR 84).
+     *
+     * @return how many were taken (0 to {@code most}) and, when none, how long until one will be free
+     */
+    Mono<Grant> takeUpTo(String key, long capacity, Duration period, Instant now, long most);
+
+    /** What {@link #takeUpTo} took: {@code taken} requests, or none and the time ({@code retryAfter}) until one is free. */
+    record Grant(long taken, Duration retryAfter) {
+    }
+
     /** Deletes the buckets that are full again at {@code now} (an absent bucket is a full one); returns how many. */
     Mono<Long> deleteFull(Instant now);
 }

@@ -29,7 +29,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,8 +47,6 @@ public final class PeopleService {
     public static final int VALIDITY_DAYS = 7;
     public static final Duration VALIDITY = Duration.ofDays(VALIDITY_DAYS);
     private static final Set<Role> OWNERS = EnumSet.of(Role.OWNER);
-    private static final Set<String> LANGUAGES = Set.of("en", "fr");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final PeopleRepository people;
     private final UserRepository users;
@@ -106,25 +103,15 @@ public final class PeopleService {
     // ---- invitations
 
     public Mono<NewInvitation> invite(Caller caller, InvitationDraft draft) {
+        return Mono.fromCallable(() -> caller.require(OWNERS, "invite people"))
+                .then(Mono.fromCallable(() -> InvitePersonCommand.of(draft)))
+                .flatMap(command -> invite(caller, command));
+    }
+
+    /** Invites someone; the command holds the rules of its fields, the client and the address are checked here. */
+    public Mono<NewInvitation> invite(Caller caller, InvitePersonCommand draft) {
         return Mono.defer(() -> {
             caller.require(OWNERS, "invite people");
-            Validator v = new Validator().requiredText("email", draft.email(), 320).required("role", draft.role());
-            if (draft.email() != null && !draft.email().isBlank() && draft.email().length() <= 320) {
-                v.check(EMAIL.matcher(draft.email().strip()).matches(), "email",
-                        "is not an e-mail address (name@example.com)", ErrorCode.INVALID_FORMAT);
-            }
-            if (draft.role() == Role.CLIENT) {
-                v.check(draft.clientId() != null, "clientId", "choose the client this contact belongs to",
-                        ErrorCode.REQUIRED);
-            } else if (draft.role() != null) {
-                v.check(draft.clientId() == null, "clientId", "only a CLIENT contact is tied to a client",
-                        ErrorCode.OUT_OF_RANGE);
-            }
-            if (draft.language() != null) {
-                v.check(LANGUAGES.contains(draft.language()), "language", "must be en or fr",
-                        ErrorCode.INVALID_FORMAT);
-            }
-            v.throwIfInvalid();
             String email = IdentityService.normalizeEmail(draft.email());
             Instant now = clock.instant();
             Mono<Boolean> clientOk = draft.clientId() == null ? Mono.just(true)

@@ -9,7 +9,6 @@ import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import java.time.LocalDate;
@@ -76,18 +75,21 @@ public final class ProjectService {
 
     public Mono<Project> create(Caller caller, ClientId clientId, ProjectDraft draft) {
         return Mono.fromCallable(() -> moneyInputs(caller.require(Caller.STAFF_ROLES, "create projects"), draft))
-                .then(clients.find(caller, clientId))
+                .then(Mono.fromCallable(() -> CreateProjectCommand.of(clientId, draft)))
+                .flatMap(command -> create(caller, command));
+    }
+
+    /** Starts a project; its payment terms, when the command has none, are the client's. */
+    public Mono<Project> create(Caller caller, CreateProjectCommand command) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "create projects")
+                        .requireMoneyInput(command.feeBudget(), "feeBudget")
+                        .requireMoneyInput(command.paymentTermsDays(), "paymentTermsDays"))
+                .then(clients.find(caller, command.clientId()))
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("clientId", "no such client", ErrorCode.NOT_FOUND)))
-                .map(client -> {
-                    String name = trim(draft.name());
-                    int terms = draft.paymentTermsDays() == null ? client.paymentTermsDays() : draft.paymentTermsDays();
-                    ProjectStatus status = draft.status() == null ? ProjectStatus.PLANNED : draft.status();
-                    validate(name, draft.startDate(), draft.launchDate(), draft.communicationPlanDate(),
-                            draft.feeBudget(), terms);
-                    return new Project(new ProjectId(ids.newId()), caller.agencyId(), clientId, name, status,
-                            draft.startDate(), draft.launchDate(), draft.communicationPlanDate(), draft.feeBudget(),
-                            terms, 0);
-                })
+                .map(client -> new Project(new ProjectId(ids.newId()), caller.agencyId(), client.id(), command.name(),
+                        command.status(), command.startDate(), command.launchDate(), command.communicationPlanDate(),
+                        command.feeBudget(), command.paymentTermsDays() == null ? client.paymentTermsDays()
+                                : command.paymentTermsDays(), 0))
                 .flatMap(projects::insert);
     }
 
@@ -101,7 +103,9 @@ public final class ProjectService {
                     LocalDate commPlan = or(changes.communicationPlanDate(), current.communicationPlanDate());
                     Money fee = or(changes.feeBudget(), current.feeBudget());
                     int terms = or(changes.paymentTermsDays(), current.paymentTermsDays());
-                    validate(name, start, launch, commPlan, fee, terms);
+                    // a changed project passes the rules of a new one
+                    new CreateProjectCommand(current.clientId(), name, current.status(), start, launch, commPlan,
+                            fee, terms);
                     Project changed = new Project(current.id(), current.agencyId(), current.clientId(), name,
                             or(changes.status(), current.status()), start, launch, commPlan, fee, terms,
                             expectedVersion);
@@ -114,20 +118,6 @@ public final class ProjectService {
     private static Caller moneyInputs(Caller caller, ProjectDraft draft) {
         return caller.requireMoneyInput(draft.feeBudget(), "feeBudget")
                 .requireMoneyInput(draft.paymentTermsDays(), "paymentTermsDays");
-    }
-
-    private static void validate(String name, LocalDate start, LocalDate launch, LocalDate commPlan, Money fee,
-                                 int terms) {
-        new Validator()
-                .requiredText("name", name, Validator.NAME_MAX_LENGTH)
-                .required("startDate", start)
-                .notBefore("launchDate", launch, "startDate", start)
-                .notBefore("communicationPlanDate", commPlan, "startDate", start)
-                .required("feeBudget", fee)
-                .check(fee == null || (!fee.isNegative() && fee.minorUnits() <= MAX_FEE_MINOR), "feeBudget",
-                        "must be between 0 and " + MAX_FEE_MINOR + " minor units", ErrorCode.OUT_OF_RANGE)
-                .range("paymentTermsDays", terms, 0, 365)
-                .throwIfInvalid();
     }
 
     private static <T> T or(T value, T fallback) {

@@ -20,7 +20,10 @@ final class InMemorySignInAttempts implements SignInAttemptRepository {
         String key = HexFormat.of().formatHex(accountKey);
         State state = states.get(key);
         if (state != null && state.blockedUntil().isAfter(now)) {
-            return Mono.just(Duration.between(now, state.blockedUntil()));
+            // as the adapter: never less than the shortest wait (no "retry in 1 ms")
+            Duration left = Duration.between(now, state.blockedUntil());
+            Duration shortest = throttle.firstDelay().isZero() ? Duration.ofMillis(1) : throttle.firstDelay();
+            return Mono.just(left.compareTo(shortest) < 0 ? shortest : left);
         }
         int attempts = state == null || !state.expiresAt().isAfter(now) ? 1 : state.attempts() + 1;
         Instant blockedUntil = now.plus(throttle.delayAfter(attempts));

@@ -95,17 +95,31 @@ class ProjectServiceTest {
 
         @Override
         public Mono<Page<Project>> findPage(AgencyId agencyId, ClientId clientId, PageRequest page) {
-            throw new UnsupportedOperationException();
+            java.util.List<Project> all = ofAgency(agencyId)
+                    .filter(p -> clientId == null || p.clientId().equals(clientId)).toList();
+            int from = page.after() == null ? 0 : Integer.parseInt(page.after());
+            java.util.List<Page.Edge<Project>> edges = new java.util.ArrayList<>();
+            for (int i = from; i < Math.min(all.size(), from + page.first()); i++) {
+                edges.add(new Page.Edge<>(all.get(i), String.valueOf(i + 1)));
+            }
+            return Mono.just(new Page<>(edges, from + page.first() < all.size(), all.size()));
         }
 
         @Override
         public Flux<Project> findByClients(AgencyId agencyId, Collection<ClientId> clientIds) {
-            throw new UnsupportedOperationException();
+            return Flux.fromStream(ofAgency(agencyId).filter(p -> clientIds.contains(p.clientId())));
         }
 
         @Override
         public Flux<Project> findAllById(AgencyId agencyId, Collection<ProjectId> ids) {
-            throw new UnsupportedOperationException();
+            return Flux.fromIterable(ids).flatMap(id -> findById(agencyId, id));
+        }
+
+        /** The agency's projects as the adapter orders them: by start date, then id. */
+        private java.util.stream.Stream<Project> ofAgency(AgencyId agencyId) {
+            return rows.values().stream().filter(p -> p.agencyId().equals(agencyId))
+                    .sorted(java.util.Comparator.comparing(Project::startDate)
+                            .thenComparing(p -> p.id().value()));
         }
 
         @Override
@@ -117,7 +131,8 @@ class ProjectServiceTest {
         @Override
         public Mono<Project> update(Project project) {
             Project current = rows.get(project.id());
-            if (current == null || current.version() != project.version()) {
+            if (current == null || !current.agencyId().equals(project.agencyId())
+                    || current.version() != project.version()) {
                 return Mono.empty();
             }
             Project saved = new Project(project.id(), project.agencyId(), project.clientId(), project.name(),

@@ -43,6 +43,17 @@ public class DigestPersistenceAdapter implements DigestRepository {
     }
 
     @Override
+    public Flux<AgencyId> unclaimedThisWeek(Instant now) {
+        // date_trunc('week', …) is the ISO week's Monday, the same Monday DigestService computes
+        return db.sql("SELECT a.agency_id FROM agency a WHERE NOT EXISTS (SELECT 1 FROM digest_run r"
+                        + " WHERE r.agency_id = a.agency_id"
+                        + " AND r.week = date_trunc('week', CAST(:now AS timestamptz) AT TIME ZONE a.time_zone)::date)"
+                        + " ORDER BY a.agency_id")
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .map(row -> new AgencyId(row.get("agency_id", UUID.class))).all();
+    }
+
+    @Override
     public Mono<Boolean> claim(AgencyId agencyId, LocalDate week, Instant at) {
         return db.sql("INSERT INTO digest_run (agency_id, week, claimed_at) VALUES (:a, :w, :t) ON CONFLICT DO NOTHING")
                 .bind("a", agencyId.value()).bind("w", week).bind("t", at.atOffset(ZoneOffset.UTC))

@@ -30,15 +30,20 @@ public class RateBucketPersistenceAdapter implements RateBuckets, DisposableBean
     // A stored TAT never lies more than a period ahead of its writer's clock. Further ahead of ours, it was
     // written by a clock running ahead (an instance with skew, a clock stepped back) and means nothing here:
     // the bucket counts as full again rather than refusing everyone until our clock catches up (ADR 23).
+    // With :most = 1 this is ADR 23's single take; with more it reserves min(:most, what the bucket holds)
+    // requests in the same step, and stores how many in `taken` (V56) so that RETURNING can say it.
     private static final String TAKE = """
             WITH taken AS (
-                INSERT INTO rate_limit_bucket AS b (bucket_key, tat) VALUES (:key, :now + :interval)
-                ON CONFLICT (bucket_key) DO UPDATE SET tat = (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END) + :interval
+                INSERT INTO rate_limit_bucket AS b (bucket_key, tat, taken) VALUES (:key, :now + :first * :interval, :first)
+                ON CONFLICT (bucket_key) DO UPDATE SET
+                  taken = LEAST(:most, (:now + :period - (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END)) / :interval),
+                  tat = (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END)
+                        + LEAST(:most, (:now + :period - (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END)) / :interval) * :interval
                 WHERE (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END) + :interval - :now <= :period
-                RETURNING 0::bigint AS wait_us)
-            SELECT wait_us FROM taken
+                RETURNING b.taken AS taken, 0::bigint AS wait_us)
+            SELECT taken, wait_us FROM taken
             UNION ALL
-            SELECT (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END) + :interval - :period - :now FROM rate_limit_bucket b
+            SELECT 0::bigint, (CASE WHEN b.tat > :now + :period THEN :now ELSE GREATEST(b.tat, :now) END) + :interval - :period - :now FROM rate_limit_bucket b
             WHERE b.bucket_key = :key AND NOT EXISTS (SELECT 1 FROM taken)
             """;
 
@@ -69,15 +74,23 @@ public class RateBucketPersistenceAdapter implements RateBuckets, DisposableBean
 
     @Override
     public Mono<Duration> take(String key, long capacity, Duration period, Instant now) {
+        return takeUpTo(key, capacity, period, now, 1).map(Grant::retryAfter);
+    }
+
+    @Override
+    public Mono<Grant> takeUpTo(String key, long capacity, Duration period, Instant now, long most) {
         long periodMicros = period.toNanos() / 1_000;
         long interval = Math.max(1, periodMicros / Math.max(1, capacity)); // one request comes back every interval
+        long atMost = Math.max(1, most);
+        long first = Math.min(atMost, Math.max(1, periodMicros / interval)); // a new bucket is full
         return db.sql(TAKE)
                 .bind("key", key).bind("now", micros(now)).bind("interval", interval).bind("period", periodMicros)
-                .map(row -> row.get("wait_us", Long.class)).one()
+                .bind("most", atMost).bind("first", first)
+                .map(row -> new long[] {row.get("taken", Long.class), row.get("wait_us", Long.class)}).one()
                 // refused, yet no row to say why: a concurrent first request created the bucket after this
                 // statement's snapshot. One interval is when the next request comes back at the earliest.
-                .defaultIfEmpty(interval)
-                .map(waitMicros -> Duration.of(Math.max(0, waitMicros), ChronoUnit.MICROS));
+                .defaultIfEmpty(new long[] {0, interval})
+                .map(r -> new Grant(r[0], r[0] > 0 ? Duration.ZERO : Duration.of(Math.max(0, r[1]), ChronoUnit.MICROS)));
     }
 
     @Override

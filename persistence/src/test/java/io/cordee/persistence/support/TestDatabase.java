@@ -16,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 public final class TestDatabase {
 
     private static DatabaseClient client;
+    private static ConnectionFactoryOptions options;
 
     private TestDatabase() {
     }
@@ -33,13 +34,20 @@ public final class TestDatabase {
             }
             Flyway.configure().dataSource(jdbc, user, password).locations("classpath:db/migration").load().migrate();
             String r2dbc = "r2dbc:" + jdbc.substring("jdbc:".length());
-            client = DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.parse(r2dbc).mutate()
+            options = ConnectionFactoryOptions.parse(r2dbc).mutate()
                     .option(ConnectionFactoryOptions.USER, user)
                     .option(ConnectionFactoryOptions.PASSWORD, password)
                     // as the application reads (application.properties): results in binary format
-                    .option(Option.valueOf("forceBinary"), true).build()));
+                    .option(Option.valueOf("forceBinary"), true).build();
+            client = DatabaseClient.create(ConnectionFactories.get(options));
         }
         return client;
+    }
+
+    /** The options {@link #client()} connects with (for a connection of a test's own, a listener's). */
+    public static synchronized ConnectionFactoryOptions options() {
+        client();
+        return options;
     }
 
     /** A new agency (EUR, Europe/Paris, no thresholds) for a test's rows to belong to. */

@@ -3,6 +3,7 @@ import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors } from '../ui.js';
 import { t, currentLocale, addMessages } from '../i18n.js';
 import './two-factor.js';
+import { SigningInForm } from '../widgets.js';
 import words from './account.words.js';
 
 addMessages(words);
@@ -114,44 +115,16 @@ class CordeeForgot extends CordeeElement {
   }
 }
 
-class CordeeReset extends CordeeElement {
-  static properties = { token: {}, busy: { state: true }, userErrors: { state: true }, message: { state: true }, second: { state: true } };
-
-  constructor() {
-    super();
-    this.userErrors = [];
-  }
-
-  async submit(event) {
+class CordeeReset extends SigningInForm {
+  submit(event) {
     event.preventDefault();
     const data = new FormData(event.target);
-    this.busy = true;
-    this.message = null;
-    this.userErrors = [];
-    try {
-      const { resetPassword } = await gql(RESET, { input: { token: this.token, newPassword: String(data.get('newPassword') ?? '') } });
-      if (resetPassword.userErrors.length) {
-        this.userErrors = resetPassword.userErrors;
-        this.message = resetPassword.userErrors.filter((e) => e.field?.at(-1) === 'token').map((e) => e.message).join(' ')
-          || t('account.fix');
-      } else if (resetPassword.secondFactor) {
-        await import('./two-factor.js'); // a second factor is due before the session (ADR 44)
-        this.second = resetPassword.secondFactor;
-      } else {
-        this.dispatchEvent(new CustomEvent('signed-in', { detail: resetPassword.viewer, bubbles: true }));
-      }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    const input = { token: this.token, newPassword: String(data.get('newPassword') ?? '') };
+    return this.signIn(async () => (await gql(RESET, { input })).resetPassword, t('account.fix'));
   }
 
   render() {
-    if (this.second) {
-      return html`<cordee-second-factor .challenge=${this.second.challenge} .enrolment=${this.second.enrolment}
-        @cancel=${() => location.assign('/')}></cordee-second-factor>`;
-    }
+    if (this.second) return this.secondStep();
     const errors = this.userErrors;
     return html`
       <form class="card sign-in" @submit=${(e) => this.submit(e)} data-testid="reset-form">

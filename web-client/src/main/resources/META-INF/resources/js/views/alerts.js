@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { watchAlerts } from '../live-alerts.js';
-import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, formatDate, formatMoney, formatPercent, addMessages } from '../i18n.js';
 import { evidenceName, alertEvidenceValue, alertAction } from '../evidence.js';
 import words from './alerts.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/alerts.css');
 
 const ALERT_FIELDS = `id kind severity status subjectType client { id name } project { name } brief { title }
   evidence { name value } suggestedAction linksToRenegotiation worsened openedAt acknowledgedAt resolvedAt

@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, currentLocale, addMessages } from '../i18n.js';
 import words from './audit.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/audit.css');
 
 // The audit trail (issue 19 point 6, ADR 59), OWNER only: who changed what, when, old → new, filtered by person,
 // type of entity and days (the agency's), newest first, a page at a time.

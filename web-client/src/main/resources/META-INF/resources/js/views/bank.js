@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
 import words from './bank.words.js';
+import { toMinor as parseMinor } from '../widgets.js';
 
 addMessages(words);
+await stylesheet('/js/views/bank.css');
 
 const MONEY = '{ amount currency }';
 const ERRORS = 'userErrors { field message code }';
@@ -41,14 +43,8 @@ async function mutate(kind, input) {
   return (await gql(`mutation($input: ${type}!) { ${field}(input: $input) { ${result} ${ERRORS} } }`, { input }))[field];
 }
 
-/**
- * "1234.5" → 123450 minor units, "-80" → -8000 (an overdrawn account); null when it is not an amount with at
- * most two decimals. Whether a negative amount is allowed is the server's rule (costs must be more than 0).
- */
-function toMinor(text) {
-  const m = String(text).trim().replace(/\s/g, '').replace(',', '.').match(/^(-?)(\d+)(?:\.(\d{1,2}))?$/);
-  return m ? (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number((m[3] || '').padEnd(2, '0'))) : null;
-}
+/** An amount typed as text in minor units; negative allowed (an overdrawn account): costs > 0 is the server's rule. */
+const toMinor = (text) => parseMinor(text, { negative: true });
 
 function shiftDays(iso, days) {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement } from '../ui.js';
+import { FormElement } from '../widgets.js';
 import { t, addMessages } from '../i18n.js';
 import words from './client-form.words.js';
 
@@ -17,16 +17,13 @@ const SEGMENTS = ['STARTUP', 'SME', 'ENTERPRISE', 'PUBLIC'];
 const STAGES = ['BOOTSTRAPPED', 'PRE_SEED', 'SEED', 'SERIES_A', 'SERIES_B', 'LATER'];
 const ROUND_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'IN_DOUBT', 'SIGNED', 'FAILED'];
 
-/** An input field's path in the server's userErrors, e.g. "name" or "contacts.0.email". */
-const pathOf = (error) => (error.field || []).join('.');
-
 /**
  * Creates a client (no `client`) or edits one: name, segment, payment terms (money: hidden for a LEAD, whom
  * the server refuses them), contacts, and a start-up's funding profile (shown only for the STARTUP segment).
  * The server's userErrors show next to their fields; a stale version asks to reload. Fires `client-saved`
  * with the client, `client-cancel` and `client-reload`.
  */
-class ClientForm extends CordeeElement {
+class ClientForm extends FormElement {
   static properties = {
     client: { attribute: false }, role: {}, draft: { state: true }, busy: { state: true },
     errors: { state: true }, conflict: { state: true }, failed: { state: true },
@@ -104,10 +101,7 @@ class ClientForm extends CordeeElement {
       const data = await gql(this.client ? UPDATE : CREATE, { input: this.input() });
       const payload = this.client ? data.updateClient : data.createClient;
       if (payload.userErrors.length) {
-        this.conflict = payload.userErrors.some((e) => e.code === 'CONFLICT');
-        this.errors = payload.userErrors.filter((e) => e.code !== 'CONFLICT');
-        await this.updateComplete;
-        this.querySelector('[aria-invalid=true], .conflict button')?.focus();
+        await this.showUserErrors(payload.userErrors);
         return;
       }
       this.dispatchEvent(new CustomEvent('client-saved', { detail: { client: payload.client, created: !this.client }, bubbles: true }));
@@ -118,29 +112,11 @@ class ClientForm extends CordeeElement {
     }
   }
 
-  /** The messages for one field, and the attributes that tie them to it. */
-  fieldError(path) {
-    const messages = this.errors.filter((e) => pathOf(e) === path).map((e) => e.message);
-    return messages.length ? html`<span class="field-error" id=${`err-${path}`} data-testid=${`error-${path}`}>${messages.join(' ')}</span>` : nothing;
-  }
-
-  invalid(path) {
-    return this.errors.some((e) => pathOf(e) === path) ? 'true' : 'false';
-  }
-
   /** Errors on no field this form shows (none expected; never hidden). */
   otherErrors() {
     const shown = ['name', 'segment', 'paymentTermsDays', 'contacts', ...this.draft.contacts.flatMap((_, i) =>
       ['name', 'email', 'role'].map((f) => `contacts.${i}.${f}`)), ...Object.keys(this.draft.funding).map((f) => `funding.${f}`)];
-    const other = this.errors.filter((e) => !shown.includes(pathOf(e)));
-    return other.length ? html`<p class="error" role="alert">${other.map((e) => e.message).join(' ')}</p>` : nothing;
-  }
-
-  text(path, value, onInput, { type = 'text', label, autocomplete } = {}) {
-    return html`<label>${label}
-      <input name=${path} type=${type} .value=${value} autocomplete=${autocomplete ?? 'off'} aria-invalid=${this.invalid(path)}
-        aria-describedby=${`err-${path}`} @input=${(e) => onInput(e.target.value)}>
-      ${this.fieldError(path)}</label>`;
+    return super.otherErrors(shown);
   }
 
   choice(path, value, options, prefix, onChange, { label, empty } = {}) {

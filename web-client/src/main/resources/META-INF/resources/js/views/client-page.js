@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure } from '../ui.js';
+import { CordeeElement, loading, failure, stylesheet } from '../ui.js';
 import { t, formatDate, formatNumber, formatPercent, addMessages } from '../i18n.js';
 import { evidenceName, healthEvidenceValue } from '../evidence.js';
 import { MONEY, INTERACTIONS, MORE_INTERACTIONS, projectsTable, invoicesTable, commitmentsTable, agreementsList,
@@ -11,6 +11,7 @@ import { PLAN_FIELDS, commentsTimeline } from './game-plan.js';
 import words from './client-page.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/client-page.css');
 
 // One request for the whole page. Fees and invoices are asked for only by the roles that may see money:
 // the API refuses invoices to a lead, and the page does not show a lead what it must not.

@@ -21,6 +21,10 @@ const COCKPIT = `query Cockpit($h: Int, $scenario: ScenarioInput, $withClients: 
       inflowByClient { client { id name } amount { ${MONEY} } } } }
   clients(first: 100) @include(if: $withClients) {
     nodes { id name projects { id name status startDate timeToFirstCashDays } } } }`;
+// the clients apart, for the first load: the forecast (the headline, the largest paint) does not wait for each
+// project's time to first cash, about a third of the one request's server time (ADR 83)
+const CLIENTS = `query TimeToFirstCash {
+  clients(first: 100) { nodes { id name projects { id name status startDate timeToFirstCashDays } } } }`;
 const EXPOSURE = `query Exposure($id: ID!, $weeks: Int) {
   exposure(clientId: $id, weeks: $weeks) { peak { ${MONEY} } peakWeek weeksAboveZero } }`;
 
@@ -36,10 +40,13 @@ const QUIET_HORIZON_WEEKS = 26;
  * when the address changes or the session ends, so it never outlives the session that asked for it. A visitor
  * who may not see it (signed out, a LEAD) gets an error nobody reads, and a failure is asked again normally.
  */
-const FIRST_LOAD = { h: LOOK_AHEAD_WEEKS, scenario: { kind: 'BASE' }, withClients: true, pipeline: false };
-let early = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] === 'cockpit' ? gql(COCKPIT, FIRST_LOAD) : null;
+const FIRST_LOAD = { h: LOOK_AHEAD_WEEKS, scenario: { kind: 'BASE' }, withClients: false, pipeline: false };
+const openedOnCockpit = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] === 'cockpit';
+let early = openedOnCockpit ? gql(COCKPIT, FIRST_LOAD) : null;
+let earlyClients = openedOnCockpit ? gql(CLIENTS) : null; // beside the forecast, not in it (ADR 83)
 early?.catch(() => {});
-const dropEarly = () => { early = null; };
+earlyClients?.catch(() => {});
+const dropEarly = () => { early = null; earlyClients = null; };
 window.addEventListener('hashchange', dropEarly, { once: true });
 window.addEventListener('cordee-unauthenticated', dropEarly, { once: true });
 function firstForecast(variables) {
@@ -47,6 +54,11 @@ function firstForecast(variables) {
   early = null;
   if (!taken || JSON.stringify(variables) !== JSON.stringify(FIRST_LOAD)) return gql(COCKPIT, variables);
   return taken.catch(() => gql(COCKPIT, variables));
+}
+function firstClients() {
+  const taken = earlyClients;
+  earlyClients = null;
+  return taken ? taken.catch(() => gql(CLIENTS)) : gql(CLIENTS);
 }
 
 /**
@@ -111,7 +123,8 @@ class Cockpit extends CordeeElement {
     try {
       const first = this.horizon == null;
       const variables = { h: first ? LOOK_AHEAD_WEEKS : this.horizon, scenario: this.scenarioInput(),
-        withClients: !this.clients, pipeline: Boolean(this.withPipeline) && this.kind !== 'CUSTOM' };
+        withClients: !first && !this.clients, pipeline: Boolean(this.withPipeline) && this.kind !== 'CUSTOM' };
+      if (first && !this.clients) this.loadClients();
       const data = await (first ? firstForecast(variables) : gql(COCKPIT, variables));
       if (first) this.horizon = defaultHorizon(data.cashForecast);
       // one request on the first load: the look-ahead cut to the chosen horizon, which holds its crossing and low
@@ -162,6 +175,16 @@ class Cockpit extends CordeeElement {
 
   removeAdjustment(index) {
     this.adjustments = this.adjustments.filter((_, i) => i !== index);
+  }
+
+  /** The clients and their projects' time to first cash, asked for beside the first forecast (ADR 83). */
+  async loadClients() {
+    try {
+      const data = await firstClients();
+      if (!this.clients) this.clients = data.clients.nodes;
+    } catch {
+      // a later forecast asks for them with it (withClients); the forecast's own failure is what the page shows
+    }
   }
 
   async loadExposure(clientId) {

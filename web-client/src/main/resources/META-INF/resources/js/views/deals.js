@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import { gql, gqlAll } from '../graphql.js';
-import { CordeeElement, loading, failure } from '../ui.js';
+import { CordeeElement, loading, failure, stylesheet } from '../ui.js';
 import { t, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
+import { toMinor } from '../widgets.js';
 import words from './deals.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/deals.css');
 
 // The sales pipeline (issue 17, ADR 53 and 55): #/deals, OWNER and FINANCE. Deals by stage with their weighted
 // value, a form to create or change one, its stage moves, winning it into a project, and the team's capacity
@@ -27,11 +29,6 @@ const WIN = `mutation($input: WinDealInput!) { winDeal(input: $input) { project 
 const STAGES = ['LEAD', 'PROPOSAL', 'WON', 'LOST'];
 const SEGMENTS = ['STARTUP', 'SME', 'ENTERPRISE', 'PUBLIC'];
 
-/** "1234.5" → 123450 minor units; null when it is not an amount with at most two decimals. */
-function toMinor(text) {
-  const m = String(text).trim().replace(/\s/g, '').replace(',', '.').match(/^(\d+)(?:\.(\d{1,2}))?$/);
-  return m ? Number(m[1]) * 100 + Number((m[2] || '').padEnd(2, '0')) : null;
-}
 const int = (text) => (/^-?\d+$/.test(String(text).trim()) ? Number(text) : null);
 
 /**

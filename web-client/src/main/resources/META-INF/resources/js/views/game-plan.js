@@ -6,12 +6,13 @@
 // fires `plan-changed` once saved so that the page reloads what it shows.
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, fieldErrors } from '../ui.js';
+import { CordeeElement, fieldErrors, stylesheet } from '../ui.js';
 import { t, formatDate, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
 import words from './game-plan.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/game-plan.css');
 
 const ERRORS = 'userErrors { field message code }';
 const CREATE_COMMITMENT = `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { commitment { id } ${ERRORS} } }`;

@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, currentLocale, addMessages } from '../i18n.js';
 import './archive-import.js';
+import { SigningInForm, DataElement } from '../widgets.js';
 import words from './people.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/people.css');
 
 // People (ADR 30): the OWNER's page of users and open invitations, and the accept page an invitation link opens.
 const PEOPLE = `{ people { mailConfigured
@@ -29,7 +31,7 @@ const ROLES = ['OWNER', 'FINANCE', 'LEAD', 'CLIENT'];
 const when = (iso) => (iso ? new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })
   .format(new Date(iso)) : '—');
 
-class CordeePeople extends CordeeElement {
+class CordeePeople extends DataElement {
   static properties = {
     data: { state: true }, error: { state: true }, busy: { state: true }, userErrors: { state: true },
     message: { state: true }, link: { state: true }, role: { state: true }, confirming: { state: true },
@@ -42,18 +44,8 @@ class CordeePeople extends CordeeElement {
     this.role = 'LEAD';
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  async load() {
-    this.error = null;
-    try {
-      this.data = await gql(PEOPLE);
-    } catch (e) {
-      this.error = e.message;
-    }
+  query() {
+    return gql(PEOPLE);
   }
 
   clientName(id) {
@@ -231,45 +223,16 @@ const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(inpu
   secondFactor { challenge enrolment { secret uri } } } }`;
 
 /** The page an invitation link opens (#/accept/<token>): name and password, then signed in. */
-class CordeeAccept extends CordeeElement {
-  static properties = { token: {}, busy: { state: true }, userErrors: { state: true }, message: { state: true }, second: { state: true } };
-
-  constructor() {
-    super();
-    this.userErrors = [];
-  }
-
-  async submit(event) {
+class CordeeAccept extends SigningInForm {
+  submit(event) {
     event.preventDefault();
     const form = new FormData(event.target);
-    this.busy = true;
-    this.message = null;
-    this.userErrors = [];
-    try {
-      const { acceptInvitation } = await gql(ACCEPT, { input: { token: this.token,
-        name: String(form.get('name') ?? '').trim(), password: String(form.get('password') ?? '') } });
-      if (acceptInvitation.userErrors.length) {
-        this.userErrors = acceptInvitation.userErrors;
-        this.message = acceptInvitation.userErrors.filter((e) => e.field?.at(-1) === 'token').map((e) => e.message).join(' ')
-          || t('accept.fix');
-      } else if (acceptInvitation.secondFactor) {
-        await import('./two-factor.js'); // a second factor is due before the session (ADR 44)
-        this.second = acceptInvitation.secondFactor;
-      } else {
-        this.dispatchEvent(new CustomEvent('signed-in', { detail: acceptInvitation.viewer, bubbles: true }));
-      }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    const input = { token: this.token, name: String(form.get('name') ?? '').trim(), password: String(form.get('password') ?? '') };
+    return this.signIn(async () => (await gql(ACCEPT, { input })).acceptInvitation, t('accept.fix'));
   }
 
   render() {
-    if (this.second) {
-      return html`<cordee-second-factor .challenge=${this.second.challenge} .enrolment=${this.second.enrolment}
-        @cancel=${() => location.assign('/')}></cordee-second-factor>`;
-    }
+    if (this.second) return this.secondStep();
     const invalid = (name) => (this.userErrors.some((e) => e.field?.at(-1) === name) ? 'true' : 'false');
     return html`
       <form class="card sign-in" @submit=${(e) => this.submit(e)} data-testid="accept-form">

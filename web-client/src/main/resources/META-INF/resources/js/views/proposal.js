@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, formatDate, formatMoney, currentLocale, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
 import words from './proposal.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/proposal.css');
 
 // A client's renegotiation proposal from start to end (ADR 65): choose the options, read the letter as a document,
 // print it, mark it sent (date, channel), record the client's answer; an accepted option becomes the billing

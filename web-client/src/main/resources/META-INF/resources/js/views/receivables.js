@@ -3,6 +3,7 @@ import { gql, gqlAll } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
+import { DataElement } from '../widgets.js';
 import words from './receivables.words.js';
 
 addMessages(words);
@@ -43,7 +44,7 @@ function toMinor(text) {
  * browser's own validation is off (novalidate): the date picker stops at today, but a typed date after it
  * gets the server's message next to the field like every other rule.
  */
-export class CordeeReceivables extends CordeeElement {
+export class CordeeReceivables extends DataElement {
   static properties = {
     data: { state: true }, error: { state: true }, clientId: { state: true }, projectId: { state: true },
     status: { state: true },
@@ -57,19 +58,9 @@ export class CordeeReceivables extends CordeeElement {
     this.status = '';
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  async load() {
-    this.error = null;
-    try {
-      this.data = await gqlAll(RECEIVABLES, { c: this.clientId || null, p: this.projectId || null, s: this.status ? [this.status] : null },
-        'invoices');
-    } catch (e) {
-      this.error = e.message;
-    }
+  query() {
+    return gqlAll(RECEIVABLES, { c: this.clientId || null, p: this.projectId || null, s: this.status ? [this.status] : null },
+    'invoices');
   }
 
   filter(field, value) {

@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, fieldErrors, errorsFor } from '../ui.js';
+import { CordeeElement, fieldErrors, errorsFor, stylesheet } from '../ui.js';
 import { t, formatDate, formatDayMonth, formatPercent, addMessages } from '../i18n.js';
 import words from './staffing-timeline.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/staffing-timeline.css');
 
 /** Width of one week on the timeline, in CSS pixels: a drag snaps to whole multiples of it. */
 export const WEEK_PX = 48;

@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, errorsFor, stylesheet } from '../ui.js';
 import { t, formatDate, formatMonth, formatPercent, formatNumber, addMessages } from '../i18n.js';
 import { thisMonthIso, todayIso } from '../clock.js';
 import { ALLOCATION, addDays, mondayOf } from './staffing-timeline.js';
 import words from './staffing.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/staffing.css');
 
 const MONTHS = 6;
 const WARN = 0.3;

