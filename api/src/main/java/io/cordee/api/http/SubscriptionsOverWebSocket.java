@@ -2,12 +2,9 @@ package io.cordee.api.http;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.pipeline.RequestPipeline;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
@@ -49,15 +46,7 @@ public class SubscriptionsOverWebSocket implements WebGraphQlInterceptor {
         if (!request.getDocument().contains("subscription")) {
             return false;
         }
-        Document document;
-        try {
-            document = RequestDocuments.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
-        String name = request.getOperationName();
-        List<OperationDefinition> chosen = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(op -> name == null || name.equals(op.getName())).toList();
-        return chosen.size() == 1 && chosen.get(0).getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+        OperationDefinition chosen = RequestDocuments.operation(request.getDocument(), request.getOperationName());
+        return chosen != null && chosen.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
     }
 }

@@ -140,17 +140,14 @@ public class SignInLimits implements WebGraphQlInterceptor {
         } catch (InvalidSyntaxException e) {
             return null; // answered by GraphQL's own syntax error
         }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        String name = request.getOperationName();
-        List<OperationDefinition> chosen = operations.stream()
-                .filter(op -> name == null ? operations.size() == 1 : name.equals(op.getName())).toList();
-        if (chosen.size() != 1 || chosen.get(0).getOperation() != OperationDefinition.Operation.MUTATION) {
+        OperationDefinition chosen = RequestDocuments.operation(document, request.getOperationName());
+        if (chosen == null || chosen.getOperation() != OperationDefinition.Operation.MUTATION) {
             return null;
         }
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
                 .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
         List<String> fields = new ArrayList<>();
-        collect(chosen.get(0).getSelectionSet(), fragments, new HashSet<>(), fields);
+        collect(chosen.getSelectionSet(), fragments, new HashSet<>(), fields);
         return fields.contains(field) ? fields : null;
     }
 

@@ -2,10 +2,8 @@ package io.cordee.api.mutation;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.pipeline.MutationOutcome;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.limits.SignInLimits;
@@ -164,19 +162,8 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
         if (!request.getDocument().contains("mutation")) {
             return null;
         }
-        Document document;
-        try {
-            document = RequestDocuments.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
-            return null;
-        }
-        String name = request.getOperationName();
-        List<OperationDefinition> chosen = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(op -> name == null || name.equals(op.getName())).toList();
-        if (chosen.size() != 1 || chosen.get(0).getOperation() != OperationDefinition.Operation.MUTATION) {
-            return null;
-        }
-        return chosen.get(0);
+        OperationDefinition chosen = RequestDocuments.operation(request.getDocument(), request.getOperationName());
+        return chosen != null && chosen.getOperation() == OperationDefinition.Operation.MUTATION ? chosen : null;
     }
 
     private String body(WebGraphQlResponse response) {

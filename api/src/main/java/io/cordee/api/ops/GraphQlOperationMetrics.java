@@ -1,13 +1,11 @@
 package io.cordee.api.ops;
 
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
+import io.cordee.api.limits.LimitsProperties;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.pipeline.RequestPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,11 +43,13 @@ public class GraphQlOperationMetrics implements WebGraphQlInterceptor {
 
     private final MeterRegistry registry;
     private final BoundedOperationNames names;
+    private final int maxDocumentLength;
 
-    public GraphQlOperationMetrics(MeterRegistry registry,
+    public GraphQlOperationMetrics(MeterRegistry registry, LimitsProperties limits,
                                    @Value("${cordee.metrics.max-operation-names:200}") int maxNames) {
         this.registry = registry;
         this.names = new BoundedOperationNames(maxNames);
+        this.maxDocumentLength = limits.maxDocumentLength();
     }
 
     @Override
@@ -62,7 +62,9 @@ public class GraphQlOperationMetrics implements WebGraphQlInterceptor {
     }
 
     private void record(WebGraphQlRequest request, long start, String outcome) {
-        OperationDefinition operation = selectedOperation(request);
+        // the tree the pipeline parsed (ADR 78); a document RequestLimits refused as too long is never parsed
+        OperationDefinition operation = request.getDocument().length() > maxDocumentLength ? null
+                : RequestDocuments.operation(request.getDocument(), request.getOperationName());
         String type = operation == null ? "unknown" : operation.getOperation().name().toLowerCase(Locale.ROOT);
         String name = request.getOperationName() != null ? request.getOperationName()
                 : operation == null ? null : operation.getName();
@@ -70,20 +72,6 @@ public class GraphQlOperationMetrics implements WebGraphQlInterceptor {
                 .tag("graphql.operation.type", type).tag(OPERATION_NAME, names.bounded(name))
                 .tag("graphql.outcome", outcome)
                 .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    }
-
-    /** The operation the request ran, from the tree the pipeline already parsed; null if none is chosen. */
-    private static OperationDefinition selectedOperation(WebGraphQlRequest request) {
-        Document document;
-        try {
-            document = RequestDocuments.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
-            return null;
-        }
-        String name = request.getOperationName();
-        List<OperationDefinition> chosen = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(op -> name == null || name.equals(op.getName())).toList();
-        return chosen.isEmpty() ? null : chosen.get(0);
     }
 
     static final class BoundedOperationNames {

@@ -3,10 +3,12 @@ package io.cordee.api.pipeline;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,6 +44,30 @@ public final class RequestDocuments {
             throw parsed.error();
         }
         return parsed.document();
+    }
+
+    /**
+     * The operation a request runs, chosen as graphql-java chooses it: the one {@code operationName} names,
+     * or the document's only operation when no name is given. Null when the document does not parse or that
+     * choice finds no single operation (graphql-java then answers the error, and nothing runs).
+     */
+    public static OperationDefinition operation(String text, String operationName) {
+        Document document;
+        try {
+            document = parse(text);
+        } catch (InvalidSyntaxException e) {
+            return null;
+        }
+        return operation(document, operationName);
+    }
+
+    /** The operation of {@code document} that {@code operationName} chooses, as {@link #operation(String, String)}. */
+    public static OperationDefinition operation(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        List<OperationDefinition> chosen = operations.stream()
+                .filter(op -> operationName == null ? operations.size() == 1 : operationName.equals(op.getName()))
+                .toList();
+        return chosen.size() == 1 ? chosen.get(0) : null;
     }
 
     /** How many documents this process has parsed (not found kept): one per distinct text while it is kept. */
