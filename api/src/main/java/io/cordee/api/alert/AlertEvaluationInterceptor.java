@@ -4,11 +4,10 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.mutation.MutationInterceptor;
+import io.cordee.api.pipeline.MutationOutcome;
+import io.cordee.api.pipeline.RequestPipeline;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -17,8 +16,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The one place that re-evaluates the early warnings after writes: once a mutation has succeeded (no
- * GraphQL error, and not every payload answered with {@code userErrors}), the caller's agency is
+ * The one place that re-evaluates the early warnings after writes: once a mutation has succeeded
+ * ({@link MutationOutcome}: the same answer that kept its transaction), the caller's agency is
  * evaluated before the response leaves, so the next read sees the alerts. Mutations that change no
  * fact a rule reads (signing in and out, acknowledging and snoozing alerts) are skipped. Evaluation
  * never fails the mutation: an error or a slow run (over {@link #WAIT}) is logged and the response is
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 // outside the MutationInterceptor's transaction: rules read what the mutation committed
-@Order(Ordered.LOWEST_PRECEDENCE - 10)
+@Order(RequestPipeline.ALERT_EVALUATION)
 public class AlertEvaluationInterceptor implements WebGraphQlInterceptor {
 
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -45,7 +44,7 @@ public class AlertEvaluationInterceptor implements WebGraphQlInterceptor {
             return chain.next(request);
         }
         return chain.next(request).flatMap(response -> {
-            if (!succeeded(response)) {
+            if (!MutationOutcome.succeeded(response)) {
                 return Mono.just(response);
             }
             return Callers.optional()
@@ -60,18 +59,5 @@ public class AlertEvaluationInterceptor implements WebGraphQlInterceptor {
         OperationDefinition mutation = MutationInterceptor.selectedMutation(request);
         return mutation != null && mutation.getSelectionSet().getSelections().stream()
                 .anyMatch(s -> s instanceof Field f && !NO_FACTS.contains(f.getName()));
-    }
-
-    /** No error, and at least one payload without user errors (something was written). */
-    static boolean succeeded(WebGraphQlResponse response) {
-        if (!response.isValid() || !response.getErrors().isEmpty()) {
-            return false;
-        }
-        Object data = response.getData();
-        if (!(data instanceof Map<?, ?> fields) || fields.isEmpty()) {
-            return false;
-        }
-        return fields.values().stream().anyMatch(payload -> !(payload instanceof Map<?, ?> p)
-                || !(p.get("userErrors") instanceof List<?> errors) || errors.isEmpty());
     }
 }

@@ -7,10 +7,12 @@ import io.cordee.core.money.Money;
 import java.util.function.Function;
 import tools.jackson.core.StreamReadFeature;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
@@ -32,8 +34,9 @@ public class GraphQlConfiguration {
 
     /** Parsed and validated documents kept by their text (ADR 50); a size of 0 parses every request. */
     @Bean
-    ParsedDocumentCache parsedDocumentCache(@Value("${cordee.graphql.document-cache-size:1000}") long size) {
-        return new ParsedDocumentCache(size);
+    ParsedDocumentCache parsedDocumentCache(@Value("${cordee.graphql.document-cache-size:1000}") long size,
+                                            ObjectProvider<GraphQlSource> graphQl) {
+        return new ParsedDocumentCache(size, () -> graphQl.getObject().schema());
     }
 
     @Bean

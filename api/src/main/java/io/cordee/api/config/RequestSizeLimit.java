@@ -1,5 +1,6 @@
 package io.cordee.api.config;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
  * would answer. Nothing has run.
  */
 @Component
-@Order(-2) // before Spring Boot's error handler
+@Order(RequestPipeline.REQUEST_SIZE_ANSWER) // before Spring Boot's error handler
 public class RequestSizeLimit implements WebExceptionHandler {
 
     private final byte[] body;

@@ -1,5 +1,6 @@
 package io.cordee.api.http;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,7 @@ import tools.jackson.core.exc.StreamReadException;
  * page. Nothing has run. Too large a body is {@code RequestSizeLimit}'s.
  */
 @Component
-@Order(-2) // before Spring Boot's error handler
+@Order(RequestPipeline.GRAPHQL_HTTP_ERRORS_ANSWER) // before Spring Boot's error handler
 public class GraphQlHttpErrors implements WebExceptionHandler {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate [A-Za-z ]*?['\"]([^'\"]*)['\"]");

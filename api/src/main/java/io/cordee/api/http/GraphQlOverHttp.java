@@ -3,7 +3,8 @@ package io.cordee.api.http;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
+import io.cordee.api.pipeline.RequestPipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Errors are GraphQL-shaped, in the media type the client accepts ({@link GraphQlHttp}).
  */
 @Component
-@Order(-200) // before Spring Security's filter chain (-100): a refused request is never authenticated
+@Order(RequestPipeline.GRAPHQL_OVER_HTTP) // before Spring Security's filter chain (-100): a refused request is never authenticated
 public class GraphQlOverHttp implements WebFilter {
 
     private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
@@ -150,7 +151,7 @@ public class GraphQlOverHttp implements WebFilter {
     static boolean changesAnything(String query) {
         Document document;
         try {
-            document = Parser.parse(query);
+            document = RequestDocuments.parse(query);
         } catch (InvalidSyntaxException e) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.cordee.api.http;
 
+import io.cordee.api.pipeline.RequestPipeline;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import reactor.core.publisher.Mono;
  * just before the headers leave, then removes it.
  */
 @Component
+@Order(RequestPipeline.RESPONSE_STATUS_MARKER)
 public class ResponseStatusMarker implements WebFilter {
 
     static final String HEADER = "X-Cordee-Status";

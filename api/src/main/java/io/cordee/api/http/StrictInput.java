@@ -10,14 +10,14 @@ import graphql.language.NodeVisitorStub;
 import graphql.language.SourceLocation;
 import graphql.language.StringValue;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import io.cordee.api.pipeline.RequestPipeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * over WebSocket alike.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the rate limit and the length limit, before anything reads the input
+@Order(RequestPipeline.STRICT_INPUT) // after the rate limit and the length limit, before anything reads the input
 public class StrictInput implements WebGraphQlInterceptor {
 
     public static final String INVALID_CHARACTER = "INVALID_CHARACTER";
@@ -129,7 +129,7 @@ public class StrictInput implements WebGraphQlInterceptor {
         }
         Document document;
         try {
-            document = Parser.parse(text);
+            document = RequestDocuments.parse(text);
         } catch (InvalidSyntaxException e) {
             return; // GraphQL answers the syntax error
         }

@@ -2,13 +2,10 @@ package io.cordee.api.http;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import java.util.List;
+import io.cordee.api.pipeline.RequestDocuments;
+import io.cordee.api.pipeline.RequestPipeline;
 import java.util.Map;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -26,7 +23,7 @@ import reactor.core.publisher.Mono;
  * {@code subscription} is parsed.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(RequestPipeline.SUBSCRIPTIONS_OVER_WEBSOCKET)
 public class SubscriptionsOverWebSocket implements WebGraphQlInterceptor {
 
     public static final String SUBSCRIPTION_OVER_HTTP = "SUBSCRIPTION_OVER_HTTP";
@@ -49,15 +46,7 @@ public class SubscriptionsOverWebSocket implements WebGraphQlInterceptor {
         if (!request.getDocument().contains("subscription")) {
             return false;
         }
-        Document document;
-        try {
-            document = Parser.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
-        String name = request.getOperationName();
-        List<OperationDefinition> chosen = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(op -> name == null || name.equals(op.getName())).toList();
-        return chosen.size() == 1 && chosen.get(0).getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+        OperationDefinition chosen = RequestDocuments.operation(request.getDocument(), request.getOperationName());
+        return chosen != null && chosen.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
     }
 }

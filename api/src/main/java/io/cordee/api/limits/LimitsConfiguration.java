@@ -1,5 +1,6 @@
 package io.cordee.api.limits;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.core.common.Computations;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import reactor.core.scheduler.Schedulers;
 
 /** The server's protections against costly requests ({@code cordee.limits.*}, ADR 15 and 24). */
@@ -16,6 +18,7 @@ public class LimitsConfiguration {
 
     /** Picked up by Spring Boot's GraphQL auto-configuration, as every {@code Instrumentation} bean. */
     @Bean
+    @Order(RequestPipeline.QUERY_LIMITS)
     QueryLimits queryLimits(LimitsProperties limits,
                             @org.springframework.beans.factory.annotation.Value("${cordee.limits.analysis-cache-size:1000}") int cacheSize) {
         return new QueryLimits(limits, cacheSize);

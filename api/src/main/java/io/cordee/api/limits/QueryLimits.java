@@ -19,10 +19,10 @@ import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.NodeUtil;
 import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.LightDataFetcher;
+import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.core.common.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +129,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
 
     /** The analysis of one document against a schema, as the server makes it (for tests and tools). */
     Analysis analyse(GraphQLSchema schema, String document, Map<String, Object> variables) {
-        Document parsed = Parser.parse(document);
+        Document parsed = RequestDocuments.parse(document);
         NodeUtil.GetOperationResult operation = NodeUtil.getOperation(parsed, null);
         CoercedVariables coerced = ValuesResolver.coerceVariableValues(schema,
                 operation.operationDefinition.getVariableDefinitions(), RawVariables.of(variables),

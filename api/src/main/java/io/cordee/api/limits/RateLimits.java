@@ -1,5 +1,6 @@
 package io.cordee.api.limits;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.CallerAuthentication;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import reactor.core.publisher.Mono;
  * behind a load balancer n instances enforce one limit, not n.
  */
 @Component
-@Order(0) // after the security filter chain (-100)
+@Order(RequestPipeline.RATE_LIMITS) // after the security filter chain (-100)
 public class RateLimits implements WebFilter {
 
     private final LimitsProperties.Rate rate;

@@ -2,11 +2,11 @@ package io.cordee.api.limits;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import io.cordee.api.pipeline.RequestPipeline;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * error on a WebSocket. For a subscription the timeout covers only its start.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after the WebSocket's caller is known, before the sign-in gate parses
+@Order(RequestPipeline.REQUEST_LIMITS) // right after the WebSocket's caller is known, before the sign-in gate parses
 public class RequestLimits implements WebGraphQlInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(RequestLimits.class);
@@ -95,8 +95,8 @@ public class RequestLimits implements WebGraphQlInterceptor {
 
     /** HTTP 504 with the {@code TIMEOUT} error (the work was stopped; nothing is half-returned). */
     @Component
-    @Order(-2) // before Spring Boot's error handler
-    static class TimeoutAnswer implements WebExceptionHandler {
+    @Order(RequestPipeline.TIMEOUT_ANSWER) // before Spring Boot's error handler
+    public static class TimeoutAnswer implements WebExceptionHandler {
 
         @Override
         public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {

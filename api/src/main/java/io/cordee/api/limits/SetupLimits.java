@@ -1,9 +1,9 @@
 package io.cordee.api.limits;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * refused with {@code RATE_LIMITED}, over HTTP 429 with {@code Retry-After}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 50)
+@Order(RequestPipeline.SETUP_LIMITS)
 public class SetupLimits implements WebGraphQlInterceptor {
 
     static final String SETUP_ALONE = "SETUP_ALONE";

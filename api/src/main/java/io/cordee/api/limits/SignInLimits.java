@@ -12,8 +12,9 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.SignInProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -48,7 +48,7 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 50) // after the request limits, before the sign-in gate and the mutation's transaction
+@Order(RequestPipeline.SIGN_IN_LIMITS) // after the request limits, before the sign-in gate and the mutation's transaction
 public class SignInLimits implements WebGraphQlInterceptor {
 
     public static final String SIGN_IN = "signIn";
@@ -136,21 +136,18 @@ public class SignInLimits implements WebGraphQlInterceptor {
         }
         Document document;
         try {
-            document = Parser.parse(request.getDocument());
+            document = RequestDocuments.parse(request.getDocument());
         } catch (InvalidSyntaxException e) {
             return null; // answered by GraphQL's own syntax error
         }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        String name = request.getOperationName();
-        List<OperationDefinition> chosen = operations.stream()
-                .filter(op -> name == null ? operations.size() == 1 : name.equals(op.getName())).toList();
-        if (chosen.size() != 1 || chosen.get(0).getOperation() != OperationDefinition.Operation.MUTATION) {
+        OperationDefinition chosen = RequestDocuments.operation(document, request.getOperationName());
+        if (chosen == null || chosen.getOperation() != OperationDefinition.Operation.MUTATION) {
             return null;
         }
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
                 .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
         List<String> fields = new ArrayList<>();
-        collect(chosen.get(0).getSelectionSet(), fragments, new HashSet<>(), fields);
+        collect(chosen.getSelectionSet(), fragments, new HashSet<>(), fields);
         return fields.contains(field) ? fields : null;
     }
 

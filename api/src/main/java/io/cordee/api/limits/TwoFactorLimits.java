@@ -1,8 +1,8 @@
 package io.cordee.api.limits;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.SignInProperties;
 import java.util.List;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * bucket of {@code signIn} ({@code cordee.security.sign-in.address-*}): a code is a sign-in attempt.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 52)
+@Order(RequestPipeline.TWO_FACTOR_LIMITS)
 public class TwoFactorLimits implements WebGraphQlInterceptor {
 
     static final String TWO_FACTOR_ALONE = "TWO_FACTOR_ALONE";

@@ -2,13 +2,13 @@ package io.cordee.api.mutation;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.MutationOutcome;
+import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.limits.SignInLimits;
 import io.cordee.api.ops.RequestIds;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.Actor;
 import io.cordee.core.common.InvalidInput;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -57,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Innermost of the interceptors, so the alert evaluation that follows a mutation reads committed data.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(RequestPipeline.MUTATION_TRANSACTION)
 public class MutationInterceptor implements WebGraphQlInterceptor {
 
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -114,7 +113,7 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
             return Mono.just(refused(request, "IDEMPOTENCY_KEY_INVALID", e.getMessage()));
         }
         String fingerprint = key == null ? null : fingerprint(actor, request);
-        return idempotency.run(actor, key, fingerprint, chain.next(request), MutationInterceptor::succeeded,
+        return idempotency.run(actor, key, fingerprint, chain.next(request), MutationOutcome::succeeded,
                         this::body)
                 .map(outcome -> outcome instanceof IdempotencyService.Replayed<WebGraphQlResponse> replayed
                         ? replay(request, replayed.body())
@@ -163,32 +162,8 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
         if (!request.getDocument().contains("mutation")) {
             return null;
         }
-        Document document;
-        try {
-            document = Parser.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
-            return null;
-        }
-        String name = request.getOperationName();
-        List<OperationDefinition> chosen = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(op -> name == null || name.equals(op.getName())).toList();
-        if (chosen.size() != 1 || chosen.get(0).getOperation() != OperationDefinition.Operation.MUTATION) {
-            return null;
-        }
-        return chosen.get(0);
-    }
-
-    /** No error, and every mutation field answered without {@code userErrors}. */
-    static boolean succeeded(WebGraphQlResponse response) {
-        if (!response.isValid() || !response.getErrors().isEmpty()) {
-            return false;
-        }
-        Object data = response.getData();
-        if (!(data instanceof Map<?, ?> fields) || fields.isEmpty()) {
-            return false;
-        }
-        return fields.values().stream().allMatch(payload -> payload != null && (!(payload instanceof Map<?, ?> p)
-                || !(p.get("userErrors") instanceof List<?> errors) || errors.isEmpty()));
+        OperationDefinition chosen = RequestDocuments.operation(request.getDocument(), request.getOperationName());
+        return chosen != null && chosen.getOperation() == OperationDefinition.Operation.MUTATION ? chosen : null;
     }
 
     private String body(WebGraphQlResponse response) {
@@ -200,7 +175,7 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
      * rolled back too, and their answers must not pretend otherwise.
      */
     private static WebGraphQlResponse markPartialRollBack(WebGraphQlResponse response) {
-        if (succeeded(response) || !(response.getData() instanceof Map<?, ?> fields) || fields.size() < 2
+        if (MutationOutcome.succeeded(response) || !(response.getData() instanceof Map<?, ?> fields) || fields.size() < 2
                 || fields.values().stream().noneMatch(p -> p instanceof Map<?, ?> m
                 && m.get("userErrors") instanceof List<?> errors && errors.isEmpty())) {
             return response;

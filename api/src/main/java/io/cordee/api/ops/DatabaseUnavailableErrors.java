@@ -5,6 +5,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import io.cordee.api.pipeline.RequestPipeline;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ public final class DatabaseUnavailableErrors {
 
     /** Marks a GraphQL response that holds an {@code UNAVAILABLE} error (its attributes are read-only here). */
     @Component
-    @Order(0)
+    @Order(RequestPipeline.DATABASE_UNAVAILABLE_MARKER)
     public static class ResponseMarker implements WebGraphQlInterceptor {
 
         @Override
@@ -95,7 +96,7 @@ public final class DatabaseUnavailableErrors {
 
     /** Failures outside GraphQL (the authentication filter's session lookup): a GraphQL-shaped 503. */
     @Component
-    @Order(-3) // before RequestSizeLimit and Spring Boot's error handler
+    @Order(RequestPipeline.DATABASE_UNAVAILABLE_ANSWER) // before RequestSizeLimit and Spring Boot's error handler
     public static class Handler implements WebExceptionHandler {
 
         private static final byte[] BODY = ("{\"errors\":[{\"message\":\"" + DatabaseUnavailable.MESSAGE + "\","

@@ -1,14 +1,17 @@
 package io.cordee.api.ops;
 
+import graphql.language.OperationDefinition;
+import io.cordee.api.limits.LimitsProperties;
+import io.cordee.api.pipeline.RequestDocuments;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -30,24 +33,23 @@ import reactor.core.publisher.Mono;
  * of its time (docs/benchmarks.md).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestPipeline.OPERATION_METRICS)
 public class GraphQlOperationMetrics implements WebGraphQlInterceptor {
 
     public static final String METRIC = "graphql.request";
     public static final String OPERATION_NAME = "graphql.operation.name";
     static final String ANONYMOUS = "anonymous";
     static final String OTHER = "other";
-    /** The first operation of a document: its type and, if it has one, its name. */
-    private static final Pattern FIRST_OPERATION = Pattern.compile(
-            "^(?:\\s|,|#[^\\n]*\\n)*(query|mutation|subscription)\\b\\s*([_A-Za-z][_0-9A-Za-z]*)?");
 
     private final MeterRegistry registry;
     private final BoundedOperationNames names;
+    private final int maxDocumentLength;
 
-    public GraphQlOperationMetrics(MeterRegistry registry,
+    public GraphQlOperationMetrics(MeterRegistry registry, LimitsProperties limits,
                                    @Value("${cordee.metrics.max-operation-names:200}") int maxNames) {
         this.registry = registry;
         this.names = new BoundedOperationNames(maxNames);
+        this.maxDocumentLength = limits.maxDocumentLength();
     }
 
     @Override
@@ -60,12 +62,12 @@ public class GraphQlOperationMetrics implements WebGraphQlInterceptor {
     }
 
     private void record(WebGraphQlRequest request, long start, String outcome) {
-        String document = request.getDocument();
-        Matcher m = FIRST_OPERATION.matcher(document);
-        boolean found = m.find();
-        // a document that starts with "{" is the shorthand for an unnamed query
-        String type = found ? m.group(1) : document.stripLeading().startsWith("{") ? "query" : "unknown";
-        String name = request.getOperationName() != null ? request.getOperationName() : found ? m.group(2) : null;
+        // the tree the pipeline parsed (ADR 78); a document RequestLimits refused as too long is never parsed
+        OperationDefinition operation = request.getDocument().length() > maxDocumentLength ? null
+                : RequestDocuments.operation(request.getDocument(), request.getOperationName());
+        String type = operation == null ? "unknown" : operation.getOperation().name().toLowerCase(Locale.ROOT);
+        String name = request.getOperationName() != null ? request.getOperationName()
+                : operation == null ? null : operation.getName();
         Timer.builder(METRIC).description("GraphQL requests, by operation")
                 .tag("graphql.operation.type", type).tag(OPERATION_NAME, names.bounded(name))
                 .tag("graphql.outcome", outcome)

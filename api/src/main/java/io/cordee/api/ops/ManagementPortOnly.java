@@ -1,8 +1,8 @@
 package io.cordee.api.ops;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import java.net.InetSocketAddress;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * tests); with the actuator on the main port (the same port number) nothing is filtered.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after the request id
+@Order(RequestPipeline.MANAGEMENT_PORT_ONLY) // right after the request id
 public class ManagementPortOnly implements WebFilter {
 
     private final Environment environment;

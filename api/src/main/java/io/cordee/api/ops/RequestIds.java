@@ -1,11 +1,11 @@
 package io.cordee.api.ops;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * logging MDC on whichever thread the request continues.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestPipeline.REQUEST_IDS)
 public class RequestIds implements WebFilter {
 
     public static final String HEADER = "X-Request-Id";

@@ -1,5 +1,6 @@
 package io.cordee.api.web;
 
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
@@ -28,7 +29,9 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
@@ -137,11 +140,19 @@ public class StaticResourceCaching {
      * does not add it.
      */
     @Bean
+    @Order(RequestPipeline.VARY_ON_ACCEPT_ENCODING)
     WebFilter varyOnAcceptEncoding() {
-        return (exchange, chain) -> {
+        return new VaryOnAcceptEncoding();
+    }
+
+    /** A class of its own (not a lambda) so that the request pipeline can name it (ADR 78). */
+    public static final class VaryOnAcceptEncoding implements WebFilter {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             exchange.getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
             return chain.filter(exchange);
-        };
+        }
     }
 
     /** A strong ETag (quoted) of the resource's content: the first 16 bytes of its SHA-256, in hex. */

@@ -11,7 +11,8 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.identity.ApiToken;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -48,7 +48,7 @@ import reactor.core.publisher.Mono;
  * alert evaluation).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+@Order(RequestPipeline.API_TOKEN_SCOPES)
 public class ApiTokenScopes implements WebGraphQlInterceptor {
 
     @Override
@@ -92,7 +92,7 @@ public class ApiTokenScopes implements WebGraphQlInterceptor {
     static Set<String> mutationFields(String document) {
         Document parsed;
         try {
-            parsed = Parser.parse(document);
+            parsed = RequestDocuments.parse(document);
         } catch (InvalidSyntaxException e) {
             return Set.of();
         }

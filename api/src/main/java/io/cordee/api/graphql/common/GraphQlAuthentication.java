@@ -3,15 +3,15 @@ package io.cordee.api.graphql.common;
 import io.cordee.api.http.ResponseStatusMarker;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.SessionCookies;
 import java.util.List;
 import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -34,6 +34,7 @@ import reactor.core.publisher.Mono;
  * (set by {@code signIn}, cleared by {@code signOut}).
  */
 @Component
+@Order(RequestPipeline.GRAPHQL_AUTHENTICATION)
 public class GraphQlAuthentication implements WebGraphQlInterceptor {
 
     public static final String TOKEN = "cordee.sessionToken";
@@ -76,21 +77,10 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
 
     /** True when the operation to run selects only anonymous fields: signIn, setUp, signUp; setupStatus. */
     static boolean isAnonymousOperation(WebGraphQlRequest request) {
-        Document document;
-        try {
-            document = Parser.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
+        OperationDefinition op = RequestDocuments.operation(request.getDocument(), request.getOperationName());
+        if (op == null) {
             return false;
         }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        String name = request.getOperationName();
-        List<OperationDefinition> chosen = operations.stream()
-                .filter(op -> name == null ? operations.size() == 1 : name.equals(op.getName()))
-                .toList();
-        if (chosen.size() != 1) {
-            return false;
-        }
-        OperationDefinition op = chosen.get(0);
         List<Selection> selections = op.getSelectionSet().getSelections();
         if (op.getOperation() == OperationDefinition.Operation.QUERY) {
             // a query needs setupStatus itself: an anonymous `{ __typename }` stays refused

@@ -5,6 +5,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLObjectType;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.core.common.Bounds;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.FieldError;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * refuses them (StrictScalars, ADR 26).
  */
 @Component
+@Order(RequestPipeline.INPUT_BOUNDS)
 public class InputBounds extends SimplePerformantInstrumentation {
 
     @Override

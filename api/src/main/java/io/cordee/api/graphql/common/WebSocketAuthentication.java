@@ -7,10 +7,11 @@ import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.limits.LimitsProperties;
 import io.cordee.api.limits.WebSocketLimits;
 import io.cordee.api.ops.DatabaseUnavailable;
+import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.Authenticator;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.api.security.SessionCookies;
@@ -22,7 +23,6 @@ import io.cordee.core.common.Unauthenticated;
 import java.util.Map;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -61,7 +61,7 @@ import reactor.core.publisher.Mono;
  * checked, so {@link GraphQlAuthentication}, {@link ApiTokenScopes} and the controllers see it as over HTTP.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestPipeline.WEBSOCKET_AUTHENTICATION)
 public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
     static final String MUTATION_OVER_WEBSOCKET = "MUTATION_OVER_WEBSOCKET";
@@ -179,7 +179,7 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         }
         Document parsed;
         try {
-            parsed = Parser.parse(document);
+            parsed = RequestDocuments.parse(document);
         } catch (InvalidSyntaxException e) {
             return false; // graphql-java answers the syntax error, and nothing runs
         }
