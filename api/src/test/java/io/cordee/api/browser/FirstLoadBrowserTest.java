@@ -151,7 +151,7 @@ class FirstLoadBrowserTest {
             assertThat(log.stream().filter("leaves Cockpit"::equals)).as("one forecast request, not two").hasSize(1);
             // ADR 83: the owner's index.html preloads the cockpit's code and words
             assertThat(browser.js("return [...document.querySelectorAll('link[rel=modulepreload]')].map(l => l.getAttribute('href'))"))
-                    .asList().contains("/js/views/cockpit.js", "/js/views/cockpit.words.js");
+                    .asList().contains("/js/views/cockpit.js", "/js/views/cockpit.words.js", "/js/views/cockpit/panels.js");
         } finally {
             chromium.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script.get("identifier")));
         }
