@@ -72,6 +72,7 @@ class FirstLoadBrowserTest {
         assertThat(signIn).filteredOn(path -> path.endsWith(".css")).as("the sign-in page's stylesheets").containsOnly("/app.css");
         assertThat(signIn).filteredOn(path -> path.startsWith("/js/")).as("the sign-in page's own modules")
                 .containsOnly("/js/i18n.js", "/js/graphql.js", "/js/ui.js", "/js/clock.js");
+        System.out.printf("sign-in page: the document and %d requests %s%n", signIn.size(), signIn);
         assertThat(browser.js("return document.querySelectorAll('link[href^=\"/js/views/\"]').length"))
                 .as("no view preloaded for a visitor who is not signed in (ADR 83)").isEqualTo(0L);
 
