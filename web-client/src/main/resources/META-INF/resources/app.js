@@ -17,9 +17,9 @@ const SECOND_FACTOR = () => import('./js/views/two-factor.js');
 // A page: its title in the navigation, `load` (the dynamic import of its code, run when its route is first
 // opened: never a static import of js/views/ in this file, ADR 41) and `render`.
 const PAGES = {
-  // its words beside its code, not after it (cockpit.js imports them too: one download): the forecast it asks
-  // for as it loads is the largest paint (ADR 67)
-  cockpit: { label: 'nav.cockpit', load: () => Promise.all([import('./js/views/cockpit.words.js'), import('./js/views/cockpit.js')]), render: () => html`<cordee-cockpit></cordee-cockpit>` },
+  // its words and its panels (ADR 81) beside its code, not after it (cockpit.js imports them too: one download): the
+  // forecast it asks for as it loads is the largest paint (ADR 67)
+  cockpit: { label: 'nav.cockpit', load: () => Promise.all([import('./js/views/cockpit.words.js'), import('./js/views/cockpit/panels.js'), import('./js/views/cockpit.js')]), render: () => html`<cordee-cockpit></cordee-cockpit>` },
   // #/clients lists them; #/clients/<id> is one client's page
   clients: { label: 'nav.clients', load: () => Promise.all([import('./js/views/clients.js'), import('./js/views/client-page.js')]), render: (viewer, id) => (id
     ? html`<cordee-client-page .clientId=${id} .role=${viewer.user.role}></cordee-client-page>`

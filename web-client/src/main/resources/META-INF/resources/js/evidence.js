@@ -1,7 +1,10 @@
 // The numbers behind a health component or an alert, with the names people read instead of the API's
-// keys (`peakShare` → "Peak capacity share"). Names live in i18n.js under `evidence.<key>`; a key with
+// keys (`peakShare` → "Peak capacity share"). Names live in evidence.words.js under `evidence.<key>`; a key with
 // no name yet is spelled out from its camelCase rather than hidden.
-import { t, hasMessage, formatDate, formatMonth, formatMoney, formatNumber, formatPercent } from './i18n.js';
+import { t, hasMessage, formatDate, formatMonth, formatMoney, formatNumber, formatPercent, addMessages } from './i18n.js';
+import words from './evidence.words.js';
+
+addMessages(words);
 
 /** Shares between 0 and 1 shown as percentages; whole percentages (30) as well. */
 const SHARES = new Set(['peakShare']);

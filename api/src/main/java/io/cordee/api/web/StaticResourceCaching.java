@@ -91,7 +91,7 @@ public class StaticResourceCaching {
     }
 
     /**
-     * index.html as a new visitor gets it, and with the cockpit's modules preloaded: the cockpit's code and words
+     * index.html as a new visitor gets it, and with the cockpit's modules preloaded: the cockpit's code, words and panels
      * then download with app.js instead of after it, one level off the chain that ends with the forecast, the
      * cockpit's largest paint (docs/benchmarks.md). Only modulepreload, which fetches and never runs: nothing of
      * the cockpit runs unless its route is opened, and the content security policy's {@code script-src 'self'}
@@ -102,6 +102,7 @@ public class StaticResourceCaching {
         static final String COCKPIT_MODULES = """
                   <link rel="modulepreload" href="/js/views/cockpit.js">
                   <link rel="modulepreload" href="/js/views/cockpit.words.js">
+                  <link rel="modulepreload" href="/js/views/cockpit/panels.js">
                 """;
         private static final String APP_SCRIPT = "  <script type=\"module\" src=\"/app.js\"></script>";
         private static final Map<String, IndexPage> PAGES = new ConcurrentHashMap<>();

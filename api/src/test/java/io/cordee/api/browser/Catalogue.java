@@ -15,7 +15,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The SPA's word catalogue (ADR 63) read as text: the shell's words in {@code js/i18n.js} and each view's in its
- * {@code js/views/<view>.words.js} (ADR 67), every file with an {@code en} and an {@code fr} block, each entry
+ * {@code js/views/<view>.words.js} (ADR 67), or beside the shared module that registers them ({@code js/evidence.words.js},
+ * ADR 0081), every file with an {@code en} and an {@code fr} block, each entry
  * {@code 'key': 'value'} or {@code 'key': "value"}, in file order, duplicates kept so a test can see them.
  */
 record Catalogue(List<Map.Entry<String, String>> en, List<Map.Entry<String, String>> fr) {

@@ -67,6 +67,12 @@ class FirstLoadBrowserTest {
         assertThat(signIn).as("no view's code, no chart library on the sign-in page")
                 .noneMatch(path -> path.startsWith("/js/views/"))
                 .noneMatch(path -> path.toLowerCase().contains("uplot"));
+        // ADR 81: the views' words and styles moved out of i18n.js and app.css arrive with the views, so the sign-in
+        // page still fetches one stylesheet and the shell's four modules, all preloaded by index.html
+        assertThat(signIn).filteredOn(path -> path.endsWith(".css")).as("the sign-in page's stylesheets").containsOnly("/app.css");
+        assertThat(signIn).filteredOn(path -> path.startsWith("/js/")).as("the sign-in page's own modules")
+                .containsOnly("/js/i18n.js", "/js/graphql.js", "/js/ui.js", "/js/clock.js");
+        System.out.printf("sign-in page: the document and %d requests %s%n", signIn.size(), signIn);
         assertThat(browser.js("return document.querySelectorAll('link[href^=\"/js/views/\"]').length"))
                 .as("no view preloaded for a visitor who is not signed in (ADR 83)").isEqualTo(0L);
 
@@ -151,7 +157,7 @@ class FirstLoadBrowserTest {
             assertThat(log.stream().filter("leaves Cockpit"::equals)).as("one forecast request, not two").hasSize(1);
             // ADR 83: the owner's index.html preloads the cockpit's code and words
             assertThat(browser.js("return [...document.querySelectorAll('link[rel=modulepreload]')].map(l => l.getAttribute('href'))"))
-                    .asList().contains("/js/views/cockpit.js", "/js/views/cockpit.words.js");
+                    .asList().contains("/js/views/cockpit.js", "/js/views/cockpit.words.js", "/js/views/cockpit/panels.js");
         } finally {
             chromium.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script.get("identifier")));
         }

@@ -20,6 +20,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 class WebClientSourcesTest {
 
+    /** ADR 0081: the most lines a file of the SPA may have. */
+    private static final int MAX_LINES = 400;
+
     private static final Pattern HTML_SINKS = Pattern.compile(
             "innerHTML|outerHTML|insertAdjacentHTML|unsafeHTML|unsafeSVG|document\\.write|\\beval\\(|new Function\\(");
 
@@ -105,22 +108,39 @@ class WebClientSourcesTest {
     }
 
     /**
-     * ADR 0081: a view's code lives by view and stays readable. No module of {@code js/views/} (a view, its words, the
-     * parts in its folder {@code js/views/<view>/}) is over 450 lines; every {@code js/views/<view>.css} is awaited by
-     * {@code js/views/<view>.js} (loaded with the view, never on the first paint), and every sheet a view awaits exists.
+     * ADR 0081 (issue 21 point 5: no file over about 400 lines): every file of the SPA that is ours stays short enough
+     * to read: its scripts ({@code app.js}, {@code js/i18n.js}, every module, part and words file of {@code js/views/}),
+     * its stylesheets ({@code app.css}, every {@code js/views/<view>.css}) and its pages; not the WebJars nor the
+     * minified uPlot under {@code vendor/}. Every {@code js/views/<view>.css} is awaited by {@code js/views/<view>.js}
+     * (loaded with the view, never on the first paint), and every sheet a view awaits exists.
      */
     @Test
-    void viewModulesStayShortAndEachViewAwaitsItsOwnStylesheet() throws IOException {
+    void everyFileOfTheSpaStaysShortAndEachViewAwaitsItsOwnStylesheet() throws IOException {
         PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
         Map<String, Long> tooLong = new LinkedHashMap<>();
+        List<String> checked = new ArrayList<>();
+        for (String kind : List.of("js", "css", "html")) {
+            for (Resource file : resources.getResources("classpath*:META-INF/resources/**/*." + kind)) {
+                String url = file.getURL().toString();
+                if (url.contains("/webjars/") || url.contains("/vendor/")) {
+                    continue;
+                }
+                String path = url.substring(url.indexOf("META-INF/resources/") + "META-INF/resources/".length());
+                checked.add(path);
+                long lines = file.getContentAsString(StandardCharsets.UTF_8).lines().count();
+                if (lines > MAX_LINES) {
+                    tooLong.put(path, lines);
+                }
+            }
+        }
+        assertThat(checked).as("the SPA's files, read from the classpath")
+                .contains("app.js", "app.css", "index.html", "js/i18n.js", "js/views/cockpit.js", "js/views/briefs.css")
+                .hasSizeGreaterThan(80);
+        assertThat(tooLong).as("files of the SPA over " + MAX_LINES + " lines").isEmpty();
+
         List<String> missing = new ArrayList<>();
         for (Resource script : resources.getResources("classpath*:META-INF/resources/js/views/**/*.js")) {
-            String url = script.getURL().toString();
             String source = script.getContentAsString(StandardCharsets.UTF_8);
-            long lines = source.lines().count();
-            if (lines > 450) {
-                tooLong.put(url.substring(url.indexOf("js/views/")), lines);
-            }
             Matcher sheet = Pattern.compile("stylesheet\\('/(js/views/[\\w/-]+\\.css)'\\)").matcher(source);
             while (sheet.find()) {
                 if (!resources.getResource("classpath:META-INF/resources/" + sheet.group(1)).exists()) {
@@ -137,8 +157,7 @@ class WebClientSourcesTest {
                 notAwaited.add(name);
             }
         }
-        assertThat(sheets).as("the views' own stylesheets").hasSizeGreaterThanOrEqualTo(10);
-        assertThat(tooLong).as("modules of js/views over 450 lines").isEmpty();
+        assertThat(sheets).as("the views' own stylesheets").hasSizeGreaterThanOrEqualTo(13);
         assertThat(missing).as("stylesheets a view awaits but the jar lacks").isEmpty();
         assertThat(notAwaited).as("js/views/<view>.css not awaited by js/views/<view>.js").isEmpty();
     }

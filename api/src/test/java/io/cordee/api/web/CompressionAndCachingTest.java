@@ -145,7 +145,8 @@ class CompressionAndCachingTest {
             String page = new String(gunzip(signedIn.body()), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(signedIn.statusCode()).as(role.name()).isEqualTo(200);
             assertThat(page).as(role.name()).contains(preload)
-                    .contains("<link rel=\"modulepreload\" href=\"/js/views/cockpit.words.js\">");
+                    .contains("<link rel=\"modulepreload\" href=\"/js/views/cockpit.words.js\">")
+                    .contains("<link rel=\"modulepreload\" href=\"/js/views/cockpit/panels.js\">");
             // preloaded before the shell's script runs, and nothing of the cockpit is run by the page itself
             assertThat(page.indexOf(preload)).isLessThan(page.indexOf("<script type=\"module\" src=\"/app.js\">"));
             assertThat(page).doesNotContain("<script type=\"module\" src=\"/js/views/cockpit.js\"");

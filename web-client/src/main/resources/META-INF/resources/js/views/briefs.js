@@ -3,7 +3,7 @@ import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure, stylesheet } from '../ui.js';
 import { t, addMessages } from '../i18n.js';
 import words from './briefs.words.js';
-import { createForm, list } from './briefs/list.js';
+import { createForm, list, openCreate } from './briefs/list.js';
 import { gauge, preview, suggestions } from './briefs/feasibility.js';
 import { requirements, addForm, restore } from './briefs/requirements.js';
 import { openDetails, detailsView, detailsForm } from './briefs/details.js';
@@ -27,7 +27,6 @@ const UPDATE = `mutation($input: UpdateBriefVersionInput!) { updateBriefVersion(
   briefVersion { id number } ${ERRORS} } }`;
 const SIGN = `mutation($input: SignBriefVersionInput!) { signBriefVersion(input: $input) {
   briefVersion { id status } ${ERRORS} } }`;
-const CREATE = `mutation($input: CreateBriefInput!) { createBrief(input: $input) { brief { id } ${ERRORS} } }`;
 const START = `mutation($input: StartBriefVersionInput!) { startBriefVersion(input: $input) {
   briefVersion { id number } ${ERRORS} } }`;
 const APPLY = `mutation($input: ApplyFeasibilitySuggestionInput!) { applyFeasibilitySuggestion(input: $input) {
@@ -35,7 +34,6 @@ const APPLY = `mutation($input: ApplyFeasibilitySuggestionInput!) { applyFeasibi
 const PREVIEW = `query Preview($id: ID!, $requirements: [RequirementInput!]) {
   previewBriefFeasibility(input: {briefId: $id, requirements: $requirements}) {
   feasibility { verdict ratio scopeDays capacityDays earliestRealisticLaunch drop { requirement { title } } } ${ERRORS} } }`;
-const PROJECTS = 'query BriefProjects { projects(first: 100) { nodes { id name } } }';
 /** How long the live feasibility waits after the last keystroke before asking the server. */
 const PREVIEW_DELAY_MS = 300;
 const COMPARE = `query Compare($from: ID!, $to: ID!) { compareBriefVersions(from: $from, to: $to) {
@@ -282,50 +280,6 @@ class BriefsView extends CordeeElement {
     }, PREVIEW_DELAY_MS);
   }
 
-  async openCreate() {
-    this.creating = { projectId: '', title: '' };
-    this.createErrors = [];
-    this.focusAfterRender = '[data-testid=create-brief] select';
-    if (!this.projects) {
-      try {
-        const { projects } = await gql(PROJECTS);
-        this.projects = projects.nodes;
-      } catch (e) {
-        this.createErrors = [{ message: e.message }];
-      }
-    }
-  }
-
-  async create() {
-    const projectId = this.creating.projectId;
-    const title = this.creating.title.trim();
-    const local = [];
-    if (!projectId) local.push({ field: ['projectId'], message: t('briefs.projectRequired') });
-    if (!title) local.push({ field: ['title'], message: t('briefs.titleRequired') });
-    this.createErrors = local;
-    if (local.length) return;
-    this.busy = true;
-    try {
-      const { createBrief: payload } = await gql(CREATE, { input: { projectId, title } });
-      if (payload.userErrors.length) {
-        this.createErrors = payload.userErrors;
-        return;
-      }
-      this.creating = null;
-      // chosen before the address changes, so that the hash listener keeps the notice
-      this.selected = payload.brief.id;
-      this.reset();
-      location.hash = `#/briefs/${encodeURIComponent(payload.brief.id)}`;
-      await this.load();
-      this.notice = { key: 'briefs.created', params: { title } };
-      this.focusAfterRender = '[data-testid=brief-notice]';
-    } catch (e) {
-      this.createErrors = [{ message: e.message }];
-    } finally {
-      this.busy = false;
-    }
-  }
-
   async compare(b) {
     const [from, to] = this.comparePair(b);
     this.compareError = null;
@@ -368,7 +322,7 @@ class BriefsView extends CordeeElement {
     return html`
       <div class="page-head"><h1 class="page-title">${t('briefs.title')}</h1>
         ${this.canEdit && !this.creating ? html`<button type="button" class="secondary" data-testid="new-brief"
-          @click=${() => this.openCreate()}>${t('briefs.newBrief')}</button>` : nothing}</div>
+          @click=${() => openCreate(this)}>${t('briefs.newBrief')}</button>` : nothing}</div>
       ${this.creating ? createForm(this) : nothing}
       ${this.briefs.length === 0 ? html`<p class="card muted">${t('portal.noBrief')}</p>` : html`
         <div class="briefs-layout">

@@ -3,6 +3,7 @@ import { gql } from '../graphql.js';
 import { CordeeElement, loading, failure } from '../ui.js';
 import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import words from './cockpit.words.js';
+import { scenarioPanel, exposurePanel, timeToFirstCash } from './cockpit/panels.js';
 
 addMessages(words);
 // The chart's code (and uPlot's, 22 KB) and the probabilistic fan's (ADR 48), which asks for its 2,000 paths, are
@@ -34,7 +35,6 @@ const CLIENTS = `query TimeToFirstCash {
 const EXPOSURE = `query Exposure($id: ID!, $weeks: Int) {
   exposure(clientId: $id, weeks: $weeks) { peak { ${MONEY} } peakWeek weeksAboveZero } }`;
 
-const KINDS = ['BASE', 'STRESS', 'CUSTOM'];
 const HORIZONS = [13, 26, 52, 104];
 const LOOK_AHEAD_WEEKS = 104;
 const QUIET_HORIZON_WEEKS = 26;
@@ -79,7 +79,6 @@ function firstWeeks(forecast, weeks) {
   const below = kept.some((w) => w.weekStart === forecast.firstWeekBelowThreshold) ? forecast.firstWeekBelowThreshold : null;
   return { ...forecast, weeks: kept, lowestBalance: low.closing, lowestWeek: low.weekStart, firstWeekBelowThreshold: below };
 }
-const LONG_TIME_TO_CASH_DAYS = 90;
 
 /** The cash cockpit of OWNER and FINANCE: forecast, scenarios, exposure, time to first cash. */
 class Cockpit extends CordeeElement {
@@ -234,12 +233,12 @@ class Cockpit extends CordeeElement {
           ${this.table(f)}
           ${this.exportLinks(f)}
         </section>
-        ${this.scenarioPanel()}
+        ${scenarioPanel(this)}
       </div>
       <cordee-cash-risk .weeks=${this.horizon}></cordee-cash-risk>
       <div class="two-columns">
-        ${this.exposurePanel()}
-        ${this.timeToFirstCash()}
+        ${exposurePanel(this)}
+        ${timeToFirstCash(this)}
       </div>`;
   }
 
@@ -317,94 +316,6 @@ class Cockpit extends CordeeElement {
               <td>${w.inflowByClient.map((c) => c.client.name).join(', ')}</td></tr>`)}
           </tbody></table></div>
       </details>`;
-  }
-
-  scenarioPanel() {
-    const clients = this.clients || [];
-    return html`
-      <section class="card scenario" aria-labelledby="scenario-title">
-        <h2 id="scenario-title">${t('scenario.title')}</h2>
-        <p class="muted small">${t('scenario.hint')}</p>
-        <fieldset class="kinds">
-          <legend class="visually-hidden">${t('scenario.title')}</legend>
-          ${KINDS.map((k) => html`
-            <label class="radio">
-              <input type="radio" name="scenario-kind" value=${k} data-testid=${`scenario-${k}`}
-                .checked=${this.kind === k} @change=${() => this.setKind(k)}>
-              <span><strong>${t(`scenario.${k}`)}</strong><span class="muted small">${t(`scenario.${k}.help`)}</span></span>
-            </label>`)}
-        </fieldset>
-        ${this.kind === 'CUSTOM' ? html`
-          <div class="adjustments">
-            ${this.adjustments.length === 0 ? html`<p class="muted small">${t('scenario.none')}</p>` : nothing}
-            ${this.adjustments.map((a, i) => html`
-              <fieldset class="adjustment" data-testid="adjustment">
-                <legend class="visually-hidden">${t('scenario.client')} ${i + 1}</legend>
-                <label>${t('scenario.client')}
-                  <select @change=${(e) => this.editAdjustment(i, 'clientId', e.target.value)}>
-                    <option value="">${t('alloc.choose')}</option>
-                    ${clients.map((c) => html`<option value=${c.id} ?selected=${c.id === a.clientId}>${c.name}</option>`)}
-                  </select></label>
-                <div class="row">
-                  <label>${t('scenario.extraDelay')}<input type="number" min="-365" max="365" step="1"
-                    .value=${String(a.extraDelayDays)} @input=${(e) => this.editAdjustment(i, 'extraDelayDays', e.target.value)}></label>
-                  <label>${t('scenario.deposit')}<input type="number" min="0" max="100" step="5" name="depositPercent"
-                    .value=${String(a.depositPercent)} @input=${(e) => this.editAdjustment(i, 'depositPercent', e.target.value)}></label>
-                </div>
-                <label>${t('scenario.defaultFrom')}<input type="date" .value=${a.defaultFrom}
-                  @input=${(e) => this.editAdjustment(i, 'defaultFrom', e.target.value)}></label>
-                <label class="check"><input type="checkbox" name="monthlyInArrears" .checked=${a.monthlyInArrears}
-                  @change=${(e) => this.editAdjustment(i, 'monthlyInArrears', e.target.checked)}>${t('scenario.monthly')}</label>
-                <button type="button" class="link" @click=${() => this.removeAdjustment(i)}>${t('scenario.remove')}</button>
-              </fieldset>`)}
-            <div class="actions">
-              <button type="button" class="secondary" @click=${() => this.addAdjustment()}>${t('scenario.add')}</button>
-              <button type="button" ?disabled=${this.busy} @click=${() => this.load()}>${t('scenario.apply')}</button>
-            </div>
-          </div>` : nothing}
-      </section>`;
-  }
-
-  exposurePanel() {
-    const ex = this.exposure;
-    return html`
-      <section class="card" aria-labelledby="exposure-title">
-        <h2 id="exposure-title">${t('exposure.title')}</h2>
-        <p class="muted small">${t('exposure.help')}</p>
-        <label>${t('scenario.client')}
-          <select data-testid="exposure-client" @change=${(e) => this.loadExposure(e.target.value)}>
-            <option value="">${t('exposure.choose')}</option>
-            ${(this.clients || []).map((c) => html`<option value=${c.id} ?selected=${c.id === ex.clientId}>${c.name}</option>`)}
-          </select></label>
-        ${ex.loading ? loading() : nothing}
-        ${ex.error ? failure(ex.error, () => this.loadExposure(ex.clientId)) : nothing}
-        ${ex.data ? html`
-          <dl class="figures compact">
-            <div class="figure"><dt>${t('exposure.peak')}</dt>
-              <dd data-testid="exposure-peak" data-amount-minor=${ex.data.peak.amountMinor}>${formatMoney(ex.data.peak)}</dd></div>
-            <div class="figure"><dt>${t('exposure.peakWeek')}</dt><dd>${formatDate(ex.data.peakWeek)}</dd></div>
-            <div class="figure"><dt>${t('exposure.weeksAbove')}</dt><dd>${ex.data.weeksAboveZero}</dd></div>
-          </dl>` : nothing}
-      </section>`;
-  }
-
-  timeToFirstCash() {
-    const rows = (this.clients || []).flatMap((c) => c.projects
-      .filter((p) => p.status === 'ACTIVE' || p.status === 'PLANNED')
-      .map((p) => ({ client: c.name, ...p })));
-    return html`
-      <section class="card" aria-labelledby="ttfc-title">
-        <h2 id="ttfc-title">${t('ttfc.title')}</h2>
-        <p class="muted small">${t('ttfc.help')}</p>
-        <table data-testid="time-to-first-cash">
-          <thead><tr><th>${t('ttfc.project')}</th><th>${t('scenario.client')}</th><th class="num">${t('ttfc.title')}</th></tr></thead>
-          <tbody>${rows.map((p) => html`
-            <tr><td>${p.name}</td><td>${p.client}</td>
-              <td class="num ${p.timeToFirstCashDays > LONG_TIME_TO_CASH_DAYS ? 'danger-text' : ''}">
-                ${p.timeToFirstCashDays == null ? t('ttfc.none') : t('ttfc.days', { n: p.timeToFirstCashDays })}</td></tr>`)}
-          </tbody>
-        </table>
-      </section>`;
   }
 }
 

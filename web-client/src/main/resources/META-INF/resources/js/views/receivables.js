@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import { gql, gqlAll } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, formatDate, formatMoney, addMessages } from '../i18n.js';
 import { todayIso } from '../clock.js';
 import { DataElement } from '../widgets.js';
 import words from './receivables.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/receivables.css');
 
 const MONEY = '{ amount currency }';
 const BUCKETS = ['notDue', 'days1To30', 'days31To60', 'days61To90', 'over90', 'total'];

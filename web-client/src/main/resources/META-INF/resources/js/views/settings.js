@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors, errorsFor } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, errorsFor, stylesheet } from '../ui.js';
 import { t, addMessages } from '../i18n.js';
 import './two-factor.js';
 import words from './settings.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/settings.css');
 
 const ERRORS = 'userErrors { field message code }';
 const SEGMENTS = ['STARTUP', 'SME', 'ENTERPRISE', 'PUBLIC'];

@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, loading, failure, fieldErrors } from '../ui.js';
+import { CordeeElement, loading, failure, fieldErrors, stylesheet } from '../ui.js';
 import { t, formatDate, formatMoney, formatNumber, addMessages } from '../i18n.js';
 import { thisMonthIso } from '../clock.js';
 import words from './team.words.js';
 
 addMessages(words);
+await stylesheet('/js/views/team.css');
 
 const MONEY = '{ amount currency amountMinor }';
 const MEMBER = `id name jobTitle fte startDate endDate version monthlyLoadedCost ${MONEY} dailyBillRate ${MONEY}
