@@ -171,10 +171,10 @@ public class CoreConfiguration {
     @Bean
     ProposalService proposalService(ProposalRepository proposals, CashService cash, BillingService billingService,
                                     BillingRepository billing, ClientRepository clients, ProjectRepository projects,
-                                    AllocationRepository allocations, AgencyRepository agencies, TransactionRunner tx,
-                                    IdGenerator ids, Clock clock, Computations computations) {
-        return new ProposalService(proposals, cash, billingService, billing, clients, projects, allocations, agencies,
-                tx, ids, clock, computations);
+                                    AgencyRepository agencies, TransactionRunner tx, IdGenerator ids,
+                                    Computations computations) {
+        return new ProposalService(proposals, cash, billingService, billing, clients, projects, agencies, tx, ids,
+                computations);
     }
 
     @Bean
