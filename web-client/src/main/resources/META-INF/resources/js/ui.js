@@ -22,6 +22,25 @@ export class CordeeElement extends LitElement {
   }
 }
 
+/**
+ * Base of the charts drawn by uPlot (the cash forecast, a relationship's health): the plot kept in `this.plot`
+ * follows its host's size (`size()`; the host is observed with `this.resize.observe(host)` once drawn) and is
+ * destroyed when the chart leaves the page.
+ */
+export class PlotElement extends CordeeElement {
+  connectedCallback() {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
+  }
+
+  disconnectedCallback() {
+    this.resize.disconnect();
+    this.plot?.destroy();
+    this.plot = null;
+    super.disconnectedCallback();
+  }
+}
+
 export const loading = () => html`<p class="status" role="status"><span class="spinner" aria-hidden="true"></span>${t('app.loading')}</p>`;
 
 /** A failed request: what went wrong and a way to try again, never a blank page. */
