@@ -39,9 +39,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Mono<Project> findById(AgencyId agencyId, ProjectId id) {
-        return db.sql("SELECT " + COLUMNS + " FROM project WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.findById(db, agencyId.value(), id.value()).map(mapper::toDomain);
     }
 
     @Override

@@ -35,9 +35,7 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
 
     @Override
     public Mono<SentProposal> find(AgencyId agencyId, ProposalId id) {
-        return db.sql("SELECT " + COLUMNS + " FROM renegotiation_proposal WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .map(ROW).one().map(mapper::toDomain);
+        return NEWEST_FIRST.findById(db, agencyId.value(), id.value()).map(mapper::toDomain);
     }
 
     @Override
