@@ -20,6 +20,23 @@ export class CordeeElement extends LitElement {
     window.removeEventListener('cordee-locale', this.onLocale);
     super.disconnectedCallback();
   }
+
+  /**
+   * Runs `work` (async: a request and what its answer changes) as the element's one request under way: `busy`
+   * meanwhile (the submit button says so and is disabled), the last `message` cleared first, a request that fails
+   * said in `message`.
+   */
+  async sending(work) {
+    this.busy = true;
+    this.message = null;
+    try {
+      await work();
+    } catch (e) {
+      this.message = e.message;
+    } finally {
+      this.busy = false;
+    }
+  }
 }
 
 /**

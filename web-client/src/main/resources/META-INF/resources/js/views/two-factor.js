@@ -58,13 +58,11 @@ class SecondFactor extends CordeeElement {
     this.userErrors = [];
   }
 
-  async submit(event) {
+  submit(event) {
     event.preventDefault();
     const data = new FormData(event.target);
-    this.busy = true;
-    this.message = null;
     this.userErrors = [];
-    try {
+    return this.sending(async () => {
       const input = { challenge: this.challenge, code: null, recoveryCode: null };
       if (this.recovery) input.recoveryCode = String(data.get('recoveryCode') ?? '');
       else input.code = String(data.get('code') ?? '');
@@ -81,11 +79,7 @@ class SecondFactor extends CordeeElement {
       } else {
         this.dispatchEvent(new CustomEvent('signed-in', { detail: completeSignIn.viewer, bubbles: true }));
       }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {
@@ -140,18 +134,10 @@ class TwoFactorAccount extends CordeeElement {
     }
   }
 
-  async run(action) {
-    this.busy = true;
-    this.message = null;
+  run(action) {
     this.done = null;
     this.userErrors = [];
-    try {
-      await action();
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    return this.sending(action);
   }
 
   start() {
@@ -251,14 +237,12 @@ class TwoFactorRequirement extends DataElement {
     return gql(REQUIREMENT);
   }
 
-  async submit(event) {
+  submit(event) {
     event.preventDefault();
     const roles = new FormData(event.target).getAll('roles');
-    this.busy = true;
     this.saved = false;
-    this.message = null;
     this.userErrors = [];
-    try {
+    return this.sending(async () => {
       const { setTwoFactorRequirement } = await gql(SET_REQUIREMENT, { input: { version: this.data.agency.version, roles } });
       if (setTwoFactorRequirement.userErrors.length) {
         this.userErrors = setTwoFactorRequirement.userErrors;
@@ -268,11 +252,7 @@ class TwoFactorRequirement extends DataElement {
         this.data = { ...this.data, agency: setTwoFactorRequirement.agency };
         this.saved = true;
       }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {
