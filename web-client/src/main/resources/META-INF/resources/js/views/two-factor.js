@@ -111,8 +111,8 @@ class SecondFactor extends CordeeElement {
 }
 
 /** The account page's section: turn two-factor sign-in on (secret, first code, recovery codes) or off. */
-class TwoFactorAccount extends CordeeElement {
-  static properties = { status: { state: true }, enrolment: { state: true }, codes: { state: true },
+class TwoFactorAccount extends DataElement {
+  static properties = { data: { state: true }, enrolment: { state: true }, codes: { state: true },
     busy: { state: true }, userErrors: { state: true }, message: { state: true }, done: { state: true }, error: { state: true } };
 
   constructor() {
@@ -120,18 +120,9 @@ class TwoFactorAccount extends CordeeElement {
     this.userErrors = [];
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  async load() {
-    this.error = null;
-    try {
-      this.status = (await gql(STATUS)).twoFactor;
-    } catch (e) {
-      this.error = e.message;
-    }
+  /** The caller's two-factor status, kept in `data` by `load()` (DataElement). */
+  async query() {
+    return (await gql(STATUS)).twoFactor;
   }
 
   run(action) {
@@ -190,9 +181,9 @@ class TwoFactorAccount extends CordeeElement {
   }
 
   render() {
-    if (!this.status) return this.error ? failure(this.error, () => this.load()) : loading();
+    if (!this.data) return this.error ? failure(this.error, () => this.load()) : loading();
     const errors = this.userErrors;
-    const s = this.status;
+    const s = this.data;
     return html`
       <section class="tfa" data-testid="tfa-section">
         <h2>${t('tfa.title')}</h2>
