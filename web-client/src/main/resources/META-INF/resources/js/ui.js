@@ -20,6 +20,42 @@ export class CordeeElement extends LitElement {
     window.removeEventListener('cordee-locale', this.onLocale);
     super.disconnectedCallback();
   }
+
+  /**
+   * Runs `work` (async: a request and what its answer changes) as the element's one request under way: `busy`
+   * meanwhile (the submit button says so and is disabled), the last `message` cleared first, a request that fails
+   * said in `message`.
+   */
+  async sending(work) {
+    this.busy = true;
+    this.message = null;
+    try {
+      await work();
+    } catch (e) {
+      this.message = e.message;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+/**
+ * Base of the charts drawn by uPlot (the cash forecast, a relationship's health): the plot kept in `this.plot`
+ * follows its host's size (`size()`; the host is observed with `this.resize.observe(host)` once drawn) and is
+ * destroyed when the chart leaves the page.
+ */
+export class PlotElement extends CordeeElement {
+  connectedCallback() {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
+  }
+
+  disconnectedCallback() {
+    this.resize.disconnect();
+    this.plot?.destroy();
+    this.plot = null;
+    super.disconnectedCallback();
+  }
 }
 
 export const loading = () => html`<p class="status" role="status"><span class="spinner" aria-hidden="true"></span>${t('app.loading')}</p>`;

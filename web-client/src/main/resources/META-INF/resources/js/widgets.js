@@ -75,11 +75,9 @@ export class SigningInForm extends CordeeElement {
   }
 
   /** `send` asks the server and answers its payload ({ userErrors, secondFactor, viewer }). */
-  async signIn(send, fix) {
-    this.busy = true;
-    this.message = null;
+  signIn(send, fix) {
     this.userErrors = [];
-    try {
+    return this.sending(async () => {
       const payload = await send();
       if (payload.userErrors.length) {
         this.userErrors = payload.userErrors;
@@ -90,11 +88,7 @@ export class SigningInForm extends CordeeElement {
       } else {
         this.dispatchEvent(new CustomEvent('signed-in', { detail: payload.viewer, bubbles: true }));
       }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   /** The second step, in place of the form; cancelling it goes back to the sign-in page. */

@@ -64,48 +64,43 @@ public class CoreConfiguration {
 
     @Bean
     SetupService setupService(SetupRepository setup, AgencyRepository agencies, UserRepository users,
-                              IdentityService identity, PasswordHasher hasher, BoundedHashing hashing,
-                              TransactionRunner tx, IdGenerator ids, Clock clock,
+                              IdentityService identity, TransactionRunner tx, IdGenerator ids, Clock clock,
                               @Value("${cordee.signup:closed}") String signup) {
-        return new SetupService(setup, agencies, users, identity, hasher, hashing, tx, ids, clock,
+        return new SetupService(setup, agencies, users, identity, tx, ids, clock,
                 SetupService.Signup.valueOf(signup.strip().toUpperCase(java.util.Locale.ROOT)));
     }
 
     @Bean
     io.cordee.core.people.PeopleService peopleService(io.cordee.core.people.PeopleRepository people,
                                                       UserRepository users, IdentityService identity,
-                                                      PasswordHasher hasher, BoundedHashing hashing,
                                                       TransactionRunner tx, IdGenerator ids, Clock clock,
                                                       io.cordee.core.mail.Mailer mailer,
                                                       @Value("${cordee.public-url}") String publicUrl) {
-        return new io.cordee.core.people.PeopleService(people, users, identity, hasher, hashing, tx, ids, clock,
-                mailer, publicUrl);
+        return new io.cordee.core.people.PeopleService(people, users, identity, tx, ids, clock, mailer, publicUrl);
     }
 
     @Bean
     io.cordee.core.identity.PasswordService passwordService(UserRepository users,
                                                           io.cordee.core.identity.PasswordRepository passwords,
-                                                          SignInAttemptRepository attempts, SignInThrottle throttle,
+                                                          SignInAttemptRepository attempts,
                                                           io.cordee.core.limit.RateBuckets buckets,
-                                                          PasswordHasher hasher, BoundedHashing hashing,
                                                           IdentityService identity, TransactionRunner tx,
                                                           IdGenerator ids, Clock clock,
                                                           io.cordee.core.mail.Mailer mailer,
                                                           @Value("${cordee.public-url}") String publicUrl) {
-        return new io.cordee.core.identity.PasswordService(users, passwords, attempts, throttle, buckets, hasher,
-                hashing, identity, tx, ids, clock, mailer, publicUrl);
+        return new io.cordee.core.identity.PasswordService(users, passwords, attempts, buckets, identity, tx, ids,
+                clock, mailer, publicUrl);
     }
 
     @Bean
     io.cordee.core.identity.TwoFactorService twoFactorService(IdentityService identity,
                                                             io.cordee.core.identity.TwoFactorRepository twoFactor,
                                                             UserRepository users, SignInAttemptRepository attempts,
-                                                            SignInThrottle throttle, PasswordHasher hasher,
-                                                            BoundedHashing hashing,
+                                                            SignInThrottle throttle,
                                                             io.cordee.core.identity.TotpCodes totp,
                                                             TransactionRunner tx, Clock clock) {
-        return new io.cordee.core.identity.TwoFactorService(identity, twoFactor, users, attempts, throttle, hasher,
-                hashing, totp, tx, clock);
+        return new io.cordee.core.identity.TwoFactorService(identity, twoFactor, users, attempts, throttle, totp, tx,
+                clock);
     }
 
     @Bean
@@ -176,10 +171,10 @@ public class CoreConfiguration {
     @Bean
     ProposalService proposalService(ProposalRepository proposals, CashService cash, BillingService billingService,
                                     BillingRepository billing, ClientRepository clients, ProjectRepository projects,
-                                    AllocationRepository allocations, AgencyRepository agencies, TransactionRunner tx,
-                                    IdGenerator ids, Clock clock, Computations computations) {
-        return new ProposalService(proposals, cash, billingService, billing, clients, projects, allocations, agencies,
-                tx, ids, clock, computations);
+                                    AgencyRepository agencies, TransactionRunner tx, IdGenerator ids,
+                                    Computations computations) {
+        return new ProposalService(proposals, cash, billingService, billing, clients, projects, agencies, tx, ids,
+                computations);
     }
 
     @Bean

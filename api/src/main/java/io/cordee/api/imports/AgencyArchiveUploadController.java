@@ -3,7 +3,7 @@ package io.cordee.api.imports;
 import io.cordee.api.export.AgencyArchiveReader;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.http.FileEndpointRefusals;
-import io.cordee.api.security.CallerAuthentication;
+import io.cordee.api.http.FileUploads;
 import io.cordee.core.common.DomainException;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
@@ -18,19 +18,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /imports/agency-archive} (ADR 58): the body is an agency archive exported by
@@ -54,7 +47,6 @@ public class AgencyArchiveUploadController {
             ApiTokenArea.BILLING, ApiTokenArea.CASH, ApiTokenArea.STAFFING, ApiTokenArea.SETTINGS,
             ApiTokenArea.RELATIONSHIP, ApiTokenArea.BRIEFS);
     private static final Logger log = LoggerFactory.getLogger(AgencyArchiveUploadController.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AgencyArchiveImport archives;
 
@@ -67,33 +59,16 @@ public class AgencyArchiveUploadController {
         return Callers.current().flatMap(caller -> {
             ImportUploadController.sameOrigin(request);
             caller.require(EnumSet.of(Role.OWNER), "import an agency archive");
-            MediaType type = request.getHeaders().getContentType();
-            if (type == null || !MEDIA_TYPES.contains(type.getType() + "/" + type.getSubtype())) {
-                throw InvalidInput.of("Content-Type", "must be one of " + MEDIA_TYPES.stream().sorted()
-                        .collect(Collectors.joining(", ")) + ": send the archive itself as the body",
-                        ErrorCode.INVALID_FORMAT);
-            }
-            if (request.getHeaders().getContentLength() > AgencyArchiveReader.MAX_ARCHIVE_BYTES) {
-                throw tooLarge();
-            }
-            Mono<Void> token = ReactiveSecurityContextHolder.getContext()
-                    .mapNotNull(ctx -> ctx.getAuthentication())
-                    .ofType(CallerAuthentication.class)
-                    .flatMap(auth -> Mono.justOrEmpty(auth.apiToken()))
+            FileUploads.checkHeaders(request, MEDIA_TYPES, "the archive", AgencyArchiveReader.MAX_ARCHIVE_BYTES,
+                    AgencyArchiveUploadController::tooLarge);
+            Mono<Void> token = Callers.apiToken()
                     .flatMap(t -> AREAS.stream().allMatch(t::mayChange) ? Mono.<Void>empty()
                             : Mono.<Void>error(new Forbidden("An agency archive writes " + AREAS.stream()
                             .map(Enum::name).collect(Collectors.joining(", "))
                             + "; this API token may not change all of them")))
                     .then();
-            return token.then(DataBufferUtils.join(request.getBody(), (int) AgencyArchiveReader.MAX_ARCHIVE_BYTES)
-                            .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
-                            .map(buffer -> {
-                                byte[] bytes = new byte[buffer.readableByteCount()];
-                                buffer.read(bytes);
-                                DataBufferUtils.release(buffer);
-                                return bytes;
-                            })
-                            .defaultIfEmpty(new byte[0]))
+            return token.then(FileUploads.body(request, AgencyArchiveReader.MAX_ARCHIVE_BYTES,
+                            AgencyArchiveUploadController::tooLarge))
                     .flatMap(bytes -> archives.importInto(caller, AgencyArchiveReader.read(bytes, caller.agencyId()))
                             .map(imported -> {
                                 log.info("agency archive imported: bytes={} invoices={} user={} agency={}",
@@ -101,8 +76,7 @@ public class AgencyArchiveUploadController {
                                         caller.agencyId().value());
                                 Map<String, Object> body = new LinkedHashMap<>();
                                 body.put("imported", imported);
-                                return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
-                                        .cacheControl(CacheControl.noStore()).body(JSON.writeValueAsString(body));
+                                return FileUploads.created(body);
                             }));
         });
     }

@@ -3,7 +3,7 @@ package io.cordee.api.imports;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.http.FileEndpointRefusals;
-import io.cordee.api.security.CallerAuthentication;
+import io.cordee.api.http.FileUploads;
 import io.cordee.core.common.DomainException;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
@@ -25,21 +25,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /imports?kind=CLIENTS|INVOICES|PAYMENTS|FEC|CAMT053|OFX&fileName=…} beside {@code /graphql} (ADR 49): the body is
@@ -60,7 +53,6 @@ public class ImportUploadController {
     static final Set<String> MEDIA_TYPES = Set.of("text/csv",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream");
     private static final Logger log = LoggerFactory.getLogger(ImportUploadController.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ImportService imports;
     private final ImportJobs jobs;
@@ -89,10 +81,7 @@ public class ImportUploadController {
 
     /** Refuses an API token that may not write what {@code kind} writes; a session passes. */
     static Mono<Void> checkToken(ImportKind kind) {
-        return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(ctx -> ctx.getAuthentication())
-                .ofType(CallerAuthentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(auth.apiToken()))
+        return Callers.apiToken()
                 .flatMap(token -> refusal(token, kind).map(m -> Mono.<Void>error(new Forbidden(m)))
                         .orElse(Mono.empty()))
                 .then();
@@ -119,30 +108,13 @@ public class ImportUploadController {
                 return statement(request, caller, kind.strip(), fileName);
             }
             ImportKind importKind = kind(kind);
-            MediaType type = request.getHeaders().getContentType();
-            if (type == null || !MEDIA_TYPES.contains(type.getType() + "/" + type.getSubtype())) {
-                throw InvalidInput.of("Content-Type", "must be one of " + MEDIA_TYPES.stream().sorted()
-                        .collect(Collectors.joining(", ")) + ": send the file itself as the body", ErrorCode.INVALID_FORMAT);
-            }
-            long length = request.getHeaders().getContentLength();
-            if (length > ImportLimits.MAX_FILE_BYTES) {
-                throw tooLarge();
-            }
-            String name = fileName == null || fileName.isBlank() ? null
-                    : fileName.strip().substring(0, Math.min(fileName.strip().length(), 200));
+            FileUploads.checkHeaders(request, MEDIA_TYPES, "the file", ImportLimits.MAX_FILE_BYTES,
+                    ImportUploadController::tooLarge);
+            String name = FileUploads.fileName(fileName);
             String key = request.getHeaders().getFirst("Idempotency-Key");
             return checkToken(importKind)
-                    .then(caller.seesMoney() ? Mono.empty()
-                            : Mono.error(new Forbidden("Your role (" + caller.role() + ") may not import data")))
-                    .then(DataBufferUtils.join(request.getBody(), (int) ImportLimits.MAX_FILE_BYTES)
-                            .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
-                            .map(buffer -> {
-                                byte[] bytes = new byte[buffer.readableByteCount()];
-                                buffer.read(bytes);
-                                DataBufferUtils.release(buffer);
-                                return bytes;
-                            })
-                            .defaultIfEmpty(new byte[0]))
+                    .then(mayImport(caller))
+                    .then(FileUploads.body(request, ImportLimits.MAX_FILE_BYTES, ImportUploadController::tooLarge))
                     .flatMap(bytes -> {
                         Sheet sheet = importKind == ImportKind.FEC ? FecReader.read(bytes)
                                 : SpreadsheetReader.read(bytes, name);
@@ -156,8 +128,7 @@ public class ImportUploadController {
                             body.put("kind", job.kind().name());
                             body.put("rows", job.sheet().rows().size());
                             body.put("headers", job.sheet().headers());
-                            return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
-                                    .cacheControl(CacheControl.noStore()).body(JSON.writeValueAsString(body));
+                            return FileUploads.created(body);
                         });
                     });
         });
@@ -166,40 +137,24 @@ public class ImportUploadController {
     /** A bank statement (ADR 52): the same checks, token area CASH and BILLING, then {@code BankStatementUploads}. */
     private Mono<ResponseEntity<String>> statement(ServerHttpRequest request, Caller caller, String kind,
                                                    String fileName) {
-        MediaType type = request.getHeaders().getContentType();
-        Set<String> accepted = io.cordee.api.bankstatement.BankStatementUploads.MEDIA_TYPES;
-        if (type == null || !accepted.contains(type.getType() + "/" + type.getSubtype())) {
-            throw InvalidInput.of("Content-Type", "must be one of " + accepted.stream().sorted()
-                    .collect(Collectors.joining(", ")) + ": send the file itself as the body", ErrorCode.INVALID_FORMAT);
-        }
-        if (request.getHeaders().getContentLength() > ImportLimits.MAX_FILE_BYTES) {
-            throw tooLarge();
-        }
-        String name = fileName == null || fileName.isBlank() ? null
-                : fileName.strip().substring(0, Math.min(fileName.strip().length(), 200));
-        Mono<Void> token = ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(ctx -> ctx.getAuthentication())
-                .ofType(CallerAuthentication.class)
-                .flatMap(auth -> Mono.justOrEmpty(auth.apiToken()))
+        FileUploads.checkHeaders(request, io.cordee.api.bankstatement.BankStatementUploads.MEDIA_TYPES, "the file",
+                ImportLimits.MAX_FILE_BYTES, ImportUploadController::tooLarge);
+        String name = FileUploads.fileName(fileName);
+        Mono<Void> token = Callers.apiToken()
                 .flatMap(t -> t.access() == ApiTokenAccess.READ_ONLY || !t.mayChange(ApiTokenArea.BILLING)
                         || !t.mayChange(ApiTokenArea.CASH)
                         ? Mono.<Void>error(new Forbidden("A bank statement writes BILLING, CASH; this API token"
                         + " may not change both")) : Mono.empty())
                 .then();
-        return token.then(caller.seesMoney() ? Mono.empty()
-                        : Mono.error(new Forbidden("Your role (" + caller.role() + ") may not import data")))
-                .then(DataBufferUtils.join(request.getBody(), (int) ImportLimits.MAX_FILE_BYTES)
-                        .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
-                        .map(buffer -> {
-                            byte[] bytes = new byte[buffer.readableByteCount()];
-                            buffer.read(bytes);
-                            DataBufferUtils.release(buffer);
-                            return bytes;
-                        })
-                        .defaultIfEmpty(new byte[0]))
-                .map(bytes -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
-                        .cacheControl(CacheControl.noStore())
-                        .body(JSON.writeValueAsString(statements.read(caller, kind, name, bytes))));
+        return token.then(mayImport(caller))
+                .then(FileUploads.body(request, ImportLimits.MAX_FILE_BYTES, ImportUploadController::tooLarge))
+                .map(bytes -> FileUploads.created(statements.read(caller, kind, name, bytes)));
+    }
+
+    /** Imports change money: {@code OWNER} and {@code FINANCE} only (docs/roles.md). */
+    private static Mono<Void> mayImport(Caller caller) {
+        return caller.seesMoney() ? Mono.empty()
+                : Mono.error(new Forbidden("Your role (" + caller.role() + ") may not import data"));
     }
 
     private static InvalidInput tooLarge() {

@@ -4,6 +4,8 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.cordee.api.http.ResponseStatusMarker;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.graphql.server.WebGraphQlInterceptor.Chain;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -45,6 +47,38 @@ final class AddressLimit {
             }
             return Mono.just(response);
         });
+    }
+
+    /** A bucket per address: its name, {@code requests} every {@code period}, and what a refusal says is too many. */
+    record Bucket(LimitsProperties.Rate rate, Limiter limiter, String name, int requests, Duration period,
+                  String what) {
+
+        Mono<WebGraphQlResponse> take(WebGraphQlRequest request, Chain chain) {
+            return AddressLimit.take(rate, limiter, name, requests, period, what, request, chain);
+        }
+    }
+
+    /** The root fields of a mutation that selects one of {@code names} (the first it selects), else null. */
+    static List<String> mutationRootFields(WebGraphQlRequest request, String... names) {
+        for (String name : names) {
+            List<String> fields = SignInLimits.mutationRootFields(request, name);
+            if (fields != null) {
+                return fields;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A mutation that must be the only field of its request ({@code __typename} aside, so aliases cannot repeat
+     * it under one request's limits): {@code next} when {@code fields} (its request's root fields) hold nothing
+     * else, else refused with {@code BAD_REQUEST} {@code code} saying {@code message}.
+     */
+    static Mono<WebGraphQlResponse> alone(WebGraphQlRequest request, List<String> fields, String code, String message,
+                                          Supplier<Mono<WebGraphQlResponse>> next) {
+        return fields.stream().filter(f -> !f.equals("__typename")).count() > 1
+                ? Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, code, message)))
+                : next.get();
     }
 
     /** A GraphQL answer holding only {@code error}: nothing of the request ran. */

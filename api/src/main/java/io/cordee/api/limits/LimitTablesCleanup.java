@@ -1,16 +1,17 @@
 package io.cordee.api.limits;
 
+import io.cordee.api.schedule.ClaimedPeriodicJob;
 import io.cordee.core.identity.IdentityService;
 import io.cordee.core.limit.RateBuckets;
 import io.cordee.core.schedule.BackgroundWorkRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps the limits' global tables small, every {@code cordee.limits.shared-buckets.purge-interval} (10 min):
@@ -27,28 +28,21 @@ public class LimitTablesCleanup {
     private final RateBuckets buckets;
     private final IdentityService identity;
     private final Clock clock;
-    private final BackgroundWorkRepository work;
-    private final Duration interval;
-    private final String owner = "limits-" + UUID.randomUUID();
+    private final ClaimedPeriodicJob job;
 
     public LimitTablesCleanup(RateBuckets buckets, IdentityService identity, Clock clock, BackgroundWorkRepository work,
                               @Value("${cordee.limits.shared-buckets.purge-interval:PT10M}") Duration interval) {
         this.buckets = buckets;
         this.identity = identity;
         this.clock = clock;
-        this.work = work;
-        this.interval = interval;
+        this.job = new ClaimedPeriodicJob(work, clock, "limit-tables-cleanup", interval);
     }
 
     @Scheduled(initialDelayString = "${cordee.limits.shared-buckets.purge-interval:PT10M}",
             fixedDelayString = "${cordee.limits.shared-buckets.purge-interval:PT10M}")
     public void deleteExpired() {
-        // half the interval: a check that comes a little early is not skipped
-        work.claimPeriodicJob("limit-tables-cleanup", clock.instant(), interval.dividedBy(2), owner)
-                .subscribe(claimed -> {
-                    if (claimed) {
-                        deleteNow();
-                    }
+        job.ifDue(() -> Mono.fromRunnable(this::deleteNow))
+                .subscribe(done -> {
                 }, e -> log.warn("Claiming the limit tables' cleanup failed: {}", e.toString()));
     }
 

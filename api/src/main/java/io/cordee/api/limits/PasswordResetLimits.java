@@ -23,18 +23,13 @@ public class PasswordResetLimits implements WebGraphQlInterceptor {
 
     static final String RESET_ALONE = "PASSWORD_RESET_ALONE";
 
-    private final LimitsProperties.Rate rate;
-    private final Limiter limiter;
-    private final int requests;
-    private final Duration period;
+    private final AddressLimit.Bucket perAddress;
 
     public PasswordResetLimits(LimitsProperties limits, Limiter limiter,
                        @Value("${cordee.password-reset.address-requests:10}") int requests,
                        @Value("${cordee.password-reset.address-period:1h}") Duration period) {
-        this.rate = limits.rate();
-        this.limiter = limiter;
-        this.requests = requests;
-        this.period = period;
+        this.perAddress = new AddressLimit.Bucket(limits.rate(), limiter, "password-reset-ip", requests, period,
+                "Too many password resets");
     }
 
     @Override
@@ -42,23 +37,13 @@ public class PasswordResetLimits implements WebGraphQlInterceptor {
         List<String> change = changePasswordRootFields(request);
         if (change != null) {
             // changePassword runs outside the request's transaction (MutationInterceptor), like signIn: alone
-            return change.stream().filter(f -> !f.equals("__typename")).count() > 1
-                    ? Mono.just(AddressLimit.refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, RESET_ALONE,
-                    "changePassword must be the only field of its request")))
-                    : chain.next(request);
+            return AddressLimit.alone(request, change, RESET_ALONE, "changePassword must be the only field of its request",
+                    () -> chain.next(request));
         }
-        List<String> fields = SignInLimits.mutationRootFields(request, "requestPasswordReset");
-        if (fields == null) {
-            fields = SignInLimits.mutationRootFields(request, "resetPassword");
-        }
-        if (fields == null) {
-            return chain.next(request);
-        }
-        if (fields.stream().filter(f -> !f.equals("__typename")).count() > 1) {
-            return Mono.just(AddressLimit.refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, RESET_ALONE,
-                    "requestPasswordReset and resetPassword must be the only field of their request")));
-        }
-        return AddressLimit.take(rate, limiter, "password-reset-ip", requests, period, "Too many password resets", request, chain);
+        List<String> fields = AddressLimit.mutationRootFields(request, "requestPasswordReset", "resetPassword");
+        return fields == null ? chain.next(request) : AddressLimit.alone(request, fields, RESET_ALONE,
+                "requestPasswordReset and resetPassword must be the only field of their request",
+                () -> perAddress.take(request, chain));
     }
 
     /**

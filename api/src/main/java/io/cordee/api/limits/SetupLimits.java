@@ -23,33 +23,19 @@ public class SetupLimits implements WebGraphQlInterceptor {
 
     static final String SETUP_ALONE = "SETUP_ALONE";
 
-    private final LimitsProperties.Rate rate;
-    private final Limiter limiter;
-    private final int requests;
-    private final Duration period;
+    private final AddressLimit.Bucket perAddress;
 
     public SetupLimits(LimitsProperties limits, Limiter limiter,
                        @Value("${cordee.signup.address-requests:5}") int requests,
                        @Value("${cordee.signup.address-period:1h}") Duration period) {
-        this.rate = limits.rate();
-        this.limiter = limiter;
-        this.requests = requests;
-        this.period = period;
+        this.perAddress = new AddressLimit.Bucket(limits.rate(), limiter, "setup-ip", requests, period,
+                "Too many agencies set up");
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        List<String> fields = SignInLimits.mutationRootFields(request, "setUp");
-        if (fields == null) {
-            fields = SignInLimits.mutationRootFields(request, "signUp");
-        }
-        if (fields == null) {
-            return chain.next(request);
-        }
-        if (fields.stream().filter(f -> !f.equals("__typename")).count() > 1) {
-            return Mono.just(AddressLimit.refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, SETUP_ALONE,
-                    "setUp and signUp must be the only field of their request")));
-        }
-        return AddressLimit.take(rate, limiter, "setup-ip", requests, period, "Too many agencies set up", request, chain);
+        List<String> fields = AddressLimit.mutationRootFields(request, "setUp", "signUp");
+        return fields == null ? chain.next(request) : AddressLimit.alone(request, fields, SETUP_ALONE,
+                "setUp and signUp must be the only field of their request", () -> perAddress.take(request, chain));
     }
 }

@@ -37,21 +37,15 @@ public class TwoFactorLimits implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         List<String> complete = SignInLimits.mutationRootFields(request, "completeSignIn");
         List<String> fields = complete != null ? complete : SignInLimits.mutationRootFields(request, "disableTwoFactor");
-        if (fields == null) {
-            return chain.next(request);
-        }
-        if (fields.stream().filter(f -> !f.equals("__typename")).count() > 1) {
-            return Mono.just(AddressLimit.refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
-                    TWO_FACTOR_ALONE, "completeSignIn and disableTwoFactor must be the only field of their request")));
-        }
-        return complete == null ? chain.next(request)
-                : AddressLimit.take(rate, limiter, "sign-in-ip", (int) signIn.addressRequests(), signIn.addressPeriod(),
-                "Too many sign-in attempts", request, chain);
+        return fields == null ? chain.next(request) : AddressLimit.alone(request, fields, TWO_FACTOR_ALONE,
+                "completeSignIn and disableTwoFactor must be the only field of their request",
+                () -> complete == null ? chain.next(request)
+                        : AddressLimit.take(rate, limiter, "sign-in-ip", (int) signIn.addressRequests(),
+                        signIn.addressPeriod(), "Too many sign-in attempts", request, chain));
     }
 
     /** The root fields of a mutation that selects {@code completeSignIn} or {@code disableTwoFactor}, else null. */
     public static List<String> passThroughRootFields(WebGraphQlRequest request) {
-        List<String> complete = SignInLimits.mutationRootFields(request, "completeSignIn");
-        return complete != null ? complete : SignInLimits.mutationRootFields(request, "disableTwoFactor");
+        return AddressLimit.mutationRootFields(request, "completeSignIn", "disableTwoFactor");
     }
 }

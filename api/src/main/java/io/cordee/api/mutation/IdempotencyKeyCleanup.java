@@ -1,10 +1,10 @@
 package io.cordee.api.mutation;
 
 import io.cordee.core.idempotency.IdempotencyService;
+import io.cordee.api.schedule.ClaimedPeriodicJob;
 import io.cordee.core.schedule.BackgroundWorkRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,29 +22,17 @@ public class IdempotencyKeyCleanup {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
 
     private final IdempotencyService idempotency;
-    private final BackgroundWorkRepository work;
-    private final Clock clock;
-    private final Duration interval;
-    private final String owner = "idempotency-" + UUID.randomUUID();
+    private final ClaimedPeriodicJob job;
 
     public IdempotencyKeyCleanup(IdempotencyService idempotency, BackgroundWorkRepository work, Clock clock,
                                  @Value("${cordee.idempotency.cleanup-interval:PT1H}") Duration interval) {
         this.idempotency = idempotency;
-        this.work = work;
-        this.clock = clock;
-        this.interval = interval;
+        this.job = new ClaimedPeriodicJob(work, clock, "idempotency-cleanup", interval);
     }
 
     @Scheduled(initialDelayString = "${cordee.idempotency.cleanup-interval:PT1H}",
             fixedDelayString = "${cordee.idempotency.cleanup-interval:PT1H}")
     public void deleteExpired() {
-        work.claimPeriodicJob("idempotency-cleanup", clock.instant(), interval.dividedBy(2), owner)
-                .filter(Boolean::booleanValue)
-                .flatMap(claimed -> idempotency.deleteExpired())
-                .subscribe(n -> {
-            if (n > 0) {
-                log.info("Deleted {} expired idempotency keys", n);
-            }
-        }, e -> log.warn("Deleting expired idempotency keys failed", e));
+        ClaimedPeriodicJob.logDeleted(job.ifDue(idempotency::deleteExpired), log, "expired idempotency keys");
     }
 }

@@ -1,10 +1,10 @@
 package io.cordee.api.security;
 
+import io.cordee.api.schedule.ClaimedPeriodicJob;
 import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.schedule.BackgroundWorkRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,27 +26,20 @@ public class SessionPurge {
     private static final Logger log = LoggerFactory.getLogger(SessionPurge.class);
 
     private final SessionRepository sessions;
-    private final BackgroundWorkRepository work;
     private final Clock clock;
-    private final Duration interval;
-    private final String owner = "sessions-" + UUID.randomUUID();
+    private final ClaimedPeriodicJob job;
 
     public SessionPurge(SessionRepository sessions, BackgroundWorkRepository work, Clock clock,
                         @Value("${cordee.sessions.purge-interval:PT1H}") Duration interval) {
         this.sessions = sessions;
-        this.work = work;
         this.clock = clock;
-        this.interval = interval;
+        this.job = new ClaimedPeriodicJob(work, clock, JOB, interval);
     }
 
     @Scheduled(initialDelayString = "${cordee.sessions.purge-interval:PT1H}",
             fixedDelayString = "${cordee.sessions.purge-interval:PT1H}")
     public void purge() {
-        purgeIfDue().subscribe(n -> {
-            if (n > 0) {
-                log.info("Deleted {} dead sessions", n);
-            }
-        }, e -> log.warn("Deleting dead sessions failed", e));
+        ClaimedPeriodicJob.logDeleted(purgeIfDue(), log, "dead sessions");
     }
 
     /**
@@ -54,10 +47,7 @@ public class SessionPurge {
      * little early is not skipped); how many were deleted, empty when another instance had the turn.
      */
     public Mono<Long> purgeIfDue() {
-        var now = clock.instant();
-        return work.claimPeriodicJob(JOB, now, interval.dividedBy(2), owner)
-                .filter(Boolean::booleanValue)
-                .flatMap(claimed -> purgeAll());
+        return job.ifDue(this::purgeAll);
     }
 
     /** Deletes every session dead now, a batch at a time; how many. */

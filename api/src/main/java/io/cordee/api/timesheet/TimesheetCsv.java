@@ -103,11 +103,62 @@ final class TimesheetCsv {
     }
 
     private static Read harvest(List<CSVRecord> records, Map<String, Integer> columns) {
+        return rows(records, columns, List.of("Date", "Client", "Project", "Hours", "First Name", "Last Name"),
+                "missing column: a Harvest export has Date, Client, Project, Task, Notes, Hours, First Name, Last Name",
+                (r, row, issues, seen) -> {
+                    LocalDate date = date(cell(r, columns, "date"), row, "Date", issues);
+                    Integer minutes = hours(cell(r, columns, "hours"), row, issues);
+                    String person = (cell(r, columns, "first name") + " " + cell(r, columns, "last name")).strip();
+                    String client = cell(r, columns, "client");
+                    String project = cell(r, columns, "project");
+                    if (!counts(date, minutes, project, row, "is empty", issues)) {
+                        return null;
+                    }
+                    String key = key(seen, "HARVEST", date.toString(), person, client, project,
+                            cell(r, columns, "task"), cell(r, columns, "notes"), minutes.toString());
+                    return new TimesheetRow(row, null, person, "First Name", client, "Client", project, "Project",
+                            date, minutes, key);
+                });
+    }
+
+    private static Read toggl(List<CSVRecord> records, Map<String, Integer> columns) {
+        return rows(records, columns, List.of("User", "Project", "Start date", "Duration"),
+                "missing column: a Toggl Track detailed report has User, Email, Client, Project, Task, Description,"
+                        + " Start date, Start time, Duration",
+                (r, row, issues, seen) -> {
+                    LocalDate date = date(cell(r, columns, "start date"), row, "Start date", issues);
+                    Integer minutes = duration(cell(r, columns, "duration"), row, issues);
+                    String project = cell(r, columns, "project");
+                    if (!counts(date, minutes, project, row, "is empty: time without a project cannot be counted",
+                            issues)) {
+                        return null;
+                    }
+                    String email = cell(r, columns, "email");
+                    String person = cell(r, columns, "user");
+                    String client = cell(r, columns, "client");
+                    String key = key(seen, "TOGGL", date.toString(), cell(r, columns, "start time"),
+                            email.isEmpty() ? person : email.toLowerCase(Locale.ROOT), client, project,
+                            cell(r, columns, "task"), cell(r, columns, "description"), minutes.toString());
+                    return new TimesheetRow(row, email.isEmpty() ? null : email, person, "User", client, "Client",
+                            project, "Project", date, minutes, key);
+                });
+    }
+
+    /** One line of an export (its row number counted from 1 at the header) to a row, or null when it cannot count. */
+    private interface LineReader {
+        TimesheetRow read(CSVRecord line, int row, List<TimesheetIssue> issues, Map<String, Integer> seen);
+    }
+
+    /**
+     * The rows of an export, each line read by {@code reader}; when a column of {@code required} is missing, no
+     * row and one issue per missing column saying {@code missing}.
+     */
+    private static Read rows(List<CSVRecord> records, Map<String, Integer> columns, List<String> required,
+                             String missing, LineReader reader) {
         List<TimesheetIssue> issues = new ArrayList<>();
-        for (String required : List.of("Date", "Client", "Project", "Hours", "First Name", "Last Name")) {
-            if (!columns.containsKey(required.toLowerCase(Locale.ROOT))) {
-                issues.add(new TimesheetIssue(1, required, "missing column: a Harvest export has Date, Client,"
-                        + " Project, Task, Notes, Hours, First Name, Last Name"));
+        for (String column : required) {
+            if (!columns.containsKey(column.toLowerCase(Locale.ROOT))) {
+                issues.add(new TimesheetIssue(1, column, missing));
             }
         }
         if (!issues.isEmpty()) {
@@ -116,62 +167,21 @@ final class TimesheetCsv {
         List<TimesheetRow> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int n = 1; n < records.size(); n++) {
-            CSVRecord r = records.get(n);
-            int row = n + 1;
-            LocalDate date = date(cell(r, columns, "date"), row, "Date", issues);
-            Integer minutes = hours(cell(r, columns, "hours"), row, issues);
-            String person = (cell(r, columns, "first name") + " " + cell(r, columns, "last name")).strip();
-            String client = cell(r, columns, "client");
-            String project = cell(r, columns, "project");
-            if (project.isEmpty()) {
-                issues.add(new TimesheetIssue(row, "Project", "is empty"));
+            TimesheetRow read = reader.read(records.get(n), n + 1, issues, seen);
+            if (read != null) {
+                rows.add(read);
             }
-            if (date == null || minutes == null || minutes == 0 || project.isEmpty()) {
-                continue;
-            }
-            String key = key(seen, "HARVEST", date.toString(), person, client, project, cell(r, columns, "task"),
-                    cell(r, columns, "notes"), minutes.toString());
-            rows.add(new TimesheetRow(row, null, person, "First Name", client, "Client", project, "Project", date,
-                    minutes, key));
         }
         return new Read(rows, issues);
     }
 
-    private static Read toggl(List<CSVRecord> records, Map<String, Integer> columns) {
-        List<TimesheetIssue> issues = new ArrayList<>();
-        for (String required : List.of("User", "Project", "Start date", "Duration")) {
-            if (!columns.containsKey(required.toLowerCase(Locale.ROOT))) {
-                issues.add(new TimesheetIssue(1, required, "missing column: a Toggl Track detailed report has User,"
-                        + " Email, Client, Project, Task, Description, Start date, Start time, Duration"));
-            }
+    /** Whether a line with this date, time and project counts; an empty project is an issue saying {@code empty}. */
+    private static boolean counts(LocalDate date, Integer minutes, String project, int row, String empty,
+                                  List<TimesheetIssue> issues) {
+        if (project.isEmpty()) {
+            issues.add(new TimesheetIssue(row, "Project", empty));
         }
-        if (!issues.isEmpty()) {
-            return new Read(List.of(), issues);
-        }
-        List<TimesheetRow> rows = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int n = 1; n < records.size(); n++) {
-            CSVRecord r = records.get(n);
-            int row = n + 1;
-            LocalDate date = date(cell(r, columns, "start date"), row, "Start date", issues);
-            Integer minutes = duration(cell(r, columns, "duration"), row, issues);
-            String project = cell(r, columns, "project");
-            if (project.isEmpty()) {
-                issues.add(new TimesheetIssue(row, "Project", "is empty: time without a project cannot be counted"));
-            }
-            if (date == null || minutes == null || minutes == 0 || project.isEmpty()) {
-                continue;
-            }
-            String email = cell(r, columns, "email");
-            String person = cell(r, columns, "user");
-            String client = cell(r, columns, "client");
-            String key = key(seen, "TOGGL", date.toString(), cell(r, columns, "start time"),
-                    email.isEmpty() ? person : email.toLowerCase(Locale.ROOT), client, project,
-                    cell(r, columns, "task"), cell(r, columns, "description"), minutes.toString());
-            rows.add(new TimesheetRow(row, email.isEmpty() ? null : email, person, "User", client, "Client", project,
-                    "Project", date, minutes, key));
-        }
-        return new Read(rows, issues);
+        return date != null && minutes != null && minutes != 0 && !project.isEmpty();
     }
 
     private static String cell(CSVRecord r, Map<String, Integer> columns, String name) {

@@ -37,6 +37,17 @@ public sealed interface AlertSubject {
         return new OfBrief(brief, client);
     }
 
+    /** A subject that belongs to a client: the client is carried by every one of them, and is its {@link #clientId}. */
+    sealed interface OfAClient extends AlertSubject {
+
+        ClientId client();
+
+        @Override
+        default Optional<ClientId> clientId() {
+            return Optional.of(client());
+        }
+    }
+
     /** The agency as a whole (the cash forecast). */
     record AgencyWide() implements AlertSubject {
         static final AgencyWide INSTANCE = new AgencyWide();
@@ -47,50 +58,30 @@ public sealed interface AlertSubject {
         }
     }
 
-    record OfClient(ClientId client) implements AlertSubject {
+    record OfClient(ClientId client) implements OfAClient {
         public OfClient {
             Objects.requireNonNull(client, "client");
         }
-
-        @Override
-        public Optional<ClientId> clientId() {
-            return Optional.of(client);
-        }
     }
 
-    record OfProject(ProjectId project, ClientId client) implements AlertSubject {
+    record OfProject(ProjectId project, ClientId client) implements OfAClient {
         public OfProject {
             Objects.requireNonNull(project, "project");
             Objects.requireNonNull(client, "client");
         }
-
-        @Override
-        public Optional<ClientId> clientId() {
-            return Optional.of(client);
-        }
     }
 
-    record OfInvoice(InvoiceId invoice, ClientId client) implements AlertSubject {
+    record OfInvoice(InvoiceId invoice, ClientId client) implements OfAClient {
         public OfInvoice {
             Objects.requireNonNull(invoice, "invoice");
             Objects.requireNonNull(client, "client");
         }
-
-        @Override
-        public Optional<ClientId> clientId() {
-            return Optional.of(client);
-        }
     }
 
-    record OfBrief(BriefId brief, ClientId client) implements AlertSubject {
+    record OfBrief(BriefId brief, ClientId client) implements OfAClient {
         public OfBrief {
             Objects.requireNonNull(brief, "brief");
             Objects.requireNonNull(client, "client");
-        }
-
-        @Override
-        public Optional<ClientId> clientId() {
-            return Optional.of(client);
         }
     }
 }

@@ -160,7 +160,6 @@ public final class DigestMail {
     }
 
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return OutgoingMail.escapeHtml(s);
     }
 }

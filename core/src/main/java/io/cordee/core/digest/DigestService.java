@@ -71,7 +71,6 @@ public final class DigestService {
     private final DayOfWeek day;
     private final int hour;
     private final String publicUrl;
-    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     public DigestService(DigestRepository digests, AgencyRepository agencies, AlertService alerts, CashService cash,
                          ClientRepository clients, Mailer mailer, Clock clock, DayOfWeek day, int hour,
@@ -137,9 +136,7 @@ public final class DigestService {
 
     /** The content with the recipient's own unsubscribe link (a fresh token per mail, kept hashed). */
     private Mono<DigestMail.Content> personal(Agency agency, DigestRecipient to, DigestMail.Content content) {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = IdentityService.newToken();
         Instant now = clock.instant();
         return digests.saveUnsubscribeLink(IdentityService.hashToken(token), agency.id(), to.id(), now,
                         now.plus(UNSUBSCRIBE_LINK_LIFETIME))

@@ -58,48 +58,6 @@ public final class AgencyExportService {
             agreements = agreements == null ? List.of() : List.copyOf(agreements);
             commitments = commitments == null ? List.of() : List.copyOf(commitments);
         }
-
-        /** Format 3's data: no briefs, proposals or comments (ADR 70 adds them). */
-        public AgencyData(Agency agency, List<Client> clients, List<Project> projects, List<ProjectBilling> plans,
-                          List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
-                          List<BankBalance> balances, List<TeamMember> members, List<Absence> absences,
-                          List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
-                          List<LocalDate> holidays, io.cordee.core.alert.AlertThresholds thresholds,
-                          io.cordee.core.relationship.HealthWeights healthWeights,
-                          io.cordee.core.cash.CashRiskSettings cashRisk,
-                          List<io.cordee.core.deal.Deal> deals,
-                          List<io.cordee.core.timesheet.TimeEntry> timeEntries,
-                          List<io.cordee.core.relationship.Interaction> interactions,
-                          List<io.cordee.core.relationship.StrengthsMap> strengthsMaps,
-                          List<io.cordee.core.relationship.Agreement> agreements,
-                          List<io.cordee.core.relationship.Commitment> commitments) {
-            this(agency, clients, projects, plans, invoices, payments, accounts, balances, members, absences,
-                    allocations, overheads, oneOffs, holidays, thresholds, healthWeights, cashRisk, deals, timeEntries,
-                    interactions, strengthsMaps, agreements, commitments, ArchiveRecords.NONE);
-        }
-
-        /** Format 2's data: no deals, no time entries (ADR 61 adds them). */
-        public AgencyData(Agency agency, List<Client> clients, List<Project> projects, List<ProjectBilling> plans,
-                          List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
-                          List<BankBalance> balances, List<TeamMember> members, List<Absence> absences,
-                          List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
-                          List<LocalDate> holidays, io.cordee.core.alert.AlertThresholds thresholds,
-                          io.cordee.core.relationship.HealthWeights healthWeights,
-                          io.cordee.core.cash.CashRiskSettings cashRisk) {
-            this(agency, clients, projects, plans, invoices, payments, accounts, balances, members, absences,
-                    allocations, overheads, oneOffs, holidays, thresholds, healthWeights, cashRisk, List.of(),
-                    List.of(), List.of(), List.of(), List.of(), List.of(), ArchiveRecords.NONE);
-        }
-
-        /** The same data without the agency's settings beyond {@link Agency} (each null: the defaults). */
-        public AgencyData(Agency agency, List<Client> clients, List<Project> projects, List<ProjectBilling> plans,
-                          List<Invoice> invoices, List<Payment> payments, List<BankAccount> accounts,
-                          List<BankBalance> balances, List<TeamMember> members, List<Absence> absences,
-                          List<Allocation> allocations, List<Overhead> overheads, List<OneOffExpense> oneOffs,
-                          List<LocalDate> holidays) {
-            this(agency, clients, projects, plans, invoices, payments, accounts, balances, members, absences,
-                    allocations, overheads, oneOffs, holidays, null, null, null);
-        }
     }
 
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);

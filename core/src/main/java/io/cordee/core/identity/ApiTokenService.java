@@ -7,11 +7,9 @@ import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.common.Unauthenticated;
 import io.cordee.core.common.Validator;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
@@ -40,7 +38,6 @@ public final class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final IdGenerator ids;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public ApiTokenService(ApiTokenRepository tokens, IdGenerator ids, Clock clock) {
         this.tokens = tokens;
@@ -69,9 +66,7 @@ public final class ApiTokenService {
                     .check(draft.expiresAt() == null || draft.expiresAt().isAfter(now), "expiresAt",
                             "must be in the future", ErrorCode.OUT_OF_RANGE)
                     .throwIfInvalid();
-            byte[] raw = new byte[32];
-            random.nextBytes(raw);
-            String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            String value = PREFIX + IdentityService.newToken();
             ApiToken token = new ApiToken(new ApiTokenId(ids.newId()), caller.agencyId(), caller.userId(),
                     draft.name().strip(), draft.access(), areas, value.substring(0, PREFIX.length() + 4), now,
                     draft.expiresAt(), null, null);

@@ -33,6 +33,8 @@ import reactor.core.publisher.Mono;
 public final class IdentityService {
 
     public static final Duration SESSION_LIFETIME = Duration.ofDays(7);
+    /** Every secret token of Cordée (sessions, links, challenges) comes from here; SecureRandom is thread-safe. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -43,7 +45,6 @@ public final class IdentityService {
     private final IdGenerator ids;
     private final Clock clock;
     private final AccessChanges changes;
-    private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
 
     public IdentityService(UserRepository users, SessionRepository sessions, SignInAttemptRepository attempts,
@@ -65,7 +66,7 @@ public final class IdentityService {
         this.hashing = hashing;
         this.ids = ids;
         this.clock = clock;
-        this.dummyHash = hasher.hash("not-a-password-" + random.nextLong());
+        this.dummyHash = hasher.hash("not-a-password-" + RANDOM.nextLong());
     }
 
     public Mono<SignedIn> signIn(String email, String password) {
@@ -114,11 +115,37 @@ public final class IdentityService {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
+    /**
+     * The password of a signed-in {@code user} checked again (changing it, turning two-factor sign-in off),
+     * throttled like {@link #signIn}: a wrong one counts against the account, a right one clears its attempts.
+     * A wrong one is refused on {@code field} saying {@code wrong}.
+     */
+    public Mono<Void> confirmPassword(User user, String password, String field, String wrong) {
+        byte[] account = accountKey(user.email());
+        return hashing.admit(() -> attempts.claim(account, clock.instant(), throttle)
+                .flatMap(wait -> !wait.isZero()
+                        ? Mono.error(new TooManyRequests(ErrorCode.TOO_MANY_ATTEMPTS, "Too many attempts with a"
+                        + " wrong password: try again in " + seconds(wait) + " s", wait))
+                        : hashing.hash(() -> hasher.matches(password, user.passwordHash())))
+                .flatMap(matches -> matches ? attempts.reset(account)
+                        : Mono.error(InvalidInput.of(field, wrong, ErrorCode.INVALID_CREDENTIALS))));
+    }
+
+    /** The slow hash of a new password (setup, invitation, change, reset), on the hashing threads. */
+    public Mono<String> hashPassword(String password) {
+        return hashing.hash(() -> hasher.hash(password));
+    }
+
+    /** A new secret token: 256 random bits, URL-safe Base64; stored only as its {@link #hashToken}. */
+    public static String newToken() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
     /** Opens a session for a user who has just proven who they are (sign-in, first-run setup). */
     public Mono<SignedIn> openSession(User user) {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(SESSION_LIFETIME);
         Session session = new Session(ids.newId(), user.agencyId(), user.id(), hashToken(token), now, expiresAt);

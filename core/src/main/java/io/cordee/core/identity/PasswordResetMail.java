@@ -1,5 +1,6 @@
 package io.cordee.core.identity;
 
+import io.cordee.core.mail.LinkMail;
 import io.cordee.core.mail.OutgoingMail;
 
 /** The password reset mail, in English or French: plain text and HTML with the agency's name and the link. */
@@ -22,17 +23,6 @@ public final class PasswordResetMail {
                 : "This link works once, for one hour.";
         String ignore = fr ? "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas."
                 : "If you did not ask, ignore this message: your password stays as it is.";
-        String text = intro + "\n\n" + action + "\n" + link + "\n\n" + validity + "\n" + ignore + "\n";
-        String html = "<!DOCTYPE html><html lang=\"" + (fr ? "fr" : "en") + "\"><body style=\"font-family:sans-serif\">"
-                + "<p>" + escape(intro) + "</p>"
-                + "<p><a href=\"" + escape(link) + "\">" + escape(button) + "</a></p>"
-                + "<p>" + escape(action) + "<br>" + escape(link) + "</p>"
-                + "<p>" + escape(validity) + "<br>" + escape(ignore) + "</p></body></html>";
-        return new OutgoingMail(to, subject, text, html);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return new LinkMail(subject, intro, action, button, validity, ignore).to(to, fr, link);
     }
 }

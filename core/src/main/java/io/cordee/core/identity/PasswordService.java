@@ -8,12 +8,11 @@ import io.cordee.core.common.TooManyRequests;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.common.Validator;
 import io.cordee.core.limit.RateBuckets;
+import io.cordee.core.mail.LinkMailer;
 import io.cordee.core.mail.Mailer;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 import reactor.core.publisher.Mono;
@@ -49,40 +48,31 @@ public final class PasswordService {
     private final UserRepository users;
     private final PasswordRepository passwords;
     private final SignInAttemptRepository attempts;
-    private final SignInThrottle throttle;
     private final RateBuckets buckets;
-    private final PasswordHasher hasher;
-    private final BoundedHashing hashing;
     private final IdentityService identity;
     private final TransactionRunner tx;
     private final IdGenerator ids;
     private final Clock clock;
-    private final Mailer mailer;
-    private final String publicUrl;
-    private final SecureRandom random = new SecureRandom();
+    private final LinkMailer links;
 
+    /** The password itself is checked and hashed by {@code identity}, as at sign-in (ADR 23). */
     public PasswordService(UserRepository users, PasswordRepository passwords, SignInAttemptRepository attempts,
-                           SignInThrottle throttle, RateBuckets buckets, PasswordHasher hasher, BoundedHashing hashing,
-                           IdentityService identity, TransactionRunner tx, IdGenerator ids, Clock clock, Mailer mailer,
-                           String publicUrl) {
+                           RateBuckets buckets, IdentityService identity, TransactionRunner tx, IdGenerator ids,
+                           Clock clock, Mailer mailer, String publicUrl) {
         this.users = users;
         this.passwords = passwords;
         this.attempts = attempts;
-        this.throttle = throttle;
         this.buckets = buckets;
-        this.hasher = hasher;
-        this.hashing = hashing;
         this.identity = identity;
         this.tx = tx;
         this.ids = ids;
         this.clock = clock;
-        this.mailer = mailer;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.links = new LinkMailer(mailer, publicUrl, "/#/reset/");
     }
 
     /** The link a reset token opens: the SPA's reset page. */
     public String link(String token) {
-        return publicUrl + "/#/reset/" + token;
+        return links.link(token);
     }
 
     // ---- change
@@ -104,17 +94,9 @@ public final class PasswordService {
         String currentPassword = command.currentPassword();
         String newPassword = command.newPassword();
         return Mono.defer(() -> {
-            return identity.viewer(caller).flatMap(user -> {
-                byte[] account = IdentityService.accountKey(user.email());
-                return hashing.admit(() -> attempts.claim(account, clock.instant(), throttle)
-                        .flatMap(wait -> !wait.isZero()
-                                ? Mono.error(new TooManyRequests(ErrorCode.TOO_MANY_ATTEMPTS, "Too many attempts"
-                                + " with a wrong password: try again in " + seconds(wait) + " s", wait))
-                                : hashing.hash(() -> hasher.matches(currentPassword, user.passwordHash())))
-                        .flatMap(matches -> matches ? attempts.reset(account).thenReturn(true)
-                                : Mono.error(InvalidInput.of("currentPassword", "is not your current password",
-                                ErrorCode.INVALID_CREDENTIALS))))
-                        .then(hashing.hash(() -> hasher.hash(newPassword)))
+            return identity.viewer(caller).flatMap(user -> identity.confirmPassword(user, currentPassword,
+                            "currentPassword", "is not your current password")
+                        .then(identity.hashPassword(newPassword))
                         .flatMap(hash -> {
                             Instant now = clock.instant();
                             byte[] keep = sessionToken == null ? null : IdentityService.hashToken(sessionToken);
@@ -124,8 +106,7 @@ public final class PasswordService {
                                     passwords.setPassword(caller.agencyId(), caller.userId(), hash, now)
                                             .then(passwords.revokeSessions(caller.agencyId(), caller.userId(), keep,
                                                     now))));
-                        });
-            });
+                        }));
         });
     }
 
@@ -154,7 +135,7 @@ public final class PasswordService {
     public Mono<ResetRequest> sendReset(String email, String language) {
         return users.findByEmail(IdentityService.normalizeEmail(email))
                 .flatMap(user -> {
-                    String token = newToken();
+                    String token = IdentityService.newToken();
                     Instant now = clock.instant();
                     PasswordReset reset = new PasswordReset(ids.newId(), user.agencyId(), user.id(), now,
                             now.plus(RESET_VALIDITY), null);
@@ -162,12 +143,12 @@ public final class PasswordService {
                     return passwords.insertReset(reset, IdentityService.hashToken(token))
                             .then(passwords.agencyName(user.agencyId()))
                             .flatMap(agency -> {
-                                if (!mailer.configured()) {
+                                if (!links.configured()) {
                                     return Mono.just(new ResetRequest(ResetRequest.Outcome.NO_SMTP, link));
                                 }
                                 String lang = language != null && LANGUAGES.contains(language) ? language
                                         : agency.language() != null ? agency.language() : "en";
-                                return mailer.send(PasswordResetMail.of(user.email(), lang, agency.name(), link))
+                                return links.send(PasswordResetMail.of(user.email(), lang, agency.name(), link))
                                         .thenReturn(new ResetRequest(ResetRequest.Outcome.MAILED, null));
                             });
                 })
@@ -190,7 +171,7 @@ public final class PasswordService {
                     .switchIfEmpty(Mono.error(PasswordService::invalidLink))
                     .flatMap(this::usable)
                     .doOnNext(found -> v.throwIfInvalid())
-                    .flatMap(found -> hashing.hash(() -> hasher.hash(newPassword))
+                    .flatMap(found -> identity.hashPassword(newPassword)
                             // again under the row's lock: of two uses of one link, the second finds it used
                             .flatMap(passwordHash -> identity.changingAccessOf(found.agencyId(), found.userId(),
                                     tx.inTransactionAs(new Actor(found.agencyId(), found.userId(),
@@ -222,12 +203,6 @@ public final class PasswordService {
     private static InvalidInput invalidLink() {
         return InvalidInput.of("token", "This reset link is not valid: ask for a new one",
                 ErrorCode.RESET_LINK_INVALID);
-    }
-
-    private String newToken() {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     private static long seconds(Duration wait) {

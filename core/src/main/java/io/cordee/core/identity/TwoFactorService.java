@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,23 +79,19 @@ public final class TwoFactorService {
     private final UserRepository users;
     private final SignInAttemptRepository attempts;
     private final SignInThrottle throttle;
-    private final PasswordHasher hasher;
-    private final BoundedHashing hashing;
     private final TotpCodes totp;
     private final TransactionRunner tx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public TwoFactorService(IdentityService identity, TwoFactorRepository repository, UserRepository users,
-                            SignInAttemptRepository attempts, SignInThrottle throttle, PasswordHasher hasher,
-                            BoundedHashing hashing, TotpCodes totp, TransactionRunner tx, Clock clock) {
+                            SignInAttemptRepository attempts, SignInThrottle throttle, TotpCodes totp,
+                            TransactionRunner tx, Clock clock) {
         this.identity = identity;
         this.repository = repository;
         this.users = users;
         this.attempts = attempts;
         this.throttle = throttle;
-        this.hasher = hasher;
-        this.hashing = hashing;
         this.totp = totp;
         this.tx = tx;
         this.clock = clock;
@@ -147,7 +142,7 @@ public final class TwoFactorService {
     }
 
     private Mono<SignInStep> challenge(User user, Enrolment enrolment) {
-        String token = newToken();
+        String token = IdentityService.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(Duration.ofMinutes(CHALLENGE_MINUTES));
         return repository.insertChallenge(user.agencyId(), IdentityService.hashToken(token), user.id(),
@@ -307,15 +302,7 @@ public final class TwoFactorService {
             return Mono.error(InvalidInput.of("password", "type your password or a current code",
                     ErrorCode.REQUIRED));
         }
-        byte[] account = IdentityService.accountKey(user.email());
-        return hashing.admit(() -> attempts.claim(account, clock.instant(), throttle)
-                .flatMap(wait -> !wait.isZero()
-                        ? Mono.error(new TooManyRequests(ErrorCode.TOO_MANY_ATTEMPTS, "Too many attempts with a"
-                        + " wrong password: try again in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s", wait))
-                        : hashing.hash(() -> hasher.matches(password, user.passwordHash())))
-                .flatMap(matches -> matches ? attempts.reset(account)
-                        : Mono.error(InvalidInput.of("password", "is not your password",
-                        ErrorCode.INVALID_CREDENTIALS))));
+        return identity.confirmPassword(user, password, "password", "is not your password");
     }
 
     /** New recovery codes (the old ones stop working), shown once. */
@@ -383,12 +370,6 @@ public final class TwoFactorService {
         byte[] secret = new byte[20]; // 160 bits, as RFC 4226 recommends
         random.nextBytes(secret);
         return secret;
-    }
-
-    private String newToken() {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     /** Ten codes of 16 base32 characters (80 bits), written xxxx-xxxx-xxxx-xxxx. */

@@ -11,4 +11,10 @@ public record OutgoingMail(String to, String subject, String text, String html) 
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(html, "html");
     }
+
+    /** {@code s} made safe as HTML text or inside a quoted attribute: {@code & < > " '} escaped. */
+    public static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
 }

@@ -1,6 +1,7 @@
 package io.cordee.core.people;
 
 import io.cordee.core.identity.Role;
+import io.cordee.core.mail.LinkMail;
 import io.cordee.core.mail.OutgoingMail;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,13 +33,7 @@ public final class InvitationMail {
                 : "This link works once, until " + date + ".";
         String ignore = fr ? "Si vous n'attendiez pas cette invitation, ignorez ce message."
                 : "If you did not expect this invitation, ignore this message.";
-        String text = intro + "\n\n" + action + "\n" + link + "\n\n" + validity + "\n" + ignore + "\n";
-        String html = "<!DOCTYPE html><html lang=\"" + (fr ? "fr" : "en") + "\"><body style=\"font-family:sans-serif\">"
-                + "<p>" + escape(intro) + "</p>"
-                + "<p><a href=\"" + escape(link) + "\">" + escape(button) + "</a></p>"
-                + "<p>" + escape(action) + "<br>" + escape(link) + "</p>"
-                + "<p>" + escape(validity) + "<br>" + escape(ignore) + "</p></body></html>";
-        return new OutgoingMail(to, subject, text, html);
+        return new LinkMail(subject, intro, action, button, validity, ignore).to(to, fr, link);
     }
 
     static String roleName(Role role, boolean fr) {
@@ -48,10 +43,5 @@ public final class InvitationMail {
             case LEAD -> fr ? "chef de projet" : "lead";
             case CLIENT -> fr ? "contact client" : "client contact";
         };
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 }

@@ -9,22 +9,19 @@ import io.cordee.core.common.NotFound;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.common.Validator;
 import io.cordee.core.client.ClientId;
-import io.cordee.core.identity.BoundedHashing;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.IdentityService;
-import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.Passwords;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.SignedIn;
 import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
+import io.cordee.core.mail.LinkMailer;
 import io.cordee.core.mail.Mailer;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -51,37 +48,30 @@ public final class PeopleService {
     private final PeopleRepository people;
     private final UserRepository users;
     private final IdentityService identity;
-    private final PasswordHasher hasher;
-    private final BoundedHashing hashing;
     private final TransactionRunner tx;
     private final IdGenerator ids;
     private final Clock clock;
-    private final Mailer mailer;
-    private final String publicUrl;
-    private final SecureRandom random = new SecureRandom();
+    private final LinkMailer links;
 
+    /** The accepted invitation's password is hashed by {@code identity}, as every password. */
     public PeopleService(PeopleRepository people, UserRepository users, IdentityService identity,
-                         PasswordHasher hasher, BoundedHashing hashing, TransactionRunner tx, IdGenerator ids,
-                         Clock clock, Mailer mailer, String publicUrl) {
+                         TransactionRunner tx, IdGenerator ids, Clock clock, Mailer mailer, String publicUrl) {
         this.people = people;
         this.users = users;
         this.identity = identity;
-        this.hasher = hasher;
-        this.hashing = hashing;
         this.tx = tx;
         this.ids = ids;
         this.clock = clock;
-        this.mailer = mailer;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.links = new LinkMailer(mailer, publicUrl, "/#/accept/");
     }
 
     /** The link an invitation's token opens: the SPA's accept page. */
     public String link(String token) {
-        return publicUrl + "/#/accept/" + token;
+        return links.link(token);
     }
 
     public boolean mailConfigured() {
-        return mailer.configured();
+        return links.configured();
     }
 
     // ---- reading
@@ -121,7 +111,7 @@ public final class PeopleService {
                     .then(tx.inTransaction(people.lockAndCheckAddressUsed(caller.agencyId(), email, now, null)
                             .flatMap(used -> used ? Mono.error(addressUsed()) : people.profile(caller.agencyId()))
                             .flatMap(agency -> {
-                                String token = newToken();
+                                String token = IdentityService.newToken();
                                 String language = draft.language() != null ? draft.language()
                                         : agency.language() != null ? agency.language() : "en";
                                 Invitation invitation = new Invitation(ids.newId(), caller.agencyId(), email,
@@ -138,7 +128,7 @@ public final class PeopleService {
         return Mono.defer(() -> {
             caller.require(OWNERS, "re-send invitations");
             Instant now = clock.instant();
-            String token = newToken();
+            String token = IdentityService.newToken();
             return tx.inTransaction(people.findInvitation(caller.agencyId(), id)
                     .switchIfEmpty(Mono.error(() -> new NotFound("Invitation", id)))
                     .flatMap(found -> found.acceptedAt() != null ? Mono.error(InvalidInput.of("id",
@@ -163,12 +153,12 @@ public final class PeopleService {
     private Mono<NewInvitation> deliver(Caller caller, Invitation invitation, PeopleRepository.AgencyProfile agency,
                                         String token) {
         String link = link(token);
-        if (!mailer.configured()) {
+        if (!links.configured()) {
             return Mono.just(new NewInvitation(invitation, link, false));
         }
         return users.findById(caller.agencyId(), caller.userId())
                 .map(User::displayName).defaultIfEmpty(agency.name())
-                .flatMap(inviter -> mailer.send(InvitationMail.of(invitation.email(), invitation.language(),
+                .flatMap(inviter -> links.send(InvitationMail.of(invitation.email(), invitation.language(),
                         agency.name(), inviter, invitation.role(), link, invitation.expiresAt())))
                 .onErrorMap(e -> !(e instanceof InvalidInput), e -> InvalidInput.of("email",
                         "The mail server did not take the invitation; nothing was saved: try again later",
@@ -193,7 +183,7 @@ public final class PeopleService {
                             Passwords.check(v, "password", password);
                             v.throwIfInvalid();
                         })
-                        .then(hashing.hash(() -> hasher.hash(password)))
+                        .then(identity.hashPassword(password))
                         .flatMap(passwordHash -> {
                             UserId userId = new UserId(ids.newId());
                             // again under the row's lock: of two acceptances of one link, the second finds it used
@@ -284,12 +274,6 @@ public final class PeopleService {
                                 ? Mono.error(InvalidInput.of("id", "You cannot " + action + " the last active owner"
                                 + " of the agency: make someone else an owner first", ErrorCode.LAST_OWNER))
                                 : Mono.just(person)));
-    }
-
-    private String newToken() {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     private static InvalidInput addressUsed() {

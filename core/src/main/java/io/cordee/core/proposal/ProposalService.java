@@ -29,9 +29,7 @@ import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectRepository;
 import io.cordee.core.project.ProjectStatus;
 import io.cordee.core.staffing.Allocation;
-import io.cordee.core.staffing.AllocationRepository;
 import io.cordee.core.staffing.WorkingCalendar;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -63,30 +61,26 @@ public final class ProposalService {
     private final BillingRepository billing;
     private final ClientRepository clients;
     private final ProjectRepository projects;
-    private final AllocationRepository allocations;
     private final AgencyRepository agencies;
     private final TransactionRunner tx;
     private final IdGenerator ids;
-    private final Clock clock;
-
     private final Computations computations;
 
+    /** Today is the cash picture's ({@link CashService#today}); allocations come with the picture too. */
     public ProposalService(ProposalRepository proposals, CashService cash, BillingService billingService,
                            BillingRepository billing, ClientRepository clients, ProjectRepository projects,
-                           AllocationRepository allocations, AgencyRepository agencies, TransactionRunner tx,
-                           IdGenerator ids, Clock clock, Computations computations) {
-        this.computations = computations;
+                           AgencyRepository agencies, TransactionRunner tx, IdGenerator ids,
+                           Computations computations) {
         this.proposals = proposals;
         this.cash = cash;
         this.billingService = billingService;
         this.billing = billing;
         this.clients = clients;
         this.projects = projects;
-        this.allocations = allocations;
         this.agencies = agencies;
         this.tx = tx;
         this.ids = ids;
-        this.clock = clock;
+        this.computations = computations;
     }
 
     /**

@@ -9,19 +9,15 @@ import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.common.Validator;
-import io.cordee.core.identity.BoundedHashing;
 import io.cordee.core.identity.IdentityService;
-import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.Passwords;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.SignedIn;
 import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
@@ -52,23 +48,18 @@ public final class SetupService {
     private final AgencyRepository agencies;
     private final UserRepository users;
     private final IdentityService identity;
-    private final PasswordHasher hasher;
-    private final BoundedHashing hashing;
     private final TransactionRunner tx;
     private final IdGenerator ids;
     private final Clock clock;
     private final Signup signup;
-    private final SecureRandom random = new SecureRandom();
 
+    /** The owner's password is hashed by {@code identity}, as every password. */
     public SetupService(SetupRepository setup, AgencyRepository agencies, UserRepository users,
-                        IdentityService identity, PasswordHasher hasher, BoundedHashing hashing,
-                        TransactionRunner tx, IdGenerator ids, Clock clock, Signup signup) {
+                        IdentityService identity, TransactionRunner tx, IdGenerator ids, Clock clock, Signup signup) {
         this.setup = setup;
         this.agencies = agencies;
         this.users = users;
         this.identity = identity;
-        this.hasher = hasher;
-        this.hashing = hashing;
         this.tx = tx;
         this.ids = ids;
         this.clock = clock;
@@ -86,9 +77,7 @@ public final class SetupService {
     /** A fresh setup token (256 random bits) when the instance still needs setting up; empty otherwise. */
     public Mono<String> issueToken() {
         return setup.needed().filter(Boolean::booleanValue).flatMap(needed -> {
-            byte[] raw = new byte[32];
-            random.nextBytes(raw);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            String token = IdentityService.newToken();
             return setup.saveToken(IdentityService.hashToken(token), clock.instant()).thenReturn(token);
         });
     }
@@ -105,7 +94,7 @@ public final class SetupService {
                         ? InvalidInput.of("setupToken", "This is not the setup token of this instance: copy it"
                         + " from the log or the token file", ErrorCode.INVALID_SETUP_TOKEN) : alreadySetUp())))
                 .then(validate(input))
-                .then(hashing.hash(() -> hasher.hash(input.password())))
+                .then(identity.hashPassword(input.password()))
                 .flatMap(hash -> tx.inTransaction(setup.claim(clock.instant()).flatMap(claimed -> claimed
                         ? create(input, hash) : Mono.error(alreadySetUp()))))
                 .flatMap(identity::openSession);
@@ -120,7 +109,7 @@ public final class SetupService {
         return setup.needed().flatMap(needed -> needed
                         ? Mono.error(InvalidInput.of("email", "This instance is not set up yet: its first agency is"
                         + " created with the setup token", ErrorCode.SIGNUP_CLOSED)) : validate(input))
-                .then(hashing.hash(() -> hasher.hash(input.password())))
+                .then(identity.hashPassword(input.password()))
                 .flatMap(hash -> tx.inTransaction(create(input, hash)))
                 .flatMap(identity::openSession);
     }

@@ -106,8 +106,8 @@ class PasswordServiceTest {
     private final BoundedHashing hashing = new BoundedHashing(Schedulers.immediate(), 2);
     private final IdentityService identity = new IdentityService(users, users, attempts, SignInThrottle.defaults(),
             hasher, hashing, UUID::randomUUID, clock);
-    private final PasswordService service = new PasswordService(users, users, attempts, SignInThrottle.defaults(),
-            noBuckets, hasher, hashing, identity, tx, UUID::randomUUID, clock, noSmtp, "https://cordee.example/");
+    private final PasswordService service = new PasswordService(users, users, attempts, noBuckets, identity, tx,
+            UUID::randomUUID, clock, noSmtp, "https://cordee.example/");
     private User ana;
 
     @BeforeEach

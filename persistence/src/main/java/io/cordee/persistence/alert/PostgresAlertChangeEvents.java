@@ -4,6 +4,7 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.AlertChange;
 import io.cordee.core.alert.AlertChangeEvents;
 import io.cordee.core.alert.AlertId;
+import io.cordee.persistence.common.PgChannelEvents;
 import io.cordee.persistence.common.PgListener;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
@@ -30,7 +31,8 @@ import reactor.core.publisher.Mono;
  * holds one dedicated connection named {@value #APPLICATION_NAME}.
  */
 @Component
-public class PostgresAlertChangeEvents implements AlertChangeEvents {
+public class PostgresAlertChangeEvents extends PgChannelEvents<AlertChangeEvents.Heard>
+        implements AlertChangeEvents {
 
     public static final String CHANNEL = "cordee_alert_changes";
     /** The listening connection's {@code application_name}, to find it in {@code pg_stat_activity}. */
@@ -41,9 +43,7 @@ public class PostgresAlertChangeEvents implements AlertChangeEvents {
     private static final Logger log = LoggerFactory.getLogger(PostgresAlertChangeEvents.class);
     private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', $1)";
 
-    private final PgListener listener;
     private final DatabaseClient pool;
-    private final Flux<Heard> heard;
 
     @Autowired
     public PostgresAlertChangeEvents(Environment env, DatabaseClient pool) {
@@ -52,19 +52,8 @@ public class PostgresAlertChangeEvents implements AlertChangeEvents {
 
     /** {@code dedicated} opens the listener's connection; {@code pool} the statements of publishers and transactions. */
     public PostgresAlertChangeEvents(ConnectionFactory dedicated, DatabaseClient pool) {
-        this.listener = new PgListener(dedicated, CHANNEL);
+        super(dedicated, CHANNEL, PostgresAlertChangeEvents::read, null);
         this.pool = pool;
-        this.heard = listener.listen(PostgresAlertChangeEvents::read, null).share();
-    }
-
-    @Override
-    public Flux<Heard> heard() {
-        return heard;
-    }
-
-    @Override
-    public boolean isListening() {
-        return listener.isListening();
     }
 
     /** One {@code NOTIFY} (several only when the ids would not fit), on the listening connection or through the pool while it reconnects. */
@@ -94,7 +83,7 @@ public class PostgresAlertChangeEvents implements AlertChangeEvents {
     }
 
     private Mono<Void> notifyNow(String payload) {
-        PostgresqlConnection connection = listener.connection();
+        PostgresqlConnection connection = listener().connection();
         if (connection != null) {
             return connection.createStatement(NOTIFY).bind("$1", payload).execute()
                     .flatMap(PostgresqlResult::getRowsUpdated).then()

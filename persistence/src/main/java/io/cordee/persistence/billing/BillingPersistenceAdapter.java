@@ -210,26 +210,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
                         + " FROM invoice WHERE agency_id = :agencyId"
                         + " AND status IN ('PLANNED', 'ISSUED') AND paid_minor < amount_minor")
                 .bind("agencyId", agencyId.value())
-                .map((row, meta) -> {
-                    UUID[] ids = row.get("ids", UUID[].class);
-                    if (ids == null) {
-                        return List.<Receivable>of();
-                    }
-                    UUID[] clients = row.get("clients", UUID[].class);
-                    UUID[] projects = row.get("projects", UUID[].class);
-                    String[] statuses = row.get("statuses", String[].class);
-                    LocalDate[] issued = row.get("issued", LocalDate[].class);
-                    LocalDate[] due = row.get("due", LocalDate[].class);
-                    String[] currencies = row.get("currencies", String[].class);
-                    Long[] balances = row.get("balances", Long[].class);
-                    List<Receivable> receivables = new java.util.ArrayList<>(ids.length);
-                    for (int i = 0; i < ids.length; i++) {
-                        receivables.add(new Receivable(new InvoiceId(ids[i]), new ClientId(clients[i]),
-                                new ProjectId(projects[i]), InvoiceStatus.valueOf(statuses[i]), issued[i], due[i],
-                                Money.of(balances[i], currencies[i].trim())));
-                    }
-                    return receivables;
-                })
+                .map((row, meta) -> receivables(row))
                 .one()
                 .flatMapIterable(list -> list);
     }

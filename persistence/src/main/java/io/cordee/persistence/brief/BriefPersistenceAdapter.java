@@ -54,9 +54,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Mono<Brief> findById(AgencyId agencyId, BriefId id) {
-        return db.sql("SELECT " + COLUMNS + " FROM brief WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.findById(db, agencyId.value(), id.value()).map(mapper::toDomain);
     }
 
     @Override

@@ -33,6 +33,19 @@ public record KeysetQuery<R>(String table, String columns, String sortColumn, Ro
         this(table, columns, sortColumn, rowType, sortValue, id, parseSortValue, false);
     }
 
+    /** The agency's row {@code id} of the same table and columns; empty when the agency has none of that id. */
+    public Mono<R> findById(DatabaseClient db, UUID agencyId, UUID id) {
+        return db.sql("SELECT " + columns + " FROM " + table + " WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId).bind("id", id)
+                .map(reader).one();
+    }
+
+    /** A page of the agency's rows, only those of {@code clientId} when it is not null. */
+    public <T> Mono<Page<T>> fetchOfClient(DatabaseClient db, UUID agencyId, UUID clientId, PageRequest page,
+                                           Function<R, T> toDomain) {
+        return fetch(db, Sql.forAgency(agencyId).and("client_id = :clientId", "clientId", clientId), page, toDomain);
+    }
+
     public <T> Mono<Page<T>> fetch(DatabaseClient db, Sql where, PageRequest page, Function<R, T> toDomain) {
         Mono<Long> count = !page.withTotal() ? Mono.just(Page.NOT_COUNTED)
                 : db.sql("SELECT count(*) FROM " + table + where.where()).bindValues(where.params())

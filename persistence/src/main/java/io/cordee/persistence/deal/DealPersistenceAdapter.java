@@ -66,9 +66,7 @@ public class DealPersistenceAdapter implements DealRepository {
 
     @Override
     public Mono<Deal> findById(AgencyId agencyId, DealId id) {
-        return db.sql("SELECT " + COLUMNS + " FROM deal WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .map(ROW).one().map(this::toDomain);
+        return PAGE.findById(db, agencyId.value(), id.value()).map(this::toDomain);
     }
 
     @Override

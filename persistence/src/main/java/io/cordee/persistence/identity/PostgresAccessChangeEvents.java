@@ -3,13 +3,13 @@ package io.cordee.persistence.identity;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.AccessChangeEvents;
 import io.cordee.core.identity.UserId;
+import io.cordee.persistence.common.PgChannelEvents;
 import io.cordee.persistence.common.PgListener;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 
 /**
  * The access changes V13's triggers notify on {@value #CHANNEL} with the payload {@code K:agency:user[:id]}
@@ -17,14 +17,12 @@ import reactor.core.publisher.Flux;
  * listener's, so a security notice never waits behind the alerts' re-reads.
  */
 @Component
-public class PostgresAccessChangeEvents implements AccessChangeEvents {
+public class PostgresAccessChangeEvents extends PgChannelEvents<AccessChangeEvents.Heard>
+        implements AccessChangeEvents {
 
     public static final String CHANNEL = "cordee_access_changes";
     /** The listening connection's {@code application_name}, to find it in {@code pg_stat_activity}. */
     public static final String APPLICATION_NAME = "cordee-access-listener";
-
-    private final PgListener listener;
-    private final Flux<Heard> heard;
 
     @Autowired
     public PostgresAccessChangeEvents(Environment env) {
@@ -32,18 +30,7 @@ public class PostgresAccessChangeEvents implements AccessChangeEvents {
     }
 
     public PostgresAccessChangeEvents(ConnectionFactory dedicated) {
-        this.listener = new PgListener(dedicated, CHANNEL);
-        this.heard = listener.listen(PostgresAccessChangeEvents::read, new Heard.ListeningStarted()).share();
-    }
-
-    @Override
-    public Flux<Heard> heard() {
-        return heard;
-    }
-
-    @Override
-    public boolean isListening() {
-        return listener.isListening();
+        super(dedicated, CHANNEL, PostgresAccessChangeEvents::read, new Heard.ListeningStarted());
     }
 
     /** {@code K:agency:user[:id]}: the user and agency it names, or {@link Heard.Unreadable}. */

@@ -9,7 +9,6 @@ import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectRepository;
 import io.cordee.persistence.common.KeysetQuery;
 import io.cordee.persistence.common.RowReader;
-import io.cordee.persistence.common.Sql;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.UUID;
@@ -39,16 +38,13 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Mono<Project> findById(AgencyId agencyId, ProjectId id) {
-        return db.sql("SELECT " + COLUMNS + " FROM project WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.findById(db, agencyId.value(), id.value()).map(mapper::toDomain);
     }
 
     @Override
     public Mono<Page<Project>> findPage(AgencyId agencyId, ClientId clientId, PageRequest page) {
-        Sql where = Sql.forAgency(agencyId.value())
-                .and("client_id = :clientId", "clientId", clientId == null ? null : clientId.value());
-        return PAGE.fetch(db, where, page, mapper::toDomain);
+        return PAGE.fetchOfClient(db, agencyId.value(), clientId == null ? null : clientId.value(), page,
+                mapper::toDomain);
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.cordee.core.proposal.ProposalRepository;
 import io.cordee.core.proposal.SentProposal;
 import io.cordee.persistence.common.KeysetQuery;
 import io.cordee.persistence.common.RowReader;
-import io.cordee.persistence.common.Sql;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -35,16 +34,13 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
 
     @Override
     public Mono<SentProposal> find(AgencyId agencyId, ProposalId id) {
-        return db.sql("SELECT " + COLUMNS + " FROM renegotiation_proposal WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .map(ROW).one().map(mapper::toDomain);
+        return NEWEST_FIRST.findById(db, agencyId.value(), id.value()).map(mapper::toDomain);
     }
 
     @Override
     public Mono<Page<SentProposal>> findPage(AgencyId agencyId, ClientId clientId, PageRequest page) {
-        Sql where = Sql.forAgency(agencyId.value())
-                .and("client_id = :clientId", "clientId", clientId == null ? null : clientId.value());
-        return NEWEST_FIRST.fetch(db, where, page, mapper::toDomain);
+        return NEWEST_FIRST.fetchOfClient(db, agencyId.value(), clientId == null ? null : clientId.value(), page,
+                mapper::toDomain);
     }
 
     @Override

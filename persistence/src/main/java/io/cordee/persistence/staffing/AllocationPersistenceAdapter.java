@@ -38,9 +38,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
 
     @Override
     public Mono<Allocation> findById(AgencyId agencyId, AllocationId id) {
-        return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id.value())
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.findById(db, agencyId.value(), id.value()).map(mapper::toDomain);
     }
 
     @Override

@@ -33,11 +33,9 @@ class CordeeAccount extends CordeeElement {
     event.preventDefault();
     const form = event.target;
     const data = new FormData(form);
-    this.busy = true;
-    this.message = null;
     this.done = false;
     this.userErrors = [];
-    try {
+    return this.sending(async () => {
       const { changePassword } = await gql(CHANGE, { input: { currentPassword: String(data.get('currentPassword') ?? ''),
         newPassword: String(data.get('newPassword') ?? '') } });
       if (changePassword.userErrors.length) {
@@ -47,11 +45,7 @@ class CordeeAccount extends CordeeElement {
         form.reset();
         this.done = true;
       }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {
@@ -83,9 +77,7 @@ class CordeeForgot extends CordeeElement {
   async submit(event) {
     event.preventDefault();
     const data = new FormData(event.target);
-    this.busy = true;
-    this.message = null;
-    try {
+    return this.sending(async () => {
       const { requestPasswordReset } = await gql(REQUEST, { input: { email: String(data.get('email') ?? '').trim(),
         language: currentLocale() } });
       if (requestPasswordReset.userErrors.length) {
@@ -93,11 +85,7 @@ class CordeeForgot extends CordeeElement {
       } else {
         this.sent = true;
       }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {

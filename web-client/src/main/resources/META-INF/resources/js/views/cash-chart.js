@@ -1,6 +1,6 @@
 import uPlot from 'uplot'; // the minified build made a module at build time (web-client/pom.xml, ADR 41)
 import { html } from 'lit';
-import { CordeeElement, stylesheet } from '../ui.js';
+import { PlotElement, stylesheet } from '../ui.js';
 import { t, formatCompactMoney, formatDayMonth, addMessages } from '../i18n.js';
 import words from './cash-chart.words.js';
 
@@ -16,7 +16,7 @@ const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
  * left axis, inflow and outflow bars on the right one. Pointing at a week reports its index in a
  * `week-focus` event; the host renders the details (client names stay out of the canvas code).
  */
-export class CashChart extends CordeeElement {
+export class CashChart extends PlotElement {
   static properties = { forecast: { attribute: false } };
 
   render() {
@@ -34,18 +34,6 @@ export class CashChart extends CordeeElement {
 
   updated() {
     this.draw();
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
-  }
-
-  disconnectedCallback() {
-    this.resize.disconnect();
-    this.plot?.destroy();
-    this.plot = null;
-    super.disconnectedCallback();
   }
 
   /** Left and right arrows move from week to week, as the pointer does. */

@@ -1,6 +1,6 @@
 import uPlot from 'uplot'; // the minified build made a module at build time (web-client/pom.xml, ADR 41)
 import { html } from 'lit';
-import { CordeeElement, stylesheet } from '../ui.js';
+import { PlotElement, stylesheet } from '../ui.js';
 import { t, formatDate, formatDayMonth, addMessages } from '../i18n.js';
 import words from './health-chart.words.js';
 
@@ -16,7 +16,7 @@ const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
  * by week, with the 70 (healthy) and 50 (poor) marks. The numbers are also given as text for screen
  * readers and as `data-points` for tests.
  */
-export class HealthChart extends CordeeElement {
+export class HealthChart extends PlotElement {
   static properties = { trend: { attribute: false } };
 
   render() {
@@ -32,18 +32,6 @@ export class HealthChart extends CordeeElement {
         <li><span class="swatch dashed" style="border-color:${COLORS.fair}"></span>${t('client.healthyMark')}</li>
         <li><span class="swatch dashed" style="border-color:${COLORS.poor}"></span>${t('client.poorMark')}</li>
       </ul>`;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
-  }
-
-  disconnectedCallback() {
-    this.resize.disconnect();
-    this.plot?.destroy();
-    this.plot = null;
-    super.disconnectedCallback();
   }
 
   updated() {

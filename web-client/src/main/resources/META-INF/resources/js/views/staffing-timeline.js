@@ -277,16 +277,7 @@ class StaffingTimeline extends CordeeElement {
       id: a.id, version: a.version, projectId: form.get('projectId'), sharePercent: Number(form.get('sharePercent')),
       startDate: form.get('startDate'), endDate: form.get('endDate'),
     });
-    this.busy = false;
-    if (!payload) return;
-    if (payload.userErrors.length) {
-      this.editErrors = payload.userErrors;
-      return;
-    }
-    this.editing = null;
-    this.failed = false;
-    this.message = t('alloc.saved');
-    this.changed(payload.allocation);
+    if (this.edited(payload, t('alloc.saved'))) this.changed(payload.allocation);
   }
 
   // not `remove`: that would hide the element's own remove(), and Lit could no longer take the page off screen
@@ -294,16 +285,24 @@ class StaffingTimeline extends CordeeElement {
     const a = this.editing;
     this.busy = true;
     const payload = await this.mutate(DELETE, { id: a.id, version: a.version });
+    if (this.edited(payload, t('alloc.deleted'))) this.dispatchEvent(new CustomEvent('reload', { bubbles: true }));
+  }
+
+  /**
+   * The answer to the edit dialog's save or delete: its userErrors stay in the dialog; else the dialog closes,
+   * `message` is said, and true. No payload (refused or failed: `mutate` said why): false.
+   */
+  edited(payload, message) {
     this.busy = false;
-    if (!payload) return;
+    if (!payload) return false;
     if (payload.userErrors.length) {
       this.editErrors = payload.userErrors;
-      return;
+      return false;
     }
     this.editing = null;
     this.failed = false;
-    this.message = t('alloc.deleted');
-    this.dispatchEvent(new CustomEvent('reload', { bubbles: true }));
+    this.message = message;
+    return true;
   }
 }
 

@@ -58,13 +58,11 @@ class SecondFactor extends CordeeElement {
     this.userErrors = [];
   }
 
-  async submit(event) {
+  submit(event) {
     event.preventDefault();
     const data = new FormData(event.target);
-    this.busy = true;
-    this.message = null;
     this.userErrors = [];
-    try {
+    return this.sending(async () => {
       const input = { challenge: this.challenge, code: null, recoveryCode: null };
       if (this.recovery) input.recoveryCode = String(data.get('recoveryCode') ?? '');
       else input.code = String(data.get('code') ?? '');
@@ -81,11 +79,7 @@ class SecondFactor extends CordeeElement {
       } else {
         this.dispatchEvent(new CustomEvent('signed-in', { detail: completeSignIn.viewer, bubbles: true }));
       }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {
@@ -117,8 +111,8 @@ class SecondFactor extends CordeeElement {
 }
 
 /** The account page's section: turn two-factor sign-in on (secret, first code, recovery codes) or off. */
-class TwoFactorAccount extends CordeeElement {
-  static properties = { status: { state: true }, enrolment: { state: true }, codes: { state: true },
+class TwoFactorAccount extends DataElement {
+  static properties = { data: { state: true }, enrolment: { state: true }, codes: { state: true },
     busy: { state: true }, userErrors: { state: true }, message: { state: true }, done: { state: true }, error: { state: true } };
 
   constructor() {
@@ -126,32 +120,15 @@ class TwoFactorAccount extends CordeeElement {
     this.userErrors = [];
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
+  /** The caller's two-factor status, kept in `data` by `load()` (DataElement). */
+  async query() {
+    return (await gql(STATUS)).twoFactor;
   }
 
-  async load() {
-    this.error = null;
-    try {
-      this.status = (await gql(STATUS)).twoFactor;
-    } catch (e) {
-      this.error = e.message;
-    }
-  }
-
-  async run(action) {
-    this.busy = true;
-    this.message = null;
+  run(action) {
     this.done = null;
     this.userErrors = [];
-    try {
-      await action();
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    return this.sending(action);
   }
 
   start() {
@@ -204,9 +181,9 @@ class TwoFactorAccount extends CordeeElement {
   }
 
   render() {
-    if (!this.status) return this.error ? failure(this.error, () => this.load()) : loading();
+    if (!this.data) return this.error ? failure(this.error, () => this.load()) : loading();
     const errors = this.userErrors;
-    const s = this.status;
+    const s = this.data;
     return html`
       <section class="tfa" data-testid="tfa-section">
         <h2>${t('tfa.title')}</h2>
@@ -251,14 +228,12 @@ class TwoFactorRequirement extends DataElement {
     return gql(REQUIREMENT);
   }
 
-  async submit(event) {
+  submit(event) {
     event.preventDefault();
     const roles = new FormData(event.target).getAll('roles');
-    this.busy = true;
     this.saved = false;
-    this.message = null;
     this.userErrors = [];
-    try {
+    return this.sending(async () => {
       const { setTwoFactorRequirement } = await gql(SET_REQUIREMENT, { input: { version: this.data.agency.version, roles } });
       if (setTwoFactorRequirement.userErrors.length) {
         this.userErrors = setTwoFactorRequirement.userErrors;
@@ -268,11 +243,7 @@ class TwoFactorRequirement extends DataElement {
         this.data = { ...this.data, agency: setTwoFactorRequirement.agency };
         this.saved = true;
       }
-    } catch (e) {
-      this.message = e.message;
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {

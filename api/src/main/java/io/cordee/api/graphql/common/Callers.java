@@ -2,6 +2,7 @@ package io.cordee.api.graphql.common;
 
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.Unauthenticated;
+import io.cordee.core.identity.ApiToken;
 import io.cordee.core.identity.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -25,6 +26,14 @@ public final class Callers {
                 .ofType(CallerAuthentication.class)
                 .map(auth -> auth.apiToken().isPresent())
                 .defaultIfEmpty(false);
+    }
+
+    /** The partner API token the request came with; empty for a browser session or an anonymous request. */
+    public static Mono<ApiToken> apiToken() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication())
+                .ofType(CallerAuthentication.class)
+                .flatMap(auth -> Mono.justOrEmpty(auth.apiToken()));
     }
 
     /** The caller, or empty for an anonymous request. */

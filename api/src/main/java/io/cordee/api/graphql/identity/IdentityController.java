@@ -15,8 +15,6 @@ import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.SignedIn;
 import io.cordee.core.identity.TwoFactorService;
 import io.cordee.core.identity.User;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,15 +53,15 @@ public class IdentityController {
     private final TwoFactorService twoFactor;
     private final AgencyService agencies;
     private final ClientService clients;
-    private final Clock clock;
+    private final SessionOpener sessions;
 
     public IdentityController(IdentityService identity, TwoFactorService twoFactor, AgencyService agencies,
-                              ClientService clients, Clock clock) {
+                              ClientService clients, SessionOpener sessions) {
         this.identity = identity;
         this.twoFactor = twoFactor;
         this.agencies = agencies;
         this.clients = clients;
-        this.clock = clock;
+        this.sessions = sessions;
     }
 
     @QueryMapping
@@ -81,14 +79,8 @@ public class IdentityController {
                                 due.challenge(), due.expiresAt().atOffset(ZoneOffset.UTC), due.enrolment())));
                     }
                     SignedIn signedIn = ((TwoFactorService.SignedInStep) step).signedIn();
-                    boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
-                    // by the clock that set the expiry, or a shifted clock (tests) would issue an expired cookie
-                    Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
-                    context.put(GraphQlAuthentication.SET_COOKIE,
-                            SessionCookies.issue(signedIn.token(), maxAge, secure));
-                    return agencies.current(signedIn.user().asCaller()).map(agency -> new SignInPayload(
-                            new Viewer(signedIn.user(), agency), signedIn.expiresAt().atOffset(ZoneOffset.UTC),
-                            List.of()));
+                    return sessions.open(signedIn, context).map(viewer -> new SignInPayload(viewer,
+                            signedIn.expiresAt().atOffset(ZoneOffset.UTC), List.of()));
                 }),
                 payload -> payload,
                 errors -> new SignInPayload(null, null, errors));

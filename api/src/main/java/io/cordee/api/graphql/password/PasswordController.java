@@ -5,17 +5,11 @@ import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GraphQlAuthentication;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
-import io.cordee.api.graphql.identity.IdentityController.Viewer;
+import io.cordee.api.graphql.identity.SessionOpener;
 import io.cordee.api.graphql.setup.SetupController.SetUpPayload;
-import io.cordee.api.security.SessionCookies;
-import io.cordee.core.agency.AgencyService;
 import io.cordee.core.identity.ChangePasswordCommand;
 import io.cordee.core.identity.PasswordService;
-import io.cordee.core.identity.SignedIn;
 import io.cordee.core.identity.TwoFactorService;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +40,13 @@ public class PasswordController {
     }
 
     private final PasswordService passwords;
-    private final AgencyService agencies;
-    private final Clock clock;
+    private final SessionOpener sessions;
     private final TwoFactorService twoFactor;
 
-    public PasswordController(PasswordService passwords, AgencyService agencies, Clock clock,
-                              TwoFactorService twoFactor) {
+    public PasswordController(PasswordService passwords, SessionOpener sessions, TwoFactorService twoFactor) {
         this.twoFactor = twoFactor;
         this.passwords = passwords;
-        this.agencies = agencies;
-        this.clock = clock;
+        this.sessions = sessions;
     }
 
     @MutationMapping
@@ -91,18 +82,8 @@ public class PasswordController {
     @MutationMapping
     public Mono<SetUpPayload> resetPassword(@Argument ResetPasswordInput input, GraphQLContext context) {
         return Mutations.payload(passwords.reset(input.token(), input.newPassword())
-                .flatMap(twoFactor::afterProof).flatMap(step -> {
-                    if (step instanceof TwoFactorService.SecondFactorDue due) {
-                        return Mono.just(SetUpPayload.secondFactor(due)); // a mailbox is not a second factor
-                    }
-                    SignedIn signedIn = ((TwoFactorService.SignedInStep) step).signedIn();
-                    boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
-                    Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
-                    context.put(GraphQlAuthentication.SET_COOKIE, SessionCookies.issue(signedIn.token(), maxAge, secure));
-                    return agencies.current(signedIn.user().asCaller()).map(agency -> new SetUpPayload(
-                            new Viewer(signedIn.user(), agency), signedIn.expiresAt().atOffset(ZoneOffset.UTC),
-                            List.of()));
-                }),
+                        // a mailbox is not a second factor: one may still be due
+                        .flatMap(twoFactor::afterProof).flatMap(step -> SetUpPayload.of(step, sessions, context)),
                 payload -> payload, errors -> new SetUpPayload(null, null, errors));
     }
 }

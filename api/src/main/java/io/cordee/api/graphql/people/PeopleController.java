@@ -4,13 +4,10 @@ import io.cordee.core.people.InvitePersonCommand;
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GlobalId;
-import io.cordee.api.graphql.common.GraphQlAuthentication;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
-import io.cordee.api.graphql.identity.IdentityController.Viewer;
+import io.cordee.api.graphql.identity.SessionOpener;
 import io.cordee.api.graphql.setup.SetupController.SetUpPayload;
-import io.cordee.api.security.SessionCookies;
-import io.cordee.core.agency.AgencyService;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Forbidden;
 import io.cordee.core.identity.Caller;
@@ -23,7 +20,6 @@ import io.cordee.core.people.PeopleService;
 import io.cordee.core.people.Person;
 import io.cordee.core.people.PersonStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -73,15 +69,15 @@ public class PeopleController {
     }
 
     private final PeopleService people;
-    private final AgencyService agencies;
+    private final SessionOpener sessions;
     private final Clock clock;
     private final io.cordee.core.identity.TwoFactorService twoFactor;
 
-    public PeopleController(PeopleService people, AgencyService agencies, Clock clock,
+    public PeopleController(PeopleService people, SessionOpener sessions, Clock clock,
                             io.cordee.core.identity.TwoFactorService twoFactor) {
         this.twoFactor = twoFactor;
         this.people = people;
-        this.agencies = agencies;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -118,19 +114,8 @@ public class PeopleController {
     @MutationMapping
     public Mono<SetUpPayload> acceptInvitation(@Argument AcceptInvitationInput input, GraphQLContext context) {
         return Mutations.payload(people.accept(input.token(), input.name(), input.password())
-                .flatMap(twoFactor::afterProof).flatMap(step -> {
-                    if (step instanceof io.cordee.core.identity.TwoFactorService.SecondFactorDue due) {
-                        return Mono.just(SetUpPayload.secondFactor(due)); // the agency requires it of this role
-                    }
-                    io.cordee.core.identity.SignedIn signedIn =
-                            ((io.cordee.core.identity.TwoFactorService.SignedInStep) step).signedIn();
-                    boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
-                    Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
-                    context.put(GraphQlAuthentication.SET_COOKIE, SessionCookies.issue(signedIn.token(), maxAge, secure));
-                    return agencies.current(signedIn.user().asCaller()).map(agency -> new SetUpPayload(
-                            new Viewer(signedIn.user(), agency), signedIn.expiresAt().atOffset(ZoneOffset.UTC),
-                            List.of()));
-                }),
+                        // a second factor is due when the agency requires it of this role
+                        .flatMap(twoFactor::afterProof).flatMap(step -> SetUpPayload.of(step, sessions, context)),
                 payload -> payload, errors -> new SetUpPayload(null, null, errors));
     }
 

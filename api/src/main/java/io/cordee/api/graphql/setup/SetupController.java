@@ -8,15 +8,12 @@ import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.api.graphql.identity.IdentityController;
 import io.cordee.api.graphql.identity.IdentityController.Viewer;
+import io.cordee.api.graphql.identity.SessionOpener;
 import io.cordee.api.graphql.common.UserError;
-import io.cordee.api.security.SessionCookies;
 import io.cordee.api.setup.SetupTokenFile;
-import io.cordee.core.agency.AgencyService;
 import io.cordee.core.identity.SignedIn;
 import io.cordee.core.setup.NewAgency;
 import io.cordee.core.setup.SetupService;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -59,19 +56,30 @@ public class SetupController {
             return new SetUpPayload(null, null, List.of(), new IdentityController.SecondFactorChallenge(
                     due.challenge(), due.expiresAt().atOffset(java.time.ZoneOffset.UTC), due.enrolment()));
         }
+
+        /** A proof that signs in (a reset link, an accepted invitation): the new session, or the second factor due. */
+        public static Mono<SetUpPayload> of(io.cordee.core.identity.TwoFactorService.SignInStep step,
+                                            SessionOpener sessions, GraphQLContext context) {
+            return step instanceof io.cordee.core.identity.TwoFactorService.SecondFactorDue due
+                    ? Mono.just(secondFactor(due))
+                    : of(((io.cordee.core.identity.TwoFactorService.SignedInStep) step).signedIn(), sessions, context);
+        }
+
+        /** The new session: its cookie set on the answer, its viewer and expiry. */
+        public static Mono<SetUpPayload> of(SignedIn signedIn, SessionOpener sessions, GraphQLContext context) {
+            return sessions.open(signedIn, context).map(viewer -> new SetUpPayload(viewer,
+                    signedIn.expiresAt().atOffset(ZoneOffset.UTC), List.of()));
+        }
     }
 
     private final SetupService setup;
-    private final AgencyService agencies;
     private final ObjectProvider<SetupTokenFile> tokenFile;
-    private final Clock clock;
+    private final SessionOpener sessions;
 
-    public SetupController(SetupService setup, AgencyService agencies, ObjectProvider<SetupTokenFile> tokenFile,
-                           Clock clock) {
+    public SetupController(SetupService setup, ObjectProvider<SetupTokenFile> tokenFile, SessionOpener sessions) {
         this.setup = setup;
-        this.agencies = agencies;
         this.tokenFile = tokenFile;
-        this.clock = clock;
+        this.sessions = sessions;
     }
 
     @QueryMapping
@@ -102,14 +110,7 @@ public class SetupController {
 
     /** The new owner's session cookie, as signIn sets it. */
     private Mono<SetUpPayload> signedIn(Mono<SignedIn> work, GraphQLContext context) {
-        return Mutations.payload(work.flatMap(signedIn -> {
-                    boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
-                    Duration maxAge = Duration.between(clock.instant(), signedIn.expiresAt());
-                    context.put(GraphQlAuthentication.SET_COOKIE, SessionCookies.issue(signedIn.token(), maxAge, secure));
-                    return agencies.current(signedIn.user().asCaller()).map(agency -> new SetUpPayload(
-                            new Viewer(signedIn.user(), agency), signedIn.expiresAt().atOffset(ZoneOffset.UTC),
-                            List.of()));
-                }),
+        return Mutations.payload(work.flatMap(signedIn -> SetUpPayload.of(signedIn, sessions, context)),
                 payload -> payload,
                 errors -> new SetUpPayload(null, null, errors));
     }

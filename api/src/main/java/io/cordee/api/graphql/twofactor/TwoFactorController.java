@@ -2,17 +2,14 @@ package io.cordee.api.graphql.twofactor;
 
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
-import io.cordee.api.graphql.common.GraphQlAuthentication;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.graphql.identity.IdentityController.Viewer;
-import io.cordee.api.security.SessionCookies;
+import io.cordee.api.graphql.identity.SessionOpener;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.TwoFactorService;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -58,12 +55,12 @@ public class TwoFactorController {
 
     private final TwoFactorService twoFactor;
     private final AgencyService agencies;
-    private final Clock clock;
+    private final SessionOpener sessions;
 
-    public TwoFactorController(TwoFactorService twoFactor, AgencyService agencies, Clock clock) {
+    public TwoFactorController(TwoFactorService twoFactor, AgencyService agencies, SessionOpener sessions) {
         this.twoFactor = twoFactor;
         this.agencies = agencies;
-        this.clock = clock;
+        this.sessions = sessions;
     }
 
     @QueryMapping
@@ -74,16 +71,9 @@ public class TwoFactorController {
     @MutationMapping
     public Mono<CompleteSignInPayload> completeSignIn(@Argument CompleteSignInInput input, GraphQLContext context) {
         return Mutations.payload(twoFactor.completeSignIn(input.challenge(), input.code(), input.recoveryCode())
-                        .flatMap(done -> {
-                            boolean secure = Boolean.TRUE.equals(context.get(GraphQlAuthentication.SECURE));
-                            Duration maxAge = Duration.between(clock.instant(), done.signedIn().expiresAt());
-                            context.put(GraphQlAuthentication.SET_COOKIE,
-                                    SessionCookies.issue(done.signedIn().token(), maxAge, secure));
-                            return agencies.current(done.signedIn().user().asCaller()).map(agency ->
-                                    new CompleteSignInPayload(new Viewer(done.signedIn().user(), agency),
-                                            done.signedIn().expiresAt().atOffset(ZoneOffset.UTC),
-                                            done.recoveryCodes(), List.of()));
-                        }),
+                        .flatMap(done -> sessions.open(done.signedIn(), context).map(viewer ->
+                                new CompleteSignInPayload(viewer, done.signedIn().expiresAt().atOffset(ZoneOffset.UTC),
+                                        done.recoveryCodes(), List.of()))),
                 payload -> payload, errors -> new CompleteSignInPayload(null, null, List.of(), errors));
     }
 
