@@ -7,11 +7,6 @@ import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.StatementCounter;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.identity.PasswordHasher;
-import io.cordee.core.identity.Role;
-import io.cordee.core.identity.User;
-import io.cordee.core.identity.UserId;
-import io.cordee.core.identity.UserRepository;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ApiTest
 // the per-user rate limit (300 a minute) is not what this measures; each shape sends thousands a minute
 @TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000000")
-class PostGraphileComparisonBenchmark {
+class PostGraphileComparisonBenchmark extends BenchmarkFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path OUT = Path.of(System.getProperty("bench.out", "/tmp/pgbench-run"));
@@ -85,18 +79,8 @@ class PostGraphileComparisonBenchmark {
             { cashForecast(asOf: "2026-11-23", horizonWeeks: 104) { opening { amount } lowestBalance { amount }
                 lowestWeek firstWeekBelowThreshold weeks { weekStart inflow { amount } outflow { amount } closing { amount } } } }""";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    Tenants tenants;
     @Autowired
     StatementCounter counter;
-    @Autowired
-    UserRepository users;
-    @Autowired
-    PasswordHasher hasher;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> report = new ArrayList<>();
@@ -118,10 +102,7 @@ class PostGraphileComparisonBenchmark {
         LargeAgency.generate(db, agency.value()).block(Duration.ofMinutes(10));
         line("large agency generated in %.1f s (200 people, 1,000 clients, 10,000 projects, 50,000 invoices,"
                 + " 100,000 allocations)", (System.nanoTime() - t0) / 1e9);
-        String email = "pgbench-" + agency.value().toString().substring(0, 8) + "@bench.example";
-        users.insert(new User(new UserId(UUID.randomUUID()), agency, email, "Bench", Role.FINANCE, null,
-                hasher.hash(Tenants.PASSWORD))).block();
-        String session = tenants.signIn(email, Tenants.PASSWORD);
+        String session = financeSession(agency, "pgbench");
         String pgss = db.sql("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_stat_statements'")
                 .map((row, meta) -> row.get(0, Long.class)).one().block() > 0 ? "available" : "missing";
         assertThat(pgss).as("pg_stat_statements in this PostgreSQL's binaries").isEqualTo("available");

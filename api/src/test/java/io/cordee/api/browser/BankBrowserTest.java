@@ -109,9 +109,9 @@ class BankBrowserTest {
         WebElement form = form("overhead");
         form.findElement(By.name("label")).sendKeys("Loyer");
         form.findElement(By.name("monthlyAmount")).sendKeys("9500");
-        replace(form.findElement(By.name("dayOfMonth")), "5");
-        setDate(form.findElement(By.name("startDate")), today);
-        setDate(form.findElement(By.name("endDate")), today.plusMonths(2).minusDays(1));
+        browser.replace(form.findElement(By.name("dayOfMonth")), "5");
+        browser.setDate(form.findElement(By.name("startDate")), today);
+        browser.setDate(form.findElement(By.name("endDate")), today.plusMonths(2).minusDays(1));
         submit(form);
         assertThat(done()).isEqualTo("“Loyer” is added.");
         browser.go("cockpit");
@@ -134,12 +134,12 @@ class BankBrowserTest {
         ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         try {
-            assertThat(noHorizontalScroll()).as("page width at 390 px").isTrue();
+            assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
                     "Comptes bancaires"));
             assertThat(browser.text("[data-testid=overheads] h2")).isEqualTo("Frais généraux");
-            assertThat(noHorizontalScroll()).as("page width at 390 px in French").isTrue();
+            assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
             Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(OutputType.FILE).toPath(),
                     Path.of("target", "screenshots", "bank-fr-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -167,7 +167,7 @@ class BankBrowserTest {
         finance.document("mutation($id: ID!) { updateOverhead(input: {id: $id, version: 0, label: \"Loyer bureaux\"}) {"
                         + " overhead { version } } }").variable("id", rent).execute()
                 .path("updateOverhead.overhead.version").entity(Long.class).isEqualTo(1L);
-        replace(form.findElement(By.name("monthlyAmount")), "9800");
+        browser.replace(form.findElement(By.name("monthlyAmount")), "9800");
         submit(form);
         assertThat(browser.text("[data-testid=stale]")).startsWith("Changed by someone else — reload");
         assertThat(form.findElement(By.cssSelector("[data-testid=bank-submit]")).isEnabled()).isFalse();
@@ -179,14 +179,14 @@ class BankBrowserTest {
         browser.click("[data-testid=add-one-off]");
         form = form("oneOff");
         form.findElement(By.name("label")).sendKeys("Écrans");
-        setDate(form.findElement(By.name("date")), today.plusDays(10));
+        browser.setDate(form.findElement(By.name("date")), today.plusDays(10));
         form.findElement(By.name("amount")).sendKeys("1200");
         submit(form);
         assertThat(done()).isEqualTo("“Écrans” is added.");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=one-off-list] [data-action=edit]"))).click();
         form = form("oneOff");
-        replace(form.findElement(By.name("amount")), "1450");
+        browser.replace(form.findElement(By.name("amount")), "1450");
         submit(form);
         assertThat(done()).isEqualTo("“Écrans” is saved.");
         finance.document("query($f: Date!, $t: Date!) { oneOffExpenses(from: $f, to: $t) { amount { amountMinor } version } }")
@@ -221,8 +221,8 @@ class BankBrowserTest {
         }
         WebElement form = form("balance");
         new Select(form.findElement(By.name("accountId"))).selectByVisibleText(account);
-        setDate(form.findElement(By.name("date")), date);
-        replace(form.findElement(By.name("amount")), amount);
+        browser.setDate(form.findElement(By.name("date")), date);
+        browser.replace(form.findElement(By.name("amount")), amount);
         submit(form);
     }
 
@@ -274,19 +274,5 @@ class BankBrowserTest {
 
     private String done() {
         return browser.text("[data-testid=bank-done]");
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
-    }
-
-    private boolean noHorizontalScroll() {
-        return (Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 }

@@ -81,7 +81,7 @@ class DealsBrowserTest {
         form.findElement(By.name("name")).sendKeys("Refonte");
         new Select(form.findElement(By.name("clientId"))).selectByValue(GlobalId.of("Client", tenant.ownClient().id().value()));
         form.findElement(By.name("expectedFee")).sendKeys("12345.67");
-        replace(form.findElement(By.name("probabilityPercent")), "150");
+        browser.replace(form.findElement(By.name("probabilityPercent")), "150");
         submit();
         WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid='error-probabilityPercent']")));
@@ -91,7 +91,7 @@ class DealsBrowserTest {
         assertThat(dealCount(finance)).isZero();
 
         // 35 %: created, and its weighted value is ⌊1,234,567 × 35 / 100⌋ = ⌊432,098.45⌋ = 432,098 cents = €4,320.98
-        replace(form.findElement(By.name("probabilityPercent")), "35");
+        browser.replace(form.findElement(By.name("probabilityPercent")), "35");
         submit();
         assertThat(done()).isEqualTo("Deal “Refonte” created.");
         WebElement row = row("LEAD");
@@ -222,11 +222,6 @@ class DealsBrowserTest {
     private String done() {
         List<WebElement> done = browser.driver.findElements(By.cssSelector("[data-testid=deals-done]"));
         return done.isEmpty() ? "" : done.get(0).getText();
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
     }
 
     private static long dealCount(HttpGraphQlTester api) {

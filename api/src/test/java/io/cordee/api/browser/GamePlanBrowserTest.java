@@ -79,7 +79,7 @@ class GamePlanBrowserTest {
         WebElement form = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=new-commitment-form]")));
         new Select(form.findElement(By.name("kind"))).selectByValue("ASSETS");
-        setDate(form.findElement(By.name("dueDate")), today.plusDays(7));
+        browser.setDate(form.findElement(By.name("dueDate")), today.plusDays(7));
         press(form.findElement(By.cssSelector("button[type=submit]")));
         WebElement titleError = browser.wait.until(d -> d.findElements(By.cssSelector(
                 "[data-testid=new-commitment-form] .field-error")).stream().findFirst().orElse(null));
@@ -156,10 +156,5 @@ class GamePlanBrowserTest {
     private void press(WebElement element) {
         browser.js("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
     }
 }

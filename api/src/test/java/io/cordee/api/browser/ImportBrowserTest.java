@@ -103,11 +103,11 @@ class ImportBrowserTest {
             ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
             try {
-                assertThat(noHorizontalScroll()).as("page width at 390 px").isTrue();
+                assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
                 browser.click("[data-testid=lang-fr]");
                 assertThat(browser.text("[data-testid=import-job] h2")).isEqualTo("3 lignes — appliqué");
                 assertThat(browser.text("[data-testid=import-count-clients]")).isEqualTo("Clients 3 0 0");
-                assertThat(noHorizontalScroll()).as("page width at 390 px in French").isTrue();
+                assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
                 browser.click("[data-testid=lang-en]");
             } finally {
                 ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -120,10 +120,6 @@ class ImportBrowserTest {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    private boolean noHorizontalScroll() {
-        return (Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 
     private WebElement mapping(String header) {

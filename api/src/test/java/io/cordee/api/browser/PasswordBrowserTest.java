@@ -74,11 +74,7 @@ class PasswordBrowserTest {
         assertThat(browser.text("[data-testid=forgot-sent]")).startsWith("If this address has an account, a link is on its way.");
         browser.screenshot("password-forgot-sent");
 
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (MailServer.to(email).length == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        MimeMessage mail = MailServer.to(email)[0];
+        MimeMessage mail = MailServer.awaitMails(email, 1)[0];
         // the page was in English: so is the mail
         assertThat(mail.getSubject()).isEqualTo("New password for Atelier Mémoire on Cordée");
         Matcher link = LINK.matcher(MailServer.parts(mail).get("text/plain"));

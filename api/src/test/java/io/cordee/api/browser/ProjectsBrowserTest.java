@@ -91,9 +91,9 @@ class ProjectsBrowserTest {
         assertThat(form.findElement(By.name("clientId")).getDomProperty("value")).isEqualTo(client);
         form.findElement(By.name("name")).sendKeys("Platform");
         LocalDate start = today.plusDays(1);
-        setDate(form.findElement(By.name("startDate")), start);
-        setDate(form.findElement(By.name("launchDate")), crunch.plusDays(60));
-        setDate(form.findElement(By.name("communicationPlanDate")), crunch.plusDays(70));
+        browser.setDate(form.findElement(By.name("startDate")), start);
+        browser.setDate(form.findElement(By.name("launchDate")), crunch.plusDays(60));
+        browser.setDate(form.findElement(By.name("communicationPlanDate")), crunch.plusDays(70));
         form.findElement(By.name("feeBudget")).sendKeys("100000");
         form.findElement(By.name("paymentTermsDays")).sendKeys("30");
         form.findElement(By.cssSelector("[data-testid=save-project]")).click();
@@ -103,17 +103,17 @@ class ProjectsBrowserTest {
         // 30 % deposit, then "Design approved" 40 % two weeks after the crunch and "Launch" 60 % — 130 % — then 30 %
         WebElement plan = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=plan-form]")));
-        replace(plan.findElement(By.name("depositPercent")), "30");
+        browser.replace(plan.findElement(By.name("depositPercent")), "30");
         plan.findElement(By.name("milestones.0.label")).sendKeys("Design approved");
-        setDate(plan.findElement(By.name("milestones.0.date")), crunch.plusDays(14));
-        replace(plan.findElement(By.name("milestones.0.sharePercent")), "40");
+        browser.setDate(plan.findElement(By.name("milestones.0.date")), crunch.plusDays(14));
+        browser.replace(plan.findElement(By.name("milestones.0.sharePercent")), "40");
         plan.findElement(By.cssSelector("[data-testid=add-milestone]")).click();
         plan.findElement(By.name("milestones.1.label")).sendKeys("Launch");
-        setDate(plan.findElement(By.name("milestones.1.date")), crunch.plusDays(60));
+        browser.setDate(plan.findElement(By.name("milestones.1.date")), crunch.plusDays(60));
         plan.findElement(By.name("milestones.1.sharePercent")).sendKeys("60");
         assertThat(browser.text("[data-testid=plan-total]"))
                 .isEqualTo("Deposit and milestones add up to 130 %: they must add up to 100 %.");
-        replace(plan.findElement(By.name("milestones.1.sharePercent")), "30");
+        browser.replace(plan.findElement(By.name("milestones.1.sharePercent")), "30");
         assertThat(browser.text("[data-testid=plan-total]")).isEqualTo("Deposit and milestones add up to 100 %.");
         assertThat(plan.findElement(By.cssSelector("[data-testid=save-plan]")).isEnabled()).as("saved unseen").isFalse();
 
@@ -176,10 +176,10 @@ class ProjectsBrowserTest {
         WebElement plan = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=plan-form]")));
         // 30 % deposit + 60 % at launch = 90 %
-        replace(plan.findElement(By.name("depositPercent")), "30");
+        browser.replace(plan.findElement(By.name("depositPercent")), "30");
         plan.findElement(By.name("milestones.0.label")).sendKeys("Launch");
-        setDate(plan.findElement(By.name("milestones.0.date")), today.plusDays(90));
-        replace(plan.findElement(By.name("milestones.0.sharePercent")), "60");
+        browser.setDate(plan.findElement(By.name("milestones.0.date")), today.plusDays(90));
+        browser.replace(plan.findElement(By.name("milestones.0.sharePercent")), "60");
         assertThat(browser.text("[data-testid=plan-total]")).contains("90 %");
         plan.findElement(By.cssSelector("[data-testid=preview-plan]")).click();
         WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -228,7 +228,7 @@ class ProjectsBrowserTest {
                 By.cssSelector("[data-testid=project-form]")));
         assertThat(form.findElements(By.name("feeBudget"))).isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=plan-form]"))).isEmpty();
-        setDate(form.findElement(By.name("launchDate")), today.plusDays(120));
+        browser.setDate(form.findElement(By.name("launchDate")), today.plusDays(120));
         form.findElement(By.cssSelector("[data-testid=save-project]")).click();
         assertThat(browser.text("[data-testid=project-saved]")).isEqualTo("Project “Refonte” saved.");
         finance.document("query($p: ID!) { node(id: $p) { ... on Project { launchDate feeBudget { amountMinor } } } }")
@@ -242,15 +242,5 @@ class ProjectsBrowserTest {
     private long lowestBalance(HttpGraphQlTester api) {
         return api.document("{ cashForecast(horizonWeeks: 52) { lowestBalance { amountMinor } } }").execute()
                 .path("cashForecast.lowestBalance.amountMinor").entity(Long.class).get();
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
     }
 }

@@ -103,7 +103,7 @@ class ReceivablesBrowserTest {
         row(invoices.get(0)).findElement(By.cssSelector("[data-action=pay]")).click();
         form = form("pay");
         assertThat(form.findElement(By.name("amount")).getDomProperty("value")).isEqualTo("9000.00");
-        replace(form.findElement(By.name("amount")), "4000");
+        browser.replace(form.findElement(By.name("amount")), "4000");
         submit(form);
         assertThat(done()).isEqualTo("€4,000.00 recorded on “F-100”: €5,000.00 still owed.");
         assertThat(balance(invoices.get(0))).isEqualTo("€5,000.00");
@@ -111,7 +111,7 @@ class ReceivablesBrowserTest {
         // the rest dated tomorrow: the API's message next to the date, nothing recorded
         row(invoices.get(0)).findElement(By.cssSelector("[data-action=pay]")).click();
         form = form("pay");
-        setDate(form.findElement(By.name("receivedOn")), today.plusDays(1));
+        browser.setDate(form.findElement(By.name("receivedOn")), today.plusDays(1));
         submit(form);
         WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("receivables-receivedOn-error")));
@@ -122,7 +122,7 @@ class ReceivablesBrowserTest {
         assertThat(paidMinor(finance, invoices.get(0))).isEqualTo(400_000L);
 
         // the rest, 5,000.00 (the amount proposed), today: paid
-        setDate(form.findElement(By.name("receivedOn")), today);
+        browser.setDate(form.findElement(By.name("receivedOn")), today);
         submit(form);
         assertThat(done()).isEqualTo("€5,000.00 recorded: “F-100” is paid.");
         assertThat(row(invoices.get(0)).findElement(By.cssSelector("[data-testid=invoice-status]")).getText())
@@ -156,12 +156,12 @@ class ReceivablesBrowserTest {
         ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         try {
-            assertThat(noHorizontalScroll()).as("page width at 390 px").isTrue();
+            assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
                     "Factures et paiements"));
             assertThat(browser.text("[data-testid=aged-receivables] h2")).isEqualTo("Balance âgée");
-            assertThat(noHorizontalScroll()).as("page width at 390 px in French").isTrue();
+            assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
             Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(OutputType.FILE).toPath(),
                     Path.of("target", "screenshots", "receivables-fr-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -202,7 +202,7 @@ class ReceivablesBrowserTest {
         form.findElement(By.name("amount")).sendKeys("0");
         submit(form);
         assertThat(browser.text("#receivables-amount-error")).isEqualTo("must be more than 0");
-        replace(form.findElement(By.name("amount")), "1250.50");
+        browser.replace(form.findElement(By.name("amount")), "1250.50");
         form.findElement(By.name("number")).sendKeys("X-1");
         submit(form);
         assertThat(done()).isEqualTo("“X-1” is added.");
@@ -252,20 +252,6 @@ class ReceivablesBrowserTest {
 
     private String done() {
         return browser.text("[data-testid=receivables-done]");
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
-    }
-
-    private boolean noHorizontalScroll() {
-        return (Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 
     /** An amount from the API as the page formats it (English, cents). */

@@ -1,6 +1,7 @@
 package io.cordee.api.cashrisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
@@ -128,15 +129,11 @@ class CashRiskTest {
         Disposable run = risk.risk(tenant.owner(), LocalDate.of(2026, 6, 1), 104, 10_000, 1L, Scenario.BASE)
                 .subscribe();
         // two computations: the delay profiles of the forecast's input, then the Monte Carlo run
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (computations.started() < started + 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(computations.started()).as("the run started").isGreaterThanOrEqualTo(started + 2);
+        await("the run started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> computations.started() >= started + 2);
         run.dispose();
-        while (computations.stopped() == stopped && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await("the run stopped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> computations.stopped() != stopped);
         assertThat(computations.stopped()).as("the run stopped at a check of its flag").isEqualTo(stopped + 1);
     }
 

@@ -8,7 +8,6 @@ import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -317,23 +316,8 @@ public class FecImportTest {
     private JsonNode apply(HttpGraphQlTester tester, String id) {
         tester.document(APPLY).variable("id", id).execute().path("applyImport.userErrors").entityList(Object.class)
                 .hasSize(0);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode job = json.valueToTree(tester.document(JOB).variable("id", id).execute().path("importJob")
-                    .entity(Object.class).get());
-            if (!job.path("status").asString().equals("APPLYING")) {
-                return job;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the import did not end within 60 s: " + job);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return ImportJobs.awaitEnd(() -> json.valueToTree(tester.document(JOB).variable("id", id).execute()
+                .path("importJob").entity(Object.class).get()));
     }
 
     /** name → expected/p90/basedOn. */

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -411,22 +410,7 @@ class ImportTest {
     }
 
     private JsonNode waitForEnd(HttpGraphQlTester tester, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode job = job(tester, id);
-            if (!job.path("status").asString().equals("APPLYING")) {
-                return job;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the import did not end within 60 s: " + job);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return ImportJobs.awaitEnd(() -> job(tester, id));
     }
 
     /** record → [created, updated, skipped]. */
