@@ -3,18 +3,15 @@ package io.cordee.api.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -30,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * from article A47 A-1 of the LPF. The clock is Thursday 3 December 2026.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 public class FecImportTest {
 
     static final Charset CP1252 = Charset.forName("windows-1252");
@@ -105,19 +103,7 @@ public class FecImportTest {
     @Autowired
     WebTestClient web;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     @Test
     void aSmallAgencysLedgerBecomesInvoicesPaymentsABankBalanceAndTheDelayModelLearnsFromIt() {

@@ -3,15 +3,14 @@ package io.cordee.api.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -37,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and tenants. The clock is Thursday 3 December 2026, 11:00 in Paris.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class ImportTest {
 
     static final Charset CP1252 = Charset.forName("windows-1252");
@@ -84,19 +82,7 @@ class ImportTest {
     @Autowired
     WebTestClient web;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     @Test
     void aSemicolonWindows1252DecimalCommaFileIsImportedExactlyAndAgainChangesNothing() {
