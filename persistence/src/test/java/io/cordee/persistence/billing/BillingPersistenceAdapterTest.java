@@ -13,7 +13,6 @@ import io.cordee.persistence.support.TestDatabase;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -26,14 +25,9 @@ class BillingPersistenceAdapterTest {
     private final BillingPersistenceAdapter adapter = new BillingPersistenceAdapter(db, new BillingRowMapperImpl(),
             new MilestonesJson());
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
-    private AgencyId agency;
-    private AgencyId otherAgency;
-
-    @BeforeEach
-    void twoAgencies() {
-        agency = TestDatabase.newAgency();
-        otherAgency = TestDatabase.newAgency();
-    }
+    /** Two agencies of their own for each test (a new instance per test): one to use, one that must see none of it. */
+    private final AgencyId agency = TestDatabase.newAgency();
+    private final AgencyId otherAgency = TestDatabase.newAgency();
 
     @Test
     void readsEachClientsLastTwelvePaidInvoicesNewestFirst() {
