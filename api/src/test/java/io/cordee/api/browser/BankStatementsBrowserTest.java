@@ -3,6 +3,7 @@ package io.cordee.api.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
@@ -11,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * payment and the balance are recorded; the paid credit then shows as already recorded. Clock: 3 December 2026.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BankStatementsBrowserTest {
 
@@ -98,13 +98,7 @@ class BankStatementsBrowserTest {
 
     @BeforeEach
     void thursdayInEnglish() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
         browser.signedOutInEnglish();
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
     }
 
     @Test
