@@ -10,18 +10,15 @@ import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -35,8 +32,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DealsBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Tenants tenants;
     @Autowired
@@ -44,25 +39,9 @@ class DealsBrowserTest {
     @Autowired
     DatabaseClient db;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeCreatesADealSeesItsWeightedValueWinsItAndOpensTheProject() {

@@ -14,11 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -26,7 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -43,32 +40,14 @@ class ReceivablesBrowserTest {
     private static final List<String> BUCKETS = List.of("notDue", "days1To30", "days31To60", "days61To90", "over90",
             "total");
 
-    @LocalServerPort
-    int port;
     @Autowired
     Tenants tenants;
     @Autowired
     TestClock clock;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeIssuesAnInvoiceAndRecordsAPartPaymentThenTheRest() throws IOException {
