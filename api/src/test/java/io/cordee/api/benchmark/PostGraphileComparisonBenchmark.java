@@ -1,6 +1,7 @@
 package io.cordee.api.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
@@ -301,20 +302,17 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
         Process p = new ProcessBuilder("node", cli, "-c", System.getProperty("bench.pgUrl"), "--schema", "public",
                 "--host", "127.0.0.1", "--port", String.valueOf(pgPort), "--disable-query-log")
                 .redirectErrorStream(true).redirectOutput(OUT.resolve("postgraphile.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                String answer = post("http://127.0.0.1:" + pgPort + "/graphql", Map.of(), body("{ __typename }", Map.of()));
-                if (answer.contains("Query")) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            assertThat(p.isAlive()).as("PostGraphile: see %s", OUT.resolve("postgraphile.log")).isTrue();
-            assertThat(System.nanoTime()).as("PostGraphile started within 60 s").isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        await("PostGraphile answers (see " + OUT.resolve("postgraphile.log") + ")").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    assertThat(p.isAlive()).as("PostGraphile: see %s", OUT.resolve("postgraphile.log")).isTrue();
+                    try {
+                        return post("http://127.0.0.1:" + pgPort + "/graphql", Map.of(), body("{ __typename }", Map.of()))
+                                .contains("Query");
+                    } catch (IOException notYet) {
+                        return false; // starting
+                    }
+                });
+        return p;
     }
 
     private String post(String url, Map<String, String> headers, String body) throws Exception {
