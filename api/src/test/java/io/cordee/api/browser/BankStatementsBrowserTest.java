@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -70,36 +66,16 @@ class BankStatementsBrowserTest {
             </Stmt></BkToCstmrStmt></Document>
             """;
 
-    @LocalServerPort
-    int port;
     @Autowired
     Tenants tenants;
-    @Autowired
-    TestClock clock;
     @Autowired
     WebTestClient web;
     @Autowired
     DatabaseClient db;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void thursdayInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeUploadsACamtStatementKeepsOneOfTheTwoProposalsAndConfirms() throws IOException {

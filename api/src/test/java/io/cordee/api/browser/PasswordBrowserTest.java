@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.MailServer;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Passwords in Chromium (ADR 39), against an application that mails through GreenMail: a person who forgot
@@ -33,32 +29,12 @@ class PasswordBrowserTest {
 
     private static final Pattern LINK = Pattern.compile("http://\\S+/(#/reset/[A-Za-z0-9_-]{43})");
 
-    @LocalServerPort
-    int port;
     @Autowired
     Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void aForgottenPasswordIsResetFromTheMailedLinkAndThePersonIsSignedIn() throws Exception {

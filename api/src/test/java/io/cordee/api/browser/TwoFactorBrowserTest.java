@@ -9,18 +9,15 @@ import io.cordee.core.identity.Role;
 import io.cordee.core.identity.TotpCodes;
 import java.io.IOException;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two-factor sign-in in Chromium (ADR 44): an owner turns it on from the account page (the key shown as text, a
@@ -34,8 +31,6 @@ class TwoFactorBrowserTest {
 
     static final Instant T0 = Instant.parse("2026-12-03T10:00:05Z");
 
-    @LocalServerPort
-    int port;
     @Autowired
     Tenants tenants;
     @Autowired
@@ -43,25 +38,9 @@ class TwoFactorBrowserTest {
     @Autowired
     TotpCodes totp;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @AfterEach
     void resetClock() {
