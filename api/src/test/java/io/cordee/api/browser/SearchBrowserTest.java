@@ -129,17 +129,9 @@ class SearchBrowserTest {
         LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
         Tenants.Tenant tenant = tenants.create("Cloche Vivante");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
-                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
-                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
-        String client = owner.document("{ clients { nodes { id } } }").execute().path("clients.nodes[0].id")
-                .entity(String.class).get();
-        String project = owner.document("""
-                        mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Site", status: ACTIVE,
-                          startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
-                .variable("c", client).variable("s", clock.todayInParis().minusMonths(1).toString()).execute()
-                .path("createProject.project.id").entity(String.class).get();
+        String[] ids = soloAndSite(owner);
+        String member = ids[0];
+        String project = ids[1];
 
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
@@ -185,17 +177,9 @@ class SearchBrowserTest {
         LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
         Tenants.Tenant tenant = tenants.create("Cloche Partagée");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
-                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
-                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
-        String client = owner.document("{ clients { nodes { id } } }").execute().path("clients.nodes[0].id")
-                .entity(String.class).get();
-        String project = owner.document("""
-                        mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Site", status: ACTIVE,
-                          startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
-                .variable("c", client).variable("s", clock.todayInParis().minusMonths(1).toString()).execute()
-                .path("createProject.project.id").entity(String.class).get();
+        String[] ids = soloAndSite(owner);
+        String member = ids[0];
+        String project = ids[1];
 
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
@@ -276,5 +260,24 @@ class SearchBrowserTest {
     private String bellLabel() {
         List<WebElement> bell = browser.driver.findElements(By.cssSelector("[data-testid=bell]"));
         return bell.isEmpty() ? null : bell.get(0).getDomAttribute("aria-label");
+    }
+
+    /**
+     * One person, "Solo" (5,000.00 a month), and a project "Site" of the agency's only client begun a month ago:
+     * their ids, the person's first.
+     */
+    private String[] soloAndSite(HttpGraphQlTester owner) {
+        String member = owner.document("""
+                        mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
+                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
+                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
+        String client = owner.document("{ clients { nodes { id } } }").execute().path("clients.nodes[0].id")
+                .entity(String.class).get();
+        String project = owner.document("""
+                        mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Site", status: ACTIVE,
+                          startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
+                .variable("c", client).variable("s", clock.todayInParis().minusMonths(1).toString()).execute()
+                .path("createProject.project.id").entity(String.class).get();
+        return new String[] {member, project};
     }
 }
