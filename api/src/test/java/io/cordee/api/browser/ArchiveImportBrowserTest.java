@@ -39,8 +39,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ArchiveImportBrowserTest {
 
     @Autowired
-    Tenants tenants;
-    @Autowired
     WebTestClient web;
     @Autowired
     AgencyRepository agencies;
@@ -59,7 +57,7 @@ class ArchiveImportBrowserTest {
 
     @Test
     void theOwnerOfAnEmptyAgencyImportsTheDemosArchiveAndSeesItsClients() throws IOException {
-        String session = tenants.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        String session = browser.tenants.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         byte[] archive = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
                 .get().uri("/exports/agency.zip").cookie("CORDEE_SESSION", session).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();

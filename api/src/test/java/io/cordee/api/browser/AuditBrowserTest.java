@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -31,19 +30,16 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditBrowserTest {
 
-    @Autowired
-    Tenants tenants;
-
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void theOwnerFiltersByPersonAndKindAndSeesOldToNew() {
-        Tenants.Tenant tenant = tenants.create("Atelier Journal");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Journal");
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        update(owner, client, Map.of("paymentTermsDays", 45), tenants.as(tenant, Role.FINANCE));
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        update(owner, client, Map.of("paymentTermsDays", 45), browser.tenants.as(tenant, Role.FINANCE));
         update(owner, client, Map.of("name", "Client Journalisé"), owner);
 
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
@@ -81,8 +77,8 @@ class AuditBrowserTest {
 
     @Test
     void anEndBeforeTheStartIsShownNextToTheFieldAndChangesNothing() {
-        Tenants.Tenant tenant = tenants.create("Atelier Dates");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Dates");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
         update(owner, client, Map.of("name", "Client Daté"), owner);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -35,20 +33,15 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BankBrowserTest {
 
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeRecordsBalancesOnTwoAccountsAndAnOverheadAndTheCockpitFollows() throws IOException {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Banque");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Banque");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
         assertThat(navigation()).contains("Bank & costs");
         browser.go("bank");
@@ -128,9 +121,9 @@ class BankBrowserTest {
 
     @Test
     void aStaleOverheadEditIsToldToReloadAndAOneOffIsEdited() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Banque Périmé");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Banque Périmé");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         String rent = finance.document("""
                         mutation($on: Date!) { createOverhead(input: {label: "Loyer", monthlyAmount: {amountMinor: 950000},
                           dayOfMonth: 5, startDate: $on}) { overhead { id } } }""").variable("on", today.toString())
@@ -176,7 +169,7 @@ class BankBrowserTest {
 
     @Test
     void aLeadHasNoBankPage() {
-        Tenants.Tenant tenant = tenants.create("Atelier Banque Lead");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Banque Lead");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         assertThat(navigation()).doesNotContain("Bank & costs");
         browser.driver.get(browser.url("/#/bank"));

@@ -67,8 +67,6 @@ class BankStatementsBrowserTest {
             """;
 
     @Autowired
-    Tenants tenants;
-    @Autowired
     WebTestClient web;
     @Autowired
     DatabaseClient db;
@@ -79,9 +77,9 @@ class BankStatementsBrowserTest {
 
     @Test
     void financeUploadsACamtStatementKeepsOneOfTheTwoProposalsAndConfirms() throws IOException {
-        Tenants.Tenant tenant = tenants.create("Atelier Relevés");
-        String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        HttpGraphQlTester finance = tenants.withToken(session);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Relevés");
+        String session = browser.tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
+        HttpGraphQlTester finance = browser.tenants.withToken(session);
         importInvoices(finance, session);
         finance.document("mutation { createBankAccount(input: {name: \"Caisse\"}) { bankAccount { id } } }").execute();
         String account = finance.document("mutation { createBankAccount(input: {name: \"Société Générale\","

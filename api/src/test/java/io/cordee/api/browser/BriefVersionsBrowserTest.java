@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.time.DayOfWeek;
@@ -23,7 +22,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -43,10 +41,6 @@ class BriefVersionsBrowserTest {
 
     private static final DateTimeFormatter EN_MEDIUM = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -172,9 +166,9 @@ class BriefVersionsBrowserTest {
     }
 
     private Fixture fixture(String agency) {
-        Tenants.Tenant tenant = tenants.create(agency);
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        LocalDate today = clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create(agency);
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        LocalDate today = browser.clock.todayInParis();
         LocalDate m = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
         String member = owner.document("""
                         mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},

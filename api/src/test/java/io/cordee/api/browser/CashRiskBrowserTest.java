@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -24,9 +23,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @ApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CashRiskBrowserTest {
-
-    @Autowired
-    Tenants tenants;
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -54,8 +50,8 @@ class CashRiskBrowserTest {
 
     @Test
     void theOwnerSetsTheCashRiskSettingsAndAnOutOfRangeValueIsRefusedNextToItsField() {
-        Tenants.Tenant tenant = tenants.create("Atelier Aléa");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Aléa");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         browser.go("settings");
         WebElement form = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.util.List;
@@ -33,10 +32,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class DealsBrowserTest {
 
     @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
 
     @RegisterExtension
@@ -45,8 +40,8 @@ class DealsBrowserTest {
 
     @Test
     void financeCreatesADealSeesItsWeightedValueWinsItAndOpensTheProject() {
-        Tenants.Tenant tenant = tenants.create("Atelier Pipeline");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Pipeline");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=nav] a")).stream().map(WebElement::getText)
                 .toList()).contains("Pipeline");
@@ -128,14 +123,14 @@ class DealsBrowserTest {
      */
     @Test
     void theCockpitRedrawsTheForecastWithThePipeline() {
-        java.time.LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Prévision");
+        java.time.LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Prévision");
         sql(tenant, "INSERT INTO bank_account (agency_id, id, name, currency) VALUES (:a, gen_random_uuid(), 'Main', 'EUR')");
         sql(tenant, "INSERT INTO bank_balance (agency_id, id, account_id, on_date, currency, amount_minor) SELECT :a,"
                 + " gen_random_uuid(), id, DATE '" + today + "', 'EUR', 1000000 FROM bank_account WHERE agency_id = :a");
         sql(tenant, "INSERT INTO one_off_expense (agency_id, id, label, on_date, currency, amount_minor) VALUES (:a,"
                 + " gen_random_uuid(), 'Servers', DATE '" + today.plusWeeks(10) + "', 'EUR', 5000000)");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         finance.document("""
                         mutation($c: ID!, $on: Date!) { createDeal(input: {name: "Sure thing", clientId: $c,
                           expectedFee: {amountMinor: 10000000}, probabilityPercent: 100, expectedStart: $on, duration: 2,
@@ -169,7 +164,7 @@ class DealsBrowserTest {
 
     @Test
     void aLeadHasNoPipelinePage() {
-        Tenants.Tenant tenant = tenants.create("Atelier Sans Pipeline");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Sans Pipeline");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=nav] a[data-page=deals]"))).isEmpty();
         browser.driver.get(browser.url("/#/deals"));

@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The FEC kind on the import page (ADR 51) in Chromium: finance picks "Accounting ledger (FEC)", uploads the
@@ -29,16 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FecImportBrowserTest {
 
-    @Autowired
-    Tenants tenants;
-
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeImportsALedgerAndSeesWhatWasRecognisedAndIgnored() throws IOException {
-        Tenants.Tenant tenant = tenants.create("Atelier FEC");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier FEC");
         Path file = Files.createTempFile("FEC20261231", ".txt");
         Files.writeString(file, io.cordee.api.imports.FecImportTest.FEC, StandardCharsets.UTF_8);
         try {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -29,21 +27,16 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GamePlanBrowserTest {
 
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void aLeadRecordsACommitmentTheClientMarksItDeliveredWithACommentAndTheLeadSeesIt() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Plan de jeu");
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Plan de jeu");
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         owner.document("""
                         mutation($c: ID!) { createProject(input: {clientId: $c, name: "New website",
                           startDate: "2026-01-05", feeBudget: {amountMinor: 2000000}}) { project { id } } }""")

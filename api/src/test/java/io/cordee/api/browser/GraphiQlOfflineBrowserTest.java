@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,8 +33,6 @@ class GraphiQlOfflineBrowserTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    Tenants tenants;
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -43,7 +40,7 @@ class GraphiQlOfflineBrowserTest {
 
     @Test
     void graphiqlRunsAQueryWithEveryOtherHostUnreachable() {
-        Tenants.Tenant tenant = tenants.create("Atelier Hors Ligne");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Hors Ligne");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         browser.driver.get(browser.url("/graphiql"));
         // the redirect of Spring's handler names the endpoint
@@ -74,7 +71,7 @@ class GraphiQlOfflineBrowserTest {
 
     @Test
     void thePolicyNamesNoOtherHostAndAllowsNoInlineScript() throws Exception {
-        String token = tenants.signIn(tenants.create("Atelier Politique").email(Role.LEAD), Tenants.PASSWORD);
+        String token = browser.tenants.signIn(browser.tenants.create("Atelier Politique").email(Role.LEAD), Tenants.PASSWORD);
         for (String path : List.of("/", "/graphiql?path=/graphql")) {
             HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.url(path)))
                     .header("Accept", "text/html").header("Cookie", "CORDEE_SESSION=" + token)

@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The import page (#/import, ADR 49) in Chromium: finance uploads a CSV of three clients whose second data row
@@ -29,16 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportBrowserTest {
 
-    @Autowired
-    Tenants tenants;
-
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeUploadsSeesTheBadRowFixesTheMappingDryRunsAppliesAndSeesTheClients() throws IOException {
-        Tenants.Tenant tenant = tenants.create("Atelier Import");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Import");
         Path file = Files.createTempFile("clients", ".csv");
         Files.writeString(file, """
                 Client;Catégorie;Délai de paiement

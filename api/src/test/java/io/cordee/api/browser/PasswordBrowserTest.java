@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Passwords in Chromium (ADR 39), against an application that mails through GreenMail: a person who forgot
@@ -29,8 +28,6 @@ class PasswordBrowserTest {
 
     private static final Pattern LINK = Pattern.compile("http://\\S+/(#/reset/[A-Za-z0-9_-]{43})");
 
-    @Autowired
-    Tenants tenants;
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -38,7 +35,7 @@ class PasswordBrowserTest {
 
     @Test
     void aForgottenPasswordIsResetFromTheMailedLinkAndThePersonIsSignedIn() throws Exception {
-        Tenants.Tenant agency = tenants.create("Atelier Mémoire");
+        Tenants.Tenant agency = browser.tenants.create("Atelier Mémoire");
         String email = agency.email(Role.LEAD);
 
         browser.click("[data-testid=forgot-link]");
@@ -70,7 +67,7 @@ class PasswordBrowserTest {
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav]")));
         assertThat(browser.text("[data-testid=account-link]")).contains("LEAD user");
         // the new password signs in through the API too; the old one no longer does
-        assertThat(tenants.signIn(email, "the lighthouse keeper's notebook")).isNotBlank();
+        assertThat(browser.tenants.signIn(email, "the lighthouse keeper's notebook")).isNotBlank();
 
         // the same link a second time: used
         browser.driver.get(browser.url("/" + link.group(1)));
@@ -82,7 +79,7 @@ class PasswordBrowserTest {
 
     @Test
     void aClientContactChangesItsPasswordOnTheAccountPageInFrenchOnAPhone() {
-        Tenants.Tenant agency = tenants.create("Atelier Compte");
+        Tenants.Tenant agency = browser.tenants.create("Atelier Compte");
         String email = agency.email(Role.CLIENT);
         browser.signIn(email, Tenants.PASSWORD);
         browser.click("[data-testid=account-link]");
@@ -99,7 +96,7 @@ class PasswordBrowserTest {
         browser.driver.findElement(By.cssSelector("[data-testid=current-password]")).sendKeys(Tenants.PASSWORD);
         browser.click("[data-testid=change-password]");
         assertThat(browser.text("[data-testid=password-changed]")).isEqualTo("Password changed. Your other sessions are signed out.");
-        assertThat(tenants.signIn(email, "a brand new passphrase")).isNotBlank();
+        assertThat(browser.tenants.signIn(email, "a brand new passphrase")).isNotBlank();
 
         ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));

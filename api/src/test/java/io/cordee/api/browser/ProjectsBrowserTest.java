@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -38,22 +36,17 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectsBrowserTest {
 
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeCreatesAProjectPreviewsItsPlanAndSavesIt() {
-        LocalDate today = clock.todayInParis();
+        LocalDate today = browser.clock.todayInParis();
         // the Monday eight weeks after this week's: an 80,000.00 one-off that week
         LocalDate crunch = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(8);
-        Tenants.Tenant tenant = tenants.create("Atelier Projets");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Projets");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
         finance.document("mutation($d: Date!) { recordBankBalance(input: {date: $d, amount: {amountMinor: 5000000}}) {"
                         + " userErrors { code } } }").variable("d", today.minusDays(1).toString()).execute()
@@ -138,9 +131,9 @@ class ProjectsBrowserTest {
 
     @Test
     void ninetyPercentIsRefusedNextToTheMilestonesAndNothingIsSaved() throws IOException {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Quatre-Vingt-Dix");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Quatre-Vingt-Dix");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         String project = finance.document("""
                         mutation($c: ID!, $s: Date!, $l: Date!) { createProject(input: {clientId: $c, name: "Boutique",
                           startDate: $s, launchDate: $l, feeBudget: {amountMinor: 2000000}}) { project { id } } }""")
@@ -190,9 +183,9 @@ class ProjectsBrowserTest {
 
     @Test
     void aLeadEditsTheProjectButSeesNoPlanAndSendsNoMoney() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Chef de Projet");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Chef de Projet");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         String project = finance.document("""
                         mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Refonte",
                           startDate: $s, feeBudget: {amountMinor: 2000000}}) { project { id } } }""")

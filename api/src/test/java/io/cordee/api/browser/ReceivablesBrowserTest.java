@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -40,10 +38,6 @@ class ReceivablesBrowserTest {
     private static final List<String> BUCKETS = List.of("notDue", "days1To30", "days31To60", "days61To90", "over90",
             "total");
 
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -51,9 +45,9 @@ class ReceivablesBrowserTest {
 
     @Test
     void financeIssuesAnInvoiceAndRecordsAPartPaymentThenTheRest() throws IOException {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Créances");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Créances");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         // fee 30,000.00 on 30-day terms: deposit 30 % = 9,000.00, "Design" 30 % = 9,000.00, "Launch" 40 % = 12,000.00
         List<String> invoices = plannedInvoices(finance, GlobalId.of("Client", tenant.ownClient().id().value()), today);
         // "Design" issued 40 days ago through the API: due 10 days ago, 9,000.00 in the 1–30 days bucket
@@ -150,9 +144,9 @@ class ReceivablesBrowserTest {
 
     @Test
     void aStaleIssueIsToldToReloadAndAnInvoiceOutsideThePlanIsAdded() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Périmé");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Périmé");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         List<String> invoices = plannedInvoices(finance, GlobalId.of("Client", tenant.ownClient().id().value()), today);
 
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
@@ -196,7 +190,7 @@ class ReceivablesBrowserTest {
 
     @Test
     void aLeadHasNoReceivablesPage() {
-        Tenants.Tenant tenant = tenants.create("Atelier Lead");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Lead");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         assertThat(navigation()).doesNotContain("Receivables");
         browser.driver.get(browser.url("/#/receivables"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.TotpCodes;
 import java.io.IOException;
@@ -32,10 +31,6 @@ class TwoFactorBrowserTest {
     static final Instant T0 = Instant.parse("2026-12-03T10:00:05Z");
 
     @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-    @Autowired
     TotpCodes totp;
 
     @RegisterExtension
@@ -44,7 +39,7 @@ class TwoFactorBrowserTest {
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        browser.clock.reset();
     }
 
     private String code(String secret, Instant at) {
@@ -53,9 +48,9 @@ class TwoFactorBrowserTest {
 
     @Test
     void anOwnerTurnsItOnThenSignsInWithACodeInFrench() {
-        Tenants.Tenant agency = tenants.create("Atelier Deux Clés");
+        Tenants.Tenant agency = browser.tenants.create("Atelier Deux Clés");
         String email = agency.email(Role.OWNER);
-        clock.startAt(T0);
+        browser.clock.startAt(T0);
         browser.signIn(email, Tenants.PASSWORD);
         browser.click("[data-testid=account-link]");
         assertThat(browser.text("[data-testid=tfa-status]")).startsWith("Off: your password alone signs you in.");
@@ -97,7 +92,7 @@ class TwoFactorBrowserTest {
         assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                 .isTrue();
         browser.driver.manage().window().setSize(new Dimension(1280, 800));
-        clock.startAt(T0.plusSeconds(30));
+        browser.clock.startAt(T0.plusSeconds(30));
         browser.driver.findElement(By.cssSelector("[data-testid=tfa-code]")).sendKeys(code(secret, T0.plusSeconds(30))
                 + Keys.ENTER);
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav]")));
@@ -106,7 +101,7 @@ class TwoFactorBrowserTest {
 
     @Test
     void theOwnerRequiresItOfFinanceOnTheSettingsPage() {
-        Tenants.Tenant agency = tenants.create("Atelier Consigne");
+        Tenants.Tenant agency = browser.tenants.create("Atelier Consigne");
         browser.signIn(agency.email(Role.OWNER), Tenants.PASSWORD);
         browser.go("settings");
         browser.click("[data-testid=tfa-require-FINANCE]");
