@@ -302,7 +302,7 @@ public class FecImportTest {
     private JsonNode apply(HttpGraphQlTester tester, String id) {
         tester.document(APPLY).variable("id", id).execute().path("applyImport.userErrors").entityList(Object.class)
                 .hasSize(0);
-        return ImportJobs.awaitEnd(() -> json.valueToTree(tester.document(JOB).variable("id", id).execute()
+        return ImportJobWait.awaitEnd(() -> json.valueToTree(tester.document(JOB).variable("id", id).execute()
                 .path("importJob").entity(Object.class).get()));
     }
 

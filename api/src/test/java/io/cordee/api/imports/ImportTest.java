@@ -396,7 +396,7 @@ class ImportTest {
     }
 
     private JsonNode waitForEnd(HttpGraphQlTester tester, String id) {
-        return ImportJobs.awaitEnd(() -> job(tester, id));
+        return ImportJobWait.awaitEnd(() -> job(tester, id));
     }
 
     /** record → [created, updated, skipped]. */

@@ -240,7 +240,7 @@ class ProjectTeamImportTest {
     private JsonNode apply(HttpGraphQlTester tester, String id) {
         tester.document("mutation($id: ID!) { applyImport(input: {id: $id}) { userErrors { code } } }")
                 .variable("id", id).execute().path("applyImport.userErrors").entityList(Object.class).hasSize(0);
-        return ImportJobs.awaitEnd(() -> json.valueToTree(tester.document("query($id: ID!) { importJob(id: $id) { "
+        return ImportJobWait.awaitEnd(() -> json.valueToTree(tester.document("query($id: ID!) { importJob(id: $id) { "
                 + JOB_FIELDS + " } }").variable("id", id).execute().path("importJob").entity(Object.class).get()));
     }
 
