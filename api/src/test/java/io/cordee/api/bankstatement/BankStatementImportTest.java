@@ -3,19 +3,16 @@ package io.cordee.api.bankstatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -31,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * re-import that pays nothing twice, hostile XML refused, roles and tenants. The clock is Thursday 3 December 2026.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 public class BankStatementImportTest {
 
     /**
@@ -135,19 +133,7 @@ public class BankStatementImportTest {
     @Autowired
     WebTestClient web;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     @Test
     void aCamt053StatementProposesTwoInvoicesAndItsConfirmationPaysThemAndRecordsTheBalanceOnce() {

@@ -10,11 +10,6 @@ import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.cash.CashRepository;
 import io.cordee.core.client.ClientRepository;
-import io.cordee.core.identity.PasswordHasher;
-import io.cordee.core.identity.Role;
-import io.cordee.core.identity.User;
-import io.cordee.core.identity.UserId;
-import io.cordee.core.identity.UserRepository;
 import io.cordee.core.staffing.TeamMemberRepository;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,8 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +31,7 @@ import reactor.core.publisher.Mono;
  * Test); run it with {@code ./mvnw -B -Pbenchmark verify} — see docs/benchmarks.md. It prints its figures.
  */
 @ApiTest
-class CashForecastBenchmark {
+class CashForecastBenchmark extends BenchmarkFixture {
 
     /** The JIT is still compiling the forecast's path over the first dozen requests; a server answers warm. */
     private static final int WARMUP = 20;
@@ -56,18 +49,8 @@ class CashForecastBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    Tenants tenants;
     @Autowired
     StatementCounter counter;
-    @Autowired
-    UserRepository users;
-    @Autowired
-    PasswordHasher hasher;
     @Autowired
     AgencyRepository agencies;
     @Autowired
@@ -86,13 +69,7 @@ class CashForecastBenchmark {
         LargeAgency.generate(db, agency.value()).block(Duration.ofMinutes(10));
         long generatedMs = (System.nanoTime() - started) / 1_000_000;
 
-        String email = "bench-" + agency.value().toString().substring(0, 8) + "@bench.example";
-        users.insert(new User(new UserId(UUID.randomUUID()), agency, email, "Bench", Role.FINANCE, null,
-                hasher.hash(Tenants.PASSWORD))).block();
-        String session = tenants.signIn(email, Tenants.PASSWORD);
-        WebClient http = WebClient.builder().baseUrl("http://localhost:" + port)
-                .defaultCookie("CORDEE_SESSION", session)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        WebClient http = client(financeSession(agency, "bench"));
 
         // cold: a write (untimed) before each request moves the data version, so no picture is remembered (ADR 47)
         for (int i = 0; i < WARMUP; i++) {
@@ -216,13 +193,6 @@ class CashForecastBenchmark {
     private void touch(AgencyId agency) {
         db.sql("UPDATE overhead SET label = label WHERE agency_id = :agencyId").bind("agencyId", agency.value())
                 .fetch().rowsUpdated().block(Duration.ofSeconds(10));
-    }
-
-    /** POSTs {@code query} and returns the whole answer: the time measured is the time to its last byte. */
-    private static byte[] post(WebClient http, String query) {
-        return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(java.util.Map.of("query", query))
-                .retrieve().bodyToMono(byte[].class).block(Duration.ofMinutes(1));
     }
 
     private double explain(String sql) {

@@ -14,11 +14,8 @@ import io.cordee.core.cash.ForecastInput;
 import io.cordee.core.cash.MonteCarlo;
 import io.cordee.core.cash.Scenario;
 import io.cordee.core.identity.Caller;
-import io.cordee.core.identity.PasswordHasher;
 import io.cordee.core.identity.Role;
-import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
-import io.cordee.core.identity.UserRepository;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,8 +25,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * suite; see docs/benchmarks.md. It prints its figures.
  */
 @ApiTest
-class CashRiskBenchmark {
+class CashRiskBenchmark extends BenchmarkFixture {
 
     private static final int WARMUP = 10;
     private static final int RUNS = 15;
@@ -56,16 +51,6 @@ class CashRiskBenchmark {
                 lowestWeek firstWeekBelowThreshold weeks { weekStart inflow { amount } outflow { amount } closing { amount } } } }""";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    UserRepository users;
-    @Autowired
-    PasswordHasher hasher;
     @Autowired
     CashService cash;
     @Autowired
@@ -77,12 +62,7 @@ class CashRiskBenchmark {
     void cashRiskOfALargeAgency() {
         AgencyId agency = new AgencyId(UUID.randomUUID());
         LargeAgency.generate(db, agency.value()).block(Duration.ofMinutes(10));
-        String email = "risk-" + agency.value().toString().substring(0, 8) + "@bench.example";
-        users.insert(new User(new UserId(UUID.randomUUID()), agency, email, "Bench", Role.FINANCE, null,
-                hasher.hash(Tenants.PASSWORD))).block();
-        WebClient http = WebClient.builder().baseUrl("http://localhost:" + port)
-                .defaultCookie("CORDEE_SESSION", tenants.signIn(email, Tenants.PASSWORD))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        WebClient http = client(financeSession(agency, "risk"));
 
         List<Long> base = time(() -> post(http, BASE));
         byte[][] answer = new byte[1][];
@@ -139,11 +119,5 @@ class CashRiskBenchmark {
         System.out.printf("%-40s median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms%n", what,
                 times.get(RUNS / 2) / 1000.0, times.get(RUNS * 9 / 10) / 1000.0, times.get(0) / 1000.0,
                 times.get(RUNS - 1) / 1000.0);
-    }
-
-    private static byte[] post(WebClient http, String query) {
-        return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(java.util.Map.of("query", query))
-                .retrieve().bodyToMono(byte[].class).block(Duration.ofMinutes(1));
     }
 }

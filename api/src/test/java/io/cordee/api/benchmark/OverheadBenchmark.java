@@ -6,11 +6,6 @@ import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.identity.PasswordHasher;
-import io.cordee.core.identity.Role;
-import io.cordee.core.identity.User;
-import io.cordee.core.identity.UserId;
-import io.cordee.core.identity.UserRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -38,20 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ApiTest
 @TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000000")
-class OverheadBenchmark {
+class OverheadBenchmark extends BenchmarkFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    UserRepository users;
-    @Autowired
-    PasswordHasher hasher;
 
     @Test
     void byIdAndAListOfHundred() throws Exception {
@@ -80,10 +63,7 @@ class OverheadBenchmark {
                   due_date, currency, amount_minor, paid_minor, paid_date)
                 SELECT :a, gen_random_uuid(), client_id, id, 'milestone:1', 'Milestone 1', 'ISSUED', DATE '2026-02-01',
                   DATE '2026-03-03', 'EUR', 1000000, 0, NULL FROM project WHERE agency_id = :a""");
-        String email = "overhead-" + agency.toString().substring(0, 8) + "@bench.example";
-        users.insert(new User(new UserId(UUID.randomUUID()), new AgencyId(agency), email, "Bench", Role.FINANCE, null,
-                hasher.hash(Tenants.PASSWORD))).block();
-        String session = tenants.signIn(email, Tenants.PASSWORD);
+        String session = financeSession(new AgencyId(agency), "overhead");
         List<UUID> clients = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id").bind("a", agency)
                 .map((row, meta) -> row.get(0, UUID.class)).all().collectList().block();
 

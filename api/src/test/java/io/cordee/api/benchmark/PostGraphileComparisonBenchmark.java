@@ -1,17 +1,13 @@
 package io.cordee.api.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.StatementCounter;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.identity.PasswordHasher;
-import io.cordee.core.identity.Role;
-import io.cordee.core.identity.User;
-import io.cordee.core.identity.UserId;
-import io.cordee.core.identity.UserRepository;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ApiTest
 // the per-user rate limit (300 a minute) is not what this measures; each shape sends thousands a minute
 @TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000000")
-class PostGraphileComparisonBenchmark {
+class PostGraphileComparisonBenchmark extends BenchmarkFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path OUT = Path.of(System.getProperty("bench.out", "/tmp/pgbench-run"));
@@ -85,18 +80,8 @@ class PostGraphileComparisonBenchmark {
             { cashForecast(asOf: "2026-11-23", horizonWeeks: 104) { opening { amount } lowestBalance { amount }
                 lowestWeek firstWeekBelowThreshold weeks { weekStart inflow { amount } outflow { amount } closing { amount } } } }""";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    Tenants tenants;
     @Autowired
     StatementCounter counter;
-    @Autowired
-    UserRepository users;
-    @Autowired
-    PasswordHasher hasher;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> report = new ArrayList<>();
@@ -118,10 +103,7 @@ class PostGraphileComparisonBenchmark {
         LargeAgency.generate(db, agency.value()).block(Duration.ofMinutes(10));
         line("large agency generated in %.1f s (200 people, 1,000 clients, 10,000 projects, 50,000 invoices,"
                 + " 100,000 allocations)", (System.nanoTime() - t0) / 1e9);
-        String email = "pgbench-" + agency.value().toString().substring(0, 8) + "@bench.example";
-        users.insert(new User(new UserId(UUID.randomUUID()), agency, email, "Bench", Role.FINANCE, null,
-                hasher.hash(Tenants.PASSWORD))).block();
-        String session = tenants.signIn(email, Tenants.PASSWORD);
+        String session = financeSession(agency, "pgbench");
         String pgss = db.sql("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_stat_statements'")
                 .map((row, meta) -> row.get(0, Long.class)).one().block() > 0 ? "available" : "missing";
         assertThat(pgss).as("pg_stat_statements in this PostgreSQL's binaries").isEqualTo("available");
@@ -320,20 +302,17 @@ class PostGraphileComparisonBenchmark {
         Process p = new ProcessBuilder("node", cli, "-c", System.getProperty("bench.pgUrl"), "--schema", "public",
                 "--host", "127.0.0.1", "--port", String.valueOf(pgPort), "--disable-query-log")
                 .redirectErrorStream(true).redirectOutput(OUT.resolve("postgraphile.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                String answer = post("http://127.0.0.1:" + pgPort + "/graphql", Map.of(), body("{ __typename }", Map.of()));
-                if (answer.contains("Query")) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            assertThat(p.isAlive()).as("PostGraphile: see %s", OUT.resolve("postgraphile.log")).isTrue();
-            assertThat(System.nanoTime()).as("PostGraphile started within 60 s").isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        await("PostGraphile answers (see " + OUT.resolve("postgraphile.log") + ")").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    assertThat(p.isAlive()).as("PostGraphile: see %s", OUT.resolve("postgraphile.log")).isTrue();
+                    try {
+                        return post("http://127.0.0.1:" + pgPort + "/graphql", Map.of(), body("{ __typename }", Map.of()))
+                                .contains("Query");
+                    } catch (IOException notYet) {
+                        return false; // starting
+                    }
+                });
+        return p;
     }
 
     private String post(String url, Map<String, String> headers, String body) throws Exception {

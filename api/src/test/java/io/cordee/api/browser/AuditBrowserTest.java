@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -35,39 +30,16 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void theOwnerFiltersByPersonAndKindAndSeesOldToNew() {
-        Tenants.Tenant tenant = tenants.create("Atelier Journal");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Journal");
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        update(owner, client, Map.of("paymentTermsDays", 45), tenants.as(tenant, Role.FINANCE));
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        update(owner, client, Map.of("paymentTermsDays", 45), browser.tenants.as(tenant, Role.FINANCE));
         update(owner, client, Map.of("name", "Client Journalisé"), owner);
 
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
@@ -105,8 +77,8 @@ class AuditBrowserTest {
 
     @Test
     void anEndBeforeTheStartIsShownNextToTheFieldAndChangesNothing() {
-        Tenants.Tenant tenant = tenants.create("Atelier Dates");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Dates");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
         update(owner, client, Map.of("name", "Client Daté"), owner);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,19 +12,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -38,38 +33,15 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BankBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeRecordsBalancesOnTwoAccountsAndAnOverheadAndTheCockpitFollows() throws IOException {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Banque");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Banque");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
         assertThat(navigation()).contains("Bank & costs");
         browser.go("bank");
@@ -109,9 +81,9 @@ class BankBrowserTest {
         WebElement form = form("overhead");
         form.findElement(By.name("label")).sendKeys("Loyer");
         form.findElement(By.name("monthlyAmount")).sendKeys("9500");
-        replace(form.findElement(By.name("dayOfMonth")), "5");
-        setDate(form.findElement(By.name("startDate")), today);
-        setDate(form.findElement(By.name("endDate")), today.plusMonths(2).minusDays(1));
+        browser.replace(form.findElement(By.name("dayOfMonth")), "5");
+        browser.setDate(form.findElement(By.name("startDate")), today);
+        browser.setDate(form.findElement(By.name("endDate")), today.plusMonths(2).minusDays(1));
         submit(form);
         assertThat(done()).isEqualTo("“Loyer” is added.");
         browser.go("cockpit");
@@ -134,12 +106,12 @@ class BankBrowserTest {
         ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         try {
-            assertThat(noHorizontalScroll()).as("page width at 390 px").isTrue();
+            assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
                     "Comptes bancaires"));
             assertThat(browser.text("[data-testid=overheads] h2")).isEqualTo("Frais généraux");
-            assertThat(noHorizontalScroll()).as("page width at 390 px in French").isTrue();
+            assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
             Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(OutputType.FILE).toPath(),
                     Path.of("target", "screenshots", "bank-fr-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -149,9 +121,9 @@ class BankBrowserTest {
 
     @Test
     void aStaleOverheadEditIsToldToReloadAndAOneOffIsEdited() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Banque Périmé");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Banque Périmé");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         String rent = finance.document("""
                         mutation($on: Date!) { createOverhead(input: {label: "Loyer", monthlyAmount: {amountMinor: 950000},
                           dayOfMonth: 5, startDate: $on}) { overhead { id } } }""").variable("on", today.toString())
@@ -167,7 +139,7 @@ class BankBrowserTest {
         finance.document("mutation($id: ID!) { updateOverhead(input: {id: $id, version: 0, label: \"Loyer bureaux\"}) {"
                         + " overhead { version } } }").variable("id", rent).execute()
                 .path("updateOverhead.overhead.version").entity(Long.class).isEqualTo(1L);
-        replace(form.findElement(By.name("monthlyAmount")), "9800");
+        browser.replace(form.findElement(By.name("monthlyAmount")), "9800");
         submit(form);
         assertThat(browser.text("[data-testid=stale]")).startsWith("Changed by someone else — reload");
         assertThat(form.findElement(By.cssSelector("[data-testid=bank-submit]")).isEnabled()).isFalse();
@@ -179,14 +151,14 @@ class BankBrowserTest {
         browser.click("[data-testid=add-one-off]");
         form = form("oneOff");
         form.findElement(By.name("label")).sendKeys("Écrans");
-        setDate(form.findElement(By.name("date")), today.plusDays(10));
+        browser.setDate(form.findElement(By.name("date")), today.plusDays(10));
         form.findElement(By.name("amount")).sendKeys("1200");
         submit(form);
         assertThat(done()).isEqualTo("“Écrans” is added.");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=one-off-list] [data-action=edit]"))).click();
         form = form("oneOff");
-        replace(form.findElement(By.name("amount")), "1450");
+        browser.replace(form.findElement(By.name("amount")), "1450");
         submit(form);
         assertThat(done()).isEqualTo("“Écrans” is saved.");
         finance.document("query($f: Date!, $t: Date!) { oneOffExpenses(from: $f, to: $t) { amount { amountMinor } version } }")
@@ -197,7 +169,7 @@ class BankBrowserTest {
 
     @Test
     void aLeadHasNoBankPage() {
-        Tenants.Tenant tenant = tenants.create("Atelier Banque Lead");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Banque Lead");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         assertThat(navigation()).doesNotContain("Bank & costs");
         browser.driver.get(browser.url("/#/bank"));
@@ -221,8 +193,8 @@ class BankBrowserTest {
         }
         WebElement form = form("balance");
         new Select(form.findElement(By.name("accountId"))).selectByVisibleText(account);
-        setDate(form.findElement(By.name("date")), date);
-        replace(form.findElement(By.name("amount")), amount);
+        browser.setDate(form.findElement(By.name("date")), date);
+        browser.replace(form.findElement(By.name("amount")), amount);
         submit(form);
     }
 
@@ -274,19 +246,5 @@ class BankBrowserTest {
 
     private String done() {
         return browser.text("[data-testid=bank-done]");
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
-    }
-
-    private boolean noHorizontalScroll() {
-        return (Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 }

@@ -3,28 +3,23 @@ package io.cordee.api.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -38,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * payment and the balance are recorded; the paid credit then shows as already recorded. Clock: 3 December 2026.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BankStatementsBrowserTest {
 
@@ -70,48 +66,20 @@ class BankStatementsBrowserTest {
             </Stmt></BkToCstmrStmt></Document>
             """;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
     @Autowired
     WebTestClient web;
     @Autowired
     DatabaseClient db;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void thursdayInEnglish() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-        browser.signedOutInEnglish();
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeUploadsACamtStatementKeepsOneOfTheTwoProposalsAndConfirms() throws IOException {
-        Tenants.Tenant tenant = tenants.create("Atelier Relevés");
-        String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        HttpGraphQlTester finance = tenants.withToken(session);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Relevés");
+        String session = browser.tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
+        HttpGraphQlTester finance = browser.tenants.withToken(session);
         importInvoices(finance, session);
         finance.document("mutation { createBankAccount(input: {name: \"Caisse\"}) { bankAccount { id } } }").execute();
         String account = finance.document("mutation { createBankAccount(input: {name: \"Société Générale\","

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.time.DayOfWeek;
@@ -14,19 +13,15 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -46,32 +41,10 @@ class BriefVersionsBrowserTest {
 
     private static final DateTimeFormatter EN_MEDIUM = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void aLeadCreatesABriefStartsASecondVersionAppliesTheSuggestionAndReadsTheDiff() {
@@ -193,9 +166,9 @@ class BriefVersionsBrowserTest {
     }
 
     private Fixture fixture(String agency) {
-        Tenants.Tenant tenant = tenants.create(agency);
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        LocalDate today = clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create(agency);
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        LocalDate today = browser.clock.todayInParis();
         LocalDate m = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
         String member = owner.document("""
                         mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},

@@ -753,6 +753,23 @@ class BrowserTest {
         }
     }
 
+    /** Empties {@code input} as the form hears it (an input event), then types {@code text}. */
+    void replace(WebElement input, String text) {
+        js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
+        input.sendKeys(text);
+    }
+
+    /** A date input's value, as a date picker would set it. */
+    void setDate(WebElement input, LocalDate date) {
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+                input, date.toString());
+    }
+
+    /** Whether the page fits the window's width: no horizontal scroll. */
+    boolean noHorizontalScroll() {
+        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
     // =============================================================================================
     // A client's page (#/clients/<id>) and the interactions in the client portal
     // =============================================================================================
@@ -1058,7 +1075,7 @@ class BrowserTest {
         form.findElement(By.name("objectives")).sendKeys("Vendre en ligne", Keys.ENTER, "Fidéliser les clients");
         form.findElement(By.name("targetUsers")).sendKeys("Marie, 34 ans, achète le soir sur mobile");
         // a launch before the project's start is refused next to the field; nothing is written
-        briefEditorSetDate(form.findElement(By.name("launchDate")), brief.today().minusMonths(1));
+        setDate(form.findElement(By.name("launchDate")), brief.today().minusMonths(1));
         click("[data-testid=save-details]");
         WebElement launchError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("brief-launchDate-error")));
         assertThat(launchError.findElement(By.xpath("..")).getText()).startsWith("Launch date");
@@ -1066,7 +1083,7 @@ class BrowserTest {
 
         // sixteen weeks instead of eight: the allocation runs for twenty, so 80 or 81 working days; 60 ÷ 80 = 0.75
         LocalDate later = brief.today().plusWeeks(16);
-        briefEditorSetDate(driver.findElement(By.cssSelector("[data-testid=details-form] [name=launchDate]")), later);
+        setDate(driver.findElement(By.cssSelector("[data-testid=details-form] [name=launchDate]")), later);
         click("[data-testid=save-details]");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=verdict]"), "Realistic"));
         assertThat(text("[data-testid=details] [data-field=objectives]")).contains("Vendre en ligne", "Fidéliser les clients");
@@ -1302,9 +1319,4 @@ class BrowserTest {
         wait.until(d -> "title".equals(d.switchTo().activeElement().getDomAttribute("name")));
     }
 
-    /** A date input's value, as a date picker would set it. */
-    private void briefEditorSetDate(WebElement input, LocalDate date) {
-        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
-    }
 }

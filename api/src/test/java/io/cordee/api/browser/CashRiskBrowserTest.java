@@ -6,18 +6,13 @@ import io.cordee.api.demo.DemoAgency;
 import io.cordee.core.identity.Role;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -29,32 +24,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CashRiskBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void theOwnerSeesTheFanAndTheHeadlineProbability() {
@@ -78,8 +50,8 @@ class CashRiskBrowserTest {
 
     @Test
     void theOwnerSetsTheCashRiskSettingsAndAnOutOfRangeValueIsRefusedNextToItsField() {
-        Tenants.Tenant tenant = tenants.create("Atelier Aléa");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Aléa");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         browser.go("settings");
         WebElement form = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(

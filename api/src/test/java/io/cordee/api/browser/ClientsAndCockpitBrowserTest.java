@@ -1,14 +1,12 @@
 package io.cordee.api.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cordee.api.demo.DemoAgency;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,22 +18,17 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,15 +39,13 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 /**
  * Issue 15 in real Chromium: clients entered, corrected, archived and restored through the SPA only (then
  * read back from the API), the cockpit's headline against {@code cashForecast(horizonWeeks: 104)}, and the
- * staffing page leaving the screen. The browser set-up is {@link BrowserTest}'s (same flags, same quiet
- * network); changes are made in throw-away agencies, never in the demo one.
+ * staffing page leaving the screen. The browser and its helpers are {@link BrowserTest}'s; changes are made in
+ * throw-away agencies, never in the demo one.
  */
 @ApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientsAndCockpitBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
@@ -64,58 +55,28 @@ class ClientsAndCockpitBrowserTest {
     @Autowired
     TestClock clock;
 
-    Path home;
+    final BrowserTest browser = new BrowserTest();
     WebDriver driver;
     WebDriverWait wait;
 
     @BeforeAll
     void startChromium() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = "Chromium or its driver is missing: apt-get install -y chromium chromium-driver";
-            if (System.getenv("CI") != null) {
-                fail(missing + " (.ci/run installs them; on CI their absence is a failure)");
-            }
-            Assumptions.abort(missing);
-        }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        home = Files.createTempDirectory("cordee-chromium-home");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("HOME", home.toString(), "TZ", System.getProperty("cordee.test.browser-tz", "Europe/Paris")))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
-                "--user-data-dir=" + home.resolve("profile"), "--window-size=1280,800", "--lang=en-US",
-                "--hide-scrollbars");
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        Files.createDirectories(SCREENSHOTS);
+        browser.port = port;
+        browser.tenants = tenants;
+        browser.clock = clock;
+        browser.startChromium();
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterAll
     void stopChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        browser.stopChromium();
     }
 
     @BeforeEach
     void signedOutInEnglish() {
-        driver.manage().window().setSize(new Dimension(1280, 800));
-        driver.get(url("/?fresh=" + System.nanoTime()));
-        driver.manage().deleteAllCookies();
-        js("localStorage.clear()");
-        driver.get(url("/?fresh=" + System.nanoTime()));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
+        browser.signedOutInEnglish();
     }
 
     // =============================================================================================
@@ -154,7 +115,7 @@ class ClientsAndCockpitBrowserTest {
         new Select(form.findElement(By.name("segment"))).selectByValue("STARTUP");
         WebElement funding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=funding]")));
         new Select(funding.findElement(By.name("funding.stage"))).selectByValue("SEED");
-        setDate(funding.findElement(By.name("funding.runwayEnd")), runwayEnd);
+        browser.setDate(funding.findElement(By.name("funding.runwayEnd")), runwayEnd);
         new Select(funding.findElement(By.name("funding.nextRoundStatus"))).selectByValue("IN_DOUBT");
         form.findElement(By.cssSelector("[data-testid=save-client]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=client-notice]"),
@@ -373,11 +334,6 @@ class ClientsAndCockpitBrowserTest {
         input.sendKeys(value);
     }
 
-    private void setDate(WebElement input, LocalDate date) {
-        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
-    }
-
     private WebElement card(String name) {
         return wait.until(d -> d.findElements(By.cssSelector("li.client")).stream()
                 .filter(c -> c.findElement(By.cssSelector("h2")).getText().equals(name)).findFirst().orElse(null));
@@ -411,29 +367,26 @@ class ClientsAndCockpitBrowserTest {
     }
 
     private void signIn(String email, String password) {
-        driver.findElement(By.name("email")).sendKeys(email);
-        driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav]")));
+        browser.signIn(email, password);
     }
 
     private void go(String page) {
-        driver.findElement(By.cssSelector("[data-testid=nav] a[data-page=" + page + "]")).click();
+        browser.go(page);
     }
 
     private String text(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
+        return browser.text(css);
     }
 
     private void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        browser.click(css);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return browser.url(path);
     }
 }

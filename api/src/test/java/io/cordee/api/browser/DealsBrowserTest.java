@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -35,39 +31,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DealsBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
     @Autowired
     DatabaseClient db;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeCreatesADealSeesItsWeightedValueWinsItAndOpensTheProject() {
-        Tenants.Tenant tenant = tenants.create("Atelier Pipeline");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Pipeline");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         browser.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=nav] a")).stream().map(WebElement::getText)
                 .toList()).contains("Pipeline");
@@ -81,7 +55,7 @@ class DealsBrowserTest {
         form.findElement(By.name("name")).sendKeys("Refonte");
         new Select(form.findElement(By.name("clientId"))).selectByValue(GlobalId.of("Client", tenant.ownClient().id().value()));
         form.findElement(By.name("expectedFee")).sendKeys("12345.67");
-        replace(form.findElement(By.name("probabilityPercent")), "150");
+        browser.replace(form.findElement(By.name("probabilityPercent")), "150");
         submit();
         WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid='error-probabilityPercent']")));
@@ -91,7 +65,7 @@ class DealsBrowserTest {
         assertThat(dealCount(finance)).isZero();
 
         // 35 %: created, and its weighted value is ⌊1,234,567 × 35 / 100⌋ = ⌊432,098.45⌋ = 432,098 cents = €4,320.98
-        replace(form.findElement(By.name("probabilityPercent")), "35");
+        browser.replace(form.findElement(By.name("probabilityPercent")), "35");
         submit();
         assertThat(done()).isEqualTo("Deal “Refonte” created.");
         WebElement row = row("LEAD");
@@ -149,14 +123,14 @@ class DealsBrowserTest {
      */
     @Test
     void theCockpitRedrawsTheForecastWithThePipeline() {
-        java.time.LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Prévision");
+        java.time.LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Prévision");
         sql(tenant, "INSERT INTO bank_account (agency_id, id, name, currency) VALUES (:a, gen_random_uuid(), 'Main', 'EUR')");
         sql(tenant, "INSERT INTO bank_balance (agency_id, id, account_id, on_date, currency, amount_minor) SELECT :a,"
                 + " gen_random_uuid(), id, DATE '" + today + "', 'EUR', 1000000 FROM bank_account WHERE agency_id = :a");
         sql(tenant, "INSERT INTO one_off_expense (agency_id, id, label, on_date, currency, amount_minor) VALUES (:a,"
                 + " gen_random_uuid(), 'Servers', DATE '" + today.plusWeeks(10) + "', 'EUR', 5000000)");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         finance.document("""
                         mutation($c: ID!, $on: Date!) { createDeal(input: {name: "Sure thing", clientId: $c,
                           expectedFee: {amountMinor: 10000000}, probabilityPercent: 100, expectedStart: $on, duration: 2,
@@ -190,7 +164,7 @@ class DealsBrowserTest {
 
     @Test
     void aLeadHasNoPipelinePage() {
-        Tenants.Tenant tenant = tenants.create("Atelier Sans Pipeline");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Sans Pipeline");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=nav] a[data-page=deals]"))).isEmpty();
         browser.driver.get(browser.url("/#/deals"));
@@ -222,11 +196,6 @@ class DealsBrowserTest {
     private String done() {
         List<WebElement> done = browser.driver.findElements(By.cssSelector("[data-testid=deals-done]"));
         return done.isEmpty() ? "" : done.get(0).getText();
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
     }
 
     private static long dealCount(HttpGraphQlTester api) {

@@ -66,11 +66,7 @@ class FirstDayBrowserTest {
     }
 
     private static String linkMailedTo(String address, String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (MailServer.to(address).length == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        MimeMessage[] mails = MailServer.to(address);
+        MimeMessage[] mails = MailServer.awaitMails(address, 1);
         assertThat(mails).as("the mail to " + address).hasSize(1);
         assertThat(mails[0].getSubject()).isEqualTo(subject);
         Matcher link = LINK.matcher(MailServer.parts(mails[0]).get("text/plain"));

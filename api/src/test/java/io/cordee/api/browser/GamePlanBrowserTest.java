@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -32,39 +27,16 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GamePlanBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void aLeadRecordsACommitmentTheClientMarksItDeliveredWithACommentAndTheLeadSeesIt() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Plan de jeu");
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Plan de jeu");
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         owner.document("""
                         mutation($c: ID!) { createProject(input: {clientId: $c, name: "New website",
                           startDate: "2026-01-05", feeBudget: {amountMinor: 2000000}}) { project { id } } }""")
@@ -79,7 +51,7 @@ class GamePlanBrowserTest {
         WebElement form = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=new-commitment-form]")));
         new Select(form.findElement(By.name("kind"))).selectByValue("ASSETS");
-        setDate(form.findElement(By.name("dueDate")), today.plusDays(7));
+        browser.setDate(form.findElement(By.name("dueDate")), today.plusDays(7));
         press(form.findElement(By.cssSelector("button[type=submit]")));
         WebElement titleError = browser.wait.until(d -> d.findElements(By.cssSelector(
                 "[data-testid=new-commitment-form] .field-error")).stream().findFirst().orElse(null));
@@ -156,10 +128,5 @@ class GamePlanBrowserTest {
     private void press(WebElement element) {
         browser.js("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
     }
 }

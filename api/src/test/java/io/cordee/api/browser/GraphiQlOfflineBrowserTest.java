@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.net.URI;
@@ -14,14 +13,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -37,34 +33,14 @@ class GraphiQlOfflineBrowserTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void graphiqlRunsAQueryWithEveryOtherHostUnreachable() {
-        Tenants.Tenant tenant = tenants.create("Atelier Hors Ligne");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Hors Ligne");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         browser.driver.get(browser.url("/graphiql"));
         // the redirect of Spring's handler names the endpoint
@@ -95,7 +71,7 @@ class GraphiQlOfflineBrowserTest {
 
     @Test
     void thePolicyNamesNoOtherHostAndAllowsNoInlineScript() throws Exception {
-        String token = tenants.signIn(tenants.create("Atelier Politique").email(Role.LEAD), Tenants.PASSWORD);
+        String token = browser.tenants.signIn(browser.tenants.create("Atelier Politique").email(Role.LEAD), Tenants.PASSWORD);
         for (String path : List.of("/", "/graphiql?path=/graphql")) {
             HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.url(path)))
                     .header("Accept", "text/html").header("Cookie", "CORDEE_SESSION=" + token)

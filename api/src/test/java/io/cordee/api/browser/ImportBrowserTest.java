@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The import page (#/import, ADR 49) in Chromium: finance uploads a CSV of three clients whose second data row
@@ -33,36 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeUploadsSeesTheBadRowFixesTheMappingDryRunsAppliesAndSeesTheClients() throws IOException {
-        Tenants.Tenant tenant = tenants.create("Atelier Import");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Import");
         Path file = Files.createTempFile("clients", ".csv");
         Files.writeString(file, """
                 Client;Catégorie;Délai de paiement
@@ -103,11 +75,11 @@ class ImportBrowserTest {
             ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
             try {
-                assertThat(noHorizontalScroll()).as("page width at 390 px").isTrue();
+                assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
                 browser.click("[data-testid=lang-fr]");
                 assertThat(browser.text("[data-testid=import-job] h2")).isEqualTo("3 lignes — appliqué");
                 assertThat(browser.text("[data-testid=import-count-clients]")).isEqualTo("Clients 3 0 0");
-                assertThat(noHorizontalScroll()).as("page width at 390 px in French").isTrue();
+                assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
                 browser.click("[data-testid=lang-en]");
             } finally {
                 ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -120,10 +92,6 @@ class ImportBrowserTest {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    private boolean noHorizontalScroll() {
-        return (Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 
     private WebElement mapping(String header) {

@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.MailServer;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Passwords in Chromium (ADR 39), against an application that mails through GreenMail: a person who forgot
@@ -33,36 +28,14 @@ class PasswordBrowserTest {
 
     private static final Pattern LINK = Pattern.compile("http://\\S+/(#/reset/[A-Za-z0-9_-]{43})");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void aForgottenPasswordIsResetFromTheMailedLinkAndThePersonIsSignedIn() throws Exception {
-        Tenants.Tenant agency = tenants.create("Atelier Mémoire");
+        Tenants.Tenant agency = browser.tenants.create("Atelier Mémoire");
         String email = agency.email(Role.LEAD);
 
         browser.click("[data-testid=forgot-link]");
@@ -74,11 +47,7 @@ class PasswordBrowserTest {
         assertThat(browser.text("[data-testid=forgot-sent]")).startsWith("If this address has an account, a link is on its way.");
         browser.screenshot("password-forgot-sent");
 
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (MailServer.to(email).length == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        MimeMessage mail = MailServer.to(email)[0];
+        MimeMessage mail = MailServer.awaitMails(email, 1)[0];
         // the page was in English: so is the mail
         assertThat(mail.getSubject()).isEqualTo("New password for Atelier Mémoire on Cordée");
         Matcher link = LINK.matcher(MailServer.parts(mail).get("text/plain"));
@@ -98,7 +67,7 @@ class PasswordBrowserTest {
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav]")));
         assertThat(browser.text("[data-testid=account-link]")).contains("LEAD user");
         // the new password signs in through the API too; the old one no longer does
-        assertThat(tenants.signIn(email, "the lighthouse keeper's notebook")).isNotBlank();
+        assertThat(browser.tenants.signIn(email, "the lighthouse keeper's notebook")).isNotBlank();
 
         // the same link a second time: used
         browser.driver.get(browser.url("/" + link.group(1)));
@@ -110,7 +79,7 @@ class PasswordBrowserTest {
 
     @Test
     void aClientContactChangesItsPasswordOnTheAccountPageInFrenchOnAPhone() {
-        Tenants.Tenant agency = tenants.create("Atelier Compte");
+        Tenants.Tenant agency = browser.tenants.create("Atelier Compte");
         String email = agency.email(Role.CLIENT);
         browser.signIn(email, Tenants.PASSWORD);
         browser.click("[data-testid=account-link]");
@@ -127,7 +96,7 @@ class PasswordBrowserTest {
         browser.driver.findElement(By.cssSelector("[data-testid=current-password]")).sendKeys(Tenants.PASSWORD);
         browser.click("[data-testid=change-password]");
         assertThat(browser.text("[data-testid=password-changed]")).isEqualTo("Password changed. Your other sessions are signed out.");
-        assertThat(tenants.signIn(email, "a brand new passphrase")).isNotBlank();
+        assertThat(browser.tenants.signIn(email, "a brand new passphrase")).isNotBlank();
 
         ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));

@@ -91,11 +91,7 @@ class PeopleBrowserTest {
         assertThat(row(owner, "invitations", "lea@equipe.example").getText()).contains("Invited").contains("Lead");
 
         // the mail: the same link as the page's, in the plain-text part
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (MailServer.to("lea@equipe.example").length == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        MimeMessage mail = MailServer.to("lea@equipe.example")[0];
+        MimeMessage mail = MailServer.awaitMails("lea@equipe.example", 1)[0];
         assertThat(mail.getSubject()).isEqualTo("Invitation to join Atelier Équipe on Cordée");
         Matcher link = LINK.matcher(MailServer.parts(mail).get("text/plain"));
         assertThat(link.find()).isTrue();
@@ -152,11 +148,7 @@ class PeopleBrowserTest {
                 .isLessThanOrEqualTo(((Number) owner.js("return document.documentElement.clientWidth")).intValue());
         owner.fullPage("people-page-fr-390");
 
-        deadline = System.currentTimeMillis() + 10_000;
-        while (MailServer.to("achats@client.example").length == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        MimeMessage clientMail = MailServer.to("achats@client.example")[0];
+        MimeMessage clientMail = MailServer.awaitMails("achats@client.example", 1)[0];
         assertThat(clientMail.getSubject()).isEqualTo("Invitation à rejoindre Atelier Équipe sur Cordée");
         Matcher clientLink = LINK.matcher(MailServer.parts(clientMail).get("text/plain"));
         assertThat(clientLink.find()).isTrue();

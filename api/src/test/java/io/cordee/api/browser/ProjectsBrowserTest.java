@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,18 +15,14 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -41,40 +36,17 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectsBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeCreatesAProjectPreviewsItsPlanAndSavesIt() {
-        LocalDate today = clock.todayInParis();
+        LocalDate today = browser.clock.todayInParis();
         // the Monday eight weeks after this week's: an 80,000.00 one-off that week
         LocalDate crunch = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(8);
-        Tenants.Tenant tenant = tenants.create("Atelier Projets");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Projets");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
         finance.document("mutation($d: Date!) { recordBankBalance(input: {date: $d, amount: {amountMinor: 5000000}}) {"
                         + " userErrors { code } } }").variable("d", today.minusDays(1).toString()).execute()
@@ -91,9 +63,9 @@ class ProjectsBrowserTest {
         assertThat(form.findElement(By.name("clientId")).getDomProperty("value")).isEqualTo(client);
         form.findElement(By.name("name")).sendKeys("Platform");
         LocalDate start = today.plusDays(1);
-        setDate(form.findElement(By.name("startDate")), start);
-        setDate(form.findElement(By.name("launchDate")), crunch.plusDays(60));
-        setDate(form.findElement(By.name("communicationPlanDate")), crunch.plusDays(70));
+        browser.setDate(form.findElement(By.name("startDate")), start);
+        browser.setDate(form.findElement(By.name("launchDate")), crunch.plusDays(60));
+        browser.setDate(form.findElement(By.name("communicationPlanDate")), crunch.plusDays(70));
         form.findElement(By.name("feeBudget")).sendKeys("100000");
         form.findElement(By.name("paymentTermsDays")).sendKeys("30");
         form.findElement(By.cssSelector("[data-testid=save-project]")).click();
@@ -103,17 +75,17 @@ class ProjectsBrowserTest {
         // 30 % deposit, then "Design approved" 40 % two weeks after the crunch and "Launch" 60 % — 130 % — then 30 %
         WebElement plan = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=plan-form]")));
-        replace(plan.findElement(By.name("depositPercent")), "30");
+        browser.replace(plan.findElement(By.name("depositPercent")), "30");
         plan.findElement(By.name("milestones.0.label")).sendKeys("Design approved");
-        setDate(plan.findElement(By.name("milestones.0.date")), crunch.plusDays(14));
-        replace(plan.findElement(By.name("milestones.0.sharePercent")), "40");
+        browser.setDate(plan.findElement(By.name("milestones.0.date")), crunch.plusDays(14));
+        browser.replace(plan.findElement(By.name("milestones.0.sharePercent")), "40");
         plan.findElement(By.cssSelector("[data-testid=add-milestone]")).click();
         plan.findElement(By.name("milestones.1.label")).sendKeys("Launch");
-        setDate(plan.findElement(By.name("milestones.1.date")), crunch.plusDays(60));
+        browser.setDate(plan.findElement(By.name("milestones.1.date")), crunch.plusDays(60));
         plan.findElement(By.name("milestones.1.sharePercent")).sendKeys("60");
         assertThat(browser.text("[data-testid=plan-total]"))
                 .isEqualTo("Deposit and milestones add up to 130 %: they must add up to 100 %.");
-        replace(plan.findElement(By.name("milestones.1.sharePercent")), "30");
+        browser.replace(plan.findElement(By.name("milestones.1.sharePercent")), "30");
         assertThat(browser.text("[data-testid=plan-total]")).isEqualTo("Deposit and milestones add up to 100 %.");
         assertThat(plan.findElement(By.cssSelector("[data-testid=save-plan]")).isEnabled()).as("saved unseen").isFalse();
 
@@ -159,9 +131,9 @@ class ProjectsBrowserTest {
 
     @Test
     void ninetyPercentIsRefusedNextToTheMilestonesAndNothingIsSaved() throws IOException {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Quatre-Vingt-Dix");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Quatre-Vingt-Dix");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         String project = finance.document("""
                         mutation($c: ID!, $s: Date!, $l: Date!) { createProject(input: {clientId: $c, name: "Boutique",
                           startDate: $s, launchDate: $l, feeBudget: {amountMinor: 2000000}}) { project { id } } }""")
@@ -176,10 +148,10 @@ class ProjectsBrowserTest {
         WebElement plan = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=plan-form]")));
         // 30 % deposit + 60 % at launch = 90 %
-        replace(plan.findElement(By.name("depositPercent")), "30");
+        browser.replace(plan.findElement(By.name("depositPercent")), "30");
         plan.findElement(By.name("milestones.0.label")).sendKeys("Launch");
-        setDate(plan.findElement(By.name("milestones.0.date")), today.plusDays(90));
-        replace(plan.findElement(By.name("milestones.0.sharePercent")), "60");
+        browser.setDate(plan.findElement(By.name("milestones.0.date")), today.plusDays(90));
+        browser.replace(plan.findElement(By.name("milestones.0.sharePercent")), "60");
         assertThat(browser.text("[data-testid=plan-total]")).contains("90 %");
         plan.findElement(By.cssSelector("[data-testid=preview-plan]")).click();
         WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -211,9 +183,9 @@ class ProjectsBrowserTest {
 
     @Test
     void aLeadEditsTheProjectButSeesNoPlanAndSendsNoMoney() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Chef de Projet");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Chef de Projet");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         String project = finance.document("""
                         mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Refonte",
                           startDate: $s, feeBudget: {amountMinor: 2000000}}) { project { id } } }""")
@@ -228,7 +200,7 @@ class ProjectsBrowserTest {
                 By.cssSelector("[data-testid=project-form]")));
         assertThat(form.findElements(By.name("feeBudget"))).isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=plan-form]"))).isEmpty();
-        setDate(form.findElement(By.name("launchDate")), today.plusDays(120));
+        browser.setDate(form.findElement(By.name("launchDate")), today.plusDays(120));
         form.findElement(By.cssSelector("[data-testid=save-project]")).click();
         assertThat(browser.text("[data-testid=project-saved]")).isEqualTo("Project “Refonte” saved.");
         finance.document("query($p: ID!) { node(id: $p) { ... on Project { launchDate feeBudget { amountMinor } } } }")
@@ -242,15 +214,5 @@ class ProjectsBrowserTest {
     private long lowestBalance(HttpGraphQlTester api) {
         return api.document("{ cashForecast(horizonWeeks: 52) { lowestBalance { amountMinor } } }").execute()
                 .path("cashForecast.lowestBalance.amountMinor").entity(Long.class).get();
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
     }
 }

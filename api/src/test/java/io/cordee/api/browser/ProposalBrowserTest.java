@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -33,41 +28,18 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProposalBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
-
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void fromAnAlertTheProposalIsSentAcceptedAndItsOptionBecomesTheBillingPlan() {
-        LocalDate today = clock.todayInParis();
+        LocalDate today = browser.clock.todayInParis();
         YearMonth thisMonth = YearMonth.from(today);
         LocalDate start = thisMonth.atDay(1);
         LocalDate launch = thisMonth.plusMonths(1).atEndOfMonth();
-        Tenants.Tenant tenant = tenants.create("Atelier Proposition");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Proposition");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         String clientId = owner.document("{ clients { nodes { id } } }").execute()
                 .path("clients.nodes[0].id").entity(String.class).get();
         // fee 30,000.00 from the first of this month to the end of next month, invoiced in one part at the launch

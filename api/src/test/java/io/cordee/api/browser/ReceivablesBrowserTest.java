@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,19 +13,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -43,38 +38,16 @@ class ReceivablesBrowserTest {
     private static final List<String> BUCKETS = List.of("notDue", "days1To30", "days31To60", "days61To90", "over90",
             "total");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeIssuesAnInvoiceAndRecordsAPartPaymentThenTheRest() throws IOException {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Créances");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Créances");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         // fee 30,000.00 on 30-day terms: deposit 30 % = 9,000.00, "Design" 30 % = 9,000.00, "Launch" 40 % = 12,000.00
         List<String> invoices = plannedInvoices(finance, GlobalId.of("Client", tenant.ownClient().id().value()), today);
         // "Design" issued 40 days ago through the API: due 10 days ago, 9,000.00 in the 1–30 days bucket
@@ -103,7 +76,7 @@ class ReceivablesBrowserTest {
         row(invoices.get(0)).findElement(By.cssSelector("[data-action=pay]")).click();
         form = form("pay");
         assertThat(form.findElement(By.name("amount")).getDomProperty("value")).isEqualTo("9000.00");
-        replace(form.findElement(By.name("amount")), "4000");
+        browser.replace(form.findElement(By.name("amount")), "4000");
         submit(form);
         assertThat(done()).isEqualTo("€4,000.00 recorded on “F-100”: €5,000.00 still owed.");
         assertThat(balance(invoices.get(0))).isEqualTo("€5,000.00");
@@ -111,7 +84,7 @@ class ReceivablesBrowserTest {
         // the rest dated tomorrow: the API's message next to the date, nothing recorded
         row(invoices.get(0)).findElement(By.cssSelector("[data-action=pay]")).click();
         form = form("pay");
-        setDate(form.findElement(By.name("receivedOn")), today.plusDays(1));
+        browser.setDate(form.findElement(By.name("receivedOn")), today.plusDays(1));
         submit(form);
         WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("receivables-receivedOn-error")));
@@ -122,7 +95,7 @@ class ReceivablesBrowserTest {
         assertThat(paidMinor(finance, invoices.get(0))).isEqualTo(400_000L);
 
         // the rest, 5,000.00 (the amount proposed), today: paid
-        setDate(form.findElement(By.name("receivedOn")), today);
+        browser.setDate(form.findElement(By.name("receivedOn")), today);
         submit(form);
         assertThat(done()).isEqualTo("€5,000.00 recorded: “F-100” is paid.");
         assertThat(row(invoices.get(0)).findElement(By.cssSelector("[data-testid=invoice-status]")).getText())
@@ -156,12 +129,12 @@ class ReceivablesBrowserTest {
         ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         try {
-            assertThat(noHorizontalScroll()).as("page width at 390 px").isTrue();
+            assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
                     "Factures et paiements"));
             assertThat(browser.text("[data-testid=aged-receivables] h2")).isEqualTo("Balance âgée");
-            assertThat(noHorizontalScroll()).as("page width at 390 px in French").isTrue();
+            assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
             Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(OutputType.FILE).toPath(),
                     Path.of("target", "screenshots", "receivables-fr-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -171,9 +144,9 @@ class ReceivablesBrowserTest {
 
     @Test
     void aStaleIssueIsToldToReloadAndAnInvoiceOutsideThePlanIsAdded() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Périmé");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Périmé");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         List<String> invoices = plannedInvoices(finance, GlobalId.of("Client", tenant.ownClient().id().value()), today);
 
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
@@ -202,7 +175,7 @@ class ReceivablesBrowserTest {
         form.findElement(By.name("amount")).sendKeys("0");
         submit(form);
         assertThat(browser.text("#receivables-amount-error")).isEqualTo("must be more than 0");
-        replace(form.findElement(By.name("amount")), "1250.50");
+        browser.replace(form.findElement(By.name("amount")), "1250.50");
         form.findElement(By.name("number")).sendKeys("X-1");
         submit(form);
         assertThat(done()).isEqualTo("“X-1” is added.");
@@ -217,7 +190,7 @@ class ReceivablesBrowserTest {
 
     @Test
     void aLeadHasNoReceivablesPage() {
-        Tenants.Tenant tenant = tenants.create("Atelier Lead");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Lead");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         assertThat(navigation()).doesNotContain("Receivables");
         browser.driver.get(browser.url("/#/receivables"));
@@ -252,20 +225,6 @@ class ReceivablesBrowserTest {
 
     private String done() {
         return browser.text("[data-testid=receivables-done]");
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
-    }
-
-    private boolean noHorizontalScroll() {
-        return (Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 
     /** An amount from the API as the page formats it (English, cents). */

@@ -5,26 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.demo.DemoAgency;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -40,36 +35,14 @@ class SearchBrowserTest {
 
     static final String OPEN_ALERTS = "{ alerts(first: 50, filter: {status: [OPEN]}) { totalCount nodes { id version } } }";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void ctrlKFindsADemoClientWithoutItsAccentAndEnterOpensItsPage() {
-        HttpGraphQlTester api = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
+        HttpGraphQlTester api = browser.tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
         // what the server answers for the text typed: the client "Région Sud Numérique" among the hits
         List<Map<String, Object>> hits = api.document("{ search(text: \"region sud\") { hits { kind title path } } }")
                 .execute().path("search.hits").entityList(new ParameterizedTypeReference<Map<String, Object>>() {
@@ -127,7 +100,7 @@ class SearchBrowserTest {
 
     @Test
     void theBellCountsTheDemosOpenAlertsLikeTheAlertsQuery() {
-        long open = tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD).document(OPEN_ALERTS).execute()
+        long open = browser.tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD).document(OPEN_ALERTS).execute()
                 .path("alerts.totalCount").entity(Long.class).get();
         assertThat(open).as("the demo opens alerts").isPositive();
         browser.signIn(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD);
@@ -147,20 +120,12 @@ class SearchBrowserTest {
 
     @Test
     void theBellMovesLiveWhenAnAlertOpensResolvesAndIsAcknowledged() {
-        LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
-        Tenants.Tenant tenant = tenants.create("Cloche Vivante");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
-                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
-                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
-        String client = owner.document("{ clients { nodes { id } } }").execute().path("clients.nodes[0].id")
-                .entity(String.class).get();
-        String project = owner.document("""
-                        mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Site", status: ACTIVE,
-                          startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
-                .variable("c", client).variable("s", clock.todayInParis().minusMonths(1).toString()).execute()
-                .path("createProject.project.id").entity(String.class).get();
+        LocalDate nextMonth = browser.clock.todayInParis().plusMonths(1).withDayOfMonth(1);
+        Tenants.Tenant tenant = browser.tenants.create("Cloche Vivante");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        String[] ids = soloAndSite(owner);
+        String member = ids[0];
+        String project = ids[1];
 
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
@@ -203,20 +168,12 @@ class SearchBrowserTest {
      */
     @Test
     void theBellMovesLiveWhenAnotherUserAcknowledgesAndATokenSnoozesThroughTheApi() {
-        LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
-        Tenants.Tenant tenant = tenants.create("Cloche Partagée");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
-                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
-                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
-        String client = owner.document("{ clients { nodes { id } } }").execute().path("clients.nodes[0].id")
-                .entity(String.class).get();
-        String project = owner.document("""
-                        mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Site", status: ACTIVE,
-                          startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
-                .variable("c", client).variable("s", clock.todayInParis().minusMonths(1).toString()).execute()
-                .path("createProject.project.id").entity(String.class).get();
+        LocalDate nextMonth = browser.clock.todayInParis().plusMonths(1).withDayOfMonth(1);
+        Tenants.Tenant tenant = browser.tenants.create("Cloche Partagée");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        String[] ids = soloAndSite(owner);
+        String member = ids[0];
+        String project = ids[1];
 
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
@@ -228,7 +185,7 @@ class SearchBrowserTest {
 
         // the LEAD acknowledges it over HTTP: the owner's bell goes to 0 by itself
         Map<String, Object> alert = openAlert(owner);
-        tenants.as(tenant, Role.LEAD).document("""
+        browser.tenants.as(tenant, Role.LEAD).document("""
                         mutation($id: ID!, $v: Long!) { acknowledgeAlert(input: {id: $id, version: $v}) {
                           userErrors { code } } }""")
                 .variable("id", alert.get("id")).variable("v", alert.get("version")).execute()
@@ -255,12 +212,12 @@ class SearchBrowserTest {
                 .execute().path("createApiToken.token").entity(String.class).get();
         Map<String, Object> reopened = openAlert(owner);
         assertThat(reopened.get("id")).isNotEqualTo(alert.get("id"));
-        tenants.anonymous().mutate().header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        browser.tenants.anonymous().mutate().header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .build().document("""
                         mutation($id: ID!, $v: Long!, $u: Date!) { snoozeAlert(input: {id: $id, version: $v, until: $u}) {
                           userErrors { code } } }""")
                 .variable("id", reopened.get("id")).variable("v", reopened.get("version"))
-                .variable("u", clock.todayInParis().plusDays(7).toString()).execute()
+                .variable("u", browser.clock.todayInParis().plusDays(7).toString()).execute()
                 .path("snoozeAlert.userErrors").entityList(Object.class).hasSize(0);
         browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 0".equals(bellLabel()));
         assertThat(browser.js("return window.cordeeSamePage === true")).as("the page was never reloaded").isEqualTo(true);
@@ -297,5 +254,24 @@ class SearchBrowserTest {
     private String bellLabel() {
         List<WebElement> bell = browser.driver.findElements(By.cssSelector("[data-testid=bell]"));
         return bell.isEmpty() ? null : bell.get(0).getDomAttribute("aria-label");
+    }
+
+    /**
+     * One person, "Solo" (5,000.00 a month), and a project "Site" of the agency's only client begun a month ago:
+     * their ids, the person's first.
+     */
+    private String[] soloAndSite(HttpGraphQlTester owner) {
+        String member = owner.document("""
+                        mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
+                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
+                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
+        String client = owner.document("{ clients { nodes { id } } }").execute().path("clients.nodes[0].id")
+                .entity(String.class).get();
+        String project = owner.document("""
+                        mutation($c: ID!, $s: Date!) { createProject(input: {clientId: $c, name: "Site", status: ACTIVE,
+                          startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
+                .variable("c", client).variable("s", browser.clock.todayInParis().minusMonths(1).toString()).execute()
+                .path("createProject.project.id").entity(String.class).get();
+        return new String[] {member, project};
     }
 }

@@ -122,7 +122,7 @@ class SmallAgencyBrowserTest {
         new Select(form.findElement(By.name("segment"))).selectByValue("STARTUP");
         WebElement funding = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=funding]")));
         new Select(funding.findElement(By.name("funding.stage"))).selectByValue("SEED");
-        setDate(funding.findElement(By.name("funding.runwayEnd")), LocalDate.of(2027, 9, 30));
+        browser.setDate(funding.findElement(By.name("funding.runwayEnd")), LocalDate.of(2027, 9, 30));
         form.findElement(By.cssSelector("[data-testid=save-client]")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=client-notice]"),
                 "“Nébuleuse” is created."));
@@ -133,21 +133,21 @@ class SmallAgencyBrowserTest {
         new Select(form.findElement(By.name("clientId"))).selectByVisibleText("Groupe Atlas");
         form.findElement(By.name("name")).sendKeys("Refonte");
         new Select(form.findElement(By.name("status"))).selectByValue("ACTIVE");
-        setDate(form.findElement(By.name("startDate")), today);
-        setDate(form.findElement(By.name("launchDate")), LocalDate.of(2027, 12, 1));
+        browser.setDate(form.findElement(By.name("startDate")), today);
+        browser.setDate(form.findElement(By.name("launchDate")), LocalDate.of(2027, 12, 1));
         form.findElement(By.name("feeBudget")).sendKeys("200000");
         type(form, "paymentTermsDays", "60");
         form.findElement(By.cssSelector("[data-testid=save-project]")).click();
         assertThat(browser.text("[data-testid=project-saved]")).isEqualTo("Project “Refonte” created.");
         WebElement plan = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=plan-form]")));
-        replace(plan.findElement(By.name("depositPercent")), "30");
+        browser.replace(plan.findElement(By.name("depositPercent")), "30");
         plan.findElement(By.name("milestones.0.label")).sendKeys("Design");
-        setDate(plan.findElement(By.name("milestones.0.date")), LocalDate.of(2027, 9, 1));
-        replace(plan.findElement(By.name("milestones.0.sharePercent")), "40");
+        browser.setDate(plan.findElement(By.name("milestones.0.date")), LocalDate.of(2027, 9, 1));
+        browser.replace(plan.findElement(By.name("milestones.0.sharePercent")), "40");
         plan.findElement(By.cssSelector("[data-testid=add-milestone]")).click();
         plan.findElement(By.name("milestones.1.label")).sendKeys("Lancement");
-        setDate(plan.findElement(By.name("milestones.1.date")), LocalDate.of(2028, 3, 1));
-        replace(plan.findElement(By.name("milestones.1.sharePercent")), "30");
+        browser.setDate(plan.findElement(By.name("milestones.1.date")), LocalDate.of(2028, 3, 1));
+        browser.replace(plan.findElement(By.name("milestones.1.sharePercent")), "30");
         plan.findElement(By.cssSelector("[data-testid=preview-plan]")).click();
         WebElement preview = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=plan-preview]")));
         assertThat(preview.findElements(By.cssSelector("[data-testid=preview-invoices] tbody tr")).stream()
@@ -181,8 +181,8 @@ class SmallAgencyBrowserTest {
         form = bankForm("overhead");
         form.findElement(By.name("label")).sendKeys("Loyer");
         form.findElement(By.name("monthlyAmount")).sendKeys("5000");
-        replace(form.findElement(By.name("dayOfMonth")), "5");
-        setDate(form.findElement(By.name("startDate")), today);
+        browser.replace(form.findElement(By.name("dayOfMonth")), "5");
+        browser.setDate(form.findElement(By.name("startDate")), today);
         bankSubmit(form);
         assertThat(browser.text("[data-testid=bank-done]")).isEqualTo("“Loyer” is added.");
 
@@ -314,7 +314,7 @@ class SmallAgencyBrowserTest {
         form.findElement(By.name("cost")).sendKeys(cost);
         form.findElement(By.name("rate")).sendKeys("600");
         if (start != null) {
-            setDate(form.findElement(By.name("startDate")), start);
+            browser.setDate(form.findElement(By.name("startDate")), start);
         }
         form.findElement(By.cssSelector("[data-testid=team-submit]")).click();
         browser.wait.until(d -> d.findElements(By.cssSelector("form[aria-busy=true]")).isEmpty());
@@ -326,9 +326,9 @@ class SmallAgencyBrowserTest {
         int before = browser.driver.findElements(By.cssSelector(".tl-bar[data-allocation]")).size();
         new Select(form.findElement(By.name("teamMemberId"))).selectByVisibleText(member);
         new Select(form.findElement(By.name("projectId"))).selectByVisibleText("Groupe Atlas · Refonte");
-        replace(form.findElement(By.name("sharePercent")), share);
-        setDate(form.findElement(By.name("startDate")), from);
-        setDate(form.findElement(By.name("endDate")), to);
+        browser.replace(form.findElement(By.name("sharePercent")), share);
+        browser.setDate(form.findElement(By.name("startDate")), from);
+        browser.setDate(form.findElement(By.name("endDate")), to);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.wait.until(d -> d.findElements(By.cssSelector(".tl-bar[data-allocation]")).size() > before);
     }
@@ -347,8 +347,8 @@ class SmallAgencyBrowserTest {
         }
         WebElement form = bankForm("balance");
         new Select(form.findElement(By.name("accountId"))).selectByVisibleText(account);
-        setDate(form.findElement(By.name("date")), date);
-        replace(form.findElement(By.name("amount")), amount);
+        browser.setDate(form.findElement(By.name("date")), date);
+        browser.replace(form.findElement(By.name("amount")), amount);
         bankSubmit(form);
         assertThat(browser.text("[data-testid=bank-done]")).isEqualTo("Balance of “" + account + "” recorded.");
     }
@@ -367,15 +367,5 @@ class SmallAgencyBrowserTest {
         WebElement input = form.findElement(By.name(name));
         input.clear();
         input.sendKeys(value);
-    }
-
-    private void replace(WebElement input, String text) {
-        browser.js("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input);
-        input.sendKeys(text);
-    }
-
-    private void setDate(WebElement input, LocalDate date) {
-        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                input, date.toString());
     }
 }

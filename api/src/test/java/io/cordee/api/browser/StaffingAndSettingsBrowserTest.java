@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,11 +15,9 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -29,8 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -45,40 +40,18 @@ class StaffingAndSettingsBrowserTest {
 
     private static final int WEEK_PX = 48;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     // --- staffing timeline
 
     @Test
     void theLeadDragsAnAllocationAWeekLaterStretchesOneByKeyboardAndARefusedMoveSnapsBack() {
-        Tenants.Tenant tenant = tenants.create("Atelier Glisser");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        LocalDate monday = clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Glisser");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        LocalDate monday = browser.clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         String project = project(owner, ownClient(owner), "Refonte", monday.minusWeeks(4));
         // both four weeks long: this week's Monday to the Sunday three weeks later
         String ada = allocation(owner, member(owner, "Ada Lovelace"), project, 50, monday, monday.plusDays(27));
@@ -131,9 +104,9 @@ class StaffingAndSettingsBrowserTest {
 
     @Test
     void anOverAllocationOf60And50PercentIsMarkedForExactlyTheOverlappingWeeksAndFiltersHideOtherClients() {
-        Tenants.Tenant tenant = tenants.create("Atelier Surcharge");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        LocalDate monday = clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Surcharge");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        LocalDate monday = browser.clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         String other = owner.document("mutation { createClient(input: {name: \"Autre Client\", segment: ENTERPRISE}) { client { id } } }")
                 .execute().path("createClient.client.id").entity(String.class).get();
         String refonte = project(owner, ownClient(owner), "Refonte", monday.minusWeeks(4));
@@ -198,9 +171,9 @@ class StaffingAndSettingsBrowserTest {
 
     @Test
     void theTimelineMovesAQuarterLaterToShowAndMarkWhatIsBeyondItsFirstWindow() {
-        Tenants.Tenant tenant = tenants.create("Atelier Trimestre");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        LocalDate monday = clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Trimestre");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        LocalDate monday = browser.clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         String refonte = project(owner, ownClient(owner), "Refonte", monday);
         String ada = member(owner, "Ada Lovelace"); // FTE 1.0
         // 60 % + 50 % in weeks 30 and 31 from this week (Mondays monday + 210 and monday + 217): 110 %, beyond the
@@ -231,9 +204,9 @@ class StaffingAndSettingsBrowserTest {
 
     @Test
     void everyAllocationIsOnTheTimelineEvenBeyondTheFirstHundred() {
-        Tenants.Tenant tenant = tenants.create("Atelier Centaine");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        LocalDate monday = clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Centaine");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        LocalDate monday = browser.clock.todayInParis().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         String refonte = project(owner, ownClient(owner), "Refonte", monday);
         String ben = member(owner, "Ben Okri");
         // 101 one-week allocations of 1 % on the same week: 101 bars (101 % in that week, so it is marked too);
@@ -251,9 +224,9 @@ class StaffingAndSettingsBrowserTest {
 
     @Test
     void theOwnerRaisesTheSafetyThresholdAndTheCockpitsCrossingFollows() {
-        Tenants.Tenant tenant = tenants.create("Atelier Seuil");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        LocalDate today = clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Seuil");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
+        LocalDate today = browser.clock.todayInParis();
         // the forecast opens on a balance of yesterday's evening at the latest; payday is never yesterday nor
         // today (tomorrow's day of the month, or 1–4 at a month's end), so no payroll falls on the edge
         int payday = today.getDayOfMonth() % 28 + 1;
@@ -302,8 +275,8 @@ class StaffingAndSettingsBrowserTest {
 
     @Test
     void weightsThatDoNotAddUpTo100AreRefusedNextToTheFieldAndNothingIsWrittenAndAStaleEditSaysReload() {
-        Tenants.Tenant tenant = tenants.create("Atelier Poids");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Poids");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         browser.go("settings");
         WebElement form = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=settings-health]")));
@@ -371,21 +344,21 @@ class StaffingAndSettingsBrowserTest {
 
     @Test
     void aLeadHasNoSettingsPageAndTheServerRefusesItsChange() {
-        Tenants.Tenant tenant = tenants.create("Atelier Chef");
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Chef");
         browser.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
         assertThat(driver().findElements(By.cssSelector("[data-testid=nav] a[data-page=settings]"))).isEmpty();
         driver().get(browser.url("/#/settings"));
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=not-allowed]")));
         assertThat(driver().findElements(By.cssSelector("cordee-settings"))).isEmpty();
 
-        HttpGraphQlTester lead = tenants.as(tenant, Role.LEAD);
+        HttpGraphQlTester lead = browser.tenants.as(tenant, Role.LEAD);
         lead.document("mutation { updateAgencySettings(input: {version: 0, safetyCashThreshold: {amountMinor: 1}}) { userErrors { message } } }")
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
         lead.document("mutation { updateHealthWeights(input: {commitments: 100, feedback: 0, energy: 0, frequency: 0, payment: 0}) { userErrors { message } } }")
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
-        tenants.as(tenant, Role.OWNER).document("{ agency { version settings { safetyCashThreshold { amountMinor } } } healthWeights { version } }")
+        browser.tenants.as(tenant, Role.OWNER).document("{ agency { version settings { safetyCashThreshold { amountMinor } } } healthWeights { version } }")
                 .execute().path("agency.version").entity(Long.class).isEqualTo(0L)
                 .path("agency.settings.safetyCashThreshold.amountMinor").entity(Long.class).isEqualTo(0L)
                 .path("healthWeights.version").valueIsNull();

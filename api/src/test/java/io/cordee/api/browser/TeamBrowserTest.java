@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.identity.Role;
 import io.cordee.core.staffing.PublicHolidays;
@@ -16,17 +15,14 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -39,40 +35,18 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamBrowserTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
     @Autowired
     AgencyRepository agencies;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOutInEnglish() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @Test
     void financeAddsAPlannedHireAndTheCockpitsLowestPointFallsByItsPayroll() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Recrutement");
-        HttpGraphQlTester finance = tenants.as(tenant, Role.FINANCE);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Recrutement");
+        HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
         // 1,000,000.00 in the bank yesterday, nothing else: every week closes at 1,000,000.00, the lowest point too
         finance.document("mutation($d: Date!) { recordBankBalance(input: {date: $d, amount: {amountMinor: 100000000}}) {"
                         + " userErrors { code } } }").variable("d", today.minusDays(1).toString()).execute()
@@ -118,11 +92,11 @@ class TeamBrowserTest {
 
     @Test
     void anAbsenceLowersThatPersonsDaysInTheMonthAndIsRemovedAgain() throws IOException {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Congés");
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Congés");
         agencies.addHolidays(tenant.agencyId(), PublicHolidays.france(today.getYear(), today.getYear() + 1),
                 "Jour férié").block();
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         owner.document("""
                 mutation { createTeamMember(input: {name: "Ana", fte: 1, monthlyLoadedCost: {amountMinor: 500000},
                   dailyBillRate: {amountMinor: 60000}}) { userErrors { code } } }""").execute()
@@ -184,9 +158,9 @@ class TeamBrowserTest {
 
     @Test
     void aStaleEditIsToldToReloadThenADepartureIsSaved() {
-        LocalDate today = clock.todayInParis();
-        Tenants.Tenant tenant = tenants.create("Atelier Départ");
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        LocalDate today = browser.clock.todayInParis();
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Départ");
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         String ana = owner.document("""
                 mutation { createTeamMember(input: {name: "Ana", monthlyLoadedCost: {amountMinor: 500000},
                   dailyBillRate: {amountMinor: 60000}}) { teamMember { id } } }""").execute()
@@ -220,8 +194,8 @@ class TeamBrowserTest {
 
     @Test
     void aLeadReadsTheTeamWithoutCostsOrForms() {
-        Tenants.Tenant tenant = tenants.create("Atelier Lead Équipe");
-        tenants.as(tenant, Role.FINANCE).document("""
+        Tenants.Tenant tenant = browser.tenants.create("Atelier Lead Équipe");
+        browser.tenants.as(tenant, Role.FINANCE).document("""
                 mutation { createTeamMember(input: {name: "Ana", startDate: "2026-01-05", monthlyLoadedCost: {amountMinor: 512345},
                   dailyBillRate: {amountMinor: 60000}}) { userErrors { code } } }""").execute()
                 .path("createTeamMember.userErrors").entityList(Object.class).hasSize(0);

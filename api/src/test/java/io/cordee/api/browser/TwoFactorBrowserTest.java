@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.TotpCodes;
 import java.io.IOException;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two-factor sign-in in Chromium (ADR 44): an owner turns it on from the account page (the key shown as text, a
@@ -34,38 +30,16 @@ class TwoFactorBrowserTest {
 
     static final Instant T0 = Instant.parse("2026-12-03T10:00:05Z");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
     @Autowired
     TotpCodes totp;
 
-    final BrowserTest browser = new BrowserTest();
-
-    @BeforeAll
-    void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.startChromium();
-    }
-
-    @AfterAll
-    void stopChromium() throws IOException {
-        browser.stopChromium();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.signedOutInEnglish();
-    }
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+    final BrowserTest browser = CHROMIUM.browser;
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        browser.clock.reset();
     }
 
     private String code(String secret, Instant at) {
@@ -74,9 +48,9 @@ class TwoFactorBrowserTest {
 
     @Test
     void anOwnerTurnsItOnThenSignsInWithACodeInFrench() {
-        Tenants.Tenant agency = tenants.create("Atelier Deux Clés");
+        Tenants.Tenant agency = browser.tenants.create("Atelier Deux Clés");
         String email = agency.email(Role.OWNER);
-        clock.startAt(T0);
+        browser.clock.startAt(T0);
         browser.signIn(email, Tenants.PASSWORD);
         browser.click("[data-testid=account-link]");
         assertThat(browser.text("[data-testid=tfa-status]")).startsWith("Off: your password alone signs you in.");
@@ -118,7 +92,7 @@ class TwoFactorBrowserTest {
         assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                 .isTrue();
         browser.driver.manage().window().setSize(new Dimension(1280, 800));
-        clock.startAt(T0.plusSeconds(30));
+        browser.clock.startAt(T0.plusSeconds(30));
         browser.driver.findElement(By.cssSelector("[data-testid=tfa-code]")).sendKeys(code(secret, T0.plusSeconds(30))
                 + Keys.ENTER);
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=nav]")));
@@ -127,7 +101,7 @@ class TwoFactorBrowserTest {
 
     @Test
     void theOwnerRequiresItOfFinanceOnTheSettingsPage() {
-        Tenants.Tenant agency = tenants.create("Atelier Consigne");
+        Tenants.Tenant agency = browser.tenants.create("Atelier Consigne");
         browser.signIn(agency.email(Role.OWNER), Tenants.PASSWORD);
         browser.go("settings");
         browser.click("[data-testid=tfa-require-FINANCE]");

@@ -1,6 +1,7 @@
 package io.cordee.api.cashrisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
@@ -45,28 +46,12 @@ class CashRiskTest {
     Computations computations;
 
     Tenants.Tenant tenant;
-    UUID project;
+    TwoPointClientAgency agency;
 
     @BeforeEach
     void anAgencyWithATwoPointClient() {
-        tenant = tenants.create("Risk Agency");
-        project = UUID.randomUUID();
-        sql("UPDATE agency SET safety_cash_threshold_minor = 5000000 WHERE agency_id = :a");
-        sql("INSERT INTO bank_account (agency_id, id, name, currency) VALUES (:a, gen_random_uuid(), 'Main', 'EUR')");
-        sql("INSERT INTO bank_balance (agency_id, id, account_id, on_date, currency, amount_minor)"
-                + " SELECT :a, gen_random_uuid(), id, DATE '2026-05-29', 'EUR', 10000000 FROM bank_account WHERE agency_id = :a");
-        sql("INSERT INTO one_off_expense (agency_id, id, label, on_date, currency, amount_minor)"
-                + " VALUES (:a, gen_random_uuid(), 'Servers', DATE '2026-07-20', 'EUR', 7000000)");
-        sql("INSERT INTO project (agency_id, id, client_id, name, status, start_date, currency, fee_budget_minor,"
-                + " payment_terms_days) VALUES (:a, '" + project + "', '" + tenant.ownClient().id().value()
-                + "', 'Site', 'ACTIVE', DATE '2025-01-01', 'EUR', 100000000, 30)");
-        // paid 0, 0, 0, 60, 60, 60 days after their due dates
-        sql("INSERT INTO invoice (agency_id, id, client_id, project_id, label, status, issue_date, due_date, currency,"
-                + " amount_minor, paid_minor, paid_date) SELECT :a, gen_random_uuid(), '" + tenant.ownClient().id().value()
-                + "', '" + project + "', 'Paid ' || g, 'PAID', DATE '2025-01-01' + g * 7, DATE '2025-02-01' + g * 7,"
-                + " 'EUR', 100000, 100000, DATE '2025-02-01' + g * 7 + CASE WHEN g <= 3 THEN 0 ELSE 60 END"
-                + " FROM generate_series(1, 6) g");
-        openInvoices(1, 6_000_000);
+        agency = TwoPointClientAgency.create(tenants, db);
+        tenant = agency.tenant();
     }
 
     @Test
@@ -122,32 +107,17 @@ class CashRiskTest {
      */
     @Test
     void aCancelledRequestStopsItsComputation() throws InterruptedException {
-        openInvoices(20_000, 100_000);
+        agency.openInvoices(20_000, 100_000);
         long started = computations.started();
         long stopped = computations.stopped();
         Disposable run = risk.risk(tenant.owner(), LocalDate.of(2026, 6, 1), 104, 10_000, 1L, Scenario.BASE)
                 .subscribe();
         // two computations: the delay profiles of the forecast's input, then the Monte Carlo run
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (computations.started() < started + 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(computations.started()).as("the run started").isGreaterThanOrEqualTo(started + 2);
+        await("the run started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> computations.started() >= started + 2);
         run.dispose();
-        while (computations.stopped() == stopped && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await("the run stopped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> computations.stopped() != stopped);
         assertThat(computations.stopped()).as("the run stopped at a check of its flag").isEqualTo(stopped + 1);
-    }
-
-    private void openInvoices(int count, long amountMinor) {
-        sql("INSERT INTO invoice (agency_id, id, client_id, project_id, label, status, issue_date, due_date, currency,"
-                + " amount_minor) SELECT :a, gen_random_uuid(), '" + tenant.ownClient().id().value() + "', '" + project
-                + "', 'Open ' || g, 'ISSUED', DATE '2026-05-11', DATE '2026-06-10', 'EUR', " + amountMinor
-                + " FROM generate_series(1, " + count + ") g");
-    }
-
-    private void sql(String sql) {
-        db.sql(sql).bind("a", tenant.agencyId().value()).then().block(Duration.ofSeconds(30));
     }
 }

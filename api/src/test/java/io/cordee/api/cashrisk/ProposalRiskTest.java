@@ -45,28 +45,12 @@ class ProposalRiskTest {
     DatabaseClient db;
 
     Tenants.Tenant tenant;
-    UUID project;
+    TwoPointClientAgency agency;
 
     @BeforeEach
     void anAgencyWithATwoPointClient() {
-        tenant = tenants.create("Risk Agency");
-        project = UUID.randomUUID();
-        sql("UPDATE agency SET safety_cash_threshold_minor = 5000000 WHERE agency_id = :a");
-        sql("INSERT INTO bank_account (agency_id, id, name, currency) VALUES (:a, gen_random_uuid(), 'Main', 'EUR')");
-        sql("INSERT INTO bank_balance (agency_id, id, account_id, on_date, currency, amount_minor)"
-                + " SELECT :a, gen_random_uuid(), id, DATE '2026-05-29', 'EUR', 10000000 FROM bank_account WHERE agency_id = :a");
-        sql("INSERT INTO one_off_expense (agency_id, id, label, on_date, currency, amount_minor)"
-                + " VALUES (:a, gen_random_uuid(), 'Servers', DATE '2026-07-20', 'EUR', 7000000)");
-        sql("INSERT INTO project (agency_id, id, client_id, name, status, start_date, currency, fee_budget_minor,"
-                + " payment_terms_days) VALUES (:a, '" + project + "', '" + tenant.ownClient().id().value()
-                + "', 'Site', 'ACTIVE', DATE '2025-01-01', 'EUR', 100000000, 30)");
-        // paid 0, 0, 0, 60, 60, 60 days after their due dates
-        sql("INSERT INTO invoice (agency_id, id, client_id, project_id, label, status, issue_date, due_date, currency,"
-                + " amount_minor, paid_minor, paid_date) SELECT :a, gen_random_uuid(), '" + tenant.ownClient().id().value()
-                + "', '" + project + "', 'Paid ' || g, 'PAID', DATE '2025-01-01' + g * 7, DATE '2025-02-01' + g * 7,"
-                + " 'EUR', 100000, 100000, DATE '2025-02-01' + g * 7 + CASE WHEN g <= 3 THEN 0 ELSE 60 END"
-                + " FROM generate_series(1, 6) g");
-        openInvoices(1, 6_000_000);
+        agency = TwoPointClientAgency.create(tenants, db);
+        tenant = agency.tenant();
     }
 
     @Test
@@ -107,16 +91,5 @@ class ProposalRiskTest {
         String client = GlobalId.of("Client", tenant.ownClient().id().value());
         tenants.as(tenant, Role.LEAD).document(PROPOSAL).variable("c", client).execute().errors().satisfy(errors ->
                 assertThat(errors).extracting(e -> e.getErrorType().toString()).contains("FORBIDDEN"));
-    }
-
-    private void openInvoices(int count, long amountMinor) {
-        sql("INSERT INTO invoice (agency_id, id, client_id, project_id, label, status, issue_date, due_date, currency,"
-                + " amount_minor) SELECT :a, gen_random_uuid(), '" + tenant.ownClient().id().value() + "', '" + project
-                + "', 'Open ' || g, 'ISSUED', DATE '2026-05-11', DATE '2026-06-10', 'EUR', " + amountMinor
-                + " FROM generate_series(1, " + count + ") g");
-    }
-
-    private void sql(String sql) {
-        db.sql(sql).bind("a", tenant.agencyId().value()).then().block(Duration.ofSeconds(30));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordee.api.demo.DemoAgency;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
@@ -23,7 +23,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Currency;
@@ -34,8 +33,6 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -53,6 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
  * nothing is written; the import writes only into the caller's agency.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class AgencyArchiveImportTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,8 +64,6 @@ class AgencyArchiveImportTest {
     Tenants tenants;
     @Autowired
     WebTestClient web;
-    @Autowired
-    TestClock clock;
     @Autowired
     DatabaseClient db;
     @Autowired
@@ -88,16 +84,6 @@ class AgencyArchiveImportTest {
     io.cordee.core.deal.DealRepository deals;
     @Autowired
     io.cordee.core.timesheet.TimesheetRepository timesheets;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     @Test
     void theDemoAgencyImportedIntoAnEmptyAgencyHasTheSameForecastToTheCent() {

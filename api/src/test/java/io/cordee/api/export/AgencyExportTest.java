@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.demo.DemoAgency;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -27,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The complete agency export (ADR 42): the demo agency's ZIP against the database, and who may take it. */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class AgencyExportTest {
 
     @Autowired
@@ -34,19 +33,7 @@ class AgencyExportTest {
     @Autowired
     WebTestClient web;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     @Test
     void theManifestCountsAreTheDatabasesAndItsHashesVerify() throws IOException {

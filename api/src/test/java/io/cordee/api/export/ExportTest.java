@@ -5,23 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.demo.DemoAgency;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -35,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * tenants, tokens, formula injection, bad parameters. The clock is Thursday 3 December 2026, 11:00 in Paris.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class ExportTest {
 
     static final String FORECAST = """
@@ -47,19 +45,7 @@ class ExportTest {
     @Autowired
     WebTestClient web;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     @Test
     void theForecastCsvIsTheGraphQlForecastToTheCentForBaseAndStress() throws IOException {

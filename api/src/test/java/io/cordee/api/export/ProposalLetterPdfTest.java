@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.SiteProject;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
 import java.io.IOException;
@@ -49,29 +50,7 @@ class ProposalLetterPdfTest {
         tenant = tenants.create("Atelier Élan");
         finance = tenants.as(tenant, Role.FINANCE);
         client = GlobalId.of("Client", tenant.ownClient().id().value());
-        String project = finance.document("""
-                        mutation($c: ID!) { createProject(input: {clientId: $c, name: "Site", startDate: "2026-06-01",
-                          launchDate: "2026-08-31", feeBudget: {amountMinor: 3000000}}) { project { id } } }""")
-                .variable("c", client).execute()
-                .path("createProject.project.id").entity(String.class).get();
-        finance.document("""
-                        mutation($p: ID!) { setBillingPlan(input: {projectId: $p, depositPercent: 30, milestones: [
-                          {label: "Design", date: "2026-07-01", sharePercent: 30},
-                          {label: "Launch", date: "2026-08-31", sharePercent: 40}]}) { userErrors { code } } }""")
-                .variable("p", project).execute()
-                .path("setBillingPlan.userErrors").entityList(Object.class).hasSize(0);
-        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String anna = owner.document("""
-                        mutation { createTeamMember(input: {name: "Anna", monthlyLoadedCost: {amountMinor: 1000000},
-                          dailyBillRate: {amountMinor: 60000}}) { teamMember { id } } }""")
-                .execute().path("createTeamMember.teamMember.id").entity(String.class).get();
-        owner.document("""
-                        mutation($m: ID!, $p: ID!) { createAllocation(input: {teamMemberId: $m, projectId: $p,
-                          sharePercent: 100, startDate: "2026-06-01", endDate: "2026-08-31"}) { userErrors { code } } }""")
-                .variable("m", anna).variable("p", project).execute()
-                .path("createAllocation.userErrors").entityList(Object.class).hasSize(0);
-        finance.document("mutation { recordBankBalance(input: {date: \"2026-05-31\", amount: {amountMinor: 5000000}}) { userErrors { code } } }")
-                .execute().path("recordBankBalance.userErrors").entityList(Object.class).hasSize(0);
+        SiteProject.create(tenants, tenant);
     }
 
     @Test

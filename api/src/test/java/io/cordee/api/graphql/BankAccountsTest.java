@@ -3,11 +3,9 @@ package io.cordee.api.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +19,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * opening balance.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class BankAccountsTest {
 
     static final String TODAY = "2026-12-03";
@@ -41,22 +40,14 @@ class BankAccountsTest {
 
     @Autowired
     Tenants tenants;
-    @Autowired
-    TestClock clock;
 
     Tenants.Tenant tenant;
     HttpGraphQlTester finance;
 
     @BeforeEach
     void agencyInParisOnThursday3December() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
         tenant = tenants.create("Bank Agency");
         finance = tenants.as(tenant, Role.FINANCE);
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
     }
 
     @Test

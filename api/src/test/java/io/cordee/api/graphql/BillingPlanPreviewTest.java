@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +25,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * after the due date (fewer than 3 paid invoices: the segment's default). "Own Client" is an SME.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class BillingPlanPreviewTest {
 
     static final String PREVIEW = """
@@ -51,8 +50,6 @@ class BillingPlanPreviewTest {
     @Autowired
     Tenants tenants;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
 
     Tenants.Tenant tenant;
@@ -61,15 +58,9 @@ class BillingPlanPreviewTest {
 
     @BeforeEach
     void agencyInParis() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
         tenant = tenants.create("Preview Agency");
         finance = tenants.as(tenant, Role.FINANCE);
         client = GlobalId.of("Client", tenant.ownClient().id().value());
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
     }
 
     @Test

@@ -124,23 +124,7 @@ class ClientsPageStatementCountTest {
 
     /** {@code count} clients ("Own Client" and count − 1 more), each with one project, two invoices and a payment. */
     private Tenants.Tenant agencyWith(int count) {
-        Tenants.Tenant tenant = tenants.create("Clients page " + count);
-        Caller owner = tenant.owner();
-        LocalDate today = clock.todayInParis();
-        List<Client> all = Flux.concat(Mono.just(tenant.ownClient()), Flux.range(1, count - 1)
-                        .concatMap(i -> clients.create(owner, new ClientDraft("Client " + i, Segment.SME, 30,
-                                List.of(), null))))
-                .collectList().block(Duration.ofSeconds(60));
-        Flux.fromIterable(all).concatMap(c -> projects.create(owner, c.id(),
-                                new ProjectDraft("Site " + c.name(), null, today.minusDays(60), null, null,
-                                        Money.of(150_000, "EUR"), null))
-                        .flatMap(p -> billing.create(owner, p.id(), "Deposit " + c.name(), Money.of(100_000, "EUR"),
-                                        null, today.minusDays(40))
-                                .flatMap(deposit -> billing.recordPayment(owner, deposit.id(), null,
-                                        Money.of(100_000, "EUR"), today.minusDays(5)))
-                                .then(billing.create(owner, p.id(), "Balance " + c.name(), Money.of(50_000, "EUR"),
-                                        null, today.minusDays(10)))))
-                .then().block(Duration.ofSeconds(120));
-        return tenant;
+        return PayingClientsAgency.create("Clients page " + count, count, tenants, clients, projects, billing, clock)
+                .tenant();
     }
 }

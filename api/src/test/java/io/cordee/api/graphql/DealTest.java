@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +17,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * allocations in one step. The agency's today is Thursday 3 December 2026.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class DealTest {
 
     static final String CREATE = """
@@ -44,22 +43,14 @@ class DealTest {
 
     @Autowired
     Tenants tenants;
-    @Autowired
-    TestClock clock;
 
     Tenants.Tenant tenant;
     HttpGraphQlTester finance;
 
     @BeforeEach
     void agencyOnThursday3December() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
         tenant = tenants.create("Deal Agency");
         finance = tenants.as(tenant, Role.FINANCE);
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
     }
 
     @Test

@@ -63,8 +63,8 @@ class EdgesStatementCountTest {
 
     @Test
     void theFourShapesCostAFixedNumberOfStatements() {
-        Agency small = agencyWith(2);
-        Agency large = agencyWith(20);
+        PayingClientsAgency small = agencyWith(2);
+        PayingClientsAgency large = agencyWith(20);
         HttpGraphQlTester financeOfLarge = tenants.as(large.tenant(), Role.FINANCE);
         HttpGraphQlTester financeOfSmall = tenants.as(small.tenant(), Role.FINANCE);
         String id = io.cordee.api.graphql.common.GlobalId.of("Client", large.tenant().ownClient().id().value());
@@ -124,7 +124,7 @@ class EdgesStatementCountTest {
 
     @Test
     void aLeadSeesNoInvoicesOnTheEdgeAndAClientUserOnlyItsOwn() {
-        Agency agency = agencyWith(3);
+        PayingClientsAgency agency = agencyWith(3);
         tenants.as(agency.tenant(), Role.LEAD).document(DASHBOARD).execute()
                 .path("clients.nodes[*].projects[*].name").entityList(String.class).hasSize(3)
                 .path("clients.nodes[*].projects[*].invoices").entityList(Object.class).satisfies(invoices ->
@@ -140,8 +140,8 @@ class EdgesStatementCountTest {
 
     @Test
     void theBatchesReadNothingOfAnotherAgency() {
-        Agency ours = agencyWith(1);
-        Agency theirs = agencyWith(1);
+        PayingClientsAgency ours = agencyWith(1);
+        PayingClientsAgency theirs = agencyWith(1);
         // handed our project and invoice (as a forged batch would be), their owner reads nothing of them
         List<io.cordee.core.project.ProjectId> ourProjects = ours.projects().stream().map(Project::id).toList();
         io.cordee.core.billing.InvoicesWithPayments ourRead = billing.invoicesOfProjects(ours.tenant().owner(),
@@ -170,7 +170,7 @@ class EdgesStatementCountTest {
         Map<Integer, Integer> exposureAliases = new java.util.TreeMap<>();
         Map<Integer, Integer> exposureEdge = new java.util.TreeMap<>();
         for (int size : List.of(1, 5, 20)) {
-            Agency agency = agencyWith(size);
+            PayingClientsAgency agency = agencyWith(size);
             HttpGraphQlTester finance = tenants.as(agency.tenant(), Role.FINANCE);
             List<String> sent = counter.fewest(() -> finance.document(clientsQuery)
                     .variable("after", null).variable("q", null).variable("archived", null).execute()
@@ -202,29 +202,8 @@ class EdgesStatementCountTest {
         assertThat(page.get(5)).as("CLIENTS, 5 clients vs 1").isEqualTo(page.get(1));
     }
 
-    record Agency(Tenants.Tenant tenant, List<Client> clients, List<Project> projects) {
-    }
-
     /** {@code count} clients ("Own Client" and count − 1 more), each with one project, two invoices and a payment. */
-    private Agency agencyWith(int count) {
-        Tenants.Tenant tenant = tenants.create("Edges " + count);
-        Caller owner = tenant.owner();
-        LocalDate today = clock.todayInParis();
-        List<Client> all = Flux.concat(Mono.just(tenant.ownClient()), Flux.range(1, count - 1)
-                        .concatMap(i -> clients.create(owner, new ClientDraft("Client " + i, Segment.SME, 30,
-                                List.of(), null))))
-                .collectList().block(Duration.ofSeconds(60));
-        List<Project> made = Flux.fromIterable(all).concatMap(c -> projects.create(owner, c.id(),
-                                new ProjectDraft("Site " + c.name(), null, today.minusDays(60), null, null,
-                                        Money.of(150_000, "EUR"), null))
-                        .flatMap(p -> billing.create(owner, p.id(), "Deposit " + c.name(), Money.of(100_000, "EUR"),
-                                        null, today.minusDays(40))
-                                .flatMap(deposit -> billing.recordPayment(owner, deposit.id(), null,
-                                        Money.of(100_000, "EUR"), today.minusDays(5)))
-                                .then(billing.create(owner, p.id(), "Balance " + c.name(), Money.of(50_000, "EUR"),
-                                        null, today.minusDays(10)))
-                                .thenReturn(p)))
-                .collectList().block(Duration.ofSeconds(120));
-        return new Agency(tenant, all, made);
+    private PayingClientsAgency agencyWith(int count) {
+        return PayingClientsAgency.create("Edges " + count, count, tenants, clients, projects, billing, clock);
     }
 }

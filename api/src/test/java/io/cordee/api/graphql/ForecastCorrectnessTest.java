@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +23,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * default). The agency has no team, overheads or one-offs, so the forecast moves only with that client.
  */
 @ApiTest
+@ClockAt("2026-07-08T10:00:00Z")
 class ForecastCorrectnessTest {
 
     private static final String FORECAST = """
@@ -33,8 +32,6 @@ class ForecastCorrectnessTest {
 
     @Autowired
     Tenants tenants;
-    @Autowired
-    TestClock clock;
     @Autowired
     DatabaseClient db;
 
@@ -45,7 +42,6 @@ class ForecastCorrectnessTest {
 
     @BeforeEach
     void today() {
-        clock.startAt(Instant.parse("2026-07-08T10:00:00Z"));
         tenant = tenants.create("Correct Forecast Agency");
         finance = tenants.as(tenant, Role.FINANCE);
         client = GlobalId.of("Client", tenant.ownClient().id().value());
@@ -53,11 +49,6 @@ class ForecastCorrectnessTest {
                         mutation($c: ID!) { createProject(input: {clientId: $c, name: "Site", startDate: "2026-06-01",
                           feeBudget: {amountMinor: 3000000}}) { project { id } } }""")
                 .variable("c", client).execute().path("createProject.project.id").entity(String.class).get();
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
     }
 
     /**

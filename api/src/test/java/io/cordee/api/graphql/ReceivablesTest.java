@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +21,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * is billed 30 % deposit (9,000.00), "Design" 30 % (9,000.00) and "Launch" 40 % (12,000.00).
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class ReceivablesTest {
 
     static final String TODAY = "2026-12-03";
@@ -46,8 +45,6 @@ class ReceivablesTest {
 
     @Autowired
     Tenants tenants;
-    @Autowired
-    TestClock clock;
 
     Tenants.Tenant tenant;
     HttpGraphQlTester finance;
@@ -55,16 +52,10 @@ class ReceivablesTest {
 
     @BeforeEach
     void projectWithThreePlannedInvoices() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
         tenant = tenants.create("Receivables Agency");
         finance = tenants.as(tenant, Role.FINANCE);
         invoices = plannedInvoices(GlobalId.of("Client", tenant.ownClient().id().value()), "Site", 3_000_000,
                 "2026-06-01", "2026-08-31", 30, 30, "2026-07-01", 30);
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.cordee.api.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.cordee.CordeeApplication;
 import io.cordee.api.alert.AlertNotifications;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.limits.WebSocketLimits;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.SameDatabaseInstance;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.websocket.AccessChangeListener;
 import io.cordee.api.websocket.WebSocketConnection;
@@ -19,7 +20,6 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
@@ -53,10 +51,11 @@ import reactor.core.publisher.Mono;
 /**
  * GraphQL over WebSocket obeys the rules of HTTP (ADR 22): every operation re-checks the session or
  * token; sign-out, token revocation, deactivation and a role change close the affected connections
- * within 2 s on every instance (PostgreSQL triggers notify, each instance's listener re-checks); no
+ * on every instance (PostgreSQL triggers notify, each instance's listener re-checks); no
  * mutation runs over the socket; operations and open subscriptions are limited per connection and per
  * user; the query limits apply. Latencies are printed, from the moment the change was committed (the
- * HTTP mutation answered, the SQL statement done) to the moment the client saw its socket closed.
+ * HTTP mutation answered, the SQL statement done) to the moment the client saw its socket closed, beside
+ * issue 13's target of 2 s: a target the tests print, not one they fail on (ADR 89).
  *
  * <p>A second application on the same database ("the second instance") runs with tight WebSocket limits:
  * 5 operations per connection and 8 per user an hour, 2 subscriptions per connection and 3 per user, 3
@@ -67,11 +66,17 @@ class WebSocketSecurityTest {
 
     static final String SUBSCRIPTION = "subscription { alertChanged { type } }";
     static final String VIEWER = "{ viewer { user { role } } }";
-    static final Duration WAIT = Duration.ofSeconds(10);
-    /** The acceptance criterion of issue 13: affected subscriptions close within 2 s. */
-    static final Duration CLOSE_WITHIN = Duration.ofSeconds(2);
+    /** A safety net for a loaded machine, not a speed requirement (ADR 89). */
+    static final Duration WAIT = Duration.ofSeconds(30);
+    /** Issue 13's target: affected subscriptions close within 2 s. Printed beside each latency, not asserted. */
+    static final Duration CLOSE_TARGET = Duration.ofSeconds(2);
+    /**
+     * How long a close is awaited: generous, and still well under the periodic re-check's minute
+     * ({@code cordee.limits.websocket.recheck-interval}), so that a close is the notification's doing.
+     */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(20);
 
-    static ConfigurableApplicationContext second;
+    static SameDatabaseInstance second;
 
     @LocalServerPort
     int port;
@@ -117,7 +122,7 @@ class WebSocketSecurityTest {
     // ---- changes close the affected connections ------------------------------------------------
 
     @Test
-    void aRevokedTokensOpenSubscriptionClosesWithin2s() {
+    void aRevokedTokensOpenSubscriptionCloses() {
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
         var created = owner.document("""
                         mutation { createApiToken(input: {name: "Dashboard", access: READ_ONLY}) {
@@ -206,11 +211,11 @@ class WebSocketSecurityTest {
 
     @Test
     void aChangeMadeThroughOneInstanceClosesTheSubscriptionOnAnother() {
-        ConfigurableApplicationContext other = secondInstance();
-        int otherPort = Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port"));
-        waitFor(other.getBean(AccessChangeListener.class)::isListening);
+        SameDatabaseInstance other = secondInstance();
+        int otherPort = other.port();
+        waitFor(other.bean(AccessChangeListener.class)::isListening);
         String session = tenants.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
-        Live live = subscribe(cookie(otherPort, session), other.getBean(WebSocketLimits.class), user(Role.LEAD));
+        Live live = subscribe(cookie(otherPort, session), other.bean(WebSocketLimits.class), user(Role.LEAD));
 
         // signed out over HTTP on this instance; the subscription is on the other one
         long sent = System.nanoTime();
@@ -361,10 +366,10 @@ class WebSocketSecurityTest {
 
     @Test
     void subscriptionsArePerConnectionAndPerUser() {
-        ConfigurableApplicationContext other = secondInstance();
-        int otherPort = Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port"));
-        AlertNotifications otherNotifications = other.getBean(AlertNotifications.class);
-        WebSocketLimits otherLimits = other.getBean(WebSocketLimits.class);
+        SameDatabaseInstance other = secondInstance();
+        int otherPort = other.port();
+        AlertNotifications otherNotifications = other.bean(AlertNotifications.class);
+        WebSocketLimits otherLimits = other.bean(WebSocketLimits.class);
         String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
 
         // the second instance allows 2 per connection and 3 per user
@@ -392,8 +397,8 @@ class WebSocketSecurityTest {
 
     @Test
     void aUsersFourthConnectionIsRefusedWhenThreeAreAllowed() {
-        ConfigurableApplicationContext other = secondInstance();
-        int otherPort = Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port"));
+        SameDatabaseInstance other = secondInstance();
+        int otherPort = other.port();
         String session = tenants.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
         List<WebSocketGraphQlClient> three = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -405,15 +410,15 @@ class WebSocketSecurityTest {
         assertThat(refused).contains("4429").contains("Too many connections: at most 3 per user on this server");
 
         three.get(0).stop().block(WAIT);
-        WebSocketConnections otherConnections = other.getBean(WebSocketConnections.class);
+        WebSocketConnections otherConnections = other.bean(WebSocketConnections.class);
         waitFor(() -> otherConnections.of(tenant.owner().userId()).size() == 2);
         assertThat(cookie(otherPort, session).document(VIEWER).execute().block(WAIT).getErrors()).isEmpty();
     }
 
     @Test
     void operationsAreRateLimitedPerConnectionAndPerUser() {
-        ConfigurableApplicationContext other = secondInstance();
-        int otherPort = Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port"));
+        SameDatabaseInstance other = secondInstance();
+        int otherPort = other.port();
         String session = tenants.signIn(tenant.email(Role.LEAD), Tenants.PASSWORD);
 
         // 5 operations per connection and 8 per user an hour: a refill takes 12 minutes (per connection)
@@ -499,22 +504,22 @@ class WebSocketSecurityTest {
     }
 
     /**
-     * Awaits the close for at most 2 s after the change was committed ({@code committedNanos}: its HTTP
-     * answer or SQL statement returned); prints the time from the moment it was sent ({@code sentNanos}),
-     * as the notification can overtake the answer.
+     * Awaits the close ({@link #CLOSE_WAIT} at most) and prints the time from the moment the change was sent
+     * ({@code sentNanos}; the notification can overtake the answer) and from its commit ({@code committedNanos}:
+     * its HTTP answer or SQL statement returned), beside issue 13's target.
      */
     private static Throwable assertClosed(Live live, int code, String what, long sentNanos, long committedNanos) {
         Throwable error;
         try {
-            long left = CLOSE_WITHIN.toNanos() - (System.nanoTime() - committedNanos);
-            error = live.closed.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            error = live.closed.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the subscription was still open " + CLOSE_WITHIN + " after the " + what);
+            throw new AssertionError("the subscription was still open " + CLOSE_WAIT + " after the " + what);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        System.out.printf("WebSocket closed %d ms after the %s was sent (committed and answered after %d ms)%n",
-                (live.endedAt[0] - sentNanos) / 1_000_000, what, (committedNanos - sentNanos) / 1_000_000);
+        System.out.printf("WebSocket closed %d ms after the %s was sent, %d ms after it was committed and answered"
+                + " (target %d ms)%n", (live.endedAt[0] - sentNanos) / 1_000_000, what,
+                (live.endedAt[0] - committedNanos) / 1_000_000, CLOSE_TARGET.toMillis());
         assertThat(error).as("the subscription ended with the socket's close").isNotNull();
         assertThat(error.getMessage()).contains(String.valueOf(code));
         return error;
@@ -588,17 +593,9 @@ class WebSocketSecurityTest {
     }
 
     /** Another application on the same database, with tight WebSocket limits (see the class comment). */
-    private ConfigurableApplicationContext secondInstance() {
+    private SameDatabaseInstance secondInstance() {
         if (second == null) {
-            Map<String, Object> same = new LinkedHashMap<>();
-            for (String key : new String[] {"spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
-                    "spring.flyway.url", "spring.flyway.user", "spring.flyway.password"}) {
-                same.put(key, environment.getProperty(key, ""));
-            }
-            same.put("server.port", "0");
-            same.put("cordee.demo-data.enabled", "false");
-            // arguments, not default properties: application.properties would override those
-            second = new SpringApplicationBuilder(CordeeApplication.class).profiles("test").properties(same).run(
+            second = SameDatabaseInstance.start(environment,
                     "--cordee.limits.websocket.connection-operations=5",
                     "--cordee.limits.websocket.user-operations=8",
                     "--cordee.limits.websocket.operations-period=1h",
@@ -610,17 +607,6 @@ class WebSocketSecurityTest {
     }
 
     private static void waitFor(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT + " in vain");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
     }
 }

@@ -3,19 +3,15 @@ package io.cordee.api.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -31,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * from article A47 A-1 of the LPF. The clock is Thursday 3 December 2026.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 public class FecImportTest {
 
     static final Charset CP1252 = Charset.forName("windows-1252");
@@ -106,19 +103,7 @@ public class FecImportTest {
     @Autowired
     WebTestClient web;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     @Test
     void aSmallAgencysLedgerBecomesInvoicesPaymentsABankBalanceAndTheDelayModelLearnsFromIt() {
@@ -317,23 +302,8 @@ public class FecImportTest {
     private JsonNode apply(HttpGraphQlTester tester, String id) {
         tester.document(APPLY).variable("id", id).execute().path("applyImport.userErrors").entityList(Object.class)
                 .hasSize(0);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode job = json.valueToTree(tester.document(JOB).variable("id", id).execute().path("importJob")
-                    .entity(Object.class).get());
-            if (!job.path("status").asString().equals("APPLYING")) {
-                return job;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the import did not end within 60 s: " + job);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return ImportJobWait.awaitEnd(() -> json.valueToTree(tester.document(JOB).variable("id", id).execute()
+                .path("importJob").entity(Object.class).get()));
     }
 
     /** name → expected/p90/basedOn. */

@@ -3,16 +3,14 @@ package io.cordee.api.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +18,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -38,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and tenants. The clock is Thursday 3 December 2026, 11:00 in Paris.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class ImportTest {
 
     static final Charset CP1252 = Charset.forName("windows-1252");
@@ -85,19 +82,7 @@ class ImportTest {
     @Autowired
     WebTestClient web;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     @Test
     void aSemicolonWindows1252DecimalCommaFileIsImportedExactlyAndAgainChangesNothing() {
@@ -411,22 +396,7 @@ class ImportTest {
     }
 
     private JsonNode waitForEnd(HttpGraphQlTester tester, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode job = job(tester, id);
-            if (!job.path("status").asString().equals("APPLYING")) {
-                return job;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the import did not end within 60 s: " + job);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return ImportJobWait.awaitEnd(() -> job(tester, id));
     }
 
     /** record → [created, updated, skipped]. */

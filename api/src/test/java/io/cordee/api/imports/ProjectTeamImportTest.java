@@ -240,23 +240,8 @@ class ProjectTeamImportTest {
     private JsonNode apply(HttpGraphQlTester tester, String id) {
         tester.document("mutation($id: ID!) { applyImport(input: {id: $id}) { userErrors { code } } }")
                 .variable("id", id).execute().path("applyImport.userErrors").entityList(Object.class).hasSize(0);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            JsonNode job = json.valueToTree(tester.document("query($id: ID!) { importJob(id: $id) { " + JOB_FIELDS
-                    + " } }").variable("id", id).execute().path("importJob").entity(Object.class).get());
-            if (!job.path("status").asString().equals("APPLYING")) {
-                return job;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the import did not end within 60 s: " + job);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return ImportJobWait.awaitEnd(() -> json.valueToTree(tester.document("query($id: ID!) { importJob(id: $id) { "
+                + JOB_FIELDS + " } }").variable("id", id).execute().path("importJob").entity(Object.class).get()));
     }
 
     /** record → [created, updated, skipped]. */

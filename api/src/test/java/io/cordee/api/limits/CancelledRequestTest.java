@@ -1,11 +1,13 @@
 package io.cordee.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Conditions;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
 import io.r2dbc.pool.ConnectionPool;
@@ -18,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,18 +68,18 @@ class CancelledRequestTest {
                     .cookie("CORDEE_SESSION", session).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("query", query)).retrieve().bodyToMono(String.class).subscribe();
             // the request's statement waits for the lock, on a pool connection
-            assertThat(await(() -> waitingForTheLock(watcher) == 1, Duration.ofSeconds(20)))
-                    .as("the request's statement waits for the lock").isTrue();
+            await("the request's statement waits for the lock").atMost(Duration.ofSeconds(30))
+                    .until(() -> waitingForTheLock(watcher) == 1);
             assertThat(pool.getMetrics().orElseThrow().acquiredSize()).as("held while it waits").isEqualTo(1);
 
             request.dispose(); // the client goes away
-            boolean stoppedWaiting = await(() -> waitingForTheLock(watcher) == 0, Duration.ofSeconds(3));
+            boolean stoppedWaiting = Conditions.holdsWithin(Duration.ofSeconds(3), () -> waitingForTheLock(watcher) == 0);
             System.out.printf("cancelled request: its statement %s waiting for the lock within 3 s%n",
                     stoppedWaiting ? "stopped" : "was still");
             locker.rollback();
         } finally {
-            boolean released = await(() -> pool.getMetrics().orElseThrow().acquiredSize() == 0,
-                    Duration.ofSeconds(20));
+            boolean released = Conditions.holdsWithin(Duration.ofSeconds(30),
+                    () -> pool.getMetrics().orElseThrow().acquiredSize() == 0);
             root.detachAppender(log);
             assertThat(released).as("connections still acquired: %d", pool.getMetrics().orElseThrow().acquiredSize())
                     .isTrue();
@@ -116,16 +117,5 @@ class CancelledRequestTest {
             current = wrapped.unwrap();
         }
         return (ConnectionPool) current;
-    }
-
-    private static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
     }
 }

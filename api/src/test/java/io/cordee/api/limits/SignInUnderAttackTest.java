@@ -1,9 +1,11 @@
 package io.cordee.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cordee.api.security.BCryptPasswordHasher;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.Conditions;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.BoundedHashing;
 import io.cordee.core.identity.PasswordHasher;
@@ -159,7 +161,7 @@ class SignInUnderAttackTest {
         burst.subscribe(answers::addAll);
 
         // the dashboard, asked again and again while the burst is under way (as soon as hashing has begun)
-        assertThat(awaitTrue(() -> HASHER.inside.get() > 0, Duration.ofSeconds(30))).as("hashing began").isTrue();
+        await("hashing began").atMost(Duration.ofSeconds(30)).until(() -> HASHER.inside.get() > 0);
         while (!burstOver.get()) {
             long t = System.nanoTime();
             Answer answer = post(browser, owner, DASHBOARD, Map.of()).block(Duration.ofSeconds(30));
@@ -171,7 +173,7 @@ class SignInUnderAttackTest {
             Thread.sleep(200); // a few a second: the owner's 300 requests a minute are shared by the whole class
         }
         long burstMs = (System.nanoTime() - started) / 1_000_000;
-        assertThat(awaitTrue(() -> answers.size() == 40, Duration.ofSeconds(60))).isTrue();
+        await("the 40 answers").atMost(Duration.ofSeconds(60)).until(() -> answers.size() == 40);
 
         List<Long> sorted = dashboard.stream().sorted().toList();
         long median = sorted.get(sorted.size() / 2);
@@ -208,11 +210,11 @@ class SignInUnderAttackTest {
                 signIn(fromNewAddress(), "stuck-" + i + "-" + UUID.randomUUID() + "@test.example", "guess")
                         .subscribe(answers::add);
             }
-            assertThat(awaitTrue(() -> hashing.inFlight() == 40 && HASHER.inside.get() == 1, Duration.ofSeconds(30)))
-                    .as("40 under way (%d), 1 of them hashing (%d)", hashing.inFlight(), HASHER.inside.get()).isTrue();
+            await("40 under way, 1 of them hashing").atMost(Duration.ofSeconds(30))
+                    .until(() -> hashing.inFlight() == 40 && HASHER.inside.get() == 1);
             // each statement of a sign-in gives its connection back as soon as it has answered (the last
             // releases can trail the statements by a few milliseconds): then none is held while they hash
-            boolean noneHeld = awaitTrue(() -> metrics(pool).acquiredSize() == 0, Duration.ofSeconds(10));
+            boolean noneHeld = Conditions.holdsWithin(Duration.ofSeconds(30), () -> metrics(pool).acquiredSize() == 0);
             int acquired = metrics(pool).acquiredSize();
 
             long t = System.nanoTime();
@@ -241,10 +243,10 @@ class SignInUnderAttackTest {
             gate.countDown();
             HASHER.open();
         }
-        assertThat(awaitTrue(() -> answers.size() == 40, Duration.ofSeconds(120))).isTrue();
+        await("the 40 answers").atMost(Duration.ofSeconds(120)).until(() -> answers.size() == 40);
         assertThat(answers).allMatch(a -> a.status() == 200 && "INVALID_CREDENTIALS".equals(
                 a.json().path("data").path("signIn").path("userErrors").path(0).path("code").asString()));
-        assertThat(awaitTrue(() -> hashing.inFlight() == 0, Duration.ofSeconds(10))).isTrue();
+        await("no sign-in under way").atMost(Duration.ofSeconds(30)).until(() -> hashing.inFlight() == 0);
     }
 
     @Test
@@ -418,18 +420,6 @@ class SignInUnderAttackTest {
 
     private static PoolMetrics metrics(ConnectionPool pool) {
         return pool.getMetrics().orElseThrow();
-    }
-
-    private static boolean awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
     }
 
     /** BCrypt 11 (production: 12), with a gate that can hold every check half way and a count of checks. */

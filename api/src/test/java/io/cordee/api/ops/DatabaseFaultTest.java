@@ -1,6 +1,7 @@
 package io.cordee.api.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cordee.CordeeApplication;
 import io.cordee.api.alert.AlertNotifications;
@@ -109,9 +110,8 @@ class DatabaseFaultTest {
         Disposable subscription = socket.document("subscription { alertChanged { type } }")
                 .retrieveSubscription("alertChanged").toEntity(Map.class)
                 .subscribe(e -> { }, subscriptionEnded::complete, () -> subscriptionEnded.complete("completed"));
-        while (alertNotifications.subscriberCount() == 0) {
-            Thread.sleep(20);
-        }
+        await("the subscription held by the server").atMost(Duration.ofSeconds(30))
+                .until(() -> alertNotifications.subscriberCount() > 0);
 
         FaultDatabase.stop();
         List<String> timings = new ArrayList<>();
@@ -149,15 +149,10 @@ class DatabaseFaultTest {
             return millis(restarted);
         });
         // the same session, no application restart: retried until the pool has reconnected
-        Integer recovered = null;
-        while (recovered == null && System.nanoTime() - restarted < Duration.ofSeconds(30).toNanos()) {
-            EntityExchangeResult<byte[]> result = post(owner, CLIENTS, Map.of());
-            if (result.getStatus().is2xxSuccessful()) {
-                recovered = json.readTree(result.getResponseBodyContent()).path("data").path("clients").path("totalCount").asInt();
-            } else {
-                Thread.sleep(100);
-            }
-        }
+        EntityExchangeResult<byte[]> back = await("a request succeeds again").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> post(owner, CLIENTS, Map.of()), result -> result.getStatus().is2xxSuccessful());
+        int recovered = json.readTree(back.getResponseBodyContent()).path("data").path("clients").path("totalCount").asInt();
         System.out.println("[fault] first successful request " + millis(restarted) + " ms after PostgreSQL was back");
         assertThat(recovered).as("requests succeed again after the restart").isEqualTo(acknowledged + 1);
         expectStatus(web, "/readyz", HttpStatus.OK, "UP");
@@ -233,12 +228,9 @@ class DatabaseFaultTest {
                 .exchange().expectBody().returnResult();
     }
 
-    private void awaitListening(boolean listening) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (alertNotifications.isListening() != listening && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(alertNotifications.isListening()).as("alert listener listening").isEqualTo(listening);
+    private void awaitListening(boolean listening) {
+        await("alert listener listening: " + listening).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> alertNotifications.isListening() == listening);
     }
 
     private static long millis(long startedNanos) {

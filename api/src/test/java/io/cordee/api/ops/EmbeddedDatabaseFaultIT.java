@@ -1,6 +1,7 @@
 package io.cordee.api.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -279,17 +280,16 @@ class EmbeddedDatabaseFaultIT {
         }
 
         void awaitReady() throws Exception {
-            long deadline = System.nanoTime() + READY_LIMIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the application exited (" + process.exitValue() + "):\n" + output());
-                }
-                if (ready()) {
-                    return;
-                }
-                Thread.sleep(200);
+            try {
+                await("the application ready").atMost(READY_LIMIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("the application exited (" + process.exitValue() + "):\n" + output());
+                    }
+                    return ready();
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("not ready within " + READY_LIMIT + ":\n" + output(), e);
             }
-            throw new AssertionError("not ready within " + READY_LIMIT + ":\n" + output());
         }
 
         boolean ready() {
@@ -407,12 +407,9 @@ class EmbeddedDatabaseFaultIT {
         return Long.parseLong(Files.readAllLines(cordee.resolve("pgdata").resolve("postmaster.pid")).get(0).trim());
     }
 
-    private void awaitAcknowledged(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (acknowledged.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(acknowledged.size()).as("writes acknowledged").isGreaterThanOrEqualTo(count);
+    private void awaitAcknowledged(int count) {
+        await("%d writes acknowledged".formatted(count)).atMost(Duration.ofSeconds(120))
+                .until(() -> acknowledged.size() >= count);
     }
 
     /** The authentication the server asks of a client connecting on its Unix socket (protocol 3.0). */

@@ -1,17 +1,21 @@
 package io.cordee.api.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.cordee.api.limits.WebSocketLimits;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.api.websocket.AccessChangeListener;
 import io.cordee.core.identity.Role;
+import io.cordee.core.identity.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +55,8 @@ class PeopleTest {
               invitations { id email role status expiresAt } } }""";
     static final String PASSWORD = "a long enough passphrase";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration WAIT = Duration.ofSeconds(10);
+    /** A safety net for a loaded machine, not a speed requirement (ADR 89). */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
     Tenants tenants;
@@ -63,6 +68,8 @@ class PeopleTest {
     TestClock clock;
     @Autowired
     AccessChangeListener listener;
+    @Autowired
+    WebSocketLimits webSocketLimits;
     @LocalServerPort
     int port;
 
@@ -384,10 +391,7 @@ class PeopleTest {
         String token = gql(session, "mutation { createApiToken(input: {name: \"CRM\", access: READ_ONLY}) { token } }",
                 Map.of()).at("createApiToken.token").asString();
         assertThat(token).startsWith("cordee_pat_");
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!listener.isListening() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(WAIT).until(listener::isListening);
         WebSocketGraphQlClient socket = WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql",
                 new ReactorNettyWebSocketClient()).headers(h -> h.add(HttpHeaders.COOKIE, "CORDEE_SESSION=" + session))
                 .build();
@@ -398,17 +402,19 @@ class PeopleTest {
         CompletableFuture<Throwable> closed = new CompletableFuture<>();
         opened.add(socket.document("subscription { alertChanged { type } }").retrieveSubscription("alertChanged")
                 .toEntity(Map.class).subscribe(e -> { }, closed::complete, () -> closed.complete(null)));
-        Thread.sleep(300);
+        // open on the server (its place counted for the user, whom only this test uses) before the deactivation
+        UserId leaving = new UserId(db.sql("SELECT id FROM app_user WHERE email = :e").bind("e", second)
+                .mapValue(UUID.class).one().block(WAIT));
+        await().atMost(WAIT).until(() -> webSocketLimits.openSubscriptions(leaving) == 1);
         assertThat(closed).isNotDone();
 
         Answer done = gql(owner, """
                 mutation($id: ID!) { deactivateUser(input: {id: $id}) { person { status } userErrors { code } } }""",
                 Map.of("id", personId(second)));
-        long committed = System.nanoTime();
         assertThat(done.at("deactivateUser.person.status").asString()).isEqualTo("DEACTIVATED");
-        // the subscription is closed within 2 s of the answer (ADR 22's 4401)
-        Throwable error = closed.get(Math.max(0, Duration.ofSeconds(2).toNanos() - (System.nanoTime() - committed)),
-                TimeUnit.NANOSECONDS);
+        // the subscription is closed (ADR 22's 4401), by the deactivation's notification: the periodic re-check
+        // runs once a minute; WebSocketSecurityTest prints the latencies
+        Throwable error = closed.get(20, TimeUnit.SECONDS);
         assertThat(error).isNotNull();
         assertThat(error.getMessage()).contains("4401");
         // the next request of the session and of the API token: 401

@@ -10,8 +10,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -62,6 +64,16 @@ public final class MailServer {
                 throw new IllegalStateException(e);
             }
         }).toArray(MimeMessage[]::new);
+    }
+
+    /**
+     * The messages received for {@code address} once there are at least {@code count}: mail leaves after the
+     * request that sends it has answered. 30 s is a safety net for a loaded machine, not a speed requirement
+     * (ADR 89).
+     */
+    public static MimeMessage[] awaitMails(String address, int count) {
+        return Awaitility.await("%d mail(s) to %s".formatted(count, address)).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20)).until(() -> to(address), mails -> mails.length >= count);
     }
 
     /** The text parts of a message by their type (text/plain, text/html), walking nested multiparts. */

@@ -25,6 +25,8 @@ public final class TestClock extends Clock {
     /** The run's offset from the machine's clock ({@link #PROPERTY}); {@link #reset} comes back to it. */
     private final Duration initial;
     private volatile Duration offset;
+    /** Where time stands still since {@link #stop}, or null while it runs. */
+    private volatile Instant stoppedAt;
 
     public TestClock() {
         String start = System.getProperty(PROPERTY, "").strip();
@@ -42,11 +44,18 @@ public final class TestClock extends Clock {
 
     /** From now on, time runs from {@code start}. */
     public void startAt(Instant start) {
+        stoppedAt = null;
         offset = offsetTo(start);
+    }
+
+    /** From now on, time stands still at this clock's present instant, until {@link #startAt} or {@link #reset}. */
+    public void stop() {
+        stoppedAt = instant();
     }
 
     /** Back to the run's time: the machine's, or the one {@link #PROPERTY} chose. */
     public void reset() {
+        stoppedAt = null;
         offset = initial;
     }
 
@@ -57,7 +66,8 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant stopped = stoppedAt;
+        return stopped != null ? stopped : Instant.now().plus(offset);
     }
 
     @Override

@@ -3,16 +3,13 @@ package io.cordee.api.timesheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -32,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Camille is allocated 50 % to Atelier's from 2 to 29 November, Élodie 100 % from 9 to 20 November.
  */
 @ApiTest
+@ClockAt("2026-12-03T10:00:00Z")
 class TimesheetImportTest {
 
     static final String HARVEST_HEADER = "Date,Client,Project,Project Code,Task,Notes,Hours,Hours Rounded,Billable?,"
@@ -80,19 +78,7 @@ class TimesheetImportTest {
     @Autowired
     Tenants tenants;
     @Autowired
-    TestClock clock;
-    @Autowired
     DatabaseClient db;
-
-    @BeforeEach
-    void thursday() {
-        clock.startAt(Instant.parse("2026-12-03T10:00:00Z"));
-    }
-
-    @AfterEach
-    void backToTheRunsClock() {
-        clock.reset();
-    }
 
     record Agency(Tenants.Tenant tenant, HttpGraphQlTester owner, String atelier, String brasserie) {
     }

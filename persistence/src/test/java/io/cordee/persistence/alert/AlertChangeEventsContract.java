@@ -2,6 +2,7 @@ package io.cordee.persistence.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.Alert;
@@ -114,12 +115,8 @@ abstract class AlertChangeEventsContract {
         return events.heard().filter(h -> h.agencyId().equals(agency)).next().toFuture();
     }
 
-    static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s", WAIT).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    static void waitFor(BooleanSupplier condition) {
+        await().atMost(WAIT).until(condition::getAsBoolean);
     }
 
     static AlertChange change(AlertChange.Type type) {

@@ -26,7 +26,6 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -36,14 +35,9 @@ class AlertPersistenceAdapterTest {
     private final AlertPersistenceAdapter adapter = new AlertPersistenceAdapter(db, new EvidenceJson());
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    private AgencyId agency;
-    private AgencyId otherAgency;
-
-    @BeforeEach
-    void twoAgencies() {
-        agency = TestDatabase.newAgency();
-        otherAgency = TestDatabase.newAgency();
-    }
+    /** Two agencies of their own for each test (a new instance per test): one to use, one that must see none of it. */
+    private final AgencyId agency = TestDatabase.newAgency();
+    private final AgencyId otherAgency = TestDatabase.newAgency();
 
     @Test
     void roundTripsEveryFieldWithTheEvidenceScaleKept() {

@@ -13,7 +13,6 @@ import io.cordee.persistence.support.TestDatabase;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -26,33 +25,28 @@ class BillingPersistenceAdapterTest {
     private final BillingPersistenceAdapter adapter = new BillingPersistenceAdapter(db, new BillingRowMapperImpl(),
             new MilestonesJson());
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
-    private AgencyId agency;
-    private AgencyId otherAgency;
-
-    @BeforeEach
-    void twoAgencies() {
-        agency = TestDatabase.newAgency();
-        otherAgency = TestDatabase.newAgency();
-    }
+    /** Two agencies of their own for each test (a new instance per test): one to use, one that must see none of it. */
+    private final AgencyId agency = TestDatabase.newAgency();
+    private final AgencyId otherAgency = TestDatabase.newAgency();
 
     @Test
     void readsEachClientsLastTwelvePaidInvoicesNewestFirst() {
         // Alpha paid 14 invoices: invoice k (k = 1..14) due on 1 Jan + 10k days, paid 5k days after that.
         // The last 12 by paid date are k = 3..14, so their delays are 15, 20, ..., 70 days.
-        ClientId alpha = insertClient(agency);
+        ClientId alpha = TestDatabase.newClient(agency);
         UUID alphaProject = insertProject(agency, alpha);
         for (int k = 1; k <= 14; k++) {
             LocalDate due = JAN_1.plusDays(10L * k);
             insertInvoice(agency, alpha, alphaProject, "PAID", due, 100_00, 100_00, due.plusDays(5L * k));
         }
         // Bravo paid 2; Charlie none (only an issued one); another agency's client paid 3.
-        ClientId bravo = insertClient(agency);
+        ClientId bravo = TestDatabase.newClient(agency);
         UUID bravoProject = insertProject(agency, bravo);
         insertInvoice(agency, bravo, bravoProject, "PAID", JAN_1, 50_00, 50_00, JAN_1.plusDays(1));
         insertInvoice(agency, bravo, bravoProject, "PAID", JAN_1.plusDays(30), 50_00, 50_00, JAN_1.plusDays(31));
-        ClientId charlie = insertClient(agency);
+        ClientId charlie = TestDatabase.newClient(agency);
         insertInvoice(agency, charlie, insertProject(agency, charlie), "ISSUED", JAN_1, 70_00, 0, null);
-        ClientId stranger = insertClient(otherAgency);
+        ClientId stranger = TestDatabase.newClient(otherAgency);
         UUID strangerProject = insertProject(otherAgency, stranger);
         for (int k = 0; k < 3; k++) {
             insertInvoice(otherAgency, stranger, strangerProject, "PAID", JAN_1, 10_00, 10_00, JAN_1);
@@ -73,14 +67,14 @@ class BillingPersistenceAdapterTest {
 
     @Test
     void readsWhatIsStillOwedOnPlannedAndIssuedInvoices() {
-        ClientId client = insertClient(agency);
+        ClientId client = TestDatabase.newClient(agency);
         UUID project = insertProject(agency, client);
         UUID planned = insertInvoice(agency, client, project, "PLANNED", JAN_1.plusDays(60), 300_00, 0, null);
         // 1,000.00 issued, 400.00 received: 600.00 still owed
         UUID partPaid = insertInvoice(agency, client, project, "ISSUED", JAN_1.plusDays(30), 1_000_00, 400_00, null);
         insertInvoice(agency, client, project, "PAID", JAN_1, 200_00, 200_00, JAN_1);
         insertInvoice(agency, client, project, "CANCELLED", JAN_1, 900_00, 0, null);
-        ClientId stranger = insertClient(otherAgency);
+        ClientId stranger = TestDatabase.newClient(otherAgency);
         insertInvoice(otherAgency, stranger, insertProject(otherAgency, stranger), "ISSUED", JAN_1, 50_00, 0, null);
 
         List<Receivable> open = adapter.findReceivables(agency).collectList().block();
@@ -106,7 +100,7 @@ class BillingPersistenceAdapterTest {
      */
     @Test
     void readsWhatWasOwedAsOfAPastDate() {
-        ClientId client = insertClient(agency);
+        ClientId client = TestDatabase.newClient(agency);
         UUID project = insertProject(agency, client);
         UUID a = insertInvoice(agency, client, project, "ISSUED", JAN_1.plusDays(30), 1_000_00, 500_00, null);
         UUID b = insertInvoice(agency, client, project, "PAID", JAN_1.plusDays(20), 400_00, 400_00,
@@ -115,7 +109,7 @@ class BillingPersistenceAdapterTest {
         insertPayment(agency, client, a, LocalDate.of(2026, 1, 20), 200_00);
         insertPayment(agency, client, b, LocalDate.of(2026, 1, 25), 400_00);
         // another agency's later payment changes nothing here
-        ClientId stranger = insertClient(otherAgency);
+        ClientId stranger = TestDatabase.newClient(otherAgency);
         UUID theirs = insertInvoice(otherAgency, stranger, insertProject(otherAgency, stranger), "PAID", JAN_1,
                 50_00, 50_00, JAN_1.plusDays(40));
         insertPayment(otherAgency, stranger, theirs, JAN_1.plusDays(40), 50_00);
@@ -156,14 +150,6 @@ class BillingPersistenceAdapterTest {
         spec = paidDate == null ? spec.bindNull("paidDate", LocalDate.class) : spec.bind("paidDate", paidDate);
         spec.then().block();
         return id;
-    }
-
-    private ClientId insertClient(AgencyId agencyId) {
-        UUID id = ids.newId();
-        db.sql("INSERT INTO client (agency_id, id, name, segment, payment_terms_days)"
-                        + " VALUES (:agency, :id, 'Client', 'SME', 30)")
-                .bind("agency", agencyId.value()).bind("id", id).then().block();
-        return new ClientId(id);
     }
 
     private UUID insertProject(AgencyId agencyId, ClientId client) {

@@ -93,10 +93,8 @@ class BriefPersistenceAdapterTest {
     }
 
     private ProjectId insertProject(AgencyId agencyId) {
-        UUID client = ids.newId();
+        UUID client = TestDatabase.newClient(agencyId).value();
         UUID project = ids.newId();
-        db.sql("INSERT INTO client (agency_id, id, name, segment, payment_terms_days) VALUES (:a, :id, 'C', 'SME', 30)")
-                .bind("a", agencyId.value()).bind("id", client).then().block();
         db.sql("INSERT INTO project (agency_id, id, client_id, name, status, start_date, currency, fee_budget_minor,"
                         + " payment_terms_days) VALUES (:a, :id, :c, 'P', 'ACTIVE', '2026-01-05', 'EUR', 0, 30)")
                 .bind("a", agencyId.value()).bind("id", project).bind("c", client).then().block();

@@ -20,7 +20,6 @@ import io.cordee.persistence.support.TestDatabase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -30,14 +29,9 @@ class ClientPersistenceAdapterTest {
     private final ClientPersistenceAdapter adapter = new ClientPersistenceAdapter(db,
             new ClientRowMapperImpl(new ContactsJson()));
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
-    private AgencyId agency;
-    private AgencyId otherAgency;
-
-    @BeforeEach
-    void twoAgencies() {
-        agency = TestDatabase.newAgency();
-        otherAgency = TestDatabase.newAgency();
-    }
+    /** Two agencies of their own for each test (a new instance per test): one to use, one that must see none of it. */
+    private final AgencyId agency = TestDatabase.newAgency();
+    private final AgencyId otherAgency = TestDatabase.newAgency();
 
     @Test
     void roundTripsEveryField() {

@@ -2,6 +2,7 @@ package io.cordee.persistence.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,10 +75,8 @@ class EmbeddedBackupsTest {
             release.countDown();
             backupUnderWay.join();
             Path fifth = backups.resolve("cordee-2026-12-05.zip");
-            for (int i = 0; i < 600 && !Files.exists(fifth); i++) {
-                Thread.sleep(100);
-            }
-            assertThat(fifth).as("written by the backup thread once the lock is free").exists();
+            await("written by the backup thread once the lock is free").atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(100)).until(() -> Files.exists(fifth));
             scheduled.destroy();
             Files.delete(fifth);
 

@@ -2,6 +2,7 @@ package io.cordee.persistence.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -214,11 +215,9 @@ class EmbeddedPostgresServerTest {
         }
     }
 
-    private static void awaitFile(Path file) throws InterruptedException {
-        for (int i = 0; i < 200 && !Files.exists(file); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(file).exists();
+    private static void awaitFile(Path file) {
+        await(file + " exists").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(file));
     }
 
     /** How SHOW prints a size in MB: "3GB" when it divides evenly, else "3000MB". */

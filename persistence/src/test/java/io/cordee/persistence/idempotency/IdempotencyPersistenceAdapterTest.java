@@ -10,7 +10,6 @@ import io.cordee.persistence.common.R2dbcTransactionRunner;
 import io.cordee.persistence.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,14 +25,9 @@ class IdempotencyPersistenceAdapterTest {
     private final R2dbcTransactionRunner tx = new R2dbcTransactionRunner(
             new R2dbcTransactionManager(db.getConnectionFactory()), db);
     private final IdempotencyKey key = new IdempotencyKey("pay-0042");
-    private AgencyId agency;
-    private AgencyId otherAgency;
-
-    @BeforeEach
-    void twoAgencies() {
-        agency = TestDatabase.newAgency();
-        otherAgency = TestDatabase.newAgency();
-    }
+    /** Two agencies of their own for each test (a new instance per test): one to use, one that must see none of it. */
+    private final AgencyId agency = TestDatabase.newAgency();
+    private final AgencyId otherAgency = TestDatabase.newAgency();
 
     @Test
     void aCommittedClaimIsReplayedAndTheSameKeyIsFreeInAnotherAgency() {

@@ -1,6 +1,7 @@
 package io.cordee.persistence.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.AccessChangeEvents;
@@ -44,11 +45,7 @@ class PostgresAccessChangeEventsTest {
         // each instance's first two notices: its start, then the first change of this agency
         CompletableFuture<List<Heard>> heardByFirst = startAndFirstChange(first, agency);
         CompletableFuture<List<Heard>> heardBySecond = startAndFirstChange(second, agency);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!(first.isListening() && second.isListening())) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        await().atMost(WAIT).until(() -> first.isListening() && second.isListening());
 
         db.sql("UPDATE app_user SET role = 'FINANCE' WHERE agency_id = :a AND id = :id")
                 .bind("a", agency.value()).bind("id", user).then().block(WAIT);
@@ -64,11 +61,7 @@ class PostgresAccessChangeEventsTest {
         AccessChangeEvents events = newInstance("unreadable");
         CompletableFuture<Heard> heard = events.heard().filter(h -> !(h instanceof Heard.ListeningStarted)).next()
                 .toFuture();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!events.isListening()) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        await().atMost(WAIT).until(events::isListening);
         db.sql("SELECT pg_notify('" + PostgresAccessChangeEvents.CHANNEL + "', 'U:not-an-agency:nor-a-user')")
                 .then().block(WAIT);
         assertThat(heard.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(new Heard.Unreadable());

@@ -22,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -32,25 +31,11 @@ class ProposalPersistenceAdapterTest {
     private final ProposalPersistenceAdapter adapter = new ProposalPersistenceAdapter(db,
             new ProposalRowMapperImpl(new ProposalJson()));
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
-    private AgencyId agency;
-    private AgencyId otherAgency;
-    private ClientId x;
-    private ClientId y;
-
-    @BeforeEach
-    void agencyWithTwoClients() {
-        agency = TestDatabase.newAgency();
-        otherAgency = TestDatabase.newAgency();
-        x = insertClient(agency);
-        y = insertClient(agency);
-    }
-
-    private ClientId insertClient(AgencyId agencyId) {
-        ClientId id = new ClientId(ids.newId());
-        db.sql("INSERT INTO client (agency_id, id, name, segment, payment_terms_days) VALUES (:a, :id, 'C', 'SME', 30)")
-                .bind("a", agencyId.value()).bind("id", id.value()).then().block();
-        return id;
-    }
+    /** For each test (a new instance per test): an agency with two clients, and another agency. */
+    private final AgencyId agency = TestDatabase.newAgency();
+    private final AgencyId otherAgency = TestDatabase.newAgency();
+    private final ClientId x = TestDatabase.newClient(agency);
+    private final ClientId y = TestDatabase.newClient(agency);
 
     private SentProposal proposal(ClientId client, String sentOn) {
         Money eur = Money.of(1_234_567, "EUR");

@@ -39,18 +39,15 @@ class RelationshipPersistenceAdapterTest {
     private final RelationshipPersistenceAdapter adapter = new RelationshipPersistenceAdapter(db,
             new RelationshipRowMapperImpl(new StrengthsJson()));
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
-    private AgencyId agency;
-    private AgencyId otherAgency;
-    private ClientId x;
-    private ClientId y;
+    /** For each test (a new instance per test): an agency with two clients, and another agency. */
+    private final AgencyId agency = TestDatabase.newAgency();
+    private final AgencyId otherAgency = TestDatabase.newAgency();
+    private final ClientId x = TestDatabase.newClient(agency);
+    private final ClientId y = TestDatabase.newClient(agency);
     private ProjectId project;
 
     @BeforeEach
-    void agencyWithTwoClients() {
-        agency = TestDatabase.newAgency();
-        otherAgency = TestDatabase.newAgency();
-        x = insertClient(agency);
-        y = insertClient(agency);
+    void aProjectOfX() {
         project = new ProjectId(ids.newId());
         db.sql("INSERT INTO project (agency_id, id, client_id, name, status, start_date, currency, fee_budget_minor,"
                         + " payment_terms_days) VALUES (:a, :id, :c, 'P', 'ACTIVE', '2026-01-05', 'EUR', 0, 30)")
@@ -125,7 +122,8 @@ class RelationshipPersistenceAdapterTest {
         }
         Interaction internal = adapter.insertInteraction(interaction(x, "2026-02-25", true)).block();
         adapter.insertInteraction(interaction(y, "2026-01-01", false)).block();
-        adapter.insertInteraction(new Interaction(new InteractionId(ids.newId()), otherAgency, insertClient(otherAgency),
+        adapter.insertInteraction(new Interaction(new InteractionId(ids.newId()), otherAgency,
+                TestDatabase.newClient(otherAgency),
                 LocalDate.of(2026, 3, 31), InteractionKind.CALL, List.of(), List.of(), "Other", 3, 3, false, 0)).block();
 
         Map<ClientId, Page<Interaction>> first = adapter.findInteractionPages(agency, List.of(x, y), false,
@@ -155,7 +153,7 @@ class RelationshipPersistenceAdapterTest {
         assertThat(adapter.findInteractionsSince(agency, List.of(x, y), LocalDate.of(2026, 2, 20)).collectList().block())
                 .extracting(i -> i.date().toString())
                 .containsExactlyInAnyOrder("2026-03-05", "2026-03-05", "2026-02-20", "2026-02-25");
-        assertThat(adapter.firstInteractionDates(agency, List.of(x, y, insertClient(agency))).block())
+        assertThat(adapter.firstInteractionDates(agency, List.of(x, y, TestDatabase.newClient(agency))).block())
                 .isEqualTo(Map.of(x, LocalDate.of(2026, 1, 10), y, LocalDate.of(2026, 1, 1)));
     }
 
@@ -168,12 +166,5 @@ class RelationshipPersistenceAdapterTest {
     private static Interaction with(Interaction i, String summary, long version) {
         return new Interaction(i.id(), i.agencyId(), i.clientId(), i.date(), i.kind(), i.agencyParticipants(),
                 i.clientParticipants(), summary, i.agencyEnergy(), i.clientEnergy(), i.internal(), version);
-    }
-
-    private ClientId insertClient(AgencyId agencyId) {
-        ClientId id = new ClientId(ids.newId());
-        db.sql("INSERT INTO client (agency_id, id, name, segment, payment_terms_days) VALUES (:a, :id, 'C', 'SME', 30)")
-                .bind("a", agencyId.value()).bind("id", id.value()).then().block();
-        return id;
     }
 }

@@ -14,7 +14,6 @@ import io.cordee.persistence.support.TestDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -26,14 +25,9 @@ class TeamAbsencePersistenceAdapterTest {
     private final TeamMemberPersistenceAdapter members = new TeamMemberPersistenceAdapter(db,
             new TeamMemberRowMapperImpl(), absences);
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
-    private AgencyId agency;
-    private AgencyId otherAgency;
-
-    @BeforeEach
-    void twoAgencies() {
-        agency = TestDatabase.newAgency();
-        otherAgency = TestDatabase.newAgency();
-    }
+    /** Two agencies of their own for each test (a new instance per test): one to use, one that must see none of it. */
+    private final AgencyId agency = TestDatabase.newAgency();
+    private final AgencyId otherAgency = TestDatabase.newAgency();
 
     private TeamMember member(LocalDate start, LocalDate end) {
         return new TeamMember(new TeamMemberId(ids.newId()), agency, "Ana", "Designer", List.of("UX"),

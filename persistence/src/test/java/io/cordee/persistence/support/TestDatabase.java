@@ -1,6 +1,7 @@
 package io.cordee.persistence.support;
 
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.client.ClientId;
 import io.cordee.persistence.common.UuidV7IdGenerator;
 import io.cordee.persistence.embedded.EmbeddedPostgresServer;
 import io.r2dbc.spi.ConnectionFactories;
@@ -57,6 +58,15 @@ public final class TestDatabase {
                         + " delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)"
                         + " VALUES (:id, 'Test', 'EUR', 'Europe/Paris', 0, 25, 0, 0, 0, 0)")
                 .bind("id", id.value()).then().block();
+        return id;
+    }
+
+    /** A new client of {@code agency} (an SME named "C", on 30 days) for a test's rows to belong to. */
+    public static ClientId newClient(AgencyId agency) {
+        ClientId id = new ClientId(new UuidV7IdGenerator().newId());
+        client().sql("INSERT INTO client (agency_id, id, name, segment, payment_terms_days)"
+                        + " VALUES (:a, :id, 'C', 'SME', 30)")
+                .bind("a", agency.value()).bind("id", id.value()).then().block();
         return id;
     }
 }
