@@ -18,15 +18,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * graphql-java's execution (through {@code ParsedDocumentCache}) ask here, so a document is parsed once
  * and its tree shared, instead of once per stage.
  *
- * <p>Trees are kept by their text, bounded and least recently used out first; a {@link Document} is
+ * <p>Trees are kept by their text, least recently used out first, bounded by the characters of the texts kept
+ * ({@value #KEPT_CHARACTERS}: a thousand documents of 2,000 characters, or a hundred at the 20,000 of
+ * {@code cordee.limits.max-document-length}), not by their count: the gates before sign-in parse anonymous
+ * documents too, and a tree weighs in proportion to its text (ADR 78). A {@link Document} is
  * immutable, so sharing one between stages and requests is safe. A document that does not parse is kept
  * too: every stage gets the same {@link InvalidSyntaxException} without parsing it again. The options are
  * graphql-java's for operations, so the tree is the one execution would have built.
  */
 public final class RequestDocuments {
 
-    private static final int KEPT = 1000;
-    private static final Cache<String, Parsed> PARSED = Caffeine.newBuilder().maximumSize(KEPT).build();
+    static final long KEPT_CHARACTERS = 2_000_000;
+    private static final Cache<String, Parsed> PARSED = Caffeine.newBuilder().maximumWeight(KEPT_CHARACTERS)
+            .weigher((String text, Parsed parsed) -> text.length())
+            .executor(Runnable::run) // evicted as it is written, not later on the common pool
+            .build();
     private static final AtomicLong PARSES = new AtomicLong();
     private static final AtomicLong LOOKUPS = new AtomicLong();
 
