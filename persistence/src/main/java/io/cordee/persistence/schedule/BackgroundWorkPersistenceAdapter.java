@@ -35,16 +35,20 @@ public class BackgroundWorkPersistenceAdapter implements BackgroundWorkRepositor
                         + " WHERE r.agency_id = a.agency_id AND r.job = :job) ON CONFLICT DO NOTHING")
                 .bind("job", job).fetch().rowsUpdated();
         // next_due_at (the agency's next local midnight) finds the due rows by index; the local-day test
-        // keeps an agency whose time zone changed from being done twice on one day
-        Flux<AgencyDay> claim = db.sql("UPDATE agency_daily_run r SET lease_owner = :owner, lease_until = :leaseUntil"
-                        + " FROM (SELECT d.agency_id, (CAST(:now AS timestamptz) AT TIME ZONE a.time_zone)::date AS day"
-                        + "       FROM agency_daily_run d JOIN agency a ON a.agency_id = d.agency_id"
-                        + "       WHERE d.job = :job AND (d.next_due_at IS NULL OR d.next_due_at <= :now)"
-                        + "         AND (d.lease_until IS NULL OR d.lease_until <= :now)"
-                        + "         AND (d.done_day IS NULL"
-                        + "              OR d.done_day < (CAST(:now AS timestamptz) AT TIME ZONE a.time_zone)::date)"
-                        + "       ORDER BY d.next_due_at NULLS FIRST, d.agency_id LIMIT :limit"
-                        + "       FOR UPDATE OF d SKIP LOCKED) due"
+        // keeps an agency whose time zone changed from being done twice on one day. The candidates are a
+        // MATERIALIZED CTE, read once: as a subquery of UPDATE … FROM, PostgreSQL may scan it again (a nested
+        // loop's inner side), and with SKIP LOCKED each scan finds other rows, so a claim could take more than
+        // :limit (seen in CI: 4 rows for a limit of 2; DailyAlertClaimsTest)
+        Flux<AgencyDay> claim = db.sql("WITH due AS MATERIALIZED ("
+                        + "  SELECT d.agency_id, (CAST(:now AS timestamptz) AT TIME ZONE a.time_zone)::date AS day"
+                        + "  FROM agency_daily_run d JOIN agency a ON a.agency_id = d.agency_id"
+                        + "  WHERE d.job = :job AND (d.next_due_at IS NULL OR d.next_due_at <= :now)"
+                        + "    AND (d.lease_until IS NULL OR d.lease_until <= :now)"
+                        + "    AND (d.done_day IS NULL"
+                        + "         OR d.done_day < (CAST(:now AS timestamptz) AT TIME ZONE a.time_zone)::date)"
+                        + "  ORDER BY d.next_due_at NULLS FIRST, d.agency_id LIMIT :limit"
+                        + "  FOR UPDATE OF d SKIP LOCKED)"
+                        + " UPDATE agency_daily_run r SET lease_owner = :owner, lease_until = :leaseUntil FROM due"
                         + " WHERE r.job = :job AND r.agency_id = due.agency_id"
                         + " RETURNING r.agency_id, due.day")
                 .bind("job", job).bind("now", utc(now)).bind("limit", limit).bind("leaseUntil", utc(leaseUntil))
