@@ -2,6 +2,7 @@ package io.cordee.api.alert;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.AlertService;
+import io.cordee.core.common.Computations;
 import io.cordee.core.schedule.BackgroundWorkRepository;
 import io.cordee.core.schedule.BackgroundWorkRepository.AgencyDay;
 import java.time.Clock;
@@ -145,6 +146,9 @@ public class DailyAlertEvaluation {
 
     private Mono<Void> evaluateAndFinish(AgencyDay claimed) {
         return evaluate.apply(claimed.agencyId(), claimed.day())
+                // its computations (a Monte Carlo run each) on the background thread, never queued before a
+                // request's (ADR 92)
+                .contextWrite(Computations::inBackground)
                 .then(work.finishAgency(job, claimed, owner))
                 // not recorded as done: claimed again once its lease ends
                 .onErrorResume(e -> {

@@ -7,6 +7,7 @@ import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.AlertService;
+import io.cordee.core.common.Computations;
 import io.cordee.core.schedule.BackgroundWorkRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -224,6 +225,25 @@ class DailyAlertClaimsTest {
         assertThatThrownBy(() -> new DailyAlertEvaluation(work, Clock.systemUTC(), (agency, day) -> Mono.empty(), job,
                 2, 1, LEASE, alerts, -1, elapsedNanos::get, rest -> Mono.empty()))
                 .as("a negative rest").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * ADR 92: every evaluation of the pass is subscribed as background work, so that its computations (a Monte
+     * Carlo run each) run on the background thread, at the lowest priority, never queued before a request's.
+     */
+    @Test
+    void everyEvaluationOfThePassIsBackgroundWork() {
+        Map<AgencyId, String> ours = createAgencies(3);
+        String job = "test-background-" + UUID.randomUUID();
+        onlyOursAreDue(job, ours);
+        List<Boolean> marked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        DailyAlertEvaluation evaluator = new DailyAlertEvaluation(work, new MovableClock(NOON_UTC), (agency, day) ->
+                Mono.deferContextual(context -> Mono.fromRunnable(() -> marked.add(Computations.isBackground(context)))),
+                job, 2, 1, LEASE, alerts);
+
+        assertThat(evaluator.evaluateNewDays().block(Duration.ofSeconds(60))).isEqualTo(3L);
+
+        assertThat(marked).containsExactly(true, true, true);
     }
 
     @Test

@@ -43,7 +43,9 @@ class ExportBrowserTest {
         assertThat(href).contains("/exports/forecast.csv?scenario=STRESS&weeks=").contains("&asOf=");
         assertThat(csv.getAttribute("download")).isNotNull();
 
-        // the cockpit's first week, as the table shows it: "2026-W49 30 Nov" … "€123,456.78"
+        // the cockpit's first week, as the table shows it once opened: "2026-W49 30 Nov" … "€123,456.78"
+        browser.click("details.forecast-table summary");
+        browser.wait.until(d -> d.findElement(By.cssSelector("details.forecast-table tbody tr")));
         @SuppressWarnings("unchecked")
         List<String> firstRow = (List<String>) browser.js("""
                 const row = document.querySelector('details.forecast-table tbody tr');
