@@ -13,7 +13,6 @@ import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientDraft;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.Conflict;
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
