@@ -125,7 +125,7 @@ class TwoFactorServiceTest {
 
         // the right password now gives a challenge of 5 minutes, no session
         SecondFactorDue due = due();
-        assertThat(due.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        assertThat(due.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
         assertThat(due.enrolment()).isNull();
         // the step S0 was used by the confirmation: a replay; the next step's code completes the sign-in, once
         assertThat(refusal(catchThrowable(() -> block(twoFactor.completeSignIn(due.challenge(), code(enrolment, S0),
@@ -153,7 +153,8 @@ class TwoFactorServiceTest {
                 recovery.get(1)))))).containsExactly("code REQUIRED");
 
         SecondFactorDue late = due();
-        clock.startAt(T0.plus(Duration.ofMinutes(5)));
+        // the clock stood a hair after T0 (it stops where it got to): one second past the five minutes
+        clock.startAt(T0.plus(Duration.ofMinutes(5)).plusSeconds(1));
         clock.stop();
         assertThat(refusal(catchThrowable(() -> block(twoFactor.completeSignIn(late.challenge(), null,
                 recovery.get(1)))))).containsExactly("challenge SIGN_IN_CHALLENGE_EXPIRED");
