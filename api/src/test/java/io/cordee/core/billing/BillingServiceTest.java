@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordee.api.support.ApiTest;
-import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.FieldError;
@@ -21,15 +20,12 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectService;
 import io.cordee.core.project.ProjectStatus;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link BillingService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04):
@@ -37,42 +33,27 @@ import reactor.core.publisher.Mono;
  * balance, roles, stale versions and another agency's rows. The clock stands on Thursday 15 April 2027 in Paris.
  */
 @ApiTest
-class BillingServiceTest {
-
-    private static final LocalDate TODAY = LocalDate.of(2027, 4, 15);
+class BillingServiceTest extends TenantServiceTest {
 
     @Autowired
     BillingService billing;
     @Autowired
     ProjectService projects;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
     Caller finance;
     Project project;
 
+    @Override
+    protected String tenantName() {
+        return "Billing Service Studio";
+    }
+
     @BeforeEach
     void aProjectOf30000Euros() {
-        clock.startAt(TODAY.atTime(10, 0).atZone(TestClock.PARIS).toInstant());
-        tenant = tenants.create("Billing Service Studio");
-        owner = tenant.owner();
-        finance = tenants.caller(tenant, Role.FINANCE);
+        finance = as(Role.FINANCE);
         // 30,000.00 EUR from 1 March to 30 June 2027, paid 30 days after issue
         project = block(projects.create(owner, tenant.ownClient().id(), new ProjectDraft("Site", ProjectStatus.ACTIVE,
                 LocalDate.of(2027, 3, 1), LocalDate.of(2027, 6, 30), null, Money.of(3_000_000, "EUR"), 30)));
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
     }
 
     /** A deposit of 30 % and milestones of 40 % (1 April) and 30 % (the launch). */
@@ -87,11 +68,6 @@ class BillingServiceTest {
 
     private Invoice byKey(String planKey) {
         return invoicesOfProject(owner).stream().filter(i -> planKey.equals(i.planKey())).findFirst().orElseThrow();
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     @Test
@@ -221,8 +197,8 @@ class BillingServiceTest {
     void aLeadChangesAndSeesNoMoneyAndAClientUserSeesOnlyItsIssuedInvoices() {
         block(billing.setPlan(finance, project.id(), null, depositDesignLaunch()));
         Invoice deposit = byKey("deposit");
-        Caller lead = tenants.caller(tenant, Role.LEAD);
-        Caller client = tenants.caller(tenant, Role.CLIENT);
+        Caller lead = as(Role.LEAD);
+        Caller client = as(Role.CLIENT);
 
         assertThat(catchThrowable(() -> block(billing.setPlan(lead, project.id(), 0L, new BillingPlan(100,
                 List.of(), false))))).isInstanceOf(Forbidden.class);

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordee.api.support.ApiTest;
-import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.brief.BriefVersionDraft.RequirementDraft;
 import io.cordee.core.client.Client;
@@ -14,7 +13,6 @@ import io.cordee.core.client.ClientDraft;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.identity.Caller;
@@ -30,15 +28,12 @@ import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberDraft;
 import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link BriefService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04): the
@@ -46,9 +41,7 @@ import reactor.core.publisher.Mono;
  * and reads, and a feasibility worked out by hand. The clock stands on Thursday 15 April 2027 in Paris.
  */
 @ApiTest
-class BriefServiceTest {
-
-    private static final LocalDate TODAY = LocalDate.of(2027, 4, 15);
+class BriefServiceTest extends TenantServiceTest {
 
     @Autowired
     BriefService briefs;
@@ -60,40 +53,22 @@ class BriefServiceTest {
     TeamService team;
     @Autowired
     StaffingService staffing;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
     Caller lead;
     Caller client;
     Project project;
 
+    @Override
+    protected String tenantName() {
+        return "Brief Studio";
+    }
+
     @BeforeEach
     void aProjectLaunchingAtTheEndOfApril() {
-        clock.startAt(TODAY.atTime(10, 0).atZone(TestClock.PARIS).toInstant());
-        tenant = tenants.create("Brief Studio");
-        owner = tenant.owner();
-        lead = tenants.caller(tenant, Role.LEAD);
-        client = tenants.caller(tenant, Role.CLIENT);
+        lead = as(Role.LEAD);
+        client = as(Role.CLIENT);
         project = block(projects.create(owner, tenant.ownClient().id(), new ProjectDraft("Site", ProjectStatus.ACTIVE,
                 LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 30), null, Money.of(1_000_000, "EUR"), 30)));
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     /** Home (Must, 3 days), Blog (Should, 2.5), Shop (Could, 4): 5.5 person-days in scope. */
@@ -177,7 +152,7 @@ class BriefServiceTest {
 
     @Test
     void financeReadsAClientUserSignsItsOwnAndNeitherWrites() {
-        Caller finance = tenants.caller(tenant, Role.FINANCE);
+        Caller finance = as(Role.FINANCE);
         assertThat(catchThrowable(() -> block(briefs.create(finance, project.id(), "Website", homeBlogShop()))))
                 .isInstanceOf(Forbidden.class);
         assertThat(catchThrowable(() -> block(briefs.create(client, project.id(), "Website", homeBlogShop()))))

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordee.api.support.ApiTest;
-import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.Milestone;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import io.cordee.core.money.Money;
@@ -19,14 +17,11 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectService;
 import io.cordee.core.project.ProjectStatus;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link BillingPlanPreviewService} on the application's wiring and the real PostgreSQL (ADR 0080, update of
@@ -35,9 +30,8 @@ import reactor.core.publisher.Mono;
  * threshold, SMEs pay 5 days late, payday the 25th) and has no team, so no payroll.
  */
 @ApiTest
-class BillingPlanPreviewServiceTest {
+class BillingPlanPreviewServiceTest extends TenantServiceTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2027, 4, 15);
     private static final int WEEKS = 26;
 
     @Autowired
@@ -48,42 +42,24 @@ class BillingPlanPreviewServiceTest {
     CashService cash;
     @Autowired
     ProjectService projects;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
     Project project;
+
+    @Override
+    protected String tenantName() {
+        return "Preview Studio";
+    }
 
     @BeforeEach
     void aProjectStartingInMay() {
-        clock.startAt(TODAY.atTime(10, 0).atZone(TestClock.PARIS).toInstant());
-        tenant = tenants.create("Preview Studio");
-        owner = tenant.owner();
         // 30,000.00 EUR from Monday 3 May to Tuesday 31 August 2027, paid 30 days after issue, no plan yet
         project = block(projects.create(owner, tenant.ownClient().id(), new ProjectDraft("Site", ProjectStatus.PLANNED,
                 LocalDate.of(2027, 5, 3), LocalDate.of(2027, 8, 31), null, Money.of(3_000_000, "EUR"), 30)));
     }
 
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
     /** Half on the start, half on the launch. */
     private static BillingPlan halfAndHalf() {
         return new BillingPlan(50, List.of(new Milestone("Launch", LocalDate.of(2027, 8, 31), 50)), false);
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     @Test
@@ -157,14 +133,14 @@ class BillingPlanPreviewServiceTest {
 
     @Test
     void onlyMoneyRolesPreviewAndOnlyTheirOwnAgencysProjects() {
-        Caller lead = tenants.caller(tenant, Role.LEAD);
-        Caller client = tenants.caller(tenant, Role.CLIENT);
+        Caller lead = as(Role.LEAD);
+        Caller client = as(Role.CLIENT);
         assertThat(catchThrowable(() -> block(previews.preview(lead, project.id(), halfAndHalf(), WEEKS))))
                 .isInstanceOf(Forbidden.class);
         assertThat(catchThrowable(() -> block(previews.preview(client, project.id(), halfAndHalf(), WEEKS))))
                 .isInstanceOf(Forbidden.class);
         // FINANCE may
-        assertThat(block(previews.preview(tenants.caller(tenant, Role.FINANCE), project.id(), halfAndHalf(), WEEKS))
+        assertThat(block(previews.preview(as(Role.FINANCE), project.id(), halfAndHalf(), WEEKS))
                 .invoices()).hasSize(2);
 
         // another agency's owner, with this project's id: no such project, as if it did not exist

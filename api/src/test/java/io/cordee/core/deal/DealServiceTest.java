@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordee.api.support.ApiTest;
-import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingService;
@@ -17,7 +16,6 @@ import io.cordee.core.client.ClientFilter;
 import io.cordee.core.client.ClientService;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.identity.Caller;
@@ -32,15 +30,12 @@ import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberDraft;
 import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link DealService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04): a
@@ -48,9 +43,8 @@ import reactor.core.publisher.Mono;
  * versions, roles and another agency's rows. The clock stands on Thursday 15 April 2027 in Paris.
  */
 @ApiTest
-class DealServiceTest {
+class DealServiceTest extends TenantServiceTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2027, 4, 15);
     private static final PageRequest ALL = new PageRequest(50, null);
 
     @Autowired
@@ -65,42 +59,24 @@ class DealServiceTest {
     TeamService team;
     @Autowired
     StaffingService staffing;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
     Caller finance;
     TeamMember designer;
 
-    @BeforeEach
-    void aTenantWithADesigner() {
-        clock.startAt(TODAY.atTime(10, 0).atZone(TestClock.PARIS).toInstant());
-        tenant = tenants.create("Deal Studio");
-        owner = tenant.owner();
-        finance = tenants.caller(tenant, Role.FINANCE);
-        designer = designer(owner);
+    @Override
+    protected String tenantName() {
+        return "Deal Studio";
     }
 
-    @AfterEach
-    void backToNow() {
-        clock.reset();
+    @BeforeEach
+    void aTenantWithADesigner() {
+        finance = as(Role.FINANCE);
+        designer = designer(owner);
     }
 
     private TeamMember designer(Caller caller) {
         return block(team.create(caller, new TeamMemberDraft("Dana", "Designer", List.of(), BigDecimal.ONE,
                 Money.of(500_000, "EUR"), Money.of(60_000, "EUR"), null, null, false, false)));
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     /**
@@ -190,8 +166,8 @@ class DealServiceTest {
 
     @Test
     void onlyMoneyRolesWriteDealsStaffReadThemAndClientUsersNeither() {
-        Caller lead = tenants.caller(tenant, Role.LEAD);
-        Caller client = tenants.caller(tenant, Role.CLIENT);
+        Caller lead = as(Role.LEAD);
+        Caller client = as(Role.CLIENT);
         assertThat(catchThrowable(() -> block(deals.create(lead, nova())))).isInstanceOf(Forbidden.class);
         Deal deal = block(deals.create(owner, nova()));
         assertThat(catchThrowable(() -> block(deals.move(lead, deal.id(), 0, DealStage.PROPOSAL))))

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cordee.api.support.ApiTest;
-import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.cash.CashForecast;
@@ -20,16 +19,13 @@ import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberDraft;
 import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link PipelineService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04):
@@ -38,9 +34,7 @@ import reactor.core.publisher.Mono;
  * defaults (no threshold, start-ups pay 10 days late, no holidays).
  */
 @ApiTest
-class PipelineServiceTest {
-
-    private static final LocalDate TODAY = LocalDate.of(2027, 4, 15);
+class PipelineServiceTest extends TenantServiceTest {
 
     @Autowired
     PipelineService pipeline;
@@ -50,14 +44,13 @@ class PipelineServiceTest {
     CashService cash;
     @Autowired
     TeamService team;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
     TeamMember designer;
+
+    @Override
+    protected String tenantName() {
+        return "Pipeline Studio";
+    }
 
     /**
      * 10,000.00 in the bank today; a full-time designer; an open deal with the prospect Nova: 10,000.00 at 40 %,
@@ -66,9 +59,6 @@ class PipelineServiceTest {
      */
     @BeforeEach
     void anOpenDealAndALostOne() {
-        clock.startAt(TODAY.atTime(10, 0).atZone(TestClock.PARIS).toInstant());
-        tenant = tenants.create("Pipeline Studio");
-        owner = tenant.owner();
         block(cash.recordBalance(owner, TODAY, Money.of(1_000_000, "EUR")));
         designer = block(team.create(owner, new TeamMemberDraft("Dana", "Designer", List.of(), BigDecimal.ONE,
                 Money.of(500_000, "EUR"), Money.of(60_000, "EUR"), null, null, false, false)));
@@ -79,19 +69,6 @@ class PipelineServiceTest {
                 Money.of(5_000_000, "EUR"), 90, LocalDate.of(2027, 4, 19), 4, DurationUnit.WEEKS,
                 new BillingPlan(100, List.of(), false), List.of(new StaffingNeed(designer.id(), 100)))));
         block(deals.move(owner, lost.id(), lost.version(), DealStage.LOST));
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
-    private static Money eur(long minor) {
-        return Money.of(minor, "EUR");
     }
 
     @Test
@@ -113,7 +90,7 @@ class PipelineServiceTest {
 
     @Test
     void theOpenDealsStaffingNeedIsWeighedIntoCapacity() {
-        List<Pipeline.MonthLoad> may = block(pipeline.capacity(tenants.caller(tenant, Role.LEAD), YearMonth.of(2027, 5),
+        List<Pipeline.MonthLoad> may = block(pipeline.capacity(as(Role.LEAD), YearMonth.of(2027, 5),
                 1));
 
         // May 2027 has 21 working days: the designer gives 21.00. Nova needs half of them from 1 to 16 May, 10
@@ -135,11 +112,11 @@ class PipelineServiceTest {
         assertThat(((InvalidInput) refused).errors()).extracting(e -> e.field() + " " + e.code())
                 .containsExactly("horizonWeeks OUT_OF_RANGE", "withPipeline OUT_OF_RANGE");
         for (Role role : new Role[] {Role.LEAD, Role.CLIENT}) {
-            Caller caller = tenants.caller(tenant, role);
+            Caller caller = as(role);
             assertThat(catchThrowable(() -> block(pipeline.forecast(caller, null, 8, Scenario.BASE))))
                     .isInstanceOf(Forbidden.class);
         }
-        assertThat(catchThrowable(() -> block(pipeline.capacity(tenants.caller(tenant, Role.CLIENT),
+        assertThat(catchThrowable(() -> block(pipeline.capacity(as(Role.CLIENT),
                 YearMonth.of(2027, 5), 1)))).isInstanceOf(Forbidden.class);
     }
 

@@ -3,6 +3,7 @@ package io.cordee.core.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static io.cordee.api.support.TenantServiceTest.refusal;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
@@ -13,7 +14,6 @@ import io.cordee.core.alert.AlertService;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.digest.DigestService.Report;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
@@ -121,11 +121,6 @@ class DigestServiceTest {
 
     private List<Report> runMine() {
         return block(service.runDue().collectList()).stream().filter(r -> mine.contains(r.agencyId())).toList();
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     @Test

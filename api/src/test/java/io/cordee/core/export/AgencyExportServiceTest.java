@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingService;
@@ -27,7 +27,6 @@ import io.cordee.core.deal.DurationUnit;
 import io.cordee.core.export.AgencyExportService.AgencyData;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
-import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectService;
@@ -38,15 +37,11 @@ import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberDraft;
 import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link AgencyExportService} on the application's wiring and the real PostgreSQL (ADR 0080, update of
@@ -54,9 +49,7 @@ import reactor.core.publisher.Mono;
  * the settings never saved as none; OWNER only. The clock stands on Thursday 15 April 2027 in Paris.
  */
 @ApiTest
-class AgencyExportServiceTest {
-
-    private static final LocalDate TODAY = LocalDate.of(2027, 4, 15);
+class AgencyExportServiceTest extends TenantServiceTest {
 
     @Autowired
     AgencyExportService export;
@@ -76,32 +69,10 @@ class AgencyExportServiceTest {
     StaffingService staffing;
     @Autowired
     DealService deals;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
-
-    @BeforeEach
-    void aTenant() {
-        clock.startAt(TODAY.atTime(10, 0).atZone(TestClock.PARIS).toInstant());
-        tenant = tenants.create("Export Studio");
-        owner = tenant.owner();
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
-    private static Money eur(long minor) {
-        return Money.of(minor, "EUR");
+    @Override
+    protected String tenantName() {
+        return "Export Studio";
     }
 
     @Test
@@ -161,7 +132,7 @@ class AgencyExportServiceTest {
     void onlyAnOwnerExportsAndOnlyTheirOwnAgency() {
         block(cash.recordBalance(owner, TODAY, eur(2_000_000)));
         for (Role role : new Role[] {Role.FINANCE, Role.LEAD, Role.CLIENT}) {
-            Caller caller = tenants.caller(tenant, role);
+            Caller caller = as(role);
             assertThat(catchThrowable(() -> block(export.read(caller)))).isInstanceOf(Forbidden.class);
         }
         Tenants.Tenant other = tenants.create("Export Stranger");

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.api.twofactor.TwoFactorTest;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.identity.TwoFactorService.Completed;
 import io.cordee.core.identity.TwoFactorService.Enrolment;
 import io.cordee.core.identity.TwoFactorService.SecondFactorDue;
@@ -22,11 +21,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link TwoFactorService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04):
@@ -36,7 +33,7 @@ import reactor.core.publisher.Mono;
  * through at once, and no test makes more than 4 in a row.
  */
 @ApiTest
-class TwoFactorServiceTest {
+class TwoFactorServiceTest extends TenantServiceTest {
 
     private static final Instant T0 = Instant.parse("2027-04-15T08:00:05Z");
     private static final long S0 = T0.getEpochSecond() / TotpCodes.STEP_SECONDS;
@@ -47,36 +44,21 @@ class TwoFactorServiceTest {
     TotpCodes totp;
     @Autowired
     AgencyRepository agencies;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
     Caller finance;
     String email;
 
+    @Override
+    protected String tenantName() {
+        return "Two Factor Studio";
+    }
+
     @BeforeEach
-    void aFinanceUser() {
+    void aFinanceUserAtT0() {
         clock.startAt(T0);
         clock.stop();
-        tenant = tenants.create("Two Factor Studio");
-        finance = tenants.caller(tenant, Role.FINANCE);
+        finance = as(Role.FINANCE);
         email = tenant.email(Role.FINANCE);
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     private String code(Enrolment enrolment, long step) {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordee.api.support.ApiTest;
-import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.Invoice;
@@ -23,16 +22,13 @@ import io.cordee.core.identity.Role;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectService;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link ImportService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04): a
@@ -42,9 +38,8 @@ import reactor.core.publisher.Mono;
  * Thursday 15 April 2027 in Paris.
  */
 @ApiTest
-class ImportServiceTest {
+class ImportServiceTest extends TenantServiceTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2027, 4, 15);
     private static final Map<String, String> CLIENT_COLUMNS = Map.of("Name", "name", "Segment", "segment",
             "Terms", "paymentTermsDays");
     private static final Map<String, String> INVOICE_COLUMNS = Map.of("Number", "number", "Client", "client",
@@ -60,30 +55,17 @@ class ImportServiceTest {
     ProjectService projects;
     @Autowired
     BillingService billing;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
     Caller finance;
+
+    @Override
+    protected String tenantName() {
+        return "Import Studio";
+    }
 
     @BeforeEach
     void aTenant() {
-        clock.startAt(TODAY.atTime(10, 0).atZone(TestClock.PARIS).toInstant());
-        tenant = tenants.create("Import Studio");
-        owner = tenant.owner();
-        finance = tenants.caller(tenant, Role.FINANCE);
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(60));
+        finance = as(Role.FINANCE);
     }
 
     @SafeVarargs
@@ -198,7 +180,7 @@ class ImportServiceTest {
     @Test
     void onlyMoneyRolesImportAndAnotherAgencysClientsAndMappingsAreNotThisOnes() {
         for (Role role : new Role[] {Role.LEAD, Role.CLIENT}) {
-            Caller caller = tenants.caller(tenant, role);
+            Caller caller = as(role);
             assertThat(catchThrowable(() -> block(imports.dryRun(caller, ImportKind.CLIENTS, clientSheet("45"),
                     CLIENT_COLUMNS)))).isInstanceOf(Forbidden.class);
             assertThat(catchThrowable(() -> block(imports.mapping(caller, ImportKind.CLIENTS, clientSheet("45"),

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
@@ -19,11 +18,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link PeopleService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04):
@@ -32,45 +29,25 @@ import reactor.core.publisher.Mono;
  * given back rather than mailed. The clock stands still at 10:00 on Thursday 15 April 2027 in Paris.
  */
 @ApiTest
-class PeopleServiceTest {
+class PeopleServiceTest extends TenantServiceTest {
 
-    private static final Instant START = java.time.LocalDate.of(2027, 4, 15).atTime(10, 0)
-            .atZone(TestClock.PARIS).toInstant();
     private static final String PASSWORD = "a long enough passphrase";
 
     @Autowired
     PeopleService people;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
-    /** Where the clock stands still (a hair after {@link #START}: it stops where it got to). */
+    /** Where the clock stands still (a hair after 10:00: it stops where it got to). */
     Instant now;
 
+    @Override
+    protected String tenantName() {
+        return "People Studio";
+    }
+
     @BeforeEach
-    void aTenant() {
-        clock.startAt(START);
+    void theClockStandsStill() {
         clock.stop();
         now = clock.instant();
-        tenant = tenants.create("People Studio");
-        owner = tenant.owner();
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     private static String email() {
@@ -175,7 +152,7 @@ class PeopleServiceTest {
     void onlyAnOwnerManagesPeopleAndOnlyThoseOfItsAgency() {
         NewInvitation invited = block(people.invite(owner, new InvitationDraft(email(), Role.LEAD, null, null)));
         for (Role role : new Role[] {Role.FINANCE, Role.LEAD, Role.CLIENT}) {
-            Caller caller = tenants.caller(tenant, role);
+            Caller caller = as(role);
             assertThat(catchThrowable(() -> block(people.people(caller)))).isInstanceOf(Forbidden.class);
             assertThat(catchThrowable(() -> block(people.invite(caller, new InvitationDraft(email(), Role.LEAD, null,
                     null))))).isInstanceOf(Forbidden.class);

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordee.api.support.ApiTest;
-import io.cordee.api.support.Tenants;
-import io.cordee.api.support.TestClock;
+import io.cordee.api.support.TenantServiceTest;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.Invoice;
@@ -15,7 +14,6 @@ import io.cordee.core.billing.Milestone;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
@@ -24,14 +22,11 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectService;
 import io.cordee.core.project.ProjectStatus;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link ProposalService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04):
@@ -40,9 +35,8 @@ import reactor.core.publisher.Mono;
  * roles and agencies. The clock stands on Thursday 15 April 2027 in Paris.
  */
 @ApiTest
-class ProposalServiceTest {
+class ProposalServiceTest extends TenantServiceTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2027, 4, 15);
     private static final PageRequest ALL = new PageRequest(20, null);
 
     @Autowired
@@ -53,42 +47,24 @@ class ProposalServiceTest {
     CashService cash;
     @Autowired
     ProjectService projects;
-    @Autowired
-    Tenants tenants;
-    @Autowired
-    TestClock clock;
 
-    Tenants.Tenant tenant;
-    Caller owner;
     Caller finance;
     Project project;
+
+    @Override
+    protected String tenantName() {
+        return "Proposal Studio";
+    }
 
     /** 10,000.00 in the bank; the client's project: 20,000.00 from 3 May to 30 July, all billed at the launch. */
     @BeforeEach
     void aClientBilledAtTheLaunch() {
-        clock.startAt(TODAY.atTime(10, 0).atZone(TestClock.PARIS).toInstant());
-        tenant = tenants.create("Proposal Studio");
-        owner = tenant.owner();
-        finance = tenants.caller(tenant, Role.FINANCE);
+        finance = as(Role.FINANCE);
         block(cash.recordBalance(owner, TODAY, Money.of(1_000_000, "EUR")));
         project = block(projects.create(owner, tenant.ownClient().id(), new ProjectDraft("Site", ProjectStatus.ACTIVE,
                 LocalDate.of(2027, 5, 3), LocalDate.of(2027, 7, 30), null, Money.of(2_000_000, "EUR"), 30)));
         block(billing.setPlan(finance, project.id(), null, new BillingPlan(0, List.of(
                 new Milestone("Launch", LocalDate.of(2027, 7, 30), 100)), false)));
-    }
-
-    @AfterEach
-    void backToNow() {
-        clock.reset();
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     private SentProposal sent() {
@@ -169,8 +145,8 @@ class ProposalServiceTest {
     @Test
     void aLeadSeesNoneTheClientUserItsOwnAndAnotherAgencyNothing() {
         SentProposal proposal = sent();
-        Caller lead = tenants.caller(tenant, Role.LEAD);
-        Caller client = tenants.caller(tenant, Role.CLIENT);
+        Caller lead = as(Role.LEAD);
+        Caller client = as(Role.CLIENT);
 
         assertThat(catchThrowable(() -> block(proposals.compute(lead, tenant.ownClient().id(), null, null, 26))))
                 .isInstanceOf(Forbidden.class);

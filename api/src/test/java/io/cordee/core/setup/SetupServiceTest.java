@@ -2,27 +2,25 @@ package io.cordee.core.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static io.cordee.api.support.TenantServiceTest.block;
+import static io.cordee.api.support.TenantServiceTest.refusal;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.common.IdGenerator;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.IdentityService;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.SignedIn;
 import io.cordee.core.identity.UserRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link SetupService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04). That
@@ -55,15 +53,6 @@ class SetupServiceTest {
 
     private SetupService setup(SetupService.Signup signup) {
         return new SetupService(setupRepository, agencies, users, identity, tx, ids, clock, signup);
-    }
-
-    private static <T> T block(Mono<T> mono) {
-        return mono.block(Duration.ofSeconds(30));
-    }
-
-    private static List<String> refusal(Throwable e) {
-        assertThat(e).isInstanceOf(InvalidInput.class);
-        return ((InvalidInput) e).errors().stream().map(f -> f.field() + " " + f.code()).toList();
     }
 
     private static String email() {
