@@ -63,8 +63,14 @@ class WeeklyDigestOverlapTest {
     @Value("${cordee.public-url}")
     String publicUrl;
 
+    /** The mailer of the test's instance: released after each test, so no pass is left waiting. */
+    HeldMailer held;
+
     @AfterEach
-    void backToNow() {
+    void releaseAndBackToNow() {
+        if (held != null) {
+            held.release.complete(null);
+        }
         clock.reset();
     }
 
@@ -100,7 +106,7 @@ class WeeklyDigestOverlapTest {
     void aCheckWhileThePassIsSendingSendsNothingAndThePassSendsEachDigestOnce() throws Exception {
         // a Monday six weeks ahead: no other digest test claims that week (they use the next one, +3 and +4)
         LocalDate monday = clock.todayInParis().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(6);
-        HeldMailer held = new HeldMailer(mailer);
+        held = new HeldMailer(mailer);
         WeeklyDigest instance = new WeeklyDigest(new DigestService(digests, agencies, alerts, cash, clients, held,
                 clock, DayOfWeek.MONDAY, 8, publicUrl));
         List<Tenants.Tenant> studios = List.of(tenants.create("Overlap Studio A"), tenants.create("Overlap Studio B"));
