@@ -83,7 +83,7 @@ class CashServiceTest extends TenantServiceTest {
         assertThat(today.accountId()).isEqualTo(block(cash.accounts(owner)).get(0).id());
 
         // tomorrow is not known yet
-        assertThat(refusal(catchThrowable(() -> block(cash.recordBalance(owner, TODAY.plusDays(1), eur(5)))))
+        assertThat(refusal(catchThrowable(() -> block(cash.recordBalance(owner, TODAY.plusDays(1), eur(5))))))
                 .containsExactly("date OUT_OF_RANGE");
         // the same name, whatever its case and spaces
         assertThat(refusal(catchThrowable(() -> block(cash.createAccount(owner, "  main ACCOUNT ", null)))))
