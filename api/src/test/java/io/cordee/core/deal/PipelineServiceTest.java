@@ -31,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@link PipelineService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04):
  * the open deals weighed into the forecast and into capacity by their probability, the closed ones not, worked
  * out by hand; roles and agencies. The clock stands on Thursday 15 April 2027 in Paris; the agency keeps the
- * defaults (no threshold, start-ups pay 10 days late, no holidays).
+ * defaults (no threshold, start-ups pay
+ * 10 days late, payday on the 25th, no holidays).
  */
 @ApiTest
 class PipelineServiceTest extends TenantServiceTest {
@@ -75,17 +76,19 @@ class PipelineServiceTest extends TenantServiceTest {
     void theOpenDealIsWeighedIntoTheForecastAtItsProbability() {
         CashForecast with = block(pipeline.forecast(owner, null, 8, Scenario.BASE));
 
-        // Nova's one part: 10,000.00 × 40 % = 4,000.00, issued on 19 April, due 30 days later (19 May, the default
-        // terms of a prospect), paid 10 days after that as a start-up with no history: Saturday 29 May, in the week
-        // of Monday 24 May. So 10,000.00 for six weeks, then 14,000.00. The lost deal adds nothing.
+        // the designer's pay, 5,000.00 on each 25th (the default payday): Sunday 25 April, in the week of 19 April,
+        // and Tuesday 25 May, in the week of 24 May. Nova's one part: 10,000.00 × 40 % = 4,000.00, issued on 19
+        // April, due 30 days later (19 May, the default terms of a prospect), paid 10 days after that as a start-up
+        // with no history: Saturday 29 May, in the week of 24 May too. So 10,000.00, then 5,000.00 for five weeks,
+        // then 5,000 + 4,000 − 5,000 = 4,000.00. The lost deal adds nothing.
         assertThat(with.weeks()).extracting(CashForecast.Week::closing).containsExactly(eur(1_000_000),
-                eur(1_000_000), eur(1_000_000), eur(1_000_000), eur(1_000_000), eur(1_000_000), eur(1_400_000),
-                eur(1_400_000));
-        assertThat(with.weeks().get(6).monday()).isEqualTo(LocalDate.of(2027, 5, 24));
-        assertThat(with.weeks().get(6).inflow()).isEqualTo(eur(400_000));
-        // the forecast without the pipeline expects nothing
+                eur(500_000), eur(500_000), eur(500_000), eur(500_000), eur(500_000), eur(400_000), eur(400_000));
+        assertThat(with.weeks().get(6)).extracting(CashForecast.Week::monday, CashForecast.Week::inflow,
+                CashForecast.Week::outflow).containsExactly(LocalDate.of(2027, 5, 24), eur(400_000), eur(500_000));
+        // the forecast without the pipeline expects nothing in: 5,000 − 5,000 = 0.00 from the week of 24 May
         assertThat(block(cash.forecast(owner, null, 8, Scenario.BASE)).weeks()).extracting(CashForecast.Week::closing)
-                .containsOnly(eur(1_000_000));
+                .containsExactly(eur(1_000_000), eur(500_000), eur(500_000), eur(500_000), eur(500_000),
+                        eur(500_000), eur(0), eur(0));
     }
 
     @Test

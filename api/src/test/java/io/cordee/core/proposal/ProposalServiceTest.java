@@ -56,11 +56,14 @@ class ProposalServiceTest extends TenantServiceTest {
         return "Proposal Studio";
     }
 
-    /** 10,000.00 in the bank; the client's project: 20,000.00 from 3 May to 30 July, all billed at the launch. */
+    /**
+     * 10,000.00 in the bank on Monday 12 April (a proposal sent yesterday reads the facts of yesterday); the client's
+     * project: 20,000.00 from 3 May to 30 July, all billed at the launch.
+     */
     @BeforeEach
     void aClientBilledAtTheLaunch() {
         finance = as(Role.FINANCE);
-        block(cash.recordBalance(owner, TODAY, Money.of(1_000_000, "EUR")));
+        block(cash.recordBalance(owner, LocalDate.of(2027, 4, 12), Money.of(1_000_000, "EUR")));
         project = block(projects.create(owner, tenant.ownClient().id(), new ProjectDraft("Site", ProjectStatus.ACTIVE,
                 LocalDate.of(2027, 5, 3), LocalDate.of(2027, 7, 30), null, Money.of(2_000_000, "EUR"), 30)));
         block(billing.setPlan(finance, project.id(), null, new BillingPlan(0, List.of(
