@@ -155,6 +155,11 @@ public class Tenants {
         }
     }
 
+    /** A tenant's user as the services see them once signed in (its real id, role and, for CLIENT, client). */
+    public Caller caller(Tenant tenant, Role role) {
+        return users.findByEmail(tenant.email(role)).block(Duration.ofSeconds(10)).asCaller();
+    }
+
     /** A tenant's user, signed in. */
     public HttpGraphQlTester as(Tenant tenant, Role role) {
         return as(tenant.email(role), PASSWORD);
