@@ -208,15 +208,12 @@ public class BriefController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Brief, Project>> project(List<Brief> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Brief::projectId).toList()))
-                .map(byId -> Batches.join(batch, Brief::projectId, byId));
+        return Batches.load(batch, Brief::projectId, projects::findAll);
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Brief, List<BriefVersion>>> versions(List<Brief> batch) {
-        return Callers.current().flatMap(caller -> briefs.versions(caller, batch.stream().map(Brief::id).toList()))
-                .map(byId -> Batches.join(batch, Brief::id, byId));
+        return Batches.load(batch, Brief::id, briefs::versions);
     }
 
     @BatchMapping(typeName = TYPE)
@@ -241,9 +238,7 @@ public class BriefController {
 
     @BatchMapping(typeName = VERSION_TYPE)
     public Mono<Map<BriefVersion, Brief>> brief(List<BriefVersion> batch) {
-        return Callers.current()
-                .flatMap(caller -> briefs.findAll(caller, batch.stream().map(BriefVersion::briefId).toList()))
-                .map(byId -> Batches.join(batch, BriefVersion::briefId, byId));
+        return Batches.load(batch, BriefVersion::briefId, briefs::findAll);
     }
 
     @BatchMapping(typeName = VERSION_TYPE)

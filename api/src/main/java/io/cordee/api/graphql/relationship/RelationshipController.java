@@ -238,17 +238,12 @@ public class RelationshipController {
 
     @BatchMapping(typeName = "Relationship")
     public Mono<Map<RelationshipView, RelationshipHealth>> health(List<RelationshipView> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.health(caller, batch.stream().map(RelationshipView::clientId).toList()))
-                .map(byClient -> Batches.join(batch, RelationshipView::clientId, byClient));
+        return Batches.load(batch, RelationshipView::clientId, relationships::health);
     }
 
     @BatchMapping(typeName = "Relationship")
     public Mono<Map<RelationshipView, StrengthsMap>> strengths(List<RelationshipView> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.strengths(caller,
-                        batch.stream().map(RelationshipView::clientId).toList()))
-                .map(byClient -> Batches.join(batch, RelationshipView::clientId, byClient));
+        return Batches.load(batch, RelationshipView::clientId, relationships::strengths);
     }
 
     @BatchMapping(typeName = "Relationship")
@@ -270,9 +265,7 @@ public class RelationshipController {
 
     @BatchMapping(typeName = INTERACTION, field = "client")
     public Mono<Map<Interaction, Client>> interactionClient(List<Interaction> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Interaction::clientId).toList()))
-                .map(byId -> Batches.join(batch, Interaction::clientId, byId));
+        return Batches.load(batch, Interaction::clientId, clients::findAll);
     }
 
     @SchemaMapping(typeName = AGREEMENT, field = "id")
@@ -282,18 +275,12 @@ public class RelationshipController {
 
     @BatchMapping(typeName = AGREEMENT, field = "client")
     public Mono<Map<Agreement, Client>> agreementClient(List<Agreement> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Agreement::clientId).toList()))
-                .map(byId -> Batches.join(batch, Agreement::clientId, byId));
+        return Batches.load(batch, Agreement::clientId, clients::findAll);
     }
 
     @BatchMapping(typeName = AGREEMENT, field = "project")
     public Mono<Map<Agreement, Project>> agreementProject(List<Agreement> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Agreement::projectId)
-                        .filter(java.util.Objects::nonNull).toList()))
-                .map(byId -> Batches.join(batch.stream().filter(a -> a.projectId() != null).toList(),
-                        Agreement::projectId, byId));
+        return Batches.load(batch, Agreement::projectId, projects::findAll);
     }
 
     @SchemaMapping(typeName = COMMITMENT, field = "id")
@@ -303,16 +290,12 @@ public class RelationshipController {
 
     @BatchMapping(typeName = COMMITMENT, field = "client")
     public Mono<Map<Commitment, Client>> commitmentClient(List<Commitment> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Commitment::clientId).toList()))
-                .map(byId -> Batches.join(batch, Commitment::clientId, byId));
+        return Batches.load(batch, Commitment::clientId, clients::findAll);
     }
 
     @BatchMapping(typeName = COMMITMENT, field = "project")
     public Mono<Map<Commitment, Project>> commitmentProject(List<Commitment> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Commitment::projectId).toList()))
-                .map(byId -> Batches.join(batch, Commitment::projectId, byId));
+        return Batches.load(batch, Commitment::projectId, projects::findAll);
     }
 
     @BatchMapping(typeName = COMMITMENT)
