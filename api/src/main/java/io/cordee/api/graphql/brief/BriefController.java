@@ -223,10 +223,7 @@ public class BriefController {
 
     @BatchMapping(typeName = ProjectController.TYPE, field = "briefs")
     public Mono<Map<Project, List<Brief>>> projectBriefs(List<Project> batch) {
-        return Callers.current()
-                .flatMap(caller -> briefs.byProjects(caller, batch.stream().map(Project::id).toList()))
-                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(p -> p,
-                        p -> byId.getOrDefault(p.id(), List.of()))));
+        return Batches.loadLists(batch, Project::id, briefs::byProjects);
     }
 
     // ---- BriefVersion
@@ -243,18 +240,13 @@ public class BriefController {
 
     @BatchMapping(typeName = VERSION_TYPE)
     public Mono<Map<BriefVersion, List<Requirement>>> requirements(List<BriefVersion> batch) {
-        return Callers.current()
-                .flatMap(caller -> briefs.requirements(caller, batch.stream().map(BriefVersion::id).toList()))
-                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(v -> v,
-                        v -> byId.getOrDefault(v.id(), List.of()))));
+        return Batches.loadLists(batch, BriefVersion::id, briefs::requirements);
     }
 
     @BatchMapping(typeName = VERSION_TYPE)
     public Mono<Map<BriefVersion, List<BriefSignature>>> signatures(List<BriefVersion> batch) {
-        return Callers.current()
-                .flatMap(caller -> briefs.signatures(caller, batch.stream().map(BriefVersion::id).toList()))
-                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(v -> v,
-                        v -> byId.getOrDefault(v.id(), List.of()).stream().map(BriefSignature::of).toList())));
+        return Batches.loadLists(batch, BriefVersion::id, briefs::signatures)
+                .map(byVersion -> Batches.mapValues(byVersion, list -> list.stream().map(BriefSignature::of).toList()));
     }
 
     @BatchMapping(typeName = VERSION_TYPE)

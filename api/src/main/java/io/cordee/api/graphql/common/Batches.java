@@ -30,6 +30,17 @@ public final class Batches {
                 .map(loaded -> join(keyed, key, loaded));
     }
 
+    /**
+     * Each parent paired with the list {@code loader} reads for its key (a client's projects, a version's
+     * requirements…), in one read for the batch; an empty list for a parent that has none.
+     */
+    public static <P, K, V> Mono<Map<P, List<V>>> loadLists(List<P> batch, Function<P, K> key,
+                                                           Loader<K, List<V>> loader) {
+        return Callers.current().flatMap(caller -> loader.load(caller, batch.stream().map(key).toList()))
+                .map(loaded -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                        parent -> loaded.getOrDefault(key.apply(parent), List.of()))));
+    }
+
     /** Parents whose key has nothing loaded are left out, so their field resolves to null. */
     public static <P, K, V> Map<P, V> join(List<P> batch, Function<P, K> key, Map<K, V> loaded) {
         return batch.stream().distinct().filter(parent -> loaded.containsKey(key.apply(parent)))

@@ -222,16 +222,12 @@ public class RelationshipController {
 
     @BatchMapping(typeName = ClientController.TYPE)
     public Mono<Map<Client, List<Agreement>>> agreements(List<Client> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.agreements(caller, batch.stream().map(Client::id).toList()))
-                .map(byClient -> everyClient(batch, byClient));
+        return Batches.loadLists(batch, Client::id, relationships::agreements);
     }
 
     @BatchMapping(typeName = ClientController.TYPE)
     public Mono<Map<Client, List<Commitment>>> commitments(List<Client> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.commitments(caller, batch.stream().map(Client::id).toList()))
-                .map(byClient -> everyClient(batch, byClient));
+        return Batches.loadLists(batch, Client::id, relationships::commitments);
     }
 
     // ---- Relationship fields -------------------------------------------------------------------
@@ -399,11 +395,8 @@ public class RelationshipController {
 
     @BatchMapping(typeName = ClientController.TYPE)
     public Mono<Map<Client, List<CommentView>>> relationshipComments(List<Client> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.comments(caller, batch.stream().map(Client::id).toList()))
-                .map(byClient -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                        client -> byClient.getOrDefault(client.id(), List.of()).stream().map(CommentView::of)
-                                .toList())));
+        return Batches.loadLists(batch, Client::id, relationships::comments)
+                .map(byClient -> Batches.mapValues(byClient, list -> list.stream().map(CommentView::of).toList()));
     }
 
     @MutationMapping
@@ -416,11 +409,6 @@ public class RelationshipController {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    private static <V> Map<Client, List<V>> everyClient(List<Client> batch, Map<ClientId, List<V>> byClient) {
-        return batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                client -> byClient.getOrDefault(client.id(), List.of())));
-    }
 
     private static ClientId clientId(String id) {
         return id == null ? null : new ClientId(GlobalId.decode(id, ClientController.TYPE, "clientId"));
