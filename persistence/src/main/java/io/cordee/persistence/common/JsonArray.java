@@ -14,7 +14,7 @@ public abstract class JsonArray<T> {
     private final JsonMapper json = JsonMapper.builder().build();
     private final TypeReference<List<T>> type;
 
-    /** {@code type} is an anonymous {@code new TypeReference<List<…>>() { }}: it keeps the element type at run time. */
+    /** {@code type}: an anonymous {@code new TypeReference<List<…>>() { }}, which keeps the element type. */
     protected JsonArray(TypeReference<List<T>> type) {
         this.type = type;
     }
