@@ -2,7 +2,6 @@ package io.cordee.persistence.billing;
 
 import io.cordee.core.billing.Milestone;
 import io.cordee.persistence.common.JsonArray;
-import io.r2dbc.postgresql.codec.Json;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -14,9 +13,5 @@ public class MilestonesJson extends JsonArray<Milestone> {
     public MilestonesJson() {
         super(new TypeReference<List<Milestone>>() {
         });
-    }
-
-    public List<Milestone> toMilestones(Json value) {
-        return read(value);
     }
 }

@@ -2,7 +2,6 @@ package io.cordee.persistence.client;
 
 import io.cordee.core.client.Contact;
 import io.cordee.persistence.common.JsonArray;
-import io.r2dbc.postgresql.codec.Json;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -14,9 +13,5 @@ public class ContactsJson extends JsonArray<Contact> {
     public ContactsJson() {
         super(new TypeReference<List<Contact>>() {
         });
-    }
-
-    public List<Contact> toContacts(Json contacts) {
-        return read(contacts);
     }
 }

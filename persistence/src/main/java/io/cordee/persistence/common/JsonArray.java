@@ -23,7 +23,7 @@ public abstract class JsonArray<T> {
         return Json.of(json.writeValueAsString(values));
     }
 
-    protected List<T> read(Json value) {
+    public List<T> fromJson(Json value) {
         return value == null ? List.of() : json.readValue(value.asString(), type);
     }
 }

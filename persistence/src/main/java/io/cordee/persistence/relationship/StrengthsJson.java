@@ -2,7 +2,6 @@ package io.cordee.persistence.relationship;
 
 import io.cordee.core.relationship.Strength;
 import io.cordee.persistence.common.JsonArray;
-import io.r2dbc.postgresql.codec.Json;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -14,9 +13,5 @@ public class StrengthsJson extends JsonArray<Strength> {
     public StrengthsJson() {
         super(new TypeReference<List<Strength>>() {
         });
-    }
-
-    public List<Strength> toStrengths(Json value) {
-        return read(value);
     }
 }

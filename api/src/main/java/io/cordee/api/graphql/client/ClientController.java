@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.client;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
