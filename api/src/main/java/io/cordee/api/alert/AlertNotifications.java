@@ -1,5 +1,6 @@
 package io.cordee.api.alert;
 
+import io.cordee.api.schedule.SubscriptionLifecycle;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.AlertChange;
 import io.cordee.core.alert.AlertChangeEvents;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -27,7 +27,7 @@ import reactor.core.publisher.Sinks;
  * code path: an instance hears its own notifications like everyone else's.
  */
 @Component
-public class AlertNotifications implements SmartLifecycle {
+public class AlertNotifications extends SubscriptionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertNotifications.class);
 
@@ -40,7 +40,6 @@ public class AlertNotifications implements SmartLifecycle {
     private final Sinks.Many<AgencyAlertChange> sink = Sinks.many().multicast().directBestEffort();
     private final Map<AgencyId, Integer> followers = new ConcurrentHashMap<>();
     private final AtomicInteger everyAgency = new AtomicInteger();
-    private volatile Disposable listener;
 
     public AlertNotifications(AlertChangeEvents events, AlertService alerts) {
         this.events = events;
@@ -97,8 +96,8 @@ public class AlertNotifications implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        listener = events.heard()
+    protected Disposable subscribe() {
+        return events.heard()
                 .concatMap(this::toChanges)
                 .subscribe(change -> sink.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))),
                         e -> log.error("The alert listener stopped", e));
@@ -119,19 +118,5 @@ public class AlertNotifications implements SmartLifecycle {
                     log.warn("Reading the changed alerts of agency {} failed", agency.value(), e);
                     return Flux.empty();
                 });
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = listener;
-        if (d != null) {
-            d.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable d = listener;
-        return d != null && !d.isDisposed();
     }
 }

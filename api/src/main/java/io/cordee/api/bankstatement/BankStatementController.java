@@ -68,22 +68,15 @@ public class BankStatementController {
 
     @QueryMapping
     public Mono<StatementView> bankStatementImport(@Argument String id, @Argument String accountId) {
-        return moneyCaller().flatMap(caller -> {
-            UUID uuid;
-            try {
-                uuid = GlobalId.decode(id, BankStatementJobs.TYPE, "id");
-            } catch (InvalidInput e) {
-                return Mono.empty();
-            }
-            return Mono.justOrEmpty(jobs.find(caller.agencyId(), uuid)).flatMap(job -> statements
+        return moneyCaller().flatMap(caller -> Mono.justOrEmpty(GlobalId.find(id, BankStatementJobs.TYPE)
+                .flatMap(uuid -> jobs.find(caller.agencyId(), uuid))).flatMap(job -> statements
                     .propose(caller, job.statement(), accountId(accountId))
                     .map(p -> new StatementView(id, job.statement().format(), job.fileName(),
                             job.statement().accountRef(), p.account(), job.statement().balanceDate(),
                             job.statement().closingBalance(), p.lines().stream().map(l -> new CreditView(l.index(),
                                     l.credit().amount(), l.credit().bookedOn(), l.credit().debtorName(),
                                     l.credit().remittance(), l.proposedInvoice(),
-                                    l.reason() == null ? null : l.reason().name(), l.recorded())).toList())));
-        });
+                                    l.reason() == null ? null : l.reason().name(), l.recorded())).toList()))));
     }
 
     @SchemaMapping(typeName = "BankStatementCredit")

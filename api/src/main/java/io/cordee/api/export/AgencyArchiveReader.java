@@ -315,11 +315,8 @@ public final class AgencyArchiveReader {
                 return new Agency(target, required("name"), new AgencySettings(currency, zone,
                         money("safety_cash_threshold"), integer("payday"), delays), 0);
             });
-            Map<UUID, List<Contact>> contacts = new HashMap<>();
-            for (Map<String, String> r : tables.get("client_contacts.csv")) {
-                one("client_contacts.csv", r, x -> contacts.computeIfAbsent(uuid("client_id"), k -> new ArrayList<>())
-                        .add(new Contact(required("name"), text("email"), text("role"))));
-            }
+            Map<UUID, List<Contact>> contacts = byParent("client_contacts.csv", "client_id",
+                    r -> new Contact(required("name"), text("email"), text("role")));
             List<Client> clients = all("clients.csv", r -> {
                 String stage = text("funding_stage");
                 String status = text("next_round_status");
@@ -337,11 +334,8 @@ public final class AgencyArchiveReader {
                     new ClientId(uuid("client_id")), required("name"), constant(ProjectStatus.class, "status"),
                     date("start_date"), date("launch_date"), date("communication_plan_date"), money("fee_budget"),
                     integer("payment_terms_days"), 0));
-            Map<UUID, List<Milestone>> milestones = new HashMap<>();
-            for (Map<String, String> r : tables.get("milestones.csv")) {
-                one("milestones.csv", r, x -> milestones.computeIfAbsent(uuid("project_id"), k -> new ArrayList<>())
-                        .add(new Milestone(text("label"), date("date"), integer("share_percent"))));
-            }
+            Map<UUID, List<Milestone>> milestones = byParent("milestones.csv", "project_id",
+                    r -> new Milestone(text("label"), date("date"), integer("share_percent")));
             List<ProjectBilling> plans = all("billing_plans.csv", r -> {
                 UUID project = uuid("project_id");
                 return new ProjectBilling(new ProjectId(project), new BillingPlan(integer("deposit_percent"),
@@ -424,17 +418,11 @@ public final class AgencyArchiveReader {
                 }
                 return new io.cordee.core.cash.CashRiskSettings(failure, integer("cash_risk_percent"), null);
             });
-            Map<UUID, List<Milestone>> dealMilestones = new HashMap<>();
-            for (Map<String, String> r : tables.getOrDefault("deal_milestones.csv", List.of())) {
-                one("deal_milestones.csv", r, x -> dealMilestones.computeIfAbsent(uuid("deal_id"),
-                        k -> new ArrayList<>()).add(new Milestone(text("label"), date("date"), integer("share_percent"))));
-            }
-            Map<UUID, List<io.cordee.core.deal.StaffingNeed>> staffing = new HashMap<>();
-            for (Map<String, String> r : tables.getOrDefault("deal_staffing.csv", List.of())) {
-                one("deal_staffing.csv", r, x -> staffing.computeIfAbsent(uuid("deal_id"), k -> new ArrayList<>())
-                        .add(new io.cordee.core.deal.StaffingNeed(new TeamMemberId(uuid("member_id")),
-                                integer("share_percent"))));
-            }
+            Map<UUID, List<Milestone>> dealMilestones = byParent("deal_milestones.csv", "deal_id",
+                    r -> new Milestone(text("label"), date("date"), integer("share_percent")));
+            Map<UUID, List<io.cordee.core.deal.StaffingNeed>> staffing = byParent("deal_staffing.csv", "deal_id",
+                    r -> new io.cordee.core.deal.StaffingNeed(new TeamMemberId(uuid("member_id")),
+                            integer("share_percent")));
             List<io.cordee.core.deal.Deal> deals = optional("deals.csv", r -> {
                 UUID id = uuid("id");
                 UUID client = uuidOrNull("client_id");
@@ -487,12 +475,9 @@ public final class AgencyArchiveReader {
                             constant(io.cordee.core.relationship.InteractionKind.class, "kind"),
                             names("agency_participants"), names("client_participants"), required("summary"),
                             integerOrNull("agency_energy"), integerOrNull("client_energy"), bool("internal"), 0));
-            Map<UUID, List<io.cordee.core.relationship.Strength>> strengths = new HashMap<>();
-            for (Map<String, String> r : tables.getOrDefault("strengths.csv", List.of())) {
-                one("strengths.csv", r, x -> strengths.computeIfAbsent(uuid("client_id"), k -> new ArrayList<>())
-                        .add(new io.cordee.core.relationship.Strength(required("domain"), integer("agency"),
-                                integer("client"), constant(io.cordee.core.relationship.Lead.class, "lead"))));
-            }
+            Map<UUID, List<io.cordee.core.relationship.Strength>> strengths = byParent("strengths.csv", "client_id",
+                    r -> new io.cordee.core.relationship.Strength(required("domain"), integer("agency"),
+                            integer("client"), constant(io.cordee.core.relationship.Lead.class, "lead")));
             List<io.cordee.core.relationship.StrengthsMap> maps = optional("strengths_maps.csv", r -> {
                 UUID client = uuid("client_id");
                 return new io.cordee.core.relationship.StrengthsMap(target, new ClientId(client),
@@ -796,6 +781,20 @@ public final class AgencyArchiveReader {
         /** A file of a later format (absent from an older archive: nothing of its kind). */
         private <T> List<T> optional(String name, Function<Map<String, String>, T> read) {
             return tables.containsKey(name) ? all(name, read) : List.of();
+        }
+
+        /**
+         * The rows of a file of children (a client's contacts, a plan's milestones…) grouped by the parent id in
+         * {@code parentColumn}, in the file's order; none when the archive's format has no such file.
+         */
+        private <T> Map<UUID, List<T>> byParent(String name, String parentColumn,
+                                                Function<Map<String, String>, T> read) {
+            Map<UUID, List<T>> children = new HashMap<>();
+            for (Map<String, String> r : tables.getOrDefault(name, List.of())) {
+                one(name, r, x -> children.computeIfAbsent(uuid(parentColumn), k -> new ArrayList<>())
+                        .add(read.apply(x)));
+            }
+            return children;
         }
 
         private <T> List<T> all(String name, Function<Map<String, String>, T> read) {

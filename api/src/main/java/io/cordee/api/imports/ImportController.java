@@ -98,15 +98,8 @@ public class ImportController {
 
     @QueryMapping
     public Mono<ImportJob> importJob(@Argument String id) {
-        return moneyCaller().flatMap(caller -> {
-            UUID uuid;
-            try {
-                uuid = GlobalId.decode(id, ImportJob.TYPE, "id");
-            } catch (InvalidInput e) {
-                return Mono.empty();
-            }
-            return Mono.justOrEmpty(jobs.find(caller.agencyId(), uuid));
-        });
+        return moneyCaller().flatMap(caller -> Mono.justOrEmpty(GlobalId.find(id, ImportJob.TYPE)
+                .flatMap(uuid -> jobs.find(caller.agencyId(), uuid))));
     }
 
     @MutationMapping

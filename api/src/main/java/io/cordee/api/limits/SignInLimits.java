@@ -4,26 +4,17 @@ import io.cordee.api.http.ResponseStatusMarker;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.pipeline.RequestPipeline;
+import io.cordee.api.pipeline.RootFields;
 import io.cordee.api.security.SignInProperties;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -144,29 +135,8 @@ public class SignInLimits implements WebGraphQlInterceptor {
         if (chosen == null || chosen.getOperation() != OperationDefinition.Operation.MUTATION) {
             return null;
         }
-        Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
-                .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
-        List<String> fields = new ArrayList<>();
-        collect(chosen.getSelectionSet(), fragments, new HashSet<>(), fields);
+        List<String> fields = RootFields.collect(document, chosen, new ArrayList<>(), false);
         return fields.contains(field) ? fields : null;
-    }
-
-    /** Each fragment expanded once: a spread repeated selects the same fields, which GraphQL merges. */
-    private static void collect(SelectionSet selections, Map<String, FragmentDefinition> fragments,
-                                Set<String> expanded, List<String> fields) {
-        if (selections == null) {
-            return;
-        }
-        for (Selection<?> selection : selections.getSelections()) {
-            if (selection instanceof Field field) {
-                fields.add(field.getName());
-            } else if (selection instanceof InlineFragment inline) {
-                collect(inline.getSelectionSet(), fragments, expanded, fields);
-            } else if (selection instanceof FragmentSpread spread && expanded.add(spread.getName())
-                    && fragments.containsKey(spread.getName())) {
-                collect(fragments.get(spread.getName()).getSelectionSet(), fragments, expanded, fields);
-            }
-        }
     }
 
     private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {

@@ -1,13 +1,13 @@
 package io.cordee.api.websocket;
 
 import io.cordee.api.limits.WebSocketLimitsProperties;
+import io.cordee.api.schedule.SubscriptionLifecycle;
 import io.cordee.api.security.SessionCache;
 import io.cordee.core.identity.AccessChangeEvents;
 import io.cordee.core.identity.AccessChangeEvents.Heard;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * not heard).
  */
 @Component
-public class AccessChangeListener implements SmartLifecycle {
+public class AccessChangeListener extends SubscriptionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AccessChangeListener.class);
 
@@ -31,7 +31,6 @@ public class AccessChangeListener implements SmartLifecycle {
     private final WebSocketConnections connections;
     private final SessionCache sessions;
     private final Duration recheckInterval;
-    private volatile Disposable running;
 
     public AccessChangeListener(AccessChangeEvents events, WebSocketConnections connections,
                                 WebSocketLimitsProperties limits, SessionCache sessions) {
@@ -65,7 +64,7 @@ public class AccessChangeListener implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         Disposable notifications = events.heard()
                 .flatMap(this::handle)
                 .subscribe(v -> { }, e -> log.error("The access change listener stopped", e));
@@ -74,20 +73,6 @@ public class AccessChangeListener implements SmartLifecycle {
                         .onBackpressureDrop()
                         .concatMap(tick -> connections.recheckAll(), 1)
                         .subscribe(v -> { }, e -> log.error("The WebSocket re-check sweep stopped", e));
-        running = Disposables.composite(notifications, sweep);
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = running;
-        if (d != null) {
-            d.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable d = running;
-        return d != null && !d.isDisposed();
+        return Disposables.composite(notifications, sweep);
     }
 }

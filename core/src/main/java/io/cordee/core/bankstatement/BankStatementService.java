@@ -159,13 +159,7 @@ public final class BankStatementService {
      */
     static Optional<BankAccount> account(List<BankAccount> accounts, BankStatement statement, BankAccountId chosen) {
         if (chosen != null) {
-            BankAccount a = accounts.stream().filter(x -> x.id().equals(chosen)).findFirst()
-                    .orElseThrow(() -> InvalidInput.of("accountId", "no such bank account", ErrorCode.NOT_FOUND));
-            if (a.archived()) {
-                throw InvalidInput.of("accountId", "is archived: restore it to import its statements",
-                        ErrorCode.OUT_OF_RANGE);
-            }
-            return Optional.of(a);
+            return Optional.of(BankAccount.chosen(accounts, chosen, "import its statements"));
         }
         List<BankAccount> open = accounts.stream().filter(a -> !a.archived()).toList();
         String ref = compact(statement.accountRef());

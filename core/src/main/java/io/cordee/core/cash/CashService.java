@@ -122,13 +122,7 @@ public final class CashService {
     private Mono<BankAccount> account(Caller caller, Agency agency, BankAccountId accountId) {
         return cash.accounts(caller.agencyId()).collectList().flatMap(all -> {
             if (accountId != null) {
-                BankAccount account = all.stream().filter(a -> a.id().equals(accountId)).findFirst()
-                        .orElseThrow(() -> InvalidInput.of("accountId", "no such bank account", ErrorCode.NOT_FOUND));
-                if (account.archived()) {
-                    throw InvalidInput.of("accountId", "is archived: restore it to record a balance",
-                            ErrorCode.OUT_OF_RANGE);
-                }
-                return Mono.just(account);
+                return Mono.just(BankAccount.chosen(all, accountId, "record a balance"));
             }
             List<BankAccount> open = all.stream().filter(a -> !a.archived()).toList();
             if (open.size() > 1) {

@@ -2,6 +2,7 @@ package io.cordee.core.relationship;
 
 import io.cordee.core.common.Computations;
 import io.cordee.core.agency.Agency;
+import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.PaidDates;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
@@ -95,11 +97,8 @@ public final class RelationshipService {
     /** A page of each visible client's interactions, newest first; internal ones for staff only. */
     public Mono<Map<ClientId, Page<Interaction>>> interactions(Caller caller, Collection<ClientId> clientIds,
                                                               PageRequest page) {
-        List<ClientId> visible = visible(caller, clientIds);
-        if (visible.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return relationships.findInteractionPages(caller.agencyId(), visible, !caller.isClientUser(), page);
+        return ofVisible(caller, clientIds,
+                (agency, visible) -> relationships.findInteractionPages(agency, visible, !caller.isClientUser(), page));
     }
 
     public Mono<Interaction> findInteraction(Caller caller, InteractionId id) {
@@ -108,21 +107,13 @@ public final class RelationshipService {
     }
 
     public Mono<Map<ClientId, StrengthsMap>> strengths(Caller caller, Collection<ClientId> clientIds) {
-        List<ClientId> visible = visible(caller, clientIds);
-        if (visible.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return relationships.findStrengthsMaps(caller.agencyId(), visible)
-                .collectMap(StrengthsMap::clientId, Function.identity());
+        return ofVisible(caller, clientIds, (agency, visible) -> relationships.findStrengthsMaps(agency, visible)
+                .collectMap(StrengthsMap::clientId, Function.identity()));
     }
 
     public Mono<Map<ClientId, List<Agreement>>> agreements(Caller caller, Collection<ClientId> clientIds) {
-        List<ClientId> visible = visible(caller, clientIds);
-        if (visible.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return relationships.findAgreements(caller.agencyId(), visible)
-                .collect(Collectors.groupingBy(Agreement::clientId));
+        return ofVisible(caller, clientIds, (agency, visible) -> relationships.findAgreements(agency, visible)
+                .collect(Collectors.groupingBy(Agreement::clientId)));
     }
 
     public Mono<Agreement> findAgreement(Caller caller, AgreementId id) {
@@ -130,12 +121,8 @@ public final class RelationshipService {
     }
 
     public Mono<Map<ClientId, List<Commitment>>> commitments(Caller caller, Collection<ClientId> clientIds) {
-        List<ClientId> visible = visible(caller, clientIds);
-        if (visible.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return relationships.findCommitments(caller.agencyId(), visible)
-                .collect(Collectors.groupingBy(Commitment::clientId));
+        return ofVisible(caller, clientIds, (agency, visible) -> relationships.findCommitments(agency, visible)
+                .collect(Collectors.groupingBy(Commitment::clientId)));
     }
 
     public Mono<Commitment> findCommitment(Caller caller, CommitmentId id) {
@@ -492,12 +479,8 @@ public final class RelationshipService {
 
     /** The comments of each visible client, newest first. */
     public Mono<Map<ClientId, List<RelationshipComment>>> comments(Caller caller, Collection<ClientId> clientIds) {
-        List<ClientId> visible = visible(caller, clientIds);
-        if (visible.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return relationships.findComments(caller.agencyId(), visible)
-                .collect(Collectors.groupingBy(RelationshipComment::clientId));
+        return ofVisible(caller, clientIds, (agency, visible) -> relationships.findComments(agency, visible)
+                .collect(Collectors.groupingBy(RelationshipComment::clientId)));
     }
 
     private static Side sideOf(Caller caller) {
@@ -570,6 +553,17 @@ public final class RelationshipService {
 
     private static List<ClientId> visible(Caller caller, Collection<ClientId> clientIds) {
         return clientIds.stream().filter(id -> maySee(caller, id)).distinct().toList();
+    }
+
+    /**
+     * What {@code read} finds, by client, for the clients among {@code clientIds} the caller may see, in one read;
+     * nothing (and no read) when it may see none of them.
+     */
+    private static <T> Mono<Map<ClientId, T>> ofVisible(
+            Caller caller, Collection<ClientId> clientIds,
+            BiFunction<AgencyId, List<ClientId>, Mono<Map<ClientId, T>>> read) {
+        List<ClientId> visible = visible(caller, clientIds);
+        return visible.isEmpty() ? Mono.just(Map.of()) : read.apply(caller.agencyId(), visible);
     }
 
     private static <T> T or(T value, T fallback) {

@@ -78,7 +78,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
                 .bind("ids", projectIds.stream().map(ProjectId::value).toArray(UUID[]::new))
                 .map((row, meta) -> new ProjectBilling(new ProjectId(row.get("project_id", UUID.class)),
                         new BillingPlan(row.get("deposit_percent", Integer.class),
-                                milestones.toMilestones(row.get("milestones", Json.class)),
+                                milestones.fromJson(row.get("milestones", Json.class)),
                                 row.get("monthly_in_arrears", Boolean.class)), row.get("version", Long.class)))
                 .all();
     }

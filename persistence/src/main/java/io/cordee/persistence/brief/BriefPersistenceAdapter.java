@@ -59,10 +59,8 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Flux<Brief> findAllById(AgencyId agencyId, Collection<BriefId> ids) {
-        return db.sql("SELECT " + COLUMNS + " FROM brief WHERE agency_id = :agencyId AND id = ANY(:ids)")
-                .bind("agencyId", agencyId.value())
-                .bind("ids", ids.stream().map(BriefId::value).toArray(UUID[]::new))
-                .map(ROW).all().map(mapper::toDomain);
+        return PAGE.findAllById(db, agencyId.value(), ids.stream().map(BriefId::value).toList())
+                .map(mapper::toDomain);
     }
 
     @Override

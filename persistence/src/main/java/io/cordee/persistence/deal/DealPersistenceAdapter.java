@@ -139,7 +139,7 @@ public class DealPersistenceAdapter implements DealRepository {
                 r.prospectSegment() == null ? null : Segment.valueOf(r.prospectSegment()),
                 new Money(r.expectedFeeMinor(), Currency.getInstance(r.currency())), r.probabilityPercent(),
                 r.expectedStart(), r.duration(), DurationUnit.valueOf(r.durationUnit()),
-                new BillingPlan(r.depositPercent(), milestones.toMilestones(r.milestones()), r.monthlyInArrears()),
+                new BillingPlan(r.depositPercent(), milestones.fromJson(r.milestones()), r.monthlyInArrears()),
                 needs, DealStage.valueOf(r.stage()), r.projectId() == null ? null : new ProjectId(r.projectId()),
                 r.version());
     }

@@ -5,6 +5,7 @@ import io.cordee.core.digest.DigestRecipient;
 import io.cordee.core.digest.DigestRepository;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.UserId;
+import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -101,13 +102,11 @@ public class DigestPersistenceAdapter implements DigestRepository {
         // only an actual change is written (and audited): a second click changes nothing
         return db.sql("""
                         WITH link AS (SELECT agency_id, user_id FROM digest_unsubscribe
-                                       WHERE agency_id = (SELECT agency_id FROM credential_token
-                                                           WHERE kind = 'DIGEST_UNSUBSCRIBE' AND token_hash = :h)
-                                         AND token_hash = :h AND expires_at > :t),
+                                       WHERE %s AND expires_at > :t),
                              changed AS (UPDATE app_user u SET digest_opt_out = true, updated_at = now() FROM link
                                           WHERE u.agency_id = link.agency_id AND u.id = link.user_id
                                             AND NOT u.digest_opt_out RETURNING u.id)
-                        SELECT count(*) FROM link""")
+                        SELECT count(*) FROM link""".formatted(CredentialTokens.rowOf("", "DIGEST_UNSUBSCRIBE", "h")))
                 .bind("h", tokenHash).bind("t", at.atOffset(ZoneOffset.UTC))
                 .map(row -> row.get(0, Long.class)).one().map(n -> n > 0);
     }

@@ -10,6 +10,7 @@ import io.cordee.core.identity.ApiTokenId;
 import io.cordee.core.identity.ApiTokenRepository;
 import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
+import io.cordee.persistence.common.CredentialTokens;
 import io.cordee.persistence.common.KeysetQuery;
 import io.cordee.persistence.common.Sql;
 import java.time.Instant;
@@ -86,9 +87,7 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
                         + " t.expires_at, t.last_used_at, t.revoked_at, u.email, u.display_name, u.role, u.client_id,"
                         + " u.password_hash, u.deactivated_at IS NOT NULL AS creator_deactivated FROM api_token t"
                         + " JOIN app_user u ON u.agency_id = t.agency_id AND u.id = t.created_by"
-                        + " WHERE t.agency_id = (SELECT agency_id FROM credential_token"
-                        + " WHERE kind = 'API_TOKEN' AND token_hash = :tokenHash)"
-                        + " AND t.token_hash = :tokenHash")
+                        + " WHERE " + CredentialTokens.rowOf("t.", "API_TOKEN", "tokenHash"))
                 .bind("tokenHash", valueHash)
                 .mapProperties(WithCreatorRow.class).one()
                 .map(r -> new WithCreator(

@@ -4,6 +4,7 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.PasswordRepository;
 import io.cordee.core.identity.PasswordReset;
 import io.cordee.core.identity.UserId;
+import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,8 +60,7 @@ public class PasswordPersistenceAdapter implements PasswordRepository {
     @Override
     public Mono<PasswordReset> findResetForUpdate(byte[] tokenHash) {
         return db.sql("SELECT agency_id, id, user_id, created_at, expires_at, used_at FROM password_reset"
-                        + " WHERE agency_id = (SELECT agency_id FROM credential_token"
-                        + " WHERE kind = 'PASSWORD_RESET' AND token_hash = :h) AND token_hash = :h FOR UPDATE")
+                        + " WHERE " + CredentialTokens.rowOf("", "PASSWORD_RESET", "h") + " FOR UPDATE")
                 .bind("h", tokenHash)
                 .map(row -> new PasswordReset(row.get("id", UUID.class),
                         new AgencyId(row.get("agency_id", UUID.class)), new UserId(row.get("user_id", UUID.class)),

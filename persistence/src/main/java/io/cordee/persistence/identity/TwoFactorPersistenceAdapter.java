@@ -4,6 +4,7 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.TwoFactorRepository;
 import io.cordee.core.identity.UserId;
+import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -100,8 +101,7 @@ public class TwoFactorPersistenceAdapter implements TwoFactorRepository {
     @Override
     public Mono<Challenge> findChallenge(byte[] tokenHash) {
         return db.sql("SELECT agency_id, user_id, enrol, expires_at, used_at, failures FROM sign_in_challenge"
-                        + " WHERE agency_id = (SELECT agency_id FROM credential_token"
-                        + " WHERE kind = 'SIGN_IN_CHALLENGE' AND token_hash = :h) AND token_hash = :h")
+                        + " WHERE " + CredentialTokens.rowOf("", "SIGN_IN_CHALLENGE", "h"))
                 .bind("h", tokenHash)
                 .map(row -> new Challenge(new AgencyId(row.get("agency_id", UUID.class)),
                         new UserId(row.get("user_id", UUID.class)), Boolean.TRUE.equals(row.get("enrol", Boolean.class)),
@@ -112,18 +112,16 @@ public class TwoFactorPersistenceAdapter implements TwoFactorRepository {
 
     @Override
     public Mono<Boolean> useChallenge(byte[] tokenHash, Instant now) {
-        return db.sql("UPDATE sign_in_challenge SET used_at = :now WHERE agency_id = (SELECT agency_id FROM credential_token"
-                        + " WHERE kind = 'SIGN_IN_CHALLENGE' AND token_hash = :h)"
-                        + " AND token_hash = :h AND used_at IS NULL"
+        return db.sql("UPDATE sign_in_challenge SET used_at = :now WHERE "
+                        + CredentialTokens.rowOf("", "SIGN_IN_CHALLENGE", "h") + " AND used_at IS NULL"
                         + " AND expires_at > :now")
                 .bind("now", utc(now)).bind("h", tokenHash).fetch().rowsUpdated().map(n -> n == 1);
     }
 
     @Override
     public Mono<Void> challengeFailed(byte[] tokenHash) {
-        return db.sql("UPDATE sign_in_challenge SET failures = failures + 1 WHERE agency_id = (SELECT agency_id FROM credential_token"
-                        + " WHERE kind = 'SIGN_IN_CHALLENGE' AND token_hash = :h)"
-                        + " AND token_hash = :h")
+        return db.sql("UPDATE sign_in_challenge SET failures = failures + 1 WHERE "
+                        + CredentialTokens.rowOf("", "SIGN_IN_CHALLENGE", "h"))
                 .bind("h", tokenHash).then();
     }
 

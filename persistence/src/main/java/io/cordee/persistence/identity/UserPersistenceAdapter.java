@@ -6,6 +6,7 @@ import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
+import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -64,9 +65,8 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
     public Mono<User> findUserOfActiveSession(byte[] tokenHash, Instant now) {
         return db.sql("SELECT u.agency_id, u.id, u.email, u.display_name, u.role, u.client_id, u.password_hash"
                         + " FROM user_session s JOIN app_user u ON u.agency_id = s.agency_id AND u.id = s.user_id"
-                        + " WHERE s.agency_id = (SELECT agency_id FROM credential_token"
-                        + " WHERE kind = 'SESSION' AND token_hash = :tokenHash)"
-                        + " AND s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now"
+                        + " WHERE " + CredentialTokens.rowOf("s.", "SESSION", "tokenHash")
+                        + " AND s.revoked_at IS NULL AND s.expires_at > :now"
                         + " AND u.deactivated_at IS NULL")
                 .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
                 .mapProperties(UserRow.class).one().map(mapper::toDomain);
@@ -74,9 +74,8 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
 
     @Override
     public Mono<Void> revoke(byte[] tokenHash, Instant now) {
-        return db.sql("UPDATE user_session SET revoked_at = :now WHERE agency_id = (SELECT agency_id FROM credential_token"
-                        + " WHERE kind = 'SESSION' AND token_hash = :tokenHash)"
-                        + " AND token_hash = :tokenHash AND revoked_at IS NULL")
+        return db.sql("UPDATE user_session SET revoked_at = :now WHERE "
+                        + CredentialTokens.rowOf("", "SESSION", "tokenHash") + " AND revoked_at IS NULL")
                 .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
                 .then();
     }

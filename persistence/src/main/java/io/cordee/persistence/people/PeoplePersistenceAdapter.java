@@ -7,6 +7,7 @@ import io.cordee.core.identity.UserId;
 import io.cordee.core.people.Invitation;
 import io.cordee.core.people.PeopleRepository;
 import io.cordee.core.people.Person;
+import io.cordee.persistence.common.CredentialTokens;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,9 +69,8 @@ public class PeoplePersistenceAdapter implements PeopleRepository {
 
     @Override
     public Mono<Invitation> findByTokenForUpdate(byte[] tokenHash) {
-        return db.sql("SELECT " + INVITATION + " FROM invitation WHERE agency_id = (SELECT agency_id FROM credential_token"
-                        + " WHERE kind = 'INVITATION' AND token_hash = :h)"
-                        + " AND token_hash = :h FOR UPDATE")
+        return db.sql("SELECT " + INVITATION + " FROM invitation WHERE "
+                        + CredentialTokens.rowOf("", "INVITATION", "h") + " FOR UPDATE")
                 .bind("h", tokenHash).map(PeoplePersistenceAdapter::invitation).one();
     }
 

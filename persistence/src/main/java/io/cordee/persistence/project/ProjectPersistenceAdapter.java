@@ -58,10 +58,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Flux<Project> findAllById(AgencyId agencyId, Collection<ProjectId> ids) {
-        return db.sql("SELECT " + COLUMNS + " FROM project WHERE agency_id = :agencyId AND id = ANY(:ids)")
-                .bind("agencyId", agencyId.value())
-                .bind("ids", ids.stream().map(ProjectId::value).toArray(UUID[]::new))
-                .map(ROW).all().map(mapper::toDomain);
+        return PAGE.findAllById(db, agencyId.value(), ids.stream().map(ProjectId::value).toList())
+                .map(mapper::toDomain);
     }
 
     private static final io.cordee.persistence.common.BulkInsert<ProjectRow> PROJECTS =

@@ -36,7 +36,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -246,33 +245,22 @@ public class AlertController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Alert, Client>> client(List<Alert> batch) {
-        List<ClientId> ids = batch.stream().map(a -> a.state().subject().clientId().orElse(null))
-                .filter(Objects::nonNull).distinct().toList();
-        return Callers.current().flatMap(caller -> ids.isEmpty() ? Mono.just(Map.<ClientId, Client>of())
-                        : clients.findAll(caller, ids))
-                .map(byId -> join(batch, a -> a.state().subject().clientId().orElse(null), byId));
+        return Batches.load(batch, AlertController::clientOf, clients::findAll);
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Alert, Project>> project(List<Alert> batch) {
-        List<ProjectId> ids = batch.stream().map(AlertController::projectOf).filter(Objects::nonNull).distinct().toList();
-        return Callers.current().flatMap(caller -> ids.isEmpty() ? Mono.just(Map.<ProjectId, Project>of())
-                        : projects.findAll(caller, ids))
-                .map(byId -> join(batch, AlertController::projectOf, byId));
+        return Batches.load(batch, AlertController::projectOf, projects::findAll);
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Alert, Brief>> brief(List<Alert> batch) {
-        List<BriefId> ids = batch.stream().map(AlertController::briefOf).filter(Objects::nonNull).distinct().toList();
-        return Callers.current().flatMap(caller -> ids.isEmpty() ? Mono.just(Map.<BriefId, Brief>of())
-                        : briefs.findAll(caller, ids))
-                .map(byId -> join(batch, AlertController::briefOf, byId));
+        return Batches.load(batch, AlertController::briefOf, briefs::findAll);
     }
 
-    /** {@link Batches#join} over the alerts that have such a subject (the others resolve to null). */
-    private static <K, V> Map<Alert, V> join(List<Alert> batch, java.util.function.Function<Alert, K> key,
-                                             Map<K, V> loaded) {
-        return Batches.join(batch.stream().filter(a -> key.apply(a) != null).toList(), key, loaded);
+    /** The subject's client, project or brief; null for an alert whose subject has none (its field is null). */
+    private static ClientId clientOf(Alert a) {
+        return a.state().subject().clientId().orElse(null);
     }
 
     private static ProjectId projectOf(Alert a) {

@@ -83,9 +83,7 @@ public class BankController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<BankAccount, BankBalance>> latestBalance(List<BankAccount> batch) {
-        return Callers.current()
-                .flatMap(caller -> cash.latestBalances(caller, batch.stream().map(BankAccount::id).toList()))
-                .map(byId -> Batches.join(batch, BankAccount::id, byId));
+        return Batches.load(batch, BankAccount::id, cash::latestBalances);
     }
 
     @SchemaMapping(typeName = BALANCE_TYPE)

@@ -140,9 +140,7 @@ public class BillingController {
 
     @BatchMapping(typeName = "ClientAgedReceivables", field = "client")
     public Mono<Map<ClientAgedReceivables, Client>> agedClient(List<ClientAgedReceivables> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(ClientAgedReceivables::clientId).toList()))
-                .map(byId -> Batches.join(batch, ClientAgedReceivables::clientId, byId));
+        return Batches.load(batch, ClientAgedReceivables::clientId, clients::findAll);
     }
 
     @SchemaMapping(typeName = TYPE)
@@ -152,16 +150,12 @@ public class BillingController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Invoice, Client>> client(List<Invoice> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Invoice::clientId).toList()))
-                .map(byId -> Batches.join(batch, i -> i.clientId(), byId));
+        return Batches.load(batch, Invoice::clientId, clients::findAll);
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Invoice, Project>> project(List<Invoice> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Invoice::projectId).toList()))
-                .map(byId -> Batches.join(batch, i -> i.projectId(), byId));
+        return Batches.load(batch, Invoice::projectId, projects::findAll);
     }
 
     @BatchMapping(typeName = TYPE)
@@ -182,8 +176,8 @@ public class BillingController {
 
     @BatchMapping(typeName = "Project")
     public Mono<Map<Project, BillingPlanView>> billingPlan(List<Project> batch) {
-        return Callers.current().flatMap(caller -> billing.plans(caller, batch.stream().map(Project::id).toList()))
-                .map(plans -> Batches.join(batch, Project::id, Batches.mapValues(plans, BillingPlanView::of)));
+        return Batches.load(batch, Project::id, billing::plans)
+                .map(loaded -> Batches.mapValues(loaded, BillingPlanView::of));
     }
 
     @BatchMapping(typeName = "Project")
@@ -196,9 +190,8 @@ public class BillingController {
 
     @BatchMapping(typeName = "Client")
     public Mono<Map<Client, PaymentBehaviour>> paymentBehaviour(List<Client> batch) {
-        return Callers.current()
-                .flatMap(caller -> billing.paymentBehaviour(caller, batch.stream().map(Client::id).toList()))
-                .map(delays -> Batches.join(batch, Client::id, Batches.mapValues(delays, PaymentBehaviour::of)));
+        return Batches.load(batch, Client::id, billing::paymentBehaviour)
+                .map(loaded -> Batches.mapValues(loaded, PaymentBehaviour::of));
     }
 
     @MutationMapping

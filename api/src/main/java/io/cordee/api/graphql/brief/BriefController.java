@@ -208,15 +208,12 @@ public class BriefController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Brief, Project>> project(List<Brief> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Brief::projectId).toList()))
-                .map(byId -> Batches.join(batch, Brief::projectId, byId));
+        return Batches.load(batch, Brief::projectId, projects::findAll);
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Brief, List<BriefVersion>>> versions(List<Brief> batch) {
-        return Callers.current().flatMap(caller -> briefs.versions(caller, batch.stream().map(Brief::id).toList()))
-                .map(byId -> Batches.join(batch, Brief::id, byId));
+        return Batches.load(batch, Brief::id, briefs::versions);
     }
 
     @BatchMapping(typeName = TYPE)
@@ -226,10 +223,7 @@ public class BriefController {
 
     @BatchMapping(typeName = ProjectController.TYPE, field = "briefs")
     public Mono<Map<Project, List<Brief>>> projectBriefs(List<Project> batch) {
-        return Callers.current()
-                .flatMap(caller -> briefs.byProjects(caller, batch.stream().map(Project::id).toList()))
-                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(p -> p,
-                        p -> byId.getOrDefault(p.id(), List.of()))));
+        return Batches.loadLists(batch, Project::id, briefs::byProjects);
     }
 
     // ---- BriefVersion
@@ -241,25 +235,18 @@ public class BriefController {
 
     @BatchMapping(typeName = VERSION_TYPE)
     public Mono<Map<BriefVersion, Brief>> brief(List<BriefVersion> batch) {
-        return Callers.current()
-                .flatMap(caller -> briefs.findAll(caller, batch.stream().map(BriefVersion::briefId).toList()))
-                .map(byId -> Batches.join(batch, BriefVersion::briefId, byId));
+        return Batches.load(batch, BriefVersion::briefId, briefs::findAll);
     }
 
     @BatchMapping(typeName = VERSION_TYPE)
     public Mono<Map<BriefVersion, List<Requirement>>> requirements(List<BriefVersion> batch) {
-        return Callers.current()
-                .flatMap(caller -> briefs.requirements(caller, batch.stream().map(BriefVersion::id).toList()))
-                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(v -> v,
-                        v -> byId.getOrDefault(v.id(), List.of()))));
+        return Batches.loadLists(batch, BriefVersion::id, briefs::requirements);
     }
 
     @BatchMapping(typeName = VERSION_TYPE)
     public Mono<Map<BriefVersion, List<BriefSignature>>> signatures(List<BriefVersion> batch) {
-        return Callers.current()
-                .flatMap(caller -> briefs.signatures(caller, batch.stream().map(BriefVersion::id).toList()))
-                .map(byId -> batch.stream().distinct().collect(java.util.stream.Collectors.toMap(v -> v,
-                        v -> byId.getOrDefault(v.id(), List.of()).stream().map(BriefSignature::of).toList())));
+        return Batches.loadLists(batch, BriefVersion::id, briefs::signatures)
+                .map(byVersion -> Batches.mapValues(byVersion, list -> list.stream().map(BriefSignature::of).toList()));
     }
 
     @BatchMapping(typeName = VERSION_TYPE)

@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.client;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
@@ -18,8 +19,6 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectService;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -94,10 +93,7 @@ public class ClientController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Client, List<Project>>> projects(List<Client> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.byClients(caller, batch.stream().map(Client::id).toList()))
-                .map(byClient -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                        client -> byClient.getOrDefault(client.id(), List.of()))));
+        return Batches.loadLists(batch, Client::id, projects::byClients);
     }
 
     @MutationMapping

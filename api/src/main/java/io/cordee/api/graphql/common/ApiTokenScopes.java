@@ -3,27 +3,20 @@ package io.cordee.api.graphql.common;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.pipeline.RequestPipeline;
+import io.cordee.api.pipeline.RootFields;
 import io.cordee.api.security.CallerAuthentication;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.identity.ApiToken;
 import io.cordee.core.identity.ApiTokenAccess;
 import io.cordee.core.identity.ApiTokenArea;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
@@ -96,37 +89,14 @@ public class ApiTokenScopes implements WebGraphQlInterceptor {
         } catch (InvalidSyntaxException e) {
             return Set.of();
         }
-        Map<String, FragmentDefinition> fragments = parsed.getDefinitionsOfType(FragmentDefinition.class).stream()
-                .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
         Set<String> fields = new LinkedHashSet<>();
         for (OperationDefinition op : parsed.getDefinitionsOfType(OperationDefinition.class)) {
             if (op.getOperation() == OperationDefinition.Operation.MUTATION) {
-                collect(op.getSelectionSet(), fragments, new HashSet<>(), fields);
+                RootFields.collect(parsed, op, fields, true);
             }
         }
         fields.remove("__typename");
         return fields;
-    }
-
-    private static void collect(SelectionSet set, Map<String, FragmentDefinition> fragments, Set<String> expanded,
-                                Set<String> fields) {
-        if (set == null) {
-            return;
-        }
-        for (Selection<?> selection : set.getSelections()) {
-            if (selection instanceof Field field) {
-                fields.add(field.getName());
-            } else if (selection instanceof InlineFragment inline) {
-                collect(inline.getSelectionSet(), fragments, expanded, fields);
-            } else if (selection instanceof FragmentSpread spread) {
-                FragmentDefinition definition = fragments.get(spread.getName());
-                if (definition == null) {
-                    fields.add("..." + spread.getName());
-                } else if (expanded.add(spread.getName())) {
-                    collect(definition.getSelectionSet(), fragments, expanded, fields);
-                }
-            }
-        }
     }
 
     private static WebGraphQlResponse forbidden(WebGraphQlRequest request, String message) {

@@ -4,6 +4,7 @@ import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,5 +50,17 @@ public record GlobalId(String type, UUID id) {
             throw InvalidInput.of(field, "is not the id of a " + expectedType, ErrorCode.INVALID_ID);
         }
         return id.id();
+    }
+
+    /**
+     * The UUID of a global id of {@code expectedType}; empty when {@code value} is not one, for a lookup that
+     * answers null rather than an error (a job asked for by a malformed or foreign id is simply not found).
+     */
+    public static Optional<UUID> find(String value, String expectedType) {
+        try {
+            return Optional.of(decode(value, expectedType, "id"));
+        } catch (InvalidInput e) {
+            return Optional.empty();
+        }
     }
 }

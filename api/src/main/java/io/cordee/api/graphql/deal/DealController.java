@@ -35,7 +35,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -156,27 +155,17 @@ public class DealController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Deal, Client>> client(List<Deal> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Deal::clientId)
-                        .filter(Objects::nonNull).toList()))
-                .map(byId -> Batches.join(batch.stream().filter(d -> d.clientId() != null).toList(), Deal::clientId,
-                        byId));
+        return Batches.load(batch, Deal::clientId, clients::findAll);
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Deal, Project>> project(List<Deal> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Deal::projectId)
-                        .filter(Objects::nonNull).toList()))
-                .map(byId -> Batches.join(batch.stream().filter(d -> d.projectId() != null).toList(), Deal::projectId,
-                        byId));
+        return Batches.load(batch, Deal::projectId, projects::findAll);
     }
 
     @BatchMapping(typeName = "StaffingNeed")
     public Mono<Map<StaffingNeed, TeamMember>> member(List<StaffingNeed> batch) {
-        return Callers.current()
-                .flatMap(caller -> team.findAll(caller, batch.stream().map(StaffingNeed::memberId).toList()))
-                .map(byId -> Batches.join(batch, StaffingNeed::memberId, byId));
+        return Batches.load(batch, StaffingNeed::memberId, team::findAll);
     }
 
     @MutationMapping

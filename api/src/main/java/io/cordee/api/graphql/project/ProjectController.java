@@ -83,9 +83,7 @@ public class ProjectController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Project, Client>> client(List<Project> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Project::clientId).toList()))
-                .map(byId -> Batches.join(batch, p -> p.clientId(), byId));
+        return Batches.load(batch, Project::clientId, clients::findAll);
     }
 
     @MutationMapping

@@ -216,10 +216,7 @@ public class ProposalController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<RenegotiationProposal, Client>> client(List<RenegotiationProposal> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(RenegotiationProposal::clientId)
-                        .toList()))
-                .map(byId -> Batches.join(batch, RenegotiationProposal::clientId, byId));
+        return Batches.load(batch, RenegotiationProposal::clientId, clients::findAll);
     }
 
     private static List<ProposalOption> options(List<ProposalOptionInput> inputs) {

@@ -222,33 +222,24 @@ public class RelationshipController {
 
     @BatchMapping(typeName = ClientController.TYPE)
     public Mono<Map<Client, List<Agreement>>> agreements(List<Client> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.agreements(caller, batch.stream().map(Client::id).toList()))
-                .map(byClient -> everyClient(batch, byClient));
+        return Batches.loadLists(batch, Client::id, relationships::agreements);
     }
 
     @BatchMapping(typeName = ClientController.TYPE)
     public Mono<Map<Client, List<Commitment>>> commitments(List<Client> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.commitments(caller, batch.stream().map(Client::id).toList()))
-                .map(byClient -> everyClient(batch, byClient));
+        return Batches.loadLists(batch, Client::id, relationships::commitments);
     }
 
     // ---- Relationship fields -------------------------------------------------------------------
 
     @BatchMapping(typeName = "Relationship")
     public Mono<Map<RelationshipView, RelationshipHealth>> health(List<RelationshipView> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.health(caller, batch.stream().map(RelationshipView::clientId).toList()))
-                .map(byClient -> Batches.join(batch, RelationshipView::clientId, byClient));
+        return Batches.load(batch, RelationshipView::clientId, relationships::health);
     }
 
     @BatchMapping(typeName = "Relationship")
     public Mono<Map<RelationshipView, StrengthsMap>> strengths(List<RelationshipView> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.strengths(caller,
-                        batch.stream().map(RelationshipView::clientId).toList()))
-                .map(byClient -> Batches.join(batch, RelationshipView::clientId, byClient));
+        return Batches.load(batch, RelationshipView::clientId, relationships::strengths);
     }
 
     @BatchMapping(typeName = "Relationship")
@@ -270,9 +261,7 @@ public class RelationshipController {
 
     @BatchMapping(typeName = INTERACTION, field = "client")
     public Mono<Map<Interaction, Client>> interactionClient(List<Interaction> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Interaction::clientId).toList()))
-                .map(byId -> Batches.join(batch, Interaction::clientId, byId));
+        return Batches.load(batch, Interaction::clientId, clients::findAll);
     }
 
     @SchemaMapping(typeName = AGREEMENT, field = "id")
@@ -282,18 +271,12 @@ public class RelationshipController {
 
     @BatchMapping(typeName = AGREEMENT, field = "client")
     public Mono<Map<Agreement, Client>> agreementClient(List<Agreement> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Agreement::clientId).toList()))
-                .map(byId -> Batches.join(batch, Agreement::clientId, byId));
+        return Batches.load(batch, Agreement::clientId, clients::findAll);
     }
 
     @BatchMapping(typeName = AGREEMENT, field = "project")
     public Mono<Map<Agreement, Project>> agreementProject(List<Agreement> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Agreement::projectId)
-                        .filter(java.util.Objects::nonNull).toList()))
-                .map(byId -> Batches.join(batch.stream().filter(a -> a.projectId() != null).toList(),
-                        Agreement::projectId, byId));
+        return Batches.load(batch, Agreement::projectId, projects::findAll);
     }
 
     @SchemaMapping(typeName = COMMITMENT, field = "id")
@@ -303,16 +286,12 @@ public class RelationshipController {
 
     @BatchMapping(typeName = COMMITMENT, field = "client")
     public Mono<Map<Commitment, Client>> commitmentClient(List<Commitment> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(Commitment::clientId).toList()))
-                .map(byId -> Batches.join(batch, Commitment::clientId, byId));
+        return Batches.load(batch, Commitment::clientId, clients::findAll);
     }
 
     @BatchMapping(typeName = COMMITMENT, field = "project")
     public Mono<Map<Commitment, Project>> commitmentProject(List<Commitment> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Commitment::projectId).toList()))
-                .map(byId -> Batches.join(batch, Commitment::projectId, byId));
+        return Batches.load(batch, Commitment::projectId, projects::findAll);
     }
 
     @BatchMapping(typeName = COMMITMENT)
@@ -416,11 +395,8 @@ public class RelationshipController {
 
     @BatchMapping(typeName = ClientController.TYPE)
     public Mono<Map<Client, List<CommentView>>> relationshipComments(List<Client> batch) {
-        return Callers.current()
-                .flatMap(caller -> relationships.comments(caller, batch.stream().map(Client::id).toList()))
-                .map(byClient -> batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                        client -> byClient.getOrDefault(client.id(), List.of()).stream().map(CommentView::of)
-                                .toList())));
+        return Batches.loadLists(batch, Client::id, relationships::comments)
+                .map(byClient -> Batches.mapValues(byClient, list -> list.stream().map(CommentView::of).toList()));
     }
 
     @MutationMapping
@@ -433,11 +409,6 @@ public class RelationshipController {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    private static <V> Map<Client, List<V>> everyClient(List<Client> batch, Map<ClientId, List<V>> byClient) {
-        return batch.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                client -> byClient.getOrDefault(client.id(), List.of())));
-    }
 
     private static ClientId clientId(String id) {
         return id == null ? null : new ClientId(GlobalId.decode(id, ClientController.TYPE, "clientId"));

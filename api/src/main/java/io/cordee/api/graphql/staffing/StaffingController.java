@@ -167,29 +167,22 @@ public class StaffingController {
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Allocation, TeamMember>> teamMember(List<Allocation> batch) {
-        return Callers.current().flatMap(caller -> team.findAll(caller, batch.stream().map(Allocation::memberId).toList()))
-                .map(byId -> Batches.join(batch, a -> a.memberId(), byId));
+        return Batches.load(batch, Allocation::memberId, team::findAll);
     }
 
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Allocation, Project>> project(List<Allocation> batch) {
-        return Callers.current()
-                .flatMap(caller -> projects.findAll(caller, batch.stream().map(Allocation::projectId).toList()))
-                .map(byId -> Batches.join(batch, a -> a.projectId(), byId));
+        return Batches.load(batch, Allocation::projectId, projects::findAll);
     }
 
     @BatchMapping(typeName = "ClientCapacity")
     public Mono<Map<ClientCapacity, Client>> client(List<ClientCapacity> batch) {
-        return Callers.current()
-                .flatMap(caller -> clients.findAll(caller, batch.stream().map(ClientCapacity::clientId).toList()))
-                .map(byId -> Batches.join(batch, c -> c.clientId(), byId));
+        return Batches.load(batch, ClientCapacity::clientId, clients::findAll);
     }
 
     @BatchMapping(typeName = "OverAllocatedWeek", field = "teamMember")
     public Mono<Map<OverAllocatedWeek, TeamMember>> overAllocatedMember(List<OverAllocatedWeek> batch) {
-        return Callers.current()
-                .flatMap(caller -> team.findAll(caller, batch.stream().map(OverAllocatedWeek::memberId).toList()))
-                .map(byId -> Batches.join(batch, w -> w.memberId(), byId));
+        return Batches.load(batch, OverAllocatedWeek::memberId, team::findAll);
     }
 
     @MutationMapping
