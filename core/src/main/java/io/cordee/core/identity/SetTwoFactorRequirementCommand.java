@@ -18,8 +18,9 @@ public record SetTwoFactorRequirementCommand(Set<Role> roles, long version) {
     public static final Set<Role> REQUIRABLE = Set.copyOf(EnumSet.of(Role.OWNER, Role.FINANCE));
 
     public SetTwoFactorRequirementCommand {
-        new Validator().check(roles != null && roles.stream().allMatch(r -> r != null && REQUIRABLE.contains(r)), "roles",
-                "Only OWNER and FINANCE can be required to use two factors", ErrorCode.OUT_OF_RANGE).throwIfInvalid();
+        new Validator().check(roles != null && roles.stream().allMatch(r -> r != null && REQUIRABLE.contains(r)),
+                "roles", "Only OWNER and FINANCE can be required to use two factors", ErrorCode.OUT_OF_RANGE)
+                .throwIfInvalid();
         roles = Set.copyOf(roles);
     }
 }

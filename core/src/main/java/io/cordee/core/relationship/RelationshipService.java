@@ -458,8 +458,9 @@ public final class RelationshipService {
     // ---- health weights ------------------------------------------------------------------------
 
     /**
-     * Sets the agency's health weights (OWNER, FINANCE): each 0–100, together exactly 100. {@code expectedVersion}: the
-     * version you read, null while the agency uses the defaults. The command checks them after the caller's role.
+     * Sets the agency's health weights (OWNER, FINANCE): each 0–100, together exactly 100. {@code expectedVersion}:
+     * the version you read, null while the agency uses the defaults. The command checks them after the caller's
+     * role.
      */
     public Mono<HealthWeights> updateWeights(Caller caller, Long expectedVersion, HealthWeights weights) {
         return Mono.fromCallable(() -> caller.require(WEIGHT_SETTERS, "change the health weights"))

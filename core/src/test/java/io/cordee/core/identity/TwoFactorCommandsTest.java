@@ -37,10 +37,12 @@ class TwoFactorCommandsTest {
         refused(() -> new CompleteSignInCommand(CHALLENGE, "123456", "aaaa-bbbb"), "code", ErrorCode.REQUIRED);
         // a challenge that cannot have been issued (blank, 201 characters) is an expired sign-in, told alone
         assertThat(refused(() -> new CompleteSignInCommand(" ", null, null), "challenge",
-                ErrorCode.SIGN_IN_CHALLENGE_EXPIRED)).isEqualTo("This sign-in has expired (5 minutes, one use): sign in again");
+                ErrorCode.SIGN_IN_CHALLENGE_EXPIRED))
+                .isEqualTo("This sign-in has expired (5 minutes, one use): sign in again");
         refused(() -> new CompleteSignInCommand("x".repeat(201), "123456", null), "challenge",
                 ErrorCode.SIGN_IN_CHALLENGE_EXPIRED);
-        refused(() -> new CompleteSignInCommand(null, "123456", null), "challenge", ErrorCode.SIGN_IN_CHALLENGE_EXPIRED);
+        refused(() -> new CompleteSignInCommand(null, "123456", null), "challenge",
+                ErrorCode.SIGN_IN_CHALLENGE_EXPIRED);
     }
 
     @Test
