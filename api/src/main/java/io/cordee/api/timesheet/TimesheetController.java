@@ -8,6 +8,7 @@ import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
+import io.cordee.core.timesheet.ImportTimesheetCommand;
 import io.cordee.core.timesheet.TimesheetIssue;
 import io.cordee.core.timesheet.TimesheetService;
 import java.time.LocalDate;
@@ -57,7 +58,8 @@ public class TimesheetController {
                         .flatMap(caller -> {
                             TimesheetCsv.Read read = TimesheetCsv.read(input.format(), input.content());
                             boolean dryRun = Boolean.TRUE.equals(input.dryRun());
-                            return timesheets.importRows(caller, input.format(), read.rows(), read.issues(), dryRun)
+                            return timesheets.importRows(caller, new ImportTimesheetCommand(input.format(),
+                                            read.rows(), read.issues(), dryRun))
                                     .doOnNext(r -> log.info("timesheet import: format={} dryRun={} lines={} created={}"
                                                     + " unchanged={} issues={} user={} agency={}", input.format(),
                                             dryRun, r.entries(), r.created(), r.unchanged(), r.issues().size(),

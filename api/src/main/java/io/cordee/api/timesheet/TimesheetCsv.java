@@ -2,6 +2,7 @@ package io.cordee.api.timesheet;
 
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
+import io.cordee.core.timesheet.ImportTimesheetCommand;
 import io.cordee.core.timesheet.TimesheetIssue;
 import io.cordee.core.timesheet.TimesheetRow;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class TimesheetCsv {
 
     /** The GraphQL request body is at most 2 MB (spring.http.codecs.max-in-memory-size). */
     static final int MAX_CHARS = 1_500_000;
-    static final int MAX_ROWS = 20_000;
+    static final int MAX_ROWS = ImportTimesheetCommand.MAX_ROWS;
 
     record Read(List<TimesheetRow> rows, List<TimesheetIssue> issues) {
     }
@@ -206,7 +207,7 @@ final class TimesheetCsv {
         }
         int minutes = new BigDecimal(s.replace(',', '.')).multiply(BigDecimal.valueOf(60))
                 .setScale(0, RoundingMode.HALF_UP).intValueExact();
-        if (minutes > 24 * 60) {
+        if (minutes > ImportTimesheetCommand.MAX_MINUTES) {
             issues.add(new TimesheetIssue(row, "Hours", s + " hours is more than a day"));
             return null;
         }
@@ -222,7 +223,7 @@ final class TimesheetCsv {
         }
         long seconds = Long.parseLong(m.group(1)) * 3600 + Long.parseLong(m.group(2)) * 60
                 + Long.parseLong(m.group(3));
-        if (seconds > 24 * 3600) {
+        if (seconds > ImportTimesheetCommand.MAX_MINUTES * 60L) {
             issues.add(new TimesheetIssue(row, "Duration", s + " is more than a day"));
             return null;
         }

@@ -46,7 +46,7 @@ public final class AlertService {
     public static final int CAPACITY_MONTHS = 12;
     /** Weeks of forecast and exposure the rules read (longer when the cash warning level is further). */
     public static final int HORIZON_WEEKS = 52;
-    public static final int COMMENT_MAX_LENGTH = 1_000;
+    public static final int COMMENT_MAX_LENGTH = AcknowledgeAlertCommand.COMMENT_MAX_LENGTH;
     private final AlertRepository alerts;
     private final AgencyRepository agencies;
     private final AlertContextLoader contexts;
@@ -146,29 +146,37 @@ public final class AlertService {
 
     /** Marks an open alert as seen, with an optional comment: it leaves the open list until it gets worse. */
     public Mono<StoredAlert> acknowledge(Caller caller, AlertId id, long expectedVersion, String comment) {
-        return Mono.fromCallable(() -> {
-                    visibleKinds(caller, "acknowledge alerts");
-                    new Validator().maxLength("comment", comment, COMMENT_MAX_LENGTH).throwIfInvalid();
-                    return caller;
-                })
-                .then(existing(caller, id, expectedVersion))
+        return Mono.fromCallable(() -> visibleKinds(caller, "acknowledge alerts"))
+                .then(Mono.fromCallable(() -> new AcknowledgeAlertCommand(id, expectedVersion, comment)))
+                .flatMap(command -> acknowledge(caller, command));
+    }
+
+    /** Marks an alert as seen: the command holds the rules of its comment. */
+    public Mono<StoredAlert> acknowledge(Caller caller, AcknowledgeAlertCommand command) {
+        return Mono.fromCallable(() -> visibleKinds(caller, "acknowledge alerts"))
+                .then(existing(caller, command.alertId(), command.expectedVersion()))
                 .flatMap(stored -> write(caller, new StoredAlert(stored.alert().acknowledge(clock.instant()),
-                        caller.userId(), blankToNull(comment), expectedVersion)));
+                        caller.userId(), command.comment(), command.expectedVersion())));
     }
 
     /** Quiets an alert until a date after today (the agency's time zone), unless it gets worse first. */
     public Mono<StoredAlert> snooze(Caller caller, AlertId id, long expectedVersion, LocalDate until) {
         return Mono.fromCallable(() -> visibleKinds(caller, "snooze alerts"))
+                .then(Mono.fromCallable(() -> new SnoozeAlertCommand(id, expectedVersion, until)))
+                .flatMap(command -> snooze(caller, command));
+    }
+
+    /** Quiets an alert: the command holds the rules of its date; "after today" is checked here. */
+    public Mono<StoredAlert> snooze(Caller caller, SnoozeAlertCommand command) {
+        return Mono.fromCallable(() -> visibleKinds(caller, "snooze alerts"))
                 .then(today(caller.agencyId()))
                 .flatMap(today -> {
-                    new Validator().required("until", until)
-                            .check(until == null || until.isAfter(today), "until", "must be after today (" + today + ")",
-                                    ErrorCode.OUT_OF_RANGE)
-                            .throwIfInvalid();
-                    return existing(caller, id, expectedVersion);
+                    new Validator().check(command.until().isAfter(today), "until",
+                            "must be after today (" + today + ")", ErrorCode.OUT_OF_RANGE).throwIfInvalid();
+                    return existing(caller, command.alertId(), command.expectedVersion());
                 })
-                .flatMap(stored -> write(caller, new StoredAlert(stored.alert().snooze(until), stored.acknowledgedBy(),
-                        stored.comment(), expectedVersion)));
+                .flatMap(stored -> write(caller, new StoredAlert(stored.alert().snooze(command.until()),
+                        stored.acknowledgedBy(), stored.comment(), command.expectedVersion())));
     }
 
     /** The agency's thresholds (the defaults until the owner changes them). Agency staff only. */
@@ -214,10 +222,6 @@ public final class AlertService {
     public static Set<AlertKind> visibleKinds(Caller caller, String action) {
         caller.require(Caller.STAFF_ROLES, action);
         return caller.seesMoney() ? EnumSet.allOf(AlertKind.class) : LEAD_KINDS;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private Mono<Agency> agency(AgencyId agencyId) {

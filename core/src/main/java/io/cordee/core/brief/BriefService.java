@@ -12,7 +12,6 @@ import io.cordee.core.common.NotFound;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.common.TransactionRunner;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.UserRepository;
@@ -25,10 +24,8 @@ import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.core.staffing.TeamMemberRepository;
 import io.cordee.core.staffing.WorkingCalendar;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -67,10 +64,6 @@ public final class BriefService {
 
     /** Who writes briefs and signs them for the agency. */
     public static final Set<Role> EDITORS = EnumSet.of(Role.OWNER, Role.LEAD);
-    public static final int MAX_LIST_ITEMS = 50;
-    public static final int MAX_REQUIREMENTS = 200;
-    public static final int MAX_KEY_LENGTH = 64;
-    public static final BigDecimal MAX_ESTIMATE_DAYS = new BigDecimal("99999.99");
 
     private final BriefRepository briefs;
     private final ProjectService projects;
@@ -181,24 +174,50 @@ public final class BriefService {
 
     // ---- writing
 
-    /** A new brief with its version 1, a draft. */
+    /**
+     * A new brief with its version 1, a draft. The command is built here, once the project is read: its dates may
+     * not precede the project's start, reported with the other fields' rules in one answer.
+     */
     public Mono<Brief> create(Caller caller, ProjectId projectId, String title, BriefVersionDraft draft) {
         return Mono.fromCallable(() -> caller.require(EDITORS, "write briefs"))
-                .then(projects.find(caller, projectId))
-                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
-                .flatMap(project -> {
-                    Validator v = new Validator().requiredText("title", title, Validator.NAME_MAX_LENGTH);
-                    List<Requirement> requirements = validate(v, project, draft);
-                    v.throwIfInvalid();
-                    Brief brief = new Brief(new BriefId(ids.newId()), caller.agencyId(), projectId, title.strip(), 0);
-                    BriefVersion first = new BriefVersion(new BriefVersionId(ids.newId()), caller.agencyId(),
-                            brief.id(), 1, BriefStatus.DRAFT, draft.objectives(), draft.targetUsers(),
-                            draft.constraints(), draft.assumptions(), draft.outOfScope(), draft.launchDate(),
-                            draft.communicationPlanDate(), 0);
-                    return tx.inTransaction(briefs.insert(brief)
-                            .flatMap(saved -> briefs.insertVersion(first, requirements == null ? List.of()
-                                    : requirements).thenReturn(saved)));
-                });
+                .then(project(caller, projectId))
+                .flatMap(project -> insert(caller, new CreateBriefCommand(projectId, title, draft,
+                        project.startDate())));
+    }
+
+    /**
+     * A new brief with its version 1, a draft: the command holds the rules of its fields. Its dates are checked
+     * again against the start the project has now, should the command have been built against another.
+     */
+    public Mono<Brief> create(Caller caller, CreateBriefCommand command) {
+        return Mono.fromCallable(() -> caller.require(EDITORS, "write briefs"))
+                .then(project(caller, command.projectId()))
+                .flatMap(project -> insert(caller, java.util.Objects.equals(project.startDate(),
+                        command.content().projectStart()) ? command : new CreateBriefCommand(command.projectId(),
+                        command.title(), startingOn(command.content(), project.startDate()))));
+    }
+
+    private Mono<Project> project(Caller caller, ProjectId projectId) {
+        return projects.find(caller, projectId)
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)));
+    }
+
+    private Mono<Brief> insert(Caller caller, CreateBriefCommand command) {
+        BriefVersionCommand content = command.content();
+        List<Requirement> requirements = content.requirements(() -> ids.newId().toString());
+        Brief brief = new Brief(new BriefId(ids.newId()), caller.agencyId(), command.projectId(), command.title(), 0);
+        BriefVersion first = new BriefVersion(new BriefVersionId(ids.newId()), caller.agencyId(),
+                brief.id(), 1, BriefStatus.DRAFT, content.objectives(), content.targetUsers(),
+                content.constraints(), content.assumptions(), content.outOfScope(), content.launchDate(),
+                content.communicationPlanDate(), 0);
+        return tx.inTransaction(briefs.insert(brief)
+                .flatMap(saved -> briefs.insertVersion(first, requirements == null ? List.of()
+                        : requirements).thenReturn(saved)));
+    }
+
+    private static BriefVersionCommand startingOn(BriefVersionCommand c, LocalDate projectStart) {
+        return new BriefVersionCommand(c.objectives(), c.targetUsers(), c.requirements(), c.constraints(),
+                c.assumptions(), c.outOfScope(), c.launchDate(), c.communicationPlanDate(), projectStart);
     }
 
     /**
@@ -216,10 +235,9 @@ public final class BriefService {
                             if (current.version() != expectedVersion) {
                                 return Mono.error(new Conflict("Brief version", expectedVersion));
                             }
-                            Validator v = new Validator();
-                            BriefVersionDraft merged = merge(changes, current);
-                            List<Requirement> requirements = validate(v, t.getT2(), merged);
-                            v.throwIfInvalid();
+                            BriefVersionCommand merged = new BriefVersionCommand(merge(changes, current),
+                                    t.getT2().startDate());
+                            List<Requirement> requirements = merged.requirements(() -> ids.newId().toString());
                             return current.status() == BriefStatus.DRAFT
                                     ? editDraft(current, merged, requirements, expectedVersion)
                                     : nextVersion(caller, current, merged, requirements);
@@ -356,11 +374,8 @@ public final class BriefService {
                     BriefVersion current = t.getT1();
                     Project project = t.getT2();
                     BriefVersionId id = current.id();
-                    Validator v = new Validator();
-                    BriefVersionDraft draft = new BriefVersionDraft(null, null, requirements, null, null,
-                            null, launchDate, null);
-                    List<Requirement> given = validate(v, project, draft);
-                    v.throwIfInvalid();
+                    List<Requirement> given = new BriefVersionCommand(null, null, requirements, null, null,
+                            null, launchDate, null, project.startDate()).requirements(() -> ids.newId().toString());
                     BriefVersion previewed = new BriefVersion(current.id(), current.agencyId(),
                             current.briefId(), current.number(), current.status(), current.objectives(),
                             current.targetUsers(), current.constraints(), current.assumptions(),
@@ -465,8 +480,8 @@ public final class BriefService {
 
     // ---- helpers
 
-    private Mono<BriefVersion> editDraft(BriefVersion current, BriefVersionDraft merged, List<Requirement> requirements,
-                                         long expectedVersion) {
+    private Mono<BriefVersion> editDraft(BriefVersion current, BriefVersionCommand merged,
+                                         List<Requirement> requirements, long expectedVersion) {
         BriefVersion next = new BriefVersion(current.id(), current.agencyId(), current.briefId(), current.number(),
                 BriefStatus.DRAFT, merged.objectives(), merged.targetUsers(), merged.constraints(),
                 merged.assumptions(), merged.outOfScope(), merged.launchDate(), merged.communicationPlanDate(),
@@ -479,7 +494,7 @@ public final class BriefService {
                         .thenReturn(saved)));
     }
 
-    private Mono<BriefVersion> nextVersion(Caller caller, BriefVersion agreed, BriefVersionDraft merged,
+    private Mono<BriefVersion> nextVersion(Caller caller, BriefVersion agreed, BriefVersionCommand merged,
                                            List<Requirement> requirements) {
         Mono<List<Requirement>> content = requirements != null ? Mono.just(requirements)
                 : requirements(caller, List.of(agreed.id())).map(m -> m.getOrDefault(agreed.id(), List.of()));
@@ -536,86 +551,6 @@ public final class BriefService {
                 or(changes.constraints(), current.constraints()), or(changes.assumptions(), current.assumptions()),
                 or(changes.outOfScope(), current.outOfScope()), or(changes.launchDate(), current.launchDate()),
                 or(changes.communicationPlanDate(), current.communicationPlanDate()));
-    }
-
-    /** Checks every field of {@code draft}; the requirements as they will be stored, or null if not given. */
-    List<Requirement> validate(Validator v, Project project, BriefVersionDraft draft) {
-        texts(v, "objectives", draft.objectives());
-        texts(v, "targetUsers", draft.targetUsers());
-        texts(v, "constraints", draft.constraints());
-        texts(v, "assumptions", draft.assumptions());
-        texts(v, "outOfScope", draft.outOfScope());
-        v.notBefore("launchDate", draft.launchDate(), "the project's start date", project.startDate());
-        v.notBefore("communicationPlanDate", draft.communicationPlanDate(), "the project's start date",
-                project.startDate());
-        if (draft.requirements() == null) {
-            return null;
-        }
-        List<BriefVersionDraft.RequirementDraft> given = draft.requirements();
-        v.check(given.size() <= MAX_REQUIREMENTS, "requirements", "at most " + MAX_REQUIREMENTS + " requirements",
-                ErrorCode.OUT_OF_RANGE);
-        List<Requirement> result = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (int i = 0; i < given.size() && i < MAX_REQUIREMENTS; i++) {
-            BriefVersionDraft.RequirementDraft r = given.get(i);
-            String at = "requirements[" + i + "].";
-            if (r == null) {
-                v.check(false, "requirements[" + i + "]", "is required", ErrorCode.REQUIRED);
-                continue;
-            }
-            v.requiredText(at + "title", r.title(), Validator.NAME_MAX_LENGTH)
-                    .maxLength(at + "userStory", r.userStory(), Validator.TEXT_MAX_LENGTH)
-                    .required(at + "priority", r.priority())
-                    .maxLength(at + "key", r.key(), MAX_KEY_LENGTH);
-            String key = r.key() == null || r.key().isBlank() ? null : r.key().strip();
-            if (key != null && !keys.add(key)) {
-                v.check(false, at + "key", "is given twice", ErrorCode.DUPLICATE);
-            }
-            BigDecimal estimate = estimate(v, at + "estimateDays", r.estimateDays());
-            if (!v.hasErrors()) {
-                result.add(new Requirement(key == null ? ids.newId().toString() : key, r.title().strip(),
-                        r.userStory() == null || r.userStory().isBlank() ? null : r.userStory().strip(),
-                        r.priority(), estimate));
-            }
-        }
-        return result;
-    }
-
-    private static BigDecimal estimate(Validator v, String field, String value) {
-        if (value == null || value.isBlank()) {
-            v.check(false, field, "is required", ErrorCode.REQUIRED);
-            return null;
-        }
-        if (value.length() > 20) {
-            v.check(false, field, "is not a number of person-days such as 12.5", ErrorCode.INVALID_FORMAT);
-            return null;
-        }
-        BigDecimal days;
-        try {
-            days = new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            v.check(false, field, "is not a number of person-days such as 12.5", ErrorCode.INVALID_FORMAT);
-            return null;
-        }
-        if (days.signum() < 0 || days.compareTo(MAX_ESTIMATE_DAYS) > 0) {
-            v.range(field, days, BigDecimal.ZERO, MAX_ESTIMATE_DAYS);
-            return null;
-        }
-        if (days.stripTrailingZeros().scale() > 2) {
-            v.check(false, field, "has at most two decimals (hundredths of a day)", ErrorCode.INVALID_FORMAT);
-            return null;
-        }
-        return days.setScale(2);
-    }
-
-    private static void texts(Validator v, String field, List<String> items) {
-        if (items == null) {
-            return;
-        }
-        v.check(items.size() <= MAX_LIST_ITEMS, field, "at most " + MAX_LIST_ITEMS + " items", ErrorCode.OUT_OF_RANGE);
-        for (int i = 0; i < items.size() && i < MAX_LIST_ITEMS; i++) {
-            v.requiredText(field + "[" + i + "]", items.get(i), Validator.TEXT_MAX_LENGTH);
-        }
     }
 
     private static <T> T or(T value, T fallback) {

@@ -1,12 +1,10 @@
 package io.cordee.core.identity;
 
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.common.Unauthenticated;
-import io.cordee.core.common.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,26 +48,23 @@ public final class ApiTokenService {
         return value != null && value.startsWith(PREFIX);
     }
 
+    /** Creates a token from a draft (OWNER only): the command is built after the caller's role, as of now. */
     public Mono<NewApiToken> create(Caller caller, ApiTokenDraft draft) {
+        return Mono.fromCallable(() -> caller.require(MANAGERS, "create API tokens"))
+                .then(Mono.fromCallable(() -> new CreateApiTokenCommand(draft, clock.instant())))
+                .flatMap(command -> create(caller, command));
+    }
+
+    /** Creates a token: the command holds the rules of its fields; it is shown once, in {@link NewApiToken}. */
+    public Mono<NewApiToken> create(Caller caller, CreateApiTokenCommand command) {
         return Mono.defer(() -> {
             caller.require(MANAGERS, "create API tokens");
             Instant now = clock.instant();
-            Set<ApiTokenArea> areas = draft.areas() == null || draft.areas().isEmpty() ? Set.of()
-                    : EnumSet.copyOf(draft.areas());
-            new Validator()
-                    .requiredText("name", draft.name() == null ? null : draft.name().strip(), NAME_MAX_LENGTH)
-                    .required("access", draft.access())
-                    .check(draft.access() != ApiTokenAccess.READ_ONLY || areas.isEmpty(), "areas",
-                            "must be empty for a READ_ONLY token", ErrorCode.OUT_OF_RANGE)
-                    .check(draft.access() != ApiTokenAccess.READ_WRITE || !areas.isEmpty(), "areas",
-                            "name at least one area a READ_WRITE token may change", ErrorCode.REQUIRED)
-                    .check(draft.expiresAt() == null || draft.expiresAt().isAfter(now), "expiresAt",
-                            "must be in the future", ErrorCode.OUT_OF_RANGE)
-                    .throwIfInvalid();
+            Set<ApiTokenArea> areas = command.areas().isEmpty() ? Set.of() : EnumSet.copyOf(command.areas());
             String value = PREFIX + IdentityService.newToken();
             ApiToken token = new ApiToken(new ApiTokenId(ids.newId()), caller.agencyId(), caller.userId(),
-                    draft.name().strip(), draft.access(), areas, value.substring(0, PREFIX.length() + 4), now,
-                    draft.expiresAt(), null, null);
+                    command.name(), command.access(), areas, value.substring(0, PREFIX.length() + 4), now,
+                    command.expiresAt(), null, null);
             return tokens.insert(token, IdentityService.hashToken(value)).map(stored -> new NewApiToken(value, stored));
         });
     }

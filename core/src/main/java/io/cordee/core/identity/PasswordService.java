@@ -157,35 +157,41 @@ public final class PasswordService {
 
     /**
      * Anonymous: sets a new password with a reset link; ends every session of the user, uses the link up,
-     * clears the account's sign-in throttle and signs the person in.
+     * clears the account's sign-in throttle and signs the person in. A link that is not valid, used or expired is
+     * told before the new password's rules; the command is built once the link is found usable.
      */
     public Mono<SignedIn> reset(String token, String newPassword) {
-        return Mono.defer(() -> {
-            if (token == null || token.isBlank() || token.length() > 200) {
-                return Mono.error(invalidLink());
-            }
-            byte[] hash = IdentityService.hashToken(token.strip());
-            Validator v = new Validator();
-            Passwords.check(v, "newPassword", newPassword);
-            return passwords.findResetForUpdate(hash)
-                    .switchIfEmpty(Mono.error(PasswordService::invalidLink))
-                    .flatMap(this::usable)
-                    .doOnNext(found -> v.throwIfInvalid())
-                    .flatMap(found -> identity.hashPassword(newPassword)
-                            // again under the row's lock: of two uses of one link, the second finds it used
-                            .flatMap(passwordHash -> identity.changingAccessOf(found.agencyId(), found.userId(),
-                                    tx.inTransactionAs(new Actor(found.agencyId(), found.userId(),
-                                            null, null, "resetPassword"),
-                                    passwords.findResetForUpdate(hash).flatMap(this::usable).flatMap(r -> {
-                                        Instant now = clock.instant();
-                                        return passwords.setPassword(r.agencyId(), r.userId(), passwordHash, now)
-                                                .then(passwords.revokeSessions(r.agencyId(), r.userId(), null, now))
-                                                .then(passwords.markResetUsed(r.agencyId(), r.id(), now))
-                                                .then(users.findById(r.agencyId(), r.userId()));
-                                    })))))
-                    .flatMap(user -> attempts.reset(IdentityService.accountKey(user.email()))
-                            .then(identity.openSession(user)));
-        });
+        return Mono.defer(() -> usableLink(ResetPasswordCommand.checkToken(token))
+                .flatMap(found -> reset(found, new ResetPasswordCommand(token, newPassword))));
+    }
+
+    /** As {@link #reset(String, String)}, the command's rules already kept. */
+    public Mono<SignedIn> reset(ResetPasswordCommand command) {
+        return Mono.defer(() -> usableLink(command.token()).flatMap(found -> reset(found, command)));
+    }
+
+    private Mono<PasswordReset> usableLink(String token) {
+        return passwords.findResetForUpdate(IdentityService.hashToken(token))
+                .switchIfEmpty(Mono.error(ResetPasswordCommand::invalidLink))
+                .flatMap(this::usable);
+    }
+
+    private Mono<SignedIn> reset(PasswordReset found, ResetPasswordCommand command) {
+        byte[] hash = IdentityService.hashToken(command.token());
+        return identity.hashPassword(command.newPassword())
+                // again under the row's lock: of two uses of one link, the second finds it used
+                .flatMap(passwordHash -> identity.changingAccessOf(found.agencyId(), found.userId(),
+                        tx.inTransactionAs(new Actor(found.agencyId(), found.userId(),
+                                        null, null, "resetPassword"),
+                                passwords.findResetForUpdate(hash).flatMap(this::usable).flatMap(r -> {
+                                    Instant now = clock.instant();
+                                    return passwords.setPassword(r.agencyId(), r.userId(), passwordHash, now)
+                                            .then(passwords.revokeSessions(r.agencyId(), r.userId(), null, now))
+                                            .then(passwords.markResetUsed(r.agencyId(), r.id(), now))
+                                            .then(users.findById(r.agencyId(), r.userId()));
+                                }))))
+                .flatMap(user -> attempts.reset(IdentityService.accountKey(user.email()))
+                        .then(identity.openSession(user)));
     }
 
     private Mono<PasswordReset> usable(PasswordReset reset) {
@@ -198,11 +204,6 @@ public final class PasswordService {
                     + " for a new one", ErrorCode.RESET_LINK_EXPIRED));
         }
         return Mono.just(reset);
-    }
-
-    private static InvalidInput invalidLink() {
-        return InvalidInput.of("token", "This reset link is not valid: ask for a new one",
-                ErrorCode.RESET_LINK_INVALID);
     }
 
     private static long seconds(Duration wait) {

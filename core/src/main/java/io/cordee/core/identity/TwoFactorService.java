@@ -42,7 +42,7 @@ public final class TwoFactorService {
     public static final int MAX_FAILURES = 5;
     public static final int RECOVERY_CODES = 10;
     /** The roles an agency may require two factors of. */
-    public static final Set<Role> REQUIRABLE = EnumSet.of(Role.OWNER, Role.FINANCE);
+    public static final Set<Role> REQUIRABLE = SetTwoFactorRequirementCommand.REQUIRABLE;
 
     /** What a right password leads to: a session, or a second factor still due. */
     public sealed interface SignInStep permits SignedInStep, SecondFactorDue {
@@ -152,17 +152,14 @@ public final class TwoFactorService {
 
     /** The second step: a code (or, for a user already enrolled, a recovery code) completes the sign-in. */
     public Mono<Completed> completeSignIn(String challenge, String code, String recoveryCode) {
+        return Mono.fromCallable(() -> new CompleteSignInCommand(challenge, code, recoveryCode))
+                .flatMap(this::completeSignIn);
+    }
+
+    /** The second step: the command holds the rules of its fields; the challenge and the codes are checked here. */
+    public Mono<Completed> completeSignIn(CompleteSignInCommand command) {
         return Mono.defer(() -> {
-            if (challenge == null || challenge.isBlank() || challenge.length() > 200) {
-                return Mono.error(expired());
-            }
-            boolean byCode = code != null && !code.isBlank();
-            boolean byRecovery = recoveryCode != null && !recoveryCode.isBlank();
-            if (byCode == byRecovery) {
-                return Mono.error(InvalidInput.of("code", "type the code of your authenticator app, or one"
-                        + " recovery code", ErrorCode.REQUIRED));
-            }
-            byte[] hash = IdentityService.hashToken(challenge.strip());
+            byte[] hash = IdentityService.hashToken(command.challenge());
             Instant now = clock.instant();
             return repository.findChallenge(hash)
                     .filter(c -> c.usedAt() == null && now.isBefore(c.expiresAt()) && c.failures() < MAX_FAILURES)
@@ -175,7 +172,7 @@ public final class TwoFactorService {
                                         ? Mono.error(new TooManyRequests(ErrorCode.TOO_MANY_ATTEMPTS, "Too many"
                                         + " sign-in attempts for this account: try again in "
                                         + Math.max(1, (wait.toMillis() + 999) / 1000) + " s", wait))
-                                        : secondFactor(c, user, byCode ? code : null, byRecovery ? recoveryCode : null)
+                                        : secondFactor(c, user, command.code(), command.recoveryCode())
                                         .onErrorResume(InvalidInput.class, e -> repository.challengeFailed(hash)
                                                 .then(Mono.error(e)))
                                         .then(repository.useChallenge(hash, clock.instant()))
@@ -279,6 +276,12 @@ public final class TwoFactorService {
 
     /** Turns TOTP off after the password or a current code; refused while the agency requires it of the role. */
     public Mono<Void> disable(Caller caller, String password, String code) {
+        return Mono.fromCallable(() -> new DisableTwoFactorCommand(password, code))
+                .flatMap(command -> disable(caller, command));
+    }
+
+    /** Turns TOTP off: the command holds the rule "a code or the password"; whether it is right is checked here. */
+    public Mono<Void> disable(Caller caller, DisableTwoFactorCommand command) {
         return Mono.zip(identity.viewer(caller), repository.requiredRoles(caller.agencyId()))
                 .flatMap(t -> {
                     User user = t.getT1();
@@ -290,19 +293,12 @@ public final class TwoFactorService {
                             .filter(TwoFactorRepository.TwoFactor::enabled)
                             .switchIfEmpty(Mono.error(() -> InvalidInput.of("code", "Two-factor sign-in is not on",
                                     ErrorCode.TWO_FACTOR_NOT_ENABLED)))
-                            .flatMap(tf -> code != null && !code.isBlank() ? checkCode(tf, code)
-                                    : checkPassword(user, password))
+                            .flatMap(tf -> command.code() != null ? checkCode(tf, command.code())
+                                    : identity.confirmPassword(user, command.password(), "password",
+                                            "is not your password"))
                             .then(tx.inTransactionAs(actor(caller, "disableTwoFactor"),
                                     repository.disable(caller.agencyId(), caller.userId())));
                 });
-    }
-
-    private Mono<Void> checkPassword(User user, String password) {
-        if (password == null || password.isEmpty() || password.length() > Passwords.MAX_LENGTH) {
-            return Mono.error(InvalidInput.of("password", "type your password or a current code",
-                    ErrorCode.REQUIRED));
-        }
-        return identity.confirmPassword(user, password, "password", "is not your password");
     }
 
     /** New recovery codes (the old ones stop working), shown once. */
@@ -330,13 +326,17 @@ public final class TwoFactorService {
      * none, so they enrol at their next sign-in. An owner requiring it of their own role must have it on first.
      */
     public Mono<Void> setRequirement(Caller caller, Set<Role> roles, long version) {
+        return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "require two-factor sign-in"))
+                .then(Mono.fromCallable(() -> new SetTwoFactorRequirementCommand(roles, version)))
+                .flatMap(command -> setRequirement(caller, command));
+    }
+
+    /** Sets the requirement: the command holds the rule of its roles; the caller's own factor is checked here. */
+    public Mono<Void> setRequirement(Caller caller, SetTwoFactorRequirementCommand command) {
         return Mono.defer(() -> {
             caller.require(EnumSet.of(Role.OWNER), "require two-factor sign-in");
-            if (roles == null || !REQUIRABLE.containsAll(roles)) {
-                return Mono.error(InvalidInput.of("roles", "Only OWNER and FINANCE can be required to use two"
-                        + " factors", ErrorCode.OUT_OF_RANGE));
-            }
-            Set<Role> set = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+            Set<Role> set = command.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(command.roles());
+            long version = command.version();
             Mono<Void> selfCheck = !set.contains(caller.role()) ? Mono.empty()
                     : repository.find(caller.agencyId(), caller.userId()).filter(TwoFactorRepository.TwoFactor::enabled)
                     .hasElement().flatMap(on -> on ? Mono.<Void>empty() : Mono.error(InvalidInput.of("roles",
@@ -358,8 +358,7 @@ public final class TwoFactorService {
     }
 
     private static InvalidInput expired() {
-        return InvalidInput.of("challenge", "This sign-in has expired (5 minutes, one use): sign in again",
-                ErrorCode.SIGN_IN_CHALLENGE_EXPIRED);
+        return CompleteSignInCommand.expired();
     }
 
     private static InvalidInput alreadyEnabled() {

@@ -25,13 +25,10 @@ import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -53,16 +50,9 @@ import reactor.core.publisher.Mono;
 public final class RelationshipService {
 
     public static final int TEXT_MAX_LENGTH = Validator.TEXT_MAX_LENGTH;
-    public static final int WHAT_MAX_LENGTH = 1_000;
-    public static final int DOMAIN_MAX_LENGTH = 50;
-    public static final int EXPECTATION_MAX_LENGTH = 500;
-    public static final int MAX_PARTICIPANTS = 20;
-    public static final int MAX_DOMAINS = 30;
-    public static final int MAX_EXPECTATIONS = 30;
+    private static final Set<Role> WEIGHT_SETTERS = EnumSet.of(Role.OWNER, Role.FINANCE);
     /** Paid invoices read per client for the payment component: the model's 12 and half a year of weekly trend. */
     static final int PAID_HISTORY_FOR_TREND = PaymentDelayModel.HISTORY + HealthCalculator.TREND_WEEKS;
-    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final RelationshipRepository relationships;
     private final ClientRepository clients;
@@ -184,26 +174,29 @@ public final class RelationshipService {
 
     /**
      * Logs an interaction. A CLIENT user may log one for their own client only, rated on the client's
-     * side only, and never internal.
+     * side only, and never internal. The command checks the input when it is built.
      */
     public Mono<Interaction> addInteraction(Caller caller, ClientId clientId, InteractionDraft draft) {
-        return client(caller, clientId).zipWith(today(caller)).flatMap(t -> {
-            Validator v = new Validator().required("clientId", clientId);
+        return Mono.fromCallable(() -> new CreateInteractionCommand(clientId, draft))
+                .flatMap(command -> addInteraction(caller, command));
+    }
+
+    /** Logs an interaction: the command holds the rules of its fields; the caller's and today's rules are here. */
+    public Mono<Interaction> addInteraction(Caller caller, CreateInteractionCommand command) {
+        return client(caller, command.clientId()).zipWith(today(caller)).flatMap(t -> {
+            Validator v = new Validator();
             if (caller.isClientUser()) {
-                v.check(draft.agencyEnergy() == null, "agencyEnergy", "only the agency rates its own energy",
+                v.check(command.agencyEnergy() == null, "agencyEnergy", "only the agency rates its own energy",
                         ErrorCode.FORBIDDEN);
-                v.check(!Boolean.TRUE.equals(draft.internal()), "internal", "only the agency keeps internal notes",
+                v.check(!command.internal(), "internal", "only the agency keeps internal notes",
                         ErrorCode.FORBIDDEN);
             }
-            Interaction interaction = checked(v, t.getT2(), new InteractionId(ids.newId()), caller, clientId,
-                    draft.date(), draft.kind(), draft.agencyParticipants(), draft.clientParticipants(),
-                    draft.summary(), draft.agencyEnergy(), draft.clientEnergy(), Boolean.TRUE.equals(draft.internal()),
-                    0L);
-            return relationships.insertInteraction(interaction);
+            return relationships.insertInteraction(checked(v, t.getT2(), new InteractionId(ids.newId()), caller,
+                    command, 0L));
         });
     }
 
-    /** Changes an interaction (agency staff). */
+    /** Changes an interaction (agency staff): the given fields merged into it must pass the rules of a new one. */
     public Mono<Interaction> updateInteraction(Caller caller, InteractionId id, Long expectedVersion,
                                                InteractionDraft changes) {
         return staff(caller, "change interactions")
@@ -212,53 +205,26 @@ public final class RelationshipService {
                 .zipWith(today(caller))
                 .flatMap(t -> {
                     Interaction c = t.getT1();
-                    Validator v = new Validator().required("version", expectedVersion);
-                    Interaction next = checked(v, t.getT2(), c.id(), caller, c.clientId(),
+                    new Validator().required("version", expectedVersion).throwIfInvalid();
+                    CreateInteractionCommand next = new CreateInteractionCommand(c.clientId(),
                             or(changes.date(), c.date()), or(changes.kind(), c.kind()),
                             or(changes.agencyParticipants(), c.agencyParticipants()),
                             or(changes.clientParticipants(), c.clientParticipants()),
                             or(changes.summary(), c.summary()), or(changes.agencyEnergy(), c.agencyEnergy()),
-                            or(changes.clientEnergy(), c.clientEnergy()), or(changes.internal(), c.internal()),
-                            expectedVersion);
-                    return relationships.updateInteraction(next)
+                            or(changes.clientEnergy(), c.clientEnergy()), or(changes.internal(), c.internal()));
+                    return relationships.updateInteraction(checked(new Validator(), t.getT2(), c.id(), caller, next,
+                                    expectedVersion))
                             .switchIfEmpty(Mono.error(() -> new Conflict("Interaction", expectedVersion)));
                 });
     }
 
-    private Interaction checked(Validator v, LocalDate today, InteractionId id, Caller caller, ClientId clientId,
-                                LocalDate date, InteractionKind kind, List<String> agencyParticipants,
-                                List<String> clientParticipants, String summary, Integer agencyEnergy,
-                                Integer clientEnergy, boolean internal, Long version) {
-        v.required("date", date).required("kind", kind)
-                .requiredText("summary", summary, TEXT_MAX_LENGTH);
-        if (date != null) {
-            v.check(!date.isAfter(today), "date", "an interaction is logged once it happened (not after " + today
-                    + ")", ErrorCode.OUT_OF_RANGE);
-            v.check(!date.isBefore(EARLIEST), "date", "must not be before " + EARLIEST, ErrorCode.OUT_OF_RANGE);
-        }
-        if (agencyEnergy != null) {
-            v.range("agencyEnergy", agencyEnergy, 1, 5);
-        }
-        if (clientEnergy != null) {
-            v.range("clientEnergy", clientEnergy, 1, 5);
-        }
-        List<String> agencySide = names(v, "agencyParticipants", agencyParticipants);
-        List<String> clientSide = names(v, "clientParticipants", clientParticipants);
-        v.throwIfInvalid();
-        return new Interaction(id, caller.agencyId(), clientId, date, kind, agencySide, clientSide, summary.strip(),
-                agencyEnergy, clientEnergy, internal, version);
-    }
-
-    private static List<String> names(Validator v, String field, List<String> names) {
-        if (names == null) {
-            return List.of();
-        }
-        v.check(names.size() <= MAX_PARTICIPANTS, field, "at most " + MAX_PARTICIPANTS + " participants",
-                ErrorCode.OUT_OF_RANGE);
-        for (int i = 0; i < names.size() && i < MAX_PARTICIPANTS; i++) {
-            v.requiredText(field + "[" + i + "]", names.get(i), Validator.NAME_MAX_LENGTH);
-        }
-        return names.stream().map(n -> n == null ? null : n.strip()).toList();
+    /** The interaction of a valid command, once its date is not after today (and {@code v}'s errors are none). */
+    private static Interaction checked(Validator v, LocalDate today, InteractionId id, Caller caller,
+                                       CreateInteractionCommand c, Long version) {
+        v.check(!c.date().isAfter(today), "date", "an interaction is logged once it happened (not after " + today
+                + ")", ErrorCode.OUT_OF_RANGE).throwIfInvalid();
+        return new Interaction(id, caller.agencyId(), c.clientId(), c.date(), c.kind(), c.agencyParticipants(),
+                c.clientParticipants(), c.summary(), c.agencyEnergy(), c.clientEnergy(), c.internal(), version);
     }
 
     // ---- strengths map -------------------------------------------------------------------------
@@ -271,62 +237,43 @@ public final class RelationshipService {
     public Mono<StrengthsMap> setStrengths(Caller caller, ClientId clientId, Long expectedVersion,
                                            List<Strength> strengths, List<String> expectations) {
         return staff(caller, "change the strengths map")
-                .then(client(caller, clientId))
-                .flatMap(client -> {
-                    Validator v = new Validator()
-                            .check(strengths == null || strengths.size() <= MAX_DOMAINS, "strengths",
-                                    "at most " + MAX_DOMAINS + " domains", ErrorCode.OUT_OF_RANGE)
-                            .check(expectations == null || expectations.size() <= MAX_EXPECTATIONS, "expectations",
-                                    "at most " + MAX_EXPECTATIONS + " items", ErrorCode.OUT_OF_RANGE);
-                    List<Strength> normalised = new ArrayList<>();
-                    Set<String> seen = new HashSet<>();
-                    List<Strength> given = strengths == null ? List.of() : strengths;
-                    for (int i = 0; i < given.size() && i < MAX_DOMAINS; i++) {
-                        Strength s = given.get(i);
-                        String field = "strengths[" + i + "]";
-                        v.requiredText(field + ".domain", s.domain(), DOMAIN_MAX_LENGTH)
-                                .range(field + ".agency", s.agency(), 1, 5)
-                                .range(field + ".client", s.client(), 1, 5);
-                        if (s.domain() != null && !s.domain().isBlank()) {
-                            String domain = domain(s.domain());
-                            v.check(seen.add(domain.toUpperCase(Locale.ROOT)), field + ".domain",
-                                    "appears twice", ErrorCode.DUPLICATE);
-                            if (s.lead() != null) {
-                                normalised.add(new Strength(domain, s.agency(), s.client(), s.lead()));
-                            }
-                        }
-                        v.required(field + ".lead", s.lead());
-                    }
-                    List<String> items = expectations == null ? List.of() : expectations;
-                    for (int i = 0; i < items.size() && i < MAX_EXPECTATIONS; i++) {
-                        v.requiredText("expectations[" + i + "]", items.get(i), EXPECTATION_MAX_LENGTH);
-                    }
-                    v.throwIfInvalid();
-                    long version = expectedVersion == null ? -1 : expectedVersion;
-                    return relationships.saveStrengthsMap(new StrengthsMap(caller.agencyId(), clientId, normalised,
-                                    items.stream().map(String::strip).toList(), version), version)
-                            .switchIfEmpty(Mono.error(() -> new Conflict("Strengths map", version)));
-                });
+                .then(Mono.fromCallable(() -> new SetStrengthsMapCommand(clientId, expectedVersion, strengths,
+                        expectations)))
+                .flatMap(command -> setStrengths(caller, command));
     }
 
-    private static String domain(String given) {
-        String upper = given.strip().toUpperCase(Locale.ROOT);
-        return Strength.STANDARD_DOMAINS.contains(upper) ? upper : given.strip();
+    /** Sets a client's strengths map: the command holds the rules of its fields. */
+    public Mono<StrengthsMap> setStrengths(Caller caller, SetStrengthsMapCommand command) {
+        long version = command.expectedVersion() == null ? -1 : command.expectedVersion();
+        return staff(caller, "change the strengths map")
+                .then(client(caller, command.clientId()))
+                .flatMap(client -> relationships.saveStrengthsMap(new StrengthsMap(caller.agencyId(),
+                                command.clientId(), command.strengths(), command.expectations(), version), version)
+                        .switchIfEmpty(Mono.error(() -> new Conflict("Strengths map", version))));
     }
 
     // ---- game plan -----------------------------------------------------------------------------
 
+    /** Adds an agreement from a draft (agency staff); the command checks it after the caller's role. */
     public Mono<Agreement> addAgreement(Caller caller, ClientId clientId, AgreementDraft draft) {
         return staff(caller, "change the game plan")
-                .then(client(caller, clientId))
+                .then(Mono.fromCallable(() -> new CreateAgreementCommand(clientId, draft)))
+                .flatMap(command -> addAgreement(caller, command));
+    }
+
+    /** Adds an agreement: the command holds the rules of its fields; today's and the project's are here. */
+    public Mono<Agreement> addAgreement(Caller caller, CreateAgreementCommand command) {
+        return staff(caller, "change the game plan")
+                .then(client(caller, command.clientId()))
                 .zipWith(today(caller))
-                .flatMap(t -> checkedAgreement(caller, t.getT2(), new AgreementId(ids.newId()), clientId,
-                        draft.projectId(), draft.what(), draft.ownerSide(), draft.ownerName(), draft.dueDate(),
-                        or(draft.status(), AgreementStatus.PROPOSED), draft.doneDate(), 0L))
+                .flatMap(t -> checkedAgreement(caller, t.getT2(), new AgreementId(ids.newId()), command, 0L))
                 .flatMap(relationships::insertAgreement);
     }
 
-    /** Changes an agreement (agency staff); leaving DONE clears the done date, reaching it without one sets today. */
+    /**
+     * Changes an agreement (agency staff); leaving DONE clears the done date, reaching it without one sets today. The
+     * given fields merged into it must pass the rules of a new one.
+     */
     public Mono<Agreement> updateAgreement(Caller caller, AgreementId id, Long expectedVersion, AgreementDraft changes) {
         return staff(caller, "change the game plan")
                 .then(findAgreement(caller, id))
@@ -336,52 +283,51 @@ public final class RelationshipService {
                     Agreement c = t.getT1();
                     AgreementStatus status = or(changes.status(), c.status());
                     LocalDate doneDate = status != AgreementStatus.DONE ? null : or(changes.doneDate(), c.doneDate());
-                    return checkedAgreement(caller, t.getT2(), c.id(), c.clientId(),
-                            or(changes.projectId(), c.projectId()), or(changes.what(), c.what()),
-                            or(changes.ownerSide(), c.ownerSide()), or(changes.ownerName(), c.ownerName()),
-                            or(changes.dueDate(), c.dueDate()), status, doneDate, expectedVersion);
+                    return Mono.fromCallable(() -> {
+                        new Validator().required("version", expectedVersion).throwIfInvalid();
+                        return new CreateAgreementCommand(c.clientId(), or(changes.projectId(), c.projectId()),
+                                or(changes.what(), c.what()), or(changes.ownerSide(), c.ownerSide()),
+                                or(changes.ownerName(), c.ownerName()), or(changes.dueDate(), c.dueDate()), status,
+                                doneDate);
+                    }).flatMap(next -> checkedAgreement(caller, t.getT2(), c.id(), next, expectedVersion));
                 })
                 .flatMap(next -> relationships.updateAgreement(next)
                         .switchIfEmpty(Mono.error(() -> new Conflict("Agreement", next.version()))));
     }
 
-    private Mono<Agreement> checkedAgreement(Caller caller, LocalDate today, AgreementId id, ClientId clientId,
-                                             ProjectId projectId, String what, Side ownerSide, String ownerName,
-                                             LocalDate dueDate, AgreementStatus status, LocalDate doneDate,
-                                             Long version) {
+    /** The agreement of a valid command: done today when DONE without a date, not done after today, its project. */
+    private Mono<Agreement> checkedAgreement(Caller caller, LocalDate today, AgreementId id,
+                                             CreateAgreementCommand c, Long version) {
         return Mono.defer(() -> {
-            LocalDate done = status == AgreementStatus.DONE && doneDate == null ? today : doneDate;
-            Validator v = new Validator().required("version", version)
-                    .requiredText("what", what, WHAT_MAX_LENGTH)
-                    .required("ownerSide", ownerSide)
-                    .maxLength("ownerName", ownerName, Validator.NAME_MAX_LENGTH);
-            date(v, "dueDate", dueDate);
-            date(v, "doneDate", done);
-            v.check(done == null || status == AgreementStatus.DONE, "doneDate", "goes only with the DONE status",
-                    ErrorCode.INVALID_FORMAT);
-            v.check(done == null || !done.isAfter(today), "doneDate", "must not be after today (" + today + ")",
-                    ErrorCode.OUT_OF_RANGE);
-            v.throwIfInvalid();
-            Agreement agreement = new Agreement(id, caller.agencyId(), clientId, projectId, what.strip(), ownerSide,
-                    ownerName == null || ownerName.isBlank() ? null : ownerName.strip(), dueDate, status, done,
-                    version);
-            return projectId == null ? Mono.just(agreement)
-                    : projectOf(caller, clientId, projectId).thenReturn(agreement);
+            LocalDate done = c.status() == AgreementStatus.DONE && c.doneDate() == null ? today : c.doneDate();
+            new Validator().check(done == null || !done.isAfter(today), "doneDate",
+                    "must not be after today (" + today + ")", ErrorCode.OUT_OF_RANGE).throwIfInvalid();
+            Agreement agreement = new Agreement(id, caller.agencyId(), c.clientId(), c.projectId(), c.what(),
+                    c.ownerSide(), c.ownerName(), c.dueDate(), c.status(), done, version);
+            return c.projectId() == null ? Mono.just(agreement)
+                    : projectOf(caller, c.clientId(), c.projectId()).thenReturn(agreement);
         });
     }
 
     // ---- commitments ---------------------------------------------------------------------------
 
+    /** Adds a commitment from a draft (agency staff); the command checks it after the caller's role. */
     public Mono<Commitment> addCommitment(Caller caller, ClientId clientId, CommitmentDraft draft) {
         return staff(caller, "change commitments")
-                .then(client(caller, clientId))
+                .then(Mono.fromCallable(() -> new CreateCommitmentCommand(clientId, draft)))
+                .flatMap(command -> addCommitment(caller, command));
+    }
+
+    /** Adds a commitment: the command holds the rules of its fields; today's and the project's are here. */
+    public Mono<Commitment> addCommitment(Caller caller, CreateCommitmentCommand command) {
+        return staff(caller, "change commitments")
+                .then(client(caller, command.clientId()))
                 .zipWith(today(caller))
-                .flatMap(t -> checkedCommitment(caller, t.getT2(), new CommitmentId(ids.newId()), clientId, 0L,
-                        draft))
+                .flatMap(t -> checkedCommitment(caller, t.getT2(), new CommitmentId(ids.newId()), 0L, command))
                 .flatMap(relationships::insertCommitment);
     }
 
-    /** Changes a commitment (agency staff). */
+    /** Changes a commitment (agency staff): the given fields merged into it must pass the rules of a new one. */
     public Mono<Commitment> updateCommitment(Caller caller, CommitmentId id, Long expectedVersion,
                                              CommitmentDraft changes) {
         return staff(caller, "change commitments")
@@ -390,10 +336,12 @@ public final class RelationshipService {
                 .zipWith(today(caller))
                 .flatMap(t -> {
                     Commitment c = t.getT1();
-                    return checkedCommitment(caller, t.getT2(), c.id(), c.clientId(), expectedVersion,
-                            new CommitmentDraft(or(changes.projectId(), c.projectId()), or(changes.kind(), c.kind()),
-                                    or(changes.title(), c.title()), or(changes.dueDate(), c.dueDate()),
-                                    or(changes.deliveredDate(), c.deliveredDate())));
+                    return Mono.fromCallable(() -> {
+                        new Validator().required("version", expectedVersion).throwIfInvalid();
+                        return new CreateCommitmentCommand(c.clientId(), or(changes.projectId(), c.projectId()),
+                                or(changes.kind(), c.kind()), or(changes.title(), c.title()),
+                                or(changes.dueDate(), c.dueDate()), or(changes.deliveredDate(), c.deliveredDate()));
+                    }).flatMap(next -> checkedCommitment(caller, t.getT2(), c.id(), expectedVersion, next));
                 })
                 .flatMap(next -> relationships.updateCommitment(next)
                         .switchIfEmpty(Mono.error(() -> new Conflict("Commitment", next.version()))));
@@ -417,45 +365,40 @@ public final class RelationshipService {
                                            LocalDate deliveredOn, String comment) {
         return findCommitment(caller, id)
                 .switchIfEmpty(Mono.error(() -> new NotFound("Commitment", id.value())))
-                .zipWith(today(caller))
-                .flatMap(t -> {
-                    Commitment c = t.getT1();
-                    Validator v = new Validator().required("version", expectedVersion)
-                            .required("deliveredDate", deliveredOn);
-                    date(v, "deliveredDate", deliveredOn);
-                    v.check(deliveredOn == null || !deliveredOn.isAfter(t.getT2()), "deliveredDate",
-                            "must not be after today (" + t.getT2() + ")", ErrorCode.OUT_OF_RANGE);
-                    String body = comment == null || comment.isBlank() ? null : comment.strip();
-                    v.check(body == null || body.length() <= RelationshipComment.BODY_MAX_LENGTH, "comment",
-                            "at most " + RelationshipComment.BODY_MAX_LENGTH + " characters", ErrorCode.TOO_LONG);
-                    v.throwIfInvalid();
-                    RelationshipComment note = body == null ? null : new RelationshipComment(ids.newId(),
-                            caller.agencyId(), c.clientId(), null, c.id(), sideOf(caller), caller.userId(), body,
-                            true, clock.instant());
-                    return relationships.updateCommitment(new Commitment(c.id(), c.agencyId(), c.clientId(),
-                                    c.projectId(), c.kind(), c.title(), c.dueDate(), deliveredOn, expectedVersion),
-                                    note)
-                            .switchIfEmpty(Mono.error(() -> new Conflict("Commitment", expectedVersion)));
-                });
+                .flatMap(found -> Mono.fromCallable(() -> new RecordCommitmentDeliveryCommand(id, expectedVersion,
+                                deliveredOn, comment))
+                        .flatMap(command -> deliver(caller, found, command)));
     }
 
-    private Mono<Commitment> checkedCommitment(Caller caller, LocalDate today, CommitmentId id, ClientId clientId,
-                                               Long version, CommitmentDraft draft) {
+    /** Records a delivery: the command holds the rules of its fields; the caller's and today's rules are here. */
+    public Mono<Commitment> recordDelivery(Caller caller, RecordCommitmentDeliveryCommand command) {
+        return findCommitment(caller, command.commitmentId())
+                .switchIfEmpty(Mono.error(() -> new NotFound("Commitment", command.commitmentId().value())))
+                .flatMap(found -> deliver(caller, found, command));
+    }
+
+    private Mono<Commitment> deliver(Caller caller, Commitment c, RecordCommitmentDeliveryCommand command) {
+        return today(caller).flatMap(today -> {
+            new Validator().check(!command.deliveredDate().isAfter(today), "deliveredDate",
+                    "must not be after today (" + today + ")", ErrorCode.OUT_OF_RANGE).throwIfInvalid();
+            RelationshipComment note = command.comment() == null ? null : new RelationshipComment(ids.newId(),
+                    caller.agencyId(), c.clientId(), null, c.id(), sideOf(caller), caller.userId(), command.comment(),
+                    true, clock.instant());
+            return relationships.updateCommitment(new Commitment(c.id(), c.agencyId(), c.clientId(), c.projectId(),
+                            c.kind(), c.title(), c.dueDate(), command.deliveredDate(), command.expectedVersion()), note)
+                    .switchIfEmpty(Mono.error(() -> new Conflict("Commitment", command.expectedVersion())));
+        });
+    }
+
+    /** The commitment of a valid command: not delivered after today, its project the client's. */
+    private Mono<Commitment> checkedCommitment(Caller caller, LocalDate today, CommitmentId id, Long version,
+                                               CreateCommitmentCommand c) {
         return Mono.defer(() -> {
-            Validator v = new Validator()
-                    .required("version", version)
-                    .required("projectId", draft.projectId())
-                    .required("kind", draft.kind())
-                    .requiredText("title", draft.title(), Validator.NAME_MAX_LENGTH)
-                    .required("dueDate", draft.dueDate());
-            date(v, "dueDate", draft.dueDate());
-            date(v, "deliveredDate", draft.deliveredDate());
-            v.check(draft.deliveredDate() == null || !draft.deliveredDate().isAfter(today), "deliveredDate",
-                    "must not be after today (" + today + ")", ErrorCode.OUT_OF_RANGE);
-            v.throwIfInvalid();
-            Commitment next = new Commitment(id, caller.agencyId(), clientId, draft.projectId(), draft.kind(),
-                    draft.title().strip(), draft.dueDate(), draft.deliveredDate(), version);
-            return projectOf(caller, clientId, draft.projectId()).thenReturn(next);
+            new Validator().check(c.deliveredDate() == null || !c.deliveredDate().isAfter(today), "deliveredDate",
+                    "must not be after today (" + today + ")", ErrorCode.OUT_OF_RANGE).throwIfInvalid();
+            Commitment next = new Commitment(id, caller.agencyId(), c.clientId(), c.projectId(), c.kind(),
+                    c.title(), c.dueDate(), c.deliveredDate(), version);
+            return projectOf(caller, c.clientId(), c.projectId()).thenReturn(next);
         });
     }
 
@@ -468,13 +411,21 @@ public final class RelationshipService {
     public Mono<RelationshipComment> commentOnAgreement(Caller caller, AgreementId id, String body) {
         return findAgreement(caller, id)
                 .switchIfEmpty(Mono.error(() -> new NotFound("Agreement", id.value())))
-                .flatMap(a -> {
-                    Validator v = new Validator().requiredText("body", body, RelationshipComment.BODY_MAX_LENGTH);
-                    v.throwIfInvalid();
-                    return relationships.insertComment(new RelationshipComment(ids.newId(), caller.agencyId(),
-                            a.clientId(), a.id(), null, sideOf(caller), caller.userId(), body.strip(), false,
-                            clock.instant()));
-                });
+                .flatMap(a -> Mono.fromCallable(() -> new CommentOnAgreementCommand(id, body))
+                        .flatMap(command -> commentOnAgreement(caller, a, command)));
+    }
+
+    /** Comments on an agreement: the command holds the rules of the body. */
+    public Mono<RelationshipComment> commentOnAgreement(Caller caller, CommentOnAgreementCommand command) {
+        return findAgreement(caller, command.agreementId())
+                .switchIfEmpty(Mono.error(() -> new NotFound("Agreement", command.agreementId().value())))
+                .flatMap(a -> commentOnAgreement(caller, a, command));
+    }
+
+    private Mono<RelationshipComment> commentOnAgreement(Caller caller, Agreement a,
+                                                         CommentOnAgreementCommand command) {
+        return relationships.insertComment(new RelationshipComment(ids.newId(), caller.agencyId(), a.clientId(),
+                a.id(), null, sideOf(caller), caller.userId(), command.body(), false, clock.instant()));
     }
 
     /** The comments of each visible client, newest first. */
@@ -490,21 +441,22 @@ public final class RelationshipService {
     // ---- health weights ------------------------------------------------------------------------
 
     /**
-     * Sets the agency's health weights (OWNER only): each 0–100, together exactly 100.
-     * {@code expectedVersion}: the version you read, null while the agency uses the defaults.
+     * Sets the agency's health weights (OWNER, FINANCE): each 0–100, together exactly 100. {@code expectedVersion}:
+     * the version you read, null while the agency uses the defaults. The command checks them after the caller's
+     * role.
      */
     public Mono<HealthWeights> updateWeights(Caller caller, Long expectedVersion, HealthWeights weights) {
+        return Mono.fromCallable(() -> caller.require(WEIGHT_SETTERS, "change the health weights"))
+                .then(Mono.fromCallable(() -> new UpdateHealthWeightsCommand(expectedVersion, weights)))
+                .flatMap(command -> updateWeights(caller, command));
+    }
+
+    /** Sets the agency's health weights: the command holds their rules. */
+    public Mono<HealthWeights> updateWeights(Caller caller, UpdateHealthWeightsCommand command) {
         return Mono.fromCallable(() -> {
-            caller.require(EnumSet.of(Role.OWNER, Role.FINANCE), "change the health weights");
-            Validator v = new Validator();
-            for (HealthComponent c : HealthComponent.values()) {
-                v.range(c.name().toLowerCase(Locale.ROOT), weights.of(c), 0, 100);
-            }
-            v.check(weights.total() == 100, "weights", "must add up to 100 (got " + weights.total() + ")",
-                    ErrorCode.OUT_OF_RANGE);
-            v.throwIfInvalid();
-            return expectedVersion == null ? -1L : expectedVersion;
-        }).flatMap(version -> relationships.saveHealthWeights(caller.agencyId(), weights, version)
+            caller.require(WEIGHT_SETTERS, "change the health weights");
+            return command.expectedVersion() == null ? -1L : command.expectedVersion();
+        }).flatMap(version -> relationships.saveHealthWeights(caller.agencyId(), command.weights(), version)
                 .switchIfEmpty(Mono.error(() -> new Conflict("Health weights", version))));
     }
 
@@ -540,11 +492,6 @@ public final class RelationshipService {
                 .map(p -> true)
                 .switchIfEmpty(Mono.error(() -> new InvalidInput(List.of(new FieldError("projectId",
                         "no such project of this client", ErrorCode.NOT_FOUND)))));
-    }
-
-    private static void date(Validator v, String field, LocalDate date) {
-        v.check(date == null || (!date.isBefore(EARLIEST) && !date.isAfter(LATEST)), field,
-                "must be between " + EARLIEST + " and " + LATEST, ErrorCode.OUT_OF_RANGE);
     }
 
     private static boolean maySee(Caller caller, ClientId clientId) {

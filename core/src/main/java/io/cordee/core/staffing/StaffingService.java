@@ -34,6 +34,10 @@ import reactor.core.publisher.Mono;
  */
 public final class StaffingService {
 
+    /** Who keeps the agency's calendar of public holidays. */
+    private static final java.util.Set<io.cordee.core.identity.Role> CALENDAR_KEEPERS =
+            java.util.EnumSet.of(io.cordee.core.identity.Role.OWNER);
+
     public static final int MAX_MONTHS = 24;
 
     private final AllocationRepository allocations;
@@ -157,23 +161,27 @@ public final class StaffingService {
         }).then(agencies.holidays(caller.agencyId(), from, to).collectList());
     }
 
-    /** Adds public holidays (OWNER only); days already there stay as they are. */
+    /**
+     * Adds public holidays (OWNER only); days already there stay as they are. The command is built after the
+     * caller's role, so anyone else is refused before anything else.
+     */
     public Mono<List<LocalDate>> addHolidays(Caller caller, List<LocalDate> days, String label) {
-        return Mono.fromCallable(() -> {
-            caller.require(java.util.EnumSet.of(io.cordee.core.identity.Role.OWNER), "change the calendar");
-            new Validator().requiredText("label", label, Validator.NAME_MAX_LENGTH)
-                    .check(days != null && !days.isEmpty() && days.size() <= 400, "days", "give 1 to 400 days",
-                            ErrorCode.OUT_OF_RANGE)
-                    .throwIfInvalid();
-            return new java.util.TreeSet<>(days);
-        }).flatMap(set -> agencies.addHolidays(caller.agencyId(), set, label.strip())
-                .then(agencies.holidays(caller.agencyId(), set.first(), set.last()).collectList()));
+        return Mono.fromCallable(() -> caller.require(CALENDAR_KEEPERS, "change the calendar"))
+                .then(Mono.fromCallable(() -> new AddPublicHolidaysCommand(days, label)))
+                .flatMap(command -> addHolidays(caller, command));
+    }
+
+    /** Adds public holidays: the command holds the rules of the days and their label. */
+    public Mono<List<LocalDate>> addHolidays(Caller caller, AddPublicHolidaysCommand command) {
+        List<LocalDate> days = command.days();
+        return Mono.fromCallable(() -> caller.require(CALENDAR_KEEPERS, "change the calendar"))
+                .then(agencies.addHolidays(caller.agencyId(), new java.util.TreeSet<>(days), command.label()))
+                .then(agencies.holidays(caller.agencyId(), days.get(0), days.get(days.size() - 1)).collectList());
     }
 
     /** Removes a public holiday (OWNER only). */
     public Mono<LocalDate> removeHoliday(Caller caller, LocalDate day) {
-        return Mono.fromCallable(() -> caller.require(java.util.EnumSet.of(io.cordee.core.identity.Role.OWNER),
-                        "change the calendar"))
+        return Mono.fromCallable(() -> caller.require(CALENDAR_KEEPERS, "change the calendar"))
                 .then(agencies.removeHoliday(caller.agencyId(), day))
                 .flatMap(removed -> removed ? Mono.just(day)
                         : Mono.error(InvalidInput.of("day", day + " is not a public holiday of the agency",

@@ -91,23 +91,33 @@ public final class TimesheetService {
 
     /**
      * Matches every row and, when all match and this is not a dry run, stores the new ones in ONE transaction.
-     * {@code readIssues} are the reader's (bad dates, hours…): with any issue, nothing is written.
+     * {@code readIssues} are the reader's (bad dates, hours…): with any issue, nothing is written. The command checks
+     * the rows when it is built (after the caller's role here, so a LEAD is refused before anything else).
      */
     public Mono<Imported> importRows(Caller caller, String source, List<TimesheetRow> rows,
                                      List<TimesheetIssue> readIssues, boolean dryRun) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "import timesheets"))
+                .then(Mono.fromCallable(() -> new ImportTimesheetCommand(source, rows, readIssues, dryRun)))
+                .flatMap(command -> importRows(caller, command));
+    }
+
+    /** Imports the command's rows as {@link #importRows(Caller, String, List, List, boolean)} tells. */
+    public Mono<Imported> importRows(Caller caller, ImportTimesheetCommand command) {
+        List<TimesheetRow> rows = command.rows();
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "import timesheets"))
                 .then(Mono.zip(members.findAll(caller.agencyId()).collectList(),
                         timesheets.staffUsers(caller.agencyId()).collectList(),
                         clients.findAll(caller.agencyId()).collectList()))
                 .flatMap(t -> projects.findByClients(caller.agencyId(),
                                 t.getT3().stream().map(Client::id).toList()).collectList()
-                        .map(ps -> match(source, rows, readIssues, t.getT1(), t.getT2(), t.getT3(), ps)))
+                        .map(ps -> match(command.source(), rows, command.readIssues(), t.getT1(), t.getT2(),
+                                t.getT3(), ps)))
                 .flatMap(matched -> {
                     long minutes = matched.entries().stream().mapToLong(TimeEntry::minutes).sum();
                     if (!matched.issues().isEmpty()) {
                         return Mono.just(new Imported(rows.size(), 0, 0, minutes, matched.issues()));
                     }
-                    if (dryRun) {
+                    if (command.dryRun()) {
                         return timesheets.existingKeys(caller.agencyId(),
                                         matched.entries().stream().map(TimeEntry::key).toList()).count()
                                 .map(known -> new Imported(rows.size(), rows.size() - known, known, minutes,

@@ -9,6 +9,7 @@ import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.agency.Segment;
+import io.cordee.core.agency.UpdateAgencySettingsCommand;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.identity.Caller;
@@ -115,8 +116,8 @@ public class AgencyController {
                             delays.put(d.segment(), d.days());
                         }
                     }
-                    return agencies.updateSettings(caller, input.version(), new AgencyService.SettingsChanges(
-                            zone(input.timeZone()),
+                    return agencies.updateSettings(caller, new UpdateAgencySettingsCommand(input.version(),
+                            agency.settings().currency(), zone(input.timeZone()),
                             MoneyInput.toMoney(input.safetyCashThreshold(), agency.settings().currency(),
                                     "safetyCashThreshold"),
                             input.payday(), delays));

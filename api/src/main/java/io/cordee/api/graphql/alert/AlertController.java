@@ -9,6 +9,7 @@ import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
+import io.cordee.core.alert.AcknowledgeAlertCommand;
 import io.cordee.core.alert.AgencyThresholds;
 import io.cordee.core.alert.AlertChange;
 import io.cordee.core.alert.AlertFilter;
@@ -20,6 +21,7 @@ import io.cordee.core.alert.AlertSubject;
 import io.cordee.core.alert.AlertThresholds;
 import io.cordee.core.alert.Evidence;
 import io.cordee.core.alert.Severity;
+import io.cordee.core.alert.SnoozeAlertCommand;
 import io.cordee.core.alert.StoredAlert;
 import io.cordee.core.brief.Brief;
 import io.cordee.core.brief.BriefId;
@@ -289,8 +291,9 @@ public class AlertController {
     @MutationMapping
     public Mono<AlertPayload> acknowledgeAlert(@Argument AcknowledgeAlertInput input) {
         return Callers.current().flatMap(caller -> Mutations.payload(
-                Mono.defer(() -> alerts.acknowledge(caller, new AlertId(GlobalId.decode(input.id(), TYPE, "id")),
-                        version(input.version()), input.comment()))
+                Mono.defer(() -> alerts.acknowledge(caller, new AcknowledgeAlertCommand(
+                        new AlertId(GlobalId.decode(input.id(), TYPE, "id")), version(input.version()),
+                        input.comment())))
                         .flatMap(stored -> announce(caller, AlertChange.Type.ACKNOWLEDGED, stored)),
                 stored -> new AlertPayload(new Alert(stored), List.of()), errors -> new AlertPayload(null, errors)));
     }
@@ -298,8 +301,9 @@ public class AlertController {
     @MutationMapping
     public Mono<AlertPayload> snoozeAlert(@Argument SnoozeAlertInput input) {
         return Callers.current().flatMap(caller -> Mutations.payload(
-                Mono.defer(() -> alerts.snooze(caller, new AlertId(GlobalId.decode(input.id(), TYPE, "id")),
-                        version(input.version()), input.until()))
+                Mono.defer(() -> alerts.snooze(caller, new SnoozeAlertCommand(
+                        new AlertId(GlobalId.decode(input.id(), TYPE, "id")), version(input.version()),
+                        input.until())))
                         .flatMap(stored -> announce(caller, AlertChange.Type.SNOOZED, stored)),
                 stored -> new AlertPayload(new Alert(stored), List.of()), errors -> new AlertPayload(null, errors)));
     }

@@ -10,10 +10,10 @@ import io.cordee.core.common.Forbidden;
 import io.cordee.core.identity.ApiToken;
 import io.cordee.core.identity.ApiTokenAccess;
 import io.cordee.core.identity.ApiTokenArea;
-import io.cordee.core.identity.ApiTokenDraft;
 import io.cordee.core.identity.ApiTokenId;
 import io.cordee.core.identity.ApiTokenService;
 import io.cordee.core.identity.Caller;
+import io.cordee.core.identity.CreateApiTokenCommand;
 import io.cordee.core.identity.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,11 +74,11 @@ public class ApiTokenController {
 
     @MutationMapping
     public Mono<CreateApiTokenPayload> createApiToken(@Argument CreateApiTokenInput input) {
-        ApiTokenDraft draft = new ApiTokenDraft(input.name(), input.access(),
-                input.areas() == null ? Set.of() : Set.copyOf(input.areas()),
-                input.expiresAt() == null ? null : input.expiresAt().toInstant());
         return Mutations.payload(
-                signedInPerson("create API tokens").flatMap(caller -> apiTokens.create(caller, draft)),
+                signedInPerson("create API tokens").flatMap(caller -> apiTokens.create(caller,
+                        new CreateApiTokenCommand(input.name(), input.access(),
+                                input.areas() == null ? Set.of() : Set.copyOf(input.areas()),
+                                input.expiresAt() == null ? null : input.expiresAt().toInstant(), clock.instant()))),
                 created -> new CreateApiTokenPayload(created.token(), created.value(), List.of()),
                 errors -> new CreateApiTokenPayload(null, null, errors));
     }

@@ -19,21 +19,28 @@ import io.cordee.core.relationship.Agreement;
 import io.cordee.core.relationship.AgreementDraft;
 import io.cordee.core.relationship.AgreementId;
 import io.cordee.core.relationship.AgreementStatus;
+import io.cordee.core.relationship.CommentOnAgreementCommand;
 import io.cordee.core.relationship.Commitment;
 import io.cordee.core.relationship.CommitmentDraft;
 import io.cordee.core.relationship.CommitmentId;
 import io.cordee.core.relationship.CommitmentKind;
+import io.cordee.core.relationship.CreateAgreementCommand;
+import io.cordee.core.relationship.CreateCommitmentCommand;
+import io.cordee.core.relationship.CreateInteractionCommand;
 import io.cordee.core.relationship.HealthWeights;
 import io.cordee.core.relationship.Interaction;
 import io.cordee.core.relationship.InteractionDraft;
 import io.cordee.core.relationship.InteractionId;
 import io.cordee.core.relationship.InteractionKind;
 import io.cordee.core.relationship.Lead;
+import io.cordee.core.relationship.RecordCommitmentDeliveryCommand;
 import io.cordee.core.relationship.RelationshipHealth;
 import io.cordee.core.relationship.RelationshipService;
+import io.cordee.core.relationship.SetStrengthsMapCommand;
 import io.cordee.core.relationship.Side;
 import io.cordee.core.relationship.Strength;
 import io.cordee.core.relationship.StrengthsMap;
+import io.cordee.core.relationship.UpdateHealthWeightsCommand;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -313,9 +320,9 @@ public class RelationshipController {
     @MutationMapping
     public Mono<InteractionPayload> createInteraction(@Argument CreateInteractionInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.addInteraction(caller,
-                        clientId(input.clientId()), new InteractionDraft(input.date(), input.kind(),
-                                input.agencyParticipants(), input.clientParticipants(), input.summary(),
-                                input.agencyEnergy(), input.clientEnergy(), input.internal()))),
+                        new CreateInteractionCommand(clientId(input.clientId()), new InteractionDraft(input.date(),
+                                input.kind(), input.agencyParticipants(), input.clientParticipants(), input.summary(),
+                                input.agencyEnergy(), input.clientEnergy(), input.internal())))),
                 i -> new InteractionPayload(i, List.of()), errors -> new InteractionPayload(null, errors));
     }
 
@@ -332,20 +339,21 @@ public class RelationshipController {
     @MutationMapping
     public Mono<StrengthsMapPayload> setStrengthsMap(@Argument SetStrengthsMapInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.setStrengths(caller,
-                        clientId(input.clientId()), input.version(),
-                        input.strengths() == null ? null : input.strengths().stream()
-                                .map(s -> new Strength(s.domain() == null ? "" : s.domain(), orZero(s.agency()),
-                                        orZero(s.client()), s.lead() == null ? Lead.SHARED : s.lead()))
-                                .toList(),
-                        input.expectations())),
+                        new SetStrengthsMapCommand(clientId(input.clientId()), input.version(),
+                                input.strengths() == null ? null : input.strengths().stream()
+                                        .map(s -> new Strength(s.domain() == null ? "" : s.domain(),
+                                                orZero(s.agency()), orZero(s.client()),
+                                                s.lead() == null ? Lead.SHARED : s.lead()))
+                                        .toList(),
+                                input.expectations()))),
                 m -> new StrengthsMapPayload(m, List.of()), errors -> new StrengthsMapPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<AgreementPayload> createAgreement(@Argument CreateAgreementInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.addAgreement(caller,
-                        clientId(input.clientId()), new AgreementDraft(projectId(input.projectId()), input.what(),
-                                input.ownerSide(), input.ownerName(), input.dueDate(), input.status(),
+                        new CreateAgreementCommand(clientId(input.clientId()), projectId(input.projectId()),
+                                input.what(), input.ownerSide(), input.ownerName(), input.dueDate(), input.status(),
                                 input.doneDate()))),
                 a -> new AgreementPayload(a, List.of()), errors -> new AgreementPayload(null, errors));
     }
@@ -362,8 +370,8 @@ public class RelationshipController {
     @MutationMapping
     public Mono<CommitmentPayload> createCommitment(@Argument CreateCommitmentInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.addCommitment(caller,
-                        clientId(input.clientId()), new CommitmentDraft(projectId(input.projectId()), input.kind(),
-                                input.title(), input.dueDate(), input.deliveredDate()))),
+                        new CreateCommitmentCommand(clientId(input.clientId()), projectId(input.projectId()),
+                                input.kind(), input.title(), input.dueDate(), input.deliveredDate()))),
                 c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
     }
 
@@ -379,16 +387,16 @@ public class RelationshipController {
     @MutationMapping
     public Mono<CommitmentPayload> recordCommitmentDelivery(@Argument RecordCommitmentDeliveryInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.recordDelivery(caller,
-                        new CommitmentId(GlobalId.decode(input.id(), COMMITMENT, "id")), input.version(),
-                        input.deliveredDate(), input.comment())),
+                        new RecordCommitmentDeliveryCommand(new CommitmentId(GlobalId.decode(input.id(), COMMITMENT,
+                                "id")), input.version(), input.deliveredDate(), input.comment()))),
                 c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<RelationshipCommentPayload> commentOnAgreement(@Argument CommentOnAgreementInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.commentOnAgreement(caller,
-                        new AgreementId(GlobalId.decode(input.agreementId(), AGREEMENT, "agreementId")),
-                        input.body())),
+                        new CommentOnAgreementCommand(new AgreementId(GlobalId.decode(input.agreementId(), AGREEMENT,
+                                "agreementId")), input.body()))),
                 c -> new RelationshipCommentPayload(CommentView.of(c), List.of()),
                 errors -> new RelationshipCommentPayload(null, errors));
     }
@@ -402,8 +410,9 @@ public class RelationshipController {
     @MutationMapping
     public Mono<HealthWeightsPayload> updateHealthWeights(@Argument UpdateHealthWeightsInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateWeights(caller,
-                        input.version(), new HealthWeights(orZero(input.commitments()), orZero(input.feedback()),
-                                orZero(input.energy()), orZero(input.frequency()), orZero(input.payment()), -1))),
+                        new UpdateHealthWeightsCommand(input.version(), new HealthWeights(orZero(input.commitments()),
+                                orZero(input.feedback()), orZero(input.energy()), orZero(input.frequency()),
+                                orZero(input.payment()), -1)))),
                 w -> new HealthWeightsPayload(HealthWeightsView.of(w), List.of()),
                 errors -> new HealthWeightsPayload(null, errors));
     }

@@ -20,6 +20,7 @@ import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
 import io.cordee.core.staffing.Allocation;
 import io.cordee.core.staffing.AllocationDraft;
+import io.cordee.core.staffing.AddPublicHolidaysCommand;
 import io.cordee.core.staffing.AllocationId;
 import io.cordee.core.staffing.CreateAllocationCommand;
 import io.cordee.core.staffing.MonthCapacity;
@@ -137,8 +138,8 @@ public class StaffingController {
 
     @MutationMapping
     public Mono<PublicHolidaysPayload> addPublicHolidays(@Argument AddPublicHolidaysInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> staffing.addHolidays(caller, input.days(),
-                        input.label())),
+        return Mutations.payload(Callers.current().flatMap(caller -> staffing.addHolidays(caller,
+                        new AddPublicHolidaysCommand(input.days(), input.label()))),
                 days -> new PublicHolidaysPayload(input.days(), List.of()),
                 errors -> new PublicHolidaysPayload(null, errors));
     }

@@ -8,7 +8,10 @@ import io.cordee.api.graphql.identity.IdentityController.Viewer;
 import io.cordee.api.graphql.identity.SessionOpener;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyService;
+import io.cordee.core.identity.CompleteSignInCommand;
+import io.cordee.core.identity.DisableTwoFactorCommand;
 import io.cordee.core.identity.Role;
+import io.cordee.core.identity.SetTwoFactorRequirementCommand;
 import io.cordee.core.identity.TwoFactorService;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -70,7 +73,8 @@ public class TwoFactorController {
 
     @MutationMapping
     public Mono<CompleteSignInPayload> completeSignIn(@Argument CompleteSignInInput input, GraphQLContext context) {
-        return Mutations.payload(twoFactor.completeSignIn(input.challenge(), input.code(), input.recoveryCode())
+        return Mutations.payload(Mono.fromCallable(() -> new CompleteSignInCommand(input.challenge(), input.code(),
+                                input.recoveryCode())).flatMap(twoFactor::completeSignIn)
                         .flatMap(done -> sessions.open(done.signedIn(), context).map(viewer ->
                                 new CompleteSignInPayload(viewer, done.signedIn().expiresAt().atOffset(ZoneOffset.UTC),
                                         done.recoveryCodes(), List.of()))),
@@ -93,8 +97,8 @@ public class TwoFactorController {
 
     @MutationMapping
     public Mono<DisableTwoFactorPayload> disableTwoFactor(@Argument DisableTwoFactorInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.disable(caller, input.password(),
-                        input.code())).thenReturn(true),
+        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.disable(caller,
+                        new DisableTwoFactorCommand(input.password(), input.code()))).thenReturn(true),
                 done -> new DisableTwoFactorPayload(true, List.of()),
                 errors -> new DisableTwoFactorPayload(false, errors));
     }
@@ -109,7 +113,8 @@ public class TwoFactorController {
     @MutationMapping
     public Mono<SetTwoFactorRequirementPayload> setTwoFactorRequirement(@Argument SetTwoFactorRequirementInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.setRequirement(caller,
-                                input.roles() == null ? null : Set.copyOf(input.roles()), input.version())
+                                new SetTwoFactorRequirementCommand(input.roles() == null ? null
+                                        : Set.copyOf(input.roles()), input.version()))
                         .then(agencies.current(caller))),
                 agency -> new SetTwoFactorRequirementPayload(agency, List.of()),
                 errors -> new SetTwoFactorRequirementPayload(null, errors));
