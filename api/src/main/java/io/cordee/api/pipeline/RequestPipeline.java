@@ -1,6 +1,7 @@
 package io.cordee.api.pipeline;
 
 import io.cordee.api.alert.AlertEvaluationInterceptor;
+import io.cordee.api.cache.ResponseCache;
 import io.cordee.api.config.RequestSizeLimit;
 import io.cordee.api.graphql.common.ApiTokenScopes;
 import io.cordee.api.graphql.common.GraphQlAuthentication;
@@ -96,7 +97,12 @@ public final class RequestPipeline {
     /** Re-evaluates the alerts after a mutation: outside its transaction, so it reads what was committed. */
     public static final int ALERT_EVALUATION = Ordered.LOWEST_PRECEDENCE - 10;
     /** The sign-in gate: anonymous callers reach only the anonymous operations. */
-    public static final int GRAPHQL_AUTHENTICATION = Ordered.LOWEST_PRECEDENCE - 1;
+    public static final int GRAPHQL_AUTHENTICATION = Ordered.LOWEST_PRECEDENCE - 2;
+    /**
+     * Whole answers of read-only queries kept per data version (ADR 91): inside the gate and every limit, so a kept
+     * answer is still authenticated, rate limited and timed; outside the transaction, which a query never opens.
+     */
+    public static final int RESPONSE_CACHE = Ordered.LOWEST_PRECEDENCE - 1;
     /** The mutation's one transaction and its idempotency key: innermost, right around execution. */
     public static final int MUTATION_TRANSACTION = Ordered.LOWEST_PRECEDENCE;
 
@@ -104,7 +110,7 @@ public final class RequestPipeline {
             GraphQlOperationMetrics.class, RequestLimits.class, StrictInput.class, SubscriptionsOverWebSocket.class,
             SetupLimits.class, SignInLimits.class, PasswordResetLimits.class, TwoFactorLimits.class,
             ApiTokenScopes.class, DatabaseUnavailableErrors.ResponseMarker.class, AlertEvaluationInterceptor.class,
-            GraphQlAuthentication.class, MutationInterceptor.class);
+            GraphQlAuthentication.class, ResponseCache.class, MutationInterceptor.class);
 
     // ---- 3. Error handlers: an exception that left the filters, before Spring Boot's own (-1) --------------
 
@@ -144,6 +150,7 @@ public final class RequestPipeline {
             Map.entry(DatabaseUnavailableErrors.ResponseMarker.class, DATABASE_UNAVAILABLE_MARKER),
             Map.entry(AlertEvaluationInterceptor.class, ALERT_EVALUATION),
             Map.entry(GraphQlAuthentication.class, GRAPHQL_AUTHENTICATION),
+            Map.entry(ResponseCache.class, RESPONSE_CACHE),
             Map.entry(MutationInterceptor.class, MUTATION_TRANSACTION),
             Map.entry(DatabaseUnavailableErrors.Handler.class, DATABASE_UNAVAILABLE_ANSWER),
             Map.entry(RequestSizeLimit.class, REQUEST_SIZE_ANSWER),

@@ -55,4 +55,15 @@ abstract class BenchmarkFixture {
                 .bodyValue(Map.of("query", query))
                 .retrieve().bodyToMono(byte[].class).block(Duration.ofMinutes(1));
     }
+
+    /**
+     * The same with {@code Cache-Control: no-cache}: the answer is computed even when the response cache keeps it
+     * (ADR 91), from whatever the services remember (the cash picture of ADR 47).
+     */
+    static byte[] postUncached(WebClient http, String query) {
+        return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-cache")
+                .bodyValue(Map.of("query", query))
+                .retrieve().bodyToMono(byte[].class).block(Duration.ofMinutes(1));
+    }
 }

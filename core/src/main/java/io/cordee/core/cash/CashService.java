@@ -306,6 +306,22 @@ public final class CashService {
                 .flatMap(picture -> computations.run(() -> picture.forecast(horizonWeeks, scenario)));
     }
 
+    /**
+     * What an answer derived from the caller's agency data depends on besides the question (ADR 91): the agency's
+     * data version, which every write of it moves on any instance (ADR 47), and today in its time zone, the as-of
+     * of a question that names none. One small statement. No role check: it reveals no figure, and the answer it
+     * keys is computed (and checked) by the use case itself.
+     */
+    public Mono<DataVersion> dataVersion(Caller caller) {
+        return versionedAgency(caller).map(a -> new DataVersion(a.agency().id(), a.dataVersion(),
+                a.agency().settings().timeZone(), today(a.agency())));
+    }
+
+    /** An agency's data version, its time zone, and its today by the application's clock, read together. */
+    public record DataVersion(io.cordee.core.agency.AgencyId agencyId, long version, java.time.ZoneId zone,
+                              LocalDate today) {
+    }
+
     /** Today in the agency's time zone. */
     public LocalDate today(Agency agency) {
         return LocalDate.now(clock.withZone(agency.settings().timeZone()));
