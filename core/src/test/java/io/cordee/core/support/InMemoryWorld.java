@@ -4,7 +4,9 @@ import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.agency.Segment;
+import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.cash.BankAccountId;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.TransactionRunner;
@@ -85,15 +87,23 @@ public final class InMemoryWorld implements TenantWorld {
     public User newUser(AgencyId agency, String displayName, Role role) {
         ClientId client = role == Role.CLIENT ? newClient(agency, displayName) : null;
         User user = users.insert(new User(new UserId(UUID.randomUUID()), agency,
-                "user." + UUID.randomUUID() + "@agency.example", displayName, role, client, "hash")).block();
+                role.name().toLowerCase() + "." + UUID.randomUUID() + "@agency.example", displayName, role, client,
+                "hash")).block();
         timesheets.recordUser(agency, user.email(), displayName, role);
         return user;
     }
 
     /** Recorded where the timesheets twin reads invoices: there is no in-memory billing twin yet. */
     @Override
-    public void newInvoice(AgencyId agency, ProjectId project, long amountMinor, InvoiceStatus status) {
+    public InvoiceId newInvoice(AgencyId agency, ProjectId project, long amountMinor, InvoiceStatus status) {
         timesheets.recordInvoice(agency, project, amountMinor, status);
+        return new InvoiceId(UUID.randomUUID());
+    }
+
+    /** There is no in-memory twin of the cash port yet: nothing could hold the account. */
+    @Override
+    public BankAccountId newBankAccount(AgencyId agency, String name) {
+        throw new UnsupportedOperationException("no in-memory cash twin: a bank account needs the database world");
     }
 
     /** The twins keep no transactions: the work runs as it is, and an actor is not recorded. */

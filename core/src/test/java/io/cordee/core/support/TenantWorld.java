@@ -1,7 +1,9 @@
 package io.cordee.core.support;
 
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.cash.BankAccountId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.Role;
@@ -39,7 +41,10 @@ public interface TenantWorld {
      * An invoice of {@code amountMinor} EUR cents on the project, in that status: issued 1 March 2027 and due 31
      * March, paid in full on 20 March when PAID.
      */
-    void newInvoice(AgencyId agency, ProjectId project, long amountMinor, InvoiceStatus status);
+    InvoiceId newInvoice(AgencyId agency, ProjectId project, long amountMinor, InvoiceStatus status);
+
+    /** An open EUR bank account of the agency with that name. */
+    BankAccountId newBankAccount(AgencyId agency, String name);
 
     /**
      * The transactions of this world's store: what a port's "inside the caller's transaction" joins, and what

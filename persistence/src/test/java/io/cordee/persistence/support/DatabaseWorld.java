@@ -5,6 +5,8 @@ import io.cordee.core.agency.Segment;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.InvoiceId;
 import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.cash.BankAccount;
+import io.cordee.core.cash.BankAccountId;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.TransactionRunner;
@@ -21,10 +23,12 @@ import io.cordee.core.support.TenantWorld;
 import io.cordee.persistence.billing.BillingPersistenceAdapter;
 import io.cordee.persistence.billing.BillingRowMapperImpl;
 import io.cordee.persistence.billing.MilestonesJson;
+import io.cordee.persistence.cash.CashPersistenceAdapter;
 import io.cordee.persistence.client.ClientPersistenceAdapter;
 import io.cordee.persistence.client.ClientRowMapperImpl;
 import io.cordee.persistence.client.ContactsJson;
 import io.cordee.persistence.common.R2dbcTransactionRunner;
+import io.cordee.persistence.common.UuidV7IdGenerator;
 import io.cordee.persistence.identity.UserPersistenceAdapter;
 import io.cordee.persistence.identity.UserRowMapperImpl;
 import io.cordee.persistence.project.ProjectPersistenceAdapter;
@@ -34,6 +38,7 @@ import io.cordee.persistence.staffing.TeamMemberPersistenceAdapter;
 import io.cordee.persistence.staffing.TeamMemberRowMapperImpl;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -85,14 +90,21 @@ public final class DatabaseWorld implements TenantWorld {
 
     /** A planned invoice gets dates too, which the table allows. */
     @Override
-    public void newInvoice(AgencyId agency, ProjectId project, long amountMinor, InvoiceStatus status) {
+    public InvoiceId newInvoice(AgencyId agency, ProjectId project, long amountMinor, InvoiceStatus status) {
         BillingPersistenceAdapter billing = new BillingPersistenceAdapter(TestDatabase.client(),
                 new BillingRowMapperImpl(), new MilestonesJson());
         boolean paid = status == InvoiceStatus.PAID;
         ClientId client = projects().findById(agency, project).block().clientId();
-        billing.insertInvoice(new Invoice(new InvoiceId(UUID.randomUUID()), agency, client, project, null, null,
-                "Invoice", status, MARCH_1, MARCH_1.plusDays(30), Money.of(amountMinor, "EUR"),
-                Money.of(paid ? amountMinor : 0, "EUR"), paid ? MARCH_1.plusDays(19) : null, 0)).block();
+        return billing.insertInvoice(new Invoice(new InvoiceId(UUID.randomUUID()), agency, client, project, null,
+                null, "Invoice", status, MARCH_1, MARCH_1.plusDays(30), Money.of(amountMinor, "EUR"),
+                Money.of(paid ? amountMinor : 0, "EUR"), paid ? MARCH_1.plusDays(19) : null, 0)).block().id();
+    }
+
+    @Override
+    public BankAccountId newBankAccount(AgencyId agency, String name) {
+        CashPersistenceAdapter cash = new CashPersistenceAdapter(TestDatabase.client(), new UuidV7IdGenerator());
+        return cash.insertAccount(agency, new BankAccount(new BankAccountId(UUID.randomUUID()), name, null,
+                Currency.getInstance("EUR"), false, 0)).block().id();
     }
 
     /** Transactions on the test database's connections, as the application's runner opens them. */
