@@ -7,6 +7,8 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code AlertServiceTest} keeps a one-agency stub, not a twin; the R2DBC adapter runs this on the real
  * PostgreSQL. The cross-instance alert notifications have a contract of their own (another port).
  */
-public abstract class AlertRepositoryContract {
+public abstract class AlertRepositoryContract extends PortContract {
 
     private static final Instant NINE_AM = Instant.parse("2027-03-01T09:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2027, 3, 1);
@@ -33,17 +35,19 @@ public abstract class AlertRepositoryContract {
 
     protected abstract AlertRepository alerts();
 
-    protected abstract AgencyId newAgency();
-
     private AlertRepository alerts;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected AlertRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         alerts = alerts();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.agency.Segment;
-import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
-import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.money.Money;
-import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
-import io.cordee.core.project.ProjectRepository;
-import io.cordee.core.project.ProjectStatus;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -26,18 +22,11 @@ import org.junit.jupiter.api.Test;
  * is owed and has received. Core has no in-memory twin of this port; the R2DBC adapter runs it on the real
  * PostgreSQL.
  */
-public abstract class BillingRepositoryContract {
+public abstract class BillingRepositoryContract extends PortContract {
 
     private static final LocalDate MARCH_1 = LocalDate.of(2027, 3, 1);
 
     protected abstract BillingRepository billing();
-
-    /** Where the invoices' clients and projects are kept (the database needs the rows they point to). */
-    protected abstract ClientRepository clients();
-
-    protected abstract ProjectRepository projects();
-
-    protected abstract AgencyId newAgency();
 
     private BillingRepository billing;
     private AgencyId agency;
@@ -45,15 +34,17 @@ public abstract class BillingRepositoryContract {
     private ClientId client;
     private ProjectId project;
 
+    protected BillingRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyWithOneProjectAndAnother() {
         billing = billing();
-        agency = newAgency();
-        otherAgency = newAgency();
-        client = clients().insert(new Client(new ClientId(UUID.randomUUID()), agency, "Nuvola", Segment.SME, 30,
-                List.of(), null, false, 0)).block().id();
-        project = projects().insert(new Project(new ProjectId(UUID.randomUUID()), agency, client, "Site",
-                ProjectStatus.ACTIVE, MARCH_1, null, null, Money.of(20_000_00, "EUR"), 30, 0)).block().id();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        client = world().newClient(agency, "Nuvola");
+        project = world().newProject(agency, client, "Site");
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.PageRequest;
+import io.cordee.core.identity.Role;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.support.Pages;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,22 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link BriefRepository} promises its callers (ADR 0080), run against the R2DBC adapter. */
-public abstract class BriefRepositoryContract {
+public abstract class BriefRepositoryContract extends PortContract {
 
     private static final LocalDate LAUNCH = LocalDate.of(2027, 9, 1);
     private static final Instant NOON = Instant.parse("2027-03-01T12:00:00Z");
 
     protected abstract BriefRepository briefs();
-
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
-    protected abstract ClientId newClient(AgencyId agency);
-
-    protected abstract ProjectId newProject(AgencyId agency, ClientId client);
-
-    /** A user of the agency, who signs (a signature names its signer's account). */
-    protected abstract UserId newUser(AgencyId agency);
 
     private BriefRepository briefs;
     private AgencyId agency;
@@ -42,13 +35,17 @@ public abstract class BriefRepositoryContract {
     private ProjectId site;
     private Brief brief;
 
+    protected BriefRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyWithABrief() {
         briefs = briefs();
-        agency = newAgency();
-        otherAgency = newAgency();
-        alpha = newClient(agency);
-        site = newProject(agency, alpha);
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        alpha = world().newClient(agency, "Alpha");
+        site = world().newProject(agency, alpha, "Site");
         brief = briefs.insert(new Brief(new BriefId(UUID.randomUUID()), agency, site, "Refonte", 0)).block();
     }
 
@@ -103,11 +100,11 @@ public abstract class BriefRepositoryContract {
     @Test
     void aPartySignsOnceAVersionAndSignaturesAreClearedTogether() {
         BriefVersion draft = briefs.insertVersion(version(1), List.of()).block();
-        briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, newUser(agency), "Léa", NOON, 1)).block();
-        Signature client = briefs.sign(agency, new Signature(draft.id(), Party.CLIENT, newUser(agency), "Anna",
+        briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, signer(), "Léa", NOON, 1)).block();
+        Signature client = briefs.sign(agency, new Signature(draft.id(), Party.CLIENT, signer(), "Anna",
                 NOON.plusSeconds(60), 1)).block();
         // the agency signs again later, someone else: its earlier signature is replaced
-        Signature again = briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, newUser(agency), "Marc",
+        Signature again = briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, signer(), "Marc",
                 NOON.plusSeconds(120), 1)).block();
         assertThat(briefs.findSignatures(agency, List.of(draft.id())).collectList().block())
                 .containsExactly(client, again);
@@ -128,8 +125,8 @@ public abstract class BriefRepositoryContract {
 
     @Test
     void briefsArePagedByTitleThenIdAndNarrowedToAProjectOrAClient() {
-        ProjectId shop = newProject(agency, alpha);
-        ProjectId other = newProject(agency, newClient(agency));
+        ProjectId shop = world().newProject(agency, alpha, "Shop");
+        ProjectId other = world().newProject(agency, world().newClient(agency, "Bravo"), "App");
         Brief atlas = briefs.insert(new Brief(new BriefId(UUID.randomUUID()), agency, shop, "Atlas", 0)).block();
         Brief zenith = briefs.insert(new Brief(new BriefId(UUID.randomUUID()), agency, other, "Zenith", 0)).block();
 
@@ -150,7 +147,7 @@ public abstract class BriefRepositoryContract {
     void anotherAgencyNeverSeesNorChangesTheBrief() {
         BriefVersion draft = briefs.insertVersion(version(1), List.of(new Requirement("k1", "Catalogue", null,
                 Priority.MUST, new BigDecimal("3.00")))).block();
-        Signature signed = briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, newUser(agency), "Léa", NOON,
+        Signature signed = briefs.sign(agency, new Signature(draft.id(), Party.AGENCY, signer(), "Léa", NOON,
                 1)).block();
 
         assertThat(briefs.findById(otherAgency, brief.id()).block()).isNull();
@@ -190,6 +187,11 @@ public abstract class BriefRepositoryContract {
         return new BriefVersion(id, agency, brief.id(), number, BriefStatus.DRAFT, List.of("Sell more"),
                 List.of("Shoppers"), List.of("Budget"), List.of("Stock feed exists"), List.of("Mobile app"), LAUNCH,
                 LAUNCH.minusDays(14), 0);
+    }
+
+    /** A user of the agency, who signs (a signature names its signer's account). */
+    private UserId signer() {
+        return world().newUser(agency, "Signer", Role.OWNER).id();
     }
 
     private static BriefVersion withObjectives(BriefVersion v, List<String> objectives, long version) {

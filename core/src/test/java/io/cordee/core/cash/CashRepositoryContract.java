@@ -6,6 +6,8 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.money.Money;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -19,24 +21,26 @@ import org.junit.jupiter.api.Test;
  * opening position is read from here, so a drift would move every cash figure. Core has no in-memory twin of
  * this port; the R2DBC adapter runs it on the real PostgreSQL.
  */
-public abstract class CashRepositoryContract {
+public abstract class CashRepositoryContract extends PortContract {
 
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final LocalDate MARCH_1 = LocalDate.of(2027, 3, 1);
 
     protected abstract CashRepository cash();
 
-    protected abstract AgencyId newAgency();
-
     private CashRepository cash;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected CashRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         cash = cash();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test

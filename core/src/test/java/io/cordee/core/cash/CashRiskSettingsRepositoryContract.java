@@ -4,27 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.RoundStatus;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link CashRiskSettingsRepository} promises its callers (ADR 0080), run against the R2DBC adapter. */
-public abstract class CashRiskSettingsRepositoryContract {
+public abstract class CashRiskSettingsRepositoryContract extends PortContract {
 
     protected abstract CashRiskSettingsRepository settings();
-
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
 
     private CashRiskSettingsRepository settings;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected CashRiskSettingsRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         settings = settings();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test

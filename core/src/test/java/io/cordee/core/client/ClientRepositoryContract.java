@@ -6,6 +6,8 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,23 +18,24 @@ import org.junit.jupiter.api.Test;
  * What every {@link ClientRepository} promises its callers (ADR 0080): run against the R2DBC adapter on the
  * real PostgreSQL and against the in-memory twin core's service tests use, so neither drifts from the port.
  */
-public abstract class ClientRepositoryContract {
+public abstract class ClientRepositoryContract extends PortContract {
 
     /** The implementation under test, fresh or shared: each test works in agencies of its own. */
     protected abstract ClientRepository clients();
-
-    /** An agency no other test writes to (a row in the database, a new id in memory). */
-    protected abstract AgencyId newAgency();
 
     private ClientRepository clients;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected ClientRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         clients = clients();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test
@@ -46,7 +49,7 @@ public abstract class ClientRepositoryContract {
     @Test
     void anUnknownClientIsEmptyNotAnError() {
         assertThat(clients.findById(agency, new ClientId(UUID.randomUUID())).block()).isNull();
-        assertThat(clients.findAll(newAgency()).collectList().block()).isEmpty();
+        assertThat(clients.findAll(world().newAgency()).collectList().block()).isEmpty();
     }
 
     @Test

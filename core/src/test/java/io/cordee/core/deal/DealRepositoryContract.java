@@ -11,8 +11,10 @@ import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.money.Money;
 import io.cordee.core.staffing.TeamMemberId;
-import io.cordee.core.support.StoredOrder;
 import io.cordee.core.support.Pages;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.StoredOrder;
+import io.cordee.core.support.TenantWorld;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -23,27 +25,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link DealRepository} promises its callers (ADR 0080), run against the R2DBC adapter. */
-public abstract class DealRepositoryContract {
+public abstract class DealRepositoryContract extends PortContract {
 
     private static final LocalDate MAY_3 = LocalDate.of(2027, 5, 3);
 
     protected abstract DealRepository deals();
 
-    /** An agency no other test writes to (a row in the database, a new id in memory). */
-    protected abstract AgencyId newAgency();
-
-    /** A client of {@code agency}, for the deals made for an existing client (a new id in memory). */
-    protected abstract ClientId newClient(AgencyId agency);
-
     private DealRepository deals;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected DealRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         deals = deals();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test
@@ -62,7 +62,8 @@ public abstract class DealRepositoryContract {
         assertThat(found.expectedFee()).isEqualTo(Money.of(1_234_567, "EUR"));
 
         // for an existing client, billed monthly in arrears after a 20 % deposit
-        Deal forClient = new Deal(new DealId(UUID.randomUUID()), agency, "Retainer", newClient(agency), null, null,
+        ClientId existing = world().newClient(agency, "Existing");
+        Deal forClient = new Deal(new DealId(UUID.randomUUID()), agency, "Retainer", existing, null, null,
                 Money.of(600_000, "EUR"), 80, MAY_3, 6, DurationUnit.MONTHS, new BillingPlan(20, List.of(), true),
                 List.of(), DealStage.LEAD, null, 0);
         deals.insert(forClient).block();

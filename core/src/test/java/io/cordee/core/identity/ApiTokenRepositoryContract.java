@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
-import io.cordee.core.support.StoredOrder;
-import io.cordee.core.support.RandomHashes;
 import io.cordee.core.support.Pages;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.RandomHashes;
+import io.cordee.core.support.StoredOrder;
+import io.cordee.core.support.TenantWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,29 +21,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ApiTokenRepository} promises its callers (ADR 0080), run against the R2DBC adapter. */
-public abstract class ApiTokenRepositoryContract {
+public abstract class ApiTokenRepositoryContract extends PortContract {
 
     private static final Instant NOON = Instant.parse("2027-03-01T12:00:00Z");
 
     protected abstract ApiTokenRepository tokens();
-
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
-    /** A user of the agency with a unique e-mail, made through the users port. */
-    protected abstract User newUser(AgencyId agency, Role role);
 
     private ApiTokenRepository tokens;
     private AgencyId agency;
     private AgencyId otherAgency;
     private User owner;
 
+    protected ApiTokenRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyAndItsOwner() {
         tokens = tokens();
-        agency = newAgency();
-        otherAgency = newAgency();
-        owner = newUser(agency, Role.OWNER);
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        owner = world().newUser(agency, "Olga", Role.OWNER);
     }
 
     @Test
@@ -107,8 +107,8 @@ public abstract class ApiTokenRepositoryContract {
 
     @Test
     void theCreatorsAreReadAmongTheAgencysUsersOnly() {
-        User finance = newUser(agency, Role.FINANCE);
-        User stranger = newUser(otherAgency, Role.OWNER);
+        User finance = world().newUser(agency, "Fanny", Role.FINANCE);
+        User stranger = world().newUser(otherAgency, "Stranger", Role.OWNER);
         assertThat(tokens.findUsers(agency, List.of(owner.id(), finance.id(), stranger.id(),
                 new UserId(UUID.randomUUID()))).collectList().block()).containsExactlyInAnyOrder(owner, finance);
     }

@@ -3,7 +3,9 @@ package io.cordee.core.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.support.PortContract;
 import io.cordee.core.support.RandomHashes;
+import io.cordee.core.support.TenantWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@link SessionRepository} of the same store: a new password, sessions ended, a reset link used once, each within
  * the user's own agency.
  */
-public abstract class PasswordRepositoryContract {
+public abstract class PasswordRepositoryContract extends PortContract {
 
     private static final Instant NOON = Instant.parse("2027-03-01T12:00:00Z");
 
@@ -25,9 +27,6 @@ public abstract class PasswordRepositoryContract {
 
     protected abstract SessionRepository sessions();
 
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
     private PasswordRepository passwords;
     private SessionRepository sessions;
     private AgencyId agency;
@@ -35,14 +34,18 @@ public abstract class PasswordRepositoryContract {
     private User ana;
     private User ben;
 
+    protected PasswordRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyWithTwoUsers() {
         passwords = passwords();
         sessions = sessions();
-        agency = newAgency();
-        otherAgency = newAgency();
-        ana = users().insert(user(agency)).block();
-        ben = users().insert(user(agency)).block();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        ana = world().newUser(agency, "Ana", Role.LEAD);
+        ben = world().newUser(agency, "Ben", Role.LEAD);
     }
 
     @Test
@@ -101,10 +104,5 @@ public abstract class PasswordRepositoryContract {
         sessions.insert(new Session(UUID.randomUUID(), user.agencyId(), user.id(), token, NOON.minus(Duration.ofHours(1)),
                 NOON.plus(Duration.ofDays(1)))).block();
         return token;
-    }
-
-    private static User user(AgencyId agency) {
-        return new User(new UserId(UUID.randomUUID()), agency, "user." + UUID.randomUUID() + "@agency.example",
-                "User", Role.LEAD, null, "hash");
     }
 }

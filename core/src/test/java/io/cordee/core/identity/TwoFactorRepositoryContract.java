@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.TwoFactorRepository.Challenge;
 import io.cordee.core.identity.TwoFactorRepository.TwoFactor;
+import io.cordee.core.support.PortContract;
 import io.cordee.core.support.RandomHashes;
+import io.cordee.core.support.TenantWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,34 +18,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link TwoFactorRepository} promises its callers (ADR 0080), with the users and sessions of the same
+ * What every {@link TwoFactorRepository} promises its callers (ADR 0080), with the sessions of the same
  * store: a secret pending until enabled, each code step used once, recovery codes used once, a sign-in challenge
  * used once before it expires, and the agency's requirement written from its version, each within one agency.
  */
-public abstract class TwoFactorRepositoryContract {
+public abstract class TwoFactorRepositoryContract extends PortContract {
 
     private static final Instant NOON = Instant.parse("2027-03-01T12:00:00Z");
 
     protected abstract TwoFactorRepository twoFactor();
 
-    protected abstract UserRepository users();
-
     protected abstract SessionRepository sessions();
-
-    /** A new agency at version 0 (its settings never written). */
-    protected abstract AgencyId newAgency();
 
     private TwoFactorRepository twoFactor;
     private AgencyId agency;
     private AgencyId otherAgency;
     private User ana;
 
+    protected TwoFactorRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyAndAUser() {
         twoFactor = twoFactor();
-        agency = newAgency();
-        otherAgency = newAgency();
-        ana = user(agency, Role.OWNER);
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        ana = world().newUser(agency, "Ana", Role.OWNER);
     }
 
     @Test
@@ -127,11 +128,11 @@ public abstract class TwoFactorRepositoryContract {
         assertThat(twoFactor.setRequiredRoles(agency, Set.of(Role.LEAD), 0).block()).isFalse();
         assertThat(twoFactor.requiredRoles(agency).block()).containsExactlyInAnyOrder(Role.OWNER, Role.FINANCE);
 
-        User ben = user(agency, Role.FINANCE);
+        User ben = world().newUser(agency, "Ben", Role.FINANCE);
         twoFactor.savePending(agency, ben.id(), secret()).block();
         twoFactor.enable(agency, ben.id(), NOON).block();
-        User carl = user(agency, Role.LEAD);
-        User dora = user(agency, Role.OWNER);
+        User carl = world().newUser(agency, "Carl", Role.LEAD);
+        User dora = world().newUser(agency, "Dora", Role.OWNER);
         byte[] anas = session(ana);
         byte[] bens = session(ben);
         byte[] carls = session(carl);
@@ -167,11 +168,6 @@ public abstract class TwoFactorRepositoryContract {
         assertThat(Arrays.equals(still.secret(), mine)).isTrue();
         assertThat(twoFactor.recoveryCodesLeft(agency, ana.id()).block()).isEqualTo(1);
         assertThat(sessions().findUserOfActiveSession(anas, NOON).block()).isEqualTo(ana);
-    }
-
-    private User user(AgencyId agencyId, Role role) {
-        return users().insert(new User(new UserId(UUID.randomUUID()), agencyId, role.name().toLowerCase() + "."
-                + UUID.randomUUID() + "@agency.example", "User", role, null, "hash")).block();
     }
 
     private byte[] session(User user) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
+import io.cordee.core.support.PortContract;
 import io.cordee.core.support.RandomHashes;
+import io.cordee.core.support.TenantWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * the R2DBC adapter, which implements both. Sessions are looked up by the hash of their token alone (there is no
  * agency yet when a request arrives), so their isolation is that a session only ever yields its own user.
  */
-public abstract class UserAndSessionRepositoryContract {
+public abstract class UserAndSessionRepositoryContract extends PortContract {
 
     private static final Instant NOON = Instant.parse("2027-03-01T12:00:00Z");
 
@@ -25,29 +27,27 @@ public abstract class UserAndSessionRepositoryContract {
 
     protected abstract SessionRepository sessions();
 
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
-    /** A client of the agency, for a CLIENT user. */
-    protected abstract ClientId newClient(AgencyId agency);
-
     private UserRepository users;
     private SessionRepository sessions;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected UserAndSessionRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         users = users();
         sessions = sessions();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test
     void aUserIsFoundByIdInItsAgencyAndByEmailAlone() {
         User ana = users.insert(user(agency, Role.LEAD, null)).block();
-        User client = users.insert(user(agency, Role.CLIENT, newClient(agency))).block();
+        User client = users.insert(user(agency, Role.CLIENT, world().newClient(agency, "Client"))).block();
         assertThat(users.findById(agency, ana.id()).block()).isEqualTo(ana);
         assertThat(users.findById(agency, client.id()).block()).isEqualTo(client);
         assertThat(users.findByEmail(client.email()).block()).isEqualTo(client);

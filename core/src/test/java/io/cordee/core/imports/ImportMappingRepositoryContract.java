@@ -3,27 +3,30 @@ package io.cordee.core.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ImportMappingRepository} promises its callers (ADR 0080), run against the R2DBC adapter. */
-public abstract class ImportMappingRepositoryContract {
+public abstract class ImportMappingRepositoryContract extends PortContract {
 
     protected abstract ImportMappingRepository mappings();
-
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
 
     private ImportMappingRepository mappings;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected ImportMappingRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         mappings = mappings();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.cordee.core.identity.Role;
 import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
+import io.cordee.core.support.PortContract;
 import io.cordee.core.support.RandomHashes;
+import io.cordee.core.support.TenantWorld;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * store for the users it reads: people by name, roles and deactivation from their version, invitations and their
  * links, each within one agency (an address signs in to one agency, so addresses are checked across all).
  */
-public abstract class PeopleRepositoryContract {
+public abstract class PeopleRepositoryContract extends PortContract {
 
     private static final Instant NOON = Instant.parse("2027-03-01T12:00:00Z");
 
@@ -28,21 +30,20 @@ public abstract class PeopleRepositoryContract {
 
     protected abstract UserRepository users();
 
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
-    protected abstract ClientId newClient(AgencyId agency);
-
     private PeopleRepository people;
     private AgencyId agency;
     private AgencyId otherAgency;
     private User owner;
 
+    protected PeopleRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyAndItsOwner() {
         people = people();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
         owner = user(agency, "Olga", Role.OWNER);
     }
 
@@ -160,7 +161,7 @@ public abstract class PeopleRepositoryContract {
     @Test
     void anotherAgencyNeverSeesNorChangesTheAgencysPeople() {
         User lea = user(agency, "Léa", Role.LEAD);
-        ClientId client = newClient(agency);
+        ClientId client = world().newClient(agency, "Client");
         Invitation sent = people.insertInvitation(invitation(agency, "i." + UUID.randomUUID() + "@agency.example",
                 NOON), RandomHashes.sha256Sized()).block();
 
@@ -186,8 +187,7 @@ public abstract class PeopleRepositoryContract {
     }
 
     private User user(AgencyId agencyId, String name, Role role) {
-        return users().insert(new User(new UserId(UUID.randomUUID()), agencyId, role.name().toLowerCase() + "."
-                + UUID.randomUUID() + "@agency.example", name, role, null, "hash")).block();
+        return world().newUser(agencyId, name, role);
     }
 
     /** A LEAD invited by the owner in English, for 7 days. */

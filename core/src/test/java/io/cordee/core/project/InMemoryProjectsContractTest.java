@@ -1,26 +1,17 @@
 package io.cordee.core.project;
 
-import io.cordee.core.agency.AgencyId;
-import io.cordee.core.client.ClientRepository;
-import io.cordee.core.support.InMemoryClients;
 import io.cordee.core.support.InMemoryProjects;
-import java.util.UUID;
+import io.cordee.core.support.InMemoryWorld;
 
 /** The in-memory twin {@code ProjectServiceTest} uses keeps the {@link ProjectRepository} contract. */
 class InMemoryProjectsContractTest extends ProjectRepositoryContract {
 
+    InMemoryProjectsContractTest() {
+        super(new InMemoryWorld());
+    }
+
     @Override
     protected ProjectRepository projects() {
         return new InMemoryProjects();
-    }
-
-    @Override
-    protected ClientRepository clients() {
-        return new InMemoryClients();
-    }
-
-    @Override
-    protected AgencyId newAgency() {
-        return new AgencyId(UUID.randomUUID());
     }
 }

@@ -3,13 +3,12 @@ package io.cordee.core.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.agency.Segment;
-import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
-import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.money.Money;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,32 +20,29 @@ import org.junit.jupiter.api.Test;
  * What every {@link ProjectRepository} promises its callers (ADR 0080), run against the R2DBC adapter on the
  * real PostgreSQL and against the in-memory twin of {@code ProjectServiceTest}.
  */
-public abstract class ProjectRepositoryContract {
+public abstract class ProjectRepositoryContract extends PortContract {
 
     private static final LocalDate MARCH_1 = LocalDate.of(2027, 3, 1);
 
     protected abstract ProjectRepository projects();
 
-    /** Where the projects' clients are kept (the database needs the client row a project points to). */
-    protected abstract ClientRepository clients();
-
-    protected abstract AgencyId newAgency();
-
     private ProjectRepository projects;
-    private ClientRepository clients;
     private AgencyId agency;
     private AgencyId otherAgency;
     private ClientId alpha;
     private ClientId bravo;
 
+    protected ProjectRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgenciesAndTheirClients() {
         projects = projects();
-        clients = clients();
-        agency = newAgency();
-        otherAgency = newAgency();
-        alpha = client(agency, "Alpha");
-        bravo = client(agency, "Bravo");
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        alpha = world().newClient(agency, "Alpha");
+        bravo = world().newClient(agency, "Bravo");
     }
 
     @Test
@@ -120,11 +116,6 @@ public abstract class ProjectRepositoryContract {
         // the batched read for nested fields: both clients' projects, by start date
         assertThat(projects.findByClients(agency, List.of(alpha, bravo)).collectList().block())
                 .extracting(Project::name).containsExactly("A1", "B2", "A3", "B4", "A5");
-    }
-
-    private ClientId client(AgencyId agencyId, String name) {
-        return clients.insert(new Client(new ClientId(UUID.randomUUID()), agencyId, name, Segment.SME, 30, List.of(),
-                null, false, 0)).block().id();
     }
 
     private Project project(ClientId clientId, String name, LocalDate start) {

@@ -7,8 +7,10 @@ import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.money.Money;
-import io.cordee.core.support.StoredOrder;
 import io.cordee.core.support.Pages;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.StoredOrder;
+import io.cordee.core.support.TenantWorld;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,17 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ProposalRepository} promises its callers (ADR 0080), run against the R2DBC adapter. */
-public abstract class ProposalRepositoryContract {
+public abstract class ProposalRepositoryContract extends PortContract {
 
     private static final LocalDate NOV_2 = LocalDate.of(2027, 11, 2);
 
     protected abstract ProposalRepository proposals();
-
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
-    /** A client of {@code agency} (a new id in memory). */
-    protected abstract ClientId newClient(AgencyId agency);
 
     private ProposalRepository proposals;
     private AgencyId agency;
@@ -38,13 +34,17 @@ public abstract class ProposalRepositoryContract {
     private ClientId alpha;
     private ClientId bravo;
 
+    protected ProposalRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgenciesAndTwoClients() {
         proposals = proposals();
-        agency = newAgency();
-        otherAgency = newAgency();
-        alpha = newClient(agency);
-        bravo = newClient(agency);
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        alpha = world().newClient(agency, "Alpha");
+        bravo = world().newClient(agency, "Bravo");
     }
 
     @Test

@@ -7,8 +7,10 @@ import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.ProjectId;
-import io.cordee.core.support.StoredOrder;
 import io.cordee.core.support.Pages;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.StoredOrder;
+import io.cordee.core.support.TenantWorld;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,20 +26,11 @@ import org.junit.jupiter.api.Test;
  * What every {@link RelationshipRepository} promises its callers (ADR 0080): run against the R2DBC adapter on the
  * real PostgreSQL and against {@link InMemoryRelationships}, which {@code RelationshipServiceTest} uses.
  */
-public abstract class RelationshipRepositoryContract {
+public abstract class RelationshipRepositoryContract extends PortContract {
 
     private static final LocalDate MARCH_1 = LocalDate.of(2027, 3, 1);
 
     protected abstract RelationshipRepository relationships();
-
-    /** An agency no other test writes to (a row in the database, a new id in memory). */
-    protected abstract AgencyId newAgency();
-
-    /** A client of {@code agency}, made through the clients port where rows must exist (a new id in memory). */
-    protected abstract ClientId newClient(AgencyId agency);
-
-    /** A project of that client, for the commitments that name one (a new id in memory). */
-    protected abstract ProjectId newProject(AgencyId agency, ClientId client);
 
     private RelationshipRepository relationships;
     private AgencyId agency;
@@ -46,14 +39,18 @@ public abstract class RelationshipRepositoryContract {
     private ClientId bravo;
     private ProjectId project;
 
+    protected RelationshipRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgenciesAndTwoClients() {
         relationships = relationships();
-        agency = newAgency();
-        otherAgency = newAgency();
-        alpha = newClient(agency);
-        bravo = newClient(agency);
-        project = newProject(agency, alpha);
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        alpha = world().newClient(agency, "Alpha");
+        bravo = world().newClient(agency, "Bravo");
+        project = world().newProject(agency, alpha, "Site");
     }
 
     @Test

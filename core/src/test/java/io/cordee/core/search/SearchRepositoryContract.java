@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.project.ProjectId;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,41 +15,36 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link SearchRepository} promises its callers (ADR 0080, ADR 0068): names that start with the text
  * first, then names with a word that starts with it, then the rest, ties by title; only the kinds and the client
- * of the scope; never another agency's records. The records are made by the subclass through their own ports.
+ * of the scope; never another agency's records. The records are made by the world through their own ports.
  */
-public abstract class SearchRepositoryContract {
+public abstract class SearchRepositoryContract extends PortContract {
 
     private static final Set<SearchKind> EVERYTHING = EnumSet.allOf(SearchKind.class);
 
     protected abstract SearchRepository search();
 
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
-    /** A client of the agency with that name. */
-    protected abstract ClientId newClient(AgencyId agency, String name);
-
-    /** A project of that client with that name. */
-    protected abstract ProjectId newProject(AgencyId agency, ClientId client, String name);
-
     private SearchRepository search;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected SearchRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         search = search();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test
     void namesStartingWithTheTextComeFirstThenAWordStartingWithItThenTheRestTiesByTitle() {
-        newClient(agency, "Bateliers du Rhône");
-        newClient(agency, "Le Grand Atelier");
-        newClient(agency, "Atelier Nord");
-        newClient(agency, "Atelier Alpha");
-        newClient(agency, "Lumen");
+        world().newClient(agency, "Bateliers du Rhône");
+        world().newClient(agency, "Le Grand Atelier");
+        world().newClient(agency, "Atelier Nord");
+        world().newClient(agency, "Atelier Alpha");
+        world().newClient(agency, "Lumen");
         // "atel": two names start with it (by title: Alpha before Nord), one has a word that does, one holds it
         assertThat(search.find(new SearchScope(agency, EVERYTHING, null), "atel", 10).map(SearchHit::title)
                 .collectList().block())
@@ -62,10 +59,10 @@ public abstract class SearchRepositoryContract {
 
     @Test
     void onlyTheKindsAndTheClientOfTheScopeAreFound() {
-        ClientId nord = newClient(agency, "Nord Studio");
-        ClientId sud = newClient(agency, "Sud Studio");
-        ProjectId nordSite = newProject(agency, nord, "Studio site");
-        newProject(agency, sud, "Studio shop");
+        ClientId nord = world().newClient(agency, "Nord Studio");
+        ClientId sud = world().newClient(agency, "Sud Studio");
+        ProjectId nordSite = world().newProject(agency, nord, "Studio site");
+        world().newProject(agency, sud, "Studio shop");
 
         // projects only, and their client as the subtitle
         assertThat(search.find(new SearchScope(agency, EnumSet.of(SearchKind.PROJECT), null), "studio", 10)
@@ -80,8 +77,8 @@ public abstract class SearchRepositoryContract {
 
     @Test
     void anotherAgencyNeverFindsTheAgencysRecords() {
-        ClientId lumen = newClient(agency, "Lumen");
-        newProject(agency, lumen, "Lumen site");
+        ClientId lumen = world().newClient(agency, "Lumen");
+        world().newProject(agency, lumen, "Lumen site");
         assertThat(search.find(new SearchScope(otherAgency, EVERYTHING, null), "lumen", 10).collectList().block())
                 .isEmpty();
         assertThat(search.find(new SearchScope(agency, EVERYTHING, null), "lumen", 10).collectList().block())

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.money.Money;
+import io.cordee.core.support.PortContract;
 import io.cordee.core.support.StoredOrder;
+import io.cordee.core.support.TenantWorld;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link AbsenceRepository} promises its callers (ADR 0080), with the {@link TeamMemberRepository} of the
  * same store: a member is read with its absences.
  */
-public abstract class AbsenceRepositoryContract {
+public abstract class AbsenceRepositoryContract extends PortContract {
 
     private static final LocalDate MAY_3 = LocalDate.of(2027, 5, 3);
 
@@ -27,9 +29,6 @@ public abstract class AbsenceRepositoryContract {
     /** The members the absences belong to, in the same store. */
     protected abstract TeamMemberRepository members();
 
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
     private AbsenceRepository absences;
     private TeamMemberRepository members;
     private AgencyId agency;
@@ -37,12 +36,16 @@ public abstract class AbsenceRepositoryContract {
     private TeamMember ana;
     private TeamMember ben;
 
+    protected AbsenceRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyWithTwoPeople() {
         absences = absences();
         members = members();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
         ana = member("Ana");
         ben = member("Ben");
     }

@@ -7,7 +7,9 @@ import io.cordee.core.client.ClientId;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.support.Pages;
+import io.cordee.core.support.PortContract;
 import io.cordee.core.support.StoredOrder;
+import io.cordee.core.support.TenantWorld;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -17,20 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link AllocationRepository} promises its callers (ADR 0080), run against the R2DBC adapter. */
-public abstract class AllocationRepositoryContract {
+public abstract class AllocationRepositoryContract extends PortContract {
 
     private static final LocalDate MARCH_1 = LocalDate.of(2027, 3, 1);
 
     protected abstract AllocationRepository allocations();
-
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
-    protected abstract ClientId newClient(AgencyId agency);
-
-    protected abstract ProjectId newProject(AgencyId agency, ClientId client);
-
-    protected abstract TeamMemberId newTeamMember(AgencyId agency);
 
     private AllocationRepository allocations;
     private AgencyId agency;
@@ -42,17 +35,21 @@ public abstract class AllocationRepositoryContract {
     private TeamMemberId lea;
     private TeamMemberId marc;
 
+    protected AllocationRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyWithProjectsAndPeople() {
         allocations = allocations();
-        agency = newAgency();
-        otherAgency = newAgency();
-        alpha = newClient(agency);
-        site = newProject(agency, alpha);
-        shop = newProject(agency, alpha);
-        bravoApp = newProject(agency, newClient(agency));
-        lea = newTeamMember(agency);
-        marc = newTeamMember(agency);
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        alpha = world().newClient(agency, "Alpha");
+        site = world().newProject(agency, alpha, "Site");
+        shop = world().newProject(agency, alpha, "Shop");
+        bravoApp = world().newProject(agency, world().newClient(agency, "Bravo"), "App");
+        lea = world().newTeamMember(agency);
+        marc = world().newTeamMember(agency);
     }
 
     @Test

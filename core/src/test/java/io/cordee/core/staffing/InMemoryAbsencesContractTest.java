@@ -1,13 +1,16 @@
 package io.cordee.core.staffing;
 
-import io.cordee.core.agency.AgencyId;
 import io.cordee.core.support.InMemoryTeam;
-import java.util.UUID;
+import io.cordee.core.support.InMemoryWorld;
 
 /** The in-memory team {@code TeamServiceTest} uses keeps the {@link AbsenceRepository} contract. */
 class InMemoryAbsencesContractTest extends AbsenceRepositoryContract {
 
     private final InMemoryTeam team = new InMemoryTeam();
+
+    InMemoryAbsencesContractTest() {
+        super(new InMemoryWorld());
+    }
 
     @Override
     protected AbsenceRepository absences() {
@@ -17,10 +20,5 @@ class InMemoryAbsencesContractTest extends AbsenceRepositoryContract {
     @Override
     protected TeamMemberRepository members() {
         return team;
-    }
-
-    @Override
-    protected AgencyId newAgency() {
-        return new AgencyId(UUID.randomUUID());
     }
 }

@@ -6,7 +6,9 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.money.Money;
 import io.cordee.core.support.Pages;
+import io.cordee.core.support.PortContract;
 import io.cordee.core.support.StoredOrder;
+import io.cordee.core.support.TenantWorld;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -17,22 +19,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link TeamMemberRepository} promises its callers (ADR 0080), run against the R2DBC adapter. */
-public abstract class TeamMemberRepositoryContract {
+public abstract class TeamMemberRepositoryContract extends PortContract {
 
     protected abstract TeamMemberRepository members();
-
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
 
     private TeamMemberRepository members;
     private AgencyId agency;
     private AgencyId otherAgency;
 
+    protected TeamMemberRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void twoAgencies() {
         members = members();
-        agency = newAgency();
-        otherAgency = newAgency();
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
     }
 
     @Test

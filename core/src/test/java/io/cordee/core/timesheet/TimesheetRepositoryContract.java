@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.billing.InvoiceStatus;
+import io.cordee.core.client.ClientId;
 import io.cordee.core.identity.Role;
+import io.cordee.core.identity.User;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.staffing.TeamMemberId;
+import io.cordee.core.support.PortContract;
 import io.cordee.core.support.StoredOrder;
+import io.cordee.core.support.TenantWorld;
 import io.cordee.core.timesheet.TimesheetRepository.Invoiced;
 import io.cordee.core.timesheet.TimesheetRepository.StaffUser;
 import java.time.LocalDate;
@@ -19,28 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link TimesheetRepository} promises its callers (ADR 0080), run against the R2DBC adapter. The rows
- * time points to (projects, team members, invoices, users) are made by the subclass through their own ports.
+ * What every {@link TimesheetRepository} promises its callers (ADR 0080), run against the R2DBC adapter and the
+ * in-memory twin. The rows time points to (projects, team members, invoices, users) are made by the world.
  */
-public abstract class TimesheetRepositoryContract {
+public abstract class TimesheetRepositoryContract extends PortContract {
 
     private static final LocalDate MARCH_1 = LocalDate.of(2027, 3, 1);
 
     protected abstract TimesheetRepository timesheets();
-
-    /** An agency no other test writes to. */
-    protected abstract AgencyId newAgency();
-
-    /** A project of the agency (with a client of its own). */
-    protected abstract ProjectId newProject(AgencyId agency);
-
-    protected abstract TeamMemberId newTeamMember(AgencyId agency);
-
-    /** An invoice of {@code amountMinor} EUR cents on the project, in that status. */
-    protected abstract void invoice(AgencyId agency, ProjectId project, long amountMinor, InvoiceStatus status);
-
-    /** A user of the agency with that (lower-case) e-mail; a CLIENT user gets a client of their own. */
-    protected abstract void newUser(AgencyId agency, String email, String displayName, Role role);
 
     private TimesheetRepository timesheets;
     private AgencyId agency;
@@ -50,15 +40,20 @@ public abstract class TimesheetRepositoryContract {
     private TeamMemberId lea;
     private TeamMemberId marc;
 
+    protected TimesheetRepositoryContract(TenantWorld world) {
+        super(world);
+    }
+
     @BeforeEach
     void anAgencyWithTwoProjectsAndTwoPeople() {
         timesheets = timesheets();
-        agency = newAgency();
-        otherAgency = newAgency();
-        site = newProject(agency);
-        shop = newProject(agency);
-        lea = newTeamMember(agency);
-        marc = newTeamMember(agency);
+        agency = world().newAgency();
+        otherAgency = world().newAgency();
+        ClientId alpha = world().newClient(agency, "Alpha");
+        site = world().newProject(agency, alpha, "Site");
+        shop = world().newProject(agency, alpha, "Shop");
+        lea = world().newTeamMember(agency);
+        marc = world().newTeamMember(agency);
     }
 
     @Test
@@ -106,11 +101,11 @@ public abstract class TimesheetRepositoryContract {
 
     @Test
     void invoicedCountsIssuedAndPaidInvoicesOnly() {
-        invoice(agency, site, 100_000, InvoiceStatus.ISSUED);
-        invoice(agency, site, 50_050, InvoiceStatus.PAID);
-        invoice(agency, site, 70_000, InvoiceStatus.PLANNED);
-        invoice(agency, site, 10_000, InvoiceStatus.CANCELLED);
-        invoice(agency, shop, 99_000, InvoiceStatus.PLANNED);
+        world().newInvoice(agency, site, 100_000, InvoiceStatus.ISSUED);
+        world().newInvoice(agency, site, 50_050, InvoiceStatus.PAID);
+        world().newInvoice(agency, site, 70_000, InvoiceStatus.PLANNED);
+        world().newInvoice(agency, site, 10_000, InvoiceStatus.CANCELLED);
+        world().newInvoice(agency, shop, 99_000, InvoiceStatus.PLANNED);
         // site: 1,000.00 issued + 500.50 paid = 150,050 cents; shop has nothing issued, so it is absent
         assertThat(timesheets.invoiced(agency, List.of(site, shop)).collectList().block())
                 .containsExactly(new Invoiced(site, 150_050));
@@ -119,21 +114,19 @@ public abstract class TimesheetRepositoryContract {
 
     @Test
     void staffUsersAreEveryoneButClientUsers() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        newUser(agency, "olga." + tag + "@agency.example", "Olga", Role.OWNER);
-        newUser(agency, "lea." + tag + "@agency.example", "Léa", Role.LEAD);
-        newUser(agency, "anna." + tag + "@client.example", "Anna", Role.CLIENT);
-        newUser(otherAgency, "other." + tag + "@other.example", "Other", Role.OWNER);
+        User olga = world().newUser(agency, "Olga", Role.OWNER);
+        User lea = world().newUser(agency, "Léa", Role.LEAD);
+        world().newUser(agency, "Anna", Role.CLIENT);
+        world().newUser(otherAgency, "Other", Role.OWNER);
         assertThat(timesheets.staffUsers(agency).collectList().block()).containsExactlyInAnyOrder(
-                new StaffUser("olga." + tag + "@agency.example", "Olga"),
-                new StaffUser("lea." + tag + "@agency.example", "Léa"));
+                new StaffUser(olga.email(), "Olga"), new StaffUser(lea.email(), "Léa"));
     }
 
     @Test
     void anotherAgencyNeverSeesTheTimeAndItsSameKeyIsItsOwnEntry() {
         TimeEntry mine = entry(lea, site, MARCH_1, 90);
         timesheets.insertNew(agency, List.of(mine)).block();
-        invoice(agency, site, 100_000, InvoiceStatus.ISSUED);
+        world().newInvoice(agency, site, 100_000, InvoiceStatus.ISSUED);
 
         assertThat(timesheets.existingKeys(otherAgency, List.of(mine.key())).collectList().block()).isEmpty();
         assertThat(timesheets.actuals(otherAgency, List.of(site), MARCH_1, MARCH_1).collectList().block()).isEmpty();
@@ -142,8 +135,9 @@ public abstract class TimesheetRepositoryContract {
         assertThat(timesheets.staffUsers(otherAgency).collectList().block()).isEmpty();
 
         // the same tracker key imported by the other agency is its own entry, and leaves this one alone
-        TimeEntry theirs = new TimeEntry(UUID.randomUUID(), newTeamMember(otherAgency), newProject(otherAgency),
-                MARCH_1, 30, mine.source(), mine.key());
+        ProjectId theirProject = world().newProject(otherAgency, world().newClient(otherAgency, "Theirs"), "Site");
+        TimeEntry theirs = new TimeEntry(UUID.randomUUID(), world().newTeamMember(otherAgency), theirProject, MARCH_1,
+                30, mine.source(), mine.key());
         assertThat(timesheets.insertNew(otherAgency, List.of(theirs)).block()).isEqualTo(1);
         assertThat(timesheets.findAll(otherAgency).collectList().block()).containsExactly(theirs);
         assertThat(timesheets.findAll(agency).collectList().block()).containsExactly(mine);

@@ -15,6 +15,8 @@ import io.cordee.core.alert.Evidence;
 import io.cordee.core.alert.Finding;
 import io.cordee.core.alert.Severity;
 import io.cordee.core.common.TransactionRunner;
+import io.cordee.core.support.PortContract;
+import io.cordee.core.support.TenantWorld;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,26 +33,25 @@ import reactor.core.publisher.Mono;
 /**
  * What every implementation of {@link AlertChangeEvents} promises (ADR 77): what one instance publishes,
  * every instance hears, itself included; a publish inside a transaction that rolls back is never heard.
- * A subclass provides instances (each with its own listener, as separate application instances have) and
- * the transactions its {@code publishOnCommit} joins.
+ * A subclass provides instances (each with its own listener, as separate application instances have) and the
+ * world whose transactions {@code publishOnCommit} joins.
  */
-abstract class AlertChangeEventsContract {
+abstract class AlertChangeEventsContract extends PortContract {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
     /** A new instance, listening on its own (another application instance, as far as the port can tell). */
     abstract AlertChangeEvents newInstance();
 
-    /** The transactions the instances' {@code publishOnCommit} joins. */
-    abstract TransactionRunner transactions();
-
-    abstract AgencyId newAgency();
+    AlertChangeEventsContract(TenantWorld world) {
+        super(world);
+    }
 
     @Test
     void twoInstancesBothHearWhatOnePublishes() throws Exception {
         AlertChangeEvents first = newInstance();
         AlertChangeEvents second = newInstance();
-        AgencyId agency = newAgency();
+        AgencyId agency = world().newAgency();
         CompletableFuture<AlertChangeEvents.Heard> heardByFirst = firstHeard(first, agency);
         CompletableFuture<AlertChangeEvents.Heard> heardBySecond = firstHeard(second, agency);
         waitFor(() -> first.isListening() && second.isListening());
@@ -74,7 +75,7 @@ abstract class AlertChangeEventsContract {
     void aPublishInARolledBackTransactionIsNeverHeardAndACommittedOneIs() throws Exception {
         AlertChangeEvents publisher = newInstance();
         AlertChangeEvents listener = newInstance();
-        AgencyId agency = newAgency();
+        AgencyId agency = world().newAgency();
         CompletableFuture<AlertChangeEvents.Heard> heard = firstHeard(listener, agency);
         // the publisher listens too, as every application instance does: a publish outside the transaction
         // (on its listening connection) would be heard
@@ -82,11 +83,12 @@ abstract class AlertChangeEventsContract {
         waitFor(() -> listener.isListening() && publisher.isListening());
 
         AlertChange refused = change(AlertChange.Type.ACKNOWLEDGED);
-        assertThatThrownBy(() -> transactions().inTransaction(publisher.publishOnCommit(agency, List.of(refused))
+        TransactionRunner transactions = world().transactions();
+        assertThatThrownBy(() -> transactions.inTransaction(publisher.publishOnCommit(agency, List.of(refused))
                 .then(Mono.error(new IllegalStateException("the mutation is refused")))).block(WAIT))
                 .hasMessageContaining("refused");
         AlertChange snoozed = change(AlertChange.Type.SNOOZED);
-        transactions().inTransaction(publisher.publishOnCommit(agency, List.of(snoozed)).thenReturn(1)).block(WAIT);
+        transactions.inTransaction(publisher.publishOnCommit(agency, List.of(snoozed)).thenReturn(1)).block(WAIT);
 
         // had the rolled-back NOTIFY been sent, it would have arrived first: it was written first
         for (CompletableFuture<AlertChangeEvents.Heard> first : List.of(heard, heardByPublisher)) {
@@ -98,12 +100,12 @@ abstract class AlertChangeEventsContract {
     @Test
     void nothingToPublishSendsNothing() throws Exception {
         AlertChangeEvents events = newInstance();
-        AgencyId agency = newAgency();
+        AgencyId agency = world().newAgency();
         CompletableFuture<AlertChangeEvents.Heard> heard = firstHeard(events, agency);
         waitFor(events::isListening);
 
         events.publish(agency, List.of()).block(WAIT);
-        transactions().inTransaction(events.publishOnCommit(agency, List.of()).thenReturn(1)).block(WAIT);
+        world().transactions().inTransaction(events.publishOnCommit(agency, List.of()).thenReturn(1)).block(WAIT);
         AlertChange updated = change(AlertChange.Type.UPDATED);
         events.publish(agency, List.of(updated)).block(WAIT);
 

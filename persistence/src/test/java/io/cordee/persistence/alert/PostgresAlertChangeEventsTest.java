@@ -2,15 +2,12 @@ package io.cordee.persistence.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.AlertChangeEvents;
-import io.cordee.core.common.TransactionRunner;
 import io.cordee.persistence.common.PgListener;
-import io.cordee.persistence.common.R2dbcTransactionRunner;
+import io.cordee.persistence.support.DatabaseWorld;
 import io.cordee.persistence.support.TestDatabase;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
 
@@ -22,20 +19,14 @@ class PostgresAlertChangeEventsTest extends AlertChangeEventsContract {
     private final DatabaseClient db = TestDatabase.client();
     private String lastName;
 
+    PostgresAlertChangeEventsTest() {
+        super(new DatabaseWorld());
+    }
+
     @Override
     AlertChangeEvents newInstance() {
         lastName = "cordee-contract-" + INSTANCES.incrementAndGet() + "-" + ProcessHandle.current().pid();
         return new PostgresAlertChangeEvents(PgListener.dedicatedFactory(TestDatabase.options(), lastName), db);
-    }
-
-    @Override
-    TransactionRunner transactions() {
-        return new R2dbcTransactionRunner(new R2dbcTransactionManager(db.getConnectionFactory()), db);
-    }
-
-    @Override
-    AgencyId newAgency() {
-        return TestDatabase.newAgency();
     }
 
     @Test

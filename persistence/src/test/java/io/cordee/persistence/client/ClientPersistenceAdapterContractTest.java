@@ -1,20 +1,19 @@
 package io.cordee.persistence.client;
 
-import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientRepository;
 import io.cordee.core.client.ClientRepositoryContract;
+import io.cordee.persistence.support.DatabaseWorld;
 import io.cordee.persistence.support.TestDatabase;
 
 /** The R2DBC adapter keeps the {@link ClientRepository} contract on the real PostgreSQL. */
 class ClientPersistenceAdapterContractTest extends ClientRepositoryContract {
 
-    @Override
-    protected ClientRepository clients() {
-        return new ClientPersistenceAdapter(TestDatabase.client(), new ClientRowMapperImpl(new ContactsJson()));
+    ClientPersistenceAdapterContractTest() {
+        super(new DatabaseWorld());
     }
 
     @Override
-    protected AgencyId newAgency() {
-        return TestDatabase.newAgency();
+    protected ClientRepository clients() {
+        return new ClientPersistenceAdapter(TestDatabase.client(), new ClientRowMapperImpl(new ContactsJson()));
     }
 }

@@ -1,10 +1,10 @@
 package io.cordee.persistence.identity;
 
-import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.PasswordRepository;
 import io.cordee.core.identity.PasswordRepositoryContract;
 import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.UserRepository;
+import io.cordee.persistence.support.DatabaseWorld;
 import io.cordee.persistence.support.TestDatabase;
 
 /** The R2DBC adapter keeps the {@link PasswordRepository} contract on the real PostgreSQL. */
@@ -12,6 +12,10 @@ class PasswordPersistenceAdapterContractTest extends PasswordRepositoryContract 
 
     private final UserPersistenceAdapter users = new UserPersistenceAdapter(TestDatabase.client(),
             new UserRowMapperImpl());
+
+    PasswordPersistenceAdapterContractTest() {
+        super(new DatabaseWorld());
+    }
 
     @Override
     protected PasswordRepository passwords() {
@@ -26,10 +30,5 @@ class PasswordPersistenceAdapterContractTest extends PasswordRepositoryContract 
     @Override
     protected SessionRepository sessions() {
         return users;
-    }
-
-    @Override
-    protected AgencyId newAgency() {
-        return TestDatabase.newAgency();
     }
 }

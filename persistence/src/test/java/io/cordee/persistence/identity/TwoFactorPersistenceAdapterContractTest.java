@@ -1,17 +1,17 @@
 package io.cordee.persistence.identity;
 
-import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.TwoFactorRepository;
 import io.cordee.core.identity.TwoFactorRepositoryContract;
-import io.cordee.core.identity.UserRepository;
+import io.cordee.persistence.support.DatabaseWorld;
 import io.cordee.persistence.support.TestDatabase;
 
 /** The R2DBC adapter keeps the {@link TwoFactorRepository} contract on the real PostgreSQL. */
 class TwoFactorPersistenceAdapterContractTest extends TwoFactorRepositoryContract {
 
-    private final UserPersistenceAdapter users = new UserPersistenceAdapter(TestDatabase.client(),
-            new UserRowMapperImpl());
+    TwoFactorPersistenceAdapterContractTest() {
+        super(new DatabaseWorld());
+    }
 
     @Override
     protected TwoFactorRepository twoFactor() {
@@ -19,17 +19,7 @@ class TwoFactorPersistenceAdapterContractTest extends TwoFactorRepositoryContrac
     }
 
     @Override
-    protected UserRepository users() {
-        return users;
-    }
-
-    @Override
     protected SessionRepository sessions() {
-        return users;
-    }
-
-    @Override
-    protected AgencyId newAgency() {
-        return TestDatabase.newAgency();
+        return new UserPersistenceAdapter(TestDatabase.client(), new UserRowMapperImpl());
     }
 }

@@ -1,36 +1,28 @@
 package io.cordee.persistence.identity;
 
-import io.cordee.core.agency.AgencyId;
-import io.cordee.core.client.ClientId;
 import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.UserAndSessionRepositoryContract;
 import io.cordee.core.identity.UserRepository;
+import io.cordee.persistence.support.DatabaseWorld;
 import io.cordee.persistence.support.TestDatabase;
-import io.cordee.persistence.support.TestRows;
 
-/** The R2DBC adapter keeps the {@link UserRepository} and {@link SessionRepository} contract on PostgreSQL. */
+/** The R2DBC adapter keeps the {@link UserRepository} and {@link SessionRepository} contract on the real PostgreSQL. */
 class UserPersistenceAdapterContractTest extends UserAndSessionRepositoryContract {
 
-    private final UserPersistenceAdapter adapter = new UserPersistenceAdapter(TestDatabase.client(),
+    private final UserPersistenceAdapter users = new UserPersistenceAdapter(TestDatabase.client(),
             new UserRowMapperImpl());
+
+    UserPersistenceAdapterContractTest() {
+        super(new DatabaseWorld());
+    }
 
     @Override
     protected UserRepository users() {
-        return adapter;
+        return users;
     }
 
     @Override
     protected SessionRepository sessions() {
-        return adapter;
-    }
-
-    @Override
-    protected AgencyId newAgency() {
-        return TestDatabase.newAgency();
-    }
-
-    @Override
-    protected ClientId newClient(AgencyId agency) {
-        return TestRows.client(agency);
+        return users;
     }
 }

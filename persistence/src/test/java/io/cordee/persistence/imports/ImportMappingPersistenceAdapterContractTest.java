@@ -1,20 +1,19 @@
 package io.cordee.persistence.imports;
 
-import io.cordee.core.agency.AgencyId;
 import io.cordee.core.imports.ImportMappingRepository;
 import io.cordee.core.imports.ImportMappingRepositoryContract;
+import io.cordee.persistence.support.DatabaseWorld;
 import io.cordee.persistence.support.TestDatabase;
 
 /** The R2DBC adapter keeps the {@link ImportMappingRepository} contract on the real PostgreSQL. */
 class ImportMappingPersistenceAdapterContractTest extends ImportMappingRepositoryContract {
 
-    @Override
-    protected ImportMappingRepository mappings() {
-        return new ImportMappingPersistenceAdapter(TestDatabase.client());
+    ImportMappingPersistenceAdapterContractTest() {
+        super(new DatabaseWorld());
     }
 
     @Override
-    protected AgencyId newAgency() {
-        return TestDatabase.newAgency();
+    protected ImportMappingRepository mappings() {
+        return new ImportMappingPersistenceAdapter(TestDatabase.client());
     }
 }

@@ -1,17 +1,19 @@
 package io.cordee.persistence.people;
 
-import io.cordee.core.agency.AgencyId;
-import io.cordee.core.client.ClientId;
 import io.cordee.core.identity.UserRepository;
 import io.cordee.core.people.PeopleRepository;
 import io.cordee.core.people.PeopleRepositoryContract;
 import io.cordee.persistence.identity.UserPersistenceAdapter;
 import io.cordee.persistence.identity.UserRowMapperImpl;
+import io.cordee.persistence.support.DatabaseWorld;
 import io.cordee.persistence.support.TestDatabase;
-import io.cordee.persistence.support.TestRows;
 
 /** The R2DBC adapter keeps the {@link PeopleRepository} contract on the real PostgreSQL. */
 class PeoplePersistenceAdapterContractTest extends PeopleRepositoryContract {
+
+    PeoplePersistenceAdapterContractTest() {
+        super(new DatabaseWorld());
+    }
 
     @Override
     protected PeopleRepository people() {
@@ -21,15 +23,5 @@ class PeoplePersistenceAdapterContractTest extends PeopleRepositoryContract {
     @Override
     protected UserRepository users() {
         return new UserPersistenceAdapter(TestDatabase.client(), new UserRowMapperImpl());
-    }
-
-    @Override
-    protected AgencyId newAgency() {
-        return TestDatabase.newAgency();
-    }
-
-    @Override
-    protected ClientId newClient(AgencyId agency) {
-        return TestRows.client(agency);
     }
 }
