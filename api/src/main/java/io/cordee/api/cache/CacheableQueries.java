@@ -5,11 +5,13 @@ import graphql.language.BooleanValue;
 import graphql.language.Directive;
 import graphql.language.DirectivesContainer;
 import graphql.language.Document;
+import graphql.language.EnumValue;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.NullValue;
+import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
@@ -69,13 +71,16 @@ final class CacheableQueries {
                 || !operation.getDirectives().isEmpty()) {
             return false;
         }
-        Walk walk = new Walk(document, operation, variables == null ? Map.of() : variables);
-        return walk.allowed(operation.getSelectionSet(), schema.get().getQueryType(), 0);
+        Walk walk = new Walk(document, operation, variables == null ? Map.of() : variables, new boolean[1]);
+        // and at least one listed field: `{ __typename }` alone is answered faster than its data version is read
+        return walk.allowed(operation.getSelectionSet(), schema.get().getQueryType(), 0) && walk.listed()[0];
     }
 
     /**
      * The arguments a listed field may be asked with: every one, except {@code cashForecast}'s {@code withPipeline}
-     * unless false or null (the pipeline's deals are not versioned, ADR 53).
+     * unless false or null (the pipeline's deals are not versioned, ADR 53), and its {@code scenario} unless absent,
+     * null or a named one without adjustments: a custom scenario is a one-off what-if, whose adjustments would make
+     * a large key that is never asked again, and whose bounds the request must meet before anything is read.
      */
     private static boolean argumentsAllowed(String coordinate, Field field, Walk walk) {
         if (!coordinate.equals("Query.cashForecast")) {
@@ -87,12 +92,33 @@ final class CacheableQueries {
                 if (value != null && !Boolean.FALSE.equals(value)) {
                     return false;
                 }
+            } else if (argument.getName().equals("scenario") && !namedScenario(walk.value(argument.getValue()))) {
+                return false;
             }
         }
         return true;
     }
 
-    private record Walk(Document document, OperationDefinition operation, Map<String, Object> variables) {
+    /** Null, or a scenario (a variable's map or a literal object) of a kind other than CUSTOM, without adjustments. */
+    private static boolean namedScenario(Object scenario) {
+        if (scenario == null) {
+            return true;
+        }
+        if (scenario instanceof Map<?, ?> variable) {
+            return variable.get("kind") instanceof String kind && !kind.equals("CUSTOM")
+                    && variable.get("adjustments") == null;
+        }
+        if (scenario instanceof ObjectValue literal) {
+            return literal.getObjectFields().size() == 1 && literal.getObjectFields().get(0).getName().equals("kind")
+                    && literal.getObjectFields().get(0).getValue() instanceof EnumValue kind
+                    && !kind.getName().equals("CUSTOM");
+        }
+        return false;
+    }
+
+    /** {@code listed[0]}: whether a listed field was met (set by the walk). */
+    private record Walk(Document document, OperationDefinition operation, Map<String, Object> variables,
+                        boolean[] listed) {
 
         boolean allowed(SelectionSet selections, GraphQLObjectType type, int depth) {
             if (selections == null || depth > MAX_DEPTH) {
@@ -138,6 +164,7 @@ final class CacheableQueries {
             if (!ALLOWED.contains(coordinate) || definition == null || !argumentsAllowed(coordinate, field, this)) {
                 return false;
             }
+            listed[0] = true;
             GraphQLType result = GraphQLTypeUtil.unwrapAll(definition.getType());
             if (field.getSelectionSet() == null || field.getSelectionSet().getSelections().isEmpty()) {
                 return !(result instanceof GraphQLObjectType);

@@ -6,6 +6,7 @@ import graphql.language.Document;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.support.ApiTest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,25 @@ class CacheableQueriesTest {
                 fragment Again on CashForecast { asOf ...Again }""", Map.of())).isFalse();
         assertThat(cacheable("query { exposure(clientId: \"x\") { peak { amount } peakWeek weeksAboveZero } }",
                 Map.of())).isTrue();
+    }
+
+    @Test
+    void aNamedScenarioIsKeptAndACustomOneNever() {
+        String query = "query($s: ScenarioInput) { cashForecast(scenario: $s) { asOf } }";
+        assertThat(cacheable(query, vars("s", Map.of("kind", "STRESS")))).isTrue();
+        assertThat(cacheable(query, vars("s", null))).isTrue();
+        assertThat(cacheable(query, Map.of())).isTrue();
+        assertThat(cacheable(query, vars("s", Map.of("kind", "CUSTOM", "adjustments", List.of())))).isFalse();
+        assertThat(cacheable("{ cashForecast(scenario: {kind: BASE}) { asOf } }", Map.of())).isTrue();
+        assertThat(cacheable("{ cashForecast(scenario: {kind: CUSTOM, adjustments: []}) { asOf } }", Map.of()))
+                .isFalse();
+    }
+
+    @Test
+    void aQueryOfNothingButTypeNamesIsNotKept() {
+        assertThat(cacheable("{ __typename }", Map.of())).isFalse();
+        assertThat(cacheable("query { ...T } fragment T on Query { __typename }", Map.of())).isFalse();
+        assertThat(cacheable("{ __typename cashForecast { asOf } }", Map.of())).isTrue();
     }
 
     @Test
