@@ -16,4 +16,9 @@ public record Actor(AgencyId agencyId, UserId userId, UUID tokenId, String reque
         Objects.requireNonNull(agencyId, "agencyId");
         Objects.requireNonNull(userId, "userId");
     }
+
+    /** A write done by a user outside a request of the API (no token, no request id), for {@code operation}. */
+    public static Actor of(AgencyId agencyId, UserId userId, String operation) {
+        return new Actor(agencyId, userId, null, null, operation);
+    }
 }

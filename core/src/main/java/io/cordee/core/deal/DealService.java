@@ -80,8 +80,7 @@ public final class DealService {
      * the caller's role here, so a LEAD is refused before anything else).
      */
     public Mono<Deal> create(Caller caller, DealDraft draft) {
-        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change deals"))
-                .then(Mono.fromCallable(() -> new CreateDealCommand(draft)))
+        return caller.command(Caller.MONEY_ROLES, "change deals", () -> new CreateDealCommand(draft))
                 .flatMap(command -> create(caller, command));
     }
 

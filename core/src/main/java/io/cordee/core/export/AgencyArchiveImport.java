@@ -73,7 +73,7 @@ public final class AgencyArchiveImport {
         AgencyId agency = caller.agencyId();
         return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "import an agency archive"))
                 .then(Mono.fromRunnable(() -> validate(agency, data)))
-                .then(ports.tx().inTransactionAs(new Actor(agency, caller.userId(), null, null, "importAgencyArchive"),
+                .then(ports.tx().inTransactionAs(Actor.of(agency, caller.userId(), "importAgencyArchive"),
                         ports.agencies().findById(agency)
                                 .switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value())))
                                 .flatMap(current -> refuseUnlessEmpty(agency).then(write(current, data)))));

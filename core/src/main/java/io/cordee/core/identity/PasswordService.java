@@ -101,8 +101,7 @@ public final class PasswordService {
                             Instant now = clock.instant();
                             byte[] keep = sessionToken == null ? null : IdentityService.hashToken(sessionToken);
                             return identity.changingAccessOf(caller.agencyId(), caller.userId(),
-                                    tx.inTransactionAs(new Actor(caller.agencyId(), caller.userId(), null, null,
-                                            "changePassword"),
+                                    tx.inTransactionAs(Actor.of(caller.agencyId(), caller.userId(), "changePassword"),
                                     passwords.setPassword(caller.agencyId(), caller.userId(), hash, now)
                                             .then(passwords.revokeSessions(caller.agencyId(), caller.userId(), keep,
                                                     now))));
@@ -181,8 +180,7 @@ public final class PasswordService {
         return identity.hashPassword(command.newPassword())
                 // again under the row's lock: of two uses of one link, the second finds it used
                 .flatMap(passwordHash -> identity.changingAccessOf(found.agencyId(), found.userId(),
-                        tx.inTransactionAs(new Actor(found.agencyId(), found.userId(),
-                                        null, null, "resetPassword"),
+                        tx.inTransactionAs(Actor.of(found.agencyId(), found.userId(), "resetPassword"),
                                 passwords.findResetForUpdate(hash).flatMap(this::usable).flatMap(r -> {
                                     Instant now = clock.instant();
                                     return passwords.setPassword(r.agencyId(), r.userId(), passwordHash, now)

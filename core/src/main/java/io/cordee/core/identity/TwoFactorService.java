@@ -203,7 +203,7 @@ public final class TwoFactorService {
             return identity.openSession(user).map(s -> new Completed(s, List.of()));
         }
         List<String> codes = newRecoveryCodes();
-        return tx.inTransactionAs(new Actor(user.agencyId(), user.id(), null, null, "completeSignIn"),
+        return tx.inTransactionAs(Actor.of(user.agencyId(), user.id(), "completeSignIn"),
                         repository.enable(user.agencyId(), user.id(), clock.instant())
                                 .then(repository.replaceRecoveryCodes(user.agencyId(), user.id(), hashes(codes))))
                 .then(identity.openSession(user)).map(s -> new Completed(s, codes));
@@ -354,7 +354,7 @@ public final class TwoFactorService {
     // ---- helpers
 
     private static Actor actor(Caller caller, String operation) {
-        return new Actor(caller.agencyId(), caller.userId(), null, null, operation);
+        return Actor.of(caller.agencyId(), caller.userId(), operation);
     }
 
     private static InvalidInput expired() {

@@ -93,8 +93,7 @@ public final class PeopleService {
     // ---- invitations
 
     public Mono<NewInvitation> invite(Caller caller, InvitationDraft draft) {
-        return Mono.fromCallable(() -> caller.require(OWNERS, "invite people"))
-                .then(Mono.fromCallable(() -> InvitePersonCommand.of(draft)))
+        return caller.command(OWNERS, "invite people", () -> InvitePersonCommand.of(draft))
                 .flatMap(command -> invite(caller, command));
     }
 
@@ -187,7 +186,7 @@ public final class PeopleService {
                         .flatMap(passwordHash -> {
                             UserId userId = new UserId(ids.newId());
                             // again under the row's lock: of two acceptances of one link, the second finds it used
-                            return tx.inTransactionAs(new Actor(inv.agencyId(), userId, null, null, "acceptInvitation"),
+                            return tx.inTransactionAs(Actor.of(inv.agencyId(), userId, "acceptInvitation"),
                                     people.findByTokenForUpdate(hash)
                                             .switchIfEmpty(Mono.error(PeopleService::invalidLink))
                                             .flatMap(this::usable)

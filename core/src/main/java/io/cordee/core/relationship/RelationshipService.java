@@ -199,23 +199,15 @@ public final class RelationshipService {
     /** Changes an interaction (agency staff): the given fields merged into it must pass the rules of a new one. */
     public Mono<Interaction> updateInteraction(Caller caller, InteractionId id, Long expectedVersion,
                                                InteractionDraft changes) {
-        return staff(caller, "change interactions")
-                .then(findInteraction(caller, id))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Interaction", id.value())))
-                .zipWith(today(caller))
-                .flatMap(t -> {
-                    Interaction c = t.getT1();
-                    new Validator().required("version", expectedVersion).throwIfInvalid();
-                    CreateInteractionCommand next = new CreateInteractionCommand(c.clientId(),
-                            or(changes.date(), c.date()), or(changes.kind(), c.kind()),
-                            or(changes.agencyParticipants(), c.agencyParticipants()),
-                            or(changes.clientParticipants(), c.clientParticipants()),
-                            or(changes.summary(), c.summary()), or(changes.agencyEnergy(), c.agencyEnergy()),
-                            or(changes.clientEnergy(), c.clientEnergy()), or(changes.internal(), c.internal()));
-                    return relationships.updateInteraction(checked(new Validator(), t.getT2(), c.id(), caller, next,
-                                    expectedVersion))
-                            .switchIfEmpty(Mono.error(() -> new Conflict("Interaction", expectedVersion)));
-                });
+        return update(caller, "change interactions", "Interaction", id.value(), expectedVersion,
+                findInteraction(caller, id), (c, today) -> Mono.just(checked(new Validator(), today, c.id(), caller,
+                        new CreateInteractionCommand(c.clientId(), or(changes.date(), c.date()),
+                                or(changes.kind(), c.kind()), or(changes.agencyParticipants(), c.agencyParticipants()),
+                                or(changes.clientParticipants(), c.clientParticipants()),
+                                or(changes.summary(), c.summary()), or(changes.agencyEnergy(), c.agencyEnergy()),
+                                or(changes.clientEnergy(), c.clientEnergy()), or(changes.internal(), c.internal())),
+                        expectedVersion)),
+                relationships::updateInteraction);
     }
 
     /** The interaction of a valid command, once its date is not after today (and {@code v}'s errors are none). */
@@ -236,9 +228,8 @@ public final class RelationshipService {
      */
     public Mono<StrengthsMap> setStrengths(Caller caller, ClientId clientId, Long expectedVersion,
                                            List<Strength> strengths, List<String> expectations) {
-        return staff(caller, "change the strengths map")
-                .then(Mono.fromCallable(() -> new SetStrengthsMapCommand(clientId, expectedVersion, strengths,
-                        expectations)))
+        return caller.command(Caller.STAFF_ROLES, "change the strengths map",
+                        () -> new SetStrengthsMapCommand(clientId, expectedVersion, strengths, expectations))
                 .flatMap(command -> setStrengths(caller, command));
     }
 
@@ -256,18 +247,16 @@ public final class RelationshipService {
 
     /** Adds an agreement from a draft (agency staff); the command checks it after the caller's role. */
     public Mono<Agreement> addAgreement(Caller caller, ClientId clientId, AgreementDraft draft) {
-        return staff(caller, "change the game plan")
-                .then(Mono.fromCallable(() -> new CreateAgreementCommand(clientId, draft)))
+        return caller.command(Caller.STAFF_ROLES, "change the game plan",
+                        () -> new CreateAgreementCommand(clientId, draft))
                 .flatMap(command -> addAgreement(caller, command));
     }
 
     /** Adds an agreement: the command holds the rules of its fields; today's and the project's are here. */
     public Mono<Agreement> addAgreement(Caller caller, CreateAgreementCommand command) {
-        return staff(caller, "change the game plan")
-                .then(client(caller, command.clientId()))
-                .zipWith(today(caller))
-                .flatMap(t -> checkedAgreement(caller, t.getT2(), new AgreementId(ids.newId()), command, 0L))
-                .flatMap(relationships::insertAgreement);
+        return add(caller, "change the game plan", command.clientId(),
+                today -> checkedAgreement(caller, today, new AgreementId(ids.newId()), command, 0L),
+                relationships::insertAgreement);
     }
 
     /**
@@ -275,24 +264,16 @@ public final class RelationshipService {
      * given fields merged into it must pass the rules of a new one.
      */
     public Mono<Agreement> updateAgreement(Caller caller, AgreementId id, Long expectedVersion, AgreementDraft changes) {
-        return staff(caller, "change the game plan")
-                .then(findAgreement(caller, id))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Agreement", id.value())))
-                .zipWith(today(caller))
-                .flatMap(t -> {
-                    Agreement c = t.getT1();
+        return update(caller, "change the game plan", "Agreement", id.value(), expectedVersion,
+                findAgreement(caller, id), (c, today) -> {
                     AgreementStatus status = or(changes.status(), c.status());
                     LocalDate doneDate = status != AgreementStatus.DONE ? null : or(changes.doneDate(), c.doneDate());
-                    return Mono.fromCallable(() -> {
-                        new Validator().required("version", expectedVersion).throwIfInvalid();
-                        return new CreateAgreementCommand(c.clientId(), or(changes.projectId(), c.projectId()),
-                                or(changes.what(), c.what()), or(changes.ownerSide(), c.ownerSide()),
-                                or(changes.ownerName(), c.ownerName()), or(changes.dueDate(), c.dueDate()), status,
-                                doneDate);
-                    }).flatMap(next -> checkedAgreement(caller, t.getT2(), c.id(), next, expectedVersion));
-                })
-                .flatMap(next -> relationships.updateAgreement(next)
-                        .switchIfEmpty(Mono.error(() -> new Conflict("Agreement", next.version()))));
+                    return checkedAgreement(caller, today, c.id(), new CreateAgreementCommand(c.clientId(),
+                            or(changes.projectId(), c.projectId()), or(changes.what(), c.what()),
+                            or(changes.ownerSide(), c.ownerSide()), or(changes.ownerName(), c.ownerName()),
+                            or(changes.dueDate(), c.dueDate()), status, doneDate), expectedVersion);
+                },
+                relationships::updateAgreement);
     }
 
     /** The agreement of a valid command: done today when DONE without a date, not done after today, its project. */
@@ -313,38 +294,27 @@ public final class RelationshipService {
 
     /** Adds a commitment from a draft (agency staff); the command checks it after the caller's role. */
     public Mono<Commitment> addCommitment(Caller caller, ClientId clientId, CommitmentDraft draft) {
-        return staff(caller, "change commitments")
-                .then(Mono.fromCallable(() -> new CreateCommitmentCommand(clientId, draft)))
+        return caller.command(Caller.STAFF_ROLES, "change commitments",
+                        () -> new CreateCommitmentCommand(clientId, draft))
                 .flatMap(command -> addCommitment(caller, command));
     }
 
     /** Adds a commitment: the command holds the rules of its fields; today's and the project's are here. */
     public Mono<Commitment> addCommitment(Caller caller, CreateCommitmentCommand command) {
-        return staff(caller, "change commitments")
-                .then(client(caller, command.clientId()))
-                .zipWith(today(caller))
-                .flatMap(t -> checkedCommitment(caller, t.getT2(), new CommitmentId(ids.newId()), 0L, command))
-                .flatMap(relationships::insertCommitment);
+        return add(caller, "change commitments", command.clientId(),
+                today -> checkedCommitment(caller, today, new CommitmentId(ids.newId()), 0L, command),
+                relationships::insertCommitment);
     }
 
     /** Changes a commitment (agency staff): the given fields merged into it must pass the rules of a new one. */
     public Mono<Commitment> updateCommitment(Caller caller, CommitmentId id, Long expectedVersion,
                                              CommitmentDraft changes) {
-        return staff(caller, "change commitments")
-                .then(findCommitment(caller, id))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Commitment", id.value())))
-                .zipWith(today(caller))
-                .flatMap(t -> {
-                    Commitment c = t.getT1();
-                    return Mono.fromCallable(() -> {
-                        new Validator().required("version", expectedVersion).throwIfInvalid();
-                        return new CreateCommitmentCommand(c.clientId(), or(changes.projectId(), c.projectId()),
+        return update(caller, "change commitments", "Commitment", id.value(), expectedVersion,
+                findCommitment(caller, id), (c, today) -> checkedCommitment(caller, today, c.id(), expectedVersion,
+                        new CreateCommitmentCommand(c.clientId(), or(changes.projectId(), c.projectId()),
                                 or(changes.kind(), c.kind()), or(changes.title(), c.title()),
-                                or(changes.dueDate(), c.dueDate()), or(changes.deliveredDate(), c.deliveredDate()));
-                    }).flatMap(next -> checkedCommitment(caller, t.getT2(), c.id(), expectedVersion, next));
-                })
-                .flatMap(next -> relationships.updateCommitment(next)
-                        .switchIfEmpty(Mono.error(() -> new Conflict("Commitment", next.version()))));
+                                or(changes.dueDate(), c.dueDate()), or(changes.deliveredDate(), c.deliveredDate()))),
+                relationships::updateCommitment);
     }
 
     /**
@@ -402,6 +372,39 @@ public final class RelationshipService {
         });
     }
 
+    /**
+     * The steps every new row of a client's game plan takes (agency staff): the client the caller may see, today,
+     * the row of the command as of today ({@code checked}: today's and the project's rules), then the write.
+     */
+    private <T> Mono<T> add(Caller caller, String action, ClientId clientId, Function<LocalDate, Mono<T>> checked,
+                            Function<T, Mono<T>> insert) {
+        return staff(caller, action)
+                .then(client(caller, clientId))
+                .zipWith(today(caller))
+                .flatMap(t -> checked.apply(t.getT2()))
+                .flatMap(insert);
+    }
+
+    /**
+     * The steps every change of a logged row takes (agency staff): the row the caller may see, else not found; the
+     * version given; the changes merged into a command as of today, which must pass the rules of a new one
+     * ({@code merge}: the command's own rules, then today's and the project's); then the write, or a conflict when
+     * the version is stale.
+     */
+    private <T> Mono<T> update(Caller caller, String action, String entity, Object id, Long expectedVersion,
+                               Mono<T> found, BiFunction<T, LocalDate, Mono<T>> merge, Function<T, Mono<T>> write) {
+        return staff(caller, action)
+                .then(found)
+                .switchIfEmpty(Mono.error(() -> new NotFound(entity, id)))
+                .zipWith(today(caller))
+                .flatMap(t -> Mono.defer(() -> {
+                    new Validator().required("version", expectedVersion).throwIfInvalid();
+                    return merge.apply(t.getT1(), t.getT2());
+                }))
+                .flatMap(next -> write.apply(next)
+                        .switchIfEmpty(Mono.error(() -> new Conflict(entity, expectedVersion))));
+    }
+
     // ---- comments ------------------------------------------------------------------------------
 
     /**
@@ -446,8 +449,8 @@ public final class RelationshipService {
      * role.
      */
     public Mono<HealthWeights> updateWeights(Caller caller, Long expectedVersion, HealthWeights weights) {
-        return Mono.fromCallable(() -> caller.require(WEIGHT_SETTERS, "change the health weights"))
-                .then(Mono.fromCallable(() -> new UpdateHealthWeightsCommand(expectedVersion, weights)))
+        return caller.command(WEIGHT_SETTERS, "change the health weights",
+                        () -> new UpdateHealthWeightsCommand(expectedVersion, weights))
                 .flatMap(command -> updateWeights(caller, command));
     }
 

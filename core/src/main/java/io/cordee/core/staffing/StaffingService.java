@@ -76,8 +76,7 @@ public final class StaffingService {
      * caller's role here, so a CLIENT user is refused before anything else).
      */
     public Mono<Allocation> create(Caller caller, AllocationDraft draft) {
-        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "change staffing"))
-                .then(Mono.fromCallable(() -> new CreateAllocationCommand(draft)))
+        return caller.command(Caller.STAFF_ROLES, "change staffing", () -> new CreateAllocationCommand(draft))
                 .flatMap(command -> create(caller, command));
     }
 
@@ -166,8 +165,7 @@ public final class StaffingService {
      * caller's role, so anyone else is refused before anything else.
      */
     public Mono<List<LocalDate>> addHolidays(Caller caller, List<LocalDate> days, String label) {
-        return Mono.fromCallable(() -> caller.require(CALENDAR_KEEPERS, "change the calendar"))
-                .then(Mono.fromCallable(() -> new AddPublicHolidaysCommand(days, label)))
+        return caller.command(CALENDAR_KEEPERS, "change the calendar", () -> new AddPublicHolidaysCommand(days, label))
                 .flatMap(command -> addHolidays(caller, command));
     }
 

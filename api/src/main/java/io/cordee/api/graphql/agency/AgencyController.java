@@ -1,7 +1,6 @@
 package io.cordee.api.graphql.agency;
 
 import io.cordee.api.graphql.common.Callers;
-import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.MoneyInput;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -54,11 +53,6 @@ public class AgencyController {
     @QueryMapping
     public Mono<Agency> agency() {
         return Callers.current().flatMap(agencies::current);
-    }
-
-    @SchemaMapping(typeName = "Agency")
-    public String id(Agency agency) {
-        return GlobalId.of("Agency", agency.id().value());
     }
 
     @SchemaMapping(typeName = "Agency")

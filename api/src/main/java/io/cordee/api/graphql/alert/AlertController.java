@@ -163,11 +163,6 @@ public class AlertController {
     // ---- fields --------------------------------------------------------------------------------
 
     @SchemaMapping(typeName = TYPE)
-    public String id(Alert a) {
-        return GlobalId.of(TYPE, a.stored().id().value());
-    }
-
-    @SchemaMapping(typeName = TYPE)
     public AlertKind kind(Alert a) {
         return a.state().kind();
     }

@@ -93,11 +93,6 @@ public class ApiTokenController {
     }
 
     @SchemaMapping(typeName = TYPE)
-    public String id(ApiToken token) {
-        return GlobalId.of(TYPE, token.id().value());
-    }
-
-    @SchemaMapping(typeName = TYPE)
     public List<ApiTokenArea> areas(ApiToken token) {
         return token.areas().stream().sorted().toList();
     }

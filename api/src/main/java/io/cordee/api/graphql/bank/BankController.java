@@ -72,11 +72,6 @@ public class BankController {
     }
 
     @SchemaMapping(typeName = TYPE)
-    public String id(BankAccount account) {
-        return GlobalId.of(TYPE, account.id().value());
-    }
-
-    @SchemaMapping(typeName = TYPE)
     public String currency(BankAccount account) {
         return account.currency().getCurrencyCode();
     }
@@ -84,11 +79,6 @@ public class BankController {
     @BatchMapping(typeName = TYPE)
     public Mono<Map<BankAccount, BankBalance>> latestBalance(List<BankAccount> batch) {
         return Batches.load(batch, BankAccount::id, cash::latestBalances);
-    }
-
-    @SchemaMapping(typeName = BALANCE_TYPE)
-    public String id(BankBalance balance) {
-        return GlobalId.of(BALANCE_TYPE, balance.id());
     }
 
     @BatchMapping(typeName = BALANCE_TYPE)

@@ -40,7 +40,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -141,11 +140,6 @@ public class BillingController {
     @BatchMapping(typeName = "ClientAgedReceivables", field = "client")
     public Mono<Map<ClientAgedReceivables, Client>> agedClient(List<ClientAgedReceivables> batch) {
         return Batches.load(batch, ClientAgedReceivables::clientId, clients::findAll);
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public String id(Invoice invoice) {
-        return GlobalId.of(TYPE, invoice.id().value());
     }
 
     @BatchMapping(typeName = TYPE)

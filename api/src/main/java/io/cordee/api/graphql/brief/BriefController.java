@@ -201,11 +201,6 @@ public class BriefController {
 
     // ---- Brief
 
-    @SchemaMapping(typeName = TYPE)
-    public String id(Brief brief) {
-        return GlobalId.of(TYPE, brief.id().value());
-    }
-
     @BatchMapping(typeName = TYPE)
     public Mono<Map<Brief, Project>> project(List<Brief> batch) {
         return Batches.load(batch, Brief::projectId, projects::findAll);
@@ -227,11 +222,6 @@ public class BriefController {
     }
 
     // ---- BriefVersion
-
-    @SchemaMapping(typeName = VERSION_TYPE)
-    public String id(BriefVersion version) {
-        return GlobalId.of(VERSION_TYPE, version.id().value());
-    }
 
     @BatchMapping(typeName = VERSION_TYPE)
     public Mono<Map<BriefVersion, Brief>> brief(List<BriefVersion> batch) {

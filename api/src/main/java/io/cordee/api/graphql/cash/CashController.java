@@ -165,11 +165,6 @@ public class CashController {
     }
 
     @SchemaMapping(typeName = "Overhead")
-    public String id(Overhead overhead) {
-        return GlobalId.of("Overhead", overhead.id().value());
-    }
-
-    @SchemaMapping(typeName = "Overhead")
     public LocalDate startDate(Overhead overhead) {
         return overhead.from();
     }
@@ -177,11 +172,6 @@ public class CashController {
     @SchemaMapping(typeName = "Overhead")
     public LocalDate endDate(Overhead overhead) {
         return overhead.to();
-    }
-
-    @SchemaMapping(typeName = "OneOffExpense")
-    public String id(OneOffExpense expense) {
-        return GlobalId.of("OneOffExpense", expense.id());
     }
 
     @MutationMapping

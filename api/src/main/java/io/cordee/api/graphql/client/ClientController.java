@@ -80,11 +80,6 @@ public class ClientController {
         return Callers.current().flatMap(caller -> clients.get(caller, new ClientId(GlobalId.decode(id, TYPE, "id"))));
     }
 
-    @SchemaMapping(typeName = TYPE)
-    public String id(Client client) {
-        return GlobalId.of(TYPE, client.id().value());
-    }
-
     /** A start-up's funding is the agency's risk assessment: not shown to client users. */
     @SchemaMapping(typeName = TYPE)
     public Mono<FundingProfile> funding(Client client) {

@@ -132,11 +132,6 @@ public class DealController {
         }
     }
 
-    @SchemaMapping(typeName = TYPE)
-    public String id(Deal deal) {
-        return GlobalId.of(TYPE, deal.id().value());
-    }
-
     /** A LEAD sees no money: the fee and the billing plan are null for it (docs/roles.md). */
     @SchemaMapping(typeName = TYPE)
     public Mono<Money> expectedFee(Deal deal) {

@@ -2,7 +2,6 @@ package io.cordee.api.graphql.identity;
 
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
-import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.GraphQlAuthentication;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -94,11 +93,6 @@ public class IdentityController {
                 .then(Mono.fromRunnable(() -> context.put(GraphQlAuthentication.SET_COOKIE,
                         SessionCookies.clear(secure))))
                 .thenReturn(new SignOutPayload(true));
-    }
-
-    @SchemaMapping(typeName = "User")
-    public String id(User user) {
-        return GlobalId.of("User", user.id().value());
     }
 
     @SchemaMapping(typeName = "User")

@@ -152,11 +152,6 @@ public class PeopleController {
     // ---- fields
 
     @SchemaMapping(typeName = "Person")
-    public String id(Person person) {
-        return GlobalId.of(PERSON, person.id().value());
-    }
-
-    @SchemaMapping(typeName = "Person")
     public String clientId(Person person) {
         return person.clientId() == null ? null : GlobalId.of("Client", person.clientId().value());
     }
@@ -174,11 +169,6 @@ public class PeopleController {
     @SchemaMapping(typeName = "Person")
     public OffsetDateTime deactivatedAt(Person person) {
         return offset(person.deactivatedAt());
-    }
-
-    @SchemaMapping(typeName = INVITATION)
-    public String id(Invitation invitation) {
-        return GlobalId.of(INVITATION, invitation.id());
     }
 
     @SchemaMapping(typeName = INVITATION)

@@ -26,7 +26,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -74,11 +73,6 @@ public class ProjectController {
                                 "clientId")),
                         Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public String id(Project project) {
-        return GlobalId.of(TYPE, project.id().value());
     }
 
     @BatchMapping(typeName = TYPE)

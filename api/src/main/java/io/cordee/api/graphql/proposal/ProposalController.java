@@ -209,11 +209,6 @@ public class ProposalController {
 
     // ---- RenegotiationProposal -----------------------------------------------------------------
 
-    @SchemaMapping(typeName = TYPE)
-    public String id(RenegotiationProposal proposal) {
-        return GlobalId.of(TYPE, proposal.proposalId().value());
-    }
-
     @BatchMapping(typeName = TYPE)
     public Mono<Map<RenegotiationProposal, Client>> client(List<RenegotiationProposal> batch) {
         return Batches.load(batch, RenegotiationProposal::clientId, clients::findAll);

@@ -261,19 +261,9 @@ public class RelationshipController {
 
     // ---- Interaction, Agreement, Commitment fields ---------------------------------------------
 
-    @SchemaMapping(typeName = INTERACTION)
-    public String id(Interaction interaction) {
-        return GlobalId.of(INTERACTION, interaction.id().value());
-    }
-
     @BatchMapping(typeName = INTERACTION, field = "client")
     public Mono<Map<Interaction, Client>> interactionClient(List<Interaction> batch) {
         return Batches.load(batch, Interaction::clientId, clients::findAll);
-    }
-
-    @SchemaMapping(typeName = AGREEMENT, field = "id")
-    public String agreementId(Agreement agreement) {
-        return GlobalId.of(AGREEMENT, agreement.id().value());
     }
 
     @BatchMapping(typeName = AGREEMENT, field = "client")
@@ -284,11 +274,6 @@ public class RelationshipController {
     @BatchMapping(typeName = AGREEMENT, field = "project")
     public Mono<Map<Agreement, Project>> agreementProject(List<Agreement> batch) {
         return Batches.load(batch, Agreement::projectId, projects::findAll);
-    }
-
-    @SchemaMapping(typeName = COMMITMENT, field = "id")
-    public String commitmentId(Commitment commitment) {
-        return GlobalId.of(COMMITMENT, commitment.id().value());
     }
 
     @BatchMapping(typeName = COMMITMENT, field = "client")

@@ -152,11 +152,6 @@ public class StaffingController {
     }
 
     @SchemaMapping(typeName = TYPE)
-    public String id(Allocation allocation) {
-        return GlobalId.of(TYPE, allocation.id().value());
-    }
-
-    @SchemaMapping(typeName = TYPE)
     public LocalDate startDate(Allocation allocation) {
         return allocation.from();
     }

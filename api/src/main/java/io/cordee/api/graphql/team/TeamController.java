@@ -97,11 +97,6 @@ public class TeamController {
     }
 
     @SchemaMapping(typeName = TYPE)
-    public String id(TeamMember member) {
-        return GlobalId.of(TYPE, member.id().value());
-    }
-
-    @SchemaMapping(typeName = TYPE)
     public double fte(TeamMember member) {
         return member.fte().doubleValue();
     }
@@ -205,11 +200,6 @@ public class TeamController {
             throw new io.cordee.core.common.InvalidInput(List.of(new io.cordee.core.common.FieldError("month",
                     "must be a month as YYYY-MM", io.cordee.core.common.ErrorCode.INVALID_FORMAT)));
         }
-    }
-
-    @SchemaMapping(typeName = ABSENCE, field = "id")
-    public String absenceId(Absence absence) {
-        return GlobalId.of(ABSENCE, absence.id().value());
     }
 
     @SchemaMapping(typeName = ABSENCE, field = "teamMemberId")
