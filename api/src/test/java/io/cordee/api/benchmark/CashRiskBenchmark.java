@@ -26,7 +26,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +61,7 @@ class CashRiskBenchmark extends BenchmarkFixture {
     void cashRiskOfALargeAgency() {
         AgencyId agency = new AgencyId(UUID.randomUUID());
         LargeAgency.generate(db, agency.value()).block(Duration.ofMinutes(10));
-        WebClient http = client(financeSession(agency, "risk"));
+        Http http = client(financeSession(agency, "risk"));
 
         List<Long> base = time(() -> post(http, BASE));
         byte[][] answer = new byte[1][];
