@@ -5,6 +5,10 @@
 //                          "concurrency":8,"seconds":10,"warmup":2}'
 // Optional "headerSets": a list of header objects taken in turn with the bodies (request i gets
 // bodies[i % n] and headerSets[i % m]), e.g. one session cookie per agency for bench/scale.sh's mix.
+// Optional "rate": an open loop, as users arrive: requests sent on a fixed schedule, `rate` a second whatever the
+// answers, over at most `concurrency` connections; each is timed from its scheduled start, so a server that falls
+// behind is charged for the wait (no coordinated omission). Without it, a closed loop: each worker sends its next
+// request as soon as its last answer arrives, which keeps the server (and, on one machine, every core) busy.
 // Prints one JSON line: requests (measured), total (warm-up included), errors (any, warm-up included), firstError, rps, p50Ms, p99Ms, maxMs.
 import http from 'node:http';
 
@@ -52,9 +56,30 @@ async function worker() {
     if (error) { errors++; firstError ??= error; } else if (now >= warmupEnd && now <= end) times.push(Number(t1 - t0) / 1e6);
   }
 }
+async function scheduled() {
+  const start = process.hrtime.bigint();
+  const interval = 1e9 / cfg.rate;
+  const pending = new Set();
+  for (let i = 0; Date.now() < end; i++) {
+    const due = start + BigInt(Math.round(i * interval));
+    const wait = Number(due - process.hrtime.bigint()) / 1e6;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const body = bodies[i % bodies.length];
+    const extra = cfg.headerSets ? cfg.headerSets[i % cfg.headerSets.length] : {};
+    const request = post(body, extra).then((error) => {
+      const t1 = process.hrtime.bigint();
+      const now = Date.now();
+      total++;
+      if (error) { errors++; firstError ??= error; } else if (now >= warmupEnd && now <= end) times.push(Number(t1 - due) / 1e6);
+      pending.delete(request);
+    });
+    pending.add(request);
+  }
+  await Promise.all(pending);
+}
 // latencies and requests/s: the requests that ended inside the measured window (wall clock)
 const started = Date.now();
-await Promise.all(Array.from({ length: cfg.concurrency }, worker));
+await (cfg.rate ? scheduled() : Promise.all(Array.from({ length: cfg.concurrency }, worker)));
 agent.destroy();
 times.sort((a, b) => a - b);
 const q = (p) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))] : NaN);

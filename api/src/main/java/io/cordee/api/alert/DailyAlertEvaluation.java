@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
  * forecast weeks move. Checked every {@code cordee.alerts.daily-check} (15 minutes by default).
  *
  * <p>Shared out between instances and resumed after a restart (ADR 66): the last day done per agency is
- * in the database ({@code agency_daily_run}, V47); a pass claims due agencies — those whose local day (their
+ * in the database ({@code agency_daily_run}, V47); a pass enrols the agencies created since the last one (ADR 93),
+ * then claims due agencies — those whose local day (their
  * time zone, by the application's {@code Clock}) is after the last one done — in batches of
  * {@code cordee.alerts.daily-batch}, each leased for {@code cordee.alerts.daily-lease}, evaluates them
  * {@code cordee.alerts.daily-concurrency} at a time, records each as done and claims the next batch until
@@ -121,7 +122,9 @@ public class DailyAlertEvaluation {
                 log.debug("Daily alert evaluation still running; this check is skipped");
                 return Mono.<Long>empty();
             }
-            return Mono.defer(this::oneBatch).repeat().takeUntil(n -> n == 0).reduce(0L, Long::sum)
+            // agencies created since the last pass first, once (it reads every agency), then claims by index
+            return work.enrolAgencies(job)
+                    .then(Mono.defer(this::oneBatch).repeat().takeUntil(n -> n == 0).reduce(0L, Long::sum))
                     // before the end reaches the subscriber (doFinally would run after it: a caller told
                     // "done" could still see the pass running)
                     .doOnTerminate(() -> running.set(false))

@@ -19,9 +19,16 @@ public interface BackgroundWorkRepository {
     }
 
     /**
-     * Claims up to {@code limit} agencies whose local day at {@code now} (each agency's time zone) has not
-     * been done for {@code job} and that no live lease holds; each is leased to {@code owner} until
-     * {@code leaseUntil}. Rows another instance is claiming at the same moment are skipped, not waited for.
+     * Makes every agency created since the last call known to {@code job}, not yet done, so that the next claims
+     * see it; how many were added. Once per pass, before its claims: it reads every agency (ADR 93).
+     */
+    Mono<Long> enrolAgencies(String job);
+
+    /**
+     * Claims up to {@code limit} enrolled agencies ({@link #enrolAgencies}) whose local day at {@code now} (each
+     * agency's time zone) has not been done for {@code job} and that no live lease holds; each is leased to
+     * {@code owner} until {@code leaseUntil}. Rows another instance is claiming at the same moment are skipped,
+     * not waited for. Reads only the rows it claims (by index), whatever the number of agencies.
      */
     Flux<AgencyDay> claimDueAgencies(String job, Instant now, int limit, Instant leaseUntil, String owner);
 

@@ -87,8 +87,27 @@ public abstract class BackgroundWorkRepositoryContract extends PortContract {
         assertThat(claim(NINE.plus(HOUR), "instance-b")).contains(due);
     }
 
+    @Test
+    void anAgencyCreatedDuringAPassIsClaimedFromTheNextOne() {
+        work.enrolAgencies(job).block();
+        AgencyId agency = world().newAgency();
+        // not enrolled: the claims of the pass under way do not see it
+        assertThat(work.claimDueAgencies(job, NINE, ALL, NINE.plus(HOUR), "instance-a").collectList().block())
+                .extracting(AgencyDay::agencyId).doesNotContain(agency);
+        // the next pass enrols it (at least it: other tests may create agencies in the same store meanwhile)
+        assertThat(work.enrolAgencies(job).block()).isGreaterThanOrEqualTo(1L);
+        assertThat(work.claimDueAgencies(job, NINE, ALL, NINE.plus(HOUR), "instance-a").collectList().block())
+                .contains(new AgencyDay(agency, LocalDate.of(2027, 3, 1)));
+        // enrolled once: a second enrolment adds no row for it, and its leased day is not claimed twice
+        work.enrolAgencies(job).block();
+        assertThat(work.claimDueAgencies(job, NINE.plusSeconds(60), ALL, NINE.plus(HOUR), "instance-b").collectList()
+                .block()).extracting(AgencyDay::agencyId).doesNotContain(agency);
+    }
+
     /** Claims every agency due at {@code now} for this test's job, leased for 10 minutes. */
     private List<AgencyDay> claim(Instant now, String owner) {
+        // as a pass does: the agencies created since the last pass enrolled, then claimed
+        work.enrolAgencies(job).block();
         return work.claimDueAgencies(job, now, ALL, now.plus(Duration.ofMinutes(10)), owner).collectList().block();
     }
 }
