@@ -139,6 +139,10 @@ class BillingPlanPreviewServiceTest extends TenantServiceTest {
                 .isInstanceOf(Forbidden.class);
         assertThat(catchThrowable(() -> block(previews.preview(client, project.id(), halfAndHalf(), WEEKS))))
                 .isInstanceOf(Forbidden.class);
+        // the role is told before the input's rules: 0 weeks, which an owner is refused as horizonWeeks OUT_OF_RANGE
+        assertThat(catchThrowable(() -> block(previews.preview(lead, project.id(), halfAndHalf(), 0))))
+                .isInstanceOf(Forbidden.class)
+                .hasMessage("Your role (LEAD) does not allow you to preview billing plans");
         // FINANCE may
         assertThat(block(previews.preview(as(Role.FINANCE), project.id(), halfAndHalf(), WEEKS))
                 .invoices()).hasSize(2);

@@ -79,8 +79,8 @@ public final class BillingService {
      * @param expectedVersion the plan's version you read; null when the project has no plan yet
      */
     public Mono<ProjectBilling> setPlan(Caller caller, ProjectId projectId, Long expectedVersion, BillingPlan plan) {
-        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change billing"))
-                .then(Mono.fromCallable(() -> new SetBillingPlanCommand(projectId, expectedVersion, plan)))
+        return caller.command(Caller.MONEY_ROLES, "change billing",
+                        () -> new SetBillingPlanCommand(projectId, expectedVersion, plan))
                 .flatMap(command -> setPlan(caller, command));
     }
 
@@ -202,8 +202,8 @@ public final class BillingService {
      * checks the input when it is built (after the caller's role here, so a LEAD is refused before anything else).
      */
     public Mono<Invoice> issue(Caller caller, InvoiceId id, long expectedVersion, String number, LocalDate on) {
-        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change invoices"))
-                .then(Mono.fromCallable(() -> new IssueInvoiceCommand(id, expectedVersion, number, on)))
+        return caller.command(Caller.MONEY_ROLES, "change invoices",
+                        () -> new IssueInvoiceCommand(id, expectedVersion, number, on))
                 .flatMap(command -> issue(caller, command));
     }
 
@@ -222,8 +222,8 @@ public final class BillingService {
      */
     public Mono<Invoice> create(Caller caller, ProjectId projectId, String label, Money amount, String number,
                                 LocalDate issueDate) {
-        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "add invoices"))
-                .then(Mono.fromCallable(() -> new CreateInvoiceCommand(projectId, label, amount, number, issueDate)))
+        return caller.command(Caller.MONEY_ROLES, "add invoices",
+                        () -> new CreateInvoiceCommand(projectId, label, amount, number, issueDate))
                 .flatMap(command -> create(caller, command));
     }
 
@@ -283,8 +283,8 @@ public final class BillingService {
      * @param expectedVersion the invoice's version you read, or null not to check it
      */
     public Mono<Invoice> recordPayment(Caller caller, InvoiceId id, Long expectedVersion, Money amount, LocalDate on) {
-        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "record payments"))
-                .then(Mono.fromCallable(() -> new RecordPaymentCommand(id, expectedVersion, amount, on)))
+        return caller.command(Caller.MONEY_ROLES, "record payments",
+                        () -> new RecordPaymentCommand(id, expectedVersion, amount, on))
                 .flatMap(command -> recordPayment(caller, command));
     }
 

@@ -59,8 +59,8 @@ public final class BillingPlanPreviewService {
      * plan is checked as {@code setBillingPlan} checks it (same fields, same messages). Nothing is written.
      */
     public Mono<BillingPlanPreview> preview(Caller caller, ProjectId projectId, BillingPlan plan, int horizonWeeks) {
-        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "preview billing plans"))
-                .then(Mono.fromCallable(() -> new SetBillingPlanCommand(projectId, null, plan)))
+        return caller.command(Caller.MONEY_ROLES, "preview billing plans",
+                        () -> new SetBillingPlanCommand(projectId, null, plan))
                 .flatMap(command -> preview(caller, command, horizonWeeks));
     }
 
@@ -71,12 +71,11 @@ public final class BillingPlanPreviewService {
     public Mono<BillingPlanPreview> preview(Caller caller, SetBillingPlanCommand command, int horizonWeeks) {
         ProjectId projectId = command.projectId();
         BillingPlan plan = command.plan();
-        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "preview billing plans"))
-                .then(Mono.fromCallable(() -> {
+        return caller.command(Caller.MONEY_ROLES, "preview billing plans", () -> {
                     new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
                             .throwIfInvalid();
                     return horizonWeeks;
-                }))
+                })
                 .then(projects.findById(caller.agencyId(), projectId))
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
                 .flatMap(project -> {

@@ -50,8 +50,7 @@ public final class ApiTokenService {
 
     /** Creates a token from a draft (OWNER only): the command is built after the caller's role, as of now. */
     public Mono<NewApiToken> create(Caller caller, ApiTokenDraft draft) {
-        return Mono.fromCallable(() -> caller.require(MANAGERS, "create API tokens"))
-                .then(Mono.fromCallable(() -> new CreateApiTokenCommand(draft, clock.instant())))
+        return caller.command(MANAGERS, "create API tokens", () -> new CreateApiTokenCommand(draft, clock.instant()))
                 .flatMap(command -> create(caller, command));
     }
 

@@ -326,8 +326,8 @@ public final class TwoFactorService {
      * none, so they enrol at their next sign-in. An owner requiring it of their own role must have it on first.
      */
     public Mono<Void> setRequirement(Caller caller, Set<Role> roles, long version) {
-        return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "require two-factor sign-in"))
-                .then(Mono.fromCallable(() -> new SetTwoFactorRequirementCommand(roles, version)))
+        return caller.command(EnumSet.of(Role.OWNER), "require two-factor sign-in",
+                        () -> new SetTwoFactorRequirementCommand(roles, version))
                 .flatMap(command -> setRequirement(caller, command));
     }
 

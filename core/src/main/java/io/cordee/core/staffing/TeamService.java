@@ -74,8 +74,7 @@ public final class TeamService {
      * LEAD is refused before anything else).
      */
     public Mono<TeamMember> create(Caller caller, TeamMemberDraft draft) {
-        return Mono.fromCallable(() -> caller.require(MANAGERS, "add team members"))
-                .then(Mono.fromCallable(() -> new CreateTeamMemberCommand(draft)))
+        return caller.command(MANAGERS, "add team members", () -> new CreateTeamMemberCommand(draft))
                 .flatMap(command -> create(caller, command));
     }
 
@@ -136,8 +135,7 @@ public final class TeamService {
      * the input when it is built (after the caller's role here).
      */
     public Mono<Absence> addAbsence(Caller caller, TeamMemberId memberId, AbsenceDraft draft) {
-        return Mono.fromCallable(() -> caller.require(MANAGERS, "record absences"))
-                .then(Mono.fromCallable(() -> new AddAbsenceCommand(memberId, draft)))
+        return caller.command(MANAGERS, "record absences", () -> new AddAbsenceCommand(memberId, draft))
                 .flatMap(command -> addAbsence(caller, command));
     }
 

@@ -96,8 +96,8 @@ public final class TimesheetService {
      */
     public Mono<Imported> importRows(Caller caller, String source, List<TimesheetRow> rows,
                                      List<TimesheetIssue> readIssues, boolean dryRun) {
-        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "import timesheets"))
-                .then(Mono.fromCallable(() -> new ImportTimesheetCommand(source, rows, readIssues, dryRun)))
+        return caller.command(Caller.MONEY_ROLES, "import timesheets",
+                        () -> new ImportTimesheetCommand(source, rows, readIssues, dryRun))
                 .flatMap(command -> importRows(caller, command));
     }
 
@@ -210,14 +210,20 @@ public final class TimesheetService {
     /**
      * A project's timesheet: per member and week from the Monday of {@code from}'s week for {@code weeks} weeks,
      * actual beside allocated days; and its budget burn over all time. Agency staff; the money only for OWNER and
-     * FINANCE. Empty when the project is not the caller's agency's.
+     * FINANCE. Empty when the project is not the caller's agency's. A caller outside the staff is refused before
+     * the number of weeks is checked.
      */
     public Mono<ProjectTimesheet> projectTimesheet(Caller caller, ProjectId projectId, LocalDate from, int weeks) {
-        caller.require(Caller.STAFF_ROLES, "see timesheets");
-        if (weeks < 1 || weeks > MAX_WEEKS) {
-            return Mono.error(InvalidInput.of("weeks", "must be 1–" + MAX_WEEKS, ErrorCode.OUT_OF_RANGE));
-        }
-        LocalDate monday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return caller.command(Caller.STAFF_ROLES, "see timesheets", () -> {
+            if (weeks < 1 || weeks > MAX_WEEKS) {
+                throw InvalidInput.of("weeks", "must be 1–" + MAX_WEEKS, ErrorCode.OUT_OF_RANGE);
+            }
+            return from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }).flatMap(monday -> weeksFrom(caller, projectId, monday, weeks));
+    }
+
+    /** The timesheet of {@link #projectTimesheet(Caller, ProjectId, LocalDate, int)} from a checked Monday. */
+    private Mono<ProjectTimesheet> weeksFrom(Caller caller, ProjectId projectId, LocalDate monday, int weeks) {
         LocalDate sunday = monday.plusWeeks(weeks).minusDays(1);
         return projects.findById(caller.agencyId(), projectId).flatMap(project -> Mono.zip(
                         timesheets.actuals(caller.agencyId(), List.of(projectId), EVER_FROM, EVER_TO).collectList(),

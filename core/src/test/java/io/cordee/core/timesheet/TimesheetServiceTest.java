@@ -172,6 +172,16 @@ class TimesheetServiceTest {
                 .expectError(InvalidInput.class).verify();
     }
 
+    @Test
+    void aClientUserIsRefusedTheTimesheetBeforeTheWeeksAreChecked() {
+        // 27 weeks is one more than MAX_WEEKS (26): the role is told first, and as the answer, not as a throw
+        Mono<ProjectTimesheet> sheet = service.projectTimesheet(caller(Role.CLIENT), site.id(), MAY_3, 27);
+        StepVerifier.create(sheet)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(Forbidden.class)
+                        .hasMessage("Your role (CLIENT) does not allow you to see timesheets"))
+                .verify();
+    }
+
     private TeamMember member(String name, String fte, long monthlyCostMinor) {
         return team.insert(new TeamMember(new TeamMemberId(UUID.randomUUID()), agency, name, "Designer", List.of(),
                 new BigDecimal(fte), Money.of(monthlyCostMinor, "EUR"), Money.of(60_000, "EUR"), false, 0)).block();
