@@ -33,6 +33,8 @@ HEAP=${HEAP:--Xmx512m -XX:MaxDirectMemorySize=128m}
 # each measured owner sends far more than a person's 300 requests a minute: the limit is still checked and
 # reserved (ADR 84), never reached, as in the other benchmarks (ADR 72)
 CALLER_REQUESTS=${CALLER_REQUESTS:-100000000}
+# more arguments for every start of the application, e.g. APP_ARGS=--cordee.background.lower-database-priority=false
+APP_ARGS=${APP_ARGS:-}
 JAR=${JAR:-$(ls api/target/cordee-api-*.jar | head -1)}
 DRIVER=$PWD/bench/driver.mjs
 CLONE=$PWD/bench/scale-clone.sql
@@ -68,7 +70,7 @@ start_app() {
   t0=$(date +%s.%N)
   CORDEE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" CORDEE_DB_USER=postgres \
     java $HEAP -jar "$JAR" --server.port="$APP_PORT" --management.server.port="$MGMT_PORT" \
-      --cordee.limits.rate.caller-requests="$CALLER_REQUESTS" "$@" \
+      --cordee.limits.rate.caller-requests="$CALLER_REQUESTS" $APP_ARGS "$@" \
     >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/readyz"; do
@@ -79,7 +81,7 @@ start_app() {
   echo "$t1 - $t0" | bc > "$WORK/ready"
 }
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
-echo "cpus: $(nproc); java $HEAP; concurrency $CONCURRENCY${RATE:+, open loop at $RATE requests/s}" > "$WORK/report.md"
+echo "cpus: $(nproc); java $HEAP; concurrency $CONCURRENCY${RATE:+, open loop at $RATE requests/s}${APP_ARGS:+; $APP_ARGS}" > "$WORK/report.md"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/report.md"
 # 1. migrations and the demo agency

@@ -36,6 +36,9 @@ import reactor.netty.resources.LoopResources;
  * <p>The application's connection factory (Spring Boot's pool, bean {@code connectionFactory}) is wrapped, not
  * replaced: everything else about it — its pool, its metrics, the transactions and the {@code DatabaseClient}
  * built on it — is as Boot made it; requests, with no mark in their context, go straight to it.
+ *
+ * <p>Each new background connection's PostgreSQL backend is reniced to 19 too when it is a process of this
+ * machine ({@link BackgroundBackends}, ADR 94; {@code cordee.background.lower-database-priority}, on by default).
  */
 @Configuration(proxyBeanMethods = false)
 class BackgroundConnections {
@@ -45,11 +48,12 @@ class BackgroundConnections {
     @Bean
     static BeanPostProcessor backgroundConnectionsApart(Environment env) {
         int size = env.getProperty("cordee.background.connections", Integer.class, 2);
+        boolean lowerBackends = env.getProperty("cordee.background.lower-database-priority", Boolean.class, true);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if ("connectionFactory".equals(name) && bean instanceof ConnectionFactory application && size > 0) {
-                    return new Routing(application, () -> pool(env, size));
+                    return new Routing(application, () -> pool(env, size, lowerBackends));
                 }
                 return bean;
             }
@@ -66,7 +70,7 @@ class BackgroundConnections {
     }
 
     /** The background pool: the application's URL, credentials and driver properties, its own event loop. */
-    private static Pool pool(Environment env, int size) {
+    private static Pool pool(Environment env, int size, boolean lowerBackends) {
         LoopResources loops = LoopResources.create("cordee-background-db", 1, true);
         // the loop's one thread runs this first, before any connection is registered on it
         loops.onClient(LoopResources.DEFAULT_NATIVE).next().execute(BackgroundThreads::lowerOwnPriority);
@@ -90,7 +94,9 @@ class BackgroundConnections {
                 .name("background").initialSize(0).maxSize(size)
                 // a pass waits for its own connections as long as it needs: it is not in front of anyone
                 .maxAcquireTime(Duration.ofMinutes(1)).maxCreateConnectionTime(acquire)
-                .maxIdleTime(Duration.ofMinutes(10)).build());
+                .maxIdleTime(Duration.ofMinutes(10))
+                .postAllocate(lowerBackends ? BackgroundBackends::lowerPriority : connection -> Mono.empty())
+                .build());
         return new Pool(pool, loops);
     }
 

@@ -51,24 +51,41 @@ final class BackgroundThreads implements ThreadFactory {
         }
         try {
             String threadId = Files.readSymbolicLink(self).getFileName().toString();
-            Process renice = new ProcessBuilder("renice", "-n", String.valueOf(NICE), "-p", threadId)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (renice.waitFor(10, TimeUnit.SECONDS) && renice.exitValue() == 0) {
+            if (renice(threadId)) {
                 return true;
             }
-            renice.destroy();
             log.info("Background threads keep the normal priority: renice did not succeed");
         } catch (IOException e) {
             log.info("Background threads keep the normal priority: renice could not run ({})", e.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Lowers the priority of process or thread {@code id} to {@link #NICE} with {@code renice}; whether it
+     * succeeded. Lowering needs no privilege for a process of the same user (raising would).
+     */
+    static boolean renice(String id) throws IOException {
+        Process renice = new ProcessBuilder("renice", "-n", String.valueOf(NICE), "-p", id)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (renice.waitFor(10, TimeUnit.SECONDS) && renice.exitValue() == 0) {
+                return true;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        renice.destroy();
         return false;
     }
 
     /** The nice value of thread {@code threadId} of this process, from {@code /proc} (tests). */
     static int niceOf(String threadId) throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/task", threadId, "stat"));
+        return niceIn(Files.readString(Path.of("/proc/self/task", threadId, "stat")));
+    }
+
+    /** The nice value in a {@code /proc/…/stat} line. */
+    static int niceIn(String stat) {
         // after the command's name, in parentheses, field 3 is the state; nice is field 19
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(fields[19 - 3]);

@@ -51,6 +51,31 @@ class BackgroundConnectionsTest {
                 .endsWith(" nice 19");
     }
 
+    /** The nice value and the parent of process {@code pid}, from {@code /proc}. */
+    private static int[] niceAndParent(int pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        // after the command's name, in parentheses: state (field 3), parent (field 4)
+        int parent = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[4 - 3]);
+        return new int[] {BackgroundThreads.niceIn(stat), parent};
+    }
+
+    @Test
+    void theBackgroundSessionsBackendRunsAtTheLowestPriorityARequestsAtThePostmasters() throws Exception {
+        Mono<Integer> backend = db.sql("SELECT pg_backend_pid() AS pid")
+                .map((row, meta) -> row.get("pid", Integer.class)).one();
+        int background = backend.contextWrite(Computations::inBackground).block(Duration.ofSeconds(30));
+        int request = backend.block(Duration.ofSeconds(30));
+
+        // the tests' database is embedded: a process of this machine, over 127.0.0.1, so ADR 94 applies
+        int[] backgroundBackend = niceAndParent(background);
+        int[] requestBackend = niceAndParent(request);
+        int postmaster = niceAndParent(requestBackend[1])[0];
+        assertThat(backgroundBackend[0]).isEqualTo(BackgroundThreads.NICE);
+        // a request's backend keeps what it inherited from the postmaster (both children of the same one)
+        assertThat(requestBackend[0]).isEqualTo(postmaster).isLessThan(BackgroundThreads.NICE);
+        assertThat(backgroundBackend[1]).isEqualTo(requestBackend[1]);
+    }
+
     @Test
     void aTransactionOfTheBackgroundIsWhollyOnItsConnection() {
         // two statements in one transaction: both on the background session, and the same backend
