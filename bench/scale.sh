@@ -136,7 +136,8 @@ fi
 # the pass is paused and resumed from SQL (a paused agency's row is leased to "bench-paused", which the claims
 # skip; resumed, the next check, every 5 s, claims where the pass left off, so no agency is evaluated twice),
 # and ROUNDS windows without it alternate with ROUNDS windows during it. The pass's first window after the start,
-# while the JIT compiles its code, is reported apart. Nothing polls the database inside a measured window.
+# while the JIT compiles its code, is reported apart. Nothing polls the database inside a measured window. Each
+# window's start and end (UTC) go to $WORK/windows.txt, to be read beside a GC log (HEAP="… -Xlog:gc:file=…:time").
 ROUNDS=${ROUNDS:-3}
 JOB=alert-daily
 psql_ -c "DELETE FROM agency_daily_run" >/dev/null
@@ -168,13 +169,17 @@ ELAPSED_PAUSED=0
 RATIOS=
 for r in $(seq 0 "$ROUNDS"); do
   if [ "$r" -gt 0 ]; then
+    echo "without $r from $(date -u +%T.%N)" >> "$WORK/windows.txt"
     WITHOUT=$(drive "$FORECAST" "$FIFTY" "$SECONDS_PER_RUN" 0)
+    echo "without $r to $(date -u +%T.%N)" >> "$WORK/windows.txt"
     say "$(row "without, round $r (${SECONDS_PER_RUN} s)" "$WITHOUT" | sed 's/ *$//') | |"
     PREVIOUS=$WITHOUT
   fi
   D0=$(done_count); T0=$(date +%s.%N)
   resume_pass
+  echo "during $r from $(date -u +%T.%N)" >> "$WORK/windows.txt"
   DURING=$(drive "$FORECAST" "$FIFTY" "$DURING_SECONDS" 0)
+  echo "during $r to $(date -u +%T.%N)" >> "$WORK/windows.txt"
   pause_pass
   D1=$(done_count); T1=$(date +%s.%N)
   RATE_PASS=$(echo "($D1 - $D0) / ($T1 - $T0)" | bc -l | cut -c1-5)
