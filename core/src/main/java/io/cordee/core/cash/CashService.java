@@ -297,13 +297,18 @@ public final class CashService {
      * whatever the scenario.
      */
     public Mono<CashForecast> forecast(Caller caller, LocalDate asOf, int horizonWeeks, Scenario scenario) {
-        return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).date("asOf", asOf)
-                    .throwIfInvalid();
-            return horizonWeeks;
-        })).then(versionedAgency(caller))
-                .flatMap(agency -> picture(agency, asOf == null ? today(agency.agency()) : asOf, scenario))
-                .flatMap(picture -> computations.run(() -> picture.forecast(horizonWeeks, scenario)));
+        return caller.command(Caller.MONEY_ROLES, "see or change cash",
+                        () -> new CashForecastCommand(asOf, horizonWeeks, scenario, false))
+                .flatMap(command -> forecast(caller, command));
+    }
+
+    /** The weekly forecast the command asks for (its pipeline flag is {@code PipelineService}'s to read). */
+    public Mono<CashForecast> forecast(Caller caller, CashForecastCommand command) {
+        return money(caller).then(versionedAgency(caller))
+                .flatMap(agency -> picture(agency, command.asOf() == null ? today(agency.agency()) : command.asOf(),
+                        command.scenario()))
+                .flatMap(picture -> computations.run(() -> picture.forecast(command.horizonWeeks(),
+                        command.scenario())));
     }
 
     /**
