@@ -9,7 +9,6 @@ import io.cordee.core.client.RoundStatus;
 import io.cordee.core.common.Computations;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.NotFound;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import java.time.LocalDate;
@@ -65,16 +64,17 @@ public final class CashRiskService {
      */
     public Mono<CashRisk> risk(Caller caller, LocalDate asOf, int horizonWeeks, Integer paths, Long seed,
                                Scenario scenario) {
-        int n = paths == null ? MonteCarlo.DEFAULT_PATHS : paths;
-        return Mono.fromCallable(() -> {
-                    caller.require(Caller.MONEY_ROLES, "see the cash forecast");
-                    new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
-                            .range("paths", n, 1, MonteCarlo.MAX_PATHS).date("asOf", asOf).throwIfInvalid();
-                    return caller;
-                })
+        return caller.command(Caller.MONEY_ROLES, "see the cash forecast",
+                        () -> CashRiskCommand.of(asOf, horizonWeeks, paths, seed))
+                .flatMap(command -> risk(caller, command, scenario));
+    }
+
+    /** The probabilistic forecast under {@code scenario}: the command holds the rules of the question. */
+    public Mono<CashRisk> risk(Caller caller, CashRiskCommand command, Scenario scenario) {
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "see the cash forecast"))
                 .then(agency(caller.agencyId()))
-                .flatMap(agency -> run(caller, agency, asOf == null ? cash.today(agency) : asOf, horizonWeeks, n,
-                        seed == null ? DEFAULT_SEED : seed, scenario));
+                .flatMap(agency -> run(caller, agency, command.asOf() == null ? cash.today(agency) : command.asOf(),
+                        command.horizonWeeks(), command.paths(), command.seed(), scenario));
     }
 
     /** For the early warnings: the base scenario over {@value #ALERT_WEEKS} weeks, default paths and seed. */
@@ -93,19 +93,21 @@ public final class CashRiskService {
      */
     public Mono<List<CashRisk>> risks(Caller caller, LocalDate asOf, int horizonWeeks, Long seed,
                                       List<Scenario> scenarios) {
-        return Mono.fromCallable(() -> {
-                    caller.require(Caller.MONEY_ROLES, "see the cash forecast");
-                    new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
-                            .date("asOf", asOf).throwIfInvalid();
-                    return caller;
-                })
+        return caller.command(Caller.MONEY_ROLES, "see the cash forecast",
+                        () -> CashRiskCommand.of(asOf, horizonWeeks, null, seed))
+                .flatMap(command -> risks(caller, command, scenarios));
+    }
+
+    /** The probabilistic forecast under each of {@code scenarios}, with the command's paths and seed. */
+    public Mono<List<CashRisk>> risks(Caller caller, CashRiskCommand command, List<Scenario> scenarios) {
+        int horizonWeeks = command.horizonWeeks();
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "see the cash forecast"))
                 .then(agency(caller.agencyId()))
                 .flatMap(agency -> {
-                    LocalDate day = asOf == null ? cash.today(agency) : asOf;
+                    LocalDate day = command.asOf() == null ? cash.today(agency) : command.asOf();
                     Mono<ForecastInput> input = cash.picture(agency, day)
                             .flatMap(picture -> computations.run(() -> picture.input(horizonWeeks, Scenario.BASE)));
-                    return run(caller, agency, input, MonteCarlo.DEFAULT_PATHS, seed == null ? DEFAULT_SEED : seed,
-                            scenarios);
+                    return run(caller, agency, input, command.paths(), command.seed(), scenarios);
                 });
     }
 

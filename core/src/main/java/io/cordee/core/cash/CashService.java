@@ -297,13 +297,18 @@ public final class CashService {
      * whatever the scenario.
      */
     public Mono<CashForecast> forecast(Caller caller, LocalDate asOf, int horizonWeeks, Scenario scenario) {
-        return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS).date("asOf", asOf)
-                    .throwIfInvalid();
-            return horizonWeeks;
-        })).then(versionedAgency(caller))
-                .flatMap(agency -> picture(agency, asOf == null ? today(agency.agency()) : asOf, scenario))
-                .flatMap(picture -> computations.run(() -> picture.forecast(horizonWeeks, scenario)));
+        return caller.command(Caller.MONEY_ROLES, "see or change cash",
+                        () -> new CashForecastCommand(asOf, horizonWeeks, scenario, false))
+                .flatMap(command -> forecast(caller, command));
+    }
+
+    /** The weekly forecast the command asks for (its pipeline flag is {@code PipelineService}'s to read). */
+    public Mono<CashForecast> forecast(Caller caller, CashForecastCommand command) {
+        return money(caller).then(versionedAgency(caller))
+                .flatMap(agency -> picture(agency, command.asOf() == null ? today(agency.agency()) : command.asOf(),
+                        command.scenario()))
+                .flatMap(picture -> computations.run(() -> picture.forecast(command.horizonWeeks(),
+                        command.scenario())));
     }
 
     /**
@@ -402,10 +407,7 @@ public final class CashService {
 
     /** A client's exposure week by week from {@code asOf}, with the cash expected under the base scenario. */
     public Mono<Exposure.Series> exposure(Caller caller, ClientId clientId, LocalDate asOf, int weeks) {
-        return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().range("weeks", weeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
-            return weeks;
-        })).then(picture(caller, asOf))
+        return exposurePicture(caller, asOf, weeks)
                 // the picture holds every client, archived ones included
                 .filter(picture -> picture.clients().stream().anyMatch(c -> c.id().equals(clientId)))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Client", clientId.value())))
@@ -419,10 +421,7 @@ public final class CashService {
      */
     public Mono<Map<ClientId, Exposure.Series>> exposuresOf(Caller caller, java.util.Collection<ClientId> clientIds,
                                                             LocalDate asOf, int weeks) {
-        return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().range("weeks", weeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
-            return weeks;
-        })).then(picture(caller, asOf)).flatMap(picture -> computations.run(() -> {
+        return exposurePicture(caller, asOf, weeks).flatMap(picture -> computations.run(() -> {
             java.util.Set<ClientId> wanted = new java.util.HashSet<>(clientIds);
             Map<ClientId, Exposure.Series> result = new java.util.HashMap<>();
             // the picture holds every client, archived ones included
@@ -437,10 +436,17 @@ public final class CashService {
      * the clients with staff allocated to their projects (the others have none).
      */
     public Mono<Map<ClientId, Exposure.Series>> exposures(Caller caller, LocalDate asOf, int weeks) {
-        return money(caller).then(Mono.fromCallable(() -> {
-            new Validator().range("weeks", weeks, 1, ForecastInput.MAX_HORIZON_WEEKS).throwIfInvalid();
-            return weeks;
-        })).then(picture(caller, asOf)).flatMap(picture -> computations.run(() -> picture.exposures(weeks)));
+        return exposurePicture(caller, asOf, weeks)
+                .flatMap(picture -> computations.run(() -> picture.exposures(weeks)));
+    }
+
+    /**
+     * The caller's role, then the exposure's command (ADR 79: a caller without money is refused before the weeks),
+     * then the picture as of its day.
+     */
+    private Mono<AgencyCashPicture> exposurePicture(Caller caller, LocalDate asOf, int weeks) {
+        return caller.command(Caller.MONEY_ROLES, "see or change cash", () -> new ExposureCommand(asOf, weeks))
+                .flatMap(command -> picture(caller, command.asOf()));
     }
 
     /**

@@ -60,10 +60,12 @@ public final class ClientService {
     }
 
     public Mono<Client> create(Caller caller, ClientDraft draft) {
-        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "create clients")
-                        .requireMoneyInput(draft.paymentTermsDays(), "paymentTermsDays"))
-                .then(Mono.fromCallable(() -> new CreateClientCommand(draft.name(), draft.segment(),
-                        draft.paymentTermsDays(), draft.contacts(), draft.funding())))
+        return caller.command(Caller.STAFF_ROLES, "create clients", () -> {
+                    // payment terms from a role that sees no money are refused before the input's rules
+                    caller.requireMoneyInput(draft.paymentTermsDays(), "paymentTermsDays");
+                    return new CreateClientCommand(draft.name(), draft.segment(), draft.paymentTermsDays(),
+                            draft.contacts(), draft.funding());
+                })
                 .flatMap(command -> create(caller, command));
     }
 

@@ -2,13 +2,11 @@ package io.cordee.core.deal;
 
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.cash.CashForecast;
+import io.cordee.core.cash.CashForecastCommand;
 import io.cordee.core.cash.CashForecaster;
 import io.cordee.core.cash.CashService;
-import io.cordee.core.cash.ForecastInput;
 import io.cordee.core.cash.Scenario;
 import io.cordee.core.common.Computations;
-import io.cordee.core.common.ErrorCode;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,20 +40,19 @@ public final class PipelineService {
     }
 
     public Mono<CashForecast> forecast(Caller caller, LocalDate asOf, int horizonWeeks, Scenario scenario) {
-        return Mono.fromCallable(() -> {
-                    caller.require(Caller.MONEY_ROLES, "see the forecast");
-                    new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
-                            .date("asOf", asOf)
-                            .check(scenario.kind() != Scenario.Kind.CUSTOM, "withPipeline",
-                                    "the pipeline is weighed into the BASE and STRESS forecasts, not a custom scenario",
-                                    ErrorCode.OUT_OF_RANGE)
-                            .throwIfInvalid();
-                    return caller;
-                })
+        return caller.command(Caller.MONEY_ROLES, "see the forecast",
+                        () -> new CashForecastCommand(asOf, horizonWeeks, scenario, true))
+                .flatMap(command -> forecast(caller, command));
+    }
+
+    /** The forecast the command asks for, with the open deals weighed in (whatever its pipeline flag says). */
+    public Mono<CashForecast> forecast(Caller caller, CashForecastCommand command) {
+        Scenario scenario = command.scenario();
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "see the forecast"))
                 .then(agencies.current(caller))
                 .flatMap(agency -> {
-                    LocalDate day = asOf == null ? cash.today(agency) : asOf;
-                    return Mono.zip(cash.input(caller, agency, day, horizonWeeks),
+                    LocalDate day = command.asOf() == null ? cash.today(agency) : command.asOf();
+                    return Mono.zip(cash.input(caller, agency, day, command.horizonWeeks()),
                                     deals.findOpen(caller.agencyId()).collectList())
                             .flatMap(t -> computations.run(() -> CashForecaster.forecast(
                                     Pipeline.withPipeline(t.getT1(), t.getT2(), agency.settings()), scenario)));

@@ -26,11 +26,7 @@ public record InvitePersonCommand(String email, Role role, ClientId clientId, St
             v.check(EMAIL.matcher(email.strip()).matches(), "email",
                     "is not an e-mail address (name@example.com)", ErrorCode.INVALID_FORMAT);
         }
-        if (role == Role.CLIENT) {
-            v.check(clientId != null, "clientId", "choose the client this contact belongs to", ErrorCode.REQUIRED);
-        } else if (role != null) {
-            v.check(clientId == null, "clientId", "only a CLIENT contact is tied to a client", ErrorCode.OUT_OF_RANGE);
-        }
+        ChangeRoleCommand.clientOfRole(v, role, clientId);
         if (language != null) {
             v.check(LANGUAGES.contains(language), "language", "must be en or fr", ErrorCode.INVALID_FORMAT);
         }

@@ -216,22 +216,24 @@ public final class PeopleService {
     // ---- roles and access
 
     public Mono<Person> changeRole(Caller caller, UserId id, Role role, ClientId clientId, Long version) {
+        return caller.command(OWNERS, "change roles", () -> new ChangeRoleCommand(id, role, clientId, version))
+                .flatMap(command -> changeRole(caller, command));
+    }
+
+    /** Changes someone's role: the command holds the rules of the role and its client, checked here to exist. */
+    public Mono<Person> changeRole(Caller caller, ChangeRoleCommand command) {
+        UserId id = command.id();
+        Long version = command.version();
         return Mono.defer(() -> {
             caller.require(OWNERS, "change roles");
-            Validator v = new Validator().required("role", role);
-            if (role == Role.CLIENT) {
-                v.check(clientId != null, "clientId", "choose the client this contact belongs to", ErrorCode.REQUIRED);
-            } else if (role != null) {
-                v.check(clientId == null, "clientId", "only a CLIENT contact is tied to a client",
-                        ErrorCode.OUT_OF_RANGE);
-            }
-            v.throwIfInvalid();
-            Mono<Boolean> clientOk = clientId == null ? Mono.just(true) : people.clientExists(caller.agencyId(), clientId);
+            Mono<Boolean> clientOk = command.clientId() == null ? Mono.just(true)
+                    : people.clientExists(caller.agencyId(), command.clientId());
             return clientOk.flatMap(ok -> ok ? Mono.just(true) : Mono.error(InvalidInput.of("clientId",
                             "is not a client of this agency", ErrorCode.NOT_FOUND)))
                     .then(identity.changingAccessOf(caller.agencyId(), id,
-                            tx.inTransaction(guardOwners(caller, id, role != Role.OWNER, "change the role of")
-                            .flatMap(person -> people.updateRole(caller.agencyId(), id, role, clientId, version)
+                            tx.inTransaction(guardOwners(caller, id, command.role() != Role.OWNER, "change the role of")
+                            .flatMap(person -> people.updateRole(caller.agencyId(), id, command.role(),
+                                    command.clientId(), version)
                                     .switchIfEmpty(Mono.error(() -> new Conflict("Person", version == null ? -1 : version)))))));
         });
     }

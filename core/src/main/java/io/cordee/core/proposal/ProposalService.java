@@ -11,7 +11,6 @@ import io.cordee.core.billing.Milestone;
 import io.cordee.core.billing.ProjectBilling;
 import io.cordee.core.cash.CashMovement;
 import io.cordee.core.cash.CashService;
-import io.cordee.core.cash.ForecastInput;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientRepository;
@@ -90,17 +89,16 @@ public final class ProposalService {
      */
     public Mono<RenegotiationProposal> compute(Caller caller, ClientId clientId, List<ProposalOption> options,
                                                LocalDate asOf, int horizonWeeks) {
+        return caller.command(Caller.MONEY_ROLES, "prepare renegotiation proposals",
+                        () -> new RenegotiationProposalCommand(clientId, options, asOf, horizonWeeks))
+                .flatMap(command -> compute(caller, command));
+    }
+
+    /** The proposal the command asks for: the command holds the rules of the options and the horizon. */
+    public Mono<RenegotiationProposal> compute(Caller caller, RenegotiationProposalCommand command) {
         return money(caller, "prepare renegotiation proposals")
-                .then(Mono.fromCallable(() -> {
-                    List<ProposalOption> chosen = options == null || options.isEmpty() ? ProposalOption.DEFAULTS
-                            : options;
-                    ProposalOption.validate(chosen);
-                    new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
-                            .throwIfInvalid();
-                    return chosen;
-                }))
-                .flatMap(chosen -> agency(caller).flatMap(agency -> compute(caller, agency, clientId, chosen,
-                        asOf == null ? cash.today(agency) : asOf, horizonWeeks)));
+                .then(agency(caller)).flatMap(agency -> compute(caller, agency, command.clientId(), command.options(),
+                        command.asOf() == null ? cash.today(agency) : command.asOf(), command.horizonWeeks()));
     }
 
     private Mono<RenegotiationProposal> compute(Caller caller, Agency agency, ClientId clientId,

@@ -1,8 +1,6 @@
 package io.cordee.core.search;
 
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.Forbidden;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.identity.Caller;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,18 +31,12 @@ public final class SearchService {
 
     /** Bad input (blank, too long, {@code first} outside 1..20) is refused with a typed error before any read. */
     public Mono<List<SearchHit>> search(Caller caller, String text, Integer first) {
+        return Mono.fromCallable(() -> SearchCommand.of(text, first)).flatMap(command -> search(caller, command));
+    }
+
+    /** The hits of the command's text the caller may find, at most its {@code first}. */
+    public Mono<List<SearchHit>> search(Caller caller, SearchCommand command) {
         return Mono.defer(() -> {
-            String folded = SearchText.fold(text == null ? "" : text);
-            if (folded.isEmpty()) {
-                throw InvalidInput.of("text", "Type something to search for", ErrorCode.REQUIRED);
-            }
-            if (folded.length() > SearchText.MAX_LENGTH) {
-                throw InvalidInput.of("text", "At most " + SearchText.MAX_LENGTH + " characters", ErrorCode.TOO_LONG);
-            }
-            int limit = first == null ? DEFAULT_FIRST : first;
-            if (limit < 1 || limit > MAX_FIRST) {
-                throw InvalidInput.of("first", "Between 1 and " + MAX_FIRST, ErrorCode.OUT_OF_RANGE);
-            }
             SearchScope scope = switch (caller.role()) {
                 case OWNER -> new SearchScope(caller.agencyId(), OWNER, null);
                 case FINANCE, LEAD -> new SearchScope(caller.agencyId(), STAFF, null);
@@ -55,7 +47,7 @@ public final class SearchService {
                     yield new SearchScope(caller.agencyId(), CLIENT, caller.clientId());
                 }
             };
-            return repository.find(scope, folded, limit).collectList();
+            return repository.find(scope, command.text(), command.first()).collectList();
         });
     }
 }

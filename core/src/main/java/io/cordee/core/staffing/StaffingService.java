@@ -11,7 +11,6 @@ import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
@@ -115,13 +114,16 @@ public final class StaffingService {
 
     /** The agency's capacity for {@code months} months from {@code first}, with each client's share. */
     public Mono<List<MonthCapacity>> capacity(Caller caller, YearMonth first, int months) {
-        return Mono.fromCallable(() -> {
-            caller.require(Caller.STAFF_ROLES, "see capacity");
-            new Validator().range("months", months, 1, MAX_MONTHS).throwIfInvalid();
-            return first.plusMonths(months - 1);
-        }).flatMap(last -> {
+        return caller.command(Caller.STAFF_ROLES, "see capacity", () -> new CapacityCommand(first, months))
+                .flatMap(command -> capacity(caller, command));
+    }
+
+    /** The agency's capacity over the command's months: the command holds the rules of the months. */
+    public Mono<List<MonthCapacity>> capacity(Caller caller, CapacityCommand command) {
+        YearMonth first = command.first();
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see capacity")).flatMap(ok -> {
             LocalDate from = first.atDay(1);
-            LocalDate to = last.atEndOfMonth();
+            LocalDate to = command.last().atEndOfMonth();
             Mono<List<TeamMember>> team = members.findAll(caller.agencyId()).collectList();
             Mono<List<Allocation>> overlapping = allocations.findOverlapping(caller.agencyId(), from, to).collectList();
             Mono<List<LocalDate>> holidays = agencies.holidays(caller.agencyId(), from, to).collectList();
@@ -131,33 +133,38 @@ public final class StaffingService {
                         : projects.findAllById(caller.agencyId(), projectIds)
                                 .collectMap(Project::id, Project::clientId);
                 return clientOfProject.flatMap(clients -> computations.run(() -> months(t.getT1(), t.getT2(),
-                        clients, new WorkingCalendar(new HashSet<>(t.getT3())), first, months)));
+                        clients, new WorkingCalendar(new HashSet<>(t.getT3())), first, command.months())));
             });
         });
     }
 
     /** Weeks in which someone is allocated more than 100 % between two dates. */
     public Mono<List<OverAllocation.MemberWeek>> overAllocated(Caller caller, LocalDate from, LocalDate to) {
-        return Mono.fromCallable(() -> {
-            caller.require(Caller.STAFF_ROLES, "see staffing");
-            new Validator().notBefore("to", to, "from", from)
-                    .check(to.toEpochDay() - from.toEpochDay() <= 366 * 2, "to", "at most two years after from",
-                            ErrorCode.OUT_OF_RANGE)
-                    .throwIfInvalid();
-            return from;
-        }).flatMap(f -> Mono.zip(allocations.findOverlapping(caller.agencyId(), from, to).collectList(),
-                        agencies.holidays(caller.agencyId(), from, to).collectList())
+        return caller.command(Caller.STAFF_ROLES, "see staffing", () -> new OverAllocationsCommand(from, to))
+                .flatMap(command -> overAllocated(caller, command));
+    }
+
+    /** Weeks in which someone is allocated more than 100 %: the command holds the rules of the dates. */
+    public Mono<List<OverAllocation.MemberWeek>> overAllocated(Caller caller, OverAllocationsCommand command) {
+        LocalDate from = command.from();
+        LocalDate to = command.to();
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see staffing"))
+                .flatMap(ok -> Mono.zip(allocations.findOverlapping(caller.agencyId(), from, to).collectList(),
+                        agencies.holidays(caller.agencyId(), from, to).collectList()))
                 .flatMap(t -> computations.run(() -> OverAllocation.weeks(t.getT1(), from, to,
-                        new WorkingCalendar(new HashSet<>(t.getT2()))))));
+                        new WorkingCalendar(new HashSet<>(t.getT2())))));
     }
 
     /** The agency's public holidays between two dates: days that count in nobody's capacity. */
     public Mono<List<LocalDate>> holidays(Caller caller, LocalDate from, LocalDate to) {
-        return Mono.fromCallable(() -> {
-            caller.require(Caller.STAFF_ROLES, "see the calendar");
-            new Validator().notBefore("to", to, "from", from).throwIfInvalid();
-            return from;
-        }).then(agencies.holidays(caller.agencyId(), from, to).collectList());
+        return caller.command(Caller.STAFF_ROLES, "see the calendar", () -> new PublicHolidaysCommand(from, to))
+                .flatMap(command -> holidays(caller, command));
+    }
+
+    /** The agency's public holidays between the command's dates. */
+    public Mono<List<LocalDate>> holidays(Caller caller, PublicHolidaysCommand command) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see the calendar"))
+                .then(agencies.holidays(caller.agencyId(), command.from(), command.to()).collectList());
     }
 
     /**

@@ -4,9 +4,7 @@ import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientRepository;
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.IdGenerator;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.TransactionRunner;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
@@ -214,15 +212,18 @@ public final class TimesheetService {
      * the number of weeks is checked.
      */
     public Mono<ProjectTimesheet> projectTimesheet(Caller caller, ProjectId projectId, LocalDate from, int weeks) {
-        return caller.command(Caller.STAFF_ROLES, "see timesheets", () -> {
-            if (weeks < 1 || weeks > MAX_WEEKS) {
-                throw InvalidInput.of("weeks", "must be 1–" + MAX_WEEKS, ErrorCode.OUT_OF_RANGE);
-            }
-            return from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        }).flatMap(monday -> weeksFrom(caller, projectId, monday, weeks));
+        return caller.command(Caller.STAFF_ROLES, "see timesheets",
+                        () -> new ProjectTimesheetCommand(projectId, from, weeks))
+                .flatMap(command -> projectTimesheet(caller, command));
     }
 
-    /** The timesheet of {@link #projectTimesheet(Caller, ProjectId, LocalDate, int)} from a checked Monday. */
+    /** The timesheet of {@link #projectTimesheet(Caller, ProjectId, LocalDate, int)}: the command holds the weeks. */
+    public Mono<ProjectTimesheet> projectTimesheet(Caller caller, ProjectTimesheetCommand command) {
+        return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see timesheets"))
+                .flatMap(ok -> weeksFrom(caller, command.projectId(), command.monday(), command.weeks()));
+    }
+
+    /** The timesheet of {@link #projectTimesheet(Caller, ProjectTimesheetCommand)} from its Monday. */
     private Mono<ProjectTimesheet> weeksFrom(Caller caller, ProjectId projectId, LocalDate monday, int weeks) {
         LocalDate sunday = monday.plusWeeks(weeks).minusDays(1);
         return projects.findById(caller.agencyId(), projectId).flatMap(project -> Mono.zip(

@@ -16,6 +16,7 @@ import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyService;
 import io.cordee.core.cash.BankBalance;
 import io.cordee.core.cash.CashForecast;
+import io.cordee.core.cash.CashForecastCommand;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.cash.Exposure;
 import io.cordee.core.cash.OneOffExpense;
@@ -123,11 +124,10 @@ public class CashController {
                                                @Argument Boolean withPipeline) {
         return Callers.current().flatMap(caller -> {
             Scenario s = scenario(scenario);
-            int weeks = horizonWeeks == null ? 26 : horizonWeeks;
-            if (Boolean.TRUE.equals(withPipeline)) {
-                return pipeline.forecast(caller, asOf, weeks, s).map(f -> view(s.kind(), f));
-            }
-            return cash.forecast(caller, asOf, weeks, s).map(f -> view(s.kind(), f));
+            CashForecastCommand command = new CashForecastCommand(asOf, horizonWeeks == null ? 26 : horizonWeeks, s,
+                    Boolean.TRUE.equals(withPipeline));
+            return (command.withPipeline() ? pipeline.forecast(caller, command) : cash.forecast(caller, command))
+                    .map(f -> view(s.kind(), f));
         });
     }
 

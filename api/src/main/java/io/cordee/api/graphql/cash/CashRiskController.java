@@ -4,8 +4,10 @@ import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.core.cash.CashRisk;
+import io.cordee.core.cash.CashRiskCommand;
 import io.cordee.core.cash.CashRiskService;
 import io.cordee.core.cash.CashRiskSettings;
+import io.cordee.core.cash.Scenario;
 import io.cordee.core.client.RoundStatus;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -44,8 +46,11 @@ public class CashRiskController {
     @QueryMapping
     public Mono<CashRisk> cashRisk(@Argument LocalDate asOf, @Argument Integer horizonWeeks, @Argument Integer paths,
                                    @Argument Long seed, @Argument CashController.ScenarioInput scenario) {
-        return Callers.current().flatMap(caller -> risk.risk(caller, asOf, horizonWeeks == null ? 26 : horizonWeeks,
-                paths, seed, CashController.scenario(scenario)));
+        return Callers.current().flatMap(caller -> {
+            Scenario s = CashController.scenario(scenario);
+            return risk.risk(caller, CashRiskCommand.of(asOf, horizonWeeks == null ? 26 : horizonWeeks, paths, seed),
+                    s);
+        });
     }
 
     @SchemaMapping(typeName = "CashRiskWeek", field = "weekStart")

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql.people;
 
+import io.cordee.core.people.ChangeRoleCommand;
 import io.cordee.core.people.InvitePersonCommand;
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
@@ -122,7 +123,8 @@ public class PeopleController {
     @MutationMapping
     public Mono<PersonPayload> changeRole(@Argument ChangeRoleInput input) {
         return Mutations.payload(signedInPerson("change roles").flatMap(caller -> people.changeRole(caller,
-                        userId(input.id()), input.role(), clientId(input.clientId()), input.version())),
+                        new ChangeRoleCommand(userId(input.id()), input.role(), clientId(input.clientId()),
+                                input.version()))),
                 person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
     }
 

@@ -23,6 +23,7 @@ import io.cordee.core.proposal.ProposalOption;
 import io.cordee.core.proposal.ProposalService;
 import io.cordee.core.proposal.RecordProposalAnswerCommand;
 import io.cordee.core.proposal.RecordProposalSentCommand;
+import io.cordee.core.proposal.RenegotiationProposalCommand;
 import io.cordee.core.proposal.SendChannel;
 import io.cordee.core.proposal.SentProposal;
 import java.time.LocalDate;
@@ -139,8 +140,8 @@ public class ProposalController {
                                                        @Argument LocalDate asOf, @Argument Integer horizonWeeks) {
         return Callers.current().flatMap(caller -> {
             ClientId id = new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId"));
-            return proposals.compute(caller, id, options(options), asOf,
-                            horizonWeeks == null ? ProposalService.DEFAULT_HORIZON_WEEKS : horizonWeeks)
+            return proposals.compute(caller, new RenegotiationProposalCommand(id, options(options), asOf,
+                            horizonWeeks == null ? ProposalService.DEFAULT_HORIZON_WEEKS : horizonWeeks))
                     .map(p -> new ProposalPreview(id, p.facts(),
                             ProposalOptionEffect.of(p.options(), id, p.facts().asOf()), p));
         });

@@ -3,6 +3,7 @@ package io.cordee.api.graphql.search;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.core.identity.Caller;
+import io.cordee.core.search.SearchCommand;
 import io.cordee.core.search.SearchHit;
 import io.cordee.core.search.SearchKind;
 import io.cordee.core.search.SearchService;
@@ -32,7 +33,7 @@ public class SearchController {
 
     @QueryMapping
     public Mono<SearchResults> search(@Argument String text, @Argument Integer first) {
-        return Callers.current().flatMap(caller -> search.search(caller, text, first)
+        return Callers.current().flatMap(caller -> search.search(caller, SearchCommand.of(text, first))
                 .map(hits -> new SearchResults(text.strip(), hits.stream().map(hit -> view(caller, hit)).toList())));
     }
 

@@ -22,8 +22,11 @@ import io.cordee.core.staffing.Allocation;
 import io.cordee.core.staffing.AllocationDraft;
 import io.cordee.core.staffing.AddPublicHolidaysCommand;
 import io.cordee.core.staffing.AllocationId;
+import io.cordee.core.staffing.CapacityCommand;
 import io.cordee.core.staffing.CreateAllocationCommand;
 import io.cordee.core.staffing.MonthCapacity;
+import io.cordee.core.staffing.OverAllocationsCommand;
+import io.cordee.core.staffing.PublicHolidaysCommand;
 import io.cordee.core.staffing.StaffingService;
 import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
@@ -120,20 +123,23 @@ public class StaffingController {
 
     @QueryMapping
     public Mono<List<MonthCapacityView>> capacity(@Argument String from, @Argument Integer months) {
-        return Callers.current().flatMap(caller -> staffing.capacity(caller, month(from), months == null ? 6 : months))
+        return Callers.current().flatMap(caller -> staffing.capacity(caller,
+                        new CapacityCommand(month(from), months == null ? 6 : months)))
                 .map(list -> list.stream().map(StaffingController::view).toList());
     }
 
     @QueryMapping
     public Mono<List<OverAllocatedWeek>> overAllocations(@Argument LocalDate from, @Argument LocalDate to) {
-        return Callers.current().flatMap(caller -> staffing.overAllocated(caller, from, to))
+        return Callers.current().flatMap(caller -> staffing.overAllocated(caller,
+                        new OverAllocationsCommand(from, to)))
                 .map(weeks -> weeks.stream()
                         .map(w -> new OverAllocatedWeek(w.memberId(), w.monday(), w.peakPercent())).toList());
     }
 
     @QueryMapping
     public Mono<List<LocalDate>> publicHolidays(@Argument LocalDate from, @Argument LocalDate to) {
-        return Callers.current().flatMap(caller -> staffing.holidays(caller, from, to));
+        return Callers.current().flatMap(caller -> staffing.holidays(caller,
+                new PublicHolidaysCommand(from, to)));
     }
 
     @MutationMapping
