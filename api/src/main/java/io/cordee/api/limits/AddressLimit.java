@@ -1,7 +1,6 @@
 package io.cordee.api.limits;
 
-import graphql.ExecutionResult;
-import graphql.GraphQLError;
+import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.http.ResponseStatusMarker;
 import io.cordee.api.security.SignInProperties;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import org.springframework.graphql.server.WebGraphQlInterceptor.Chain;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
@@ -54,7 +52,7 @@ final class AddressLimit {
                     return chain.next(request);
                 }
                 long retryAfter = RateLimits.retryAfterSeconds(wait);
-                WebGraphQlResponse response = refused(request, LimitErrors.error(
+                WebGraphQlResponse response = Refusals.answer(request, LimitErrors.error(
                         LimitErrors.Classification.RATE_LIMITED, LimitErrors.RATE_LIMITED,
                         what + " from one address: at most " + requests + " every " + RateLimits.describe(period)
                                 + ". Retry in " + retryAfter + " s.",
@@ -107,13 +105,8 @@ final class AddressLimit {
     static Mono<WebGraphQlResponse> alone(WebGraphQlRequest request, List<String> fields, String code, String message,
                                           Supplier<Mono<WebGraphQlResponse>> next) {
         return fields.stream().filter(f -> !f.equals("__typename")).count() > 1
-                ? Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, code, message)))
+                ? Mono.just(Refusals.answer(request,
+                        LimitErrors.error(LimitErrors.Classification.BAD_REQUEST, code, message)))
                 : next.get();
-    }
-
-    /** A GraphQL answer holding only {@code error}: nothing of the request ran. */
-    static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 }

@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
+import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.pipeline.RequestPipeline;
@@ -59,12 +60,12 @@ public class SignInLimits implements WebGraphQlInterceptor {
         if (signIns > 1 || others) {
             // an anonymous caller's other fields are the sign-in gate's to refuse (UNAUTHORIZED), as ever
             return Callers.optional().hasElement().flatMap(signedIn -> signedIn || signIns > 1
-                    ? Mono.just(AddressLimit.refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
+                    ? Mono.just(Refusals.answer(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
                             SIGN_IN_ALONE, "signIn must be the only field of its request: one attempt per request")))
                     : chain.next(request));
         }
         return perAddress.waitFor(request).flatMap(wait -> wait.isZero() ? chain.next(request)
-                        : Mono.just(AddressLimit.refused(request, rateLimited(wait))))
+                        : Mono.just(Refusals.answer(request, rateLimited(wait))))
                 .doOnNext(response -> markRetryLater(request, response));
     }
 
