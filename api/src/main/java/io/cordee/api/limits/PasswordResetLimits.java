@@ -23,13 +23,15 @@ public class PasswordResetLimits implements WebGraphQlInterceptor {
 
     static final String RESET_ALONE = "PASSWORD_RESET_ALONE";
 
-    private final AddressLimit.Bucket perAddress;
+    private final AddressLimit.LoneMutations resets;
 
     public PasswordResetLimits(LimitsProperties limits, Limiter limiter,
                        @Value("${cordee.password-reset.address-requests:10}") int requests,
                        @Value("${cordee.password-reset.address-period:1h}") Duration period) {
-        this.perAddress = new AddressLimit.Bucket(limits.rate(), limiter, "password-reset-ip", requests, period,
-                "Too many password resets");
+        this.resets = new AddressLimit.LoneMutations(List.of("requestPasswordReset", "resetPassword"), RESET_ALONE,
+                "requestPasswordReset and resetPassword must be the only field of their request",
+                new AddressLimit.Bucket(limits.rate(), limiter, "password-reset-ip", requests, period,
+                        "Too many password resets"));
     }
 
     @Override
@@ -40,10 +42,7 @@ public class PasswordResetLimits implements WebGraphQlInterceptor {
             return AddressLimit.alone(request, change, RESET_ALONE, "changePassword must be the only field of its request",
                     () -> chain.next(request));
         }
-        List<String> fields = AddressLimit.mutationRootFields(request, "requestPasswordReset", "resetPassword");
-        return fields == null ? chain.next(request) : AddressLimit.alone(request, fields, RESET_ALONE,
-                "requestPasswordReset and resetPassword must be the only field of their request",
-                () -> perAddress.take(request, chain));
+        return resets.intercept(request, chain);
     }
 
     /**

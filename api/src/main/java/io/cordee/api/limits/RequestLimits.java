@@ -1,7 +1,7 @@
 package io.cordee.api.limits;
 
-import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.pipeline.RequestPipeline;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,7 +12,6 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -41,7 +40,7 @@ public class RequestLimits implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         int length = request.getDocument().length();
         if (length > limits.maxDocumentLength()) {
-            return Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
+            return Mono.just(Refusals.answer(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
                     LimitErrors.DOCUMENT_TOO_LONG, "The query document has " + length + " characters; at most "
                             + limits.maxDocumentLength() + " are allowed (send long texts as variables)",
                     "length", length, "limit", limits.maxDocumentLength())));
@@ -63,7 +62,7 @@ public class RequestLimits implements WebGraphQlInterceptor {
                     }
                 })
                 .timeout(timeout, Mono.defer(() -> request instanceof WebSocketGraphQlRequest
-                        ? Mono.just(refused(request, timedOut(timeout)))
+                        ? Mono.just(Refusals.answer(request, timedOut(timeout)))
                         : Mono.error(new TimedOut(timeout))));
     }
 
@@ -75,11 +74,6 @@ public class RequestLimits implements WebGraphQlInterceptor {
     private static String message(Duration timeout) {
         return "The request took longer than " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s"
                 : timeout.toMillis() + " ms") + " and was stopped: ask for less, or try again later";
-    }
-
-    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
     /** A request over HTTP that ran out of time; answered by {@link TimeoutAnswer}. */

@@ -23,19 +23,18 @@ public class SetupLimits implements WebGraphQlInterceptor {
 
     static final String SETUP_ALONE = "SETUP_ALONE";
 
-    private final AddressLimit.Bucket perAddress;
+    private final AddressLimit.LoneMutations setUpOrSignUp;
 
     public SetupLimits(LimitsProperties limits, Limiter limiter,
                        @Value("${cordee.signup.address-requests:5}") int requests,
                        @Value("${cordee.signup.address-period:1h}") Duration period) {
-        this.perAddress = new AddressLimit.Bucket(limits.rate(), limiter, "setup-ip", requests, period,
-                "Too many agencies set up");
+        this.setUpOrSignUp = new AddressLimit.LoneMutations(List.of("setUp", "signUp"), SETUP_ALONE,
+                "setUp and signUp must be the only field of their request",
+                new AddressLimit.Bucket(limits.rate(), limiter, "setup-ip", requests, period, "Too many agencies set up"));
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        List<String> fields = AddressLimit.mutationRootFields(request, "setUp", "signUp");
-        return fields == null ? chain.next(request) : AddressLimit.alone(request, fields, SETUP_ALONE,
-                "setUp and signUp must be the only field of their request", () -> perAddress.take(request, chain));
+        return setUpOrSignUp.intercept(request, chain);
     }
 }

@@ -1,11 +1,10 @@
 package io.cordee.api.limits;
 
-import io.cordee.api.http.ResponseStatusMarker;
-import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
+import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.pipeline.RequestPipeline;
@@ -19,10 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -48,14 +43,10 @@ public class SignInLimits implements WebGraphQlInterceptor {
     private static final Set<String> RETRY_LATER_CODES = Set.of("TOO_MANY_ATTEMPTS", "TOO_MANY_REQUESTS",
             LimitErrors.RATE_LIMITED);
 
-    private final LimitsProperties.Rate rate;
-    private final SignInProperties signIn;
-    private final Limiter limiter;
+    private final AddressLimit.Bucket perAddress;
 
     public SignInLimits(LimitsProperties limits, SignInProperties signIn, Limiter limiter) {
-        this.rate = limits.rate();
-        this.signIn = signIn;
-        this.limiter = limiter;
+        this.perAddress = AddressLimit.Bucket.signIn(limits, signIn, limiter);
     }
 
     @Override
@@ -69,44 +60,34 @@ public class SignInLimits implements WebGraphQlInterceptor {
         if (signIns > 1 || others) {
             // an anonymous caller's other fields are the sign-in gate's to refuse (UNAUTHORIZED), as ever
             return Callers.optional().hasElement().flatMap(signedIn -> signedIn || signIns > 1
-                    ? Mono.just(refused(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
+                    ? Mono.just(Refusals.answer(request, LimitErrors.error(LimitErrors.Classification.BAD_REQUEST,
                             SIGN_IN_ALONE, "signIn must be the only field of its request: one attempt per request")))
                     : chain.next(request));
         }
-        Mono<Duration> perAddress = rate.enabled()
-                ? limiter.take("sign-in-ip:" + ClientAddresses.key(request.getRemoteAddress()), signIn.addressRequests(),
-                signIn.addressPeriod())
-                : Mono.just(Duration.ZERO);
-        return perAddress.flatMap(wait -> wait.isZero() ? chain.next(request)
-                        : Mono.just(refused(request, rateLimited(wait))))
+        return perAddress.waitFor(request).flatMap(wait -> wait.isZero() ? chain.next(request)
+                        : Mono.just(Refusals.answer(request, rateLimited(wait))))
                 .doOnNext(response -> markRetryLater(request, response));
     }
 
     private GraphQLError rateLimited(Duration wait) {
         long retryAfter = RateLimits.retryAfterSeconds(wait);
         return LimitErrors.error(LimitErrors.Classification.RATE_LIMITED, LimitErrors.RATE_LIMITED,
-                "Too many sign-in attempts: at most " + signIn.addressRequests() + " every "
-                        + RateLimits.describe(signIn.addressPeriod()) + " from one address. Retry in " + retryAfter
+                "Too many sign-in attempts: at most " + perAddress.requests() + " every "
+                        + RateLimits.describe(perAddress.period()) + " from one address. Retry in " + retryAfter
                         + " s.",
-                "retryAfterSeconds", retryAfter, "limit", signIn.addressRequests(),
-                "periodSeconds", signIn.addressPeriod().toSeconds());
+                "retryAfterSeconds", retryAfter, "limit", perAddress.requests(),
+                "periodSeconds", perAddress.period().toSeconds());
     }
 
     /** An answer that says "later" becomes HTTP 429 with {@code Retry-After} (over HTTP; a socket has no status). */
     private static void markRetryLater(WebGraphQlRequest request, WebGraphQlResponse response) {
-        if (request instanceof WebSocketGraphQlRequest) {
-            return;
-        }
         response.getErrors().stream()
                 .map(org.springframework.graphql.ResponseError::getExtensions)
                 .filter(ext -> ext != null && RETRY_LATER_CODES.contains(ext.get("code"))
                         && ext.get("retryAfterSeconds") instanceof Number)
                 .map(ext -> ((Number) ext.get("retryAfterSeconds")).longValue())
                 .max(Long::compare)
-                .ifPresent(seconds -> {
-                    response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                    ResponseStatusMarker.mark(response, HttpStatus.TOO_MANY_REQUESTS);
-                });
+                .ifPresent(seconds -> AddressLimit.retryLater(request, response, seconds));
     }
 
     /**
@@ -138,10 +119,4 @@ public class SignInLimits implements WebGraphQlInterceptor {
         List<String> fields = RootFields.collect(document, chosen, new ArrayList<>(), false);
         return fields.contains(field) ? fields : null;
     }
-
-    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
-    }
-
 }

@@ -23,14 +23,10 @@ public class TwoFactorLimits implements WebGraphQlInterceptor {
 
     static final String TWO_FACTOR_ALONE = "TWO_FACTOR_ALONE";
 
-    private final LimitsProperties.Rate rate;
-    private final SignInProperties signIn;
-    private final Limiter limiter;
+    private final AddressLimit.Bucket signInPerAddress;
 
     public TwoFactorLimits(LimitsProperties limits, SignInProperties signIn, Limiter limiter) {
-        this.rate = limits.rate();
-        this.signIn = signIn;
-        this.limiter = limiter;
+        this.signInPerAddress = AddressLimit.Bucket.signIn(limits, signIn, limiter);
     }
 
     @Override
@@ -39,9 +35,7 @@ public class TwoFactorLimits implements WebGraphQlInterceptor {
         List<String> fields = complete != null ? complete : SignInLimits.mutationRootFields(request, "disableTwoFactor");
         return fields == null ? chain.next(request) : AddressLimit.alone(request, fields, TWO_FACTOR_ALONE,
                 "completeSignIn and disableTwoFactor must be the only field of their request",
-                () -> complete == null ? chain.next(request)
-                        : AddressLimit.take(rate, limiter, "sign-in-ip", (int) signIn.addressRequests(),
-                        signIn.addressPeriod(), "Too many sign-in attempts", request, chain));
+                () -> complete == null ? chain.next(request) : signInPerAddress.take(request, chain));
     }
 
     /** The root fields of a mutation that selects {@code completeSignIn} or {@code disableTwoFactor}, else null. */

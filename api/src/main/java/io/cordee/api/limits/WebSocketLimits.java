@@ -123,7 +123,7 @@ public class WebSocketLimits {
         long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         Duration period = limits.operationsPeriod();
         return LimitErrors.error(LimitErrors.Classification.RATE_LIMITED, LimitErrors.RATE_LIMITED,
-                "Too many operations: at most " + limit + " every " + describe(period) + " per " + per
+                "Too many operations: at most " + limit + " every " + RateLimits.describe(period) + " per " + per
                         + ". Retry in " + retryAfter + " s.",
                 "retryAfterSeconds", retryAfter, "limit", limit, "periodSeconds", period.toSeconds());
     }
@@ -133,9 +133,5 @@ public class WebSocketLimits {
                 "Too many open subscriptions: at most " + limit + " per " + per
                         + ". Complete one before starting another.",
                 "limit", limit);
-    }
-
-    private static String describe(Duration period) {
-        return period.toSeconds() % 60 == 0 ? period.toMinutes() + " min" : period.toSeconds() + " s";
     }
 }

@@ -56,6 +56,11 @@ final class ProjectTeamImport {
         this.ids = ids;
     }
 
+    /** A name cell (a client's, a project's, a person's, a job title): text of at most the length of a name. */
+    static String name(String text) {
+        return ImportService.text(text, Validator.NAME_MAX_LENGTH);
+    }
+
     static ProjectStatus status(String text) {
         return switch (ImportKind.normalise(text)) {
             case "prospect", "prospection" -> ProjectStatus.PROSPECT;
@@ -95,10 +100,8 @@ final class ProjectTeamImport {
         for (int r = 0; r < sheet.rows().size(); r++) {
             int before = f.issueCount;
             int row = sheet.rowNumber(r);
-            String clientName = ImportService.read(sheet, c, r, "client", true, f,
-                    s -> ImportService.text(s, Validator.NAME_MAX_LENGTH));
-            String name = ImportService.read(sheet, c, r, "name", true, f,
-                    s -> ImportService.text(s, Validator.NAME_MAX_LENGTH));
+            String clientName = ImportService.read(sheet, c, r, "client", true, f, ProjectTeamImport::name);
+            String name = ImportService.read(sheet, c, r, "name", true, f, ProjectTeamImport::name);
             ProjectStatus status = ImportService.read(sheet, c, r, "status", false, f, ProjectTeamImport::status);
             LocalDate start = ImportService.read(sheet, c, r, "startDate", true, f, Cells::date);
             LocalDate launch = ImportService.read(sheet, c, r, "launchDate", false, f, Cells::date);
@@ -167,10 +170,8 @@ final class ProjectTeamImport {
         for (int r = 0; r < sheet.rows().size(); r++) {
             int before = f.issueCount;
             int row = sheet.rowNumber(r);
-            String name = ImportService.read(sheet, c, r, "name", true, f,
-                    s -> ImportService.text(s, Validator.NAME_MAX_LENGTH));
-            String job = ImportService.read(sheet, c, r, "jobTitle", false, f,
-                    s -> ImportService.text(s, Validator.NAME_MAX_LENGTH));
+            String name = ImportService.read(sheet, c, r, "name", true, f, ProjectTeamImport::name);
+            String job = ImportService.read(sheet, c, r, "jobTitle", false, f, ProjectTeamImport::name);
             BigDecimal fte = ImportService.read(sheet, c, r, "fte", false, f, ProjectTeamImport::fte);
             Long cost = ImportService.read(sheet, c, r, "monthlyLoadedCost", true, f, s -> Cells.amount(s, currency));
             Long rate = ImportService.read(sheet, c, r, "dailyBillRate", false, f, s -> Cells.amount(s, currency));

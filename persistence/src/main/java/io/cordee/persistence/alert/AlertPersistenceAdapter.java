@@ -1,5 +1,7 @@
 package io.cordee.persistence.alert;
 
+import static io.cordee.persistence.common.Timestamps.instant;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.Alert;
 import io.cordee.core.alert.AlertChange;
@@ -25,7 +27,6 @@ import io.cordee.persistence.common.Keyset;
 import io.cordee.persistence.common.Sql;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -357,11 +358,6 @@ public class AlertPersistenceAdapter implements AlertRepository {
         UUID by = row.get("acknowledged_by", UUID.class);
         return new StoredAlert(alert, by == null ? null : new UserId(by), row.get("comment", String.class),
                 row.get("version", Long.class));
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime value = row.get(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static String subjectType(AlertSubject s) {

@@ -7,9 +7,9 @@ import io.cordee.core.brief.BriefVersionId;
 import io.cordee.core.brief.Requirement;
 import io.cordee.core.brief.Signature;
 import io.cordee.persistence.common.PersistenceMapperConfig;
+import io.cordee.persistence.common.Timestamps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.mapstruct.Mapper;
@@ -60,10 +60,10 @@ public interface BriefRowMapper {
     }
 
     default Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
+        return Timestamps.instant(value);
     }
 
     default OffsetDateTime offsetDateTime(Instant value) {
-        return value == null ? null : value.atOffset(ZoneOffset.UTC);
+        return value == null ? null : Timestamps.utc(value);
     }
 }

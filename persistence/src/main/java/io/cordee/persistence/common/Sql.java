@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
  * A WHERE clause built from optional conditions, with its named parameters. Every clause starts with
@@ -54,5 +55,10 @@ public final class Sql {
     /** {@code text} as a LIKE pattern that matches it literally anywhere. */
     public static String containsPattern(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** Binds {@code value} to {@code name}, or a null of {@code type} when it is null (R2DBC wants the type). */
+    public static GenericExecuteSpec bindOrNull(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

@@ -1,5 +1,9 @@
 package io.cordee.persistence.export;
 
+import static io.cordee.persistence.common.Sql.bindOrNull;
+import static io.cordee.persistence.common.Timestamps.instant;
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.export.ArchiveRecords;
 import io.cordee.core.export.ArchiveRecordsRepository;
@@ -7,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -130,10 +133,10 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
                             .bind("targetUsers", array(v.targetUsers())).bind("constraints", array(v.constraints()))
                             .bind("assumptions", array(v.assumptions())).bind("outOfScope", array(v.outOfScope()));
                     spec = times(spec, v.createdAt(), v.updatedAt());
-                    spec = bind(spec, "launch", v.launchDate(), LocalDate.class);
-                    return bind(spec, "communication", v.communicationPlanDate(), LocalDate.class);
+                    spec = bindOrNull(spec, "launch", v.launchDate(), LocalDate.class);
+                    return bindOrNull(spec, "communication", v.communicationPlanDate(), LocalDate.class);
                 }))
-                .then(each(records.requirements(), q -> bind(db.sql("INSERT INTO brief_requirement (agency_id,"
+                .then(each(records.requirements(), q -> bindOrNull(db.sql("INSERT INTO brief_requirement (agency_id,"
                                 + " brief_version_id, position, key, title, user_story, priority, estimate_days)"
                                 + " VALUES (:a, :version, :position, :key, :title, :story, :priority, :days)")
                         .bind("a", a).bind("version", q.versionId()).bind("position", q.position())
@@ -144,10 +147,10 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
                                     + " signed_by, signer_email, signer_name, signed_at, version_number)"
                                     + " VALUES (:a, :version, :party, :by, :email, :name, :at, :number)")
                             .bind("a", a).bind("version", s.versionId()).bind("party", s.party())
-                            .bind("name", s.signerName()).bind("at", time(s.signedAt()))
+                            .bind("name", s.signerName()).bind("at", utc(s.signedAt()))
                             .bind("number", s.versionNumber());
-                    spec = bind(spec, "by", s.signedBy(), UUID.class);
-                    return bind(spec, "email", s.signerEmail() == null ? null : s.signerEmail().toLowerCase(),
+                    spec = bindOrNull(spec, "by", s.signedBy(), UUID.class);
+                    return bindOrNull(spec, "email", s.signerEmail() == null ? null : s.signerEmail().toLowerCase(),
                             String.class);
                 }))
                 .then(each(records.proposals(), p -> {
@@ -164,11 +167,11 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
                             .bind("options", array(p.options())).bind("markdown", p.letterMarkdown())
                             .bind("html", p.letterHtml());
                     spec = times(spec, p.createdAt(), p.updatedAt());
-                    spec = bind(spec, "channel", p.channel(), String.class);
-                    spec = bind(spec, "answer", p.answer(), String.class);
-                    spec = bind(spec, "accepted", p.acceptedOption(), Integer.class);
-                    spec = bind(spec, "note", p.answerNote(), String.class);
-                    return bind(spec, "answeredOn", p.answeredOn(), LocalDate.class);
+                    spec = bindOrNull(spec, "channel", p.channel(), String.class);
+                    spec = bindOrNull(spec, "answer", p.answer(), String.class);
+                    spec = bindOrNull(spec, "accepted", p.acceptedOption(), Integer.class);
+                    spec = bindOrNull(spec, "note", p.answerNote(), String.class);
+                    return bindOrNull(spec, "answeredOn", p.answeredOn(), LocalDate.class);
                 }))
                 .then(each(records.comments(), c -> {
                     GenericExecuteSpec spec = db.sql("INSERT INTO relationship_comment (agency_id, id, client_id,"
@@ -176,23 +179,23 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
                                     + " VALUES (:a, :id, :client, :agreement, :commitment, :side, :author, :body, :kind,"
                                     + " :at)")
                             .bind("a", a).bind("id", c.id()).bind("client", c.clientId()).bind("side", c.side())
-                            .bind("body", c.body()).bind("kind", c.kind()).bind("at", time(c.createdAt()));
-                    spec = bind(spec, "agreement", c.agreementId(), UUID.class);
-                    spec = bind(spec, "commitment", c.commitmentId(), UUID.class);
-                    return bind(spec, "author", c.authorId(), UUID.class);
+                            .bind("body", c.body()).bind("kind", c.kind()).bind("at", utc(c.createdAt()));
+                    spec = bindOrNull(spec, "agreement", c.agreementId(), UUID.class);
+                    spec = bindOrNull(spec, "commitment", c.commitmentId(), UUID.class);
+                    return bindOrNull(spec, "author", c.authorId(), UUID.class);
                 }))
                 // the holidays' labels were written with the holidays; the remembered mappings and the keys of
                 // confirmed statement credits (after the accounts and invoices they point at)
                 .then(each(records.mappings(), x -> db.sql("INSERT INTO import_mapping (agency_id, kind, mapping,"
                                 + " updated_at) VALUES (:a, :kind, CAST(:mapping AS jsonb), :at)")
                         .bind("a", a).bind("kind", x.kind()).bind("mapping", x.mapping())
-                        .bind("at", time(x.updatedAt()))))
+                        .bind("at", utc(x.updatedAt()))))
                 .then(each(records.statementLines(), x -> db.sql("INSERT INTO bank_statement_line (agency_id,"
                                 + " account_id, line_key, invoice_id, amount_minor, booked_on, created_at)"
                                 + " VALUES (:a, :account, :key, :invoice, :amount, :booked, :at)")
                         .bind("a", a).bind("account", x.accountId()).bind("key", x.lineKey())
                         .bind("invoice", x.invoiceId()).bind("amount", x.amountMinor()).bind("booked", x.bookedOn())
-                        .bind("at", time(x.createdAt()))));
+                        .bind("at", utc(x.createdAt()))));
     }
 
     @Override
@@ -208,13 +211,10 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
         return Flux.fromIterable(rows).concatMap(r -> insert.apply(r).fetch().rowsUpdated(), 1).then();
     }
 
-    private static GenericExecuteSpec bind(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
-    }
-
     private static GenericExecuteSpec times(GenericExecuteSpec spec, Instant createdAt, Instant updatedAt) {
-        return bind(bind(spec, "createdAt", createdAt == null ? null : time(createdAt), OffsetDateTime.class),
-                "updatedAt", updatedAt == null ? null : time(updatedAt), OffsetDateTime.class);
+        GenericExecuteSpec created = bindOrNull(spec, "createdAt", createdAt == null ? null : utc(createdAt),
+                OffsetDateTime.class);
+        return bindOrNull(created, "updatedAt", updatedAt == null ? null : utc(updatedAt), OffsetDateTime.class);
     }
 
     private static String[] array(List<String> values) {
@@ -223,13 +223,5 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
 
     private static List<String> list(String[] values) {
         return values == null ? List.of() : Arrays.asList(values);
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.idempotency;
 
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.idempotency.IdempotencyKey;
 import io.cordee.core.idempotency.IdempotencyRefused;
@@ -8,8 +10,6 @@ import io.cordee.core.idempotency.StoredResponse;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -86,9 +86,5 @@ public class IdempotencyPersistenceAdapter implements IdempotencyRepository {
             }
         }
         return false;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

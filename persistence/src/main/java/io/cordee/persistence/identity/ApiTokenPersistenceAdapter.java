@@ -1,5 +1,7 @@
 package io.cordee.persistence.identity;
 
+import static io.cordee.persistence.common.Timestamps.instant;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
@@ -137,9 +139,5 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
                         + " AND (last_used_at IS NULL OR last_used_at < :now)")
                 .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("now", now.atOffset(ZoneOffset.UTC))
                 .then();
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package io.cordee.persistence.identity;
 
+import static io.cordee.persistence.common.Timestamps.instant;
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.PasswordRepository;
 import io.cordee.core.identity.PasswordReset;
@@ -7,7 +10,6 @@ import io.cordee.core.identity.UserId;
 import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -74,13 +76,5 @@ public class PasswordPersistenceAdapter implements PasswordRepository {
     public Mono<Void> markResetUsed(AgencyId agencyId, UUID id, Instant now) {
         return db.sql("UPDATE password_reset SET used_at = :now WHERE agency_id = :a AND id = :id")
                 .bind("now", utc(now)).bind("a", agencyId.value()).bind("id", id).then();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package io.cordee.persistence.identity;
 
+import static io.cordee.persistence.common.Timestamps.instant;
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.TwoFactorRepository;
@@ -7,7 +10,6 @@ import io.cordee.core.identity.UserId;
 import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -173,13 +175,5 @@ public class TwoFactorPersistenceAdapter implements TwoFactorRepository {
             return bytes;
         }
         throw new IllegalStateException("bytea read as " + (value == null ? "null" : value.getClass()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }

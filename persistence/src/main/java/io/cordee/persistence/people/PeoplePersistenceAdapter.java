@@ -1,5 +1,8 @@
 package io.cordee.persistence.people;
 
+import static io.cordee.persistence.common.Timestamps.instant;
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.identity.Role;
@@ -11,7 +14,6 @@ import io.cordee.persistence.common.CredentialTokens;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -193,14 +195,5 @@ public class PeoplePersistenceAdapter implements PeopleRepository {
                 client == null ? null : new ClientId(client), row.get("language", String.class),
                 new UserId(row.get("invited_by", UUID.class)), instant(row, "created_at"), instant(row, "expires_at"),
                 instant(row, "accepted_at"), instant(row, "revoked_at"), row.get("version", Long.class));
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime value = row.get(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.proposal;
 
+import static io.cordee.persistence.common.Sql.bindOrNull;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
@@ -65,10 +67,5 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
         spec = bindOrNull(spec, "answerNote", proposal.answerNote(), String.class);
         spec = bindOrNull(spec, "answeredOn", proposal.answeredOn(), LocalDate.class);
         return spec.map(ROW).one().map(mapper::toDomain);
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                                Object value, Class<?> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

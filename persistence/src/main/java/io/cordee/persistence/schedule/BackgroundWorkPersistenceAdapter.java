@@ -1,12 +1,12 @@
 package io.cordee.persistence.schedule;
 
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.schedule.BackgroundWorkRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -83,9 +83,5 @@ public class BackgroundWorkPersistenceAdapter implements BackgroundWorkRepositor
                         + " RETURNING job")
                 .bind("job", job).bind("now", utc(now)).bind("owner", owner).bind("due", utc(now.minus(interval)))
                 .mapValue(String.class).one().hasElement();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

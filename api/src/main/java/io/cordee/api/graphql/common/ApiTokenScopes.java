@@ -1,6 +1,5 @@
 package io.cordee.api.graphql.common;
 
-import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -23,7 +22,6 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -100,10 +98,7 @@ public class ApiTokenScopes implements WebGraphQlInterceptor {
     }
 
     private static WebGraphQlResponse forbidden(WebGraphQlRequest request, String message) {
-        ExecutionResult result = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN).message(message)
-                        .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build())
-                .build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+        return Refusals.answer(request, GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN).message(message)
+                .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build());
     }
 }

@@ -1,7 +1,6 @@
 package io.cordee.api.graphql.common;
 
 import io.cordee.api.http.ResponseStatusMarker;
-import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
@@ -16,7 +15,6 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -96,10 +94,7 @@ public class GraphQlAuthentication implements WebGraphQlInterceptor {
 
 
     private static WebGraphQlResponse unauthorized(WebGraphQlRequest request) {
-        ExecutionResult result = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError().errorType(ErrorType.UNAUTHORIZED)
-                        .message("Sign in first: this operation needs a signed-in user").build())
-                .build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+        return Refusals.answer(request, GraphqlErrorBuilder.newError().errorType(ErrorType.UNAUTHORIZED)
+                .message("Sign in first: this operation needs a signed-in user").build());
     }
 }

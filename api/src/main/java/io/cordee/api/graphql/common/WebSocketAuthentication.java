@@ -1,7 +1,6 @@
 package io.cordee.api.graphql.common;
 
 import graphql.ErrorClassification;
-import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
@@ -13,7 +12,6 @@ import io.cordee.api.limits.WebSocketLimits;
 import io.cordee.api.ops.DatabaseUnavailable;
 import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.security.Authenticator;
-import io.cordee.api.security.CallerAuthentication;
 import io.cordee.api.security.SessionCookies;
 import io.cordee.api.websocket.WebSocketConnection;
 import io.cordee.api.websocket.WebSocketConnections;
@@ -30,7 +28,6 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -106,21 +103,22 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         }
         Optional<WebSocketConnection> found = WebSocketConnections.of(ws.getSessionInfo().getAttributes());
         if (found.isEmpty()) {
-            return Mono.just(refused(request, error(ErrorType.UNAUTHORIZED, new Unauthenticated("Sign in first"))));
+            return Mono.just(Refusals.answer(request,
+                    error(ErrorType.UNAUTHORIZED, new Unauthenticated("Sign in first"))));
         }
         WebSocketConnection connection = found.get();
         if (connection.isClosing()) {
-            return Mono.just(refused(request, error(ErrorType.UNAUTHORIZED,
+            return Mono.just(Refusals.answer(request, error(ErrorType.UNAUTHORIZED,
                     new Unauthenticated("This connection is closing: open a new one"))));
         }
         Optional<GraphQLError> rateLimited = limits.refuseOperation(connection.operations(), connection.userId());
         if (rateLimited.isPresent()) {
-            return Mono.just(refused(request, rateLimited.get()));
+            return Mono.just(Refusals.answer(request, rateLimited.get()));
         }
         return connections.check(connection)
                 .onErrorResume(DatabaseUnavailable::is, e -> Mono.empty())
                 .flatMap(check -> checked(ws, chain, connection, check))
-                .switchIfEmpty(Mono.fromSupplier(() -> refused(request, unavailable())));
+                .switchIfEmpty(Mono.fromSupplier(() -> Refusals.answer(request, unavailable())));
     }
 
     /** The operation once its connection's session or token has been checked again. */
@@ -129,10 +127,10 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         if (!check.passed()) {
             connection.closeAfter(request.getId(), check.closeCode(), check.reason());
             ErrorType type = check.error() instanceof Forbidden ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED;
-            return Mono.just(refused(request, error(type, check.error())));
+            return Mono.just(Refusals.answer(request, error(type, check.error())));
         }
         if (holdsMutation(request.getDocument())) {
-            return Mono.just(refused(request, GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
+            return Mono.just(Refusals.answer(request, GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
                     .message("Mutations go over HTTP POST to /graphql, not over the WebSocket"
                             + " (signIn included); the WebSocket is for subscriptions and queries")
                     .extensions(Map.of("code", MUTATION_OVER_WEBSOCKET)).build()));
@@ -163,7 +161,7 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         }
         WebSocketLimits.Admission admission = limits.openSubscription(connection.subscriptions(), connection.userId());
         if (admission.slot() == null) {
-            return refused(request, admission.refusal());
+            return Refusals.answer(request, admission.refusal());
         }
         Flux<?> guarded = Flux.from(events).doFinally(signal -> admission.slot().release());
         return response.transform(builder -> builder.data(guarded));
@@ -194,11 +192,6 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
     private static GraphQLError error(ErrorType type, DomainException e) {
         return GraphqlErrorBuilder.newError().errorType(type).message(e.getMessage())
                 .extensions(Map.of("code", e.code().name())).build();
-    }
-
-    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
     /** The token of the {@code connection_init} payload, else of the handshake (cookie or header). */
