@@ -128,9 +128,11 @@ class BrowserTest {
     @BeforeEach
     void signedOutInEnglish() {
         driver.manage().window().setSize(new Dimension(1280, 800));
-        driver.get(url("/?fresh=" + System.nanoTime()));
-        driver.manage().deleteAllCookies();
-        js("localStorage.clear()");
+        // the previous page left (its scripts stopped), then the application's cookies and local storage cleared
+        // from outside the page: the SPA is loaded once, signed out and without a chosen language
+        driver.get("about:blank");
+        ((ChromeDriver) driver).executeCdpCommand("Storage.clearDataForOrigin",
+                Map.of("origin", url(""), "storageTypes", "cookies,local_storage"));
         driver.get(url("/?fresh=" + System.nanoTime()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
     }
