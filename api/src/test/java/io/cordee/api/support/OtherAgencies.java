@@ -11,8 +11,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * The agencies of the shared test database that a weekly-digest test is not about. The database is shared by every
  * API test class of the JVM, so by the time the digest tests run it holds the agencies of a hundred other classes
- * (about 900 in CI), and a digest pass would make and mail the digest of each one: some 45 ms an agency, 40 s a
- * pass, and thousands of messages that GreenMail keeps and every later {@link MailServer#to} reads.
+ * (about 900 in CI), and a digest pass would make and mail the digest of each one: 40 s a pass in CI, two weeks
+ * sent in each of the four digest test classes, and thousands of messages that GreenMail keeps and every later
+ * {@link MailServer#to} reads.
  *
  * <p>{@link #claimWeekOfAllBut} claims the week of every other agency in {@code digest_run}, as another instance
  * that has taken their digests would (ADR 82): a pass then reads, claims and sends only the test's own agencies,
