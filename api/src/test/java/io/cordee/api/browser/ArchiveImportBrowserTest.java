@@ -77,7 +77,7 @@ class ArchiveImportBrowserTest {
         browser.wait.until(d -> d.findElement(By.cssSelector("[data-testid=archive-file]")))
                 .sendKeys(zip.toAbsolutePath().toString());
         browser.click("[data-testid=archive-submit]");
-        String done = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60), BrowserTest.POLL)
+        String done = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
                 .until(d -> d.findElement(By.cssSelector("[data-testid=archive-done]"))).getText();
         assertThat(done).startsWith("Imported: " + demoClients + " clients");
         assertThat(count("client", id)).isEqualTo(demoClients);

@@ -53,7 +53,7 @@ class ExportBrowserTest {
 
         Path downloads = browser.home.resolve("Downloads");
         csv.click();
-        Path file = new WebDriverWait(browser.driver, Duration.ofSeconds(20), BrowserTest.POLL).until(d -> {
+        Path file = new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
             try (var files = Files.list(downloads)) {
                 return files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElse(null);
             } catch (IOException e) {
