@@ -3,6 +3,7 @@ package io.cordee.api.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.MailServer;
+import io.cordee.api.support.OtherAgencies;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.AgencyId;
@@ -36,7 +37,8 @@ import reactor.core.scheduler.Schedulers;
  * Two application instances on one database send each agency's weekly digest once (issue 20 point 1, ADR 82):
  * a second {@link DigestService} and {@link WeeklyDigest}, built from the same database, mail and clock beans
  * as the application's, runs at the same moment as the application's own. Each instance only reads the
- * agencies whose week is unclaimed, and the week's claim row decides which one sends.
+ * agencies whose week is unclaimed, and the week's claim row decides which one sends. The passes are for the
+ * test's six studios: the other agencies of the shared database have their week claimed ({@link OtherAgencies}).
  */
 @MailServer.WithSmtp
 class DigestTwoInstancesTest {
@@ -83,6 +85,7 @@ class DigestTwoInstancesTest {
 
         // Monday 08:30 in Paris: every one of the six is unclaimed and due
         clock.startAt(monday.atTime(8, 30).atZone(TestClock.PARIS).toInstant());
+        OtherAgencies.claimWeekOfAllBut(db, clock.instant(), mine);
         assertThat(digests.unclaimedThisWeek(clock.instant()).collectList().block(Duration.ofSeconds(30)))
                 .containsAll(mine);
         List<Report> reports = atOnce(instanceOne, instanceTwo).stream().filter(r -> mine.contains(r.agencyId()))
@@ -109,6 +112,7 @@ class DigestTwoInstancesTest {
 
         // both instances check again later that week (every 15 minutes in production): nothing more is sent
         clock.startAt(monday.plusDays(2).atTime(10, 0).atZone(TestClock.PARIS).toInstant());
+        OtherAgencies.claimWeekOfAllBut(db, clock.instant(), mine);
         assertThat(atOnce(instanceOne, instanceTwo)).noneMatch(r -> mine.contains(r.agencyId()));
         for (Tenants.Tenant studio : studios) {
             assertThat(MailServer.to(studio.email(Role.OWNER))).hasSize(1);
@@ -117,6 +121,7 @@ class DigestTwoInstancesTest {
 
         // the next week: unclaimed again, one more digest each
         clock.startAt(monday.plusWeeks(1).atTime(8, 0).atZone(TestClock.PARIS).toInstant());
+        OtherAgencies.claimWeekOfAllBut(db, clock.instant(), mine);
         assertThat(digests.unclaimedThisWeek(clock.instant()).collectList().block(Duration.ofSeconds(30)))
                 .containsAll(mine);
         atOnce(instanceOne, instanceTwo);

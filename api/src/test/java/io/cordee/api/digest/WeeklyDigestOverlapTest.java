@@ -3,6 +3,7 @@ package io.cordee.api.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.MailServer;
+import io.cordee.api.support.OtherAgencies;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.AgencyId;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -39,7 +41,8 @@ import reactor.core.scheduler.Schedulers;
  * while the previous pass is still sending does nothing. The pass is held in the middle by the mailer it sends
  * through (the application's own SMTP mailer, whose first send waits until the test lets it go), so "in
  * progress" is a state the test waits for, not a matter of timing. Two instances on one database sending each
- * digest once is {@link DigestTwoInstancesTest}.
+ * digest once is {@link DigestTwoInstancesTest}. The passes are for the test's two studios: the other agencies of
+ * the shared database have their week claimed ({@link OtherAgencies}).
  */
 @MailServer.WithSmtp
 class WeeklyDigestOverlapTest {
@@ -60,6 +63,8 @@ class WeeklyDigestOverlapTest {
     Tenants tenants;
     @Autowired
     TestClock clock;
+    @Autowired
+    DatabaseClient db;
     @Value("${cordee.public-url}")
     String publicUrl;
 
@@ -114,6 +119,7 @@ class WeeklyDigestOverlapTest {
 
         // Monday 08:30 in Paris: the digests are due; the first pass starts and stops at its first mail
         clock.startAt(monday.atTime(8, 30).atZone(TestClock.PARIS).toInstant());
+        OtherAgencies.claimWeekOfAllBut(db, clock.instant(), mine);
         CompletableFuture<List<Report>> first = instance.run().subscribeOn(Schedulers.boundedElastic()).toFuture();
         assertThat(held.firstHeld.await(60, TimeUnit.SECONDS)).as("the first pass reached its first mail").isTrue();
 
@@ -140,6 +146,7 @@ class WeeklyDigestOverlapTest {
 
         // the pass over, the guard is free again: the next week's check runs and sends the next digest
         clock.startAt(monday.plusWeeks(1).atTime(8, 30).atZone(TestClock.PARIS).toInstant());
+        OtherAgencies.claimWeekOfAllBut(db, clock.instant(), mine);
         assertThat(instance.run().block(Duration.ofSeconds(120)).stream().map(Report::agencyId))
                 .containsAll(mine);
         for (Tenants.Tenant studio : studios) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static io.cordee.api.support.TenantServiceTest.refusal;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.OtherAgencies;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.AgencyId;
@@ -32,13 +33,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
  * {@link DigestService} on the application's wiring and the real PostgreSQL (ADR 0080, update of 2026-12-04), sending
  * through a mailer that keeps what it is given (the application here has no SMTP server): each agency's digest at
  * its hour, once a week, to its OWNER and FINANCE users who have not opted out; what the mail tells, worked out by
- * hand; the unsubscribe link; roles. The week is a Monday nine weeks ahead, which no other digest test claims.
+ * hand; the unsubscribe link; roles. The week is a Monday nine weeks ahead, which no other digest test claims. The
+ * passes are for the test's two studios: the other agencies of the shared database have their week claimed
+ * ({@link OtherAgencies}).
  */
 @ApiTest
 class DigestServiceTest {
@@ -57,6 +61,8 @@ class DigestServiceTest {
     Tenants tenants;
     @Autowired
     TestClock clock;
+    @Autowired
+    DatabaseClient db;
     @Value("${cordee.public-url}")
     String publicUrl;
 
@@ -120,6 +126,7 @@ class DigestServiceTest {
     }
 
     private List<Report> runMine() {
+        OtherAgencies.claimWeekOfAllBut(db, clock.instant(), mine);
         return block(service.runDue().collectList()).stream().filter(r -> mine.contains(r.agencyId())).toList();
     }
 
