@@ -39,6 +39,13 @@ public final class TeamService {
      * (the team with its absences, the month's holidays) whatever the team's size. Agency staff only.
      */
     public Mono<List<MemberCapacity>> capacity(Caller caller, java.time.YearMonth month) {
+        return caller.command(Caller.STAFF_ROLES, "see the team", () -> new TeamCapacityCommand(month))
+                .flatMap(command -> capacity(caller, command));
+    }
+
+    /** Each current member's capacity in the command's month: see {@link #capacity(Caller, java.time.YearMonth)}. */
+    public Mono<List<MemberCapacity>> capacity(Caller caller, TeamCapacityCommand command) {
+        java.time.YearMonth month = command.month();
         return Mono.fromCallable(() -> caller.require(Caller.STAFF_ROLES, "see the team"))
                 .then(Mono.zip(members.findAll(caller.agencyId()).filter(m -> !m.archived()).collectList(),
                         agencies.holidays(caller.agencyId(), month.atDay(1), month.atEndOfMonth()).collectList()))

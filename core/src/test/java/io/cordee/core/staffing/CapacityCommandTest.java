@@ -29,6 +29,26 @@ class CapacityCommandTest {
     }
 
     @Test
+    void theQuerysTextIsReadAsYearAndMonth() {
+        // "2027-05" and 24 months: May 2027 to April 2029
+        assertThat(CapacityCommand.of("2027-05", 24)).isEqualTo(new CapacityCommand(MAY, 24));
+        assertThat(CapacityCommand.firstMonth("2027-01", "2027-01")).isEqualTo(YearMonth.of(2027, 1));
+    }
+
+    @Test
+    void aMalformedMonthIsToldAloneInTheWordsOfItsQuery() {
+        // month 13, a day too many, a slash, no zero: none is YYYY-MM; the months (25) are not told beside it
+        for (String malformed : new String[] {"2027-13", "2027-05-01", "2027/05", "2027-5", " 2027-05", ""}) {
+            assertThat(refused(() -> CapacityCommand.of(malformed, 25), "from", ErrorCode.INVALID_FORMAT))
+                    .as(malformed).isEqualTo("must be a month such as 2026-11");
+        }
+        // the pipeline's capacity has always shown its own example
+        assertThat(refused(() -> CapacityCommand.firstMonth("May", "2027-01"), "from", ErrorCode.INVALID_FORMAT))
+                .isEqualTo("must be a month such as 2027-01");
+        assertThat(refused(() -> CapacityCommand.of(null, 6), "from", ErrorCode.REQUIRED)).isEqualTo("is required");
+    }
+
+    @Test
     void everyBrokenFieldIsReportedAtOnce() {
         refusedAll(() -> new CapacityCommand(null, -1), "from REQUIRED", "months OUT_OF_RANGE");
     }

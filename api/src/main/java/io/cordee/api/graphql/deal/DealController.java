@@ -28,6 +28,7 @@ import io.cordee.core.deal.StaffingNeed;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectService;
+import io.cordee.core.staffing.CapacityCommand;
 import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.core.staffing.TeamService;
@@ -116,20 +117,12 @@ public class DealController {
 
     @QueryMapping
     public Mono<List<PipelineMonthView>> pipelineCapacity(@Argument String from, @Argument Integer months) {
-        return Callers.current().flatMap(caller -> Mono.fromCallable(() -> month(from))
+        return Callers.current().flatMap(caller -> Mono.fromCallable(() -> CapacityCommand.firstMonth(from,
+                                "2027-01"))
                         .flatMap(first -> pipeline.capacity(caller, first, months == null ? 6 : months)))
                 .map(list -> list.stream().map(m -> new PipelineMonthView(m.month().toString(),
                         m.capacityDays().doubleValue(), m.bookedDays().doubleValue(),
                         m.weightedPipelineDays().doubleValue(), m.availableDays().doubleValue())).toList());
-    }
-
-    private static java.time.YearMonth month(String value) {
-        try {
-            return java.time.YearMonth.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw io.cordee.core.common.InvalidInput.of("from", "must be a month such as 2027-01",
-                    io.cordee.core.common.ErrorCode.INVALID_FORMAT);
-        }
     }
 
     /** A LEAD sees no money: the fee and the billing plan are null for it (docs/roles.md). */

@@ -13,8 +13,6 @@ import io.cordee.api.graphql.team.TeamController;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
-import io.cordee.core.common.ErrorCode;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
@@ -32,8 +30,6 @@ import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.core.staffing.TeamService;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -124,7 +120,7 @@ public class StaffingController {
     @QueryMapping
     public Mono<List<MonthCapacityView>> capacity(@Argument String from, @Argument Integer months) {
         return Callers.current().flatMap(caller -> staffing.capacity(caller,
-                        new CapacityCommand(month(from), months == null ? 6 : months)))
+                        CapacityCommand.of(from, months == null ? 6 : months)))
                 .map(list -> list.stream().map(StaffingController::view).toList());
     }
 
@@ -221,14 +217,6 @@ public class StaffingController {
 
     private static ProjectId projectId(String id) {
         return id == null ? null : new ProjectId(GlobalId.decode(id, ProjectController.TYPE, "projectId"));
-    }
-
-    private static YearMonth month(String value) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of("from", "must be a month such as 2026-11", ErrorCode.INVALID_FORMAT);
-        }
     }
 
     private static MonthCapacityView view(MonthCapacity m) {

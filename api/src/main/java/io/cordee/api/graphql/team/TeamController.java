@@ -22,6 +22,7 @@ import io.cordee.core.staffing.AbsenceDraft;
 import io.cordee.core.staffing.AbsenceId;
 import io.cordee.core.staffing.AddAbsenceCommand;
 import io.cordee.core.staffing.CreateTeamMemberCommand;
+import io.cordee.core.staffing.TeamCapacityCommand;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -175,7 +176,7 @@ public class TeamController {
 
     @QueryMapping
     public Mono<List<io.cordee.core.staffing.MemberCapacity>> teamCapacity(@Argument String month) {
-        return Callers.current().flatMap(caller -> team.capacity(caller, parseMonth(month)));
+        return Callers.current().flatMap(caller -> team.capacity(caller, TeamCapacityCommand.of(month)));
     }
 
     @SchemaMapping(typeName = "MemberCapacity", field = "teamMember")
@@ -191,15 +192,6 @@ public class TeamController {
     @SchemaMapping(typeName = "MemberCapacity", field = "capacityDays")
     public double capacityDays(io.cordee.core.staffing.MemberCapacity c) {
         return c.capacityDays().doubleValue();
-    }
-
-    private static java.time.YearMonth parseMonth(String month) {
-        try {
-            return java.time.YearMonth.parse(month);
-        } catch (RuntimeException e) {
-            throw new io.cordee.core.common.InvalidInput(List.of(new io.cordee.core.common.FieldError("month",
-                    "must be a month as YYYY-MM", io.cordee.core.common.ErrorCode.INVALID_FORMAT)));
-        }
     }
 
     @SchemaMapping(typeName = ABSENCE, field = "teamMemberId")
