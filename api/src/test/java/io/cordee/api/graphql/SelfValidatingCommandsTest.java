@@ -25,7 +25,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 /**
  * What the commands of ADR 79's second pass change through the API: a changed allocation is held to the rules of a
  * new one, and a malformed input is refused next to its field before the role check, while a valid one from a role
- * without the right is still FORBIDDEN; nothing is written either way.
+ * without the right is still FORBIDDEN; nothing is written either way. The sixth pass moved the reading of months
+ * and time zones into core: their answers keep their words.
  */
 @ApiTest
 class SelfValidatingCommandsTest {
@@ -117,6 +118,36 @@ class SelfValidatingCommandsTest {
                 .path("setBillingPlan.billingPlan.version").entity(Long.class).isEqualTo(0L);
         finance.document(PLAN).variable("p", project).execute()
                 .path("node.billingPlan.depositPercent").entity(Integer.class).isEqualTo(30);
+    }
+
+    @Test
+    void aMalformedMonthOrTimeZoneIsToldInTheWordsItAlwaysWas() {
+        HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
+        // month 13, with 25 months: the month is told alone, in the words of each query (ADR 79, sixth pass)
+        assertSingleError(owner, "{ capacity(from: \"2026-13\", months: 25) { month } }",
+                "from: must be a month such as 2026-11");
+        assertSingleError(owner, "{ pipelineCapacity(from: \"2027/01\") { month } }",
+                "from: must be a month such as 2027-01");
+        assertSingleError(owner, "{ teamCapacity(month: \"September\") { workingDays } }",
+                "month: must be a month as YYYY-MM");
+        // an unknown zone and payday 31: the zone alone, as before
+        owner.document("""
+                        mutation { updateAgencySettings(input: {version: 0, payday: 31, timeZone: "Mars/Olympus"}) {
+                          agency { id } userErrors { field code message } } }""").execute()
+                .path("updateAgencySettings.agency").valueIsNull()
+                .path("updateAgencySettings.userErrors[*].code").entityList(String.class)
+                .containsExactly("INVALID_FORMAT")
+                .path("updateAgencySettings.userErrors[0].field").entityList(String.class).containsExactly("timeZone")
+                .path("updateAgencySettings.userErrors[0].message").entity(String.class)
+                .isEqualTo("is not an IANA time zone such as Europe/Paris");
+    }
+
+    private static void assertSingleError(HttpGraphQlTester tester, String query, String message) {
+        tester.document(query).execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).isEqualTo(message);
+                    assertThat(e.getExtensions()).containsEntry("code", "INVALID_FORMAT");
+                }));
     }
 
     private static Map<String, Object> milestone(String label, String date, int share) {

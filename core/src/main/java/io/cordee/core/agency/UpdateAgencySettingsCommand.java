@@ -1,8 +1,10 @@
 package io.cordee.core.agency;
 
 import io.cordee.core.common.ErrorCode;
+import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.Validator;
 import io.cordee.core.money.Money;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.Currency;
@@ -15,8 +17,9 @@ import java.util.Map;
  * threshold in the agency's {@code currency} (which never changes, hence a component) and not negative, a payday
  * from 1 to 28, each segment's default payment delay from 0 to 365 days. Otherwise the constructor throws
  * {@link io.cordee.core.common.InvalidInput} naming every broken field ({@code defaultPaymentDelayDays.PUBLIC}). A
- * time zone is a {@link ZoneId} already: parsing the text of one is its reader's. Who may change the settings and
- * whether the version is the stored one stay with the service.
+ * time zone is a {@link ZoneId} already: the mutation's text is read by {@link #timeZone(String)} before anything
+ * else, so a malformed one is told alone. Who may change the settings and whether the version is the stored one stay
+ * with the service.
  *
  * @param expectedVersion the agency's version read
  */
@@ -49,6 +52,22 @@ public record UpdateAgencySettingsCommand(long expectedVersion, Currency currenc
         }
         v.throwIfInvalid();
         defaultPaymentDelayDays = defaultPaymentDelayDays == null ? null : Collections.unmodifiableMap(delays);
+    }
+
+    /**
+     * The time zone of the text {@code id} (an IANA name such as Europe/Paris, or an offset such as +02:00), null for
+     * none (no change); else {@link InvalidInput} on {@code timeZone}, told alone: the mutation reads it first.
+     */
+    public static ZoneId timeZone(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw InvalidInput.of("timeZone", "is not an IANA time zone such as Europe/Paris",
+                    ErrorCode.INVALID_FORMAT);
+        }
     }
 
     /** The command from the changes asked of an agency whose currency is {@code currency}. */

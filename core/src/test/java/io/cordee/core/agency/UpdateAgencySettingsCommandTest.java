@@ -46,6 +46,18 @@ class UpdateAgencySettingsCommandTest {
     }
 
     @Test
+    void aTimeZoneIsReadFromItsNameAndAMalformedOneIsRefused() {
+        assertThat(UpdateAgencySettingsCommand.timeZone("America/Montreal")).isEqualTo(ZoneId.of("America/Montreal"));
+        // no text is no change
+        assertThat(UpdateAgencySettingsCommand.timeZone(null)).isNull();
+        // an unknown region, a blank, a known region in the wrong case, an offset beyond ±18:00
+        for (String malformed : new String[] {"Mars/Olympus", " ", "europe/paris", "+19:00"}) {
+            assertThat(refused(() -> UpdateAgencySettingsCommand.timeZone(malformed), "timeZone",
+                    ErrorCode.INVALID_FORMAT)).as(malformed).isEqualTo("is not an IANA time zone such as Europe/Paris");
+        }
+    }
+
+    @Test
     void everyBrokenFieldIsReportedAtOnce() {
         refusedAll(() -> new UpdateAgencySettingsCommand(0, EUR, null, Money.of(100, "CHF"), 29,
                         Map.of(Segment.PUBLIC, 366)), "safetyCashThreshold INVALID_FORMAT", "payday OUT_OF_RANGE",

@@ -9,16 +9,12 @@ import io.cordee.core.agency.AgencyService;
 import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.agency.UpdateAgencySettingsCommand;
-import io.cordee.core.common.ErrorCode;
-import io.cordee.core.common.InvalidInput;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.money.Money;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -111,24 +107,13 @@ public class AgencyController {
                         }
                     }
                     return agencies.updateSettings(caller, new UpdateAgencySettingsCommand(input.version(),
-                            agency.settings().currency(), zone(input.timeZone()),
+                            agency.settings().currency(),
+                            UpdateAgencySettingsCommand.timeZone(input.timeZone()),
                             MoneyInput.toMoney(input.safetyCashThreshold(), agency.settings().currency(),
                                     "safetyCashThreshold"),
                             input.payday(), delays));
                 })),
                 agency -> new UpdateAgencySettingsPayload(agency, List.of()),
                 errors -> new UpdateAgencySettingsPayload(null, errors));
-    }
-
-    private static ZoneId zone(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            throw InvalidInput.of("timeZone", "is not an IANA time zone such as Europe/Paris",
-                    ErrorCode.INVALID_FORMAT);
-        }
     }
 }
