@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -213,8 +214,7 @@ public final class TwoFactorService {
     private Mono<Void> checkCode(TwoFactorRepository.TwoFactor tf, String code) {
         OptionalLong step = matchingStep(tf.secret(), code);
         if (step.isEmpty()) {
-            return Mono.error(InvalidInput.of("code", "is not the code your authenticator app shows now",
-                    ErrorCode.TWO_FACTOR_CODE_INVALID));
+            return Mono.error(ConfirmTwoFactorEnrolmentCommand.wrongCode());
         }
         return repository.useStep(tf.agencyId(), tf.userId(), step.getAsLong())
                 .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(InvalidInput.of("code", "was already used:"
@@ -222,8 +222,8 @@ public final class TwoFactorService {
     }
 
     OptionalLong matchingStep(byte[] secret, String code) {
-        String digits = code == null ? "" : code.replaceAll("\\s", "");
-        if (!digits.matches("\\d{6}")) {
+        String digits = ConfirmTwoFactorEnrolmentCommand.digits(code);
+        if (digits == null) {
             return OptionalLong.empty();
         }
         long now = Math.floorDiv(clock.instant().getEpochSecond(), TotpCodes.STEP_SECONDS);
@@ -258,12 +258,25 @@ public final class TwoFactorService {
                 })));
     }
 
-    /** Turns TOTP on with a first right code; returns the recovery codes, shown once. */
+    /**
+     * Turns TOTP on with a first right code; returns the recovery codes, shown once. The command is built once the
+     * enrolment is read: a missing or finished enrolment is told before a malformed code.
+     */
     public Mono<List<String>> confirm(Caller caller, String code) {
+        return confirm(caller, () -> new ConfirmTwoFactorEnrolmentCommand(code));
+    }
+
+    /** Turns TOTP on: the command holds the code's shape; the enrolment and whether the code is right are here. */
+    public Mono<List<String>> confirm(Caller caller, ConfirmTwoFactorEnrolmentCommand command) {
+        return confirm(caller, () -> command);
+    }
+
+    private Mono<List<String>> confirm(Caller caller, Callable<ConfirmTwoFactorEnrolmentCommand> command) {
         return repository.find(caller.agencyId(), caller.userId())
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("code", "Start the enrolment first",
                         ErrorCode.TWO_FACTOR_NOT_ENABLED)))
-                .flatMap(tf -> tf.enabled() ? Mono.error(alreadyEnabled()) : checkCode(tf, code).thenReturn(tf))
+                .flatMap(tf -> tf.enabled() ? Mono.error(alreadyEnabled())
+                        : Mono.fromCallable(command).flatMap(c -> checkCode(tf, c.code())).thenReturn(tf))
                 .flatMap(tf -> {
                     List<String> codes = newRecoveryCodes();
                     return tx.inTransactionAs(actor(caller, "confirmTwoFactor"),

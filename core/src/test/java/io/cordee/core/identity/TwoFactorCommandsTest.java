@@ -8,8 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two-factor commands (ADR 79): completing a sign-in, turning two factors off, requiring them of roles; each
- * valid case at its bounds, each broken field with its code, no secret in a log.
+ * The two-factor commands (ADR 79): completing a sign-in, confirming an enrolment, turning two factors off, requiring
+ * them of roles; each valid case at its bounds, each broken field with its code, no secret in a log.
  */
 class TwoFactorCommandsTest {
 
@@ -56,6 +56,20 @@ class TwoFactorCommandsTest {
         refused(() -> new DisableTwoFactorCommand(null, "  "), "password", ErrorCode.REQUIRED);
         // 1,001 characters: longer than any password Cordée accepts
         refused(() -> new DisableTwoFactorCommand("p".repeat(1_001), null), "password", ErrorCode.REQUIRED);
+    }
+
+    @Test
+    void anEnrolmentIsConfirmedWithSixDigitsSpacesAside() {
+        // an app shows "123 456": the six digits are kept, the spaces dropped
+        assertThat(new ConfirmTwoFactorEnrolmentCommand("123 456").code()).isEqualTo("123456");
+        assertThat(new ConfirmTwoFactorEnrolmentCommand(" 000000\t").code()).isEqualTo("000000");
+        assertThat(new ConfirmTwoFactorEnrolmentCommand("987654").toString()).doesNotContain("987654");
+        // five digits, seven, a letter, a blank, none: not the shape of any code, so not the one the app shows
+        for (String malformed : new String[] {"12345", "1234567", "12345a", "  ", null}) {
+            assertThat(refused(() -> new ConfirmTwoFactorEnrolmentCommand(malformed), "code",
+                    ErrorCode.TWO_FACTOR_CODE_INVALID)).as(String.valueOf(malformed))
+                    .isEqualTo("is not the code your authenticator app shows now");
+        }
     }
 
     @Test
