@@ -6,7 +6,6 @@ import io.cordee.core.common.IdGenerator;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.TooManyRequests;
 import io.cordee.core.common.TransactionRunner;
-import io.cordee.core.common.Validator;
 import io.cordee.core.limit.RateBuckets;
 import io.cordee.core.mail.LinkMailer;
 import io.cordee.core.mail.Mailer;
@@ -116,10 +115,14 @@ public final class PasswordService {
      * ({@value #RESETS_PER_ADDRESS} an hour, counted for every address, known or not).
      */
     public Mono<Void> admitReset(String email) {
+        return Mono.fromCallable(() -> new RequestPasswordResetCommand(email)).flatMap(this::admitReset);
+    }
+
+    /** The admission of a reset request: the command holds the address's rules, its limit is checked here. */
+    public Mono<Void> admitReset(RequestPasswordResetCommand command) {
         return Mono.defer(() -> {
-            new Validator().requiredText("email", email, 320).throwIfInvalid();
             String key = "password-reset:" + HexFormat.of().formatHex(
-                    IdentityService.hashToken(IdentityService.normalizeEmail(email)));
+                    IdentityService.hashToken(IdentityService.normalizeEmail(command.email())));
             return buckets.take(key, RESETS_PER_ADDRESS, RESET_PERIOD, clock.instant())
                     .flatMap(wait -> wait.isZero() ? Mono.<Void>empty()
                             : Mono.error(new TooManyRequests(ErrorCode.TOO_MANY_REQUESTS, "Too many reset requests"

@@ -9,6 +9,7 @@ import io.cordee.api.graphql.identity.SessionOpener;
 import io.cordee.api.graphql.setup.SetupController.SetUpPayload;
 import io.cordee.core.identity.ChangePasswordCommand;
 import io.cordee.core.identity.PasswordService;
+import io.cordee.core.identity.RequestPasswordResetCommand;
 import io.cordee.core.identity.TwoFactorService;
 import java.util.List;
 import org.slf4j.Logger;
@@ -63,7 +64,8 @@ public class PasswordController {
     public Mono<RequestPasswordResetPayload> requestPasswordReset(@Argument RequestPasswordResetInput input) {
         // The answer waits for the admission only (the same for every address); the look-up and the mail run
         // detached, so neither the answer nor its timing tells whether the address exists.
-        return Mutations.payload(passwords.admitReset(input.email()).then(Mono.fromRunnable(() ->
+        return Mutations.payload(Mono.fromCallable(() -> new RequestPasswordResetCommand(input.email()))
+                        .flatMap(passwords::admitReset).then(Mono.fromRunnable(() ->
                                 passwords.sendReset(input.email(), input.language()).subscribe(sent -> {
                                     switch (sent.outcome()) {
                                         case MAILED -> log.info("Password reset link mailed");
