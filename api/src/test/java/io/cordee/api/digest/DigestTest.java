@@ -252,6 +252,11 @@ class DigestTest {
                 .path("unsubscribeDigest.optOut").valueIsNull()
                 .path("unsubscribeDigest.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
                 .path("unsubscribeDigest.userErrors[0].field").entityList(String.class).containsExactly("token");
+        // a blank token is a missing one (ADR 79, sixth pass): REQUIRED, as every required text, no longer NOT_FOUND
+        tenants.anonymous().document(UNSUBSCRIBE).variable("t", "   ").execute()
+                .path("unsubscribeDigest.optOut").valueIsNull()
+                .path("unsubscribeDigest.userErrors[0].code").entity(String.class).isEqualTo("REQUIRED")
+                .path("unsubscribeDigest.userErrors[0].field").entityList(String.class).containsExactly("token");
         // the next week, the finance user (still in) gets the digest, the owner no longer
         clock.startAt(monday.plusWeeks(1).atTime(9, 0).atZone(TestClock.PARIS).toInstant());
         run(agency.agencyId());

@@ -193,7 +193,7 @@ class DigestServiceTest {
 
     @Test
     void linksOptOutsAndTheScheduleAreChecked() {
-        assertThat(refusal(catchThrowable(() -> block(service.unsubscribe(null))))).containsExactly("token REQUIRED");
+        assertThat(refusal(catchThrowable(() -> block(service.unsubscribe((String) null))))).containsExactly("token REQUIRED");
         assertThat(refusal(catchThrowable(() -> block(service.unsubscribe("never-issued")))))
                 .containsExactly("token NOT_FOUND");
         // only OWNER and FINANCE get the digest, so only they opt in or out

@@ -14,9 +14,7 @@ import io.cordee.core.cash.Scenario;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientRepository;
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.IdentityService;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.identity.Caller;
@@ -145,15 +143,17 @@ public final class DigestService {
 
     /**
      * The unsubscribe link of a digest mail, without signing in: opts its user out (again, harmlessly, when
-     * already out). A link never issued or older than {@link #UNSUBSCRIBE_LINK_LIFETIME}: NOT_FOUND on token.
+     * already out). A blank token: REQUIRED on token; a link never issued or older than
+     * {@link #UNSUBSCRIBE_LINK_LIFETIME}: NOT_FOUND on token.
      */
     public Mono<Boolean> unsubscribe(String token) {
-        return Mono.defer(() -> {
-            new Validator().required("token", token).throwIfInvalid();
-            return digests.unsubscribe(IdentityService.hashToken(token.strip()), clock.instant());
-        }).flatMap(found -> found ? Mono.just(true) : Mono.error(InvalidInput.of("token",
-                "This link is unknown or expired: untick \"Weekly digest by e-mail\" on the Alerts page instead",
-                ErrorCode.NOT_FOUND)));
+        return Mono.fromCallable(() -> new UnsubscribeDigestCommand(token)).flatMap(this::unsubscribe);
+    }
+
+    /** The unsubscribe link: the command holds the token's rules; whether the link is alive is checked here. */
+    public Mono<Boolean> unsubscribe(UnsubscribeDigestCommand command) {
+        return Mono.defer(() -> digests.unsubscribe(IdentityService.hashToken(command.token()), clock.instant()))
+                .flatMap(found -> found ? Mono.just(true) : Mono.error(UnsubscribeDigestCommand.unknownLink()));
     }
 
     /** What this week's mails tell, the same for every recipient but the language. */

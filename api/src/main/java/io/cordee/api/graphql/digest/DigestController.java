@@ -6,6 +6,7 @@ import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.graphql.identity.IdentityController.Viewer;
 import io.cordee.core.common.Forbidden;
 import io.cordee.core.digest.DigestService;
+import io.cordee.core.digest.UnsubscribeDigestCommand;
 import io.cordee.core.identity.Caller;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -45,7 +46,8 @@ public class DigestController {
     /** The link of a digest mail, anonymous: the token is the credential, and it can only switch the digest off. */
     @MutationMapping
     public Mono<SetDigestOptOutPayload> unsubscribeDigest(@Argument UnsubscribeDigestInput input) {
-        return Mutations.payload(digests.unsubscribe(input.token()),
+        return Mutations.payload(Mono.fromCallable(() -> new UnsubscribeDigestCommand(input.token()))
+                        .flatMap(digests::unsubscribe),
                 optOut -> new SetDigestOptOutPayload(true, List.of()), errors -> new SetDigestOptOutPayload(null, errors));
     }
 
