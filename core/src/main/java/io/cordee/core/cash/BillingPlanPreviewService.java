@@ -9,7 +9,6 @@ import io.cordee.core.common.Computations;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
@@ -66,16 +65,21 @@ public final class BillingPlanPreviewService {
 
     /**
      * The preview of a plan as {@code setBillingPlan} would set it: see {@link #preview(Caller, ProjectId,
-     * BillingPlan, int)}. The command holds the rules of the plan itself (ADR 79); its version is not used.
+     * BillingPlan, int)}. The command holds the rules of the plan itself (ADR 79); its version is not used. The
+     * horizon's command is built once the caller may preview.
      */
     public Mono<BillingPlanPreview> preview(Caller caller, SetBillingPlanCommand command, int horizonWeeks) {
-        ProjectId projectId = command.projectId();
-        BillingPlan plan = command.plan();
-        return caller.command(Caller.MONEY_ROLES, "preview billing plans", () -> {
-                    new Validator().range("horizonWeeks", horizonWeeks, 1, ForecastInput.MAX_HORIZON_WEEKS)
-                            .throwIfInvalid();
-                    return horizonWeeks;
-                })
+        return caller.command(Caller.MONEY_ROLES, "preview billing plans",
+                        () -> new PreviewBillingPlanCommand(command, horizonWeeks))
+                .flatMap(previewCommand -> preview(caller, previewCommand));
+    }
+
+    /** The preview of the command's plan over its horizon: the project and the forecast are read here. */
+    public Mono<BillingPlanPreview> preview(Caller caller, PreviewBillingPlanCommand command) {
+        ProjectId projectId = command.plan().projectId();
+        BillingPlan plan = command.plan().plan();
+        int horizonWeeks = command.horizonWeeks();
+        return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "preview billing plans"))
                 .then(projects.findById(caller.agencyId(), projectId))
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
                 .flatMap(project -> {
