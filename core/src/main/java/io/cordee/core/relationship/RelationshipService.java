@@ -199,14 +199,21 @@ public final class RelationshipService {
     /** Changes an interaction (agency staff): the given fields merged into it must pass the rules of a new one. */
     public Mono<Interaction> updateInteraction(Caller caller, InteractionId id, Long expectedVersion,
                                                InteractionDraft changes) {
-        return update(caller, "change interactions", "Interaction", id.value(), expectedVersion,
-                findInteraction(caller, id), (c, today) -> Mono.just(checked(new Validator(), today, c.id(), caller,
-                        new CreateInteractionCommand(c.clientId(), or(changes.date(), c.date()),
+        return change(caller, "change interactions", id, expectedVersion, changes, this::updateInteraction);
+    }
+
+    /** Changes an interaction: the command holds the id and version; the merged row is held to a new one's rules. */
+    public Mono<Interaction> updateInteraction(Caller caller,
+                                               UpdateEntryCommand<InteractionId, InteractionDraft> command) {
+        InteractionDraft changes = command.changes();
+        return update(caller, "change interactions", "Interaction", command.id().value(), command.expectedVersion(),
+                findInteraction(caller, command.id()), (c, today) -> Mono.just(checked(new Validator(), today, c.id(),
+                        caller, new CreateInteractionCommand(c.clientId(), or(changes.date(), c.date()),
                                 or(changes.kind(), c.kind()), or(changes.agencyParticipants(), c.agencyParticipants()),
                                 or(changes.clientParticipants(), c.clientParticipants()),
                                 or(changes.summary(), c.summary()), or(changes.agencyEnergy(), c.agencyEnergy()),
                                 or(changes.clientEnergy(), c.clientEnergy()), or(changes.internal(), c.internal())),
-                        expectedVersion)),
+                        command.expectedVersion())),
                 relationships::updateInteraction);
     }
 
@@ -264,14 +271,20 @@ public final class RelationshipService {
      * given fields merged into it must pass the rules of a new one.
      */
     public Mono<Agreement> updateAgreement(Caller caller, AgreementId id, Long expectedVersion, AgreementDraft changes) {
-        return update(caller, "change the game plan", "Agreement", id.value(), expectedVersion,
-                findAgreement(caller, id), (c, today) -> {
+        return change(caller, "change the game plan", id, expectedVersion, changes, this::updateAgreement);
+    }
+
+    /** Changes an agreement: the command holds the id and version; the merged row is held to a new one's rules. */
+    public Mono<Agreement> updateAgreement(Caller caller, UpdateEntryCommand<AgreementId, AgreementDraft> command) {
+        AgreementDraft changes = command.changes();
+        return update(caller, "change the game plan", "Agreement", command.id().value(), command.expectedVersion(),
+                findAgreement(caller, command.id()), (c, today) -> {
                     AgreementStatus status = or(changes.status(), c.status());
                     LocalDate doneDate = status != AgreementStatus.DONE ? null : or(changes.doneDate(), c.doneDate());
                     return checkedAgreement(caller, today, c.id(), new CreateAgreementCommand(c.clientId(),
                             or(changes.projectId(), c.projectId()), or(changes.what(), c.what()),
                             or(changes.ownerSide(), c.ownerSide()), or(changes.ownerName(), c.ownerName()),
-                            or(changes.dueDate(), c.dueDate()), status, doneDate), expectedVersion);
+                            or(changes.dueDate(), c.dueDate()), status, doneDate), command.expectedVersion());
                 },
                 relationships::updateAgreement);
     }
@@ -309,10 +322,18 @@ public final class RelationshipService {
     /** Changes a commitment (agency staff): the given fields merged into it must pass the rules of a new one. */
     public Mono<Commitment> updateCommitment(Caller caller, CommitmentId id, Long expectedVersion,
                                              CommitmentDraft changes) {
-        return update(caller, "change commitments", "Commitment", id.value(), expectedVersion,
-                findCommitment(caller, id), (c, today) -> checkedCommitment(caller, today, c.id(), expectedVersion,
-                        new CreateCommitmentCommand(c.clientId(), or(changes.projectId(), c.projectId()),
-                                or(changes.kind(), c.kind()), or(changes.title(), c.title()),
+        return change(caller, "change commitments", id, expectedVersion, changes, this::updateCommitment);
+    }
+
+    /** Changes a commitment: the command holds the id and version; the merged row is held to a new one's rules. */
+    public Mono<Commitment> updateCommitment(Caller caller,
+                                             UpdateEntryCommand<CommitmentId, CommitmentDraft> command) {
+        CommitmentDraft changes = command.changes();
+        return update(caller, "change commitments", "Commitment", command.id().value(), command.expectedVersion(),
+                findCommitment(caller, command.id()), (c, today) -> checkedCommitment(caller, today, c.id(),
+                        command.expectedVersion(), new CreateCommitmentCommand(c.clientId(),
+                                or(changes.projectId(), c.projectId()), or(changes.kind(), c.kind()),
+                                or(changes.title(), c.title()),
                                 or(changes.dueDate(), c.dueDate()), or(changes.deliveredDate(), c.deliveredDate()))),
                 relationships::updateCommitment);
     }
@@ -385,22 +406,26 @@ public final class RelationshipService {
                 .flatMap(insert);
     }
 
+    /** A change from loose arguments (agency staff): the role, then the command, then {@code update} with it. */
+    private static <I, D, T> Mono<T> change(Caller caller, String action, I id, Long expectedVersion, D changes,
+                                            BiFunction<Caller, UpdateEntryCommand<I, D>, Mono<T>> update) {
+        return caller.command(Caller.STAFF_ROLES, action, () -> new UpdateEntryCommand<>(id, expectedVersion, changes))
+                .flatMap(command -> update.apply(caller, command));
+    }
+
     /**
      * The steps every change of a logged row takes (agency staff): the row the caller may see, else not found; the
-     * version given; the changes merged into a command as of today, which must pass the rules of a new one
-     * ({@code merge}: the command's own rules, then today's and the project's); then the write, or a conflict when
-     * the version is stale.
+     * changes merged into a command as of today, which must pass the rules of a new one ({@code merge}: the command's
+     * own rules, then today's and the project's); then the write, or a conflict when the version (the
+     * {@link UpdateEntryCommand}'s) is stale.
      */
-    private <T> Mono<T> update(Caller caller, String action, String entity, Object id, Long expectedVersion,
+    private <T> Mono<T> update(Caller caller, String action, String entity, Object id, long expectedVersion,
                                Mono<T> found, BiFunction<T, LocalDate, Mono<T>> merge, Function<T, Mono<T>> write) {
         return staff(caller, action)
                 .then(found)
                 .switchIfEmpty(Mono.error(() -> new NotFound(entity, id)))
                 .zipWith(today(caller))
-                .flatMap(t -> Mono.defer(() -> {
-                    new Validator().required("version", expectedVersion).throwIfInvalid();
-                    return merge.apply(t.getT1(), t.getT2());
-                }))
+                .flatMap(t -> Mono.defer(() -> merge.apply(t.getT1(), t.getT2())))
                 .flatMap(next -> write.apply(next)
                         .switchIfEmpty(Mono.error(() -> new Conflict(entity, expectedVersion))));
     }

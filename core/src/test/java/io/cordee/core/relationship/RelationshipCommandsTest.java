@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The relationship commands (ADR 79): interactions, agreements, commitments and their deliveries, comments, the
- * strengths map and the health weights; each valid case at its bounds, each broken field with its code.
+ * strengths map, the health weights and the changes of a logged row; each valid case at its bounds, each broken
+ * field with its code.
  */
 class RelationshipCommandsTest {
 
@@ -197,6 +198,27 @@ class RelationshipCommandsTest {
         refusedAll(() -> new UpdateHealthWeightsCommand(null, new HealthWeights(-10, 110, 0, 0, 0, -1)),
                 "commitments OUT_OF_RANGE", "feedback OUT_OF_RANGE");
         refused(() -> new UpdateHealthWeightsCommand(null, null), "weights", ErrorCode.REQUIRED);
+    }
+
+    // ---- changes of a logged row
+
+    @Test
+    void aChangeNamesItsRowAndTheVersionRead() {
+        // only the title changes; version 0 is the row as first logged
+        CommitmentDraft title = new CommitmentDraft(null, null, "All the texts", null, null);
+        UpdateEntryCommand<CommitmentId, CommitmentDraft> change = new UpdateEntryCommand<>(COMMITMENT, 0L, title);
+        assertThat(change.expectedVersion()).isZero();
+        assertThat(change.changes()).isEqualTo(title);
+        // a change of no field is well formed: the row it merges to is the service's to check
+        new UpdateEntryCommand<>(AGREEMENT, 7L, new AgreementDraft(null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void aChangeWithoutItsVersionOrRowIsRefused() {
+        InteractionDraft summary = new InteractionDraft(null, null, null, null, "Signed", null, null, null);
+        assertThat(refused(() -> new UpdateEntryCommand<>(new InteractionId(new UUID(0, 5)), null, summary),
+                "version", ErrorCode.REQUIRED)).isEqualTo("is required");
+        refusedAll(() -> new UpdateEntryCommand<>(null, null, summary), "id REQUIRED", "version REQUIRED");
     }
 
     private static CreateInteractionCommand interaction(LocalDate date, String summary, int agencyEnergy) {

@@ -40,6 +40,7 @@ import io.cordee.core.relationship.SetStrengthsMapCommand;
 import io.cordee.core.relationship.Side;
 import io.cordee.core.relationship.Strength;
 import io.cordee.core.relationship.StrengthsMap;
+import io.cordee.core.relationship.UpdateEntryCommand;
 import io.cordee.core.relationship.UpdateHealthWeightsCommand;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -314,10 +315,10 @@ public class RelationshipController {
     @MutationMapping
     public Mono<InteractionPayload> updateInteraction(@Argument UpdateInteractionInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateInteraction(caller,
-                        new InteractionId(GlobalId.decode(input.id(), INTERACTION, "id")), input.version(),
-                        new InteractionDraft(input.date(), input.kind(), input.agencyParticipants(),
-                                input.clientParticipants(), input.summary(), input.agencyEnergy(),
-                                input.clientEnergy(), input.internal()))),
+                        new UpdateEntryCommand<>(new InteractionId(GlobalId.decode(input.id(), INTERACTION, "id")),
+                                input.version(), new InteractionDraft(input.date(), input.kind(),
+                                input.agencyParticipants(), input.clientParticipants(), input.summary(),
+                                input.agencyEnergy(), input.clientEnergy(), input.internal())))),
                 i -> new InteractionPayload(i, List.of()), errors -> new InteractionPayload(null, errors));
     }
 
@@ -346,9 +347,10 @@ public class RelationshipController {
     @MutationMapping
     public Mono<AgreementPayload> updateAgreement(@Argument UpdateAgreementInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateAgreement(caller,
-                        new AgreementId(GlobalId.decode(input.id(), AGREEMENT, "id")), input.version(),
-                        new AgreementDraft(projectId(input.projectId()), input.what(), input.ownerSide(),
-                                input.ownerName(), input.dueDate(), input.status(), input.doneDate()))),
+                        new UpdateEntryCommand<>(new AgreementId(GlobalId.decode(input.id(), AGREEMENT, "id")),
+                                input.version(), new AgreementDraft(projectId(input.projectId()), input.what(),
+                                input.ownerSide(), input.ownerName(), input.dueDate(), input.status(),
+                                input.doneDate())))),
                 a -> new AgreementPayload(a, List.of()), errors -> new AgreementPayload(null, errors));
     }
 
@@ -363,9 +365,9 @@ public class RelationshipController {
     @MutationMapping
     public Mono<CommitmentPayload> updateCommitment(@Argument UpdateCommitmentInput input) {
         return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateCommitment(caller,
-                        new CommitmentId(GlobalId.decode(input.id(), COMMITMENT, "id")), input.version(),
-                        new CommitmentDraft(projectId(input.projectId()), input.kind(), input.title(),
-                                input.dueDate(), input.deliveredDate()))),
+                        new UpdateEntryCommand<>(new CommitmentId(GlobalId.decode(input.id(), COMMITMENT, "id")),
+                                input.version(), new CommitmentDraft(projectId(input.projectId()), input.kind(),
+                                input.title(), input.dueDate(), input.deliveredDate())))),
                 c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
     }
 
