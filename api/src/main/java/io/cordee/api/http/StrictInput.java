@@ -1,6 +1,5 @@
 package io.cordee.api.http;
 
-import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
@@ -10,6 +9,7 @@ import graphql.language.NodeVisitorStub;
 import graphql.language.SourceLocation;
 import graphql.language.StringValue;
 import graphql.parser.InvalidSyntaxException;
+import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.pipeline.RequestDocuments;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
@@ -23,7 +23,6 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -60,8 +59,7 @@ public class StrictInput implements WebGraphQlInterceptor {
         if (errors.isEmpty()) {
             return chain.next(request);
         }
-        ExecutionResult result = ExecutionResult.newExecutionResult().errors(errors).build();
-        return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+        return Mono.just(Refusals.answer(request, errors));
     }
 
     /** What is wrong with the text, or null when it is fine. */
