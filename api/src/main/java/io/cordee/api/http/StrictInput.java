@@ -8,7 +8,6 @@ import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.language.SourceLocation;
 import graphql.language.StringValue;
-import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.pipeline.RequestDocuments;
 import graphql.util.TraversalControl;
@@ -125,10 +124,8 @@ public class StrictInput implements WebGraphQlInterceptor {
         if (!text.contains("\\u")) {
             return;
         }
-        Document document;
-        try {
-            document = RequestDocuments.parse(text);
-        } catch (InvalidSyntaxException e) {
+        Document document = RequestDocuments.parsed(text).orElse(null);
+        if (document == null) {
             return; // GraphQL answers the syntax error
         }
         new NodeTraverser().depthFirst(new NodeVisitorStub() {
