@@ -4,6 +4,7 @@ import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -137,7 +138,7 @@ public class RelationshipController {
                               java.time.OffsetDateTime createdAt, String agreementId, String commitmentId) {
         static CommentView of(io.cordee.core.relationship.RelationshipComment c) {
             return new CommentView(GlobalId.of("RelationshipComment", c.id()), c.side(), c.body(), c.delivery(),
-                    c.createdAt().atOffset(java.time.ZoneOffset.UTC),
+                    DateTimes.utc(c.createdAt()),
                     c.agreementId() == null ? null : GlobalId.of(AGREEMENT, c.agreementId().value()),
                     c.commitmentId() == null ? null : GlobalId.of(COMMITMENT, c.commitmentId().value()));
         }
