@@ -148,8 +148,7 @@ public class AlertController {
                     : new AlertFilter(filter.status() == null ? null : Set.copyOf(filter.status()),
                             filter.severity() == null ? null : Set.copyOf(filter.severity()),
                             filter.kind() == null ? null : Set.copyOf(filter.kind()),
-                            filter.clientId() == null ? null
-                                    : new ClientId(GlobalId.decode(filter.clientId(), ClientController.TYPE, "filter.clientId")),
+                            ClientController.optionalId(filter.clientId(), "filter.clientId"),
                             Boolean.TRUE.equals(filter.includeSnoozed()));
             return alerts.alerts(caller, f, page).map(p -> Connection.of(p.map(Alert::new), page.after() != null));
         });

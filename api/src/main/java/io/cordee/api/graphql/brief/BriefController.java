@@ -131,8 +131,8 @@ public class BriefController {
     public Mono<Connection<Brief>> briefs(@Argument Integer first, @Argument String after,
                                           @Argument String projectId,
                                           DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> briefs.list(caller, projectId == null ? null
-                        : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
+        return Callers.current().flatMap(caller -> briefs.list(caller,
+                        ProjectController.optionalId(projectId, "projectId"),
                         Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }

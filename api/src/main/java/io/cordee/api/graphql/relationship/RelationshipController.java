@@ -406,11 +406,11 @@ public class RelationshipController {
     // ---- helpers -------------------------------------------------------------------------------
 
     private static ClientId clientId(String id) {
-        return id == null ? null : new ClientId(GlobalId.decode(id, ClientController.TYPE, "clientId"));
+        return ClientController.optionalId(id, "clientId");
     }
 
     private static ProjectId projectId(String id) {
-        return id == null ? null : new ProjectId(GlobalId.decode(id, ProjectController.TYPE, "projectId"));
+        return ProjectController.optionalId(id, "projectId");
     }
 
     private static int orZero(Integer value) {
