@@ -1,9 +1,7 @@
 package io.cordee.api.cache;
 
 import graphql.ExecutionResult;
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.pipeline.RequestPipeline;
@@ -96,14 +94,10 @@ public class ResponseCache implements WebGraphQlInterceptor {
     }
 
     private boolean cacheable(WebGraphQlRequest request) {
-        Document document;
-        try {
-            document = RequestDocuments.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
-        OperationDefinition operation = RequestDocuments.operation(document, request.getOperationName());
-        return queries.cacheable(document, operation, request.getVariables());
+        return RequestDocuments.parsed(request.getDocument())
+                .map(document -> queries.cacheable(document,
+                        RequestDocuments.operation(document, request.getOperationName()), request.getVariables()))
+                .orElse(false);
     }
 
     private static CachedResponses.Key key(WebGraphQlRequest request, Caller caller, CashService.DataVersion version) {

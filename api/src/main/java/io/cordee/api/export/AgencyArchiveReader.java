@@ -438,19 +438,9 @@ public final class AgencyArchiveReader {
                         constant(io.cordee.core.deal.DealStage.class, "stage"),
                         project == null ? null : new ProjectId(project), 0);
             });
-            Set<UUID> dealIds = new java.util.HashSet<>();
-            deals.forEach(x -> dealIds.add(x.id().value()));
-            for (UUID orphan : dealMilestones.keySet()) {
-                if (!dealIds.contains(orphan)) {
-                    throw invalid("deal_milestones.csv", "deal_milestones.csv: deal_id " + orphan
-                            + " is not in deals.csv");
-                }
-            }
-            for (UUID orphan : staffing.keySet()) {
-                if (!dealIds.contains(orphan)) {
-                    throw invalid("deal_staffing.csv", "deal_staffing.csv: deal_id " + orphan + " is not in deals.csv");
-                }
-            }
+            Set<UUID> dealIds = ids(deals, x -> x.id().value());
+            noOrphans(dealMilestones, dealIds, "deal_milestones.csv", "deal_id", "is not in deals.csv");
+            noOrphans(staffing, dealIds, "deal_staffing.csv", "deal_id", "is not in deals.csv");
             List<io.cordee.core.timesheet.TimeEntry> time = optional("time_entries.csv", r -> {
                 int minutes = integer("minutes");
                 if (minutes < 1 || minutes > 1440) {
@@ -483,14 +473,8 @@ public final class AgencyArchiveReader {
                 return new io.cordee.core.relationship.StrengthsMap(target, new ClientId(client),
                         strengths.getOrDefault(client, List.of()), names("expectations"), 0);
             });
-            Set<UUID> mapped = new java.util.HashSet<>();
-            maps.forEach(m -> mapped.add(m.clientId().value()));
-            for (UUID orphan : strengths.keySet()) {
-                if (!mapped.contains(orphan)) {
-                    throw invalid("strengths.csv", "strengths.csv: client_id " + orphan
-                            + " has no row in strengths_maps.csv");
-                }
-            }
+            noOrphans(strengths, ids(maps, m -> m.clientId().value()), "strengths.csv", "client_id",
+                    "has no row in strengths_maps.csv");
             List<io.cordee.core.relationship.Agreement> agreements = optional("agreements.csv", r -> {
                 UUID project = uuidOrNull("project_id");
                 return new io.cordee.core.relationship.Agreement(
@@ -684,10 +668,8 @@ public final class AgencyArchiveReader {
                 return new io.cordee.core.export.ArchiveRecords.Mapping(kind, json("mapping"), instant("updated_at"));
             });
             // the keys of confirmed statement credits: of an account and an invoice of the archive, once per account
-            Set<UUID> accountIds = new java.util.HashSet<>();
-            accounts.forEach(x -> accountIds.add(x.id().value()));
-            Set<UUID> invoiceIds = new java.util.HashSet<>();
-            invoices.forEach(x -> invoiceIds.add(x.id().value()));
+            Set<UUID> accountIds = ids(accounts, x -> x.id().value());
+            Set<UUID> invoiceIds = ids(invoices, x -> x.id().value());
             Set<String> lineKeys = new java.util.HashSet<>();
             var lines = all("bank_statement_lines.csv", r -> {
                 UUID account = known(accountIds, "account_id", "bank_accounts.csv");
@@ -795,6 +777,27 @@ public final class AgencyArchiveReader {
                         .add(read.apply(x)));
             }
             return children;
+        }
+
+        /** The ids of {@code rows}, as {@code id} reads each. */
+        private static <T> Set<UUID> ids(List<T> rows, Function<T, UUID> id) {
+            Set<UUID> ids = new java.util.HashSet<>();
+            rows.forEach(x -> ids.add(id.apply(x)));
+            return ids;
+        }
+
+        /**
+         * Every parent id of {@code children} (the rows {@link #byParent} read from {@code name}, grouped by
+         * {@code parentColumn}) is among {@code parents}; the first that is not is the archive's error, {@code problem}
+         * saying what is missing.
+         */
+        private static void noOrphans(Map<UUID, ?> children, Set<UUID> parents, String name, String parentColumn,
+                                      String problem) {
+            for (UUID orphan : children.keySet()) {
+                if (!parents.contains(orphan)) {
+                    throw invalid(name, name + ": " + parentColumn + " " + orphan + " " + problem);
+                }
+            }
         }
 
         private <T> List<T> all(String name, Function<Map<String, String>, T> read) {

@@ -1,8 +1,6 @@
 package io.cordee.api.http;
 
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.pipeline.RequestPipeline;
 import java.nio.charset.StandardCharsets;
@@ -149,14 +147,10 @@ public class GraphQlOverHttp implements WebFilter {
      * A document that does not parse changes nothing; GraphQL answers its syntax error.
      */
     static boolean changesAnything(String query) {
-        Document document;
-        try {
-            document = RequestDocuments.parse(query);
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
-        return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY);
+        return RequestDocuments.parsed(query)
+                .map(document -> document.getDefinitionsOfType(OperationDefinition.class).stream()
+                        .anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY))
+                .orElse(false);
     }
 
     /** No {@code Accept}, or one that takes a JSON answer (or the event stream of GraphQL over SSE). */

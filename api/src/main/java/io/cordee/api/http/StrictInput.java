@@ -1,6 +1,5 @@
 package io.cordee.api.http;
 
-import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
@@ -9,7 +8,7 @@ import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.language.SourceLocation;
 import graphql.language.StringValue;
-import graphql.parser.InvalidSyntaxException;
+import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.pipeline.RequestDocuments;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
@@ -23,7 +22,6 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -60,8 +58,7 @@ public class StrictInput implements WebGraphQlInterceptor {
         if (errors.isEmpty()) {
             return chain.next(request);
         }
-        ExecutionResult result = ExecutionResult.newExecutionResult().errors(errors).build();
-        return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+        return Mono.just(Refusals.answer(request, errors));
     }
 
     /** What is wrong with the text, or null when it is fine. */
@@ -127,10 +124,8 @@ public class StrictInput implements WebGraphQlInterceptor {
         if (!text.contains("\\u")) {
             return;
         }
-        Document document;
-        try {
-            document = RequestDocuments.parse(text);
-        } catch (InvalidSyntaxException e) {
+        Document document = RequestDocuments.parsed(text).orElse(null);
+        if (document == null) {
             return; // GraphQL answers the syntax error
         }
         new NodeTraverser().depthFirst(new NodeVisitorStub() {

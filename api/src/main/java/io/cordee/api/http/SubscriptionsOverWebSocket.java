@@ -1,8 +1,8 @@
 package io.cordee.api.http;
 
-import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.OperationDefinition;
+import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.pipeline.RequestPipeline;
 import java.util.Map;
@@ -12,7 +12,6 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -33,12 +32,11 @@ public class SubscriptionsOverWebSocket implements WebGraphQlInterceptor {
         if (request instanceof WebSocketGraphQlRequest || !isSubscription(request)) {
             return chain.next(request);
         }
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+        return Mono.just(Refusals.answer(request, GraphqlErrorBuilder.newError()
                 .errorType(ErrorType.BAD_REQUEST)
                 .message("Subscriptions run over WebSocket (graphql-transport-ws) at " + request.getUri().getPath()
                         + ", not over HTTP POST")
-                .extensions(Map.of("code", SUBSCRIPTION_OVER_HTTP)).build()).build();
-        return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+                .extensions(Map.of("code", SUBSCRIPTION_OVER_HTTP)).build()));
     }
 
     /** Whether the operation the request runs is a subscription. */

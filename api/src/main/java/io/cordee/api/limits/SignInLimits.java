@@ -3,7 +3,6 @@ package io.cordee.api.limits;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.graphql.common.Callers;
@@ -106,10 +105,8 @@ public class SignInLimits implements WebGraphQlInterceptor {
         if (!request.getDocument().contains(field)) {
             return null;
         }
-        Document document;
-        try {
-            document = RequestDocuments.parse(request.getDocument());
-        } catch (InvalidSyntaxException e) {
+        Document document = RequestDocuments.parsed(request.getDocument()).orElse(null);
+        if (document == null) {
             return null; // answered by GraphQL's own syntax error
         }
         OperationDefinition chosen = RequestDocuments.operation(document, request.getOperationName());

@@ -6,6 +6,7 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import io.cordee.api.pipeline.MutationOutcome;
 import io.cordee.api.pipeline.RequestDocuments;
+import io.cordee.api.graphql.common.Refusals;
 import io.cordee.api.limits.SignInLimits;
 import io.cordee.api.ops.RequestIds;
 import io.cordee.api.pipeline.RequestPipeline;
@@ -208,10 +209,7 @@ public class MutationInterceptor implements WebGraphQlInterceptor {
     }
 
     private static WebGraphQlResponse refused(WebGraphQlRequest request, String code, String message) {
-        ExecutionResult result = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message)
-                        .extensions(Map.of("code", code)).build())
-                .build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+        return Refusals.answer(request, GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message)
+                .extensions(Map.of("code", code)).build());
     }
 }

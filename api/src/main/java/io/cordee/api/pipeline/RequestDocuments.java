@@ -9,6 +9,7 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,18 +54,24 @@ public final class RequestDocuments {
     }
 
     /**
+     * The tree of {@code text}, parsed on its first use; empty when it does not parse. For the stages that only
+     * look at a document: graphql-java answers its syntax error, and nothing of it runs.
+     */
+    public static Optional<Document> parsed(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (InvalidSyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The operation a request runs, chosen as graphql-java chooses it: the one {@code operationName} names,
      * or the document's only operation when no name is given. Null when the document does not parse or that
      * choice finds no single operation (graphql-java then answers the error, and nothing runs).
      */
     public static OperationDefinition operation(String text, String operationName) {
-        Document document;
-        try {
-            document = parse(text);
-        } catch (InvalidSyntaxException e) {
-            return null;
-        }
-        return operation(document, operationName);
+        return parsed(text).map(document -> operation(document, operationName)).orElse(null);
     }
 
     /** The operation of {@code document} that {@code operationName} chooses, as {@link #operation(String, String)}. */

@@ -441,6 +441,11 @@ class AgencyArchiveImportTest {
                 stranger), 0)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
                         .contains("deal_staffing.csv").contains(stranger));
+        // and milestones of a deal the archive does not hold (the client deal's two, its id swapped for another)
+        upload(strict.session(), rewrite(archive, "deal_milestones.csv", csv -> csv.replace(
+                clientDeal.id().value().toString(), stranger), 0)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m)
+                        .contains("deal_milestones.csv: deal_id " + stranger + " is not in deals.csv"));
         assertThat(count("client", strict.id())).isZero();
         assertThat(count("deal", strict.id())).isZero();
     }

@@ -39,6 +39,22 @@ class RequestDocumentsTest {
                 .isGreaterThanOrEqualTo(4);
     }
 
+    /**
+     * A document that does not parse is empty to the stages that only look at it (graphql-java answers its syntax
+     * error), and its error is kept like a tree: asked twice, it is parsed once. One that parses is the kept tree.
+     */
+    @Test
+    void aDocumentThatDoesNotParseIsEmptyAndParsedOnce() {
+        String broken = "{ unterminatedInRequestDocumentsTest ";
+        long before = RequestDocuments.parses();
+        assertThat(RequestDocuments.parsed(broken)).isEmpty();
+        assertThat(RequestDocuments.parsed(broken)).as("asked again").isEmpty();
+        assertThat(RequestDocuments.parses() - before).as("one parse").isEqualTo(1);
+
+        String fine = "{ parsedInRequestDocumentsTest: __typename }";
+        assertThat(RequestDocuments.parsed(fine)).get().isSameAs(RequestDocuments.parse(fine));
+    }
+
     private static String padded(String query) {
         return "#" + "x".repeat(700_000 - query.length() - 2) + "\n" + query;
     }

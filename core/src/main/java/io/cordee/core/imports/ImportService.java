@@ -366,6 +366,16 @@ public final class ImportService {
         return s;
     }
 
+    /** A name cell (a client's, a project's, a person's, a label, a job title): text of at most the length of a name. */
+    static String name(String text) {
+        return text(text, Validator.NAME_MAX_LENGTH);
+    }
+
+    /** An invoice number cell: text of at most the length of an invoice's number. */
+    static String invoiceNumber(String text) {
+        return text(text, Invoice.NUMBER_MAX);
+    }
+
     static Segment segment(String text) {
         String s = ImportKind.normalise(text);
         return switch (s) {
@@ -393,7 +403,7 @@ public final class ImportService {
         List<Client> created = new ArrayList<>();
         for (int r = 0; r < sheet.rows().size(); r++) {
             int before = f.issueCount;
-            String name = read(sheet, c, r, "name", true, f, s -> text(s, Validator.NAME_MAX_LENGTH));
+            String name = read(sheet, c, r, "name", true, f, ImportService::name);
             Segment segment = read(sheet, c, r, "segment", false, f, ImportService::segment);
             Integer terms = read(sheet, c, r, "paymentTermsDays", false, f, s -> Cells.wholeNumber(s, 0, 365));
             if (f.issueCount > before || name == null) {
@@ -446,10 +456,10 @@ public final class ImportService {
         for (int r = 0; r < sheet.rows().size(); r++) {
             int before = f.issueCount;
             int row = sheet.rowNumber(r);
-            String number = read(sheet, c, r, "number", true, f, s -> text(s, Invoice.NUMBER_MAX));
-            String clientName = read(sheet, c, r, "client", true, f, s -> text(s, Validator.NAME_MAX_LENGTH));
-            String projectName = read(sheet, c, r, "project", false, f, s -> text(s, Validator.NAME_MAX_LENGTH));
-            String label = read(sheet, c, r, "label", false, f, s -> text(s, Validator.NAME_MAX_LENGTH));
+            String number = read(sheet, c, r, "number", true, f, ImportService::invoiceNumber);
+            String clientName = read(sheet, c, r, "client", true, f, ImportService::name);
+            String projectName = read(sheet, c, r, "project", false, f, ImportService::name);
+            String label = read(sheet, c, r, "label", false, f, ImportService::name);
             LocalDate issued = read(sheet, c, r, "issueDate", true, f, Cells::date);
             LocalDate due = read(sheet, c, r, "dueDate", false, f, Cells::date);
             Long amount = read(sheet, c, r, "amount", true, f, s -> Cells.amount(s, currency));
@@ -541,7 +551,7 @@ public final class ImportService {
         for (int r = 0; r < sheet.rows().size(); r++) {
             int before = f.issueCount;
             int row = sheet.rowNumber(r);
-            String number = read(sheet, c, r, "invoiceNumber", true, f, s -> text(s, Invoice.NUMBER_MAX));
+            String number = read(sheet, c, r, "invoiceNumber", true, f, ImportService::invoiceNumber);
             LocalDate on = read(sheet, c, r, "receivedOn", true, f, Cells::date);
             Long amount = read(sheet, c, r, "amount", true, f, s -> Cells.amount(s, currency));
             if (f.issueCount > before) {

@@ -9,7 +9,6 @@ import io.cordee.core.client.ClientService;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.IdGenerator;
-import io.cordee.core.common.Validator;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.imports.ImportService.Columns;
 import io.cordee.core.imports.ImportService.Findings;
@@ -56,11 +55,6 @@ final class ProjectTeamImport {
         this.ids = ids;
     }
 
-    /** A name cell (a client's, a project's, a person's, a job title): text of at most the length of a name. */
-    static String name(String text) {
-        return ImportService.text(text, Validator.NAME_MAX_LENGTH);
-    }
-
     static ProjectStatus status(String text) {
         return switch (ImportKind.normalise(text)) {
             case "prospect", "prospection" -> ProjectStatus.PROSPECT;
@@ -100,8 +94,8 @@ final class ProjectTeamImport {
         for (int r = 0; r < sheet.rows().size(); r++) {
             int before = f.issueCount;
             int row = sheet.rowNumber(r);
-            String clientName = ImportService.read(sheet, c, r, "client", true, f, ProjectTeamImport::name);
-            String name = ImportService.read(sheet, c, r, "name", true, f, ProjectTeamImport::name);
+            String clientName = ImportService.read(sheet, c, r, "client", true, f, ImportService::name);
+            String name = ImportService.read(sheet, c, r, "name", true, f, ImportService::name);
             ProjectStatus status = ImportService.read(sheet, c, r, "status", false, f, ProjectTeamImport::status);
             LocalDate start = ImportService.read(sheet, c, r, "startDate", true, f, Cells::date);
             LocalDate launch = ImportService.read(sheet, c, r, "launchDate", false, f, Cells::date);
@@ -170,8 +164,8 @@ final class ProjectTeamImport {
         for (int r = 0; r < sheet.rows().size(); r++) {
             int before = f.issueCount;
             int row = sheet.rowNumber(r);
-            String name = ImportService.read(sheet, c, r, "name", true, f, ProjectTeamImport::name);
-            String job = ImportService.read(sheet, c, r, "jobTitle", false, f, ProjectTeamImport::name);
+            String name = ImportService.read(sheet, c, r, "name", true, f, ImportService::name);
+            String job = ImportService.read(sheet, c, r, "jobTitle", false, f, ImportService::name);
             BigDecimal fte = ImportService.read(sheet, c, r, "fte", false, f, ProjectTeamImport::fte);
             Long cost = ImportService.read(sheet, c, r, "monthlyLoadedCost", true, f, s -> Cells.amount(s, currency));
             Long rate = ImportService.read(sheet, c, r, "dailyBillRate", false, f, s -> Cells.amount(s, currency));

@@ -1,6 +1,7 @@
 package io.cordee.persistence.alert;
 
 import static io.cordee.persistence.common.Timestamps.instant;
+import static io.cordee.persistence.common.Timestamps.utc;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.Alert;
@@ -29,7 +30,6 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +174,7 @@ public class AlertPersistenceAdapter implements AlertRepository {
         return Mono.zip(rows, count).map(t -> {
             List<Page.Edge<StoredAlert>> edges = t.getT1().stream().limit(page.first())
                     .map(a -> new Page.Edge<>(a, Keyset.encode(
-                            a.alert().openedAt().atOffset(ZoneOffset.UTC).toString(), a.id().value())))
+                            utc(a.alert().openedAt()).toString(), a.id().value())))
                     .toList();
             return new Page<>(edges, t.getT1().size() > page.first(), t.getT2());
         });
@@ -317,8 +317,8 @@ public class AlertPersistenceAdapter implements AlertRepository {
         values.put("action", a.suggestedAction());
         values.put("links", a.linksToRenegotiation());
         values.put("worsened", a.worsened());
-        values.put("acknowledgedAt", a.acknowledgedAt() == null ? null : a.acknowledgedAt().atOffset(ZoneOffset.UTC));
-        values.put("resolvedAt", a.resolvedAt() == null ? null : a.resolvedAt().atOffset(ZoneOffset.UTC));
+        values.put("acknowledgedAt", utc(a.acknowledgedAt()));
+        values.put("resolvedAt", utc(a.resolvedAt()));
         values.put("snoozedUntil", a.snoozedUntil());
         return values;
     }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.audit;
 
+import static io.cordee.persistence.common.Timestamps.instant;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.audit.AuditEntry;
 import io.cordee.core.audit.AuditFilter;
@@ -13,7 +15,6 @@ import io.cordee.persistence.common.Sql;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -82,7 +83,7 @@ public class AuditPersistenceAdapter implements AuditRepository {
 
     private AuditEntry entry(Readable row) {
         UUID actor = row.get("actor_user_id", UUID.class);
-        return new AuditEntry(row.get("id", Long.class), row.get("recorded_at", OffsetDateTime.class).toInstant(),
+        return new AuditEntry(row.get("id", Long.class), instant(row, "recorded_at"),
                 new UserId(actor), row.get("actor_name", String.class), row.get("actor_token_id", UUID.class),
                 row.get("request_id", String.class), row.get("operation", String.class),
                 row.get("entity_type", String.class), row.get("entity_id", UUID.class), row.get("record", String.class),

@@ -64,6 +64,6 @@ public interface BriefRowMapper {
     }
 
     default OffsetDateTime offsetDateTime(Instant value) {
-        return value == null ? null : Timestamps.utc(value);
+        return Timestamps.utc(value);
     }
 }

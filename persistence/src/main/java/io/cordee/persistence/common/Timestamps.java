@@ -14,9 +14,9 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    /** {@code instant} as a {@code timestamptz} parameter, in UTC. */
+    /** {@code instant} as a {@code timestamptz} parameter, in UTC; null when null. */
     public static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** A {@code timestamptz} value as an instant; null when null. */

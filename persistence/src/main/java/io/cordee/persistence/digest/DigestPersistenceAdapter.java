@@ -1,5 +1,7 @@
 package io.cordee.persistence.digest;
 
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.digest.DigestRecipient;
 import io.cordee.core.digest.DigestRepository;
@@ -8,7 +10,6 @@ import io.cordee.core.identity.UserId;
 import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -50,21 +51,21 @@ public class DigestPersistenceAdapter implements DigestRepository {
                         + " WHERE r.agency_id = a.agency_id"
                         + " AND r.week = date_trunc('week', CAST(:now AS timestamptz) AT TIME ZONE a.time_zone)::date)"
                         + " ORDER BY a.agency_id")
-                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("now", utc(now))
                 .map(row -> new AgencyId(row.get("agency_id", UUID.class))).all();
     }
 
     @Override
     public Mono<Boolean> claim(AgencyId agencyId, LocalDate week, Instant at) {
         return db.sql("INSERT INTO digest_run (agency_id, week, claimed_at) VALUES (:a, :w, :t) ON CONFLICT DO NOTHING")
-                .bind("a", agencyId.value()).bind("w", week).bind("t", at.atOffset(ZoneOffset.UTC))
+                .bind("a", agencyId.value()).bind("w", week).bind("t", utc(at))
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 
     @Override
     public Mono<Void> finish(AgencyId agencyId, LocalDate week, Instant at, int sent, int failed) {
         return db.sql("UPDATE digest_run SET finished_at = :t, sent = :s, failed = :f WHERE agency_id = :a AND week = :w")
-                .bind("a", agencyId.value()).bind("w", week).bind("t", at.atOffset(ZoneOffset.UTC))
+                .bind("a", agencyId.value()).bind("w", week).bind("t", utc(at))
                 .bind("s", sent).bind("f", failed)
                 .fetch().rowsUpdated().then();
     }
@@ -87,13 +88,13 @@ public class DigestPersistenceAdapter implements DigestRepository {
     @Override
     public Mono<Void> saveUnsubscribeLink(byte[] tokenHash, AgencyId agencyId, UserId userId, Instant at,
                                           Instant expiresAt) {
-        return db.sql("DELETE FROM digest_unsubscribe WHERE expires_at <= :t").bind("t", at.atOffset(ZoneOffset.UTC))
+        return db.sql("DELETE FROM digest_unsubscribe WHERE expires_at <= :t").bind("t", utc(at))
                 .fetch().rowsUpdated()
                 .then(db.sql("INSERT INTO digest_unsubscribe (token_hash, agency_id, user_id, created_at, expires_at)"
                                 + " VALUES (:h, :a, :u, :t, :e)")
                         .bind("h", tokenHash).bind("a", agencyId.value())
-                        .bind("u", userId.value()).bind("t", at.atOffset(ZoneOffset.UTC))
-                        .bind("e", expiresAt.atOffset(ZoneOffset.UTC)).fetch().rowsUpdated())
+                        .bind("u", userId.value()).bind("t", utc(at))
+                        .bind("e", utc(expiresAt)).fetch().rowsUpdated())
                 .then();
     }
 
@@ -107,7 +108,7 @@ public class DigestPersistenceAdapter implements DigestRepository {
                                           WHERE u.agency_id = link.agency_id AND u.id = link.user_id
                                             AND NOT u.digest_opt_out RETURNING u.id)
                         SELECT count(*) FROM link""".formatted(CredentialTokens.rowOf("", "DIGEST_UNSUBSCRIBE", "h")))
-                .bind("h", tokenHash).bind("t", at.atOffset(ZoneOffset.UTC))
+                .bind("h", tokenHash).bind("t", utc(at))
                 .map(row -> row.get(0, Long.class)).one().map(n -> n > 0);
     }
 }

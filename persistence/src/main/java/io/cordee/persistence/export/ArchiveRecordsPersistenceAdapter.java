@@ -212,9 +212,8 @@ public class ArchiveRecordsPersistenceAdapter implements ArchiveRecordsRepositor
     }
 
     private static GenericExecuteSpec times(GenericExecuteSpec spec, Instant createdAt, Instant updatedAt) {
-        GenericExecuteSpec created = bindOrNull(spec, "createdAt", createdAt == null ? null : utc(createdAt),
-                OffsetDateTime.class);
-        return bindOrNull(created, "updatedAt", updatedAt == null ? null : utc(updatedAt), OffsetDateTime.class);
+        GenericExecuteSpec created = bindOrNull(spec, "createdAt", utc(createdAt), OffsetDateTime.class);
+        return bindOrNull(created, "updatedAt", utc(updatedAt), OffsetDateTime.class);
     }
 
     private static String[] array(List<String> values) {

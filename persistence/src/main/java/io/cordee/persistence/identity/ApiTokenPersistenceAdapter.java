@@ -1,6 +1,7 @@
 package io.cordee.persistence.identity;
 
 import static io.cordee.persistence.common.Timestamps.instant;
+import static io.cordee.persistence.common.Timestamps.utc;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.Page;
@@ -17,7 +18,6 @@ import io.cordee.persistence.common.KeysetQuery;
 import io.cordee.persistence.common.Sql;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.UUID;
@@ -36,7 +36,7 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
 
     private static final KeysetQuery<ApiTokenRow> PAGE = new KeysetQuery<>("api_token", COLUMNS, "created_at",
             ApiTokenRow.class, row -> row.createdAt().toInstant().toString(), ApiTokenRow::id,
-            value -> Instant.parse(value).atOffset(ZoneOffset.UTC), true);
+            value -> utc(Instant.parse(value)), true);
 
     private final DatabaseClient db;
     private final UserRowMapper users;
@@ -77,9 +77,9 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
                 .bind("access", token.access().name())
                 .bind("areas", token.areas().stream().map(Enum::name).sorted().toArray(String[]::new))
                 .bind("tokenHash", valueHash).bind("hint", token.hint())
-                .bind("createdAt", token.createdAt().atOffset(ZoneOffset.UTC));
+                .bind("createdAt", utc(token.createdAt()));
         spec = token.expiresAt() == null ? spec.bindNull("expiresAt", OffsetDateTime.class)
-                : spec.bind("expiresAt", token.expiresAt().atOffset(ZoneOffset.UTC));
+                : spec.bind("expiresAt", utc(token.expiresAt()));
         return spec.mapProperties(ApiTokenRow.class).one().map(ApiTokenRow::toDomain);
     }
 
@@ -111,7 +111,7 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
         Sql where = Sql.forAgency(agencyId.value());
         if (!includeInactive) {
             where.and("revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)")
-                    .param("now", now.atOffset(ZoneOffset.UTC));
+                    .param("now", utc(now));
         }
         return PAGE.fetch(db, where, page, ApiTokenRow::toDomain);
     }
@@ -120,7 +120,7 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
     public Mono<ApiToken> revoke(AgencyId agencyId, ApiTokenId id, Instant now) {
         return db.sql("UPDATE api_token SET revoked_at = coalesce(revoked_at, :now)"
                         + " WHERE agency_id = :agencyId AND id = :id RETURNING " + COLUMNS)
-                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("now", utc(now))
                 .mapProperties(ApiTokenRow.class).one().map(ApiTokenRow::toDomain);
     }
 
@@ -137,7 +137,7 @@ public class ApiTokenPersistenceAdapter implements ApiTokenRepository {
     public Mono<Void> touch(AgencyId agencyId, ApiTokenId id, Instant now) {
         return db.sql("UPDATE api_token SET last_used_at = :now WHERE agency_id = :agencyId AND id = :id"
                         + " AND (last_used_at IS NULL OR last_used_at < :now)")
-                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("now", utc(now))
                 .then();
     }
 }

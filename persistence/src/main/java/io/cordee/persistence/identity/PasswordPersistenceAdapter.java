@@ -66,8 +66,8 @@ public class PasswordPersistenceAdapter implements PasswordRepository {
                 .bind("h", tokenHash)
                 .map(row -> new PasswordReset(row.get("id", UUID.class),
                         new AgencyId(row.get("agency_id", UUID.class)), new UserId(row.get("user_id", UUID.class)),
-                        row.get("created_at", OffsetDateTime.class).toInstant(),
-                        row.get("expires_at", OffsetDateTime.class).toInstant(),
+                        instant(row, "created_at"),
+                        instant(row, "expires_at"),
                         instant(row.get("used_at", OffsetDateTime.class))))
                 .one();
     }

@@ -1,10 +1,11 @@
 package io.cordee.persistence.identity;
 
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.identity.SignInAttemptRepository;
 import io.cordee.core.identity.SignInThrottle;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -52,7 +53,7 @@ public class SignInAttemptPersistenceAdapter implements SignInAttemptRepository 
     @Override
     public Mono<Duration> claim(byte[] accountKey, Instant now, SignInThrottle throttle) {
         return db.sql(CLAIM)
-                .bind("key", accountKey).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("key", accountKey).bind("now", utc(now))
                 .bind("free", throttle.freeAttempts()).bind("firstMs", throttle.firstDelay().toMillis())
                 .bind("maxMs", throttle.maxDelay().toMillis()).bind("windowMs", throttle.window().toMillis())
                 .map(row -> row.get("wait_ms", Long.class)).one()
@@ -70,7 +71,7 @@ public class SignInAttemptPersistenceAdapter implements SignInAttemptRepository 
     @Override
     public Mono<Long> deleteExpired(Instant now) {
         return db.sql("DELETE FROM sign_in_attempt WHERE expires_at <= :now")
-                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("now", utc(now))
                 .fetch().rowsUpdated();
     }
 }

@@ -107,7 +107,7 @@ public class TwoFactorPersistenceAdapter implements TwoFactorRepository {
                 .bind("h", tokenHash)
                 .map(row -> new Challenge(new AgencyId(row.get("agency_id", UUID.class)),
                         new UserId(row.get("user_id", UUID.class)), Boolean.TRUE.equals(row.get("enrol", Boolean.class)),
-                        row.get("expires_at", OffsetDateTime.class).toInstant(),
+                        instant(row, "expires_at"),
                         instant(row.get("used_at", OffsetDateTime.class)), row.get("failures", Integer.class)))
                 .one();
     }

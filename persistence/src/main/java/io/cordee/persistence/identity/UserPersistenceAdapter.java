@@ -1,5 +1,7 @@
 package io.cordee.persistence.identity;
 
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.Session;
 import io.cordee.core.identity.SessionRepository;
@@ -8,7 +10,6 @@ import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
 import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -56,8 +57,8 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
                         + " VALUES (:agencyId, :id, :userId, :tokenHash, :createdAt, :expiresAt)")
                 .bind("agencyId", session.agencyId().value()).bind("id", session.id())
                 .bind("userId", session.userId().value()).bind("tokenHash", session.tokenHash())
-                .bind("createdAt", session.createdAt().atOffset(ZoneOffset.UTC))
-                .bind("expiresAt", session.expiresAt().atOffset(ZoneOffset.UTC))
+                .bind("createdAt", utc(session.createdAt()))
+                .bind("expiresAt", utc(session.expiresAt()))
                 .then().thenReturn(session);
     }
 
@@ -68,7 +69,7 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
                         + " WHERE " + CredentialTokens.rowOf("s.", "SESSION", "tokenHash")
                         + " AND s.revoked_at IS NULL AND s.expires_at > :now"
                         + " AND u.deactivated_at IS NULL")
-                .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("tokenHash", tokenHash).bind("now", utc(now))
                 .mapProperties(UserRow.class).one().map(mapper::toDomain);
     }
 
@@ -76,7 +77,7 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
     public Mono<Void> revoke(byte[] tokenHash, Instant now) {
         return db.sql("UPDATE user_session SET revoked_at = :now WHERE "
                         + CredentialTokens.rowOf("", "SESSION", "tokenHash") + " AND revoked_at IS NULL")
-                .bind("tokenHash", tokenHash).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("tokenHash", tokenHash).bind("now", utc(now))
                 .then();
     }
 
@@ -88,7 +89,7 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
                         + " AND EXISTS (SELECT 1 FROM user_session n WHERE n.agency_id = s.agency_id"
                         + " AND n.user_id = s.user_id AND n.created_at > s.created_at)"
                         + " LIMIT :limit)")
-                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("limit", limit)
+                .bind("now", utc(now)).bind("limit", limit)
                 .fetch().rowsUpdated();
     }
 }

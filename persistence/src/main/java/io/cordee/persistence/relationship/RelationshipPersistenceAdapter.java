@@ -1,5 +1,8 @@
 package io.cordee.persistence.relationship;
 
+import static io.cordee.persistence.common.Timestamps.instant;
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.ErrorCode;
@@ -271,7 +274,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
         spec = comment.authorId() == null ? spec.bindNull("noteAuthor", UUID.class)
                 : spec.bind("noteAuthor", comment.authorId().value());
         return spec.bind("noteBody", comment.body())
-                .bind("noteAt", java.time.OffsetDateTime.ofInstant(comment.createdAt(), java.time.ZoneOffset.UTC))
+                .bind("noteAt", utc(comment.createdAt()))
                 .mapProperties(CommitmentRow.class).one().map(mapper::toDomain);
     }
 
@@ -286,7 +289,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                 : spec.bind("commitmentId", c.commitmentId().value());
         spec = c.authorId() == null ? spec.bindNull("authorId", UUID.class) : spec.bind("authorId", c.authorId().value());
         return spec.bind("side", c.side().name()).bind("body", c.body()).bind("kind", c.delivery() ? "DELIVERED" : "COMMENT")
-                .bind("createdAt", java.time.OffsetDateTime.ofInstant(c.createdAt(), java.time.ZoneOffset.UTC))
+                .bind("createdAt", utc(c.createdAt()))
                 .fetch().rowsUpdated().thenReturn(c);
     }
 
@@ -306,7 +309,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                             Side.valueOf(row.get("side", String.class)),
                             author == null ? null : new UserId(author), row.get("body", String.class),
                             "DELIVERED".equals(row.get("kind", String.class)),
-                            row.get("created_at", java.time.OffsetDateTime.class).toInstant());
+                            instant(row, "created_at"));
                 }).all();
     }
 

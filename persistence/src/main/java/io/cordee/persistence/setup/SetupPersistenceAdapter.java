@@ -1,9 +1,10 @@
 package io.cordee.persistence.setup;
 
+import static io.cordee.persistence.common.Timestamps.utc;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.setup.SetupRepository;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -27,7 +28,7 @@ public class SetupPersistenceAdapter implements SetupRepository {
     @Override
     public Mono<Void> saveToken(byte[] tokenHash, Instant issuedAt) {
         return db.sql("INSERT INTO setup_token (token_hash, issued_at) VALUES (:hash, :at) ON CONFLICT DO NOTHING")
-                .bind("hash", tokenHash).bind("at", issuedAt.atOffset(ZoneOffset.UTC)).then();
+                .bind("hash", tokenHash).bind("at", utc(issuedAt)).then();
     }
 
     @Override
@@ -41,7 +42,7 @@ public class SetupPersistenceAdapter implements SetupRepository {
     public Mono<Boolean> claim(Instant at) {
         return db.sql("INSERT INTO setup_claim (singleton, claimed_at) VALUES (true, :at) ON CONFLICT DO NOTHING"
                         + " RETURNING singleton")
-                .bind("at", at.atOffset(ZoneOffset.UTC)).map(row -> true).one().defaultIfEmpty(false)
+                .bind("at", utc(at)).map(row -> true).one().defaultIfEmpty(false)
                 .flatMap(claimed -> !claimed ? Mono.just(false)
                         : db.sql("DELETE FROM setup_token").then()
                         .then(db.sql("SELECT NOT EXISTS (SELECT 1 FROM agency) AS empty")

@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.agency;
 
 import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.MoneyInput;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -14,7 +15,6 @@ import io.cordee.core.money.Money;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ public class AgencyController {
 
     @SchemaMapping(typeName = "Agency")
     public OffsetDateTime now(Agency agency) {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return DateTimes.utc(clock.instant());
     }
 
     @SchemaMapping(typeName = "Agency", field = "timeZone")

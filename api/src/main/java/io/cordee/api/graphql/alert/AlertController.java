@@ -6,6 +6,7 @@ import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -35,7 +36,6 @@ import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,8 +148,7 @@ public class AlertController {
                     : new AlertFilter(filter.status() == null ? null : Set.copyOf(filter.status()),
                             filter.severity() == null ? null : Set.copyOf(filter.severity()),
                             filter.kind() == null ? null : Set.copyOf(filter.kind()),
-                            filter.clientId() == null ? null
-                                    : new ClientId(GlobalId.decode(filter.clientId(), ClientController.TYPE, "filter.clientId")),
+                            ClientController.optionalId(filter.clientId(), "filter.clientId"),
                             Boolean.TRUE.equals(filter.includeSnoozed()));
             return alerts.alerts(caller, f, page).map(p -> Connection.of(p.map(Alert::new), page.after() != null));
         });
@@ -212,17 +211,17 @@ public class AlertController {
 
     @SchemaMapping(typeName = TYPE)
     public OffsetDateTime openedAt(Alert a) {
-        return a.state().openedAt().atOffset(ZoneOffset.UTC);
+        return DateTimes.utc(a.state().openedAt());
     }
 
     @SchemaMapping(typeName = TYPE)
     public OffsetDateTime acknowledgedAt(Alert a) {
-        return a.state().acknowledgedAt() == null ? null : a.state().acknowledgedAt().atOffset(ZoneOffset.UTC);
+        return DateTimes.utc(a.state().acknowledgedAt());
     }
 
     @SchemaMapping(typeName = TYPE)
     public OffsetDateTime resolvedAt(Alert a) {
-        return a.state().resolvedAt() == null ? null : a.state().resolvedAt().atOffset(ZoneOffset.UTC);
+        return DateTimes.utc(a.state().resolvedAt());
     }
 
     @SchemaMapping(typeName = TYPE)

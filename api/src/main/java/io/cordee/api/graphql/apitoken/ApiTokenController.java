@@ -3,6 +3,7 @@ package io.cordee.api.graphql.apitoken;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -16,9 +17,7 @@ import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.CreateApiTokenCommand;
 import io.cordee.core.identity.User;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,22 +98,22 @@ public class ApiTokenController {
 
     @SchemaMapping(typeName = TYPE)
     public OffsetDateTime createdAt(ApiToken token) {
-        return offset(token.createdAt());
+        return DateTimes.utc(token.createdAt());
     }
 
     @SchemaMapping(typeName = TYPE)
     public OffsetDateTime expiresAt(ApiToken token) {
-        return offset(token.expiresAt());
+        return DateTimes.utc(token.expiresAt());
     }
 
     @SchemaMapping(typeName = TYPE)
     public OffsetDateTime lastUsedAt(ApiToken token) {
-        return offset(token.lastUsedAt());
+        return DateTimes.utc(token.lastUsedAt());
     }
 
     @SchemaMapping(typeName = TYPE)
     public OffsetDateTime revokedAt(ApiToken token) {
-        return offset(token.revokedAt());
+        return DateTimes.utc(token.revokedAt());
     }
 
     @SchemaMapping(typeName = TYPE)
@@ -134,9 +133,5 @@ public class ApiTokenController {
         return Callers.viaApiToken().flatMap(viaToken -> viaToken
                 ? Mono.error(new Forbidden("An API token cannot " + action + ": sign in as an owner"))
                 : Callers.current());
-    }
-
-    private static OffsetDateTime offset(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

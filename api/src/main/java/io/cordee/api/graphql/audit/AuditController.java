@@ -3,6 +3,7 @@ package io.cordee.api.graphql.audit;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.core.audit.AuditEntry;
 import io.cordee.core.audit.AuditFilter;
@@ -11,7 +12,6 @@ import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -29,7 +29,7 @@ public class AuditController {
                                  List<Change> changes) {
 
         static AuditEntryView of(AuditEntry e) {
-            return new AuditEntryView(e.recordedAt().atOffset(ZoneOffset.UTC),
+            return new AuditEntryView(DateTimes.utc(e.recordedAt()),
                     new Actor(GlobalId.of("User", e.actorUserId().value()), e.actorName(),
                             e.actorTokenId() == null ? null : GlobalId.of("ApiToken", e.actorTokenId())),
                     e.requestId(), e.operation(), e.entityType(), GlobalId.of(e.entityType(), e.entityId()), e.record(),

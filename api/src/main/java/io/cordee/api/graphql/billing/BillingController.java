@@ -112,10 +112,8 @@ public class BillingController {
                                               @Argument String projectId, @Argument List<InvoiceStatus> status,
                                               DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> billing.invoices(caller, new InvoiceFilter(
-                                clientId == null ? null
-                                        : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId")),
-                                projectId == null ? null
-                                        : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
+                                ClientController.optionalId(clientId, "clientId"),
+                                ProjectController.optionalId(projectId, "projectId"),
                                 status == null || status.isEmpty() ? null : EnumSet.copyOf(status)),
                         Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));

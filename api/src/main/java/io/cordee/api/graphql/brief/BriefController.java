@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -25,7 +26,6 @@ import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -89,7 +89,7 @@ public class BriefController {
 
     public record BriefSignature(String party, String signedBy, OffsetDateTime signedAt, int versionNumber) {
         static BriefSignature of(Signature s) {
-            return new BriefSignature(s.party().name(), s.signerName(), s.signedAt().atOffset(ZoneOffset.UTC),
+            return new BriefSignature(s.party().name(), s.signerName(), DateTimes.utc(s.signedAt()),
                     s.versionNumber());
         }
     }
@@ -131,8 +131,8 @@ public class BriefController {
     public Mono<Connection<Brief>> briefs(@Argument Integer first, @Argument String after,
                                           @Argument String projectId,
                                           DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> briefs.list(caller, projectId == null ? null
-                        : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
+        return Callers.current().flatMap(caller -> briefs.list(caller,
+                        ProjectController.optionalId(projectId, "projectId"),
                         Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }

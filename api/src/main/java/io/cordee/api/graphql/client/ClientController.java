@@ -32,6 +32,11 @@ public class ClientController {
 
     public static final String TYPE = "Client";
 
+    /** The client an optional argument names: null when it is absent; an invalid id is an error on {@code field}. */
+    public static ClientId optionalId(String value, String field) {
+        return value == null ? null : new ClientId(GlobalId.decode(value, TYPE, field));
+    }
+
     public record ClientFilterInput(Segment segment, String nameContains, Boolean includeArchived) {
     }
 

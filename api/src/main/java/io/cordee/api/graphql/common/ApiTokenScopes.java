@@ -3,7 +3,6 @@ package io.cordee.api.graphql.common;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.pipeline.RequestPipeline;
 import io.cordee.api.pipeline.RootFields;
@@ -81,10 +80,8 @@ public class ApiTokenScopes implements WebGraphQlInterceptor {
      * does not parse runs nothing, so it has none; an unknown fragment counts as a field no token may run.
      */
     static Set<String> mutationFields(String document) {
-        Document parsed;
-        try {
-            parsed = RequestDocuments.parse(document);
-        } catch (InvalidSyntaxException e) {
+        Document parsed = RequestDocuments.parsed(document).orElse(null);
+        if (parsed == null) {
             return Set.of();
         }
         Set<String> fields = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package io.cordee.api.graphql.common;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import java.util.List;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
@@ -17,7 +18,12 @@ public final class Refusals {
 
     /** A GraphQL answer holding only {@code error}: nothing of the request ran. */
     public static WebGraphQlResponse answer(WebGraphQlRequest request, GraphQLError error) {
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+        return answer(request, List.of(error));
+    }
+
+    /** A GraphQL answer holding only {@code errors}, in their order: nothing of the request ran. */
+    public static WebGraphQlResponse answer(WebGraphQlRequest request, List<GraphQLError> errors) {
+        ExecutionResult result = ExecutionResult.newExecutionResult().addErrors(errors).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 }

@@ -3,9 +3,7 @@ package io.cordee.api.graphql.common;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import io.cordee.api.pipeline.RequestDocuments;
 import io.cordee.api.limits.LimitsProperties;
 import io.cordee.api.limits.WebSocketLimits;
@@ -175,14 +173,10 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         if (document == null || document.length() > maxLength) {
             return false;
         }
-        Document parsed;
-        try {
-            parsed = RequestDocuments.parse(document);
-        } catch (InvalidSyntaxException e) {
-            return false; // graphql-java answers the syntax error, and nothing runs
-        }
-        return parsed.getDefinitionsOfType(OperationDefinition.class).stream()
-                .anyMatch(op -> op.getOperation() == OperationDefinition.Operation.MUTATION);
+        return RequestDocuments.parsed(document) // empty: graphql-java answers the syntax error, and nothing runs
+                .map(parsed -> parsed.getDefinitionsOfType(OperationDefinition.class).stream()
+                        .anyMatch(op -> op.getOperation() == OperationDefinition.Operation.MUTATION))
+                .orElse(false);
     }
 
     private boolean holdsMutation(String document) {

@@ -197,7 +197,7 @@ public class DealController {
     }
 
     private static ClientId clientId(String id) {
-        return id == null ? null : new ClientId(GlobalId.decode(id, ClientController.TYPE, "clientId"));
+        return ClientController.optionalId(id, "clientId");
     }
 
     private static BillingPlan plan(DealBillingPlanInput input) {

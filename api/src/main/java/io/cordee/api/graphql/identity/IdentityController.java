@@ -2,6 +2,7 @@ package io.cordee.api.graphql.identity;
 
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GraphQlAuthentication;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -15,7 +16,6 @@ import io.cordee.core.identity.SignedIn;
 import io.cordee.core.identity.TwoFactorService;
 import io.cordee.core.identity.User;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -75,11 +75,11 @@ public class IdentityController {
                 twoFactor.signIn(input.email(), input.password()).flatMap(step -> {
                     if (step instanceof TwoFactorService.SecondFactorDue due) {
                         return Mono.just(new SignInPayload(null, null, List.of(), new SecondFactorChallenge(
-                                due.challenge(), due.expiresAt().atOffset(ZoneOffset.UTC), due.enrolment())));
+                                due.challenge(), DateTimes.utc(due.expiresAt()), due.enrolment())));
                     }
                     SignedIn signedIn = ((TwoFactorService.SignedInStep) step).signedIn();
                     return sessions.open(signedIn, context).map(viewer -> new SignInPayload(viewer,
-                            signedIn.expiresAt().atOffset(ZoneOffset.UTC), List.of()));
+                            DateTimes.utc(signedIn.expiresAt()), List.of()));
                 }),
                 payload -> payload,
                 errors -> new SignInPayload(null, null, errors));

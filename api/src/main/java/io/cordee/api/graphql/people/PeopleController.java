@@ -4,6 +4,7 @@ import io.cordee.core.people.ChangeRoleCommand;
 import io.cordee.core.people.InvitePersonCommand;
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -21,9 +22,7 @@ import io.cordee.core.people.PeopleService;
 import io.cordee.core.people.Person;
 import io.cordee.core.people.PersonStatus;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,12 +164,12 @@ public class PeopleController {
 
     @SchemaMapping(typeName = "Person")
     public OffsetDateTime lastSignedInAt(Person person) {
-        return offset(person.lastSignedInAt());
+        return DateTimes.utc(person.lastSignedInAt());
     }
 
     @SchemaMapping(typeName = "Person")
     public OffsetDateTime deactivatedAt(Person person) {
-        return offset(person.deactivatedAt());
+        return DateTimes.utc(person.deactivatedAt());
     }
 
     @SchemaMapping(typeName = INVITATION)
@@ -185,12 +184,12 @@ public class PeopleController {
 
     @SchemaMapping(typeName = INVITATION)
     public OffsetDateTime createdAt(Invitation invitation) {
-        return offset(invitation.createdAt());
+        return DateTimes.utc(invitation.createdAt());
     }
 
     @SchemaMapping(typeName = INVITATION)
     public OffsetDateTime expiresAt(Invitation invitation) {
-        return offset(invitation.expiresAt());
+        return DateTimes.utc(invitation.expiresAt());
     }
 
     private static UserId userId(String id) {
@@ -206,9 +205,5 @@ public class PeopleController {
         return Callers.viaApiToken().flatMap(viaToken -> viaToken
                 ? Mono.error(new Forbidden("An API token cannot " + action + ": sign in as an owner"))
                 : Callers.current());
-    }
-
-    private static OffsetDateTime offset(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

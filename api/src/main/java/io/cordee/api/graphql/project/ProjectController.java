@@ -34,6 +34,11 @@ public class ProjectController {
 
     public static final String TYPE = "Project";
 
+    /** The project an optional argument names: null when it is absent; an invalid id is an error on {@code field}. */
+    public static ProjectId optionalId(String value, String field) {
+        return value == null ? null : new ProjectId(GlobalId.decode(value, TYPE, field));
+    }
+
     public record CreateProjectInput(String clientId, String name, ProjectStatus status, LocalDate startDate,
                                      LocalDate launchDate, LocalDate communicationPlanDate, MoneyInput feeBudget,
                                      Integer paymentTermsDays) {
@@ -69,8 +74,7 @@ public class ProjectController {
                                               @Argument String clientId,
                                               DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> projects.list(caller,
-                        clientId == null ? null : new ClientId(GlobalId.decode(clientId, ClientController.TYPE,
-                                "clientId")),
+                        ClientController.optionalId(clientId, "clientId"),
                         Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }

@@ -152,8 +152,7 @@ public class ProposalController {
                                                              @Argument String after,
                                                              DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> {
-            ClientId id = clientId == null ? null
-                    : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId"));
+            ClientId id = ClientController.optionalId(clientId, "clientId");
             return proposals.list(caller, id, Connection.request(first, after, selection))
                     .map(page -> Connection.of(page.map(p -> RenegotiationProposal.of(caller, p)), after != null));
         });

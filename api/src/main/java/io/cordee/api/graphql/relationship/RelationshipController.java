@@ -4,6 +4,7 @@ import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -138,7 +139,7 @@ public class RelationshipController {
                               java.time.OffsetDateTime createdAt, String agreementId, String commitmentId) {
         static CommentView of(io.cordee.core.relationship.RelationshipComment c) {
             return new CommentView(GlobalId.of("RelationshipComment", c.id()), c.side(), c.body(), c.delivery(),
-                    c.createdAt().atOffset(java.time.ZoneOffset.UTC),
+                    DateTimes.utc(c.createdAt()),
                     c.agreementId() == null ? null : GlobalId.of(AGREEMENT, c.agreementId().value()),
                     c.commitmentId() == null ? null : GlobalId.of(COMMITMENT, c.commitmentId().value()));
         }
@@ -407,11 +408,11 @@ public class RelationshipController {
     // ---- helpers -------------------------------------------------------------------------------
 
     private static ClientId clientId(String id) {
-        return id == null ? null : new ClientId(GlobalId.decode(id, ClientController.TYPE, "clientId"));
+        return ClientController.optionalId(id, "clientId");
     }
 
     private static ProjectId projectId(String id) {
-        return id == null ? null : new ProjectId(GlobalId.decode(id, ProjectController.TYPE, "projectId"));
+        return ProjectController.optionalId(id, "projectId");
     }
 
     private static int orZero(Integer value) {

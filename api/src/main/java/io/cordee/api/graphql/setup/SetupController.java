@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.setup;
 
 import graphql.GraphQLContext;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GraphQlAuthentication;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Mutations;
@@ -15,7 +16,6 @@ import io.cordee.core.identity.SignedIn;
 import io.cordee.core.setup.NewAgency;
 import io.cordee.core.setup.SetupService;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -54,7 +54,7 @@ public class SetupController {
         /** No session yet: a second factor is due (ADR 44). */
         public static SetUpPayload secondFactor(io.cordee.core.identity.TwoFactorService.SecondFactorDue due) {
             return new SetUpPayload(null, null, List.of(), new IdentityController.SecondFactorChallenge(
-                    due.challenge(), due.expiresAt().atOffset(java.time.ZoneOffset.UTC), due.enrolment()));
+                    due.challenge(), DateTimes.utc(due.expiresAt()), due.enrolment()));
         }
 
         /** A proof that signs in (a reset link, an accepted invitation): the new session, or the second factor due. */
@@ -68,7 +68,7 @@ public class SetupController {
         /** The new session: its cookie set on the answer, its viewer and expiry. */
         public static Mono<SetUpPayload> of(SignedIn signedIn, SessionOpener sessions, GraphQLContext context) {
             return sessions.open(signedIn, context).map(viewer -> new SetUpPayload(viewer,
-                    signedIn.expiresAt().atOffset(ZoneOffset.UTC), List.of()));
+                    DateTimes.utc(signedIn.expiresAt()), List.of()));
         }
     }
 

@@ -107,12 +107,7 @@ public class StaffingController {
                                                     @Argument String clientId,
                                                     DataFetchingFieldSelectionSet selection) {
         return Callers.current().flatMap(caller -> staffing.list(caller,
-                        projectId == null ? null
-                                : new ProjectId(GlobalId.decode(projectId, ProjectController.TYPE, "projectId")),
-                        teamMemberId == null ? null
-                                : new TeamMemberId(GlobalId.decode(teamMemberId, TeamController.TYPE, "teamMemberId")),
-                        clientId == null ? null
-                                : new ClientId(GlobalId.decode(clientId, ClientController.TYPE, "clientId")),
+                        projectId(projectId), memberId(teamMemberId), ClientController.optionalId(clientId, "clientId"),
                         Connection.request(first, after, selection)))
                 .map(page -> Connection.of(page, after != null));
     }
@@ -212,11 +207,11 @@ public class StaffingController {
     }
 
     private static TeamMemberId memberId(String id) {
-        return id == null ? null : new TeamMemberId(GlobalId.decode(id, TeamController.TYPE, "teamMemberId"));
+        return TeamController.optionalId(id, "teamMemberId");
     }
 
     private static ProjectId projectId(String id) {
-        return id == null ? null : new ProjectId(GlobalId.decode(id, ProjectController.TYPE, "projectId"));
+        return ProjectController.optionalId(id, "projectId");
     }
 
     private static MonthCapacityView view(MonthCapacity m) {

@@ -36,6 +36,11 @@ public class TeamController {
 
     public static final String TYPE = "TeamMember";
 
+    /** The member an optional argument names: null when it is absent; an invalid id is an error on {@code field}. */
+    public static TeamMemberId optionalId(String value, String field) {
+        return value == null ? null : new TeamMemberId(GlobalId.decode(value, TYPE, field));
+    }
+
     public static final String ABSENCE = "Absence";
 
     public record CreateTeamMemberInput(String name, String jobTitle, List<String> skills, Double fte,

@@ -2,6 +2,7 @@ package io.cordee.api.graphql.twofactor;
 
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
+import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.graphql.identity.IdentityController.Viewer;
@@ -14,7 +15,6 @@ import io.cordee.core.identity.Role;
 import io.cordee.core.identity.SetTwoFactorRequirementCommand;
 import io.cordee.core.identity.TwoFactorService;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -76,7 +76,7 @@ public class TwoFactorController {
         return Mutations.payload(Mono.fromCallable(() -> new CompleteSignInCommand(input.challenge(), input.code(),
                                 input.recoveryCode())).flatMap(twoFactor::completeSignIn)
                         .flatMap(done -> sessions.open(done.signedIn(), context).map(viewer ->
-                                new CompleteSignInPayload(viewer, done.signedIn().expiresAt().atOffset(ZoneOffset.UTC),
+                                new CompleteSignInPayload(viewer, DateTimes.utc(done.signedIn().expiresAt()),
                                         done.recoveryCodes(), List.of()))),
                 payload -> payload, errors -> new CompleteSignInPayload(null, null, List.of(), errors));
     }
