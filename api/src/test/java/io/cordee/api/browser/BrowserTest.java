@@ -66,7 +66,8 @@ class BrowserTest {
      * How often {@link AccessibilityBrowserTest}'s waits look again. {@link #wait} keeps Selenium's default, 500 ms,
      * under which a wait whose condition is not met at once lasts until the next half second. Not shortened for
      * every class: StaffingAndSettingsBrowserTest's conflict step, which waits on the server's state and then changes
-     * it as another user, relies on the SPA having finished its own reload within that half second.
+     * it as another user, once relied on the SPA having finished its own reload within that half second (it now
+     * waits for the page's answer and reload, the allocations' {@code aria-busy}).
      */
     static final Duration POLL = Duration.ofMillis(20);
 

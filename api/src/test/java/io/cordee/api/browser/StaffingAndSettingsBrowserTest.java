@@ -1,5 +1,11 @@
 package io.cordee.api.browser;
 
+import static io.cordee.api.browser.StaffingApi.allocation;
+import static io.cordee.api.browser.StaffingApi.dates;
+import static io.cordee.api.browser.StaffingApi.member;
+import static io.cordee.api.browser.StaffingApi.ownClient;
+import static io.cordee.api.browser.StaffingApi.project;
+import static io.cordee.api.browser.StaffingApi.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
@@ -86,13 +92,12 @@ class StaffingAndSettingsBrowserTest {
         new Actions(browser.driver).clickAndHold(bar(ben).findElement(By.cssSelector(".tl-stretch")))
                 .moveByOffset(-WEEK_PX / 2, 0).moveByOffset(-WEEK_PX / 2 - 2, 0).release().perform();
         browser.wait.until(d -> dates(owner, ben).equals(List.of(monday.plusDays(7).toString(), monday.plusDays(34).toString())));
+        // the page has that answer and has read the staffing again after it: it knows Ada's version before the change below
+        browser.wait.until(d -> "false".equals(bar(ben).getDomAttribute("aria-busy")));
+        browser.wait.until(d -> "false".equals(d.findElement(By.cssSelector("section[aria-labelledby=alloc-title]")).getDomAttribute("aria-busy")));
 
         // someone else changes Ada's meanwhile: the lead's move is refused, the bar goes back, the reason shows
-        owner.document("query($id: ID!) { node(id: $id) { ... on Allocation { version } } }").variable("id", ada).execute()
-                .path("node.version").entity(Long.class).satisfies(v -> owner.document("""
-                        mutation($id: ID!, $v: Long!) { updateAllocation(input: {id: $id, version: $v, sharePercent: 60}) {
-                          userErrors { code } } }""").variable("id", ada).variable("v", v).execute()
-                        .path("updateAllocation.userErrors").entityList(Object.class).hasSize(0));
+        share(owner, ada, 60);
         String left = bar(ada).getCssValue("left");
         press(bar(ada), false, Keys.ARROW_RIGHT);
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=timeline-message]"),
@@ -389,39 +394,5 @@ class StaffingAndSettingsBrowserTest {
     private WebElement bar(String allocation) {
         return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".tl-bar[data-allocation='" + allocation + "']")));
-    }
-
-    private static List<String> dates(HttpGraphQlTester api, String allocation) {
-        HttpGraphQlTester.Response r = api.document("query($id: ID!) { node(id: $id) { ... on Allocation { startDate endDate } } }")
-                .variable("id", allocation).execute();
-        return List.of(r.path("node.startDate").entity(String.class).get(), r.path("node.endDate").entity(String.class).get());
-    }
-
-    private static String ownClient(HttpGraphQlTester api) {
-        return api.document("{ clients { nodes { id name } } }").execute()
-                .path("clients.nodes[?(@.name == 'Own Client')].id").entityList(String.class).get().get(0);
-    }
-
-    private static String project(HttpGraphQlTester api, String client, String name, LocalDate start) {
-        return api.document("""
-                        mutation($c: ID!, $n: String!, $s: Date!) { createProject(input: {clientId: $c, name: $n, status: ACTIVE,
-                          startDate: $s, feeBudget: {amountMinor: 5000000}}) { project { id } userErrors { message } } }""")
-                .variable("c", client).variable("n", name).variable("s", start.toString()).execute()
-                .path("createProject.project.id").entity(String.class).get();
-    }
-
-    private static String member(HttpGraphQlTester api, String name) {
-        return api.document("""
-                        mutation($n: String!) { createTeamMember(input: {name: $n, monthlyLoadedCost: {amountMinor: 1000000},
-                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } userErrors { message } } }""")
-                .variable("n", name).execute().path("createTeamMember.teamMember.id").entity(String.class).get();
-    }
-
-    private static String allocation(HttpGraphQlTester api, String member, String project, int share, LocalDate from, LocalDate to) {
-        return api.document("""
-                        mutation($m: ID!, $p: ID!, $s: Int!, $f: Date!, $t: Date!) { createAllocation(input: {teamMemberId: $m,
-                          projectId: $p, sharePercent: $s, startDate: $f, endDate: $t}) { allocation { id } userErrors { message } } }""")
-                .variable("m", member).variable("p", project).variable("s", share).variable("f", from.toString())
-                .variable("t", to.toString()).execute().path("createAllocation.allocation.id").entity(String.class).get();
     }
 }

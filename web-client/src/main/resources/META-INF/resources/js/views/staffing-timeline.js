@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
 import { CordeeElement, fieldErrors, errorsFor, stylesheet } from '../ui.js';
 import { t, formatDate, formatDayMonth, formatPercent, addMessages } from '../i18n.js';
+import { Saves } from './staffing-saves.js';
 import words from './staffing-timeline.words.js';
 
 addMessages(words);
@@ -27,16 +28,19 @@ const FIELDS = ['projectId', 'sharePercent', 'startDate', 'endDate'];
 /**
  * Staffing as a timeline (issue 15 point 6): one row per person, one column per week, one bar per allocation
  * with its share. A bar moves (drag its body, or arrow keys) or stretches (drag its right edge, or shift +
- * arrow keys) by whole weeks; Enter or a click opens a small form. Every change is saved at once through
+ * arrow keys) by whole weeks; Enter or a click opens a small form. Every change is saved through
  * `updateAllocation` with the version read: the bar shows the change before the answer and goes back where
- * it was, with the server's message, when it is refused. Weeks in which someone is allocated more than 100 %
- * of their time (the API's `overAllocations`) are marked on that person's row.
+ * it was, with the server's message, when it is refused. No change is dropped because another is still on its
+ * way: the saves go one after the other in the order asked, and the keys pressed on a bar while its save is out
+ * become one save of the dates asked for last, sent when the answer is in ("Saving…" says how many are left).
+ * Weeks in which someone is allocated more than 100 % of their time (the API's `overAllocations`) are marked
+ * on that person's row.
  */
 class StaffingTimeline extends CordeeElement {
   static properties = {
     allocations: {}, members: {}, projects: {}, overAllocations: {}, from: {}, weeks: {},
     clientFilter: { state: true }, projectFilter: { state: true }, moved: { state: true }, editing: { state: true },
-    editErrors: { state: true }, busy: { state: true }, message: { state: true }, failed: { state: true }, stale: { state: true },
+    editErrors: { state: true }, message: { state: true }, failed: { state: true }, stale: { state: true },
   };
 
   constructor() {
@@ -45,11 +49,22 @@ class StaffingTimeline extends CordeeElement {
     this.projectFilter = '';
     this.moved = {}; // id → { startDate, endDate } shown before the server answers
     this.editErrors = [];
+    this.saves = new Saves(this);
   }
 
-  /** The allocations as shown: a pending change over the server's dates. */
+  /** A save, or the edit dialog's save or delete, is waiting or on its way. */
+  get busy() {
+    return this.saves.pending > 0;
+  }
+
+  /** An allocation as shown: the dates asked for last over the latest saved. */
+  current(a) {
+    return { ...this.saves.latest(a), ...(this.moved[a.id] || {}) };
+  }
+
+  /** The allocations as shown, filtered. */
   shown() {
-    return this.allocations.map((a) => ({ ...a, ...(this.moved[a.id] || {}) }))
+    return this.allocations.map((a) => this.current(a))
       .filter((a) => (!this.clientFilter || a.project.client.id === this.clientFilter)
         && (!this.projectFilter || a.project.id === this.projectFilter));
   }
@@ -79,6 +94,8 @@ class StaffingTimeline extends CordeeElement {
         data-testid="timeline-message">${this.message}
         ${this.stale ? html`<button type="button" class="secondary small" @click=${() => this.reload()}>${t('alloc.reload')}</button>` : nothing}</p>`
         : nothing}
+      ${this.busy ? html`<p class="muted small" role="status" data-testid="timeline-saving">${this.saves.pending === 1
+        ? t('timeline.savingOne') : t('timeline.saving', { n: this.saves.pending })}</p>` : nothing}
       <div class="timeline-box" data-testid="timeline">
         <div class="timeline" style="--week:${WEEK_PX}px; --weeks:${this.weeks}">
           <div class="tl-row tl-head"><div class="tl-name">${t('staffing.member')}</div>
@@ -118,8 +135,10 @@ class StaffingTimeline extends CordeeElement {
       member: a.teamMember.name, project: `${a.project.client.name} · ${a.project.name}`, share: a.sharePercent,
       start: formatDate(a.startDate), end: formatDate(a.endDate),
     });
-    return html`<div class="tl-bar" role="button" tabindex="0" data-allocation=${a.id} aria-label=${label} title=${label}
-        aria-describedby="timeline-help" style="left:${left}px; width:${Math.max(8, width)}px; top:calc(${lane} * var(--lane))"
+    const unsaved = Boolean(this.saves.unsaved(a.id)); // drawn as such until its save is answered
+    return html`<div class="tl-bar ${unsaved ? 'unsaved' : ''}" role="button" tabindex="0" data-allocation=${a.id}
+        aria-label=${label} title=${label} aria-busy=${unsaved ? 'true' : 'false'} aria-describedby="timeline-help"
+        style="left:${left}px; width:${Math.max(8, width)}px; top:calc(${lane} * var(--lane))"
         @pointerdown=${(e) => this.grab(e, a, 'move')} @keydown=${(e) => this.key(e, a)}>
       <span class="tl-label">${a.project.name} · ${formatPercent(a.sharePercent / 100)}</span>
       <span class="tl-stretch" aria-hidden="true" @pointerdown=${(e) => { e.stopPropagation(); this.grab(e, a, 'stretch'); }}></span>
@@ -148,8 +167,12 @@ class StaffingTimeline extends CordeeElement {
       bar.removeEventListener('pointerup', up);
       bar.removeEventListener('pointercancel', up);
       if (weeks !== 0) this.save(a, this.shifted(original, mode, weeks));
-      else if (travelled < 4) this.edit(a);
-      else this.forget(a.id);
+      else {
+        const unsaved = this.saves.unsaved(a.id); // dates asked for before and still on their way show again
+        if (unsaved) this.moved = { ...this.moved, [a.id]: unsaved };
+        else this.forget(a.id);
+        if (travelled < 4) this.edit(a);
+      }
     };
     bar.addEventListener('pointermove', move);
     bar.addEventListener('pointerup', up);
@@ -170,10 +193,10 @@ class StaffingTimeline extends CordeeElement {
       return;
     }
     const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-    if (!step || this.busy) return;
+    if (!step) return;
     event.preventDefault();
-    const current = this.shown().find((x) => x.id === a.id) || a;
-    this.save(a, this.shifted(current, event.shiftKey ? 'stretch' : 'move', step));
+    // from the dates shown now, which may be asked for and not yet saved: a key pressed during a save is kept
+    this.save(a, this.shifted(this.current(a), event.shiftKey ? 'stretch' : 'move', step));
   }
 
   forget(id) {
@@ -181,25 +204,47 @@ class StaffingTimeline extends CordeeElement {
     this.moved = rest;
   }
 
-  /** Saves new dates at once; refused, the bar goes back and the reason is shown. */
-  async save(a, dates) {
+  /**
+   * Asks for new dates: shown at once, saved after the saves asked for before. Dates asked for again before
+   * their save has left replace the first: one save, of the last.
+   */
+  save(a, dates) {
     this.moved = { ...this.moved, [a.id]: dates };
-    this.busy = true;
+    this.failed = false;
+    this.stale = false;
     this.message = null;
-    const payload = await this.mutate(UPDATE, { id: a.id, version: a.version, ...dates });
-    this.busy = false;
-    this.forget(a.id);
-    if (!payload) return;
-    if (payload.userErrors.length) {
-      this.failed = true;
-      this.stale = conflict(payload.userErrors);
-      this.message = this.stale ? t('timeline.stale') : payload.userErrors.map((e) => e.message).join(' ');
+    this.saves.ask(a, dates, (asked, version) => this.send(a.id, asked, version));
+  }
+
+  /** Sends the dates asked for last; refused, the bar goes back to what is saved and the reason is shown. */
+  async send(id, asked, version) {
+    const { dates } = asked;
+    const payload = await this.mutate(UPDATE, { id, version, ...dates });
+    const saved = payload && !payload.userErrors.length ? payload.allocation : null;
+    if (this.saves.answered(id, asked, saved)) this.forget(id);
+    if (saved) {
+      // a failure said before stays until the user acts again: a later success does not hide it
+      if (!this.failed) this.message = t('timeline.moved', { start: formatDate(dates.startDate), end: formatDate(dates.endDate) });
+      this.keepFocus(id);
+      this.changed(saved);
       return;
     }
-    this.failed = false;
-    this.message = t('timeline.moved', { start: formatDate(dates.startDate), end: formatDate(dates.endDate) });
-    this.changed(payload.allocation);
-    this.updateComplete.then(() => this.querySelector(`.tl-bar[data-allocation="${a.id}"]`)?.focus());
+    if (!payload) return; // `mutate` said why
+    this.failed = true;
+    this.stale = conflict(payload.userErrors);
+    this.message = this.stale ? t('timeline.stale') : payload.userErrors.map((e) => e.message).join(' ');
+  }
+
+  /**
+   * The bars drawn again after a save, the focus stays on the bar that had it (an element may now draw another
+   * allocation); a bar saved with the focus nowhere (after a drag) takes it. Focus elsewhere, in the dialog
+   * say, is left alone.
+   */
+  keepFocus(id) {
+    const bar = this.querySelector('.tl-bar:focus');
+    if (!bar && document.activeElement !== document.body) return;
+    const on = bar ? bar.dataset.allocation : id;
+    this.updateComplete.then(() => this.querySelector(`.tl-bar[data-allocation="${on}"]`)?.focus());
   }
 
   async mutate(query, input) {
@@ -217,7 +262,7 @@ class StaffingTimeline extends CordeeElement {
   }
 
   edit(a) {
-    this.editing = a;
+    this.editing = this.current(a); // with the dates asked for last, saved or not yet
     this.editErrors = [];
     this.message = null;
     this.updateComplete.then(() => this.querySelector('[data-testid=edit-allocation] select')?.focus());
@@ -271,20 +316,22 @@ class StaffingTimeline extends CordeeElement {
     event.preventDefault();
     const form = new FormData(event.target);
     const a = this.editing;
-    this.busy = true;
     this.editErrors = [];
-    const payload = await this.mutate(UPDATE, {
-      id: a.id, version: a.version, projectId: form.get('projectId'), sharePercent: Number(form.get('sharePercent')),
-      startDate: form.get('startDate'), endDate: form.get('endDate'),
-    });
-    if (this.edited(payload, t('alloc.saved'))) this.changed(payload.allocation);
+    // after the saves asked for before it, on the version they brought
+    const payload = await this.saves.run(() => this.mutate(UPDATE, {
+      id: a.id, version: this.saves.version(a.id, a.version), projectId: form.get('projectId'),
+      sharePercent: Number(form.get('sharePercent')), startDate: form.get('startDate'), endDate: form.get('endDate'),
+    }));
+    if (this.edited(payload, t('alloc.saved'))) {
+      this.saves.remember(payload.allocation);
+      this.changed(payload.allocation);
+    }
   }
 
   // not `remove`: that would hide the element's own remove(), and Lit could no longer take the page off screen
   async remove_() {
     const a = this.editing;
-    this.busy = true;
-    const payload = await this.mutate(DELETE, { id: a.id, version: a.version });
+    const payload = await this.saves.run(() => this.mutate(DELETE, { id: a.id, version: this.saves.version(a.id, a.version) }));
     if (this.edited(payload, t('alloc.deleted'))) this.dispatchEvent(new CustomEvent('reload', { bubbles: true }));
   }
 
@@ -293,7 +340,6 @@ class StaffingTimeline extends CordeeElement {
    * `message` is said, and true. No payload (refused or failed: `mutate` said why): false.
    */
   edited(payload, message) {
-    this.busy = false;
     if (!payload) return false;
     if (payload.userErrors.length) {
       this.editErrors = payload.userErrors;

@@ -17,6 +17,8 @@ export default {
     'timeline.edit': 'Allocation of {member}',
     'timeline.cancel': 'Cancel',
     'timeline.sending': 'Saving…',
+    'timeline.savingOne': 'Saving a change…',
+    'timeline.saving': 'Saving {n} changes, one after the other…',
   },
   fr: {
     'alloc.save': 'Enregistrer',
@@ -35,5 +37,7 @@ export default {
     'timeline.edit': 'Allocation de {member}',
     'timeline.cancel': 'Annuler',
     'timeline.sending': 'Enregistrement…',
+    'timeline.savingOne': 'Enregistrement d’une modification…',
+    'timeline.saving': 'Enregistrement de {n} modifications, l’une après l’autre…',
   },
 };

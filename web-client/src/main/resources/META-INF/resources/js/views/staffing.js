@@ -34,6 +34,7 @@ class Staffing extends CordeeElement {
   static properties = {
     data: { state: true }, error: { state: true }, draft: { state: true },
     draftErrors: { state: true }, notice: { state: true }, sending: { state: true }, offset: { state: true },
+    loading: { state: true },
   };
 
   constructor() {
@@ -48,8 +49,14 @@ class Staffing extends CordeeElement {
     this.load();
   }
 
-  /** Loads the view; after a change, again in the background so capacity and over-allocation follow. */
+  /**
+   * Loads the view; after a change, again in the background so capacity and over-allocation follow. Of loads that
+   * overlap (saves one after the other), the last asked for is shown: an earlier one answered late is not. The
+   * allocations say `aria-busy` until it is in.
+   */
   async load() {
+    const asked = (this.loads = (this.loads || 0) + 1);
+    this.loading = true;
     this.error = null;
     const from = thisMonthIso(); // the server's month, not the computer's
     // the timeline: two weeks back from this week's Monday (moved by the offset), 26 weeks; over-allocation is
@@ -65,9 +72,11 @@ class Staffing extends CordeeElement {
         data.allocations.nodes.push(...more.nodes);
         page = more.pageInfo;
       }
-      this.data = data;
+      if (asked === this.loads) this.data = data;
     } catch (e) {
-      this.error = e.message;
+      if (asked === this.loads) this.error = e.message;
+    } finally {
+      if (asked === this.loads) this.loading = false;
     }
   }
 
@@ -152,7 +161,7 @@ class Staffing extends CordeeElement {
   editor() {
     const count = this.data.allocations.totalCount;
     return html`
-      <section class="card" aria-labelledby="alloc-title">
+      <section class="card" aria-labelledby="alloc-title" aria-busy=${this.loading ? 'true' : 'false'}>
         <h2 id="alloc-title">${t('alloc.title')} <span class="count">${count === 1 ? t('alloc.countOne') : t('alloc.count', { n: count })}</span></h2>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
         <div class="timeline-window" role="group" aria-label=${t('timeline.window')}>
