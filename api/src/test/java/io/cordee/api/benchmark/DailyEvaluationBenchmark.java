@@ -45,6 +45,7 @@ class DailyEvaluationBenchmark {
 
     private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
     private static final int RUNS = Integer.getInteger("bench.runs", 200);
+    private static final boolean FOREGROUND = Boolean.getBoolean("bench.foreground");
 
     @Autowired
     AlertService alerts;
@@ -65,8 +66,8 @@ class DailyEvaluationBenchmark {
         Measured cold = measure(today, true);
         Measured warm = measure(today, false);
 
-        System.out.printf("%n=== One daily evaluation of the demo agency (as of %s), %d runs after %d warm-up ===%n",
-                today, RUNS, WARMUP);
+        System.out.printf("%n=== One daily evaluation of the demo agency (as of %s), %d runs after %d warm-up, %s ===%n",
+                today, RUNS, WARMUP, FOREGROUND ? "as a request's work" : "as background work");
         cold.print("cold (data version moved before each: the picture loaded)");
         warm.print("warm (the picture remembered)");
         System.out.printf("statements of one cold evaluation:%n");
@@ -121,7 +122,9 @@ class DailyEvaluationBenchmark {
     }
 
     private List<AlertChange> evaluate(LocalDate today) {
-        return alerts.evaluate(DemoAgency.ID, today).collectList().contextWrite(Computations::inBackground)
+        var evaluation = alerts.evaluate(DemoAgency.ID, today).collectList();
+        // -Dbench.foreground=true: as a request's work, on the requests' threads and connections
+        return (FOREGROUND ? evaluation : evaluation.contextWrite(Computations::inBackground))
                 .block(Duration.ofSeconds(60));
     }
 
