@@ -3,6 +3,7 @@ package io.cordee.api.alert;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.AlertChange;
 import io.cordee.core.alert.AlertService;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,20 @@ import reactor.core.publisher.Mono;
  * the caller. Within one application instance; across instances the unique index and version checks
  * keep the stored alerts right (ADR 10). Once stored, the changes are published to every instance's live
  * subscribers ({@link AlertNotifications}, ADR 13).
+ *
+ * <p>An evaluation starts when its first requester subscribes, and runs in that subscriber's context: the daily
+ * pass subscribes as background work ({@link io.cordee.core.common.Computations#inBackground}), so its evaluations
+ * run on the background thread and connections (ADRs 92–94). Started at the request instead, it ran in an empty
+ * context, on the requests' threads and connections, whoever asked (issue 20). Once started it runs to its end
+ * even if every requester cancels (a request's wait is bounded, the evaluation is not); one nobody subscribes to
+ * starts {@link #START_ANYWAY} after the request.
  */
 @Component
 public class AlertEvaluations {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluations.class);
+    /** When a requested evaluation starts if none of its requesters has subscribed yet. */
+    static final Duration START_ANYWAY = Duration.ofSeconds(1);
 
     private final AlertService alerts;
     private final AlertNotifications notifications;
@@ -36,14 +46,16 @@ public class AlertEvaluations {
         this.notifications = notifications;
     }
 
-    /** An evaluation as of today (the agency's time zone) that starts after this call; its changes. */
+    /** An evaluation as of today (the agency's time zone) that starts after this call, once subscribed; its changes. */
     public Mono<List<AlertChange>> request(AgencyId agencyId) {
         return request(agencyId, null);
     }
 
     /**
-     * An evaluation as of {@code asOf} (null: today) that starts after this call, shared with the other
-     * requests made before it starts; completes with its changes (empty list if it failed).
+     * An evaluation as of {@code asOf} (null: today) that starts after this call, when the first of the requests
+     * that share it subscribes (in that subscriber's context; {@link #START_ANYWAY} after the call when nobody
+     * has), shared with the other requests made before it starts; completes with its changes (empty list if it
+     * failed).
      */
     public Mono<List<AlertChange>> request(AgencyId agencyId, LocalDate asOf) {
         while (true) {
@@ -89,7 +101,10 @@ public class AlertEvaluations {
         queue.waiting = next;
         queue.waitingAsOf = asOf;
         queue.tail = next;
-        next.subscribe();
+        // not subscribed here: the first requester's subscription starts it, in its context (background or not);
+        // cache() keeps it running when its subscribers cancel. A request nobody subscribes to starts anyway a
+        // little later (a later subscription then just joins it), so it never stays unrun with its queue behind.
+        Mono.delay(START_ANYWAY).then(next).subscribe(changes -> { }, e -> { });
         return next;
     }
 

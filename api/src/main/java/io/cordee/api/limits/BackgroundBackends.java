@@ -7,7 +7,11 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -22,6 +26,11 @@ import reactor.core.scheduler.Schedulers;
  * on what the requests' statements leave. Anywhere else (a database on another host or container, a backend of
  * another user, no {@code /proc} or {@code renice}) the backend keeps the normal priority, said once in the log;
  * the connection is used either way.
+ *
+ * <p>Once per connection ({@link #oncePerConnection()}): the pool calls its post-allocate function each time it
+ * hands a connection out, not only when it opens one, and a renice is a process of its own (issue 20: a statement,
+ * a read of {@code /proc} and a {@code renice} for each statement of an evaluation, a quarter of the pass's
+ * allocations). A backend keeps its nice value for its life, so the first time is enough.
  */
 final class BackgroundBackends {
 
@@ -35,6 +44,16 @@ final class BackgroundBackends {
 
     /** What PostgreSQL says of a connection's backend: its process, the server's address, the client's port. */
     record Backend(int pid, String serverAddress, int clientPort) {
+    }
+
+    /**
+     * {@link #lowerPriority} for the pool's post-allocate: the first time a connection is handed out only; every
+     * later time it is the same backend, already lowered (or refused), and nothing is done.
+     */
+    static Function<Connection, Mono<Void>> oncePerConnection() {
+        // weak: a connection the pool closes is forgotten with it
+        Set<Connection> done = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+        return connection -> done.add(connection) ? lowerPriority(connection) : Mono.empty();
     }
 
     /** Lowers the priority of {@code connection}'s backend where it can; never fails the connection. */

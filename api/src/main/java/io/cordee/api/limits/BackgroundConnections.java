@@ -95,7 +95,7 @@ class BackgroundConnections {
                 // a pass waits for its own connections as long as it needs: it is not in front of anyone
                 .maxAcquireTime(Duration.ofMinutes(1)).maxCreateConnectionTime(acquire)
                 .maxIdleTime(Duration.ofMinutes(10))
-                .postAllocate(lowerBackends ? BackgroundBackends::lowerPriority : connection -> Mono.empty())
+                .postAllocate(lowerBackends ? BackgroundBackends.oncePerConnection() : connection -> Mono.empty())
                 .build());
         return new Pool(pool, loops);
     }

@@ -11,9 +11,7 @@ import io.cordee.core.brief.BriefRepository;
 import io.cordee.core.brief.BriefService;
 import io.cordee.core.brief.BriefVersion;
 import io.cordee.core.cash.AgencyCashPicture;
-import io.cordee.core.cash.CashRisk;
 import io.cordee.core.cash.CashRiskService;
-import io.cordee.core.cash.CashRiskSettings;
 import io.cordee.core.cash.CashService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
@@ -93,23 +91,23 @@ public final class AlertContextLoader {
                 Mono<List<Commitment>> commitments = clientIds.isEmpty() ? Mono.just(List.of())
                         : relationships.findCommitments(agencyId, clientIds).collectList();
                 return Mono.zip(health, commitments, briefFacts(system, agencyId, picture.projects()))
-                        .flatMap(u -> monteCarlo(agencyId, today).map(risk -> AlertContext.of(picture, thresholds,
+                        .flatMap(u -> monteCarlo(picture).map(risk -> AlertContext.of(picture, thresholds,
                                 weeks, z.getT2(), z.getT3(), u.getT1(), u.getT2(), u.getT3(),
-                                risk.map(RiskRun::risk).orElse(null), risk.map(RiskRun::settings).orElse(null))));
+                                risk.map(CashRiskService.AlertRun::risk).orElse(null),
+                                risk.map(CashRiskService.AlertRun::settings).orElse(null))));
             });
         });
     }
 
-    private record RiskRun(CashRisk risk, CashRiskSettings settings) {
-    }
-
-    /** The Monte Carlo run of the base forecast; none without a cash risk service or a bank balance. */
-    private Mono<Optional<RiskRun>> monteCarlo(AgencyId agencyId, LocalDate today) {
+    /**
+     * The Monte Carlo run of the base forecast over the picture already read (its input and paid histories: only
+     * the settings and the pipeline are read); none without a cash risk service or a bank balance.
+     */
+    private Mono<Optional<CashRiskService.AlertRun>> monteCarlo(AgencyCashPicture picture) {
         if (cashRisk == null) {
             return Mono.just(Optional.empty());
         }
-        return cashRisk.forAlerts(agencyId, today).zipWith(cashRisk.settingsOf(agencyId))
-                .map(t -> Optional.of(new RiskRun(t.getT1(), t.getT2())))
+        return cashRisk.forAlerts(picture).map(Optional::of)
                 // no bank balance yet: no forecast, no risk
                 .onErrorResume(InvalidInput.class, e -> Mono.just(Optional.empty()))
                 .defaultIfEmpty(Optional.empty());

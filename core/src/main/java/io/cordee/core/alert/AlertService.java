@@ -87,14 +87,18 @@ public final class AlertService {
                 .defaultIfEmpty(AgencyThresholds.defaults())
                 .flatMap(th -> contexts.load(agency, today, th.thresholds()))
                 .flatMap(context -> computations.run(() -> EarlyWarnings.findings(rules, context)))
-                .flatMap(findings -> tx.inTransaction(alerts.findUnresolved(agencyId).collectList().flatMap(stored -> {
+                // the unresolved alerts read outside a transaction, which is opened only when there is something to
+                // write (most days, for most agencies, nothing: issue 20); the writes check the versions read and
+                // the unique index, as they did inside it (a read inside a read-committed transaction is no fresher)
+                .flatMap(findings -> alerts.findUnresolved(agencyId).collectList().flatMap(stored -> {
                     Map<AlertId, Long> versions = stored.stream()
                             .collect(Collectors.toMap(StoredAlert::id, StoredAlert::version));
                     List<AlertChange> changes = AlertLifecycle.reconcile(
                             stored.stream().map(StoredAlert::alert).toList(), findings,
                             clockOn(agency, today), ids::newId);
-                    return alerts.apply(agencyId, changes, versions).thenReturn(changes);
-                })))
+                    return changes.isEmpty() ? Mono.just(changes)
+                            : tx.inTransaction(alerts.apply(agencyId, changes, versions)).thenReturn(changes);
+                }))
                 .retryWhen(Retry.max(3).filter(Conflict.class::isInstance))
                 .flatMapIterable(changes -> changes));
     }

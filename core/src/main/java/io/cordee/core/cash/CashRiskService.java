@@ -4,6 +4,7 @@ import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.billing.BillingRepository;
+import io.cordee.core.billing.PaidDates;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.client.RoundStatus;
 import io.cordee.core.common.Computations;
@@ -84,6 +85,25 @@ public final class CashRiskService {
                 DEFAULT_SEED, Scenario.BASE));
     }
 
+    /** A Monte Carlo run for the early warnings and the settings it was read with (CASH_RISK reads both). */
+    public record AlertRun(CashRisk risk, CashRiskSettings settings) {
+    }
+
+    /**
+     * As {@link #forAlerts(AgencyId, LocalDate)}, over the agency cash picture the evaluation has already read
+     * (issue 20): the forecast's input and the clients' delay histories are the picture's ({@link
+     * AgencyCashPicture#paidHistory()} holds at least each client's last {@value PaymentDelayModel#HISTORY} paid
+     * invoices, newest first, as {@code findLastPaidDates} reads them), so the run reads only the settings and the
+     * pipeline, and the settings once. The same paths and the same result as the run that reads its facts: the
+     * same input, histories, settings and seed. An {@link io.cordee.core.common.InvalidInput} without a bank balance.
+     */
+    public Mono<AlertRun> forAlerts(AgencyCashPicture picture) {
+        Agency agency = picture.agency();
+        return settings(agency.id()).flatMap(s -> run(agency, computations.run(() -> picture.input(ALERT_WEEKS,
+                        Scenario.BASE)), Mono.just(picture.paidHistory()), Mono.just(s), MonteCarlo.DEFAULT_PATHS,
+                DEFAULT_SEED, List.of(Scenario.BASE)).map(risks -> new AlertRun(risks.get(0), s)));
+    }
+
     /**
      * The probabilistic forecast under each of {@code scenarios}, in their order, from {@code asOf} (null: today)
      * over {@code horizonWeeks}, default paths and the same {@code seed} for all (null: {@link #DEFAULT_SEED}), so
@@ -119,15 +139,21 @@ public final class CashRiskService {
 
     private Mono<List<CashRisk>> run(Caller caller, Agency agency, Mono<ForecastInput> input, int paths, long seed,
                                      List<Scenario> scenarios) {
-        return Mono.zip(input,
-                        billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList(),
-                        settings(caller.agencyId()))
+        return run(agency, input,
+                billing.findLastPaidDates(caller.agencyId(), PaymentDelayModel.HISTORY).collectList(),
+                settings(caller.agencyId()), paths, seed, scenarios);
+    }
+
+    private Mono<List<CashRisk>> run(Agency agency, Mono<ForecastInput> input, Mono<List<PaidDates>> paid,
+                                     Mono<CashRiskSettings> settings, int paths, long seed, List<Scenario> scenarios) {
+        AgencyId agencyId = agency.id();
+        return Mono.zip(input, paid, settings)
                 .flatMap(t -> {
                     List<io.cordee.core.client.Client> clients = t.getT1().clients().values().stream()
                             .map(ForecastInput.ClientProfile::client).toList();
                     Map<io.cordee.core.client.ClientId, int[]> histories =
                             MonteCarlo.delayHistories(agency.settings(), clients, t.getT2());
-                    return pipeline.inflows(caller.agencyId(), t.getT1(), histories,
+                    return pipeline.inflows(agencyId, t.getT1(), histories,
                                     MonteCarlo.segmentDelays(agency.settings(), clients, t.getT2()))
                             .flatMap(uncertain -> {
                                 AtomicBoolean cancelled = new AtomicBoolean();

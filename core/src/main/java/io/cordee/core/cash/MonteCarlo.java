@@ -265,10 +265,14 @@ public final class MonteCarlo {
 
         List<CashRisk.Week> result = new ArrayList<>(weeks);
         for (int w = 0; w < weeks; w++) {
-            long[] slice = Arrays.copyOfRange(closing, w * paths, (w + 1) * paths);
-            Arrays.sort(slice);
-            result.add(new CashRisk.Week(base.weeks().get(w).monday(), new Money(slice[rank(10, paths)], currency),
-                    new Money(slice[rank(50, paths)], currency), new Money(slice[rank(90, paths)], currency),
+            // each week's paths sorted where they lie (read no more after this), not copied out first: the same
+            // percentiles without a second array of every closing balance (issue 20)
+            int from = w * paths;
+            Arrays.sort(closing, from, from + paths);
+            result.add(new CashRisk.Week(base.weeks().get(w).monday(),
+                    new Money(closing[from + rank(10, paths)], currency),
+                    new Money(closing[from + rank(50, paths)], currency),
+                    new Money(closing[from + rank(90, paths)], currency),
                     base.weeks().get(w).closing(), (double) under[w] / paths));
         }
         return new CashRisk(start, paths, seed, in.safetyThreshold(), base.opening(), result,

@@ -280,7 +280,9 @@ public final class HealthCalculator {
         return new Evidence(name, BigDecimal.valueOf(value));
     }
 
+    /** "2026-W07": what {@code String.format("%d-W%02d", …)} wrote, without a Formatter per point (issue 20). */
     private static String isoWeek(LocalDate date) {
-        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return date.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
     }
 }
