@@ -9,7 +9,10 @@
 // answers, over at most `concurrency` connections; each is timed from its scheduled start, so a server that falls
 // behind is charged for the wait (no coordinated omission). Without it, a closed loop: each worker sends its next
 // request as soon as its last answer arrives, which keeps the server (and, on one machine, every core) busy.
+// Optional "trace": a file to which every measured request's latency (ms) is written, one per line, so that a caller
+// can pool several windows' requests into one distribution (bench/scale.sh's rounds).
 // Prints one JSON line: requests (measured), total (warm-up included), errors (any, warm-up included), firstError, rps, p50Ms, p99Ms, maxMs.
+import fs from 'node:fs';
 import http from 'node:http';
 
 const cfg = JSON.parse(process.argv[2]);
@@ -81,6 +84,7 @@ async function scheduled() {
 const started = Date.now();
 await (cfg.rate ? scheduled() : Promise.all(Array.from({ length: cfg.concurrency }, worker)));
 agent.destroy();
+if (cfg.trace) fs.writeFileSync(cfg.trace, times.map((t) => t.toFixed(3)).join('\n') + '\n');
 times.sort((a, b) => a - b);
 const q = (p) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))] : NaN);
 console.log(JSON.stringify({ requests: times.length, total, errors, firstError, rps: times.length / cfg.seconds,
