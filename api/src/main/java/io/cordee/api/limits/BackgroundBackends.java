@@ -50,17 +50,14 @@ final class BackgroundBackends {
      * {@link #lowerPriority} for the pool's post-allocate: the first time a connection is handed out only; every
      * later time it is the same backend, already lowered (or refused), and nothing is done.
      */
-    static Function<Connection, Mono<Void>> oncePerConnection(boolean idlePolicy) {
+    static Function<Connection, Mono<Void>> oncePerConnection() {
         // weak: a connection the pool closes is forgotten with it
         Set<Connection> done = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-        return connection -> done.add(connection) ? lowerPriority(connection, idlePolicy) : Mono.empty();
+        return connection -> done.add(connection) ? lowerPriority(connection) : Mono.empty();
     }
 
-    /**
-     * Lowers the priority of {@code connection}'s backend where it can (and moves it to the idle scheduling policy
-     * when {@code idlePolicy}); never fails the connection.
-     */
-    static Mono<Void> lowerPriority(Connection connection, boolean idlePolicy) {
+    /** Lowers the priority of {@code connection}'s backend where it can; never fails the connection. */
+    static Mono<Void> lowerPriority(Connection connection) {
         return Mono.from(connection.createStatement("SELECT pg_backend_pid() AS pid,"
                         + " host(inet_server_addr()) AS server, inet_client_port() AS port").execute())
                 .flatMap(result -> Mono.from(result.map((row, meta) -> {
@@ -69,7 +66,7 @@ final class BackgroundBackends {
                             port == null ? -1 : port);
                 })))
                 .publishOn(Schedulers.boundedElastic())
-                .map(backend -> renice(backend, idlePolicy))
+                .map(BackgroundBackends::renice)
                 .doOnNext(BackgroundBackends::say)
                 .onErrorResume(e -> {
                     say("the database backend of a background connection keeps the normal priority: "
@@ -79,26 +76,15 @@ final class BackgroundBackends {
                 .then();
     }
 
-    /**
-     * Renices the backend when it is this machine's, and moves it to the idle scheduling policy when
-     * {@code idlePolicy}; the outcome, in words.
-     */
-    static String renice(Backend backend, boolean idlePolicy) {
+    /** Renices the backend when it is this machine's; the outcome, in words. */
+    static String renice(Backend backend) {
         String refusal = whyNot(backend, cmdline(backend.pid()));
         if (refusal != null) {
             return "background connections' database backends keep the normal priority: " + refusal;
         }
         try {
-            String pid = String.valueOf(backend.pid());
-            if (BackgroundThreads.renice(pid)) {
-                if (!idlePolicy) {
-                    return "background connections' database backends run at nice " + BackgroundThreads.NICE;
-                }
-                return BackgroundThreads.idle(pid)
-                        ? "background connections' database backends run at nice " + BackgroundThreads.NICE
-                                + ", of the idle scheduling policy"
-                        : "background connections' database backends run at nice " + BackgroundThreads.NICE
-                                + " (chrt --idle did not succeed)";
+            if (BackgroundThreads.renice(String.valueOf(backend.pid()))) {
+                return "background connections' database backends run at nice " + BackgroundThreads.NICE;
             }
             return "background connections' database backends keep the normal priority: renice did not succeed"
                     + " (a backend of another user?)";

@@ -38,28 +38,22 @@ import reactor.netty.resources.LoopResources;
  * built on it — is as Boot made it; requests, with no mark in their context, go straight to it.
  *
  * <p>Each new background connection's PostgreSQL backend is reniced to 19 too when it is a process of this
- * machine ({@link BackgroundBackends}, ADR 94; {@code cordee.background.lower-database-priority}, on by default), and
- * moved to the idle scheduling policy with the background threads (ADR 96; {@code cordee.background.idle-policy}, on
- * by default).
+ * machine ({@link BackgroundBackends}, ADR 94; {@code cordee.background.lower-database-priority}, on by default).
  */
 @Configuration(proxyBeanMethods = false)
 class BackgroundConnections {
 
     static final String APPLICATION_NAME = "cordee-background";
 
-    /** Whether background threads and backends also take the idle scheduling policy (ADR 96; on by default). */
-    static final String IDLE_POLICY = "cordee.background.idle-policy";
-
     @Bean
     static BeanPostProcessor backgroundConnectionsApart(Environment env) {
         int size = env.getProperty("cordee.background.connections", Integer.class, 2);
         boolean lowerBackends = env.getProperty("cordee.background.lower-database-priority", Boolean.class, true);
-        boolean idlePolicy = env.getProperty(IDLE_POLICY, Boolean.class, true);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if ("connectionFactory".equals(name) && bean instanceof ConnectionFactory application && size > 0) {
-                    return new Routing(application, () -> pool(env, size, lowerBackends, idlePolicy));
+                    return new Routing(application, () -> pool(env, size, lowerBackends));
                 }
                 return bean;
             }
@@ -76,11 +70,10 @@ class BackgroundConnections {
     }
 
     /** The background pool: the application's URL, credentials and driver properties, its own event loop. */
-    private static Pool pool(Environment env, int size, boolean lowerBackends, boolean idlePolicy) {
+    private static Pool pool(Environment env, int size, boolean lowerBackends) {
         LoopResources loops = LoopResources.create("cordee-background-db", 1, true);
         // the loop's one thread runs this first, before any connection is registered on it
-        loops.onClient(LoopResources.DEFAULT_NATIVE).next()
-                .execute(() -> BackgroundThreads.lowerOwnPriority(idlePolicy));
+        loops.onClient(LoopResources.DEFAULT_NATIVE).next().execute(BackgroundThreads::lowerOwnPriority);
         ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
                 .parse(env.getRequiredProperty("spring.r2dbc.url")).mutate();
         String user = env.getProperty("spring.r2dbc.username");
@@ -102,8 +95,7 @@ class BackgroundConnections {
                 // a pass waits for its own connections as long as it needs: it is not in front of anyone
                 .maxAcquireTime(Duration.ofMinutes(1)).maxCreateConnectionTime(acquire)
                 .maxIdleTime(Duration.ofMinutes(10))
-                .postAllocate(lowerBackends ? BackgroundBackends.oncePerConnection(idlePolicy)
-                        : connection -> Mono.empty())
+                .postAllocate(lowerBackends ? BackgroundBackends.oncePerConnection() : connection -> Mono.empty())
                 .build());
         return new Pool(pool, loops);
     }

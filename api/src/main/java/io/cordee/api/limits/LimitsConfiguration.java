@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,15 +34,14 @@ public class LimitsConfiguration {
      * thread apart, at the lowest priority, for background work (ADR 92).
      */
     @Bean(destroyMethod = "shutdown")
-    Computations computations(LimitsProperties limits, ObjectProvider<MeterRegistry> meters,
-                              @Value("${" + BackgroundConnections.IDLE_POLICY + ":true}") boolean idlePolicy) {
+    Computations computations(LimitsProperties limits, ObjectProvider<MeterRegistry> meters) {
         int threads = limits.computeThreads() > 0 ? limits.computeThreads()
                 : Runtime.getRuntime().availableProcessors();
         Computations computations = new Computations(
                 Schedulers.fromExecutorService(Executors.newFixedThreadPool(threads, daemons("cordee-compute-")),
                         "cordee-compute"),
                 Schedulers.fromExecutorService(
-                        Executors.newSingleThreadExecutor(new BackgroundThreads("cordee-background-", idlePolicy)),
+                        Executors.newSingleThreadExecutor(new BackgroundThreads("cordee-background-")),
                         "cordee-background"));
         meters.ifAvailable(registry -> {
             FunctionCounter.builder("cordee.computations.started", computations, Computations::started)

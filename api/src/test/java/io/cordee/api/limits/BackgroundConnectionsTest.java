@@ -32,7 +32,7 @@ class BackgroundConnectionsTest {
         String name = Thread.currentThread().getName().replaceAll("-\\d+$", "-N");
         try {
             String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-            return name + " nice " + BackgroundThreads.niceOf(self) + " policy " + BackgroundThreads.policyOf(self);
+            return name + " nice " + BackgroundThreads.niceOf(self);
         } catch (Exception e) {
             return name + " (no /proc)";
         }
@@ -45,19 +45,18 @@ class BackgroundConnectionsTest {
 
         // a request's statement: the application's pool, the shared event loops at the normal priority
         assertThat(request).doesNotStartWith(BackgroundConnections.APPLICATION_NAME)
-                .doesNotContain("cordee-background-db").doesNotContain("nice 19").endsWith(" policy 0");
-        // the pass's: named cordee-background in pg_stat_activity, on the loop of its own, at nice 19 (ADR 92) and
-        // of the idle policy (ADR 96)
+                .doesNotContain("cordee-background-db").doesNotContain("nice 19");
+        // the pass's: named cordee-background in pg_stat_activity, on the loop of its own, at nice 19 (ADR 92)
         assertThat(background).startsWith(BackgroundConnections.APPLICATION_NAME + " | cordee-background-db")
-                .endsWith(" nice 19 policy " + BackgroundThreads.IDLE_POLICY);
+                .endsWith(" nice 19");
     }
 
-    /** The nice value, the parent and the scheduling policy of process {@code pid}, from {@code /proc}. */
+    /** The nice value and the parent of process {@code pid}, from {@code /proc}. */
     private static int[] niceAndParent(int pid) throws Exception {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         // after the command's name, in parentheses: state (field 3), parent (field 4)
         int parent = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[4 - 3]);
-        return new int[] {BackgroundThreads.niceIn(stat), parent, BackgroundThreads.policyIn(stat)};
+        return new int[] {BackgroundThreads.niceIn(stat), parent};
     }
 
     @Test
@@ -72,10 +71,8 @@ class BackgroundConnectionsTest {
         int[] requestBackend = niceAndParent(request);
         int postmaster = niceAndParent(requestBackend[1])[0];
         assertThat(backgroundBackend[0]).isEqualTo(BackgroundThreads.NICE);
-        assertThat(backgroundBackend[2]).as("its policy (ADR 96)").isEqualTo(BackgroundThreads.IDLE_POLICY);
         // a request's backend keeps what it inherited from the postmaster (both children of the same one)
         assertThat(requestBackend[0]).isEqualTo(postmaster).isLessThan(BackgroundThreads.NICE);
-        assertThat(requestBackend[2]).as("its policy").isZero();
         assertThat(backgroundBackend[1]).isEqualTo(requestBackend[1]);
     }
 
