@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Runs {@link AlertService#evaluate} for an agency, one evaluation at a time per agency, and folds
@@ -75,7 +77,12 @@ public class AlertEvaluations {
             return queue.waiting;
         }
         AtomicReference<Mono<List<AlertChange>>> self = new AtomicReference<>();
-        Mono<List<AlertChange>> next = queue.tail.onErrorResume(e -> Mono.empty())
+        AtomicBoolean subscribed = new AtomicBoolean();
+        Mono<List<AlertChange>> previous = queue.tail;
+        // the whole evaluation in its first subscriber's context, pinned: a cached Mono otherwise answers each later
+        // lookup (a connection, a computation) with whichever subscriber is still there, so a request that gave up
+        // waiting could move the rest of a background evaluation onto the requests' connections, or the reverse
+        Mono<List<AlertChange>> next = Mono.deferContextual(first -> previous.onErrorResume(e -> Mono.empty())
                 .then(Mono.defer(() -> {
                     synchronized (queue) {
                         // started: later requests queue a new evaluation, which will see their changes
@@ -96,6 +103,8 @@ public class AlertEvaluations {
                         }
                     }
                 })
+                .contextWrite(context -> Context.of(first)))
+                .doOnSubscribe(subscription -> subscribed.set(true))
                 .cache();
         self.set(next);
         queue.waiting = next;
@@ -104,7 +113,8 @@ public class AlertEvaluations {
         // not subscribed here: the first requester's subscription starts it, in its context (background or not);
         // cache() keeps it running when its subscribers cancel. A request nobody subscribes to starts anyway a
         // little later (a later subscription then just joins it), so it never stays unrun with its queue behind.
-        Mono.delay(START_ANYWAY).then(next).subscribe(changes -> { }, e -> { });
+        Mono.delay(START_ANYWAY).filter(tick -> !subscribed.get()).flatMap(tick -> next)
+                .subscribe(changes -> { }, e -> { });
         return next;
     }
 

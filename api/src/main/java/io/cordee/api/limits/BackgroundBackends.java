@@ -53,7 +53,10 @@ final class BackgroundBackends {
     static Function<Connection, Mono<Void>> oncePerConnection() {
         // weak: a connection the pool closes is forgotten with it
         Set<Connection> done = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-        return connection -> done.add(connection) ? lowerPriority(connection) : Mono.empty();
+        // marked done once lowered (or refused: lowerPriority never fails), so an acquisition cancelled half-way
+        // leaves it to the next one
+        return connection -> done.contains(connection) ? Mono.empty()
+                : lowerPriority(connection).doOnSuccess(lowered -> done.add(connection));
     }
 
     /** Lowers the priority of {@code connection}'s backend where it can; never fails the connection. */
