@@ -111,6 +111,8 @@ class BrowserTest {
                 "--hide-scrollbars");
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // an element found, then drawn again (a re-render) before its text is read: look again, as for one not found
+        wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,6 +69,8 @@ class SetupBrowserTest {
         options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // an element found, then drawn again (a re-render) before its text is read: look again, as for one not found
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
