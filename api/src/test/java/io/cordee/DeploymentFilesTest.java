@@ -123,7 +123,7 @@ class DeploymentFilesTest {
         assertThat(runStage).containsPattern("(?m)^USER cordee$").contains("useradd --system --uid 10001");
         assertThat(runStage.indexOf("USER cordee")).isLessThan(runStage.indexOf("ENTRYPOINT"));
         assertThat(dockerfile).containsPattern(
-                "ENTRYPOINT \\[\"java\", \"-XX:MaxRAMPercentage=50\", \"-XX:MaxDirectMemorySize=128m\","
+                "ENTRYPOINT \\[\"java\", \"-XX:InitialRAMPercentage=50\", \"-XX:MaxRAMPercentage=50\", \"-XX:MaxDirectMemorySize=128m\","
                         + " \"-XX:\\+ExitOnOutOfMemoryError\", \"org.springframework.boot.loader.launch.JarLauncher\"\\]");
         assertThat(dockerfile).containsPattern("(?s)HEALTHCHECK .*CMD .*GET /readyz .* 200 ");
         // every module the reactor builds is copied into the build stage
@@ -144,8 +144,8 @@ class DeploymentFilesTest {
                 "<artifactId>cordee-parent</artifactId>\\s*<version>([^<]+)</version>");
         String artifact = firstMatch(Files.readString(ROOT.resolve("api/pom.xml")),
                 "</parent>\\s*<artifactId>([^<]+)</artifactId>");
-        // the memory flags of ADR 50
-        assertThat(commands).contains("CORDEE_DEMO_DATA=false java -Xmx384m -XX:MaxDirectMemorySize=128m -jar api/target/"
+        // the memory flags of ADR 50, the heap whole from the start (ADR 98)
+        assertThat(commands).contains("CORDEE_DEMO_DATA=false java -Xms384m -Xmx384m -XX:MaxDirectMemorySize=128m -jar api/target/"
                         + artifact
                         + "-" + version + ".jar")
                 .contains("--cordee.setup.token-file=").contains("$(cat \"$AGENCY_HOME/setup-token\")")

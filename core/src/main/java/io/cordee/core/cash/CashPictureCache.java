@@ -1,6 +1,7 @@
 package io.cordee.core.cash;
 
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.common.Computations;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,9 +13,12 @@ import reactor.core.publisher.Mono;
  * beyond {@link #capacity} (ADR 47). A picture never changes once loaded, and the data version moves with
  * every write of the agency on any instance, so an entry is never stale: one whose version is no longer
  * the agency's is never asked for again, and is dropped when a newer version of the agency is loaded. The
- * derivations (forecast per horizon and
- * scenario, exposures) are remembered inside each picture.
+ * derivations (forecast per horizon and scenario, exposures) are remembered inside each picture.
  *
+ * <p>Background work ({@link Computations#inBackground}: the daily alert pass) uses a picture already
+ * remembered but does not remember the ones it loads (ADR 98): the pass reads thousands of agencies nobody is
+ * looking at, one after another, and remembering each would push out the pictures users are reading and keep
+ * megabytes alive through several collections for nothing.
  */
 public final class CashPictureCache {
 
@@ -64,10 +68,14 @@ public final class CashPictureCache {
         if (capacity == 0) {
             return load.get();
         }
-        Key key = new Key(agencyId, version, asOf, complete);
+        return Mono.deferContextual(context -> find(new Key(agencyId, version, asOf, complete), load,
+                !Computations.isBackground(context)));
+    }
+
+    private Mono<AgencyCashPicture> find(Key key, Supplier<Mono<AgencyCashPicture>> load, boolean remember) {
         synchronized (entries) {
-            Mono<AgencyCashPicture> entry = entries.get(new Key(agencyId, version, asOf, true));
-            if (entry == null && !complete) {
+            Mono<AgencyCashPicture> entry = entries.get(new Key(key.agencyId(), key.version(), key.asOf(), true));
+            if (entry == null && !key.complete()) {
                 entry = entries.get(key);
             }
             if (entry != null) {
@@ -77,7 +85,10 @@ public final class CashPictureCache {
             misses++;
             // an older version of the agency is never asked for again: let it go now, not when it ages out
             // (a large agency's picture is tens of MB; a write before each read would otherwise fill the heap)
-            entries.keySet().removeIf(k -> k.agencyId().equals(agencyId) && k.version() < version);
+            entries.keySet().removeIf(k -> k.agencyId().equals(key.agencyId()) && k.version() < key.version());
+            if (!remember) {
+                return Mono.defer(load);
+            }
             Mono<AgencyCashPicture>[] self = new Mono[1];
             self[0] = Mono.defer(load).doOnError(e -> forget(key, self[0])).cache();
             entries.put(key, self[0]);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencySettings;
+import io.cordee.core.common.Computations;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -57,6 +58,20 @@ class CashPictureCacheTest {
         assertThat(failing.onErrorResume(e -> Mono.empty()).block()).isNull();
         assertThat(cache.get(agencyId, 1, AS_OF, this::load).block()).isNotNull();
         assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void backgroundWorkReadsARememberedPictureButDoesNotRememberWhatItLoads() {
+        // the daily pass (background) loads twice: nothing remembered between; then a request loads (3) and remembers
+        cache.get(agencyId, 1, AS_OF, this::load).contextWrite(Computations::inBackground).block();
+        cache.get(agencyId, 1, AS_OF, this::load).contextWrite(Computations::inBackground).block();
+        AgencyCashPicture remembered = cache.get(agencyId, 1, AS_OF, this::load).block();
+        assertThat(loads).hasValue(3);
+        // background work now finds the request's picture: no fourth load
+        assertThat(cache.get(agencyId, 1, AS_OF, this::load).contextWrite(Computations::inBackground).block())
+                .isSameAs(remembered);
+        assertThat(loads).hasValue(3);
+        assertThat(cache.hitsAndMisses()).containsExactly(1, 3);
     }
 
     @Test
