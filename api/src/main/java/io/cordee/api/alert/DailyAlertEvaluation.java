@@ -1,5 +1,6 @@
 package io.cordee.api.alert;
 
+import io.cordee.api.ops.GraphQlOperationMetrics;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.alert.AlertService;
 import io.cordee.core.common.Computations;
@@ -34,10 +35,12 @@ import reactor.core.publisher.Mono;
  * {@code cordee.alerts.daily-concurrency} at a time, records each as done and claims the next batch until
  * none is due. A check that comes while this instance's pass still runs does nothing.
  *
- * <p>Paced (ADR 90): after each batch the pass rests {@code cordee.alerts.daily-rest} times as long as the batch
- * took, so that it works at most 1 / (1 + rest) of the time and requests keep the processor (10,000 agencies all
- * due at once: a request's p99 doubled at full speed; docs/benchmarks.md). The day's work is spread anyway (each
- * agency's day starts at its own midnight), so a slower pass costs nobody anything.
+ * <p>Paced (ADR 90, 98): after each batch the pass rests {@code cordee.alerts.daily-rest} times as long as the
+ * batch took when requests came while it ran, so that it then works at most 1 / (1 + rest) of the time: on a small
+ * machine a request that runs beside an evaluation is slower whatever the evaluation's priority (docs/benchmarks.md),
+ * so what keeps requests' latency is how seldom that happens. When no request came during the batch, it rests
+ * {@code cordee.alerts.daily-rest-idle} times as long (none by default): at night the pass runs flat out.
+ * The day's work is spread anyway (each agency's day starts at its own midnight).
  */
 @Component
 public class DailyAlertEvaluation {
@@ -56,6 +59,8 @@ public class DailyAlertEvaluation {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AlertService alerts;
     private final double rest;
+    private final double idleRest;
+    private final LongSupplier requests;
     private final LongSupplier nanoTime;
     private final Function<Duration, Mono<?>> pause;
 
@@ -65,9 +70,11 @@ public class DailyAlertEvaluation {
                                 @Value("${cordee.alerts.daily-batch:16}") int batchSize,
                                 @Value("${cordee.alerts.daily-concurrency:1}") int concurrency,
                                 @Value("${cordee.alerts.daily-lease:PT10M}") Duration lease,
-                                @Value("${cordee.alerts.daily-rest:3}") double rest) {
-        this(work, clock, evaluations::request, JOB, batchSize, concurrency, lease, alerts, rest, System::nanoTime,
-                Mono::delay);
+                                @Value("${cordee.alerts.daily-rest:19}") double rest,
+                                @Value("${cordee.alerts.daily-rest-idle:0}") double idleRest,
+                                GraphQlOperationMetrics metrics) {
+        this(work, clock, evaluations::request, JOB, batchSize, concurrency, lease, alerts, rest, idleRest,
+                metrics::requests, System::nanoTime, Mono::delay);
     }
 
     /** An evaluator over any evaluation (tests count them), for {@code job}'s rows, never resting. */
@@ -85,11 +92,25 @@ public class DailyAlertEvaluation {
                                 BiFunction<AgencyId, LocalDate, Mono<?>> evaluate, String job, int batchSize,
                                 int concurrency, Duration lease, AlertService alerts, double rest,
                                 LongSupplier nanoTime, Function<Duration, Mono<?>> pause) {
-        if (batchSize < 1 || concurrency < 1 || lease.isNegative() || lease.isZero() || !(rest >= 0 && rest <= 100)) {
+        this(work, clock, evaluate, job, batchSize, concurrency, lease, alerts, rest, rest, () -> 0L, nanoTime, pause);
+    }
+
+    /**
+     * The same, resting {@code rest} times a batch's duration when {@code requests} (a count of requests served
+     * so far) moved while the batch ran, {@code idleRest} times when it did not.
+     */
+    public DailyAlertEvaluation(BackgroundWorkRepository work, Clock clock,
+                                BiFunction<AgencyId, LocalDate, Mono<?>> evaluate, String job, int batchSize,
+                                int concurrency, Duration lease, AlertService alerts, double rest, double idleRest,
+                                LongSupplier requests, LongSupplier nanoTime, Function<Duration, Mono<?>> pause) {
+        if (batchSize < 1 || concurrency < 1 || lease.isNegative() || lease.isZero() || !(rest >= 0 && rest <= 100)
+                || !(idleRest >= 0 && idleRest <= 100)) {
             throw new IllegalArgumentException(
-                    "daily evaluation: batch and concurrency at least 1, a positive lease, a rest from 0 to 100");
+                    "daily evaluation: batch and concurrency at least 1, a positive lease, rests from 0 to 100");
         }
         this.rest = rest;
+        this.idleRest = idleRest;
+        this.requests = requests;
         this.nanoTime = nanoTime;
         this.pause = pause;
         this.work = work;
@@ -139,12 +160,16 @@ public class DailyAlertEvaluation {
     private Mono<Long> oneBatch() {
         var now = clock.instant();
         long started = nanoTime.getAsLong();
+        long requestsBefore = requests.getAsLong();
         return work.claimDueAgencies(job, now, batchSize, now.plus(lease), owner).collectList()
                 .flatMap(batch -> Flux.fromIterable(batch)
                         .flatMap(this::evaluateAndFinish, concurrency)
                         .then(Mono.just((long) batch.size())))
-                .delayUntil(claimed -> claimed == 0 || rest == 0 ? Mono.empty()
-                        : pause.apply(Duration.ofNanos((long) ((nanoTime.getAsLong() - started) * rest))));
+                .delayUntil(claimed -> {
+                    double factor = requests.getAsLong() != requestsBefore ? rest : idleRest;
+                    return claimed == 0 || factor == 0 ? Mono.empty()
+                            : pause.apply(Duration.ofNanos((long) ((nanoTime.getAsLong() - started) * factor)));
+                });
     }
 
     private Mono<Void> evaluateAndFinish(AgencyDay claimed) {

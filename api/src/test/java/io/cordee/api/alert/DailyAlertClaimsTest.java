@@ -260,6 +260,42 @@ class DailyAlertClaimsTest {
         assertThat(evaluations.queued()).isZero();
     }
 
+    /**
+     * ADR 98: the pass rests {@code rest} (19) times a batch's duration when requests came while the batch ran,
+     * {@code idleRest} (0) times when none did. 6 agencies in batches of 2, 100 ms per evaluation on the test's
+     * clock of elapsed time, so each batch takes 200 ms. A request arrives during the first and the third
+     * evaluation only: the first batch rests 19 × 200 = 3,800 ms, the second (no request) not at all, the third
+     * again 3,800 ms; the last, empty claim rests no more.
+     */
+    @Test
+    void thePassRestsLongWhileRequestsComeAndNotAtAllWhenNoneDoes() {
+        Map<AgencyId, String> ours = createAgencies(6);
+        String job = "test-idle-rest-" + UUID.randomUUID();
+        onlyOursAreDue(job, ours);
+        java.util.concurrent.atomic.AtomicLong elapsedNanos = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger evaluated = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        DailyAlertEvaluation evaluator = new DailyAlertEvaluation(work, new MovableClock(NOON_UTC), (agency, day) ->
+                Mono.fromRunnable(() -> {
+                    elapsedNanos.addAndGet(Duration.ofMillis(100).toNanos());
+                    int n = evaluated.incrementAndGet();
+                    if (n == 1 || n == 5) {
+                        requests.incrementAndGet();
+                    }
+                    events.add("evaluated");
+                }), job, 2, 1, LEASE, alerts, 19, 0, requests::get, elapsedNanos::get,
+                rest -> Mono.fromRunnable(() -> events.add("rest " + rest.toMillis() + " ms")));
+
+        assertThat(evaluator.evaluateNewDays().block(Duration.ofSeconds(60))).isEqualTo(6L);
+
+        assertThat(events).containsExactly("evaluated", "evaluated", "rest 3800 ms", "evaluated", "evaluated",
+                "evaluated", "evaluated", "rest 3800 ms");
+        assertThatThrownBy(() -> new DailyAlertEvaluation(work, new MovableClock(NOON_UTC), (agency, day) -> Mono.empty(),
+                job, 2, 1, LEASE, alerts, 19, -1, requests::get, elapsedNanos::get, rest -> Mono.empty()))
+                .as("a negative idle rest").isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void notificationsAreFollowedPerAgencyAndTheFollowersMapEmpties() {
         AgencyId a = new AgencyId(UUID.randomUUID());
