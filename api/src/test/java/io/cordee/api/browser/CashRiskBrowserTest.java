@@ -7,6 +7,7 @@ import io.cordee.core.identity.Role;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +40,24 @@ class CashRiskBrowserTest {
         assertThat(headline).startsWith("0%").contains("within 13 weeks").contains("2000");
         browser.wait.until(d -> d.findElement(By.cssSelector("cordee-cash-risk")).getDomAttribute("data-drawn") != null);
         assertThat(panel.findElement(By.cssSelector(".risk-host canvas")).isDisplayed()).isTrue();
+        // the fan covers the cockpit's horizon (26 or 52 weeks: where the demo's first week under the threshold
+        // falls depends on the weekday its dates start from), the figures reach 52 weeks whatever the horizon
+        String horizon = browser.driver.findElement(By.cssSelector("[data-testid=horizon]")).getDomProperty("value");
+        assertThat(browser.driver.findElement(By.cssSelector("cordee-cash-risk")).getDomAttribute("data-drawn"))
+                .isEqualTo(horizon);
         assertThat(panel.findElement(By.cssSelector("[data-testid=risk-52]")).getText()).isEqualTo("100%");
-        assertThat(panel.findElement(By.cssSelector("[data-testid=risk-clients]")).getText()).contains("Nuvola");
+        // the clients weighing on the bad futures, as the API gives them over the same 52 weeks (same paths, same
+        // seed). Which ones they are depends on the day of the month the demo's dates start from (some of its
+        // dates are months from the 1st, others days from today): Nuvola's launch payment on 4 December, none on
+        // 5 December, when every future goes under before any client's payment is lost
+        List<String> weighing = browser.tenants.as(DemoAgency.OWNER_EMAIL, DemoAgency.PASSWORD)
+                .document("{ cashRisk(horizonWeeks: 52) { badPathClients { client { name } } } }").execute()
+                .path("cashRisk.badPathClients[*].client.name").entityList(String.class).get();
+        List<WebElement> shown = panel.findElements(By.cssSelector("[data-testid=risk-clients] li"));
+        assertThat(shown).hasSize(weighing.size());
+        for (int i = 0; i < weighing.size(); i++) {
+            assertThat(shown.get(i).getText()).startsWith(weighing.get(i) + " —");
+        }
 
         browser.js("localStorage.setItem('cordee.locale', 'fr'); location.reload();");
         WebElement fr = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -10,6 +10,8 @@ addMessages(words);
 const COLORS = { band: 'rgba(15,92,92,0.16)', edge: 'rgba(15,92,92,0.35)', p50: '#0f5c5c', base: '#5f6b70',
   threshold: '#c0392b' };
 const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
+/** The figures reach 52 weeks whatever the cockpit's horizon; the fan is drawn over the horizon only. */
+const FIGURE_WEEKS = 52;
 const RISK = `query CashRisk($h: Int) { cashRisk(horizonWeeks: $h) {
   paths probabilityUnderWithin13Weeks probabilityUnderWithin26Weeks probabilityUnderWithin52Weeks
   safetyThreshold { amount currency } expectedShortfall { amount amountMinor currency }
@@ -38,7 +40,7 @@ export class CashRiskPanel extends CordeeElement {
   async load() {
     this.error = null;
     try {
-      this.risk = (await gql(RISK, { h: this.weeks })).cashRisk;
+      this.risk = (await gql(RISK, { h: Math.max(this.weeks, FIGURE_WEEKS) })).cashRisk;
     } catch (e) {
       this.error = e.message;
     }
@@ -80,13 +82,14 @@ export class CashRiskPanel extends CordeeElement {
     this.plot?.destroy();
     const currency = r.safetyThreshold.currency;
     const money = (u, values) => values.map((v) => formatCompactMoney(v, currency));
+    const weeks = r.weeks.slice(0, this.weeks);
     const data = [
-      r.weeks.map((w) => seconds(w.weekStart)),
-      r.weeks.map((w) => Number(w.p90.amount)),
-      r.weeks.map((w) => Number(w.p10.amount)),
-      r.weeks.map((w) => Number(w.p50.amount)),
-      r.weeks.map((w) => Number(w.base.amount)),
-      r.weeks.map(() => Number(r.safetyThreshold.amount)),
+      weeks.map((w) => seconds(w.weekStart)),
+      weeks.map((w) => Number(w.p90.amount)),
+      weeks.map((w) => Number(w.p10.amount)),
+      weeks.map((w) => Number(w.p50.amount)),
+      weeks.map((w) => Number(w.base.amount)),
+      weeks.map(() => Number(r.safetyThreshold.amount)),
     ];
     const width = Math.max(280, host.clientWidth || 600);
     this.plot = new uPlot({
@@ -109,7 +112,7 @@ export class CashRiskPanel extends CordeeElement {
       ],
       bands: [{ series: [1, 2], fill: COLORS.band }],
     }, data, host);
-    this.dataset.drawn = String(r.weeks.length);
+    this.dataset.drawn = String(weeks.length);
   }
 }
 
