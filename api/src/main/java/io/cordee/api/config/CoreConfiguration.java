@@ -180,12 +180,11 @@ public class CoreConfiguration {
     @Bean
     AlertService alertService(AlertRepository alerts, AgencyRepository agencies, BillingRepository billing,
                               RelationshipRepository relationships, BriefRepository briefs, CashService cash,
-                              StaffingService staffing, RelationshipService relationshipService,
-                              BriefService briefService, TransactionRunner tx, IdGenerator ids, Clock clock,
-                              Computations computations, io.cordee.core.cash.CashRiskService cashRisk) {
-        // one class per rule over one context read in a fixed number of statements (ADR 54)
-        io.cordee.core.alert.AlertContextLoader contexts = new io.cordee.core.alert.AlertContextLoader(cash, staffing,
-                billing, relationshipService, relationships, briefs, briefService, cashRisk);
+                              RelationshipService relationshipService, TransactionRunner tx, IdGenerator ids,
+                              Clock clock, Computations computations, io.cordee.core.cash.CashRiskService cashRisk) {
+        // one class per rule over one context read in a fixed number of statements (ADR 54), each fact once (ADR 96)
+        io.cordee.core.alert.AlertContextLoader contexts = new io.cordee.core.alert.AlertContextLoader(cash, billing,
+                relationshipService, relationships, briefs, cashRisk);
         return new AlertService(alerts, agencies, contexts, io.cordee.core.alert.EarlyWarnings.RULES, tx, ids, clock,
                 computations);
     }

@@ -12,6 +12,11 @@ import io.cordee.core.billing.Invoice;
 import io.cordee.core.billing.PaidDates;
 import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.billing.Receivable;
+import io.cordee.core.brief.Brief;
+import io.cordee.core.brief.BriefFeasibility;
+import io.cordee.core.brief.BriefService;
+import io.cordee.core.brief.BriefVersion;
+import io.cordee.core.brief.BriefVersionId;
 import io.cordee.core.cash.AgencyCashPicture;
 import io.cordee.core.cash.CashForecast;
 import io.cordee.core.cash.CashRisk;
@@ -26,23 +31,30 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.relationship.Commitment;
 import io.cordee.core.relationship.RelationshipHealth;
+import io.cordee.core.relationship.RelationshipService;
 import io.cordee.core.staffing.MonthCapacity;
+import io.cordee.core.staffing.StaffingService;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * What the alert rules read about one agency as of a date (ADR 54): the agency cash picture, the thresholds,
- * and the few facts the picture does not hold (capacity of the coming months, overdue invoices, relationship
- * health and commitments, the current version of each brief, the Monte Carlo run). The facts each rule reads
+ * the few facts the picture does not hold ({@link EvaluationFacts}: overdue invoices, commitments, the rest of the
+ * relationship health's facts, the latest version of each brief) and the Monte Carlo run. The facts each rule reads
  * — the base forecast, each project's cash, each client's exposure, the start-ups' last expected payments, the
- * paid histories — are derived from the picture on first use and remembered, so a rule pays only for what it
- * reads and two rules reading the same fact derive it once. Not thread-safe: one evaluation reads it.
+ * paid histories, and (ADR 96) the capacity of the coming months, each client's relationship health and each
+ * brief's feasibility, by the computations their services run — are derived on first use, as of the picture's
+ * date, and remembered, so a rule pays only for what it reads and two rules reading the same fact derive it once.
+ * Not thread-safe: one evaluation reads it.
  *
  * <p>{@link #of(EarlyWarnings.Facts, AlertThresholds)} builds one from facts already derived (the rules'
  * table tests).
@@ -52,9 +64,9 @@ public final class AlertContext {
     private final LocalDate asOf;
     private final AlertThresholds thresholds;
     private final AgencyCashPicture picture;
-    private final List<MonthCapacity> comingMonths;
+    private final Memo<List<MonthCapacity>> comingMonths;
     private final List<Invoice> overdueInvoices;
-    private final List<CurrentVersion> briefs;
+    private final Memo<List<CurrentVersion>> briefs;
     private final CashRisk cashRisk;
     private final CashRiskSettings cashRiskSettings;
     private final Memo<CashForecast> baseForecast;
@@ -66,17 +78,17 @@ public final class AlertContext {
     private final Memo<ExpectedDates> expectedDates;
 
     private AlertContext(LocalDate asOf, AlertThresholds thresholds, AgencyCashPicture picture,
-                         List<MonthCapacity> comingMonths, List<Invoice> overdueInvoices, List<CurrentVersion> briefs,
-                         CashRisk cashRisk, CashRiskSettings cashRiskSettings,
+                         Supplier<List<MonthCapacity>> comingMonths, List<Invoice> overdueInvoices,
+                         Supplier<List<CurrentVersion>> briefs, CashRisk cashRisk, CashRiskSettings cashRiskSettings,
                          Supplier<CashForecast> baseForecast, Supplier<List<ProjectCash>> projects,
                          Supplier<List<ClientExposure>> exposures, Supplier<List<Startup>> startups,
                          Supplier<List<ClientPayments>> payments, Supplier<List<Relationship>> relationships) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.picture = picture;
-        this.comingMonths = List.copyOf(comingMonths);
+        this.comingMonths = new Memo<>(() -> List.copyOf(comingMonths.get()));
         this.overdueInvoices = List.copyOf(overdueInvoices);
-        this.briefs = List.copyOf(briefs);
+        this.briefs = new Memo<>(() -> List.copyOf(briefs.get()));
         this.cashRisk = cashRisk;
         this.cashRiskSettings = cashRiskSettings;
         this.baseForecast = new Memo<>(baseForecast);
@@ -89,31 +101,30 @@ public final class AlertContext {
     }
 
     /**
-     * The context of an evaluation: the rules' facts derived from {@code picture} over {@code weeks} of
-     * forecast and exposure. {@code cashRisk} is null when there is no Monte Carlo run (no bank balance yet,
-     * or no cash risk rule wired).
+     * The context of an evaluation: the rules' facts derived from {@code picture} (a complete one) and
+     * {@code facts} as of the picture's date, over {@code weeks} of forecast and exposure. {@code cashRisk} is
+     * null when there is no Monte Carlo run (no bank balance yet, or no cash risk rule wired).
      */
     public static AlertContext of(AgencyCashPicture picture, AlertThresholds thresholds, int weeks,
-                                  List<MonthCapacity> comingMonths, List<Invoice> overdueInvoices,
-                                  Map<ClientId, RelationshipHealth> health, List<Commitment> commitments,
-                                  List<CurrentVersion> briefs, CashRisk cashRisk, CashRiskSettings cashRiskSettings) {
+                                  EvaluationFacts facts, CashRisk cashRisk, CashRiskSettings cashRiskSettings) {
         Objects.requireNonNull(picture, "picture");
+        Objects.requireNonNull(facts, "facts");
         AlertContext[] self = new AlertContext[1];
-        self[0] = new AlertContext(picture.asOf(), thresholds, picture, comingMonths, overdueInvoices, briefs, cashRisk,
-                cashRiskSettings,
+        self[0] = new AlertContext(picture.asOf(), thresholds, picture, () -> comingMonths(picture),
+                facts.overdueInvoices(), () -> currentVersions(picture, facts), cashRisk, cashRiskSettings,
                 () -> baseForecast(picture, weeks),
                 () -> self[0].projectCash(),
                 () -> self[0].clientExposures(weeks),
                 () -> self[0].startupFacts(),
                 () -> paidHistories(picture),
-                () -> relationshipFacts(picture.clients(), health, commitments));
+                () -> relationshipFacts(picture, facts));
         return self[0];
     }
 
     /** A context over facts already derived, without a picture nor a Monte Carlo run. */
     public static AlertContext of(EarlyWarnings.Facts facts, AlertThresholds thresholds) {
-        return new AlertContext(facts.asOf(), thresholds, null, facts.comingMonths(), facts.invoices(),
-                facts.briefs(), null, null, facts::baseForecast, facts::projects, facts::exposures, facts::startups,
+        return new AlertContext(facts.asOf(), thresholds, null, facts::comingMonths, facts.invoices(),
+                facts::briefs, null, null, facts::baseForecast, facts::projects, facts::exposures, facts::startups,
                 facts::payments, facts::relationships);
     }
 
@@ -132,7 +143,7 @@ public final class AlertContext {
 
     /** Capacity of the coming months, the as-of month first. */
     public List<MonthCapacity> comingMonths() {
-        return comingMonths;
+        return comingMonths.get();
     }
 
     /**
@@ -170,7 +181,7 @@ public final class AlertContext {
     }
 
     public List<CurrentVersion> briefs() {
-        return briefs;
+        return briefs.get();
     }
 
     /** The Monte Carlo run of the base forecast, null when there is none. */
@@ -262,8 +273,47 @@ public final class AlertContext {
                 .map(c -> new ClientPayments(c.id(), paidOf.get(c.id()))).toList();
     }
 
-    private static List<Relationship> relationshipFacts(List<Client> clients, Map<ClientId, RelationshipHealth> health,
-                                                        List<Commitment> commitments) {
+    /** The capacity of the coming months, the as-of month first, as {@code StaffingService#capacity} gives it. */
+    private static List<MonthCapacity> comingMonths(AgencyCashPicture picture) {
+        return StaffingService.monthlyCapacity(picture.team(), picture.allocations(), picture.clientOfProject(),
+                picture.calendar(), YearMonth.from(picture.asOf()), AlertService.CAPACITY_MONTHS);
+    }
+
+    /** The feasibility of each brief's latest version as of the picture's date, ordered by brief. */
+    private static List<CurrentVersion> currentVersions(AgencyCashPicture picture, EvaluationFacts facts) {
+        if (facts.latestVersions().isEmpty()) {
+            return List.of();
+        }
+        Set<ProjectId> ofBriefs = new HashSet<>();
+        facts.briefs().values().forEach(b -> ofBriefs.add(b.projectId()));
+        Map<ProjectId, Project> projects = new HashMap<>();
+        for (Project p : picture.projects()) {
+            if (ofBriefs.contains(p.id())) {
+                projects.put(p.id(), p);
+            }
+        }
+        // the system acts with an owner's view: the budget is priced
+        Map<BriefVersionId, BriefFeasibility> feasibility = BriefService.feasibility(facts.latestVersions(),
+                new BriefService.FeasibilityFacts(facts.briefs(), facts.requirements(), projects,
+                        picture.allocations(), picture.teamById(), picture.calendar()), picture.asOf(), true);
+        List<CurrentVersion> result = new ArrayList<>();
+        for (BriefVersion v : facts.latestVersions()) {
+            BriefFeasibility f = feasibility.get(v.id());
+            Brief brief = facts.briefs().get(v.briefId());
+            if (f != null && brief != null) {
+                result.add(new CurrentVersion(brief.id(), picture.clientOfProject().get(brief.projectId()), f));
+            }
+        }
+        return result;
+    }
+
+    /** Each client's health as of the picture's date, as {@code RelationshipService#health} gives it. */
+    private static List<Relationship> relationshipFacts(AgencyCashPicture picture, EvaluationFacts facts) {
+        List<Client> clients = picture.clients();
+        List<Commitment> commitments = facts.commitments();
+        Map<ClientId, RelationshipHealth> health = clients.isEmpty() ? Map.of()
+                : RelationshipService.health(picture.agency().settings(), clients, commitments, facts.health(),
+                        picture.asOf());
         Map<ClientId, List<Commitment>> commitmentsOf = commitments.stream()
                 .collect(Collectors.groupingBy(Commitment::clientId));
         List<Relationship> result = new ArrayList<>();

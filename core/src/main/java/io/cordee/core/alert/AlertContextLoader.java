@@ -5,11 +5,11 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.Invoice;
 import io.cordee.core.brief.Brief;
-import io.cordee.core.brief.BriefFeasibility;
 import io.cordee.core.brief.BriefId;
 import io.cordee.core.brief.BriefRepository;
-import io.cordee.core.brief.BriefService;
 import io.cordee.core.brief.BriefVersion;
+import io.cordee.core.brief.BriefVersionId;
+import io.cordee.core.brief.Requirement;
 import io.cordee.core.cash.AgencyCashPicture;
 import io.cordee.core.cash.CashRiskService;
 import io.cordee.core.cash.CashService;
@@ -22,14 +22,9 @@ import io.cordee.core.identity.UserId;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.relationship.Commitment;
-import io.cordee.core.relationship.RelationshipHealth;
 import io.cordee.core.relationship.RelationshipRepository;
 import io.cordee.core.relationship.RelationshipService;
-import io.cordee.core.staffing.MonthCapacity;
-import io.cordee.core.staffing.StaffingService;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,10 +36,13 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads what an evaluation's {@link AlertContext} holds (ADR 54): the agency cash picture (remembered by
- * data version, ADR 47), the capacity of the coming months, the overdue invoices, relationship health and
- * commitments, the feasibility of each brief's latest version and, when a cash risk service is wired, the
- * Monte Carlo run (after the picture, so it reuses it). A fixed number of statements whatever the size of
+ * Reads what an evaluation's {@link AlertContext} holds (ADR 54), each fact once (ADR 96): the agency cash picture
+ * (remembered by data version, ADR 47) with the overdue invoices beside it; then the facts the picture does not hold
+ * ({@link EvaluationFacts}): the clients' commitments and the rest of their relationship health's facts, the latest
+ * version of each brief with its requirements; and, when a cash risk service is wired, the Monte Carlo run over the
+ * picture. The capacity of the coming months, the relationship health and the briefs' feasibility are computed from
+ * these by the context, with their services' computations, as of the evaluation's date: none of the team, absences,
+ * allocations, projects, clients, holidays or agency is read twice. A fixed number of statements whatever the size of
  * the agency. It acts with an owner's view of the agency: it is the system, not a user.
  */
 public final class AlertContextLoader {
@@ -52,25 +50,20 @@ public final class AlertContextLoader {
     private static final UserId SYSTEM = new UserId(new UUID(0, 0));
 
     private final CashService cash;
-    private final StaffingService staffing;
     private final BillingRepository billing;
     private final RelationshipService relationshipService;
     private final RelationshipRepository relationships;
     private final BriefRepository briefs;
-    private final BriefService briefService;
     private final CashRiskService cashRisk;
 
     /** {@code cashRisk} may be null: then no context has a Monte Carlo run and {@code CASH_RISK} never fires. */
-    public AlertContextLoader(CashService cash, StaffingService staffing, BillingRepository billing,
-                              RelationshipService relationshipService, RelationshipRepository relationships,
-                              BriefRepository briefs, BriefService briefService, CashRiskService cashRisk) {
+    public AlertContextLoader(CashService cash, BillingRepository billing, RelationshipService relationshipService,
+                              RelationshipRepository relationships, BriefRepository briefs, CashRiskService cashRisk) {
         this.cash = cash;
-        this.staffing = staffing;
         this.billing = billing;
         this.relationshipService = relationshipService;
         this.relationships = relationships;
         this.briefs = briefs;
-        this.briefService = briefService;
         this.cashRisk = cashRisk;
     }
 
@@ -80,20 +73,19 @@ public final class AlertContextLoader {
         Caller system = new Caller(SYSTEM, agencyId, Role.OWNER, null);
         return Mono.defer(() -> {
             int weeks = Math.max(AlertService.HORIZON_WEEKS, thresholds.cashWarningWeeks());
-            Mono<List<MonthCapacity>> months = staffing.capacity(system, YearMonth.from(today),
-                    AlertService.CAPACITY_MONTHS);
             Mono<List<Invoice>> overdue = billing.findIssuedDueBefore(agencyId,
                     today.minusDays(thresholds.overdueDays() - 1L)).collectList();
-            return Mono.zip(cash.picture(agency, today), months, overdue).flatMap(z -> {
+            return Mono.zip(cash.picture(agency, today), overdue).flatMap(z -> {
                 AgencyCashPicture picture = z.getT1();
                 List<ClientId> clientIds = picture.clients().stream().map(Client::id).toList();
-                Mono<Map<ClientId, RelationshipHealth>> health = relationshipService.health(system, clientIds);
                 Mono<List<Commitment>> commitments = clientIds.isEmpty() ? Mono.just(List.of())
                         : relationships.findCommitments(agencyId, clientIds).collectList();
-                return Mono.zip(health, commitments, briefFacts(system, agencyId, picture.projects()))
-                        .flatMap(u -> monteCarlo(picture).map(risk -> AlertContext.of(picture, thresholds,
-                                weeks, z.getT2(), z.getT3(), u.getT1(), u.getT2(), u.getT3(),
-                                risk.map(CashRiskService.AlertRun::risk).orElse(null),
+                return Mono.zip(commitments, relationshipService.healthFacts(system, clientIds, today),
+                                latestBriefs(agencyId, picture.projects()))
+                        .map(u -> new EvaluationFacts(z.getT2(), u.getT1(), u.getT2(), u.getT3().versions(),
+                                u.getT3().briefs(), u.getT3().requirements()))
+                        .flatMap(facts -> monteCarlo(picture).map(risk -> AlertContext.of(picture, thresholds,
+                                weeks, facts, risk.map(CashRiskService.AlertRun::risk).orElse(null),
                                 risk.map(CashRiskService.AlertRun::settings).orElse(null))));
             });
         });
@@ -113,32 +105,33 @@ public final class AlertContextLoader {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    /** The latest version of every brief of the agency, with its feasibility. */
-    private Mono<List<UnrealisticBrief.CurrentVersion>> briefFacts(Caller system, AgencyId agencyId,
-                                                                  List<Project> allProjects) {
+    /** The latest version of each brief, ordered by brief, with the briefs and those versions' requirements. */
+    private record LatestBriefs(List<BriefVersion> versions, Map<BriefId, Brief> briefs,
+                                Map<BriefVersionId, List<Requirement>> requirements) {
+        static final LatestBriefs NONE = new LatestBriefs(List.of(), Map.of(), Map.of());
+    }
+
+    /** The briefs of the agency's projects, their latest versions and those versions' requirements: three reads. */
+    private Mono<LatestBriefs> latestBriefs(AgencyId agencyId, List<Project> allProjects) {
         if (allProjects.isEmpty()) {
-            return Mono.just(List.of());
+            return Mono.just(LatestBriefs.NONE);
         }
-        Map<ProjectId, ClientId> clientOf = allProjects.stream().collect(Collectors.toMap(Project::id, Project::clientId));
-        return briefs.findByProjects(agencyId, clientOf.keySet()).collectList().flatMap(bs -> {
+        List<ProjectId> projectIds = allProjects.stream().map(Project::id).toList();
+        return briefs.findByProjects(agencyId, projectIds).collectList().flatMap(bs -> {
             if (bs.isEmpty()) {
-                return Mono.just(List.<UnrealisticBrief.CurrentVersion>of());
+                return Mono.just(LatestBriefs.NONE);
             }
             Map<BriefId, Brief> byId = bs.stream().collect(Collectors.toMap(Brief::id, Function.identity()));
             return briefs.findVersions(agencyId, byId.keySet()).collectList().flatMap(versions -> {
                 Map<BriefId, BriefVersion> latest = new HashMap<>();
                 versions.forEach(v -> latest.merge(v.briefId(), v, (a, b) -> b.number() > a.number() ? b : a));
-                return briefService.feasibility(system, latest.values()).map(feasibility -> {
-                    List<UnrealisticBrief.CurrentVersion> result = new ArrayList<>();
-                    latest.values().stream().sorted(Comparator.comparing(v -> v.briefId().value())).forEach(v -> {
-                        BriefFeasibility f = feasibility.get(v.id());
-                        Brief brief = byId.get(v.briefId());
-                        if (f != null && brief != null) {
-                            result.add(new UnrealisticBrief.CurrentVersion(brief.id(), clientOf.get(brief.projectId()), f));
-                        }
-                    });
-                    return result;
-                });
+                if (latest.isEmpty()) {
+                    return Mono.just(LatestBriefs.NONE);
+                }
+                List<BriefVersion> ordered = latest.values().stream()
+                        .sorted(Comparator.comparing(v -> v.briefId().value())).toList();
+                return briefs.findRequirements(agencyId, ordered.stream().map(BriefVersion::id).toList())
+                        .map(requirements -> new LatestBriefs(ordered, byId, requirements));
             });
         });
     }

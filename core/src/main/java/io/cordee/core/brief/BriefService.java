@@ -310,9 +310,9 @@ public final class BriefService {
                             last = launch != null && launch.isAfter(last) ? launch : last;
                         }
                         return agencies.holidays(caller.agencyId(), today, last).collectList()
-                                .flatMap(holidays -> computations.run(() -> assess(caller, list, byId, t.getT2(),
-                                        u.getT1(), u.getT2(), u.getT3(), new WorkingCalendar(new HashSet<>(holidays)),
-                                        today)));
+                                .flatMap(holidays -> computations.run(() -> feasibility(list, new FeasibilityFacts(
+                                        byId, t.getT2(), u.getT1(), u.getT2(), u.getT3(),
+                                        new WorkingCalendar(new HashSet<>(holidays))), today, caller.seesMoney())));
                     });
         });
     }
@@ -443,20 +443,42 @@ public final class BriefService {
         return InvalidInput.of("suggestion", why, ErrorCode.NO_FEASIBILITY_SUGGESTION);
     }
 
-    private static Map<BriefVersionId, BriefFeasibility> assess(Caller caller, List<BriefVersion> versions,
-                                                                Map<BriefId, Brief> briefsById,
-                                                                Map<BriefVersionId, List<Requirement>> requirements,
-                                                                Map<ProjectId, Project> projectsById,
-                                                                List<Allocation> allocations,
-                                                                Map<TeamMemberId, TeamMember> team,
-                                                                WorkingCalendar calendar, LocalDate today) {
-        Map<ProjectId, List<Allocation>> byProject = allocations.stream()
+    /**
+     * What the feasibility of some brief versions reads besides the versions: their briefs by id, each version's
+     * requirements, the briefs' projects by id, the allocations to those projects (allocations to other projects may
+     * be there too: they count for none), the team by id, and the working calendar (its holidays from today to the
+     * last launch or allocation end, at least). The maps are held as given, not copied: a caller may pass the agency
+     * cash picture's.
+     */
+    public record FeasibilityFacts(Map<BriefId, Brief> briefs, Map<BriefVersionId, List<Requirement>> requirements,
+                                   Map<ProjectId, Project> projects, Collection<Allocation> allocations,
+                                   Map<TeamMemberId, TeamMember> team, WorkingCalendar calendar) {
+    }
+
+    /**
+     * The feasibility of each version as of {@code today} over facts already read: the one computation behind
+     * {@link #feasibility(Caller, Collection)} and the daily alert evaluation (which reads the facts in the agency
+     * cash picture). Versions whose brief or project is missing, or with no launch date, are absent;
+     * {@code withBudget}: whether the result prices the scope (for callers who see money). Pure.
+     */
+    public static Map<BriefVersionId, BriefFeasibility> feasibility(Collection<BriefVersion> versions,
+                                                                    FeasibilityFacts facts, LocalDate today,
+                                                                    boolean withBudget) {
+        Set<ProjectId> assessed = new HashSet<>();
+        for (BriefVersion v : versions) {
+            Brief brief = facts.briefs().get(v.briefId());
+            if (brief != null) {
+                assessed.add(brief.projectId());
+            }
+        }
+        Map<ProjectId, List<Allocation>> byProject = facts.allocations().stream()
+                .filter(a -> assessed.contains(a.projectId()))
                 .collect(Collectors.groupingBy(Allocation::projectId));
         Map<BriefVersionId, BriefFeasibility> result = new HashMap<>();
         for (BriefVersion v : versions) {
             Computations.checkpoint();
-            Brief brief = briefsById.get(v.briefId());
-            Project project = brief == null ? null : projectsById.get(brief.projectId());
+            Brief brief = facts.briefs().get(v.briefId());
+            Project project = brief == null ? null : facts.projects().get(brief.projectId());
             if (project == null) {
                 continue;
             }
@@ -466,11 +488,11 @@ public final class BriefService {
             if (launch == null) {
                 continue;
             }
-            List<Requirement> reqs = requirements.getOrDefault(v.id(), List.of());
+            List<Requirement> reqs = facts.requirements().getOrDefault(v.id(), List.of());
             Feasibility f = Feasibility.assess(reqs,
-                    byProject.getOrDefault(project.id(), List.of()), team, calendar, today, launch, commPlan,
-                    project.feeBudget());
-            BriefFeasibility.Budget budget = caller.seesMoney()
+                    byProject.getOrDefault(project.id(), List.of()), facts.team(), facts.calendar(), today, launch,
+                    commPlan, project.feeBudget());
+            BriefFeasibility.Budget budget = withBudget
                     ? new BriefFeasibility.Budget(f.scopeValue(), project.feeBudget(), f.overBudget()) : null;
             List<Requirement> toDrop = reqs.stream().filter(r -> f.requirementsToDrop().contains(r.key())).toList();
             result.put(v.id(), new BriefFeasibility(v.id(), today, launch, commPlan, f, toDrop, budget));

@@ -137,7 +137,8 @@ public final class AgencyCashPicture {
         this.holidays = Set.copyOf(holidays);
         this.firstPayments = Map.copyOf(firstPayments);
         this.teamById = this.team.stream().collect(Collectors.toMap(TeamMember::id, Function.identity()));
-        this.clientOfProject = this.projects.stream().collect(Collectors.toMap(Project::id, Project::clientId));
+        this.clientOfProject = Collections.unmodifiableMap(this.projects.stream()
+                .collect(Collectors.toMap(Project::id, Project::clientId)));
         Map<ClientId, List<Project>> projectsByClient = new HashMap<>();
         for (Project p : this.projects) {
             projectsByClient.computeIfAbsent(p.clientId(), k -> new ArrayList<>()).add(p);
@@ -236,6 +237,12 @@ public final class AgencyCashPicture {
     public Map<ProjectId, LocalDate> firstPayments() {
         requireComplete();
         return firstPayments;
+    }
+
+    /** The client of each project. */
+    public Map<ProjectId, ClientId> clientOfProject() {
+        requireComplete();
+        return clientOfProject;
     }
 
     /** The client's projects, in the order loaded. */

@@ -4,6 +4,7 @@ import io.cordee.core.common.Computations;
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
+import io.cordee.core.agency.AgencySettings;
 import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.PaidDates;
 import io.cordee.core.billing.PaymentDelayModel;
@@ -30,6 +31,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -136,38 +138,79 @@ public final class RelationshipService {
         List<ClientId> distinct = clientIds.stream().distinct().toList();
         return agency(caller).flatMap(agency -> {
             LocalDate today = today(agency);
-            LocalDate since = today.minusWeeks(HealthCalculator.TREND_WEEKS).minusDays(HealthCalculator.ENERGY_DAYS);
             return Mono.zip(clients.findAllById(caller.agencyId(), distinct).collectList(),
-                            relationships.findHealthWeights(caller.agencyId()).defaultIfEmpty(HealthWeights.DEFAULTS),
                             relationships.findCommitments(caller.agencyId(), distinct).collectList(),
-                            relationships.findAgreements(caller.agencyId(), distinct).collectList(),
-                            relationships.findInteractionsSince(caller.agencyId(), distinct, since).collectList(),
-                            billing.findLastPaidDates(caller.agencyId(), distinct, PAID_HISTORY_FOR_TREND)
-                                    .collectList(),
-                            relationships.firstInteractionDates(caller.agencyId(), distinct))
-                    .flatMap(t -> computations.run(() -> {
-                        Map<ClientId, List<Commitment>> commitments = t.getT3().stream()
-                                .collect(Collectors.groupingBy(Commitment::clientId));
-                        Map<ClientId, List<Agreement>> agreements = t.getT4().stream()
-                                .collect(Collectors.groupingBy(Agreement::clientId));
-                        Map<ClientId, List<Interaction>> interactions = t.getT5().stream()
-                                .collect(Collectors.groupingBy(Interaction::clientId));
-                        Map<ClientId, List<PaymentDelayModel.PaidInvoice>> paid = t.getT6().stream()
-                                .collect(Collectors.groupingBy(PaidDates::clientId,
-                                        Collectors.mapping(PaidDates::asPaidInvoice, Collectors.toList())));
-                        Map<ClientId, RelationshipHealth> result = new HashMap<>();
-                        for (Client client : t.getT1()) {
-                            Computations.checkpoint();
-                            HealthCalculator.Facts facts = new HealthCalculator.Facts(
-                                    commitments.getOrDefault(client.id(), List.of()),
-                                    agreements.getOrDefault(client.id(), List.of()),
-                                    interactions.getOrDefault(client.id(), List.of()), t.getT7().get(client.id()),
-                                    paid.getOrDefault(client.id(), List.of()), client.segment(), agency.settings());
-                            result.put(client.id(), HealthCalculator.health(facts, t.getT2(), today));
-                        }
-                        return result;
-                    }));
+                            healthFacts(caller, distinct, today))
+                    .flatMap(t -> computations.run(() -> health(agency.settings(), t.getT1(), t.getT2(), t.getT3(),
+                            today)));
         });
+    }
+
+    /**
+     * What the health of some clients as of a date reads besides the clients and their commitments: the agency's
+     * weights, the clients' agreements, their interactions of the trend's weeks (and the 90 days before the first),
+     * the date of each one's first interaction, and each one's last paid invoices.
+     */
+    public record HealthFacts(HealthWeights weights, List<Agreement> agreements, List<Interaction> interactions,
+                              Map<ClientId, LocalDate> firstInteractions, List<PaidDates> paid) {
+        public HealthFacts {
+            Objects.requireNonNull(weights, "weights");
+            agreements = List.copyOf(agreements);
+            interactions = List.copyOf(interactions);
+            firstInteractions = Map.copyOf(firstInteractions);
+            paid = List.copyOf(paid);
+        }
+    }
+
+    /**
+     * The {@link HealthFacts} of these clients as of {@code asOf}, in five statements whatever their number: for a
+     * caller that holds the clients and their commitments already (the daily alert evaluation: the agency cash
+     * picture holds the clients, and the rules read the commitments too), which then computes the health with
+     * {@link #health(AgencySettings, Collection, Collection, HealthFacts, LocalDate)}. Agency staff only.
+     */
+    public Mono<HealthFacts> healthFacts(Caller caller, Collection<ClientId> clientIds, LocalDate asOf) {
+        return staff(caller, "see the relationship health").flatMap(ok -> {
+            List<ClientId> distinct = clientIds.stream().distinct().toList();
+            if (distinct.isEmpty()) {
+                return Mono.just(new HealthFacts(HealthWeights.DEFAULTS, List.of(), List.of(), Map.of(), List.of()));
+            }
+            LocalDate since = asOf.minusWeeks(HealthCalculator.TREND_WEEKS).minusDays(HealthCalculator.ENERGY_DAYS);
+            return Mono.zip(relationships.findHealthWeights(caller.agencyId()).defaultIfEmpty(HealthWeights.DEFAULTS),
+                    relationships.findAgreements(caller.agencyId(), distinct).collectList(),
+                    relationships.findInteractionsSince(caller.agencyId(), distinct, since).collectList(),
+                    relationships.firstInteractionDates(caller.agencyId(), distinct),
+                    billing.findLastPaidDates(caller.agencyId(), distinct, PAID_HISTORY_FOR_TREND).collectList())
+                    .map(t -> new HealthFacts(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()));
+        });
+    }
+
+    /**
+     * The health of each of {@code clients} as of {@code asOf} from their commitments and the rest of their facts:
+     * the one computation behind {@link #health(Caller, Collection)} and the daily alert evaluation. Pure.
+     */
+    public static Map<ClientId, RelationshipHealth> health(AgencySettings settings, Collection<Client> clients,
+                                                           Collection<Commitment> commitments, HealthFacts facts,
+                                                           LocalDate asOf) {
+        Map<ClientId, List<Commitment>> commitmentsOf = commitments.stream()
+                .collect(Collectors.groupingBy(Commitment::clientId));
+        Map<ClientId, List<Agreement>> agreements = facts.agreements().stream()
+                .collect(Collectors.groupingBy(Agreement::clientId));
+        Map<ClientId, List<Interaction>> interactions = facts.interactions().stream()
+                .collect(Collectors.groupingBy(Interaction::clientId));
+        Map<ClientId, List<PaymentDelayModel.PaidInvoice>> paid = facts.paid().stream()
+                .collect(Collectors.groupingBy(PaidDates::clientId,
+                        Collectors.mapping(PaidDates::asPaidInvoice, Collectors.toList())));
+        Map<ClientId, RelationshipHealth> result = new HashMap<>();
+        for (Client client : clients) {
+            Computations.checkpoint();
+            HealthCalculator.Facts clientFacts = new HealthCalculator.Facts(
+                    commitmentsOf.getOrDefault(client.id(), List.of()),
+                    agreements.getOrDefault(client.id(), List.of()),
+                    interactions.getOrDefault(client.id(), List.of()), facts.firstInteractions().get(client.id()),
+                    paid.getOrDefault(client.id(), List.of()), client.segment(), settings);
+            result.put(client.id(), HealthCalculator.health(clientFacts, facts.weights(), asOf));
+        }
+        return result;
     }
 
     // ---- interactions --------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -132,8 +133,8 @@ public final class StaffingService {
                 Mono<Map<ProjectId, ClientId>> clientOfProject = projectIds.isEmpty() ? Mono.just(Map.of())
                         : projects.findAllById(caller.agencyId(), projectIds)
                                 .collectMap(Project::id, Project::clientId);
-                return clientOfProject.flatMap(clients -> computations.run(() -> months(t.getT1(), t.getT2(),
-                        clients, new WorkingCalendar(new HashSet<>(t.getT3())), first, command.months())));
+                return clientOfProject.flatMap(clients -> computations.run(() -> monthlyCapacity(t.getT1(),
+                        t.getT2(), clients, new WorkingCalendar(new HashSet<>(t.getT3())), first, command.months())));
             });
         });
     }
@@ -193,16 +194,26 @@ public final class StaffingService {
                                 ErrorCode.NOT_FOUND)));
     }
 
-    static List<MonthCapacity> months(List<TeamMember> team, List<Allocation> allocations,
-                                      Map<ProjectId, ClientId> clientOfProject, WorkingCalendar calendar,
-                                      YearMonth first, int months) {
+    /**
+     * The capacity of {@code months} months from {@code first}, with each client's share: what {@link #capacity}
+     * computes over the facts it reads, for a caller that holds them already (the daily alert evaluation reads them
+     * in the agency cash picture). Pure. {@code allocations} may hold allocations outside the months (they count in
+     * none: they are left out before the months are walked), and {@code calendar} holidays outside them;
+     * {@code clientOfProject} must map the allocations' projects.
+     */
+    public static List<MonthCapacity> monthlyCapacity(List<TeamMember> team, Collection<Allocation> allocations,
+                                                      Map<ProjectId, ClientId> clientOfProject,
+                                                      WorkingCalendar calendar, YearMonth first, int months) {
         Map<TeamMemberId, TeamMember> byId = team.stream()
                 .collect(Collectors.toMap(TeamMember::id, Function.identity()));
+        LocalDate from = first.atDay(1);
+        LocalDate to = first.plusMonths(months - 1L).atEndOfMonth();
+        List<Allocation> overlapping = allocations.stream().filter(a -> a.overlaps(from, to)).toList();
         List<MonthCapacity> result = new ArrayList<>();
         for (int i = 0; i < months; i++) {
             YearMonth month = first.plusMonths(i);
             BigDecimal capacity = CapacityShare.totalCapacity(team, month, calendar);
-            Map<ClientId, BigDecimal> days = CapacityShare.allocatedDays(allocations, byId, clientOfProject, month,
+            Map<ClientId, BigDecimal> days = CapacityShare.allocatedDays(overlapping, byId, clientOfProject, month,
                     calendar);
             List<MonthCapacity.ClientLoad> loads = days.entrySet().stream()
                     .map(e -> new MonthCapacity.ClientLoad(e.getKey(), e.getValue(),
