@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -44,8 +45,18 @@ public class RequestIds implements WebFilter {
             // Nothing in Cordée reads the current Observation from a thread local (no tracer; metrics keep
             // their observation in the Reactor context): restoring it around every signal opened and closed
             // a scope each time, the largest part of the propagation's cost (ADR 84). The request id and the
-            // security contexts stay propagated. A tracer would need -Dcordee.context-propagation.observations=true.
+            // reactive security context stay propagated. A tracer would need -Dcordee.context-propagation.observations=true.
             ContextRegistry.getInstance().removeThreadLocalAccessor(ObservationThreadLocalAccessor.KEY);
+        }
+        if (!Boolean.parseBoolean(System.getProperty("cordee.context-propagation.thread-local-security", "false"))) {
+            // Nothing in Cordée reads the security context or the exchange from a thread local either: the caller is
+            // read from the Reactor context (ReactiveSecurityContextHolder, whose accessor stays: it is what carries
+            // the caller into the data fetchers). Spring Security's and Spring for GraphQL's accessor of
+            // SecurityContextHolder, and the exchange's, were set and restored around every signal that changes
+            // thread, each time with a map of the values to restore (ADR 97). -Dcordee.context-propagation.
+            // thread-local-security=true keeps them, for code that would read SecurityContextHolder.
+            ContextRegistry.getInstance().removeThreadLocalAccessor(SecurityContext.class.getName());
+            ContextRegistry.getInstance().removeThreadLocalAccessor((Object) ServerWebExchange.class);
         }
     }
 
