@@ -222,7 +222,7 @@ class DailyAlertClaimsTest {
 
         assertThat(events).containsExactly("evaluated", "evaluated", "rest 600 ms", "evaluated", "evaluated",
                 "rest 600 ms", "evaluated", "rest 300 ms");
-        assertThatThrownBy(() -> new DailyAlertEvaluation(work, Clock.systemUTC(), (agency, day) -> Mono.empty(), job,
+        assertThatThrownBy(() -> new DailyAlertEvaluation(work, new MovableClock(NOON_UTC), (agency, day) -> Mono.empty(), job,
                 2, 1, LEASE, alerts, -1, elapsedNanos::get, rest -> Mono.empty()))
                 .as("a negative rest").isInstanceOf(IllegalArgumentException.class);
     }

@@ -7,11 +7,11 @@ import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.StatementCounter;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.Tenants.Tenant;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -95,6 +95,9 @@ class LoadBenchmark {
     DatabaseClient db;
     @Autowired
     StatementCounter counter;
+    /** The application's clock: the dates sent are the server's "today" in Paris, not the machine's. */
+    @Autowired
+    TestClock clock;
 
     private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -225,7 +228,7 @@ class LoadBenchmark {
         if (pick < 88) {
             return call(http, session, "createProject", CREATE_PROJECT, Map.of("in", Map.of(
                     "clientId", agency.clientId, "name", "Load " + random.nextInt(1_000_000),
-                    "startDate", LocalDate.now().plusDays(random.nextInt(60)).toString(),
+                    "startDate", clock.todayInParis().plusDays(random.nextInt(60)).toString(),
                     "feeBudget", Map.of("amountMinor", 100_000 + random.nextInt(5_000_000)))))
                     .doOnNext(data -> {
                         if (!data.path("createProject").path("project").isNull()) {
@@ -235,7 +238,7 @@ class LoadBenchmark {
         }
         return call(http, session, "recordPayment", PAY, Map.of("in", Map.of(
                 "invoiceId", agency.invoiceId, "amount", Map.of("amountMinor", PAYMENT_MINOR),
-                "receivedOn", LocalDate.now().toString())))
+                "receivedOn", clock.todayInParis().toString())))
                 .doOnNext(data -> {
                     if (!data.path("recordPayment").path("invoice").isNull()) {
                         paymentsRecorded[index].incrementAndGet();
@@ -291,9 +294,9 @@ class LoadBenchmark {
         String clientId = GlobalId.of("Client", tenant.ownClient().id().value());
         call(http, owner, "setup", """
                 mutation($d: Date!) { recordBankBalance(input: {date: $d, amount: {amountMinor: 25000000}}) {
-                  userErrors { field message code } } }""", Map.of("d", LocalDate.now().minusDays(1).toString())).block();
+                  userErrors { field message code } } }""", Map.of("d", clock.todayInParis().minusDays(1).toString())).block();
         JsonNode project = call(http, owner, "setup", CREATE_PROJECT, Map.of("in", Map.of(
-                "clientId", clientId, "name", "Retainer", "startDate", LocalDate.now().toString(),
+                "clientId", clientId, "name", "Retainer", "startDate", clock.todayInParis().toString(),
                 "feeBudget", Map.of("amountMinor", 100_000_000)))).block();
         String projectId = project.path("createProject").path("project").path("id").asString();
         call(http, owner, "setup", """
@@ -307,7 +310,7 @@ class LoadBenchmark {
         call(http, owner, "setup", """
                 mutation($id: ID!, $v: Long!, $d: Date!) { issueInvoice(input: {id: $id, version: $v, issueDate: $d}) {
                   invoice { status } userErrors { field message code } } }""",
-                Map.of("id", invoiceId, "v", invoice.path("version").asLong(), "d", LocalDate.now().toString())).block();
+                Map.of("id", invoiceId, "v", invoice.path("version").asLong(), "d", clock.todayInParis().toString())).block();
         assertThat(errors.stream().limit(10).toList()).as("setting up agency %d", n).isEmpty();
         return new Agency(tenant, owner, finance, clientId, invoiceId,
                 GlobalId.decode(invoiceId, "Invoice", "invoiceId"));

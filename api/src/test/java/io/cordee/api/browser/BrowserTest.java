@@ -51,8 +51,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * own numbers, both languages, API text that stays text, and the allocation editor. Saves screenshots
  * under {@code target/screenshots} and prints the cockpit's paint timings.
  *
- * <p>One browser for the whole class. Changes are made in a throw-away agency, never in the demo one,
- * whose numbers other tests check.
+ * <p>The test JVM's one browser ({@link SharedChromium}), lent clean to the class. Changes are made in a
+ * throw-away agency, never in the demo one, whose numbers other tests check.
  */
 @ApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +70,9 @@ class BrowserTest {
      * waits for the page's answer and reload, the allocations' {@code aria-busy}).
      */
     static final Duration POLL = Duration.ofMillis(20);
+    /** The window's size at the start of each test. */
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
 
     @LocalServerPort
     int port;
@@ -79,13 +82,37 @@ class BrowserTest {
     @Autowired
     TestClock clock;
 
+    /** The browser's HOME: its profile, its Downloads folder. */
     Path home;
-    ChromeDriverService service;
     WebDriver driver;
     WebDriverWait wait;
+    /** Whether {@link #driver} is {@link SharedChromium}'s, lent to this class, rather than a Chromium of its own. */
+    private boolean shared;
 
+    /**
+     * For a class that needs one browser at a time: the test JVM's Chromium ({@link SharedChromium}), as clean as a
+     * new one, rather than a start of its own.
+     */
     @BeforeAll
+    void shareChromium() throws IOException {
+        requireChromium();
+        SharedChromium.Lent lent = SharedChromium.lend(url(""));
+        home = lent.home();
+        driver = lent.driver();
+        shared = true;
+        waitOnDriver();
+    }
+
+    /** A Chromium of its own (own profile, own cookies): for a class with two users' browsers open at once. */
     void startChromium() throws IOException {
+        requireChromium();
+        home = Files.createTempDirectory("cordee-chromium-home");
+        driver = launch(home);
+        shared = false;
+        waitOnDriver();
+    }
+
+    private static void requireChromium() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String missing = "Chromium or its driver is missing: apt-get install -y chromium chromium-driver";
             if (System.getenv("CI") != null) {
@@ -93,9 +120,12 @@ class BrowserTest {
             }
             Assumptions.abort(missing);
         }
+    }
+
+    /** Starts headless Chromium with {@code home} as its HOME and profile folder. */
+    static ChromeDriver launch(Path home) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        home = Files.createTempDirectory("cordee-chromium-home");
-        service = new ChromeDriverService.Builder()
+        ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 // the browser's time zone is the agency's (Europe/Paris) unless -Dcordee.test.browser-tz says otherwise;
@@ -107,22 +137,34 @@ class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
-                "--user-data-dir=" + home.resolve("profile"), "--window-size=1280,800", "--lang=en-US",
+                "--user-data-dir=" + home.resolve("profile"), "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US",
                 "--hide-scrollbars");
-        driver = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
+    }
+
+    private void waitOnDriver() throws IOException {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         // an element found, then drawn again (a re-render) before its text is read: look again, as for one not found
         wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** A Chromium of its own is stopped and its folder deleted; the shared one is left for the next class. */
     @AfterAll
     void stopChromium() throws IOException {
+        if (shared) {
+            driver = null;
+            return;
+        }
         if (driver != null) {
             driver.quit();
         }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
+        deleteFolder(home);
+    }
+
+    static void deleteFolder(Path folder) throws IOException {
+        if (folder != null && Files.exists(folder)) {
+            try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
@@ -130,7 +172,7 @@ class BrowserTest {
 
     @BeforeEach
     void signedOutInEnglish() {
-        driver.manage().window().setSize(new Dimension(1280, 800));
+        driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         // the previous page left (its scripts stopped), then the application's cookies and local storage cleared
         // from outside the page: the SPA is loaded once, signed out and without a chosen language
         driver.get("about:blank");

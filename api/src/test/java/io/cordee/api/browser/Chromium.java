@@ -10,9 +10,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * {@link BrowserTest}'s Chromium for another browser test class, an {@code @ApiTest}: started once before its
- * tests against the application of the test context, signed out in English before each test, stopped after
- * the last. Its helpers are {@link #browser}'s:
+ * {@link BrowserTest}'s Chromium for another browser test class, an {@code @ApiTest}: the test JVM's shared one
+ * ({@link SharedChromium}), lent clean before the class's tests against the application of the test context,
+ * signed out in English before each test, left running after the last for the next class. Its helpers are
+ * {@link #browser}'s:
  *
  * <pre>
  * &#64;RegisterExtension
@@ -30,7 +31,7 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
         browser.port = Integer.parseInt(application.getEnvironment().getRequiredProperty("local.server.port"));
         browser.tenants = application.getBean(Tenants.class);
         browser.clock = application.getBean(TestClock.class);
-        browser.startChromium();
+        browser.shareChromium();
     }
 
     @Override

@@ -64,7 +64,7 @@ class ClientsAndCockpitBrowserTest {
         browser.port = port;
         browser.tenants = tenants;
         browser.clock = clock;
-        browser.startChromium();
+        browser.shareChromium();
         driver = browser.driver;
         wait = browser.wait;
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.FreshInstance;
 import io.cordee.api.support.MailServer;
+import io.cordee.api.support.TestClock;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,15 +42,19 @@ class FirstDayBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
+        // today in Paris by the test run's clock, which the instance's clock is (FreshInstance)
+        DayOfWeek today = new TestClock().todayInParis().getDayOfWeek();
         instance = FreshInstance.start("--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + MailServer.SMTP.getSmtp().getPort(),
                 "--cordee.mail.from=Cordée <cordee@premier-jour.example>",
                 // the weekly digest due today from midnight (Paris), whatever the day the test runs on
-                "--cordee.digest.day=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getDayOfWeek(),
+                "--cordee.digest.day=" + today,
                 "--cordee.digest.hour=0",
                 // no periodic re-check of open sockets while the test runs: only the deactivation's notification
                 // can sign the lead's page out within the test's waits
                 "--cordee.limits.websocket.recheck-interval=1h");
+        assertThat(instance.context().getBean(TestClock.class).todayInParis().getDayOfWeek())
+                .as("today in Paris by the instance's clock").isEqualTo(today);
         owner.port = instance.port();
         owner.startChromium();
     }

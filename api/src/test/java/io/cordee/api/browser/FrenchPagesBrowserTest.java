@@ -67,7 +67,7 @@ class FrenchPagesBrowserTest {
         browser.port = port;
         browser.tenants = tenants;
         browser.clock = clock;
-        browser.startChromium();
+        browser.shareChromium();
         buildEnglishPatterns();
     }
 

@@ -53,7 +53,7 @@ class SmallAgencyBrowserTest {
         browser.port = port;
         browser.tenants = tenants;
         browser.clock = clock;
-        browser.startChromium();
+        browser.shareChromium();
     }
 
     @AfterAll

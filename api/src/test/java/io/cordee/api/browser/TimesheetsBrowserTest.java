@@ -63,7 +63,7 @@ class TimesheetsBrowserTest {
         browser.port = port;
         browser.tenants = tenants;
         browser.clock = clock;
-        browser.startChromium();
+        browser.shareChromium();
         files = Files.createTempDirectory("cordee-timesheets");
     }
 

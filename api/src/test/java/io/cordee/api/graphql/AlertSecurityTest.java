@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.Project;
@@ -16,7 +17,6 @@ import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +37,9 @@ class AlertSecurityTest {
     TeamService team;
     @Autowired
     ProjectService projects;
+    /** The application's clock: "today" is the server's, in Paris, whatever the machine's clock says. */
+    @Autowired
+    TestClock clock;
 
     Tenants.Tenant a;
     Tenants.Tenant b;
@@ -89,7 +92,7 @@ class AlertSecurityTest {
         ownerA.document(AlertTest.ACKNOWLEDGE).variable("id", alertOfB).variable("v", 0).execute()
                 .path("acknowledgeAlert.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
         ownerA.document(AlertTest.SNOOZE).variable("id", alertOfB).variable("v", 0)
-                .variable("until", LocalDate.now().plusDays(5).toString()).execute()
+                .variable("until", clock.todayInParis().plusDays(5).toString()).execute()
                 .path("snoozeAlert.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
         // B's alert is untouched, and B's list filtered on A's client finds nothing
         ownerB.document("query($id: ID!) { node(id: $id) { ... on Alert { status version } } }").variable("id", alertOfB)
@@ -100,7 +103,7 @@ class AlertSecurityTest {
     }
 
     private void raiseAlerts(Tenants.Tenant tenant) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = clock.todayInParis();
         LocalDate nextMonth = today.plusMonths(1).withDayOfMonth(1);
         TeamMember person = team.create(tenant.owner(), new TeamMemberDraft("A", null, List.of(), BigDecimal.ONE,
                 Money.of(500_000, "EUR"), Money.of(60_000, "EUR"))).block(Duration.ofSeconds(5));

@@ -6,6 +6,7 @@ import io.cordee.api.alert.AlertEvaluations;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.StatementCounter;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.alert.AlertService;
 import io.cordee.core.alert.AlertThresholds;
 import io.cordee.core.agency.Segment;
@@ -25,7 +26,6 @@ import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +40,9 @@ class AlertStatementCountTest {
 
     @Autowired
     Tenants tenants;
+    /** The application's clock: "today" is the server's, in Paris, whatever the machine's clock says. */
+    @Autowired
+    TestClock clock;
     @Autowired
     ClientService clients;
     @Autowired
@@ -70,7 +73,7 @@ class AlertStatementCountTest {
      */
     private List<String> statements(int n) {
         Tenants.Tenant tenant = tenants.create("Alert Count Agency");
-        LocalDate nextMonth = LocalDate.now(ZoneId.of("Europe/Paris")).plusMonths(1).withDayOfMonth(1);
+        LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
         for (int i = 0; i < n; i++) {
             Client c = clients.create(tenant.owner(), new ClientDraft("Client " + i, Segment.SME, 30, List.of(), null))
                     .block(Duration.ofSeconds(5));

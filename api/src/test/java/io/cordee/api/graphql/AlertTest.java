@@ -7,6 +7,7 @@ import io.cordee.api.alert.DailyAlertEvaluation;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.alert.AlertChange;
 import io.cordee.core.identity.Role;
 import io.cordee.core.money.Money;
@@ -19,7 +20,6 @@ import io.cordee.core.staffing.TeamService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +56,9 @@ class AlertTest {
 
     @Autowired
     Tenants tenants;
+    /** The application's clock: "today" is the server's, in Paris, whatever the machine's clock says. */
+    @Autowired
+    TestClock clock;
     @Autowired
     TeamService team;
     @Autowired
@@ -79,7 +82,7 @@ class AlertTest {
     @BeforeEach
     void agencyWithOnePersonAndAProject() {
         tenant = tenants.create("Alert Agency");
-        today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        today = clock.todayInParis();
         nextMonth = today.plusMonths(1).withDayOfMonth(1);
         TeamMember person = team.create(tenant.owner(), new TeamMemberDraft("A", null, List.of(), BigDecimal.ONE,
                 Money.of(500_000, "EUR"), Money.of(60_000, "EUR"))).block(Duration.ofSeconds(5));

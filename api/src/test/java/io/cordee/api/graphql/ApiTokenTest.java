@@ -8,6 +8,7 @@ import graphql.schema.GraphQLSchema;
 import io.cordee.api.graphql.common.ApiTokenAreas;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.ApiTokenArea;
 import io.cordee.core.identity.Role;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,9 @@ class ApiTokenTest {
     DatabaseClient db;
     @Autowired
     GraphQlSource graphQlSource;
+    /** The application's clock: expiries and last uses are its instants, whatever the machine's or the database's clock says. */
+    @Autowired
+    TestClock clock;
     @LocalServerPort
     int port;
 
@@ -262,8 +266,8 @@ class ApiTokenTest {
     void anExpiredTokenIsRefusedAndAnExpiryInThePastIsAUserError() {
         HttpGraphQlTester owner = tenants.as(agencyA, Role.OWNER);
         Created token = create(owner, "Short-lived", "READ_ONLY", List.of());
-        db.sql("UPDATE api_token SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 second'"
-                        + " WHERE agency_id = :a AND hint = :h")
+        db.sql("UPDATE api_token SET created_at = :created, expires_at = :expires WHERE agency_id = :a AND hint = :h")
+                .bind("created", now().minusHours(2)).bind("expires", now().minusSeconds(1))
                 .bind("a", agencyA.agencyId().value()).bind("h", token.value().substring(0, 15))
                 .fetch().rowsUpdated().block(Duration.ofSeconds(5));
         web.post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
@@ -274,7 +278,7 @@ class ApiTokenTest {
 
         long before = tokenCount(agencyA);
         owner.document(CREATE).variable("in", Map.of("name", "Past", "access", "READ_ONLY",
-                        "expiresAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString()))
+                        "expiresAt", now().minusMinutes(1).toString()))
                 .execute()
                 .path("createApiToken.token").valueIsNull()
                 .path("createApiToken.userErrors[0].field").entityList(String.class).containsExactly("expiresAt")
@@ -386,26 +390,31 @@ class ApiTokenTest {
         assertThat(lastUsed(id)).isNull();
 
         HttpGraphQlTester client = withApiToken(token.value());
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+        OffsetDateTime before = now().minusSeconds(1);
         client.document("{ viewer { user { role } } }").execute().path("viewer.user.role").hasValue();
         OffsetDateTime first = lastUsed(id);
-        assertThat(first).isAfterOrEqualTo(before).isBeforeOrEqualTo(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1));
+        assertThat(first).isAfterOrEqualTo(before).isBeforeOrEqualTo(now().plusSeconds(1));
 
         // used 30 s ago: a new request within the minute writes nothing
-        db.sql("UPDATE api_token SET last_used_at = now() - interval '30 seconds' WHERE id = :id").bind("id", id)
+        db.sql("UPDATE api_token SET last_used_at = :t WHERE id = :id").bind("t", now().minusSeconds(30)).bind("id", id)
                 .fetch().rowsUpdated().block(Duration.ofSeconds(5));
         OffsetDateTime thirtySecondsAgo = lastUsed(id);
         client.document("{ viewer { user { role } } }").execute().path("viewer.user.role").hasValue();
         assertThat(lastUsed(id)).isEqualTo(thirtySecondsAgo);
 
         // used 2 min ago: the next request records itself
-        db.sql("UPDATE api_token SET last_used_at = now() - interval '2 minutes' WHERE id = :id").bind("id", id)
+        db.sql("UPDATE api_token SET last_used_at = :t WHERE id = :id").bind("t", now().minusMinutes(2)).bind("id", id)
                 .fetch().rowsUpdated().block(Duration.ofSeconds(5));
-        OffsetDateTime beforeThird = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+        OffsetDateTime beforeThird = now().minusSeconds(1);
         client.document("{ viewer { user { role } } }").execute().path("viewer.user.role").hasValue();
         assertThat(lastUsed(id)).isAfterOrEqualTo(beforeThird);
         owner.document("{ apiTokens(first: 100) { nodes { name lastUsedAt } } }").execute()
                 .path("apiTokens.nodes[?(@.name == 'Meter')].lastUsedAt").entityList(String.class).hasSize(1);
+    }
+
+    /** The application's present instant, in UTC. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private OffsetDateTime lastUsed(UUID id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.AgencyRepository;
 import io.cordee.core.brief.BriefService;
 import io.cordee.core.brief.BriefVersionId;
@@ -24,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +61,9 @@ class BriefTest {
 
     @Autowired
     Tenants tenants;
+    /** The application's clock: "today" is the server's, in Paris, whatever the machine's clock says. */
+    @Autowired
+    TestClock clock;
     @Autowired
     ProjectService projects;
     @Autowired
@@ -455,7 +458,7 @@ class BriefTest {
                 Money.of(dayRateMinor, "EUR"));
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Paris"));
+    private LocalDate today() {
+        return clock.todayInParis();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.demo.DemoAgency;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ class DemoAgencyTest {
 
     @Autowired
     Tenants tenants;
+    /** The application's clock: "today" is the server's, in Paris, whatever the machine's clock says. */
+    @Autowired
+    TestClock clock;
     @Autowired
     DemoAgency demo;
 
@@ -53,7 +57,7 @@ class DemoAgencyTest {
 
     @Test
     void theEnterpriseClientOccupiesAlmostHalfTheTeam() {
-        String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        String month = java.time.YearMonth.from(clock.todayInParis()).toString();
         tenants.as(DemoAgency.LEAD_EMAIL, DemoAgency.PASSWORD)
                 .document("query($m: String!) { capacity(from: $m, months: 1) { clients { client { name } share } } }")
                 .variable("m", month).execute()

@@ -23,7 +23,6 @@ import io.cordee.persistence.alert.PostgresAlertChangeEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -88,7 +87,7 @@ class LiveAlertTest {
     @BeforeEach
     void agencyWithOnePersonAndAProject() {
         tenant = tenants.create("Live Agency");
-        today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        today = clock.todayInParis();
         nextMonth = today.plusMonths(1).withDayOfMonth(1);
         TeamMember person = team.create(tenant.owner(), new TeamMemberDraft("A", null, List.of(), BigDecimal.ONE,
                 Money.of(500_000, "EUR"), Money.of(60_000, "EUR"))).block(WAIT);

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.identity.Role;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,10 +52,11 @@ class RelationshipSecurityTest {
     static String bInteraction;
     static String bAgreement;
     static String bCommitment;
-    static LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    static LocalDate today;
 
     @BeforeAll
-    static void twoAgenciesWithRelationships(@Autowired Tenants tenants) {
+    static void twoAgenciesWithRelationships(@Autowired Tenants tenants, @Autowired TestClock clock) {
+        today = clock.todayInParis(); // the server's "today", in Paris, whatever the machine's clock says
         a = tenants.create("Relationship A");
         b = tenants.create("Relationship B");
         HttpGraphQlTester aOwner = tenants.as(a, Role.OWNER);

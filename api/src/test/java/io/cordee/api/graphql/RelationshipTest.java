@@ -6,6 +6,7 @@ import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.StatementCounter;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientDraft;
@@ -17,7 +18,6 @@ import io.cordee.core.project.ProjectDraft;
 import io.cordee.core.project.ProjectService;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +58,9 @@ class RelationshipTest {
 
     @Autowired
     Tenants tenants;
+    /** The application's clock: "today" is the server's, in Paris, whatever the machine's clock says. */
+    @Autowired
+    TestClock clock;
     @Autowired
     ClientService clients;
     @Autowired
@@ -76,7 +79,7 @@ class RelationshipTest {
     @BeforeEach
     void clientsWithProjects() {
         tenant = tenants.create("Relationship Agency");
-        today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        today = clock.todayInParis();
         client = GlobalId.of("Client", tenant.ownClient().id().value());
         project = GlobalId.of("Project", project(tenant, tenant.ownClient(), "Site").id().value());
         Client other = clients.create(tenant.owner(), new ClientDraft("Other Client", Segment.ENTERPRISE, 60, List.of(),

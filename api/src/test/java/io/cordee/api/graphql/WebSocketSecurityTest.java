@@ -9,6 +9,7 @@ import io.cordee.api.limits.WebSocketLimits;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.SameDatabaseInstance;
 import io.cordee.api.support.Tenants;
+import io.cordee.api.support.TestClock;
 import io.cordee.api.websocket.AccessChangeListener;
 import io.cordee.api.websocket.WebSocketConnection;
 import io.cordee.api.websocket.WebSocketConnections;
@@ -94,6 +95,9 @@ class WebSocketSecurityTest {
     WebSocketConnections connections;
     @Autowired
     WebSocketLimits limits;
+    /** The application's clock, against which a session's expiry is checked. */
+    @Autowired
+    TestClock clock;
 
     Tenants.Tenant tenant;
     final List<WebSocketGraphQlClient> clients = new ArrayList<>();
@@ -305,7 +309,7 @@ class WebSocketSecurityTest {
         String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
         Live live = subscribe(cookie(port, session), limits, user(Role.FINANCE));
         // expiry changes nothing in the database at the moment it happens: the periodic re-check finds it
-        silently("UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id"
+        silently("UPDATE user_session SET expires_at = '" + clock.instant().minusSeconds(1) + "' WHERE user_id = (SELECT id"
                 + " FROM app_user WHERE email = '" + tenant.email(Role.FINANCE) + "')");
         long sent = System.nanoTime();
         connections.recheckAll().block(WAIT);

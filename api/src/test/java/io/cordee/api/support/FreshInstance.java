@@ -19,7 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A second Cordée as a new user starts it for a real agency: demo data off, its own embedded PostgreSQL on
- * a fresh data folder (so no agency at all), the setup token file in that folder. Closed by the test.
+ * a fresh data folder (so no agency at all), the setup token file in that folder. Its clock is the test run's
+ * ({@link TestClock}, as every test application's: {@code -Dcordee.test.now} moves it too). Closed by the test.
  */
 public final class FreshInstance implements AutoCloseable {
 
@@ -41,8 +42,8 @@ public final class FreshInstance implements AutoCloseable {
                     "--cordee.db.embedded.backup.enabled=false",
                     "--cordee.setup.token-file=" + folder.resolve("setup-token")));
             args.addAll(List.of(extraArgs));
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(CordeeApplication.class)
-                    .profiles("test").run(args.toArray(String[]::new));
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(CordeeApplication.class,
+                    TestClock.Configuration.class).profiles("test").run(args.toArray(String[]::new));
             return new FreshInstance(folder, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -193,7 +193,12 @@ class DigestServiceTest {
 
     @Test
     void linksOptOutsAndTheScheduleAreChecked() {
-        assertThat(refusal(catchThrowable(() -> block(service.unsubscribe((String) null))))).containsExactly("token REQUIRED");
+        // a link whose token is missing (nothing after /digest-off/) or blank: REQUIRED, as any required text, before
+        // a read; the token is a String here, so the String overload is the one called
+        for (String noToken : java.util.Arrays.asList(null, "", "   ")) {
+            assertThat(refusal(catchThrowable(() -> block(service.unsubscribe(noToken)))))
+                    .as("the token \"%s\"", noToken).containsExactly("token REQUIRED");
+        }
         assertThat(refusal(catchThrowable(() -> block(service.unsubscribe("never-issued")))))
                 .containsExactly("token NOT_FOUND");
         // only OWNER and FINANCE get the digest, so only they opt in or out

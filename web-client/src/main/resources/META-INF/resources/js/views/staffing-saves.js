@@ -40,8 +40,12 @@ export class Saves {
     this.saved.set(allocation.id, allocation);
   }
 
-  /** Asks for new dates of `a`; `send(asked, version)` runs after the saves before it, with the dates asked for last. */
-  ask(a, dates, send) {
+  /**
+   * Asks for new dates of `a`; `send(asked, version)` runs after the saves before it, with the dates asked for last.
+   * A send that fails without an answer (it throws, at once or later) is a failed save: its dates are given up as a
+   * refused one's, and `failed(error)` says so. Nothing stays drawn as on its way, no rejection is left unhandled.
+   */
+  ask(a, dates, send, failed) {
     const before = this.asked.get(a.id);
     // after dates of its own not yet saved, the version the user saw is the one that save brings (`version`)
     this.asked.set(a.id, { dates, version: before ? before.version : this.latest(a).version });
@@ -50,7 +54,12 @@ export class Saves {
     this.run(() => {
       this.queued.delete(a.id);
       const asked = this.asked.get(a.id);
-      return asked && send(asked, this.version(a.id, asked.version)); // none: refused meanwhile
+      if (!asked) return undefined; // none: refused meanwhile
+      // a promise around the call, so that a send throwing before it returns a promise is caught here too
+      return new Promise((resolve) => resolve(send(asked, this.version(a.id, asked.version)))).catch((error) => {
+        this.answered(a.id, asked, null);
+        failed(error);
+      });
     });
   }
 

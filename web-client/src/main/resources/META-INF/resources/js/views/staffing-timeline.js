@@ -213,7 +213,15 @@ class StaffingTimeline extends CordeeElement {
     this.failed = false;
     this.stale = false;
     this.message = null;
-    this.saves.ask(a, dates, (asked, version) => this.send(a.id, asked, version));
+    this.saves.ask(a, dates, (asked, version) => this.send(a.id, asked, version), () => this.notSaved(a.id));
+  }
+
+  /** A save that failed without an answer from the server: the bar goes back to what is saved, and that is said. */
+  notSaved(id) {
+    this.forget(id);
+    this.failed = true;
+    this.stale = false;
+    this.message = t('timeline.failed');
   }
 
   /** Sends the dates asked for last; refused, the bar goes back to what is saved and the reason is shown. */
