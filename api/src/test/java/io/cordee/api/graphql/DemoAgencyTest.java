@@ -256,11 +256,14 @@ class DemoAgencyTest {
         Map<String, Object> timeToCash = alerts.stream().filter(a -> a.get("kind").equals("LONG_TIME_TO_CASH")
                 && name(a.get("client")).equals("Groupe Hexagone")).findFirst().orElseThrow();
         assertThat(Integer.parseInt(AlertTest.evidence(timeToCash).get("daysToFirstCash"))).isGreaterThan(90);
-        // the base forecast goes under the 150,000 € threshold, but only after 26 weeks: information, not a warning
+        // the base forecast goes under the 150,000 € threshold, but not within the 13 critical weeks: about half a
+        // year ahead — week 27 (information) or week 26 (a warning) by the day of the month the demo's dates start
+        // from (some are months from the 1st, others days from today: week 26 on 5 December, 27 the day before)
         assertThat(alerts).filteredOn(a -> a.get("kind").equals("CASH_SHORTFALL"))
-                .allSatisfy(a -> {
-                    assertThat(a).containsEntry("severity", "INFO");
-                    assertThat(Integer.parseInt(AlertTest.evidence(a).get("weeksAhead"))).isGreaterThan(26);
+                .singleElement().satisfies(a -> {
+                    int weeksAhead = Integer.parseInt(AlertTest.evidence(a).get("weeksAhead"));
+                    assertThat(weeksAhead).isBetween(20, 32);
+                    assertThat(a).containsEntry("severity", weeksAhead > 26 ? "INFO" : "WARNING");
                 });
 
         // the lead sees the alerts about people and briefs only; the client user none
