@@ -37,8 +37,8 @@ EXPOSE 8080 8081
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
     CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -1 <&3 | grep -q " 200 "'
 # Memory (ADR 50): the heap is half the container's limit (live heap under load is tens of MB; the rest of the
-# limit holds direct buffers, metaspace, code cache and threads), and all of it from the start (ADR 98: G1 left to
-# grow it kept 150 MB and collected every half second under load), Netty's direct buffers are capped at 128 MB
+# limit holds direct buffers, metaspace, code cache and threads; with a limit, JAVA_TOOL_OPTIONS=
+# -XX:InitialRAMPercentage=50 takes it whole from the start, ADR 98), Netty's direct buffers are capped at 128 MB
 # (Netty takes its own limit from MaxDirectMemorySize), and the process stops on OutOfMemoryError so the
 # orchestrator restarts it. For a 768 MB limit: 384 MB heap + 128 MB direct + about 150 MB of the rest.
-ENTRYPOINT ["java", "-XX:InitialRAMPercentage=50", "-XX:MaxRAMPercentage=50", "-XX:MaxDirectMemorySize=128m", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:MaxDirectMemorySize=128m", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -123,7 +123,7 @@ class DeploymentFilesTest {
         assertThat(runStage).containsPattern("(?m)^USER cordee$").contains("useradd --system --uid 10001");
         assertThat(runStage.indexOf("USER cordee")).isLessThan(runStage.indexOf("ENTRYPOINT"));
         assertThat(dockerfile).containsPattern(
-                "ENTRYPOINT \\[\"java\", \"-XX:InitialRAMPercentage=50\", \"-XX:MaxRAMPercentage=50\", \"-XX:MaxDirectMemorySize=128m\","
+                "ENTRYPOINT \\[\"java\", \"-XX:MaxRAMPercentage=50\", \"-XX:MaxDirectMemorySize=128m\","
                         + " \"-XX:\\+ExitOnOutOfMemoryError\", \"org.springframework.boot.loader.launch.JarLauncher\"\\]");
         assertThat(dockerfile).containsPattern("(?s)HEALTHCHECK .*CMD .*GET /readyz .* 200 ");
         // every module the reactor builds is copied into the build stage

@@ -36,9 +36,9 @@ import reactor.core.publisher.Mono;
  * none is due. A check that comes while this instance's pass still runs does nothing.
  *
  * <p>Paced (ADR 90, 98): after each batch the pass rests {@code cordee.alerts.daily-rest} times as long as the
- * batch took when requests came while it ran, so that it then works at most 1 / (1 + rest) of the time: on a small
+ * batch took when requests came since the previous batch began, so that it then works at most 1 / (1 + rest) of the time: on a small
  * machine a request that runs beside an evaluation is slower whatever the evaluation's priority (docs/benchmarks.md),
- * so what keeps requests' latency is how seldom that happens. When no request came during the batch, it rests
+ * so what keeps requests' latency is how seldom that happens. When no request came in that time, it rests
  * {@code cordee.alerts.daily-rest-idle} times as long (none by default): at night the pass runs flat out.
  * The day's work is spread anyway (each agency's day starts at its own midnight).
  */
@@ -61,6 +61,8 @@ public class DailyAlertEvaluation {
     private final double rest;
     private final double idleRest;
     private final LongSupplier requests;
+    /** The requests counted when the pass last chose its rest (or began): those since are the ones it weighs. */
+    private final java.util.concurrent.atomic.AtomicLong requestsSeen = new java.util.concurrent.atomic.AtomicLong();
     private final LongSupplier nanoTime;
     private final Function<Duration, Mono<?>> pause;
 
@@ -143,6 +145,7 @@ public class DailyAlertEvaluation {
                 log.debug("Daily alert evaluation still running; this check is skipped");
                 return Mono.<Long>empty();
             }
+            requestsSeen.set(requests.getAsLong());
             // agencies created since the last pass first, once (it reads every agency), then claims by index
             return work.enrolAgencies(job)
                     .then(Mono.defer(this::oneBatch).repeat().takeUntil(n -> n == 0).reduce(0L, Long::sum))
@@ -160,13 +163,13 @@ public class DailyAlertEvaluation {
     private Mono<Long> oneBatch() {
         var now = clock.instant();
         long started = nanoTime.getAsLong();
-        long requestsBefore = requests.getAsLong();
         return work.claimDueAgencies(job, now, batchSize, now.plus(lease), owner).collectList()
                 .flatMap(batch -> Flux.fromIterable(batch)
                         .flatMap(this::evaluateAndFinish, concurrency)
                         .then(Mono.just((long) batch.size())))
                 .delayUntil(claimed -> {
-                    double factor = requests.getAsLong() != requestsBefore ? rest : idleRest;
+                    long counted = requests.getAsLong();
+                    double factor = requestsSeen.getAndSet(counted) != counted ? rest : idleRest;
                     return claimed == 0 || factor == 0 ? Mono.empty()
                             : pause.apply(Duration.ofNanos((long) ((nanoTime.getAsLong() - started) * factor)));
                 });

@@ -52,6 +52,9 @@ import tools.jackson.databind.node.ObjectNode;
 @ApiTest
 @ClockAt("2026-12-03T10:00:00Z")
 class AgencyArchiveImportTest {
+    /** The application's clock: the demo tests below put it back on the run's day (see {@link #onTheDemosDay}). */
+    @Autowired
+    io.cordee.api.support.TestClock clock;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> COUNTED = List.of("client", "project", "invoice", "payment", "team_member",
@@ -87,6 +90,7 @@ class AgencyArchiveImportTest {
 
     @Test
     void theDemoAgencyImportedIntoAnEmptyAgencyHasTheSameForecastToTheCent() {
+        onTheDemosDay();
         byte[] archive = demoArchive();
         Empty empty = emptyAgency("Round Trip Agency");
         Map<String, Long> demoBefore = counts(DemoAgency.ID);
@@ -312,6 +316,7 @@ class AgencyArchiveImportTest {
 
     @Test
     void dealsAndTimeEntriesComeOverSoThePipelineForecastAndTheCashRiskAreTheSame() {
+        onTheDemosDay();
         // the source: the demo copied into an empty agency (the demo itself stays as other tests know it), then
         // given a pipeline and some actual time
         Empty source = emptyAgency("Pipeline Source Agency");
@@ -452,6 +457,8 @@ class AgencyArchiveImportTest {
 
     @Test
     void briefsProposalsAndCommentsComeOverWithWhoSignedAndWhatWasAnswered() {
+        onTheDemosDay();
+        String today = clock.todayInParis().toString();
         // the source: the demo copied into an empty agency (the demo's two briefs: Nuvola's, whose versions 1 and 2
         // were each signed by Camille Martin for the agency and Théo Garnier for the client, and Région Sud's), then
         // given two proposals and a comment on the game plan by its owner
@@ -462,11 +469,11 @@ class AgencyArchiveImportTest {
                         + " AND b.project_id = p.id WHERE p.agency_id = :a ORDER BY b.title LIMIT 1")
                 .bind("a", source.id().value()).map(r -> r.get(0, java.util.UUID.class)).one().block();
         String clientId = globalId("Client", client);
-        // sent today (Thursday 2026-12-03) by post: a 30 % deposit, or monthly billing in arrears with 45-day terms
+        // sent today by post: a 30 % deposit, or monthly billing in arrears with 45-day terms
         JsonNode sent = from.document("""
                         mutation($in: RecordProposalSentInput!) { recordProposalSent(input: $in) {
                           proposal { id version } userErrors { field message } } }""")
-                .variable("in", Map.of("clientId", clientId, "language", "FR", "sentOn", "2026-12-03",
+                .variable("in", Map.of("clientId", clientId, "language", "FR", "sentOn", today,
                         "channel", "POST", "options", List.of(Map.of("depositPercent", 30),
                                 Map.of("monthlyInArrears", true, "paymentTermsDays", 45))))
                 .execute().path("recordProposalSent").entity(JsonNode.class).get();
@@ -484,7 +491,7 @@ class AgencyArchiveImportTest {
         from.document("""
                         mutation($in: RecordProposalSentInput!) { recordProposalSent(input: $in) {
                           userErrors { message } } }""")
-                .variable("in", Map.of("clientId", clientId, "language", "EN", "sentOn", "2026-12-03",
+                .variable("in", Map.of("clientId", clientId, "language", "EN", "sentOn", today,
                         "options", List.of(Map.of("paymentTermsDays", 30))))
                 .execute().path("recordProposalSent.userErrors").entityList(Object.class).hasSize(0);
         var agreement = db.sql("SELECT id FROM agreement WHERE agency_id = :a ORDER BY id LIMIT 1")
@@ -1062,5 +1069,16 @@ class AgencyArchiveImportTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * The demo agency's records are dated from the day the run's application loaded it (its bank balance the day
+     * before), not from this class's fixed instant, which they are after from 5 December 2026 on: a test that reads
+     * the demo runs on the run's day, time standing still (no midnight between its two reads). {@link ClockAt}
+     * puts the clock back after it.
+     */
+    private void onTheDemosDay() {
+        clock.reset();
+        clock.stop();
     }
 }

@@ -49,7 +49,8 @@ public final class CashPictureCache {
     }
 
     /**
-     * The picture of {@code agencyId} at {@code version} on {@code asOf}: remembered, or loaded and remembered.
+     * The picture of {@code agencyId} at {@code version} on {@code asOf}: remembered, or loaded and remembered
+     * (loaded only, for background work). Looked up when subscribed.
      * Requests that miss together share one load (the clients page asks for many exposures at once); a load
      * that fails is forgotten, so the next request tries again.
      */

@@ -66,9 +66,9 @@ export class CashRiskPanel extends CordeeElement {
         <div><dt>${t('risk.within', { n: 13 })}</dt><dd data-testid="risk-13">${p(r.probabilityUnderWithin13Weeks)}</dd></div>
         <div><dt>${t('risk.within', { n: 26 })}</dt><dd data-testid="risk-26">${p(r.probabilityUnderWithin26Weeks)}</dd></div>
         <div><dt>${t('risk.within', { n: 52 })}</dt><dd data-testid="risk-52">${p(r.probabilityUnderWithin52Weeks)}</dd></div>
-        <div><dt>${t('risk.shortfall')}</dt><dd data-testid="risk-shortfall">${formatMoney(r.expectedShortfall)}</dd></div>
+        <div><dt>${t('risk.shortfall', { n: r.weeks.length })}</dt><dd data-testid="risk-shortfall">${formatMoney(r.expectedShortfall)}</dd></div>
       </dl>
-      ${r.badPathClients.length ? html`<h3>${t('risk.clients')}</h3>
+      ${r.badPathClients.length ? html`<h3>${t('risk.clients', { n: r.weeks.length })}</h3>
         <ul data-testid="risk-clients">${r.badPathClients.map((c) => html`<li>${c.client.name} —
           ${t('risk.clientShare', { share: formatPercent(c.share), missing: formatMoney(c.missingCash) })}</li>`)}</ul>`
         : nothing}

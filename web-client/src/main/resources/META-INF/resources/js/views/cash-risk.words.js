@@ -8,8 +8,8 @@ export default {
     'risk.p50': 'Median',
     'risk.base': 'Base forecast',
     'risk.within': 'Under within {n} weeks',
-    'risk.shortfall': 'Expected shortfall',
-    'risk.clients': 'Clients weighing on the bad futures',
+    'risk.shortfall': 'Expected shortfall within {n} weeks',
+    'risk.clients': 'Clients weighing on the futures that go under within {n} weeks',
     'risk.clientShare': '{share} of the missing cash ({missing} on average)',
   },
   fr: {
@@ -20,8 +20,8 @@ export default {
     'risk.p50': 'Médiane',
     'risk.base': 'Prévision de base',
     'risk.within': 'Sous le seuil d’ici {n} semaines',
-    'risk.shortfall': 'Manque attendu',
-    'risk.clients': 'Clients qui pèsent sur les mauvais futurs',
+    'risk.shortfall': 'Manque attendu d’ici {n} semaines',
+    'risk.clients': 'Clients qui pèsent sur les futurs passant sous le seuil d’ici {n} semaines',
     'risk.clientShare': '{share} de la trésorerie manquante ({missing} en moyenne)',
   },
 };
