@@ -9,6 +9,8 @@ import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,5 +98,37 @@ abstract class BenchmarkFixture {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** ADR 84's agency (OverheadBenchmark, RequestBytesBenchmark): 200 clients, a project and an issued invoice each; its FINANCE user's session. */
+    String overheadAgency(UUID agency, String sessionPrefix) {
+        sql(agency, """
+                INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,
+                  delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)
+                VALUES (:a, 'Overhead Agency', 'EUR', 'Europe/Paris', 50000000, 25, 20, 5, 45, 40)""");
+        sql(agency, """
+                INSERT INTO client (agency_id, id, name, segment, payment_terms_days)
+                SELECT :a, gen_random_uuid(), 'Client ' || lpad(g::text, 4, '0'), 'SME', 30 FROM generate_series(1, 200) g""");
+        sql(agency, """
+                INSERT INTO project (agency_id, id, client_id, name, status, start_date, launch_date, currency,
+                  fee_budget_minor, payment_terms_days)
+                SELECT :a, gen_random_uuid(), id, name || ' / P', 'ACTIVE', DATE '2026-01-05', DATE '2026-07-05', 'EUR',
+                  5000000, 30 FROM client WHERE agency_id = :a""");
+        sql(agency, """
+                INSERT INTO invoice (agency_id, id, client_id, project_id, plan_key, label, status, issue_date,
+                  due_date, currency, amount_minor, paid_minor, paid_date)
+                SELECT :a, gen_random_uuid(), client_id, id, 'milestone:1', 'Milestone 1', 'ISSUED', DATE '2026-02-01',
+                  DATE '2026-03-03', 'EUR', 1000000, 0, NULL FROM project WHERE agency_id = :a""");
+        return financeSession(new AgencyId(agency), sessionPrefix);
+    }
+
+    void sql(UUID agency, String sql) {
+        db.sql(sql).bind("a", agency).fetch().rowsUpdated().block(Duration.ofMinutes(2));
+    }
+
+    static long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

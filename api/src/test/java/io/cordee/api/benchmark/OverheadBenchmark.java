@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
-import io.cordee.api.support.Tenants;
-import io.cordee.core.agency.AgencyId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -46,24 +42,7 @@ class OverheadBenchmark extends BenchmarkFixture {
         Path out = Path.of(System.getProperty("bench.out", "/tmp/overhead-bench.md"));
 
         UUID agency = UUID.randomUUID();
-        sql(agency, """
-                INSERT INTO agency (agency_id, name, currency, time_zone, safety_cash_threshold_minor, payday,
-                  delay_startup_days, delay_sme_days, delay_enterprise_days, delay_public_days)
-                VALUES (:a, 'Overhead Agency', 'EUR', 'Europe/Paris', 50000000, 25, 20, 5, 45, 40)""");
-        sql(agency, """
-                INSERT INTO client (agency_id, id, name, segment, payment_terms_days)
-                SELECT :a, gen_random_uuid(), 'Client ' || lpad(g::text, 4, '0'), 'SME', 30 FROM generate_series(1, 200) g""");
-        sql(agency, """
-                INSERT INTO project (agency_id, id, client_id, name, status, start_date, launch_date, currency,
-                  fee_budget_minor, payment_terms_days)
-                SELECT :a, gen_random_uuid(), id, name || ' / P', 'ACTIVE', DATE '2026-01-05', DATE '2026-07-05', 'EUR',
-                  5000000, 30 FROM client WHERE agency_id = :a""");
-        sql(agency, """
-                INSERT INTO invoice (agency_id, id, client_id, project_id, plan_key, label, status, issue_date,
-                  due_date, currency, amount_minor, paid_minor, paid_date)
-                SELECT :a, gen_random_uuid(), client_id, id, 'milestone:1', 'Milestone 1', 'ISSUED', DATE '2026-02-01',
-                  DATE '2026-03-03', 'EUR', 1000000, 0, NULL FROM project WHERE agency_id = :a""");
-        String session = financeSession(new AgencyId(agency), "overhead");
+        String session = overheadAgency(agency, "overhead");
         List<UUID> clients = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id").bind("a", agency)
                 .map((row, meta) -> row.get(0, UUID.class)).all().collectList().block();
 
@@ -106,16 +85,6 @@ class OverheadBenchmark extends BenchmarkFixture {
 
     private static String body(String query, Map<String, Object> variables) {
         return JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-    }
-
-    private void sql(UUID agency, String sql) {
-        db.sql(sql).bind("a", agency).fetch().rowsUpdated().block(Duration.ofMinutes(2));
-    }
-
-    private static long cpuTicks() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static String loadAverage() {
