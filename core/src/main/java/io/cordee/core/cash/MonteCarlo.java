@@ -55,6 +55,14 @@ public final class MonteCarlo {
     /** How many clients {@link CashRisk#badPathClients()} names at most. */
     public static final int TOP_CLIENTS = 5;
 
+    /** The order in which a path draws the receivables' delays: by due date, then invoice. */
+    private static final Comparator<Receivable> RECEIVABLE_ORDER = Comparator.comparing(Receivable::dueDate)
+            .thenComparing(r -> r.invoiceId() == null ? null : r.invoiceId().value(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** A client's paid invoices, newest payment first; the same day's by due date, so the order is the facts'. */
+    private static final Comparator<PaidDates> NEWEST_FIRST = Comparator.comparing(PaidDates::paidDate)
+            .thenComparing(PaidDates::dueDate).reversed();
+
     private MonteCarlo() {
     }
 
@@ -95,13 +103,18 @@ public final class MonteCarlo {
         for (Receivable r : ScenarioBilling.apply(in.receivables(), in.projects(), scenario, start)) {
             if (r.balance().minorUnits() > 0) {
                 open.add(r);
-                index.computeIfAbsent(r.clientId(), id -> {
-                    clientIds.add(id);
-                    int[] h = delayHistories.get(id);
-                    histories.add(h == null || h.length == 0 ? new int[] {0} : h);
-                    return clientIds.size() - 1;
-                });
             }
+        }
+        // the draws go to the receivables in one order whatever the order they came in (the database hands them
+        // over in the order its rows lie, which an import or an update changes): the same facts, the same result
+        open.sort(RECEIVABLE_ORDER);
+        for (Receivable r : open) {
+            index.computeIfAbsent(r.clientId(), id -> {
+                clientIds.add(id);
+                int[] h = delayHistories.get(id);
+                histories.add(h == null || h.length == 0 ? new int[] {0} : h);
+                return clientIds.size() - 1;
+            });
         }
         int clients = clientIds.size();
         int[][] history = histories.toArray(new int[0][]);
@@ -387,7 +400,7 @@ public final class MonteCarlo {
             if (history.size() < PaymentDelayModel.MINIMUM_HISTORY) {
                 continue;
             }
-            int[] delays = history.stream().sorted(Comparator.comparing(PaidDates::paidDate).reversed())
+            int[] delays = history.stream().sorted(NEWEST_FIRST)
                     .limit(PaymentDelayModel.HISTORY)
                     .mapToInt(p -> Math.toIntExact(ChronoUnit.DAYS.between(p.dueDate(), p.paidDate()))).toArray();
             own.put(client.id(), delays);
