@@ -35,12 +35,12 @@ import reactor.core.publisher.Mono;
  * {@code cordee.alerts.daily-concurrency} at a time, records each as done and claims the next batch until
  * none is due. A check that comes while this instance's pass still runs does nothing.
  *
- * <p>Paced (ADR 90, 98): after each batch the pass rests {@code cordee.alerts.daily-rest} times as long as the
- * batch took when requests came since the previous batch began, so that it then works at most 1 / (1 + rest) of the time: on a small
- * machine a request that runs beside an evaluation is slower whatever the evaluation's priority (docs/benchmarks.md),
- * so what keeps requests' latency is how seldom that happens. When no request came in that time, it rests
- * {@code cordee.alerts.daily-rest-idle} times as long (none by default): at night the pass runs flat out.
- * The day's work is spread anyway (each agency's day starts at its own midnight).
+ * <p>Paced (ADRs 90, 98, 99): after each batch the pass rests {@code cordee.alerts.daily-rest} times as long
+ * as the batch took when requests came since the previous batch began, so that it then works at most
+ * 1 / (1 + rest) of the time: on a small machine a request that runs beside an evaluation is slower whatever the
+ * evaluation's priority (docs/benchmarks.md), so what keeps requests' latency is how seldom that happens. When no
+ * request came in that time, it rests {@code cordee.alerts.daily-rest-idle} times as long (none by default): at
+ * night the pass runs flat out. The day's work is spread anyway (each agency's day starts at its own midnight).
  */
 @Component
 public class DailyAlertEvaluation {
@@ -72,7 +72,7 @@ public class DailyAlertEvaluation {
                                 @Value("${cordee.alerts.daily-batch:16}") int batchSize,
                                 @Value("${cordee.alerts.daily-concurrency:1}") int concurrency,
                                 @Value("${cordee.alerts.daily-lease:PT10M}") Duration lease,
-                                @Value("${cordee.alerts.daily-rest:19}") double rest,
+                                @Value("${cordee.alerts.daily-rest:49}") double rest,
                                 @Value("${cordee.alerts.daily-rest-idle:0}") double idleRest,
                                 GraphQlOperationMetrics metrics) {
         this(work, clock, evaluations::request, JOB, batchSize, concurrency, lease, alerts, rest, idleRest,
