@@ -218,7 +218,9 @@ class AlertBell extends CordeeElement {
       <button type="button" class="bell secondary" data-testid="bell" aria-expanded=${this.expanded ? 'true' : 'false'}
         aria-controls="bell-list" aria-label=${label} title=${label} @click=${() => this.toggle()}
         @keydown=${(e) => { if (e.key === 'Escape') this.expanded = false; }}>
-        <span aria-hidden="true">🔔</span>
+        <svg class="bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none"
+          stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9"/><path d="M13.7 21a2 2 0 0 1-3.4 0"/></svg>
         ${this.count ? html`<span class="bell-count" data-testid="bell-count" aria-hidden="true">${this.count}</span>` : nothing}
       </button>
       <div id="bell-list" class="bell-list card" ?hidden=${!this.expanded} data-testid="bell-list"
