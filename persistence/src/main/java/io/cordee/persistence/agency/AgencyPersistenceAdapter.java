@@ -1,5 +1,7 @@
 package io.cordee.persistence.agency;
 
+import static io.cordee.persistence.common.Sql.anyRowChanged;
+
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
@@ -73,8 +75,7 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
 
     @Override
     public Mono<Boolean> removeHoliday(AgencyId id, LocalDate day) {
-        return db.sql("DELETE FROM agency_holiday WHERE agency_id = :agencyId AND day = :day")
-                .bind("agencyId", id.value()).bind("day", day)
-                .fetch().rowsUpdated().map(count -> count > 0);
+        return anyRowChanged(db.sql("DELETE FROM agency_holiday WHERE agency_id = :agencyId AND day = :day")
+                .bind("agencyId", id.value()).bind("day", day));
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Mono;
 
 /**
  * A WHERE clause built from optional conditions, with its named parameters. Every clause starts with
@@ -60,5 +62,18 @@ public final class Sql {
     /** Binds {@code value} to {@code name}, or a null of {@code type} when it is null (R2DBC wants the type). */
     public static GenericExecuteSpec bindOrNull(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    /**
+     * Runs a write guarded by {@code version = :version} that returns no row: {@code updated} when it matched a
+     * row, empty when it matched none (a stale version, or no such row), which the service reports as a conflict.
+     */
+    public static <T> Mono<T> ifMatched(GenericExecuteSpec spec, Supplier<T> updated) {
+        return spec.fetch().rowsUpdated().filter(count -> count > 0).map(count -> updated.get());
+    }
+
+    /** Runs a write that returns no row (a delete, an insert that may do nothing): whether it changed a row. */
+    public static Mono<Boolean> anyRowChanged(GenericExecuteSpec spec) {
+        return spec.fetch().rowsUpdated().map(count -> count > 0);
     }
 }

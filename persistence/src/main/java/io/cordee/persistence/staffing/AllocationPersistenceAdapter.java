@@ -1,5 +1,7 @@
 package io.cordee.persistence.staffing;
 
+import static io.cordee.persistence.common.Sql.anyRowChanged;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
@@ -88,8 +90,8 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
 
     @Override
     public Mono<Boolean> delete(AgencyId agencyId, AllocationId id, long version) {
-        return db.sql("DELETE FROM allocation WHERE agency_id = :agencyId AND id = :id AND version = :version")
-                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version)
-                .fetch().rowsUpdated().map(count -> count > 0);
+        return anyRowChanged(db.sql("DELETE FROM allocation WHERE agency_id = :agencyId AND id = :id"
+                        + " AND version = :version")
+                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version));
     }
 }
