@@ -238,13 +238,16 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                 .mapProperties(CommitmentRow.class).one().map(mapper::toDomain);
     }
 
+    /** The versioned update of a commitment's row, alone or followed by its comment in one statement. */
+    private static final String UPDATE_COMMITMENT = "UPDATE client_commitment SET project_id = :projectId,"
+            + " kind = :kind, title = :title, due_date = :dueDate, delivered_date = :deliveredDate,"
+            + " version = version + 1, updated_at = now()"
+            + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
+            + " RETURNING " + COMMITMENT;
+
     @Override
     public Mono<Commitment> updateCommitment(Commitment commitment) {
-        return db.sql("UPDATE client_commitment SET project_id = :projectId, kind = :kind, title = :title,"
-                        + " due_date = :dueDate, delivered_date = :deliveredDate, version = version + 1,"
-                        + " updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + COMMITMENT)
+        return db.sql(UPDATE_COMMITMENT)
                 .bindProperties(mapper.toRow(commitment))
                 .mapProperties(CommitmentRow.class).one().map(mapper::toDomain);
     }
@@ -260,11 +263,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
             return updateCommitment(commitment);
         }
         // one statement: the comment is written only if the versioned update matched a row
-        DatabaseClient.GenericExecuteSpec spec = db.sql("WITH c AS (UPDATE client_commitment SET project_id = :projectId,"
-                        + " kind = :kind, title = :title, due_date = :dueDate, delivered_date = :deliveredDate, version = version + 1,"
-                        + " updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + COMMITMENT + "),"
+        DatabaseClient.GenericExecuteSpec spec = db.sql("WITH c AS (" + UPDATE_COMMITMENT + "),"
                         + " n AS (INSERT INTO relationship_comment (" + COMMENT + ") SELECT c.agency_id, :noteId,"
                         + " c.client_id, NULL, c.id, :noteSide, :noteAuthor, :noteBody, 'DELIVERED', :noteAt FROM c)"
                         + " SELECT " + COMMITMENT + " FROM c")
