@@ -1,6 +1,7 @@
 package io.cordee.persistence.agency;
 
 import static io.cordee.persistence.common.Sql.anyRowChanged;
+import static io.cordee.persistence.common.Sql.insertInto;
 
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
@@ -35,9 +36,7 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
 
     @Override
     public Mono<Agency> insert(Agency agency) {
-        return db.sql("INSERT INTO agency (" + COLUMNS + ") VALUES (:agencyId, :name, :currency, :timeZone,"
-                        + " :safetyCashThresholdMinor, :payday, :delayStartupDays, :delaySmeDays,"
-                        + " :delayEnterpriseDays, :delayPublicDays, :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("agency", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(agency))
                 .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
     }

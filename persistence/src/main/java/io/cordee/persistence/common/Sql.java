@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.publisher.Mono;
 
 /**
  * A WHERE clause built from optional conditions, with its named parameters. Every clause starts with
- * the agency: no query of a tenant table can be built without it.
+ * the agency: no query of a tenant table can be built without it. Also the few statement helpers the adapters
+ * share (an insert of a whole row, binding a nullable value, reading a write that returns no row).
  */
 public final class Sql {
 
@@ -52,6 +54,19 @@ public final class Sql {
 
     public Map<String, Object> params() {
         return params;
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (:a, :b, …)}: each column's value is the parameter named as the
+     * row record's component of that column (snake case to camel case), which {@code bindProperties} of the row
+     * binds. The caller adds what follows ({@code RETURNING}, {@code ON CONFLICT}).
+     */
+    public static String insertInto(String table, String columns) {
+        StringJoiner values = new StringJoiner(", ", " VALUES (", ")");
+        for (String column : columns.split(",")) {
+            values.add(":" + RowReader.camelCase(column.strip()));
+        }
+        return "INSERT INTO " + table + " (" + columns + ")" + values;
     }
 
     /** {@code text} as a LIKE pattern that matches it literally anywhere. */

@@ -1,6 +1,7 @@
 package io.cordee.persistence.staffing;
 
 import static io.cordee.persistence.common.Sql.anyRowChanged;
+import static io.cordee.persistence.common.Sql.insertInto;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
@@ -72,8 +73,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
 
     @Override
     public Mono<Allocation> insert(Allocation allocation) {
-        return db.sql("INSERT INTO allocation (" + COLUMNS + ") VALUES (:agencyId, :id, :teamMemberId, :projectId,"
-                        + " :sharePercent, :startDate, :endDate, :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("allocation", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(allocation))
                 .map(ROW).one().map(mapper::toDomain);
     }
