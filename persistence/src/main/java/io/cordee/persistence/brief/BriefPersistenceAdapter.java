@@ -69,8 +69,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
     public Mono<Page<Brief>> findPage(AgencyId agencyId, ProjectId projectId, ClientId clientId, PageRequest page) {
         Sql where = Sql.forAgency(agencyId.value())
                 .and("project_id = :projectId", "projectId", projectId == null ? null : projectId.value())
-                .and("project_id IN (SELECT id FROM project p WHERE p.agency_id = :agencyId AND p.client_id = :clientId)",
-                        "clientId", clientId == null ? null : clientId.value());
+                .andProjectOfClient(clientId);
         return PAGE.fetch(db, where, page, mapper::toDomain);
     }
 

@@ -1,5 +1,6 @@
 package io.cordee.persistence.common;
 
+import io.cordee.core.client.ClientId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,12 @@ public final class Sql {
             params.put(param, value);
         }
         return this;
+    }
+
+    /** Only the rows of a project of {@code clientId} (a table with a {@code project_id}); nothing when it is null. */
+    public Sql andProjectOfClient(ClientId clientId) {
+        return and("project_id IN (SELECT id FROM project p WHERE p.agency_id = :agencyId AND p.client_id = :clientId)",
+                "clientId", clientId == null ? null : clientId.value());
     }
 
     public Sql and(String condition) {

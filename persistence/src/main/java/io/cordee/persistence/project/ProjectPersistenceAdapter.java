@@ -45,8 +45,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Mono<Page<Project>> findPage(AgencyId agencyId, ClientId clientId, PageRequest page) {
-        return PAGE.fetchOfClient(db, agencyId.value(), clientId == null ? null : clientId.value(), page,
-                mapper::toDomain);
+        return PAGE.fetchOfClient(db, agencyId.value(), clientId, page, mapper::toDomain);
     }
 
     @Override

@@ -42,8 +42,7 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
 
     @Override
     public Mono<Page<SentProposal>> findPage(AgencyId agencyId, ClientId clientId, PageRequest page) {
-        return NEWEST_FIRST.fetchOfClient(db, agencyId.value(), clientId == null ? null : clientId.value(), page,
-                mapper::toDomain);
+        return NEWEST_FIRST.fetchOfClient(db, agencyId.value(), clientId, page, mapper::toDomain);
     }
 
     @Override

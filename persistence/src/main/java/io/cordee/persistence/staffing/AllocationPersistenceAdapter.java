@@ -50,8 +50,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
         Sql where = Sql.forAgency(agencyId.value())
                 .and("project_id = :projectId", "projectId", projectId == null ? null : projectId.value())
                 .and("team_member_id = :memberId", "memberId", memberId == null ? null : memberId.value())
-                .and("project_id IN (SELECT id FROM project p WHERE p.agency_id = :agencyId AND p.client_id = :clientId)",
-                        "clientId", clientId == null ? null : clientId.value());
+                .andProjectOfClient(clientId);
         return PAGE.fetch(db, where, page, mapper::toDomain);
     }
 
