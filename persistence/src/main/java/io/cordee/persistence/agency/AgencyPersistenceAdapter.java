@@ -1,5 +1,8 @@
 package io.cordee.persistence.agency;
 
+import static io.cordee.persistence.common.Sql.anyRowChanged;
+import static io.cordee.persistence.common.Sql.insertInto;
+
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
@@ -33,9 +36,7 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
 
     @Override
     public Mono<Agency> insert(Agency agency) {
-        return db.sql("INSERT INTO agency (" + COLUMNS + ") VALUES (:agencyId, :name, :currency, :timeZone,"
-                        + " :safetyCashThresholdMinor, :payday, :delayStartupDays, :delaySmeDays,"
-                        + " :delayEnterpriseDays, :delayPublicDays, :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("agency", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(agency))
                 .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
     }
@@ -73,8 +74,7 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
 
     @Override
     public Mono<Boolean> removeHoliday(AgencyId id, LocalDate day) {
-        return db.sql("DELETE FROM agency_holiday WHERE agency_id = :agencyId AND day = :day")
-                .bind("agencyId", id.value()).bind("day", day)
-                .fetch().rowsUpdated().map(count -> count > 0);
+        return anyRowChanged(db.sql("DELETE FROM agency_holiday WHERE agency_id = :agencyId AND day = :day")
+                .bind("agencyId", id.value()).bind("day", day));
     }
 }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.bankstatement;
 
+import static io.cordee.persistence.common.Sql.anyRowChanged;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.bankstatement.BankStatementLineRepository;
 import io.cordee.core.billing.InvoiceId;
@@ -38,11 +40,11 @@ public class BankStatementLinePersistenceAdapter implements BankStatementLineRep
     @Override
     public Mono<Boolean> record(AgencyId agencyId, BankAccountId accountId, String key, InvoiceId invoiceId,
                                 Money amount, LocalDate bookedOn) {
-        return db.sql("INSERT INTO bank_statement_line (agency_id, account_id, line_key, invoice_id, amount_minor,"
-                        + " booked_on) VALUES (:agencyId, :accountId, :key, :invoiceId, :amount, :bookedOn)"
+        return anyRowChanged(db.sql("INSERT INTO bank_statement_line (agency_id, account_id, line_key, invoice_id,"
+                        + " amount_minor, booked_on)"
+                        + " VALUES (:agencyId, :accountId, :key, :invoiceId, :amount, :bookedOn)"
                         + " ON CONFLICT (agency_id, account_id, line_key) DO NOTHING")
                 .bind("agencyId", agencyId.value()).bind("accountId", accountId.value()).bind("key", key)
-                .bind("invoiceId", invoiceId.value()).bind("amount", amount.minorUnits()).bind("bookedOn", bookedOn)
-                .fetch().rowsUpdated().map(n -> n > 0);
+                .bind("invoiceId", invoiceId.value()).bind("amount", amount.minorUnits()).bind("bookedOn", bookedOn));
     }
 }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.billing;
 
+import static io.cordee.persistence.common.Sql.insertInto;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.BillingRepository;
@@ -299,9 +301,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
 
     @Override
     public Mono<Invoice> insertInvoice(Invoice invoice) {
-        return db.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId, :projectId, :planKey,"
-                        + " :number, :label, :status, :issueDate, :dueDate, :currency, :amountMinor, :paidMinor, :paidDate,"
-                        + " :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("invoice", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(invoice))
                 .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain)
                 .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);

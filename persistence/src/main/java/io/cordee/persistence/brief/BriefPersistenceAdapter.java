@@ -1,5 +1,7 @@
 package io.cordee.persistence.brief;
 
+import static io.cordee.persistence.common.Sql.insertInto;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.brief.Brief;
 import io.cordee.core.brief.BriefId;
@@ -67,8 +69,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
     public Mono<Page<Brief>> findPage(AgencyId agencyId, ProjectId projectId, ClientId clientId, PageRequest page) {
         Sql where = Sql.forAgency(agencyId.value())
                 .and("project_id = :projectId", "projectId", projectId == null ? null : projectId.value())
-                .and("project_id IN (SELECT id FROM project p WHERE p.agency_id = :agencyId AND p.client_id = :clientId)",
-                        "clientId", clientId == null ? null : clientId.value());
+                .andProjectOfClient(clientId);
         return PAGE.fetch(db, where, page, mapper::toDomain);
     }
 
@@ -128,17 +129,14 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Mono<Brief> insert(Brief brief) {
-        return db.sql("INSERT INTO brief (" + COLUMNS + ") VALUES (:agencyId, :id, :projectId, :title, :version)"
-                        + " RETURNING " + COLUMNS)
+        return db.sql(insertInto("brief", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(brief))
                 .map(ROW).one().map(mapper::toDomain);
     }
 
     @Override
     public Mono<BriefVersion> insertVersion(BriefVersion version, List<Requirement> requirements) {
-        return db.sql("INSERT INTO brief_version (" + VERSION_COLUMNS + ") VALUES (:agencyId, :id, :briefId, :number,"
-                        + " :status, :objectives, :targetUsers, :constraints, :assumptions, :outOfScope, :launchDate,"
-                        + " :communicationPlanDate, :version)"
+        return db.sql(insertInto("brief_version", VERSION_COLUMNS)
                         + " ON CONFLICT (agency_id, brief_id, number) DO NOTHING RETURNING " + VERSION_COLUMNS)
                 .bindProperties(mapper.toRow(version))
                 .mapProperties(BriefVersionRow.class).one().map(mapper::toDomain)
@@ -207,8 +205,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Mono<Signature> sign(AgencyId agencyId, Signature signature) {
-        return db.sql("INSERT INTO brief_signature (" + SIGNATURE_COLUMNS + ") VALUES (:agencyId, :briefVersionId,"
-                        + " :party, :signedBy, :signerName, :signedAt, :versionNumber)"
+        return db.sql(insertInto("brief_signature", SIGNATURE_COLUMNS)
                         + " ON CONFLICT (agency_id, brief_version_id, party) DO UPDATE SET signed_by = EXCLUDED.signed_by,"
                         + " signer_name = EXCLUDED.signer_name, signed_at = EXCLUDED.signed_at,"
                         + " version_number = EXCLUDED.version_number RETURNING " + SIGNATURE_COLUMNS)

@@ -1,5 +1,9 @@
 package io.cordee.persistence.cash;
 
+import static io.cordee.persistence.common.Sql.anyRowChanged;
+import static io.cordee.persistence.common.Sql.bindOrNull;
+import static io.cordee.persistence.common.Sql.ifMatched;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.cash.BankAccount;
 import io.cordee.core.cash.BankAccountId;
@@ -36,6 +40,8 @@ public class CashPersistenceAdapter implements CashRepository {
     }
 
     private static final String ACCOUNT_COLUMNS = "id, name, label, currency, archived, version";
+
+    private static final String ONE_OFF_COLUMNS = "id, label, on_date, currency, amount_minor, version";
 
     private static final String OVERHEAD_COLUMNS = "id, label, currency, monthly_amount_minor, day_of_month,"
             + " start_date, end_date, version";
@@ -93,9 +99,8 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<Boolean> deleteBalance(AgencyId agencyId, UUID id) {
-        return db.sql("DELETE FROM bank_balance WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id)
-                .fetch().rowsUpdated().map(count -> count > 0);
+        return anyRowChanged(db.sql("DELETE FROM bank_balance WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id));
     }
 
     @Override
@@ -133,8 +138,9 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<BankAccount> insertAccount(AgencyId agencyId, BankAccount account) {
-        return bindLabel(db.sql("INSERT INTO bank_account (agency_id, id, name, label, currency, archived)"
-                        + " VALUES (:agencyId, :id, :name, :label, :currency, :archived)"), account)
+        return bindOrNull(db.sql("INSERT INTO bank_account (agency_id, id, name, label, currency, archived)"
+                        + " VALUES (:agencyId, :id, :name, :label, :currency, :archived)"),
+                "label", account.label(), String.class)
                 .bind("agencyId", agencyId.value()).bind("id", account.id().value()).bind("name", account.name())
                 .bind("currency", account.currency().getCurrencyCode()).bind("archived", account.archived())
                 .then().thenReturn(account);
@@ -142,18 +148,14 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<BankAccount> updateAccount(AgencyId agencyId, BankAccount account) {
-        return bindLabel(db.sql("UPDATE bank_account SET name = :name, label = :label, archived = :archived,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version"), account)
+        DatabaseClient.GenericExecuteSpec update = bindOrNull(db.sql("UPDATE bank_account SET name = :name,"
+                        + " label = :label, archived = :archived, version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version"),
+                "label", account.label(), String.class)
                 .bind("agencyId", agencyId.value()).bind("id", account.id().value()).bind("name", account.name())
-                .bind("archived", account.archived()).bind("version", account.version())
-                .fetch().rowsUpdated().filter(count -> count > 0)
-                .map(count -> new BankAccount(account.id(), account.name(), account.label(), account.currency(),
-                        account.archived(), account.version() + 1));
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindLabel(DatabaseClient.GenericExecuteSpec spec, BankAccount a) {
-        return a.label() == null ? spec.bindNull("label", String.class) : spec.bind("label", a.label());
+                .bind("archived", account.archived()).bind("version", account.version());
+        return ifMatched(update, () -> new BankAccount(account.id(), account.name(), account.label(),
+                account.currency(), account.archived(), account.version() + 1));
     }
 
     @Override
@@ -169,41 +171,40 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<Overhead> insertOverhead(AgencyId agencyId, Overhead overhead) {
-        return write("INSERT INTO overhead (agency_id, id, label, currency, monthly_amount_minor, day_of_month,"
+        return writeOverhead("INSERT INTO overhead (agency_id, id, label, currency, monthly_amount_minor, day_of_month,"
                 + " start_date, end_date) VALUES (:agencyId, :id, :label, :currency, :amount, :day, :from, :to)",
                 agencyId, overhead).then().thenReturn(overhead);
     }
 
     @Override
     public Mono<Overhead> updateOverhead(AgencyId agencyId, Overhead overhead) {
-        return write("UPDATE overhead SET label = :label, currency = :currency, monthly_amount_minor = :amount,"
-                        + " day_of_month = :day, start_date = :from, end_date = :to, version = version + 1,"
-                        + " updated_at = now() WHERE agency_id = :agencyId AND id = :id AND version = :version",
-                agencyId, overhead).bind("version", overhead.version())
-                .fetch().rowsUpdated()
-                .filter(count -> count > 0)
-                .map(count -> new Overhead(overhead.id(), overhead.label(), overhead.monthlyAmount(),
-                        overhead.dayOfMonth(), overhead.from(), overhead.to(), overhead.version() + 1));
+        DatabaseClient.GenericExecuteSpec update = writeOverhead("UPDATE overhead SET label = :label,"
+                        + " currency = :currency, monthly_amount_minor = :amount, day_of_month = :day,"
+                        + " start_date = :from, end_date = :to, version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version", agencyId, overhead)
+                .bind("version", overhead.version());
+        return ifMatched(update, () -> new Overhead(overhead.id(), overhead.label(), overhead.monthlyAmount(),
+                overhead.dayOfMonth(), overhead.from(), overhead.to(), overhead.version() + 1));
     }
 
-    private DatabaseClient.GenericExecuteSpec write(String sql, AgencyId agencyId, Overhead o) {
+    private DatabaseClient.GenericExecuteSpec writeOverhead(String sql, AgencyId agencyId, Overhead o) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("agencyId", agencyId.value())
                 .bind("id", o.id().value()).bind("label", o.label())
                 .bind("currency", o.monthlyAmount().currency().getCurrencyCode())
                 .bind("amount", o.monthlyAmount().minorUnits()).bind("day", o.dayOfMonth()).bind("from", o.from());
-        return o.to() == null ? spec.bindNull("to", LocalDate.class) : spec.bind("to", o.to());
+        return bindOrNull(spec, "to", o.to(), LocalDate.class);
     }
 
     @Override
     public Mono<Boolean> deleteOverhead(AgencyId agencyId, OverheadId id, long version) {
-        return db.sql("DELETE FROM overhead WHERE agency_id = :agencyId AND id = :id AND version = :version")
-                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version)
-                .fetch().rowsUpdated().map(count -> count > 0);
+        return anyRowChanged(db.sql("DELETE FROM overhead WHERE agency_id = :agencyId AND id = :id"
+                        + " AND version = :version")
+                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version));
     }
 
     @Override
     public Flux<OneOffExpense> oneOffs(AgencyId agencyId, LocalDate from, LocalDate to) {
-        return db.sql("SELECT id, label, on_date, currency, amount_minor, version FROM one_off_expense"
+        return db.sql("SELECT " + ONE_OFF_COLUMNS + " FROM one_off_expense"
                         + " WHERE agency_id = :agencyId AND on_date BETWEEN :from AND :to ORDER BY on_date, id")
                 .bind("agencyId", agencyId.value()).bind("from", from).bind("to", to)
                 .map(CashPersistenceAdapter::oneOff)
@@ -219,37 +220,37 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<OneOffExpense> findOneOff(AgencyId agencyId, UUID id) {
-        return db.sql("SELECT id, label, on_date, currency, amount_minor, version FROM one_off_expense"
-                        + " WHERE agency_id = :agencyId AND id = :id")
+        return db.sql("SELECT " + ONE_OFF_COLUMNS + " FROM one_off_expense WHERE agency_id = :agencyId AND id = :id")
                 .bind("agencyId", agencyId.value()).bind("id", id)
                 .map(CashPersistenceAdapter::oneOff).one();
     }
 
     @Override
     public Mono<OneOffExpense> updateOneOff(AgencyId agencyId, OneOffExpense e) {
-        return db.sql("UPDATE one_off_expense SET label = :label, on_date = :date, currency = :currency,"
-                        + " amount_minor = :amount, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version")
-                .bind("agencyId", agencyId.value()).bind("id", e.id()).bind("label", e.label()).bind("date", e.date())
-                .bind("currency", e.amount().currency().getCurrencyCode()).bind("amount", e.amount().minorUnits())
-                .bind("version", e.version())
-                .fetch().rowsUpdated().filter(count -> count > 0)
-                .map(count -> new OneOffExpense(e.id(), e.label(), e.date(), e.amount(), e.version() + 1));
+        DatabaseClient.GenericExecuteSpec update = writeOneOff("UPDATE one_off_expense SET label = :label,"
+                        + " on_date = :date, currency = :currency, amount_minor = :amount, version = version + 1,"
+                        + " updated_at = now() WHERE agency_id = :agencyId AND id = :id AND version = :version",
+                agencyId, e)
+                .bind("version", e.version());
+        return ifMatched(update, () -> new OneOffExpense(e.id(), e.label(), e.date(), e.amount(), e.version() + 1));
     }
 
     @Override
     public Mono<OneOffExpense> insertOneOff(AgencyId agencyId, OneOffExpense e) {
-        return db.sql("INSERT INTO one_off_expense (agency_id, id, label, on_date, currency, amount_minor)"
-                        + " VALUES (:agencyId, :id, :label, :date, :currency, :amount)")
-                .bind("agencyId", agencyId.value()).bind("id", e.id()).bind("label", e.label()).bind("date", e.date())
-                .bind("currency", e.amount().currency().getCurrencyCode()).bind("amount", e.amount().minorUnits())
+        return writeOneOff("INSERT INTO one_off_expense (agency_id, id, label, on_date, currency, amount_minor)"
+                        + " VALUES (:agencyId, :id, :label, :date, :currency, :amount)", agencyId, e)
                 .then().thenReturn(e);
+    }
+
+    private DatabaseClient.GenericExecuteSpec writeOneOff(String sql, AgencyId agencyId, OneOffExpense e) {
+        return db.sql(sql).bind("agencyId", agencyId.value()).bind("id", e.id()).bind("label", e.label())
+                .bind("date", e.date()).bind("currency", e.amount().currency().getCurrencyCode())
+                .bind("amount", e.amount().minorUnits());
     }
 
     @Override
     public Mono<Boolean> deleteOneOff(AgencyId agencyId, UUID id) {
-        return db.sql("DELETE FROM one_off_expense WHERE agency_id = :agencyId AND id = :id")
-                .bind("agencyId", agencyId.value()).bind("id", id)
-                .fetch().rowsUpdated().map(count -> count > 0);
+        return anyRowChanged(db.sql("DELETE FROM one_off_expense WHERE agency_id = :agencyId AND id = :id")
+                .bind("agencyId", agencyId.value()).bind("id", id));
     }
 }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.client;
 
+import static io.cordee.persistence.common.Sql.insertInto;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientFilter;
@@ -72,9 +74,7 @@ public class ClientPersistenceAdapter implements ClientRepository {
 
     @Override
     public Mono<Client> insert(Client client) {
-        return db.sql("INSERT INTO client (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :segment,"
-                        + " :paymentTermsDays, :contacts, :fundingStage, :runwayEnd, :nextRoundExpected,"
-                        + " :nextRoundStatus, :archived, :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("client", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(client))
                 .map((row, meta) -> ClientRow.read(row)).one().map(mapper::toDomain);
     }

@@ -1,5 +1,6 @@
 package io.cordee.persistence.common;
 
+import io.cordee.core.client.ClientId;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.Page;
@@ -50,9 +51,10 @@ public record KeysetQuery<R>(String table, String columns, String sortColumn, Ro
     }
 
     /** A page of the agency's rows, only those of {@code clientId} when it is not null. */
-    public <T> Mono<Page<T>> fetchOfClient(DatabaseClient db, UUID agencyId, UUID clientId, PageRequest page,
+    public <T> Mono<Page<T>> fetchOfClient(DatabaseClient db, UUID agencyId, ClientId clientId, PageRequest page,
                                            Function<R, T> toDomain) {
-        return fetch(db, Sql.forAgency(agencyId).and("client_id = :clientId", "clientId", clientId), page, toDomain);
+        return fetch(db, Sql.forAgency(agencyId).and("client_id = :clientId", "clientId",
+                clientId == null ? null : clientId.value()), page, toDomain);
     }
 
     public <T> Mono<Page<T>> fetch(DatabaseClient db, Sql where, PageRequest page, Function<R, T> toDomain) {

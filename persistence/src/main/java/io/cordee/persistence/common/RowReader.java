@@ -191,7 +191,8 @@ public final class RowReader<R> implements BiFunction<Row, RowMetadata, R> {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private static String camelCase(String snake) {
+    /** A column's name as Spring Data names the record component (and {@code bindProperties} the parameter). */
+    static String camelCase(String snake) {
         StringBuilder name = new StringBuilder(snake.length());
         boolean upper = false;
         for (char ch : snake.toCharArray()) {

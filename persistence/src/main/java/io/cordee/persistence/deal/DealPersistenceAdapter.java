@@ -1,5 +1,7 @@
 package io.cordee.persistence.deal;
 
+import static io.cordee.persistence.common.Sql.insertInto;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.billing.BillingPlan;
@@ -95,10 +97,7 @@ public class DealPersistenceAdapter implements DealRepository {
 
     @Override
     public Mono<Deal> insert(Deal deal) {
-        return db.sql("INSERT INTO deal (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :clientId, :prospectName,"
-                        + " :prospectSegment, :currency, :expectedFeeMinor, :probabilityPercent, :expectedStart,"
-                        + " :duration, :durationUnit, :depositPercent, :monthlyInArrears, :milestones, :staffingNeed,"
-                        + " :stage, :projectId, :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("deal", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(toRow(deal))
                 .map(ROW).one().map(this::toDomain);
     }

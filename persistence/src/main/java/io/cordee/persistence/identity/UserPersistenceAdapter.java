@@ -1,5 +1,6 @@
 package io.cordee.persistence.identity;
 
+import static io.cordee.persistence.common.Sql.insertInto;
 import static io.cordee.persistence.common.Timestamps.utc;
 
 import io.cordee.core.agency.AgencyId;
@@ -45,8 +46,7 @@ public class UserPersistenceAdapter implements UserRepository, SessionRepository
 
     @Override
     public Mono<User> insert(User user) {
-        return db.sql("INSERT INTO app_user (" + COLUMNS + ") VALUES (:agencyId, :id, :email, :displayName, :role,"
-                        + " :clientId, :passwordHash) RETURNING " + COLUMNS)
+        return db.sql(insertInto("app_user", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(user))
                 .mapProperties(UserRow.class).one().map(mapper::toDomain);
     }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.project;
 
+import static io.cordee.persistence.common.Sql.insertInto;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
@@ -43,8 +45,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Mono<Page<Project>> findPage(AgencyId agencyId, ClientId clientId, PageRequest page) {
-        return PAGE.fetchOfClient(db, agencyId.value(), clientId == null ? null : clientId.value(), page,
-                mapper::toDomain);
+        return PAGE.fetchOfClient(db, agencyId.value(), clientId, page, mapper::toDomain);
     }
 
     @Override
@@ -81,9 +82,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Mono<Project> insert(Project project) {
-        return db.sql("INSERT INTO project (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId, :name, :status,"
-                        + " :startDate, :launchDate, :communicationPlanDate, :currency, :feeBudgetMinor,"
-                        + " :paymentTermsDays, :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("project", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(project))
                 .map(ROW).one().map(mapper::toDomain);
     }

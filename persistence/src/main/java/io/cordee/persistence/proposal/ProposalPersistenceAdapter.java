@@ -1,6 +1,7 @@
 package io.cordee.persistence.proposal;
 
 import static io.cordee.persistence.common.Sql.bindOrNull;
+import static io.cordee.persistence.common.Sql.insertInto;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
@@ -41,15 +42,12 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
 
     @Override
     public Mono<Page<SentProposal>> findPage(AgencyId agencyId, ClientId clientId, PageRequest page) {
-        return NEWEST_FIRST.fetchOfClient(db, agencyId.value(), clientId == null ? null : clientId.value(), page,
-                mapper::toDomain);
+        return NEWEST_FIRST.fetchOfClient(db, agencyId.value(), clientId, page, mapper::toDomain);
     }
 
     @Override
     public Mono<SentProposal> insert(SentProposal proposal) {
-        return db.sql("INSERT INTO renegotiation_proposal (" + COLUMNS + ") VALUES (:agencyId, :id, :clientId,"
-                        + " :language, :sentOn, :channel, :facts, :options, :letterMarkdown, :letterHtml, :answer,"
-                        + " :acceptedOption, :answerNote, :answeredOn, :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("renegotiation_proposal", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(proposal))
                 .map(ROW).one().map(mapper::toDomain);
     }

@@ -1,5 +1,6 @@
 package io.cordee.persistence.relationship;
 
+import static io.cordee.persistence.common.Sql.insertInto;
 import static io.cordee.persistence.common.Timestamps.instant;
 import static io.cordee.persistence.common.Timestamps.utc;
 
@@ -132,9 +133,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
 
     @Override
     public Mono<Interaction> insertInteraction(Interaction interaction) {
-        return db.sql("INSERT INTO interaction (" + INTERACTION + ") VALUES (:agencyId, :id, :clientId, :date, :kind,"
-                        + " :agencyParticipants, :clientParticipants, :summary, :agencyEnergy, :clientEnergy,"
-                        + " :internal, :version) RETURNING " + INTERACTION)
+        return db.sql(insertInto("interaction", INTERACTION) + " RETURNING " + INTERACTION)
                 .bindProperties(mapper.toRow(interaction))
                 .mapProperties(InteractionRow.class).one().map(mapper::toDomain);
     }
@@ -164,8 +163,8 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
     @Override
     public Mono<StrengthsMap> saveStrengthsMap(StrengthsMap map, long expectedVersion) {
         String sql = expectedVersion < 0
-                ? "INSERT INTO strengths_map (" + STRENGTHS + ") VALUES (:agencyId, :clientId, :strengths,"
-                        + " :expectations, :version) ON CONFLICT (agency_id, client_id) DO NOTHING RETURNING " + STRENGTHS
+                ? insertInto("strengths_map", STRENGTHS)
+                        + " ON CONFLICT (agency_id, client_id) DO NOTHING RETURNING " + STRENGTHS
                 : "UPDATE strengths_map SET strengths = :strengths, expectations = :expectations,"
                         + " version = version + 1, updated_at = now()"
                         + " WHERE agency_id = :agencyId AND client_id = :clientId AND version = :version"
@@ -196,8 +195,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
 
     @Override
     public Mono<Agreement> insertAgreement(Agreement agreement) {
-        return db.sql("INSERT INTO agreement (" + AGREEMENT + ") VALUES (:agencyId, :id, :clientId, :projectId, :what,"
-                        + " :ownerSide, :ownerName, :dueDate, :status, :doneDate, :version) RETURNING " + AGREEMENT)
+        return db.sql(insertInto("agreement", AGREEMENT) + " RETURNING " + AGREEMENT)
                 .bindProperties(mapper.toRow(agreement))
                 .mapProperties(AgreementRow.class).one().map(mapper::toDomain);
     }
@@ -232,19 +230,21 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
 
     @Override
     public Mono<Commitment> insertCommitment(Commitment commitment) {
-        return db.sql("INSERT INTO client_commitment (" + COMMITMENT + ") VALUES (:agencyId, :id, :clientId,"
-                        + " :projectId, :kind, :title, :dueDate, :deliveredDate, :version) RETURNING " + COMMITMENT)
+        return db.sql(insertInto("client_commitment", COMMITMENT) + " RETURNING " + COMMITMENT)
                 .bindProperties(mapper.toRow(commitment))
                 .mapProperties(CommitmentRow.class).one().map(mapper::toDomain);
     }
 
+    /** The versioned update of a commitment's row, alone or followed by its comment in one statement. */
+    private static final String UPDATE_COMMITMENT = "UPDATE client_commitment SET project_id = :projectId,"
+            + " kind = :kind, title = :title, due_date = :dueDate, delivered_date = :deliveredDate,"
+            + " version = version + 1, updated_at = now()"
+            + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
+            + " RETURNING " + COMMITMENT;
+
     @Override
     public Mono<Commitment> updateCommitment(Commitment commitment) {
-        return db.sql("UPDATE client_commitment SET project_id = :projectId, kind = :kind, title = :title,"
-                        + " due_date = :dueDate, delivered_date = :deliveredDate, version = version + 1,"
-                        + " updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + COMMITMENT)
+        return db.sql(UPDATE_COMMITMENT)
                 .bindProperties(mapper.toRow(commitment))
                 .mapProperties(CommitmentRow.class).one().map(mapper::toDomain);
     }
@@ -260,11 +260,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
             return updateCommitment(commitment);
         }
         // one statement: the comment is written only if the versioned update matched a row
-        DatabaseClient.GenericExecuteSpec spec = db.sql("WITH c AS (UPDATE client_commitment SET project_id = :projectId,"
-                        + " kind = :kind, title = :title, due_date = :dueDate, delivered_date = :deliveredDate, version = version + 1,"
-                        + " updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + COMMITMENT + "),"
+        DatabaseClient.GenericExecuteSpec spec = db.sql("WITH c AS (" + UPDATE_COMMITMENT + "),"
                         + " n AS (INSERT INTO relationship_comment (" + COMMENT + ") SELECT c.agency_id, :noteId,"
                         + " c.client_id, NULL, c.id, :noteSide, :noteAuthor, :noteBody, 'DELIVERED', :noteAt FROM c)"
                         + " SELECT " + COMMITMENT + " FROM c")
@@ -280,8 +276,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
 
     @Override
     public Mono<RelationshipComment> insertComment(RelationshipComment c) {
-        var spec = db.sql("INSERT INTO relationship_comment (" + COMMENT + ") VALUES (:agencyId, :id, :clientId,"
-                        + " :agreementId, :commitmentId, :side, :authorId, :body, :kind, :createdAt)")
+        var spec = db.sql(insertInto("relationship_comment", COMMENT))
                 .bind("agencyId", c.agencyId().value()).bind("id", c.id()).bind("clientId", c.clientId().value());
         spec = c.agreementId() == null ? spec.bindNull("agreementId", UUID.class)
                 : spec.bind("agreementId", c.agreementId().value());

@@ -1,5 +1,7 @@
 package io.cordee.persistence.staffing;
 
+import static io.cordee.persistence.common.Sql.anyRowChanged;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.staffing.Absence;
 import io.cordee.core.staffing.AbsenceId;
@@ -62,9 +64,9 @@ public class AbsencePersistenceAdapter implements AbsenceRepository {
 
     @Override
     public Mono<Boolean> delete(AgencyId agencyId, AbsenceId id, long version) {
-        return db.sql("DELETE FROM team_absence WHERE agency_id = :agencyId AND id = :id AND version = :version")
-                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version)
-                .fetch().rowsUpdated().map(n -> n > 0);
+        return anyRowChanged(db.sql("DELETE FROM team_absence WHERE agency_id = :agencyId AND id = :id"
+                        + " AND version = :version")
+                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version));
     }
 
     private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, Absence a) {

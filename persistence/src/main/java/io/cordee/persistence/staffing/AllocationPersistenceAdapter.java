@@ -1,5 +1,8 @@
 package io.cordee.persistence.staffing;
 
+import static io.cordee.persistence.common.Sql.anyRowChanged;
+import static io.cordee.persistence.common.Sql.insertInto;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
@@ -47,8 +50,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
         Sql where = Sql.forAgency(agencyId.value())
                 .and("project_id = :projectId", "projectId", projectId == null ? null : projectId.value())
                 .and("team_member_id = :memberId", "memberId", memberId == null ? null : memberId.value())
-                .and("project_id IN (SELECT id FROM project p WHERE p.agency_id = :agencyId AND p.client_id = :clientId)",
-                        "clientId", clientId == null ? null : clientId.value());
+                .andProjectOfClient(clientId);
         return PAGE.fetch(db, where, page, mapper::toDomain);
     }
 
@@ -70,8 +72,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
 
     @Override
     public Mono<Allocation> insert(Allocation allocation) {
-        return db.sql("INSERT INTO allocation (" + COLUMNS + ") VALUES (:agencyId, :id, :teamMemberId, :projectId,"
-                        + " :sharePercent, :startDate, :endDate, :version) RETURNING " + COLUMNS)
+        return db.sql(insertInto("allocation", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(allocation))
                 .map(ROW).one().map(mapper::toDomain);
     }
@@ -88,8 +89,8 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
 
     @Override
     public Mono<Boolean> delete(AgencyId agencyId, AllocationId id, long version) {
-        return db.sql("DELETE FROM allocation WHERE agency_id = :agencyId AND id = :id AND version = :version")
-                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version)
-                .fetch().rowsUpdated().map(count -> count > 0);
+        return anyRowChanged(db.sql("DELETE FROM allocation WHERE agency_id = :agencyId AND id = :id"
+                        + " AND version = :version")
+                .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", version));
     }
 }

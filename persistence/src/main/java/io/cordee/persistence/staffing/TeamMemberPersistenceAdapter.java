@@ -1,5 +1,7 @@
 package io.cordee.persistence.staffing;
 
+import static io.cordee.persistence.common.Sql.insertInto;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
@@ -89,9 +91,7 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
 
     @Override
     public Mono<TeamMember> insert(TeamMember member) {
-        return db.sql("INSERT INTO team_member (" + COLUMNS + ") VALUES (:agencyId, :id, :name, :jobTitle, :skills,"
-                        + " :fte, :currency, :monthlyLoadedCostMinor, :dailyBillRateMinor, :startDate, :endDate, :archived, :version)"
-                        + " RETURNING " + COLUMNS)
+        return db.sql(insertInto("team_member", COLUMNS) + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(member))
                 .map((row, meta) -> TeamMemberRow.read(row)).one().map(mapper::toDomain);
     }

@@ -20,11 +20,13 @@ import io.cordee.core.relationship.Interaction;
 import io.cordee.core.relationship.InteractionId;
 import io.cordee.core.relationship.InteractionKind;
 import io.cordee.core.relationship.Lead;
+import io.cordee.core.relationship.RelationshipComment;
 import io.cordee.core.relationship.Side;
 import io.cordee.core.relationship.Strength;
 import io.cordee.core.relationship.StrengthsMap;
 import io.cordee.persistence.common.UuidV7IdGenerator;
 import io.cordee.persistence.support.TestDatabase;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,5 +168,31 @@ class RelationshipPersistenceAdapterTest {
     private static Interaction with(Interaction i, String summary, long version) {
         return new Interaction(i.id(), i.agencyId(), i.clientId(), i.date(), i.kind(), i.agencyParticipants(),
                 i.clientParticipants(), summary, i.agencyEnergy(), i.clientEnergy(), i.internal(), version);
+    }
+
+    /**
+     * The commented update of a commitment is one statement whose first part is the plain update: at version 0
+     * it matches, returns version 1 and writes its comment; run again at version 0 it matches no row, returns
+     * nothing and writes no second comment (1 comment, not 2).
+     */
+    @Test
+    void aCommentedCommitmentUpdateWritesItsCommentOnlyWhenTheVersionMatches() {
+        Commitment commitment = new Commitment(new CommitmentId(ids.newId()), agency, x, project,
+                CommitmentKind.CONTENT, "Send the texts", LocalDate.of(2026, 4, 10), null, 0);
+        adapter.insertCommitment(commitment).block();
+        Commitment delivered = new Commitment(commitment.id(), agency, x, project, CommitmentKind.CONTENT,
+                "Send the texts", LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 8), 0);
+        RelationshipComment note = new RelationshipComment(ids.newId(), agency, x, null, commitment.id(), Side.CLIENT,
+                null, "All texts in the shared folder", true, Instant.parse("2026-04-08T09:00:00Z"));
+
+        assertThat(adapter.updateCommitment(delivered, note).block()).isEqualTo(new Commitment(commitment.id(),
+                agency, x, project, CommitmentKind.CONTENT, "Send the texts", LocalDate.of(2026, 4, 10),
+                LocalDate.of(2026, 4, 8), 1));
+        RelationshipComment stale = new RelationshipComment(ids.newId(), agency, x, null, commitment.id(),
+                Side.CLIENT, null, "Again", true, Instant.parse("2026-04-08T10:00:00Z"));
+        assertThat(adapter.updateCommitment(delivered, stale).block()).isNull();
+
+        assertThat(adapter.findComments(agency, List.of(x)).collectList().block()).containsExactly(note);
+        assertThat(adapter.findCommitment(agency, commitment.id()).block().version()).isEqualTo(1);
     }
 }
