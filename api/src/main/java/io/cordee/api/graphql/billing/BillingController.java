@@ -111,12 +111,10 @@ public class BillingController {
     public Mono<Connection<Invoice>> invoices(@Argument Integer first, @Argument String after, @Argument String clientId,
                                               @Argument String projectId, @Argument List<InvoiceStatus> status,
                                               DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> billing.invoices(caller, new InvoiceFilter(
-                                ClientController.optionalId(clientId, "clientId"),
-                                ProjectController.optionalId(projectId, "projectId"),
-                                status == null || status.isEmpty() ? null : EnumSet.copyOf(status)),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> billing.invoices(caller, new InvoiceFilter(
+                        ClientController.optionalId(clientId, "clientId"),
+                        ProjectController.optionalId(projectId, "projectId"),
+                        status == null || status.isEmpty() ? null : EnumSet.copyOf(status)), page));
     }
 
     /** One client's line of the aged receivables. */

@@ -131,10 +131,8 @@ public class BriefController {
     public Mono<Connection<Brief>> briefs(@Argument Integer first, @Argument String after,
                                           @Argument String projectId,
                                           DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> briefs.list(caller,
-                        ProjectController.optionalId(projectId, "projectId"),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> briefs.list(caller,
+                ProjectController.optionalId(projectId, "projectId"), page));
     }
 
     @QueryMapping

@@ -135,13 +135,9 @@ public class CashController {
     public Mono<BankBalanceConnection> bankBalances(@Argument Integer first, @Argument String after,
                                                     @Argument String accountId,
                                                     DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> cash.balances(caller,
-                        accountId == null ? null : BankController.accountId(accountId, "accountId"),
-                        Connection.request(first, after, selection)))
-                .map(page -> {
-                    Connection<BankBalance> c = Connection.of(page, after != null);
-                    return new BankBalanceConnection(c.edges(), c.nodes(), c.pageInfo(), c.totalCount());
-                });
+        return Connection.read(first, after, selection, (caller, page) -> cash.balances(caller,
+                        accountId == null ? null : BankController.accountId(accountId, "accountId"), page))
+                .map(c -> new BankBalanceConnection(c.edges(), c.nodes(), c.pageInfo(), c.totalCount()));
     }
 
     @QueryMapping

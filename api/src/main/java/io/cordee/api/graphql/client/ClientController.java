@@ -76,8 +76,7 @@ public class ClientController {
         ClientFilter f = filter == null ? ClientFilter.all()
                 : new ClientFilter(filter.segment(), filter.nameContains(),
                         Boolean.TRUE.equals(filter.includeArchived()), null);
-        return Callers.current().flatMap(caller -> clients.list(caller, f, Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> clients.list(caller, f, page));
     }
 
     @QueryMapping

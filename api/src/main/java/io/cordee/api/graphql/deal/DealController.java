@@ -110,9 +110,7 @@ public class DealController {
     public Mono<Connection<Deal>> deals(@Argument Integer first, @Argument String after,
                                         @Argument List<DealStage> stages, DataFetchingFieldSelectionSet selection) {
         Set<DealStage> filter = stages == null || stages.isEmpty() ? null : EnumSet.copyOf(stages);
-        return Callers.current().flatMap(caller -> deals.list(caller, filter,
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> deals.list(caller, filter, page));
     }
 
     @QueryMapping

@@ -73,10 +73,8 @@ public class ProjectController {
     public Mono<Connection<Project>> projects(@Argument Integer first, @Argument String after,
                                               @Argument String clientId,
                                               DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> projects.list(caller,
-                        ClientController.optionalId(clientId, "clientId"),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> projects.list(caller,
+                ClientController.optionalId(clientId, "clientId"), page));
     }
 
     @BatchMapping(typeName = TYPE)

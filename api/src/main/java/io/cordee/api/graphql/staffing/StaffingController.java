@@ -106,10 +106,8 @@ public class StaffingController {
                                                     @Argument String projectId, @Argument String teamMemberId,
                                                     @Argument String clientId,
                                                     DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> staffing.list(caller,
-                        projectId(projectId), memberId(teamMemberId), ClientController.optionalId(clientId, "clientId"),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> staffing.list(caller,
+                projectId(projectId), memberId(teamMemberId), ClientController.optionalId(clientId, "clientId"), page));
     }
 
     @QueryMapping

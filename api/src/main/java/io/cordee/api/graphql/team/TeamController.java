@@ -96,10 +96,8 @@ public class TeamController {
     public Mono<Connection<TeamMember>> teamMembers(@Argument Integer first, @Argument String after,
                                                     @Argument Boolean includeArchived,
                                                     DataFetchingFieldSelectionSet selection) {
-        return Callers.current()
-                .flatMap(caller -> team.list(caller, Boolean.TRUE.equals(includeArchived),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection,
+                (caller, page) -> team.list(caller, Boolean.TRUE.equals(includeArchived), page));
     }
 
     @SchemaMapping(typeName = TYPE)
