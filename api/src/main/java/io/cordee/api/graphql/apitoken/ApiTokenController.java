@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.apitoken;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.DateTimes;
@@ -21,8 +22,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -65,10 +64,8 @@ public class ApiTokenController {
     public Mono<Connection<ApiToken>> apiTokens(@Argument Integer first, @Argument String after,
                                                 @Argument Boolean includeInactive,
                                                 DataFetchingFieldSelectionSet selection) {
-        return signedInPerson("see API tokens")
-                .flatMap(caller -> apiTokens.list(caller, Boolean.TRUE.equals(includeInactive),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(signedInPerson("see API tokens"), first, after, selection,
+                (caller, page) -> apiTokens.list(caller, Boolean.TRUE.equals(includeInactive), page));
     }
 
     @MutationMapping
@@ -124,8 +121,7 @@ public class ApiTokenController {
     @BatchMapping(typeName = TYPE)
     public Mono<Map<ApiToken, User>> createdBy(List<ApiToken> batch) {
         return Callers.current().flatMap(caller -> apiTokens.creators(caller, batch))
-                .map(users -> batch.stream().distinct().filter(t -> users.containsKey(t.createdBy()))
-                        .collect(Collectors.toMap(Function.identity(), t -> users.get(t.createdBy()))));
+                .map(users -> Batches.join(batch, ApiToken::createdBy, users));
     }
 
     /** The caller, if they came with a browser session: tokens do not manage tokens. */
