@@ -201,8 +201,8 @@ public class CashController {
 
     @MutationMapping
     public Mono<DeletePayload> deleteOverhead(@Argument DeleteOverheadInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.deleteOverhead(caller,
-                        new OverheadId(GlobalId.decode(input.id(), "Overhead", "id")), input.version())),
+        return Mutations.asCaller(caller -> cash.deleteOverhead(caller,
+                        new OverheadId(GlobalId.decode(input.id(), "Overhead", "id")), input.version()),
                 deleted -> new DeletePayload(input.id(), List.of()), errors -> new DeletePayload(null, errors));
     }
 
@@ -216,8 +216,8 @@ public class CashController {
 
     @MutationMapping
     public Mono<DeletePayload> deleteOneOffExpense(@Argument DeleteOneOffExpenseInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.deleteOneOff(caller,
-                        GlobalId.decode(input.id(), "OneOffExpense", "id"))),
+        return Mutations.asCaller(caller -> cash.deleteOneOff(caller,
+                        GlobalId.decode(input.id(), "OneOffExpense", "id")),
                 deleted -> new DeletePayload(input.id(), List.of()), errors -> new DeletePayload(null, errors));
     }
 
