@@ -97,8 +97,8 @@ public class AgencyController {
 
     @MutationMapping
     public Mono<UpdateAgencySettingsPayload> updateAgencySettings(@Argument UpdateAgencySettingsInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> {
+        return Mutations.asCaller(
+                caller -> agencies.current(caller).flatMap(agency -> {
                     Map<Segment, Integer> delays = null;
                     if (input.defaultPaymentDelays() != null) {
                         delays = new EnumMap<>(Segment.class);
@@ -112,7 +112,7 @@ public class AgencyController {
                             MoneyInput.toMoney(input.safetyCashThreshold(), agency.settings().currency(),
                                     "safetyCashThreshold"),
                             input.payday(), delays));
-                })),
+                }),
                 agency -> new UpdateAgencySettingsPayload(agency, List.of()),
                 errors -> new UpdateAgencySettingsPayload(null, errors));
     }

@@ -30,7 +30,6 @@ import io.cordee.core.brief.BriefService;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.client.ClientService;
-import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectService;
@@ -142,15 +141,14 @@ public class AlertController {
     public Mono<Connection<Alert>> alerts(@Argument Integer first, @Argument String after,
                                           @Argument AlertFilterInput filter,
                                           DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> {
-            PageRequest page = Connection.request(first, after, selection);
+        return Connection.read(first, after, selection, (caller, page) -> {
             AlertFilter f = filter == null ? new AlertFilter(Set.of(), Set.of(), Set.of(), null, false)
                     : new AlertFilter(filter.status() == null ? null : Set.copyOf(filter.status()),
                             filter.severity() == null ? null : Set.copyOf(filter.severity()),
                             filter.kind() == null ? null : Set.copyOf(filter.kind()),
                             ClientController.optionalId(filter.clientId(), "filter.clientId"),
                             Boolean.TRUE.equals(filter.includeSnoozed()));
-            return alerts.alerts(caller, f, page).map(p -> Connection.of(p.map(Alert::new), page.after() != null));
+            return alerts.alerts(caller, f, page).map(p -> p.map(Alert::new));
         });
     }
 

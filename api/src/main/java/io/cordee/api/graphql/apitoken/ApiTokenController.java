@@ -1,19 +1,18 @@
 package io.cordee.api.graphql.apitoken;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
-import io.cordee.core.common.Forbidden;
 import io.cordee.core.identity.ApiToken;
 import io.cordee.core.identity.ApiTokenAccess;
 import io.cordee.core.identity.ApiTokenArea;
 import io.cordee.core.identity.ApiTokenId;
 import io.cordee.core.identity.ApiTokenService;
-import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.CreateApiTokenCommand;
 import io.cordee.core.identity.User;
 import java.time.Clock;
@@ -21,8 +20,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -65,16 +62,14 @@ public class ApiTokenController {
     public Mono<Connection<ApiToken>> apiTokens(@Argument Integer first, @Argument String after,
                                                 @Argument Boolean includeInactive,
                                                 DataFetchingFieldSelectionSet selection) {
-        return signedInPerson("see API tokens")
-                .flatMap(caller -> apiTokens.list(caller, Boolean.TRUE.equals(includeInactive),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(Callers.signedInPerson("see API tokens"), first, after, selection,
+                (caller, page) -> apiTokens.list(caller, Boolean.TRUE.equals(includeInactive), page));
     }
 
     @MutationMapping
     public Mono<CreateApiTokenPayload> createApiToken(@Argument CreateApiTokenInput input) {
         return Mutations.payload(
-                signedInPerson("create API tokens").flatMap(caller -> apiTokens.create(caller,
+                Callers.signedInPerson("create API tokens").flatMap(caller -> apiTokens.create(caller,
                         new CreateApiTokenCommand(input.name(), input.access(),
                                 input.areas() == null ? Set.of() : Set.copyOf(input.areas()),
                                 input.expiresAt() == null ? null : input.expiresAt().toInstant(), clock.instant()))),
@@ -85,7 +80,7 @@ public class ApiTokenController {
     @MutationMapping
     public Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input) {
         return Mutations.payload(
-                signedInPerson("revoke API tokens").flatMap(caller -> apiTokens.revoke(caller,
+                Callers.signedInPerson("revoke API tokens").flatMap(caller -> apiTokens.revoke(caller,
                         new ApiTokenId(GlobalId.decode(input.id(), TYPE, "id")))),
                 token -> new RevokeApiTokenPayload(token, List.of()),
                 errors -> new RevokeApiTokenPayload(null, errors));
@@ -124,14 +119,6 @@ public class ApiTokenController {
     @BatchMapping(typeName = TYPE)
     public Mono<Map<ApiToken, User>> createdBy(List<ApiToken> batch) {
         return Callers.current().flatMap(caller -> apiTokens.creators(caller, batch))
-                .map(users -> batch.stream().distinct().filter(t -> users.containsKey(t.createdBy()))
-                        .collect(Collectors.toMap(Function.identity(), t -> users.get(t.createdBy()))));
-    }
-
-    /** The caller, if they came with a browser session: tokens do not manage tokens. */
-    static Mono<Caller> signedInPerson(String action) {
-        return Callers.viaApiToken().flatMap(viaToken -> viaToken
-                ? Mono.error(new Forbidden("An API token cannot " + action + ": sign in as an owner"))
-                : Callers.current());
+                .map(users -> Batches.join(batch, ApiToken::createdBy, users));
     }
 }

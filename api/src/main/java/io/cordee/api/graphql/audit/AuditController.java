@@ -1,7 +1,6 @@
 package io.cordee.api.graphql.audit;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
-import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
@@ -57,7 +56,7 @@ public class AuditController {
                                                        @Argument String actorId, @Argument String entityType,
                                                        @Argument LocalDate from, @Argument LocalDate to,
                                                        DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> {
+        return Connection.read(first, after, selection, (caller, page) -> {
             String type = entityType;
             UUID id = null;
             if (entityId != null) {
@@ -73,8 +72,8 @@ public class AuditController {
                 throw InvalidInput.of("to", "must be on or after from", ErrorCode.INVALID_DATE_ORDER);
             }
             UUID actor = actorId == null ? null : GlobalId.decode(actorId, "User", "actorId");
-            return audit.trail(caller, AuditFilter.of(type, id, operation).by(actor, from, to),
-                    Connection.request(first, after, selection));
-        }).map(page -> Connection.of(page.map(AuditEntryView::of), after != null));
+            return audit.trail(caller, AuditFilter.of(type, id, operation).by(actor, from, to), page)
+                    .map(entries -> entries.map(AuditEntryView::of));
+        });
     }
 }

@@ -90,38 +90,38 @@ public class BankController {
 
     @MutationMapping
     public Mono<BankAccountPayload> createBankAccount(@Argument CreateBankAccountInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.createAccount(caller,
-                        new CreateBankAccountCommand(input.name(), input.label()))),
+        return Mutations.asCaller(caller -> cash.createAccount(caller,
+                        new CreateBankAccountCommand(input.name(), input.label())),
                 a -> new BankAccountPayload(a, List.of()), errors -> new BankAccountPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<BankAccountPayload> updateBankAccount(@Argument UpdateBankAccountInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.updateAccount(caller,
-                        accountId(input.id(), "id"), input.version(), input.name(), input.label(), input.archived())),
+        return Mutations.asCaller(caller -> cash.updateAccount(caller,
+                        accountId(input.id(), "id"), input.version(), input.name(), input.label(), input.archived()),
                 a -> new BankAccountPayload(a, List.of()), errors -> new BankAccountPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<BankAccountPayload> archiveBankAccount(@Argument ArchiveBankAccountInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.updateAccount(caller,
-                        accountId(input.id(), "id"), input.version(), null, null, true)),
+        return Mutations.asCaller(caller -> cash.updateAccount(caller,
+                        accountId(input.id(), "id"), input.version(), null, null, true),
                 a -> new BankAccountPayload(a, List.of()), errors -> new BankAccountPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<DeletePayload> deleteBankBalance(@Argument DeleteBankBalanceInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.deleteBalance(caller,
-                        GlobalId.decode(input.id(), BALANCE_TYPE, "id"))),
+        return Mutations.asCaller(caller -> cash.deleteBalance(caller,
+                        GlobalId.decode(input.id(), BALANCE_TYPE, "id")),
                 deleted -> new DeletePayload(input.id(), List.of()), errors -> new DeletePayload(null, errors));
     }
 
     @MutationMapping
     public Mono<OneOffExpensePayload> updateOneOffExpense(@Argument UpdateOneOffExpenseInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
+        return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
                         cash.updateOneOff(caller, GlobalId.decode(input.id(), "OneOffExpense", "id"), input.version(),
                                 input.label(), input.date(),
-                                MoneyInput.toMoney(input.amount(), agency.settings().currency(), "amount")))),
+                                MoneyInput.toMoney(input.amount(), agency.settings().currency(), "amount"))),
                 e -> new OneOffExpensePayload(e, List.of()), errors -> new OneOffExpensePayload(null, errors));
     }
 }

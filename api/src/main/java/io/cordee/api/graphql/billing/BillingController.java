@@ -111,12 +111,10 @@ public class BillingController {
     public Mono<Connection<Invoice>> invoices(@Argument Integer first, @Argument String after, @Argument String clientId,
                                               @Argument String projectId, @Argument List<InvoiceStatus> status,
                                               DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> billing.invoices(caller, new InvoiceFilter(
-                                ClientController.optionalId(clientId, "clientId"),
-                                ProjectController.optionalId(projectId, "projectId"),
-                                status == null || status.isEmpty() ? null : EnumSet.copyOf(status)),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> billing.invoices(caller, new InvoiceFilter(
+                        ClientController.optionalId(clientId, "clientId"),
+                        ProjectController.optionalId(projectId, "projectId"),
+                        status == null || status.isEmpty() ? null : EnumSet.copyOf(status)), page));
     }
 
     /** One client's line of the aged receivables. */
@@ -188,48 +186,48 @@ public class BillingController {
 
     @MutationMapping
     public Mono<SetBillingPlanPayload> setBillingPlan(@Argument SetBillingPlanInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> {
+        return Mutations.asCaller(
+                caller -> {
                     ProjectId projectId = new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE,
                             "projectId"));
                     return billing.setPlan(caller, new SetBillingPlanCommand(projectId, input.version(),
                                     input.depositPercent() == null ? 0 : input.depositPercent(), input.milestones(),
                                     Boolean.TRUE.equals(input.monthlyInArrears())))
                             .zipWhen(saved -> projects.get(caller, projectId));
-                }),
+                },
                 saved -> new SetBillingPlanPayload(BillingPlanView.of(saved.getT1()), saved.getT2(), List.of()),
                 errors -> new SetBillingPlanPayload(null, null, errors));
     }
 
     @MutationMapping
     public Mono<InvoicePayload> issueInvoice(@Argument IssueInvoiceInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> billing.issue(caller, new IssueInvoiceCommand(
-                        invoiceId(input.id(), "id"), input.version(), input.number(), input.issueDate()))),
+        return Mutations.asCaller(caller -> billing.issue(caller, new IssueInvoiceCommand(
+                        invoiceId(input.id(), "id"), input.version(), input.number(), input.issueDate())),
                 InvoicePayload::ok, InvoicePayload::failed);
     }
 
     @MutationMapping
     public Mono<InvoicePayload> createInvoice(@Argument CreateInvoiceInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
+        return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
                         billing.create(caller, new CreateInvoiceCommand(new ProjectId(GlobalId.decode(
                                         input.projectId(), ProjectController.TYPE, "projectId")), input.label(),
                                 input.amount().toMoney(agency.settings().currency(), "amount"), input.number(),
-                                input.issueDate())))),
+                                input.issueDate()))),
                 InvoicePayload::ok, InvoicePayload::failed);
     }
 
     @MutationMapping
     public Mono<InvoicePayload> cancelInvoice(@Argument CancelInvoiceInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> billing.cancel(caller,
-                invoiceId(input.id(), "id"), input.version())), InvoicePayload::ok, InvoicePayload::failed);
+        return Mutations.asCaller(caller -> billing.cancel(caller,
+                invoiceId(input.id(), "id"), input.version()), InvoicePayload::ok, InvoicePayload::failed);
     }
 
     @MutationMapping
     public Mono<InvoicePayload> recordPayment(@Argument RecordPaymentInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
+        return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
                         billing.recordPayment(caller, new RecordPaymentCommand(invoiceId(input.invoiceId(),
                                 "invoiceId"), input.version(), input.amount().toMoney(agency.settings().currency(),
-                                "amount"), input.receivedOn())))),
+                                "amount"), input.receivedOn()))),
                 InvoicePayload::ok, InvoicePayload::failed);
     }
 

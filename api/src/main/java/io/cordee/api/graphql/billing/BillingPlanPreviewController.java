@@ -1,6 +1,5 @@
 package io.cordee.api.graphql.billing;
 
-import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -54,7 +53,7 @@ public class BillingPlanPreviewController {
     /** A query, yet answered like a mutation: what the user can fix comes back as {@code userErrors}. */
     @QueryMapping
     public Mono<PreviewBillingPlanPayload> previewBillingPlan(@Argument PreviewBillingPlanInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> {
+        return Mutations.asCaller(caller -> {
                     ProjectId projectId = new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE,
                             "projectId"));
                     SetBillingPlanCommand plan = new SetBillingPlanCommand(projectId, null,
@@ -62,7 +61,7 @@ public class BillingPlanPreviewController {
                             Boolean.TRUE.equals(input.monthlyInArrears()));
                     return previews.preview(caller, plan, input.horizonWeeks() == null
                             ? BillingPlanPreviewService.DEFAULT_HORIZON_WEEKS : input.horizonWeeks());
-                }),
+                },
                 p -> new PreviewBillingPlanPayload(new PreviewView(p.invoices(), EffectView.of(p.forecast())),
                         List.of()),
                 errors -> new PreviewBillingPlanPayload(null, errors));

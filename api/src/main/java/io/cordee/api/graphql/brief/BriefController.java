@@ -131,10 +131,8 @@ public class BriefController {
     public Mono<Connection<Brief>> briefs(@Argument Integer first, @Argument String after,
                                           @Argument String projectId,
                                           DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> briefs.list(caller,
-                        ProjectController.optionalId(projectId, "projectId"),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> briefs.list(caller,
+                ProjectController.optionalId(projectId, "projectId"), page));
     }
 
     @QueryMapping
@@ -148,28 +146,28 @@ public class BriefController {
 
     @MutationMapping
     public Mono<CreateBriefPayload> createBrief(@Argument CreateBriefInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> briefs.create(caller,
+        return Mutations.asCaller(caller -> briefs.create(caller,
                         new ProjectId(GlobalId.decode(input.projectId(), ProjectController.TYPE, "projectId")),
                         input.title(), new BriefVersionDraft(input.objectives(), input.targetUsers(),
                                 drafts(input.requirements()), input.constraints(), input.assumptions(),
-                                input.outOfScope(), input.launchDate(), input.communicationPlanDate()))),
+                                input.outOfScope(), input.launchDate(), input.communicationPlanDate())),
                 brief -> new CreateBriefPayload(brief, List.of()), errors -> new CreateBriefPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<BriefVersionPayload> updateBriefVersion(@Argument UpdateBriefVersionInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> briefs.update(caller,
+        return Mutations.asCaller(caller -> briefs.update(caller,
                         new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version(),
                         new BriefVersionDraft(input.objectives(), input.targetUsers(),
                                 drafts(input.requirements()), input.constraints(), input.assumptions(),
-                                input.outOfScope(), input.launchDate(), input.communicationPlanDate()))),
+                                input.outOfScope(), input.launchDate(), input.communicationPlanDate())),
                 BriefVersionPayload::ok, BriefVersionPayload::failed);
     }
 
     @MutationMapping
     public Mono<BriefVersionPayload> signBriefVersion(@Argument SignBriefVersionInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> briefs.sign(caller,
-                        new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version())),
+        return Mutations.asCaller(caller -> briefs.sign(caller,
+                        new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version()),
                 BriefVersionPayload::ok, BriefVersionPayload::failed);
     }
 
@@ -186,16 +184,16 @@ public class BriefController {
 
     @MutationMapping
     public Mono<BriefVersionPayload> startBriefVersion(@Argument StartBriefVersionInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> briefs.startVersion(caller,
-                        new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version())),
+        return Mutations.asCaller(caller -> briefs.startVersion(caller,
+                        new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version()),
                 BriefVersionPayload::ok, BriefVersionPayload::failed);
     }
 
     @MutationMapping
     public Mono<BriefVersionPayload> applyFeasibilitySuggestion(@Argument ApplyFeasibilitySuggestionInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> briefs.applySuggestion(caller,
+        return Mutations.asCaller(caller -> briefs.applySuggestion(caller,
                         new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version(),
-                        input.suggestion())),
+                        input.suggestion()),
                 BriefVersionPayload::ok, BriefVersionPayload::failed);
     }
 

@@ -135,13 +135,9 @@ public class CashController {
     public Mono<BankBalanceConnection> bankBalances(@Argument Integer first, @Argument String after,
                                                     @Argument String accountId,
                                                     DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> cash.balances(caller,
-                        accountId == null ? null : BankController.accountId(accountId, "accountId"),
-                        Connection.request(first, after, selection)))
-                .map(page -> {
-                    Connection<BankBalance> c = Connection.of(page, after != null);
-                    return new BankBalanceConnection(c.edges(), c.nodes(), c.pageInfo(), c.totalCount());
-                });
+        return Connection.read(first, after, selection, (caller, page) -> cash.balances(caller,
+                        accountId == null ? null : BankController.accountId(accountId, "accountId"), page))
+                .map(c -> new BankBalanceConnection(c.edges(), c.nodes(), c.pageInfo(), c.totalCount()));
     }
 
     @QueryMapping
@@ -205,8 +201,8 @@ public class CashController {
 
     @MutationMapping
     public Mono<DeletePayload> deleteOverhead(@Argument DeleteOverheadInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.deleteOverhead(caller,
-                        new OverheadId(GlobalId.decode(input.id(), "Overhead", "id")), input.version())),
+        return Mutations.asCaller(caller -> cash.deleteOverhead(caller,
+                        new OverheadId(GlobalId.decode(input.id(), "Overhead", "id")), input.version()),
                 deleted -> new DeletePayload(input.id(), List.of()), errors -> new DeletePayload(null, errors));
     }
 
@@ -220,8 +216,8 @@ public class CashController {
 
     @MutationMapping
     public Mono<DeletePayload> deleteOneOffExpense(@Argument DeleteOneOffExpenseInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> cash.deleteOneOff(caller,
-                        GlobalId.decode(input.id(), "OneOffExpense", "id"))),
+        return Mutations.asCaller(caller -> cash.deleteOneOff(caller,
+                        GlobalId.decode(input.id(), "OneOffExpense", "id")),
                 deleted -> new DeletePayload(input.id(), List.of()), errors -> new DeletePayload(null, errors));
     }
 

@@ -75,8 +75,8 @@ public class CashRiskController {
         if (input.roundFailurePercent() != null) {
             input.roundFailurePercent().forEach(f -> failure.put(f.status(), f.percent() == null ? 0 : f.percent()));
         }
-        return Mutations.payload(Callers.current().flatMap(caller -> risk.updateSettings(caller, input.version(),
-                        failure, input.cashRiskPercent())),
+        return Mutations.asCaller(caller -> risk.updateSettings(caller, input.version(),
+                        failure, input.cashRiskPercent()),
                 s -> new CashRiskSettingsPayload(s, List.of()), errors -> new CashRiskSettingsPayload(null, errors));
     }
 }

@@ -76,8 +76,7 @@ public class ClientController {
         ClientFilter f = filter == null ? ClientFilter.all()
                 : new ClientFilter(filter.segment(), filter.nameContains(),
                         Boolean.TRUE.equals(filter.includeArchived()), null);
-        return Callers.current().flatMap(caller -> clients.list(caller, f, Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> clients.list(caller, f, page));
     }
 
     @QueryMapping
@@ -98,35 +97,35 @@ public class ClientController {
 
     @MutationMapping
     public Mono<ClientPayload> createClient(@Argument CreateClientInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> clients.create(caller, new ClientDraft(input.name(),
-                        input.segment(), input.paymentTermsDays(), input.contacts(), input.funding()))),
+        return Mutations.asCaller(
+                caller -> clients.create(caller, new ClientDraft(input.name(),
+                        input.segment(), input.paymentTermsDays(), input.contacts(), input.funding())),
                 ClientPayload::ok, ClientPayload::failed);
     }
 
     @MutationMapping
     public Mono<ClientPayload> updateClient(@Argument UpdateClientInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> clients.update(caller,
+        return Mutations.asCaller(
+                caller -> clients.update(caller,
                         new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
                         new ClientDraft(input.name(), input.segment(), input.paymentTermsDays(), input.contacts(),
-                                input.funding()))),
+                                input.funding())),
                 ClientPayload::ok, ClientPayload::failed);
     }
 
     @MutationMapping
     public Mono<ClientPayload> archiveClient(@Argument ArchiveInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> clients.archive(caller,
-                        new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
+        return Mutations.asCaller(
+                caller -> clients.archive(caller,
+                        new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version()),
                 ClientPayload::ok, ClientPayload::failed);
     }
 
     @MutationMapping
     public Mono<ClientPayload> restoreClient(@Argument ArchiveInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> clients.restore(caller,
-                        new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
+        return Mutations.asCaller(
+                caller -> clients.restore(caller,
+                        new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version()),
                 ClientPayload::ok, ClientPayload::failed);
     }
 }

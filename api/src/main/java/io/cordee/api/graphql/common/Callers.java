@@ -1,6 +1,7 @@
 package io.cordee.api.graphql.common;
 
 import io.cordee.api.security.CallerAuthentication;
+import io.cordee.core.common.Forbidden;
 import io.cordee.core.common.Unauthenticated;
 import io.cordee.core.identity.ApiToken;
 import io.cordee.core.identity.Caller;
@@ -17,6 +18,16 @@ public final class Callers {
     /** The caller, or an {@link Unauthenticated} error. */
     public static Mono<Caller> current() {
         return optional().switchIfEmpty(Mono.error(() -> new Unauthenticated("Sign in first")));
+    }
+
+    /**
+     * The caller, if they came with a browser session: what only a person signed in may do ({@code action}: manage
+     * API tokens, invite people…) is {@link Forbidden} with a partner API token.
+     */
+    public static Mono<Caller> signedInPerson(String action) {
+        return viaApiToken().flatMap(viaToken -> viaToken
+                ? Mono.error(new Forbidden("An API token cannot " + action + ": sign in as an owner"))
+                : current());
     }
 
     /** Whether the request came with a partner API token (rather than a browser session). */

@@ -4,6 +4,7 @@ import io.cordee.core.common.Conflict;
 import io.cordee.core.common.DomainException;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.NotFound;
+import io.cordee.core.identity.Caller;
 import java.util.List;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
@@ -23,5 +24,11 @@ public final class Mutations {
         return work.map(success)
                 .onErrorResume(e -> e instanceof InvalidInput || e instanceof Conflict || e instanceof NotFound,
                         e -> Mono.just(failure.apply(UserError.from((DomainException) e))));
+    }
+
+    /** The same for {@code work} done by the caller of the request (an {@code Unauthenticated} error without one). */
+    public static <T, P> Mono<P> asCaller(Function<Caller, Mono<T>> work, Function<T, P> success,
+                                          Function<List<UserError>, P> failure) {
+        return payload(Callers.current().flatMap(work), success, failure);
     }
 }

@@ -110,9 +110,7 @@ public class DealController {
     public Mono<Connection<Deal>> deals(@Argument Integer first, @Argument String after,
                                         @Argument List<DealStage> stages, DataFetchingFieldSelectionSet selection) {
         Set<DealStage> filter = stages == null || stages.isEmpty() ? null : EnumSet.copyOf(stages);
-        return Callers.current().flatMap(caller -> deals.list(caller, filter,
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> deals.list(caller, filter, page));
     }
 
     @QueryMapping
@@ -158,37 +156,37 @@ public class DealController {
 
     @MutationMapping
     public Mono<DealPayload> createDeal(@Argument CreateDealInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
+        return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
                         deals.create(caller, new CreateDealCommand(input.name(), clientId(input.clientId()),
                                 input.prospectName(), input.prospectSegment(),
                                 MoneyInput.toMoney(input.expectedFee(), agency.settings().currency(), "expectedFee"),
                                 input.probabilityPercent(), input.expectedStart(), input.duration(),
-                                input.durationUnit(), plan(input.billingPlan()), needs(input.staffingNeed()))))),
+                                input.durationUnit(), plan(input.billingPlan()), needs(input.staffingNeed())))),
                 deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<DealPayload> updateDeal(@Argument UpdateDealInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency ->
+        return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
                         deals.update(caller, dealId(input.id()), input.version(), new DealDraft(input.name(),
                                 clientId(input.clientId()), input.prospectName(), input.prospectSegment(),
                                 MoneyInput.toMoney(input.expectedFee(), agency.settings().currency(), "expectedFee"),
                                 input.probabilityPercent(), input.expectedStart(), input.duration(),
-                                input.durationUnit(), plan(input.billingPlan()), needs(input.staffingNeed()))))),
+                                input.durationUnit(), plan(input.billingPlan()), needs(input.staffingNeed())))),
                 deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<DealPayload> moveDeal(@Argument MoveDealInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller ->
-                        deals.move(caller, dealId(input.id()), input.version(), input.stage())),
+        return Mutations.asCaller(caller ->
+                        deals.move(caller, dealId(input.id()), input.version(), input.stage()),
                 deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<WinDealPayload> winDeal(@Argument WinDealInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller ->
-                        deals.win(caller, dealId(input.id()), input.version())),
+        return Mutations.asCaller(caller ->
+                        deals.win(caller, dealId(input.id()), input.version()),
                 project -> new WinDealPayload(project, List.of()), errors -> new WinDealPayload(null, errors));
     }
 

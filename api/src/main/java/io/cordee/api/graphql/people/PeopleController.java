@@ -11,8 +11,6 @@ import io.cordee.api.graphql.common.UserError;
 import io.cordee.api.graphql.identity.SessionOpener;
 import io.cordee.api.graphql.setup.SetupController.SetUpPayload;
 import io.cordee.core.client.ClientId;
-import io.cordee.core.common.Forbidden;
-import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.people.Invitation;
@@ -91,7 +89,7 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<InvitationLinkPayload> invitePerson(@Argument InvitePersonInput input) {
-        return Mutations.payload(signedInPerson("invite people").flatMap(caller -> people.invite(caller,
+        return Mutations.payload(Callers.signedInPerson("invite people").flatMap(caller -> people.invite(caller,
                         new InvitePersonCommand(input.email(), input.role(), clientId(input.clientId()),
                                 input.language()))),
                 this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
@@ -99,14 +97,14 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<InvitationLinkPayload> resendInvitation(@Argument InvitationIdInput input) {
-        return Mutations.payload(signedInPerson("re-send invitations").flatMap(caller -> people.resend(caller,
+        return Mutations.payload(Callers.signedInPerson("re-send invitations").flatMap(caller -> people.resend(caller,
                         GlobalId.decode(input.id(), INVITATION, "id"))),
                 this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
     }
 
     @MutationMapping
     public Mono<InvitationPayload> revokeInvitation(@Argument InvitationIdInput input) {
-        return Mutations.payload(signedInPerson("revoke invitations").flatMap(caller -> people.revoke(caller,
+        return Mutations.payload(Callers.signedInPerson("revoke invitations").flatMap(caller -> people.revoke(caller,
                         GlobalId.decode(input.id(), INVITATION, "id"))),
                 invitation -> new InvitationPayload(invitation, List.of()), errors -> new InvitationPayload(null, errors));
     }
@@ -121,7 +119,7 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<PersonPayload> changeRole(@Argument ChangeRoleInput input) {
-        return Mutations.payload(signedInPerson("change roles").flatMap(caller -> people.changeRole(caller,
+        return Mutations.payload(Callers.signedInPerson("change roles").flatMap(caller -> people.changeRole(caller,
                         new ChangeRoleCommand(userId(input.id()), input.role(), clientId(input.clientId()),
                                 input.version()))),
                 person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
@@ -129,14 +127,14 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<PersonPayload> deactivateUser(@Argument PersonIdInput input) {
-        return Mutations.payload(signedInPerson("deactivate people").flatMap(caller -> people.deactivate(caller,
+        return Mutations.payload(Callers.signedInPerson("deactivate people").flatMap(caller -> people.deactivate(caller,
                         userId(input.id()), input.version())),
                 person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<PersonPayload> reactivateUser(@Argument PersonIdInput input) {
-        return Mutations.payload(signedInPerson("reactivate people").flatMap(caller -> people.reactivate(caller,
+        return Mutations.payload(Callers.signedInPerson("reactivate people").flatMap(caller -> people.reactivate(caller,
                         userId(input.id()), input.version())),
                 person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
     }
@@ -198,12 +196,5 @@ public class PeopleController {
 
     private static ClientId clientId(String id) {
         return id == null || id.isBlank() ? null : new ClientId(GlobalId.decode(id, "Client", "clientId"));
-    }
-
-    /** The caller, if they came with a browser session: API tokens do not manage people. */
-    private static Mono<Caller> signedInPerson(String action) {
-        return Callers.viaApiToken().flatMap(viaToken -> viaToken
-                ? Mono.error(new Forbidden("An API token cannot " + action + ": sign in as an owner"))
-                : Callers.current());
     }
 }

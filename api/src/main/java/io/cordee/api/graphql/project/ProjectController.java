@@ -4,7 +4,6 @@ import io.cordee.core.project.CreateProjectCommand;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.client.ClientController;
 import io.cordee.api.graphql.common.Batches;
-import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.MoneyInput;
@@ -73,10 +72,8 @@ public class ProjectController {
     public Mono<Connection<Project>> projects(@Argument Integer first, @Argument String after,
                                               @Argument String clientId,
                                               DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> projects.list(caller,
-                        ClientController.optionalId(clientId, "clientId"),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> projects.list(caller,
+                ClientController.optionalId(clientId, "clientId"), page));
     }
 
     @BatchMapping(typeName = TYPE)
@@ -86,26 +83,26 @@ public class ProjectController {
 
     @MutationMapping
     public Mono<ProjectPayload> createProject(@Argument CreateProjectInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> projects.create(
+        return Mutations.asCaller(
+                caller -> agencies.current(caller).flatMap(agency -> projects.create(
                         caller, new CreateProjectCommand(
                                 new ClientId(GlobalId.decode(input.clientId(), ClientController.TYPE, "clientId")),
                                 input.name(), input.status(), input.startDate(), input.launchDate(),
                                 input.communicationPlanDate(),
                                 MoneyInput.toMoney(input.feeBudget(), agency.settings().currency(), "feeBudget"),
-                                input.paymentTermsDays())))),
+                                input.paymentTermsDays()))),
                 ProjectPayload::ok, ProjectPayload::failed);
     }
 
     @MutationMapping
     public Mono<ProjectPayload> updateProject(@Argument UpdateProjectInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> projects.update(
+        return Mutations.asCaller(
+                caller -> agencies.current(caller).flatMap(agency -> projects.update(
                         caller, new ProjectId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
                         new ProjectDraft(input.name(), input.status(), input.startDate(), input.launchDate(),
                                 input.communicationPlanDate(),
                                 MoneyInput.toMoney(input.feeBudget(), agency.settings().currency(), "feeBudget"),
-                                input.paymentTermsDays())))),
+                                input.paymentTermsDays()))),
                 ProjectPayload::ok, ProjectPayload::failed);
     }
 }

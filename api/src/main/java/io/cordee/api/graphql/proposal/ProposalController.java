@@ -151,10 +151,9 @@ public class ProposalController {
     public Mono<Connection<RenegotiationProposal>> proposals(@Argument String clientId, @Argument Integer first,
                                                              @Argument String after,
                                                              DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> {
+        return Connection.read(first, after, selection, (caller, page) -> {
             ClientId id = ClientController.optionalId(clientId, "clientId");
-            return proposals.list(caller, id, Connection.request(first, after, selection))
-                    .map(page -> Connection.of(page.map(p -> RenegotiationProposal.of(caller, p)), after != null));
+            return proposals.list(caller, id, page).map(read -> read.map(p -> RenegotiationProposal.of(caller, p)));
         });
     }
 

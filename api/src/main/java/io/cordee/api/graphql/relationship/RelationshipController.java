@@ -306,85 +306,85 @@ public class RelationshipController {
 
     @MutationMapping
     public Mono<InteractionPayload> createInteraction(@Argument CreateInteractionInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.addInteraction(caller,
+        return Mutations.asCaller(caller -> relationships.addInteraction(caller,
                         new CreateInteractionCommand(clientId(input.clientId()), new InteractionDraft(input.date(),
                                 input.kind(), input.agencyParticipants(), input.clientParticipants(), input.summary(),
-                                input.agencyEnergy(), input.clientEnergy(), input.internal())))),
+                                input.agencyEnergy(), input.clientEnergy(), input.internal()))),
                 i -> new InteractionPayload(i, List.of()), errors -> new InteractionPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<InteractionPayload> updateInteraction(@Argument UpdateInteractionInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateInteraction(caller,
+        return Mutations.asCaller(caller -> relationships.updateInteraction(caller,
                         new UpdateEntryCommand<>(new InteractionId(GlobalId.decode(input.id(), INTERACTION, "id")),
                                 input.version(), new InteractionDraft(input.date(), input.kind(),
                                 input.agencyParticipants(), input.clientParticipants(), input.summary(),
-                                input.agencyEnergy(), input.clientEnergy(), input.internal())))),
+                                input.agencyEnergy(), input.clientEnergy(), input.internal()))),
                 i -> new InteractionPayload(i, List.of()), errors -> new InteractionPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<StrengthsMapPayload> setStrengthsMap(@Argument SetStrengthsMapInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.setStrengths(caller,
+        return Mutations.asCaller(caller -> relationships.setStrengths(caller,
                         new SetStrengthsMapCommand(clientId(input.clientId()), input.version(),
                                 input.strengths() == null ? null : input.strengths().stream()
                                         .map(s -> new Strength(s.domain() == null ? "" : s.domain(),
                                                 orZero(s.agency()), orZero(s.client()),
                                                 s.lead() == null ? Lead.SHARED : s.lead()))
                                         .toList(),
-                                input.expectations()))),
+                                input.expectations())),
                 m -> new StrengthsMapPayload(m, List.of()), errors -> new StrengthsMapPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<AgreementPayload> createAgreement(@Argument CreateAgreementInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.addAgreement(caller,
+        return Mutations.asCaller(caller -> relationships.addAgreement(caller,
                         new CreateAgreementCommand(clientId(input.clientId()), projectId(input.projectId()),
                                 input.what(), input.ownerSide(), input.ownerName(), input.dueDate(), input.status(),
-                                input.doneDate()))),
+                                input.doneDate())),
                 a -> new AgreementPayload(a, List.of()), errors -> new AgreementPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<AgreementPayload> updateAgreement(@Argument UpdateAgreementInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateAgreement(caller,
+        return Mutations.asCaller(caller -> relationships.updateAgreement(caller,
                         new UpdateEntryCommand<>(new AgreementId(GlobalId.decode(input.id(), AGREEMENT, "id")),
                                 input.version(), new AgreementDraft(projectId(input.projectId()), input.what(),
                                 input.ownerSide(), input.ownerName(), input.dueDate(), input.status(),
-                                input.doneDate())))),
+                                input.doneDate()))),
                 a -> new AgreementPayload(a, List.of()), errors -> new AgreementPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<CommitmentPayload> createCommitment(@Argument CreateCommitmentInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.addCommitment(caller,
+        return Mutations.asCaller(caller -> relationships.addCommitment(caller,
                         new CreateCommitmentCommand(clientId(input.clientId()), projectId(input.projectId()),
-                                input.kind(), input.title(), input.dueDate(), input.deliveredDate()))),
+                                input.kind(), input.title(), input.dueDate(), input.deliveredDate())),
                 c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<CommitmentPayload> updateCommitment(@Argument UpdateCommitmentInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateCommitment(caller,
+        return Mutations.asCaller(caller -> relationships.updateCommitment(caller,
                         new UpdateEntryCommand<>(new CommitmentId(GlobalId.decode(input.id(), COMMITMENT, "id")),
                                 input.version(), new CommitmentDraft(projectId(input.projectId()), input.kind(),
-                                input.title(), input.dueDate(), input.deliveredDate())))),
+                                input.title(), input.dueDate(), input.deliveredDate()))),
                 c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<CommitmentPayload> recordCommitmentDelivery(@Argument RecordCommitmentDeliveryInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.recordDelivery(caller,
+        return Mutations.asCaller(caller -> relationships.recordDelivery(caller,
                         new RecordCommitmentDeliveryCommand(new CommitmentId(GlobalId.decode(input.id(), COMMITMENT,
-                                "id")), input.version(), input.deliveredDate(), input.comment()))),
+                                "id")), input.version(), input.deliveredDate(), input.comment())),
                 c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<RelationshipCommentPayload> commentOnAgreement(@Argument CommentOnAgreementInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.commentOnAgreement(caller,
+        return Mutations.asCaller(caller -> relationships.commentOnAgreement(caller,
                         new CommentOnAgreementCommand(new AgreementId(GlobalId.decode(input.agreementId(), AGREEMENT,
-                                "agreementId")), input.body()))),
+                                "agreementId")), input.body())),
                 c -> new RelationshipCommentPayload(CommentView.of(c), List.of()),
                 errors -> new RelationshipCommentPayload(null, errors));
     }
@@ -397,10 +397,10 @@ public class RelationshipController {
 
     @MutationMapping
     public Mono<HealthWeightsPayload> updateHealthWeights(@Argument UpdateHealthWeightsInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> relationships.updateWeights(caller,
+        return Mutations.asCaller(caller -> relationships.updateWeights(caller,
                         new UpdateHealthWeightsCommand(input.version(), new HealthWeights(orZero(input.commitments()),
                                 orZero(input.feedback()), orZero(input.energy()), orZero(input.frequency()),
-                                orZero(input.payment()), -1)))),
+                                orZero(input.payment()), -1))),
                 w -> new HealthWeightsPayload(HealthWeightsView.of(w), List.of()),
                 errors -> new HealthWeightsPayload(null, errors));
     }

@@ -106,10 +106,8 @@ public class StaffingController {
                                                     @Argument String projectId, @Argument String teamMemberId,
                                                     @Argument String clientId,
                                                     DataFetchingFieldSelectionSet selection) {
-        return Callers.current().flatMap(caller -> staffing.list(caller,
-                        projectId(projectId), memberId(teamMemberId), ClientController.optionalId(clientId, "clientId"),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection, (caller, page) -> staffing.list(caller,
+                projectId(projectId), memberId(teamMemberId), ClientController.optionalId(clientId, "clientId"), page));
     }
 
     @QueryMapping
@@ -135,15 +133,15 @@ public class StaffingController {
 
     @MutationMapping
     public Mono<PublicHolidaysPayload> addPublicHolidays(@Argument AddPublicHolidaysInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> staffing.addHolidays(caller,
-                        new AddPublicHolidaysCommand(input.days(), input.label()))),
+        return Mutations.asCaller(caller -> staffing.addHolidays(caller,
+                        new AddPublicHolidaysCommand(input.days(), input.label())),
                 days -> new PublicHolidaysPayload(input.days(), List.of()),
                 errors -> new PublicHolidaysPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<PublicHolidaysPayload> removePublicHoliday(@Argument RemovePublicHolidayInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> staffing.removeHoliday(caller, input.day())),
+        return Mutations.asCaller(caller -> staffing.removeHoliday(caller, input.day()),
                 day -> new PublicHolidaysPayload(List.of(day), List.of()),
                 errors -> new PublicHolidaysPayload(null, errors));
     }
@@ -180,28 +178,28 @@ public class StaffingController {
 
     @MutationMapping
     public Mono<AllocationPayload> createAllocation(@Argument CreateAllocationInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> staffing.create(caller, new CreateAllocationCommand(
+        return Mutations.asCaller(
+                caller -> staffing.create(caller, new CreateAllocationCommand(
                         memberId(input.teamMemberId()), projectId(input.projectId()), input.sharePercent(),
-                        input.startDate(), input.endDate()))),
+                        input.startDate(), input.endDate())),
                 AllocationPayload::ok, AllocationPayload::failed);
     }
 
     @MutationMapping
     public Mono<AllocationPayload> updateAllocation(@Argument UpdateAllocationInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> staffing.update(caller,
+        return Mutations.asCaller(
+                caller -> staffing.update(caller,
                         new AllocationId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
                         new AllocationDraft(memberId(input.teamMemberId()), projectId(input.projectId()),
-                                input.sharePercent(), input.startDate(), input.endDate()))),
+                                input.sharePercent(), input.startDate(), input.endDate())),
                 AllocationPayload::ok, AllocationPayload::failed);
     }
 
     @MutationMapping
     public Mono<DeleteAllocationPayload> deleteAllocation(@Argument DeleteAllocationInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> staffing.delete(caller,
-                        new AllocationId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
+        return Mutations.asCaller(
+                caller -> staffing.delete(caller,
+                        new AllocationId(GlobalId.decode(input.id(), TYPE, "id")), input.version()),
                 deleted -> new DeleteAllocationPayload(GlobalId.of(TYPE, deleted.id().value()), List.of()),
                 errors -> new DeleteAllocationPayload(null, errors));
     }

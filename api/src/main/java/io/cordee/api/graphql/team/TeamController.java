@@ -96,10 +96,8 @@ public class TeamController {
     public Mono<Connection<TeamMember>> teamMembers(@Argument Integer first, @Argument String after,
                                                     @Argument Boolean includeArchived,
                                                     DataFetchingFieldSelectionSet selection) {
-        return Callers.current()
-                .flatMap(caller -> team.list(caller, Boolean.TRUE.equals(includeArchived),
-                        Connection.request(first, after, selection)))
-                .map(page -> Connection.of(page, after != null));
+        return Connection.read(first, after, selection,
+                (caller, page) -> team.list(caller, Boolean.TRUE.equals(includeArchived), page));
     }
 
     @SchemaMapping(typeName = TYPE)
@@ -120,20 +118,20 @@ public class TeamController {
 
     @MutationMapping
     public Mono<TeamMemberPayload> createTeamMember(@Argument CreateTeamMemberInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> team.create(caller,
+        return Mutations.asCaller(
+                caller -> agencies.current(caller).flatMap(agency -> team.create(caller,
                         new CreateTeamMemberCommand(input.name(), input.jobTitle(), input.skills(), fte(input.fte()),
                                 MoneyInput.toMoney(input.monthlyLoadedCost(), agency.settings().currency(),
                                         "monthlyLoadedCost"),
                                 MoneyInput.toMoney(input.dailyBillRate(), agency.settings().currency(),
-                                        "dailyBillRate"), input.startDate(), input.endDate())))),
+                                        "dailyBillRate"), input.startDate(), input.endDate()))),
                 TeamMemberPayload::ok, TeamMemberPayload::failed);
     }
 
     @MutationMapping
     public Mono<TeamMemberPayload> updateTeamMember(@Argument UpdateTeamMemberInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> agencies.current(caller).flatMap(agency -> team.update(caller,
+        return Mutations.asCaller(
+                caller -> agencies.current(caller).flatMap(agency -> team.update(caller,
                         new TeamMemberId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
                         new TeamMemberDraft(input.name(), input.jobTitle(), input.skills(), fte(input.fte()),
                                 MoneyInput.toMoney(input.monthlyLoadedCost(), agency.settings().currency(),
@@ -141,41 +139,41 @@ public class TeamController {
                                 MoneyInput.toMoney(input.dailyBillRate(), agency.settings().currency(),
                                         "dailyBillRate"), input.startDate(), input.endDate(),
                                 Boolean.TRUE.equals(input.clearStartDate()),
-                                Boolean.TRUE.equals(input.clearEndDate()))))),
+                                Boolean.TRUE.equals(input.clearEndDate())))),
                 TeamMemberPayload::ok, TeamMemberPayload::failed);
     }
 
     @MutationMapping
     public Mono<TeamMemberPayload> archiveTeamMember(@Argument ClientController.ArchiveInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> team.archive(caller,
-                        new TeamMemberId(GlobalId.decode(input.id(), TYPE, "id")), input.version())),
+        return Mutations.asCaller(
+                caller -> team.archive(caller,
+                        new TeamMemberId(GlobalId.decode(input.id(), TYPE, "id")), input.version()),
                 TeamMemberPayload::ok, TeamMemberPayload::failed);
     }
 
     @MutationMapping
     public Mono<AbsencePayload> addAbsence(@Argument AddAbsenceInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> team.addAbsence(caller, new AddAbsenceCommand(
+        return Mutations.asCaller(
+                caller -> team.addAbsence(caller, new AddAbsenceCommand(
                         new TeamMemberId(GlobalId.decode(input.teamMemberId(), TYPE, "teamMemberId")),
-                        input.kind(), input.from(), input.to(), input.note()))),
+                        input.kind(), input.from(), input.to(), input.note())),
                 AbsencePayload::ok, AbsencePayload::failed);
     }
 
     @MutationMapping
     public Mono<AbsencePayload> updateAbsence(@Argument UpdateAbsenceInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> team.updateAbsence(caller,
+        return Mutations.asCaller(
+                caller -> team.updateAbsence(caller,
                         new AbsenceId(GlobalId.decode(input.id(), ABSENCE, "id")), input.version(),
-                        new AbsenceDraft(input.kind(), input.from(), input.to(), input.note()))),
+                        new AbsenceDraft(input.kind(), input.from(), input.to(), input.note())),
                 AbsencePayload::ok, AbsencePayload::failed);
     }
 
     @MutationMapping
     public Mono<AbsencePayload> removeAbsence(@Argument RemoveAbsenceInput input) {
-        return Mutations.payload(
-                Callers.current().flatMap(caller -> team.removeAbsence(caller,
-                        new AbsenceId(GlobalId.decode(input.id(), ABSENCE, "id")), input.version())),
+        return Mutations.asCaller(
+                caller -> team.removeAbsence(caller,
+                        new AbsenceId(GlobalId.decode(input.id(), ABSENCE, "id")), input.version()),
                 AbsencePayload::ok, AbsencePayload::failed);
     }
 

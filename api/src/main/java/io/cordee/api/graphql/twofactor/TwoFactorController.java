@@ -83,14 +83,14 @@ public class TwoFactorController {
 
     @MutationMapping
     public Mono<StartTwoFactorEnrolmentPayload> startTwoFactorEnrolment() {
-        return Mutations.payload(Callers.current().flatMap(twoFactor::start),
+        return Mutations.asCaller(twoFactor::start,
                 enrolment -> new StartTwoFactorEnrolmentPayload(enrolment, List.of()),
                 errors -> new StartTwoFactorEnrolmentPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<RecoveryCodesPayload> confirmTwoFactorEnrolment(@Argument ConfirmTwoFactorEnrolmentInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.confirm(caller, input.code())),
+        return Mutations.asCaller(caller -> twoFactor.confirm(caller, input.code()),
                 codes -> new RecoveryCodesPayload(codes, List.of()),
                 errors -> new RecoveryCodesPayload(List.of(), errors));
     }
@@ -105,17 +105,17 @@ public class TwoFactorController {
 
     @MutationMapping
     public Mono<RecoveryCodesPayload> regenerateRecoveryCodes() {
-        return Mutations.payload(Callers.current().flatMap(twoFactor::regenerateRecoveryCodes),
+        return Mutations.asCaller(twoFactor::regenerateRecoveryCodes,
                 codes -> new RecoveryCodesPayload(codes, List.of()),
                 errors -> new RecoveryCodesPayload(List.of(), errors));
     }
 
     @MutationMapping
     public Mono<SetTwoFactorRequirementPayload> setTwoFactorRequirement(@Argument SetTwoFactorRequirementInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.setRequirement(caller,
+        return Mutations.asCaller(caller -> twoFactor.setRequirement(caller,
                                 new SetTwoFactorRequirementCommand(input.roles() == null ? null
                                         : Set.copyOf(input.roles()), input.version()))
-                        .then(agencies.current(caller))),
+                        .then(agencies.current(caller)),
                 agency -> new SetTwoFactorRequirementPayload(agency, List.of()),
                 errors -> new SetTwoFactorRequirementPayload(null, errors));
     }
