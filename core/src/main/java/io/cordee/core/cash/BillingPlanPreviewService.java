@@ -8,7 +8,6 @@ import io.cordee.core.billing.SetBillingPlanCommand;
 import io.cordee.core.common.Computations;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.NotFound;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
@@ -84,8 +83,7 @@ public final class BillingPlanPreviewService {
                 .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
                 .flatMap(project -> {
                     plan.checkAgainstProject(project.startDate(), project.launchDate());
-                    return agencies.findById(caller.agencyId())
-                            .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())))
+                    return agencies.existing(caller.agencyId())
                             .flatMap(agency -> compute(caller, agency, project, plan, cash.today(agency),
                                     horizonWeeks));
                 });
