@@ -6,7 +6,6 @@ import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.SetBillingPlanCommand;
 import io.cordee.core.common.Computations;
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.project.Project;
@@ -79,14 +78,9 @@ public final class BillingPlanPreviewService {
         BillingPlan plan = command.plan().plan();
         int horizonWeeks = command.horizonWeeks();
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "preview billing plans"))
-                .then(projects.findById(caller.agencyId(), projectId))
-                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
-                .flatMap(project -> {
-                    plan.checkAgainstProject(project.startDate(), project.launchDate());
-                    return agencies.existing(caller.agencyId())
-                            .flatMap(agency -> compute(caller, agency, project, plan, cash.today(agency),
-                                    horizonWeeks));
-                });
+                .then(billingService.projectOfPlan(caller, projectId, plan))
+                .flatMap(project -> agencies.existing(caller.agencyId())
+                        .flatMap(agency -> compute(caller, agency, project, plan, cash.today(agency), horizonWeeks)));
     }
 
     private Mono<BillingPlanPreview> compute(Caller caller, io.cordee.core.agency.Agency agency, Project project,
