@@ -1,5 +1,6 @@
 package io.cordee.core.agency;
 
+import io.cordee.core.common.NotFound;
 import java.time.LocalDate;
 import java.util.Set;
 import reactor.core.publisher.Flux;
@@ -9,6 +10,14 @@ import reactor.core.publisher.Mono;
 public interface AgencyRepository {
 
     Mono<Agency> findById(AgencyId id);
+
+    /**
+     * The agency, or a {@link NotFound} on "Agency" when there is none: what a service reading the caller's own
+     * agency meets when it has gone. The one place that turns {@link #findById}'s empty answer into that error.
+     */
+    default Mono<Agency> existing(AgencyId id) {
+        return findById(id).switchIfEmpty(Mono.error(() -> new NotFound("Agency", id.value())));
+    }
 
     Mono<Agency> insert(Agency agency);
 

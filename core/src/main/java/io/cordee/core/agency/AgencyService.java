@@ -3,7 +3,6 @@ package io.cordee.core.agency;
 import io.cordee.core.common.Conflict;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.NotFound;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import io.cordee.core.money.Money;
@@ -26,8 +25,7 @@ public final class AgencyService {
     }
 
     public Mono<Agency> current(Caller caller) {
-        return agencies.findById(caller.agencyId())
-                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())));
+        return agencies.existing(caller.agencyId());
     }
 
     /** Changes given as nulls are left as they are; the currency of an agency never changes. */

@@ -229,6 +229,6 @@ public final class AlertService {
     }
 
     private Mono<Agency> agency(AgencyId agencyId) {
-        return agencies.findById(agencyId).switchIfEmpty(Mono.error(() -> new NotFound("Agency", agencyId.value())));
+        return agencies.existing(agencyId);
     }
 }

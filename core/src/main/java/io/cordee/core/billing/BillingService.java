@@ -93,16 +93,12 @@ public final class BillingService {
         Long expectedVersion = command.expectedVersion();
         BillingPlan plan = command.plan();
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "change billing"))
-                .then(projects.findById(caller.agencyId(), projectId))
-                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
-                .flatMap(project -> {
-                    plan.checkAgainstProject(project.startDate(), project.launchDate());
-                    return tx.inTransaction(billing.savePlan(caller.agencyId(), projectId, plan,
-                                    expectedVersion == null ? -1 : expectedVersion)
-                            .switchIfEmpty(Mono.error(() -> new Conflict("BillingPlan",
-                                    expectedVersion == null ? -1 : expectedVersion)))
-                            .flatMap(saved -> regenerate(caller, project, plan).thenReturn(saved)));
-                });
+                .then(projectOfPlan(caller, projectId, plan))
+                .flatMap(project -> tx.inTransaction(billing.savePlan(caller.agencyId(), projectId, plan,
+                                expectedVersion == null ? -1 : expectedVersion)
+                        .switchIfEmpty(Mono.error(() -> new Conflict("BillingPlan",
+                                expectedVersion == null ? -1 : expectedVersion)))
+                        .flatMap(saved -> regenerate(caller, project, plan).thenReturn(saved))));
     }
 
     private Mono<Void> regenerate(Caller caller, Project project, BillingPlan plan) {
@@ -127,6 +123,22 @@ public final class BillingService {
         return plan.invoices(project.feeBudget(), project.startDate(), project.launchDate()).stream()
                 .filter(p -> !kept.contains(p.key()) && p.amount().minorUnits() > 0)
                 .toList();
+    }
+
+    /**
+     * The project a billing plan is for, once the plan's dates are checked against it ({@link
+     * BillingPlan#checkAgainstProject}); an {@link InvalidInput} on {@code projectId} when there is no such project.
+     * Setting a plan and previewing one both check it here, so the preview tells the same fields with the same
+     * messages. No role check: callers check.
+     */
+    public Mono<Project> projectOfPlan(Caller caller, ProjectId projectId, BillingPlan plan) {
+        return project(caller, projectId)
+                .doOnNext(project -> plan.checkAgainstProject(project.startDate(), project.launchDate()));
+    }
+
+    private Mono<Project> project(Caller caller, ProjectId projectId) {
+        return projects.findById(caller.agencyId(), projectId)
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)));
     }
 
     /** The places in the project's plan already taken by invoices that a new plan leaves alone. */
@@ -230,8 +242,7 @@ public final class BillingService {
     /** Adds an invoice that no billing plan generated: see {@link #create(Caller, ProjectId, String, Money, String, LocalDate)}. */
     public Mono<Invoice> create(Caller caller, CreateInvoiceCommand command) {
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "add invoices"))
-                .then(projects.findById(caller.agencyId(), command.projectId()))
-                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
+                .then(project(caller, command.projectId()))
                 .flatMap(project -> {
                     Invoice draft = new Invoice(new InvoiceId(ids.newId()), caller.agencyId(), project.clientId(),
                             project.id(), null, null, command.label(), InvoiceStatus.PLANNED, command.issueDate(),

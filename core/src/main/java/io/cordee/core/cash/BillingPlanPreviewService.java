@@ -6,9 +6,7 @@ import io.cordee.core.billing.BillingRepository;
 import io.cordee.core.billing.BillingService;
 import io.cordee.core.billing.SetBillingPlanCommand;
 import io.cordee.core.common.Computations;
-import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.NotFound;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
@@ -80,15 +78,9 @@ public final class BillingPlanPreviewService {
         BillingPlan plan = command.plan().plan();
         int horizonWeeks = command.horizonWeeks();
         return Mono.fromCallable(() -> caller.require(Caller.MONEY_ROLES, "preview billing plans"))
-                .then(projects.findById(caller.agencyId(), projectId))
-                .switchIfEmpty(Mono.error(() -> InvalidInput.of("projectId", "no such project", ErrorCode.NOT_FOUND)))
-                .flatMap(project -> {
-                    plan.checkAgainstProject(project.startDate(), project.launchDate());
-                    return agencies.findById(caller.agencyId())
-                            .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())))
-                            .flatMap(agency -> compute(caller, agency, project, plan, cash.today(agency),
-                                    horizonWeeks));
-                });
+                .then(billingService.projectOfPlan(caller, projectId, plan))
+                .flatMap(project -> agencies.existing(caller.agencyId())
+                        .flatMap(agency -> compute(caller, agency, project, plan, cash.today(agency), horizonWeeks)));
     }
 
     private Mono<BillingPlanPreview> compute(Caller caller, io.cordee.core.agency.Agency agency, Project project,

@@ -9,7 +9,6 @@ import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.client.RoundStatus;
 import io.cordee.core.common.Computations;
 import io.cordee.core.common.Conflict;
-import io.cordee.core.common.NotFound;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import java.time.LocalDate;
@@ -206,6 +205,6 @@ public final class CashRiskService {
     }
 
     private Mono<Agency> agency(AgencyId agencyId) {
-        return agencies.findById(agencyId).switchIfEmpty(Mono.error(() -> new NotFound("Agency", agencyId.value())));
+        return agencies.existing(agencyId);
     }
 }

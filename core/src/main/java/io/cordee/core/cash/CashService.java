@@ -465,7 +465,6 @@ public final class CashService {
     }
 
     private Mono<Agency> agency(Caller caller) {
-        return agencies.findById(caller.agencyId())
-                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())));
+        return agencies.existing(caller.agencyId());
     }
 }

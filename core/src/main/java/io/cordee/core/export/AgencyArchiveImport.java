@@ -13,7 +13,6 @@ import io.cordee.core.common.Actor;
 import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.FieldError;
 import io.cordee.core.common.InvalidInput;
-import io.cordee.core.common.NotFound;
 import io.cordee.core.export.AgencyExportService.AgencyData;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
@@ -74,8 +73,7 @@ public final class AgencyArchiveImport {
         return Mono.fromCallable(() -> caller.require(EnumSet.of(Role.OWNER), "import an agency archive"))
                 .then(Mono.fromRunnable(() -> validate(agency, data)))
                 .then(ports.tx().inTransactionAs(Actor.of(agency, caller.userId(), "importAgencyArchive"),
-                        ports.agencies().findById(agency)
-                                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value())))
+                        ports.agencies().existing(agency)
                                 .flatMap(current -> refuseUnlessEmpty(agency).then(write(current, data)))));
     }
 

@@ -10,7 +10,6 @@ import io.cordee.core.cash.OneOffExpense;
 import io.cordee.core.cash.Overhead;
 import io.cordee.core.client.Client;
 import io.cordee.core.client.ClientId;
-import io.cordee.core.common.NotFound;
 import io.cordee.core.identity.Caller;
 import io.cordee.core.identity.Role;
 import io.cordee.core.project.Project;
@@ -82,8 +81,7 @@ public final class AgencyExportService {
     private Mono<AgencyData> snapshot(Caller caller) {
         var agency = caller.agencyId();
         return Mono.zip(
-                        ports.agencies().findById(agency)
-                                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", agency.value()))),
+                        ports.agencies().existing(agency),
                         sorted(ports.clients().findAll(agency), Comparator.comparing(c -> c.id().value())),
                         sorted(ports.members().findAll(agency), Comparator.comparing(m -> m.id().value())))
                 .flatMap(base -> {

@@ -302,10 +302,7 @@ public final class TwoFactorService {
                         return Mono.error(InvalidInput.of("password", "Your agency requires two-factor sign-in of"
                                 + " your role: it cannot be turned off", ErrorCode.TWO_FACTOR_REQUIRED));
                     }
-                    return repository.find(caller.agencyId(), caller.userId())
-                            .filter(TwoFactorRepository.TwoFactor::enabled)
-                            .switchIfEmpty(Mono.error(() -> InvalidInput.of("code", "Two-factor sign-in is not on",
-                                    ErrorCode.TWO_FACTOR_NOT_ENABLED)))
+                    return enabled(caller)
                             .flatMap(tf -> command.code() != null ? checkCode(tf, command.code())
                                     : identity.confirmPassword(user, command.password(), "password",
                                             "is not your password"))
@@ -316,10 +313,7 @@ public final class TwoFactorService {
 
     /** New recovery codes (the old ones stop working), shown once. */
     public Mono<List<String>> regenerateRecoveryCodes(Caller caller) {
-        return repository.find(caller.agencyId(), caller.userId())
-                .filter(TwoFactorRepository.TwoFactor::enabled)
-                .switchIfEmpty(Mono.error(() -> InvalidInput.of("code", "Two-factor sign-in is not on",
-                        ErrorCode.TWO_FACTOR_NOT_ENABLED)))
+        return enabled(caller)
                 .flatMap(tf -> {
                     List<String> codes = newRecoveryCodes();
                     return tx.inTransactionAs(actor(caller, "regenerateRecoveryCodes"),
@@ -365,6 +359,14 @@ public final class TwoFactorService {
     }
 
     // ---- helpers
+
+    /** The caller's two-factor sign-in when it is on; an {@link InvalidInput} on {@code code} when it is not. */
+    private Mono<TwoFactorRepository.TwoFactor> enabled(Caller caller) {
+        return repository.find(caller.agencyId(), caller.userId())
+                .filter(TwoFactorRepository.TwoFactor::enabled)
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of("code", "Two-factor sign-in is not on",
+                        ErrorCode.TWO_FACTOR_NOT_ENABLED)));
+    }
 
     private static Actor actor(Caller caller, String operation) {
         return Actor.of(caller.agencyId(), caller.userId(), operation);

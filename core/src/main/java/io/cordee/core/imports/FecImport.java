@@ -223,9 +223,7 @@ final class FecImport {
         Map<String, Invoice> byNumber = new HashMap<>();
         existingInvoices.stream().filter(i -> i.number() != null)
                 .forEach(i -> byNumber.put(ImportService.key(i.number()), i));
-        Map<String, Integer> recorded = new HashMap<>();
-        existingPayments.forEach(p -> recorded.merge(p.invoiceId().value() + "/" + p.receivedOn() + "/"
-                + p.amount().minorUnits(), 1, Integer::sum));
+        RecordedPayments recorded = new RecordedPayments(existingPayments);
         Map<String, Client> newClients = new LinkedHashMap<>();
         Map<String, Project> newProjects = new LinkedHashMap<>();
         List<Invoice> creates = new ArrayList<>();
@@ -261,9 +259,7 @@ final class FecImport {
                 if (paidOn == null) {
                     continue;
                 }
-                String k = found.id().value() + "/" + paidOn + "/" + g.amount;
-                if (recorded.getOrDefault(k, 0) > 0) {
-                    recorded.merge(k, -1, Integer::sum);
+                if (recorded.take(found.id(), paidOn, g.amount)) {
                     f.count("payments", ImportService.SKIPPED);
                 } else if (found.status() == InvoiceStatus.ISSUED && found.paid().minorUnits() == 0) {
                     updates.add(found.pay(money, paidOn));

@@ -541,11 +541,7 @@ public final class ImportService {
         LocalDate today = LocalDate.now(clock.withZone(agency.settings().timeZone()));
         Map<String, Invoice> byNumber = new HashMap<>();
         invoices.stream().filter(i -> i.number() != null).forEach(i -> byNumber.put(key(i.number()), i));
-        // payments already recorded, by (invoice, date, amount), as a multiset: a file listing two equal
-        // payments of one invoice on one day creates the second only once the first is there
-        Map<String, Integer> recorded = new HashMap<>();
-        existing.forEach(p -> recorded.merge(p.invoiceId().value() + "/" + p.receivedOn() + "/"
-                + p.amount().minorUnits(), 1, Integer::sum));
+        RecordedPayments recorded = new RecordedPayments(existing);
         Map<InvoiceId, Invoice> changed = new LinkedHashMap<>();
         List<Payment> payments = new ArrayList<>();
         for (int r = 0; r < sheet.rows().size(); r++) {
@@ -568,9 +564,7 @@ public final class ImportService {
                         ErrorCode.OUT_OF_RANGE);
                 continue;
             }
-            String k = invoice.id().value() + "/" + on + "/" + amount;
-            if (recorded.getOrDefault(k, 0) > 0) {
-                recorded.merge(k, -1, Integer::sum);
+            if (recorded.take(invoice.id(), on, amount)) {
                 f.count("payments", SKIPPED);
                 continue;
             }

@@ -299,8 +299,6 @@ public final class ProposalService {
     }
 
     private Mono<Agency> agency(Caller caller) {
-        return agencies.findById(caller.agencyId())
-                .switchIfEmpty(Mono.error(() -> new io.cordee.core.common.NotFound("Agency",
-                        caller.agencyId().value())));
+        return agencies.existing(caller.agencyId());
     }
 }

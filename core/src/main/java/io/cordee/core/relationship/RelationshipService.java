@@ -534,8 +534,7 @@ public final class RelationshipService {
     // ---- helpers -------------------------------------------------------------------------------
 
     private Mono<Agency> agency(Caller caller) {
-        return agencies.findById(caller.agencyId())
-                .switchIfEmpty(Mono.error(() -> new NotFound("Agency", caller.agencyId().value())));
+        return agencies.existing(caller.agencyId());
     }
 
     private LocalDate today(Agency agency) {
