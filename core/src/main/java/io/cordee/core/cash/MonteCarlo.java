@@ -59,9 +59,6 @@ public final class MonteCarlo {
     private static final Comparator<Receivable> RECEIVABLE_ORDER = Comparator.comparing(Receivable::dueDate)
             .thenComparing(r -> r.invoiceId() == null ? null : r.invoiceId().value(),
                     Comparator.nullsFirst(Comparator.naturalOrder()));
-    /** A client's paid invoices, newest payment first; the same day's by due date, so the order is the facts'. */
-    private static final Comparator<PaidDates> NEWEST_FIRST = Comparator.comparing(PaidDates::paidDate)
-            .thenComparing(PaidDates::dueDate).reversed();
 
     private MonteCarlo() {
     }
@@ -383,8 +380,10 @@ public final class MonteCarlo {
         Map<Segment, int[]> defaults = new EnumMap<>(Segment.class);
         for (Segment segment : Segment.values()) {
             List<int[]> pool = pools.getOrDefault(segment, List.of());
+            // sorted: a uniform draw does not care in which order the delays lie, so the pool is the same whatever
+            // order the clients came in
             defaults.put(segment, pool.isEmpty() ? new int[] {settings.defaultPaymentDelayDays().get(segment)}
-                    : pool.stream().flatMapToInt(Arrays::stream).toArray());
+                    : pool.stream().flatMapToInt(Arrays::stream).sorted().toArray());
         }
         return defaults;
     }
@@ -400,7 +399,9 @@ public final class MonteCarlo {
             if (history.size() < PaymentDelayModel.MINIMUM_HISTORY) {
                 continue;
             }
-            int[] delays = history.stream().sorted(NEWEST_FIRST)
+            // newest payment first; the same day's in the order the reads give them (invoice, newest first), as
+            // their LIMIT chose them
+            int[] delays = history.stream().sorted(Comparator.comparing(PaidDates::paidDate).reversed())
                     .limit(PaymentDelayModel.HISTORY)
                     .mapToInt(p -> Math.toIntExact(ChronoUnit.DAYS.between(p.dueDate(), p.paidDate()))).toArray();
             own.put(client.id(), delays);

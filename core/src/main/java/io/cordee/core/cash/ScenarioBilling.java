@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
  */
 final class ScenarioBilling {
 
+    /** Planned invoices by due date, then invoice. */
+    private static final java.util.Comparator<Receivable> BY_DUE_DATE = java.util.Comparator
+            .comparing(Receivable::dueDate).thenComparing(r -> r.invoiceId().value());
+
     private ScenarioBilling() {
     }
 
@@ -54,8 +58,11 @@ final class ScenarioBilling {
         return scenario.adjustments().get(invoice.clientId());
     }
 
-    static List<Receivable> replan(List<Receivable> planned, Project project, Scenario.ClientAdjustment adjustment,
+    static List<Receivable> replan(List<Receivable> given, Project project, Scenario.ClientAdjustment adjustment,
                                 LocalDate asOf) {
+        // in the order of their due dates, whatever order they came in (the database's, which an import or an update
+        // changes): the derived ids and which invoice takes the rounding's remainder are then always the same
+        List<Receivable> planned = given.stream().sorted(BY_DUE_DATE).toList();
         Money remaining = planned.stream().map(Receivable::balance).reduce(Money.zero(project.feeBudget().currency()),
                 Money::plus);
         LocalDate start = asOf.isAfter(project.startDate()) ? asOf : project.startDate();

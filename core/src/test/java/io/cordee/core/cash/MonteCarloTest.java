@@ -130,8 +130,6 @@ class MonteCarloTest {
      * go to the receivables in the order of their due date and invoice, so the same facts in any order give the
      * same result. Four receivables of A (60,000, 20,000, 5,000 and 1,000 €, two due on 10 June, two on
      * 17 June), A paying at 0 or 60 days: each order of the four, reversed or rotated, reads the same risk.
-     * Paid history comes the same way: two invoices paid the same day, due on different days, are one history
-     * whichever comes first.
      */
     @Test
     void theSameFactsInAnotherOrderGiveTheSameResult() {
@@ -150,18 +148,52 @@ class MonteCarloTest {
             assertThat(run(input(a, order, 30), histories, CashRiskSettings.defaults(), 11))
                     .as("%s", order).isEqualTo(risk);
         }
+    }
 
-        // paid on 1 March 2025, due 1 February (28 days late) and 1 March (on time), then two more
-        PaidDates late = new PaidDates(A, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1));
-        PaidDates onTime = new PaidDates(A, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1));
-        List<PaidDates> rest = paid(10, 20);
-        List<PaidDates> one = new ArrayList<>(rest);
-        one.addAll(List.of(late, onTime));
-        List<PaidDates> other = new ArrayList<>(rest);
-        other.addAll(List.of(onTime, late));
-        // newest payment first, the same day's by due date, newest first: 0 (due 1 March), 28, then 20 and 10
-        assertThat(MonteCarlo.delayHistories(SETTINGS, clients(in), one).get(A)).containsExactly(0, 28, 20, 10);
-        assertThat(MonteCarlo.delayHistories(SETTINGS, clients(in), other).get(A)).containsExactly(0, 28, 20, 10);
+    /**
+     * A scenario that re-plans billing as well: A's three planned invoices of one project, 100.01, 200.01 and
+     * 300.01 € (60,003 cents) issued on 5 and 19 June and 3 July, due 30 days later; the scenario asks a 30 %
+     * deposit: 18,000 cents (60,003 × 30 % = 18,000.9, rounded down) on 1 June, and the rest, 42,003, spread over
+     * the three in proportion, rounded down, the last taking what is left. By due date: 10,001 × 42,003 / 60,003 =
+     * 7,000.85 → 7,000; 20,001 × 42,003 / 60,003 = 14,001 exactly; the last 42,003 − 7,000 − 14,001 = 21,002. Given
+     * the last first, they would have been 21,001, 7,000 and 14,002: a cent moved between two weeks. In either order
+     * the forecast and the risk are the ones of the due dates' order. A pays on its due date (a median of 0 days;
+     * 0 or 14 in the risk's draws): 1 July, 5 and 19 July, 2 August, all inside the 13 weeks.
+     */
+    @Test
+    void aScenarioThatReplansBillingReadsThePlannedInvoicesInTheOrderOfTheirDueDates() {
+        ClientProfile a = startup(null, null);
+        ProjectId site = new ProjectId(UUID.randomUUID());
+        var project = new io.cordee.core.project.Project(site, a.client().agencyId(), A, "Site",
+                io.cordee.core.project.ProjectStatus.ACTIVE, JUNE_1, LocalDate.of(2026, 7, 31), null,
+                Money.of(60_003, "EUR"), 30, 0);
+        List<Receivable> planned = List.of(planned(site, LocalDate.of(2026, 6, 5), 10_001),
+                planned(site, LocalDate.of(2026, 6, 19), 20_001), planned(site, LocalDate.of(2026, 7, 3), 30_001));
+        Scenario deposit = Scenario.custom(Map.of(A, new Scenario.ClientAdjustment(0, null, null, 30, false)));
+        ForecastInput byDueDate = withProject(input(a, planned, 0), project);
+        ForecastInput lastFirst = withProject(input(a, List.of(planned.get(2), planned.get(0), planned.get(1)), 0),
+                project);
+        Map<ClientId, int[]> histories = MonteCarlo.delayHistories(SETTINGS, clients(byDueDate),
+                paid(0, 0, 0, 14, 14, 14));
+
+        CashForecast forecast = CashForecaster.forecast(byDueDate, deposit);
+        assertThat(CashForecaster.forecast(lastFirst, deposit)).isEqualTo(forecast);
+        // the deposit and the three re-planned invoices, 18,000 + 42,003 cents, are all in the 13 weeks' inflow
+        assertThat(forecast.weeks().stream().mapToLong(w -> w.inflow().minorUnits()).sum()).isEqualTo(60_003);
+        assertThat(MonteCarlo.simulate(lastFirst, deposit, histories, CashRiskSettings.defaults(), 500, 5, List.of(),
+                () -> false)).isEqualTo(MonteCarlo.simulate(byDueDate, deposit, histories, CashRiskSettings.defaults(),
+                500, 5, List.of(), () -> false));
+    }
+
+    private static Receivable planned(ProjectId project, LocalDate issued, long cents) {
+        return new Receivable(new InvoiceId(UUID.randomUUID()), A, project, InvoiceStatus.PLANNED, issued,
+                issued.plusDays(30), Money.of(cents, "EUR"));
+    }
+
+    private static ForecastInput withProject(ForecastInput in, io.cordee.core.project.Project project) {
+        return new ForecastInput(in.asOf(), in.horizonWeeks(), in.safetyThreshold(), in.payday(), in.latestBalance(),
+                in.receipts(), in.receivables(), in.team(), in.overheads(), in.oneOffExpenses(), in.clients(),
+                Map.of(project.id(), project));
     }
 
     /**
