@@ -4,6 +4,7 @@ import io.cordee.core.client.ClientId;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.ProjectId;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,14 @@ import java.util.Objects;
  */
 public record Receivable(InvoiceId invoiceId, ClientId clientId, ProjectId projectId, InvoiceStatus status,
                          LocalDate issueDate, LocalDate dueDate, Money balance) {
+
+    /**
+     * By due date, then invoice (one without an id first): one order for the same facts whatever order they were read
+     * in — the database hands receivables over as their rows lie, which an import or an update changes.
+     */
+    public static final Comparator<Receivable> BY_DUE_DATE = Comparator.comparing(Receivable::dueDate)
+            .thenComparing(r -> r.invoiceId() == null ? null : r.invoiceId().value(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
 
     public Receivable {
         Objects.requireNonNull(clientId, "clientId");

@@ -55,11 +55,6 @@ public final class MonteCarlo {
     /** How many clients {@link CashRisk#badPathClients()} names at most. */
     public static final int TOP_CLIENTS = 5;
 
-    /** The order in which a path draws the receivables' delays: by due date, then invoice. */
-    private static final Comparator<Receivable> RECEIVABLE_ORDER = Comparator.comparing(Receivable::dueDate)
-            .thenComparing(r -> r.invoiceId() == null ? null : r.invoiceId().value(),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
-
     private MonteCarlo() {
     }
 
@@ -104,7 +99,7 @@ public final class MonteCarlo {
         }
         // the draws go to the receivables in one order whatever the order they came in (the database hands them
         // over in the order its rows lie, which an import or an update changes): the same facts, the same result
-        open.sort(RECEIVABLE_ORDER);
+        open.sort(Receivable.BY_DUE_DATE);
         for (Receivable r : open) {
             index.computeIfAbsent(r.clientId(), id -> {
                 clientIds.add(id);

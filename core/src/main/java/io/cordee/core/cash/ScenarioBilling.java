@@ -25,10 +25,6 @@ import java.util.stream.Collectors;
  */
 final class ScenarioBilling {
 
-    /** Planned invoices by due date, then invoice. */
-    private static final java.util.Comparator<Receivable> BY_DUE_DATE = java.util.Comparator
-            .comparing(Receivable::dueDate).thenComparing(r -> r.invoiceId().value());
-
     private ScenarioBilling() {
     }
 
@@ -62,7 +58,7 @@ final class ScenarioBilling {
                                 LocalDate asOf) {
         // in the order of their due dates, whatever order they came in (the database's, which an import or an update
         // changes): the derived ids and which invoice takes the rounding's remainder are then always the same
-        List<Receivable> planned = given.stream().sorted(BY_DUE_DATE).toList();
+        List<Receivable> planned = given.stream().sorted(Receivable.BY_DUE_DATE).toList();
         Money remaining = planned.stream().map(Receivable::balance).reduce(Money.zero(project.feeBudget().currency()),
                 Money::plus);
         LocalDate start = asOf.isAfter(project.startDate()) ? asOf : project.startDate();
