@@ -1,6 +1,7 @@
 package io.cordee.persistence.brief;
 
 import static io.cordee.persistence.common.Sql.insertInto;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.brief.Brief;
@@ -129,9 +130,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Mono<Brief> insert(Brief brief) {
-        return db.sql(insertInto("brief", COLUMNS) + " RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(brief))
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.insert(db, mapper.toRow(brief)).map(mapper::toDomain);
     }
 
     @Override
@@ -145,13 +144,12 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Mono<BriefVersion> updateVersion(BriefVersion version) {
-        return db.sql("UPDATE brief_version SET objectives = :objectives, target_users = :targetUsers,"
-                        + " constraints = :constraints, assumptions = :assumptions, out_of_scope = :outOfScope,"
-                        + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate,"
-                        + " version = version + 1, updated_at = now()"
+        return db.sql(updateAtVersion("brief_version", "objectives = :objectives, target_users = :targetUsers,"
+                                + " constraints = :constraints, assumptions = :assumptions, out_of_scope = :outOfScope,"
+                                + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate",
                         // only a draft changes in place: status is DRAFT in the version given
-                        + " WHERE agency_id = :agencyId AND id = :id AND brief_id = :briefId AND number = :number"
-                        + " AND status = :status AND version = :version"
+                        "agency_id = :agencyId AND id = :id AND brief_id = :briefId AND number = :number"
+                                + " AND status = :status")
                         + " RETURNING " + VERSION_COLUMNS)
                 .bindProperties(mapper.toRow(version))
                 .mapProperties(BriefVersionRow.class).one().map(mapper::toDomain);
@@ -196,8 +194,8 @@ public class BriefPersistenceAdapter implements BriefRepository {
     @Override
     public Mono<BriefVersion> setStatus(AgencyId agencyId, BriefVersionId id, long expectedVersion,
                                         BriefStatus status) {
-        return db.sql("UPDATE brief_version SET status = :status, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + VERSION_COLUMNS)
+        return db.sql(updateAtVersion("brief_version", "status = :status", "agency_id = :agencyId AND id = :id")
+                        + " RETURNING " + VERSION_COLUMNS)
                 .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", expectedVersion)
                 .bind("status", status.name())
                 .mapProperties(BriefVersionRow.class).one().map(mapper::toDomain);

@@ -1,7 +1,5 @@
 package io.cordee.persistence.project;
 
-import static io.cordee.persistence.common.Sql.insertInto;
-
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
@@ -82,20 +80,16 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Mono<Project> insert(Project project) {
-        return db.sql(insertInto("project", COLUMNS) + " RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(project))
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.insert(db, mapper.toRow(project)).map(mapper::toDomain);
     }
 
     @Override
     public Mono<Project> update(Project project) {
-        return db.sql("UPDATE project SET name = :name, status = :status, start_date = :startDate,"
+        return PAGE.updateAtVersion(db, "name = :name, status = :status, start_date = :startDate,"
                         + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate,"
                         + " currency = :currency, fee_budget_minor = :feeBudgetMinor,"
-                        + " payment_terms_days = :paymentTermsDays, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(project))
-                .map(ROW).one().map(mapper::toDomain);
+                        + " payment_terms_days = :paymentTermsDays",
+                "agency_id = :agencyId AND id = :id AND client_id = :clientId", mapper.toRow(project))
+                .map(mapper::toDomain);
     }
 }
