@@ -17,7 +17,6 @@ import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.ProjectId;
 import io.cordee.persistence.common.KeysetQuery;
-import io.cordee.persistence.common.RowReader;
 import io.cordee.persistence.common.Sql;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -44,8 +43,6 @@ public class BriefPersistenceAdapter implements BriefRepository {
             + " signed_at, version_number";
     private static final KeysetQuery<BriefRow> PAGE = new KeysetQuery<>("brief", COLUMNS, "title", BriefRow.class,
             BriefRow::title, BriefRow::id, s -> s);
-    /** Every read of {@code BriefRow} by position (ADR 62). */
-    private static final RowReader<BriefRow> ROW = PAGE.reader();
 
     private final DatabaseClient db;
     private final BriefRowMapper mapper;
@@ -76,11 +73,8 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Flux<Brief> findByProjects(AgencyId agencyId, Collection<ProjectId> projectIds) {
-        return db.sql("SELECT " + COLUMNS + " FROM brief WHERE agency_id = :agencyId AND project_id = ANY(:ids)"
-                        + " ORDER BY title, id")
-                .bind("agencyId", agencyId.value())
-                .bind("ids", projectIds.stream().map(ProjectId::value).toArray(UUID[]::new))
-                .map(ROW).all().map(mapper::toDomain);
+        return PAGE.findAllByAny(db, agencyId.value(), "project_id", projectIds.stream().map(ProjectId::value).toList())
+                .map(mapper::toDomain);
     }
 
     @Override

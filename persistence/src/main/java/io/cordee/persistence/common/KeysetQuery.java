@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * extra row tells whether more follow), one or two statements whatever the page.
  *
  * <p>It also holds the statements of a whole row of the same table and columns, read with the same reader: by id,
- * by ids, an insert and a version-guarded update.
+ * by ids, by the ids of their parents, an insert and a version-guarded update.
  *
  * @param parseSortValue turns a cursor's sort value back into the column's type
  */
@@ -50,6 +50,17 @@ public record KeysetQuery<R>(String table, String columns, String sortColumn, Ro
     public Flux<R> findAllById(DatabaseClient db, UUID agencyId, Collection<UUID> ids) {
         return db.sql("SELECT " + columns + " FROM " + table + " WHERE agency_id = :agencyId AND id = ANY(:ids)")
                 .bind("agencyId", agencyId).bind("ids", ids.toArray(UUID[]::new))
+                .map(reader).all();
+    }
+
+    /**
+     * The agency's rows whose {@code column} is one of {@code values} (the batched read of the rows of many parents
+     * the API's nested fields make), in one statement, in the order of the pages: {@code (sortColumn, id)}.
+     */
+    public Flux<R> findAllByAny(DatabaseClient db, UUID agencyId, String column, Collection<UUID> values) {
+        return db.sql("SELECT " + columns + " FROM " + table + " WHERE agency_id = :agencyId AND " + column
+                        + " = ANY(:values) ORDER BY " + sortColumn + (descending ? " DESC, id DESC" : ", id"))
+                .bind("agencyId", agencyId).bind("values", values.toArray(UUID[]::new))
                 .map(reader).all();
     }
 

@@ -8,10 +8,8 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectRepository;
 import io.cordee.persistence.common.KeysetQuery;
-import io.cordee.persistence.common.RowReader;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -25,8 +23,6 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     private static final KeysetQuery<ProjectRow> PAGE = new KeysetQuery<>("project", COLUMNS, "start_date",
             ProjectRow.class, ProjectRow::startDate, ProjectRow::id, LocalDate::parse);
-    /** Every read of {@code ProjectRow} by position (ADR 62). */
-    private static final RowReader<ProjectRow> ROW = PAGE.reader();
 
     private final DatabaseClient db;
     private final ProjectRowMapper mapper;
@@ -48,11 +44,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Flux<Project> findByClients(AgencyId agencyId, Collection<ClientId> clientIds) {
-        return db.sql("SELECT " + COLUMNS + " FROM project WHERE agency_id = :agencyId AND client_id = ANY(:clientIds)"
-                        + " ORDER BY start_date, id")
-                .bind("agencyId", agencyId.value())
-                .bind("clientIds", clientIds.stream().map(ClientId::value).toArray(UUID[]::new))
-                .map(ROW).all().map(mapper::toDomain);
+        return PAGE.findAllByAny(db, agencyId.value(), "client_id", clientIds.stream().map(ClientId::value).toList())
+                .map(mapper::toDomain);
     }
 
     @Override

@@ -63,10 +63,8 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
 
     @Override
     public Flux<Allocation> findByProjects(AgencyId agencyId, java.util.Collection<ProjectId> projectIds) {
-        return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId AND project_id = ANY(:ids)")
-                .bind("agencyId", agencyId.value())
-                .bind("ids", projectIds.stream().map(ProjectId::value).toArray(java.util.UUID[]::new))
-                .map(ROW).all().map(mapper::toDomain);
+        return PAGE.findAllByAny(db, agencyId.value(), "project_id", projectIds.stream().map(ProjectId::value).toList())
+                .map(mapper::toDomain);
     }
 
     @Override

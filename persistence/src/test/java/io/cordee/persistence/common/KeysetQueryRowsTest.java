@@ -7,16 +7,17 @@ import io.cordee.core.client.ClientId;
 import io.cordee.persistence.project.ProjectRow;
 import io.cordee.persistence.support.TestDatabase;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * The whole-row writes of {@link KeysetQuery} on the real PostgreSQL (the project table, as its adapter declares
- * it): an insert reads the row back as stored; a version-guarded update writes at the version given only, and only
- * the row its match finds.
+ * The whole-row statements of {@link KeysetQuery} on the real PostgreSQL (the project table, as its adapter declares
+ * it): the rows of many parents read in the pages' order; an insert reads the row back as stored; a version-guarded
+ * update writes at the version given only, and only the row its match finds.
  */
-class KeysetQueryWritesTest {
+class KeysetQueryRowsTest {
 
     private static final String COLUMNS = "agency_id, id, client_id, name, status, start_date, launch_date,"
             + " communication_plan_date, currency, fee_budget_minor, payment_terms_days, version";
@@ -34,8 +35,39 @@ class KeysetQueryWritesTest {
     private final UuidV7IdGenerator ids = new UuidV7IdGenerator();
 
     private ProjectRow project(UUID id, UUID clientId, String name, long feeMinor, long version) {
-        return new ProjectRow(agency.value(), id, clientId, name, "PLANNED", LocalDate.of(2026, 3, 2), null,
-                LocalDate.of(2026, 3, 16), "EUR", feeMinor, 30, version);
+        return project(agency, id, clientId, name, LocalDate.of(2026, 3, 2), feeMinor, version);
+    }
+
+    private static ProjectRow project(AgencyId agencyId, UUID id, UUID clientId, String name, LocalDate start,
+                                      long feeMinor, long version) {
+        return new ProjectRow(agencyId.value(), id, clientId, name, "PLANNED", start, null, start.plusDays(14), "EUR",
+                feeMinor, 30, version);
+    }
+
+    /**
+     * Alpha's "Site" starts 2 March and "App" 1 February, Bravo's "Shop" 15 February; Charlie's project and another
+     * agency's project of the same client id are not asked for: Alpha's and Bravo's come by start date, App, Shop,
+     * Site.
+     */
+    @Test
+    void theRowsOfManyParentsComeInThePagesOrder() {
+        ClientId bravo = TestDatabase.newClient(agency);
+        ClientId charlie = TestDatabase.newClient(agency);
+        ProjectRow site = project(agency, ids.newId(), client.value(), "Site", LocalDate.of(2026, 3, 2), 0, 0);
+        ProjectRow app = project(agency, ids.newId(), client.value(), "App", LocalDate.of(2026, 2, 1), 0, 0);
+        ProjectRow shop = project(agency, ids.newId(), bravo.value(), "Shop", LocalDate.of(2026, 2, 15), 0, 0);
+        for (ProjectRow row : List.of(site, app, shop,
+                project(agency, ids.newId(), charlie.value(), "Other", LocalDate.of(2026, 1, 5), 0, 0))) {
+            PROJECTS.insert(db, row).block();
+        }
+        AgencyId otherAgency = TestDatabase.newAgency();
+        ClientId stranger = TestDatabase.newClient(otherAgency);
+        PROJECTS.insert(db, project(otherAgency, ids.newId(), stranger.value(), "Stranger", LocalDate.of(2026, 1, 5),
+                0, 0)).block();
+
+        assertThat(PROJECTS.findAllByAny(db, agency.value(), "client_id",
+                List.of(client.value(), bravo.value(), stranger.value())).collectList().block())
+                .containsExactly(app, shop, site);
     }
 
     /** "Site" with a 12,000.00 € budget and no launch date comes back as given, at version 0. */
