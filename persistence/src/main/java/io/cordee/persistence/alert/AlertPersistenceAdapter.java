@@ -289,7 +289,8 @@ public class AlertPersistenceAdapter implements AlertRepository {
         values.put("acknowledgedBy", stored.acknowledgedBy() == null ? null : stored.acknowledgedBy().value());
         values.put("comment", stored.comment());
         values.put("version", stored.version());
-        DatabaseClient.GenericExecuteSpec spec = db.sql(updateAtVersion("alert", "severity = :severity, status = :status,"
+        DatabaseClient.GenericExecuteSpec spec = db.sql(updateAtVersion("alert",
+                "severity = :severity, status = :status,"
                 + " evidence = :evidence, magnitude = :magnitude, suggested_action = :action,"
                 + " links_to_renegotiation = :links, worsened = :worsened, acknowledged_at = :acknowledgedAt,"
                 + " resolved_at = :resolvedAt, snoozed_until = :snoozedUntil, acknowledged_by = :acknowledgedBy,"

@@ -180,7 +180,8 @@ public class CashPersistenceAdapter implements CashRepository {
     public Mono<Overhead> updateOverhead(AgencyId agencyId, Overhead overhead) {
         DatabaseClient.GenericExecuteSpec update = writeOverhead(updateAtVersion("overhead", "label = :label,"
                         + " currency = :currency, monthly_amount_minor = :amount, day_of_month = :day,"
-                        + " start_date = :from, end_date = :to", "agency_id = :agencyId AND id = :id"), agencyId, overhead)
+                        + " start_date = :from, end_date = :to", "agency_id = :agencyId AND id = :id"),
+                agencyId, overhead)
                 .bind("version", overhead.version());
         return ifMatched(update, () -> new Overhead(overhead.id(), overhead.label(), overhead.monthlyAmount(),
                 overhead.dayOfMonth(), overhead.from(), overhead.to(), overhead.version() + 1));

@@ -142,9 +142,9 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
     @Override
     public Mono<Interaction> updateInteraction(Interaction interaction) {
         return db.sql(updateAtVersion("interaction", "date = :date, kind = :kind,"
-                                + " agency_participants = :agencyParticipants, client_participants = :clientParticipants,"
-                                + " summary = :summary, agency_energy = :agencyEnergy, client_energy = :clientEnergy,"
-                                + " internal = :internal",
+                                + " agency_participants = :agencyParticipants,"
+                                + " client_participants = :clientParticipants, summary = :summary,"
+                                + " agency_energy = :agencyEnergy, client_energy = :clientEnergy, internal = :internal",
                         "agency_id = :agencyId AND id = :id AND client_id = :clientId") + " RETURNING " + INTERACTION)
                 .bindProperties(mapper.toRow(interaction))
                 .mapProperties(InteractionRow.class).one().map(mapper::toDomain);

@@ -100,7 +100,8 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
     @Override
     public Mono<TeamMember> update(TeamMember member) {
         return db.sql(updateAtVersion("team_member", "name = :name, job_title = :jobTitle, skills = :skills,"
-                                + " fte = :fte, currency = :currency, monthly_loaded_cost_minor = :monthlyLoadedCostMinor,"
+                                + " fte = :fte, currency = :currency,"
+                                + " monthly_loaded_cost_minor = :monthlyLoadedCostMinor,"
                                 + " daily_bill_rate_minor = :dailyBillRateMinor, start_date = :startDate,"
                                 + " end_date = :endDate, archived = :archived",
                         "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
