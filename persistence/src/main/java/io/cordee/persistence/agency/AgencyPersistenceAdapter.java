@@ -2,6 +2,7 @@ package io.cordee.persistence.agency;
 
 import static io.cordee.persistence.common.Sql.anyRowChanged;
 import static io.cordee.persistence.common.Sql.insertInto;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.Agency;
 import io.cordee.core.agency.AgencyId;
@@ -43,11 +44,11 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
 
     @Override
     public Mono<Agency> updateSettings(Agency agency) {
-        return db.sql("UPDATE agency SET name = :name, time_zone = :timeZone, safety_cash_threshold_minor = :safetyCashThresholdMinor,"
-                        + " payday = :payday, delay_startup_days = :delayStartupDays, delay_sme_days = :delaySmeDays,"
-                        + " delay_enterprise_days = :delayEnterpriseDays, delay_public_days = :delayPublicDays,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND currency = :currency AND version = :version RETURNING " + COLUMNS)
+        return db.sql(updateAtVersion("agency", "name = :name, time_zone = :timeZone,"
+                                + " safety_cash_threshold_minor = :safetyCashThresholdMinor, payday = :payday,"
+                                + " delay_startup_days = :delayStartupDays, delay_sme_days = :delaySmeDays,"
+                                + " delay_enterprise_days = :delayEnterpriseDays, delay_public_days = :delayPublicDays",
+                        "agency_id = :agencyId AND currency = :currency") + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(agency))
                 .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
     }

@@ -1,5 +1,6 @@
 package io.cordee.persistence.alert;
 
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 import static io.cordee.persistence.common.Timestamps.instant;
 import static io.cordee.persistence.common.Timestamps.utc;
 
@@ -81,13 +82,12 @@ public class AlertPersistenceAdapter implements AlertRepository {
                 ? "INSERT INTO alert_thresholds (agency_id, " + THRESHOLDS + ") VALUES (:agencyId, :cw, :cc, :kc, :kw,"
                         + " :ttc, :exp, :od, :odc, :drift, :drop, :window, :slip)"
                         + " ON CONFLICT (agency_id) DO NOTHING RETURNING version"
-                : "UPDATE alert_thresholds SET capacity_warning_percent = :cw, capacity_critical_percent = :cc,"
+                : updateAtVersion("alert_thresholds", "capacity_warning_percent = :cw, capacity_critical_percent = :cc,"
                         + " cash_critical_weeks = :kc, cash_warning_weeks = :kw, time_to_first_cash_days = :ttc,"
                         + " exposure_percent_of_opening = :exp, overdue_days = :od, overdue_critical_days = :odc,"
                         + " payment_drift_days = :drift, engagement_drop_points = :drop,"
-                        + " engagement_window_days = :window, commitment_slip_days = :slip,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND version = :version RETURNING version";
+                        + " engagement_window_days = :window, commitment_slip_days = :slip", "agency_id = :agencyId")
+                        + " RETURNING version";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("agencyId", agencyId.value())
                 .bind("cw", t.capacityWarningPercent()).bind("cc", t.capacityCriticalPercent())
                 .bind("kc", t.cashCriticalWeeks()).bind("kw", t.cashWarningWeeks())
@@ -289,12 +289,12 @@ public class AlertPersistenceAdapter implements AlertRepository {
         values.put("acknowledgedBy", stored.acknowledgedBy() == null ? null : stored.acknowledgedBy().value());
         values.put("comment", stored.comment());
         values.put("version", stored.version());
-        DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE alert SET severity = :severity, status = :status,"
+        DatabaseClient.GenericExecuteSpec spec = db.sql(updateAtVersion("alert",
+                "severity = :severity, status = :status,"
                 + " evidence = :evidence, magnitude = :magnitude, suggested_action = :action,"
                 + " links_to_renegotiation = :links, worsened = :worsened, acknowledged_at = :acknowledgedAt,"
                 + " resolved_at = :resolvedAt, snoozed_until = :snoozedUntil, acknowledged_by = :acknowledgedBy,"
-                + " comment = :comment, version = version + 1, updated_at = now()"
-                + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS);
+                + " comment = :comment", "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS);
         return bindAll(spec, values).map((row, meta) -> alert(row)).one();
     }
 

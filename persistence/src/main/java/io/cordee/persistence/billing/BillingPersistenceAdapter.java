@@ -1,6 +1,7 @@
 package io.cordee.persistence.billing;
 
 import static io.cordee.persistence.common.Sql.insertInto;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.billing.BillingPlan;
@@ -91,10 +92,9 @@ public class BillingPersistenceAdapter implements BillingRepository {
                 ? "INSERT INTO billing_plan (agency_id, project_id, deposit_percent, monthly_in_arrears, milestones)"
                         + " VALUES (:agencyId, :projectId, :deposit, :monthly, :milestones)"
                         + " ON CONFLICT (agency_id, project_id) DO NOTHING RETURNING version"
-                : "UPDATE billing_plan SET deposit_percent = :deposit, monthly_in_arrears = :monthly,"
-                        + " milestones = :milestones, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND project_id = :projectId AND version = :version"
-                        + " RETURNING version";
+                : updateAtVersion("billing_plan",
+                        "deposit_percent = :deposit, monthly_in_arrears = :monthly, milestones = :milestones",
+                        "agency_id = :agencyId AND project_id = :projectId") + " RETURNING version";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
                 .bind("agencyId", agencyId.value()).bind("projectId", projectId.value())
                 .bind("deposit", plan.depositPercent()).bind("monthly", plan.monthlyInArrears())
@@ -345,11 +345,11 @@ public class BillingPersistenceAdapter implements BillingRepository {
 
     @Override
     public Mono<Invoice> updateInvoice(Invoice invoice) {
-        return db.sql("UPDATE invoice SET client_id = :clientId, project_id = :projectId, plan_key = :planKey,"
-                        + " number = :number, label = :label, status = :status, issue_date = :issueDate, due_date = :dueDate,"
-                        + " currency = :currency, amount_minor = :amountMinor, paid_minor = :paidMinor,"
-                        + " paid_date = :paidDate, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+        return db.sql(updateAtVersion("invoice", "client_id = :clientId, project_id = :projectId,"
+                                + " plan_key = :planKey, number = :number, label = :label, status = :status,"
+                                + " issue_date = :issueDate, due_date = :dueDate, currency = :currency,"
+                                + " amount_minor = :amountMinor, paid_minor = :paidMinor, paid_date = :paidDate",
+                        "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(invoice))
                 .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain)
                 .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);

@@ -1,6 +1,7 @@
 package io.cordee.persistence.brief;
 
 import static io.cordee.persistence.common.Sql.insertInto;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.brief.Brief;
@@ -16,7 +17,6 @@ import io.cordee.core.common.Page;
 import io.cordee.core.common.PageRequest;
 import io.cordee.core.project.ProjectId;
 import io.cordee.persistence.common.KeysetQuery;
-import io.cordee.persistence.common.RowReader;
 import io.cordee.persistence.common.Sql;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -43,8 +43,6 @@ public class BriefPersistenceAdapter implements BriefRepository {
             + " signed_at, version_number";
     private static final KeysetQuery<BriefRow> PAGE = new KeysetQuery<>("brief", COLUMNS, "title", BriefRow.class,
             BriefRow::title, BriefRow::id, s -> s);
-    /** Every read of {@code BriefRow} by position (ADR 62). */
-    private static final RowReader<BriefRow> ROW = PAGE.reader();
 
     private final DatabaseClient db;
     private final BriefRowMapper mapper;
@@ -75,11 +73,8 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Flux<Brief> findByProjects(AgencyId agencyId, Collection<ProjectId> projectIds) {
-        return db.sql("SELECT " + COLUMNS + " FROM brief WHERE agency_id = :agencyId AND project_id = ANY(:ids)"
-                        + " ORDER BY title, id")
-                .bind("agencyId", agencyId.value())
-                .bind("ids", projectIds.stream().map(ProjectId::value).toArray(UUID[]::new))
-                .map(ROW).all().map(mapper::toDomain);
+        return PAGE.findAllByAny(db, agencyId.value(), "project_id", projectIds.stream().map(ProjectId::value).toList())
+                .map(mapper::toDomain);
     }
 
     @Override
@@ -129,9 +124,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Mono<Brief> insert(Brief brief) {
-        return db.sql(insertInto("brief", COLUMNS) + " RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(brief))
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.insert(db, mapper.toRow(brief)).map(mapper::toDomain);
     }
 
     @Override
@@ -145,13 +138,12 @@ public class BriefPersistenceAdapter implements BriefRepository {
 
     @Override
     public Mono<BriefVersion> updateVersion(BriefVersion version) {
-        return db.sql("UPDATE brief_version SET objectives = :objectives, target_users = :targetUsers,"
-                        + " constraints = :constraints, assumptions = :assumptions, out_of_scope = :outOfScope,"
-                        + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate,"
-                        + " version = version + 1, updated_at = now()"
+        return db.sql(updateAtVersion("brief_version", "objectives = :objectives, target_users = :targetUsers,"
+                                + " constraints = :constraints, assumptions = :assumptions, out_of_scope = :outOfScope,"
+                                + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate",
                         // only a draft changes in place: status is DRAFT in the version given
-                        + " WHERE agency_id = :agencyId AND id = :id AND brief_id = :briefId AND number = :number"
-                        + " AND status = :status AND version = :version"
+                        "agency_id = :agencyId AND id = :id AND brief_id = :briefId AND number = :number"
+                                + " AND status = :status")
                         + " RETURNING " + VERSION_COLUMNS)
                 .bindProperties(mapper.toRow(version))
                 .mapProperties(BriefVersionRow.class).one().map(mapper::toDomain);
@@ -196,8 +188,8 @@ public class BriefPersistenceAdapter implements BriefRepository {
     @Override
     public Mono<BriefVersion> setStatus(AgencyId agencyId, BriefVersionId id, long expectedVersion,
                                         BriefStatus status) {
-        return db.sql("UPDATE brief_version SET status = :status, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + VERSION_COLUMNS)
+        return db.sql(updateAtVersion("brief_version", "status = :status", "agency_id = :agencyId AND id = :id")
+                        + " RETURNING " + VERSION_COLUMNS)
                 .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", expectedVersion)
                 .bind("status", status.name())
                 .mapProperties(BriefVersionRow.class).one().map(mapper::toDomain);

@@ -3,6 +3,7 @@ package io.cordee.persistence.cash;
 import static io.cordee.persistence.common.Sql.anyRowChanged;
 import static io.cordee.persistence.common.Sql.bindOrNull;
 import static io.cordee.persistence.common.Sql.ifMatched;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.cash.BankAccount;
@@ -148,9 +149,8 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<BankAccount> updateAccount(AgencyId agencyId, BankAccount account) {
-        DatabaseClient.GenericExecuteSpec update = bindOrNull(db.sql("UPDATE bank_account SET name = :name,"
-                        + " label = :label, archived = :archived, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version"),
+        DatabaseClient.GenericExecuteSpec update = bindOrNull(db.sql(updateAtVersion("bank_account",
+                        "name = :name, label = :label, archived = :archived", "agency_id = :agencyId AND id = :id")),
                 "label", account.label(), String.class)
                 .bind("agencyId", agencyId.value()).bind("id", account.id().value()).bind("name", account.name())
                 .bind("archived", account.archived()).bind("version", account.version());
@@ -178,10 +178,10 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<Overhead> updateOverhead(AgencyId agencyId, Overhead overhead) {
-        DatabaseClient.GenericExecuteSpec update = writeOverhead("UPDATE overhead SET label = :label,"
+        DatabaseClient.GenericExecuteSpec update = writeOverhead(updateAtVersion("overhead", "label = :label,"
                         + " currency = :currency, monthly_amount_minor = :amount, day_of_month = :day,"
-                        + " start_date = :from, end_date = :to, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version", agencyId, overhead)
+                        + " start_date = :from, end_date = :to", "agency_id = :agencyId AND id = :id"),
+                agencyId, overhead)
                 .bind("version", overhead.version());
         return ifMatched(update, () -> new Overhead(overhead.id(), overhead.label(), overhead.monthlyAmount(),
                 overhead.dayOfMonth(), overhead.from(), overhead.to(), overhead.version() + 1));
@@ -227,10 +227,9 @@ public class CashPersistenceAdapter implements CashRepository {
 
     @Override
     public Mono<OneOffExpense> updateOneOff(AgencyId agencyId, OneOffExpense e) {
-        DatabaseClient.GenericExecuteSpec update = writeOneOff("UPDATE one_off_expense SET label = :label,"
-                        + " on_date = :date, currency = :currency, amount_minor = :amount, version = version + 1,"
-                        + " updated_at = now() WHERE agency_id = :agencyId AND id = :id AND version = :version",
-                agencyId, e)
+        DatabaseClient.GenericExecuteSpec update = writeOneOff(updateAtVersion("one_off_expense",
+                        "label = :label, on_date = :date, currency = :currency, amount_minor = :amount",
+                        "agency_id = :agencyId AND id = :id"), agencyId, e)
                 .bind("version", e.version());
         return ifMatched(update, () -> new OneOffExpense(e.id(), e.label(), e.date(), e.amount(), e.version() + 1));
     }

@@ -1,5 +1,7 @@
 package io.cordee.persistence.cash;
 
+import static io.cordee.persistence.common.Sql.updateAtVersion;
+
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.cash.CashRiskSettings;
 import io.cordee.core.cash.CashRiskSettingsRepository;
@@ -46,10 +48,10 @@ public class CashRiskSettingsPersistenceAdapter implements CashRiskSettingsRepos
                         + " signed_percent, failed_percent, cash_risk_percent)"
                         + " VALUES (:agencyId, :NOT_STARTED, :IN_PROGRESS, :IN_DOUBT, :SIGNED, :FAILED, :risk)"
                         + " ON CONFLICT (agency_id) DO NOTHING RETURNING version"
-                : "UPDATE cash_risk_settings SET not_started_percent = :NOT_STARTED, in_progress_percent = :IN_PROGRESS,"
-                        + " in_doubt_percent = :IN_DOUBT, signed_percent = :SIGNED, failed_percent = :FAILED,"
-                        + " cash_risk_percent = :risk, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND version = :version RETURNING version";
+                : updateAtVersion("cash_risk_settings", "not_started_percent = :NOT_STARTED,"
+                        + " in_progress_percent = :IN_PROGRESS, in_doubt_percent = :IN_DOUBT, signed_percent = :SIGNED,"
+                        + " failed_percent = :FAILED, cash_risk_percent = :risk", "agency_id = :agencyId")
+                        + " RETURNING version";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("agencyId", agencyId.value())
                 .bind("risk", s.cashRiskPercent());
         for (RoundStatus status : RoundStatus.values()) {

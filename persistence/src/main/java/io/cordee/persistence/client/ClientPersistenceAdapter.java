@@ -1,6 +1,7 @@
 package io.cordee.persistence.client;
 
 import static io.cordee.persistence.common.Sql.insertInto;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.Client;
@@ -98,11 +99,12 @@ public class ClientPersistenceAdapter implements ClientRepository {
 
     @Override
     public Mono<Client> update(Client client) {
-        return db.sql("UPDATE client SET name = :name, segment = :segment, payment_terms_days = :paymentTermsDays,"
-                        + " contacts = :contacts, funding_stage = :fundingStage, runway_end = :runwayEnd,"
-                        + " next_round_expected = :nextRoundExpected, next_round_status = :nextRoundStatus,"
-                        + " archived = :archived, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+        return db.sql(updateAtVersion("client", "name = :name, segment = :segment,"
+                                + " payment_terms_days = :paymentTermsDays, contacts = :contacts,"
+                                + " funding_stage = :fundingStage, runway_end = :runwayEnd,"
+                                + " next_round_expected = :nextRoundExpected, next_round_status = :nextRoundStatus,"
+                                + " archived = :archived",
+                        "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(client))
                 .map((row, meta) -> ClientRow.read(row)).one().map(mapper::toDomain);
     }

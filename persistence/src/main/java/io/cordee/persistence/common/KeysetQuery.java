@@ -18,6 +18,9 @@ import reactor.core.publisher.Mono;
  * filtered list (only when the page asks for it) and {@code first + 1} rows after the cursor (the
  * extra row tells whether more follow), one or two statements whatever the page.
  *
+ * <p>It also holds the statements of a whole row of the same table and columns, read with the same reader: by id,
+ * by ids, by the ids of their parents, an insert and a version-guarded update.
+ *
  * @param parseSortValue turns a cursor's sort value back into the column's type
  */
 public record KeysetQuery<R>(String table, String columns, String sortColumn, RowReader<R> reader,
@@ -48,6 +51,37 @@ public record KeysetQuery<R>(String table, String columns, String sortColumn, Ro
         return db.sql("SELECT " + columns + " FROM " + table + " WHERE agency_id = :agencyId AND id = ANY(:ids)")
                 .bind("agencyId", agencyId).bind("ids", ids.toArray(UUID[]::new))
                 .map(reader).all();
+    }
+
+    /**
+     * The agency's rows whose {@code column} is one of {@code values} (the batched read of the rows of many parents
+     * the API's nested fields make), in one statement, in the order of the pages: {@code (sortColumn, id)}.
+     */
+    public Flux<R> findAllByAny(DatabaseClient db, UUID agencyId, String column, Collection<UUID> values) {
+        return db.sql("SELECT " + columns + " FROM " + table + " WHERE agency_id = :agencyId AND " + column
+                        + " = ANY(:values) ORDER BY " + sortColumn + (descending ? " DESC, id DESC" : ", id"))
+                .bind("agencyId", agencyId).bind("values", values.toArray(UUID[]::new))
+                .map(reader).all();
+    }
+
+    /**
+     * Inserts {@code row} whole ({@link Sql#insertInto}: each column bound from the row's component of that name)
+     * and reads it back as stored.
+     */
+    public Mono<R> insert(DatabaseClient db, R row) {
+        return db.sql(Sql.insertInto(table, columns) + " RETURNING " + columns)
+                .bindProperties(row)
+                .map(reader).one();
+    }
+
+    /**
+     * The version-guarded update of {@code row} ({@link Sql#updateAtVersion}), its parameters bound from the row's
+     * components: the row as stored, empty when its version is stale or {@code rowMatch} finds no row.
+     */
+    public Mono<R> updateAtVersion(DatabaseClient db, String assignments, String rowMatch, R row) {
+        return db.sql(Sql.updateAtVersion(table, assignments, rowMatch) + " RETURNING " + columns)
+                .bindProperties(row)
+                .map(reader).one();
     }
 
     /** A page of the agency's rows, only those of {@code clientId} when it is not null. */

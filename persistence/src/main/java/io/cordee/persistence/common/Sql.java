@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * A WHERE clause built from optional conditions, with its named parameters. Every clause starts with
  * the agency: no query of a tenant table can be built without it. Also the few statement helpers the adapters
- * share (an insert of a whole row, binding a nullable value, reading a write that returns no row).
+ * share (an insert of a whole row, a version-guarded update, binding a nullable value, reading a write that returns
+ * no row).
  */
 public final class Sql {
 
@@ -74,6 +75,17 @@ public final class Sql {
             values.add(":" + RowReader.camelCase(column.strip()));
         }
         return "INSERT INTO " + table + " (" + columns + ")" + values;
+    }
+
+    /**
+     * {@code UPDATE table SET assignments, version = version + 1, updated_at = now() WHERE rowMatch AND version =
+     * :version}: the optimistic-locking update every versioned row goes through. It matches no row when the
+     * {@code :version} given is stale (or {@code rowMatch} finds none), which the caller reads as a conflict
+     * ({@link #ifMatched}, or an empty {@code RETURNING}). The caller adds what follows ({@code RETURNING}).
+     */
+    public static String updateAtVersion(String table, String assignments, String rowMatch) {
+        return "UPDATE " + table + " SET " + assignments + ", version = version + 1, updated_at = now()"
+                + " WHERE " + rowMatch + " AND version = :version";
     }
 
     /** {@code text} as a LIKE pattern that matches it literally anywhere. */

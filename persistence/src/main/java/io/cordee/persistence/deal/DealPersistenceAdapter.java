@@ -1,7 +1,5 @@
 package io.cordee.persistence.deal;
 
-import static io.cordee.persistence.common.Sql.insertInto;
-
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.Segment;
 import io.cordee.core.billing.BillingPlan;
@@ -97,24 +95,20 @@ public class DealPersistenceAdapter implements DealRepository {
 
     @Override
     public Mono<Deal> insert(Deal deal) {
-        return db.sql(insertInto("deal", COLUMNS) + " RETURNING " + COLUMNS)
-                .bindProperties(toRow(deal))
-                .map(ROW).one().map(this::toDomain);
+        return PAGE.insert(db, toRow(deal)).map(this::toDomain);
     }
 
     @Override
     public Mono<Deal> update(Deal deal) {
-        return db.sql("UPDATE deal SET name = :name, client_id = :clientId, prospect_name = :prospectName,"
+        return PAGE.updateAtVersion(db, "name = :name, client_id = :clientId, prospect_name = :prospectName,"
                         + " prospect_segment = :prospectSegment, currency = :currency,"
                         + " expected_fee_minor = :expectedFeeMinor, probability_percent = :probabilityPercent,"
                         + " expected_start = :expectedStart, duration = :duration, duration_unit = :durationUnit,"
                         + " deposit_percent = :depositPercent, monthly_in_arrears = :monthlyInArrears,"
                         + " milestones = :milestones, staffing_need = :staffingNeed, stage = :stage,"
-                        + " project_id = :projectId, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version"
-                        + " AND stage IN ('LEAD', 'PROPOSAL') RETURNING " + COLUMNS)
-                .bindProperties(toRow(deal))
-                .map(ROW).one().map(this::toDomain);
+                        + " project_id = :projectId",
+                "agency_id = :agencyId AND id = :id AND stage IN ('LEAD', 'PROPOSAL')", toRow(deal))
+                .map(this::toDomain);
     }
 
     private DealRow toRow(Deal d) {

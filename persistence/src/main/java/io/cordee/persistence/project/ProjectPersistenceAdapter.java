@@ -1,7 +1,5 @@
 package io.cordee.persistence.project;
 
-import static io.cordee.persistence.common.Sql.insertInto;
-
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.common.Page;
@@ -10,10 +8,8 @@ import io.cordee.core.project.Project;
 import io.cordee.core.project.ProjectId;
 import io.cordee.core.project.ProjectRepository;
 import io.cordee.persistence.common.KeysetQuery;
-import io.cordee.persistence.common.RowReader;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -27,8 +23,6 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     private static final KeysetQuery<ProjectRow> PAGE = new KeysetQuery<>("project", COLUMNS, "start_date",
             ProjectRow.class, ProjectRow::startDate, ProjectRow::id, LocalDate::parse);
-    /** Every read of {@code ProjectRow} by position (ADR 62). */
-    private static final RowReader<ProjectRow> ROW = PAGE.reader();
 
     private final DatabaseClient db;
     private final ProjectRowMapper mapper;
@@ -50,11 +44,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Flux<Project> findByClients(AgencyId agencyId, Collection<ClientId> clientIds) {
-        return db.sql("SELECT " + COLUMNS + " FROM project WHERE agency_id = :agencyId AND client_id = ANY(:clientIds)"
-                        + " ORDER BY start_date, id")
-                .bind("agencyId", agencyId.value())
-                .bind("clientIds", clientIds.stream().map(ClientId::value).toArray(UUID[]::new))
-                .map(ROW).all().map(mapper::toDomain);
+        return PAGE.findAllByAny(db, agencyId.value(), "client_id", clientIds.stream().map(ClientId::value).toList())
+                .map(mapper::toDomain);
     }
 
     @Override
@@ -82,20 +73,16 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public Mono<Project> insert(Project project) {
-        return db.sql(insertInto("project", COLUMNS) + " RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(project))
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.insert(db, mapper.toRow(project)).map(mapper::toDomain);
     }
 
     @Override
     public Mono<Project> update(Project project) {
-        return db.sql("UPDATE project SET name = :name, status = :status, start_date = :startDate,"
+        return PAGE.updateAtVersion(db, "name = :name, status = :status, start_date = :startDate,"
                         + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate,"
                         + " currency = :currency, fee_budget_minor = :feeBudgetMinor,"
-                        + " payment_terms_days = :paymentTermsDays, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(project))
-                .map(ROW).one().map(mapper::toDomain);
+                        + " payment_terms_days = :paymentTermsDays",
+                "agency_id = :agencyId AND id = :id AND client_id = :clientId", mapper.toRow(project))
+                .map(mapper::toDomain);
     }
 }

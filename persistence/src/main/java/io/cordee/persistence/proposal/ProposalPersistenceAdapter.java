@@ -1,7 +1,7 @@
 package io.cordee.persistence.proposal;
 
 import static io.cordee.persistence.common.Sql.bindOrNull;
-import static io.cordee.persistence.common.Sql.insertInto;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
@@ -47,17 +47,15 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
 
     @Override
     public Mono<SentProposal> insert(SentProposal proposal) {
-        return db.sql(insertInto("renegotiation_proposal", COLUMNS) + " RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(proposal))
-                .map(ROW).one().map(mapper::toDomain);
+        return NEWEST_FIRST.insert(db, mapper.toRow(proposal)).map(mapper::toDomain);
     }
 
     @Override
     public Mono<SentProposal> updateAnswer(SentProposal proposal) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE renegotiation_proposal SET answer = :answer,"
-                        + " accepted_option = :acceptedOption, answer_note = :answerNote, answered_on = :answeredOn,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+        DatabaseClient.GenericExecuteSpec spec = db.sql(updateAtVersion("renegotiation_proposal",
+                        "answer = :answer, accepted_option = :acceptedOption, answer_note = :answerNote,"
+                                + " answered_on = :answeredOn",
+                        "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
                 .bind("agencyId", proposal.agencyId().value()).bind("id", proposal.id().value())
                 .bind("version", proposal.version());
         spec = bindOrNull(spec, "answer", proposal.answer() == null ? null : proposal.answer().name(), String.class);

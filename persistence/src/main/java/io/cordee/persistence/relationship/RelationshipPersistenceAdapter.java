@@ -1,6 +1,7 @@
 package io.cordee.persistence.relationship;
 
 import static io.cordee.persistence.common.Sql.insertInto;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 import static io.cordee.persistence.common.Timestamps.instant;
 import static io.cordee.persistence.common.Timestamps.utc;
 
@@ -140,12 +141,11 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
 
     @Override
     public Mono<Interaction> updateInteraction(Interaction interaction) {
-        return db.sql("UPDATE interaction SET date = :date, kind = :kind, agency_participants = :agencyParticipants,"
-                        + " client_participants = :clientParticipants, summary = :summary,"
-                        + " agency_energy = :agencyEnergy, client_energy = :clientEnergy, internal = :internal,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + INTERACTION)
+        return db.sql(updateAtVersion("interaction", "date = :date, kind = :kind,"
+                                + " agency_participants = :agencyParticipants,"
+                                + " client_participants = :clientParticipants, summary = :summary,"
+                                + " agency_energy = :agencyEnergy, client_energy = :clientEnergy, internal = :internal",
+                        "agency_id = :agencyId AND id = :id AND client_id = :clientId") + " RETURNING " + INTERACTION)
                 .bindProperties(mapper.toRow(interaction))
                 .mapProperties(InteractionRow.class).one().map(mapper::toDomain);
     }
@@ -165,10 +165,8 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
         String sql = expectedVersion < 0
                 ? insertInto("strengths_map", STRENGTHS)
                         + " ON CONFLICT (agency_id, client_id) DO NOTHING RETURNING " + STRENGTHS
-                : "UPDATE strengths_map SET strengths = :strengths, expectations = :expectations,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + STRENGTHS;
+                : updateAtVersion("strengths_map", "strengths = :strengths, expectations = :expectations",
+                        "agency_id = :agencyId AND client_id = :clientId") + " RETURNING " + STRENGTHS;
         // the row's version column: 0 for a new map, else the version the update must find
         StrengthsMap toWrite = new StrengthsMap(map.agencyId(), map.clientId(), map.strengths(), map.expectations(),
                 Math.max(expectedVersion, 0));
@@ -202,11 +200,10 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
 
     @Override
     public Mono<Agreement> updateAgreement(Agreement agreement) {
-        return db.sql("UPDATE agreement SET project_id = :projectId, what = :what, owner_side = :ownerSide,"
-                        + " owner_name = :ownerName, due_date = :dueDate, status = :status, done_date = :doneDate,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-                        + " RETURNING " + AGREEMENT)
+        return db.sql(updateAtVersion("agreement", "project_id = :projectId, what = :what,"
+                                + " owner_side = :ownerSide, owner_name = :ownerName, due_date = :dueDate,"
+                                + " status = :status, done_date = :doneDate",
+                        "agency_id = :agencyId AND id = :id AND client_id = :clientId") + " RETURNING " + AGREEMENT)
                 .bindProperties(mapper.toRow(agreement))
                 .mapProperties(AgreementRow.class).one().map(mapper::toDomain);
     }
@@ -236,11 +233,10 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
     }
 
     /** The versioned update of a commitment's row, alone or followed by its comment in one statement. */
-    private static final String UPDATE_COMMITMENT = "UPDATE client_commitment SET project_id = :projectId,"
-            + " kind = :kind, title = :title, due_date = :dueDate, delivered_date = :deliveredDate,"
-            + " version = version + 1, updated_at = now()"
-            + " WHERE agency_id = :agencyId AND id = :id AND client_id = :clientId AND version = :version"
-            + " RETURNING " + COMMITMENT;
+    private static final String UPDATE_COMMITMENT = updateAtVersion("client_commitment",
+            "project_id = :projectId, kind = :kind, title = :title, due_date = :dueDate,"
+                    + " delivered_date = :deliveredDate",
+            "agency_id = :agencyId AND id = :id AND client_id = :clientId") + " RETURNING " + COMMITMENT;
 
     @Override
     public Mono<Commitment> updateCommitment(Commitment commitment) {
@@ -328,9 +324,9 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                 ? "INSERT INTO health_weights (agency_id, commitments, feedback, energy, frequency, payment)"
                         + " VALUES (:agencyId, :commitments, :feedback, :energy, :frequency, :payment)"
                         + " ON CONFLICT (agency_id) DO NOTHING RETURNING version"
-                : "UPDATE health_weights SET commitments = :commitments, feedback = :feedback, energy = :energy,"
-                        + " frequency = :frequency, payment = :payment, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND version = :version RETURNING version";
+                : updateAtVersion("health_weights", "commitments = :commitments, feedback = :feedback,"
+                        + " energy = :energy, frequency = :frequency, payment = :payment", "agency_id = :agencyId")
+                        + " RETURNING version";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("agencyId", agencyId.value())
                 .bind("commitments", weights.commitments()).bind("feedback", weights.feedback())
                 .bind("energy", weights.energy()).bind("frequency", weights.frequency())

@@ -1,6 +1,7 @@
 package io.cordee.persistence.staffing;
 
 import static io.cordee.persistence.common.Sql.anyRowChanged;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.staffing.Absence;
@@ -54,10 +55,9 @@ public class AbsencePersistenceAdapter implements AbsenceRepository {
 
     @Override
     public Mono<Absence> update(Absence a) {
-        return bindAll(db.sql("UPDATE team_absence SET kind = :kind, start_date = :from, end_date = :to,"
-                + " note = :note, version = version + 1, updated_at = now()"
-                + " WHERE agency_id = :agencyId AND id = :id AND version = :version"
-                + " AND team_member_id = :memberId RETURNING " + COLUMNS), a)
+        return bindAll(db.sql(updateAtVersion("team_absence",
+                "kind = :kind, start_date = :from, end_date = :to, note = :note",
+                "agency_id = :agencyId AND id = :id AND team_member_id = :memberId") + " RETURNING " + COLUMNS), a)
                 .bind("version", a.version())
                 .map((row, meta) -> toDomain(row)).one();
     }

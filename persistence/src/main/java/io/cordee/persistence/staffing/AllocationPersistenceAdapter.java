@@ -1,7 +1,6 @@
 package io.cordee.persistence.staffing;
 
 import static io.cordee.persistence.common.Sql.anyRowChanged;
-import static io.cordee.persistence.common.Sql.insertInto;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
@@ -64,27 +63,21 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
 
     @Override
     public Flux<Allocation> findByProjects(AgencyId agencyId, java.util.Collection<ProjectId> projectIds) {
-        return db.sql("SELECT " + COLUMNS + " FROM allocation WHERE agency_id = :agencyId AND project_id = ANY(:ids)")
-                .bind("agencyId", agencyId.value())
-                .bind("ids", projectIds.stream().map(ProjectId::value).toArray(java.util.UUID[]::new))
-                .map(ROW).all().map(mapper::toDomain);
+        return PAGE.findAllByAny(db, agencyId.value(), "project_id", projectIds.stream().map(ProjectId::value).toList())
+                .map(mapper::toDomain);
     }
 
     @Override
     public Mono<Allocation> insert(Allocation allocation) {
-        return db.sql(insertInto("allocation", COLUMNS) + " RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(allocation))
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.insert(db, mapper.toRow(allocation)).map(mapper::toDomain);
     }
 
     @Override
     public Mono<Allocation> update(Allocation allocation) {
-        return db.sql("UPDATE allocation SET team_member_id = :teamMemberId, project_id = :projectId,"
-                        + " share_percent = :sharePercent, start_date = :startDate, end_date = :endDate,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
-                .bindProperties(mapper.toRow(allocation))
-                .map(ROW).one().map(mapper::toDomain);
+        return PAGE.updateAtVersion(db, "team_member_id = :teamMemberId, project_id = :projectId,"
+                        + " share_percent = :sharePercent, start_date = :startDate, end_date = :endDate",
+                "agency_id = :agencyId AND id = :id", mapper.toRow(allocation))
+                .map(mapper::toDomain);
     }
 
     @Override

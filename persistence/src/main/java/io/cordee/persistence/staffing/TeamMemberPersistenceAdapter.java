@@ -1,6 +1,7 @@
 package io.cordee.persistence.staffing;
 
 import static io.cordee.persistence.common.Sql.insertInto;
+import static io.cordee.persistence.common.Sql.updateAtVersion;
 
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.common.Page;
@@ -98,12 +99,12 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
 
     @Override
     public Mono<TeamMember> update(TeamMember member) {
-        return db.sql("UPDATE team_member SET name = :name, job_title = :jobTitle, skills = :skills, fte = :fte,"
-                        + " currency = :currency, monthly_loaded_cost_minor = :monthlyLoadedCostMinor,"
-                        + " daily_bill_rate_minor = :dailyBillRateMinor, start_date = :startDate, end_date = :endDate,"
-                        + " archived = :archived,"
-                        + " version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version RETURNING " + COLUMNS)
+        return db.sql(updateAtVersion("team_member", "name = :name, job_title = :jobTitle, skills = :skills,"
+                                + " fte = :fte, currency = :currency,"
+                                + " monthly_loaded_cost_minor = :monthlyLoadedCostMinor,"
+                                + " daily_bill_rate_minor = :dailyBillRateMinor, start_date = :startDate,"
+                                + " end_date = :endDate, archived = :archived",
+                        "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(member))
                 .map((row, meta) -> TeamMemberRow.read(row)).one().map(mapper::toDomain).as(this::withAbsences);
     }

@@ -3,11 +3,13 @@ package io.cordee.persistence.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.billing.BillingPlan;
 import io.cordee.core.billing.InvoiceStatus;
 import io.cordee.core.billing.PaidDates;
 import io.cordee.core.billing.Receivable;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.money.Money;
+import io.cordee.core.project.ProjectId;
 import io.cordee.persistence.common.UuidV7IdGenerator;
 import io.cordee.persistence.support.TestDatabase;
 import java.time.LocalDate;
@@ -16,7 +18,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** The two reads a forecast makes by the thousands: open receivables and each client's last paid invoices. */
+/**
+ * The two reads a forecast makes by the thousands: open receivables and each client's last paid invoices; and the
+ * versioned save of a project's billing plan.
+ */
 class BillingPersistenceAdapterTest {
 
     private static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
@@ -150,6 +155,28 @@ class BillingPersistenceAdapterTest {
         spec = paidDate == null ? spec.bindNull("paidDate", LocalDate.class) : spec.bind("paidDate", paidDate);
         spec.then().block();
         return id;
+    }
+
+    /**
+     * A plan of 30 % deposit then monthly in arrears is created at version 0 (a second creation does nothing); moved
+     * to 50 % at version 0 it is at version 1; the same move at the stale version 0 writes nothing.
+     */
+    @Test
+    void aPlanIsCreatedOnceAndUpdatedAtItsVersionOnly() {
+        ProjectId project = new ProjectId(insertProject(agency, TestDatabase.newClient(agency)));
+        BillingPlan monthly = new BillingPlan(30, List.of(), true);
+        BillingPlan halfUpFront = new BillingPlan(50, List.of(), true);
+
+        assertThat(adapter.savePlan(agency, project, monthly, -1).block()).extracting(p -> p.version()).isEqualTo(0L);
+        assertThat(adapter.savePlan(agency, project, halfUpFront, -1).block()).isNull();
+        assertThat(adapter.savePlan(agency, project, halfUpFront, 0).block()).extracting(p -> p.version())
+                .isEqualTo(1L);
+        assertThat(adapter.savePlan(agency, project, monthly, 0).block()).isNull();
+
+        assertThat(adapter.findPlan(agency, project).block()).satisfies(saved -> {
+            assertThat(saved.plan().depositPercent()).isEqualTo(50);
+            assertThat(saved.version()).isEqualTo(1L);
+        });
     }
 
     private UUID insertProject(AgencyId agencyId, ClientId client) {

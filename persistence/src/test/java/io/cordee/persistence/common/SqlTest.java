@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The insert of a whole row that the adapters share: its parameters are the row record's component names. */
+/**
+ * The statements the adapters share: the insert of a whole row (its parameters are the row record's component
+ * names) and the version-guarded update.
+ */
 class SqlTest {
 
     /**
@@ -18,5 +21,16 @@ class SqlTest {
 
         assertThat(Sql.insertInto("project", columns)).isEqualTo("INSERT INTO project (agency_id, id,"
                 + "  fee_budget_minor,\n version) VALUES (:agencyId, :id, :feeBudgetMinor, :version)");
+    }
+
+    /**
+     * An overhead relabelled at version 3: the assignments given, then the version bumped and updated_at touched; the
+     * row matched by what is given and by {@code version = :version}, so a stale version matches nothing.
+     */
+    @Test
+    void aVersionGuardedUpdateBumpsTheVersionAndMatchesOnlyTheVersionGiven() {
+        assertThat(Sql.updateAtVersion("overhead", "label = :label", "agency_id = :agencyId AND id = :id"))
+                .isEqualTo("UPDATE overhead SET label = :label, version = version + 1, updated_at = now()"
+                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version");
     }
 }
