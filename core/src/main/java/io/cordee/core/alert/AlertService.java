@@ -150,8 +150,8 @@ public final class AlertService {
 
     /** Marks an open alert as seen, with an optional comment: it leaves the open list until it gets worse. */
     public Mono<StoredAlert> acknowledge(Caller caller, AlertId id, long expectedVersion, String comment) {
-        return Mono.fromCallable(() -> visibleKinds(caller, "acknowledge alerts"))
-                .then(Mono.fromCallable(() -> new AcknowledgeAlertCommand(id, expectedVersion, comment)))
+        return caller.command(Caller.STAFF_ROLES, "acknowledge alerts",
+                        () -> new AcknowledgeAlertCommand(id, expectedVersion, comment))
                 .flatMap(command -> acknowledge(caller, command));
     }
 
@@ -165,8 +165,8 @@ public final class AlertService {
 
     /** Quiets an alert until a date after today (the agency's time zone), unless it gets worse first. */
     public Mono<StoredAlert> snooze(Caller caller, AlertId id, long expectedVersion, LocalDate until) {
-        return Mono.fromCallable(() -> visibleKinds(caller, "snooze alerts"))
-                .then(Mono.fromCallable(() -> new SnoozeAlertCommand(id, expectedVersion, until)))
+        return caller.command(Caller.STAFF_ROLES, "snooze alerts",
+                        () -> new SnoozeAlertCommand(id, expectedVersion, until))
                 .flatMap(command -> snooze(caller, command));
     }
 

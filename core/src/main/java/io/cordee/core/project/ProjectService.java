@@ -74,8 +74,11 @@ public final class ProjectService {
     }
 
     public Mono<Project> create(Caller caller, ClientId clientId, ProjectDraft draft) {
-        return Mono.fromCallable(() -> moneyInputs(caller.require(Caller.STAFF_ROLES, "create projects"), draft))
-                .then(Mono.fromCallable(() -> CreateProjectCommand.of(clientId, draft)))
+        return caller.command(Caller.STAFF_ROLES, "create projects", () -> {
+                    // a fee or terms from a role that sees no money are refused before the input's rules
+                    moneyInputs(caller, draft);
+                    return CreateProjectCommand.of(clientId, draft);
+                })
                 .flatMap(command -> create(caller, command));
     }
 

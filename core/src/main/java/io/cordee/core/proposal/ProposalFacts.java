@@ -1,5 +1,6 @@
 package io.cordee.core.proposal;
 
+import io.cordee.core.billing.PaymentDelayModel;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.money.Money;
 import io.cordee.core.project.ProjectId;
@@ -21,7 +22,8 @@ import java.util.List;
  * @param timeToFirstCash       the client's active projects, each with its days to first cash
  * @param expectedDelayDays     the client's expected (median) payment delay after the due date
  * @param p90DelayDays          its 90th-percentile delay
- * @param basedOnInvoices       how many paid invoices those delays come from (fewer than 3: the segment default)
+ * @param basedOnInvoices       how many paid invoices those delays come from (fewer than
+ *                              {@value PaymentDelayModel#MINIMUM_HISTORY}: the segment's default)
  */
 public record ProposalFacts(ClientId clientId, String clientName, LocalDate asOf, int horizonWeeks,
                             int paymentTermsDays, List<MonthShare> capacity, int capacityWarningPercent,
@@ -33,6 +35,14 @@ public record ProposalFacts(ClientId clientId, String clientName, LocalDate asOf
         capacity = List.copyOf(capacity);
         heavyMonths = List.copyOf(heavyMonths);
         timeToFirstCash = List.copyOf(timeToFirstCash);
+    }
+
+    /**
+     * True when the delays are the median and P90 of the client's own paid invoices, false when the client has paid too
+     * few ({@link PaymentDelayModel}) and they are its segment's default: what the letter says they come from.
+     */
+    public boolean delaysAreTheClients() {
+        return basedOnInvoices >= PaymentDelayModel.MINIMUM_HISTORY;
     }
 
     /** The client's share of one month's capacity, 0–1 to six decimals. */

@@ -96,7 +96,7 @@ public final class ProposalLetter {
                     : project.days() + " days from the start of the project to its first payment") + ".")));
         }
         facts.add(List.of(Run.strong("Payment timing."), Run.of(" Your invoices are on " + f.paymentTermsDays()
-                + "-day terms and " + (f.basedOnInvoices() >= 3
+                + "-day terms and " + (f.delaysAreTheClients()
                 ? (f.expectedDelayDays() <= 0 ? "have been paid on time"
                         : "have been paid " + f.expectedDelayDays() + " days after their due date")
                         + " (the median of the last " + f.basedOnInvoices() + " invoices)."
@@ -104,17 +104,7 @@ public final class ProposalLetter {
                 : "we expect them to be paid about " + f.expectedDelayDays() + " days after their due date."))));
         blocks.add(new Bullets(facts));
         blocks.add(new Heading(2, p.options().size() == 1 ? "The option we propose" : "Options we propose"));
-        for (int i = 0; i < p.options().size(); i++) {
-            OptionEffect effect = p.options().get(i);
-            blocks.add(new Heading(3, "Option " + (i + 1) + " — " + describe(effect.option(), en)));
-            String change = effect.peakExposureChange().minorUnits() == 0
-                    ? "the work we carry ahead of payment would stay at its highest at "
-                            + LetterFormats.money(effect.optionPeakExposure(), en) + "."
-                    : "the work we carry ahead of payment would reach at most "
-                            + LetterFormats.money(effect.optionPeakExposure(), en) + " instead of "
-                            + LetterFormats.money(effect.basePeakExposure(), en) + ".";
-            blocks.add(new Paragraph(List.of(Run.of("With this option, " + change + sooner(effect, f, en)))));
-        }
+        blocks.addAll(options(p, en));
         blocks.add(figures(p, en));
         blocks.add(new Paragraph(List.of(Run.of("Each of these keeps the project on a sound footing for your"
                 + " team and ours. We would be glad to talk them over with you, or any other arrangement that"
@@ -152,7 +142,7 @@ public final class ProposalLetter {
                     : project.days() + " jours entre le début du projet et son premier paiement") + ".")));
         }
         facts.add(List.of(Run.strong("Le rythme des paiements."), Run.of(" Vos factures sont payables à "
-                + f.paymentTermsDays() + " jours et " + (f.basedOnInvoices() >= 3
+                + f.paymentTermsDays() + " jours et " + (f.delaysAreTheClients()
                 ? (f.expectedDelayDays() <= 0 ? "ont été réglées à l'échéance"
                         : "ont été réglées " + f.expectedDelayDays() + " jours après leur échéance")
                         + " (la médiane des " + f.basedOnInvoices() + " dernières factures)."
@@ -162,17 +152,7 @@ public final class ProposalLetter {
         blocks.add(new Bullets(facts));
         blocks.add(new Heading(2, p.options().size() == 1 ? "L'option que nous proposons"
                 : "Les options que nous proposons"));
-        for (int i = 0; i < p.options().size(); i++) {
-            OptionEffect effect = p.options().get(i);
-            blocks.add(new Heading(3, "Option " + (i + 1) + " — " + describe(effect.option(), fr)));
-            String change = effect.peakExposureChange().minorUnits() == 0
-                    ? "le travail que nous portons avant paiement resterait au plus haut à "
-                            + LetterFormats.money(effect.optionPeakExposure(), fr) + "."
-                    : "le travail que nous portons avant paiement atteindrait au plus "
-                            + LetterFormats.money(effect.optionPeakExposure(), fr) + " au lieu de "
-                            + LetterFormats.money(effect.basePeakExposure(), fr) + ".";
-            blocks.add(new Paragraph(List.of(Run.of("Avec cette option, " + change + sooner(effect, f, fr)))));
-        }
+        blocks.addAll(options(p, fr));
         blocks.add(figures(p, fr));
         blocks.add(new Paragraph(List.of(Run.of("Chacune de ces options garde le projet sur des bases saines pour"
                 + " votre équipe comme pour la nôtre. Nous serions heureux d'en parler avec vous, comme de toute"
@@ -180,6 +160,35 @@ public final class ProposalLetter {
         blocks.add(new Paragraph(List.of(Run.of("Bien cordialement,"))));
         blocks.add(new Paragraph(List.of(Run.of(agencyName))));
         return blocks;
+    }
+
+    /**
+     * Each option as a heading that describes it and a paragraph that says what it does to the work carried ahead of
+     * payment at its highest, and how much sooner each invoice is due when it shortens the terms.
+     */
+    private static List<Block> options(RenegotiationProposal p, Language language) {
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < p.options().size(); i++) {
+            OptionEffect effect = p.options().get(i);
+            blocks.add(new Heading(3, "Option " + (i + 1) + " — " + describe(effect.option(), language)));
+            blocks.add(new Paragraph(List.of(Run.of(withThisOption(effect, language)
+                    + sooner(effect, p.facts(), language)))));
+        }
+        return blocks;
+    }
+
+    /** The work carried ahead of payment at its highest with the option: unchanged, or against today's. */
+    private static String withThisOption(OptionEffect effect, Language language) {
+        String highest = LetterFormats.money(effect.optionPeakExposure(), language);
+        String today = LetterFormats.money(effect.basePeakExposure(), language);
+        boolean unchanged = effect.peakExposureChange().minorUnits() == 0;
+        return language == Language.FR
+                ? "Avec cette option, le travail que nous portons avant paiement " + (unchanged
+                        ? "resterait au plus haut à " + highest + "."
+                        : "atteindrait au plus " + highest + " au lieu de " + today + ".")
+                : "With this option, the work we carry ahead of payment " + (unchanged
+                        ? "would stay at its highest at " + highest + "."
+                        : "would reach at most " + highest + " instead of " + today + ".");
     }
 
     /** The options in figures: the work carried ahead of payment at its highest, today and with each option. */

@@ -77,6 +77,55 @@ class ProposalLetterTest {
     }
 
     @Test
+    void thePaymentTimingIsTheClientsOwnFromThreePaidInvoicesAndTheSegmentsBefore() {
+        RenegotiationProposal computed = ProposalCalculator.compute(ProposalCalculatorTest.inputs(),
+                List.of(ProposalCalculatorTest.DEPOSIT));
+        // 3 paid invoices (PaymentDelayModel.MINIMUM_HISTORY) make the client's own median; 2 leave the segment's
+        assertThat(letter(computed, 12, 3, Language.EN)).contains("Your invoices are on 60-day terms and have been paid"
+                + " 12 days after their due date (the median of the last 3 invoices).");
+        assertThat(letter(computed, 12, 2, Language.EN)).contains("Your invoices are on 60-day terms and we expect"
+                + " them to be paid about 12 days after their due date.");
+        assertThat(letter(computed, 0, 3, Language.EN)).contains("have been paid on time (the median of the last 3");
+        assertThat(letter(computed, 12, 3, Language.FR)).contains("Vos factures sont payables à 60 jours et ont été"
+                + " réglées 12 jours après leur échéance (la médiane des 3 dernières factures).");
+        assertThat(letter(computed, 12, 2, Language.FR)).contains("Vos factures sont payables à 60 jours et nous"
+                + " prévoyons qu'elles soient réglées environ 12 jours après leur échéance.");
+    }
+
+    @Test
+    void eachOptionSaysWhatItDoesToTheWorkCarriedAheadOfPayment() {
+        // the 30 % deposit lowers the peak from 30,000.00 to 21,000.00; 90-day terms, longer than the 60 days the
+        // client has, leave it where it is and bring no invoice sooner
+        RenegotiationProposal proposal = ProposalCalculator.compute(ProposalCalculatorTest.inputs(),
+                List.of(ProposalCalculatorTest.DEPOSIT, new ProposalOption(null, false, 90)));
+        String en = ProposalLetter.render(proposal, "Studio", LocalDate.of(2026, 11, 2), Language.EN,
+                ProposalLetter.Format.MARKDOWN);
+        assertThat(en).contains("### Option 1 — a deposit of 30 %\n\nWith this option, the work we carry ahead of"
+                        + " payment would reach at most €21,000.00 instead of €30,000.00.\n")
+                .contains("### Option 2 — payment at 90 days\n\nWith this option, the work we carry ahead of"
+                        + " payment would stay at its highest at €30,000.00.\n");
+        String fr = ProposalLetter.render(proposal, "Studio", LocalDate.of(2026, 11, 2), Language.FR,
+                ProposalLetter.Format.MARKDOWN);
+        assertThat(fr).contains("### Option 1 — un acompte de 30" + NBSP + "%\n\nAvec cette option, le travail que"
+                        + " nous portons avant paiement atteindrait au plus 21" + NBSP + "000,00" + NBSP + "€ au lieu de 30"
+                        + NBSP + "000,00" + NBSP + "€.\n")
+                .contains("### Option 2 — un paiement à 90 jours\n\nAvec cette option, le travail que nous portons"
+                        + " avant paiement resterait au plus haut à 30" + NBSP + "000,00" + NBSP + "€.\n");
+    }
+
+    /** The English or French letter in Markdown of {@code computed} with these payment delays. */
+    private static String letter(RenegotiationProposal computed, int expectedDelayDays, int basedOnInvoices,
+                                 Language language) {
+        ProposalFacts f = computed.facts();
+        ProposalFacts facts = new ProposalFacts(f.clientId(), f.clientName(), f.asOf(), f.horizonWeeks(),
+                f.paymentTermsDays(), f.capacity(), f.capacityWarningPercent(), f.heavyMonths(), f.peakExposure(),
+                f.peakWeek(), f.weeksAboveZero(), f.timeToFirstCash(), expectedDelayDays, expectedDelayDays,
+                basedOnInvoices);
+        return ProposalLetter.render(new RenegotiationProposal(facts, computed.options()), "Studio",
+                LocalDate.of(2026, 11, 2), language, ProposalLetter.Format.MARKDOWN);
+    }
+
+    @Test
     void namesAreEscapedNeverInterpreted() {
         ProposalCalculator.Inputs base = ProposalCalculatorTest.inputs();
         Client hostile = new Client(ProposalCalculatorTest.ATELIER, ProposalCalculatorTest.AGENCY,
