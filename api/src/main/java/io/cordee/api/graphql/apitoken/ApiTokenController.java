@@ -68,20 +68,18 @@ public class ApiTokenController {
 
     @MutationMapping
     public Mono<CreateApiTokenPayload> createApiToken(@Argument CreateApiTokenInput input) {
-        return Mutations.payload(
-                Callers.signedInPerson("create API tokens").flatMap(caller -> apiTokens.create(caller,
+        return Mutations.asSignedInPerson("create API tokens", caller -> apiTokens.create(caller,
                         new CreateApiTokenCommand(input.name(), input.access(),
                                 input.areas() == null ? Set.of() : Set.copyOf(input.areas()),
-                                input.expiresAt() == null ? null : input.expiresAt().toInstant(), clock.instant()))),
+                                input.expiresAt() == null ? null : input.expiresAt().toInstant(), clock.instant())),
                 created -> new CreateApiTokenPayload(created.token(), created.value(), List.of()),
                 errors -> new CreateApiTokenPayload(null, null, errors));
     }
 
     @MutationMapping
     public Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input) {
-        return Mutations.payload(
-                Callers.signedInPerson("revoke API tokens").flatMap(caller -> apiTokens.revoke(caller,
-                        new ApiTokenId(GlobalId.decode(input.id(), TYPE, "id")))),
+        return Mutations.asSignedInPerson("revoke API tokens", caller -> apiTokens.revoke(caller,
+                        new ApiTokenId(GlobalId.decode(input.id(), TYPE, "id"))),
                 token -> new RevokeApiTokenPayload(token, List.of()),
                 errors -> new RevokeApiTokenPayload(null, errors));
     }

@@ -173,9 +173,9 @@ public class BriefController {
 
     @QueryMapping
     public Mono<PreviewBriefFeasibilityPayload> previewBriefFeasibility(@Argument PreviewBriefFeasibilityInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> briefs.previewFeasibility(caller,
+        return Mutations.asCaller(caller -> briefs.previewFeasibility(caller,
                                 new BriefId(GlobalId.decode(input.briefId(), TYPE, "briefId")),
-                                drafts(input.requirements()), input.launchDate()))
+                                drafts(input.requirements()), input.launchDate())
                         .map(f -> java.util.Optional.of(FeasibilityView.of(f)))
                         .defaultIfEmpty(java.util.Optional.empty()),
                 f -> new PreviewBriefFeasibilityPayload(f.orElse(null), List.of()),

@@ -31,4 +31,13 @@ public final class Mutations {
                                           Function<List<UserError>, P> failure) {
         return payload(Callers.current().flatMap(work), success, failure);
     }
+
+    /**
+     * The same for {@code work} only a person signed in with a browser session may do ({@code action}, as
+     * {@link Callers#signedInPerson} words its {@code Forbidden} error for a partner API token).
+     */
+    public static <T, P> Mono<P> asSignedInPerson(String action, Function<Caller, Mono<T>> work,
+                                                  Function<T, P> success, Function<List<UserError>, P> failure) {
+        return payload(Callers.signedInPerson(action).flatMap(work), success, failure);
+    }
 }

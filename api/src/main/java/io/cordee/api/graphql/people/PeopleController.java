@@ -89,23 +89,23 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<InvitationLinkPayload> invitePerson(@Argument InvitePersonInput input) {
-        return Mutations.payload(Callers.signedInPerson("invite people").flatMap(caller -> people.invite(caller,
+        return Mutations.asSignedInPerson("invite people", caller -> people.invite(caller,
                         new InvitePersonCommand(input.email(), input.role(), clientId(input.clientId()),
-                                input.language()))),
+                                input.language())),
                 this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
     }
 
     @MutationMapping
     public Mono<InvitationLinkPayload> resendInvitation(@Argument InvitationIdInput input) {
-        return Mutations.payload(Callers.signedInPerson("re-send invitations").flatMap(caller -> people.resend(caller,
-                        GlobalId.decode(input.id(), INVITATION, "id"))),
+        return Mutations.asSignedInPerson("re-send invitations", caller -> people.resend(caller,
+                        GlobalId.decode(input.id(), INVITATION, "id")),
                 this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
     }
 
     @MutationMapping
     public Mono<InvitationPayload> revokeInvitation(@Argument InvitationIdInput input) {
-        return Mutations.payload(Callers.signedInPerson("revoke invitations").flatMap(caller -> people.revoke(caller,
-                        GlobalId.decode(input.id(), INVITATION, "id"))),
+        return Mutations.asSignedInPerson("revoke invitations", caller -> people.revoke(caller,
+                        GlobalId.decode(input.id(), INVITATION, "id")),
                 invitation -> new InvitationPayload(invitation, List.of()), errors -> new InvitationPayload(null, errors));
     }
 
@@ -119,23 +119,23 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<PersonPayload> changeRole(@Argument ChangeRoleInput input) {
-        return Mutations.payload(Callers.signedInPerson("change roles").flatMap(caller -> people.changeRole(caller,
+        return Mutations.asSignedInPerson("change roles", caller -> people.changeRole(caller,
                         new ChangeRoleCommand(userId(input.id()), input.role(), clientId(input.clientId()),
-                                input.version()))),
+                                input.version())),
                 person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<PersonPayload> deactivateUser(@Argument PersonIdInput input) {
-        return Mutations.payload(Callers.signedInPerson("deactivate people").flatMap(caller -> people.deactivate(caller,
-                        userId(input.id()), input.version())),
+        return Mutations.asSignedInPerson("deactivate people", caller -> people.deactivate(caller,
+                        userId(input.id()), input.version()),
                 person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<PersonPayload> reactivateUser(@Argument PersonIdInput input) {
-        return Mutations.payload(Callers.signedInPerson("reactivate people").flatMap(caller -> people.reactivate(caller,
-                        userId(input.id()), input.version())),
+        return Mutations.asSignedInPerson("reactivate people", caller -> people.reactivate(caller,
+                        userId(input.id()), input.version()),
                 person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
     }
 

@@ -97,8 +97,8 @@ public class TwoFactorController {
 
     @MutationMapping
     public Mono<DisableTwoFactorPayload> disableTwoFactor(@Argument DisableTwoFactorInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.disable(caller,
-                        new DisableTwoFactorCommand(input.password(), input.code()))).thenReturn(true),
+        return Mutations.asCaller(caller -> twoFactor.disable(caller,
+                        new DisableTwoFactorCommand(input.password(), input.code())).thenReturn(true),
                 done -> new DisableTwoFactorPayload(true, List.of()),
                 errors -> new DisableTwoFactorPayload(false, errors));
     }
