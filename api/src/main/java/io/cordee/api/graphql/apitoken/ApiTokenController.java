@@ -4,7 +4,6 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
-import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -87,26 +86,6 @@ public class ApiTokenController {
     @SchemaMapping(typeName = TYPE)
     public List<ApiTokenArea> areas(ApiToken token) {
         return token.areas().stream().sorted().toList();
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public OffsetDateTime createdAt(ApiToken token) {
-        return DateTimes.utc(token.createdAt());
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public OffsetDateTime expiresAt(ApiToken token) {
-        return DateTimes.utc(token.expiresAt());
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public OffsetDateTime lastUsedAt(ApiToken token) {
-        return DateTimes.utc(token.lastUsedAt());
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public OffsetDateTime revokedAt(ApiToken token) {
-        return DateTimes.utc(token.revokedAt());
     }
 
     @SchemaMapping(typeName = TYPE)

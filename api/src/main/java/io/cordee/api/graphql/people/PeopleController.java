@@ -4,7 +4,6 @@ import io.cordee.core.people.ChangeRoleCommand;
 import io.cordee.core.people.InvitePersonCommand;
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
-import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -20,7 +19,6 @@ import io.cordee.core.people.PeopleService;
 import io.cordee.core.people.Person;
 import io.cordee.core.people.PersonStatus;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,16 +158,6 @@ public class PeopleController {
         return person.status();
     }
 
-    @SchemaMapping(typeName = "Person")
-    public OffsetDateTime lastSignedInAt(Person person) {
-        return DateTimes.utc(person.lastSignedInAt());
-    }
-
-    @SchemaMapping(typeName = "Person")
-    public OffsetDateTime deactivatedAt(Person person) {
-        return DateTimes.utc(person.deactivatedAt());
-    }
-
     @SchemaMapping(typeName = INVITATION)
     public String clientId(Invitation invitation) {
         return invitation.clientId() == null ? null : GlobalId.of("Client", invitation.clientId().value());
@@ -178,16 +166,6 @@ public class PeopleController {
     @SchemaMapping(typeName = INVITATION)
     public InvitationStatus status(Invitation invitation) {
         return invitation.status(clock.instant());
-    }
-
-    @SchemaMapping(typeName = INVITATION)
-    public OffsetDateTime createdAt(Invitation invitation) {
-        return DateTimes.utc(invitation.createdAt());
-    }
-
-    @SchemaMapping(typeName = INVITATION)
-    public OffsetDateTime expiresAt(Invitation invitation) {
-        return DateTimes.utc(invitation.expiresAt());
     }
 
     private static UserId userId(String id) {
