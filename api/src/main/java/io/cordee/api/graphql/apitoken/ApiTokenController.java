@@ -79,8 +79,7 @@ public class ApiTokenController {
     public Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input) {
         return Mutations.asSignedInPerson("revoke API tokens", caller -> apiTokens.revoke(caller,
                         new ApiTokenId(GlobalId.decode(input.id(), TYPE, "id"))),
-                token -> new RevokeApiTokenPayload(token, List.of()),
-                errors -> new RevokeApiTokenPayload(null, errors));
+                RevokeApiTokenPayload::new);
     }
 
     @SchemaMapping(typeName = TYPE)

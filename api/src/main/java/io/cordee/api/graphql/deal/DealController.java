@@ -192,7 +192,7 @@ public class DealController {
     public Mono<DealPayload> createDeal(@Argument CreateDealInput input) {
         return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
                         deals.create(caller, new CreateDealCommand(input.draft(agency.settings().currency())))),
-                deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
+                DealPayload::new);
     }
 
     @MutationMapping
@@ -200,21 +200,21 @@ public class DealController {
         return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
                         deals.update(caller, dealId(input.id()), input.version(),
                                 input.draft(agency.settings().currency()))),
-                deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
+                DealPayload::new);
     }
 
     @MutationMapping
     public Mono<DealPayload> moveDeal(@Argument MoveDealInput input) {
         return Mutations.asCaller(caller ->
                         deals.move(caller, dealId(input.id()), input.version(), input.stage()),
-                deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
+                DealPayload::new);
     }
 
     @MutationMapping
     public Mono<WinDealPayload> winDeal(@Argument WinDealInput input) {
         return Mutations.asCaller(caller ->
                         deals.win(caller, dealId(input.id()), input.version()),
-                project -> new WinDealPayload(project, List.of()), errors -> new WinDealPayload(null, errors));
+                WinDealPayload::new);
     }
 
     private static DealId dealId(String id) {

@@ -104,7 +104,7 @@ public class PeopleController {
     public Mono<InvitationPayload> revokeInvitation(@Argument InvitationIdInput input) {
         return Mutations.asSignedInPerson("revoke invitations", caller -> people.revoke(caller,
                         GlobalId.decode(input.id(), INVITATION, "id")),
-                invitation -> new InvitationPayload(invitation, List.of()), errors -> new InvitationPayload(null, errors));
+                InvitationPayload::new);
     }
 
     @MutationMapping
@@ -120,21 +120,21 @@ public class PeopleController {
         return Mutations.asSignedInPerson("change roles", caller -> people.changeRole(caller,
                         new ChangeRoleCommand(userId(input.id()), input.role(), clientId(input.clientId()),
                                 input.version())),
-                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+                PersonPayload::new);
     }
 
     @MutationMapping
     public Mono<PersonPayload> deactivateUser(@Argument PersonIdInput input) {
         return Mutations.asSignedInPerson("deactivate people", caller -> people.deactivate(caller,
                         userId(input.id()), input.version()),
-                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+                PersonPayload::new);
     }
 
     @MutationMapping
     public Mono<PersonPayload> reactivateUser(@Argument PersonIdInput input) {
         return Mutations.asSignedInPerson("reactivate people", caller -> people.reactivate(caller,
                         userId(input.id()), input.version()),
-                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+                PersonPayload::new);
     }
 
     private InvitationLinkPayload linkPayload(NewInvitation created) {

@@ -116,14 +116,6 @@ public class ProposalController {
     }
 
     public record RenegotiationProposalPayload(RenegotiationProposal proposal, List<UserError> userErrors) {
-
-        static RenegotiationProposalPayload ok(RenegotiationProposal proposal) {
-            return new RenegotiationProposalPayload(proposal, List.of());
-        }
-
-        static RenegotiationProposalPayload failed(List<UserError> errors) {
-            return new RenegotiationProposalPayload(null, errors);
-        }
     }
 
     private final ProposalService proposals;
@@ -164,7 +156,7 @@ public class ProposalController {
                                         ClientController.TYPE, "clientId")), options(input.options()), input.language(),
                                         input.sentOn(), input.channel() == null ? SendChannel.EMAIL : input.channel()))
                         .map(p -> RenegotiationProposal.of(caller, p)),
-                RenegotiationProposalPayload::ok, RenegotiationProposalPayload::failed);
+                RenegotiationProposalPayload::new);
     }
 
     @MutationMapping
@@ -174,7 +166,7 @@ public class ProposalController {
                                         "proposalId")), input.version(), input.answer(), input.acceptedOption(),
                                         input.note()))
                         .map(p -> RenegotiationProposal.of(caller, p)),
-                RenegotiationProposalPayload::ok, RenegotiationProposalPayload::failed);
+                RenegotiationProposalPayload::new);
     }
 
     // ---- ProposalPreview -----------------------------------------------------------------------

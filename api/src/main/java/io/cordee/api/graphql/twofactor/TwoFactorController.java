@@ -84,8 +84,7 @@ public class TwoFactorController {
     @MutationMapping
     public Mono<StartTwoFactorEnrolmentPayload> startTwoFactorEnrolment() {
         return Mutations.asCaller(twoFactor::start,
-                enrolment -> new StartTwoFactorEnrolmentPayload(enrolment, List.of()),
-                errors -> new StartTwoFactorEnrolmentPayload(null, errors));
+                StartTwoFactorEnrolmentPayload::new);
     }
 
     @MutationMapping
@@ -116,8 +115,7 @@ public class TwoFactorController {
                                 new SetTwoFactorRequirementCommand(input.roles() == null ? null
                                         : Set.copyOf(input.roles()), input.version()))
                         .then(agencies.current(caller)),
-                agency -> new SetTwoFactorRequirementPayload(agency, List.of()),
-                errors -> new SetTwoFactorRequirementPayload(null, errors));
+                SetTwoFactorRequirementPayload::new);
     }
 
     @SchemaMapping(typeName = "Agency")

@@ -97,6 +97,21 @@ class MutationsTest {
         assertThat(ran).isFalse();
     }
 
+    /** A payload of one result and its user errors is built by its constructor: the result, or the errors. */
+    @Test
+    void aResultAndItsUserErrorsPayloadIsBuiltByItsConstructor() {
+        StepVerifier.create(Mutations.asCaller(caller -> Mono.just("done"), Payload::new)
+                        .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(owner))))
+                .expectNext(new Payload("done", List.of()))
+                .verifyComplete();
+        StepVerifier.create(Mutations.asSignedInPerson("invite people",
+                                caller -> Mono.<String>error(InvalidInput.of("email", "Required", ErrorCode.REQUIRED)),
+                                Payload::new)
+                        .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(owner))))
+                .expectNext(new Payload(null, List.of(new UserError(List.of("email"), "Required", ErrorCode.REQUIRED))))
+                .verifyComplete();
+    }
+
     private static Mono<Payload> asCaller(Function<Caller, Mono<String>> work) {
         return Mutations.asCaller(work, result -> new Payload(result, List.of()), errors -> new Payload(null, errors));
     }
