@@ -1,6 +1,5 @@
 package io.cordee.api.config;
 
-import graphql.scalars.ExtendedScalars;
 import graphql.TrivialDataFetcher;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.DataFetchingEnvironment;
@@ -19,8 +18,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * Custom scalars — {@code Date} and {@code Long} strict ({@link StrictScalars}, ADR 26), {@code DateTime}
- * from graphql-java-extended-scalars (ISO offset date-time, already strict) — and the fields of the
- * {@code Money} type.
+ * from graphql-java-extended-scalars (ISO offset date-time, already strict), answering a core instant in UTC
+ * ({@link DateTimeScalar}) — and the fields of the {@code Money} type.
  */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlConfiguration {
@@ -64,7 +63,7 @@ public class GraphQlConfiguration {
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring
                 .scalar(StrictScalars.DATE)
-                .scalar(ExtendedScalars.DateTime)
+                .scalar(DateTimeScalar.DATE_TIME)
                 .scalar(StrictScalars.LONG);
     }
 

@@ -60,13 +60,6 @@ public class ImportController {
     }
 
     public record ImportJobPayload(ImportJob job, List<UserError> userErrors) {
-        static ImportJobPayload ok(ImportJob job) {
-            return new ImportJobPayload(job, List.of());
-        }
-
-        static ImportJobPayload failed(List<UserError> errors) {
-            return new ImportJobPayload(null, errors);
-        }
     }
 
     public record ImportColumn(String header, String field) {
@@ -124,7 +117,7 @@ public class ImportController {
             job.mapping = Map.copyOf(merged);
             job.report = null;
             return Mono.just(job);
-        })), ImportJobPayload::ok, ImportJobPayload::failed);
+        })), ImportJobPayload::new);
     }
 
     @MutationMapping
@@ -135,7 +128,7 @@ public class ImportController {
                 job.report = report;
                 return job;
             });
-        })), ImportJobPayload::ok, ImportJobPayload::failed);
+        })), ImportJobPayload::new);
     }
 
     @MutationMapping
@@ -143,7 +136,7 @@ public class ImportController {
         return Mutations.payload(moneyCaller().flatMap(caller -> job(caller, input.id())
                 .flatMap(job -> ImportUploadController.checkToken(job.kind).thenReturn(job))
                 .flatMap(job -> actor(caller).flatMap(actor -> start(caller, actor, job)))),
-                ImportJobPayload::ok, ImportJobPayload::failed);
+                ImportJobPayload::new);
     }
 
     @MutationMapping
@@ -160,7 +153,7 @@ public class ImportController {
                 }
             }
             return job;
-        })), ImportJobPayload::ok, ImportJobPayload::failed);
+        })), ImportJobPayload::new);
     }
 
     private static void requireOpen(ImportJob job) {

@@ -53,18 +53,17 @@ public class TimesheetController {
 
     @MutationMapping
     public Mono<ImportTimesheetPayload> importTimesheet(@Argument ImportTimesheetInput input) {
-        return Mutations.payload(Callers.current()
-                        .flatMap(caller -> caller.command(Caller.MONEY_ROLES, "import timesheets", () -> {
-                                    TimesheetCsv.Read read = TimesheetCsv.read(input.format(), input.content());
-                                    return new ImportTimesheetCommand(input.format(), read.rows(), read.issues(),
-                                            Boolean.TRUE.equals(input.dryRun()));
-                                })
-                                .flatMap(command -> timesheets.importRows(caller, command)
-                                        .doOnNext(r -> log.info("timesheet import: format={} dryRun={} lines={}"
-                                                        + " created={} unchanged={} issues={} user={} agency={}",
-                                                input.format(), command.dryRun(), r.entries(), r.created(),
-                                                r.unchanged(), r.issues().size(), caller.userId().value(),
-                                                caller.agencyId().value())))),
+        return Mutations.asCaller(caller -> caller.command(Caller.MONEY_ROLES, "import timesheets", () -> {
+                            TimesheetCsv.Read read = TimesheetCsv.read(input.format(), input.content());
+                            return new ImportTimesheetCommand(input.format(), read.rows(), read.issues(),
+                                    Boolean.TRUE.equals(input.dryRun()));
+                        })
+                        .flatMap(command -> timesheets.importRows(caller, command)
+                                .doOnNext(r -> log.info("timesheet import: format={} dryRun={} lines={}"
+                                                + " created={} unchanged={} issues={} user={} agency={}",
+                                        input.format(), command.dryRun(), r.entries(), r.created(),
+                                        r.unchanged(), r.issues().size(), caller.userId().value(),
+                                        caller.agencyId().value()))),
                 r -> new ImportTimesheetPayload(r.entries(), r.created(), r.unchanged(), r.minutes() / 60.0,
                         r.issues(), List.of()),
                 errors -> new ImportTimesheetPayload(null, null, null, null, List.of(), errors));

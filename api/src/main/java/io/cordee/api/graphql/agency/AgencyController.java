@@ -113,7 +113,6 @@ public class AgencyController {
                                     "safetyCashThreshold"),
                             input.payday(), delays));
                 }),
-                agency -> new UpdateAgencySettingsPayload(agency, List.of()),
-                errors -> new UpdateAgencySettingsPayload(null, errors));
+                UpdateAgencySettingsPayload::new);
     }
 }

@@ -282,30 +282,27 @@ public class AlertController {
 
     @MutationMapping
     public Mono<AlertPayload> acknowledgeAlert(@Argument AcknowledgeAlertInput input) {
-        return Callers.current().flatMap(caller -> Mutations.payload(
-                Mono.defer(() -> alerts.acknowledge(caller, new AcknowledgeAlertCommand(
-                        new AlertId(GlobalId.decode(input.id(), TYPE, "id")), version(input.version()),
-                        input.comment())))
+        return Mutations.asCaller(caller -> alerts.acknowledge(caller, new AcknowledgeAlertCommand(
+                                new AlertId(GlobalId.decode(input.id(), TYPE, "id")), version(input.version()),
+                                input.comment()))
                         .flatMap(stored -> announce(caller, AlertChange.Type.ACKNOWLEDGED, stored)),
-                stored -> new AlertPayload(new Alert(stored), List.of()), errors -> new AlertPayload(null, errors)));
+                stored -> new AlertPayload(new Alert(stored), List.of()), errors -> new AlertPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<AlertPayload> snoozeAlert(@Argument SnoozeAlertInput input) {
-        return Callers.current().flatMap(caller -> Mutations.payload(
-                Mono.defer(() -> alerts.snooze(caller, new SnoozeAlertCommand(
-                        new AlertId(GlobalId.decode(input.id(), TYPE, "id")), version(input.version()),
-                        input.until())))
+        return Mutations.asCaller(caller -> alerts.snooze(caller, new SnoozeAlertCommand(
+                                new AlertId(GlobalId.decode(input.id(), TYPE, "id")), version(input.version()),
+                                input.until()))
                         .flatMap(stored -> announce(caller, AlertChange.Type.SNOOZED, stored)),
-                stored -> new AlertPayload(new Alert(stored), List.of()), errors -> new AlertPayload(null, errors)));
+                stored -> new AlertPayload(new Alert(stored), List.of()), errors -> new AlertPayload(null, errors));
     }
 
     @MutationMapping
     public Mono<UpdateAlertThresholdsPayload> updateAlertThresholds(@Argument UpdateAlertThresholdsInput input) {
-        return Callers.current().flatMap(caller -> Mutations.payload(
-                alerts.updateThresholds(caller, input.version(), input::applyTo),
+        return Mutations.asCaller(caller -> alerts.updateThresholds(caller, input.version(), input::applyTo),
                 t -> new UpdateAlertThresholdsPayload(AlertThresholdsView.of(t), List.of()),
-                errors -> new UpdateAlertThresholdsPayload(null, errors)));
+                errors -> new UpdateAlertThresholdsPayload(null, errors));
     }
 
     /**

@@ -4,7 +4,6 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import io.cordee.api.graphql.common.Batches;
 import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.Connection;
-import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -68,47 +67,24 @@ public class ApiTokenController {
 
     @MutationMapping
     public Mono<CreateApiTokenPayload> createApiToken(@Argument CreateApiTokenInput input) {
-        return Mutations.payload(
-                Callers.signedInPerson("create API tokens").flatMap(caller -> apiTokens.create(caller,
+        return Mutations.asSignedInPerson("create API tokens", caller -> apiTokens.create(caller,
                         new CreateApiTokenCommand(input.name(), input.access(),
                                 input.areas() == null ? Set.of() : Set.copyOf(input.areas()),
-                                input.expiresAt() == null ? null : input.expiresAt().toInstant(), clock.instant()))),
+                                input.expiresAt() == null ? null : input.expiresAt().toInstant(), clock.instant())),
                 created -> new CreateApiTokenPayload(created.token(), created.value(), List.of()),
                 errors -> new CreateApiTokenPayload(null, null, errors));
     }
 
     @MutationMapping
     public Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input) {
-        return Mutations.payload(
-                Callers.signedInPerson("revoke API tokens").flatMap(caller -> apiTokens.revoke(caller,
-                        new ApiTokenId(GlobalId.decode(input.id(), TYPE, "id")))),
-                token -> new RevokeApiTokenPayload(token, List.of()),
-                errors -> new RevokeApiTokenPayload(null, errors));
+        return Mutations.asSignedInPerson("revoke API tokens", caller -> apiTokens.revoke(caller,
+                        new ApiTokenId(GlobalId.decode(input.id(), TYPE, "id"))),
+                RevokeApiTokenPayload::new);
     }
 
     @SchemaMapping(typeName = TYPE)
     public List<ApiTokenArea> areas(ApiToken token) {
         return token.areas().stream().sorted().toList();
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public OffsetDateTime createdAt(ApiToken token) {
-        return DateTimes.utc(token.createdAt());
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public OffsetDateTime expiresAt(ApiToken token) {
-        return DateTimes.utc(token.expiresAt());
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public OffsetDateTime lastUsedAt(ApiToken token) {
-        return DateTimes.utc(token.lastUsedAt());
-    }
-
-    @SchemaMapping(typeName = TYPE)
-    public OffsetDateTime revokedAt(ApiToken token) {
-        return DateTimes.utc(token.revokedAt());
     }
 
     @SchemaMapping(typeName = TYPE)

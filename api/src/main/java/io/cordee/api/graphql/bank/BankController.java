@@ -92,21 +92,21 @@ public class BankController {
     public Mono<BankAccountPayload> createBankAccount(@Argument CreateBankAccountInput input) {
         return Mutations.asCaller(caller -> cash.createAccount(caller,
                         new CreateBankAccountCommand(input.name(), input.label())),
-                a -> new BankAccountPayload(a, List.of()), errors -> new BankAccountPayload(null, errors));
+                BankAccountPayload::new);
     }
 
     @MutationMapping
     public Mono<BankAccountPayload> updateBankAccount(@Argument UpdateBankAccountInput input) {
         return Mutations.asCaller(caller -> cash.updateAccount(caller,
                         accountId(input.id(), "id"), input.version(), input.name(), input.label(), input.archived()),
-                a -> new BankAccountPayload(a, List.of()), errors -> new BankAccountPayload(null, errors));
+                BankAccountPayload::new);
     }
 
     @MutationMapping
     public Mono<BankAccountPayload> archiveBankAccount(@Argument ArchiveBankAccountInput input) {
         return Mutations.asCaller(caller -> cash.updateAccount(caller,
                         accountId(input.id(), "id"), input.version(), null, null, true),
-                a -> new BankAccountPayload(a, List.of()), errors -> new BankAccountPayload(null, errors));
+                BankAccountPayload::new);
     }
 
     @MutationMapping
@@ -122,6 +122,6 @@ public class BankController {
                         cash.updateOneOff(caller, GlobalId.decode(input.id(), "OneOffExpense", "id"), input.version(),
                                 input.label(), input.date(),
                                 MoneyInput.toMoney(input.amount(), agency.settings().currency(), "amount"))),
-                e -> new OneOffExpensePayload(e, List.of()), errors -> new OneOffExpensePayload(null, errors));
+                OneOffExpensePayload::new);
     }
 }

@@ -77,13 +77,6 @@ public class BillingController {
     }
 
     public record InvoicePayload(Invoice invoice, List<UserError> userErrors) {
-        static InvoicePayload ok(Invoice invoice) {
-            return new InvoicePayload(invoice, List.of());
-        }
-
-        static InvoicePayload failed(List<UserError> errors) {
-            return new InvoicePayload(null, errors);
-        }
     }
 
     public record PaymentBehaviour(int expectedDelayDays, int p90DelayDays, int basedOnInvoices) {
@@ -203,7 +196,7 @@ public class BillingController {
     public Mono<InvoicePayload> issueInvoice(@Argument IssueInvoiceInput input) {
         return Mutations.asCaller(caller -> billing.issue(caller, new IssueInvoiceCommand(
                         invoiceId(input.id(), "id"), input.version(), input.number(), input.issueDate())),
-                InvoicePayload::ok, InvoicePayload::failed);
+                InvoicePayload::new);
     }
 
     @MutationMapping
@@ -213,13 +206,13 @@ public class BillingController {
                                         input.projectId(), ProjectController.TYPE, "projectId")), input.label(),
                                 input.amount().toMoney(agency.settings().currency(), "amount"), input.number(),
                                 input.issueDate()))),
-                InvoicePayload::ok, InvoicePayload::failed);
+                InvoicePayload::new);
     }
 
     @MutationMapping
     public Mono<InvoicePayload> cancelInvoice(@Argument CancelInvoiceInput input) {
         return Mutations.asCaller(caller -> billing.cancel(caller,
-                invoiceId(input.id(), "id"), input.version()), InvoicePayload::ok, InvoicePayload::failed);
+                invoiceId(input.id(), "id"), input.version()), InvoicePayload::new);
     }
 
     @MutationMapping
@@ -228,7 +221,7 @@ public class BillingController {
                         billing.recordPayment(caller, new RecordPaymentCommand(invoiceId(input.invoiceId(),
                                 "invoiceId"), input.version(), input.amount().toMoney(agency.settings().currency(),
                                 "amount"), input.receivedOn()))),
-                InvoicePayload::ok, InvoicePayload::failed);
+                InvoicePayload::new);
     }
 
     private static InvoiceId invoiceId(String id, String field) {

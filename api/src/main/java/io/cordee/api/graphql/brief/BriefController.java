@@ -78,13 +78,6 @@ public class BriefController {
     }
 
     public record BriefVersionPayload(BriefVersion briefVersion, List<UserError> userErrors) {
-        static BriefVersionPayload ok(BriefVersion version) {
-            return new BriefVersionPayload(version, List.of());
-        }
-
-        static BriefVersionPayload failed(List<UserError> errors) {
-            return new BriefVersionPayload(null, errors);
-        }
     }
 
     public record BriefSignature(String party, String signedBy, OffsetDateTime signedAt, int versionNumber) {
@@ -151,7 +144,7 @@ public class BriefController {
                         input.title(), new BriefVersionDraft(input.objectives(), input.targetUsers(),
                                 drafts(input.requirements()), input.constraints(), input.assumptions(),
                                 input.outOfScope(), input.launchDate(), input.communicationPlanDate())),
-                brief -> new CreateBriefPayload(brief, List.of()), errors -> new CreateBriefPayload(null, errors));
+                CreateBriefPayload::new);
     }
 
     @MutationMapping
@@ -161,21 +154,21 @@ public class BriefController {
                         new BriefVersionDraft(input.objectives(), input.targetUsers(),
                                 drafts(input.requirements()), input.constraints(), input.assumptions(),
                                 input.outOfScope(), input.launchDate(), input.communicationPlanDate())),
-                BriefVersionPayload::ok, BriefVersionPayload::failed);
+                BriefVersionPayload::new);
     }
 
     @MutationMapping
     public Mono<BriefVersionPayload> signBriefVersion(@Argument SignBriefVersionInput input) {
         return Mutations.asCaller(caller -> briefs.sign(caller,
                         new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version()),
-                BriefVersionPayload::ok, BriefVersionPayload::failed);
+                BriefVersionPayload::new);
     }
 
     @QueryMapping
     public Mono<PreviewBriefFeasibilityPayload> previewBriefFeasibility(@Argument PreviewBriefFeasibilityInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> briefs.previewFeasibility(caller,
+        return Mutations.asCaller(caller -> briefs.previewFeasibility(caller,
                                 new BriefId(GlobalId.decode(input.briefId(), TYPE, "briefId")),
-                                drafts(input.requirements()), input.launchDate()))
+                                drafts(input.requirements()), input.launchDate())
                         .map(f -> java.util.Optional.of(FeasibilityView.of(f)))
                         .defaultIfEmpty(java.util.Optional.empty()),
                 f -> new PreviewBriefFeasibilityPayload(f.orElse(null), List.of()),
@@ -186,7 +179,7 @@ public class BriefController {
     public Mono<BriefVersionPayload> startBriefVersion(@Argument StartBriefVersionInput input) {
         return Mutations.asCaller(caller -> briefs.startVersion(caller,
                         new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version()),
-                BriefVersionPayload::ok, BriefVersionPayload::failed);
+                BriefVersionPayload::new);
     }
 
     @MutationMapping
@@ -194,7 +187,7 @@ public class BriefController {
         return Mutations.asCaller(caller -> briefs.applySuggestion(caller,
                         new BriefVersionId(GlobalId.decode(input.id(), VERSION_TYPE, "id")), input.version(),
                         input.suggestion()),
-                BriefVersionPayload::ok, BriefVersionPayload::failed);
+                BriefVersionPayload::new);
     }
 
     // ---- Brief

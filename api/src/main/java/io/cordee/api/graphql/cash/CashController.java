@@ -177,7 +177,7 @@ public class CashController {
                                 input.accountId() == null ? null : BankController.accountId(input.accountId(), "accountId"),
                                 input.date(),
                                 input.amount().toMoney(agency.settings().currency(), "amount")))),
-                b -> new BankBalancePayload(b, List.of()), errors -> new BankBalancePayload(null, errors));
+                BankBalancePayload::new);
     }
 
     @MutationMapping
@@ -186,7 +186,7 @@ public class CashController {
                         new CreateOverheadCommand(input.label(),
                                 input.monthlyAmount().toMoney(agency.settings().currency(), "monthlyAmount"),
                                 input.dayOfMonth(), input.startDate(), input.endDate()))),
-                o -> new OverheadPayload(o, List.of()), errors -> new OverheadPayload(null, errors));
+                OverheadPayload::new);
     }
 
     @MutationMapping
@@ -196,7 +196,7 @@ public class CashController {
                         MoneyInput.toMoney(input.monthlyAmount(), agency.settings().currency(), "monthlyAmount"),
                         input.dayOfMonth(), input.startDate(), input.endDate(),
                         Boolean.TRUE.equals(input.clearEndDate()))),
-                o -> new OverheadPayload(o, List.of()), errors -> new OverheadPayload(null, errors));
+                OverheadPayload::new);
     }
 
     @MutationMapping
@@ -211,7 +211,7 @@ public class CashController {
         return Mutations.payload(withAgency((caller, agency) -> cash.addOneOff(caller,
                         new CreateOneOffExpenseCommand(input.label(), input.date(),
                                 input.amount().toMoney(agency.settings().currency(), "amount")))),
-                e -> new OneOffExpensePayload(e, List.of()), errors -> new OneOffExpensePayload(null, errors));
+                OneOffExpensePayload::new);
     }
 
     @MutationMapping

@@ -77,6 +77,6 @@ public class CashRiskController {
         }
         return Mutations.asCaller(caller -> risk.updateSettings(caller, input.version(),
                         failure, input.cashRiskPercent()),
-                s -> new CashRiskSettingsPayload(s, List.of()), errors -> new CashRiskSettingsPayload(null, errors));
+                CashRiskSettingsPayload::new);
     }
 }

@@ -52,13 +52,6 @@ public class ClientController {
     }
 
     public record ClientPayload(Client client, List<UserError> userErrors) {
-        static ClientPayload ok(Client client) {
-            return new ClientPayload(client, List.of());
-        }
-
-        static ClientPayload failed(List<UserError> errors) {
-            return new ClientPayload(null, errors);
-        }
     }
 
     private final ClientService clients;
@@ -100,7 +93,7 @@ public class ClientController {
         return Mutations.asCaller(
                 caller -> clients.create(caller, new ClientDraft(input.name(),
                         input.segment(), input.paymentTermsDays(), input.contacts(), input.funding())),
-                ClientPayload::ok, ClientPayload::failed);
+                ClientPayload::new);
     }
 
     @MutationMapping
@@ -110,7 +103,7 @@ public class ClientController {
                         new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
                         new ClientDraft(input.name(), input.segment(), input.paymentTermsDays(), input.contacts(),
                                 input.funding())),
-                ClientPayload::ok, ClientPayload::failed);
+                ClientPayload::new);
     }
 
     @MutationMapping
@@ -118,7 +111,7 @@ public class ClientController {
         return Mutations.asCaller(
                 caller -> clients.archive(caller,
                         new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version()),
-                ClientPayload::ok, ClientPayload::failed);
+                ClientPayload::new);
     }
 
     @MutationMapping
@@ -126,6 +119,6 @@ public class ClientController {
         return Mutations.asCaller(
                 caller -> clients.restore(caller,
                         new ClientId(GlobalId.decode(input.id(), TYPE, "id")), input.version()),
-                ClientPayload::ok, ClientPayload::failed);
+                ClientPayload::new);
     }
 }

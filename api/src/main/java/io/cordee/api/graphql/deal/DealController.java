@@ -33,6 +33,7 @@ import io.cordee.core.staffing.TeamMember;
 import io.cordee.core.staffing.TeamMemberId;
 import io.cordee.core.staffing.TeamService;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +62,49 @@ public class DealController {
     public record StaffingNeedInput(String teamMemberId, Integer sharePercent) {
     }
 
+    /** The fields a deal is created or updated with: the two inputs share them, and so how they are read. */
+    interface DealFieldsInput {
+        String name();
+
+        String clientId();
+
+        String prospectName();
+
+        Segment prospectSegment();
+
+        MoneyInput expectedFee();
+
+        Integer probabilityPercent();
+
+        LocalDate expectedStart();
+
+        Integer duration();
+
+        DurationUnit durationUnit();
+
+        DealBillingPlanInput billingPlan();
+
+        List<StaffingNeedInput> staffingNeed();
+
+        /** The deal these fields describe, its fee in the agency's {@code currency}. */
+        default DealDraft draft(Currency currency) {
+            return new DealDraft(name(), DealController.clientId(clientId()), prospectName(), prospectSegment(),
+                    MoneyInput.toMoney(expectedFee(), currency, "expectedFee"), probabilityPercent(), expectedStart(),
+                    duration(), durationUnit(), plan(billingPlan()), needs(staffingNeed()));
+        }
+    }
+
     public record CreateDealInput(String name, String clientId, String prospectName, Segment prospectSegment,
                                   MoneyInput expectedFee, Integer probabilityPercent, LocalDate expectedStart,
                                   Integer duration, DurationUnit durationUnit, DealBillingPlanInput billingPlan,
-                                  List<StaffingNeedInput> staffingNeed) {
+                                  List<StaffingNeedInput> staffingNeed) implements DealFieldsInput {
     }
 
     public record UpdateDealInput(String id, Long version, String name, String clientId, String prospectName,
                                   Segment prospectSegment, MoneyInput expectedFee, Integer probabilityPercent,
                                   LocalDate expectedStart, Integer duration, DurationUnit durationUnit,
-                                  DealBillingPlanInput billingPlan, List<StaffingNeedInput> staffingNeed) {
+                                  DealBillingPlanInput billingPlan, List<StaffingNeedInput> staffingNeed)
+            implements DealFieldsInput {
     }
 
     public record MoveDealInput(String id, Long version, DealStage stage) {
@@ -157,37 +191,30 @@ public class DealController {
     @MutationMapping
     public Mono<DealPayload> createDeal(@Argument CreateDealInput input) {
         return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
-                        deals.create(caller, new CreateDealCommand(input.name(), clientId(input.clientId()),
-                                input.prospectName(), input.prospectSegment(),
-                                MoneyInput.toMoney(input.expectedFee(), agency.settings().currency(), "expectedFee"),
-                                input.probabilityPercent(), input.expectedStart(), input.duration(),
-                                input.durationUnit(), plan(input.billingPlan()), needs(input.staffingNeed())))),
-                deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
+                        deals.create(caller, new CreateDealCommand(input.draft(agency.settings().currency())))),
+                DealPayload::new);
     }
 
     @MutationMapping
     public Mono<DealPayload> updateDeal(@Argument UpdateDealInput input) {
         return Mutations.asCaller(caller -> agencies.current(caller).flatMap(agency ->
-                        deals.update(caller, dealId(input.id()), input.version(), new DealDraft(input.name(),
-                                clientId(input.clientId()), input.prospectName(), input.prospectSegment(),
-                                MoneyInput.toMoney(input.expectedFee(), agency.settings().currency(), "expectedFee"),
-                                input.probabilityPercent(), input.expectedStart(), input.duration(),
-                                input.durationUnit(), plan(input.billingPlan()), needs(input.staffingNeed())))),
-                deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
+                        deals.update(caller, dealId(input.id()), input.version(),
+                                input.draft(agency.settings().currency()))),
+                DealPayload::new);
     }
 
     @MutationMapping
     public Mono<DealPayload> moveDeal(@Argument MoveDealInput input) {
         return Mutations.asCaller(caller ->
                         deals.move(caller, dealId(input.id()), input.version(), input.stage()),
-                deal -> new DealPayload(deal, List.of()), errors -> new DealPayload(null, errors));
+                DealPayload::new);
     }
 
     @MutationMapping
     public Mono<WinDealPayload> winDeal(@Argument WinDealInput input) {
         return Mutations.asCaller(caller ->
                         deals.win(caller, dealId(input.id()), input.version()),
-                project -> new WinDealPayload(project, List.of()), errors -> new WinDealPayload(null, errors));
+                WinDealPayload::new);
     }
 
     private static DealId dealId(String id) {

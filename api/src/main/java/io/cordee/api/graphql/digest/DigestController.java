@@ -40,7 +40,7 @@ public class DigestController {
                 ? Mono.error(new Forbidden("An API token cannot change a person's mail: sign in"))
                 : Callers.current());
         return Mutations.payload(person.flatMap(caller -> digests.setOptOut(caller, Boolean.TRUE.equals(input.optOut()))),
-                optOut -> new SetDigestOptOutPayload(optOut, List.of()), errors -> new SetDigestOptOutPayload(null, errors));
+                SetDigestOptOutPayload::new);
     }
 
     /** The link of a digest mail, anonymous: the token is the credential, and it can only switch the digest off. */

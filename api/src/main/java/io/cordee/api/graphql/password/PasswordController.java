@@ -1,7 +1,6 @@
 package io.cordee.api.graphql.password;
 
 import graphql.GraphQLContext;
-import io.cordee.api.graphql.common.Callers;
 import io.cordee.api.graphql.common.GraphQlAuthentication;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -53,8 +52,8 @@ public class PasswordController {
     @MutationMapping
     public Mono<ChangePasswordPayload> changePassword(@Argument ChangePasswordInput input, GraphQLContext context) {
         String token = context.get(GraphQlAuthentication.TOKEN);
-        return Mutations.payload(Callers.current().flatMap(caller -> passwords.change(caller, token,
-                                new ChangePasswordCommand(input.currentPassword(), input.newPassword())))
+        return Mutations.asCaller(caller -> passwords.change(caller, token,
+                                new ChangePasswordCommand(input.currentPassword(), input.newPassword()))
                         .thenReturn(true),
                 changed -> new ChangePasswordPayload(true, List.of()),
                 errors -> new ChangePasswordPayload(false, errors));

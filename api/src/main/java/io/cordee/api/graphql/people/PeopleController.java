@@ -4,7 +4,6 @@ import io.cordee.core.people.ChangeRoleCommand;
 import io.cordee.core.people.InvitePersonCommand;
 import graphql.GraphQLContext;
 import io.cordee.api.graphql.common.Callers;
-import io.cordee.api.graphql.common.DateTimes;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.graphql.common.Mutations;
 import io.cordee.api.graphql.common.UserError;
@@ -20,7 +19,6 @@ import io.cordee.core.people.PeopleService;
 import io.cordee.core.people.Person;
 import io.cordee.core.people.PersonStatus;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,24 +87,24 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<InvitationLinkPayload> invitePerson(@Argument InvitePersonInput input) {
-        return Mutations.payload(Callers.signedInPerson("invite people").flatMap(caller -> people.invite(caller,
+        return Mutations.asSignedInPerson("invite people", caller -> people.invite(caller,
                         new InvitePersonCommand(input.email(), input.role(), clientId(input.clientId()),
-                                input.language()))),
+                                input.language())),
                 this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
     }
 
     @MutationMapping
     public Mono<InvitationLinkPayload> resendInvitation(@Argument InvitationIdInput input) {
-        return Mutations.payload(Callers.signedInPerson("re-send invitations").flatMap(caller -> people.resend(caller,
-                        GlobalId.decode(input.id(), INVITATION, "id"))),
+        return Mutations.asSignedInPerson("re-send invitations", caller -> people.resend(caller,
+                        GlobalId.decode(input.id(), INVITATION, "id")),
                 this::linkPayload, errors -> new InvitationLinkPayload(null, null, null, errors));
     }
 
     @MutationMapping
     public Mono<InvitationPayload> revokeInvitation(@Argument InvitationIdInput input) {
-        return Mutations.payload(Callers.signedInPerson("revoke invitations").flatMap(caller -> people.revoke(caller,
-                        GlobalId.decode(input.id(), INVITATION, "id"))),
-                invitation -> new InvitationPayload(invitation, List.of()), errors -> new InvitationPayload(null, errors));
+        return Mutations.asSignedInPerson("revoke invitations", caller -> people.revoke(caller,
+                        GlobalId.decode(input.id(), INVITATION, "id")),
+                InvitationPayload::new);
     }
 
     @MutationMapping
@@ -119,24 +117,24 @@ public class PeopleController {
 
     @MutationMapping
     public Mono<PersonPayload> changeRole(@Argument ChangeRoleInput input) {
-        return Mutations.payload(Callers.signedInPerson("change roles").flatMap(caller -> people.changeRole(caller,
+        return Mutations.asSignedInPerson("change roles", caller -> people.changeRole(caller,
                         new ChangeRoleCommand(userId(input.id()), input.role(), clientId(input.clientId()),
-                                input.version()))),
-                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+                                input.version())),
+                PersonPayload::new);
     }
 
     @MutationMapping
     public Mono<PersonPayload> deactivateUser(@Argument PersonIdInput input) {
-        return Mutations.payload(Callers.signedInPerson("deactivate people").flatMap(caller -> people.deactivate(caller,
-                        userId(input.id()), input.version())),
-                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+        return Mutations.asSignedInPerson("deactivate people", caller -> people.deactivate(caller,
+                        userId(input.id()), input.version()),
+                PersonPayload::new);
     }
 
     @MutationMapping
     public Mono<PersonPayload> reactivateUser(@Argument PersonIdInput input) {
-        return Mutations.payload(Callers.signedInPerson("reactivate people").flatMap(caller -> people.reactivate(caller,
-                        userId(input.id()), input.version())),
-                person -> new PersonPayload(person, List.of()), errors -> new PersonPayload(null, errors));
+        return Mutations.asSignedInPerson("reactivate people", caller -> people.reactivate(caller,
+                        userId(input.id()), input.version()),
+                PersonPayload::new);
     }
 
     private InvitationLinkPayload linkPayload(NewInvitation created) {
@@ -160,16 +158,6 @@ public class PeopleController {
         return person.status();
     }
 
-    @SchemaMapping(typeName = "Person")
-    public OffsetDateTime lastSignedInAt(Person person) {
-        return DateTimes.utc(person.lastSignedInAt());
-    }
-
-    @SchemaMapping(typeName = "Person")
-    public OffsetDateTime deactivatedAt(Person person) {
-        return DateTimes.utc(person.deactivatedAt());
-    }
-
     @SchemaMapping(typeName = INVITATION)
     public String clientId(Invitation invitation) {
         return invitation.clientId() == null ? null : GlobalId.of("Client", invitation.clientId().value());
@@ -178,16 +166,6 @@ public class PeopleController {
     @SchemaMapping(typeName = INVITATION)
     public InvitationStatus status(Invitation invitation) {
         return invitation.status(clock.instant());
-    }
-
-    @SchemaMapping(typeName = INVITATION)
-    public OffsetDateTime createdAt(Invitation invitation) {
-        return DateTimes.utc(invitation.createdAt());
-    }
-
-    @SchemaMapping(typeName = INVITATION)
-    public OffsetDateTime expiresAt(Invitation invitation) {
-        return DateTimes.utc(invitation.expiresAt());
     }
 
     private static UserId userId(String id) {

@@ -49,13 +49,6 @@ public class ProjectController {
     }
 
     public record ProjectPayload(Project project, List<UserError> userErrors) {
-        static ProjectPayload ok(Project project) {
-            return new ProjectPayload(project, List.of());
-        }
-
-        static ProjectPayload failed(List<UserError> errors) {
-            return new ProjectPayload(null, errors);
-        }
     }
 
     private final ProjectService projects;
@@ -91,7 +84,7 @@ public class ProjectController {
                                 input.communicationPlanDate(),
                                 MoneyInput.toMoney(input.feeBudget(), agency.settings().currency(), "feeBudget"),
                                 input.paymentTermsDays()))),
-                ProjectPayload::ok, ProjectPayload::failed);
+                ProjectPayload::new);
     }
 
     @MutationMapping
@@ -103,6 +96,6 @@ public class ProjectController {
                                 input.communicationPlanDate(),
                                 MoneyInput.toMoney(input.feeBudget(), agency.settings().currency(), "feeBudget"),
                                 input.paymentTermsDays()))),
-                ProjectPayload::ok, ProjectPayload::failed);
+                ProjectPayload::new);
     }
 }

@@ -116,14 +116,6 @@ public class ProposalController {
     }
 
     public record RenegotiationProposalPayload(RenegotiationProposal proposal, List<UserError> userErrors) {
-
-        static RenegotiationProposalPayload ok(RenegotiationProposal proposal) {
-            return new RenegotiationProposalPayload(proposal, List.of());
-        }
-
-        static RenegotiationProposalPayload failed(List<UserError> errors) {
-            return new RenegotiationProposalPayload(null, errors);
-        }
     }
 
     private final ProposalService proposals;
@@ -159,22 +151,22 @@ public class ProposalController {
 
     @MutationMapping
     public Mono<RenegotiationProposalPayload> recordProposalSent(@Argument RecordProposalSentInput input) {
-        return Callers.current().flatMap(caller -> Mutations.payload(Mono.defer(() -> proposals.recordSent(caller,
+        return Mutations.asCaller(caller -> proposals.recordSent(caller,
                                 new RecordProposalSentCommand(new ClientId(GlobalId.decode(input.clientId(),
                                         ClientController.TYPE, "clientId")), options(input.options()), input.language(),
-                                        input.sentOn(), input.channel() == null ? SendChannel.EMAIL : input.channel())))
+                                        input.sentOn(), input.channel() == null ? SendChannel.EMAIL : input.channel()))
                         .map(p -> RenegotiationProposal.of(caller, p)),
-                RenegotiationProposalPayload::ok, RenegotiationProposalPayload::failed));
+                RenegotiationProposalPayload::new);
     }
 
     @MutationMapping
     public Mono<RenegotiationProposalPayload> recordProposalAnswer(@Argument RecordProposalAnswerInput input) {
-        return Callers.current().flatMap(caller -> Mutations.payload(Mono.defer(() -> proposals.recordAnswer(caller,
+        return Mutations.asCaller(caller -> proposals.recordAnswer(caller,
                                 new RecordProposalAnswerCommand(new ProposalId(GlobalId.decode(input.proposalId(), TYPE,
                                         "proposalId")), input.version(), input.answer(), input.acceptedOption(),
-                                        input.note())))
+                                        input.note()))
                         .map(p -> RenegotiationProposal.of(caller, p)),
-                RenegotiationProposalPayload::ok, RenegotiationProposalPayload::failed));
+                RenegotiationProposalPayload::new);
     }
 
     // ---- ProposalPreview -----------------------------------------------------------------------

@@ -310,7 +310,7 @@ public class RelationshipController {
                         new CreateInteractionCommand(clientId(input.clientId()), new InteractionDraft(input.date(),
                                 input.kind(), input.agencyParticipants(), input.clientParticipants(), input.summary(),
                                 input.agencyEnergy(), input.clientEnergy(), input.internal()))),
-                i -> new InteractionPayload(i, List.of()), errors -> new InteractionPayload(null, errors));
+                InteractionPayload::new);
     }
 
     @MutationMapping
@@ -320,7 +320,7 @@ public class RelationshipController {
                                 input.version(), new InteractionDraft(input.date(), input.kind(),
                                 input.agencyParticipants(), input.clientParticipants(), input.summary(),
                                 input.agencyEnergy(), input.clientEnergy(), input.internal()))),
-                i -> new InteractionPayload(i, List.of()), errors -> new InteractionPayload(null, errors));
+                InteractionPayload::new);
     }
 
     @MutationMapping
@@ -333,7 +333,7 @@ public class RelationshipController {
                                                 s.lead() == null ? Lead.SHARED : s.lead()))
                                         .toList(),
                                 input.expectations())),
-                m -> new StrengthsMapPayload(m, List.of()), errors -> new StrengthsMapPayload(null, errors));
+                StrengthsMapPayload::new);
     }
 
     @MutationMapping
@@ -342,7 +342,7 @@ public class RelationshipController {
                         new CreateAgreementCommand(clientId(input.clientId()), projectId(input.projectId()),
                                 input.what(), input.ownerSide(), input.ownerName(), input.dueDate(), input.status(),
                                 input.doneDate())),
-                a -> new AgreementPayload(a, List.of()), errors -> new AgreementPayload(null, errors));
+                AgreementPayload::new);
     }
 
     @MutationMapping
@@ -352,7 +352,7 @@ public class RelationshipController {
                                 input.version(), new AgreementDraft(projectId(input.projectId()), input.what(),
                                 input.ownerSide(), input.ownerName(), input.dueDate(), input.status(),
                                 input.doneDate()))),
-                a -> new AgreementPayload(a, List.of()), errors -> new AgreementPayload(null, errors));
+                AgreementPayload::new);
     }
 
     @MutationMapping
@@ -360,7 +360,7 @@ public class RelationshipController {
         return Mutations.asCaller(caller -> relationships.addCommitment(caller,
                         new CreateCommitmentCommand(clientId(input.clientId()), projectId(input.projectId()),
                                 input.kind(), input.title(), input.dueDate(), input.deliveredDate())),
-                c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
+                CommitmentPayload::new);
     }
 
     @MutationMapping
@@ -369,7 +369,7 @@ public class RelationshipController {
                         new UpdateEntryCommand<>(new CommitmentId(GlobalId.decode(input.id(), COMMITMENT, "id")),
                                 input.version(), new CommitmentDraft(projectId(input.projectId()), input.kind(),
                                 input.title(), input.dueDate(), input.deliveredDate()))),
-                c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
+                CommitmentPayload::new);
     }
 
     @MutationMapping
@@ -377,7 +377,7 @@ public class RelationshipController {
         return Mutations.asCaller(caller -> relationships.recordDelivery(caller,
                         new RecordCommitmentDeliveryCommand(new CommitmentId(GlobalId.decode(input.id(), COMMITMENT,
                                 "id")), input.version(), input.deliveredDate(), input.comment())),
-                c -> new CommitmentPayload(c, List.of()), errors -> new CommitmentPayload(null, errors));
+                CommitmentPayload::new);
     }
 
     @MutationMapping

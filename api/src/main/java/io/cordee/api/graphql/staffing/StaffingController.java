@@ -57,13 +57,6 @@ public class StaffingController {
     }
 
     public record AllocationPayload(Allocation allocation, List<UserError> userErrors) {
-        static AllocationPayload ok(Allocation allocation) {
-            return new AllocationPayload(allocation, List.of());
-        }
-
-        static AllocationPayload failed(List<UserError> errors) {
-            return new AllocationPayload(null, errors);
-        }
     }
 
     public record DeleteAllocationPayload(String deletedAllocationId, List<UserError> userErrors) {
@@ -182,7 +175,7 @@ public class StaffingController {
                 caller -> staffing.create(caller, new CreateAllocationCommand(
                         memberId(input.teamMemberId()), projectId(input.projectId()), input.sharePercent(),
                         input.startDate(), input.endDate())),
-                AllocationPayload::ok, AllocationPayload::failed);
+                AllocationPayload::new);
     }
 
     @MutationMapping
@@ -192,7 +185,7 @@ public class StaffingController {
                         new AllocationId(GlobalId.decode(input.id(), TYPE, "id")), input.version(),
                         new AllocationDraft(memberId(input.teamMemberId()), projectId(input.projectId()),
                                 input.sharePercent(), input.startDate(), input.endDate())),
-                AllocationPayload::ok, AllocationPayload::failed);
+                AllocationPayload::new);
     }
 
     @MutationMapping

@@ -65,23 +65,9 @@ public class TeamController {
     }
 
     public record AbsencePayload(Absence absence, List<UserError> userErrors) {
-        static AbsencePayload ok(Absence absence) {
-            return new AbsencePayload(absence, List.of());
-        }
-
-        static AbsencePayload failed(List<UserError> errors) {
-            return new AbsencePayload(null, errors);
-        }
     }
 
     public record TeamMemberPayload(TeamMember teamMember, List<UserError> userErrors) {
-        static TeamMemberPayload ok(TeamMember member) {
-            return new TeamMemberPayload(member, List.of());
-        }
-
-        static TeamMemberPayload failed(List<UserError> errors) {
-            return new TeamMemberPayload(null, errors);
-        }
     }
 
     private final TeamService team;
@@ -125,7 +111,7 @@ public class TeamController {
                                         "monthlyLoadedCost"),
                                 MoneyInput.toMoney(input.dailyBillRate(), agency.settings().currency(),
                                         "dailyBillRate"), input.startDate(), input.endDate()))),
-                TeamMemberPayload::ok, TeamMemberPayload::failed);
+                TeamMemberPayload::new);
     }
 
     @MutationMapping
@@ -140,7 +126,7 @@ public class TeamController {
                                         "dailyBillRate"), input.startDate(), input.endDate(),
                                 Boolean.TRUE.equals(input.clearStartDate()),
                                 Boolean.TRUE.equals(input.clearEndDate())))),
-                TeamMemberPayload::ok, TeamMemberPayload::failed);
+                TeamMemberPayload::new);
     }
 
     @MutationMapping
@@ -148,7 +134,7 @@ public class TeamController {
         return Mutations.asCaller(
                 caller -> team.archive(caller,
                         new TeamMemberId(GlobalId.decode(input.id(), TYPE, "id")), input.version()),
-                TeamMemberPayload::ok, TeamMemberPayload::failed);
+                TeamMemberPayload::new);
     }
 
     @MutationMapping
@@ -157,7 +143,7 @@ public class TeamController {
                 caller -> team.addAbsence(caller, new AddAbsenceCommand(
                         new TeamMemberId(GlobalId.decode(input.teamMemberId(), TYPE, "teamMemberId")),
                         input.kind(), input.from(), input.to(), input.note())),
-                AbsencePayload::ok, AbsencePayload::failed);
+                AbsencePayload::new);
     }
 
     @MutationMapping
@@ -166,7 +152,7 @@ public class TeamController {
                 caller -> team.updateAbsence(caller,
                         new AbsenceId(GlobalId.decode(input.id(), ABSENCE, "id")), input.version(),
                         new AbsenceDraft(input.kind(), input.from(), input.to(), input.note())),
-                AbsencePayload::ok, AbsencePayload::failed);
+                AbsencePayload::new);
     }
 
     @MutationMapping
@@ -174,7 +160,7 @@ public class TeamController {
         return Mutations.asCaller(
                 caller -> team.removeAbsence(caller,
                         new AbsenceId(GlobalId.decode(input.id(), ABSENCE, "id")), input.version()),
-                AbsencePayload::ok, AbsencePayload::failed);
+                AbsencePayload::new);
     }
 
     @QueryMapping

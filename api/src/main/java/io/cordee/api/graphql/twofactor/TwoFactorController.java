@@ -84,8 +84,7 @@ public class TwoFactorController {
     @MutationMapping
     public Mono<StartTwoFactorEnrolmentPayload> startTwoFactorEnrolment() {
         return Mutations.asCaller(twoFactor::start,
-                enrolment -> new StartTwoFactorEnrolmentPayload(enrolment, List.of()),
-                errors -> new StartTwoFactorEnrolmentPayload(null, errors));
+                StartTwoFactorEnrolmentPayload::new);
     }
 
     @MutationMapping
@@ -97,8 +96,8 @@ public class TwoFactorController {
 
     @MutationMapping
     public Mono<DisableTwoFactorPayload> disableTwoFactor(@Argument DisableTwoFactorInput input) {
-        return Mutations.payload(Callers.current().flatMap(caller -> twoFactor.disable(caller,
-                        new DisableTwoFactorCommand(input.password(), input.code()))).thenReturn(true),
+        return Mutations.asCaller(caller -> twoFactor.disable(caller,
+                        new DisableTwoFactorCommand(input.password(), input.code())).thenReturn(true),
                 done -> new DisableTwoFactorPayload(true, List.of()),
                 errors -> new DisableTwoFactorPayload(false, errors));
     }
@@ -116,8 +115,7 @@ public class TwoFactorController {
                                 new SetTwoFactorRequirementCommand(input.roles() == null ? null
                                         : Set.copyOf(input.roles()), input.version()))
                         .then(agencies.current(caller)),
-                agency -> new SetTwoFactorRequirementPayload(agency, List.of()),
-                errors -> new SetTwoFactorRequirementPayload(null, errors));
+                SetTwoFactorRequirementPayload::new);
     }
 
     @SchemaMapping(typeName = "Agency")
