@@ -224,7 +224,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
      */
     @Override
     public Flux<Receivable> findReceivables(AgencyId agencyId, LocalDate asOf) {
-        return db.sql("WITH later AS (SELECT invoice_id, sum(amount_minor) AS later_minor FROM payment"
+        return db.sql("WITH later AS (SELECT invoice_id, sum(amount_minor)::bigint AS later_minor FROM payment"
                         + " WHERE agency_id = :agencyId AND received_on > :asOf GROUP BY invoice_id)"
                         + " SELECT array_agg(i.id) AS ids, array_agg(i.client_id) AS clients,"
                         + " array_agg(i.project_id) AS projects,"
