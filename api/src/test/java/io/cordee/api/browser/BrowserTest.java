@@ -89,6 +89,14 @@ class BrowserTest {
     /** Whether {@link #driver} is {@link SharedChromium}'s, lent to this class, rather than a Chromium of its own. */
     private boolean shared;
 
+    /** Points this browser at the test context's application: its port, its tenants and its clock. */
+    BrowserTest against(int port, Tenants tenants, TestClock clock) {
+        this.port = port;
+        this.tenants = tenants;
+        this.clock = clock;
+        return this;
+    }
+
     /**
      * For a class that needs one browser at a time: the test JVM's Chromium ({@link SharedChromium}), as clean as a
      * new one, rather than a start of its own.
@@ -856,6 +864,28 @@ class BrowserTest {
     /** Whether the page fits the window's width: no horizontal scroll. */
     boolean noHorizontalScroll() {
         return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
+    /** Runs {@code checks} at a phone's 390×844 (mobile emulation), then back to the window's own size, whatever they did. */
+    void atPhoneSize(Runnable checks) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            checks.run();
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** The page as the phone of {@link #atPhoneSize} shows it, as {@code target/screenshots/<name>-390x844.png}. */
+    void phoneScreenshot(String name) {
+        try {
+            Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + "-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // =============================================================================================
