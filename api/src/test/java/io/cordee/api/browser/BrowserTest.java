@@ -429,11 +429,8 @@ class BrowserTest {
     void theAllocationEditorShowsErrorsNextToTheFieldsAndExplainsAConflict() {
         Tenants.Tenant tenant = tenants.create("Atelier Staffing");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        owner.document("""
-                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
-                          dailyBillRate: {amountMinor: 70000}}) { userErrors { code } } }""").execute();
-        String clientId = owner.document("{ clients { nodes { id } } }").execute()
-                .path("clients.nodes[0].id").entity(String.class).get();
+        adaLovelace(owner);
+        String clientId = onlyClient(owner);
         LocalDate start = clock.todayInParis().withDayOfMonth(1);
         owner.document("""
                         mutation($c: ID!, $start: Date!) { createProject(input: {clientId: $c, name: "Refonte", status: ACTIVE,
@@ -521,12 +518,8 @@ class BrowserTest {
         Tenants.Tenant tenant = tenants.create("Atelier Alertes");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
         // one person at 40 % on the agency's only client next month: its share of the capacity is 40 % > 30 %
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
-                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
-                .path("createTeamMember.teamMember.id").entity(String.class).get();
-        String clientId = owner.document("{ clients { nodes { id } } }").execute()
-                .path("clients.nodes[0].id").entity(String.class).get();
+        String member = adaLovelace(owner);
+        String clientId = onlyClient(owner);
         LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
         String project = owner.document("""
                         mutation($c: ID!, $start: Date!) { createProject(input: {clientId: $c, name: "Refonte", status: ACTIVE,
@@ -650,12 +643,8 @@ class BrowserTest {
     void addingARequirementUpdatesTheFeasibilityVerdict() {
         Tenants.Tenant tenant = tenants.create("Atelier Cahier");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
-                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
-                .path("createTeamMember.teamMember.id").entity(String.class).get();
-        String clientId = owner.document("{ clients { nodes { id } } }").execute()
-                .path("clients.nodes[0].id").entity(String.class).get();
+        String member = adaLovelace(owner);
+        String clientId = onlyClient(owner);
         LocalDate today = clock.todayInParis();
         LocalDate launch = today.plusWeeks(8);
         String project = owner.document("""
@@ -859,6 +848,20 @@ class BrowserTest {
     void setDate(WebElement input, LocalDate date) {
         js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
                 input, date.toString());
+    }
+
+    /** Ada Lovelace on the agency's team (6,000.00 a month, 700.00 a day); her global id. */
+    private static String adaLovelace(HttpGraphQlTester owner) {
+        return owner.document("""
+                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
+                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
+                .path("createTeamMember.teamMember.id").entity(String.class).get();
+    }
+
+    /** The global id of a new agency's only client, its own. */
+    private static String onlyClient(HttpGraphQlTester owner) {
+        return owner.document("{ clients { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
     }
 
     /** Whether the page fits the window's width: no horizontal scroll. */
@@ -1379,10 +1382,7 @@ class BrowserTest {
     private BriefEditorFixture briefEditorFixture(String agency, String title, String requirements) {
         Tenants.Tenant tenant = tenants.create(agency);
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
-                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
-                .path("createTeamMember.teamMember.id").entity(String.class).get();
+        String member = adaLovelace(owner);
         LocalDate today = clock.todayInParis();
         String project = owner.document("""
                         mutation($c: ID!, $start: Date!, $launch: Date!) { createProject(input: {clientId: $c, name: "Boutique",
