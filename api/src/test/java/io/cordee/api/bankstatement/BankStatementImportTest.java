@@ -2,6 +2,7 @@ package io.cordee.api.bankstatement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordee.api.support.AgencyRows;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
@@ -9,7 +10,6 @@ import io.cordee.core.identity.Role;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -381,8 +381,7 @@ public class BankStatementImportTest {
     }
 
     private long count(Tenants.Tenant tenant, String table) {
-        return db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a").bind("a", tenant.agencyId().value())
-                .mapValue(Long.class).one().block(Duration.ofSeconds(10));
+        return AgencyRows.count(db, tenant.agencyId(), table);
     }
 
     private static java.util.UUID uuid(String globalId) {

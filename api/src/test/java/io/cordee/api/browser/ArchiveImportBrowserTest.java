@@ -3,6 +3,7 @@ package io.cordee.api.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.demo.DemoAgency;
+import io.cordee.api.support.AgencyRows;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.agency.Agency;
@@ -100,7 +101,6 @@ class ArchiveImportBrowserTest {
     }
 
     private long count(String table, AgencyId agency) {
-        return db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a").bind("a", agency.value())
-                .map(r -> r.get(0, Long.class)).one().block();
+        return AgencyRows.count(db, agency, table);
     }
 }

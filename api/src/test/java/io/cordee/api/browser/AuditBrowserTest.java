@@ -1,13 +1,12 @@
 package io.cordee.api.browser;
 
+import static io.cordee.api.support.ClientEdits.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
-import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -60,13 +58,9 @@ class AuditBrowserTest {
                 .doesNotContain("Client Journalisé");
 
         browser.assertAccessible("audit page");
-        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
+        browser.atPhoneSize(() -> {
             assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
-        } finally {
-            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        });
 
         browser.screenshot("audit");
 
@@ -97,16 +91,5 @@ class AuditBrowserTest {
     private void setDate(String css, String iso) {
         browser.js("const i = document.querySelector(arguments[0]); i.value = arguments[1];"
                 + " i.dispatchEvent(new Event('input', {bubbles: true}))", css, iso);
-    }
-
-    private static void update(HttpGraphQlTester reader, String client,
-                               Map<String, Object> fields, HttpGraphQlTester as) {
-        long version = reader.document("query($id: ID!) { client(id: $id) { version } }").variable("id", client)
-                .execute().path("client.version").entity(Long.class).get();
-        Map<String, Object> input = new HashMap<>(fields);
-        input.put("id", client);
-        input.put("version", version);
-        as.document("mutation($in: UpdateClientInput!) { updateClient(input: $in) { userErrors { code } } }")
-                .variable("in", input).execute().path("updateClient.userErrors").entityList(Object.class).hasSize(0);
     }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -38,7 +32,7 @@ class BankBrowserTest {
     final BrowserTest browser = CHROMIUM.browser;
 
     @Test
-    void financeRecordsBalancesOnTwoAccountsAndAnOverheadAndTheCockpitFollows() throws IOException {
+    void financeRecordsBalancesOnTwoAccountsAndAnOverheadAndTheCockpitFollows() {
         LocalDate today = browser.clock.todayInParis();
         Tenants.Tenant tenant = browser.tenants.create("Atelier Banque");
         HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
@@ -103,20 +97,15 @@ class BankBrowserTest {
         browser.screenshot("bank");
 
         // at a phone's 390 px: no horizontal scrolling, in French too
-        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
+        browser.atPhoneSize(() -> {
             assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
                     "Comptes bancaires"));
             assertThat(browser.text("[data-testid=overheads] h2")).isEqualTo("Frais généraux");
             assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
-            Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(OutputType.FILE).toPath(),
-                    Path.of("target", "screenshots", "bank-fr-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+            browser.phoneScreenshot("bank-fr");
+        });
     }
 
     @Test

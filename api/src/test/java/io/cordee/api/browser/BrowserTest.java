@@ -89,6 +89,14 @@ class BrowserTest {
     /** Whether {@link #driver} is {@link SharedChromium}'s, lent to this class, rather than a Chromium of its own. */
     private boolean shared;
 
+    /** Points this browser at the test context's application: its port, its tenants and its clock. */
+    BrowserTest against(int port, Tenants tenants, TestClock clock) {
+        this.port = port;
+        this.tenants = tenants;
+        this.clock = clock;
+        return this;
+    }
+
     /**
      * For a class that needs one browser at a time: the test JVM's Chromium ({@link SharedChromium}), as clean as a
      * new one, rather than a start of its own.
@@ -421,11 +429,8 @@ class BrowserTest {
     void theAllocationEditorShowsErrorsNextToTheFieldsAndExplainsAConflict() {
         Tenants.Tenant tenant = tenants.create("Atelier Staffing");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        owner.document("""
-                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
-                          dailyBillRate: {amountMinor: 70000}}) { userErrors { code } } }""").execute();
-        String clientId = owner.document("{ clients { nodes { id } } }").execute()
-                .path("clients.nodes[0].id").entity(String.class).get();
+        adaLovelace(owner);
+        String clientId = onlyClient(owner);
         LocalDate start = clock.todayInParis().withDayOfMonth(1);
         owner.document("""
                         mutation($c: ID!, $start: Date!) { createProject(input: {clientId: $c, name: "Refonte", status: ACTIVE,
@@ -513,12 +518,8 @@ class BrowserTest {
         Tenants.Tenant tenant = tenants.create("Atelier Alertes");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
         // one person at 40 % on the agency's only client next month: its share of the capacity is 40 % > 30 %
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
-                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
-                .path("createTeamMember.teamMember.id").entity(String.class).get();
-        String clientId = owner.document("{ clients { nodes { id } } }").execute()
-                .path("clients.nodes[0].id").entity(String.class).get();
+        String member = adaLovelace(owner);
+        String clientId = onlyClient(owner);
         LocalDate nextMonth = clock.todayInParis().plusMonths(1).withDayOfMonth(1);
         String project = owner.document("""
                         mutation($c: ID!, $start: Date!) { createProject(input: {clientId: $c, name: "Refonte", status: ACTIVE,
@@ -642,12 +643,8 @@ class BrowserTest {
     void addingARequirementUpdatesTheFeasibilityVerdict() {
         Tenants.Tenant tenant = tenants.create("Atelier Cahier");
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
-                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
-                .path("createTeamMember.teamMember.id").entity(String.class).get();
-        String clientId = owner.document("{ clients { nodes { id } } }").execute()
-                .path("clients.nodes[0].id").entity(String.class).get();
+        String member = adaLovelace(owner);
+        String clientId = onlyClient(owner);
         LocalDate today = clock.todayInParis();
         LocalDate launch = today.plusWeeks(8);
         String project = owner.document("""
@@ -853,9 +850,45 @@ class BrowserTest {
                 input, date.toString());
     }
 
+    /** Ada Lovelace on the agency's team (6,000.00 a month, 700.00 a day); her global id. */
+    private static String adaLovelace(HttpGraphQlTester owner) {
+        return owner.document("""
+                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
+                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
+                .path("createTeamMember.teamMember.id").entity(String.class).get();
+    }
+
+    /** The global id of a new agency's only client, its own. */
+    private static String onlyClient(HttpGraphQlTester owner) {
+        return owner.document("{ clients { nodes { id } } }").execute()
+                .path("clients.nodes[0].id").entity(String.class).get();
+    }
+
     /** Whether the page fits the window's width: no horizontal scroll. */
     boolean noHorizontalScroll() {
         return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
+    /** Runs {@code checks} at a phone's 390×844 (mobile emulation), then back to the window's own size, whatever they did. */
+    void atPhoneSize(Runnable checks) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            checks.run();
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** The page as the phone of {@link #atPhoneSize} shows it, as {@code target/screenshots/<name>-390x844.png}. */
+    void phoneScreenshot(String name) {
+        try {
+            Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + "-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // =============================================================================================
@@ -1349,10 +1382,7 @@ class BrowserTest {
     private BriefEditorFixture briefEditorFixture(String agency, String title, String requirements) {
         Tenants.Tenant tenant = tenants.create(agency);
         HttpGraphQlTester owner = tenants.as(tenant, Role.OWNER);
-        String member = owner.document("""
-                        mutation { createTeamMember(input: {name: "Ada Lovelace", monthlyLoadedCost: {amountMinor: 600000},
-                          dailyBillRate: {amountMinor: 70000}}) { teamMember { id } } }""").execute()
-                .path("createTeamMember.teamMember.id").entity(String.class).get();
+        String member = adaLovelace(owner);
         LocalDate today = clock.todayInParis();
         String project = owner.document("""
                         mutation($c: ID!, $start: Date!, $launch: Date!) { createProject(input: {clientId: $c, name: "Boutique",

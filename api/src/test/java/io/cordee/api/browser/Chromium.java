@@ -28,10 +28,8 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         ApplicationContext application = SpringExtension.getApplicationContext(context);
-        browser.port = Integer.parseInt(application.getEnvironment().getRequiredProperty("local.server.port"));
-        browser.tenants = application.getBean(Tenants.class);
-        browser.clock = application.getBean(TestClock.class);
-        browser.shareChromium();
+        browser.against(Integer.parseInt(application.getEnvironment().getRequiredProperty("local.server.port")),
+                application.getBean(Tenants.class), application.getBean(TestClock.class)).shareChromium();
     }
 
     @Override

@@ -6,15 +6,12 @@ import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
-import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,15 +92,11 @@ class DealsBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("[data-stage=WON] [data-action]"))).as("a won deal is final").isEmpty();
 
         // at a phone's 390 px: no horizontal scrolling
-        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
+        browser.atPhoneSize(() -> {
             assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("page width at 390 px").isTrue();
             browser.screenshot("deals");
-        } finally {
-            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        });
 
         link = browser.driver.findElement(By.cssSelector("[data-testid=won-project]"));
         press(link);

@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -60,14 +58,10 @@ class FecImportBrowserTest {
             browser.click("[data-testid=import-apply]");
             assertThat(browser.text("[data-testid=import-done]")).isEqualTo("Import applied. See the clients");
             assertThat(browser.text("[data-testid=import-job] h2")).isEqualTo("26 rows — applied");
-            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-            try {
+            browser.atPhoneSize(() -> {
                 assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                         .as("page width at 390 px").isTrue();
-            } finally {
-                ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-            }
+            });
         } finally {
             Files.deleteIfExists(file);
         }

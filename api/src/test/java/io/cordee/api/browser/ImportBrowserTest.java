@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -72,18 +70,14 @@ class ImportBrowserTest {
             assertThat(browser.text("[data-testid=import-job] h2")).isEqualTo("3 rows — applied");
 
             // at a phone's 390 px: no horizontal scrolling (the preview table scrolls inside its box), in French too
-            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-            try {
+            browser.atPhoneSize(() -> {
                 assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
                 browser.click("[data-testid=lang-fr]");
                 assertThat(browser.text("[data-testid=import-job] h2")).isEqualTo("3 lignes — appliqué");
                 assertThat(browser.text("[data-testid=import-count-clients]")).isEqualTo("Clients 3 0 0");
                 assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
                 browser.click("[data-testid=lang-en]");
-            } finally {
-                ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-            }
+            });
 
             browser.driver.findElement(By.cssSelector("[data-testid=import-done] a")).click();
             browser.wait.until(d -> d.findElements(By.cssSelector("li.client h2")).stream()

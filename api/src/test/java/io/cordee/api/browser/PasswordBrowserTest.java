@@ -6,15 +6,12 @@ import io.cordee.api.support.MailServer;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -98,16 +95,12 @@ class PasswordBrowserTest {
         assertThat(browser.text("[data-testid=password-changed]")).isEqualTo("Password changed. Your other sessions are signed out.");
         assertThat(browser.tenants.signIn(email, "a brand new passphrase")).isNotBlank();
 
-        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
+        browser.atPhoneSize(() -> {
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
                     "Changer mon mot de passe"));
             assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("page width at 390 px in French").isTrue();
-        } finally {
-            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        });
     }
 }

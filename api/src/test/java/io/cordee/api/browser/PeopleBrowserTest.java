@@ -48,10 +48,7 @@ class PeopleBrowserTest {
     @BeforeAll
     void startChromium() throws IOException {
         for (BrowserTest browser : List.of(owner, invited)) {
-            browser.port = port;
-            browser.tenants = tenants;
-            browser.clock = clock;
-            browser.startChromium();
+            browser.against(port, tenants, clock).startChromium();
         }
     }
 

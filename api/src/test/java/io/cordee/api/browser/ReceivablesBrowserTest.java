@@ -6,10 +6,6 @@ import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -44,7 +38,7 @@ class ReceivablesBrowserTest {
     final BrowserTest browser = CHROMIUM.browser;
 
     @Test
-    void financeIssuesAnInvoiceAndRecordsAPartPaymentThenTheRest() throws IOException {
+    void financeIssuesAnInvoiceAndRecordsAPartPaymentThenTheRest() {
         LocalDate today = browser.clock.todayInParis();
         Tenants.Tenant tenant = browser.tenants.create("Atelier Créances");
         HttpGraphQlTester finance = browser.tenants.as(tenant, Role.FINANCE);
@@ -126,20 +120,15 @@ class ReceivablesBrowserTest {
         browser.screenshot("receivables");
 
         // at a phone's 390 px: no horizontal scrolling, in French too
-        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
+        browser.atPhoneSize(() -> {
             assertThat(browser.noHorizontalScroll()).as("page width at 390 px").isTrue();
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
                     "Factures et paiements"));
             assertThat(browser.text("[data-testid=aged-receivables] h2")).isEqualTo("Balance âgée");
             assertThat(browser.noHorizontalScroll()).as("page width at 390 px in French").isTrue();
-            Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(OutputType.FILE).toPath(),
-                    Path.of("target", "screenshots", "receivables-fr-390x844.png"), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+            browser.phoneScreenshot("receivables-fr");
+        });
     }
 
     @Test

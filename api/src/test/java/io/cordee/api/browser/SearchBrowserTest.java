@@ -121,19 +121,13 @@ class SearchBrowserTest {
     @Test
     void theBellMovesLiveWhenAnAlertOpensResolvesAndIsAcknowledged() {
         LocalDate nextMonth = browser.clock.todayInParis().plusMonths(1).withDayOfMonth(1);
-        Tenants.Tenant tenant = browser.tenants.create("Cloche Vivante");
-        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
-        String[] ids = soloAndSite(owner);
-        String member = ids[0];
-        String project = ids[1];
-
-        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
-        browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
+        SoloAndSite agency = signedInOwnerOfSoloAndSite("Cloche Vivante");
+        HttpGraphQlTester owner = agency.owner();
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=bell-count]"))).isEmpty();
 
         // one person of one, 40 % on the only client next month: above the 30 % warning, CAPACITY_CONCENTRATION
         // opens and the subscription brings it to the bell
-        Map<String, Object> allocation = allocate(owner, member, project, nextMonth);
+        Map<String, Object> allocation = allocate(owner, agency.member(), agency.project(), nextMonth);
         browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
         assertThat(browser.text("[data-testid=bell-count]")).isEqualTo("1");
         assertThat(owner.document(OPEN_ALERTS).execute().path("alerts.totalCount").entity(Long.class).get()).isEqualTo(1L);
@@ -149,7 +143,7 @@ class SearchBrowserTest {
 
         // allocated again, a new alert opens (bell 1); acknowledged on the alerts page, the bell follows (0):
         // the server's feed announces the acknowledgement like anyone's (ADR 75)
-        allocate(owner, member, project, nextMonth);
+        allocate(owner, agency.member(), agency.project(), nextMonth);
         browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
         String alert = (String) owner.document(OPEN_ALERTS).execute().path("alerts.nodes[0]")
                 .entity(new ParameterizedTypeReference<Map<String, Object>>() {
@@ -169,23 +163,17 @@ class SearchBrowserTest {
     @Test
     void theBellMovesLiveWhenAnotherUserAcknowledgesAndATokenSnoozesThroughTheApi() {
         LocalDate nextMonth = browser.clock.todayInParis().plusMonths(1).withDayOfMonth(1);
-        Tenants.Tenant tenant = browser.tenants.create("Cloche Partagée");
-        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
-        String[] ids = soloAndSite(owner);
-        String member = ids[0];
-        String project = ids[1];
-
-        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
-        browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
+        SoloAndSite agency = signedInOwnerOfSoloAndSite("Cloche Partagée");
+        HttpGraphQlTester owner = agency.owner();
         browser.js("window.cordeeSamePage = true");
 
         // 40 % of the only person on the only client next month: CAPACITY_CONCENTRATION opens, bell 1
-        Map<String, Object> allocation = allocate(owner, member, project, nextMonth);
+        Map<String, Object> allocation = allocate(owner, agency.member(), agency.project(), nextMonth);
         browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
 
         // the LEAD acknowledges it over HTTP: the owner's bell goes to 0 by itself
         Map<String, Object> alert = openAlert(owner);
-        browser.tenants.as(tenant, Role.LEAD).document("""
+        browser.tenants.as(agency.tenant(), Role.LEAD).document("""
                         mutation($id: ID!, $v: Long!) { acknowledgeAlert(input: {id: $id, version: $v}) {
                           userErrors { code } } }""")
                 .variable("id", alert.get("id")).variable("v", alert.get("version")).execute()
@@ -202,7 +190,7 @@ class SearchBrowserTest {
         browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> owner.document(
                         "{ alerts(filter: {status: [RESOLVED]}) { totalCount } }").execute()
                 .path("alerts.totalCount").entity(Long.class).get() == 1L);
-        allocate(owner, member, project, nextMonth);
+        allocate(owner, agency.member(), agency.project(), nextMonth);
         browser.wait.withTimeout(Duration.ofSeconds(30)).until(d -> "Open alerts: 1".equals(bellLabel()));
 
         // an API token of the owner snoozes it for a week: bell 0 again
@@ -256,11 +244,17 @@ class SearchBrowserTest {
         return bell.isEmpty() ? null : bell.get(0).getDomAttribute("aria-label");
     }
 
+    /** A new agency, its owner's GraphQL client, its one person and its project (global ids). */
+    private record SoloAndSite(Tenants.Tenant tenant, HttpGraphQlTester owner, String member, String project) {
+    }
+
     /**
-     * One person, "Solo" (5,000.00 a month), and a project "Site" of the agency's only client begun a month ago:
-     * their ids, the person's first.
+     * A new agency named {@code name} with one person, "Solo" (5,000.00 a month), and a project "Site" of its only
+     * client begun a month ago; its owner signed in here, the bell at 0 open alerts.
      */
-    private String[] soloAndSite(HttpGraphQlTester owner) {
+    private SoloAndSite signedInOwnerOfSoloAndSite(String name) {
+        Tenants.Tenant tenant = browser.tenants.create(name);
+        HttpGraphQlTester owner = browser.tenants.as(tenant, Role.OWNER);
         String member = owner.document("""
                         mutation { createTeamMember(input: {name: "Solo", monthlyLoadedCost: {amountMinor: 500000},
                           dailyBillRate: {amountMinor: 60000}}) { teamMember { id } userErrors { code } } }""")
@@ -272,6 +266,8 @@ class SearchBrowserTest {
                           startDate: $s, feeBudget: {amountMinor: 1000000}}) { project { id } userErrors { code } } }""")
                 .variable("c", client).variable("s", browser.clock.todayInParis().minusMonths(1).toString()).execute()
                 .path("createProject.project.id").entity(String.class).get();
-        return new String[] {member, project};
+        browser.signIn(tenant.email(Role.OWNER), Tenants.PASSWORD);
+        browser.wait.until(d -> "Open alerts: 0".equals(bellLabel()));
+        return new SoloAndSite(tenant, owner, member, project);
     }
 }

@@ -50,10 +50,7 @@ class SmallAgencyBrowserTest {
 
     @BeforeAll
     void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.shareChromium();
+        browser.against(port, tenants, clock).shareChromium();
     }
 
     @AfterAll

@@ -14,13 +14,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -142,18 +140,12 @@ class TeamBrowserTest {
         browser.screenshot("team");
 
         // phone width, in French: no horizontal scrolling
-        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
+        browser.atPhoneSize(() -> {
             browser.click("[data-testid=lang-fr]");
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Équipe"));
             assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
-            java.nio.file.Files.copy(((ChromeDriver) browser.driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE)
-                    .toPath(), java.nio.file.Path.of("target", "screenshots", "team-fr-390x844.png"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+            browser.phoneScreenshot("team-fr");
+        });
     }
 
     @Test

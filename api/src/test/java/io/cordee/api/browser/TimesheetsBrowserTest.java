@@ -60,10 +60,7 @@ class TimesheetsBrowserTest {
 
     @BeforeAll
     void startChromium() throws IOException {
-        browser.port = port;
-        browser.tenants = tenants;
-        browser.clock = clock;
-        browser.shareChromium();
+        browser.against(port, tenants, clock).shareChromium();
         files = Files.createTempDirectory("cordee-timesheets");
     }
 

@@ -2,15 +2,12 @@ package io.cordee.api.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordee.api.support.DigestServices;
 import io.cordee.api.support.MailServer;
 import io.cordee.api.support.OtherAgencies;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.agency.AgencyRepository;
-import io.cordee.core.alert.AlertService;
-import io.cordee.core.cash.CashService;
-import io.cordee.core.client.ClientRepository;
 import io.cordee.core.digest.DigestRepository;
 import io.cordee.core.digest.DigestService;
 import io.cordee.core.digest.DigestService.Report;
@@ -28,7 +25,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -48,14 +44,6 @@ class DigestTwoInstancesTest {
     @Autowired
     DigestRepository digests;
     @Autowired
-    AgencyRepository agencies;
-    @Autowired
-    AlertService alerts;
-    @Autowired
-    CashService cash;
-    @Autowired
-    ClientRepository clients;
-    @Autowired
     Mailer mailer;
     @Autowired
     Tenants tenants;
@@ -63,8 +51,8 @@ class DigestTwoInstancesTest {
     TestClock clock;
     @Autowired
     DatabaseClient db;
-    @Value("${cordee.public-url}")
-    String publicUrl;
+    @Autowired
+    DigestServices digestServices;
 
     @AfterEach
     void backToNow() {
@@ -75,8 +63,7 @@ class DigestTwoInstancesTest {
     void twoInstancesAtTheSameMomentSendOneDigestPerUserPerWeek() {
         // a Monday three weeks ahead, so no other digest test has claimed that week for the demo or anyone
         LocalDate monday = clock.todayInParis().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(3);
-        WeeklyDigest instanceTwo = new WeeklyDigest(new DigestService(digests, agencies, alerts, cash, clients,
-                mailer, clock, DayOfWeek.MONDAY, 8, publicUrl));
+        WeeklyDigest instanceTwo = new WeeklyDigest(digestServices.sendingThrough(mailer));
         List<Tenants.Tenant> studios = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             studios.add(tenants.create("Twin Digest Studio " + i));

@@ -2,17 +2,13 @@ package io.cordee.api.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordee.api.support.DigestServices;
 import io.cordee.api.support.MailServer;
 import io.cordee.api.support.OtherAgencies;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.AgencyId;
-import io.cordee.core.agency.AgencyRepository;
-import io.cordee.core.alert.AlertService;
-import io.cordee.core.cash.CashService;
-import io.cordee.core.client.ClientRepository;
 import io.cordee.core.digest.DigestRepository;
-import io.cordee.core.digest.DigestService;
 import io.cordee.core.digest.DigestService.Report;
 import io.cordee.core.identity.Role;
 import io.cordee.core.mail.Mailer;
@@ -31,7 +27,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -50,14 +45,6 @@ class WeeklyDigestOverlapTest {
     @Autowired
     DigestRepository digests;
     @Autowired
-    AgencyRepository agencies;
-    @Autowired
-    AlertService alerts;
-    @Autowired
-    CashService cash;
-    @Autowired
-    ClientRepository clients;
-    @Autowired
     Mailer mailer;
     @Autowired
     Tenants tenants;
@@ -65,8 +52,8 @@ class WeeklyDigestOverlapTest {
     TestClock clock;
     @Autowired
     DatabaseClient db;
-    @Value("${cordee.public-url}")
-    String publicUrl;
+    @Autowired
+    DigestServices digestServices;
 
     /** The mailer of the test's instance: released after each test, so no pass is left waiting. */
     HeldMailer held;
@@ -112,8 +99,7 @@ class WeeklyDigestOverlapTest {
         // a Monday six weeks ahead: no other digest test claims that week (they use the next one, +3 and +4)
         LocalDate monday = clock.todayInParis().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(6);
         held = new HeldMailer(mailer);
-        WeeklyDigest instance = new WeeklyDigest(new DigestService(digests, agencies, alerts, cash, clients, held,
-                clock, DayOfWeek.MONDAY, 8, publicUrl));
+        WeeklyDigest instance = new WeeklyDigest(digestServices.sendingThrough(held));
         List<Tenants.Tenant> studios = List.of(tenants.create("Overlap Studio A"), tenants.create("Overlap Studio B"));
         Set<AgencyId> mine = studios.stream().map(Tenants.Tenant::agencyId).collect(Collectors.toSet());
 

@@ -1,9 +1,11 @@
 package io.cordee.api.export;
 
+import static io.cordee.api.support.Zips.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordee.api.demo.DemoAgency;
+import io.cordee.api.support.AgencyRows;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
@@ -18,7 +20,6 @@ import io.cordee.core.identity.Role;
 import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -851,8 +851,7 @@ class AgencyArchiveImportTest {
     }
 
     private long count(String table, AgencyId agency) {
-        return db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a").bind("a", agency.value())
-                .map(r -> r.get(0, Long.class)).one().block();
+        return AgencyRows.count(db, agency, table);
     }
 
     private static Map<String, Object> cashRisk(HttpGraphQlTester as) {
@@ -995,8 +994,7 @@ class AgencyArchiveImportTest {
     private Map<String, Long> counts(AgencyId agency) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : COUNTED) {
-            counts.put(table, db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a")
-                    .bind("a", agency.value()).map(r -> r.get(0, Long.class)).one().block());
+            counts.put(table, count(table, agency));
         }
         return counts;
     }
@@ -1013,16 +1011,6 @@ class AgencyArchiveImportTest {
                           weeks { weekStart inflow { amountMinor } outflow { amountMinor } closing { amountMinor } } } }""")
                 .variable("k", scenario).execute().path("cashForecast")
                 .entity(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 
     private static byte[] zip(Map<String, byte[]> files) throws IOException {

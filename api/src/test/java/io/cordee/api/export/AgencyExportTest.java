@@ -1,5 +1,6 @@
 package io.cordee.api.export;
 
+import static io.cordee.api.support.Zips.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.demo.DemoAgency;
@@ -7,14 +8,11 @@ import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -147,15 +145,5 @@ class AgencyExportTest {
             String escaped = AgencyArchive.escape(text);
             assertThat(escaped.startsWith("'") ? escaped.substring(1) : escaped).isEqualTo(text);
         }
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 }

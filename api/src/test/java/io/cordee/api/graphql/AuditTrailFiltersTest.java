@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.ClientEdits;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,13 +115,7 @@ class AuditTrailFiltersTest {
     }
 
     private void update(HttpGraphQlTester as, Map<String, Object> fields) {
-        long version = owner.document("query($id: ID!) { client(id: $id) { version } }").variable("id", client)
-                .execute().path("client.version").entity(Long.class).get();
-        Map<String, Object> input = new HashMap<>(fields);
-        input.put("id", client);
-        input.put("version", version);
-        as.document("mutation($in: UpdateClientInput!) { updateClient(input: $in) { userErrors { code } } }")
-                .variable("in", input).execute().path("updateClient.userErrors").entityList(Object.class).hasSize(0);
+        ClientEdits.update(owner, client, fields, as);
     }
 
     private static List<Map<String, Object>> trail(HttpGraphQlTester as, Map<String, Object> variables) {

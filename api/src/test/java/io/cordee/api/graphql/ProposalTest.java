@@ -176,13 +176,7 @@ class ProposalTest {
                 .execute()
                 .path("recordProposalAnswer.userErrors[0].field").entityList(String.class)
                 .containsExactly("acceptedOption");
-        finance.document("query($id: ID!) { node(id: $id) { ... on RenegotiationProposal { version answer } } }")
-                .variable("id", id).execute()
-                .path("node.version").entity(Long.class).isEqualTo(0L)
-                .path("node.answer").valueIsNull();
-        finance.document(INVOICES).variable("p", project).execute()
-                .path("invoices.nodes[*].label").entityList(String.class)
-                .containsExactly("Deposit 30 %", "Design", "Launch");
+        assertUnansweredWithThePlanUnchanged(id);
 
         finance.document(ANSWER).variable("p", id).variable("v", 0).variable("a", "ACCEPTED").variable("o", 1)
                 .execute()
@@ -243,8 +237,13 @@ class ProposalTest {
                 .path("recordProposalAnswer.userErrors[0].field").entityList(String.class)
                 .containsExactly("milestones", "0", "date");
         // the answer was written first in the transaction and rolled back with the plan
+        assertUnansweredWithThePlanUnchanged(id);
+    }
+
+    /** The proposal still unanswered at version 0, and the project's plan still its deposit, Design and Launch. */
+    private void assertUnansweredWithThePlanUnchanged(String proposal) {
         finance.document("query($id: ID!) { node(id: $id) { ... on RenegotiationProposal { version answer } } }")
-                .variable("id", id).execute()
+                .variable("id", proposal).execute()
                 .path("node.version").entity(Long.class).isEqualTo(0L)
                 .path("node.answer").valueIsNull();
         finance.document(INVOICES).variable("p", project).execute()

@@ -1,5 +1,6 @@
 package io.cordee.api.graphql;
 
+import static io.cordee.api.graphql.RelationshipSecurityTest.project;
 import static io.cordee.api.graphql.RelationshipTest.CREATE_AGREEMENT;
 import static io.cordee.api.graphql.RelationshipTest.commitment;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,13 +184,5 @@ class RelationshipCommentsTest {
     private static String agreement(HttpGraphQlTester as, String client, String what) {
         return as.document(CREATE_AGREEMENT).variable("in", Map.of("clientId", client, "what", what, "ownerSide", "AGENCY"))
                 .execute().path("createAgreement.agreement.id").entity(String.class).get();
-    }
-
-    private static String project(HttpGraphQlTester owner, String client, String name) {
-        return owner.document("""
-                        mutation($c: ID!, $n: String!) { createProject(input: {clientId: $c, name: $n,
-                          startDate: "2026-01-05", feeBudget: {amountMinor: 1000000}}) { project { id } } }""")
-                .variable("c", client).variable("n", name).execute()
-                .path("createProject.project.id").entity(String.class).get();
     }
 }

@@ -255,7 +255,8 @@ class RelationshipSecurityTest {
                 .contains("FORBIDDEN"));
     }
 
-    private static String project(HttpGraphQlTester owner, String client, String name) {
+    /** A project of {@code client} from 5 January 2026, a fee of 10,000.00; its global id. */
+    static String project(HttpGraphQlTester owner, String client, String name) {
         return owner.document("""
                         mutation($c: ID!, $n: String!) { createProject(input: {clientId: $c, name: $n,
                           startDate: "2026-01-05", feeBudget: {amountMinor: 1000000}}) { project { id } } }""")

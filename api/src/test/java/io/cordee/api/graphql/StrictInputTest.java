@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.http.TrustedForwardedHeaders;
 import io.cordee.api.limits.ClientAddresses;
 import io.cordee.api.ops.RequestIds;
+import io.cordee.api.support.AgencyRows;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
@@ -58,8 +59,7 @@ class StrictInputTest {
     }
 
     private long count(String table) {
-        return db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a").bind("a", tenant.agencyId().value())
-                .mapValue(Long.class).one().block(Duration.ofSeconds(5));
+        return AgencyRows.count(db, tenant.agencyId(), table);
     }
 
     /** Everything the requests of this class could write. */

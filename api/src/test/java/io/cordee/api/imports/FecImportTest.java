@@ -1,14 +1,15 @@
 package io.cordee.api.imports;
 
+import static io.cordee.api.imports.ImportReports.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordee.api.support.AgencyRows;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.identity.Role;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -326,17 +327,8 @@ public class FecImportTest {
         return notes;
     }
 
-    /** record → [created, updated, skipped]. */
-    private static Map<String, List<Integer>> counts(JsonNode report) {
-        Map<String, List<Integer>> counts = new TreeMap<>();
-        report.path("counts").forEach(c -> counts.put(c.path("record").asString(), List.of(c.path("created").asInt(),
-                c.path("updated").asInt(), c.path("skipped").asInt())));
-        return counts;
-    }
-
     private long count(Tenants.Tenant tenant, String table) {
-        return db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a").bind("a", tenant.agencyId().value())
-                .mapValue(Long.class).one().block();
+        return AgencyRows.count(db, tenant.agencyId(), table);
     }
 
     private long sum(Tenants.Tenant tenant, String select) {

@@ -1,7 +1,9 @@
 package io.cordee.api.imports;
 
+import static io.cordee.api.imports.ImportReports.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordee.api.support.AgencyRows;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.ClockAt;
 import io.cordee.api.support.Tenants;
@@ -399,21 +401,12 @@ class ImportTest {
         return ImportJobWait.awaitEnd(() -> job(tester, id));
     }
 
-    /** record → [created, updated, skipped]. */
-    private static Map<String, List<Integer>> counts(JsonNode report) {
-        Map<String, List<Integer>> counts = new java.util.TreeMap<>();
-        report.path("counts").forEach(c -> counts.put(c.path("record").asString(), List.of(c.path("created").asInt(),
-                c.path("updated").asInt(), c.path("skipped").asInt())));
-        return counts;
-    }
-
     private static String issue(JsonNode issue) {
         return issue.path("row").asInt() + "|" + issue.path("column").asString() + "|" + issue.path("code").asString();
     }
 
     private long count(Tenants.Tenant tenant, String table) {
-        return db.sql("SELECT count(*) FROM " + table + " WHERE agency_id = :a").bind("a", tenant.agencyId().value())
-                .mapValue(Long.class).one().block();
+        return AgencyRows.count(db, tenant.agencyId(), table);
     }
 
     private long sum(Tenants.Tenant tenant) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.Tenants;
 import io.cordee.core.common.Computations;
-import io.cordee.core.identity.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +63,7 @@ class ComputationSchedulerTest {
     @BeforeAll
     static void signIn(@Autowired Tenants tenants) {
         Tenants.Tenant tenant = tenants.create("Computation Scheduler Agency");
-        finance = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        tenants.withToken(finance).document("""
-                        mutation { recordBankBalance(input: {date: "2026-01-05", amount: {amountMinor: 50000000}}) {
-                          userErrors { code } } }""")
-                .execute().path("recordBankBalance.userErrors").entityList(Object.class).hasSize(0);
+        finance = QueryLimitsTest.financeWithABalance(tenants, tenant);
     }
 
     @Test

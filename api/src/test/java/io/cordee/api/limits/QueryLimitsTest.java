@@ -59,12 +59,20 @@ public class QueryLimitsTest {
     @BeforeAll
     static void signIn(@Autowired Tenants tenants) {
         tenant = tenants.create("Limits Test Agency");
-        finance = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
-        // the forecast starts from a recorded balance
-        tenants.withToken(finance).document("""
+        finance = financeWithABalance(tenants, tenant);
+    }
+
+    /**
+     * A session of {@code tenant}'s FINANCE user, the agency's forecast starting from 500,000.00 recorded in the bank
+     * on 5 January 2026.
+     */
+    static String financeWithABalance(Tenants tenants, Tenants.Tenant tenant) {
+        String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
+        tenants.withToken(session).document("""
                         mutation { recordBankBalance(input: {date: "2026-01-05", amount: {amountMinor: 50000000}}) {
                           userErrors { code } } }""")
                 .execute().path("recordBankBalance.userErrors").entityList(Object.class).hasSize(0);
+        return session;
     }
 
     // ---- what must pass ------------------------------------------------------------------------

@@ -21,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureWebTestClient
 @AutoConfigureHttpGraphQlTester
 @ActiveProfiles("test")
-@Import({StatementCounter.Configuration.class, Tenants.class, TestClock.Configuration.class})
+@Import({StatementCounter.Configuration.class, Tenants.class, TestClock.Configuration.class, DigestServices.class})
 public @interface ApiTest {
 }

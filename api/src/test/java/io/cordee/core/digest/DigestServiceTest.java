@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static io.cordee.api.support.TenantServiceTest.refusal;
 
 import io.cordee.api.support.ApiTest;
+import io.cordee.api.support.DigestServices;
 import io.cordee.api.support.OtherAgencies;
 import io.cordee.api.support.Tenants;
 import io.cordee.api.support.TestClock;
 import io.cordee.core.agency.AgencyId;
 import io.cordee.core.agency.AgencyRepository;
-import io.cordee.core.alert.AlertService;
 import io.cordee.core.cash.CashService;
-import io.cordee.core.client.ClientRepository;
 import io.cordee.core.common.Forbidden;
 import io.cordee.core.digest.DigestService.Report;
 import io.cordee.core.identity.Caller;
@@ -52,11 +51,7 @@ class DigestServiceTest {
     @Autowired
     AgencyRepository agencies;
     @Autowired
-    AlertService alerts;
-    @Autowired
     CashService cash;
-    @Autowired
-    ClientRepository clients;
     @Autowired
     Tenants tenants;
     @Autowired
@@ -65,6 +60,8 @@ class DigestServiceTest {
     DatabaseClient db;
     @Value("${cordee.public-url}")
     String publicUrl;
+    @Autowired
+    DigestServices digestServices;
 
     /** A mailer that keeps every mail it is given, as configured as an SMTP server would be. */
     static final class KeptMails implements Mailer {
@@ -100,8 +97,7 @@ class DigestServiceTest {
     @BeforeEach
     void twoStudios() {
         monday = clock.todayInParis().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(9);
-        service = new DigestService(digests, agencies, alerts, cash, clients, mails, clock, DayOfWeek.MONDAY, 8,
-                publicUrl);
+        service = digestServices.sendingThrough(mails);
         at(monday, 7, 0);
         studio = tenants.create("Digest Service Studio");
         quiet = tenants.create("Digest Service Quiet");
@@ -208,11 +204,9 @@ class DigestServiceTest {
                 .isInstanceOf(Forbidden.class);
         assertThat(block(service.optedOut(tenants.caller(studio, Role.FINANCE)))).isFalse();
 
-        assertThatThrownBy(() -> new DigestService(digests, agencies, alerts, cash, clients, mails, clock,
-                DayOfWeek.MONDAY, 24, publicUrl)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> digestServices.sendingThrough(mails, 24)).isInstanceOf(IllegalArgumentException.class);
         // without SMTP nothing is sent, nor claimed
-        DigestService unmailed = new DigestService(digests, agencies, alerts, cash, clients, new KeptMails(false),
-                clock, DayOfWeek.MONDAY, 8, publicUrl);
+        DigestService unmailed = digestServices.sendingThrough(new KeptMails(false));
         at(monday, 8, 0);
         assertThat(block(unmailed.runDue().collectList())).isEmpty();
         assertThat(block(digests.unclaimedThisWeek(clock.instant()).collectList())).containsAll(mine);

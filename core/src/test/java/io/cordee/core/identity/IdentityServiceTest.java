@@ -7,6 +7,7 @@ import io.cordee.core.common.ErrorCode;
 import io.cordee.core.common.InvalidInput;
 import io.cordee.core.common.TooManyRequests;
 import io.cordee.core.common.Unauthenticated;
+import io.cordee.core.support.ReversibleHasher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,20 +27,8 @@ import reactor.test.StepVerifier;
 
 class IdentityServiceTest {
 
-    private final AtomicInteger hashChecks = new AtomicInteger();
-    /** Reversible on purpose: these tests are about the service, not the hash. */
-    private final PasswordHasher hasher = new PasswordHasher() {
-        @Override
-        public String hash(String raw) {
-            return "h:" + raw;
-        }
-
-        @Override
-        public boolean matches(String raw, String hash) {
-            hashChecks.incrementAndGet();
-            return hash.equals("h:" + raw);
-        }
-    };
+    private final ReversibleHasher hasher = new ReversibleHasher();
+    private final AtomicInteger hashChecks = hasher.checks();
     private final User ana = new User(new UserId(UUID.randomUUID()), new AgencyId(UUID.randomUUID()),
             "ana@agency.example", "Ana", Role.LEAD, null, "h:secret");
     private final List<Session> stored = new ArrayList<>();

@@ -13,9 +13,10 @@ import io.cordee.core.common.Unauthenticated;
 import io.cordee.core.identity.PasswordService.ResetRequest;
 import io.cordee.core.limit.RateBuckets;
 import io.cordee.core.mail.Mailer;
-import io.cordee.core.mail.OutgoingMail;
 import io.cordee.core.support.InMemoryAgencies;
 import io.cordee.core.support.InMemoryUsers;
+import io.cordee.core.support.NoSmtp;
+import io.cordee.core.support.ReversibleHasher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,18 +53,7 @@ class PasswordServiceTest {
             return now;
         }
     };
-    /** Reversible on purpose: these tests are about the service, not the hash. */
-    private final PasswordHasher hasher = new PasswordHasher() {
-        @Override
-        public String hash(String raw) {
-            return "h:" + raw;
-        }
-
-        @Override
-        public boolean matches(String raw, String hash) {
-            return hash.equals("h:" + raw);
-        }
-    };
+    private final PasswordHasher hasher = new ReversibleHasher();
     private final TransactionRunner tx = new TransactionRunner() {
         @Override
         public <T> Mono<T> inTransaction(Mono<T> work) {
@@ -71,17 +61,7 @@ class PasswordServiceTest {
         }
     };
     /** No SMTP: the service hands the link back instead of mailing it. */
-    private final Mailer noSmtp = new Mailer() {
-        @Override
-        public boolean configured() {
-            return false;
-        }
-
-        @Override
-        public Mono<Void> send(OutgoingMail mail) {
-            return Mono.error(new IllegalStateException("no SMTP"));
-        }
-    };
+    private final Mailer noSmtp = new NoSmtp();
     /** Reset requests are not admitted in these tests ({@code admitReset}); rate buckets have no twin yet. */
     private final RateBuckets noBuckets = new RateBuckets() {
         @Override

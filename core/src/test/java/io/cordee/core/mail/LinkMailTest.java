@@ -3,10 +3,10 @@ package io.cordee.core.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.core.identity.IdentityService;
+import io.cordee.core.support.NoSmtp;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 /** The layout shared by the invitation and password reset mails, their links, and the tokens they carry (ADR 88). */
 class LinkMailTest {
@@ -40,17 +40,7 @@ class LinkMailTest {
 
     @Test
     void aLinkHasOneSlashBetweenThePublicAddressAndThePageWhetherTheAddressEndsWithOneOrNot() {
-        Mailer none = new Mailer() {
-            @Override
-            public boolean configured() {
-                return false;
-            }
-
-            @Override
-            public Mono<Void> send(OutgoingMail mail) {
-                return Mono.error(new IllegalStateException("no SMTP"));
-            }
-        };
+        Mailer none = new NoSmtp();
         assertThat(new LinkMailer(none, "https://c.example/", "/#/accept/").link("abc"))
                 .isEqualTo("https://c.example/#/accept/abc");
         assertThat(new LinkMailer(none, "https://c.example", "/#/accept/").link("abc"))
