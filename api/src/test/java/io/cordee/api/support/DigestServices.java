@@ -7,14 +7,16 @@ import io.cordee.core.client.ClientRepository;
 import io.cordee.core.digest.DigestRepository;
 import io.cordee.core.digest.DigestService;
 import io.cordee.core.mail.Mailer;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * A {@link DigestService} of the application's own repositories and services, its {@link TestClock} and public URL,
- * sending through a mailer of the test's choosing on Mondays: another instance on the same database, or one whose
- * mails the test holds or keeps. The application's own is wired in {@code DigestConfiguration}.
+ * A {@link DigestService} of the application's own repositories and services, its clock (the {@link TestClock}, or
+ * the clock a test puts in its place) and public URL, sending through a mailer of the test's choosing on Mondays:
+ * another instance on the same database, or one whose mails the test holds or keeps. The application's own is wired
+ * in {@code DigestConfiguration}.
  */
 @TestComponent
 public class DigestServices {
@@ -24,11 +26,11 @@ public class DigestServices {
     private final AlertService alerts;
     private final CashService cash;
     private final ClientRepository clients;
-    private final TestClock clock;
+    private final Clock clock;
     private final String publicUrl;
 
     public DigestServices(DigestRepository digests, AgencyRepository agencies, AlertService alerts, CashService cash,
-                          ClientRepository clients, TestClock clock, @Value("${cordee.public-url}") String publicUrl) {
+                          ClientRepository clients, Clock clock, @Value("${cordee.public-url}") String publicUrl) {
         this.digests = digests;
         this.agencies = agencies;
         this.alerts = alerts;

@@ -24,7 +24,7 @@ public interface AllocationRepository {
     /** Every allocation that overlaps {@code from}–{@code to}, in one statement. */
     Flux<Allocation> findOverlapping(AgencyId agencyId, LocalDate from, LocalDate to);
 
-    /** Every allocation to the given projects, in one statement. */
+    /** Every allocation to the given projects, in one statement, by start date then id (as the pages). */
     Flux<Allocation> findByProjects(AgencyId agencyId, java.util.Collection<ProjectId> projectIds);
 
     Mono<Allocation> insert(Allocation allocation);

@@ -77,7 +77,7 @@ public final class InMemoryAllocations implements AllocationRepository {
     @Override
     public Flux<Allocation> findByProjects(AgencyId agencyId, Collection<ProjectId> projectIds) {
         return Flux.defer(() -> Flux.fromIterable(ofAgency(agencyId).filter(a -> projectIds.contains(a.projectId()))
-                .toList()));
+                .sorted(BY_START).toList()));
     }
 
     @Override

@@ -48,7 +48,7 @@ public class AgencyPersistenceAdapter implements AgencyRepository {
                                 + " safety_cash_threshold_minor = :safetyCashThresholdMinor, payday = :payday,"
                                 + " delay_startup_days = :delayStartupDays, delay_sme_days = :delaySmeDays,"
                                 + " delay_enterprise_days = :delayEnterpriseDays, delay_public_days = :delayPublicDays",
-                        "agency_id = :agencyId AND currency = :currency") + " RETURNING " + COLUMNS)
+                        "currency = :currency") + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(agency))
                 .mapProperties(AgencyRow.class).one().map(mapper::toDomain);
     }

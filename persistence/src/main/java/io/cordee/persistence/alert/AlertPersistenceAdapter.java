@@ -86,7 +86,7 @@ public class AlertPersistenceAdapter implements AlertRepository {
                         + " cash_critical_weeks = :kc, cash_warning_weeks = :kw, time_to_first_cash_days = :ttc,"
                         + " exposure_percent_of_opening = :exp, overdue_days = :od, overdue_critical_days = :odc,"
                         + " payment_drift_days = :drift, engagement_drop_points = :drop,"
-                        + " engagement_window_days = :window, commitment_slip_days = :slip", "agency_id = :agencyId")
+                        + " engagement_window_days = :window, commitment_slip_days = :slip", "")
                         + " RETURNING version";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("agencyId", agencyId.value())
                 .bind("cw", t.capacityWarningPercent()).bind("cc", t.capacityCriticalPercent())
@@ -294,7 +294,7 @@ public class AlertPersistenceAdapter implements AlertRepository {
                 + " evidence = :evidence, magnitude = :magnitude, suggested_action = :action,"
                 + " links_to_renegotiation = :links, worsened = :worsened, acknowledged_at = :acknowledgedAt,"
                 + " resolved_at = :resolvedAt, snoozed_until = :snoozedUntil, acknowledged_by = :acknowledgedBy,"
-                + " comment = :comment", "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS);
+                + " comment = :comment", "id = :id") + " RETURNING " + COLUMNS);
         return bindAll(spec, values).map((row, meta) -> alert(row)).one();
     }
 

@@ -94,7 +94,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
                         + " ON CONFLICT (agency_id, project_id) DO NOTHING RETURNING version"
                 : updateAtVersion("billing_plan",
                         "deposit_percent = :deposit, monthly_in_arrears = :monthly, milestones = :milestones",
-                        "agency_id = :agencyId AND project_id = :projectId") + " RETURNING version";
+                        "project_id = :projectId") + " RETURNING version";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
                 .bind("agencyId", agencyId.value()).bind("projectId", projectId.value())
                 .bind("deposit", plan.depositPercent()).bind("monthly", plan.monthlyInArrears())
@@ -349,7 +349,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
                                 + " plan_key = :planKey, number = :number, label = :label, status = :status,"
                                 + " issue_date = :issueDate, due_date = :dueDate, currency = :currency,"
                                 + " amount_minor = :amountMinor, paid_minor = :paidMinor, paid_date = :paidDate",
-                        "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
+                        "id = :id") + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(invoice))
                 .map(BillingPersistenceAdapter::invoiceRow).one().map(mapper::toDomain)
                 .onErrorMap(DuplicateKeyException.class, BillingPersistenceAdapter::numberTaken);

@@ -142,7 +142,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
                                 + " constraints = :constraints, assumptions = :assumptions, out_of_scope = :outOfScope,"
                                 + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate",
                         // only a draft changes in place: status is DRAFT in the version given
-                        "agency_id = :agencyId AND id = :id AND brief_id = :briefId AND number = :number"
+                        "id = :id AND brief_id = :briefId AND number = :number"
                                 + " AND status = :status")
                         + " RETURNING " + VERSION_COLUMNS)
                 .bindProperties(mapper.toRow(version))
@@ -188,7 +188,7 @@ public class BriefPersistenceAdapter implements BriefRepository {
     @Override
     public Mono<BriefVersion> setStatus(AgencyId agencyId, BriefVersionId id, long expectedVersion,
                                         BriefStatus status) {
-        return db.sql(updateAtVersion("brief_version", "status = :status", "agency_id = :agencyId AND id = :id")
+        return db.sql(updateAtVersion("brief_version", "status = :status", "id = :id")
                         + " RETURNING " + VERSION_COLUMNS)
                 .bind("agencyId", agencyId.value()).bind("id", id.value()).bind("version", expectedVersion)
                 .bind("status", status.name())

@@ -150,7 +150,7 @@ public class CashPersistenceAdapter implements CashRepository {
     @Override
     public Mono<BankAccount> updateAccount(AgencyId agencyId, BankAccount account) {
         DatabaseClient.GenericExecuteSpec update = bindOrNull(db.sql(updateAtVersion("bank_account",
-                        "name = :name, label = :label, archived = :archived", "agency_id = :agencyId AND id = :id")),
+                        "name = :name, label = :label, archived = :archived", "id = :id")),
                 "label", account.label(), String.class)
                 .bind("agencyId", agencyId.value()).bind("id", account.id().value()).bind("name", account.name())
                 .bind("archived", account.archived()).bind("version", account.version());
@@ -180,7 +180,7 @@ public class CashPersistenceAdapter implements CashRepository {
     public Mono<Overhead> updateOverhead(AgencyId agencyId, Overhead overhead) {
         DatabaseClient.GenericExecuteSpec update = writeOverhead(updateAtVersion("overhead", "label = :label,"
                         + " currency = :currency, monthly_amount_minor = :amount, day_of_month = :day,"
-                        + " start_date = :from, end_date = :to", "agency_id = :agencyId AND id = :id"),
+                        + " start_date = :from, end_date = :to", "id = :id"),
                 agencyId, overhead)
                 .bind("version", overhead.version());
         return ifMatched(update, () -> new Overhead(overhead.id(), overhead.label(), overhead.monthlyAmount(),
@@ -229,7 +229,7 @@ public class CashPersistenceAdapter implements CashRepository {
     public Mono<OneOffExpense> updateOneOff(AgencyId agencyId, OneOffExpense e) {
         DatabaseClient.GenericExecuteSpec update = writeOneOff(updateAtVersion("one_off_expense",
                         "label = :label, on_date = :date, currency = :currency, amount_minor = :amount",
-                        "agency_id = :agencyId AND id = :id"), agencyId, e)
+                        "id = :id"), agencyId, e)
                 .bind("version", e.version());
         return ifMatched(update, () -> new OneOffExpense(e.id(), e.label(), e.date(), e.amount(), e.version() + 1));
     }

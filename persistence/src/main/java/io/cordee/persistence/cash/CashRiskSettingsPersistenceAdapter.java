@@ -50,7 +50,7 @@ public class CashRiskSettingsPersistenceAdapter implements CashRiskSettingsRepos
                         + " ON CONFLICT (agency_id) DO NOTHING RETURNING version"
                 : updateAtVersion("cash_risk_settings", "not_started_percent = :NOT_STARTED,"
                         + " in_progress_percent = :IN_PROGRESS, in_doubt_percent = :IN_DOUBT, signed_percent = :SIGNED,"
-                        + " failed_percent = :FAILED, cash_risk_percent = :risk", "agency_id = :agencyId")
+                        + " failed_percent = :FAILED, cash_risk_percent = :risk", "")
                         + " RETURNING version";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("agencyId", agencyId.value())
                 .bind("risk", s.cashRiskPercent());

@@ -104,7 +104,7 @@ public class ClientPersistenceAdapter implements ClientRepository {
                                 + " funding_stage = :fundingStage, runway_end = :runwayEnd,"
                                 + " next_round_expected = :nextRoundExpected, next_round_status = :nextRoundStatus,"
                                 + " archived = :archived",
-                        "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
+                        "id = :id") + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(client))
                 .map((row, meta) -> ClientRow.read(row)).one().map(mapper::toDomain);
     }

@@ -56,6 +56,7 @@ public record KeysetQuery<R>(String table, String columns, String sortColumn, Ro
     /**
      * The agency's rows whose {@code column} is one of {@code values} (the batched read of the rows of many parents
      * the API's nested fields make), in one statement, in the order of the pages: {@code (sortColumn, id)}.
+     * {@code column} is written into the statement as it is: an adapter's constant, never an input.
      */
     public Flux<R> findAllByAny(DatabaseClient db, UUID agencyId, String column, Collection<UUID> values) {
         return db.sql("SELECT " + columns + " FROM " + table + " WHERE agency_id = :agencyId AND " + column

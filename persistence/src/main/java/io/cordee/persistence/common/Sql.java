@@ -78,14 +78,18 @@ public final class Sql {
     }
 
     /**
-     * {@code UPDATE table SET assignments, version = version + 1, updated_at = now() WHERE rowMatch AND version =
-     * :version}: the optimistic-locking update every versioned row goes through. It matches no row when the
-     * {@code :version} given is stale (or {@code rowMatch} finds none), which the caller reads as a conflict
-     * ({@link #ifMatched}, or an empty {@code RETURNING}). The caller adds what follows ({@code RETURNING}).
+     * {@code UPDATE table SET assignments, version = version + 1, updated_at = now() WHERE agency_id = :agencyId AND
+     * (rowMatch) AND version = :version}: the optimistic-locking update of a versioned row. The agency is always
+     * part of the match, as in {@link #forAgency}, so an update cannot reach another tenant's row whatever
+     * {@code rowMatch} says; {@code rowMatch} is what else picks the row ({@code id = :id}, …), or empty for a table
+     * with one row per agency. It matches no row when the {@code :version} given is stale (or no row matches),
+     * which the caller reads as a conflict ({@link #ifMatched}, or an empty {@code RETURNING}). The caller adds what
+     * follows ({@code RETURNING}).
      */
     public static String updateAtVersion(String table, String assignments, String rowMatch) {
         return "UPDATE " + table + " SET " + assignments + ", version = version + 1, updated_at = now()"
-                + " WHERE " + rowMatch + " AND version = :version";
+                + " WHERE agency_id = :agencyId" + (rowMatch.isBlank() ? "" : " AND (" + rowMatch + ")")
+                + " AND version = :version";
     }
 
     /** {@code text} as a LIKE pattern that matches it literally anywhere. */

@@ -107,7 +107,7 @@ public class DealPersistenceAdapter implements DealRepository {
                         + " deposit_percent = :depositPercent, monthly_in_arrears = :monthlyInArrears,"
                         + " milestones = :milestones, staffing_need = :staffingNeed, stage = :stage,"
                         + " project_id = :projectId",
-                "agency_id = :agencyId AND id = :id AND stage IN ('LEAD', 'PROPOSAL')", toRow(deal))
+                "id = :id AND stage IN ('LEAD', 'PROPOSAL')", toRow(deal))
                 .map(this::toDomain);
     }
 

@@ -8,6 +8,7 @@ import io.cordee.core.identity.Role;
 import io.cordee.core.identity.TwoFactorRepository;
 import io.cordee.core.identity.UserId;
 import io.cordee.persistence.common.CredentialTokens;
+import io.cordee.persistence.common.Sql;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -137,10 +138,9 @@ public class TwoFactorPersistenceAdapter implements TwoFactorRepository {
 
     @Override
     public Mono<Boolean> setRequiredRoles(AgencyId agencyId, Set<Role> roles, long version) {
-        return db.sql("UPDATE agency SET require_two_factor_for = :r, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :a AND version = :v")
+        return db.sql(Sql.updateAtVersion("agency", "require_two_factor_for = :r", ""))
                 .bind("r", roles.stream().map(Enum::name).sorted().toArray(String[]::new))
-                .bind("a", agencyId.value()).bind("v", version)
+                .bind("agencyId", agencyId.value()).bind("version", version)
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 

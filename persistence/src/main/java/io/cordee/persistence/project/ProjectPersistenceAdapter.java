@@ -82,7 +82,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                         + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate,"
                         + " currency = :currency, fee_budget_minor = :feeBudgetMinor,"
                         + " payment_terms_days = :paymentTermsDays",
-                "agency_id = :agencyId AND id = :id AND client_id = :clientId", mapper.toRow(project))
+                "id = :id AND client_id = :clientId", mapper.toRow(project))
                 .map(mapper::toDomain);
     }
 }

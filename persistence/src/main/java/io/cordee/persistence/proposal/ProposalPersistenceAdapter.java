@@ -55,7 +55,7 @@ public class ProposalPersistenceAdapter implements ProposalRepository {
         DatabaseClient.GenericExecuteSpec spec = db.sql(updateAtVersion("renegotiation_proposal",
                         "answer = :answer, accepted_option = :acceptedOption, answer_note = :answerNote,"
                                 + " answered_on = :answeredOn",
-                        "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
+                        "id = :id") + " RETURNING " + COLUMNS)
                 .bind("agencyId", proposal.agencyId().value()).bind("id", proposal.id().value())
                 .bind("version", proposal.version());
         spec = bindOrNull(spec, "answer", proposal.answer() == null ? null : proposal.answer().name(), String.class);

@@ -145,7 +145,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                                 + " agency_participants = :agencyParticipants,"
                                 + " client_participants = :clientParticipants, summary = :summary,"
                                 + " agency_energy = :agencyEnergy, client_energy = :clientEnergy, internal = :internal",
-                        "agency_id = :agencyId AND id = :id AND client_id = :clientId") + " RETURNING " + INTERACTION)
+                        "id = :id AND client_id = :clientId") + " RETURNING " + INTERACTION)
                 .bindProperties(mapper.toRow(interaction))
                 .mapProperties(InteractionRow.class).one().map(mapper::toDomain);
     }
@@ -166,7 +166,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                 ? insertInto("strengths_map", STRENGTHS)
                         + " ON CONFLICT (agency_id, client_id) DO NOTHING RETURNING " + STRENGTHS
                 : updateAtVersion("strengths_map", "strengths = :strengths, expectations = :expectations",
-                        "agency_id = :agencyId AND client_id = :clientId") + " RETURNING " + STRENGTHS;
+                        "client_id = :clientId") + " RETURNING " + STRENGTHS;
         // the row's version column: 0 for a new map, else the version the update must find
         StrengthsMap toWrite = new StrengthsMap(map.agencyId(), map.clientId(), map.strengths(), map.expectations(),
                 Math.max(expectedVersion, 0));
@@ -203,7 +203,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
         return db.sql(updateAtVersion("agreement", "project_id = :projectId, what = :what,"
                                 + " owner_side = :ownerSide, owner_name = :ownerName, due_date = :dueDate,"
                                 + " status = :status, done_date = :doneDate",
-                        "agency_id = :agencyId AND id = :id AND client_id = :clientId") + " RETURNING " + AGREEMENT)
+                        "id = :id AND client_id = :clientId") + " RETURNING " + AGREEMENT)
                 .bindProperties(mapper.toRow(agreement))
                 .mapProperties(AgreementRow.class).one().map(mapper::toDomain);
     }
@@ -236,7 +236,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
     private static final String UPDATE_COMMITMENT = updateAtVersion("client_commitment",
             "project_id = :projectId, kind = :kind, title = :title, due_date = :dueDate,"
                     + " delivered_date = :deliveredDate",
-            "agency_id = :agencyId AND id = :id AND client_id = :clientId") + " RETURNING " + COMMITMENT;
+            "id = :id AND client_id = :clientId") + " RETURNING " + COMMITMENT;
 
     @Override
     public Mono<Commitment> updateCommitment(Commitment commitment) {
@@ -325,7 +325,7 @@ public class RelationshipPersistenceAdapter implements RelationshipRepository {
                         + " VALUES (:agencyId, :commitments, :feedback, :energy, :frequency, :payment)"
                         + " ON CONFLICT (agency_id) DO NOTHING RETURNING version"
                 : updateAtVersion("health_weights", "commitments = :commitments, feedback = :feedback,"
-                        + " energy = :energy, frequency = :frequency, payment = :payment", "agency_id = :agencyId")
+                        + " energy = :energy, frequency = :frequency, payment = :payment", "")
                         + " RETURNING version";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("agencyId", agencyId.value())
                 .bind("commitments", weights.commitments()).bind("feedback", weights.feedback())

@@ -57,7 +57,7 @@ public class AbsencePersistenceAdapter implements AbsenceRepository {
     public Mono<Absence> update(Absence a) {
         return bindAll(db.sql(updateAtVersion("team_absence",
                 "kind = :kind, start_date = :from, end_date = :to, note = :note",
-                "agency_id = :agencyId AND id = :id AND team_member_id = :memberId") + " RETURNING " + COLUMNS), a)
+                "id = :id AND team_member_id = :memberId") + " RETURNING " + COLUMNS), a)
                 .bind("version", a.version())
                 .map((row, meta) -> toDomain(row)).one();
     }

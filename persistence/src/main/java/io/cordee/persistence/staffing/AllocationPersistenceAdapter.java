@@ -76,7 +76,7 @@ public class AllocationPersistenceAdapter implements AllocationRepository {
     public Mono<Allocation> update(Allocation allocation) {
         return PAGE.updateAtVersion(db, "team_member_id = :teamMemberId, project_id = :projectId,"
                         + " share_percent = :sharePercent, start_date = :startDate, end_date = :endDate",
-                "agency_id = :agencyId AND id = :id", mapper.toRow(allocation))
+                "id = :id", mapper.toRow(allocation))
                 .map(mapper::toDomain);
     }
 

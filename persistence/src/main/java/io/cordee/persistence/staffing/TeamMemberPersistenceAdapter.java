@@ -104,7 +104,7 @@ public class TeamMemberPersistenceAdapter implements TeamMemberRepository {
                                 + " monthly_loaded_cost_minor = :monthlyLoadedCostMinor,"
                                 + " daily_bill_rate_minor = :dailyBillRateMinor, start_date = :startDate,"
                                 + " end_date = :endDate, archived = :archived",
-                        "agency_id = :agencyId AND id = :id") + " RETURNING " + COLUMNS)
+                        "id = :id") + " RETURNING " + COLUMNS)
                 .bindProperties(mapper.toRow(member))
                 .map((row, meta) -> TeamMemberRow.read(row)).one().map(mapper::toDomain).as(this::withAbsences);
     }

@@ -27,7 +27,7 @@ class KeysetQueryRowsTest {
     private static final String ASSIGNMENTS = "name = :name, status = :status, start_date = :startDate,"
             + " launch_date = :launchDate, communication_plan_date = :communicationPlanDate, currency = :currency,"
             + " fee_budget_minor = :feeBudgetMinor, payment_terms_days = :paymentTermsDays";
-    private static final String MATCH = "agency_id = :agencyId AND id = :id AND client_id = :clientId";
+    private static final String MATCH = "id = :id AND client_id = :clientId";
 
     private final DatabaseClient db = TestDatabase.client();
     private final AgencyId agency = TestDatabase.newAgency();

@@ -25,12 +25,21 @@ class SqlTest {
 
     /**
      * An overhead relabelled at version 3: the assignments given, then the version bumped and updated_at touched; the
-     * row matched by what is given and by {@code version = :version}, so a stale version matches nothing.
+     * row matched by the agency, always, then by what is given (in brackets, so an OR in it cannot widen the match past
+     * the agency or the version) and by {@code version = :version}, so a stale version matches nothing.
      */
     @Test
     void aVersionGuardedUpdateBumpsTheVersionAndMatchesOnlyTheVersionGiven() {
-        assertThat(Sql.updateAtVersion("overhead", "label = :label", "agency_id = :agencyId AND id = :id"))
+        assertThat(Sql.updateAtVersion("overhead", "label = :label", "id = :id"))
                 .isEqualTo("UPDATE overhead SET label = :label, version = version + 1, updated_at = now()"
-                        + " WHERE agency_id = :agencyId AND id = :id AND version = :version");
+                        + " WHERE agency_id = :agencyId AND (id = :id) AND version = :version");
+    }
+
+    /** A table with one row per agency (its settings) is matched by the agency alone. */
+    @Test
+    void aVersionGuardedUpdateOfTheAgencysOneRowMatchesByTheAgencyAlone() {
+        assertThat(Sql.updateAtVersion("alert_thresholds", "capacity_warning_percent = :cw", ""))
+                .isEqualTo("UPDATE alert_thresholds SET capacity_warning_percent = :cw, version = version + 1,"
+                        + " updated_at = now() WHERE agency_id = :agencyId AND version = :version");
     }
 }
