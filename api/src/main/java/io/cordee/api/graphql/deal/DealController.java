@@ -63,7 +63,7 @@ public class DealController {
     }
 
     /** The fields a deal is created or updated with: the two inputs share them, and so how they are read. */
-    interface DealFieldsInput {
+    interface DealFields {
         String name();
 
         String clientId();
@@ -97,14 +97,14 @@ public class DealController {
     public record CreateDealInput(String name, String clientId, String prospectName, Segment prospectSegment,
                                   MoneyInput expectedFee, Integer probabilityPercent, LocalDate expectedStart,
                                   Integer duration, DurationUnit durationUnit, DealBillingPlanInput billingPlan,
-                                  List<StaffingNeedInput> staffingNeed) implements DealFieldsInput {
+                                  List<StaffingNeedInput> staffingNeed) implements DealFields {
     }
 
     public record UpdateDealInput(String id, Long version, String name, String clientId, String prospectName,
                                   Segment prospectSegment, MoneyInput expectedFee, Integer probabilityPercent,
                                   LocalDate expectedStart, Integer duration, DurationUnit durationUnit,
                                   DealBillingPlanInput billingPlan, List<StaffingNeedInput> staffingNeed)
-            implements DealFieldsInput {
+            implements DealFields {
     }
 
     public record MoveDealInput(String id, Long version, DealStage stage) {
