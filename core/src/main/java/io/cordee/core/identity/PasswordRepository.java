@@ -1,6 +1,7 @@
 package io.cordee.core.identity;
 
 import io.cordee.core.agency.AgencyId;
+import io.cordee.core.mail.Letterhead;
 import java.time.Instant;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -8,11 +9,8 @@ import reactor.core.publisher.Mono;
 /** Port: setting passwords, ending sessions, and password reset links (V27). */
 public interface PasswordRepository {
 
-    /** The agency's name and language (null when it has none), for the reset mail. */
-    record AgencyName(String name, String language) {
-    }
-
-    Mono<AgencyName> agencyName(AgencyId agencyId);
+    /** The agency's name and language, for the reset mail. */
+    Mono<Letterhead> letterhead(AgencyId agencyId);
 
     /** Sets the user's password hash and {@code password_changed_at}. */
     Mono<Void> setPassword(AgencyId agencyId, UserId userId, String passwordHash, Instant now);

@@ -143,13 +143,13 @@ public final class PasswordService {
                             now.plus(RESET_VALIDITY), null);
                     String link = link(token);
                     return passwords.insertReset(reset, IdentityService.hashToken(token))
-                            .then(passwords.agencyName(user.agencyId()))
+                            .then(passwords.letterhead(user.agencyId()))
                             .flatMap(agency -> {
                                 if (!links.configured()) {
                                     return Mono.just(new ResetRequest(ResetRequest.Outcome.NO_SMTP, link));
                                 }
-                                String lang = language != null && LANGUAGES.contains(language) ? language
-                                        : agency.language() != null ? agency.language() : "en";
+                                String lang = agency.languageOr(
+                                        language != null && LANGUAGES.contains(language) ? language : null);
                                 return links.send(PasswordResetMail.of(user.email(), lang, agency.name(), link))
                                         .thenReturn(new ResetRequest(ResetRequest.Outcome.MAILED, null));
                             });

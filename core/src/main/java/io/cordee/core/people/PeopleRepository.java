@@ -4,6 +4,7 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.UserId;
+import io.cordee.core.mail.Letterhead;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,11 +14,8 @@ import reactor.core.publisher.Mono;
 /** Port: the agency's users as people, and its invitations (V21). */
 public interface PeopleRepository {
 
-    /** The agency's name and language (null when it has none), for the invitation mail. */
-    record AgencyProfile(String name, String language) {
-    }
-
-    Mono<AgencyProfile> profile(AgencyId agencyId);
+    /** The agency's name and language, for the invitation mail. */
+    Mono<Letterhead> letterhead(AgencyId agencyId);
 
     /** The agency's users, deactivated ones included, by display name ignoring case, then id. */
     Flux<Person> findPeople(AgencyId agencyId);

@@ -17,6 +17,7 @@ import io.cordee.core.identity.SignedIn;
 import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
+import io.cordee.core.mail.Letterhead;
 import io.cordee.core.mail.LinkMailer;
 import io.cordee.core.mail.Mailer;
 import java.time.Clock;
@@ -108,11 +109,10 @@ public final class PeopleService {
             return clientOk.flatMap(ok -> ok ? Mono.just(true) : Mono.error(InvalidInput.of("clientId",
                             "is not a client of this agency", ErrorCode.NOT_FOUND)))
                     .then(tx.inTransaction(people.lockAndCheckAddressUsed(caller.agencyId(), email, now, null)
-                            .flatMap(used -> used ? Mono.error(addressUsed()) : people.profile(caller.agencyId()))
+                            .flatMap(used -> used ? Mono.error(addressUsed()) : people.letterhead(caller.agencyId()))
                             .flatMap(agency -> {
                                 String token = IdentityService.newToken();
-                                String language = draft.language() != null ? draft.language()
-                                        : agency.language() != null ? agency.language() : "en";
+                                String language = agency.languageOr(draft.language());
                                 Invitation invitation = new Invitation(ids.newId(), caller.agencyId(), email,
                                         draft.role(), draft.clientId(), language, caller.userId(), now,
                                         now.plus(VALIDITY), null, null, 0);
@@ -138,7 +138,7 @@ public final class PeopleService {
                     .flatMap(used -> used ? Mono.error(addressUsed()) : people.replaceToken(caller.agencyId(), id,
                             IdentityService.hashToken(token), now, now.plus(VALIDITY)))
                     .switchIfEmpty(Mono.error(() -> new NotFound("Invitation", id)))
-                    .flatMap(saved -> people.profile(caller.agencyId())
+                    .flatMap(saved -> people.letterhead(caller.agencyId())
                             .flatMap(agency -> deliver(caller, saved, agency, token))));
         });
     }
@@ -149,7 +149,7 @@ public final class PeopleService {
                 .switchIfEmpty(Mono.error(() -> new NotFound("Invitation", id)));
     }
 
-    private Mono<NewInvitation> deliver(Caller caller, Invitation invitation, PeopleRepository.AgencyProfile agency,
+    private Mono<NewInvitation> deliver(Caller caller, Invitation invitation, Letterhead agency,
                                         String token) {
         String link = link(token);
         if (!links.configured()) {

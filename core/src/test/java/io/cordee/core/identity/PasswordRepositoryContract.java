@@ -50,8 +50,8 @@ public abstract class PasswordRepositoryContract extends PortContract {
 
     @Test
     void theAgencysNameIsReadForTheMailAndAnUnknownAgencyIsEmpty() {
-        assertThat(passwords.agencyName(agency).block().name()).isNotBlank();
-        assertThat(passwords.agencyName(new AgencyId(UUID.randomUUID())).block()).isNull();
+        assertThat(passwords.letterhead(agency).block().name()).isNotBlank();
+        assertThat(passwords.letterhead(new AgencyId(UUID.randomUUID())).block()).isNull();
     }
 
     @Test

@@ -62,7 +62,7 @@ public abstract class PeopleRepositoryContract extends PortContract {
         assertThat(found.version()).isZero();
         assertThat(people.findPerson(agency, new UserId(UUID.randomUUID())).block()).isNull();
         assertThat(people.findPerson(otherAgency, bob.id()).block()).isNull();
-        assertThat(people.profile(agency).block().name()).isNotBlank();
+        assertThat(people.letterhead(agency).block().name()).isNotBlank();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.cordee.core.identity.SessionRepository;
 import io.cordee.core.identity.User;
 import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
+import io.cordee.core.mail.Letterhead;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -104,8 +105,8 @@ public final class InMemoryUsers implements UserRepository, SessionRepository, P
     // ---- passwords -----------------------------------------------------------------------------
 
     @Override
-    public Mono<AgencyName> agencyName(AgencyId agencyId) {
-        return agencies.findById(agencyId).map(agency -> new AgencyName(agency.name(), null));
+    public Mono<Letterhead> letterhead(AgencyId agencyId) {
+        return agencies.findById(agencyId).map(agency -> new Letterhead(agency.name(), null));
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.identity.PasswordRepository;
 import io.cordee.core.identity.PasswordReset;
 import io.cordee.core.identity.UserId;
+import io.cordee.core.mail.Letterhead;
+import io.cordee.persistence.agency.Letterheads;
 import io.cordee.persistence.common.CredentialTokens;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,9 +28,8 @@ public class PasswordPersistenceAdapter implements PasswordRepository {
     }
 
     @Override
-    public Mono<AgencyName> agencyName(AgencyId agencyId) {
-        return db.sql("SELECT name, language FROM agency WHERE agency_id = :a").bind("a", agencyId.value())
-                .map(row -> new AgencyName(row.get("name", String.class), row.get("language", String.class))).one();
+    public Mono<Letterhead> letterhead(AgencyId agencyId) {
+        return Letterheads.read(db, agencyId);
     }
 
     @Override

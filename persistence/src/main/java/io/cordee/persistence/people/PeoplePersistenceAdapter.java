@@ -7,9 +7,11 @@ import io.cordee.core.agency.AgencyId;
 import io.cordee.core.client.ClientId;
 import io.cordee.core.identity.Role;
 import io.cordee.core.identity.UserId;
+import io.cordee.core.mail.Letterhead;
 import io.cordee.core.people.Invitation;
 import io.cordee.core.people.PeopleRepository;
 import io.cordee.core.people.Person;
+import io.cordee.persistence.agency.Letterheads;
 import io.cordee.persistence.common.CredentialTokens;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -39,9 +41,8 @@ public class PeoplePersistenceAdapter implements PeopleRepository {
     }
 
     @Override
-    public Mono<AgencyProfile> profile(AgencyId agencyId) {
-        return db.sql("SELECT name, language FROM agency WHERE agency_id = :a").bind("a", agencyId.value())
-                .map(row -> new AgencyProfile(row.get("name", String.class), row.get("language", String.class))).one();
+    public Mono<Letterhead> letterhead(AgencyId agencyId) {
+        return Letterheads.read(db, agencyId);
     }
 
     @Override
