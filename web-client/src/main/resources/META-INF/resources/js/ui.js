@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { t } from './i18n.js';
+import { t, formatCompactMoney, formatDayMonth } from './i18n.js';
 
 /**
  * Base of every Cordée element: renders into the light DOM (one global stylesheet) and re-renders
@@ -40,11 +40,15 @@ export class CordeeElement extends LitElement {
 }
 
 /**
- * Base of the charts drawn by uPlot (the cash forecast, a relationship's health): the plot kept in `this.plot`
- * follows its host's size (`size()`; the host is observed with `this.resize.observe(host)` once drawn) and is
- * destroyed when the chart leaves the page.
+ * Base of the charts drawn by uPlot (the cash forecast and its risk fan, a relationship's health): the plot kept in
+ * `this.plot` follows its host's size (`size()`; the host is observed with `this.resize.observe(host)` once drawn) and
+ * is destroyed when the chart leaves the page. The uPlot options every chart shares are here; a chart gives only its
+ * series, scales and data (uPlot itself is imported by the charts, so a page without one does not load it).
  */
 export class PlotElement extends CordeeElement {
+  /** Finds, in the chart's template, the element uPlot draws in. */
+  static hostSelector = '.chart-host';
+
   connectedCallback() {
     super.connectedCallback();
     this.resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
@@ -56,7 +60,45 @@ export class PlotElement extends CordeeElement {
     this.plot = null;
     super.disconnectedCallback();
   }
+
+  /** The element the chart is drawn in; null before the first render. */
+  chartHost() {
+    return this.querySelector(this.constructor.hostSelector);
+  }
+
+  /** The host's width, at least `least` (`before` while the host is not laid out yet). */
+  hostWidth(least, before = 600) {
+    return Math.max(least, this.chartHost()?.clientWidth || before);
+  }
+
+  /** The host, the plot drawn in it before destroyed, to draw anew; null before the first render. */
+  plotHost() {
+    const host = this.chartHost();
+    if (host) this.plot?.destroy();
+    return host;
+  }
+
+  /** Its size, no uPlot legend (each chart lists its own beside the canvas) and no zoom by dragging. */
+  plotOptions(cursor = {}) {
+    return { ...this.size(), legend: { show: false }, cursor: { drag: { x: false, y: false }, ...cursor } };
+  }
 }
+
+/** An ISO date (`2026-03-02`) as uPlot's x value: seconds since the epoch, at midnight UTC. */
+export const plotSeconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
+
+const AXIS = { stroke: '#5f6b70', grid: { stroke: '#eef1f2' } };
+
+/** The x axis of the charts: the weeks (`plotSeconds`) said by day and month. */
+export const dateAxis = () => ({
+  values: (u, ticks) => ticks.map((s) => formatDayMonth(new Date(s * 1000).toISOString().slice(0, 10))),
+  space: 70, ...AXIS,
+});
+
+/** An axis of amounts in `currency`, said compactly (the left one; `own` places or styles it otherwise). */
+export const moneyAxis = (currency, own = {}) => ({
+  values: (u, values) => values.map((v) => formatCompactMoney(v, currency)), size: 70, ...AXIS, ...own,
+});
 
 export const loading = () => html`<p class="status" role="status"><span class="spinner" aria-hidden="true"></span>${t('app.loading')}</p>`;
 

@@ -1,6 +1,6 @@
 import uPlot from 'uplot'; // the minified build made a module at build time (web-client/pom.xml, ADR 41)
 import { html } from 'lit';
-import { PlotElement, stylesheet } from '../ui.js';
+import { PlotElement, dateAxis, moneyAxis, plotSeconds, stylesheet } from '../ui.js';
 import { t, formatCompactMoney, formatDayMonth, addMessages } from '../i18n.js';
 import words from './cash-chart.words.js';
 
@@ -9,7 +9,6 @@ addMessages(words);
 stylesheet('/webjars/uplot/dist/uPlot.min.css');
 
 const COLORS = { closing: '#0f5c5c', threshold: '#c0392b', inflow: '#4caf7a', outflow: '#e59a4b' };
-const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
 
 /**
  * The weekly forecast drawn by uPlot on a canvas: the closing balance and the safety threshold on the
@@ -86,19 +85,17 @@ export class CashChart extends PlotElement {
   }
 
   size() {
-    const width = Math.max(320, this.querySelector('.chart-host')?.clientWidth || 600);
+    const width = this.hostWidth(320);
     return { width, height: width < 700 ? 260 : 320 };
   }
 
   draw() {
     const f = this.forecast;
-    const host = this.querySelector('.chart-host');
-    if (!f || !host) return;
-    this.plot?.destroy();
+    const host = f && this.plotHost();
+    if (!host) return;
     const currency = f.opening.currency;
-    const money = (u, values) => values.map((v) => formatCompactMoney(v, currency));
     const data = [
-      f.weeks.map((w) => seconds(w.weekStart)),
+      f.weeks.map((w) => plotSeconds(w.weekStart)),
       f.weeks.map((w) => Number(w.closing.amount)),
       f.weeks.map(() => Number(f.safetyThreshold.amount)),
       f.weeks.map((w) => Number(w.inflow.amount)),
@@ -106,15 +103,12 @@ export class CashChart extends PlotElement {
     ];
     const bars = (align) => uPlot.paths.bars({ size: [0.38, 28], align });
     this.plot = new uPlot({
-      ...this.size(),
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+      ...this.plotOptions({ points: { size: 7 } }),
       scales: { x: { time: true }, flow: { range: (u, min, max) => [0, max * 2.2 || 1] } },
       axes: [
-        { values: (u, ticks) => ticks.map((s) => formatDayMonth(new Date(s * 1000).toISOString().slice(0, 10))),
-          space: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
-        { values: money, size: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
-        { scale: 'flow', side: 1, values: money, size: 70, stroke: '#8a9498', grid: { show: false } },
+        dateAxis(),
+        moneyAxis(currency),
+        moneyAxis(currency, { scale: 'flow', side: 1, stroke: '#8a9498', grid: { show: false } }),
       ],
       series: [
         {},

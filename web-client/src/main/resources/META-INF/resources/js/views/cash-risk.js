@@ -1,15 +1,14 @@
 import uPlot from 'uplot';
 import { html, nothing } from 'lit';
 import { gql } from '../graphql.js';
-import { CordeeElement, failure } from '../ui.js';
-import { t, formatCompactMoney, formatDayMonth, formatMoney, formatPercent, addMessages } from '../i18n.js';
+import { PlotElement, dateAxis, failure, moneyAxis, plotSeconds } from '../ui.js';
+import { t, formatMoney, formatPercent, addMessages } from '../i18n.js';
 import words from './cash-risk.words.js';
 
 addMessages(words);
 
 const COLORS = { band: 'rgba(15,92,92,0.16)', edge: 'rgba(15,92,92,0.35)', p50: '#0f5c5c', base: '#5f6b70',
   threshold: '#c0392b' };
-const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
 /** The figures reach 52 weeks whatever the cockpit's horizon; the fan is drawn over the horizon only. */
 const FIGURE_WEEKS = 52;
 const RISK = `query CashRisk($h: Int) { cashRisk(horizonWeeks: $h) {
@@ -23,18 +22,13 @@ const RISK = `query CashRisk($h: Int) { cashRisk(horizonWeeks: $h) {
  * the safety threshold within 13 weeks, the fan (P10–P90 band, P50, the deterministic base line and the
  * threshold) drawn by uPlot, and the clients that weigh most in the paths that go under.
  */
-export class CashRiskPanel extends CordeeElement {
+export class CashRiskPanel extends PlotElement {
   static properties = { weeks: { type: Number }, risk: { state: true }, error: { state: true } };
+  static hostSelector = '.risk-host';
 
   updated(changed) {
     if (changed.has('weeks') && this.weeks) this.load();
     this.draw();
-  }
-
-  disconnectedCallback() {
-    this.plot?.destroy();
-    this.plot = null;
-    super.disconnectedCallback();
   }
 
   async load() {
@@ -75,32 +69,31 @@ export class CashRiskPanel extends CordeeElement {
     </section>`;
   }
 
+  /** Drawn at the width the panel has then (not followed afterwards: the host is not observed). */
+  size() {
+    const width = this.hostWidth(280);
+    return { width, height: width < 700 ? 240 : 300 };
+  }
+
   draw() {
     const r = this.risk;
-    const host = this.querySelector('.risk-host');
-    if (!r || !host) return;
-    this.plot?.destroy();
-    const currency = r.safetyThreshold.currency;
-    const money = (u, values) => values.map((v) => formatCompactMoney(v, currency));
+    const host = r && this.plotHost();
+    if (!host) return;
     const weeks = r.weeks.slice(0, this.weeks);
     const data = [
-      weeks.map((w) => seconds(w.weekStart)),
+      weeks.map((w) => plotSeconds(w.weekStart)),
       weeks.map((w) => Number(w.p90.amount)),
       weeks.map((w) => Number(w.p10.amount)),
       weeks.map((w) => Number(w.p50.amount)),
       weeks.map((w) => Number(w.base.amount)),
       weeks.map(() => Number(r.safetyThreshold.amount)),
     ];
-    const width = Math.max(280, host.clientWidth || 600);
     this.plot = new uPlot({
-      width, height: width < 700 ? 240 : 300,
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
+      ...this.plotOptions(),
       scales: { x: { time: true } },
       axes: [
-        { values: (u, ticks) => ticks.map((s) => formatDayMonth(new Date(s * 1000).toISOString().slice(0, 10))),
-          space: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
-        { values: money, size: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
+        dateAxis(),
+        moneyAxis(r.safetyThreshold.currency),
       ],
       series: [
         {},

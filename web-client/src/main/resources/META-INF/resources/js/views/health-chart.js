@@ -1,7 +1,7 @@
 import uPlot from 'uplot'; // the minified build made a module at build time (web-client/pom.xml, ADR 41)
 import { html } from 'lit';
-import { PlotElement, stylesheet } from '../ui.js';
-import { t, formatDate, formatDayMonth, addMessages } from '../i18n.js';
+import { PlotElement, dateAxis, plotSeconds, stylesheet } from '../ui.js';
+import { t, formatDate, addMessages } from '../i18n.js';
 import words from './health-chart.words.js';
 
 addMessages(words);
@@ -9,7 +9,6 @@ addMessages(words);
 stylesheet('/webjars/uplot/dist/uPlot.min.css');
 
 const COLORS = { score: '#0f5c5c', fair: '#c98a1a', poor: '#c0392b' };
-const seconds = (iso) => Date.parse(`${iso}T00:00:00Z`) / 1000;
 
 /**
  * A relationship's health over 26 weeks, drawn by uPlot like the cash forecast: the score (0–100) week
@@ -39,29 +38,24 @@ export class HealthChart extends PlotElement {
   }
 
   size() {
-    const width = Math.max(280, this.querySelector('.chart-host')?.clientWidth || 500);
-    return { width, height: 200 };
+    return { width: this.hostWidth(280, 500), height: 200 };
   }
 
   draw() {
     const trend = this.trend;
-    const host = this.querySelector('.chart-host');
-    if (!trend?.length || !host) return;
-    this.plot?.destroy();
+    const host = trend?.length && this.plotHost();
+    if (!host) return;
     const data = [
-      trend.map((p) => seconds(p.asOf)),
+      trend.map((p) => plotSeconds(p.asOf)),
       trend.map((p) => p.score),
       trend.map(() => 70),
       trend.map(() => 50),
     ];
     this.plot = new uPlot({
-      ...this.size(),
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+      ...this.plotOptions({ points: { size: 7 } }),
       scales: { x: { time: true }, y: { range: [0, 100] } },
       axes: [
-        { values: (u, ticks) => ticks.map((s) => formatDayMonth(new Date(s * 1000).toISOString().slice(0, 10))),
-          space: 70, stroke: '#5f6b70', grid: { stroke: '#eef1f2' } },
+        dateAxis(),
         { values: (u, ticks) => ticks.map(String), size: 40, stroke: '#5f6b70', grid: { stroke: '#eef1f2' },
           splits: () => [0, 25, 50, 75, 100] },
       ],
