@@ -40,7 +40,7 @@ final class LoadDriver {
             int warmup) throws IOException, InterruptedException {
         String config = JSON.writeValueAsString(Map.of("url", url, "headers", headers, "bodies", bodies,
                 "concurrency", concurrency, "seconds", seconds, "warmup", warmup));
-        Process driver = new ProcessBuilder("node", System.getProperty("bench.driver", "bench/driver.mjs"), config)
+        Process driver = new ProcessBuilder("node", driver(), config)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(driver.getInputStream().readAllBytes()).trim();
         assertThat(driver.waitFor()).as("driver: %s", out).isZero();
@@ -48,6 +48,21 @@ final class LoadDriver {
         return new Result(r.path("rps").asDouble(), r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(),
                 r.path("total").asDouble(), r.path("errors").asLong(),
                 r.path("firstError").isNull() ? "none" : r.path("firstError").asString());
+    }
+
+    /** {@code bench.driver}, else {@code bench/driver.mjs} in the working directory or above it (Surefire runs in api/). */
+    private static String driver() {
+        String given = System.getProperty("bench.driver");
+        if (given != null) {
+            return given;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("bench/driver.mjs"))) {
+                return dir.resolve("bench/driver.mjs").toString();
+            }
+        }
+        throw new IllegalStateException("bench/driver.mjs not found above " + Path.of("").toAbsolutePath()
+                + ": pass -Dbench.driver");
     }
 
     /** A GraphQL POST body. */
