@@ -9,8 +9,6 @@ import io.cordee.core.identity.UserId;
 import io.cordee.core.identity.UserRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,11 +122,5 @@ abstract class BenchmarkFixture {
 
     void sql(UUID agency, String sql) {
         db.sql(sql).bind("a", agency).fetch().rowsUpdated().block(Duration.ofMinutes(2));
-    }
-
-    static long cpuTicks() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

@@ -1,10 +1,11 @@
 package io.cordee.api.benchmark;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.cordee.api.benchmark.LoadDriver.body;
+import static io.cordee.api.benchmark.LoadDriver.cpuTicks;
+import static io.cordee.api.benchmark.LoadDriver.loadAverage;
 
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ADR 84: Cordée alone on issue 16's two cheapest shapes (by id, a list of 100 invoices), the CPU per request
@@ -29,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ApiTest
 @TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000000")
 class OverheadBenchmark extends BenchmarkFixture {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void byIdAndAListOfHundred() throws Exception {
@@ -70,28 +67,8 @@ class OverheadBenchmark extends BenchmarkFixture {
     private double[] run(String url, Map<String, String> headers, List<String> bodies, int concurrency, int seconds,
                          int warmup) throws Exception {
         long cpu0 = cpuTicks();
-        String config = JSON.writeValueAsString(Map.of("url", url, "headers", headers, "bodies", bodies,
-                "concurrency", concurrency, "seconds", seconds, "warmup", warmup));
-        Process driver = new ProcessBuilder("node", System.getProperty("bench.driver", "bench/driver.mjs"), config)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String text = new String(driver.getInputStream().readAllBytes()).trim();
-        assertThat(driver.waitFor()).as("driver: %s", text).isZero();
+        LoadDriver.Result r = LoadDriver.run(url, headers, bodies, concurrency, seconds, warmup).withoutErrors(url);
         long cpu1 = cpuTicks();
-        JsonNode r = JSON.readTree(text);
-        assertThat(r.path("errors").asLong()).as("errors: %s", r.path("firstError")).isZero();
-        return new double[] {r.path("rps").asDouble(), r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(),
-            (cpu1 - cpu0) * 10.0 / r.path("total").asDouble()};
-    }
-
-    private static String body(String query, Map<String, Object> variables) {
-        return JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
-        } catch (IOException e) {
-            return "?";
-        }
+        return new double[] {r.rps(), r.p50Ms(), r.p99Ms(), (cpu1 - cpu0) * 10.0 / r.total()};
     }
 }

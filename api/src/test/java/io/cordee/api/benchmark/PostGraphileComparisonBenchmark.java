@@ -1,5 +1,9 @@
 package io.cordee.api.benchmark;
 
+import static io.cordee.api.benchmark.LoadDriver.body;
+import static io.cordee.api.benchmark.LoadDriver.cpuTicks;
+import static io.cordee.api.benchmark.LoadDriver.loadAverage;
+import static io.cordee.api.benchmark.LoadDriver.medians;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,8 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 16 point 6: Cordée beside PostGraphile 4 over the same PostgreSQL and the same large agency, the four
@@ -47,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000000")
 class PostGraphileComparisonBenchmark extends BenchmarkFixture {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path OUT = Path.of(System.getProperty("bench.out", "/tmp/pgbench-run"));
 
     /** The four shapes of issue 16, Cordée's query then PostGraphile's (its names differ, nothing else). */
@@ -264,19 +265,13 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
             int warmup, long pid, boolean errorsReported) throws Exception {
         sql("SELECT pg_stat_statements_reset()");
         long cpu0 = cpuTicks(pid);
-        String config = JSON.writeValueAsString(Map.of("url", url, "headers", headers, "bodies", bodies,
-                "concurrency", concurrency, "seconds", seconds, "warmup", warmup));
-        Process driver = new ProcessBuilder("node", System.getProperty("bench.driver"), config)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(driver.getInputStream().readAllBytes()).trim();
-        assertThat(driver.waitFor()).as("driver: %s", out).isZero();
+        LoadDriver.Result r = LoadDriver.run(url, headers, bodies, concurrency, seconds, warmup);
         long cpu1 = cpuTicks(pid);
-        JsonNode r = JSON.readTree(out);
         if (!errorsReported) {
-            assertThat(r.path("errors").asLong()).as("errors against %s: %s", url, r.path("firstError")).isZero();
+            r.withoutErrors(url);
         }
-        lastFirstError = r.path("firstError").isNull() ? "none" : r.path("firstError").asString();
-        double total = r.path("total").asDouble();
+        lastFirstError = r.firstError();
+        double total = r.total();
         double[] pg = db.sql("""
                 SELECT coalesce(sum(calls), 0)::float8,
                   coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(begin|commit|rollback|set|reset|select set_config|discard|start transaction)'), 0)::float8,
@@ -284,8 +279,8 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
                 FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'""")
                 .map((row, meta) -> new double[] {row.get(0, Double.class), row.get(1, Double.class),
                     row.get(2, Double.class)}).one().block();
-        return new double[] {r.path("rps").asDouble(), r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(),
-            pg[0] / total, pg[1] / total, (cpu1 - cpu0) * 10.0 / total, pg[2] / total, total, r.path("errors").asDouble()};
+        return new double[] {r.rps(), r.p50Ms(), r.p99Ms(), pg[0] / total, pg[1] / total, (cpu1 - cpu0) * 10.0 / total,
+            pg[2] / total, total, r.errors()};
     }
 
     /** The statements of the last run, most called first, as calls per request. */
@@ -324,10 +319,6 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
         return r.body();
     }
 
-    private static String body(String query, Map<String, Object> variables) {
-        return JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-    }
-
     private void touch(AgencyId agency) {
         db.sql("UPDATE overhead SET label = label WHERE agency_id = :agencyId").bind("agencyId", agency.value())
                 .fetch().rowsUpdated().block(Duration.ofSeconds(10));
@@ -335,13 +326,6 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
 
     private void sql(String sql) {
         db.sql(sql).fetch().all().then().block(Duration.ofSeconds(30));
-    }
-
-    /** utime + stime of a process in clock ticks (100 a second on Linux). */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static long rssKb() {
@@ -355,28 +339,6 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
             return 0;
         }
         return 0;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static double[] medians(List<double[]> runs) {
-        double[] m = new double[runs.get(0).length];
-        for (int i = 0; i < m.length; i++) {
-            List<Double> v = new ArrayList<>();
-            for (double[] r : runs) {
-                v.add(r[i]);
-            }
-            Collections.sort(v);
-            m[i] = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
-        }
-        return m;
     }
 
     private static String ratios(Map<String, List<double[]>> results) {

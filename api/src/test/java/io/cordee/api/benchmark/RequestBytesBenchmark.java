@@ -1,12 +1,13 @@
 package io.cordee.api.benchmark;
 
+import static io.cordee.api.benchmark.LoadDriver.cpuTicks;
+import static io.cordee.api.benchmark.LoadDriver.loadAverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordee.api.demo.DemoAgency;
 import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.StatementCounter;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -124,20 +124,13 @@ class RequestBytesBenchmark extends BenchmarkFixture {
     private double[] run(String url, Shape shape, int concurrency, int seconds) throws Exception {
         Map<String, String> headers = new LinkedHashMap<>(shape.headers());
         headers.put("cookie", "CORDEE_SESSION=" + shape.session());
-        String config = JSON.writeValueAsString(Map.of("url", url, "headers", headers, "bodies", shape.bodies(),
-                "concurrency", concurrency, "seconds", seconds, "warmup", 0));
         long bytes0 = allocatedByEveryThread();
         long cpu0 = cpuTicks();
-        Process driver = new ProcessBuilder("node", System.getProperty("bench.driver", "bench/driver.mjs"), config)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String text = new String(driver.getInputStream().readAllBytes()).trim();
-        assertThat(driver.waitFor()).as("driver: %s", text).isZero();
+        LoadDriver.Result r = LoadDriver.run(url, headers, shape.bodies(), concurrency, seconds, 0).withoutErrors(url);
         long cpu1 = cpuTicks();
         long bytes1 = allocatedByEveryThread();
-        JsonNode r = JSON.readTree(text);
-        assertThat(r.path("errors").asLong()).as("errors: %s", r.path("firstError")).isZero();
-        double total = r.path("total").asDouble();
-        return new double[] {(bytes1 - bytes0) / total, (cpu1 - cpu0) * 10.0 / total, r.path("rps").asDouble()};
+        double total = r.total();
+        return new double[] {(bytes1 - bytes0) / total, (cpu1 - cpu0) * 10.0 / total, r.rps()};
     }
 
     /**
@@ -167,13 +160,5 @@ class RequestBytesBenchmark extends BenchmarkFixture {
     private static String body(String query, Map<String, Object> variables) {
         return JSON.writeValueAsString(variables.isEmpty() ? Map.of("query", query)
                 : Map.of("query", query, "variables", variables));
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
-        } catch (IOException e) {
-            return "?";
-        }
     }
 }
