@@ -36,6 +36,9 @@ public class TrustedForwardedHeaders extends ForwardedHeaderTransformer {
 
     @Override
     public ServerHttpRequest apply(ServerHttpRequest request) {
+        if (!hasForwardedHeaders(request)) {
+            return request; // most requests: nothing to believe or remove, and a copy of the request is not free
+        }
         if (!trusted(request.getRemoteAddress())) {
             return remover.apply(request);
         }

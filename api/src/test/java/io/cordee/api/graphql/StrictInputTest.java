@@ -318,6 +318,12 @@ class StrictInputTest {
             assertThat(stripped.getHeaders().containsHeader("X-Forwarded-Proto")).as(stranger).isFalse();
             assertThat(stripped.getHeaders().containsHeader("X-Forwarded-For")).as(stranger).isFalse();
         }
+        // no forwarded header at all, from a proxy or from anyone: the request goes on as it came, not copied
+        for (String peer : List.of("127.0.0.1", "203.0.113.50")) {
+            ServerHttpRequest plain = MockServerHttpRequest.post("http://app.internal:8080/graphql")
+                    .remoteAddress(new InetSocketAddress(peer, 40000)).build();
+            assertThat(forwarded.apply(plain)).as(peer).isSameAs(plain);
+        }
         // an operator's own list: only its proxy is believed
         TrustedForwardedHeaders own = new TrustedForwardedHeaders(List.of("203.0.113.50/32"));
         assertThat(own.apply(forwardedFrom("203.0.113.50")).getURI().getScheme()).isEqualTo("https");

@@ -137,6 +137,8 @@ class OperationsTest {
                 .contains("r2dbc_pool_idle_connections");
         // the HTTP side too
         assertThat(scrape).contains("http_server_requests_seconds_count").contains("uri=\"/graphql\"");
+        // but no observation of each security filter and authorization, a tenth of a small request's time (ADR 101)
+        assertThat(scrape).doesNotContain("spring_security_");
     }
 
     /** A runaway statement or lock wait is cut by the server, on every pooled connection (application.properties). */
