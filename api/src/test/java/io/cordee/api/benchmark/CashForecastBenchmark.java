@@ -149,6 +149,7 @@ class CashForecastBenchmark extends BenchmarkFixture {
         reads.put("agency", agencies.findById(agency));
         reads.put("latest balance", cash.latestBalance(agency, AS_OF.minusDays(1)));
         reads.put("receivables", billing.findReceivables(agency).collectList());
+        reads.put("receivables as of", billing.findReceivables(agency, AS_OF).collectList());
         reads.put("team", members.findAll(agency).collectList());
         reads.put("overheads", cash.overheads(agency).collectList());
         reads.put("one-offs", cash.oneOffs(agency, AS_OF, AS_OF.plusWeeks(104)).collectList());

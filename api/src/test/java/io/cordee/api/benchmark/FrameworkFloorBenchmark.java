@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.graphql.autoconfigure.reactive.GraphQlWebFluxAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -35,9 +36,11 @@ import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServ
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Hooks;
@@ -82,6 +85,9 @@ class FrameworkFloorBenchmark extends BenchmarkFixture {
             return floor; // -Dbench.floor=false: Cordée's row alone, when profiling its pipeline
         }
         Hooks.disableAutomaticContextPropagation();
+        // no logging system of its own: starting and closing a second application would set Logback up again and
+        // then tear it down under Cordée's running context (its levels, the JUL bridge)
+        String loggingSystem = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FloorApplication.class)
                 .main(FloorApplication.class).web(WebApplicationType.REACTIVE).bannerMode(Banner.Mode.OFF)
                 // no application.properties (Cordée's), no classpath:graphql/ (Cordée's schema); a spring.r2dbc.url
@@ -108,6 +114,11 @@ class FrameworkFloorBenchmark extends BenchmarkFixture {
             floor.addAll(measure(url, Map.of(), shapes));
         } finally {
             Hooks.enableAutomaticContextPropagation();
+            if (loggingSystem == null) {
+                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, loggingSystem);
+            }
         }
         return floor;
     }
@@ -179,6 +190,17 @@ class FrameworkFloorBenchmark extends BenchmarkFixture {
         JacksonAutoConfiguration.class, GraphQlAutoConfiguration.class, GraphQlWebFluxAutoConfiguration.class})
     @Import(ThingController.class)
     static class FloorApplication {
+
+        /**
+         * Event loops of its own: by default Reactor Netty's are global, shared with Cordée's servers in this JVM, and
+         * closing this application would dispose of them under Cordée's running context.
+         */
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        }
     }
 
     /** The by-id data fetcher: a constant, returned synchronously. */

@@ -42,8 +42,15 @@ final class LoadDriver {
                 "concurrency", concurrency, "seconds", seconds, "warmup", warmup));
         Process driver = new ProcessBuilder("node", driver(), config)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(driver.getInputStream().readAllBytes()).trim();
-        assertThat(driver.waitFor()).as("driver: %s", out).isZero();
+        String out;
+        try {
+            out = new String(driver.getInputStream().readAllBytes()).trim();
+            assertThat(driver.waitFor(warmup + seconds + 60L, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("driver still running %d s after its run should have ended", 60).isTrue();
+        } finally {
+            driver.destroyForcibly();
+        }
+        assertThat(driver.exitValue()).as("driver: %s", out).isZero();
         JsonNode r = JSON.readTree(out);
         return new Result(r.path("rps").asDouble(), r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(),
                 r.path("total").asDouble(), r.path("errors").asLong(),

@@ -1,6 +1,7 @@
 package io.cordee.api.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,7 +9,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.SpringVersion;
 import org.springframework.core.log.LogMessage;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.DispatcherHandler;
 
 /**
  * Spring and Spring Security log through Commons Logging's API with lazy messages ({@link LogMessage}), several per
@@ -37,5 +41,26 @@ class LazyDebugMessagesTest {
         } finally {
             logger.setLevel(before);
         }
+    }
+
+    /**
+     * Were commons-logging back beside jcl-over-slf4j (a new dependency bringing it), which {@code LogFactory} wins
+     * would depend on the classpath's order: its adapter must not be there at all.
+     */
+    @Test
+    void commonsLoggingItselfIsNotOnTheClasspath() {
+        assertThatThrownBy(() -> Class.forName("org.apache.commons.logging.impl.Slf4jLogFactory"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    /**
+     * spring-core is managed apart from the rest of Spring Framework (pom.xml, for its exclusion): a Spring Boot upgrade
+     * that left {@code spring-framework.version} behind would mix two versions of the framework.
+     */
+    @Test
+    void springCoreIsTheVersionOfTheRestOfSpringFramework() {
+        assertThat(SpringVersion.getVersion()).isNotNull()
+                .isEqualTo(DispatcherHandler.class.getPackage().getImplementationVersion())
+                .isEqualTo(DatabaseClient.class.getPackage().getImplementationVersion());
     }
 }

@@ -202,7 +202,7 @@ public class BillingPersistenceAdapter implements BillingRepository {
 
     /**
      * Read as plain rows, by position (ADR 100): in binary, 30,000 rows through the driver took 55 ms where one row of
-     * column arrays took 103 ms, most of it PostgreSQL building and sending the arrays (docs/benchmarks.md).
+     * column arrays took 103 ms, most of it PostgreSQL building and sending the arrays.
      */
     @Override
     public Flux<Receivable> findReceivables(AgencyId agencyId) {
