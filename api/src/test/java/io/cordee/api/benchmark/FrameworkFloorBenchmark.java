@@ -72,10 +72,11 @@ class FrameworkFloorBenchmark extends BenchmarkFixture {
     StatementCounter counter;
 
     /**
-     * The minimal application, started, measured and closed after Cordée's row: measured first, the minimal
-     * application's runs left Cordée's own row three times slower (1.6 against 0.5 ms of processor time per request,
-     * 2026-12-05), the JIT's profile of the shared Reactor and Netty code being the minimal application's. Measured
-     * after, the floor is if anything too high, which the comparison can afford. Cordée's context turns on Reactor's
+     * The minimal application, started, measured and closed after Cordée's row: run first, it left Cordée's own row
+     * three times slower (1.6 against 0.5 ms of processor time per request, 2026-12-05; the cause was not established,
+     * it then shared Reactor Netty's global event loops and Logback with this JVM). Measured after, beside Cordée's
+     * idle context and with the JIT's work for both in this JVM's time, the floor is if anything too high, which the
+     * comparison can afford. Cordée's context turns on Reactor's
      * automatic context propagation for the whole JVM ({@code spring.reactor.context-propagation=auto}), which a
      * minimal application does not have: it is off during the floor's runs and on again after.
      */
