@@ -6,6 +6,7 @@ import static io.cordee.api.benchmark.LoadDriver.loadAverage;
 import static io.cordee.api.benchmark.LoadDriver.medians;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordee.api.graphql.common.GlobalId;
 import io.cordee.api.support.ApiTest;
 import io.cordee.api.support.StatementCounter;
 import io.cordee.api.support.Tenants;
@@ -15,53 +16,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.graphql.autoconfigure.reactive.GraphQlWebFluxAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.stereotype.Controller;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
-import reactor.core.publisher.Hooks;
 
 /**
- * Issue 16's by-id target (≥ 1× PostGraphile 4, which spends 0.20 ms of CPU per request) against the floor of the
- * stack itself: a minimal Spring Boot WebFlux (Reactor Netty) + Spring for GraphQL application in this JVM, with no
- * security, no database and none of Cordée's interceptors, answering (a) {@code { __typename }} and (b) a by-id-shaped
- * query whose controller returns a constant of three fields; beside (c) Cordée itself answering {@code { __typename }}
- * to a signed-in user, its whole pipeline without SQL or data fetching, measured first ({@link #floor()} says why).
- * Driven by {@code bench/driver.mjs} as the
- * comparison drives it (concurrency 8, a warm-up run per shape, then rounds; medians); CPU per request is this JVM's
- * utime + stime over a run divided by the requests it sent. The lines go to the console.
+ * Issue 16's by-id target (≥ 1× PostGraphile 4, which spends 0.20–0.31 ms of CPU per request) against the floor of the
+ * stack itself, {@link MinimalGraphQlApplication} in this JVM (no security, no session, none of Cordée's stages),
+ * answering (a) {@code { __typename }}, (b) a by-id-shaped query whose controller returns a constant of three fields and
+ * (e) a client's row by id read through R2DBC; beside Cordée itself answering (c) {@code { __typename }} to a signed-in
+ * user, its whole pipeline without SQL or data fetching, and (d) the comparison's by id, measured first ({@link #floor}
+ * says why). Driven by {@code bench/driver.mjs} as the comparison drives it (concurrency 8, a warm-up run per shape,
+ * then rounds; medians); CPU per request is this JVM's utime + stime over a run divided by the requests it sent. The
+ * lines go to the console.
  */
 @ApiTest
 @TestPropertySource(properties = "cordee.limits.rate.caller-requests=100000000")
 class FrameworkFloorBenchmark extends BenchmarkFixture {
 
-    private static final String TYPENAME = "{ __typename }";
-    private static final String BY_ID = "query($id: ID!) { node(id: $id) { id name version } }";
-    private static final String THING_ID = "VGhpbmc6MQ==";
+    private static final String TYPENAME = MinimalGraphQlApplication.TYPENAME;
+    private static final String CLIENT_BY_ID = "query($id: ID!) { client(id: $id) { id name paymentTermsDays } }";
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
@@ -70,56 +49,40 @@ class FrameworkFloorBenchmark extends BenchmarkFixture {
 
     @Autowired
     StatementCounter counter;
+    @Autowired
+    Environment environment;
 
     /**
-     * The minimal application, started, measured and closed after Cordée's row: run first, it left Cordée's own row
-     * three times slower (1.6 against 0.5 ms of processor time per request, 2026-12-05; the cause was not established,
-     * it then shared Reactor Netty's global event loops and Logback with this JVM). Measured after, beside Cordée's
-     * idle context and with the JIT's work for both in this JVM's time, the floor is if anything too high, which the
-     * comparison can afford. Cordée's context turns on Reactor's
-     * automatic context propagation for the whole JVM ({@code spring.reactor.context-propagation=auto}), which a
-     * minimal application does not have: it is off during the floor's runs and on again after.
+     * The minimal application ({@link MinimalGraphQlApplication}), started, measured and closed after Cordée's row: run
+     * first, it left Cordée's own row three times slower (1.6 against 0.5 ms of processor time per request,
+     * 2026-12-05; the cause was not established, it then shared Reactor Netty's global event loops and Logback with
+     * this JVM). Measured after, beside Cordée's idle context and with the JIT's work for both in this JVM's time, the
+     * floor is if anything too high, which the comparison can afford.
      */
-    private static List<String> floor() throws Exception {
+    private static List<String> floor(Environment database, UUID agency, UUID client) throws Exception {
         List<String> floor = new ArrayList<>();
         if (!Boolean.parseBoolean(System.getProperty("bench.floor", "true"))) {
-            return floor; // -Dbench.floor=false: Cordée's row alone, when profiling its pipeline
+            return floor; // -Dbench.floor=false: Cordée's rows alone, when profiling its pipeline
         }
-        Hooks.disableAutomaticContextPropagation();
-        // no logging system of its own: starting and closing a second application would set Logback up again and
-        // then tear it down under Cordée's running context (its levels, the JUL bridge)
-        String loggingSystem = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FloorApplication.class)
-                .main(FloorApplication.class).web(WebApplicationType.REACTIVE).bannerMode(Banner.Mode.OFF)
-                // no application.properties (Cordée's), no classpath:graphql/ (Cordée's schema); a spring.r2dbc.url
-                // keeps Cordée's DatabaseEnvironmentPostProcessor (spring.factories, so every application on this
-                // classpath) from starting an embedded PostgreSQL in ~/.cordee: nothing here connects to it
-                .run("--spring.config.name=framework-floor", "--server.port=0",
-                        "--spring.graphql.schema.locations=classpath:framework-floor/",
-                        "--spring.r2dbc.url=r2dbc:postgresql://unused.invalid/none")) {
-            assertThat(app.getEnvironment().getPropertySources().contains("cordeeDatabase"))
-                    .as("Cordée's database settings in the minimal application").isFalse();
-            List<String> cordee = Arrays.stream(app.getBeanDefinitionNames()).map(app::getType)
-                    .filter(t -> t != null && t.getName().startsWith("io.cordee.")
-                            && !t.getName().startsWith(FrameworkFloorBenchmark.class.getName()))
-                    .map(Class::getName).toList();
-            assertThat(cordee).as("Cordée's beans in the minimal application").isEmpty();
-            String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/graphql";
-            String byId = body(BY_ID, Map.of("id", THING_ID));
-            assertThat(answer(url, byId)).isEqualTo(
-                    "{\"data\":{\"node\":{\"id\":\"" + THING_ID + "\",\"name\":\"The thing\",\"version\":1}}}");
-            floor.add("minimal application: %d beans, none of Cordée's".formatted(app.getBeanDefinitionCount()));
+        try (MinimalGraphQlApplication app = MinimalGraphQlApplication.start(
+                database.getRequiredProperty("spring.r2dbc.url"), database.getProperty("spring.r2dbc.username", ""),
+                database.getProperty("spring.r2dbc.password", ""))) {
+            String url = app.url();
+            String byId = body(MinimalGraphQlApplication.BY_ID, Map.of("id", MinimalGraphQlApplication.THING_ID));
+            assertThat(answer(url, byId)).isEqualTo("{\"data\":{\"node\":{\"id\":\""
+                    + MinimalGraphQlApplication.THING_ID + "\",\"name\":\"The thing\",\"version\":1}}}");
+            String row = body(MinimalGraphQlApplication.CLIENT_BY_ID,
+                    Map.of("agency", agency.toString(), "id", client.toString()));
+            assertThat(answer(url, row)).startsWith("{\"data\":{\"client\":{\"id\":\"" + client + "\",\"name\":\"");
+            assertThat(answer(url, body(MinimalGraphQlApplication.INVOICES, Map.of("agency", agency.toString()))))
+                    .startsWith("{\"data\":{\"invoices\":{\"nodes\":["); // the comparison's list of 100
+            floor.add("minimal application: %d beans, none of Cordée's".formatted(app.beans()));
             Map<String, String> shapes = new LinkedHashMap<>();
             shapes.put("(a) minimal Spring Boot WebFlux + Spring for GraphQL, `{ __typename }`", body(TYPENAME, Map.of()));
             shapes.put("(b) minimal Spring Boot WebFlux + Spring for GraphQL, by id (a constant of 3 fields)", byId);
-            floor.addAll(measure(url, Map.of(), shapes));
-        } finally {
-            Hooks.enableAutomaticContextPropagation();
-            if (loggingSystem == null) {
-                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
-            } else {
-                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, loggingSystem);
-            }
+            shapes.put("(e) minimal Spring Boot WebFlux + Spring for GraphQL + R2DBC, a client by id (1 SQL statement)",
+                    row);
+            floor.addAll(MinimalGraphQlApplication.measure(() -> measure(url, Map.of(), shapes)));
         }
         return floor;
     }
@@ -128,17 +91,25 @@ class FrameworkFloorBenchmark extends BenchmarkFixture {
     void floorBesideCordee() throws Exception {
         Tenants.Tenant tenant = tenants.create("Framework floor");
         String session = tenants.signIn(tenant.email(Role.FINANCE), Tenants.PASSWORD);
+        String id = GlobalId.of("Client", tenant.ownClient().id().value());
+        Map<String, Object> clientId = Map.of("id", id);
         int statements = counter.fewest(() -> post(client(session), TYPENAME)).size();
+        int byIdStatements = counter.fewest(
+                () -> post(client(session), "{ client(id: \"%s\") { id name paymentTermsDays } }".formatted(id))).size();
+        Map<String, String> shapes = new LinkedHashMap<>();
+        shapes.put("(c) Cordée, `{ __typename }` signed in (%d SQL statements)".formatted(statements),
+                body(TYPENAME, Map.of()));
+        shapes.put("(d) Cordée, a client by id signed in (%d SQL statements)".formatted(byIdStatements),
+                body(CLIENT_BY_ID, clientId));
         List<String> cordee;
         counter.pause();
         try {
             cordee = measure("http://127.0.0.1:" + port + "/graphql", Map.of("cookie", "CORDEE_SESSION=" + session),
-                    Map.of("(c) Cordée, `{ __typename }` signed in (%d SQL statements)".formatted(statements),
-                            body(TYPENAME, Map.of())));
+                    shapes);
         } finally {
             counter.resume();
         }
-        List<String> floor = floor();
+        List<String> floor = floor(environment, tenant.agencyId().value(), tenant.ownClient().id().value());
         System.out.printf("%n%d rounds of %d s (after a %d s warm-up run per shape), concurrency %d; this JVM's CPU%n",
                 ROUNDS, SECONDS, WARMUP_SECONDS, CONCURRENCY);
         System.out.println("| shape | requests/s | p50 ms | p99 ms | CPU ms/request |");
@@ -182,40 +153,5 @@ class FrameworkFloorBenchmark extends BenchmarkFixture {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    /** Only what a WebFlux GraphQL server needs; no component scan (its one controller is imported). */
-    @SpringBootConfiguration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, NettyReactiveWebServerAutoConfiguration.class,
-        HttpHandlerAutoConfiguration.class, WebFluxAutoConfiguration.class, CodecsAutoConfiguration.class,
-        JacksonAutoConfiguration.class, GraphQlAutoConfiguration.class, GraphQlWebFluxAutoConfiguration.class})
-    @Import(ThingController.class)
-    static class FloorApplication {
-
-        /**
-         * Event loops of its own: by default Reactor Netty's are global, shared with Cordée's servers in this JVM, and
-         * closing this application would dispose of them under Cordée's running context.
-         */
-        @Bean
-        ReactorResourceFactory reactorResourceFactory() {
-            ReactorResourceFactory resources = new ReactorResourceFactory();
-            resources.setUseGlobalResources(false);
-            return resources;
-        }
-    }
-
-    /** The by-id data fetcher: a constant, returned synchronously. */
-    @Controller
-    static class ThingController {
-
-        private static final Thing THING = new Thing(THING_ID, "The thing", 1);
-
-        @QueryMapping
-        Thing node(@Argument String id) {
-            return THING;
-        }
-    }
-
-    record Thing(String id, String name, int version) {
     }
 }

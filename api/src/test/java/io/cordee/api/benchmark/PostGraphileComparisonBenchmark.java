@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -43,6 +44,10 @@ import org.springframework.test.context.TestPropertySource;
  * execution time of the same request's statements, and the resident size of Cordée's process under 50
  * clients. Run by {@code bench/postgraphile-comparison.sh}, which starts the PostgreSQL (with
  * {@code pg_stat_statements} preloaded) and installs PostGraphile; skipped when run without it.
+ *
+ * <p>By id and the list of 100 also have a third server in each round: the stack's floor,
+ * {@link MinimalGraphQlApplication} in this JVM (Spring WebFlux, Spring for GraphQL and R2DBC with none of Cordée's
+ * security, tenancy or stages), so that the run shows how much of a ratio the stack itself allows.
  */
 @ApiTest
 // the per-user rate limit (300 a minute) is not what this measures; each shape sends thousands a minute
@@ -72,6 +77,16 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
                 + " paymentsByAgencyIdAndInvoiceId { nodes { receivedOn amountMinor } } } } } } } } }"});
     }
 
+    /**
+     * The shapes the stack's floor also answers, {@link MinimalGraphQlApplication} in this JVM over the same database:
+     * what Spring WebFlux, Spring for GraphQL and R2DBC cost without any of Cordée, beside PostGraphile in the same run.
+     */
+    private static final Map<String, String> FLOOR_SHAPES = Map.of("by id", MinimalGraphQlApplication.CLIENT_BY_ID,
+            "a list of 100 invoices", MinimalGraphQlApplication.INVOICES);
+    private static final String CORDEE = "Cordée";
+    private static final String POSTGRAPHILE = "PostGraphile 4";
+    private static final String FLOOR = "minimal WebFlux + GraphQL + R2DBC";
+
     private static final String FORECAST = """
             { cashForecast(asOf: "2026-11-23", horizonWeeks: 104) { opening { amount } lowestBalance { amount }
                 lowestWeek firstWeekBelowThreshold
@@ -83,6 +98,8 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
 
     @Autowired
     StatementCounter counter;
+    @Autowired
+    Environment environment;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> report = new ArrayList<>();
@@ -114,6 +131,9 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
                 .bind("a", agency.value()).map((row, meta) -> row.get(0, UUID.class)).all().collectList().block();
 
         Process postgraphile = startPostGraphile(cli);
+        MinimalGraphQlApplication floor = MinimalGraphQlApplication.start(
+                environment.getRequiredProperty("spring.r2dbc.url"), environment.getProperty("spring.r2dbc.username", ""),
+                environment.getProperty("spring.r2dbc.password", ""));
         try {
             String pgUrl = "http://127.0.0.1:" + Integer.getInteger("bench.postgraphilePort", 18962) + "/graphql";
             String cordeeUrl = "http://127.0.0.1:" + port + "/graphql";
@@ -131,31 +151,41 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
                 for (Map.Entry<String, String[]> shape : SHAPES.entrySet()) {
                     List<String> cordeeBodies = new ArrayList<>();
                     List<String> pgBodies = new ArrayList<>();
+                    List<String> floorBodies = new ArrayList<>();
+                    String floorQuery = FLOOR_SHAPES.get(shape.getKey());
+                    String a = agency.value().toString();
                     if (shape.getKey().equals("by id")) {
                         for (UUID id : clientIds) {
                             cordeeBodies.add(body(shape.getValue()[0], Map.of("id", GlobalId.of("Client", id))));
-                            pgBodies.add(body(shape.getValue()[1], Map.of("a", agency.value().toString(), "id", id.toString())));
+                            pgBodies.add(body(shape.getValue()[1], Map.of("a", a, "id", id.toString())));
+                            floorBodies.add(body(floorQuery, Map.of("agency", a, "id", id.toString())));
                         }
                     } else {
                         cordeeBodies.add(body(shape.getValue()[0], Map.of()));
                         pgBodies.add(body(shape.getValue()[1], Map.of()));
+                        if (floorQuery != null) {
+                            floorBodies.add(body(floorQuery, Map.of("agency", a)));
+                        }
                     }
-                    // each side in turn, the first alternating from round to round
-                    for (int side = 0; side < 2; side++) {
-                        boolean cordee = (side + round) % 2 == 0;
-                        // round -1 warms both up (the JIT of each) and is not kept
-                        double[] r = run(cordee ? cordeeUrl : pgUrl, cordee ? cookie : Map.of(),
-                                cordee ? cordeeBodies : pgBodies, concurrency, round < 0 ? warmupSeconds : seconds, 2,
-                                cordee ? cordeePid : pgPid, false);
+                    List<String> servers = floorQuery == null ? List.of(CORDEE, POSTGRAPHILE)
+                            : List.of(CORDEE, POSTGRAPHILE, FLOOR);
+                    // each server in turn, the first changing from round to round
+                    for (int side = 0; side < servers.size(); side++) {
+                        String server = servers.get(Math.floorMod(side + round, servers.size()));
+                        int runSeconds = round < 0 ? warmupSeconds : seconds; // round -1 warms each up, not kept
+                        double[] r = switch (server) {
+                            case CORDEE -> run(cordeeUrl, cookie, cordeeBodies, concurrency, runSeconds, 2, cordeePid,
+                                    false);
+                            case POSTGRAPHILE -> run(pgUrl, Map.of(), pgBodies, concurrency, runSeconds, 2, pgPid, false);
+                            default -> MinimalGraphQlApplication.measure(() -> run(floor.url(), Map.of(), floorBodies,
+                                    concurrency, runSeconds, 2, cordeePid, false));
+                        };
                         if (round == rounds - 1) {
-                            details.add("%s, %s: %s".formatted(shape.getKey(), cordee ? "Cordée" : "PostGraphile 4",
-                                    topStatements((long) r[7])));
+                            details.add("%s, %s: %s".formatted(shape.getKey(), server, topStatements((long) r[7])));
                         }
-                        if (round < 0) {
-                            continue;
+                        if (round >= 0) {
+                            results.computeIfAbsent(shape.getKey() + "|" + server, k -> new ArrayList<>()).add(r);
                         }
-                        results.computeIfAbsent(shape.getKey() + (cordee ? "|Cordée" : "|PostGraphile 4"),
-                                k -> new ArrayList<>()).add(r);
                     }
                 }
                 line(round < 0 ? "warm-up done (%d s per shape and server), load average %s"
@@ -166,10 +196,14 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
                     + " CPU ms/request | PostgreSQL ms/request | ratio of requests/s |");
             line("|---|---|---|---|---|---|---|---|---|");
             for (String shape : SHAPES.keySet()) {
-                double[] c = medians(results.get(shape + "|Cordée"));
-                double[] p = medians(results.get(shape + "|PostGraphile 4"));
-                row(shape, "Cordée", c, "**%.2f×**".formatted(c[0] / p[0]));
-                row(shape, "PostGraphile 4", p, "");
+                double[] c = medians(results.get(shape + "|" + CORDEE));
+                double[] p = medians(results.get(shape + "|" + POSTGRAPHILE));
+                row(shape, CORDEE, c, "**%.2f×**".formatted(c[0] / p[0]));
+                row(shape, POSTGRAPHILE, p, "");
+                if (results.containsKey(shape + "|" + FLOOR)) {
+                    double[] f = medians(results.get(shape + "|" + FLOOR));
+                    row(shape, FLOOR + " (the stack's floor, in Cordée's JVM)", f, "%.2f×".formatted(f[0] / p[0]));
+                }
             }
             line("(medians of %d rounds; each round's ratio: %s)", rounds, ratios(results));
             line("");
@@ -179,6 +213,7 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
             postgraphile.destroy();
             postgraphile.waitFor();
             postgraphile = null;
+            floor.close();
 
             if (!Boolean.getBoolean("bench.skipForecast")) { // a profiling run of the shapes alone
                 forecast(agency, cookie, cordeeUrl);
@@ -217,6 +252,7 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
             if (postgraphile != null) {
                 postgraphile.destroy();
             }
+            floor.close();
             Files.write(OUT.resolve("report.md"), report);
             counter.resume();
         }
@@ -344,8 +380,8 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
     private static String ratios(Map<String, List<double[]>> results) {
         StringBuilder s = new StringBuilder();
         for (String shape : SHAPES.keySet()) {
-            List<double[]> c = results.get(shape + "|Cordée");
-            List<double[]> p = results.get(shape + "|PostGraphile 4");
+            List<double[]> c = results.get(shape + "|" + CORDEE);
+            List<double[]> p = results.get(shape + "|" + POSTGRAPHILE);
             s.append(shape).append(":");
             for (int i = 0; i < c.size(); i++) {
                 s.append(" %.2f".formatted(c.get(i)[0] / p.get(i)[0]));
