@@ -110,13 +110,19 @@ final class MinimalGraphQlApplication implements AutoCloseable {
         return context.getBeanDefinitionCount();
     }
 
-    /** Runs {@code run} (a measurement of this application) with Reactor's automatic context propagation off. */
+    /**
+     * Runs {@code run} (a measurement of this application) with Reactor's automatic context propagation off, and
+     * leaves it as it found it (on with Cordée's {@code auto}, off with {@code limited}).
+     */
     static <T> T measure(Callable<T> run) throws Exception {
+        boolean automatic = Hooks.isAutomaticContextPropagationEnabled();
         Hooks.disableAutomaticContextPropagation();
         try {
             return run.call();
         } finally {
-            Hooks.enableAutomaticContextPropagation();
+            if (automatic) {
+                Hooks.enableAutomaticContextPropagation();
+            }
         }
     }
 

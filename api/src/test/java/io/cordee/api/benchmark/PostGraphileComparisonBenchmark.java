@@ -130,11 +130,12 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
         List<UUID> clientIds = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id LIMIT 200")
                 .bind("a", agency.value()).map((row, meta) -> row.get(0, UUID.class)).all().collectList().block();
 
-        Process postgraphile = startPostGraphile(cli);
         MinimalGraphQlApplication floor = MinimalGraphQlApplication.start(
                 environment.getRequiredProperty("spring.r2dbc.url"), environment.getProperty("spring.r2dbc.username", ""),
                 environment.getProperty("spring.r2dbc.password", ""));
+        Process postgraphile = null;
         try {
+            postgraphile = startPostGraphile(cli);
             String pgUrl = "http://127.0.0.1:" + Integer.getInteger("bench.postgraphilePort", 18962) + "/graphql";
             String cordeeUrl = "http://127.0.0.1:" + port + "/graphql";
             Map<String, String> cookie = Map.of("cookie", "CORDEE_SESSION=" + session);
@@ -169,7 +170,9 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
                     }
                     List<String> servers = floorQuery == null ? List.of(CORDEE, POSTGRAPHILE)
                             : List.of(CORDEE, POSTGRAPHILE, FLOOR);
-                    // each server in turn, the first changing from round to round
+                    // each server in turn, the first changing from round to round (the floor first in the warm-up:
+                    // it has event loops of its own and no logging system, the two things suspected of slowing
+                    // Cordée's runs after it in FrameworkFloorBenchmark's first design)
                     for (int side = 0; side < servers.size(); side++) {
                         String server = servers.get(Math.floorMod(side + round, servers.size()));
                         int runSeconds = round < 0 ? warmupSeconds : seconds; // round -1 warms each up, not kept
