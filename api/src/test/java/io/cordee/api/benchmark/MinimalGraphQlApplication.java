@@ -79,9 +79,9 @@ final class MinimalGraphQlApplication implements AutoCloseable {
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(Configuration.class)
                     .main(Configuration.class).web(WebApplicationType.REACTIVE).bannerMode(Banner.Mode.OFF)
-                    // no application.properties (Cordée's), no classpath:graphql/ (Cordée's schema); a spring.r2dbc.url
-                    // also keeps Cordée's DatabaseEnvironmentPostProcessor (spring.factories, so every application on
-                    // this classpath) from starting an embedded PostgreSQL in ~/.cordee
+                    // no application.properties (Cordée's), no classpath:graphql/ (Cordée's schema); a
+                    // spring.r2dbc.url also keeps Cordée's DatabaseEnvironmentPostProcessor (spring.factories, so
+                    // every application on this classpath) from starting an embedded PostgreSQL in ~/.cordee
                     .run("--" + ONLY_HERE + "=true", "--spring.config.name=framework-floor", "--server.port=0",
                             "--spring.graphql.schema.locations=classpath:framework-floor/",
                             "--spring.r2dbc.url=" + r2dbcUrl, "--spring.r2dbc.username=" + username,

@@ -130,8 +130,8 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
         List<UUID> clientIds = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id LIMIT 200")
                 .bind("a", agency.value()).map((row, meta) -> row.get(0, UUID.class)).all().collectList().block();
 
-        MinimalGraphQlApplication floor = MinimalGraphQlApplication.start(
-                environment.getRequiredProperty("spring.r2dbc.url"), environment.getProperty("spring.r2dbc.username", ""),
+        MinimalGraphQlApplication floor = MinimalGraphQlApplication.start(environment.getRequiredProperty(
+                "spring.r2dbc.url"), environment.getProperty("spring.r2dbc.username", ""),
                 environment.getProperty("spring.r2dbc.password", ""));
         Process postgraphile = null;
         try {
@@ -179,7 +179,8 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
                         double[] r = switch (server) {
                             case CORDEE -> run(cordeeUrl, cookie, cordeeBodies, concurrency, runSeconds, 2, cordeePid,
                                     false);
-                            case POSTGRAPHILE -> run(pgUrl, Map.of(), pgBodies, concurrency, runSeconds, 2, pgPid, false);
+                            case POSTGRAPHILE -> run(pgUrl, Map.of(), pgBodies, concurrency, runSeconds, 2, pgPid,
+                                    false);
                             default -> MinimalGraphQlApplication.measure(() -> run(floor.url(), Map.of(), floorBodies,
                                     concurrency, runSeconds, 2, cordeePid, false));
                         };
