@@ -64,9 +64,7 @@ class FrameworkFloorBenchmark extends BenchmarkFixture {
         if (!Boolean.parseBoolean(System.getProperty("bench.floor", "true"))) {
             return floor; // -Dbench.floor=false: Cordée's rows alone, when profiling its pipeline
         }
-        try (MinimalGraphQlApplication app = MinimalGraphQlApplication.start(
-                database.getRequiredProperty("spring.r2dbc.url"), database.getProperty("spring.r2dbc.username", ""),
-                database.getProperty("spring.r2dbc.password", ""))) {
+        try (MinimalGraphQlApplication app = MinimalGraphQlApplication.start(database)) {
             String url = app.url();
             String byId = body(MinimalGraphQlApplication.BY_ID, Map.of("id", MinimalGraphQlApplication.THING_ID));
             assertThat(answer(url, byId)).isEqualTo("{\"data\":{\"node\":{\"id\":\""

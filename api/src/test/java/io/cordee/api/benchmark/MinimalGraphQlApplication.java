@@ -27,6 +27,7 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -70,11 +71,14 @@ final class MinimalGraphQlApplication implements AutoCloseable {
     }
 
     /**
-     * Starts it on a free port over the database at {@code r2dbcUrl} (with Cordée's pool size and binary rows). It has
+     * Starts it on a free port over Cordée's database (with Cordée's pool size and binary rows). It has
      * no logging system of its own: starting and closing a second application would set Logback up again and then
      * tear it down under Cordée's running context (its levels, the JUL bridge).
      */
-    static MinimalGraphQlApplication start(String r2dbcUrl, String username, String password) {
+    static MinimalGraphQlApplication start(Environment cordee) {
+        String r2dbcUrl = cordee.getRequiredProperty("spring.r2dbc.url");
+        String username = cordee.getProperty("spring.r2dbc.username", "");
+        String password = cordee.getProperty("spring.r2dbc.password", "");
         String loggingSystem = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(Configuration.class)

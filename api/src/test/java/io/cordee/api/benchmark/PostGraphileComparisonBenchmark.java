@@ -130,9 +130,7 @@ class PostGraphileComparisonBenchmark extends BenchmarkFixture {
         List<UUID> clientIds = db.sql("SELECT id FROM client WHERE agency_id = :a ORDER BY id LIMIT 200")
                 .bind("a", agency.value()).map((row, meta) -> row.get(0, UUID.class)).all().collectList().block();
 
-        MinimalGraphQlApplication floor = MinimalGraphQlApplication.start(environment.getRequiredProperty(
-                "spring.r2dbc.url"), environment.getProperty("spring.r2dbc.username", ""),
-                environment.getProperty("spring.r2dbc.password", ""));
+        MinimalGraphQlApplication floor = MinimalGraphQlApplication.start(environment);
         Process postgraphile = null;
         try {
             postgraphile = startPostGraphile(cli);
